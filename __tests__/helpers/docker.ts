@@ -1,0 +1,52 @@
+import { describe, test } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+
+/** The BuildKit-capable client (Debian's docker.io 20.10). */
+export const DOCKER = process.env.FB_DOCKER ?? '/usr/bin/docker'
+/** Offline base image imported by scripts/docker-up.sh. */
+export const BASE_IMAGE = process.env.FB_BASE_IMAGE ?? 'fresh-build/busybox:1'
+
+let cached: boolean | undefined
+export function dockerAvailable(): boolean {
+  if (cached === undefined) {
+    const r = spawnSync(DOCKER, ['image', 'inspect', BASE_IMAGE], { stdio: 'ignore' })
+    cached = r.status === 0
+  }
+  return cached
+}
+
+/**
+ * describe() for tests that need the real daemon. Without one they are skipped on a developer
+ * machine, but under CI=true they fail: a green run must mean the Docker claims were tested.
+ */
+export function describeDocker(name: string, fn: () => void): void {
+  if (dockerAvailable()) {
+    describe(name, fn)
+  } else if (process.env.CI === 'true') {
+    describe(name, () => {
+      test('needs a Docker daemon (run scripts/docker-up.sh)', () => {
+        throw new Error(`no Docker daemon with ${BASE_IMAGE} is available to ${DOCKER}`)
+      })
+    })
+  } else {
+    describe.skip(name, fn)
+  }
+}
+
+/** Runs the docker client with an argv array; throws with stderr on failure. */
+export function docker(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}
+): string {
+  const r = spawnSync(DOCKER, args, {
+    cwd: opts.cwd,
+    env: { ...process.env, DOCKER_BUILDKIT: '1', ...opts.env },
+    input: opts.input,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024
+  })
+  if (r.status !== 0) {
+    throw new Error(`docker ${args.join(' ')} failed (${r.status}): ${r.stderr}`)
+  }
+  return r.stdout + r.stderr
+}

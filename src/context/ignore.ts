@@ -1,0 +1,404 @@
+/**
+ * .dockerignore with the semantics of current Docker: moby/patternmatcher (pattern compilation
+ * and matching) and its ignorefile.ReadAll (file parsing), as BuildKit's fsutil walker uses them.
+ * Not the 20.10 `fileutils` rules, which differ (see the conformance data in ../shared).
+ * Pure: no I/O.
+ */
+import { compileGoRegexp, GoRegexpError } from './goregexp.js'
+
+/** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
+export class IgnoreSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly file: string | null,
+    readonly line: number | null,
+    readonly pattern: string
+  ) {
+    super(`${file ?? '.dockerignore'}${line === null ? '' : `:${line}`}: ${message}`)
+    this.name = 'IgnoreSyntaxError'
+  }
+}
+
+/** One pattern of an ignore file, with its 1-based line. */
+export interface IgnoreLine {
+  pattern: string
+  line: number
+}
+
+// unicode.IsSpace, which Go's strings.TrimSpace uses (JS trim() differs: it trims U+FEFF, keeps U+0085).
+const GO_SPACE =
+  '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'
+const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`)
+const TRAILING_SPACE = new RegExp(`[${GO_SPACE}]+$`)
+
+export function goTrimSpace(s: string): string {
+  return s.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '')
+}
+
+/** Go's filepath.Clean on a Unix path. */
+export function goClean(p: string): string {
+  if (p === '') return '.'
+  const rooted = p.startsWith('/')
+  const out: string[] = []
+  for (const el of p.split('/')) {
+    if (el === '' || el === '.') continue
+    if (el === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop()
+      else if (!rooted) out.push('..')
+      continue
+    }
+    out.push(el)
+  }
+  const joined = out.join('/')
+  if (rooted) return `/${joined}`
+  return joined === '' ? '.' : joined
+}
+
+/**
+ * ignorefile.ReadAll: BOM stripped, `#` comments only at column 0, whitespace trimmed, paths
+ * cleaned, one leading `/` dropped, `!` kept in front. Lines are split like bufio.ScanLines.
+ */
+export function parseIgnoreFile(text: string): IgnoreLine[] {
+  const lines = text.split('\n')
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop()
+  const out: IgnoreLine[] = []
+  lines.forEach((raw, i) => {
+    let pattern = raw.endsWith('\r') ? raw.slice(0, -1) : raw
+    if (i === 0 && pattern.startsWith('\ufeff')) pattern = pattern.slice(1)
+    if (pattern.startsWith('#')) return
+    pattern = goTrimSpace(pattern)
+    if (pattern === '') return
+    const invert = pattern.startsWith('!')
+    if (invert) pattern = goTrimSpace(pattern.slice(1))
+    if (pattern.length > 0) {
+      pattern = goClean(pattern)
+      if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1)
+    }
+    out.push({ pattern: invert ? `!${pattern}` : pattern, line: i + 1 })
+  })
+  return out
+}
+
+/**
+ * Whether Go's filepath.Match accepts the pattern's syntax (patternmatcher.New calls
+ * `filepath.Match(p, ".")` only for this). Every chunk is checked, as Match does before it
+ * returns false. Note filepath.Match does not reject reversed ranges like `[z-a]`.
+ */
+export function isValidGlob(pattern: string): boolean {
+  const s = Array.from(pattern)
+  let i = 0
+  // getEsc: one range endpoint, possibly escaped; must be followed by more of the class.
+  const esc = (): boolean => {
+    if (i >= s.length || s[i] === '-' || s[i] === ']') return false
+    if (s[i] === '\\') {
+      i++
+      if (i >= s.length) return false
+    }
+    i++
+    return i < s.length
+  }
+  while (i < s.length) {
+    const c = s[i]
+    if (c === '*' || c === '?') {
+      i++
+    } else if (c === '[') {
+      i++
+      if (s[i] === '^') i++
+      let nrange = 0
+      for (;;) {
+        if (i < s.length && s[i] === ']' && nrange > 0) {
+          i++
+          break
+        }
+        if (!esc()) return false
+        if (s[i] === '-') {
+          i++
+          if (!esc()) return false
+        }
+        nrange++
+      }
+    } else if (c === '\\') {
+      i++
+      if (i >= s.length) return false
+      i++
+    } else {
+      i++
+    }
+  }
+  return true
+}
+
+export type MatchType = 'exact' | 'prefix' | 'suffix' | 'regexp'
+
+/** What patternmatcher's Pattern.compile makes of a cleaned pattern (the Go regexp as text). */
+export interface CompiledForm {
+  matchType: MatchType
+  /** The Go regexp source for `regexp`, else null. */
+  regexp: string | null
+}
+
+// Characters patternmatcher escapes: regexp-special yet plain in filepath.Match. Not `^`.
+const ESCAPED = new Set(['.', '+', '(', ')', '|', '{', '}', '$'])
+
+/** patternmatcher's Pattern.compile with `/` as separator. */
+export function compileForm(cleaned: string): CompiledForm {
+  const s = Array.from(cleaned)
+  let re = '^'
+  let type: MatchType = 'exact'
+  let pos = 0
+  for (let i = 0; pos < s.length; i++) {
+    const ch = s[pos++]
+    if (ch === '*') {
+      if (s[pos] === '*') {
+        pos++
+        if (s[pos] === '/') pos++ // `**/` is treated as `**`
+        if (pos >= s.length) {
+          if (type === 'exact') type = 'prefix'
+          else {
+            re += '.*'
+            type = 'regexp'
+          }
+        } else {
+          re += '(.*/)?'
+          type = 'regexp'
+        }
+        if (i === 0) type = 'suffix'
+      } else {
+        re += '[^/]*'
+        type = 'regexp'
+      }
+    } else if (ch === '?') {
+      re += '[^/]'
+      type = 'regexp'
+    } else if (ESCAPED.has(ch)) {
+      re += `\\${ch}`
+    } else if (ch === '\\') {
+      if (pos < s.length) {
+        re += `\\${s[pos++]}`
+        type = 'regexp'
+      } else {
+        re += '\\'
+      }
+    } else if (ch === '[' || ch === ']') {
+      re += ch
+      type = 'regexp'
+    } else {
+      re += ch
+    }
+  }
+  return type === 'regexp'
+    ? { matchType: type, regexp: `${re}$` }
+    : { matchType: type, regexp: null }
+}
+
+/**
+ * The parent directories patternmatcher checks for `path`, shortest first: the prefixes of
+ * filepath.Dir(path) ("a", "a/b" for "a/b/c"); none for a top-level path.
+ */
+export function parentDirs(path: string): string[] {
+  const slash = path.lastIndexOf('/')
+  const dir = slash < 0 ? '.' : goClean(path.slice(0, slash + 1))
+  if (dir === '.') return []
+  const parts = dir.split('/')
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'))
+}
+
+/** One compiled pattern. `text` is cleaned and without its `!`. */
+export interface Pattern {
+  readonly text: string
+  readonly exclusion: boolean
+  /** 1-based line in the ignore file (or position in the list). */
+  readonly line: number
+  readonly form: CompiledForm
+}
+
+/** Per-pattern results for a directory, handed down to its children (patternmatcher.MatchInfo). */
+export interface MatchInfo {
+  readonly parentMatched: readonly boolean[]
+}
+
+export interface MatchResult {
+  excluded: boolean
+  info: MatchInfo
+}
+
+const GLOB_CHARS = /[*?[\]\\^]/
+
+export class Matcher {
+  readonly patterns: readonly Pattern[]
+  /** Some pattern starts with `!`. */
+  readonly hasExclusions: boolean
+  private readonly regexps = new Map<number, RegExp>()
+
+  constructor(
+    patterns: Pattern[],
+    private readonly file: string | null
+  ) {
+    this.patterns = patterns
+    this.hasExclusions = patterns.some(p => p.exclusion)
+  }
+
+  /**
+   * One pattern against one path, no parent logic. The regexp is compiled on first use, as Go
+   * does, so a pattern that Go's regexp rejects (`[z-a]`) fails when it is first evaluated.
+   */
+  private matchOne(index: number, path: string): boolean {
+    const p = this.patterns[index]
+    switch (p.form.matchType) {
+      case 'exact':
+        return path === p.text
+      case 'prefix':
+        return path.startsWith(p.text.slice(0, -2))
+      case 'suffix': {
+        const suffix = p.text.slice(2)
+        return path.endsWith(suffix) || (suffix.startsWith('/') && path === suffix.slice(1))
+      }
+      case 'regexp':
+        return this.regexp(index).test(path)
+    }
+  }
+
+  private regexp(index: number): RegExp {
+    let re = this.regexps.get(index)
+    if (!re) {
+      const p = this.patterns[index]
+      try {
+        re = compileGoRegexp(p.form.regexp ?? '')
+      } catch (e) {
+        const why = e instanceof GoRegexpError ? ` (${e.message})` : ''
+        throw new IgnoreSyntaxError(
+          `syntax error in pattern "${p.text}"${why}`,
+          this.file,
+          p.line,
+          p.text
+        )
+      }
+      this.regexps.set(index, re)
+    }
+    return re
+  }
+
+  /**
+   * patternmatcher.MatchesOrParentMatches: is `path` excluded, judging the path and each of its
+   * parent directories against every pattern, last match winning.
+   */
+  matchesOrParentMatches(path: string): boolean {
+    let matched = false
+    const parents = parentDirs(path)
+    this.patterns.forEach((p, i) => {
+      if (p.exclusion !== matched) return
+      let m = this.matchOne(i, path)
+      if (!m) m = parents.some(d => this.matchOne(i, d))
+      if (m) matched = !p.exclusion
+    })
+    return matched
+  }
+
+  /**
+   * patternmatcher.MatchesUsingParentResults, what the BuildKit walker calls: a pattern that
+   * matched the parent directory counts as matching here; without parent info (top level, or a
+   * lone path) the parent directories are checked as in matchesOrParentMatches.
+   */
+  match(path: string, parent?: MatchInfo): MatchResult {
+    const inherited = parent?.parentMatched ?? []
+    const withParents = inherited.length === 0
+    const parents = withParents ? parentDirs(path) : []
+    const info: boolean[] = new Array<boolean>(this.patterns.length).fill(false)
+    let matched = false
+    this.patterns.forEach((p, i) => {
+      let m = inherited[i] ?? false
+      if (!m) {
+        if (p.exclusion !== matched) return
+        m = this.matchOne(i, path)
+        if (!m && withParents) m = parents.some(d => this.matchOne(i, d))
+      }
+      info[i] = m
+      if (m) matched = !p.exclusion
+    })
+    return { excluded: matched, info: { parentMatched: info } }
+  }
+
+  /** Shorthand for walks that track only the result. */
+  excluded(path: string, parent?: MatchInfo): boolean {
+    return this.match(path, parent).excluded
+  }
+
+  /**
+   * Whether some `!` exception could re-include anything strictly below the excluded directory
+   * `dir`. When not, the directory need not be read at all. Below an excluded directory a path is
+   * re-included only by an exception that matches a path under `dir` on its own (the parent
+   * results carry the exclusion down), so this asks, per exception, whether it can match any
+   * `dir/...` path. Conservative: true when unsure.
+   */
+  exceptionMayMatchUnder(dir: string): boolean {
+    if (!this.hasExclusions) return false
+    const dirSlash = `${dir}/`
+    const compatible = (prefix: string): boolean =>
+      prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix)
+    return this.patterns.some(p => {
+      if (!p.exclusion) return false
+      switch (p.form.matchType) {
+        case 'exact':
+          return p.text.startsWith(dirSlash)
+        case 'prefix':
+          return compatible(p.text.slice(0, -2))
+        case 'suffix':
+          return true
+        case 'regexp':
+          return this.regexpMayMatchUnder(p, dirSlash)
+      }
+    })
+  }
+
+  private regexpMayMatchUnder(p: Pattern, dirSlash: string): boolean {
+    // Classes can match `/` (`[^a]` does), `**` spans levels and `\` escapes read as Go regexp:
+    // for those, only the literal text before the first special character can rule a dir out.
+    const special = p.text.search(GLOB_CHARS)
+    const literal = special < 0 ? p.text : p.text.slice(0, special)
+    if (!(literal.startsWith(dirSlash) || dirSlash.startsWith(literal))) return false
+    if (/[[\]\\^]|\*\*/.test(p.text)) return true
+    // Only `*` and `?` remain, neither crosses `/`: the pattern has a fixed number of segments,
+    // and must be deeper than `dir` with its leading segments matching dir's.
+    const segs = p.text.split('/')
+    const dirSegs = dirSlash.slice(0, -1).split('/')
+    if (segs.length <= dirSegs.length) return false
+    const head = compileForm(segs.slice(0, dirSegs.length).join('/'))
+    const dirPath = dirSegs.join('/')
+    if (head.regexp === null)
+      return head.matchType !== 'exact' || dirPath === segs.slice(0, dirSegs.length).join('/')
+    try {
+      return compileGoRegexp(head.regexp).test(dirPath)
+    } catch {
+      return true
+    }
+  }
+}
+
+/**
+ * patternmatcher.New: trims and cleans each pattern, drops empty ones, takes a leading `!` as an
+ * exception, and rejects what filepath.Match would reject. Lines come from `parseIgnoreFile`
+ * (or are the 1-based positions of plain strings); `file` names the source in errors.
+ */
+export function compilePatterns(
+  patterns: readonly (string | IgnoreLine)[],
+  file: string | null = null
+): Matcher {
+  const out: Pattern[] = []
+  patterns.forEach((entry, idx) => {
+    const line = typeof entry === 'string' ? idx + 1 : entry.line
+    let p = goTrimSpace(typeof entry === 'string' ? entry : entry.pattern)
+    if (p === '') return
+    p = goClean(p)
+    let exclusion = false
+    if (p.startsWith('!')) {
+      if (p.length === 1)
+        throw new IgnoreSyntaxError('illegal exclusion pattern: "!"', file, line, p)
+      exclusion = true
+      p = p.slice(1)
+    }
+    if (!isValidGlob(p))
+      throw new IgnoreSyntaxError(`syntax error in pattern "${p}"`, file, line, p)
+    out.push({ text: p, exclusion, line, form: compileForm(p) })
+  })
+  return new Matcher(out, file)
+}
