@@ -1,0 +1,124 @@
+/**
+ * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
+ * the log live while keeping all of it in a file (logs can be far larger than memory allows).
+ */
+import { createWriteStream, mkdtempSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { isAbsolute, join, resolve } from 'node:path'
+import type { BuilderKind } from './builder.js'
+import { lastErrorLine, type DockerExec, type StreamName } from './exec.js'
+
+export interface BuildOptions {
+  context: string
+  /** Dockerfile path; omitted means docker's default (`<context>/Dockerfile`). */
+  file?: string
+  tags: string[]
+  buildArgs: Record<string, string>
+  cacheFrom: string[]
+  target?: string
+  labels: Record<string, string>
+  iidFile?: string
+  /** BuildKit progress mode; `plain` unless told (the log parser wants plain). Ignored by legacy. */
+  progress?: 'plain' | 'tty' | 'auto' | 'rawjson' | 'quiet'
+  noCache?: boolean
+}
+
+export interface BuildCommand {
+  argv: string[]
+  /** Environment the build needs on top of the caller's. */
+  env: Record<string, string>
+}
+
+/** Pure: the exact argv (without the docker binary) and env for a build. */
+export function buildCommand(kind: BuilderKind, opts: BuildOptions): BuildCommand {
+  const argv: string[] = kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build']
+  if (kind !== 'legacy') argv.push(`--progress=${opts.progress ?? 'plain'}`)
+  if (opts.file !== undefined) argv.push('--file', opts.file)
+  for (const t of opts.tags) argv.push('--tag', t)
+  for (const [k, v] of Object.entries(opts.buildArgs)) argv.push('--build-arg', `${k}=${v}`)
+  for (const [k, v] of Object.entries(opts.labels)) argv.push('--label', `${k}=${v}`)
+  for (const c of opts.cacheFrom) argv.push('--cache-from', c)
+  if (opts.target !== undefined) argv.push('--target', opts.target)
+  if (opts.noCache) argv.push('--no-cache')
+  if (opts.iidFile !== undefined) argv.push('--iidfile', opts.iidFile)
+  argv.push(opts.context)
+  // Pin the builder explicitly: an inherited DOCKER_BUILDKIT must not switch it under us.
+  const env: Record<string, string> =
+    kind === 'buildkit'
+      ? { DOCKER_BUILDKIT: '1' }
+      : kind === 'legacy'
+        ? { DOCKER_BUILDKIT: '0' }
+        : {}
+  return { argv, env }
+}
+
+/** The image id a build log names at its end (BuildKit `writing image`, legacy `Successfully built`). */
+export function imageIdFromLog(text: string): string | null {
+  const bk = [...text.matchAll(/writing image (sha256:[0-9a-f]{64})/g)].pop()
+  if (bk) return bk[1]
+  const legacy = [...text.matchAll(/^Successfully built ([0-9a-f]{12,64})\s*$/gm)].pop()
+  return legacy ? legacy[1] : null
+}
+
+export interface BuildRun {
+  code: number
+  /** The full log (both streams, in arrival order). */
+  logPath: string
+  /** `sha256:...` from the iidfile; a short id from the log as a fallback; null when failed. */
+  imageId: string | null
+  /** The last error line when the build failed. */
+  error: string | null
+}
+
+export interface RunBuildOptions {
+  onLine?: (line: string, stream: StreamName) => void
+  signal?: AbortSignal
+  /** Where to keep the log; a new temp file by default. */
+  logPath?: string
+}
+
+/** Runs the build, streaming lines to `onLine` and to the log file. */
+export async function runBuild(
+  exec: DockerExec,
+  kind: BuilderKind,
+  opts: BuildOptions,
+  run: RunBuildOptions = {}
+): Promise<BuildRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'fb-build-'))
+  const iidFile = opts.iidFile ?? join(dir, 'iid')
+  const logPath = run.logPath ?? join(dir, 'build.log')
+  // BuildKit keys the context-sync record (source.local) on the context argument as typed: every
+  // `docker build .` on a host shares one record, whatever the directory (measured on 20.10), so a
+  // same-size, same-mtime file of another project can be served. An absolute path isolates it.
+  const context =
+    isAbsolute(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
+      ? opts.context
+      : resolve(opts.context)
+  const cmd = buildCommand(kind, { ...opts, context, iidFile })
+  const log = createWriteStream(logPath)
+  const result = await exec(cmd.argv, {
+    env: cmd.env,
+    signal: run.signal,
+    // Only the tail is held in memory, for the error line and the image id fallback.
+    maxCapture: 256 * 1024,
+    onLine: (line, stream) => {
+      log.write(line + '\n')
+      run.onLine?.(line, stream)
+    }
+  })
+  await new Promise<void>((resolve, reject) =>
+    log.end((e?: Error | null) => (e ? reject(e) : resolve()))
+  )
+  let imageId: string | null = null
+  if (result.code === 0) {
+    imageId = (await readFile(iidFile, 'utf8').catch(() => '')).trim() || null
+    imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr)
+  }
+  return {
+    code: result.code,
+    logPath,
+    imageId,
+    error: result.code === 0 ? null : lastErrorLine(result)
+  }
+}

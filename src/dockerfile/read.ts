@@ -1,0 +1,573 @@
+import { posix } from 'node:path'
+import { DockerfileParser, type Dockerfile, type Env, type Instruction } from 'dockerfile-ast'
+import type { ContextStep, DockerfilePlan, InstructionKeyword } from '../model.js'
+import { cleanRel } from './match.js'
+import { expandWord, splitWords, WordError, type Vars } from './words.js'
+
+/*
+ * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
+ *
+ * BuildKit's `[stage i/n]` counting, read from moby/buildkit dockerfile2llb and verified on the
+ * daemon here (Docker 20.10.24, BuildKit v0.8 built-in frontend):
+ *   - only FROM, RUN, COPY, ADD and WORKDIR count; ENV, ARG, LABEL, USER, EXPOSE, CMD, comments do
+ *     not (`FROM; ENV; ARG; WORKDIR; LABEL; COPY; RUN; COPY; STOPSIGNAL; EXPOSE; RUN` prints 1..6/6);
+ *   - FROM counts (as 1) only for an image base: `FROM scratch` and `FROM <earlier stage>` print no
+ *     step, so the stage's first COPY is `1/n` (`[stage-2 1/1] COPY --from=1 /out /x`);
+ *   - the name is the AS name lowercased (`AS Upper` prints `[upper 1/12]`), else `stage-N`;
+ *     a Dockerfile with one stage prints no name at all (`[2/3]`), even with `AS`;
+ *   - the index is right-aligned to the width of n: `[upper  1/12]`;
+ *   - the printed instruction has variables expanded and quotes removed
+ *     (`COPY $SRC ${DIR}/` prints `COPY src /d/`, `COPY ["sp ace", "/sp/"]` prints `COPY [sp ace, /sp/]`);
+ *     `instruction` here stays as written, continuations joined as BuildKit joins them;
+ *   - ONBUILD triggers of a base image add steps that this reader cannot see.
+ * The 20.10 built-in frontend rejects heredocs, --link, --parents and --exclude; they follow the
+ * current Dockerfile reference (`# syntax=docker/dockerfile:1`).
+ *
+ * dockerfile-ast supplies instruction boundaries (continuations, comments, heredoc bodies), the
+ * `# escape=` directive and ENV properties. Its gaps, worked around here: it splits arguments on
+ * whitespace ignoring quotes, its JSON strings drop spaces (`"sp ace"` -> `space`), its text joins
+ * arguments with single spaces (BuildKit keeps the spacing), `ARG a b=1` yields only `a`, it
+ * accepts unknown instructions and flags, files without FROM, and unterminated heredocs, and ADD's
+ * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
+ */
+
+/** A malformed Dockerfile; the message is one line naming the file and line. */
+export class DockerfileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly detail: string
+  ) {
+    super(`${file}:${line}: ${detail}`)
+    this.name = 'DockerfileError'
+  }
+}
+
+export type StageInfo = DockerfilePlan['stages'][number]
+
+/** A stage with the stages it reads from (FROM, COPY --from, RUN --mount from=). */
+export interface PlannedStage extends StageInfo {
+  deps: string[]
+  /** `ordinal` of the stage's FROM: a step's position in its stage is `ordinal - fromOrdinal + 1`. */
+  fromOrdinal: number
+  /**
+   * Every instruction of the stage, FROM included: each one after FROM writes one image history
+   * entry (both builders), which is how a step finds the layer it wrote.
+   */
+  instructions: number
+}
+
+/** A context step with what the reader knows about its destination. */
+export interface PlannedStep extends ContextStep {
+  /** The destination is a directory: ends in `/`, is `.`, or is a WORKDIR/earlier copy dir. */
+  destIsDir: boolean
+}
+
+export interface ReadPlan extends DockerfilePlan {
+  stages: PlannedStage[]
+  steps: PlannedStep[]
+}
+
+export interface ReadOptions {
+  /** Path of the Dockerfile, for messages and `plan.file`. */
+  file: string
+  /** `--build-arg` values; they override ARG defaults. */
+  buildArgs?: Record<string, string>
+}
+
+const KEYWORDS = new Set([
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR'
+])
+
+/** Flags each instruction accepts in the current Dockerfile reference. */
+const FLAGS: Record<string, ReadonlySet<string>> = {
+  FROM: new Set(['platform']),
+  COPY: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
+  ADD: new Set(['chown', 'chmod', 'link', 'exclude', 'keep-git-dir', 'checksum', 'unpack']),
+  RUN: new Set(['mount', 'network', 'security'])
+}
+
+/** Instructions that produce a BuildKit vertex and so a `[stage i/n]` line. */
+const COUNTED = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR'])
+
+const HEREDOC = /^(\d*)<<(-?)([^<]+)$/
+
+interface Heredoc {
+  name: string
+  stripTabs: boolean
+}
+
+interface StageState extends PlannedStage {
+  env: Map<string, string>
+  args: Map<string, string>
+  workdir: string
+  knownDirs: Set<string>
+  count: number
+}
+
+/** Reads a Dockerfile. Throws DockerfileError on malformed input. */
+export function readDockerfile(text: string, opts: ReadOptions): ReadPlan {
+  return new Reader(text, opts).read()
+}
+
+class Reader {
+  private readonly df: Dockerfile
+  private readonly lines: string[]
+  private readonly escape: string
+  private readonly buildArgs: ReadonlyMap<string, string>
+  private readonly globals = new Map<string, string>()
+  private readonly declared: string[] = []
+  private readonly stages: StageState[] = []
+  private readonly steps: PlannedStep[] = []
+  private readonly warnings: { line: number; message: string }[] = []
+  private line = 1
+  /** Position among all instructions, for the legacy builder's `Step N/M`. */
+  private ordinal = 0
+
+  constructor(
+    text: string,
+    private readonly opts: ReadOptions
+  ) {
+    this.df = DockerfileParser.parse(text)
+    this.lines = text.split('\n').map(l => l.replace(/\r$/, ''))
+    this.escape = this.df.getEscapeCharacter()
+    this.buildArgs = new Map(Object.entries(opts.buildArgs ?? {}))
+  }
+
+  read(): ReadPlan {
+    for (const ins of this.df.getInstructions()) this.instruction(ins)
+    if (this.stages.length === 0) this.fail('no FROM instruction')
+    this.finishTotals()
+    return {
+      file: this.opts.file,
+      stages: this.stages.map(
+        ({ name, index, base, line, total, deps, fromOrdinal, instructions }) => ({
+          name,
+          index,
+          base,
+          line,
+          total,
+          deps,
+          fromOrdinal,
+          instructions
+        })
+      ),
+      steps: this.steps,
+      declaredArgs: this.declared,
+      warnings: this.warnings
+    }
+  }
+
+  private fail(detail: string): never {
+    throw new DockerfileError(this.opts.file, this.line, detail)
+  }
+
+  private expand(word: string, vars: Vars): string {
+    try {
+      return expandWord(word, vars, this.escape)
+    } catch (e) {
+      if (e instanceof WordError) this.fail(e.message)
+      throw e
+    }
+  }
+
+  private instruction(ins: Instruction): void {
+    const start = ins.getRange().start.line
+    this.line = start + 1
+    this.ordinal++
+    const keyword = ins.getKeyword()
+    if (!KEYWORDS.has(keyword)) this.fail(`unknown instruction: ${ins.getInstruction()}`)
+    const logical = this.logicalLine(start)
+    const rest = logical.text.slice(logical.text.search(/\s|$/)).trim()
+    const stage = this.stages.at(-1)
+    if (keyword === 'FROM') return this.from(rest)
+    if (stage) stage.instructions++
+    if (keyword === 'ARG') return this.arg(rest, stage)
+    if (stage === undefined) this.fail(`${keyword} before the first FROM`)
+    if (COUNTED.has(keyword)) stage.count++
+    const { flags, args } = keyword in FLAGS ? this.flags(keyword, rest) : { flags: [], args: rest }
+    let endLine = logical.last + 1
+    if (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') {
+      const heredocs = splitWords(args, this.escape).flatMap(w => heredocOf(w))
+      endLine = this.heredocEnd(heredocs, logical.last) + 1
+    }
+    const at = { line: start + 1, endLine, instruction: logical.text }
+    switch (keyword) {
+      case 'ENV':
+        return this.env(ins as Env, stage)
+      case 'WORKDIR':
+        return this.workdir(args, stage)
+      case 'RUN':
+        return this.run(flags, stage, at)
+      case 'COPY':
+      case 'ADD':
+        return this.copy(keyword, flags, args, stage, at)
+    }
+  }
+
+  /**
+   * The instruction's logical line as BuildKit builds it: the first line left-trimmed, then each
+   * continuation with its escape (and trailing blanks) removed; comment and blank lines inside a
+   * continuation are skipped. `last` is the 0-based index of its last physical line.
+   */
+  private logicalLine(start: number): { text: string; last: number } {
+    const e = this.escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')
+    const cont = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`)
+    let i = start
+    let text = ''
+    let raw = this.lines[i].trimStart()
+    for (;;) {
+      const more = cont.test(raw)
+      text += more ? raw.replace(cont, '$1') : raw
+      if (!more) break
+      do i++
+      while (i < this.lines.length && (/^\s*#/.test(this.lines[i]) || this.lines[i].trim() === ''))
+      if (i >= this.lines.length) break
+      raw = this.lines[i]
+    }
+    return { text: text.trim(), last: Math.min(i, this.lines.length - 1) }
+  }
+
+  /** Last line (0-based) of the heredoc bodies that follow line `after`; fails if unterminated. */
+  private heredocEnd(heredocs: Heredoc[], after: number): number {
+    let i = after
+    for (const h of heredocs) {
+      for (;;) {
+        i++
+        if (i >= this.lines.length) this.fail(`unterminated heredoc <<${h.name}`)
+        const l = h.stripTabs ? this.lines[i].replace(/^\t+/, '') : this.lines[i]
+        if (l === h.name) break
+      }
+    }
+    return i
+  }
+
+  /** Leading `--name[=value]` words; the rest is the argument text (raw, for JSON detection). */
+  private flags(keyword: string, text: string): { flags: [string, string][]; args: string } {
+    const flags: [string, string][] = []
+    let rest = text
+    while (rest.startsWith('--')) {
+      const word = splitWords(rest, this.escape)[0]
+      rest = rest.slice(word.length).trimStart()
+      const eq = word.indexOf('=')
+      const name = eq < 0 ? word.slice(2) : word.slice(2, eq)
+      if (!FLAGS[keyword]?.has(name)) this.fail(`unknown flag: --${name}`)
+      flags.push([name, eq < 0 ? 'true' : word.slice(eq + 1)])
+    }
+    return { flags, args: rest }
+  }
+
+  private vars(stage: StageState): Map<string, string> {
+    return new Map([...stage.args, ...stage.env])
+  }
+
+  private from(rest: string): void {
+    const { args } = this.flags('FROM', rest)
+    const words = splitWords(args, this.escape)
+    if (words.length !== 1 && !(words.length === 3 && words[1].toLowerCase() === 'as')) {
+      this.fail('FROM requires an image and an optional AS name')
+    }
+    const base = this.expand(words[0], this.globals)
+    if (base === '') this.fail(`base name (${words[0]}) should not be blank`)
+    const index = this.stages.length
+    let name = `stage-${index}`
+    if (words.length === 3) {
+      name = words[2].toLowerCase()
+      if (!/^[a-z][a-z0-9\-_.]*$/.test(name)) this.fail(`invalid stage name: ${words[2]}`)
+      if (this.stages.some(s => s.name === name)) this.fail(`duplicate stage name: ${name}`)
+    }
+    const parent = this.stages.find(s => s.name === base.toLowerCase())
+    this.stages.push({
+      name,
+      index,
+      base,
+      line: this.line,
+      total: 0,
+      deps: parent ? [parent.name] : [],
+      // A stage built on an earlier one inherits its ENV and WORKDIR, not its ARGs.
+      env: new Map(parent?.env),
+      args: new Map(),
+      workdir: parent?.workdir ?? '/',
+      knownDirs: new Set(parent?.knownDirs ?? ['/']),
+      count: parent || base === 'scratch' ? 0 : 1,
+      fromOrdinal: this.ordinal,
+      instructions: 1
+    })
+  }
+
+  /** Stage totals are the final counts; steps learn theirs once the whole file is read. */
+  private finishTotals(): void {
+    for (const s of this.stages) s.total = s.count
+    for (const step of this.steps) step.total = this.stages[step.stageIndex].count
+  }
+
+  /** `ARG a b=1`: dockerfile-ast reports only the first of several names, so words are read here. */
+  private arg(rest: string, stage: StageState | undefined): void {
+    const words = splitWords(rest, this.escape)
+    if (words.length === 0) this.fail('ARG requires at least one argument')
+    for (const word of words) {
+      const eq = word.indexOf('=')
+      const name = eq < 0 ? word : word.slice(0, eq)
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) this.fail(`invalid ARG name: ${name}`)
+      if (!this.declared.includes(name)) this.declared.push(name)
+      const raw = eq < 0 ? null : word.slice(eq + 1)
+      const given = this.buildArgs.get(name)
+      if (stage === undefined) {
+        const value = given ?? (raw === null ? undefined : this.expand(raw, this.globals))
+        if (value !== undefined) this.globals.set(name, value)
+        continue
+      }
+      // A stage ARG without default takes the global ARG's value.
+      const value =
+        given ?? (raw === null ? this.globals.get(name) : this.expand(raw, this.vars(stage)))
+      if (value !== undefined) stage.args.set(name, value)
+    }
+  }
+
+  private env(ins: Env, stage: StageState): void {
+    for (const p of ins.getProperties()) {
+      stage.env.set(p.getName(), this.expand(p.getUnescapedValue() ?? '', this.vars(stage)))
+    }
+  }
+
+  private workdir(args: string, stage: StageState): void {
+    const words = splitWords(args, this.escape)
+    if (words.length !== 1) this.fail('WORKDIR requires exactly one argument')
+    const dir = this.expand(words[0], this.vars(stage))
+    stage.workdir = posix.resolve(stage.workdir, dir)
+    addDirs(stage.knownDirs, stage.workdir)
+  }
+
+  private base(stage: StageState, at: { line: number; endLine: number; instruction: string }) {
+    return {
+      stage: stage.name,
+      stageIndex: stage.index,
+      index: stage.count,
+      total: stage.count,
+      ordinal: this.ordinal,
+      line: at.line,
+      endLine: at.endLine,
+      instruction: at.instruction,
+      workdir: stage.workdir
+    }
+  }
+
+  private run(
+    flags: [string, string][],
+    stage: StageState,
+    at: { line: number; endLine: number; instruction: string }
+  ): void {
+    const vars = this.vars(stage)
+    for (const [name, value] of flags) {
+      if (name !== 'mount') continue
+      const opts = new Map<string, string>()
+      for (const part of this.expand(value, vars).split(',')) {
+        const eq = part.indexOf('=')
+        opts.set(
+          (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(),
+          eq < 0 ? 'true' : part.slice(eq + 1)
+        )
+      }
+      if ((opts.get('type') ?? 'bind') !== 'bind') continue
+      const from = opts.get('from')
+      if (from !== undefined) {
+        this.addDep(stage, from)
+        continue
+      }
+      const source = opts.get('source') ?? opts.get('src') ?? '.'
+      this.steps.push({
+        ...this.base(stage, at),
+        keyword: 'RUN',
+        sources: [cleanRel(source)],
+        dest: null,
+        excludes: [],
+        parents: false,
+        flags: { mount: this.expand(value, vars) },
+        destIsDir: false
+      })
+    }
+  }
+
+  /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
+  private addDep(stage: StageState, from: string): void {
+    const ref = /^\d+$/.test(from)
+      ? this.stages[Number(from)]
+      : this.stages.find(s => s.name === from.toLowerCase())
+    if (ref === undefined || ref === stage) {
+      if (/^\d+$/.test(from)) this.fail(`invalid stage index ${from}`)
+      return // an image reference, not a stage
+    }
+    if (!stage.deps.includes(ref.name)) stage.deps.push(ref.name)
+  }
+
+  private copy(
+    keyword: InstructionKeyword,
+    flagList: [string, string][],
+    args: string,
+    stage: StageState,
+    at: { line: number; endLine: number; instruction: string }
+  ): void {
+    const vars = this.vars(stage)
+    const flags: Record<string, string> = {}
+    const excludes: string[] = []
+    for (const [name, value] of flagList) {
+      const v = this.expand(value, vars)
+      if (name === 'exclude') excludes.push(v)
+      else flags[name] = v
+    }
+    const words = this.copyArgs(args, vars)
+    if (words.length < 2) this.fail(`${keyword} requires at least two arguments`)
+    const dest = words[words.length - 1]
+    const srcWords = words.slice(0, -1)
+    if (srcWords.length > 1 && !dest.endsWith('/')) {
+      this.fail(
+        `when using ${keyword} with more than one source file, the destination must be a directory and end with a /`
+      )
+    }
+    const destAbs = posix.resolve(stage.workdir, dest)
+    const destIsDir =
+      dest.endsWith('/') || dest === '.' || dest === '' || stage.knownDirs.has(destAbs)
+    if (destIsDir || srcWords.length > 1) addDirs(stage.knownDirs, destAbs)
+    else addDirs(stage.knownDirs, posix.dirname(destAbs))
+    if (flags.from !== undefined) {
+      this.addDep(stage, flags.from)
+      return
+    }
+    const parents = flags.parents !== undefined && flags.parents !== 'false'
+    delete flags.parents
+    const sources: string[] = []
+    for (const src of srcWords) {
+      if (heredocOf(src).length > 0) continue // inline content, not from the context
+      if (keyword === 'ADD' && isGitRef(src)) {
+        this.warnings.push({
+          line: at.line,
+          message: `ADD of a git repository (${src}) cannot be hashed`
+        })
+      } else if (keyword === 'ADD' && /^https?:\/\//i.test(src)) {
+        this.warnings.push({ line: at.line, message: `ADD of a URL (${src}) cannot be hashed` })
+      } else {
+        if (keyword === 'ADD' && isArchiveName(src)) {
+          this.warnings.push({
+            line: at.line,
+            message: `ADD unpacks local archives (${src}): its files cannot be located in the layer`
+          })
+        }
+        sources.push(cleanSource(src, parents))
+      }
+    }
+    if (sources.length > 0) {
+      this.steps.push({
+        ...this.base(stage, at),
+        keyword,
+        sources,
+        dest,
+        excludes,
+        parents,
+        flags,
+        destIsDir
+      })
+    }
+    if (destIsDir || srcWords.length > 1) addDirs(stage.knownDirs, destAbs)
+    else addDirs(stage.knownDirs, posix.dirname(destAbs))
+  }
+
+  /** Arguments of COPY/ADD, JSON form or shell form, expanded. */
+  private copyArgs(args: string, vars: Vars): string[] {
+    if (args.startsWith('[')) {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(args)
+      } catch {
+        parsed = undefined
+      }
+      if (Array.isArray(parsed) && parsed.every(w => typeof w === 'string')) {
+        return parsed.map((w: string) => this.expand(w, vars))
+      }
+    }
+    return splitWords(args, this.escape).map(w =>
+      heredocOf(w).length > 0 ? w : this.expand(w, vars)
+    )
+  }
+}
+
+function heredocOf(word: string): Heredoc[] {
+  const m = HEREDOC.exec(word)
+  if (!m) return []
+  return [{ name: m[3].replace(/^(["'])(.*)\1$/, '$2'), stripTabs: m[2] === '-' }]
+}
+
+/** BuildKit's git transports: git://, git@, github.com/, and http(s) URLs of a `.git` repo. */
+function isGitRef(src: string): boolean {
+  return /^(git:\/\/|git@|github\.com\/)/i.test(src) || /^https?:\/\/.*\.git(#|$|\/)/i.test(src)
+}
+
+function isArchiveName(src: string): boolean {
+  return /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i.test(src)
+}
+
+/**
+ * Cleans a source to a context-relative pattern. With --parents a `/./` pivot is kept (the part
+ * before it is not reproduced under dest).
+ */
+function cleanSource(src: string, parents: boolean): string {
+  const pivot = parents ? src.indexOf('/./') : -1
+  if (pivot > 0) {
+    const head = cleanRel(src.slice(0, pivot))
+    const tail = cleanRel(src.slice(pivot + 3))
+    return head === '.' ? tail : `${head}/./${tail}`
+  }
+  return cleanRel(src)
+}
+
+function addDirs(set: Set<string>, dir: string): void {
+  for (let d = dir; ; d = posix.dirname(d)) {
+    set.add(d)
+    if (d === '/' || d === '.') break
+  }
+}
+
+/**
+ * Stages the build of `target` (default: the last stage) needs: itself and, transitively, the
+ * stages it builds on (FROM), copies from (COPY --from) and mounts (RUN --mount from=). BuildKit
+ * runs only these, so other stages' steps never appear in the log.
+ */
+export function neededStages(
+  plan: { stages: (StageInfo & { deps?: string[] })[] },
+  target?: string
+): Set<string> {
+  const byName = new Map(plan.stages.map(s => [s.name, s]))
+  const start = target === undefined ? plan.stages.at(-1) : byName.get(target.toLowerCase())
+  if (start === undefined) {
+    throw new Error(`target stage ${target ?? '(last)'} could not be found`)
+  }
+  const needed = new Set<string>()
+  const queue = [start]
+  for (let s = queue.pop(); s !== undefined; s = queue.pop()) {
+    if (needed.has(s.name)) continue
+    needed.add(s.name)
+    // Without recorded deps (a plan from elsewhere), the FROM chain is all that is known.
+    const deps = s.deps ?? (byName.has(s.base.toLowerCase()) ? [s.base.toLowerCase()] : [])
+    for (const d of deps) {
+      const dep = byName.get(d)
+      if (dep) queue.push(dep)
+    }
+  }
+  return needed
+}

@@ -1,0 +1,163 @@
+import { posix } from 'node:path'
+import { compareBytes, hashEntries } from '../context/hash.js'
+import type { ContextEntry, ContextStep, DockerfilePlan, HashedStep } from '../model.js'
+import { cleanRel, compileExcludes, goMatch, hasWildcard, isExcluded } from './match.js'
+
+/*
+ * Which context entries a step reads, and where a COPY puts them, following BuildKit:
+ *   - a directory source selects itself and everything beneath (names, empty dirs, modes and
+ *     symlink targets all enter its cache key); a file source selects itself; `.` selects all;
+ *   - a wildcard is matched with Go's filepath.Match against the entry path cut to the pattern's
+ *     segment count, so a wildcard matching a directory also selects its contents;
+ *   - a source that is (or passes through) a symlink is followed within the context, as COPY
+ *     follows it; the link itself is selected too, so retargeting it changes the hash;
+ *   - `--exclude` patterns apply to paths relative to each source (a file source: its name).
+ */
+
+interface SourceSpec {
+  /** The pattern without a --parents pivot, context-relative. */
+  pattern: string
+  /** The part of the path not reproduced under dest with --parents (`''` without a pivot). */
+  pivot: string
+}
+
+function sourceSpec(source: string): SourceSpec {
+  const i = source.indexOf('/./')
+  if (i < 0) return { pattern: cleanRel(source), pivot: '' }
+  const pivot = cleanRel(source.slice(0, i))
+  return { pattern: cleanRel(`${pivot}/${source.slice(i + 3)}`), pivot: pivot === '.' ? '' : pivot }
+}
+
+function under(path: string, root: string): boolean {
+  return root === '.' || path === root || path.startsWith(`${root}/`)
+}
+
+/** `path` relative to `root` (a file source: its own name). */
+function relTo(path: string, root: string): string {
+  if (root === '.') return path
+  if (path === root) return posix.basename(path)
+  return path.slice(root.length + 1)
+}
+
+/** The first `n` segments of a path, or null when it has fewer. */
+function head(path: string, n: number): string | null {
+  const parts = path.split('/')
+  return parts.length < n ? null : parts.slice(0, n).join('/')
+}
+
+/**
+ * Resolves symlinks along a context path, scoped to the context root as BuildKit scopes them
+ * (an absolute target is read from the context root). Returns null on a loop.
+ */
+function resolveLinks(path: string, byPath: ReadonlyMap<string, ContextEntry>): string | null {
+  let parts = path === '.' ? [] : path.split('/')
+  for (let hops = 0, i = 0; i < parts.length; i++) {
+    const prefix = parts.slice(0, i + 1).join('/')
+    const e = byPath.get(prefix)
+    if (e?.type !== 'symlink' || e.linkTarget === undefined) continue
+    if (++hops > 255) return null
+    const base = e.linkTarget.startsWith('/') ? '' : parts.slice(0, i).join('/')
+    const target = cleanRel(`${base}/${e.linkTarget}`)
+    parts = [...(target === '.' ? [] : target.split('/')), ...parts.slice(i + 1)]
+    i = -1
+  }
+  return parts.length === 0 ? '.' : parts.join('/')
+}
+
+/** The context entries a COPY/ADD/RUN-bind step reads, in input order. */
+export function selectSources(step: ContextStep, entries: readonly ContextEntry[]): ContextEntry[] {
+  const byPath = new Map(entries.map(e => [e.path, e]))
+  const rules = compileExcludes(step.excludes)
+  const chosen = new Set<string>()
+  /** Adds the entries `rootOf` places under a source root, unless excluded. */
+  const take = (rootOf: (e: ContextEntry) => string | null): void => {
+    for (const e of entries) {
+      const r = rootOf(e)
+      if (r !== null && !isExcluded(rules, relTo(e.path, r))) chosen.add(e.path)
+    }
+  }
+  for (const source of step.sources) {
+    const { pattern } = sourceSpec(source)
+    if (hasWildcard(pattern)) {
+      const n = pattern.split('/').length
+      take(e => {
+        const h = head(e.path, n)
+        return h !== null && goMatch(pattern, h) ? h : null
+      })
+      continue
+    }
+    take(e => (under(e.path, pattern) ? pattern : null))
+    const resolved = resolveLinks(pattern, byPath)
+    if (resolved !== null && resolved !== pattern) {
+      // The link entries on the way are part of what the step reads.
+      for (let p = pattern; p !== '.'; p = posix.dirname(p))
+        if (byPath.get(p)?.type === 'symlink') chosen.add(p)
+      take(e => (under(e.path, resolved) ? resolved : null))
+    }
+  }
+  return entries.filter(e => chosen.has(e.path))
+}
+
+/** Every context step with its source hash and selected file/symlink paths. */
+export function hashSteps(plan: DockerfilePlan, entries: readonly ContextEntry[]): HashedStep[] {
+  return plan.steps.map(step => {
+    const sel = selectSources(step, entries)
+    return {
+      ...step,
+      sourceHash: hashEntries(sel),
+      selected: sel
+        .filter(e => e.type !== 'dir')
+        .map(e => e.path)
+        .sort(compareBytes)
+    }
+  })
+}
+
+const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i
+
+/**
+ * Where a selected context file lands in the image, as a layer-tar path (no leading `/`), or null
+ * when the step puts nothing there (RUN mounts, excluded paths, archives ADD unpacks, paths the
+ * step does not select). Docker's rules: dest is relative to WORKDIR; a directory source copies
+ * its contents into dest; a file goes to dest, or dest/<name> when dest is a directory (ends in
+ * `/`, is `.`, several sources, a wildcard, or a directory the reader knows exists); a directory
+ * matched by a wildcard has its contents copied into dest; --parents keeps the path from the
+ * context root (or from a `/./` pivot).
+ */
+export function destinationFor(
+  step: ContextStep & { destIsDir?: boolean },
+  contextPath: string
+): string | null {
+  if (step.keyword === 'RUN' || step.dest === null) return null
+  const dest = step.dest
+  const destAbs = posix.resolve(step.workdir, dest)
+  const rules = compileExcludes(step.excludes)
+  const path = cleanRel(contextPath)
+  const dirDest =
+    dest.endsWith('/') ||
+    dest === '.' ||
+    dest === '' ||
+    step.sources.length > 1 ||
+    step.destIsDir === true
+  const out = (p: string): string | null => p.replace(/^\/+/, '') || null
+  for (const source of step.sources) {
+    const { pattern, pivot } = sourceSpec(source)
+    let root: string | null = null
+    if (hasWildcard(pattern)) {
+      const h = head(path, pattern.split('/').length)
+      if (h !== null && goMatch(pattern, h)) root = h
+    } else if (under(path, pattern)) {
+      root = pattern
+    }
+    if (root === null || isExcluded(rules, relTo(path, root))) continue
+    if (step.keyword === 'ADD' && ARCHIVE.test(root)) return null
+    if (step.parents)
+      return out(posix.join(destAbs, pivot === '' ? path : path.slice(pivot.length + 1)))
+    if (root === '.') return out(posix.join(destAbs, path))
+    if (path !== root) return out(posix.join(destAbs, path.slice(root.length + 1)))
+    return out(
+      dirDest || hasWildcard(pattern) ? posix.join(destAbs, posix.basename(path)) : destAbs
+    )
+  }
+  return null
+}

@@ -1,0 +1,154 @@
+/**
+ * Shell-word handling the way BuildKit's `shell.Lex` treats a Dockerfile word: quotes removed,
+ * the escape character honoured, `$VAR` / `${VAR}` / `${VAR:-x}` / `${VAR-x}` / `${VAR:+x}` /
+ * `${VAR+x}` / `${VAR:?x}` expanded from a variable map. Unset variables expand to ''.
+ * dockerfile-ast splits arguments on whitespace without regard to quotes (`"a b"` becomes two
+ * arguments), so instructions' argument text is split with `splitWords` instead.
+ */
+
+/** Variables in scope: ENV wins over ARG, as in BuildKit. */
+export type Vars = ReadonlyMap<string, string>
+
+/** Raised for a malformed word; the reader turns it into a DockerfileError with the line. */
+export class WordError extends Error {}
+
+/**
+ * Splits argument text into words on unquoted whitespace, keeping quotes and escapes in each
+ * word for `expandWord`.
+ */
+export function splitWords(text: string, escape: string): string[] {
+  const words: string[] = []
+  let cur = ''
+  let quote: '"' | "'" | null = null
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quote === null && /\s/.test(ch)) {
+      if (inWord) words.push(cur)
+      cur = ''
+      inWord = false
+      continue
+    }
+    inWord = true
+    cur += ch
+    if (ch === escape && quote !== "'" && i + 1 < text.length) {
+      cur += text[++i]
+    } else if (quote === null && (ch === '"' || ch === "'")) {
+      quote = ch
+    } else if (ch === quote) {
+      quote = null
+    }
+  }
+  if (inWord) words.push(cur)
+  return words
+}
+
+/** Expands one word: variables substituted, quotes and escapes removed. */
+export function expandWord(word: string, vars: Vars, escape = '\\'): string {
+  const lex = new Lexer(word, vars, escape)
+  const out = lex.process('')
+  if (lex.pos < word.length)
+    throw new WordError(`unexpected '${word[lex.pos]}' in ${JSON.stringify(word)}`)
+  return out
+}
+
+class Lexer {
+  pos = 0
+  constructor(
+    private readonly s: string,
+    private readonly vars: Vars,
+    private readonly escape: string
+  ) {}
+
+  /** Reads until `stop` (not consumed) or the end. */
+  process(stop: string): string {
+    let out = ''
+    while (this.pos < this.s.length) {
+      const ch = this.s[this.pos]
+      if (stop !== '' && ch === stop) return out
+      this.pos++
+      if (ch === this.escape) {
+        // A trailing escape stays literal, as BuildKit keeps it.
+        out += this.pos < this.s.length ? this.s[this.pos++] : ch
+      } else if (ch === "'") {
+        const end = this.s.indexOf("'", this.pos)
+        if (end < 0) throw new WordError(`unterminated single quote in ${JSON.stringify(this.s)}`)
+        out += this.s.slice(this.pos, end)
+        this.pos = end + 1
+      } else if (ch === '"') {
+        out += this.doubleQuoted()
+      } else if (ch === '$') {
+        out += this.dollar()
+      } else {
+        out += ch
+      }
+    }
+    return out
+  }
+
+  private doubleQuoted(): string {
+    let out = ''
+    while (this.pos < this.s.length) {
+      const ch = this.s[this.pos++]
+      if (ch === '"') return out
+      if (
+        ch === this.escape &&
+        this.pos < this.s.length &&
+        ['"', '$', this.escape].includes(this.s[this.pos])
+      ) {
+        out += this.s[this.pos++]
+      } else if (ch === '$') {
+        out += this.dollar()
+      } else {
+        out += ch
+      }
+    }
+    throw new WordError(`unterminated double quote in ${JSON.stringify(this.s)}`)
+  }
+
+  /** After a `$`. */
+  private dollar(): string {
+    const next = this.s[this.pos]
+    if (next === '{') {
+      this.pos++
+      return this.braced()
+    }
+    const name = this.name()
+    return name === '' ? '$' : (this.vars.get(name) ?? '')
+  }
+
+  private name(): string {
+    // BuildKit: a leading digit is a one-character (positional) name.
+    if (/[0-9]/.test(this.s[this.pos] ?? '')) return this.s[this.pos++]
+    const m = /^[A-Za-z0-9_]*/.exec(this.s.slice(this.pos))
+    const name = m ? m[0] : ''
+    this.pos += name.length
+    return name
+  }
+
+  private braced(): string {
+    const name = this.name()
+    if (name === '') throw new WordError(`bad substitution in ${JSON.stringify(this.s)}`)
+    const value = this.vars.get(name)
+    if (this.s[this.pos] === '}') {
+      this.pos++
+      return value ?? ''
+    }
+    if (this.pos >= this.s.length) throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`)
+    let op = this.s[this.pos]
+    this.pos++
+    const colon = op === ':'
+    if (colon) op = this.s[this.pos++] ?? ''
+    if (!['-', '+', '?'].includes(op))
+      throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`)
+    const word = this.process('}')
+    if (this.s[this.pos] !== '}') throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`)
+    this.pos++
+    // With ':' an empty value counts as unset, as in POSIX shells.
+    const set = value !== undefined && (!colon || value !== '')
+    if (op === '-') return set ? value : word
+    if (op === '+') return set ? word : ''
+    if (!set) throw new WordError(`${name}: ${word || 'is not allowed to be unset'}`)
+    return value
+  }
+}

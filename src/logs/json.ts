@@ -1,0 +1,34 @@
+import type { LogFormat, ParsedLog } from '../model.js'
+
+/** The document `fresh-build parse-log FILE --json` prints (CONTRACT.md). */
+export interface ParseLogJson {
+  format: LogFormat
+  steps: {
+    service: string | null
+    stage: string | null
+    index: number
+    total: number
+    instruction: string
+    cached: boolean
+  }[]
+}
+
+/** Picks the contract's fields, in the contract's order, from a parsed log. */
+export function toParseLogJson(log: ParsedLog): ParseLogJson {
+  return {
+    format: log.format,
+    steps: log.steps.map(s => ({
+      service: s.service,
+      stage: s.stage,
+      index: s.index,
+      total: s.total,
+      instruction: s.instruction,
+      cached: s.cached
+    }))
+  }
+}
+
+/** `parse-log --json` output: exactly one JSON document (newline-terminated). */
+export function renderParseLogJson(log: ParsedLog): string {
+  return `${JSON.stringify(toParseLogJson(log), null, 2)}\n`
+}

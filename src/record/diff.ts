@@ -1,0 +1,77 @@
+import { compareBytes, fileSignature } from '../context/hash.js'
+import type { BuildRecord, ContextEntry, HashedStep } from '../model.js'
+
+export interface FileDiff {
+  /** In both, with another `type mode digest size` signature. */
+  changed: string[]
+  added: string[]
+  removed: string[]
+}
+
+/**
+ * Compares the recorded files with the current ones (path -> signature). Each list is sorted in
+ * byte order, the same on every machine and locale.
+ */
+export function diffRecords(previous: BuildRecord, files: Record<string, string>): FileDiff {
+  const changed: string[] = []
+  const added: string[] = []
+  const removed: string[] = []
+  const before = new Map(Object.entries(previous.files))
+  for (const [path, sig] of Object.entries(files)) {
+    const old = before.get(path)
+    if (old === undefined) added.push(path)
+    else if (old !== sig) changed.push(path)
+  }
+  for (const path of before.keys()) if (!Object.hasOwn(files, path)) removed.push(path)
+  return {
+    changed: changed.sort(compareBytes),
+    added: added.sort(compareBytes),
+    removed: removed.sort(compareBytes)
+  }
+}
+
+/** Every path the diff touches, sorted: the changed-files list of the verdict. */
+export function changedPaths(diff: FileDiff): string[] {
+  return [...diff.changed, ...diff.added, ...diff.removed].sort(compareBytes)
+}
+
+/** The path -> signature map a record keeps for a context scan's entries. */
+export function fileSignatures(entries: readonly ContextEntry[]): Record<string, string> {
+  // fromEntries defines own properties, so a file named `__proto__` stays a file.
+  return Object.fromEntries(entries.map(e => [e.path, fileSignature(e)]))
+}
+
+export interface NewRecordInput {
+  contextHash: string
+  entries: readonly ContextEntry[]
+  steps: readonly HashedStep[]
+  commit: string | null
+  buildId: string | null
+  imageId: string | null
+  tags: readonly string[]
+  /** Defaults to now. */
+  builtAt?: Date
+  dockerfile: string
+}
+
+/** Assembles the record of a build judged good. */
+export function newRecord(input: NewRecordInput): BuildRecord {
+  return {
+    version: 1,
+    contextHash: input.contextHash,
+    files: fileSignatures(input.entries),
+    steps: input.steps.map(s => ({
+      stage: s.stage,
+      index: s.index,
+      instruction: s.instruction,
+      line: s.line,
+      sourceHash: s.sourceHash
+    })),
+    commit: input.commit,
+    buildId: input.buildId,
+    imageId: input.imageId,
+    tags: [...input.tags],
+    builtAt: (input.builtAt ?? new Date()).toISOString(),
+    dockerfile: input.dockerfile
+  }
+}

@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { BuildRecord } from '../model.js'
+import { RecordShapeError, validateRecord } from './validate.js'
+
+/**
+ * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The
+ * message is one line naming the path and the fault; the caller decides whether that is fatal.
+ */
+export class RecordError extends Error {
+  constructor(
+    readonly path: string,
+    problem: string
+  ) {
+    super(oneLine(`${path}: ${problem}`))
+    this.name = 'RecordError'
+  }
+}
+
+/**
+ * The few file operations writeRecord needs, so tests can inject a failure (ENOSPC, EIO) at any
+ * point and check that the previous record survives.
+ */
+export interface RecordFs {
+  readFile(path: string): Promise<string>
+  mkdirp(path: string): Promise<void>
+  /** Creates `path` exclusively, writes `data`, fsyncs and closes it. */
+  writeSynced(path: string, data: string): Promise<void>
+  rename(from: string, to: string): Promise<void>
+  unlink(path: string): Promise<void>
+  /** fsync a directory so a rename inside it survives a crash. */
+  syncDir(path: string): Promise<void>
+}
+
+export const nodeRecordFs: RecordFs = {
+  readFile: path => readFile(path, 'utf8'),
+  mkdirp: async path => {
+    await mkdir(path, { recursive: true })
+  },
+  writeSynced: async (path, data) => {
+    const fh = await open(path, 'wx', 0o644)
+    try {
+      await fh.writeFile(data, 'utf8')
+      await fh.sync()
+    } finally {
+      await fh.close()
+    }
+  },
+  rename: (from, to) => rename(from, to),
+  unlink: path => unlink(path),
+  syncDir: async path => {
+    const fh = await open(path, 'r')
+    try {
+      await fh.sync()
+    } catch (e) {
+      // Some file systems cannot fsync a directory; the rename is still atomic there.
+      if (!['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes(errCode(e) ?? '')) throw e
+    } finally {
+      await fh.close()
+    }
+  }
+}
+
+/**
+ * Reads the record of the last good build. Null when there is none yet (the file does not
+ * exist); a RecordError for anything else, since silently treating a damaged record as "no
+ * record" would turn the next build into an unchecked baseline.
+ */
+export async function readRecord(
+  path: string,
+  fs: RecordFs = nodeRecordFs
+): Promise<BuildRecord | null> {
+  let text: string
+  try {
+    text = await fs.readFile(path)
+  } catch (e) {
+    if (errCode(e) === 'ENOENT') return null
+    throw new RecordError(path, `cannot read the record: ${errText(e)}`)
+  }
+  return parseRecord(text, path)
+}
+
+/** Parses and validates record JSON; `path` only names the source in errors. */
+export function parseRecord(text: string, path: string): BuildRecord {
+  if (text.trim() === '') throw new RecordError(path, 'the record file is empty')
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (e) {
+    throw new RecordError(path, `the record is not valid JSON (${errText(e)})`)
+  }
+  try {
+    return validateRecord(value)
+  } catch (e) {
+    if (e instanceof RecordShapeError) {
+      const what = e.field === 'version' ? 'unsupported record' : 'malformed record'
+      throw new RecordError(path, `${what}: ${e.message}`)
+    }
+    throw e
+  }
+}
+
+/**
+ * Replaces the record atomically: a temp file in the same directory (same file system, so the
+ * rename is atomic), fsync, rename over the old record, fsync the directory. If any step fails
+ * the previous record is left as it was and the temp file is removed.
+ */
+export async function writeRecord(
+  path: string,
+  record: BuildRecord,
+  fs: RecordFs = nodeRecordFs
+): Promise<void> {
+  let clean: BuildRecord
+  try {
+    clean = validateRecord(record)
+  } catch (e) {
+    throw new RecordError(path, `refusing to write a malformed record: ${errText(e)}`)
+  }
+  const dir = dirname(path)
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    await fs.mkdirp(dir)
+    await fs.writeSynced(tmp, `${JSON.stringify(clean, null, 2)}\n`)
+    await fs.rename(tmp, path)
+  } catch (e) {
+    await fs.unlink(tmp).catch(() => undefined)
+    throw new RecordError(path, `cannot write the record: ${errText(e)}`)
+  }
+  try {
+    await fs.syncDir(dir)
+  } catch (e) {
+    throw new RecordError(
+      path,
+      `record written but its directory could not be synced: ${errText(e)}`
+    )
+  }
+}
+
+/** The errno-style code of a thrown value, when it has one. */
+export function errCode(e: unknown): string | undefined {
+  if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
+    return e.code
+  return undefined
+}
+
+/** A thrown value as one short line (Error or not). */
+export function errText(e: unknown): string {
+  return oneLine(e instanceof Error ? e.message : String(e))
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+}

@@ -1,0 +1,125 @@
+import type { BuildRecord } from '../model.js'
+
+/** Thrown by {@link validateRecord}; `field` is the JSON path of the first bad value. */
+export class RecordShapeError extends Error {
+  constructor(
+    readonly field: string,
+    problem: string
+  ) {
+    super(`${field} ${problem}`)
+    this.name = 'RecordShapeError'
+  }
+}
+
+const HASH = /^sha256:[0-9a-f]{64}$/
+
+type Obj = Record<string, unknown>
+
+function isObject(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function isString(v: unknown): v is string {
+  return typeof v === 'string'
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'an array'
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`.slice(0, 60)
+}
+
+function str(o: Obj, key: string, at: string): string {
+  const v = o[key]
+  if (typeof v !== 'string')
+    throw new RecordShapeError(`${at}${key}`, `must be a string, not ${describe(v)}`)
+  return v
+}
+
+function hash(o: Obj, key: string, at: string): string {
+  const v = str(o, key, at)
+  if (!HASH.test(v)) throw new RecordShapeError(`${at}${key}`, 'must be sha256:<64 hex>')
+  return v
+}
+
+function nullableStr(o: Obj, key: string, at: string): string | null {
+  const v = o[key]
+  if (v === null) return null
+  if (typeof v !== 'string') {
+    throw new RecordShapeError(`${at}${key}`, `must be a string or null, not ${describe(v)}`)
+  }
+  return v
+}
+
+function positiveInt(o: Obj, key: string, at: string): number {
+  const v = o[key]
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
+    throw new RecordShapeError(`${at}${key}`, `must be a positive integer, not ${describe(v)}`)
+  }
+  return v
+}
+
+/**
+ * Checks that `value` is a version-1 BuildRecord and returns a clean copy holding only the known
+ * fields (unknown fields are dropped, so a newer writer's extras never leak into our writes).
+ * Throws RecordShapeError naming the first field at fault.
+ */
+export function validateRecord(value: unknown): BuildRecord {
+  if (!isObject(value))
+    throw new RecordShapeError('(root)', `must be an object, not ${describe(value)}`)
+  if (value.version !== 1) {
+    throw new RecordShapeError(
+      'version',
+      `is ${describe(value.version)}; this build reads version 1`
+    )
+  }
+  const files = value.files
+  if (!isObject(files))
+    throw new RecordShapeError('files', `must be an object, not ${describe(files)}`)
+  // fromEntries defines own properties, so a file named `__proto__` stays a file.
+  const cleanFiles: Record<string, string> = Object.fromEntries(
+    Object.entries(files).map(([path, sig]) => {
+      if (typeof sig !== 'string') {
+        throw new RecordShapeError(
+          `files[${JSON.stringify(path)}]`,
+          `must be a string, not ${describe(sig)}`
+        )
+      }
+      return [path, sig]
+    })
+  )
+  const steps = value.steps
+  if (!Array.isArray(steps))
+    throw new RecordShapeError('steps', `must be an array, not ${describe(steps)}`)
+  const cleanSteps = steps.map((s: unknown, i) => {
+    const at = `steps[${i}].`
+    if (!isObject(s))
+      throw new RecordShapeError(`steps[${i}]`, `must be an object, not ${describe(s)}`)
+    return {
+      stage: str(s, 'stage', at),
+      index: positiveInt(s, 'index', at),
+      instruction: str(s, 'instruction', at),
+      line: positiveInt(s, 'line', at),
+      sourceHash: hash(s, 'sourceHash', at)
+    }
+  })
+  const tags = value.tags
+  if (!Array.isArray(tags) || !tags.every(isString)) {
+    throw new RecordShapeError('tags', 'must be an array of strings')
+  }
+  const builtAt = str(value, 'builtAt', '')
+  if (Number.isNaN(Date.parse(builtAt)))
+    throw new RecordShapeError('builtAt', 'must be an ISO time')
+  return {
+    version: 1,
+    contextHash: hash(value, 'contextHash', ''),
+    files: cleanFiles,
+    steps: cleanSteps,
+    commit: nullableStr(value, 'commit', ''),
+    buildId: nullableStr(value, 'buildId', ''),
+    imageId: nullableStr(value, 'imageId', ''),
+    tags: [...tags],
+    builtAt,
+    dockerfile: str(value, 'dockerfile', '')
+  }
+}
