@@ -1,0 +1,19885 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 3057:
+/***/ ((module) => {
+
+function isBuffer(value) {
+  return Buffer.isBuffer(value) || value instanceof Uint8Array
+}
+
+function isEncoding(encoding) {
+  return Buffer.isEncoding(encoding)
+}
+
+function alloc(size, fill, encoding) {
+  return Buffer.alloc(size, fill, encoding)
+}
+
+function allocUnsafe(size) {
+  return Buffer.allocUnsafe(size)
+}
+
+function allocUnsafeSlow(size) {
+  return Buffer.allocUnsafeSlow(size)
+}
+
+function byteLength(string, encoding) {
+  return Buffer.byteLength(string, encoding)
+}
+
+function compare(a, b) {
+  return Buffer.compare(a, b)
+}
+
+function concat(buffers, totalLength) {
+  return Buffer.concat(buffers, totalLength)
+}
+
+function copy(source, target, targetStart, start, end) {
+  return toBuffer(source).copy(target, targetStart, start, end)
+}
+
+function equals(a, b) {
+  return toBuffer(a).equals(b)
+}
+
+function fill(buffer, value, offset, end, encoding) {
+  return toBuffer(buffer).fill(value, offset, end, encoding)
+}
+
+function from(value, encodingOrOffset, length) {
+  return Buffer.from(value, encodingOrOffset, length)
+}
+
+function includes(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).includes(value, byteOffset, encoding)
+}
+
+function indexOf(buffer, value, byfeOffset, encoding) {
+  return toBuffer(buffer).indexOf(value, byfeOffset, encoding)
+}
+
+function lastIndexOf(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding)
+}
+
+function swap16(buffer) {
+  return toBuffer(buffer).swap16()
+}
+
+function swap32(buffer) {
+  return toBuffer(buffer).swap32()
+}
+
+function swap64(buffer) {
+  return toBuffer(buffer).swap64()
+}
+
+function toBuffer(buffer) {
+  if (Buffer.isBuffer(buffer)) return buffer
+  return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+}
+
+function toString(buffer, encoding, start, end) {
+  return toBuffer(buffer).toString(encoding, start, end)
+}
+
+function toHex(buffer, start, end) {
+  return toBuffer(buffer).toString('hex', start, end)
+}
+
+function write(buffer, string, offset, length, encoding) {
+  return toBuffer(buffer).write(string, offset, length, encoding)
+}
+
+function readDoubleBE(buffer, offset) {
+  return toBuffer(buffer).readDoubleBE(offset)
+}
+
+function readDoubleLE(buffer, offset) {
+  return toBuffer(buffer).readDoubleLE(offset)
+}
+
+function readFloatBE(buffer, offset) {
+  return toBuffer(buffer).readFloatBE(offset)
+}
+
+function readFloatLE(buffer, offset) {
+  return toBuffer(buffer).readFloatLE(offset)
+}
+
+function readInt32BE(buffer, offset) {
+  return toBuffer(buffer).readInt32BE(offset)
+}
+
+function readInt32LE(buffer, offset) {
+  return toBuffer(buffer).readInt32LE(offset)
+}
+
+function readUInt32BE(buffer, offset) {
+  return toBuffer(buffer).readUInt32BE(offset)
+}
+
+function readUInt32LE(buffer, offset) {
+  return toBuffer(buffer).readUInt32LE(offset)
+}
+
+function writeDoubleBE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleBE(value, offset)
+}
+
+function writeDoubleLE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleLE(value, offset)
+}
+
+function writeFloatBE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatBE(value, offset)
+}
+
+function writeFloatLE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatLE(value, offset)
+}
+
+function writeInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32BE(value, offset)
+}
+
+function writeInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32LE(value, offset)
+}
+
+function writeUInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32BE(value, offset)
+}
+
+function writeUInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32LE(value, offset)
+}
+
+module.exports = {
+  isBuffer,
+  isEncoding,
+  alloc,
+  allocUnsafe,
+  allocUnsafeSlow,
+  byteLength,
+  compare,
+  concat,
+  copy,
+  equals,
+  fill,
+  from,
+  includes,
+  indexOf,
+  lastIndexOf,
+  swap16,
+  swap32,
+  swap64,
+  toBuffer,
+  toString,
+  toHex,
+  write,
+  readDoubleBE,
+  readDoubleLE,
+  readFloatBE,
+  readFloatLE,
+  readInt32BE,
+  readInt32LE,
+  readUInt32BE,
+  readUInt32LE,
+  writeDoubleBE,
+  writeDoubleLE,
+  writeFloatBE,
+  writeFloatLE,
+  writeInt32BE,
+  writeInt32LE,
+  writeUInt32BE,
+  writeUInt32LE
+}
+
+
+/***/ }),
+
+/***/ 5940:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Argument = void 0;
+class Argument {
+    constructor(value, range) {
+        this.value = value;
+        this.range = range;
+    }
+    toString() {
+        return this.value;
+    }
+    getRange() {
+        return this.range;
+    }
+    getValue() {
+        return this.value;
+    }
+    isAfter(position) {
+        if (this.range.end.line < position.line) {
+            return false;
+        }
+        return this.range.start.line > position.line ? true : this.range.start.character > position.character;
+    }
+    isBefore(position) {
+        if (this.range.start.line < position.line) {
+            return true;
+        }
+        return this.range.end.line > position.line ? false : this.range.end.character < position.character;
+    }
+}
+exports.Argument = Argument;
+
+
+/***/ }),
+
+/***/ 4022:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Comment = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const line_1 = __nccwpck_require__(7005);
+const util_1 = __nccwpck_require__(7459);
+class Comment extends line_1.Line {
+    constructor(document, range) {
+        super(document, range);
+    }
+    toString() {
+        const content = this.getContent();
+        if (content) {
+            return "# " + content;
+        }
+        return "#";
+    }
+    /**
+     * Returns the content of this comment. This excludes leading and
+     * trailing whitespace as well as the # symbol. If the comment only
+     * consists of whitespace, the empty string will be returned.
+     */
+    getContent() {
+        let range = this.getContentRange();
+        if (range === null) {
+            return "";
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+    }
+    /**
+     * Returns a range that includes the content of the comment
+     * excluding any leading and trailing whitespace as well as the #
+     * symbol. May return null if the comment only consists of whitespace
+     * characters.
+     */
+    getContentRange() {
+        let range = this.getRange();
+        const startOffset = this.document.offsetAt(range.start);
+        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
+        let start = -1;
+        let end = -1;
+        // skip the first # symbol
+        for (let i = 1; i < raw.length; i++) {
+            if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+                start = i;
+                break;
+            }
+        }
+        if (start === -1) {
+            return null;
+        }
+        // go backwards up to the first # symbol
+        for (let i = raw.length - 1; i >= 1; i--) {
+            if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+                end = i + 1;
+                break;
+            }
+        }
+        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start), this.document.positionAt(startOffset + end));
+    }
+}
+exports.Comment = Comment;
+
+
+/***/ }),
+
+/***/ 9933:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Dockerfile = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const ast = __nccwpck_require__(8390);
+const imageTemplate_1 = __nccwpck_require__(3520);
+const from_1 = __nccwpck_require__(5377);
+const util_1 = __nccwpck_require__(7459);
+const main_1 = __nccwpck_require__(8390);
+class Dockerfile extends imageTemplate_1.ImageTemplate {
+    constructor(document) {
+        super();
+        this.initialInstructions = new imageTemplate_1.ImageTemplate();
+        this.buildStages = [];
+        this.directives = [];
+        /**
+         * Whether a FROM instruction has been added to this Dockerfile or not.
+         */
+        this.foundFrom = false;
+        this.document = document;
+    }
+    getEscapeCharacter() {
+        for (const directive of this.directives) {
+            if (directive.getDirective() === ast.Directive.escape) {
+                const value = directive.getValue();
+                if (value === '\\' || value === '`') {
+                    return value;
+                }
+            }
+        }
+        return '\\';
+    }
+    getInitialARGs() {
+        return this.initialInstructions.getARGs();
+    }
+    getContainingImage(position) {
+        let range = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
+        if (!util_1.Util.isInsideRange(position, range)) {
+            // not inside the document, invalid position
+            return null;
+        }
+        if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
+            if (util_1.Util.isInsideRange(position, this.initialInstructions.getRange())) {
+                return this.initialInstructions;
+            }
+        }
+        for (const buildStage of this.buildStages) {
+            if (util_1.Util.isInsideRange(position, buildStage.getRange())) {
+                return buildStage;
+            }
+        }
+        return this;
+    }
+    addInstruction(instruction) {
+        if (instruction.getKeyword() === main_1.Keyword.FROM) {
+            this.currentBuildStage = new imageTemplate_1.ImageTemplate();
+            this.buildStages.push(this.currentBuildStage);
+            this.foundFrom = true;
+        }
+        else if (!this.foundFrom) {
+            this.initialInstructions.addInstruction(instruction);
+        }
+        if (this.foundFrom) {
+            this.currentBuildStage.addInstruction(instruction);
+        }
+        super.addInstruction(instruction);
+    }
+    setDirectives(directives) {
+        this.directives = directives;
+    }
+    getDirective() {
+        return this.directives.length === 0 ? null : this.directives[0];
+    }
+    getDirectives() {
+        return this.directives;
+    }
+    resolveVariable(variable, line) {
+        for (let from of this.getFROMs()) {
+            let range = from.getRange();
+            if (range.start.line <= line && line <= range.end.line) {
+                // resolve the FROM variable against the initial ARGs
+                let initialARGs = new imageTemplate_1.ImageTemplate();
+                for (let instruction of this.initialInstructions.getARGs()) {
+                    initialARGs.addInstruction(instruction);
+                }
+                return initialARGs.resolveVariable(variable, line);
+            }
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+            return undefined;
+        }
+        let resolvedVariable = image.resolveVariable(variable, line);
+        if (resolvedVariable === null) {
+            // refers to an uninitialized ARG variable,
+            // try resolving it against the initial ARGs then
+            let initialARGs = new imageTemplate_1.ImageTemplate();
+            for (let instruction of this.initialInstructions.getARGs()) {
+                initialARGs.addInstruction(instruction);
+            }
+            return initialARGs.resolveVariable(variable, line);
+        }
+        return resolvedVariable;
+    }
+    getAvailableVariables(currentLine) {
+        if (this.getInstructionAt(currentLine) instanceof from_1.From) {
+            let variables = [];
+            for (let arg of this.getInitialARGs()) {
+                let property = arg.getProperty();
+                if (property) {
+                    variables.push(property.getName());
+                }
+            }
+            return variables;
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(currentLine, 0));
+        return image ? image.getAvailableVariables(currentLine) : [];
+    }
+    getParentStage(image) {
+        const templateFrom = image.getFROM();
+        const imageName = templateFrom === null ? null : templateFrom.getImageName();
+        if (imageName === null) {
+            return null;
+        }
+        for (const from of this.getFROMs()) {
+            if (from.getBuildStage() === imageName) {
+                const range = from.getRange();
+                // on the same line then it's an image that shares the name as the build stage
+                if (range.start.line === templateFrom.getRange().start.line) {
+                    return null;
+                }
+                return this.getContainingImage(range.start);
+            }
+        }
+        return null;
+    }
+    getStageHierarchy(line) {
+        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+            return [];
+        }
+        const stages = [image];
+        let stage = this.getParentStage(image);
+        while (stage !== null) {
+            stages.splice(0, 0, stage);
+            stage = this.getParentStage(stage);
+        }
+        return stages;
+    }
+    getAvailableWorkingDirectories(line) {
+        const availableDirectories = new Set();
+        for (const image of this.getStageHierarchy(line)) {
+            for (const workdir of image.getWORKDIRs()) {
+                if (workdir.getRange().end.line < line) {
+                    let directory = workdir.getAbsolutePath();
+                    if (directory !== undefined && directory !== null) {
+                        if (!directory.endsWith("/")) {
+                            directory += "/";
+                        }
+                        availableDirectories.add(directory);
+                    }
+                }
+            }
+        }
+        return Array.from(availableDirectories);
+    }
+    /**
+     * Internally reorganize the comments in the Dockerfile and allocate
+     * them to the relevant build stages that they belong to.
+     */
+    organizeComments() {
+        const comments = this.getComments();
+        for (let i = 0; i < comments.length; i++) {
+            if (util_1.Util.isInsideRange(comments[i].getRange().end, this.initialInstructions.getRange())) {
+                this.initialInstructions.addComment(comments[i]);
+            }
+            else {
+                for (const buildStage of this.buildStages) {
+                    if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage.getRange())) {
+                        buildStage.addComment(comments[i]);
+                    }
+                }
+            }
+        }
+    }
+    getRange() {
+        const comments = this.getComments();
+        const instructions = this.getInstructions();
+        let range = null;
+        if (comments.length === 0) {
+            if (instructions.length > 0) {
+                range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
+            }
+        }
+        else if (instructions.length === 0) {
+            range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
+        }
+        else {
+            const commentStart = comments[0].getRange().start;
+            const commentEnd = comments[comments.length - 1].getRange().end;
+            const instructionStart = instructions[0].getRange().start;
+            const instructionEnd = instructions[instructions.length - 1].getRange().end;
+            if (commentStart.line < instructionStart.line) {
+                if (commentEnd.line < instructionEnd.line) {
+                    range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
+                }
+                range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
+            }
+            else if (commentEnd.line < instructionEnd.line) {
+                range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+            }
+            else {
+                range = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
+            }
+        }
+        if (range === null) {
+            if (this.directives.length === 0) {
+                return null;
+            }
+            return this.directives[0].getRange();
+        }
+        else if (this.directives.length === 0) {
+            return range;
+        }
+        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range.end);
+    }
+}
+exports.Dockerfile = Dockerfile;
+
+
+/***/ }),
+
+/***/ 1077:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Flag = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const flagOption_1 = __nccwpck_require__(3700);
+class Flag {
+    constructor(document, range, name, nameRange, value, valueRange) {
+        this.options = [];
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+        if (this.value !== null) {
+            let offset = document.offsetAt(valueRange.start);
+            let nameStart = -1;
+            let valueStart = -1;
+            let hasOptions = false;
+            for (let i = 0; i < value.length; i++) {
+                switch (value.charAt(i)) {
+                    case '=':
+                        hasOptions = true;
+                        if (valueStart === -1) {
+                            valueStart = i + 1;
+                            break;
+                        }
+                        break;
+                    case ',':
+                        this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, i));
+                        nameStart = -1;
+                        valueStart = -1;
+                        break;
+                    default:
+                        if (nameStart === -1) {
+                            nameStart = i;
+                        }
+                        break;
+                }
+            }
+            if (hasOptions && nameStart !== -1) {
+                this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, value.length));
+            }
+        }
+    }
+    createFlagOption(document, content, documentOffset, nameStart, valueStart, valueEnd) {
+        const optionRange = vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueEnd));
+        if (valueStart === -1) {
+            return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
+        }
+        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
+    }
+    toString() {
+        if (this.valueRange) {
+            return "--" + this.name + "=" + this.value;
+        }
+        return "--" + this.name;
+    }
+    /**
+     * Returns the range that encompasses this entire flag. This includes the
+     * -- prefix in the beginning to the last character of the flag's value (if
+     * it has been defined).
+     *
+     * @return the entire range of this flag
+     */
+    getRange() {
+        return this.range;
+    }
+    /**
+     * Returns the name of this flag. The name does not include the -- prefix.
+     * Thus, for HEALTHCHECK's --interval flag, interval is the flag's name and
+     * not --interval.
+     *
+     * @return this flag's name
+     */
+    getName() {
+        return this.name;
+    }
+    /**
+     * Returns the range that encompasses the flag's name
+     *
+     * @return the range containing the flag's name
+     */
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the value that has been set to this flag. May be null if the
+     * flag is invalid and has no value set like a --start-period. If the flag
+     * is instead a --start-period= with an equals sign then the flag's value
+     * is the empty string.
+     *
+     * @return this flag's value if it has been defined, null otherwise
+     */
+    getValue() {
+        return this.value;
+    }
+    /**
+     * Returns the range that encompasses this flag's value. If no value has
+     * been set then null will be returned.
+     *
+     * @return the range containing this flag's value, or null if the flag
+     *         has no value defined
+     */
+    getValueRange() {
+        return this.valueRange;
+    }
+    getOption(name) {
+        for (const option of this.options) {
+            if (option.getName() === name) {
+                return option;
+            }
+        }
+        return null;
+    }
+    getOptions() {
+        return this.options;
+    }
+    hasOptions() {
+        return this.options.length > 0;
+    }
+}
+exports.Flag = Flag;
+
+
+/***/ }),
+
+/***/ 3700:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.FlagOption = void 0;
+class FlagOption {
+    constructor(range, name, nameRange, value, valueRange) {
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+    }
+    toString() {
+        if (this.valueRange !== null) {
+            return this.name + "=" + this.value;
+        }
+        return this.name;
+    }
+    getRange() {
+        return this.range;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValue() {
+        return this.value;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+}
+exports.FlagOption = FlagOption;
+
+
+/***/ }),
+
+/***/ 7599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Heredoc = void 0;
+/**
+ * Heredoc represents a here-document that has been embedded in a
+ * Dockerfile.
+ *
+ * This API is experimental and subject to change.
+ */
+class Heredoc {
+    constructor(startRange, name, nameRange, contentRange, endRange) {
+        this.startRange = startRange;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.contentRange = contentRange;
+        this.endRange = endRange;
+    }
+    /**
+     * Returns the name of the here-document.
+     *
+     * This API is experimental and subject to change.
+     */
+    getName() {
+        return this.name;
+    }
+    /**
+     * Returns the range of the start operator and the name. If the
+     * here-document is initialized with <<EOT then the start range would
+     * encompass all five characters.
+     *
+     * This API is experimental and subject to change.
+     */
+    getStartRange() {
+        return this.startRange;
+    }
+    /**
+     * Returns the range of this here-document's name that is declared at
+     * the beginning of the here-document with the operator. If the
+     * here-document is initialized with <<EOT then the name range would
+     * encompass the latter three "EOT" characters.
+     *
+     * This API is experimental and subject to change.
+     */
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the range of the content of this here-document. This may
+     * be null if the here-document has no content because:
+     * - the start range is the only thing that was declared
+     * - the end range was declared immediately and there is no content
+     *
+     * This API is experimental and subject to change.
+     */
+    getContentRange() {
+        return this.contentRange;
+    }
+    /**
+     * Returns the range of the here-document's name on a line that
+     * represents the end of the here-document.
+     *
+     * This API is experimental and subject to change.
+     */
+    getDelimiterRange() {
+        return this.endRange;
+    }
+}
+exports.Heredoc = Heredoc;
+
+
+/***/ }),
+
+/***/ 3520:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ImageTemplate = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const arg_1 = __nccwpck_require__(4381);
+const cmd_1 = __nccwpck_require__(5517);
+const copy_1 = __nccwpck_require__(444);
+const env_1 = __nccwpck_require__(1822);
+const entrypoint_1 = __nccwpck_require__(1835);
+const from_1 = __nccwpck_require__(5377);
+const healthcheck_1 = __nccwpck_require__(1167);
+const onbuild_1 = __nccwpck_require__(5554);
+const util_1 = __nccwpck_require__(7459);
+const workdir_1 = __nccwpck_require__(7529);
+class ImageTemplate {
+    constructor() {
+        this.comments = [];
+        this.instructions = [];
+    }
+    addComment(comment) {
+        this.comments.push(comment);
+    }
+    getComments() {
+        return this.comments;
+    }
+    addInstruction(instruction) {
+        this.instructions.push(instruction);
+    }
+    getInstructions() {
+        return this.instructions;
+    }
+    getInstructionAt(line) {
+        for (let instruction of this.instructions) {
+            if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
+                return instruction;
+            }
+        }
+        return null;
+    }
+    /**
+     * Gets all the ARG instructions that are defined in this image.
+     */
+    getARGs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof arg_1.Arg) {
+                args.push(instruction);
+            }
+        }
+        return args;
+    }
+    /**
+     * Gets all the CMD instructions that are defined in this image.
+     */
+    getCMDs() {
+        let cmds = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof cmd_1.Cmd) {
+                cmds.push(instruction);
+            }
+        }
+        return cmds;
+    }
+    /**
+     * Gets all the COPY instructions that are defined in this image.
+     */
+    getCOPYs() {
+        let copies = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof copy_1.Copy) {
+                copies.push(instruction);
+            }
+        }
+        return copies;
+    }
+    /**
+     * Gets all the ENTRYPOINT instructions that are defined in this image.
+     */
+    getENTRYPOINTs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof entrypoint_1.Entrypoint) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    /**
+     * Gets all the ENV instructions that are defined in this image.
+     */
+    getENVs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof env_1.Env) {
+                args.push(instruction);
+            }
+        }
+        return args;
+    }
+    getFROM() {
+        for (const instruction of this.instructions) {
+            if (instruction instanceof from_1.From) {
+                return instruction;
+            }
+        }
+        return null;
+    }
+    /**
+     * Gets all the FROM instructions that are defined in this image.
+     */
+    getFROMs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof from_1.From) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    /**
+     * Gets all the HEALTHCHECK instructions that are defined in this image.
+     */
+    getHEALTHCHECKs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof healthcheck_1.Healthcheck) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    getWORKDIRs() {
+        const workdirs = [];
+        for (const instruction of this.instructions) {
+            if (instruction instanceof workdir_1.Workdir) {
+                workdirs.push(instruction);
+            }
+        }
+        return workdirs;
+    }
+    getOnbuildTriggers() {
+        let triggers = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof onbuild_1.Onbuild) {
+                let trigger = instruction.getTriggerInstruction();
+                if (trigger) {
+                    triggers.push(trigger);
+                }
+            }
+        }
+        return triggers;
+    }
+    getAvailableVariables(currentLine) {
+        const variables = [];
+        for (const arg of this.getARGs()) {
+            if (arg.isBefore(currentLine)) {
+                const property = arg.getProperty();
+                if (property) {
+                    const variable = property.getName();
+                    if (variables.indexOf(variable) === -1) {
+                        variables.push(variable);
+                    }
+                }
+            }
+        }
+        for (const env of this.getENVs()) {
+            if (env.isBefore(currentLine)) {
+                for (const property of env.getProperties()) {
+                    const variable = property.getName();
+                    if (variables.indexOf(variable) === -1) {
+                        variables.push(variable);
+                    }
+                }
+            }
+        }
+        return variables;
+    }
+    /**
+     * Resolves a variable with the given name at the specified line
+     * to its value. If null is returned, then the variable has been
+     * defined but no value was given. If undefined is returned, then
+     * a variable with the given name has not been defined yet as of
+     * the given line.
+     *
+     * @param variable the name of the variable to resolve
+     * @param line the line number that the variable is on, zero-based
+     * @return the value of the variable as defined by an ARG or ENV
+     *         instruction, or null if no value has been specified, or
+     *         undefined if a variable with the given name has not
+     *         been defined
+     */
+    resolveVariable(variable, line) {
+        let envs = this.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+            if (envs[i].isBefore(line)) {
+                for (let property of envs[i].getProperties()) {
+                    if (property.getName() === variable) {
+                        return property.getValue();
+                    }
+                }
+            }
+        }
+        let args = this.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+            if (args[i].isBefore(line)) {
+                let property = args[i].getProperty();
+                if (property && property.getName() === variable) {
+                    return property.getValue();
+                }
+            }
+        }
+        return undefined;
+    }
+    getRange() {
+        const instructions = this.getInstructions();
+        if (instructions.length === 0) {
+            // all templates should have instructions, this only happens for
+            // the initial set of instruction
+            return vscode_languageserver_types_1.Range.create(0, 0, 0, 0);
+        }
+        const instructionStart = instructions[0].getRange().start;
+        const instructionEnd = instructions[instructions.length - 1].getRange().end;
+        return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+    }
+    contains(position) {
+        const range = this.getRange();
+        if (range === null) {
+            return false;
+        }
+        return util_1.Util.isInsideRange(position, range);
+    }
+}
+exports.ImageTemplate = ImageTemplate;
+
+
+/***/ }),
+
+/***/ 5279:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Instruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const util_1 = __nccwpck_require__(7459);
+const line_1 = __nccwpck_require__(7005);
+const argument_1 = __nccwpck_require__(5940);
+const heredoc_1 = __nccwpck_require__(7599);
+const variable_1 = __nccwpck_require__(3743);
+const main_1 = __nccwpck_require__(8390);
+class Instruction extends line_1.Line {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range);
+        this.dockerfile = dockerfile;
+        this.escapeChar = escapeChar;
+        this.instruction = instruction;
+        this.instructionRange = instructionRange;
+    }
+    toString() {
+        let value = this.getKeyword();
+        for (let arg of this.getRawArguments()) {
+            value += ' ';
+            value += arg.getValue();
+        }
+        return value;
+    }
+    getRangeContent(range) {
+        if (range === null) {
+            return null;
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+    }
+    getInstructionRange() {
+        return this.instructionRange;
+    }
+    getInstruction() {
+        return this.instruction;
+    }
+    getKeyword() {
+        return this.getInstruction().toUpperCase();
+    }
+    getArgumentsRange() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        return vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end);
+    }
+    getArgumentsRanges() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return [];
+        }
+        if (args[0].getRange().start.line === args[args.length - 1].getRange().end.line) {
+            return [vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end)];
+        }
+        let ranges = [];
+        let end = -1;
+        let startPosition = args[0].getRange().start;
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        for (let i = 0; i < fullArgs.length; i++) {
+            let char = fullArgs.charAt(i);
+            if (char === this.escapeChar) {
+                let next = fullArgs.charAt(i + 1);
+                if (next === ' ' || next === '\t') {
+                    whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                        switch (fullArgs.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                if (startPosition !== null) {
+                                    ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                                }
+                                startPosition = null;
+                                start = true;
+                                comment = false;
+                                i = j;
+                                break whitespaceCheck;
+                            default:
+                                break whitespaceCheck;
+                        }
+                    }
+                }
+                else if (next === '\r') {
+                    if (startPosition !== null) {
+                        ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                        startPosition = null;
+                    }
+                    start = true;
+                    comment = false;
+                    i += 2;
+                }
+                else if (next === '\n') {
+                    if (startPosition !== null) {
+                        ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                    }
+                    startPosition = null;
+                    start = true;
+                    comment = false;
+                    i++;
+                }
+                else {
+                    i++;
+                }
+            }
+            else if (util_1.Util.isNewline(char)) {
+                if (comment) {
+                    startPosition = null;
+                    start = true;
+                    comment = false;
+                }
+            }
+            else {
+                if (!comment) {
+                    if (startPosition === null) {
+                        if (char === '#') {
+                            comment = true;
+                            continue;
+                        }
+                        let position = this.document.positionAt(offset + i);
+                        if (position.character !== 0) {
+                            startPosition = vscode_languageserver_types_1.Position.create(position.line, 0);
+                        }
+                    }
+                    end = i;
+                }
+            }
+        }
+        if (startPosition === null) {
+            // should only happen if the last argument is on its own line with
+            // no leading whitespace
+            ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
+        }
+        else {
+            ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+        }
+        return ranges;
+    }
+    getRawArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        return this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end));
+    }
+    getArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        let content = "";
+        let ranges = this.getArgumentsRanges();
+        let documentText = this.document.getText();
+        for (let range of ranges) {
+            content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+        }
+        return content;
+    }
+    getArguments() {
+        return this.getRawArguments();
+    }
+    getRawArguments() {
+        let args = [];
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        let found = -1;
+        // determines whether the parser has found a space or tab
+        // whitespace character that's a part of an escaped newline sequence
+        let escapedWhitespaceDetected = false;
+        // determines if the parser is currently in an escaped newline sequence
+        let escaping = false;
+        let escapeMarker = -1;
+        let escapedArg = "";
+        for (let i = 0; i < fullArgs.length; i++) {
+            let char = fullArgs.charAt(i);
+            if (util_1.Util.isWhitespace(char)) {
+                if (escaping) {
+                    escapedWhitespaceDetected = true;
+                    if (util_1.Util.isNewline(char)) {
+                        // reached a newline, any previously
+                        // detected whitespace should be ignored
+                        escapedWhitespaceDetected = false;
+                        if (comment) {
+                            // reached a newline, no longer in a comment
+                            comment = false;
+                            start = true;
+                        }
+                    }
+                    continue;
+                }
+                else if (found !== -1) {
+                    if (escapeMarker === -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
+                    }
+                    else {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                    }
+                    escapeMarker = -1;
+                    escapedArg = "";
+                    found = -1;
+                }
+            }
+            else if (char === this.escapeChar) {
+                let next = fullArgs.charAt(i + 1);
+                if (next === ' ' || next === '\t') {
+                    whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                        let newlineCheck = fullArgs.charAt(j);
+                        switch (newlineCheck) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                comment = false;
+                                escaping = true;
+                                start = true;
+                                if (found !== -1) {
+                                    escapeMarker = i;
+                                }
+                                i = j;
+                                break whitespaceCheck;
+                            default:
+                                escapeMarker = i;
+                                if (found === -1) {
+                                    i = j - 1;
+                                }
+                                break whitespaceCheck;
+                        }
+                    }
+                }
+                else if (next === '\r') {
+                    comment = false;
+                    escaping = true;
+                    start = true;
+                    if (found !== -1 && escapeMarker === -1) {
+                        escapeMarker = i;
+                    }
+                    i += 2;
+                }
+                else if (next === '\n') {
+                    comment = false;
+                    escaping = true;
+                    start = true;
+                    if (found !== -1 && escapeMarker === -1) {
+                        escapeMarker = i;
+                    }
+                    i++;
+                }
+                else {
+                    if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                        escapedArg = "";
+                        found = -1;
+                    }
+                    escapeMarker = -1;
+                    escapedWhitespaceDetected = false;
+                    escaping = false;
+                    if (next === '$') {
+                        escapedArg = escapedArg + char + next;
+                    }
+                    else if (next === '') {
+                        // reached EOF, stop processing
+                        break;
+                    }
+                    else {
+                        escapedArg = escapedArg + next;
+                    }
+                    if (found === -1) {
+                        found = i;
+                    }
+                    i++;
+                }
+            }
+            else if (!comment) {
+                if (start && char === '#') {
+                    comment = true;
+                }
+                else {
+                    if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                        escapedArg = "";
+                        found = -1;
+                    }
+                    escapedWhitespaceDetected = false;
+                    escaping = false;
+                    escapeMarker = -1;
+                    escapedArg = escapedArg + char;
+                    if (found === -1) {
+                        found = i;
+                    }
+                }
+                // non-whitespace character detected, reset
+                start = false;
+            }
+        }
+        if (found !== -1) {
+            if (escapeMarker === -1) {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+            }
+            else {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+            }
+        }
+        return args;
+    }
+    getExpandedArguments() {
+        let args = this.getArguments();
+        for (let i = 0; i < args.length; i++) {
+            const argRange = args[i].getRange();
+            let offset = this.document.offsetAt(argRange.start);
+            const variables = this.parseVariables(offset, args[i].getValue());
+            const swaps = [];
+            let requiresExpansion = false;
+            for (let variable of variables) {
+                const value = this.dockerfile.resolveVariable(variable.getName(), variable.getNameRange().start.line);
+                swaps.push(value);
+                requiresExpansion = requiresExpansion || value !== undefined;
+            }
+            if (requiresExpansion) {
+                let expanded = "";
+                for (let j = 0; j < swaps.length; j++) {
+                    const variableRange = variables[j].getRange();
+                    const start = this.document.offsetAt(variableRange.start);
+                    const end = this.document.offsetAt(variableRange.end);
+                    if (swaps[j]) {
+                        // replace variable with its resolved value
+                        expanded += this.document.getText().substring(offset, start);
+                        expanded += swaps[j];
+                        offset = end;
+                    }
+                    else {
+                        expanded += this.document.getText().substring(offset, end);
+                        offset = end;
+                    }
+                }
+                const argEnd = this.document.offsetAt(argRange.end);
+                if (argEnd !== offset) {
+                    // if the variable's range doesn't match the argument,
+                    // append the remaining text
+                    expanded += this.document.getText().substring(offset, argEnd);
+                }
+                args[i] = new argument_1.Argument(expanded, argRange);
+            }
+        }
+        return args;
+    }
+    getVariables() {
+        const variables = [];
+        const args = this.getRawArguments();
+        for (const arg of args) {
+            let range = arg.getRange();
+            let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+            const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
+            for (const parsedVariable of parsedVariables) {
+                variables.push(parsedVariable);
+            }
+        }
+        return variables;
+    }
+    parseVariables(offset, arg) {
+        let variables = [];
+        variableLoop: for (let i = 0; i < arg.length; i++) {
+            switch (arg.charAt(i)) {
+                case this.escapeChar:
+                    if (arg.charAt(i + 1) === '$') {
+                        i++;
+                    }
+                    break;
+                case '$':
+                    if (arg.charAt(i + 1) === '{') {
+                        let escapedString = "${";
+                        let escapedName = "";
+                        let nameEnd = -1;
+                        let escapedSubstitutionParameter = "";
+                        let substitutionStart = -1;
+                        let substitutionEnd = -1;
+                        let modifierRead = -1;
+                        nameLoop: for (let j = i + 2; j < arg.length; j++) {
+                            let char = arg.charAt(j);
+                            switch (char) {
+                                case this.escapeChar:
+                                    for (let k = j + 1; k < arg.length; k++) {
+                                        switch (arg.charAt(k)) {
+                                            case ' ':
+                                            case '\t':
+                                            case '\r':
+                                                // ignore whitespace
+                                                continue;
+                                            case '\n':
+                                                // escape this newline
+                                                j = k;
+                                                continue nameLoop;
+                                        }
+                                    }
+                                    break;
+                                case '}':
+                                    escapedString += '}';
+                                    let modifier = null;
+                                    let modifierRange = null;
+                                    let substitutionParameter = modifierRead !== -1 ? escapedSubstitutionParameter : null;
+                                    let substitutionRange = null;
+                                    if (nameEnd === -1) {
+                                        nameEnd = j;
+                                    }
+                                    else if (nameEnd + 1 === j) {
+                                        modifier = "";
+                                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + nameEnd + 1), this.document.positionAt(offset + nameEnd + 1));
+                                    }
+                                    else {
+                                        if (substitutionStart === -1) {
+                                            // no substitution parameter found,
+                                            // but a modifier character existed,
+                                            // just offset the range by 1 from
+                                            // the modifier character
+                                            substitutionStart = modifierRead + 1;
+                                            substitutionEnd = modifierRead + 1;
+                                        }
+                                        else {
+                                            // offset one more from the last
+                                            // character found
+                                            substitutionEnd = substitutionEnd + 1;
+                                        }
+                                        modifier = arg.substring(modifierRead, modifierRead + 1);
+                                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
+                                        substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
+                                    }
+                                    let start = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 2), this.document.positionAt(offset + nameEnd)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j + 1)), modifier, modifierRange, substitutionParameter, substitutionRange, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), escapedString));
+                                    i = j;
+                                    continue variableLoop;
+                                case ':':
+                                    if (nameEnd === -1) {
+                                        nameEnd = j;
+                                    }
+                                    else if (modifierRead !== -1) {
+                                        if (substitutionStart === -1) {
+                                            substitutionStart = j;
+                                            substitutionEnd = j;
+                                        }
+                                        else {
+                                            substitutionEnd = j;
+                                        }
+                                        escapedSubstitutionParameter += ':';
+                                    }
+                                    else {
+                                        modifierRead = j;
+                                    }
+                                    escapedString += ':';
+                                    break;
+                                case '\n':
+                                case '\r':
+                                case ' ':
+                                case '\t':
+                                    break;
+                                default:
+                                    if (nameEnd === -1) {
+                                        escapedName += char;
+                                    }
+                                    else if (modifierRead !== -1) {
+                                        if (substitutionStart === -1) {
+                                            substitutionStart = j;
+                                            substitutionEnd = j;
+                                        }
+                                        else {
+                                            substitutionEnd = j;
+                                        }
+                                        escapedSubstitutionParameter += char;
+                                    }
+                                    else {
+                                        modifierRead = j;
+                                    }
+                                    escapedString += char;
+                                    break;
+                            }
+                        }
+                        // no } found, not a valid variable, stop processing
+                        break variableLoop;
+                    }
+                    else if (util_1.Util.isWhitespace(arg.charAt(i + 1)) || i === arg.length - 1) {
+                        // $ followed by whitespace or EOF, ignore this variable
+                        continue;
+                    }
+                    else {
+                        let escapedName = "";
+                        nameLoop: for (let j = i + 1; j < arg.length; j++) {
+                            let char = arg.charAt(j);
+                            switch (char) {
+                                case '\r':
+                                case '\n':
+                                case ' ':
+                                case '\t':
+                                    continue;
+                                case '$':
+                                case '\'':
+                                case '"':
+                                    let varStart = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== undefined, this.isBuildVariable(escapedName, varStart.line), '$' + escapedName));
+                                    i = j - 1;
+                                    continue variableLoop;
+                                case this.escapeChar:
+                                    for (let k = j + 1; k < arg.length; k++) {
+                                        switch (arg.charAt(k)) {
+                                            case ' ':
+                                            case '\t':
+                                            case '\r':
+                                                // ignore whitespace
+                                                continue;
+                                            case '\n':
+                                                // escape this newline
+                                                j = k;
+                                                continue nameLoop;
+                                        }
+                                    }
+                                    // reached EOF after an escape character
+                                    let start = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), '$' + escapedName));
+                                    break variableLoop;
+                            }
+                            if (char.match(/^[a-z0-9_]+$/i) === null) {
+                                let varStart = this.document.positionAt(offset + i);
+                                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== undefined, this.isBuildVariable(escapedName, varStart.line), '$' + escapedName));
+                                i = j - 1;
+                                continue variableLoop;
+                            }
+                            escapedName += char;
+                        }
+                        let start = this.document.positionAt(offset + i);
+                        variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), '$' + escapedName));
+                    }
+                    break variableLoop;
+            }
+        }
+        return variables;
+    }
+    isBuildVariable(variable, line) {
+        if (this.getKeyword() === main_1.Keyword.FROM) {
+            for (const initialArg of this.dockerfile.getInitialARGs()) {
+                const arg = initialArg;
+                const property = arg.getProperty();
+                if (property && variable === property.getName()) {
+                    return true;
+                }
+            }
+            return undefined;
+        }
+        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        let envs = image.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+            if (envs[i].isBefore(line)) {
+                for (let property of envs[i].getProperties()) {
+                    if (property.getName() === variable) {
+                        return false;
+                    }
+                }
+            }
+        }
+        let args = image.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+            if (args[i].isBefore(line)) {
+                let property = args[i].getProperty();
+                if (property && property.getName() === variable) {
+                    return true;
+                }
+            }
+        }
+        return undefined;
+    }
+    createSingleLineHeredocs(args) {
+        const heredocs = [];
+        // instruction only on one line, if heredocs exist they would be incomplete
+        for (const arg of args) {
+            const value = arg.getValue();
+            if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
+                const startRange = arg.getRange();
+                const nameRange = this.getNameRange(startRange);
+                const name = this.getName(nameRange);
+                heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
+            }
+        }
+        return heredocs;
+    }
+    getName(nameRange) {
+        const content = this.document.getText(nameRange);
+        let escaping = false;
+        let name = "";
+        nameLoop: for (let i = 0; i < content.length; i++) {
+            const ch = content.charAt(i);
+            switch (ch) {
+                case this.escapeChar:
+                    escaping = true;
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                break;
+                            case '\r':
+                                i = j + 1;
+                                continue nameLoop;
+                            case '\n':
+                                i = j;
+                                continue nameLoop;
+                            default:
+                                name += content.charAt(j);
+                                i = j;
+                                continue nameLoop;
+                        }
+                    }
+                    break;
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue nameLoop;
+                            }
+                        }
+                    }
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    if (escaping) {
+                        break;
+                    }
+                default:
+                    name += ch;
+                    break;
+            }
+        }
+        return name;
+    }
+    getNameRange(startRange) {
+        const content = this.document.getText(startRange);
+        let endFound = false;
+        let searchHyphen = false;
+        let start = -1;
+        let end = -1;
+        let escaping = false;
+        let quote = null;
+        contentLoop: for (let i = 0; i < content.length; i++) {
+            const ch = content.charAt(i);
+            switch (ch) {
+                case '"':
+                case '\'':
+                    if (quote === ch) {
+                        break contentLoop;
+                    }
+                    quote = ch;
+                    continue;
+                case this.escapeChar:
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case '\n':
+                                escaping = true;
+                                j = i;
+                                continue contentLoop;
+                        }
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    break;
+                case '<':
+                    if (endFound) {
+                        searchHyphen = true;
+                    }
+                    else {
+                        endFound = true;
+                    }
+                    break;
+                case '-':
+                    if (searchHyphen) {
+                        searchHyphen = false;
+                        break;
+                    }
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue contentLoop;
+                            }
+                        }
+                    }
+                default:
+                    if (start === -1) {
+                        start = i;
+                    }
+                    if (quote !== null) {
+                        end = i + 1;
+                        break;
+                    }
+                    break contentLoop;
+            }
+        }
+        if (start === -1) {
+            return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
+        }
+        const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start);
+        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
+        return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
+    }
+    getHeredocs() {
+        const args = this.getArguments();
+        if (args.length === 0) {
+            return [];
+        }
+        const heredocs = [];
+        const range = this.getRange();
+        if (range.start.line === range.end.line) {
+            // instruction only on one line, if heredocs exist they would be incomplete
+            return this.createSingleLineHeredocs(args);
+        }
+        const heredocDefinitions = [];
+        let heredocsProcessed = false;
+        let escaping = false;
+        let contentStart = -1;
+        let contentEnd = -1;
+        let lineStart = -1;
+        let currentHeredoc = 0;
+        const startOffset = this.document.offsetAt(args[0].getRange().start);
+        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
+        contentLoop: for (let i = 0; i < content.length; i++) {
+            switch (content.charAt(i)) {
+                case this.escapeChar:
+                    escaping = true;
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                break;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                i = j;
+                                continue contentLoop;
+                            default:
+                                i = j;
+                                continue contentLoop;
+                        }
+                    }
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    if (escaping) {
+                        break;
+                    }
+                    if (heredocsProcessed) {
+                        if (contentStart === -1) {
+                            contentStart = i;
+                        }
+                        contentEnd = i;
+                        const arg = heredocDefinitions[currentHeredoc];
+                        const startRange = arg.getRange();
+                        const nameRange = this.getNameRange(startRange);
+                        const name = this.getName(nameRange);
+                        const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
+                        if (delimiterRange !== null) {
+                            const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
+                            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+                            contentStart = -1;
+                            currentHeredoc++;
+                        }
+                        lineStart = -1;
+                    }
+                    else {
+                        // found a newline that hasn't been escaped,
+                        // must be in a heredoc
+                        const offsetLimit = startOffset + i;
+                        for (const arg of args) {
+                            // check if this argument is on the initial line of the instruction,
+                            // note that it may not all be on the same line due to escaped newlines,
+                            // because of that we need to use offset checks instead of line checks
+                            // as an argument being on a different line in the document does not
+                            // imply it is on a different line from the Dockerfile's point of view
+                            if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
+                                if (arg.getValue().startsWith("<<")) {
+                                    heredocDefinitions.push(arg);
+                                }
+                            }
+                            else {
+                                break;
+                            }
+                        }
+                        heredocsProcessed = true;
+                        lineStart = -1;
+                        continue contentLoop;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escaping) {
+                        break;
+                    }
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue contentLoop;
+                            }
+                        }
+                    }
+                default:
+                    if (escaping) {
+                        escaping = false;
+                    }
+                    if (heredocsProcessed) {
+                        if (contentStart === -1) {
+                            contentStart = i;
+                        }
+                        if (lineStart === -1) {
+                            lineStart = i;
+                        }
+                    }
+                    break;
+            }
+        }
+        if (heredocsProcessed) {
+            const arg = heredocDefinitions[currentHeredoc];
+            const startRange = arg.getRange();
+            const nameRange = this.getNameRange(startRange);
+            const name = this.getName(nameRange);
+            let contentRange = null;
+            // check if the last line of this instruction matches the name of the last heredoc
+            const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+            if (delimiterRange === null) {
+                contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
+            }
+            else if (contentEnd !== -1) {
+                contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
+            }
+            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+            currentHeredoc++;
+            for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
+                const arg = heredocDefinitions[currentHeredoc];
+                const startRange = arg.getRange();
+                const nameRange = this.getNameRange(startRange);
+                const name = this.getName(nameRange);
+                heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
+                currentHeredoc++;
+            }
+        }
+        else {
+            // instruction only on one line, if heredocs exist they would be incomplete
+            return this.createSingleLineHeredocs(args);
+        }
+        return heredocs;
+    }
+    getDelimiterRange(startArg, name, candidateRange) {
+        const text = this.document.getText(candidateRange);
+        if (startArg.getValue().startsWith("<<-")) {
+            // remove tabs in the front
+            let index = 0;
+            while (text.charAt(index) === '\t') {
+                index++;
+            }
+            if (text.substring(index) === name) {
+                return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
+            }
+            return null;
+        }
+        return text === name ? candidateRange : null;
+    }
+}
+exports.Instruction = Instruction;
+
+
+/***/ }),
+
+/***/ 9618:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Add = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Add extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+}
+exports.Add = Add;
+
+
+/***/ }),
+
+/***/ 4381:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Arg = void 0;
+const property_1 = __nccwpck_require__(9602);
+const propertyInstruction_1 = __nccwpck_require__(4984);
+class Arg extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.property = null;
+        const args = this.getPropertyArguments();
+        if (args.length === 1) {
+            this.property = new property_1.Property(this.document, this.escapeChar, args[0]);
+        }
+        else {
+            this.property = null;
+        }
+    }
+    /**
+     * Returns the variable defined by this ARG. This may be null if
+     * this ARG instruction is malformed and has no variable
+     * declaration.
+     */
+    getProperty() {
+        return this.property;
+    }
+}
+exports.Arg = Arg;
+
+
+/***/ }),
+
+/***/ 5517:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Cmd = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Cmd extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Cmd = Cmd;
+
+
+/***/ }),
+
+/***/ 444:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Copy = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Copy extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    getFromFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "from" ? flags[0] : null;
+    }
+    /**
+     * Returns there here-documents that are defined in this RUN
+     * instruction.
+     *
+     * This API is experimental and subject to change.
+     */
+    getHeredocs() {
+        return super.getHeredocs();
+    }
+}
+exports.Copy = Copy;
+
+
+/***/ }),
+
+/***/ 1835:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Entrypoint = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Entrypoint extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Entrypoint = Entrypoint;
+
+
+/***/ }),
+
+/***/ 1822:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Env = void 0;
+const propertyInstruction_1 = __nccwpck_require__(4984);
+class Env extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getProperties() {
+        return super.getProperties();
+    }
+}
+exports.Env = Env;
+
+
+/***/ }),
+
+/***/ 5377:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.From = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const modifiableInstruction_1 = __nccwpck_require__(2393);
+class From extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    getImage() {
+        const args = this.getArguments();
+        return args.length > 0 ? args[0].getValue() : null;
+    }
+    /**
+     * Returns the name of the image that will be used as the base image.
+     *
+     * @return the base image's name, or null if unspecified
+     */
+    getImageName() {
+        const imageName = this.getRangeContent(this.getImageNameRange());
+        if (imageName === null) {
+            return null;
+        }
+        let commented = false;
+        let escaped = false;
+        let name = "";
+        for (let i = 0; i < imageName.length; i++) {
+            const ch = imageName.charAt(i);
+            switch (ch) {
+                case this.escapeChar:
+                    escaped = true;
+                    break;
+                case '\r':
+                    continue;
+                case '\n':
+                    commented = false;
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                case '#':
+                    if (escaped) {
+                        commented = true;
+                    }
+                    else {
+                        name = name + ch;
+                        escaped = false;
+                    }
+                    break;
+                default:
+                    if (!commented) {
+                        name = name + ch;
+                        escaped = false;
+                    }
+                    break;
+            }
+        }
+        return name;
+    }
+    /**
+     * Returns the range that covers the name of the image used by
+     * this instruction.
+     *
+     * @return the range of the name of this instruction's argument,
+     *         or null if no image has been specified
+     */
+    getImageNameRange() {
+        let range = this.getImageRange();
+        if (range) {
+            let registryRange = this.getRegistryRange();
+            if (registryRange) {
+                range.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
+            }
+            let tagRange = this.getImageTagRange();
+            let digestRange = this.getImageDigestRange();
+            if (tagRange === null) {
+                if (digestRange !== null) {
+                    range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+                }
+            }
+            else {
+                range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            }
+            return range;
+        }
+        return null;
+    }
+    /**
+     * Returns the range that covers the image argument of this
+     * instruction. This includes the tag or digest of the image if
+     * it has been specified by the instruction.
+     *
+     * @return the range of the image argument, or null if no image
+     *         has been specified
+     */
+    getImageRange() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0].getRange() : null;
+    }
+    getImageTag() {
+        return this.getRangeContent(this.getImageTagRange());
+    }
+    /**
+     * Returns the range in the document that the tag of the base
+     * image encompasses.
+     *
+     * @return the base image's tag's range in the document, or null
+     *         if no tag has been specified
+     */
+    getImageTagRange() {
+        const range = this.getImageRange();
+        if (range) {
+            const rangeStartOffset = this.document.offsetAt(range.start);
+            const content = this.getRangeContent(range);
+            const atIndex = this.indexOf(rangeStartOffset, content, '@');
+            const slashIndex = content.indexOf('/');
+            if (atIndex === -1) {
+                const colonIndex = this.lastIndexOf(rangeStartOffset, content, ':');
+                if (colonIndex > slashIndex) {
+                    return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
+                }
+            }
+            const subcontent = content.substring(0, atIndex);
+            const subcolonIndex = subcontent.indexOf(':');
+            if (subcolonIndex === -1) {
+                return null;
+            }
+            if (slashIndex === -1) {
+                // slash not found suggests no registry and no namespace defined
+                return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + atIndex));
+            }
+            // both colon and slash found, check if it is a port
+            if (subcolonIndex < slashIndex) {
+                return null;
+            }
+            return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + subcontent.length));
+        }
+        return null;
+    }
+    getImageDigest() {
+        return this.getRangeContent(this.getImageDigestRange());
+    }
+    /**
+     * Returns the range in the document that the digest of the base
+     * image encompasses.
+     *
+     * @return the base image's digest's range in the document, or null
+     *         if no digest has been specified
+     */
+    getImageDigestRange() {
+        let range = this.getImageRange();
+        if (range) {
+            let content = this.getRangeContent(range);
+            let index = this.lastIndexOf(this.document.offsetAt(range.start), content, '@');
+            if (index !== -1) {
+                return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
+            }
+        }
+        return null;
+    }
+    indexOf(documentOffset, content, searchString) {
+        let index = content.indexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+            const position = documentOffset + index;
+            const variableRange = variables[i].getRange();
+            if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+                const offset = this.document.offsetAt(variableRange.end) - documentOffset;
+                const substring = content.substring(offset);
+                const subIndex = substring.indexOf(searchString);
+                if (subIndex === -1) {
+                    return -1;
+                }
+                index = subIndex + offset;
+                i = -1;
+                continue;
+            }
+        }
+        return index;
+    }
+    lastIndexOf(documentOffset, content, searchString) {
+        let index = content.lastIndexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+            const position = documentOffset + index;
+            const variableRange = variables[i].getRange();
+            if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+                index = content.substring(0, index).lastIndexOf(searchString);
+                if (index === -1) {
+                    return -1;
+                }
+                i = -1;
+                continue;
+            }
+        }
+        return index;
+    }
+    getRegistry() {
+        return this.getRangeContent(this.getRegistryRange());
+    }
+    getRegistryRange() {
+        const range = this.getImageRange();
+        if (range) {
+            const tagRange = this.getImageTagRange();
+            const digestRange = this.getImageDigestRange();
+            if (tagRange === null) {
+                if (digestRange !== null) {
+                    range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+                }
+            }
+            else {
+                range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            }
+            const content = this.getRangeContent(range);
+            const rangeStart = this.document.offsetAt(range.start);
+            const startingSlashIndex = this.indexOf(rangeStart, content, '/');
+            if (startingSlashIndex === -1) {
+                return null;
+            }
+            const portIndex = this.indexOf(rangeStart, content, ':');
+            const dotIndex = this.indexOf(rangeStart, content, '.');
+            // hostname detected
+            if (portIndex !== -1 || dotIndex !== -1) {
+                return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            }
+            const registry = content.substring(0, startingSlashIndex);
+            // localhost registry detected
+            if (registry === 'localhost') {
+                return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            }
+        }
+        return null;
+    }
+    getBuildStage() {
+        let range = this.getBuildStageRange();
+        return range === null ? null : this.getRangeContent(range);
+    }
+    getBuildStageRange() {
+        let args = this.getArguments();
+        if (args.length > 2 && args[1].getValue().toUpperCase() === "AS") {
+            return args[2].getRange();
+        }
+        return null;
+    }
+    getPlatformFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "platform" ? flags[0] : null;
+    }
+}
+exports.From = From;
+
+
+/***/ }),
+
+/***/ 1167:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Healthcheck = void 0;
+const modifiableInstruction_1 = __nccwpck_require__(2393);
+class Healthcheck extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        argument = argument.toUpperCase();
+        return argument === "CMD" || argument === "NONE";
+    }
+    getSubcommand() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0] : null;
+    }
+}
+exports.Healthcheck = Healthcheck;
+
+
+/***/ }),
+
+/***/ 3871:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Label = void 0;
+const propertyInstruction_1 = __nccwpck_require__(4984);
+const util_1 = __nccwpck_require__(7459);
+class Label extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getVariables() {
+        const variables = super.getVariables();
+        const properties = this.getProperties();
+        // iterate over all of this LABEL's properties
+        for (const property of properties) {
+            const value = property.getUnescapedValue();
+            // check if the value is contained in single quotes,
+            // single quotes would indicate a literal value
+            if (value !== null && value.length > 2 && value.charAt(0) === '\'' && value.charAt(value.length - 1) === '\'') {
+                const range = property.getValueRange();
+                for (let i = 0; i < variables.length; i++) {
+                    // if a variable is in a single quote, remove it from the list
+                    if (util_1.Util.isInsideRange(variables[i].getRange().start, range)) {
+                        variables.splice(i, 1);
+                        i--;
+                    }
+                }
+            }
+        }
+        return variables;
+    }
+    getProperties() {
+        return super.getProperties();
+    }
+}
+exports.Label = Label;
+
+
+/***/ }),
+
+/***/ 5554:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Onbuild = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const parser_1 = __nccwpck_require__(7988);
+const instruction_1 = __nccwpck_require__(5279);
+class Onbuild extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getTrigger() {
+        let trigger = this.getTriggerWord();
+        return trigger === null ? null : trigger.toUpperCase();
+    }
+    getTriggerWord() {
+        return this.getRangeContent(this.getTriggerRange());
+    }
+    getTriggerRange() {
+        let args = this.getArguments();
+        return args.length > 0 ? args[0].getRange() : null;
+    }
+    getTriggerInstruction() {
+        let triggerRange = this.getTriggerRange();
+        if (triggerRange === null) {
+            return null;
+        }
+        let args = this.getArguments();
+        return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
+    }
+}
+exports.Onbuild = Onbuild;
+
+
+/***/ }),
+
+/***/ 7224:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Run = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Run extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    /**
+     * Returns there here-documents that are defined in this RUN
+     * instruction.
+     *
+     * This API is experimental and subject to change.
+     */
+    getHeredocs() {
+        return super.getHeredocs();
+    }
+}
+exports.Run = Run;
+
+
+/***/ }),
+
+/***/ 7523:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Shell = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Shell extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Shell = Shell;
+
+
+/***/ }),
+
+/***/ 4301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Stopsignal = void 0;
+const instruction_1 = __nccwpck_require__(5279);
+class Stopsignal extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Stopsignal = Stopsignal;
+
+
+/***/ }),
+
+/***/ 3998:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.User = void 0;
+const instruction_1 = __nccwpck_require__(5279);
+class User extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.User = User;
+
+
+/***/ }),
+
+/***/ 1347:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Volume = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Volume extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Volume = Volume;
+
+
+/***/ }),
+
+/***/ 7529:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Workdir = void 0;
+const instruction_1 = __nccwpck_require__(5279);
+class Workdir extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    /**
+     * Returns the path that has been defined. Note that this path may
+     * be absolute or relative depending on what was written in the
+     * instruction.
+     *
+     * @return the working directory's path, or null if this
+     *         instruction has no arguments
+     */
+    getPath() {
+        return this.getArgumentsContent();
+    }
+    /**
+     * Returns the absolute path that this instruction resolves to. The
+     * function will inspect prior WORKDIR instructions in the current
+     * image or another build stage in the Dockerfile to try to
+     * determine this.
+     *
+     * @return the absolute path of the working directory, or null if
+     *         this instruction has no arguments, or undefined if it
+     *         cannot be determined because only relative paths could be
+     *         found
+     */
+    getAbsolutePath() {
+        const path = this.getPath();
+        if (path === null || path.startsWith("/")) {
+            return path;
+        }
+        const startLine = this.getRange().start.line;
+        const hierarchy = this.dockerfile.getStageHierarchy(startLine);
+        for (let i = hierarchy.length - 1; i >= 0; i--) {
+            const workdirs = hierarchy[i].getWORKDIRs();
+            for (let j = workdirs.length - 1; j >= 0; j--) {
+                if (workdirs[j].getRange().start.line < startLine) {
+                    const parent = workdirs[j].getAbsolutePath();
+                    if (parent === undefined || parent === null) {
+                        return undefined;
+                    }
+                    return parent.endsWith("/") ? parent + path : parent + "/" + path;
+                }
+            }
+        }
+        return undefined;
+    }
+}
+exports.Workdir = Workdir;
+
+
+/***/ }),
+
+/***/ 3702:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JSONArgument = void 0;
+const argument_1 = __nccwpck_require__(5940);
+class JSONArgument extends argument_1.Argument {
+    constructor(value, range, jsonRange) {
+        super(value, range);
+        this.jsonRange = jsonRange;
+    }
+    getJSONRange() {
+        return this.jsonRange;
+    }
+    getJSONValue() {
+        let value = super.getValue();
+        value = value.substring(1, value.length - 1);
+        return value;
+    }
+}
+exports.JSONArgument = JSONArgument;
+
+
+/***/ }),
+
+/***/ 5305:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JSONInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const argument_1 = __nccwpck_require__(5940);
+const jsonArgument_1 = __nccwpck_require__(3702);
+const modifiableInstruction_1 = __nccwpck_require__(2393);
+class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.openingBracket = null;
+        this.closingBracket = null;
+        this.jsonStrings = [];
+        const argsContent = this.getRawArgumentsContent();
+        if (argsContent === null) {
+            return;
+        }
+        const args = this.getArguments();
+        if (args.length === 1 && args[0].getValue() === "[]") {
+            let argRange = args[0].getRange();
+            this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character, argRange.start.line, argRange.start.character + 1));
+            this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character + 1, argRange.end.line, argRange.end.character));
+            return;
+        }
+        else if (args.length === 2 && args[0].getValue() === '[' && args[1].getValue() === ']') {
+            this.openingBracket = args[0];
+            this.closingBracket = args[1];
+            return;
+        }
+        const argsOffset = document.offsetAt(this.getArgumentsRange().start);
+        let start = -1;
+        let last = "";
+        let quoted = false;
+        let escapedArg = "";
+        argsCheck: for (let i = 0; i < argsContent.length; i++) {
+            let char = argsContent.charAt(i);
+            switch (char) {
+                case '[':
+                    if (last === "") {
+                        this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                        last = '[';
+                    }
+                    else if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else {
+                        break argsCheck;
+                    }
+                    break;
+                case '"':
+                    if (last === '[' || last === ',') {
+                        start = i;
+                        quoted = true;
+                        last = '"';
+                        escapedArg = escapedArg + char;
+                        continue;
+                    }
+                    else if (last === '"') {
+                        if (quoted) {
+                            escapedArg = escapedArg + char;
+                            // quoted string done
+                            quoted = false;
+                            this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
+                            escapedArg = "";
+                        }
+                        else {
+                            // should be a , or a ]
+                            break argsCheck;
+                        }
+                    }
+                    else {
+                        break argsCheck;
+                    }
+                    break;
+                case ',':
+                    if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else {
+                        if (last === '"') {
+                            last = ',';
+                        }
+                        else {
+                            break argsCheck;
+                        }
+                    }
+                    break;
+                case ']':
+                    if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else if (last !== "") {
+                        this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                        break argsCheck;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                case '\\':
+                    if (quoted) {
+                        switch (argsContent.charAt(i + 1)) {
+                            case '"':
+                            case '\\':
+                                escapedArg = escapedArg + argsContent.charAt(i + 1);
+                                i++;
+                                continue;
+                            case ' ':
+                            case '\t':
+                                escapeCheck: for (let j = i + 2; j < argsContent.length; j++) {
+                                    switch (argsContent.charAt(j)) {
+                                        case '\r':
+                                            // offset one more for \r\n
+                                            j++;
+                                        case '\n':
+                                            i = j;
+                                            continue argsCheck;
+                                        case ' ':
+                                        case '\t':
+                                            break;
+                                        default:
+                                            break escapeCheck;
+                                    }
+                                }
+                                break;
+                            case '\r':
+                                // offset one more for \r\n
+                                i++;
+                            default:
+                                i++;
+                                continue;
+                        }
+                    }
+                    else {
+                        escapeCheck: for (let j = i + 1; j < argsContent.length; j++) {
+                            switch (argsContent.charAt(j)) {
+                                case '\r':
+                                    // offset one more for \r\n
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    continue argsCheck;
+                                case ' ':
+                                case '\t':
+                                    break;
+                                default:
+                                    break escapeCheck;
+                            }
+                        }
+                    }
+                    break argsCheck;
+                default:
+                    if (!quoted) {
+                        break argsCheck;
+                    }
+                    escapedArg = escapedArg + char;
+                    break;
+            }
+        }
+    }
+    stopSearchingForFlags(_value) {
+        return true;
+    }
+    getOpeningBracket() {
+        return this.openingBracket;
+    }
+    getJSONStrings() {
+        return this.jsonStrings;
+    }
+    getClosingBracket() {
+        return this.closingBracket;
+    }
+}
+exports.JSONInstruction = JSONInstruction;
+
+
+/***/ }),
+
+/***/ 7005:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Line = void 0;
+class Line {
+    constructor(document, range) {
+        this.document = document;
+        this.range = range;
+    }
+    getRange() {
+        return this.range;
+    }
+    getTextContent() {
+        return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
+    }
+    isAfter(line) {
+        return this.range.start.line > line.range.start.line;
+    }
+    isBefore(line) {
+        return this.range.start.line < line;
+    }
+}
+exports.Line = Line;
+
+
+/***/ }),
+
+/***/ 8390:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
+var argument_1 = __nccwpck_require__(5940);
+Object.defineProperty(exports, "Argument", ({ enumerable: true, get: function () { return argument_1.Argument; } }));
+var jsonArgument_1 = __nccwpck_require__(3702);
+Object.defineProperty(exports, "JSONArgument", ({ enumerable: true, get: function () { return jsonArgument_1.JSONArgument; } }));
+const comment_1 = __nccwpck_require__(4022);
+Object.defineProperty(exports, "Comment", ({ enumerable: true, get: function () { return comment_1.Comment; } }));
+const parser_1 = __nccwpck_require__(7988);
+var flag_1 = __nccwpck_require__(1077);
+Object.defineProperty(exports, "Flag", ({ enumerable: true, get: function () { return flag_1.Flag; } }));
+const instruction_1 = __nccwpck_require__(5279);
+Object.defineProperty(exports, "Instruction", ({ enumerable: true, get: function () { return instruction_1.Instruction; } }));
+var line_1 = __nccwpck_require__(7005);
+Object.defineProperty(exports, "Line", ({ enumerable: true, get: function () { return line_1.Line; } }));
+const parserDirective_1 = __nccwpck_require__(7499);
+Object.defineProperty(exports, "ParserDirective", ({ enumerable: true, get: function () { return parserDirective_1.ParserDirective; } }));
+var property_1 = __nccwpck_require__(9602);
+Object.defineProperty(exports, "Property", ({ enumerable: true, get: function () { return property_1.Property; } }));
+var variable_1 = __nccwpck_require__(3743);
+Object.defineProperty(exports, "Variable", ({ enumerable: true, get: function () { return variable_1.Variable; } }));
+var add_1 = __nccwpck_require__(9618);
+Object.defineProperty(exports, "Add", ({ enumerable: true, get: function () { return add_1.Add; } }));
+const arg_1 = __nccwpck_require__(4381);
+Object.defineProperty(exports, "Arg", ({ enumerable: true, get: function () { return arg_1.Arg; } }));
+const cmd_1 = __nccwpck_require__(5517);
+Object.defineProperty(exports, "Cmd", ({ enumerable: true, get: function () { return cmd_1.Cmd; } }));
+const copy_1 = __nccwpck_require__(444);
+Object.defineProperty(exports, "Copy", ({ enumerable: true, get: function () { return copy_1.Copy; } }));
+const entrypoint_1 = __nccwpck_require__(1835);
+Object.defineProperty(exports, "Entrypoint", ({ enumerable: true, get: function () { return entrypoint_1.Entrypoint; } }));
+const env_1 = __nccwpck_require__(1822);
+Object.defineProperty(exports, "Env", ({ enumerable: true, get: function () { return env_1.Env; } }));
+const from_1 = __nccwpck_require__(5377);
+Object.defineProperty(exports, "From", ({ enumerable: true, get: function () { return from_1.From; } }));
+const healthcheck_1 = __nccwpck_require__(1167);
+Object.defineProperty(exports, "Healthcheck", ({ enumerable: true, get: function () { return healthcheck_1.Healthcheck; } }));
+var heredoc_1 = __nccwpck_require__(7599);
+Object.defineProperty(exports, "Heredoc", ({ enumerable: true, get: function () { return heredoc_1.Heredoc; } }));
+var jsonInstruction_1 = __nccwpck_require__(5305);
+Object.defineProperty(exports, "JSONInstruction", ({ enumerable: true, get: function () { return jsonInstruction_1.JSONInstruction; } }));
+var label_1 = __nccwpck_require__(3871);
+Object.defineProperty(exports, "Label", ({ enumerable: true, get: function () { return label_1.Label; } }));
+var modifiableInstruction_1 = __nccwpck_require__(2393);
+Object.defineProperty(exports, "ModifiableInstruction", ({ enumerable: true, get: function () { return modifiableInstruction_1.ModifiableInstruction; } }));
+var onbuild_1 = __nccwpck_require__(5554);
+Object.defineProperty(exports, "Onbuild", ({ enumerable: true, get: function () { return onbuild_1.Onbuild; } }));
+var propertyInstruction_1 = __nccwpck_require__(4984);
+Object.defineProperty(exports, "PropertyInstruction", ({ enumerable: true, get: function () { return propertyInstruction_1.PropertyInstruction; } }));
+var run_1 = __nccwpck_require__(7224);
+Object.defineProperty(exports, "Run", ({ enumerable: true, get: function () { return run_1.Run; } }));
+var shell_1 = __nccwpck_require__(7523);
+Object.defineProperty(exports, "Shell", ({ enumerable: true, get: function () { return shell_1.Shell; } }));
+var stopsignal_1 = __nccwpck_require__(4301);
+Object.defineProperty(exports, "Stopsignal", ({ enumerable: true, get: function () { return stopsignal_1.Stopsignal; } }));
+var user_1 = __nccwpck_require__(3998);
+Object.defineProperty(exports, "User", ({ enumerable: true, get: function () { return user_1.User; } }));
+var volume_1 = __nccwpck_require__(1347);
+Object.defineProperty(exports, "Volume", ({ enumerable: true, get: function () { return volume_1.Volume; } }));
+const workdir_1 = __nccwpck_require__(7529);
+Object.defineProperty(exports, "Workdir", ({ enumerable: true, get: function () { return workdir_1.Workdir; } }));
+var Keyword;
+(function (Keyword) {
+    Keyword["ADD"] = "ADD";
+    Keyword["ARG"] = "ARG";
+    Keyword["CMD"] = "CMD";
+    Keyword["COPY"] = "COPY";
+    Keyword["ENTRYPOINT"] = "ENTRYPOINT";
+    Keyword["ENV"] = "ENV";
+    Keyword["EXPOSE"] = "EXPOSE";
+    Keyword["FROM"] = "FROM";
+    Keyword["HEALTHCHECK"] = "HEALTHCHECK";
+    Keyword["LABEL"] = "LABEL";
+    Keyword["MAINTAINER"] = "MAINTAINER";
+    Keyword["ONBUILD"] = "ONBUILD";
+    Keyword["RUN"] = "RUN";
+    Keyword["SHELL"] = "SHELL";
+    Keyword["STOPSIGNAL"] = "STOPSIGNAL";
+    Keyword["USER"] = "USER";
+    Keyword["VOLUME"] = "VOLUME";
+    Keyword["WORKDIR"] = "WORKDIR";
+})(Keyword || (exports.Keyword = Keyword = {}));
+var Directive;
+(function (Directive) {
+    Directive["escape"] = "escape";
+    Directive["syntax"] = "syntax";
+})(Directive || (exports.Directive = Directive = {}));
+exports.DefaultVariables = [
+    "ALL_PROXY", "all_proxy",
+    "FTP_PROXY", "ftp_proxy",
+    "HTTP_PROXY", "http_proxy",
+    "HTTPS_PROXY", "https_proxy",
+    "NO_PROXY", "no_proxy"
+];
+var DockerfileParser;
+(function (DockerfileParser) {
+    function parse(content) {
+        let parser = new parser_1.Parser();
+        return parser.parse(content);
+    }
+    DockerfileParser.parse = parse;
+})(DockerfileParser || (exports.DockerfileParser = DockerfileParser = {}));
+
+
+/***/ }),
+
+/***/ 2393:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ModifiableInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const flag_1 = __nccwpck_require__(1077);
+const instruction_1 = __nccwpck_require__(5279);
+class ModifiableInstruction extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getFlags() {
+        if (!this.flags) {
+            this.flags = [];
+            for (let arg of this.getArguments()) {
+                let value = arg.getValue();
+                if (this.stopSearchingForFlags(value)) {
+                    return this.flags;
+                }
+                else if (value.indexOf("--") === 0) {
+                    let range = arg.getRange();
+                    let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+                    let nameIndex = value.indexOf('=');
+                    let index = rawValue.indexOf('=');
+                    let firstMatch = false;
+                    let secondMatch = false;
+                    let startIndex = -1;
+                    nameSearchLoop: for (let i = 0; i < rawValue.length; i++) {
+                        switch (rawValue.charAt(i)) {
+                            case '\\':
+                            case ' ':
+                            case '\t':
+                            case '\r':
+                            case '\n':
+                                break;
+                            case '-':
+                                if (secondMatch) {
+                                    startIndex = i;
+                                    break nameSearchLoop;
+                                }
+                                else if (firstMatch) {
+                                    secondMatch = true;
+                                }
+                                else {
+                                    firstMatch = true;
+                                }
+                                break;
+                            default:
+                                startIndex = i;
+                                break nameSearchLoop;
+                        }
+                    }
+                    let nameStart = this.document.positionAt(this.document.offsetAt(range.start) + startIndex);
+                    if (index === -1) {
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range.end), null, null));
+                    }
+                    else if (index === value.length - 1) {
+                        let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range.end, range.end)));
+                    }
+                    else {
+                        let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range.start) + index + 1), range.end)));
+                    }
+                }
+            }
+        }
+        return this.flags;
+    }
+    getArguments() {
+        const args = super.getArguments();
+        const flags = this.getFlags();
+        if (flags.length === 0) {
+            return args;
+        }
+        for (let i = 0; i < flags.length; i++) {
+            args.shift();
+        }
+        return args;
+    }
+}
+exports.ModifiableInstruction = ModifiableInstruction;
+
+
+/***/ }),
+
+/***/ 7988:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Parser = void 0;
+const vscode_languageserver_textdocument_1 = __nccwpck_require__(3383);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const comment_1 = __nccwpck_require__(4022);
+const parserDirective_1 = __nccwpck_require__(7499);
+const instruction_1 = __nccwpck_require__(5279);
+const add_1 = __nccwpck_require__(9618);
+const arg_1 = __nccwpck_require__(4381);
+const cmd_1 = __nccwpck_require__(5517);
+const copy_1 = __nccwpck_require__(444);
+const env_1 = __nccwpck_require__(1822);
+const entrypoint_1 = __nccwpck_require__(1835);
+const from_1 = __nccwpck_require__(5377);
+const healthcheck_1 = __nccwpck_require__(1167);
+const label_1 = __nccwpck_require__(3871);
+const onbuild_1 = __nccwpck_require__(5554);
+const run_1 = __nccwpck_require__(7224);
+const shell_1 = __nccwpck_require__(7523);
+const stopsignal_1 = __nccwpck_require__(4301);
+const workdir_1 = __nccwpck_require__(7529);
+const user_1 = __nccwpck_require__(3998);
+const volume_1 = __nccwpck_require__(1347);
+const dockerfile_1 = __nccwpck_require__(9933);
+const util_1 = __nccwpck_require__(7459);
+const main_1 = __nccwpck_require__(8390);
+class Parser {
+    constructor() {
+        this.escapeChar = null;
+    }
+    static createInstruction(document, dockerfile, escapeChar, lineRange, instruction, instructionRange) {
+        switch (instruction.toUpperCase()) {
+            case "ADD":
+                return new add_1.Add(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ARG":
+                return new arg_1.Arg(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "CMD":
+                return new cmd_1.Cmd(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "COPY":
+                return new copy_1.Copy(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ENTRYPOINT":
+                return new entrypoint_1.Entrypoint(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ENV":
+                return new env_1.Env(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "FROM":
+                return new from_1.From(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "HEALTHCHECK":
+                return new healthcheck_1.Healthcheck(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "LABEL":
+                return new label_1.Label(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ONBUILD":
+                return new onbuild_1.Onbuild(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "RUN":
+                return new run_1.Run(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "SHELL":
+                return new shell_1.Shell(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "STOPSIGNAL":
+                return new stopsignal_1.Stopsignal(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "WORKDIR":
+                return new workdir_1.Workdir(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "USER":
+                return new user_1.User(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "VOLUME":
+                return new volume_1.Volume(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+        }
+        return new instruction_1.Instruction(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getParserDirectives(document, buffer) {
+        // reset the escape directive in between runs
+        const directives = [];
+        this.escapeChar = '';
+        const offset = util_1.Util.isUTF8BOM(buffer.substring(0, 1)) ? 1 : 0;
+        directiveCheck: for (let i = offset; i < buffer.length; i++) {
+            switch (buffer.charAt(i)) {
+                case ' ':
+                case '\t':
+                    break;
+                case '\r':
+                case '\n':
+                    // blank lines stop the parsing of directives immediately
+                    break directiveCheck;
+                case '#':
+                    let directiveStart = -1;
+                    let directiveEnd = -1;
+                    for (let j = i + 1; j < buffer.length; j++) {
+                        let char = buffer.charAt(j);
+                        switch (char) {
+                            case ' ':
+                            case '\t':
+                                if (directiveStart !== -1 && directiveEnd === -1) {
+                                    directiveEnd = j;
+                                }
+                                break;
+                            case '\r':
+                            case '\n':
+                                break directiveCheck;
+                            case '=':
+                                let valueStart = -1;
+                                let valueEnd = -1;
+                                if (directiveEnd === -1) {
+                                    directiveEnd = j;
+                                }
+                                // assume the line ends with the file
+                                let lineEnd = buffer.length;
+                                directiveValue: for (let k = j + 1; k < buffer.length; k++) {
+                                    char = buffer.charAt(k);
+                                    switch (char) {
+                                        case '\r':
+                                        case '\n':
+                                            if (valueStart !== -1 && valueEnd === -1) {
+                                                valueEnd = k;
+                                            }
+                                            // line break found, reset
+                                            lineEnd = k;
+                                            break directiveValue;
+                                        case '\t':
+                                        case ' ':
+                                            if (valueStart !== -1 && valueEnd === -1) {
+                                                valueEnd = k;
+                                            }
+                                            continue;
+                                        default:
+                                            if (valueStart === -1) {
+                                                valueStart = k;
+                                            }
+                                            break;
+                                    }
+                                }
+                                if (directiveStart === -1) {
+                                    // no directive, it's a regular comment
+                                    break directiveCheck;
+                                }
+                                if (valueStart === -1) {
+                                    // no non-whitespace characters found, highlight all the characters then
+                                    valueStart = j + 1;
+                                    valueEnd = lineEnd;
+                                }
+                                else if (valueEnd === -1) {
+                                    // reached EOF
+                                    valueEnd = buffer.length;
+                                }
+                                const lineRange = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
+                                const nameRange = vscode_languageserver_types_1.Range.create(document.positionAt(directiveStart), document.positionAt(directiveEnd));
+                                const valueRange = vscode_languageserver_types_1.Range.create(document.positionAt(valueStart), document.positionAt(valueEnd));
+                                directives.push(new parserDirective_1.ParserDirective(document, lineRange, nameRange, valueRange));
+                                directiveStart = -1;
+                                if (buffer.charAt(valueEnd) === '\r') {
+                                    // skip over the \r
+                                    i = valueEnd + 1;
+                                }
+                                else {
+                                    i = valueEnd;
+                                }
+                                continue directiveCheck;
+                            default:
+                                if (directiveStart === -1) {
+                                    directiveStart = j;
+                                }
+                                break;
+                        }
+                    }
+                    break;
+                default:
+                    break directiveCheck;
+            }
+        }
+        return directives;
+    }
+    parse(buffer) {
+        this.document = vscode_languageserver_textdocument_1.TextDocument.create("", "", 0, buffer);
+        this.buffer = buffer;
+        let dockerfile = new dockerfile_1.Dockerfile(this.document);
+        let directives = this.getParserDirectives(this.document, this.buffer);
+        let offset = 0;
+        this.escapeChar = '\\';
+        if (directives.length > 0) {
+            dockerfile.setDirectives(directives);
+            this.escapeChar = dockerfile.getEscapeCharacter();
+            // start parsing after the directives
+            offset = this.document.offsetAt(vscode_languageserver_types_1.Position.create(directives.length, 0));
+        }
+        else if (util_1.Util.isUTF8BOM(buffer.substring(0, 1))) {
+            offset = 1;
+        }
+        for (let i = offset; i < this.buffer.length; i++) {
+            const char = this.buffer.charAt(i);
+            switch (char) {
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    break;
+                case '#':
+                    i = this.processComment(dockerfile, i);
+                    break;
+                default:
+                    i = this.processInstruction(dockerfile, char, i);
+                    break;
+            }
+        }
+        dockerfile.organizeComments();
+        return dockerfile;
+    }
+    processInstruction(dockerfile, char, start) {
+        let instruction = char;
+        let instructionEnd = -1;
+        let escapedInstruction = false;
+        instructionCheck: for (let i = start + 1; i < this.buffer.length; i++) {
+            char = this.buffer.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    escapedInstruction = true;
+                    char = this.buffer.charAt(i + 1);
+                    if (char === '\r' || char === '\n') {
+                        if (instructionEnd === -1) {
+                            instructionEnd = i;
+                        }
+                        i++;
+                    }
+                    else if (char === ' ' || char === '\t') {
+                        for (let j = i + 2; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    i = j;
+                                    continue instructionCheck;
+                                default:
+                                    // found an argument, mark end of instruction
+                                    instructionEnd = i + 1;
+                                    instruction = instruction + this.escapeChar;
+                                    i = j - 2;
+                                    continue instructionCheck;
+                            }
+                        }
+                        // reached EOF
+                        instructionEnd = i + 1;
+                        instruction = instruction + this.escapeChar;
+                        break instructionCheck;
+                    }
+                    else {
+                        instructionEnd = i + 1;
+                        instruction = instruction + this.escapeChar;
+                        // reset and consider it as one contiguous word
+                        escapedInstruction = false;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escapedInstruction) {
+                        // on an escaped newline, need to search for non-whitespace
+                        escapeCheck: for (let j = i + 1; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    i = j;
+                                    continue instructionCheck;
+                                default:
+                                    break escapeCheck;
+                            }
+                        }
+                        escapedInstruction = false;
+                    }
+                    if (instructionEnd === -1) {
+                        instructionEnd = i;
+                    }
+                    i = this.processArguments(dockerfile, instruction, instructionEnd, start, i);
+                    dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, i));
+                    return i;
+                case '\r':
+                case '\n':
+                    if (escapedInstruction) {
+                        continue;
+                    }
+                    if (instructionEnd === -1) {
+                        instructionEnd = i;
+                    }
+                    dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, i, i));
+                    return i;
+                case '#':
+                    if (escapedInstruction) {
+                        continue;
+                    }
+                default:
+                    instructionEnd = i + 1;
+                    instruction = instruction + char;
+                    escapedInstruction = false;
+                    break;
+            }
+        }
+        // reached EOF
+        if (instructionEnd === -1) {
+            instructionEnd = this.buffer.length;
+        }
+        dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, this.buffer.length));
+        return this.buffer.length;
+    }
+    processHeredocs(instruction, offset) {
+        let keyword = instruction.getKeyword();
+        if (keyword === main_1.Keyword.ONBUILD) {
+            instruction = instruction.getTriggerInstruction();
+            if (instruction === null) {
+                return offset;
+            }
+            keyword = instruction.getKeyword();
+        }
+        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
+            return offset;
+        }
+        const heredocs = [];
+        let tabbed = false;
+        for (const arg of instruction.getArguments()) {
+            const value = arg.getValue();
+            if (value.startsWith("<<") && value.length > 2) {
+                if (value.startsWith("<<-")) {
+                    tabbed = true;
+                }
+                const name = util_1.Util.parseHeredocName(value);
+                if (name !== null) {
+                    heredocs.push(name);
+                }
+            }
+        }
+        if (heredocs.length > 0) {
+            for (const heredoc of heredocs) {
+                offset = this.parseHeredoc(heredoc, offset, tabbed);
+            }
+        }
+        return offset;
+    }
+    processArguments(dockerfile, instruction, instructionEnd, start, offset) {
+        let escaped = false;
+        argumentsCheck: for (let i = offset + 1; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case '\r':
+                case '\n':
+                    if (escaped) {
+                        continue;
+                    }
+                    return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
+                case this.escapeChar:
+                    const next = this.buffer.charAt(i + 1);
+                    if (next === '\n' || next === '\r') {
+                        escaped = true;
+                        i++;
+                    }
+                    else if (next === ' ' || next === '\t') {
+                        for (let j = i + 2; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    escaped = true;
+                                default:
+                                    i = j;
+                                    continue argumentsCheck;
+                            }
+                        }
+                        // reached EOF
+                        return this.buffer.length;
+                    }
+                    continue;
+                case '#':
+                    if (escaped) {
+                        i = this.processComment(dockerfile, i);
+                        continue argumentsCheck;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                default:
+                    if (escaped) {
+                        escaped = false;
+                    }
+                    break;
+            }
+        }
+        return this.buffer.length;
+    }
+    processComment(dockerfile, start) {
+        let end = this.buffer.length;
+        commentLoop: for (let i = start + 1; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case '\r':
+                case '\n':
+                    end = i;
+                    break commentLoop;
+            }
+        }
+        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start), this.document.positionAt(end));
+        dockerfile.addComment(new comment_1.Comment(this.document, range));
+        return end;
+    }
+    parseHeredoc(heredocName, offset, tabbed) {
+        let startWord = -1;
+        let lineStart = true;
+        for (let i = offset; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case ' ':
+                    lineStart = false;
+                    break;
+                case '\t':
+                    if (!tabbed) {
+                        lineStart = false;
+                    }
+                    break;
+                case '\r':
+                case '\n':
+                    if (startWord !== -1 && heredocName === this.buffer.substring(startWord, i)) {
+                        return i;
+                    }
+                    startWord = -1;
+                    lineStart = true;
+                    break;
+                default:
+                    if (lineStart) {
+                        startWord = i;
+                        lineStart = false;
+                    }
+                    break;
+            }
+        }
+        return this.buffer.length;
+    }
+    createInstruction(dockerfile, instruction, start, instructionEnd, end) {
+        const startPosition = this.document.positionAt(start);
+        const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
+        const lineRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
+        return Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
+    }
+}
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 7499:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ParserDirective = void 0;
+const main_1 = __nccwpck_require__(8390);
+const line_1 = __nccwpck_require__(7005);
+class ParserDirective extends line_1.Line {
+    constructor(document, range, nameRange, valueRange) {
+        super(document, range);
+        this.nameRange = nameRange;
+        this.valueRange = valueRange;
+    }
+    toString() {
+        return "# " + this.getName() + '=' + this.getValue();
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+    getName() {
+        return this.document.getText().substring(this.document.offsetAt(this.nameRange.start), this.document.offsetAt(this.nameRange.end));
+    }
+    getValue() {
+        return this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+    }
+    getDirective() {
+        const directive = main_1.Directive[this.getName().toLowerCase()];
+        return directive === undefined ? null : directive;
+    }
+}
+exports.ParserDirective = ParserDirective;
+
+
+/***/ }),
+
+/***/ 9602:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Property = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const util_1 = __nccwpck_require__(7459);
+class Property {
+    constructor(document, escapeChar, arg, arg2) {
+        this.assignmentOperatorRange = null;
+        this.assignmentOperator = null;
+        this.valueRange = null;
+        this.value = null;
+        this.document = document;
+        this.escapeChar = escapeChar;
+        this.nameRange = Property.getNameRange(document, arg);
+        let value = document.getText().substring(document.offsetAt(this.nameRange.start), document.offsetAt(this.nameRange.end));
+        this.name = Property.getValue(value, escapeChar);
+        if (arg2) {
+            this.valueRange = arg2.getRange();
+            value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+            this.value = Property.getValue(value, escapeChar);
+            this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
+        }
+        else {
+            let argRange = arg.getRange();
+            if (this.nameRange.start.line === argRange.start.line
+                && this.nameRange.start.character === argRange.start.character
+                && this.nameRange.end.line === argRange.end.line
+                && this.nameRange.end.character === argRange.end.character) {
+            }
+            else {
+                this.valueRange = Property.getValueRange(document, arg);
+                value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+                this.value = Property.getValue(value, escapeChar);
+                this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
+                this.assignmentOperator = "=";
+            }
+            this.range = argRange;
+        }
+    }
+    getRange() {
+        return this.range;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValue() {
+        return this.value;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+    /**
+     * Retrieves the operator used for delimiting between the name and
+     * value of this property. This will either be the "=" character
+     * or null if a character was not used or if this property has no
+     * value defined.
+     */
+    getAssignmentOperator() {
+        return this.assignmentOperator;
+    }
+    getAssignmentOperatorRange() {
+        return this.assignmentOperatorRange;
+    }
+    /**
+     * Returns the value of this property including any enclosing
+     * single or double quotes and relevant escape characters.
+     * Escaped newlines and its associated contiguous whitespace
+     * characters however will not be returned as they are deemed to
+     * be uninteresting to clients trying to return a Dockerfile.
+     *
+     * @return the unescaped value of this property or null if this
+     *         property has no associated value
+     */
+    getUnescapedValue() {
+        if (this.valueRange === null) {
+            return null;
+        }
+        let escaped = false;
+        let rawValue = "";
+        let value = this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+        rawLoop: for (let i = 0; i < value.length; i++) {
+            let char = value.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    for (let j = i + 1; j < value.length; j++) {
+                        switch (value.charAt(j)) {
+                            case '\r':
+                                j++;
+                            case '\n':
+                                escaped = true;
+                                i = j;
+                                continue rawLoop;
+                            case ' ':
+                            case '\t':
+                                break;
+                            default:
+                                rawValue = rawValue + char;
+                                continue rawLoop;
+                        }
+                    }
+                    // this happens if there's only whitespace after the escape character
+                    rawValue = rawValue + char;
+                    break;
+                case '\r':
+                case '\n':
+                    break;
+                case ' ':
+                case '\t':
+                    if (!escaped) {
+                        rawValue = rawValue + char;
+                    }
+                    break;
+                case '#':
+                    if (escaped) {
+                        for (let j = i + 1; j < value.length; j++) {
+                            switch (value.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    continue rawLoop;
+                            }
+                        }
+                    }
+                    else {
+                        rawValue = rawValue + char;
+                    }
+                    break;
+                default:
+                    rawValue = rawValue + char;
+                    escaped = false;
+                    break;
+            }
+        }
+        return rawValue;
+    }
+    static getNameRange(document, arg) {
+        let value = arg.getValue();
+        let index = value.indexOf('=');
+        if (index !== -1) {
+            let initial = value.charAt(0);
+            let before = value.charAt(index - 1);
+            // check if content before the equals sign are in quotes
+            // "var"=value
+            // 'var'=value
+            // otherwise, just assume it's a standard definition
+            // var=value
+            if ((initial === '"' && before === '"') || (initial === '\'' && before === '\'') || (initial !== '"' && initial !== '\'')) {
+                return vscode_languageserver_types_1.Range.create(arg.getRange().start, document.positionAt(document.offsetAt(arg.getRange().start) + index));
+            }
+        }
+        // no '=' found, just defined the property's name
+        return arg.getRange();
+    }
+    static getValueRange(document, arg) {
+        return vscode_languageserver_types_1.Range.create(document.positionAt(document.offsetAt(arg.getRange().start) + arg.getValue().indexOf('=') + 1), document.positionAt(document.offsetAt(arg.getRange().end)));
+    }
+    /**
+     * Returns the actual value of this key-value pair. The value will
+     * have its escape characters removed if applicable. If the value
+     * spans multiple lines and there are comments nested within the
+     * lines, they too will be removed.
+     *
+     * @return the value that this key-value pair will actually be, may
+     *         be null if no value is defined, may be the empty string
+     *         if the value only consists of whitespace
+     */
+    static getValue(value, escapeChar) {
+        let escaped = false;
+        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
+        if (skip !== 0 && value.charAt(skip) === '#') {
+            // need to skip over comments
+            escaped = true;
+        }
+        value = value.substring(skip);
+        let first = value.charAt(0);
+        let last = value.charAt(value.length - 1);
+        let literal = first === '\'' || first === '"';
+        let inSingle = (first === '\'' && last === '\'');
+        let inDouble = false;
+        if (first === '"') {
+            for (let i = 1; i < value.length; i++) {
+                if (value.charAt(i) === escapeChar) {
+                    i++;
+                }
+                else if (value.charAt(i) === '"' && i === value.length - 1) {
+                    inDouble = true;
+                }
+            }
+        }
+        if (inSingle || inDouble) {
+            value = value.substring(1, value.length - 1);
+        }
+        let commentCheck = -1;
+        let escapedValue = "";
+        let start = 0;
+        parseValue: for (let i = 0; i < value.length; i++) {
+            let char = value.charAt(i);
+            switch (char) {
+                case escapeChar:
+                    if (i + 1 === value.length) {
+                        escapedValue = escapedValue + escapeChar;
+                        break parseValue;
+                    }
+                    char = value.charAt(i + 1);
+                    if (char === ' ' || char === '\t') {
+                        whitespaceCheck: for (let j = i + 2; j < value.length; j++) {
+                            let char2 = value.charAt(j);
+                            switch (char2) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    escaped = true;
+                                    i = j;
+                                    continue parseValue;
+                                default:
+                                    if (!inDouble && !inSingle && !literal) {
+                                        if (char2 === escapeChar) {
+                                            // add the escaped character
+                                            escapedValue = escapedValue + char;
+                                            // now start parsing from the next escape character
+                                            i = i + 1;
+                                        }
+                                        else {
+                                            // the expectation is that this j = i + 2 here
+                                            escapedValue = escapedValue + char + char2;
+                                            i = j;
+                                        }
+                                        continue parseValue;
+                                    }
+                                    break whitespaceCheck;
+                            }
+                        }
+                    }
+                    if (inDouble) {
+                        if (char === '\r') {
+                            escaped = true;
+                            i = i + 2;
+                        }
+                        else if (char === '\n') {
+                            escaped = true;
+                            i++;
+                        }
+                        else if (char !== '"') {
+                            if (char === escapeChar) {
+                                i++;
+                            }
+                            escapedValue = escapedValue + escapeChar;
+                        }
+                        continue parseValue;
+                    }
+                    else if (inSingle || literal) {
+                        if (char === '\r') {
+                            escaped = true;
+                            i = i + 2;
+                        }
+                        else if (char === '\n') {
+                            escaped = true;
+                            i++;
+                        }
+                        else {
+                            escapedValue = escapedValue + escapeChar;
+                        }
+                        continue parseValue;
+                    }
+                    else if (char === escapeChar) {
+                        // double escape, append one and move on
+                        escapedValue = escapedValue + escapeChar;
+                        i++;
+                    }
+                    else if (char === '\r') {
+                        escaped = true;
+                        // offset one more for \r\n
+                        i = i + 2;
+                    }
+                    else if (char === '\n') {
+                        escaped = true;
+                        i++;
+                        start = i;
+                    }
+                    else {
+                        // any other escapes are simply ignored
+                        escapedValue = escapedValue + char;
+                        i++;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escaped && commentCheck === -1) {
+                        commentCheck = i;
+                    }
+                    escapedValue = escapedValue + char;
+                    break;
+                case '\r':
+                    i++;
+                case '\n':
+                    if (escaped && commentCheck !== -1) {
+                        // rollback and remove the whitespace that was previously appended
+                        escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck - 1));
+                        commentCheck = -1;
+                    }
+                    break;
+                case '#':
+                    // a newline was escaped and now there's a comment
+                    if (escaped) {
+                        if (commentCheck !== -1) {
+                            // rollback and remove the whitespace that was previously appended
+                            escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck));
+                            commentCheck = -1;
+                        }
+                        newlineCheck: for (let j = i + 1; j < value.length; j++) {
+                            switch (value.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    break newlineCheck;
+                            }
+                        }
+                        continue parseValue;
+                    }
+                default:
+                    if (escaped) {
+                        escaped = false;
+                        commentCheck = -1;
+                    }
+                    escapedValue = escapedValue + char;
+                    break;
+            }
+        }
+        return escapedValue;
+    }
+}
+exports.Property = Property;
+
+
+/***/ }),
+
+/***/ 4984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PropertyInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const instruction_1 = __nccwpck_require__(5279);
+const property_1 = __nccwpck_require__(9602);
+const argument_1 = __nccwpck_require__(5940);
+const util_1 = __nccwpck_require__(7459);
+class PropertyInstruction extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.properties = undefined;
+    }
+    getProperties() {
+        if (this.properties === undefined) {
+            let args = this.getPropertyArguments();
+            if (args.length === 0) {
+                this.properties = [];
+            }
+            else if (args.length === 1) {
+                this.properties = [new property_1.Property(this.document, this.escapeChar, args[0])];
+            }
+            else if (args.length === 2) {
+                if (args[0].getValue().indexOf('=') === -1) {
+                    this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], args[1])];
+                }
+                else {
+                    this.properties = [
+                        new property_1.Property(this.document, this.escapeChar, args[0]),
+                        new property_1.Property(this.document, this.escapeChar, args[1])
+                    ];
+                }
+            }
+            else if (args[0].getValue().indexOf('=') === -1) {
+                let text = this.document.getText();
+                let start = args[1].getRange().start;
+                let end = args[args.length - 1].getRange().end;
+                text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+                this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            }
+            else {
+                this.properties = [];
+                for (let i = 0; i < args.length; i++) {
+                    this.properties.push(new property_1.Property(this.document, this.escapeChar, args[i]));
+                }
+            }
+        }
+        return this.properties;
+    }
+    /**
+     * Goes from the back of the string and returns the first
+     * non-whitespace character that is found. If an escape character
+     * is found with newline characters, the escape character will
+     * not be considered a non-whitespace character and its index in
+     * the string will not be returned.
+     *
+     * @param content the string to search through
+     * @return the index in the string for the first non-whitespace
+     *         character when searching from the end of the string
+     */
+    findTrailingNonWhitespace(content) {
+        // loop back to find the first non-whitespace character
+        let index = content.length;
+        whitespaceCheck: for (let i = content.length - 1; i >= 0; i--) {
+            switch (content.charAt(i)) {
+                case ' ':
+                case '\t':
+                    continue;
+                case '\n':
+                    if (content.charAt(i - 1) === '\r') {
+                        i = i - 1;
+                    }
+                case '\r':
+                    newlineCheck: for (let j = i - 1; j >= 0; j--) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                            case '\r':
+                            case '\n':
+                            case this.escapeChar:
+                                continue;
+                            default:
+                                index = j;
+                                break newlineCheck;
+                        }
+                    }
+                    break whitespaceCheck;
+                default:
+                    index = i;
+                    break whitespaceCheck;
+            }
+        }
+        return index;
+    }
+    getPropertyArguments() {
+        const args = [];
+        let range = this.getInstructionRange();
+        let instructionNameEndOffset = this.document.offsetAt(range.end);
+        let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
+        if (start === -1) {
+            // only whitespace found, no arguments
+            return [];
+        }
+        const startPosition = this.document.positionAt(instructionNameEndOffset + start);
+        // records whether the parser has just processed an escaped newline or not,
+        // if our starting position is not on the same line as the instruction then
+        // the start of the content is already on an escaped line
+        let escaped = range.start.line !== startPosition.line;
+        // flag to track if the last character was an escape character
+        let endingEscape = false;
+        // position before the first escape character was hit
+        let mark = -1;
+        let end = this.findTrailingNonWhitespace(fullArgs);
+        content = fullArgs.substring(start, end + 1);
+        let argStart = escaped ? -1 : 0;
+        let spaced = false;
+        argumentLoop: for (let i = 0; i < content.length; i++) {
+            let char = content.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    if (i + 1 === content.length) {
+                        endingEscape = true;
+                        break argumentLoop;
+                    }
+                    if (!escaped) {
+                        mark = i;
+                    }
+                    switch (content.charAt(i + 1)) {
+                        case ' ':
+                        case '\t':
+                            if (!util_1.Util.isWhitespace(content.charAt(i + 2))) {
+                                // space was escaped, continue as normal
+                                i = i + 1;
+                                continue argumentLoop;
+                            }
+                            // whitespace encountered, need to figure out if it extends to EOL
+                            whitespaceCheck: for (let j = i + 2; j < content.length; j++) {
+                                switch (content.charAt(j)) {
+                                    case '\r':
+                                        // offset one more for \r\n
+                                        j++;
+                                    case '\n':
+                                        // whitespace only, safe to skip
+                                        escaped = true;
+                                        i = j;
+                                        continue argumentLoop;
+                                    case ' ':
+                                    case '\t':
+                                        // ignore whitespace
+                                        break;
+                                    default:
+                                        // whitespace doesn't extend to EOL, create an argument
+                                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
+                                        argStart = j;
+                                        break whitespaceCheck;
+                                }
+                            }
+                            // go back and start processing the encountered non-whitespace character
+                            i = argStart - 1;
+                            continue argumentLoop;
+                        case '\r':
+                            // offset one more for \r\n
+                            i++;
+                        case '\n':
+                            // immediately followed by a newline, skip the newline
+                            escaped = true;
+                            i = i + 1;
+                            continue argumentLoop;
+                        case this.escapeChar:
+                            // double escape found, skip it and move on
+                            if (argStart === -1) {
+                                argStart = i;
+                            }
+                            i = i + 1;
+                            continue argumentLoop;
+                        default:
+                            if (argStart === -1) {
+                                argStart = i;
+                            }
+                            // non-whitespace encountered, skip the escape and process the
+                            // character normally
+                            continue argumentLoop;
+                    }
+                case '\'':
+                case '"':
+                    if (spaced) {
+                        this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                        // reset to start a new argument
+                        argStart = i;
+                        spaced = false;
+                    }
+                    if (argStart === -1) {
+                        argStart = i;
+                    }
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case char:
+                                if (content.charAt(j + 1) !== ' ' && content.charAt(j + 1) !== '') {
+                                    // there is more content after this quote,
+                                    // continue so that it is all processed as
+                                    // one single argument
+                                    i = j;
+                                    continue argumentLoop;
+                                }
+                                args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
+                                i = j;
+                                argStart = -1;
+                                continue argumentLoop;
+                            case this.escapeChar:
+                                j++;
+                                break;
+                        }
+                    }
+                    break argumentLoop;
+                case ' ':
+                case '\t':
+                    if (escaped) {
+                        // consider there to be a space only if an argument
+                        // is not spanning multiple lines
+                        if (argStart !== -1) {
+                            spaced = true;
+                        }
+                    }
+                    else if (argStart !== -1) {
+                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
+                        argStart = -1;
+                    }
+                    break;
+                case '\r':
+                    // offset one more for \r\n
+                    i++;
+                case '\n':
+                    spaced = false;
+                    break;
+                case '#':
+                    if (escaped) {
+                        // a newline was escaped and now there's a comment
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    spaced = false;
+                                    continue argumentLoop;
+                            }
+                        }
+                        // went to the end without finding a newline,
+                        // the comment was the last line in the instruction,
+                        // just stop parsing, create an argument if needed
+                        if (argStart !== -1) {
+                            let value = content.substring(argStart, mark);
+                            args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+                            argStart = -1;
+                        }
+                        break argumentLoop;
+                    }
+                    else if (argStart === -1) {
+                        argStart = i;
+                    }
+                    break;
+                default:
+                    if (spaced) {
+                        this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                        // reset to start a new argument
+                        argStart = i;
+                        spaced = false;
+                    }
+                    escaped = false;
+                    if (argStart === -1) {
+                        argStart = i;
+                    }
+                    // variable detected
+                    if (char === '$' && content.charAt(i + 1) === '{') {
+                        let singleQuotes = false;
+                        let doubleQuotes = false;
+                        let escaped = false;
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case this.escapeChar:
+                                    escaped = true;
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    break;
+                                case '\'':
+                                    singleQuotes = !singleQuotes;
+                                    escaped = false;
+                                    break;
+                                case '"':
+                                    doubleQuotes = !doubleQuotes;
+                                    escaped = false;
+                                    break;
+                                case ' ':
+                                case '\t':
+                                    if (escaped || singleQuotes || doubleQuotes) {
+                                        break;
+                                    }
+                                    i = j - 1;
+                                    continue argumentLoop;
+                                case '}':
+                                    i = j;
+                                    continue argumentLoop;
+                                default:
+                                    escaped = false;
+                                    break;
+                            }
+                        }
+                        break argumentLoop;
+                    }
+                    break;
+            }
+        }
+        if (argStart !== -1 && argStart !== content.length) {
+            let end = endingEscape ? content.length - 1 : content.length;
+            let value = content.substring(argStart, end);
+            args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + end))));
+        }
+        return args;
+    }
+    createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start) {
+        if (argStart !== -1) {
+            args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+        }
+    }
+}
+exports.PropertyInstruction = PropertyInstruction;
+
+
+/***/ }),
+
+/***/ 7459:
+/***/ ((__unused_webpack_module, exports) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Util = void 0;
+class Util {
+    static isUTF8BOM(char) {
+        const uintArray = Uint8Array.from(Buffer.from(char, "UTF-8"));
+        return uintArray[0] === 0xEF && uintArray[1] == 0xBB && uintArray[2] == 0xBF;
+    }
+    static isWhitespace(char) {
+        return char === ' ' || char === '\t' || Util.isNewline(char);
+    }
+    static isNewline(char) {
+        return char === '\r' || char === '\n';
+    }
+    static findLeadingNonWhitespace(content, escapeChar) {
+        whitespaceCheck: for (let i = 0; i < content.length; i++) {
+            switch (content.charAt(i)) {
+                case ' ':
+                case '\t':
+                    continue;
+                case escapeChar:
+                    escapeCheck: for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                // offset one more for \r\n
+                                i = j + 1;
+                                continue whitespaceCheck;
+                            case '\n':
+                                i = j;
+                                continue whitespaceCheck;
+                            default:
+                                break escapeCheck;
+                        }
+                    }
+                    // found an escape character and then reached EOF
+                    return -1;
+                default:
+                    return i;
+            }
+        }
+        // only possible if the content is the empty string
+        return -1;
+    }
+    /**
+     * Determines if the given position is contained within the given range.
+     *
+     * @param position the position to check
+     * @param range the range to see if the position is inside of
+     */
+    static isInsideRange(position, range) {
+        if (range.start.line === range.end.line) {
+            return range.start.line === position.line
+                && range.start.character <= position.character
+                && position.character <= range.end.character;
+        }
+        else if (range.start.line === position.line) {
+            return range.start.character <= position.character;
+        }
+        else if (range.end.line === position.line) {
+            return position.character <= range.end.character;
+        }
+        return range.start.line < position.line && position.line < range.end.line;
+    }
+    static parseHeredocName(value) {
+        value = value.substring(2);
+        if (value.charAt(0) === '-') {
+            value = value.substring(1);
+        }
+        if (value.charAt(0) === '"') {
+            if (value.charAt(value.length - 1) !== '"') {
+                return null;
+            }
+            value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === '\'') {
+            if (value.charAt(value.length - 1) !== '\'') {
+                return null;
+            }
+            value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === "<") {
+            return null;
+        }
+        return value;
+    }
+}
+exports.Util = Util;
+
+
+/***/ }),
+
+/***/ 3743:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Variable = void 0;
+class Variable {
+    constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+        this.name = name;
+        this.nameRange = nameRange;
+        this.range = range;
+        this.modifier = modifier;
+        this.modifierRange = modifierRange;
+        this.substitutionParameter = substitutionParameter;
+        this.substitutionRange = substitutionRange;
+        this.defined = defined;
+        this.buildVariable = buildVariable;
+        this.stringValue = stringValue;
+    }
+    toString() {
+        return this.stringValue;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the range of the entire variable. This includes the symbols for
+     * the declaration of the variable such as the $, {, and } symbols.
+     *
+     * @return the range in the document that this variable encompasses in its
+     *         entirety
+     */
+    getRange() {
+        return this.range;
+    }
+    /**
+     * Returns the modifier character that has been set for
+     * specifying how this variable should be expanded and resolved.
+     * If this variable is ${variable:+value} then the modifier
+     * character is '+'. Will be the empty string if the variable is
+     * declared as ${variable:}. Otherwise, will be null if this
+     * variable will not use variable substitution at all (such as
+     * ${variable} or $variable).
+     *
+     * @return this variable's modifier character, or the empty
+     *         string if it does not have one, or null if this
+     *         variable will not use variable substitution
+     */
+    getModifier() {
+        return this.modifier;
+    }
+    getModifierRange() {
+        return this.modifierRange;
+    }
+    /**
+     * Returns the parameter that will be used for substitution if
+     * this variable uses modifiers to define how its value should be
+     * resolved. If this variable is ${variable:+value} then the
+     * substitution value will be 'value'. Will be the empty string
+     * if the variable is declared as ${variable:+} or some other
+     * variant where the only thing that follows the modifier
+     * character (excluding considerations of escape characters and
+     * so on) is the variable's closing bracket. May be null if this
+     * variable does not have a modifier character defined (such as
+     * ${variable} or $variable).
+     *
+     * @return this variable's substitution parameter, or the empty
+     *         string if it does not have one, or null if there is
+     *         not one defined
+     */
+    getSubstitutionParameter() {
+        return this.substitutionParameter;
+    }
+    getSubstitutionRange() {
+        return this.substitutionRange;
+    }
+    /**
+     * Returns whether this variable has been defined or not.
+     *
+     * @return true if this variable has been defined, false otherwise
+     */
+    isDefined() {
+        return this.defined;
+    }
+    isBuildVariable() {
+        return this.buildVariable === true;
+    }
+    isEnvironmentVariable() {
+        return this.buildVariable === false;
+    }
+}
+exports.Variable = Variable;
+
+
+/***/ }),
+
+/***/ 9580:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(4434)
+
+
+/***/ }),
+
+/***/ 3587:
+/***/ ((module) => {
+
+module.exports = class FixedFIFO {
+  constructor (hwm) {
+    if (!(hwm > 0) || ((hwm - 1) & hwm) !== 0) throw new Error('Max size for a FixedFIFO should be a power of two')
+    this.buffer = new Array(hwm)
+    this.mask = hwm - 1
+    this.top = 0
+    this.btm = 0
+    this.next = null
+  }
+
+  clear () {
+    this.top = this.btm = 0
+    this.next = null
+    this.buffer.fill(undefined)
+  }
+
+  push (data) {
+    if (this.buffer[this.top] !== undefined) return false
+    this.buffer[this.top] = data
+    this.top = (this.top + 1) & this.mask
+    return true
+  }
+
+  shift () {
+    const last = this.buffer[this.btm]
+    if (last === undefined) return undefined
+    this.buffer[this.btm] = undefined
+    this.btm = (this.btm + 1) & this.mask
+    return last
+  }
+
+  peek () {
+    return this.buffer[this.btm]
+  }
+
+  isEmpty () {
+    return this.buffer[this.btm] === undefined
+  }
+}
+
+
+/***/ }),
+
+/***/ 3867:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const FixedFIFO = __nccwpck_require__(3587)
+
+module.exports = class FastFIFO {
+  constructor (hwm) {
+    this.hwm = hwm || 16
+    this.head = new FixedFIFO(this.hwm)
+    this.tail = this.head
+    this.length = 0
+  }
+
+  clear () {
+    this.head = this.tail
+    this.head.clear()
+    this.length = 0
+  }
+
+  push (val) {
+    this.length++
+    if (!this.head.push(val)) {
+      const prev = this.head
+      this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length)
+      this.head.push(val)
+    }
+  }
+
+  shift () {
+    if (this.length !== 0) this.length--
+    const val = this.tail.shift()
+    if (val === undefined && this.tail.next) {
+      const next = this.tail.next
+      this.tail.next = null
+      this.tail = next
+      return this.tail.shift()
+    }
+
+    return val
+  }
+
+  peek () {
+    const val = this.tail.peek()
+    if (val === undefined && this.tail.next) return this.tail.next.peek()
+    return val
+  }
+
+  isEmpty () {
+    return this.length === 0
+  }
+}
+
+
+/***/ }),
+
+/***/ 6204:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { EventEmitter } = __nccwpck_require__(9580)
+const FIFO = __nccwpck_require__(3867)
+const TextDecoder = __nccwpck_require__(7934)
+
+const StreamError = __nccwpck_require__(5657)
+
+// if we do a future major, expect queue microtask to be there always, for now a bit defensive
+const qmt =
+  typeof queueMicrotask === 'undefined' ? (fn) => global.process.nextTick(fn) : queueMicrotask
+
+// 29 bits used total (4 from shared, 14 from read, and 11 from write)
+const MAX = (1 << 29) - 1
+
+// Shared state
+const OPENING = 0b0001
+const PREDESTROYING = 0b0010
+const DESTROYING = 0b0100
+const DESTROYED = 0b1000
+
+const NOT_OPENING = MAX ^ OPENING
+const NOT_PREDESTROYING = MAX ^ PREDESTROYING
+
+// Read state (4 bit offset from shared state)
+const READ_ACTIVE = 0b00000000000001 << 4
+const READ_UPDATING = 0b00000000000010 << 4
+const READ_PRIMARY = 0b00000000000100 << 4
+const READ_QUEUED = 0b00000000001000 << 4
+const READ_RESUMED = 0b00000000010000 << 4
+const READ_PIPE_DRAINED = 0b00000000100000 << 4
+const READ_ENDING = 0b00000001000000 << 4
+const READ_EMIT_DATA = 0b00000010000000 << 4
+const READ_EMIT_READABLE = 0b00000100000000 << 4
+const READ_EMITTED_READABLE = 0b00001000000000 << 4
+const READ_DONE = 0b00010000000000 << 4
+const READ_NEXT_TICK = 0b00100000000000 << 4
+const READ_NEEDS_PUSH = 0b01000000000000 << 4
+const READ_READ_AHEAD = 0b10000000000000 << 4
+
+// Combined read state
+const READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED
+const READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH
+const READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE
+const READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED
+const READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD
+
+const READ_NOT_ACTIVE = MAX ^ READ_ACTIVE
+const READ_NON_PRIMARY = MAX ^ READ_PRIMARY
+const READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH)
+const READ_PUSHED = MAX ^ READ_NEEDS_PUSH
+const READ_PAUSED = MAX ^ READ_RESUMED
+const READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE)
+const READ_NOT_ENDING = MAX ^ READ_ENDING
+const READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING
+const READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK
+const READ_NOT_UPDATING = MAX ^ READ_UPDATING
+const READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD
+const READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD
+
+// Write state (18 bit offset, 4 bit offset from shared state and 14 from read state)
+const WRITE_ACTIVE = 0b00000000001 << 18
+const WRITE_UPDATING = 0b00000000010 << 18
+const WRITE_PRIMARY = 0b00000000100 << 18
+const WRITE_QUEUED = 0b00000001000 << 18
+const WRITE_UNDRAINED = 0b00000010000 << 18
+const WRITE_DONE = 0b00000100000 << 18
+const WRITE_EMIT_DRAIN = 0b00001000000 << 18
+const WRITE_NEXT_TICK = 0b00010000000 << 18
+const WRITE_WRITING = 0b00100000000 << 18
+const WRITE_FINISHING = 0b01000000000 << 18
+const WRITE_CORKED = 0b10000000000 << 18
+
+const WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING)
+const WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY
+const WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING)
+const WRITE_DRAINED = MAX ^ WRITE_UNDRAINED
+const WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED
+const WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK
+const WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING
+const WRITE_NOT_CORKED = MAX ^ WRITE_CORKED
+
+// Combined shared state
+const ACTIVE = READ_ACTIVE | WRITE_ACTIVE
+const NOT_ACTIVE = MAX ^ ACTIVE
+const DONE = READ_DONE | WRITE_DONE
+const DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING
+const OPEN_STATUS = DESTROY_STATUS | OPENING
+const AUTO_DESTROY = DESTROY_STATUS | DONE
+const NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY
+const ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK
+const TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE
+const IS_OPENING = OPEN_STATUS | TICKING
+
+// Combined shared state and read state
+const READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE
+const READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED
+const READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED
+const READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE
+const SHOULD_NOT_READ =
+  OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD
+const READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE
+const READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY
+const READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING
+
+// Combined write state
+const WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED
+const WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE
+const WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE
+const WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED
+const WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE
+const WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING
+const WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE
+const WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY
+const WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS
+
+const asyncIterator = Symbol.asyncIterator || Symbol('asyncIterator')
+
+class WritableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark
+    this.buffered = 0
+    this.error = null
+    this.pipeline = null
+    this.drains = null // if we add more seldomly used helpers we might them into a subobject so its a single ptr
+    this.byteLength = byteLengthWritable || byteLength || defaultByteLength
+    this.map = mapWritable || map
+    this.afterWrite = afterWrite.bind(this)
+    this.afterUpdateNextTick = updateWriteNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & WRITE_FINISHING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & WRITE_DONE) !== 0
+  }
+
+  push(data) {
+    if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false
+    if (this.map !== null) data = this.map(data)
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    if (this.buffered < this.highWaterMark) {
+      this.stream._duplexState |= WRITE_QUEUED
+      return true
+    }
+
+    this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED
+    return false
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED
+
+    return data
+  }
+
+  end(data) {
+    if (typeof data === 'function') {
+      this.stream.once('finish', data)
+    } else if (data !== undefined && data !== null) {
+      this.push(data)
+    }
+
+    this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY
+  }
+
+  autoBatch(data, cb) {
+    const buffer = []
+    const stream = this.stream
+
+    buffer.push(data)
+    while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+      buffer.push(stream._writableState.shift())
+    }
+
+    if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null)
+    stream._writev(buffer, cb)
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= WRITE_UPDATING
+
+    do {
+      while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+        const data = this.shift()
+        stream._duplexState |= WRITE_ACTIVE_AND_WRITING
+        stream._write(data, this.afterWrite)
+      }
+
+      if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary()
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= WRITE_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+      stream._duplexState = stream._duplexState | WRITE_ACTIVE
+      stream._final(afterFinal.bind(this))
+      return
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= WRITE_NEXT_TICK
+    if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class ReadableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark
+    this.buffered = 0
+    this.readAhead = highWaterMark > 0
+    this.error = null
+    this.pipeline = null
+    this.byteLength = byteLengthReadable || byteLength || defaultByteLength
+    this.map = mapReadable || map
+    this.pipeTo = null
+    this.afterRead = afterRead.bind(this)
+    this.afterUpdateNextTick = updateReadNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & READ_ENDING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & READ_DONE) !== 0
+  }
+
+  pipe(pipeTo, cb) {
+    if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT('Can only pipe to one destination')
+    if (typeof cb !== 'function') cb = null
+
+    this.stream._duplexState |= READ_PIPE_DRAINED
+    this.pipeTo = pipeTo
+    this.pipeline = new Pipeline(this.stream, pipeTo, cb)
+
+    if (cb) this.stream.on('error', noop) // We already error handle this so supress crashes
+
+    if (isStreamx(pipeTo)) {
+      pipeTo._writableState.pipeline = this.pipeline
+      if (cb) pipeTo.on('error', noop) // We already error handle this so supress crashes
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline)) // TODO: just call finished from pipeTo itself
+    } else {
+      const onerror = this.pipeline.done.bind(this.pipeline, pipeTo)
+      const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null) // onclose has a weird bool arg
+      pipeTo.on('error', onerror)
+      pipeTo.on('close', onclose)
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline))
+    }
+
+    pipeTo.on('drain', afterDrain.bind(this))
+    this.stream.emit('piping', pipeTo)
+    pipeTo.emit('pipe', this.stream)
+  }
+
+  push(data) {
+    const stream = this.stream
+
+    if (data === null) {
+      this.highWaterMark = 0
+      stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED
+      return false
+    }
+
+    if (this.map !== null) {
+      data = this.map(data)
+      if (data === null) {
+        stream._duplexState &= READ_PUSHED
+        return this.buffered < this.highWaterMark
+      }
+    }
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED
+
+    return this.buffered < this.highWaterMark
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) {
+      this.stream._duplexState &= READ_NOT_QUEUED
+    }
+
+    return data
+  }
+
+  unshift(data) {
+    const pending = [this.map !== null ? this.map(data) : data]
+    while (this.buffered > 0) pending.push(this.shift())
+
+    for (let i = 0; i < pending.length - 1; i++) {
+      const data = pending[i]
+      this.buffered += this.byteLength(data)
+      this.queue.push(data)
+    }
+
+    this.push(pending[pending.length - 1])
+  }
+
+  read() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+
+      return data
+    }
+
+    if (this.readAhead === false) {
+      stream._duplexState |= READ_READ_AHEAD
+      this.updateNextTick()
+    }
+
+    return null
+  }
+
+  drain() {
+    const stream = this.stream
+
+    while (
+      (stream._duplexState & READ_STATUS) === READ_QUEUED &&
+      (stream._duplexState & READ_FLOWING) !== 0
+    ) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+    }
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= READ_UPDATING
+
+    do {
+      this.drain()
+
+      while (
+        this.buffered < this.highWaterMark &&
+        (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD
+      ) {
+        stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH
+        stream._read(this.afterRead)
+        this.drain()
+      }
+
+      if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+        stream._duplexState |= READ_EMITTED_READABLE
+        stream.emit('readable')
+      }
+
+      if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+        this.updateNonPrimary()
+      }
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= READ_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+      stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING
+      stream.emit('end')
+
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING
+      }
+
+      if (this.pipeTo !== null) {
+        this.pipeTo.end()
+      }
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTickIfOpen() {
+    if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class TransformState {
+  constructor(stream) {
+    this.data = null
+    this.afterTransform = afterTransform.bind(stream)
+    this.afterFinal = null
+  }
+}
+
+class Pipeline {
+  constructor(src, dst, cb) {
+    this.from = src
+    this.to = dst
+    this.afterPipe = cb
+    this.error = null
+    this.pipeToFinished = false
+  }
+
+  finished() {
+    this.pipeToFinished = true
+  }
+
+  done(stream, err) {
+    if (err) this.error = err
+
+    if (stream === this.to) {
+      this.to = null
+
+      if (this.from !== null) {
+        if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+          this.from.destroy(this.error || StreamError.PREMATURE_CLOSE('Writable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (stream === this.from) {
+      this.from = null
+
+      if (this.to !== null) {
+        if ((stream._duplexState & READ_DONE) === 0) {
+          this.to.destroy(this.error || StreamError.PREMATURE_CLOSE('Readable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (this.afterPipe !== null) this.afterPipe(this.error)
+    this.to = this.from = this.afterPipe = null
+  }
+}
+
+function afterDrain() {
+  this.stream._duplexState |= READ_PIPE_DRAINED
+  this.updateCallback()
+}
+
+function afterFinal(err) {
+  const stream = this.stream
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROY_STATUS) === 0) {
+    stream._duplexState |= WRITE_DONE
+    stream.emit('finish')
+  }
+
+  if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+    stream._duplexState |= DESTROYING
+  }
+
+  stream._duplexState &= WRITE_NOT_FINISHING
+
+  // no need to wait the extra tick here, so we short circuit that
+  if ((stream._duplexState & WRITE_UPDATING) === 0) {
+    this.update()
+  } else {
+    this.updateNextTick()
+  }
+}
+
+function afterDestroy(err) {
+  const stream = this.stream
+
+  if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error
+  if (err) stream.emit('error', err)
+
+  stream._duplexState |= DESTROYED
+  stream.emit('close')
+
+  const rs = stream._readableState
+  const ws = stream._writableState
+
+  if (rs !== null && rs.pipeline !== null) {
+    rs.pipeline.done(stream, err)
+  }
+
+  if (ws !== null) {
+    while (ws.drains !== null && ws.drains.length > 0) {
+      ws.drains.shift().resolve(false)
+    }
+
+    if (ws.pipeline !== null) {
+      ws.pipeline.done(stream, err)
+    }
+  }
+}
+
+function afterWrite(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+  stream._duplexState &= WRITE_NOT_ACTIVE
+
+  if (this.drains !== null) tickDrains(this.drains)
+
+  if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+    stream._duplexState &= WRITE_DRAINED
+
+    if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+      stream.emit('drain')
+    }
+  }
+
+  this.updateCallback()
+}
+
+function afterRead(err) {
+  if (err) this.stream.destroy(err)
+  this.stream._duplexState &= READ_NOT_ACTIVE
+
+  if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+    this.stream._duplexState &= READ_NO_READ_AHEAD
+  }
+
+  this.updateCallback()
+}
+
+function updateReadNT() {
+  if ((this.stream._duplexState & READ_UPDATING) === 0) {
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function updateWriteNT() {
+  if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function tickDrains(drains) {
+  for (let i = 0; i < drains.length; i++) {
+    // drains.writes are monotonic, so if one is 0 its always the first one
+    if (--drains[i].writes === 0) {
+      drains.shift().resolve(true)
+      i--
+    }
+  }
+}
+
+function afterOpen(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROYING) === 0) {
+    if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= READ_PRIMARY
+    }
+
+    if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= WRITE_PRIMARY
+    }
+
+    stream.emit('open')
+  }
+
+  stream._duplexState &= NOT_ACTIVE
+
+  if (stream._writableState !== null) {
+    stream._writableState.updateCallback()
+  }
+
+  if (stream._readableState !== null) {
+    stream._readableState.updateCallback()
+  }
+}
+
+function afterTransform(err, data) {
+  if (data !== undefined && data !== null) this.push(data)
+  this._writableState.afterWrite(err)
+}
+
+function newListener(name) {
+  if (this._readableState !== null) {
+    if (name === 'data') {
+      this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD
+      this._readableState.updateNextTick()
+    }
+    if (name === 'readable') {
+      this._duplexState |= READ_EMIT_READABLE
+      this._readableState.updateNextTick()
+    }
+  }
+
+  if (this._writableState !== null) {
+    if (name === 'drain') {
+      this._duplexState |= WRITE_EMIT_DRAIN
+      this._writableState.updateNextTick()
+    }
+  }
+}
+
+class Stream extends EventEmitter {
+  constructor(opts) {
+    super()
+
+    this._duplexState = 0
+    this._readableState = null
+    this._writableState = null
+
+    if (opts) {
+      if (opts.open) this._open = opts.open
+      if (opts.destroy) this._destroy = opts.destroy
+      if (opts.predestroy) this._predestroy = opts.predestroy
+      if (opts.signal) opts.signal.addEventListener('abort', abort.bind(this))
+    }
+
+    this.on('newListener', newListener)
+  }
+
+  _open(cb) {
+    cb(null)
+  }
+
+  _destroy(cb) {
+    cb(null)
+  }
+
+  _predestroy() {
+    // does nothing
+  }
+
+  get readable() {
+    return this._readableState !== null ? true : undefined
+  }
+
+  get writable() {
+    return this._writableState !== null ? true : undefined
+  }
+
+  get destroyed() {
+    return (this._duplexState & DESTROYED) !== 0
+  }
+
+  get destroying() {
+    return (this._duplexState & DESTROY_STATUS) !== 0
+  }
+
+  destroy(err) {
+    if ((this._duplexState & DESTROY_STATUS) === 0) {
+      if (!err) err = StreamError.STREAM_DESTROYED()
+      this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY
+
+      if (this._readableState !== null) {
+        this._readableState.highWaterMark = 0
+        this._readableState.error = err
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.highWaterMark = 0
+        this._writableState.error = err
+      }
+
+      this._duplexState |= PREDESTROYING
+      this._predestroy()
+      this._duplexState &= NOT_PREDESTROYING
+
+      if (this._readableState !== null) {
+        this._readableState.updateNextTick()
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.updateNextTick()
+      }
+    }
+  }
+}
+
+class Readable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD
+    this._readableState = new ReadableState(this, opts)
+
+    if (opts) {
+      if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD
+      if (opts.read) this._read = opts.read
+      if (opts.eagerOpen) this._readableState.updateNextTick()
+      if (opts.encoding) this.setEncoding(opts.encoding)
+    }
+  }
+
+  static deferred(fn, opts) {
+    const out = new PassThrough(opts)
+
+    fn()
+      .then((src) => {
+        if (src === null) return out.end()
+        if (out.destroying) return
+        pipeline(src, out, noop)
+      })
+      .catch((err) => out.destroy(err))
+
+    return out
+  }
+
+  setEncoding(encoding) {
+    const dec = new TextDecoder(encoding)
+    const map = this._readableState.map || echo
+    this._readableState.map = mapOrSkip
+    return this
+
+    function mapOrSkip(data) {
+      const next = dec.push(data)
+      return next === '' && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next)
+    }
+  }
+
+  _read(cb) {
+    cb(null)
+  }
+
+  pipe(dest, cb) {
+    this._readableState.updateNextTick()
+    this._readableState.pipe(dest, cb)
+    return dest
+  }
+
+  read() {
+    this._readableState.updateNextTick()
+    return this._readableState.read()
+  }
+
+  push(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.push(data)
+  }
+
+  unshift(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.unshift(data)
+  }
+
+  resume() {
+    this._duplexState |= READ_RESUMED_READ_AHEAD
+    this._readableState.updateNextTick()
+    return this
+  }
+
+  pause() {
+    this._duplexState &=
+      this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED
+    return this
+  }
+
+  static _fromAsyncIterator(ite, opts) {
+    let destroy
+
+    const rs = new Readable({
+      ...opts,
+      read(cb) {
+        ite.next().then(push).then(cb.bind(null, null)).catch(cb)
+      },
+      predestroy() {
+        destroy = ite.return()
+      },
+      destroy(cb) {
+        if (!destroy) return cb(null)
+        destroy.then(cb.bind(null, null)).catch(cb)
+      }
+    })
+
+    return rs
+
+    function push(data) {
+      if (data.done) rs.push(null)
+      else rs.push(data.value)
+    }
+  }
+
+  static from(data, opts) {
+    if (isReadStreamx(data)) return data
+    if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts)
+    if (!Array.isArray(data)) data = data === undefined ? [] : [data]
+
+    let i = 0
+    return new Readable({
+      ...opts,
+      read(cb) {
+        this.push(i === data.length ? null : data[i++])
+        cb(null)
+      }
+    })
+  }
+
+  static isBackpressured(rs) {
+    return (
+      (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 ||
+      rs._readableState.buffered >= rs._readableState.highWaterMark
+    )
+  }
+
+  static isPaused(rs) {
+    return (rs._duplexState & READ_RESUMED) === 0
+  }
+
+  [asyncIterator]() {
+    const stream = this
+
+    let error = null
+    let promiseResolve = null
+    let promiseReject = null
+
+    this.on('error', (err) => {
+      error = err
+    })
+    this.on('readable', onreadable)
+    this.on('close', onclose)
+
+    return {
+      [asyncIterator]() {
+        return this
+      },
+      next() {
+        return new Promise(function (resolve, reject) {
+          promiseResolve = resolve
+          promiseReject = reject
+          const data = stream.read()
+          if (data !== null) ondata(data)
+          else if ((stream._duplexState & DESTROYED) !== 0) ondata(null)
+        })
+      },
+      return() {
+        return destroy(null)
+      },
+      throw(err) {
+        return destroy(err)
+      }
+    }
+
+    function onreadable() {
+      if (promiseResolve !== null) ondata(stream.read())
+    }
+
+    function onclose() {
+      if (promiseResolve !== null) ondata(null)
+    }
+
+    function ondata(data) {
+      if (promiseReject === null) return
+      if (error) {
+        promiseReject(error)
+      } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+        promiseReject(StreamError.STREAM_DESTROYED())
+      } else {
+        promiseResolve({ value: data, done: data === null })
+      }
+      promiseReject = promiseResolve = null
+    }
+
+    function destroy(err) {
+      stream.destroy(err)
+      return new Promise((resolve, reject) => {
+        if (stream._duplexState & DESTROYED) return resolve({ value: undefined, done: true })
+        stream.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+class Writable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | READ_DONE
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+      if (opts.eagerOpen) this._writableState.updateNextTick()
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  static isBackpressured(ws) {
+    return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0
+  }
+
+  static drained(ws) {
+    if (ws.destroyed) return Promise.resolve(false)
+
+    const state = ws._writableState
+    const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length
+    const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0)
+    if (writes === 0) return Promise.resolve(true)
+
+    if (state.drains === null) state.drains = []
+    return new Promise((resolve) => {
+      state.drains.push({ writes, resolve })
+    })
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Duplex extends Readable {
+  // and Writable
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState = OPENING | (this._duplexState & READ_READ_AHEAD)
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Transform extends Duplex {
+  constructor(opts) {
+    super(opts)
+    this._transformState = new TransformState(this)
+
+    if (opts) {
+      if (opts.transform) this._transform = opts.transform
+      if (opts.flush) this._flush = opts.flush
+    }
+  }
+
+  _write(data, cb) {
+    if (this._readableState.buffered >= this._readableState.highWaterMark) {
+      this._transformState.data = data
+    } else {
+      this._transform(data, this._transformState.afterTransform)
+    }
+  }
+
+  _read(cb) {
+    if (this._transformState.data !== null) {
+      const data = this._transformState.data
+      this._transformState.data = null
+      cb(null)
+      this._transform(data, this._transformState.afterTransform)
+    } else {
+      cb(null)
+    }
+  }
+
+  destroy(err) {
+    super.destroy(err)
+    if (this._transformState.data !== null) {
+      this._transformState.data = null
+      this._transformState.afterTransform()
+    }
+  }
+
+  _transform(data, cb) {
+    cb(null, data)
+  }
+
+  _flush(cb) {
+    cb(null)
+  }
+
+  _final(cb) {
+    this._transformState.afterFinal = cb
+    this._flush(transformAfterFlush.bind(this))
+  }
+}
+
+class PassThrough extends Transform {}
+
+function transformAfterFlush(err, data) {
+  const cb = this._transformState.afterFinal
+  if (err) return cb(err)
+
+  if (data !== null && data !== undefined) this.push(data)
+  this.push(null)
+  cb(null)
+}
+
+function pipelinePromise(...streams) {
+  return new Promise((resolve, reject) => {
+    return pipeline(...streams, (err) => {
+      if (err) return reject(err)
+      resolve()
+    })
+  })
+}
+
+function pipeline(stream, ...streams) {
+  const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams]
+  const done = all.length && typeof all[all.length - 1] === 'function' ? all.pop() : null
+
+  if (all.length < 2) throw StreamError.BAD_ARGUMENT('Pipeline requires at least 2 streams')
+
+  let src = all[0]
+  let dest = null
+  let error = null
+
+  for (let i = 1; i < all.length; i++) {
+    dest = all[i]
+
+    if (isStreamx(src)) {
+      src.pipe(dest, onerror)
+    } else {
+      errorHandle(src, true, i > 1, onerror)
+      src.pipe(dest)
+    }
+
+    src = dest
+  }
+
+  if (done) {
+    let fin = false
+
+    const autoDestroy =
+      isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy)
+
+    dest.on('error', (err) => {
+      if (error === null) error = err
+    })
+
+    dest.on('finish', () => {
+      fin = true
+      if (!autoDestroy) done(error)
+    })
+
+    if (autoDestroy) {
+      dest.on('close', () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())))
+    }
+  }
+
+  return dest
+
+  function errorHandle(s, rd, wr, onerror) {
+    s.on('error', onerror)
+    s.on('close', onclose)
+
+    function onclose() {
+      if (rd && s._readableState && !s._readableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+      if (wr && s._writableState && !s._writableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+    }
+  }
+
+  function onerror(err) {
+    if (!err || error) return
+    error = err
+
+    for (const s of all) {
+      s.destroy(err)
+    }
+  }
+}
+
+function echo(s) {
+  return s
+}
+
+function isStream(stream) {
+  return !!stream._readableState || !!stream._writableState
+}
+
+function isStreamx(stream) {
+  return typeof stream._duplexState === 'number' && isStream(stream)
+}
+
+function isEnding(stream) {
+  return !!stream._readableState && stream._readableState.ending
+}
+
+function isEnded(stream) {
+  return !!stream._readableState && stream._readableState.ended
+}
+
+function isFinishing(stream) {
+  return !!stream._writableState && stream._writableState.ending
+}
+
+function isFinished(stream) {
+  return !!stream._writableState && stream._writableState.ended
+}
+
+function getStreamError(stream, opts = {}) {
+  const err =
+    (stream._readableState && stream._readableState.error) ||
+    (stream._writableState && stream._writableState.error)
+
+  // avoid implicit errors by default
+  return !opts.all && StreamError.isStreamDestroyed(err) ? null : err
+}
+
+function isReadStreamx(stream) {
+  return isStreamx(stream) && stream.readable
+}
+
+function isDisturbed(stream) {
+  return (
+    (stream._duplexState & OPENING) !== OPENING ||
+    (stream._duplexState & DESTROYING) === DESTROYING ||
+    (stream._duplexState & ACTIVE_OR_TICKING) !== 0
+  )
+}
+
+function isTypedArray(data) {
+  return typeof data === 'object' && data !== null && typeof data.byteLength === 'number'
+}
+
+function defaultByteLength(data) {
+  return isTypedArray(data) ? data.byteLength : 1024
+}
+
+function noop() {}
+
+function abort() {
+  this.destroy(StreamError.ABORTED())
+}
+
+function isWritev(s) {
+  return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev
+}
+
+module.exports = {
+  pipeline,
+  pipelinePromise,
+  isStream,
+  isStreamx,
+  isEnding,
+  isEnded,
+  isFinishing,
+  isFinished,
+  isDisturbed,
+  getStreamError,
+  Stream,
+  Writable,
+  Readable,
+  Duplex,
+  Transform,
+  // Export PassThrough for compatibility with Node.js core's stream module
+  PassThrough
+}
+
+
+/***/ }),
+
+/***/ 5657:
+/***/ ((module) => {
+
+module.exports = class StreamError extends Error {
+  constructor(msg, code, fn = StreamError) {
+    super(msg)
+
+    this.code = code
+
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, fn)
+    }
+  }
+
+  static isStreamDestroyed(err) {
+    return err && err.code === 'STREAM_DESTROYED'
+  }
+
+  static isPrematureClose(err) {
+    return err && err.code === 'PREMATURE_CLOSE'
+  }
+
+  static isAborted(err) {
+    return err && err.code === 'ABORTED'
+  }
+
+  static isBadArgument(err) {
+    return err && err.code === 'BAD_ARGUMENT'
+  }
+
+  get name() {
+    return 'StreamError'
+  }
+
+  static STREAM_DESTROYED() {
+    return new StreamError('Stream was destroyed', 'STREAM_DESTROYED', StreamError.STREAM_DESTROYED)
+  }
+
+  static PREMATURE_CLOSE(msg = 'Premature close') {
+    return new StreamError(msg, 'PREMATURE_CLOSE', StreamError.PREMATURE_CLOSE)
+  }
+
+  static ABORTED() {
+    return new StreamError('Stream aborted', 'ABORTED', StreamError.ABORTED)
+  }
+
+  static BAD_ARGUMENT(msg = 'Bad argument') {
+    return new StreamError(msg, 'BAD_ARGUMENT', StreamError.BAD_ARGUMENT)
+  }
+}
+
+
+/***/ }),
+
+/***/ 775:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const constants = { // just for envs without fs
+  S_IFMT: 61440,
+  S_IFDIR: 16384,
+  S_IFCHR: 8192,
+  S_IFBLK: 24576,
+  S_IFIFO: 4096,
+  S_IFLNK: 40960
+}
+
+try {
+  module.exports = (__nccwpck_require__(9896).constants) || constants
+} catch {
+  module.exports = constants
+}
+
+
+/***/ }),
+
+/***/ 5763:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Writable, Readable, getStreamError } = __nccwpck_require__(6204)
+const FIFO = __nccwpck_require__(3867)
+const b4a = __nccwpck_require__(3057)
+const headers = __nccwpck_require__(8428)
+
+const EMPTY = b4a.alloc(0)
+const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
+
+class BufferList {
+  constructor () {
+    this.buffered = 0
+    this.shifted = 0
+    this.queue = new FIFO()
+
+    this._offset = 0
+  }
+
+  push (buffer) {
+    this.buffered += buffer.byteLength
+    this.queue.push(buffer)
+  }
+
+  shiftFirst (size) {
+    return this.buffered === 0 ? null : this._next(size)
+  }
+
+  shift (size) {
+    if (size > this.buffered) return null
+    if (size === 0) return EMPTY
+
+    let chunk = this._next(size)
+
+    if (size === chunk.byteLength) return chunk // likely case
+
+    const chunks = [chunk]
+
+    while ((size -= chunk.byteLength) > 0) {
+      chunk = this._next(size)
+      chunks.push(chunk)
+    }
+
+    return b4a.concat(chunks)
+  }
+
+  _next (size) {
+    const buf = this.queue.peek()
+    const rem = buf.byteLength - this._offset
+
+    if (size >= rem) {
+      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf
+      this.queue.shift()
+      this._offset = 0
+      this.buffered -= rem
+      this.shifted += rem
+      return sub
+    }
+
+    this.buffered -= size
+    this.shifted += size
+
+    return buf.subarray(this._offset, (this._offset += size))
+  }
+}
+
+class Source extends Readable {
+  constructor (self, header, offset) {
+    super()
+
+    this.header = header
+    this.offset = offset
+
+    this._parent = self
+  }
+
+  _read (cb) {
+    if (this.header.size === 0) {
+      this.push(null)
+    }
+    if (this._parent._stream === this) {
+      this._parent._update()
+    }
+    cb(null)
+  }
+
+  _predestroy () {
+    this._parent.destroy(getStreamError(this))
+  }
+
+  _detach () {
+    if (this._parent._stream === this) {
+      this._parent._stream = null
+      this._parent._missing = overflow(this.header.size)
+      this._parent._update()
+    }
+  }
+
+  _destroy (cb) {
+    this._detach()
+    cb(null)
+  }
+}
+
+class Extract extends Writable {
+  constructor (opts) {
+    super(opts)
+
+    if (!opts) opts = {}
+
+    this._buffer = new BufferList()
+    this._offset = 0
+    this._header = null
+    this._stream = null
+    this._missing = 0
+    this._longHeader = false
+    this._callback = noop
+    this._locked = false
+    this._finished = false
+    this._pax = null
+    this._paxGlobal = null
+    this._gnuLongPath = null
+    this._gnuLongLinkPath = null
+    this._filenameEncoding = opts.filenameEncoding || 'utf-8'
+    this._allowUnknownFormat = !!opts.allowUnknownFormat
+    this._unlockBound = this._unlock.bind(this)
+  }
+
+  _unlock (err) {
+    this._locked = false
+
+    if (err) {
+      this.destroy(err)
+      this._continueWrite(err)
+      return
+    }
+
+    this._update()
+  }
+
+  _consumeHeader () {
+    if (this._locked) return false
+
+    this._offset = this._buffer.shifted
+
+    try {
+      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    if (!this._header) return true
+
+    this._header.byteOffset = this._buffer.shifted
+
+    switch (this._header.type) {
+      case 'gnu-long-path':
+      case 'gnu-long-link-path':
+      case 'pax-global-header':
+      case 'pax-header':
+        this._longHeader = true
+        this._missing = this._header.size
+        if (this._missing > MAX_HEADER_SIZE) {
+          this._continueWrite(new Error('Header exceeds max size'))
+          return false
+        }
+        return true
+    }
+
+    this._locked = true
+    this._applyLongHeaders()
+
+    if (!(this._header.size >= 0)) {
+      this._continueWrite(new Error('Invalid header'))
+      return false
+    }
+
+    if (this._header.size === 0 || this._header.type === 'directory') {
+      this.emit('entry', this._header, this._createStream(), this._unlockBound)
+      return true
+    }
+
+    this._stream = this._createStream()
+    this._missing = this._header.size
+
+    this.emit('entry', this._header, this._stream, this._unlockBound)
+    return true
+  }
+
+  _applyLongHeaders () {
+    if (this._gnuLongPath) {
+      this._header.name = this._gnuLongPath
+      this._gnuLongPath = null
+    }
+
+    if (this._gnuLongLinkPath) {
+      this._header.linkname = this._gnuLongLinkPath
+      this._gnuLongLinkPath = null
+    }
+
+    if (this._pax) {
+      if (this._pax.path) this._header.name = this._pax.path
+      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath
+      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10)
+      this._header.pax = this._pax
+      this._pax = null
+    }
+  }
+
+  _decodeLongHeader (buf) {
+    switch (this._header.type) {
+      case 'gnu-long-path':
+        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'gnu-long-link-path':
+        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'pax-global-header':
+        this._paxGlobal = headers.decodePax(buf)
+        break
+      case 'pax-header':
+        this._pax = this._paxGlobal === null
+          ? headers.decodePax(buf)
+          : Object.assign({}, this._paxGlobal, headers.decodePax(buf))
+        break
+    }
+  }
+
+  _consumeLongHeader () {
+    this._longHeader = false
+    this._missing = overflow(this._header.size)
+
+    const buf = this._buffer.shift(this._header.size)
+
+    try {
+      this._decodeLongHeader(buf)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    return true
+  }
+
+  _consumeStream () {
+    const buf = this._buffer.shiftFirst(this._missing)
+    if (buf === null) return false
+
+    this._missing -= buf.byteLength
+    const drained = this._stream.push(buf)
+
+    if (this._missing === 0) {
+      this._stream.push(null)
+      if (drained) this._stream._detach()
+      return drained && this._locked === false
+    }
+
+    return drained
+  }
+
+  _createStream () {
+    return new Source(this, this._header, this._offset)
+  }
+
+  _update () {
+    while (this._buffer.buffered > 0 && !this.destroying) {
+      if (this._missing > 0) {
+        if (this._stream !== null) {
+          if (this._consumeStream() === false) return
+          continue
+        }
+
+        if (this._longHeader === true) {
+          if (this._missing > this._buffer.buffered) break
+          if (this._consumeLongHeader() === false) return false
+          continue
+        }
+
+        const ignore = this._buffer.shiftFirst(this._missing)
+        if (ignore !== null) this._missing -= ignore.byteLength
+        continue
+      }
+
+      if (this._buffer.buffered < 512) break
+      if (this._stream !== null || this._consumeHeader() === false) return
+    }
+
+    this._continueWrite(null)
+  }
+
+  _continueWrite (err) {
+    const cb = this._callback
+    this._callback = noop
+    cb(err)
+  }
+
+  _write (data, cb) {
+    this._callback = cb
+    this._buffer.push(data)
+    this._update()
+  }
+
+  _final (cb) {
+    this._finished = this._missing === 0 && this._buffer.buffered === 0
+    cb(this._finished ? null : new Error('Unexpected end of data'))
+  }
+
+  _predestroy () {
+    this._continueWrite(null)
+  }
+
+  _destroy (cb) {
+    if (this._stream) this._stream.destroy(getStreamError(this))
+    cb(null)
+  }
+
+  [Symbol.asyncIterator] () {
+    let error = null
+
+    let promiseResolve = null
+    let promiseReject = null
+
+    let entryStream = null
+    let entryCallback = null
+
+    const extract = this
+
+    this.on('entry', onentry)
+    this.on('error', (err) => { error = err })
+    this.on('close', onclose)
+
+    return {
+      [Symbol.asyncIterator] () {
+        return this
+      },
+      next () {
+        return new Promise(onnext)
+      },
+      return () {
+        return destroy(null)
+      },
+      throw (err) {
+        return destroy(err)
+      }
+    }
+
+    function consumeCallback (err) {
+      if (!entryCallback) return
+      const cb = entryCallback
+      entryCallback = null
+      cb(err)
+    }
+
+    function onnext (resolve, reject) {
+      if (error) {
+        return reject(error)
+      }
+
+      if (entryStream) {
+        resolve({ value: entryStream, done: false })
+        entryStream = null
+        return
+      }
+
+      promiseResolve = resolve
+      promiseReject = reject
+
+      consumeCallback(null)
+
+      if (extract._finished && promiseResolve) {
+        promiseResolve({ value: undefined, done: true })
+        promiseResolve = promiseReject = null
+      }
+    }
+
+    function onentry (header, stream, callback) {
+      entryCallback = callback
+      stream.on('error', noop) // no way around this due to tick sillyness
+
+      if (promiseResolve) {
+        promiseResolve({ value: stream, done: false })
+        promiseResolve = promiseReject = null
+      } else {
+        entryStream = stream
+      }
+    }
+
+    function onclose () {
+      consumeCallback(error)
+      if (!promiseResolve) return
+      if (error) promiseReject(error)
+      else promiseResolve({ value: undefined, done: true })
+      promiseResolve = promiseReject = null
+    }
+
+    function destroy (err) {
+      extract.destroy(err)
+      consumeCallback(err)
+      return new Promise((resolve, reject) => {
+        if (extract.destroyed) return resolve({ value: undefined, done: true })
+        extract.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+module.exports = function extract (opts) {
+  return new Extract(opts)
+}
+
+function noop () {}
+
+function overflow (size) {
+  size &= 511
+  return size && 512 - size
+}
+
+
+/***/ }),
+
+/***/ 8428:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+const ZEROS = '0000000000000000000'
+const SEVENS = '7777777777777777777'
+const ZERO_OFFSET = '0'.charCodeAt(0)
+const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]) // ustar\x00
+const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET])
+const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]) // ustar\x20
+const GNU_VER = b4a.from([0x20, 0x00])
+const MASK = 0o7777
+const MAGIC_OFFSET = 257
+const VERSION_OFFSET = 263
+
+exports.decodeLongPath = function decodeLongPath (buf, encoding) {
+  return decodeStr(buf, 0, buf.length, encoding)
+}
+
+exports.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
+  let result = ''
+  if (opts.name) result += addLength(' path=' + opts.name + '\n')
+  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n')
+  const pax = opts.pax
+  if (pax) {
+    for (const key in pax) {
+      result += addLength(' ' + key + '=' + pax[key] + '\n')
+    }
+  }
+  return b4a.from(result)
+}
+
+exports.decodePax = function decodePax (buf) {
+  const result = {}
+
+  while (buf.length) {
+    let i = 0
+    while (i < buf.length && buf[i] !== 32) i++
+    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10)
+    if (!len) return result
+
+    const b = b4a.toString(buf.subarray(i + 1, len - 1))
+    const keyIndex = b.indexOf('=')
+    if (keyIndex === -1) return result
+    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1)
+
+    buf = buf.subarray(len)
+  }
+
+  return result
+}
+
+exports.encode = function encode (opts) {
+  const buf = b4a.alloc(512)
+  let name = opts.name
+  let prefix = ''
+
+  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/'
+  if (b4a.byteLength(name) !== name.length) return null // utf-8
+
+  while (b4a.byteLength(name) > 100) {
+    const i = name.indexOf('/')
+    if (i === -1) return null
+    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i)
+    name = name.slice(i + 1)
+  }
+
+  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
+  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
+
+  b4a.write(buf, name)
+  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100)
+  b4a.write(buf, encodeOct(opts.uid, 6), 108)
+  b4a.write(buf, encodeOct(opts.gid, 6), 116)
+  encodeSize(opts.size, buf, 124)
+  b4a.write(buf, encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136)
+
+  buf[156] = ZERO_OFFSET + toTypeflag(opts.type)
+
+  if (opts.linkname) b4a.write(buf, opts.linkname, 157)
+
+  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET)
+  b4a.copy(USTAR_VER, buf, VERSION_OFFSET)
+  if (opts.uname) b4a.write(buf, opts.uname, 265)
+  if (opts.gname) b4a.write(buf, opts.gname, 297)
+  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329)
+  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337)
+
+  if (prefix) b4a.write(buf, prefix, 345)
+
+  b4a.write(buf, encodeOct(cksum(buf), 6), 148)
+
+  return buf
+}
+
+exports.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
+  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET
+
+  let name = decodeStr(buf, 0, 100, filenameEncoding)
+  const mode = decodeOct(buf, 100, 8)
+  const uid = decodeOct(buf, 108, 8)
+  const gid = decodeOct(buf, 116, 8)
+  const size = decodeOct(buf, 124, 12)
+  const mtime = decodeOct(buf, 136, 12)
+  const type = toType(typeflag)
+  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding)
+  const uname = decodeStr(buf, 265, 32)
+  const gname = decodeStr(buf, 297, 32)
+  const devmajor = decodeOct(buf, 329, 8)
+  const devminor = decodeOct(buf, 337, 8)
+
+  const c = cksum(buf)
+
+  // checksum is still initial value if header was null.
+  if (c === 8 * 32) return null
+
+  // valid checksum
+  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
+
+  if (isUSTAR(buf)) {
+    // ustar (posix) format.
+    // prepend prefix, if present.
+    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name
+  } else if (isGNU(buf)) {
+    // 'gnu'/'oldgnu' format. Similar to ustar, but has support for incremental and
+    // multi-volume tarballs.
+  } else {
+    if (!allowUnknownFormat) {
+      throw new Error('Invalid tar header: unknown format.')
+    }
+  }
+
+  // to support old tar versions that use trailing / to indicate dirs
+  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5
+
+  return {
+    name,
+    mode,
+    uid,
+    gid,
+    size,
+    byteOffset: 0,
+    mtime: new Date(1000 * mtime),
+    type,
+    linkname,
+    uname,
+    gname,
+    devmajor,
+    devminor,
+    pax: null
+  }
+}
+
+function isUSTAR (buf) {
+  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
+}
+
+function isGNU (buf) {
+  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
+    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
+}
+
+function clamp (index, len, defaultValue) {
+  if (typeof index !== 'number') return defaultValue
+  index = ~~index // Coerce to integer.
+  if (index >= len) return len
+  if (index >= 0) return index
+  index += len
+  if (index >= 0) return index
+  return 0
+}
+
+function toType (flag) {
+  switch (flag) {
+    case 0:
+      return 'file'
+    case 1:
+      return 'link'
+    case 2:
+      return 'symlink'
+    case 3:
+      return 'character-device'
+    case 4:
+      return 'block-device'
+    case 5:
+      return 'directory'
+    case 6:
+      return 'fifo'
+    case 7:
+      return 'contiguous-file'
+    case 72:
+      return 'pax-header'
+    case 55:
+      return 'pax-global-header'
+    case 27:
+      return 'gnu-long-link-path'
+    case 28:
+    case 30:
+      return 'gnu-long-path'
+  }
+
+  return null
+}
+
+function toTypeflag (flag) {
+  switch (flag) {
+    case 'file':
+      return 0
+    case 'link':
+      return 1
+    case 'symlink':
+      return 2
+    case 'character-device':
+      return 3
+    case 'block-device':
+      return 4
+    case 'directory':
+      return 5
+    case 'fifo':
+      return 6
+    case 'contiguous-file':
+      return 7
+    case 'pax-header':
+      return 72
+  }
+
+  return 0
+}
+
+function indexOf (block, num, offset, end) {
+  for (; offset < end; offset++) {
+    if (block[offset] === num) return offset
+  }
+  return end
+}
+
+function cksum (block) {
+  let sum = 8 * 32
+  for (let i = 0; i < 148; i++) sum += block[i]
+  for (let j = 156; j < 512; j++) sum += block[j]
+  return sum
+}
+
+function encodeOct (val, n) {
+  val = val.toString(8)
+  if (val.length > n) return SEVENS.slice(0, n) + ' '
+  return ZEROS.slice(0, n - val.length) + val + ' '
+}
+
+function encodeSizeBin (num, buf, off) {
+  buf[off] = 0x80
+  for (let i = 11; i > 0; i--) {
+    buf[off + i] = num & 0xff
+    num = Math.floor(num / 0x100)
+  }
+}
+
+function encodeSize (num, buf, off) {
+  if (num.toString(8).length > 11) {
+    encodeSizeBin(num, buf, off)
+  } else {
+    b4a.write(buf, encodeOct(num, 11), off)
+  }
+}
+
+/* Copied from the node-tar repo and modified to meet
+ * tar-stream coding standard.
+ *
+ * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
+ */
+function parse256 (buf) {
+  // first byte MUST be either 80 or FF
+  // 80 for positive, FF for 2's comp
+  let positive
+  if (buf[0] === 0x80) positive = true
+  else if (buf[0] === 0xFF) positive = false
+  else return null
+
+  // build up a base-256 tuple from the least sig to the highest
+  const tuple = []
+  let i
+  for (i = buf.length - 1; i > 0; i--) {
+    const byte = buf[i]
+    if (positive) tuple.push(byte)
+    else tuple.push(0xFF - byte)
+  }
+
+  let sum = 0
+  const l = tuple.length
+  for (i = 0; i < l; i++) {
+    sum += tuple[i] * Math.pow(256, i)
+  }
+
+  return positive ? sum : -1 * sum
+}
+
+function decodeOct (val, offset, length) {
+  val = val.subarray(offset, offset + length)
+  offset = 0
+
+  // If prefixed with 0x80 then parse as a base-256 integer
+  if (val[offset] & 0x80) {
+    return parse256(val)
+  } else {
+    // Older versions of tar can prefix with spaces
+    while (offset < val.length && val[offset] === 32) offset++
+    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length)
+    while (offset < end && val[offset] === 0) offset++
+    if (end === offset) return 0
+    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
+  }
+}
+
+function decodeStr (val, offset, length, encoding) {
+  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
+}
+
+function addLength (str) {
+  const len = b4a.byteLength(str)
+  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1
+  if (len + digits >= Math.pow(10, digits)) digits++
+
+  return (len + digits) + str
+}
+
+
+/***/ }),
+
+/***/ 6118:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+exports.extract = __nccwpck_require__(5763)
+exports.pack = __nccwpck_require__(861)
+
+
+/***/ }),
+
+/***/ 861:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Readable, Writable, getStreamError } = __nccwpck_require__(6204)
+const b4a = __nccwpck_require__(3057)
+
+const constants = __nccwpck_require__(775)
+const headers = __nccwpck_require__(8428)
+
+const DMODE = 0o755
+const FMODE = 0o644
+
+const END_OF_TAR = b4a.alloc(1024)
+
+class Sink extends Writable {
+  constructor (pack, header, callback) {
+    super({ mapWritable, eagerOpen: true })
+
+    this.written = 0
+    this.header = header
+
+    this._callback = callback
+    this._linkname = null
+    this._isLinkname = header.type === 'symlink' && !header.linkname
+    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file'
+    this._finished = false
+    this._pack = pack
+    this._openCallback = null
+
+    if (this._pack._stream === null) this._pack._stream = this
+    else this._pack._pending.push(this)
+  }
+
+  _open (cb) {
+    this._openCallback = cb
+    if (this._pack._stream === this) this._continueOpen()
+  }
+
+  _continuePack (err) {
+    if (this._callback === null) return
+
+    const callback = this._callback
+    this._callback = null
+
+    callback(err)
+  }
+
+  _continueOpen () {
+    if (this._pack._stream === null) this._pack._stream = this
+
+    const cb = this._openCallback
+    this._openCallback = null
+    if (cb === null) return
+
+    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
+    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
+
+    this._pack._stream = this
+
+    if (!this._isLinkname) {
+      this._pack._encode(this.header)
+    }
+
+    if (this._isVoid) {
+      this._finish()
+      this._continuePack(null)
+    }
+
+    cb(null)
+  }
+
+  _write (data, cb) {
+    if (this._isLinkname) {
+      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data
+      return cb(null)
+    }
+
+    if (this._isVoid) {
+      if (data.byteLength > 0) {
+        return cb(new Error('No body allowed for this entry'))
+      }
+      return cb()
+    }
+
+    this.written += data.byteLength
+    if (this._pack.push(data)) return cb()
+    this._pack._drain = cb
+  }
+
+  _finish () {
+    if (this._finished) return
+    this._finished = true
+
+    if (this._isLinkname) {
+      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : ''
+      this._pack._encode(this.header)
+    }
+
+    overflow(this._pack, this.header.size)
+
+    this._pack._done(this)
+  }
+
+  _final (cb) {
+    if (this.written !== this.header.size) { // corrupting tar
+      return cb(new Error('Size mismatch'))
+    }
+
+    this._finish()
+    cb(null)
+  }
+
+  _getError () {
+    return getStreamError(this) || new Error('tar entry destroyed')
+  }
+
+  _predestroy () {
+    this._pack.destroy(this._getError())
+  }
+
+  _destroy (cb) {
+    this._pack._done(this)
+
+    this._continuePack(this._finished ? null : this._getError())
+
+    cb()
+  }
+}
+
+class Pack extends Readable {
+  constructor (opts) {
+    super(opts)
+    this._drain = noop
+    this._finalized = false
+    this._finalizing = false
+    this._pending = []
+    this._stream = null
+  }
+
+  entry (header, buffer, callback) {
+    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
+
+    if (typeof buffer === 'function') {
+      callback = buffer
+      buffer = null
+    }
+
+    if (!callback) callback = noop
+
+    if (!header.size || header.type === 'symlink') header.size = 0
+    if (!header.type) header.type = modeToType(header.mode)
+    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE
+    if (!header.uid) header.uid = 0
+    if (!header.gid) header.gid = 0
+    if (!header.mtime) header.mtime = new Date()
+
+    if (typeof buffer === 'string') buffer = b4a.from(buffer)
+
+    const sink = new Sink(this, header, callback)
+
+    if (b4a.isBuffer(buffer)) {
+      header.size = buffer.byteLength
+      sink.write(buffer)
+      sink.end()
+      return sink
+    }
+
+    if (sink._isVoid) {
+      return sink
+    }
+
+    return sink
+  }
+
+  finalize () {
+    if (this._stream || this._pending.length > 0) {
+      this._finalizing = true
+      return
+    }
+
+    if (this._finalized) return
+    this._finalized = true
+
+    this.push(END_OF_TAR)
+    this.push(null)
+  }
+
+  _done (stream) {
+    if (stream !== this._stream) return
+
+    this._stream = null
+
+    if (this._finalizing) this.finalize()
+    if (this._pending.length) this._pending.shift()._continueOpen()
+  }
+
+  _encode (header) {
+    if (!header.pax) {
+      const buf = headers.encode(header)
+      if (buf) {
+        this.push(buf)
+        return
+      }
+    }
+    this._encodePax(header)
+  }
+
+  _encodePax (header) {
+    const paxHeader = headers.encodePax({
+      name: header.name,
+      linkname: header.linkname,
+      pax: header.pax
+    })
+
+    const newHeader = {
+      name: 'PaxHeader',
+      mode: header.mode,
+      uid: header.uid,
+      gid: header.gid,
+      size: paxHeader.byteLength,
+      mtime: header.mtime,
+      type: 'pax-header',
+      linkname: header.linkname && 'PaxHeader',
+      uname: header.uname,
+      gname: header.gname,
+      devmajor: header.devmajor,
+      devminor: header.devminor
+    }
+
+    this.push(headers.encode(newHeader))
+    this.push(paxHeader)
+    overflow(this, paxHeader.byteLength)
+
+    newHeader.size = header.size
+    newHeader.type = header.type
+    this.push(headers.encode(newHeader))
+  }
+
+  _doDrain () {
+    const drain = this._drain
+    this._drain = noop
+    drain()
+  }
+
+  _predestroy () {
+    const err = getStreamError(this)
+
+    if (this._stream) this._stream.destroy(err)
+
+    while (this._pending.length) {
+      const stream = this._pending.shift()
+      stream.destroy(err)
+      stream._continueOpen()
+    }
+
+    this._doDrain()
+  }
+
+  _read (cb) {
+    this._doDrain()
+    cb()
+  }
+}
+
+module.exports = function pack (opts) {
+  return new Pack(opts)
+}
+
+function modeToType (mode) {
+  switch (mode & constants.S_IFMT) {
+    case constants.S_IFBLK: return 'block-device'
+    case constants.S_IFCHR: return 'character-device'
+    case constants.S_IFDIR: return 'directory'
+    case constants.S_IFIFO: return 'fifo'
+    case constants.S_IFLNK: return 'symlink'
+  }
+
+  return 'file'
+}
+
+function noop () {}
+
+function overflow (self, size) {
+  size &= 511
+  if (size) self.push(END_OF_TAR.subarray(0, 512 - size))
+}
+
+function mapWritable (buf) {
+  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
+}
+
+
+/***/ }),
+
+/***/ 7934:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const PassThroughDecoder = __nccwpck_require__(7256)
+const UTF8Decoder = __nccwpck_require__(6414)
+
+module.exports = class TextDecoder {
+  constructor(encoding = 'utf8') {
+    this.encoding = normalizeEncoding(encoding)
+
+    switch (this.encoding) {
+      case 'utf8':
+        this.decoder = new UTF8Decoder()
+        break
+      case 'utf16le':
+      case 'base64':
+        throw new Error('Unsupported encoding: ' + this.encoding)
+      default:
+        this.decoder = new PassThroughDecoder(this.encoding)
+    }
+  }
+
+  get remaining() {
+    return this.decoder.remaining
+  }
+
+  push(data) {
+    if (typeof data === 'string') return data
+    return this.decoder.decode(data)
+  }
+
+  // For Node.js compatibility
+  write(data) {
+    return this.push(data)
+  }
+
+  end(data) {
+    let result = ''
+    if (data) result = this.push(data)
+    result += this.decoder.flush()
+    return result
+  }
+}
+
+function normalizeEncoding(encoding) {
+  encoding = encoding.toLowerCase()
+
+  switch (encoding) {
+    case 'utf8':
+    case 'utf-8':
+      return 'utf8'
+    case 'ucs2':
+    case 'ucs-2':
+    case 'utf16le':
+    case 'utf-16le':
+      return 'utf16le'
+    case 'latin1':
+    case 'binary':
+      return 'latin1'
+    case 'base64':
+    case 'ascii':
+    case 'hex':
+      return encoding
+    default:
+      throw new Error('Unknown encoding: ' + encoding)
+  }
+}
+
+
+/***/ }),
+
+/***/ 7256:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+module.exports = class PassThroughDecoder {
+  constructor(encoding) {
+    this.encoding = encoding
+  }
+
+  get remaining() {
+    return 0
+  }
+
+  decode(data) {
+    return b4a.toString(data, this.encoding)
+  }
+
+  flush() {
+    return ''
+  }
+}
+
+
+/***/ }),
+
+/***/ 6414:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+/**
+ * https://encoding.spec.whatwg.org/#utf-8-decoder
+ */
+module.exports = class UTF8Decoder {
+  constructor() {
+    this._reset()
+  }
+
+  get remaining() {
+    return this.bytesSeen
+  }
+
+  decode(data) {
+    if (data.byteLength === 0) return ''
+
+    if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+      this.bytesSeen = trailingBytesSeen(data)
+      return b4a.toString(data, 'utf8')
+    }
+
+    let result = ''
+    let start = 0
+
+    if (this.bytesNeeded > 0) {
+      while (start < data.byteLength) {
+        const byte = data[start]
+
+        if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+          result += '\ufffd'
+          this._reset()
+          break
+        }
+
+        this.lowerBoundary = 0x80
+        this.upperBoundary = 0xbf
+        this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+        this.bytesSeen++
+        start++
+
+        if (this.bytesSeen === this.bytesNeeded) {
+          result += String.fromCodePoint(this.codePoint)
+          this._reset()
+          break
+        }
+      }
+
+      if (this.bytesNeeded > 0) return result
+    }
+
+    const trailing = trailingIncomplete(data, start)
+    const end = data.byteLength - trailing
+
+    if (end > start) result += b4a.toString(data, 'utf8', start, end)
+
+    for (let i = end; i < data.byteLength; i++) {
+      const byte = data[i]
+
+      if (this.bytesNeeded === 0) {
+        if (byte <= 0x7f) {
+          this.bytesSeen = 0
+          result += String.fromCharCode(byte)
+        } else if (byte >= 0xc2 && byte <= 0xdf) {
+          this.bytesNeeded = 2
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x1f
+        } else if (byte >= 0xe0 && byte <= 0xef) {
+          if (byte === 0xe0) this.lowerBoundary = 0xa0
+          else if (byte === 0xed) this.upperBoundary = 0x9f
+          this.bytesNeeded = 3
+          this.bytesSeen = 1
+          this.codePoint = byte & 0xf
+        } else if (byte >= 0xf0 && byte <= 0xf4) {
+          if (byte === 0xf0) this.lowerBoundary = 0x90
+          else if (byte === 0xf4) this.upperBoundary = 0x8f
+          this.bytesNeeded = 4
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x7
+        } else {
+          this.bytesSeen = 1
+          result += '\ufffd'
+        }
+
+        continue
+      }
+
+      if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+        result += '\ufffd'
+        i--
+        this._reset()
+
+        continue
+      }
+
+      this.lowerBoundary = 0x80
+      this.upperBoundary = 0xbf
+
+      this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+      this.bytesSeen++
+
+      if (this.bytesSeen === this.bytesNeeded) {
+        result += String.fromCodePoint(this.codePoint)
+        this._reset()
+      }
+    }
+
+    return result
+  }
+
+  flush() {
+    const result = this.bytesNeeded > 0 ? '\ufffd' : ''
+    this._reset()
+    return result
+  }
+
+  _reset() {
+    this.codePoint = 0
+    this.bytesNeeded = 0
+    this.bytesSeen = 0
+    this.lowerBoundary = 0x80
+    this.upperBoundary = 0xbf
+  }
+}
+
+function trailingIncomplete(data, start) {
+  const len = data.byteLength
+  if (len <= start) return 0
+
+  const limit = Math.max(start, len - 4)
+
+  let i = len - 1
+  while (i > limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < start) return 0
+
+  const byte = data[i]
+
+  let needed
+  if (byte <= 0x7f) return 0
+  if (byte >= 0xc2 && byte <= 0xdf) needed = 2
+  else if (byte >= 0xe0 && byte <= 0xef) needed = 3
+  else if (byte >= 0xf0 && byte <= 0xf4) needed = 4
+  else return 0
+
+  const available = len - i
+  return available < needed ? available : 0
+}
+
+function trailingBytesSeen(data) {
+  const len = data.byteLength
+  if (len === 0) return 0
+
+  const last = data[len - 1]
+
+  if (last <= 0x7f) return 0
+  if ((last & 0xc0) !== 0x80) return 1
+
+  const limit = Math.max(0, len - 4)
+
+  let i = len - 2
+  while (i >= limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < 0) return 1
+
+  const first = data[i]
+
+  let needed
+  if (first >= 0xc2 && first <= 0xdf) needed = 2
+  else if (first >= 0xe0 && first <= 0xef) needed = 3
+  else if (first >= 0xf0 && first <= 0xf4) needed = 4
+  else return 1
+
+  if (len - i !== needed) return 1
+
+  if (needed >= 3) {
+    const second = data[i + 1]
+    if (first === 0xe0 && second < 0xa0) return 1
+    if (first === 0xed && second > 0x9f) return 1
+    if (first === 0xf0 && second < 0x90) return 1
+    if (first === 0xf4 && second > 0x8f) return 1
+  }
+
+  return 0
+}
+
+
+/***/ }),
+
+/***/ 3383:
+/***/ (function(module, exports) {
+
+var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
+    if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
+        if (ar || !(i in from)) {
+            if (!ar) ar = Array.prototype.slice.call(from, 0, i);
+            ar[i] = from[i];
+        }
+    }
+    return to.concat(ar || Array.prototype.slice.call(from));
+};
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function (require, exports) {
+    /* --------------------------------------------------------------------------------------------
+     * Copyright (c) Microsoft Corporation. All rights reserved.
+     * Licensed under the MIT License. See License.txt in the project root for license information.
+     * ------------------------------------------------------------------------------------------ */
+    'use strict';
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TextDocument = void 0;
+    var FullTextDocument = /** @class */ (function () {
+        function FullTextDocument(uri, languageId, version, content) {
+            this._uri = uri;
+            this._languageId = languageId;
+            this._version = version;
+            this._content = content;
+            this._lineOffsets = undefined;
+        }
+        Object.defineProperty(FullTextDocument.prototype, "uri", {
+            get: function () {
+                return this._uri;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "languageId", {
+            get: function () {
+                return this._languageId;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "version", {
+            get: function () {
+                return this._version;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.prototype.getText = function (range) {
+            if (range) {
+                var start = this.offsetAt(range.start);
+                var end = this.offsetAt(range.end);
+                return this._content.substring(start, end);
+            }
+            return this._content;
+        };
+        FullTextDocument.prototype.update = function (changes, version) {
+            for (var _i = 0, changes_1 = changes; _i < changes_1.length; _i++) {
+                var change = changes_1[_i];
+                if (FullTextDocument.isIncremental(change)) {
+                    // makes sure start is before end
+                    var range = getWellformedRange(change.range);
+                    // update content
+                    var startOffset = this.offsetAt(range.start);
+                    var endOffset = this.offsetAt(range.end);
+                    this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
+                    var insertedEndOffset = startOffset + change.text.length;
+                    var crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 /* CharCode.CarriageReturn */ && this._content.charCodeAt(startOffset) === 10 /* CharCode.LineFeed */;
+                    var crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 /* CharCode.CarriageReturn */ && this._content.charCodeAt(insertedEndOffset) === 10 /* CharCode.LineFeed */;
+                    if (crlfAtStart || crlfAtEnd) {
+                        // A CRLF pair across an edit boundary is not included in the inserted text's line offsets.
+                        this._lineOffsets = undefined;
+                        continue;
+                    }
+                    // update the offsets
+                    var startLine = Math.max(range.start.line, 0);
+                    var endLine = Math.max(range.end.line, 0);
+                    var lineOffsets = this._lineOffsets;
+                    var addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
+                    if (endLine - startLine === addedLineOffsets.length) {
+                        for (var i = 0, len = addedLineOffsets.length; i < len; i++) {
+                            lineOffsets[i + startLine + 1] = addedLineOffsets[i];
+                        }
+                    }
+                    else {
+                        if (addedLineOffsets.length < 10000) {
+                            lineOffsets.splice.apply(lineOffsets, __spreadArray([startLine + 1, endLine - startLine], addedLineOffsets, false));
+                        }
+                        else { // avoid too many arguments for splice
+                            this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
+                        }
+                    }
+                    var diff = change.text.length - (endOffset - startOffset);
+                    if (diff !== 0) {
+                        for (var i = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i < len; i++) {
+                            lineOffsets[i] = lineOffsets[i] + diff;
+                        }
+                    }
+                }
+                else if (FullTextDocument.isFull(change)) {
+                    this._content = change.text;
+                    this._lineOffsets = undefined;
+                }
+                else {
+                    throw new Error('Unknown change event received');
+                }
+            }
+            this._version = version;
+        };
+        FullTextDocument.prototype.getLineOffsets = function () {
+            if (this._lineOffsets === undefined) {
+                this._lineOffsets = computeLineOffsets(this._content, true);
+            }
+            return this._lineOffsets;
+        };
+        FullTextDocument.prototype.positionAt = function (offset) {
+            offset = Math.max(Math.min(offset, this._content.length), 0);
+            var lineOffsets = this.getLineOffsets();
+            var low = 0, high = lineOffsets.length;
+            if (high === 0) {
+                return { line: 0, character: offset };
+            }
+            while (low < high) {
+                var mid = Math.floor((low + high) / 2);
+                if (lineOffsets[mid] > offset) {
+                    high = mid;
+                }
+                else {
+                    low = mid + 1;
+                }
+            }
+            // low is the least x for which the line offset is larger than the current offset
+            // or array.length if no line offset is larger than the current offset
+            var line = low - 1;
+            offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
+            return { line: line, character: offset - lineOffsets[line] };
+        };
+        FullTextDocument.prototype.offsetAt = function (position) {
+            var lineOffsets = this.getLineOffsets();
+            if (position.line >= lineOffsets.length) {
+                return this._content.length;
+            }
+            else if (position.line < 0) {
+                return 0;
+            }
+            var lineOffset = lineOffsets[position.line];
+            if (position.character <= 0) {
+                return lineOffset;
+            }
+            var nextLineOffset = (position.line + 1 < lineOffsets.length) ? lineOffsets[position.line + 1] : this._content.length;
+            var offset = Math.min(lineOffset + position.character, nextLineOffset);
+            return this.ensureBeforeEOL(offset, lineOffset);
+        };
+        FullTextDocument.prototype.getLineRange = function (line) {
+            var lineOffsets = this.getLineOffsets();
+            if (line >= lineOffsets.length) {
+                var lastLine = lineOffsets.length - 1;
+                return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
+            }
+            else if (line < 0) {
+                return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+            }
+            var startOffset = lineOffsets[line];
+            var nextLineOffset = (line + 1 < lineOffsets.length) ? lineOffsets[line + 1] : this._content.length;
+            var endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
+            return { start: { line: line, character: 0 }, end: { line: line, character: endOffset - startOffset } };
+        };
+        FullTextDocument.prototype.getEOLCharacters = function (line) {
+            var lineOffsets = this.getLineOffsets();
+            if (line >= lineOffsets.length) {
+                return '';
+            }
+            else if (line < 0) {
+                return '';
+            }
+            var nextLineOffset = (line + 1 < lineOffsets.length) ? lineOffsets[line + 1] : this._content.length;
+            var eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+            return this._content.substring(eolOffset, nextLineOffset);
+        };
+        FullTextDocument.prototype.ensureBeforeEOL = function (offset, lineOffset) {
+            while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
+                offset--;
+            }
+            return offset;
+        };
+        Object.defineProperty(FullTextDocument.prototype, "lineCount", {
+            get: function () {
+                return this.getLineOffsets().length;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.isIncremental = function (event) {
+            var candidate = event;
+            return candidate !== undefined && candidate !== null &&
+                typeof candidate.text === 'string' && candidate.range !== undefined &&
+                (candidate.rangeLength === undefined || typeof candidate.rangeLength === 'number');
+        };
+        FullTextDocument.isFull = function (event) {
+            var candidate = event;
+            return candidate !== undefined && candidate !== null &&
+                typeof candidate.text === 'string' && candidate.range === undefined && candidate.rangeLength === undefined;
+        };
+        return FullTextDocument;
+    }());
+    var TextDocument;
+    (function (TextDocument) {
+        /**
+         * Creates a new text document.
+         *
+         * @param uri The document's uri.
+         * @param languageId  The document's language Id.
+         * @param version The document's initial version number.
+         * @param content The document's content.
+         */
+        function create(uri, languageId, version, content) {
+            return new FullTextDocument(uri, languageId, version, content);
+        }
+        TextDocument.create = create;
+        /**
+         * Updates a TextDocument by modifying its content.
+         *
+         * @param document the document to update. Only documents created by TextDocument.create are valid inputs.
+         * @param changes the changes to apply to the document.
+         * @param version the changes version for the document.
+         * @returns The updated TextDocument. Note: That's the same document instance passed in as first parameter.
+         *
+         */
+        function update(document, changes, version) {
+            if (document instanceof FullTextDocument) {
+                document.update(changes, version);
+                return document;
+            }
+            else {
+                throw new Error('TextDocument.update: document must be created by TextDocument.create');
+            }
+        }
+        TextDocument.update = update;
+        function applyEdits(document, edits) {
+            var text = document.getText();
+            var sortedEdits = mergeSort(edits.map(getWellformedEdit), function (a, b) {
+                var diff = a.range.start.line - b.range.start.line;
+                if (diff === 0) {
+                    return a.range.start.character - b.range.start.character;
+                }
+                return diff;
+            });
+            var lastModifiedOffset = 0;
+            var spans = [];
+            for (var _i = 0, sortedEdits_1 = sortedEdits; _i < sortedEdits_1.length; _i++) {
+                var e = sortedEdits_1[_i];
+                var startOffset = document.offsetAt(e.range.start);
+                if (startOffset < lastModifiedOffset) {
+                    throw new Error('Overlapping edit');
+                }
+                else if (startOffset > lastModifiedOffset) {
+                    spans.push(text.substring(lastModifiedOffset, startOffset));
+                }
+                if (e.newText.length) {
+                    spans.push(e.newText);
+                }
+                lastModifiedOffset = document.offsetAt(e.range.end);
+            }
+            spans.push(text.substr(lastModifiedOffset));
+            return spans.join('');
+        }
+        TextDocument.applyEdits = applyEdits;
+    })(TextDocument || (exports.TextDocument = TextDocument = {}));
+    function mergeSort(data, compare) {
+        if (data.length <= 1) {
+            // sorted
+            return data;
+        }
+        var p = (data.length / 2) | 0;
+        var left = data.slice(0, p);
+        var right = data.slice(p);
+        mergeSort(left, compare);
+        mergeSort(right, compare);
+        var leftIdx = 0;
+        var rightIdx = 0;
+        var i = 0;
+        while (leftIdx < left.length && rightIdx < right.length) {
+            var ret = compare(left[leftIdx], right[rightIdx]);
+            if (ret <= 0) {
+                // smaller_equal -> take left to preserve order
+                data[i++] = left[leftIdx++];
+            }
+            else {
+                // greater -> take right
+                data[i++] = right[rightIdx++];
+            }
+        }
+        while (leftIdx < left.length) {
+            data[i++] = left[leftIdx++];
+        }
+        while (rightIdx < right.length) {
+            data[i++] = right[rightIdx++];
+        }
+        return data;
+    }
+    function computeLineOffsets(text, isAtLineStart, textOffset) {
+        if (textOffset === void 0) { textOffset = 0; }
+        var result = isAtLineStart ? [textOffset] : [];
+        for (var i = 0; i < text.length; i++) {
+            var ch = text.charCodeAt(i);
+            if (isEOL(ch)) {
+                if (ch === 13 /* CharCode.CarriageReturn */ && i + 1 < text.length && text.charCodeAt(i + 1) === 10 /* CharCode.LineFeed */) {
+                    i++;
+                }
+                result.push(textOffset + i + 1);
+            }
+        }
+        return result;
+    }
+    function isEOL(char) {
+        return char === 13 /* CharCode.CarriageReturn */ || char === 10 /* CharCode.LineFeed */;
+    }
+    function getWellformedRange(range) {
+        var start = range.start;
+        var end = range.end;
+        if (start.line > end.line || (start.line === end.line && start.character > end.character)) {
+            return { start: end, end: start };
+        }
+        return range;
+    }
+    function getWellformedEdit(textEdit) {
+        var range = getWellformedRange(textEdit.range);
+        if (range !== textEdit.range) {
+            return { newText: textEdit.newText, range: range };
+        }
+        return textEdit;
+    }
+});
+
+
+/***/ }),
+
+/***/ 4612:
+/***/ ((module, exports) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function () {
+    /* --------------------------------------------------------------------------------------------
+     * Copyright (c) Microsoft Corporation. All rights reserved.
+     * Licensed under the MIT License. See License.txt in the project root for license information.
+     * ------------------------------------------------------------------------------------------ */
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.TextDocument = exports.EOL = exports.WorkspaceFolder = exports.InlineCompletionContext = exports.SelectedCompletionInfo = exports.InlineCompletionTriggerKind = exports.InlineCompletionList = exports.InlineCompletionItem = exports.StringValue = exports.InlayHint = exports.InlayHintLabelPart = exports.InlayHintKind = exports.InlineValueContext = exports.InlineValueEvaluatableExpression = exports.InlineValueVariableLookup = exports.InlineValueText = exports.SemanticTokens = exports.SemanticTokenModifiers = exports.SemanticTokenTypes = exports.SelectionRange = exports.DocumentLink = exports.FormattingOptions = exports.CodeLens = exports.CodeAction = exports.CodeActionTag = exports.CodeActionContext = exports.CodeActionTriggerKind = exports.CodeActionKind = exports.DocumentSymbol = exports.WorkspaceSymbol = exports.SymbolInformation = exports.SymbolTag = exports.SymbolKind = exports.DocumentHighlight = exports.DocumentHighlightKind = exports.SignatureInformation = exports.ParameterInformation = exports.Hover = exports.MarkedString = exports.CompletionList = exports.CompletionItem = exports.CompletionItemLabelDetails = exports.ApplyKind = exports.InsertTextMode = exports.InsertReplaceEdit = exports.CompletionItemTag = exports.InsertTextFormat = exports.CompletionItemKind = exports.MarkupContent = exports.MarkupKind = exports.TextDocumentItem = exports.LanguageKind = exports.OptionalVersionedTextDocumentIdentifier = exports.VersionedTextDocumentIdentifier = exports.TextDocumentIdentifier = exports.WorkspaceChange = exports.SnippetTextEdit = exports.WorkspaceEdit = exports.DeleteFile = exports.RenameFile = exports.CreateFile = exports.TextDocumentEdit = exports.AnnotatedTextEdit = exports.ChangeAnnotationIdentifier = exports.ChangeAnnotation = exports.TextEdit = exports.Command = exports.Diagnostic = exports.CodeDescription = exports.DiagnosticTag = exports.DiagnosticSeverity = exports.DiagnosticRelatedInformation = exports.FoldingRange = exports.FoldingRangeKind = exports.ColorPresentation = exports.ColorInformation = exports.Color = exports.LocationLink = exports.Location = exports.Range = exports.Position = exports.uinteger = exports.integer = exports.URI = exports.DocumentUri = void 0;
+    var DocumentUri;
+    (function (DocumentUri) {
+        function is(value) {
+            return typeof value === 'string';
+        }
+        DocumentUri.is = is;
+    })(DocumentUri || (exports.DocumentUri = DocumentUri = {}));
+    var URI;
+    (function (URI) {
+        function is(value) {
+            return typeof value === 'string';
+        }
+        URI.is = is;
+    })(URI || (exports.URI = URI = {}));
+    var integer;
+    (function (integer) {
+        integer.MIN_VALUE = -2147483648;
+        integer.MAX_VALUE = 2147483647;
+        function is(value) {
+            return typeof value === 'number' && integer.MIN_VALUE <= value && value <= integer.MAX_VALUE;
+        }
+        integer.is = is;
+    })(integer || (exports.integer = integer = {}));
+    var uinteger;
+    (function (uinteger) {
+        uinteger.MIN_VALUE = 0;
+        uinteger.MAX_VALUE = 2147483647;
+        function is(value) {
+            return typeof value === 'number' && uinteger.MIN_VALUE <= value && value <= uinteger.MAX_VALUE;
+        }
+        uinteger.is = is;
+    })(uinteger || (exports.uinteger = uinteger = {}));
+    /**
+     * The Position namespace provides helper functions to work with
+     * {@link Position} literals.
+     */
+    var Position;
+    (function (Position) {
+        /**
+         * Creates a new Position literal from the given line and character.
+         * @param line The position's line.
+         * @param character The position's character.
+         */
+        function create(line, character) {
+            if (line === Number.MAX_VALUE) {
+                line = uinteger.MAX_VALUE;
+            }
+            if (character === Number.MAX_VALUE) {
+                character = uinteger.MAX_VALUE;
+            }
+            return { line: line, character: character };
+        }
+        Position.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Position} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
+        }
+        Position.is = is;
+    })(Position || (exports.Position = Position = {}));
+    /**
+     * The Range namespace provides helper functions to work with
+     * {@link Range} literals.
+     */
+    var Range;
+    (function (Range) {
+        function create(one, two, three, four) {
+            if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
+                return { start: Position.create(one, two), end: Position.create(three, four) };
+            }
+            else if (Position.is(one) && Position.is(two)) {
+                return { start: one, end: two };
+            }
+            else {
+                throw new Error("Range#create called with invalid arguments[".concat(one, ", ").concat(two, ", ").concat(three, ", ").concat(four, "]"));
+            }
+        }
+        Range.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Range} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
+        }
+        Range.is = is;
+    })(Range || (exports.Range = Range = {}));
+    /**
+     * The Location namespace provides helper functions to work with
+     * {@link Location} literals.
+     */
+    var Location;
+    (function (Location) {
+        /**
+         * Creates a Location literal.
+         * @param uri The location's uri.
+         * @param range The location's range.
+         */
+        function create(uri, range) {
+            return { uri: uri, range: range };
+        }
+        Location.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Location} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
+        }
+        Location.is = is;
+    })(Location || (exports.Location = Location = {}));
+    /**
+     * The LocationLink namespace provides helper functions to work with
+     * {@link LocationLink} literals.
+     */
+    var LocationLink;
+    (function (LocationLink) {
+        /**
+         * Creates a LocationLink literal.
+         * @param targetUri The definition's uri.
+         * @param targetRange The full range of the definition.
+         * @param targetSelectionRange The span of the symbol definition at the target.
+         * @param originSelectionRange The span of the symbol being defined in the originating source file.
+         */
+        function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
+            return { targetUri: targetUri, targetRange: targetRange, targetSelectionRange: targetSelectionRange, originSelectionRange: originSelectionRange };
+        }
+        LocationLink.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link LocationLink} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.targetRange) && Is.string(candidate.targetUri)
+                && Range.is(candidate.targetSelectionRange)
+                && (Range.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
+        }
+        LocationLink.is = is;
+    })(LocationLink || (exports.LocationLink = LocationLink = {}));
+    /**
+     * The Color namespace provides helper functions to work with
+     * {@link Color} literals.
+     */
+    var Color;
+    (function (Color) {
+        /**
+         * Creates a new Color literal.
+         */
+        function create(red, green, blue, alpha) {
+            return {
+                red: red,
+                green: green,
+                blue: blue,
+                alpha: alpha,
+            };
+        }
+        Color.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Color} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1)
+                && Is.numberRange(candidate.green, 0, 1)
+                && Is.numberRange(candidate.blue, 0, 1)
+                && Is.numberRange(candidate.alpha, 0, 1);
+        }
+        Color.is = is;
+    })(Color || (exports.Color = Color = {}));
+    /**
+     * The ColorInformation namespace provides helper functions to work with
+     * {@link ColorInformation} literals.
+     */
+    var ColorInformation;
+    (function (ColorInformation) {
+        /**
+         * Creates a new ColorInformation literal.
+         */
+        function create(range, color) {
+            return {
+                range: range,
+                color: color,
+            };
+        }
+        ColorInformation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ColorInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && Color.is(candidate.color);
+        }
+        ColorInformation.is = is;
+    })(ColorInformation || (exports.ColorInformation = ColorInformation = {}));
+    /**
+     * The Color namespace provides helper functions to work with
+     * {@link ColorPresentation} literals.
+     */
+    var ColorPresentation;
+    (function (ColorPresentation) {
+        /**
+         * Creates a new ColorInformation literal.
+         */
+        function create(label, textEdit, additionalTextEdits) {
+            return {
+                label: label,
+                textEdit: textEdit,
+                additionalTextEdits: additionalTextEdits,
+            };
+        }
+        ColorPresentation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ColorInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.label)
+                && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit))
+                && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
+        }
+        ColorPresentation.is = is;
+    })(ColorPresentation || (exports.ColorPresentation = ColorPresentation = {}));
+    /**
+     * A set of predefined range kinds.
+     */
+    var FoldingRangeKind;
+    (function (FoldingRangeKind) {
+        /**
+         * Folding range for a comment
+         */
+        FoldingRangeKind.Comment = 'comment';
+        /**
+         * Folding range for an import or include
+         */
+        FoldingRangeKind.Imports = 'imports';
+        /**
+         * Folding range for a region (e.g. `#region`)
+         */
+        FoldingRangeKind.Region = 'region';
+    })(FoldingRangeKind || (exports.FoldingRangeKind = FoldingRangeKind = {}));
+    /**
+     * The folding range namespace provides helper functions to work with
+     * {@link FoldingRange} literals.
+     */
+    var FoldingRange;
+    (function (FoldingRange) {
+        /**
+         * Creates a new FoldingRange literal.
+         */
+        function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
+            var result = {
+                startLine: startLine,
+                endLine: endLine
+            };
+            if (Is.defined(startCharacter)) {
+                result.startCharacter = startCharacter;
+            }
+            if (Is.defined(endCharacter)) {
+                result.endCharacter = endCharacter;
+            }
+            if (Is.defined(kind)) {
+                result.kind = kind;
+            }
+            if (Is.defined(collapsedText)) {
+                result.collapsedText = collapsedText;
+            }
+            return result;
+        }
+        FoldingRange.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link FoldingRange} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine)
+                && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter))
+                && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter))
+                && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
+        }
+        FoldingRange.is = is;
+    })(FoldingRange || (exports.FoldingRange = FoldingRange = {}));
+    /**
+     * The DiagnosticRelatedInformation namespace provides helper functions to work with
+     * {@link DiagnosticRelatedInformation} literals.
+     */
+    var DiagnosticRelatedInformation;
+    (function (DiagnosticRelatedInformation) {
+        /**
+         * Creates a new DiagnosticRelatedInformation literal.
+         */
+        function create(location, message) {
+            return {
+                location: location,
+                message: message
+            };
+        }
+        DiagnosticRelatedInformation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DiagnosticRelatedInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
+        }
+        DiagnosticRelatedInformation.is = is;
+    })(DiagnosticRelatedInformation || (exports.DiagnosticRelatedInformation = DiagnosticRelatedInformation = {}));
+    /**
+     * The diagnostic's severity.
+     */
+    var DiagnosticSeverity;
+    (function (DiagnosticSeverity) {
+        /**
+         * Reports an error.
+         */
+        DiagnosticSeverity.Error = 1;
+        /**
+         * Reports a warning.
+         */
+        DiagnosticSeverity.Warning = 2;
+        /**
+         * Reports an information.
+         */
+        DiagnosticSeverity.Information = 3;
+        /**
+         * Reports a hint.
+         */
+        DiagnosticSeverity.Hint = 4;
+    })(DiagnosticSeverity || (exports.DiagnosticSeverity = DiagnosticSeverity = {}));
+    /**
+     * The diagnostic tags.
+     *
+     * @since 3.15.0
+     */
+    var DiagnosticTag;
+    (function (DiagnosticTag) {
+        /**
+         * Unused or unnecessary code.
+         *
+         * Clients are allowed to render diagnostics with this tag faded out instead of having
+         * an error squiggle.
+         */
+        DiagnosticTag.Unnecessary = 1;
+        /**
+         * Deprecated or obsolete code.
+         *
+         * Clients are allowed to rendered diagnostics with this tag strike through.
+         */
+        DiagnosticTag.Deprecated = 2;
+    })(DiagnosticTag || (exports.DiagnosticTag = DiagnosticTag = {}));
+    /**
+     * The CodeDescription namespace provides functions to deal with descriptions for diagnostic codes.
+     *
+     * @since 3.16.0
+     */
+    var CodeDescription;
+    (function (CodeDescription) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.href);
+        }
+        CodeDescription.is = is;
+    })(CodeDescription || (exports.CodeDescription = CodeDescription = {}));
+    /**
+     * The Diagnostic namespace provides helper functions to work with
+     * {@link Diagnostic} literals.
+     */
+    var Diagnostic;
+    (function (Diagnostic) {
+        /**
+         * Creates a new Diagnostic literal.
+         */
+        function create(range, message, severity, code, source, relatedInformation) {
+            var result = { range: range, message: message };
+            if (Is.defined(severity)) {
+                result.severity = severity;
+            }
+            if (Is.defined(code)) {
+                result.code = code;
+            }
+            if (Is.defined(source)) {
+                result.source = source;
+            }
+            if (Is.defined(relatedInformation)) {
+                result.relatedInformation = relatedInformation;
+            }
+            return result;
+        }
+        Diagnostic.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Diagnostic} interface.
+         */
+        function is(value) {
+            var _a;
+            var candidate = value;
+            return Is.defined(candidate)
+                && Range.is(candidate.range)
+                && (Is.string(candidate.message) || MarkupContent.is(candidate.message))
+                && (Is.number(candidate.severity) || Is.undefined(candidate.severity))
+                && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code))
+                && (Is.undefined(candidate.codeDescription) || (Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)))
+                && (Is.string(candidate.source) || Is.undefined(candidate.source))
+                && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
+        }
+        Diagnostic.is = is;
+        /**
+         * Checks whether the given diagnostic's message conforms to the 3.17.0
+         * version of the protocol where the message is a string.
+         *
+         * @param value the diagnostic
+         * @returns true if the diagnostic's message is a string, false otherwise.
+         */
+        function is3_17(value) {
+            return Is.string(value.message);
+        }
+        Diagnostic.is3_17 = is3_17;
+        /**
+         * Gets the message string of a diagnostic. If the message is already a
+         * string, it is returned as is. If the message is a MarkupContent,
+         * the value of the MarkupContent is returned. Otherwise an error is thrown.
+         *
+         * @param diagnostic the diagnostic to get the message string from.
+         * @returns the message string of the given diagnostic.
+         */
+        function getMessageString(diagnostic) {
+            if (Is.string(diagnostic.message)) {
+                return diagnostic.message;
+            }
+            else if (MarkupContent.is(diagnostic.message)) {
+                return diagnostic.message.value;
+            }
+            else {
+                throw new Error("Unknown message type ".concat(typeof diagnostic.message));
+            }
+        }
+        Diagnostic.getMessageString = getMessageString;
+    })(Diagnostic || (exports.Diagnostic = Diagnostic = {}));
+    /**
+     * The Command namespace provides helper functions to work with
+     * {@link Command} literals.
+     */
+    var Command;
+    (function (Command) {
+        /**
+         * Creates a new Command literal.
+         */
+        function create(title, command) {
+            var args = [];
+            for (var _i = 2; _i < arguments.length; _i++) {
+                args[_i - 2] = arguments[_i];
+            }
+            var result = { title: title, command: command };
+            if (Is.defined(args) && args.length > 0) {
+                result.arguments = args;
+            }
+            return result;
+        }
+        Command.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Command} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === undefined || Is.string(candidate.tooltip)) && Is.string(candidate.command);
+        }
+        Command.is = is;
+    })(Command || (exports.Command = Command = {}));
+    /**
+     * The TextEdit namespace provides helper function to create replace,
+     * insert and delete edits more easily.
+     */
+    var TextEdit;
+    (function (TextEdit) {
+        /**
+         * Creates a replace text edit.
+         * @param range The range of text to be replaced.
+         * @param newText The new text.
+         */
+        function replace(range, newText) {
+            return { range: range, newText: newText };
+        }
+        TextEdit.replace = replace;
+        /**
+         * Creates an insert text edit.
+         * @param position The position to insert the text at.
+         * @param newText The text to be inserted.
+         */
+        function insert(position, newText) {
+            return { range: { start: position, end: position }, newText: newText };
+        }
+        TextEdit.insert = insert;
+        /**
+         * Creates a delete text edit.
+         * @param range The range of text to be deleted.
+         */
+        function del(range) {
+            return { range: range, newText: '' };
+        }
+        TextEdit.del = del;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && Is.string(candidate.newText)
+                && Range.is(candidate.range);
+        }
+        TextEdit.is = is;
+    })(TextEdit || (exports.TextEdit = TextEdit = {}));
+    var ChangeAnnotation;
+    (function (ChangeAnnotation) {
+        function create(label, needsConfirmation, description) {
+            var result = { label: label };
+            if (needsConfirmation !== undefined) {
+                result.needsConfirmation = needsConfirmation;
+            }
+            if (description !== undefined) {
+                result.description = description;
+            }
+            return result;
+        }
+        ChangeAnnotation.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.label) &&
+                (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === undefined) &&
+                (Is.string(candidate.description) || candidate.description === undefined);
+        }
+        ChangeAnnotation.is = is;
+    })(ChangeAnnotation || (exports.ChangeAnnotation = ChangeAnnotation = {}));
+    var ChangeAnnotationIdentifier;
+    (function (ChangeAnnotationIdentifier) {
+        function is(value) {
+            var candidate = value;
+            return Is.string(candidate);
+        }
+        ChangeAnnotationIdentifier.is = is;
+    })(ChangeAnnotationIdentifier || (exports.ChangeAnnotationIdentifier = ChangeAnnotationIdentifier = {}));
+    var AnnotatedTextEdit;
+    (function (AnnotatedTextEdit) {
+        /**
+         * Creates an annotated replace text edit.
+         *
+         * @param range The range of text to be replaced.
+         * @param newText The new text.
+         * @param annotation The annotation.
+         */
+        function replace(range, newText, annotation) {
+            return { range: range, newText: newText, annotationId: annotation };
+        }
+        AnnotatedTextEdit.replace = replace;
+        /**
+         * Creates an annotated insert text edit.
+         *
+         * @param position The position to insert the text at.
+         * @param newText The text to be inserted.
+         * @param annotation The annotation.
+         */
+        function insert(position, newText, annotation) {
+            return { range: { start: position, end: position }, newText: newText, annotationId: annotation };
+        }
+        AnnotatedTextEdit.insert = insert;
+        /**
+         * Creates an annotated delete text edit.
+         *
+         * @param range The range of text to be deleted.
+         * @param annotation The annotation.
+         */
+        function del(range, annotation) {
+            return { range: range, newText: '', annotationId: annotation };
+        }
+        AnnotatedTextEdit.del = del;
+        function is(value) {
+            var candidate = value;
+            return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        AnnotatedTextEdit.is = is;
+    })(AnnotatedTextEdit || (exports.AnnotatedTextEdit = AnnotatedTextEdit = {}));
+    /**
+     * The TextDocumentEdit namespace provides helper function to create
+     * an edit that manipulates a text document.
+     */
+    var TextDocumentEdit;
+    (function (TextDocumentEdit) {
+        /**
+         * Creates a new `TextDocumentEdit`
+         */
+        function create(textDocument, edits) {
+            return { textDocument: textDocument, edits: edits };
+        }
+        TextDocumentEdit.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate)
+                && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument)
+                && Array.isArray(candidate.edits);
+        }
+        TextDocumentEdit.is = is;
+    })(TextDocumentEdit || (exports.TextDocumentEdit = TextDocumentEdit = {}));
+    var CreateFile;
+    (function (CreateFile) {
+        function create(uri, options, annotation) {
+            var result = {
+                kind: 'create',
+                uri: uri
+            };
+            if (options !== undefined && (options.overwrite !== undefined || options.ignoreIfExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        CreateFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'create' && Is.string(candidate.uri) && (candidate.options === undefined ||
+                ((candidate.options.overwrite === undefined || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === undefined || Is.boolean(candidate.options.ignoreIfExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        CreateFile.is = is;
+    })(CreateFile || (exports.CreateFile = CreateFile = {}));
+    var RenameFile;
+    (function (RenameFile) {
+        function create(oldUri, newUri, options, annotation) {
+            var result = {
+                kind: 'rename',
+                oldUri: oldUri,
+                newUri: newUri
+            };
+            if (options !== undefined && (options.overwrite !== undefined || options.ignoreIfExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        RenameFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'rename' && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === undefined ||
+                ((candidate.options.overwrite === undefined || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === undefined || Is.boolean(candidate.options.ignoreIfExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        RenameFile.is = is;
+    })(RenameFile || (exports.RenameFile = RenameFile = {}));
+    var DeleteFile;
+    (function (DeleteFile) {
+        function create(uri, options, annotation) {
+            var result = {
+                kind: 'delete',
+                uri: uri
+            };
+            if (options !== undefined && (options.recursive !== undefined || options.ignoreIfNotExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        DeleteFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'delete' && Is.string(candidate.uri) && (candidate.options === undefined ||
+                ((candidate.options.recursive === undefined || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === undefined || Is.boolean(candidate.options.ignoreIfNotExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        DeleteFile.is = is;
+    })(DeleteFile || (exports.DeleteFile = DeleteFile = {}));
+    var WorkspaceEdit;
+    (function (WorkspaceEdit) {
+        function is(value) {
+            var candidate = value;
+            return candidate &&
+                (candidate.changes !== undefined || candidate.documentChanges !== undefined) &&
+                (candidate.documentChanges === undefined || candidate.documentChanges.every(function (change) {
+                    if (Is.string(change.kind)) {
+                        return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
+                    }
+                    else {
+                        return TextDocumentEdit.is(change);
+                    }
+                }));
+        }
+        WorkspaceEdit.is = is;
+    })(WorkspaceEdit || (exports.WorkspaceEdit = WorkspaceEdit = {}));
+    var TextEditChangeImpl = /** @class */ (function () {
+        function TextEditChangeImpl(edits, changeAnnotations) {
+            this.edits = edits;
+            this.changeAnnotations = changeAnnotations;
+        }
+        TextEditChangeImpl.prototype.insert = function (position, newText, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.insert(position, newText);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.insert(position, newText, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.insert(position, newText, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.replace = function (range, newText, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.replace(range, newText);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.replace(range, newText, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.replace(range, newText, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.delete = function (range, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.del(range);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.del(range, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.del(range, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.add = function (edit) {
+            this.edits.push(edit);
+        };
+        TextEditChangeImpl.prototype.all = function () {
+            return this.edits;
+        };
+        TextEditChangeImpl.prototype.clear = function () {
+            this.edits.splice(0, this.edits.length);
+        };
+        TextEditChangeImpl.prototype.assertChangeAnnotations = function (value) {
+            if (value === undefined) {
+                throw new Error("Text edit change is not configured to manage change annotations.");
+            }
+        };
+        return TextEditChangeImpl;
+    }());
+    var SnippetTextEdit;
+    (function (SnippetTextEdit) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && Range.is(candidate.range)
+                && StringValue.isSnippet(candidate.snippet)
+                && (candidate.annotationId === undefined ||
+                    (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
+        }
+        SnippetTextEdit.is = is;
+    })(SnippetTextEdit || (exports.SnippetTextEdit = SnippetTextEdit = {}));
+    /**
+     * A helper class
+     */
+    var ChangeAnnotations = /** @class */ (function () {
+        function ChangeAnnotations(annotations) {
+            this._annotations = annotations === undefined ? Object.create(null) : annotations;
+            this._counter = 0;
+            this._size = 0;
+        }
+        ChangeAnnotations.prototype.all = function () {
+            return this._annotations;
+        };
+        Object.defineProperty(ChangeAnnotations.prototype, "size", {
+            get: function () {
+                return this._size;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        ChangeAnnotations.prototype.manage = function (idOrAnnotation, annotation) {
+            var id;
+            if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
+                id = idOrAnnotation;
+            }
+            else {
+                id = this.nextId();
+                annotation = idOrAnnotation;
+            }
+            if (this._annotations[id] !== undefined) {
+                throw new Error("Id ".concat(id, " is already in use."));
+            }
+            if (annotation === undefined) {
+                throw new Error("No annotation provided for id ".concat(id));
+            }
+            this._annotations[id] = annotation;
+            this._size++;
+            return id;
+        };
+        ChangeAnnotations.prototype.nextId = function () {
+            this._counter++;
+            return this._counter.toString();
+        };
+        return ChangeAnnotations;
+    }());
+    /**
+     * A workspace change helps constructing changes to a workspace.
+     */
+    var WorkspaceChange = /** @class */ (function () {
+        function WorkspaceChange(workspaceEdit) {
+            var _this = this;
+            this._textEditChanges = Object.create(null);
+            if (workspaceEdit !== undefined) {
+                this._workspaceEdit = workspaceEdit;
+                if (workspaceEdit.documentChanges) {
+                    this._changeAnnotations = new ChangeAnnotations(workspaceEdit.changeAnnotations);
+                    workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+                    workspaceEdit.documentChanges.forEach(function (change) {
+                        if (TextDocumentEdit.is(change)) {
+                            var textEditChange = new TextEditChangeImpl(change.edits, _this._changeAnnotations);
+                            _this._textEditChanges[change.textDocument.uri] = textEditChange;
+                        }
+                    });
+                }
+                else if (workspaceEdit.changes) {
+                    Object.keys(workspaceEdit.changes).forEach(function (key) {
+                        var textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key]);
+                        _this._textEditChanges[key] = textEditChange;
+                    });
+                }
+            }
+            else {
+                this._workspaceEdit = {};
+            }
+        }
+        Object.defineProperty(WorkspaceChange.prototype, "edit", {
+            /**
+             * Returns the underlying {@link WorkspaceEdit} literal
+             * use to be returned from a workspace edit operation like rename.
+             */
+            get: function () {
+                this.initDocumentChanges();
+                if (this._changeAnnotations !== undefined) {
+                    if (this._changeAnnotations.size === 0) {
+                        this._workspaceEdit.changeAnnotations = undefined;
+                    }
+                    else {
+                        this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+                    }
+                }
+                return this._workspaceEdit;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        WorkspaceChange.prototype.getTextEditChange = function (key) {
+            if (OptionalVersionedTextDocumentIdentifier.is(key)) {
+                this.initDocumentChanges();
+                if (this._workspaceEdit.documentChanges === undefined) {
+                    throw new Error('Workspace edit is not configured for document changes.');
+                }
+                var textDocument = { uri: key.uri, version: key.version };
+                var result = this._textEditChanges[textDocument.uri];
+                if (!result) {
+                    var edits = [];
+                    var textDocumentEdit = {
+                        textDocument: textDocument,
+                        edits: edits
+                    };
+                    this._workspaceEdit.documentChanges.push(textDocumentEdit);
+                    result = new TextEditChangeImpl(edits, this._changeAnnotations);
+                    this._textEditChanges[textDocument.uri] = result;
+                }
+                return result;
+            }
+            else {
+                this.initChanges();
+                if (this._workspaceEdit.changes === undefined) {
+                    throw new Error('Workspace edit is not configured for normal text edit changes.');
+                }
+                var result = this._textEditChanges[key];
+                if (!result) {
+                    var edits = [];
+                    this._workspaceEdit.changes[key] = edits;
+                    result = new TextEditChangeImpl(edits);
+                    this._textEditChanges[key] = result;
+                }
+                return result;
+            }
+        };
+        WorkspaceChange.prototype.initDocumentChanges = function () {
+            if (this._workspaceEdit.documentChanges === undefined && this._workspaceEdit.changes === undefined) {
+                this._changeAnnotations = new ChangeAnnotations();
+                this._workspaceEdit.documentChanges = [];
+                this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+            }
+        };
+        WorkspaceChange.prototype.initChanges = function () {
+            if (this._workspaceEdit.documentChanges === undefined && this._workspaceEdit.changes === undefined) {
+                this._workspaceEdit.changes = Object.create(null);
+            }
+        };
+        WorkspaceChange.prototype.createFile = function (uri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = CreateFile.create(uri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = CreateFile.create(uri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        WorkspaceChange.prototype.renameFile = function (oldUri, newUri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = RenameFile.create(oldUri, newUri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = RenameFile.create(oldUri, newUri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        WorkspaceChange.prototype.deleteFile = function (uri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = DeleteFile.create(uri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = DeleteFile.create(uri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        return WorkspaceChange;
+    }());
+    exports.WorkspaceChange = WorkspaceChange;
+    /**
+     * The TextDocumentIdentifier namespace provides helper functions to work with
+     * {@link TextDocumentIdentifier} literals.
+     */
+    var TextDocumentIdentifier;
+    (function (TextDocumentIdentifier) {
+        /**
+         * Creates a new TextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         */
+        function create(uri) {
+            return { uri: uri };
+        }
+        TextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link TextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri);
+        }
+        TextDocumentIdentifier.is = is;
+    })(TextDocumentIdentifier || (exports.TextDocumentIdentifier = TextDocumentIdentifier = {}));
+    /**
+     * The VersionedTextDocumentIdentifier namespace provides helper functions to work with
+     * {@link VersionedTextDocumentIdentifier} literals.
+     */
+    var VersionedTextDocumentIdentifier;
+    (function (VersionedTextDocumentIdentifier) {
+        /**
+         * Creates a new VersionedTextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         * @param version The document's version.
+         */
+        function create(uri, version) {
+            return { uri: uri, version: version };
+        }
+        VersionedTextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link VersionedTextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
+        }
+        VersionedTextDocumentIdentifier.is = is;
+    })(VersionedTextDocumentIdentifier || (exports.VersionedTextDocumentIdentifier = VersionedTextDocumentIdentifier = {}));
+    /**
+     * The OptionalVersionedTextDocumentIdentifier namespace provides helper functions to work with
+     * {@link OptionalVersionedTextDocumentIdentifier} literals.
+     */
+    var OptionalVersionedTextDocumentIdentifier;
+    (function (OptionalVersionedTextDocumentIdentifier) {
+        /**
+         * Creates a new OptionalVersionedTextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         * @param version The document's version.
+         */
+        function create(uri, version) {
+            return { uri: uri, version: version };
+        }
+        OptionalVersionedTextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link OptionalVersionedTextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
+        }
+        OptionalVersionedTextDocumentIdentifier.is = is;
+    })(OptionalVersionedTextDocumentIdentifier || (exports.OptionalVersionedTextDocumentIdentifier = OptionalVersionedTextDocumentIdentifier = {}));
+    /**
+     * Predefined Language kinds
+     * @since 3.18.0
+     */
+    var LanguageKind;
+    (function (LanguageKind) {
+        LanguageKind.ABAP = 'abap';
+        LanguageKind.WindowsBat = 'bat';
+        LanguageKind.BibTeX = 'bibtex';
+        LanguageKind.Clojure = 'clojure';
+        LanguageKind.Coffeescript = 'coffeescript';
+        LanguageKind.C = 'c';
+        LanguageKind.CPP = 'cpp';
+        LanguageKind.CSharp = 'csharp';
+        LanguageKind.CSS = 'css';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.D = 'd';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.Delphi = 'pascal';
+        LanguageKind.Diff = 'diff';
+        LanguageKind.Dart = 'dart';
+        LanguageKind.Dockerfile = 'dockerfile';
+        LanguageKind.Elixir = 'elixir';
+        LanguageKind.Erlang = 'erlang';
+        LanguageKind.FSharp = 'fsharp';
+        LanguageKind.GitCommit = 'git-commit';
+        LanguageKind.GitRebase = 'git-rebase';
+        LanguageKind.Go = 'go';
+        LanguageKind.Groovy = 'groovy';
+        LanguageKind.Handlebars = 'handlebars';
+        LanguageKind.Haskell = 'haskell';
+        LanguageKind.HTML = 'html';
+        LanguageKind.Ini = 'ini';
+        LanguageKind.Java = 'java';
+        LanguageKind.JavaScript = 'javascript';
+        LanguageKind.JavaScriptReact = 'javascriptreact';
+        LanguageKind.JSON = 'json';
+        LanguageKind.LaTeX = 'latex';
+        LanguageKind.Less = 'less';
+        LanguageKind.Lua = 'lua';
+        LanguageKind.Makefile = 'makefile';
+        LanguageKind.Markdown = 'markdown';
+        LanguageKind.ObjectiveC = 'objective-c';
+        LanguageKind.ObjectiveCPP = 'objective-cpp';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.Pascal = 'pascal';
+        LanguageKind.Perl = 'perl';
+        LanguageKind.Perl6 = 'perl6';
+        LanguageKind.PHP = 'php';
+        LanguageKind.Plaintext = 'plaintext';
+        LanguageKind.Powershell = 'powershell';
+        LanguageKind.Pug = 'jade';
+        LanguageKind.Python = 'python';
+        LanguageKind.R = 'r';
+        LanguageKind.Razor = 'razor';
+        LanguageKind.Ruby = 'ruby';
+        LanguageKind.Rust = 'rust';
+        LanguageKind.SCSS = 'scss';
+        LanguageKind.SASS = 'sass';
+        LanguageKind.Scala = 'scala';
+        LanguageKind.ShaderLab = 'shaderlab';
+        LanguageKind.ShellScript = 'shellscript';
+        LanguageKind.SQL = 'sql';
+        LanguageKind.Swift = 'swift';
+        LanguageKind.TypeScript = 'typescript';
+        LanguageKind.TypeScriptReact = 'typescriptreact';
+        LanguageKind.TeX = 'tex';
+        LanguageKind.VisualBasic = 'vb';
+        LanguageKind.XML = 'xml';
+        LanguageKind.XSL = 'xsl';
+        LanguageKind.YAML = 'yaml';
+    })(LanguageKind || (exports.LanguageKind = LanguageKind = {}));
+    /**
+     * The TextDocumentItem namespace provides helper functions to work with
+     * {@link TextDocumentItem} literals.
+     */
+    var TextDocumentItem;
+    (function (TextDocumentItem) {
+        /**
+         * Creates a new TextDocumentItem literal.
+         * @param uri The document's uri.
+         * @param languageId The document's language identifier.
+         * @param version The document's version number.
+         * @param text The document's text.
+         */
+        function create(uri, languageId, version, text) {
+            return { uri: uri, languageId: languageId, version: version, text: text };
+        }
+        TextDocumentItem.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link TextDocumentItem} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
+        }
+        TextDocumentItem.is = is;
+    })(TextDocumentItem || (exports.TextDocumentItem = TextDocumentItem = {}));
+    /**
+     * Describes the content type that a client supports in various
+     * result literals like `Hover`, `ParameterInfo` or `CompletionItem`.
+     *
+     * Please note that `MarkupKinds` must not start with a `$`. This kinds
+     * are reserved for internal usage.
+     */
+    var MarkupKind;
+    (function (MarkupKind) {
+        /**
+         * Plain text is supported as a content format
+         */
+        MarkupKind.PlainText = 'plaintext';
+        /**
+         * Markdown is supported as a content format
+         */
+        MarkupKind.Markdown = 'markdown';
+        /**
+         * Checks whether the given value is a value of the {@link MarkupKind} type.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate === MarkupKind.PlainText || candidate === MarkupKind.Markdown;
+        }
+        MarkupKind.is = is;
+    })(MarkupKind || (exports.MarkupKind = MarkupKind = {}));
+    var MarkupContent;
+    (function (MarkupContent) {
+        /**
+         * Checks whether the given value conforms to the {@link MarkupContent} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
+        }
+        MarkupContent.is = is;
+    })(MarkupContent || (exports.MarkupContent = MarkupContent = {}));
+    /**
+     * The kind of a completion entry.
+     */
+    var CompletionItemKind;
+    (function (CompletionItemKind) {
+        CompletionItemKind.Text = 1;
+        CompletionItemKind.Method = 2;
+        CompletionItemKind.Function = 3;
+        CompletionItemKind.Constructor = 4;
+        CompletionItemKind.Field = 5;
+        CompletionItemKind.Variable = 6;
+        CompletionItemKind.Class = 7;
+        CompletionItemKind.Interface = 8;
+        CompletionItemKind.Module = 9;
+        CompletionItemKind.Property = 10;
+        CompletionItemKind.Unit = 11;
+        CompletionItemKind.Value = 12;
+        CompletionItemKind.Enum = 13;
+        CompletionItemKind.Keyword = 14;
+        CompletionItemKind.Snippet = 15;
+        CompletionItemKind.Color = 16;
+        CompletionItemKind.File = 17;
+        CompletionItemKind.Reference = 18;
+        CompletionItemKind.Folder = 19;
+        CompletionItemKind.EnumMember = 20;
+        CompletionItemKind.Constant = 21;
+        CompletionItemKind.Struct = 22;
+        CompletionItemKind.Event = 23;
+        CompletionItemKind.Operator = 24;
+        CompletionItemKind.TypeParameter = 25;
+    })(CompletionItemKind || (exports.CompletionItemKind = CompletionItemKind = {}));
+    /**
+     * Defines whether the insert text in a completion item should be interpreted as
+     * plain text or a snippet.
+     */
+    var InsertTextFormat;
+    (function (InsertTextFormat) {
+        /**
+         * The primary text to be inserted is treated as a plain string.
+         */
+        InsertTextFormat.PlainText = 1;
+        /**
+         * The primary text to be inserted is treated as a snippet.
+         *
+         * A snippet can define tab stops and placeholders with `$1`, `$2`
+         * and `${3:foo}`. `$0` defines the final tab stop, it defaults to
+         * the end of the snippet. Placeholders with equal identifiers are linked,
+         * that is typing in one will update others too.
+         *
+         * See also: https://microsoft.github.io/language-server-protocol/specifications/specification-current/#snippet_syntax
+         */
+        InsertTextFormat.Snippet = 2;
+    })(InsertTextFormat || (exports.InsertTextFormat = InsertTextFormat = {}));
+    /**
+     * Completion item tags are extra annotations that tweak the rendering of a completion
+     * item.
+     *
+     * @since 3.15.0
+     */
+    var CompletionItemTag;
+    (function (CompletionItemTag) {
+        /**
+         * Render a completion as obsolete, usually using a strike-out.
+         */
+        CompletionItemTag.Deprecated = 1;
+    })(CompletionItemTag || (exports.CompletionItemTag = CompletionItemTag = {}));
+    /**
+     * The InsertReplaceEdit namespace provides functions to deal with insert / replace edits.
+     *
+     * @since 3.16.0
+     */
+    var InsertReplaceEdit;
+    (function (InsertReplaceEdit) {
+        /**
+         * Creates a new insert / replace edit
+         */
+        function create(newText, insert, replace) {
+            return { newText: newText, insert: insert, replace: replace };
+        }
+        InsertReplaceEdit.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link InsertReplaceEdit} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate && Is.string(candidate.newText) && Range.is(candidate.insert) && Range.is(candidate.replace);
+        }
+        InsertReplaceEdit.is = is;
+    })(InsertReplaceEdit || (exports.InsertReplaceEdit = InsertReplaceEdit = {}));
+    /**
+     * How whitespace and indentation is handled during completion
+     * item insertion.
+     *
+     * @since 3.16.0
+     */
+    var InsertTextMode;
+    (function (InsertTextMode) {
+        /**
+         * The insertion or replace strings is taken as it is. If the
+         * value is multi line the lines below the cursor will be
+         * inserted using the indentation defined in the string value.
+         * The client will not apply any kind of adjustments to the
+         * string.
+         */
+        InsertTextMode.asIs = 1;
+        /**
+         * The editor adjusts leading whitespace of new lines so that
+         * they match the indentation up to the cursor of the line for
+         * which the item is accepted.
+         *
+         * Consider a line like this: <2tabs><cursor><3tabs>foo. Accepting a
+         * multi line completion item is indented using 2 tabs and all
+         * following lines inserted will be indented using 2 tabs as well.
+         */
+        InsertTextMode.adjustIndentation = 2;
+    })(InsertTextMode || (exports.InsertTextMode = InsertTextMode = {}));
+    /**
+     * Defines how values from a set of defaults and an individual item will be
+     * merged.
+     *
+     * @since 3.18.0
+     */
+    var ApplyKind;
+    (function (ApplyKind) {
+        /**
+         * The value from the individual item (if provided and not `null`) will be
+         * used instead of the default.
+         */
+        ApplyKind.Replace = 1;
+        /**
+         * The value from the item will be merged with the default.
+         *
+         * The specific rules for mergeing values are defined against each field
+         * that supports merging.
+         */
+        ApplyKind.Merge = 2;
+    })(ApplyKind || (exports.ApplyKind = ApplyKind = {}));
+    var CompletionItemLabelDetails;
+    (function (CompletionItemLabelDetails) {
+        function is(value) {
+            var candidate = value;
+            return candidate && (Is.string(candidate.detail) || candidate.detail === undefined) &&
+                (Is.string(candidate.description) || candidate.description === undefined);
+        }
+        CompletionItemLabelDetails.is = is;
+    })(CompletionItemLabelDetails || (exports.CompletionItemLabelDetails = CompletionItemLabelDetails = {}));
+    /**
+     * The CompletionItem namespace provides functions to deal with
+     * completion items.
+     */
+    var CompletionItem;
+    (function (CompletionItem) {
+        /**
+         * Create a completion item and seed it with a label.
+         * @param label The completion item's label
+         */
+        function create(label) {
+            return { label: label };
+        }
+        CompletionItem.create = create;
+    })(CompletionItem || (exports.CompletionItem = CompletionItem = {}));
+    /**
+     * The CompletionList namespace provides functions to deal with
+     * completion lists.
+     */
+    var CompletionList;
+    (function (CompletionList) {
+        /**
+         * Creates a new completion list.
+         *
+         * @param items The completion items.
+         * @param isIncomplete The list is not complete.
+         */
+        function create(items, isIncomplete) {
+            return { items: items ? items : [], isIncomplete: !!isIncomplete };
+        }
+        CompletionList.create = create;
+    })(CompletionList || (exports.CompletionList = CompletionList = {}));
+    var MarkedString;
+    (function (MarkedString) {
+        /**
+         * Creates a marked string from plain text.
+         *
+         * @param plainText The plain text.
+         */
+        function fromPlainText(plainText) {
+            return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, '\\$&'); // escape markdown syntax tokens: http://daringfireball.net/projects/markdown/syntax#backslash
+        }
+        MarkedString.fromPlainText = fromPlainText;
+        /**
+         * Checks whether the given value conforms to the {@link MarkedString} type.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.string(candidate) || (Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value));
+        }
+        MarkedString.is = is;
+    })(MarkedString || (exports.MarkedString = MarkedString = {}));
+    var Hover;
+    (function (Hover) {
+        /**
+         * Checks whether the given value conforms to the {@link Hover} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) ||
+                MarkedString.is(candidate.contents) ||
+                Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === undefined || Range.is(value.range));
+        }
+        Hover.is = is;
+    })(Hover || (exports.Hover = Hover = {}));
+    /**
+     * The ParameterInformation namespace provides helper functions to work with
+     * {@link ParameterInformation} literals.
+     */
+    var ParameterInformation;
+    (function (ParameterInformation) {
+        /**
+         * Creates a new parameter information literal.
+         *
+         * @param label A label string.
+         * @param documentation A doc string.
+         */
+        function create(label, documentation) {
+            return documentation ? { label: label, documentation: documentation } : { label: label };
+        }
+        ParameterInformation.create = create;
+    })(ParameterInformation || (exports.ParameterInformation = ParameterInformation = {}));
+    /**
+     * The SignatureInformation namespace provides helper functions to work with
+     * {@link SignatureInformation} literals.
+     */
+    var SignatureInformation;
+    (function (SignatureInformation) {
+        function create(label, documentation) {
+            var parameters = [];
+            for (var _i = 2; _i < arguments.length; _i++) {
+                parameters[_i - 2] = arguments[_i];
+            }
+            var result = { label: label };
+            if (Is.defined(documentation)) {
+                result.documentation = documentation;
+            }
+            if (Is.defined(parameters)) {
+                result.parameters = parameters;
+            }
+            else {
+                result.parameters = [];
+            }
+            return result;
+        }
+        SignatureInformation.create = create;
+    })(SignatureInformation || (exports.SignatureInformation = SignatureInformation = {}));
+    /**
+     * A document highlight kind.
+     */
+    var DocumentHighlightKind;
+    (function (DocumentHighlightKind) {
+        /**
+         * A textual occurrence.
+         */
+        DocumentHighlightKind.Text = 1;
+        /**
+         * Read-access of a symbol, like reading a variable.
+         */
+        DocumentHighlightKind.Read = 2;
+        /**
+         * Write-access of a symbol, like writing to a variable.
+         */
+        DocumentHighlightKind.Write = 3;
+    })(DocumentHighlightKind || (exports.DocumentHighlightKind = DocumentHighlightKind = {}));
+    /**
+     * DocumentHighlight namespace to provide helper functions to work with
+     * {@link DocumentHighlight} literals.
+     */
+    var DocumentHighlight;
+    (function (DocumentHighlight) {
+        /**
+         * Create a DocumentHighlight object.
+         * @param range The range the highlight applies to.
+         * @param kind The highlight kind
+         */
+        function create(range, kind) {
+            var result = { range: range };
+            if (Is.number(kind)) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        DocumentHighlight.create = create;
+    })(DocumentHighlight || (exports.DocumentHighlight = DocumentHighlight = {}));
+    /**
+     * A symbol kind.
+     */
+    var SymbolKind;
+    (function (SymbolKind) {
+        SymbolKind.File = 1;
+        SymbolKind.Module = 2;
+        SymbolKind.Namespace = 3;
+        SymbolKind.Package = 4;
+        SymbolKind.Class = 5;
+        SymbolKind.Method = 6;
+        SymbolKind.Property = 7;
+        SymbolKind.Field = 8;
+        SymbolKind.Constructor = 9;
+        SymbolKind.Enum = 10;
+        SymbolKind.Interface = 11;
+        SymbolKind.Function = 12;
+        SymbolKind.Variable = 13;
+        SymbolKind.Constant = 14;
+        SymbolKind.String = 15;
+        SymbolKind.Number = 16;
+        SymbolKind.Boolean = 17;
+        SymbolKind.Array = 18;
+        SymbolKind.Object = 19;
+        SymbolKind.Key = 20;
+        SymbolKind.Null = 21;
+        SymbolKind.EnumMember = 22;
+        SymbolKind.Struct = 23;
+        SymbolKind.Event = 24;
+        SymbolKind.Operator = 25;
+        SymbolKind.TypeParameter = 26;
+    })(SymbolKind || (exports.SymbolKind = SymbolKind = {}));
+    /**
+     * Symbol tags are extra annotations that tweak the rendering of a symbol.
+     *
+     * @since 3.16
+     */
+    var SymbolTag;
+    (function (SymbolTag) {
+        /**
+         * Render a symbol as obsolete, usually using a strike-out.
+         */
+        SymbolTag.Deprecated = 1;
+    })(SymbolTag || (exports.SymbolTag = SymbolTag = {}));
+    var SymbolInformation;
+    (function (SymbolInformation) {
+        /**
+         * Creates a new symbol information literal.
+         *
+         * @param name The name of the symbol.
+         * @param kind The kind of the symbol.
+         * @param range The range of the location of the symbol.
+         * @param uri The resource of the location of symbol.
+         * @param containerName The name of the symbol containing the symbol.
+         */
+        function create(name, kind, range, uri, containerName) {
+            var result = {
+                name: name,
+                kind: kind,
+                location: { uri: uri, range: range }
+            };
+            if (containerName) {
+                result.containerName = containerName;
+            }
+            return result;
+        }
+        SymbolInformation.create = create;
+    })(SymbolInformation || (exports.SymbolInformation = SymbolInformation = {}));
+    var WorkspaceSymbol;
+    (function (WorkspaceSymbol) {
+        /**
+         * Create a new workspace symbol.
+         *
+         * @param name The name of the symbol.
+         * @param kind The kind of the symbol.
+         * @param uri The resource of the location of the symbol.
+         * @param range An options range of the location.
+         * @returns A WorkspaceSymbol.
+         */
+        function create(name, kind, uri, range) {
+            return range !== undefined
+                ? { name: name, kind: kind, location: { uri: uri, range: range } }
+                : { name: name, kind: kind, location: { uri: uri } };
+        }
+        WorkspaceSymbol.create = create;
+    })(WorkspaceSymbol || (exports.WorkspaceSymbol = WorkspaceSymbol = {}));
+    var DocumentSymbol;
+    (function (DocumentSymbol) {
+        /**
+         * Creates a new symbol information literal.
+         *
+         * @param name The name of the symbol.
+         * @param detail The detail of the symbol.
+         * @param kind The kind of the symbol.
+         * @param range The range of the symbol.
+         * @param selectionRange The selectionRange of the symbol.
+         * @param children Children of the symbol.
+         */
+        function create(name, detail, kind, range, selectionRange, children) {
+            var result = {
+                name: name,
+                detail: detail,
+                kind: kind,
+                range: range,
+                selectionRange: selectionRange
+            };
+            if (children !== undefined) {
+                result.children = children;
+            }
+            return result;
+        }
+        DocumentSymbol.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DocumentSymbol} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate &&
+                Is.string(candidate.name) && Is.number(candidate.kind) &&
+                Range.is(candidate.range) && Range.is(candidate.selectionRange) &&
+                (candidate.detail === undefined || Is.string(candidate.detail)) &&
+                (candidate.deprecated === undefined || Is.boolean(candidate.deprecated)) &&
+                (candidate.children === undefined || Array.isArray(candidate.children)) &&
+                (candidate.tags === undefined || Array.isArray(candidate.tags));
+        }
+        DocumentSymbol.is = is;
+    })(DocumentSymbol || (exports.DocumentSymbol = DocumentSymbol = {}));
+    /**
+     * A set of predefined code action kinds
+     */
+    var CodeActionKind;
+    (function (CodeActionKind) {
+        /**
+         * Empty kind.
+         */
+        CodeActionKind.Empty = '';
+        /**
+         * Base kind for quickfix actions: 'quickfix'
+         */
+        CodeActionKind.QuickFix = 'quickfix';
+        /**
+         * Base kind for refactoring actions: 'refactor'
+         */
+        CodeActionKind.Refactor = 'refactor';
+        /**
+         * Base kind for refactoring extraction actions: 'refactor.extract'
+         *
+         * Example extract actions:
+         *
+         * - Extract method
+         * - Extract function
+         * - Extract variable
+         * - Extract interface from class
+         * - ...
+         */
+        CodeActionKind.RefactorExtract = 'refactor.extract';
+        /**
+         * Base kind for refactoring inline actions: 'refactor.inline'
+         *
+         * Example inline actions:
+         *
+         * - Inline function
+         * - Inline variable
+         * - Inline constant
+         * - ...
+         */
+        CodeActionKind.RefactorInline = 'refactor.inline';
+        /**
+         * Base kind for refactoring move actions: `refactor.move`
+         *
+         * Example move actions:
+         *
+         * - Move a function to a new file
+         * - Move a property between classes
+         * - Move method to base class
+         * - ...
+         *
+         * @since 3.18.0
+         */
+        CodeActionKind.RefactorMove = 'refactor.move';
+        /**
+         * Base kind for refactoring rewrite actions: 'refactor.rewrite'
+         *
+         * Example rewrite actions:
+         *
+         * - Convert JavaScript function to class
+         * - Add or remove parameter
+         * - Encapsulate field
+         * - Make method static
+         * - Move method to base class
+         * - ...
+         */
+        CodeActionKind.RefactorRewrite = 'refactor.rewrite';
+        /**
+         * Base kind for source actions: `source`
+         *
+         * Source code actions apply to the entire file.
+         */
+        CodeActionKind.Source = 'source';
+        /**
+         * Base kind for an organize imports source action: `source.organizeImports`
+         */
+        CodeActionKind.SourceOrganizeImports = 'source.organizeImports';
+        /**
+         * Base kind for auto-fix source actions: `source.fixAll`.
+         *
+         * Fix all actions automatically fix errors that have a clear fix that do not require user input.
+         * They should not suppress errors or perform unsafe fixes such as generating new types or classes.
+         *
+         * @since 3.15.0
+         */
+        CodeActionKind.SourceFixAll = 'source.fixAll';
+        /**
+         * Base kind for all code actions applying to the entire notebook's scope. CodeActionKinds using
+         * this should always begin with `notebook.`
+         *
+         * @since 3.18.0
+         */
+        CodeActionKind.Notebook = 'notebook';
+    })(CodeActionKind || (exports.CodeActionKind = CodeActionKind = {}));
+    /**
+     * The reason why code actions were requested.
+     *
+     * @since 3.17.0
+     */
+    var CodeActionTriggerKind;
+    (function (CodeActionTriggerKind) {
+        /**
+         * Code actions were explicitly requested by the user or by an extension.
+         */
+        CodeActionTriggerKind.Invoked = 1;
+        /**
+         * Code actions were requested automatically.
+         *
+         * This typically happens when current selection in a file changes, but can
+         * also be triggered when file content changes.
+         */
+        CodeActionTriggerKind.Automatic = 2;
+    })(CodeActionTriggerKind || (exports.CodeActionTriggerKind = CodeActionTriggerKind = {}));
+    /**
+     * The CodeActionContext namespace provides helper functions to work with
+     * {@link CodeActionContext} literals.
+     */
+    var CodeActionContext;
+    (function (CodeActionContext) {
+        /**
+         * Creates a new CodeActionContext literal.
+         */
+        function create(diagnostics, only, triggerKind) {
+            var result = { diagnostics: diagnostics };
+            if (only !== undefined && only !== null) {
+                result.only = only;
+            }
+            if (triggerKind !== undefined && triggerKind !== null) {
+                result.triggerKind = triggerKind;
+            }
+            return result;
+        }
+        CodeActionContext.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeActionContext} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is)
+                && (candidate.only === undefined || Is.typedArray(candidate.only, Is.string))
+                && (candidate.triggerKind === undefined || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
+        }
+        CodeActionContext.is = is;
+    })(CodeActionContext || (exports.CodeActionContext = CodeActionContext = {}));
+    /**
+     * Code action tags are extra annotations that tweak the behavior of a code action.
+     *
+     * @since 3.18.0
+     */
+    var CodeActionTag;
+    (function (CodeActionTag) {
+        /**
+         * Marks the code action as LLM-generated.
+         */
+        CodeActionTag.LLMGenerated = 1;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeActionTag} interface.
+         */
+        function is(value) {
+            return Is.defined(value) && value === CodeActionTag.LLMGenerated;
+        }
+        CodeActionTag.is = is;
+    })(CodeActionTag || (exports.CodeActionTag = CodeActionTag = {}));
+    var CodeAction;
+    (function (CodeAction) {
+        function create(title, kindOrCommandOrEdit, kind) {
+            var result = { title: title };
+            var checkKind = true;
+            if (typeof kindOrCommandOrEdit === 'string') {
+                checkKind = false;
+                result.kind = kindOrCommandOrEdit;
+            }
+            else if (Command.is(kindOrCommandOrEdit)) {
+                result.command = kindOrCommandOrEdit;
+            }
+            else {
+                result.edit = kindOrCommandOrEdit;
+            }
+            if (checkKind && kind !== undefined) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        CodeAction.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && Is.string(candidate.title) &&
+                (candidate.diagnostics === undefined || Is.typedArray(candidate.diagnostics, Diagnostic.is)) &&
+                (candidate.kind === undefined || Is.string(candidate.kind)) &&
+                (candidate.edit !== undefined || candidate.command !== undefined) &&
+                (candidate.command === undefined || Command.is(candidate.command)) &&
+                (candidate.isPreferred === undefined || Is.boolean(candidate.isPreferred)) &&
+                (candidate.edit === undefined || WorkspaceEdit.is(candidate.edit)) &&
+                (candidate.tags === undefined || Is.typedArray(candidate.tags, CodeActionTag.is));
+        }
+        CodeAction.is = is;
+    })(CodeAction || (exports.CodeAction = CodeAction = {}));
+    /**
+     * The CodeLens namespace provides helper functions to work with
+     * {@link CodeLens} literals.
+     */
+    var CodeLens;
+    (function (CodeLens) {
+        /**
+         * Creates a new CodeLens literal.
+         */
+        function create(range, data) {
+            var result = { range: range };
+            if (Is.defined(data)) {
+                result.data = data;
+            }
+            return result;
+        }
+        CodeLens.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeLens} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
+        }
+        CodeLens.is = is;
+    })(CodeLens || (exports.CodeLens = CodeLens = {}));
+    /**
+     * The FormattingOptions namespace provides helper functions to work with
+     * {@link FormattingOptions} literals.
+     */
+    var FormattingOptions;
+    (function (FormattingOptions) {
+        /**
+         * Creates a new FormattingOptions literal.
+         */
+        function create(tabSize, insertSpaces) {
+            return { tabSize: tabSize, insertSpaces: insertSpaces };
+        }
+        FormattingOptions.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link FormattingOptions} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
+        }
+        FormattingOptions.is = is;
+    })(FormattingOptions || (exports.FormattingOptions = FormattingOptions = {}));
+    /**
+     * The DocumentLink namespace provides helper functions to work with
+     * {@link DocumentLink} literals.
+     */
+    var DocumentLink;
+    (function (DocumentLink) {
+        /**
+         * Creates a new DocumentLink literal.
+         */
+        function create(range, target, data) {
+            return { range: range, target: target, data: data };
+        }
+        DocumentLink.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DocumentLink} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
+        }
+        DocumentLink.is = is;
+    })(DocumentLink || (exports.DocumentLink = DocumentLink = {}));
+    /**
+     * The SelectionRange namespace provides helper function to work with
+     * SelectionRange literals.
+     */
+    var SelectionRange;
+    (function (SelectionRange) {
+        /**
+         * Creates a new SelectionRange
+         * @param range the range.
+         * @param parent an optional parent.
+         */
+        function create(range, parent) {
+            return { range: range, parent: parent };
+        }
+        SelectionRange.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && (candidate.parent === undefined || SelectionRange.is(candidate.parent));
+        }
+        SelectionRange.is = is;
+    })(SelectionRange || (exports.SelectionRange = SelectionRange = {}));
+    /**
+     * A set of predefined token types. This set is not fixed
+     * an clients can specify additional token types via the
+     * corresponding client capabilities.
+     *
+     * @since 3.16.0
+     */
+    var SemanticTokenTypes;
+    (function (SemanticTokenTypes) {
+        SemanticTokenTypes["namespace"] = "namespace";
+        /**
+         * Represents a generic type. Acts as a fallback for types which can't be mapped to
+         * a specific type like class or enum.
+         */
+        SemanticTokenTypes["type"] = "type";
+        SemanticTokenTypes["class"] = "class";
+        SemanticTokenTypes["enum"] = "enum";
+        SemanticTokenTypes["interface"] = "interface";
+        SemanticTokenTypes["struct"] = "struct";
+        SemanticTokenTypes["typeParameter"] = "typeParameter";
+        SemanticTokenTypes["parameter"] = "parameter";
+        SemanticTokenTypes["variable"] = "variable";
+        SemanticTokenTypes["property"] = "property";
+        SemanticTokenTypes["enumMember"] = "enumMember";
+        SemanticTokenTypes["event"] = "event";
+        SemanticTokenTypes["function"] = "function";
+        SemanticTokenTypes["method"] = "method";
+        SemanticTokenTypes["macro"] = "macro";
+        SemanticTokenTypes["keyword"] = "keyword";
+        SemanticTokenTypes["modifier"] = "modifier";
+        SemanticTokenTypes["comment"] = "comment";
+        SemanticTokenTypes["string"] = "string";
+        SemanticTokenTypes["number"] = "number";
+        SemanticTokenTypes["regexp"] = "regexp";
+        SemanticTokenTypes["operator"] = "operator";
+        /**
+         * @since 3.17.0
+         */
+        SemanticTokenTypes["decorator"] = "decorator";
+        /**
+         * @since 3.18.0
+         */
+        SemanticTokenTypes["label"] = "label";
+    })(SemanticTokenTypes || (exports.SemanticTokenTypes = SemanticTokenTypes = {}));
+    /**
+     * A set of predefined token modifiers. This set is not fixed
+     * an clients can specify additional token types via the
+     * corresponding client capabilities.
+     *
+     * @since 3.16.0
+     */
+    var SemanticTokenModifiers;
+    (function (SemanticTokenModifiers) {
+        SemanticTokenModifiers["declaration"] = "declaration";
+        SemanticTokenModifiers["definition"] = "definition";
+        SemanticTokenModifiers["readonly"] = "readonly";
+        SemanticTokenModifiers["static"] = "static";
+        SemanticTokenModifiers["deprecated"] = "deprecated";
+        SemanticTokenModifiers["abstract"] = "abstract";
+        SemanticTokenModifiers["async"] = "async";
+        SemanticTokenModifiers["modification"] = "modification";
+        SemanticTokenModifiers["documentation"] = "documentation";
+        SemanticTokenModifiers["defaultLibrary"] = "defaultLibrary";
+    })(SemanticTokenModifiers || (exports.SemanticTokenModifiers = SemanticTokenModifiers = {}));
+    /**
+     * @since 3.16.0
+     */
+    var SemanticTokens;
+    (function (SemanticTokens) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && (candidate.resultId === undefined || typeof candidate.resultId === 'string') &&
+                Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === 'number');
+        }
+        SemanticTokens.is = is;
+    })(SemanticTokens || (exports.SemanticTokens = SemanticTokens = {}));
+    /**
+     * The InlineValueText namespace provides functions to deal with InlineValueTexts.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueText;
+    (function (InlineValueText) {
+        /**
+         * Creates a new InlineValueText literal.
+         */
+        function create(range, text) {
+            return { range: range, text: text };
+        }
+        InlineValueText.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range) && Is.string(candidate.text);
+        }
+        InlineValueText.is = is;
+    })(InlineValueText || (exports.InlineValueText = InlineValueText = {}));
+    /**
+     * The InlineValueVariableLookup namespace provides functions to
+     * deal with InlineValueVariableLookups.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueVariableLookup;
+    (function (InlineValueVariableLookup) {
+        /**
+         * Creates a new InlineValueText literal.
+         */
+        function create(range, variableName, caseSensitiveLookup) {
+            return { range: range, variableName: variableName, caseSensitiveLookup: caseSensitiveLookup };
+        }
+        InlineValueVariableLookup.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup)
+                && (Is.string(candidate.variableName) || candidate.variableName === undefined);
+        }
+        InlineValueVariableLookup.is = is;
+    })(InlineValueVariableLookup || (exports.InlineValueVariableLookup = InlineValueVariableLookup = {}));
+    /**
+     * The InlineValueEvaluatableExpression namespace provides functions to deal with InlineValueEvaluatableExpression.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueEvaluatableExpression;
+    (function (InlineValueEvaluatableExpression) {
+        /**
+         * Creates a new InlineValueEvaluatableExpression literal.
+         */
+        function create(range, expression) {
+            return { range: range, expression: expression };
+        }
+        InlineValueEvaluatableExpression.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range)
+                && (Is.string(candidate.expression) || candidate.expression === undefined);
+        }
+        InlineValueEvaluatableExpression.is = is;
+    })(InlineValueEvaluatableExpression || (exports.InlineValueEvaluatableExpression = InlineValueEvaluatableExpression = {}));
+    /**
+     * The InlineValueContext namespace provides helper functions to work with
+     * {@link InlineValueContext} literals.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueContext;
+    (function (InlineValueContext) {
+        /**
+         * Creates a new InlineValueContext literal.
+         */
+        function create(frameId, stoppedLocation) {
+            return { frameId: frameId, stoppedLocation: stoppedLocation };
+        }
+        InlineValueContext.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link InlineValueContext} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(value.stoppedLocation);
+        }
+        InlineValueContext.is = is;
+    })(InlineValueContext || (exports.InlineValueContext = InlineValueContext = {}));
+    /**
+     * Inlay hint kinds.
+     *
+     * @since 3.17.0
+     */
+    var InlayHintKind;
+    (function (InlayHintKind) {
+        /**
+         * An inlay hint that for a type annotation.
+         */
+        InlayHintKind.Type = 1;
+        /**
+         * An inlay hint that is for a parameter.
+         */
+        InlayHintKind.Parameter = 2;
+        function is(value) {
+            return value === 1 || value === 2;
+        }
+        InlayHintKind.is = is;
+    })(InlayHintKind || (exports.InlayHintKind = InlayHintKind = {}));
+    var InlayHintLabelPart;
+    (function (InlayHintLabelPart) {
+        function create(value) {
+            return { value: value };
+        }
+        InlayHintLabelPart.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && (candidate.tooltip === undefined || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip))
+                && (candidate.location === undefined || Location.is(candidate.location))
+                && (candidate.command === undefined || Command.is(candidate.command));
+        }
+        InlayHintLabelPart.is = is;
+    })(InlayHintLabelPart || (exports.InlayHintLabelPart = InlayHintLabelPart = {}));
+    var InlayHint;
+    (function (InlayHint) {
+        function create(position, label, kind) {
+            var result = { position: position, label: label };
+            if (kind !== undefined) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        InlayHint.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Position.is(candidate.position)
+                && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is))
+                && (candidate.kind === undefined || InlayHintKind.is(candidate.kind))
+                && (candidate.textEdits === undefined) || Is.typedArray(candidate.textEdits, TextEdit.is)
+                && (candidate.tooltip === undefined || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip))
+                && (candidate.paddingLeft === undefined || Is.boolean(candidate.paddingLeft))
+                && (candidate.paddingRight === undefined || Is.boolean(candidate.paddingRight));
+        }
+        InlayHint.is = is;
+    })(InlayHint || (exports.InlayHint = InlayHint = {}));
+    var StringValue;
+    (function (StringValue) {
+        function createSnippet(value) {
+            return { kind: 'snippet', value: value };
+        }
+        StringValue.createSnippet = createSnippet;
+        function isSnippet(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && candidate.kind === 'snippet'
+                && Is.string(candidate.value);
+        }
+        StringValue.isSnippet = isSnippet;
+    })(StringValue || (exports.StringValue = StringValue = {}));
+    var InlineCompletionItem;
+    (function (InlineCompletionItem) {
+        function create(insertText, filterText, range, command) {
+            return { insertText: insertText, filterText: filterText, range: range, command: command };
+        }
+        InlineCompletionItem.create = create;
+    })(InlineCompletionItem || (exports.InlineCompletionItem = InlineCompletionItem = {}));
+    var InlineCompletionList;
+    (function (InlineCompletionList) {
+        function create(items) {
+            return { items: items };
+        }
+        InlineCompletionList.create = create;
+    })(InlineCompletionList || (exports.InlineCompletionList = InlineCompletionList = {}));
+    /**
+     * Describes how an {@link InlineCompletionItemProvider inline completion provider} was triggered.
+     *
+     * @since 3.18.0
+     */
+    var InlineCompletionTriggerKind;
+    (function (InlineCompletionTriggerKind) {
+        /**
+         * Completion was triggered explicitly by a user gesture.
+         */
+        InlineCompletionTriggerKind.Invoked = 1;
+        /**
+         * Completion was triggered automatically while editing.
+         */
+        InlineCompletionTriggerKind.Automatic = 2;
+    })(InlineCompletionTriggerKind || (exports.InlineCompletionTriggerKind = InlineCompletionTriggerKind = {}));
+    var SelectedCompletionInfo;
+    (function (SelectedCompletionInfo) {
+        function create(range, text) {
+            return { range: range, text: text };
+        }
+        SelectedCompletionInfo.create = create;
+    })(SelectedCompletionInfo || (exports.SelectedCompletionInfo = SelectedCompletionInfo = {}));
+    var InlineCompletionContext;
+    (function (InlineCompletionContext) {
+        function create(triggerKind, selectedCompletionInfo) {
+            return { triggerKind: triggerKind, selectedCompletionInfo: selectedCompletionInfo };
+        }
+        InlineCompletionContext.create = create;
+    })(InlineCompletionContext || (exports.InlineCompletionContext = InlineCompletionContext = {}));
+    var WorkspaceFolder;
+    (function (WorkspaceFolder) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
+        }
+        WorkspaceFolder.is = is;
+    })(WorkspaceFolder || (exports.WorkspaceFolder = WorkspaceFolder = {}));
+    exports.EOL = ['\n', '\r\n', '\r'];
+    /**
+     * @deprecated Use the text document from the new vscode-languageserver-textdocument package.
+     */
+    var TextDocument;
+    (function (TextDocument) {
+        /**
+         * Creates a new ITextDocument literal from the given uri and content.
+         * @param uri The document's uri.
+         * @param languageId The document's language Id.
+         * @param version The document's version.
+         * @param content The document's content.
+         */
+        function create(uri, languageId, version, content) {
+            return new FullTextDocument(uri, languageId, version, content);
+        }
+        TextDocument.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ITextDocument} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount)
+                && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
+        }
+        TextDocument.is = is;
+        function applyEdits(document, edits) {
+            var text = document.getText();
+            var sortedEdits = mergeSort(edits, function (a, b) {
+                var diff = a.range.start.line - b.range.start.line;
+                if (diff === 0) {
+                    return a.range.start.character - b.range.start.character;
+                }
+                return diff;
+            });
+            var lastModifiedOffset = text.length;
+            for (var i = sortedEdits.length - 1; i >= 0; i--) {
+                var e = sortedEdits[i];
+                var startOffset = document.offsetAt(e.range.start);
+                var endOffset = document.offsetAt(e.range.end);
+                if (endOffset <= lastModifiedOffset) {
+                    text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+                }
+                else {
+                    throw new Error('Overlapping edit');
+                }
+                lastModifiedOffset = startOffset;
+            }
+            return text;
+        }
+        TextDocument.applyEdits = applyEdits;
+        function mergeSort(data, compare) {
+            if (data.length <= 1) {
+                // sorted
+                return data;
+            }
+            var p = (data.length / 2) | 0;
+            var left = data.slice(0, p);
+            var right = data.slice(p);
+            mergeSort(left, compare);
+            mergeSort(right, compare);
+            var leftIdx = 0;
+            var rightIdx = 0;
+            var i = 0;
+            while (leftIdx < left.length && rightIdx < right.length) {
+                var ret = compare(left[leftIdx], right[rightIdx]);
+                if (ret <= 0) {
+                    // smaller_equal -> take left to preserve order
+                    data[i++] = left[leftIdx++];
+                }
+                else {
+                    // greater -> take right
+                    data[i++] = right[rightIdx++];
+                }
+            }
+            while (leftIdx < left.length) {
+                data[i++] = left[leftIdx++];
+            }
+            while (rightIdx < right.length) {
+                data[i++] = right[rightIdx++];
+            }
+            return data;
+        }
+    })(TextDocument || (exports.TextDocument = TextDocument = {}));
+    /**
+     * @deprecated Use the text document from the new vscode-languageserver-textdocument package.
+     */
+    var FullTextDocument = /** @class */ (function () {
+        function FullTextDocument(uri, languageId, version, content) {
+            this._uri = uri;
+            this._languageId = languageId;
+            this._version = version;
+            this._content = content;
+            this._lineOffsets = undefined;
+        }
+        Object.defineProperty(FullTextDocument.prototype, "uri", {
+            get: function () {
+                return this._uri;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "languageId", {
+            get: function () {
+                return this._languageId;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "version", {
+            get: function () {
+                return this._version;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.prototype.getText = function (range) {
+            if (range) {
+                var start = this.offsetAt(range.start);
+                var end = this.offsetAt(range.end);
+                return this._content.substring(start, end);
+            }
+            return this._content;
+        };
+        FullTextDocument.prototype.update = function (event, version) {
+            this._content = event.text;
+            this._version = version;
+            this._lineOffsets = undefined;
+        };
+        FullTextDocument.prototype.getLineOffsets = function () {
+            if (this._lineOffsets === undefined) {
+                var lineOffsets = [];
+                var text = this._content;
+                var isLineStart = true;
+                for (var i = 0; i < text.length; i++) {
+                    if (isLineStart) {
+                        lineOffsets.push(i);
+                        isLineStart = false;
+                    }
+                    var ch = text.charAt(i);
+                    isLineStart = (ch === '\r' || ch === '\n');
+                    if (ch === '\r' && i + 1 < text.length && text.charAt(i + 1) === '\n') {
+                        i++;
+                    }
+                }
+                if (isLineStart && text.length > 0) {
+                    lineOffsets.push(text.length);
+                }
+                this._lineOffsets = lineOffsets;
+            }
+            return this._lineOffsets;
+        };
+        FullTextDocument.prototype.positionAt = function (offset) {
+            offset = Math.max(Math.min(offset, this._content.length), 0);
+            var lineOffsets = this.getLineOffsets();
+            var low = 0, high = lineOffsets.length;
+            if (high === 0) {
+                return Position.create(0, offset);
+            }
+            while (low < high) {
+                var mid = Math.floor((low + high) / 2);
+                if (lineOffsets[mid] > offset) {
+                    high = mid;
+                }
+                else {
+                    low = mid + 1;
+                }
+            }
+            // low is the least x for which the line offset is larger than the current offset
+            // or array.length if no line offset is larger than the current offset
+            var line = low - 1;
+            return Position.create(line, offset - lineOffsets[line]);
+        };
+        FullTextDocument.prototype.offsetAt = function (position) {
+            var lineOffsets = this.getLineOffsets();
+            if (position.line >= lineOffsets.length) {
+                return this._content.length;
+            }
+            else if (position.line < 0) {
+                return 0;
+            }
+            var lineOffset = lineOffsets[position.line];
+            var nextLineOffset = (position.line + 1 < lineOffsets.length) ? lineOffsets[position.line + 1] : this._content.length;
+            return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
+        };
+        Object.defineProperty(FullTextDocument.prototype, "lineCount", {
+            get: function () {
+                return this.getLineOffsets().length;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        return FullTextDocument;
+    }());
+    var Is;
+    (function (Is) {
+        var toString = Object.prototype.toString;
+        function defined(value) {
+            return typeof value !== 'undefined';
+        }
+        Is.defined = defined;
+        function undefined(value) {
+            return typeof value === 'undefined';
+        }
+        Is.undefined = undefined;
+        function boolean(value) {
+            return value === true || value === false;
+        }
+        Is.boolean = boolean;
+        function string(value) {
+            return toString.call(value) === '[object String]';
+        }
+        Is.string = string;
+        function number(value) {
+            return toString.call(value) === '[object Number]';
+        }
+        Is.number = number;
+        function numberRange(value, min, max) {
+            return toString.call(value) === '[object Number]' && min <= value && value <= max;
+        }
+        Is.numberRange = numberRange;
+        function integer(value) {
+            return toString.call(value) === '[object Number]' && -2147483648 <= value && value <= 2147483647;
+        }
+        Is.integer = integer;
+        function uinteger(value) {
+            return toString.call(value) === '[object Number]' && 0 <= value && value <= 2147483647;
+        }
+        Is.uinteger = uinteger;
+        function func(value) {
+            return toString.call(value) === '[object Function]';
+        }
+        Is.func = func;
+        function objectLiteral(value) {
+            // Strictly speaking class instances pass this check as well. Since the LSP
+            // doesn't use classes we ignore this for now. If we do we need to add something
+            // like this: `Object.getPrototypeOf(Object.getPrototypeOf(x)) === null`
+            return value !== null && typeof value === 'object';
+        }
+        Is.objectLiteral = objectLiteral;
+        function typedArray(value, check) {
+            return Array.isArray(value) && value.every(check);
+        }
+        Is.typedArray = typedArray;
+    })(Is || (Is = {}));
+});
+
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/compat */
+/******/ 
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/pipeline/options.ts
+/** A user mistake: one clear line, exit code 2, no stack trace. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+const PRUNE_POLICIES = ['source', 'all', 'never'];
+const VERIFY_POLICIES = ['changed', 'none'];
+function parsePrune(value, where = '--prune') {
+    const v = value.trim();
+    if (PRUNE_POLICIES.includes(v))
+        return v;
+    throw new UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
+}
+function parseVerify(value, where = '--verify') {
+    const v = value.trim();
+    if (VERIFY_POLICIES.includes(v))
+        return v;
+    throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
+}
+/** Build-arg names as docker accepts them: an identifier, no `=`, no whitespace. */
+const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
+ * an argv slot, never through a shell). `where(i)` names the offending line or flag.
+ */
+function parseBuildArgs(items, where) {
+    const out = {};
+    items.forEach((item, i) => {
+        const eq = item.indexOf('=');
+        const name = eq < 0 ? item : item.slice(0, eq);
+        if (!ARG_NAME.test(name)) {
+            throw new UsageError(`${where(i)}: "${truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
+        }
+        if (eq < 0)
+            throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
+        out[name] = item.slice(eq + 1);
+    });
+    return out;
+}
+function truncate(s, max = 60) {
+    const one = s.replace(/[\r\n]+/g, '\\n');
+    return one.length > max ? `${one.slice(0, max)}...` : one;
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+
+const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear'];
+const OPTIONS = {
+    context: { type: 'string' },
+    file: { type: 'string', short: 'f' },
+    state: { type: 'string' },
+    json: { type: 'boolean' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+    tag: { type: 'string', short: 't', multiple: true },
+    'build-arg': { type: 'string', multiple: true },
+    'secret-build-arg': { type: 'string', multiple: true },
+    'cache-from': { type: 'string', multiple: true },
+    target: { type: 'string' },
+    prune: { type: 'string' },
+    verify: { type: 'string' },
+    commit: { type: 'string' },
+    'build-id': { type: 'string' },
+    'ignore-corrupt-record': { type: 'boolean' },
+    log: { type: 'string' },
+    image: { type: 'string' },
+    all: { type: 'boolean' },
+    path: { type: 'string', multiple: true },
+    filter: { type: 'string', multiple: true },
+    'compose-file': { type: 'string' },
+    service: { type: 'string', multiple: true },
+    docker: { type: 'string' }
+};
+/** Which options each command accepts; anything else is a usage error, not silently ignored. */
+const ALLOWED = {
+    hash: ['context', 'file', 'build-arg'],
+    build: [
+        'context',
+        'file',
+        'state',
+        'tag',
+        'build-arg',
+        'secret-build-arg',
+        'cache-from',
+        'target',
+        'prune',
+        'verify',
+        'commit',
+        'build-id',
+        'ignore-corrupt-record',
+        'compose-file',
+        'service',
+        'docker'
+    ],
+    check: [
+        'context',
+        'file',
+        'state',
+        'log',
+        'image',
+        'build-arg',
+        'secret-build-arg',
+        'cache-from',
+        'target',
+        'verify',
+        'commit',
+        'build-id',
+        'ignore-corrupt-record',
+        'compose-file',
+        'service',
+        'docker'
+    ],
+    'parse-log': [],
+    clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker']
+};
+/** Parses `fresh-build <command> [options]`; throws UsageError naming the offending word. */
+function parseCli(argv, cwd, env) {
+    let values;
+    let positionals;
+    try {
+        const r = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+        values = r.values;
+        positionals = r.positionals;
+    }
+    catch (e) {
+        throw new UsageError(e instanceof Error ? (e.message.split('\n')[0] ?? String(e)) : String(e));
+    }
+    const json = values.json === true;
+    const debug = values.debug === true;
+    if (values.version)
+        return { command: 'version', json, debug };
+    const [word, ...rest] = positionals;
+    if (values.help || word === undefined || word === 'help')
+        return { command: 'help', json, debug };
+    if (!COMMANDS.includes(word)) {
+        throw new UsageError(`unknown command "${word}" (expected ${COMMANDS.join(', ')})`);
+    }
+    const command = word;
+    for (const name of Object.keys(values)) {
+        if (['json', 'debug', 'help', 'version'].includes(name))
+            continue;
+        if (!ALLOWED[command].includes(name)) {
+            throw new UsageError(`option --${name} does not apply to "${command}"`);
+        }
+    }
+    const str = (n) => values[n];
+    const list = (n) => values[n] ?? [];
+    const abs = (p) => ((0,external_node_path_namespaceObject.isAbsolute)(p) ? p : (0,external_node_path_namespaceObject.resolve)(cwd, p));
+    const context = abs(str('context') ?? '.');
+    const file = str('file') !== undefined ? abs(str('file')) : (0,external_node_path_namespaceObject.resolve)(context, 'Dockerfile');
+    const buildArgs = parseBuildArgs(list('build-arg'), i => `--build-arg #${i + 1}`);
+    const docker = str('docker') ?? env.DOCKER_PATH ?? 'docker';
+    if (command === 'parse-log') {
+        if (rest.length !== 1)
+            throw new UsageError('parse-log takes exactly one FILE');
+        return { command, logFile: abs(rest[0]), json, debug };
+    }
+    if (rest.length > 0)
+        throw new UsageError(`unexpected argument "${rest[0]}"`);
+    if (command === 'hash')
+        return { command, context, file, buildArgs, json, debug };
+    if (command === 'clear') {
+        return {
+            command,
+            clear: {
+                context,
+                file,
+                state: str('state') !== undefined ? abs(str('state')) : null,
+                all: values.all === true,
+                paths: list('path'),
+                filters: list('filter'),
+                docker
+            },
+            json,
+            debug
+        };
+    }
+    if (command === 'check' && str('log') === undefined) {
+        throw new UsageError('check needs --log FILE (the build log to judge)');
+    }
+    const composeFile = str('compose-file');
+    const guard = {
+        context,
+        file,
+        state: str('state') !== undefined ? abs(str('state')) : null,
+        tags: list('tag'),
+        buildArgs,
+        secretArgs: list('secret-build-arg'),
+        cacheFrom: list('cache-from'),
+        target: str('target') ?? null,
+        prune: parsePrune(str('prune') ?? 'source'),
+        verify: parseVerify(str('verify') ?? 'changed'),
+        commit: str('commit') ?? null,
+        buildId: str('build-id') ?? null,
+        ignoreCorruptRecord: values['ignore-corrupt-record'] === true,
+        logFile: str('log') !== undefined ? abs(str('log')) : null,
+        image: str('image') ?? null,
+        docker
+    };
+    const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null;
+    return { command, guard, compose, json, debug };
+}
+const USAGE = `fresh-build: prove a Docker build runs the code just committed
+
+Usage: fresh-build <command> [options]
+
+Commands:
+  hash              hash the build context and each COPY/ADD step's sources (no daemon)
+  build             hash, compare with the record, prune, build, judge, record
+  check --log FILE  judge a build whose log another tool produced
+  parse-log FILE    parse a build log into steps (no daemon)
+  clear             clear the builder cache and host cache paths, reset the record
+
+Common options:
+  --context DIR          build context (default .)
+  -f, --file PATH        Dockerfile (default DIR/Dockerfile)
+  --state PATH           record of the last good build (default: per host, outside the context)
+  --json                 one JSON document on stdout; human output on stderr
+  --debug                stack traces on errors
+
+build / check:
+  -t, --tag T            image tag (repeatable)
+  --build-arg K=V        build argument (repeatable); GIT_COMMIT_HASH and BUILD_ID are injected
+  --secret-build-arg K   a build arg whose value is secret: masked, never recorded or labelled
+  --cache-from REF       external cache source (repeatable)
+  --target STAGE         build stage to target
+  --prune P              source (default) | all | never
+  --verify V             changed (default) | none
+  --commit SHA           commit to inject and record (default: git rev-parse HEAD)
+  --build-id ID          build id to inject (default: CI run id or a timestamp)
+  --compose-file F       guard the services of a docker compose file
+  --service S            with --compose-file: a service to guard (repeatable)
+  --ignore-corrupt-record  treat an unreadable record as no record
+  --docker PATH          docker client (default: $DOCKER_PATH, or docker on PATH)
+  --log FILE, --image REF  (check) the log to judge and the image it built
+
+clear:
+  --all                  prune every builder record, cache mounts too
+  --path P               host cache path inside the context to delete (repeatable)
+  --filter F             builder prune filter, e.g. until=24h (repeatable)
+
+Exit codes: 0 pass, 1 stale, 2 error.
+`;
+
+;// CONCATENATED MODULE: ./src/pipeline/errors.ts
+
+/**
+ * One clear line for any thrown value: an Error's first message line, or the value itself (a
+ * thrown string must not leave a step green or print `[object Object]`).
+ */
+function errorMessage(e) {
+    if (e instanceof Error)
+        return (e.message.split('\n').find(l => l.trim() !== '') ?? e.name).trim();
+    if (typeof e === 'string')
+        return e;
+    try {
+        return JSON.stringify(e) ?? String(e);
+    }
+    catch {
+        return String(e);
+    }
+}
+/** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
+function exitCodeFor(_e) {
+    return 2;
+}
+
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/context/digest.ts
+/**
+ * Content digests for context entries: streamed sha256 of file bytes (fixed buffers, never the
+ * whole file in memory) and sha256 of symlink targets, run through a bounded pool.
+ *
+ * Digests depend on bytes only, never on mtime or owner, so the same tree hashes the same on any
+ * machine. `FileDigester` is the seam for a later stat cache: a caching digester can key on the
+ * `FileStat` fields (ctime + inode + size, with git's racy-timestamp rule) and fall back to
+ * `streamDigester` on a miss.
+ */
+
+
+
+
+const BUFFER_SIZE = 256 * 1024;
+// Plain fd calls: measurably cheaper per file than FileHandle objects on trees of small files.
+const openFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.open);
+const readFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.read);
+const closeFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.close);
+/** Reads with fd reads into a few reusable buffers (one per concurrent read). */
+class StreamDigester {
+    bufferSize;
+    free = [];
+    constructor(bufferSize = BUFFER_SIZE) {
+        this.bufferSize = bufferSize;
+    }
+    async digestFile(absPath, _stat) {
+        const fd = await openFd(absPath, 'r');
+        const buf = this.free.pop() ?? Buffer.allocUnsafe(this.bufferSize);
+        const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        try {
+            for (;;) {
+                const { bytesRead } = await readFd(fd, buf, 0, buf.length, null);
+                if (bytesRead === 0)
+                    break;
+                h.update(buf.subarray(0, bytesRead));
+            }
+        }
+        finally {
+            this.free.push(buf);
+            await closeFd(fd);
+        }
+        return `sha256:${h.digest('hex')}`;
+    }
+}
+/** sha256 of a string (a symlink target) or of nothing (special files that land empty). */
+function digestString(s) {
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(s).digest('hex')}`;
+}
+/** Twice the cores, at least 4 and at most 16: enough to keep the disk busy, few open fds. */
+function defaultConcurrency() {
+    return Math.min(16, Math.max(4, 2 * (0,external_node_os_namespaceObject.availableParallelism)()));
+}
+/** A limiter: at most `limit` of the wrapped calls run at once. */
+function createLimiter(limit) {
+    const max = Math.max(1, Math.floor(limit));
+    let active = 0;
+    const waiting = [];
+    return async (fn) => {
+        // A finished call hands its slot straight to the next waiter, so the count never overshoots.
+        if (active >= max)
+            await new Promise(resolve => waiting.push(resolve));
+        else
+            active++;
+        try {
+            return await fn();
+        }
+        finally {
+            const next = waiting.shift();
+            if (next)
+                next();
+            else
+                active--;
+        }
+    };
+}
+/** Maps `items` through `fn` with at most `limit` calls in flight; results keep input order. */
+async function mapPool(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/context/goregexp.ts
+/**
+ * Translates the Go (RE2) regular expressions that moby/patternmatcher builds from .dockerignore
+ * patterns into JavaScript RegExps with the same meaning.
+ *
+ * Why a translator and not a pass-through: patternmatcher copies `[`, `]`, `^` and `\x` escapes
+ * from the pattern into the regexp unchanged, so Go's syntax decides what they mean (`[!a]` is a
+ * class of `!` and `a`, `\d` is a digit class, `[[:alpha:]]` a POSIX class, a lone `]` a literal,
+ * `[z-a]` an error). JavaScript reads several of these differently, so the Go syntax is parsed
+ * here (the subset regexp.Compile accepts with its Perl flags) and re-emitted as an unambiguous
+ * JS regexp with the `u` flag. Pure: no I/O.
+ */
+/** A Go regexp the translator (like Go's regexp.Compile) rejects. */
+class GoRegexpError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'GoRegexpError';
+    }
+}
+const MAX_RUNE = 0x10ffff;
+// ASCII tables as Go's regexp/syntax defines them (perl_groups.go).
+const PERL = {
+    d: [[0x30, 0x39]],
+    s: [
+        [0x09, 0x0a],
+        [0x0c, 0x0d],
+        [0x20, 0x20]
+    ],
+    w: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x5f, 0x5f],
+        [0x61, 0x7a]
+    ]
+};
+const POSIX = {
+    alnum: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    alpha: [
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    ascii: [[0x00, 0x7f]],
+    blank: [
+        [0x09, 0x09],
+        [0x20, 0x20]
+    ],
+    cntrl: [
+        [0x00, 0x1f],
+        [0x7f, 0x7f]
+    ],
+    digit: [[0x30, 0x39]],
+    graph: [[0x21, 0x7e]],
+    lower: [[0x61, 0x7a]],
+    print: [[0x20, 0x7e]],
+    punct: [
+        [0x21, 0x2f],
+        [0x3a, 0x40],
+        [0x5b, 0x60],
+        [0x7b, 0x7e]
+    ],
+    space: [
+        [0x09, 0x0d],
+        [0x20, 0x20]
+    ],
+    upper: [[0x41, 0x5a]],
+    word: PERL.w,
+    xdigit: [
+        [0x30, 0x39],
+        [0x41, 0x46],
+        [0x61, 0x66]
+    ]
+};
+const GENERAL_CATEGORIES = new Set('C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(' '));
+function negate(ranges) {
+    const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+    const out = [];
+    let next = 0;
+    for (const [lo, hi] of sorted) {
+        if (lo > next)
+            out.push([next, lo - 1]);
+        next = Math.max(next, hi + 1);
+    }
+    if (next <= MAX_RUNE)
+        out.push([next, MAX_RUNE]);
+    return out;
+}
+/** A code point as a JS regexp atom that means exactly that character under the `u` flag. */
+function lit(cp) {
+    const ch = String.fromCodePoint(cp);
+    return /^[A-Za-z0-9_]$/.test(ch) ? ch : `\\u{${cp.toString(16)}}`;
+}
+function classOf(ranges, negated = false) {
+    const body = ranges.map(([lo, hi]) => (lo === hi ? lit(lo) : `${lit(lo)}-${lit(hi)}`)).join('');
+    if (body === '')
+        return negated ? '[^]' : '[]';
+    return `[${negated ? '^' : ''}${body}]`;
+}
+/** `\p{Name}` for a Go Unicode class name: general categories as is, anything else a script. */
+function unicodeClass(name, negated, inClass) {
+    if (name === 'Any') {
+        if (inClass)
+            return negated ? '' : '\\u{0}-\\u{10ffff}';
+        return negated ? '[]' : '[^]';
+    }
+    const prop = GENERAL_CATEGORIES.has(name) ? name : `Script=${name}`;
+    const out = `\\${negated ? 'P' : 'p'}{${prop}}`;
+    try {
+        new RegExp(out, 'u');
+    }
+    catch {
+        throw new GoRegexpError(`invalid character class range: \\p{${name}}`);
+    }
+    return out;
+}
+class Parser {
+    i = 0;
+    s;
+    constructor(src) {
+        this.s = Array.from(src, c => c.codePointAt(0) ?? 0);
+    }
+    peek(k = 0) {
+        return this.s[this.i + k];
+    }
+    is(ch, k = 0) {
+        return this.peek(k) === ch.codePointAt(0);
+    }
+    parse() {
+        const out = this.sequence(0);
+        if (this.i < this.s.length)
+            throw new GoRegexpError('unexpected )');
+        return out;
+    }
+    /** A concatenation (with alternation) up to `)` or the end. */
+    sequence(depth) {
+        let out = '';
+        let lastAtom = false;
+        while (this.i < this.s.length) {
+            const c = this.peek();
+            const ch = String.fromCodePoint(c);
+            if (ch === ')') {
+                if (depth === 0)
+                    throw new GoRegexpError('unexpected )');
+                return out;
+            }
+            if (ch === '*' || ch === '+' || ch === '?') {
+                if (!lastAtom)
+                    throw new GoRegexpError(`missing argument to repetition operator: ${ch}`);
+                this.i++;
+                out += ch;
+                if (this.is('?')) {
+                    this.i++;
+                    out += '?';
+                }
+                if (this.is('*') || this.is('+') || this.is('?')) {
+                    throw new GoRegexpError('invalid nested repetition operator');
+                }
+                lastAtom = false;
+                continue;
+            }
+            if (ch === '|') {
+                this.i++;
+                out += '|';
+                lastAtom = false;
+                continue;
+            }
+            const atom = this.atom();
+            out += atom.text;
+            lastAtom = atom.quantifiable;
+        }
+        if (depth > 0)
+            throw new GoRegexpError('missing closing )');
+        return out;
+    }
+    atom() {
+        const c = this.peek();
+        const ch = String.fromCodePoint(c);
+        switch (ch) {
+            case '^':
+                this.i++;
+                return { text: '^', quantifiable: false };
+            case '$':
+                this.i++;
+                return { text: '$', quantifiable: false };
+            case '.':
+                // Go's `.` (no s flag) is any character but newline; JS would also stop at \r etc.
+                this.i++;
+                return { text: '[^\\n]', quantifiable: true };
+            case '(': {
+                this.i++;
+                if (this.is('?'))
+                    throw new GoRegexpError('unsupported group flags');
+                const inner = this.sequence(1);
+                this.i++; // the `)`
+                return { text: `(?:${inner})`, quantifiable: true };
+            }
+            case '[':
+                return { text: this.charClass(), quantifiable: true };
+            case '{':
+                // Go reads `{` that does not start a valid repeat as a literal; patternmatcher escapes it anyway.
+                this.i++;
+                return { text: lit(c), quantifiable: true };
+            case '\\':
+                return this.escapeAtom();
+            default:
+                this.i++;
+                return { text: lit(c), quantifiable: true };
+        }
+    }
+    escapeAtom() {
+        const next = this.peek(1);
+        if (next === undefined)
+            throw new GoRegexpError('trailing backslash at end of expression');
+        const n = String.fromCodePoint(next);
+        switch (n) {
+            case 'A':
+                this.i += 2;
+                return { text: '^', quantifiable: false };
+            case 'z':
+                this.i += 2;
+                return { text: '$', quantifiable: false };
+            case 'b':
+                this.i += 2;
+                return { text: '\\b', quantifiable: false };
+            case 'B':
+                this.i += 2;
+                return { text: '\\B', quantifiable: false };
+            case 'Q': {
+                this.i += 2;
+                let text = '';
+                while (this.i < this.s.length) {
+                    if (this.is('\\') && this.is('E', 1)) {
+                        this.i += 2;
+                        break;
+                    }
+                    text += lit(this.peek());
+                    this.i++;
+                }
+                return { text: text === '' ? '(?:)' : `(?:${text})`, quantifiable: text !== '' };
+            }
+            case 'p':
+            case 'P':
+                return { text: this.unicodeEscape(false), quantifiable: true };
+            case 'd':
+            case 's':
+            case 'w':
+                this.i += 2;
+                return { text: classOf(PERL[n]), quantifiable: true };
+            case 'D':
+            case 'S':
+            case 'W':
+                this.i += 2;
+                return { text: classOf(PERL[n.toLowerCase()], true), quantifiable: true };
+            default:
+                return { text: lit(this.escapedChar()), quantifiable: true };
+        }
+    }
+    unicodeEscape(inClass) {
+        const negatedEsc = this.is('P', 1);
+        this.i += 2;
+        let name;
+        if (this.is('{')) {
+            const close = this.s.indexOf(0x7d, this.i);
+            if (close < 0)
+                throw new GoRegexpError('invalid character class range');
+            name = String.fromCodePoint(...this.s.slice(this.i + 1, close));
+            this.i = close + 1;
+        }
+        else {
+            const c = this.peek();
+            if (c === undefined)
+                throw new GoRegexpError('invalid character class range');
+            name = String.fromCodePoint(c);
+            this.i++;
+        }
+        let negated = negatedEsc;
+        if (name.startsWith('^')) {
+            negated = !negated;
+            name = name.slice(1);
+        }
+        return unicodeClass(name, negated, inClass);
+    }
+    /** Go's parseEscape: one character from `\x`-style escapes; `this.i` is at the backslash. */
+    escapedChar() {
+        this.i++;
+        const c = this.peek();
+        if (c === undefined)
+            throw new GoRegexpError('trailing backslash at end of expression');
+        this.i++;
+        const ch = String.fromCodePoint(c);
+        const isOct = (x) => x !== undefined && x >= 0x30 && x <= 0x37;
+        if (c < 0x80 && !/[A-Za-z0-9]/.test(ch))
+            return c;
+        if (ch >= '1' && ch <= '7' && !isOct(this.peek())) {
+            throw new GoRegexpError(`invalid escape sequence: \\${ch}`);
+        }
+        if (ch >= '0' && ch <= '7') {
+            let r = c - 0x30;
+            for (let k = 1; k < 3 && isOct(this.peek()); k++) {
+                r = r * 8 + (this.peek() - 0x30);
+                this.i++;
+            }
+            return r;
+        }
+        if (ch === 'x')
+            return this.hexEscape();
+        const cEsc = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+        if (ch in cEsc)
+            return cEsc[ch];
+        throw new GoRegexpError(`invalid escape sequence: \\${ch}`);
+    }
+    hexEscape() {
+        const hex = (x) => x !== undefined && /^[0-9A-Fa-f]$/.test(String.fromCodePoint(x));
+        if (this.is('{')) {
+            this.i++;
+            let digits = '';
+            while (hex(this.peek())) {
+                digits += String.fromCodePoint(this.peek());
+                this.i++;
+            }
+            if (!this.is('}') || digits === '' || parseInt(digits, 16) > MAX_RUNE) {
+                throw new GoRegexpError('invalid escape sequence: \\x{');
+            }
+            this.i++;
+            return parseInt(digits, 16);
+        }
+        if (!hex(this.peek()) || !hex(this.peek(1)))
+            throw new GoRegexpError('invalid escape sequence: \\x');
+        const v = parseInt(String.fromCodePoint(this.peek(), this.peek(1)), 16);
+        this.i += 2;
+        return v;
+    }
+    /** Go's parseClass, emitted as a JS class over explicit ranges. */
+    charClass() {
+        this.i++; // [
+        let negated = false;
+        if (this.is('^')) {
+            negated = true;
+            this.i++;
+        }
+        const ranges = [];
+        const extras = []; // \p{..} items, kept symbolic
+        let first = true;
+        while (first || !this.is(']')) {
+            if (this.i >= this.s.length)
+                throw new GoRegexpError('missing closing ]');
+            first = false;
+            // POSIX [:name:]: Go looks for the closing `:]` anywhere in the rest of the expression.
+            if (this.is('[') && this.is(':', 1)) {
+                const rest = this.s.slice(this.i + 2);
+                let end = -1;
+                for (let k = 0; k + 1 < rest.length; k++) {
+                    if (rest[k] === 0x3a && rest[k + 1] === 0x5d) {
+                        end = k;
+                        break;
+                    }
+                }
+                if (end >= 0) {
+                    let name = String.fromCodePoint(...rest.slice(0, end));
+                    let neg = false;
+                    if (name.startsWith('^')) {
+                        neg = true;
+                        name = name.slice(1);
+                    }
+                    const group = Object.hasOwn(POSIX, name) ? POSIX[name] : undefined;
+                    if (!group)
+                        throw new GoRegexpError(`invalid character class range: [:${name}:]`);
+                    ranges.push(...(neg ? negate(group) : group));
+                    this.i += 2 + end + 2;
+                    continue;
+                }
+            }
+            if (this.is('\\') && (this.is('p', 1) || this.is('P', 1))) {
+                extras.push(this.unicodeEscape(true));
+                continue;
+            }
+            if (this.is('\\')) {
+                const n = this.peek(1);
+                const nc = n === undefined ? '' : String.fromCodePoint(n);
+                if ('dswDSW'.includes(nc) && nc !== '') {
+                    const g = PERL[nc.toLowerCase()];
+                    ranges.push(...(nc === nc.toUpperCase() ? negate(g) : g));
+                    this.i += 2;
+                    continue;
+                }
+            }
+            const lo = this.classChar();
+            let hi = lo;
+            if (this.is('-') && this.peek(1) !== undefined && !this.is(']', 1)) {
+                this.i++;
+                hi = this.classChar();
+                if (hi < lo)
+                    throw new GoRegexpError('invalid character class range');
+            }
+            ranges.push([lo, hi]);
+        }
+        this.i++; // ]
+        if (extras.length === 0)
+            return classOf(ranges, negated);
+        const body = ranges.map(([lo, hi]) => (lo === hi ? lit(lo) : `${lit(lo)}-${lit(hi)}`)).join('');
+        return `[${negated ? '^' : ''}${body}${extras.join('')}]`;
+    }
+    classChar() {
+        const c = this.peek();
+        if (c === undefined)
+            throw new GoRegexpError('missing closing ]');
+        if (c === 0x5c)
+            return this.escapedChar();
+        this.i++;
+        return c;
+    }
+}
+/** Compiles a Go regexp (as patternmatcher writes it) into an equivalent JS RegExp. */
+function compileGoRegexp(source) {
+    return new RegExp(new Parser(source).parse(), 'u');
+}
+
+;// CONCATENATED MODULE: ./src/context/ignore.ts
+/**
+ * .dockerignore with the semantics of current Docker: moby/patternmatcher (pattern compilation
+ * and matching) and its ignorefile.ReadAll (file parsing), as BuildKit's fsutil walker uses them.
+ * Not the 20.10 `fileutils` rules, which differ (see the conformance data in ../shared).
+ * Pure: no I/O.
+ */
+
+/** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
+class IgnoreSyntaxError extends Error {
+    file;
+    line;
+    pattern;
+    constructor(message, file, line, pattern) {
+        super(`${file ?? '.dockerignore'}${line === null ? '' : `:${line}`}: ${message}`);
+        this.file = file;
+        this.line = line;
+        this.pattern = pattern;
+        this.name = 'IgnoreSyntaxError';
+    }
+}
+// unicode.IsSpace, which Go's strings.TrimSpace uses (JS trim() differs: it trims U+FEFF, keeps U+0085).
+const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
+const TRAILING_SPACE = new RegExp(`[${GO_SPACE}]+$`);
+function goTrimSpace(s) {
+    return s.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
+}
+/** Go's filepath.Clean on a Unix path. */
+function goClean(p) {
+    if (p === '')
+        return '.';
+    const rooted = p.startsWith('/');
+    const out = [];
+    for (const el of p.split('/')) {
+        if (el === '' || el === '.')
+            continue;
+        if (el === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else if (!rooted)
+                out.push('..');
+            continue;
+        }
+        out.push(el);
+    }
+    const joined = out.join('/');
+    if (rooted)
+        return `/${joined}`;
+    return joined === '' ? '.' : joined;
+}
+/**
+ * ignorefile.ReadAll: BOM stripped, `#` comments only at column 0, whitespace trimmed, paths
+ * cleaned, one leading `/` dropped, `!` kept in front. Lines are split like bufio.ScanLines.
+ */
+function parseIgnoreFile(text) {
+    const lines = text.split('\n');
+    if (lines.length > 0 && lines[lines.length - 1] === '')
+        lines.pop();
+    const out = [];
+    lines.forEach((raw, i) => {
+        let pattern = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (i === 0 && pattern.startsWith('\ufeff'))
+            pattern = pattern.slice(1);
+        if (pattern.startsWith('#'))
+            return;
+        pattern = goTrimSpace(pattern);
+        if (pattern === '')
+            return;
+        const invert = pattern.startsWith('!');
+        if (invert)
+            pattern = goTrimSpace(pattern.slice(1));
+        if (pattern.length > 0) {
+            pattern = goClean(pattern);
+            if (pattern.length > 1 && pattern.startsWith('/'))
+                pattern = pattern.slice(1);
+        }
+        out.push({ pattern: invert ? `!${pattern}` : pattern, line: i + 1 });
+    });
+    return out;
+}
+/**
+ * Whether Go's filepath.Match accepts the pattern's syntax (patternmatcher.New calls
+ * `filepath.Match(p, ".")` only for this). Every chunk is checked, as Match does before it
+ * returns false. Note filepath.Match does not reject reversed ranges like `[z-a]`.
+ */
+function isValidGlob(pattern) {
+    const s = Array.from(pattern);
+    let i = 0;
+    // getEsc: one range endpoint, possibly escaped; must be followed by more of the class.
+    const esc = () => {
+        if (i >= s.length || s[i] === '-' || s[i] === ']')
+            return false;
+        if (s[i] === '\\') {
+            i++;
+            if (i >= s.length)
+                return false;
+        }
+        i++;
+        return i < s.length;
+    };
+    while (i < s.length) {
+        const c = s[i];
+        if (c === '*' || c === '?') {
+            i++;
+        }
+        else if (c === '[') {
+            i++;
+            if (s[i] === '^')
+                i++;
+            let nrange = 0;
+            for (;;) {
+                if (i < s.length && s[i] === ']' && nrange > 0) {
+                    i++;
+                    break;
+                }
+                if (!esc())
+                    return false;
+                if (s[i] === '-') {
+                    i++;
+                    if (!esc())
+                        return false;
+                }
+                nrange++;
+            }
+        }
+        else if (c === '\\') {
+            i++;
+            if (i >= s.length)
+                return false;
+            i++;
+        }
+        else {
+            i++;
+        }
+    }
+    return true;
+}
+// Characters patternmatcher escapes: regexp-special yet plain in filepath.Match. Not `^`.
+const ESCAPED = new Set(['.', '+', '(', ')', '|', '{', '}', '$']);
+/** patternmatcher's Pattern.compile with `/` as separator. */
+function compileForm(cleaned) {
+    const s = Array.from(cleaned);
+    let re = '^';
+    let type = 'exact';
+    let pos = 0;
+    for (let i = 0; pos < s.length; i++) {
+        const ch = s[pos++];
+        if (ch === '*') {
+            if (s[pos] === '*') {
+                pos++;
+                if (s[pos] === '/')
+                    pos++; // `**/` is treated as `**`
+                if (pos >= s.length) {
+                    if (type === 'exact')
+                        type = 'prefix';
+                    else {
+                        re += '.*';
+                        type = 'regexp';
+                    }
+                }
+                else {
+                    re += '(.*/)?';
+                    type = 'regexp';
+                }
+                if (i === 0)
+                    type = 'suffix';
+            }
+            else {
+                re += '[^/]*';
+                type = 'regexp';
+            }
+        }
+        else if (ch === '?') {
+            re += '[^/]';
+            type = 'regexp';
+        }
+        else if (ESCAPED.has(ch)) {
+            re += `\\${ch}`;
+        }
+        else if (ch === '\\') {
+            if (pos < s.length) {
+                re += `\\${s[pos++]}`;
+                type = 'regexp';
+            }
+            else {
+                re += '\\';
+            }
+        }
+        else if (ch === '[' || ch === ']') {
+            re += ch;
+            type = 'regexp';
+        }
+        else {
+            re += ch;
+        }
+    }
+    return type === 'regexp'
+        ? { matchType: type, regexp: `${re}$` }
+        : { matchType: type, regexp: null };
+}
+/**
+ * The parent directories patternmatcher checks for `path`, shortest first: the prefixes of
+ * filepath.Dir(path) ("a", "a/b" for "a/b/c"); none for a top-level path.
+ */
+function parentDirs(path) {
+    const slash = path.lastIndexOf('/');
+    const dir = slash < 0 ? '.' : goClean(path.slice(0, slash + 1));
+    if (dir === '.')
+        return [];
+    const parts = dir.split('/');
+    return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+const GLOB_CHARS = /[*?[\]\\^]/;
+class Matcher {
+    file;
+    patterns;
+    /** Some pattern starts with `!`. */
+    hasExclusions;
+    regexps = new Map();
+    constructor(patterns, file) {
+        this.file = file;
+        this.patterns = patterns;
+        this.hasExclusions = patterns.some(p => p.exclusion);
+    }
+    /**
+     * One pattern against one path, no parent logic. The regexp is compiled on first use, as Go
+     * does, so a pattern that Go's regexp rejects (`[z-a]`) fails when it is first evaluated.
+     */
+    matchOne(index, path) {
+        const p = this.patterns[index];
+        switch (p.form.matchType) {
+            case 'exact':
+                return path === p.text;
+            case 'prefix':
+                return path.startsWith(p.text.slice(0, -2));
+            case 'suffix': {
+                const suffix = p.text.slice(2);
+                return path.endsWith(suffix) || (suffix.startsWith('/') && path === suffix.slice(1));
+            }
+            case 'regexp':
+                return this.regexp(index).test(path);
+        }
+    }
+    regexp(index) {
+        let re = this.regexps.get(index);
+        if (!re) {
+            const p = this.patterns[index];
+            try {
+                re = compileGoRegexp(p.form.regexp ?? '');
+            }
+            catch (e) {
+                const why = e instanceof GoRegexpError ? ` (${e.message})` : '';
+                throw new IgnoreSyntaxError(`syntax error in pattern "${p.text}"${why}`, this.file, p.line, p.text);
+            }
+            this.regexps.set(index, re);
+        }
+        return re;
+    }
+    /**
+     * patternmatcher.MatchesOrParentMatches: is `path` excluded, judging the path and each of its
+     * parent directories against every pattern, last match winning.
+     */
+    matchesOrParentMatches(path) {
+        let matched = false;
+        const parents = parentDirs(path);
+        this.patterns.forEach((p, i) => {
+            if (p.exclusion !== matched)
+                return;
+            let m = this.matchOne(i, path);
+            if (!m)
+                m = parents.some(d => this.matchOne(i, d));
+            if (m)
+                matched = !p.exclusion;
+        });
+        return matched;
+    }
+    /**
+     * patternmatcher.MatchesUsingParentResults, what the BuildKit walker calls: a pattern that
+     * matched the parent directory counts as matching here; without parent info (top level, or a
+     * lone path) the parent directories are checked as in matchesOrParentMatches.
+     */
+    match(path, parent) {
+        const inherited = parent?.parentMatched ?? [];
+        const withParents = inherited.length === 0;
+        const parents = withParents ? parentDirs(path) : [];
+        const info = new Array(this.patterns.length).fill(false);
+        let matched = false;
+        this.patterns.forEach((p, i) => {
+            let m = inherited[i] ?? false;
+            if (!m) {
+                if (p.exclusion !== matched)
+                    return;
+                m = this.matchOne(i, path);
+                if (!m && withParents)
+                    m = parents.some(d => this.matchOne(i, d));
+            }
+            info[i] = m;
+            if (m)
+                matched = !p.exclusion;
+        });
+        return { excluded: matched, info: { parentMatched: info } };
+    }
+    /** Shorthand for walks that track only the result. */
+    excluded(path, parent) {
+        return this.match(path, parent).excluded;
+    }
+    /**
+     * Whether some `!` exception could re-include anything strictly below the excluded directory
+     * `dir`. When not, the directory need not be read at all. Below an excluded directory a path is
+     * re-included only by an exception that matches a path under `dir` on its own (the parent
+     * results carry the exclusion down), so this asks, per exception, whether it can match any
+     * `dir/...` path. Conservative: true when unsure.
+     */
+    exceptionMayMatchUnder(dir) {
+        if (!this.hasExclusions)
+            return false;
+        const dirSlash = `${dir}/`;
+        const compatible = (prefix) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix);
+        return this.patterns.some(p => {
+            if (!p.exclusion)
+                return false;
+            switch (p.form.matchType) {
+                case 'exact':
+                    return p.text.startsWith(dirSlash);
+                case 'prefix':
+                    return compatible(p.text.slice(0, -2));
+                case 'suffix':
+                    return true;
+                case 'regexp':
+                    return this.regexpMayMatchUnder(p, dirSlash);
+            }
+        });
+    }
+    regexpMayMatchUnder(p, dirSlash) {
+        // Classes can match `/` (`[^a]` does), `**` spans levels and `\` escapes read as Go regexp:
+        // for those, only the literal text before the first special character can rule a dir out.
+        const special = p.text.search(GLOB_CHARS);
+        const literal = special < 0 ? p.text : p.text.slice(0, special);
+        if (!(literal.startsWith(dirSlash) || dirSlash.startsWith(literal)))
+            return false;
+        if (/[[\]\\^]|\*\*/.test(p.text))
+            return true;
+        // Only `*` and `?` remain, neither crosses `/`: the pattern has a fixed number of segments,
+        // and must be deeper than `dir` with its leading segments matching dir's.
+        const segs = p.text.split('/');
+        const dirSegs = dirSlash.slice(0, -1).split('/');
+        if (segs.length <= dirSegs.length)
+            return false;
+        const head = compileForm(segs.slice(0, dirSegs.length).join('/'));
+        const dirPath = dirSegs.join('/');
+        if (head.regexp === null)
+            return head.matchType !== 'exact' || dirPath === segs.slice(0, dirSegs.length).join('/');
+        try {
+            return compileGoRegexp(head.regexp).test(dirPath);
+        }
+        catch {
+            return true;
+        }
+    }
+}
+/**
+ * patternmatcher.New: trims and cleans each pattern, drops empty ones, takes a leading `!` as an
+ * exception, and rejects what filepath.Match would reject. Lines come from `parseIgnoreFile`
+ * (or are the 1-based positions of plain strings); `file` names the source in errors.
+ */
+function compilePatterns(patterns, file = null) {
+    const out = [];
+    patterns.forEach((entry, idx) => {
+        const line = typeof entry === 'string' ? idx + 1 : entry.line;
+        let p = goTrimSpace(typeof entry === 'string' ? entry : entry.pattern);
+        if (p === '')
+            return;
+        p = goClean(p);
+        let exclusion = false;
+        if (p.startsWith('!')) {
+            if (p.length === 1)
+                throw new IgnoreSyntaxError('illegal exclusion pattern: "!"', file, line, p);
+            exclusion = true;
+            p = p.slice(1);
+        }
+        if (!isValidGlob(p))
+            throw new IgnoreSyntaxError(`syntax error in pattern "${p}"`, file, line, p);
+        out.push({ text: p, exclusion, line, form: compileForm(p) });
+    });
+    return new Matcher(out, file);
+}
+
+;// CONCATENATED MODULE: ./src/context/walk.ts
+
+
+
+
+/** A context that cannot be read; `path` is the file or directory at fault. */
+class ContextError extends Error {
+    path;
+    code;
+    constructor(message, path, code = null) {
+        super(message);
+        this.path = path;
+        this.code = code;
+        this.name = 'ContextError';
+    }
+}
+const nodeFs = {
+    readdir: p => (0,promises_namespaceObject.readdir)(p, { withFileTypes: true }),
+    lstat: p => (0,promises_namespaceObject.lstat)(p),
+    readlink: p => (0,promises_namespaceObject.readlink)(p)
+};
+function errCode(e) {
+    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
+        return e.code;
+    return null;
+}
+const REASONS = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file or directory',
+    ENOTDIR: 'not a directory',
+    ELOOP: 'too many levels of symbolic links',
+    EMFILE: 'too many open files'
+};
+function fail(what, path, e) {
+    const code = errCode(e);
+    const reason = code
+        ? `${REASONS[code] ?? code.toLowerCase()} (${code})`
+        : e instanceof Error
+            ? e.message
+            : String(e);
+    return new ContextError(`${what} ${path}: ${reason}`, path, code);
+}
+async function isFile(p) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(p)).isFile();
+    }
+    catch (e) {
+        if (errCode(e) === 'ENOENT' || errCode(e) === 'ENOTDIR')
+            return false;
+        throw fail('cannot read ignore file', p, e);
+    }
+}
+/**
+ * BuildKit's choice of ignore file: `<Dockerfile path>.dockerignore` when it exists, else
+ * `<context>/.dockerignore`, else none.
+ */
+async function findIgnoreFile(root, dockerfile) {
+    if (dockerfile !== undefined) {
+        const specific = `${(0,external_node_path_namespaceObject.resolve)(dockerfile)}.dockerignore`;
+        if (await isFile(specific))
+            return specific;
+    }
+    const common = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(root), '.dockerignore');
+    return (await isFile(common)) ? common : null;
+}
+async function readIgnore(root, dockerfile) {
+    const file = await findIgnoreFile(root, dockerfile);
+    if (file === null)
+        return { file, lines: [] };
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        throw fail('cannot read ignore file', file, e);
+    }
+    return { file, lines: parseIgnoreFile(text) };
+}
+async function resolveRoot(root) {
+    const abs = (0,external_node_path_namespaceObject.resolve)(root);
+    let real;
+    try {
+        real = await (0,promises_namespaceObject.realpath)(abs);
+    }
+    catch (e) {
+        if (errCode(e) === 'ENOENT')
+            throw new ContextError(`build context not found: ${abs}`, abs, 'ENOENT');
+        throw fail('cannot read build context', abs, e);
+    }
+    const st = await (0,promises_namespaceObject.stat)(real).catch((e) => {
+        throw fail('cannot read build context', abs, e);
+    });
+    if (!st.isDirectory())
+        throw new ContextError(`build context is not a directory: ${abs}`, abs, 'ENOTDIR');
+    return real;
+}
+class Walker {
+    fs;
+    matcher;
+    limit;
+    constructor(fs, matcher, concurrency) {
+        this.fs = fs;
+        this.matcher = matcher;
+        this.limit = createLimiter(concurrency);
+    }
+    /** Entries below `absDir`; `excluded` says the directory itself is excluded (walked for exceptions). */
+    async walk(absDir, relDir, info, excluded) {
+        let dirents;
+        try {
+            dirents = await this.limit(() => this.fs.readdir(absDir));
+        }
+        catch (e) {
+            // fsutil ignores permission errors inside excluded directories, and vanished ones anywhere.
+            const code = errCode(e);
+            if (excluded && (code === 'EACCES' || code === 'EPERM'))
+                return [];
+            if (code === 'ENOENT' && relDir !== '')
+                return [];
+            throw fail('cannot read directory', absDir, e);
+        }
+        const parts = await Promise.all(dirents.map(async (d) => {
+            const rel = relDir === '' ? d.name : `${relDir}/${d.name}`;
+            const abs = (0,external_node_path_namespaceObject.join)(absDir, d.name);
+            const isDir = d.isDirectory();
+            const m = this.matcher.match(rel, info);
+            if (m.excluded) {
+                if (!isDir || !this.matcher.exceptionMayMatchUnder(rel))
+                    return [];
+                const below = await this.walk(abs, rel, m.info, true);
+                if (below.length === 0)
+                    return [];
+                const self = await this.entry(abs, rel);
+                return self ? [self, ...below] : below;
+            }
+            const self = await this.entry(abs, rel);
+            if (!self)
+                return [];
+            if (self.entry.type !== 'dir')
+                return [self];
+            return [self, ...(await this.walk(abs, rel, m.info, false))];
+        }));
+        return parts.flat();
+    }
+    async entry(abs, rel) {
+        let st;
+        try {
+            st = await this.limit(() => this.fs.lstat(abs));
+        }
+        catch (e) {
+            if (errCode(e) === 'ENOENT')
+                return null;
+            throw fail('cannot stat', abs, e);
+        }
+        const mode = st.mode & 0o7777;
+        const fileStat = {
+            size: st.size,
+            mode,
+            ino: st.ino,
+            dev: st.dev,
+            ctimeMs: st.ctimeMs,
+            mtimeMs: st.mtimeMs
+        };
+        if (st.isDirectory())
+            return { abs, stat: null, entry: { path: rel, type: 'dir', mode, size: 0 } };
+        if (st.isSymbolicLink()) {
+            let target;
+            try {
+                target = await this.limit(() => this.fs.readlink(abs));
+            }
+            catch (e) {
+                throw fail('cannot read symlink', abs, e);
+            }
+            const entry = { path: rel, type: 'symlink', mode, size: 0, linkTarget: target };
+            entry.digest = digestString(target);
+            return { abs, stat: null, entry };
+        }
+        if (st.isFile())
+            return { abs, stat: fileStat, entry: { path: rel, type: 'file', mode, size: st.size } };
+        if (st.isFIFO())
+            return null;
+        // Sockets and devices land in the image as empty files; never open them.
+        return {
+            abs,
+            stat: null,
+            entry: { path: rel, type: 'file', mode, size: 0, digest: digestString('') }
+        };
+    }
+}
+/**
+ * Every entry Docker would send for the context at `root`, with digests, sorted by path bytes.
+ * Throws ContextError (unreadable or missing paths) or IgnoreSyntaxError (bad ignore pattern).
+ */
+async function scanContext(root, opts = {}) {
+    const realRoot = await resolveRoot(root);
+    const ignore = await readIgnore(root, opts.dockerfile);
+    const matcher = compilePatterns(ignore.lines, ignore.file);
+    const concurrency = opts.concurrency ?? defaultConcurrency();
+    const fs = { ...nodeFs, ...opts.fs };
+    const found = await new Walker(fs, matcher, concurrency).walk(realRoot, '', undefined, false);
+    const digester = opts.digester ?? new StreamDigester();
+    await mapPool(found.filter(f => f.stat !== null), concurrency, async (f) => {
+        try {
+            f.entry.digest = await digester.digestFile(f.abs, f.stat);
+        }
+        catch (e) {
+            throw fail('cannot read file', f.abs, e);
+        }
+    });
+    // Sort on precomputed UTF-8 keys: the same order as compareBytes, without re-encoding per compare.
+    const keyed = found.map(f => ({ key: Buffer.from(f.entry.path), entry: f.entry }));
+    keyed.sort((a, b) => Buffer.compare(a.key, b.key));
+    return {
+        root: (0,external_node_path_namespaceObject.resolve)(root),
+        ignoreFile: ignore.file,
+        ignorePatterns: ignore.lines.map(l => l.pattern),
+        entries: keyed.map(k => k.entry)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/context/hash.ts
+
+/**
+ * What BuildKit's cache key covers for one entry, as one line: type, permission bits, content
+ * (or symlink target) digest, and the name. Never mtime, never uid/gid. The path is JSON-quoted
+ * so that names with spaces or newlines cannot collide with another entry's line.
+ */
+function entrySignature(e) {
+    return `${e.type} ${formatMode(e.mode)} ${e.digest ?? '-'}`;
+}
+/** `0644`-style permission bits. */
+function formatMode(mode) {
+    return (mode & 0o7777).toString(8).padStart(4, '0');
+}
+/**
+ * sha256 over the entries' signatures and names, in path byte order. Used for the context hash
+ * (all entries) and for each step's source hash (the entries that step selects).
+ */
+function hashEntries(entries) {
+    const sorted = [...entries].sort((a, b) => compareBytes(a.path, b.path));
+    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    for (const e of sorted)
+        h.update(`${entrySignature(e)} ${JSON.stringify(e.path)}\n`);
+    return `sha256:${h.digest('hex')}`;
+}
+/** Byte-order comparison of paths, the same on every machine and locale. */
+function compareBytes(a, b) {
+    return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+/**
+ * The record's per-entry signature: what BuildKit's key covers plus the size, which lets a stale
+ * file be explained as a same-size edit (the case Docker's size+mtime shortcut misses).
+ */
+function fileSignature(e) {
+    return `${entrySignature(e)} ${e.size}`;
+}
+/** The size a fileSignature recorded, or null for a signature without one. */
+function signatureSize(signature) {
+    const parts = signature.split(' ');
+    if (parts.length < 4)
+        return null;
+    const size = Number(parts[3]);
+    return Number.isSafeInteger(size) ? size : null;
+}
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(8390);
+;// CONCATENATED MODULE: ./src/dockerfile/match.ts
+/**
+ * Path patterns of COPY/ADD: sources follow Go's `filepath.Match` (`*` and `?` never cross `/`,
+ * `[...]` classes with `^` negation, `\` escapes); `--exclude` patterns follow moby's
+ * patternmatcher (`**` spans directories, a pattern excluding a directory excludes what it holds,
+ * a leading `!` re-includes).
+ */
+/** True when the path holds a Go wildcard meta character. */
+function hasWildcard(p) {
+    return /[*?[]/.test(p);
+}
+const cache = new Map();
+/** Go `filepath.Match(pattern, name)` on `/`-separated paths; a malformed pattern matches nothing. */
+function goMatch(pattern, name) {
+    let re = cache.get(pattern);
+    if (re === undefined) {
+        re = compile(pattern, false);
+        cache.set(pattern, re);
+    }
+    return re !== null && re.test(name);
+}
+/**
+ * Translates a pattern to a RegExp; with `globstar` a `**` segment matches any number of
+ * directories (patternmatcher), otherwise it is just two stars (Go).
+ */
+function compile(pattern, globstar) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === '*') {
+            if (globstar && pattern[i + 1] === '*') {
+                i++;
+                if (pattern[i + 1] === '/') {
+                    i++;
+                    re += '(?:.*/)?';
+                }
+                else {
+                    re += '.*';
+                }
+            }
+            else {
+                re += '[^/]*';
+            }
+        }
+        else if (ch === '?') {
+            re += '[^/]';
+        }
+        else if (ch === '\\') {
+            if (i + 1 >= pattern.length)
+                return null;
+            re += escapeRe(pattern[++i]);
+        }
+        else if (ch === '[') {
+            const end = classEnd(pattern, i);
+            if (end < 0)
+                return null;
+            re += translateClass(pattern.slice(i + 1, end));
+            i = end;
+        }
+        else {
+            re += escapeRe(ch);
+        }
+    }
+    return new RegExp(`^${re}$`, 's');
+}
+/** Index of the `]` closing the class opened at `start`, or -1 (Go: ErrBadPattern). */
+function classEnd(p, start) {
+    let i = start + 1;
+    if (p[i] === '^')
+        i++;
+    let first = true;
+    for (; i < p.length; i++) {
+        if (p[i] === ']' && !first)
+            return i;
+        if (p[i] === '\\')
+            i++;
+        first = false;
+    }
+    return -1;
+}
+function translateClass(body) {
+    let out = '[';
+    let i = 0;
+    if (body[0] === '^') {
+        out += '^';
+        i = 1;
+    }
+    for (; i < body.length; i++) {
+        const ch = body[i];
+        if (ch === '\\' && i + 1 < body.length)
+            out += escapeRe(body[++i]);
+        else if (ch === '-')
+            out += '-';
+        else
+            out += escapeRe(ch);
+    }
+    return `${out}]`;
+}
+function escapeRe(ch) {
+    return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+}
+/** Compiles `--exclude` patterns; each is cleaned like patternmatcher does. */
+function compileExcludes(patterns) {
+    const rules = [];
+    for (const raw of patterns) {
+        let p = raw.trim();
+        const negate = p.startsWith('!');
+        if (negate)
+            p = p.slice(1);
+        p = cleanRel(p);
+        const re = compile(p, true);
+        if (re !== null)
+            rules.push({ negate, re });
+    }
+    return rules;
+}
+/** True when `rel` (or a directory above it) is excluded; later rules win, `!` re-includes. */
+function isExcluded(rules, rel) {
+    if (rules.length === 0 || rel === '')
+        return false;
+    const parts = rel.split('/');
+    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+    let excluded = false;
+    for (const r of rules) {
+        if (prefixes.some(p => r.re.test(p)))
+            excluded = !r.negate;
+    }
+    return excluded;
+}
+/**
+ * Cleans a context-relative path like Go's `path.Clean("/" + p)` without the leading slash:
+ * `./a`, `/a`, `a/../a/` all give `a`; `..` cannot climb above the root; the root is `.`.
+ */
+function cleanRel(p) {
+    const out = [];
+    for (const seg of p.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..')
+            out.pop();
+        else
+            out.push(seg);
+    }
+    return out.length === 0 ? '.' : out.join('/');
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile/words.ts
+/**
+ * Shell-word handling the way BuildKit's `shell.Lex` treats a Dockerfile word: quotes removed,
+ * the escape character honoured, `$VAR` / `${VAR}` / `${VAR:-x}` / `${VAR-x}` / `${VAR:+x}` /
+ * `${VAR+x}` / `${VAR:?x}` expanded from a variable map. Unset variables expand to ''.
+ * dockerfile-ast splits arguments on whitespace without regard to quotes (`"a b"` becomes two
+ * arguments), so instructions' argument text is split with `splitWords` instead.
+ */
+/** Raised for a malformed word; the reader turns it into a DockerfileError with the line. */
+class WordError extends Error {
+}
+/**
+ * Splits argument text into words on unquoted whitespace, keeping quotes and escapes in each
+ * word for `expandWord`.
+ */
+function splitWords(text, escape) {
+    const words = [];
+    let cur = '';
+    let quote = null;
+    let inWord = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote === null && /\s/.test(ch)) {
+            if (inWord)
+                words.push(cur);
+            cur = '';
+            inWord = false;
+            continue;
+        }
+        inWord = true;
+        cur += ch;
+        if (ch === escape && quote !== "'" && i + 1 < text.length) {
+            cur += text[++i];
+        }
+        else if (quote === null && (ch === '"' || ch === "'")) {
+            quote = ch;
+        }
+        else if (ch === quote) {
+            quote = null;
+        }
+    }
+    if (inWord)
+        words.push(cur);
+    return words;
+}
+/** Expands one word: variables substituted, quotes and escapes removed. */
+function expandWord(word, vars, escape = '\\') {
+    const lex = new Lexer(word, vars, escape);
+    const out = lex.process('');
+    if (lex.pos < word.length)
+        throw new WordError(`unexpected '${word[lex.pos]}' in ${JSON.stringify(word)}`);
+    return out;
+}
+class Lexer {
+    s;
+    vars;
+    escape;
+    pos = 0;
+    constructor(s, vars, escape) {
+        this.s = s;
+        this.vars = vars;
+        this.escape = escape;
+    }
+    /** Reads until `stop` (not consumed) or the end. */
+    process(stop) {
+        let out = '';
+        while (this.pos < this.s.length) {
+            const ch = this.s[this.pos];
+            if (stop !== '' && ch === stop)
+                return out;
+            this.pos++;
+            if (ch === this.escape) {
+                // A trailing escape stays literal, as BuildKit keeps it.
+                out += this.pos < this.s.length ? this.s[this.pos++] : ch;
+            }
+            else if (ch === "'") {
+                const end = this.s.indexOf("'", this.pos);
+                if (end < 0)
+                    throw new WordError(`unterminated single quote in ${JSON.stringify(this.s)}`);
+                out += this.s.slice(this.pos, end);
+                this.pos = end + 1;
+            }
+            else if (ch === '"') {
+                out += this.doubleQuoted();
+            }
+            else if (ch === '$') {
+                out += this.dollar();
+            }
+            else {
+                out += ch;
+            }
+        }
+        return out;
+    }
+    doubleQuoted() {
+        let out = '';
+        while (this.pos < this.s.length) {
+            const ch = this.s[this.pos++];
+            if (ch === '"')
+                return out;
+            if (ch === this.escape &&
+                this.pos < this.s.length &&
+                ['"', '$', this.escape].includes(this.s[this.pos])) {
+                out += this.s[this.pos++];
+            }
+            else if (ch === '$') {
+                out += this.dollar();
+            }
+            else {
+                out += ch;
+            }
+        }
+        throw new WordError(`unterminated double quote in ${JSON.stringify(this.s)}`);
+    }
+    /** After a `$`. */
+    dollar() {
+        const next = this.s[this.pos];
+        if (next === '{') {
+            this.pos++;
+            return this.braced();
+        }
+        const name = this.name();
+        return name === '' ? '$' : (this.vars.get(name) ?? '');
+    }
+    name() {
+        // BuildKit: a leading digit is a one-character (positional) name.
+        if (/[0-9]/.test(this.s[this.pos] ?? ''))
+            return this.s[this.pos++];
+        const m = /^[A-Za-z0-9_]*/.exec(this.s.slice(this.pos));
+        const name = m ? m[0] : '';
+        this.pos += name.length;
+        return name;
+    }
+    braced() {
+        const name = this.name();
+        if (name === '')
+            throw new WordError(`bad substitution in ${JSON.stringify(this.s)}`);
+        const value = this.vars.get(name);
+        if (this.s[this.pos] === '}') {
+            this.pos++;
+            return value ?? '';
+        }
+        if (this.pos >= this.s.length)
+            throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
+        let op = this.s[this.pos];
+        this.pos++;
+        const colon = op === ':';
+        if (colon)
+            op = this.s[this.pos++] ?? '';
+        if (!['-', '+', '?'].includes(op))
+            throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`);
+        const word = this.process('}');
+        if (this.s[this.pos] !== '}')
+            throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
+        this.pos++;
+        // With ':' an empty value counts as unset, as in POSIX shells.
+        const set = value !== undefined && (!colon || value !== '');
+        if (op === '-')
+            return set ? value : word;
+        if (op === '+')
+            return set ? word : '';
+        if (!set)
+            throw new WordError(`${name}: ${word || 'is not allowed to be unset'}`);
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile/read.ts
+
+
+
+
+/*
+ * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
+ *
+ * BuildKit's `[stage i/n]` counting, read from moby/buildkit dockerfile2llb and verified on the
+ * daemon here (Docker 20.10.24, BuildKit v0.8 built-in frontend):
+ *   - only FROM, RUN, COPY, ADD and WORKDIR count; ENV, ARG, LABEL, USER, EXPOSE, CMD, comments do
+ *     not (`FROM; ENV; ARG; WORKDIR; LABEL; COPY; RUN; COPY; STOPSIGNAL; EXPOSE; RUN` prints 1..6/6);
+ *   - FROM counts (as 1) only for an image base: `FROM scratch` and `FROM <earlier stage>` print no
+ *     step, so the stage's first COPY is `1/n` (`[stage-2 1/1] COPY --from=1 /out /x`);
+ *   - the name is the AS name lowercased (`AS Upper` prints `[upper 1/12]`), else `stage-N`;
+ *     a Dockerfile with one stage prints no name at all (`[2/3]`), even with `AS`;
+ *   - the index is right-aligned to the width of n: `[upper  1/12]`;
+ *   - the printed instruction has variables expanded and quotes removed
+ *     (`COPY $SRC ${DIR}/` prints `COPY src /d/`, `COPY ["sp ace", "/sp/"]` prints `COPY [sp ace, /sp/]`);
+ *     `instruction` here stays as written, continuations joined as BuildKit joins them;
+ *   - ONBUILD triggers of a base image add steps that this reader cannot see.
+ * The 20.10 built-in frontend rejects heredocs, --link, --parents and --exclude; they follow the
+ * current Dockerfile reference (`# syntax=docker/dockerfile:1`).
+ *
+ * dockerfile-ast supplies instruction boundaries (continuations, comments, heredoc bodies), the
+ * `# escape=` directive and ENV properties. Its gaps, worked around here: it splits arguments on
+ * whitespace ignoring quotes, its JSON strings drop spaces (`"sp ace"` -> `space`), its text joins
+ * arguments with single spaces (BuildKit keeps the spacing), `ARG a b=1` yields only `a`, it
+ * accepts unknown instructions and flags, files without FROM, and unterminated heredocs, and ADD's
+ * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
+ */
+/** A malformed Dockerfile; the message is one line naming the file and line. */
+class DockerfileError extends Error {
+    file;
+    line;
+    detail;
+    constructor(file, line, detail) {
+        super(`${file}:${line}: ${detail}`);
+        this.file = file;
+        this.line = line;
+        this.detail = detail;
+        this.name = 'DockerfileError';
+    }
+}
+const KEYWORDS = new Set([
+    'ADD',
+    'ARG',
+    'CMD',
+    'COPY',
+    'ENTRYPOINT',
+    'ENV',
+    'EXPOSE',
+    'FROM',
+    'HEALTHCHECK',
+    'LABEL',
+    'MAINTAINER',
+    'ONBUILD',
+    'RUN',
+    'SHELL',
+    'STOPSIGNAL',
+    'USER',
+    'VOLUME',
+    'WORKDIR'
+]);
+/** Flags each instruction accepts in the current Dockerfile reference. */
+const FLAGS = {
+    FROM: new Set(['platform']),
+    COPY: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
+    ADD: new Set(['chown', 'chmod', 'link', 'exclude', 'keep-git-dir', 'checksum', 'unpack']),
+    RUN: new Set(['mount', 'network', 'security'])
+};
+/** Instructions that produce a BuildKit vertex and so a `[stage i/n]` line. */
+const COUNTED = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+const HEREDOC = /^(\d*)<<(-?)([^<]+)$/;
+/** Reads a Dockerfile. Throws DockerfileError on malformed input. */
+function readDockerfile(text, opts) {
+    return new Reader(text, opts).read();
+}
+class Reader {
+    opts;
+    df;
+    lines;
+    escape;
+    buildArgs;
+    globals = new Map();
+    declared = [];
+    stages = [];
+    steps = [];
+    warnings = [];
+    line = 1;
+    /** Position among all instructions, for the legacy builder's `Step N/M`. */
+    ordinal = 0;
+    constructor(text, opts) {
+        this.opts = opts;
+        this.df = main.DockerfileParser.parse(text);
+        this.lines = text.split('\n').map(l => l.replace(/\r$/, ''));
+        this.escape = this.df.getEscapeCharacter();
+        this.buildArgs = new Map(Object.entries(opts.buildArgs ?? {}));
+    }
+    read() {
+        for (const ins of this.df.getInstructions())
+            this.instruction(ins);
+        if (this.stages.length === 0)
+            this.fail('no FROM instruction');
+        this.finishTotals();
+        return {
+            file: this.opts.file,
+            stages: this.stages.map(({ name, index, base, line, total, deps, fromOrdinal, instructions }) => ({
+                name,
+                index,
+                base,
+                line,
+                total,
+                deps,
+                fromOrdinal,
+                instructions
+            })),
+            steps: this.steps,
+            declaredArgs: this.declared,
+            warnings: this.warnings
+        };
+    }
+    fail(detail) {
+        throw new DockerfileError(this.opts.file, this.line, detail);
+    }
+    expand(word, vars) {
+        try {
+            return expandWord(word, vars, this.escape);
+        }
+        catch (e) {
+            if (e instanceof WordError)
+                this.fail(e.message);
+            throw e;
+        }
+    }
+    instruction(ins) {
+        const start = ins.getRange().start.line;
+        this.line = start + 1;
+        this.ordinal++;
+        const keyword = ins.getKeyword();
+        if (!KEYWORDS.has(keyword))
+            this.fail(`unknown instruction: ${ins.getInstruction()}`);
+        const logical = this.logicalLine(start);
+        const rest = logical.text.slice(logical.text.search(/\s|$/)).trim();
+        const stage = this.stages.at(-1);
+        if (keyword === 'FROM')
+            return this.from(rest);
+        if (stage)
+            stage.instructions++;
+        if (keyword === 'ARG')
+            return this.arg(rest, stage);
+        if (stage === undefined)
+            this.fail(`${keyword} before the first FROM`);
+        if (COUNTED.has(keyword))
+            stage.count++;
+        const { flags, args } = keyword in FLAGS ? this.flags(keyword, rest) : { flags: [], args: rest };
+        let endLine = logical.last + 1;
+        if (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') {
+            const heredocs = splitWords(args, this.escape).flatMap(w => heredocOf(w));
+            endLine = this.heredocEnd(heredocs, logical.last) + 1;
+        }
+        const at = { line: start + 1, endLine, instruction: logical.text };
+        switch (keyword) {
+            case 'ENV':
+                return this.env(ins, stage);
+            case 'WORKDIR':
+                return this.workdir(args, stage);
+            case 'RUN':
+                return this.run(flags, stage, at);
+            case 'COPY':
+            case 'ADD':
+                return this.copy(keyword, flags, args, stage, at);
+        }
+    }
+    /**
+     * The instruction's logical line as BuildKit builds it: the first line left-trimmed, then each
+     * continuation with its escape (and trailing blanks) removed; comment and blank lines inside a
+     * continuation are skipped. `last` is the 0-based index of its last physical line.
+     */
+    logicalLine(start) {
+        const e = this.escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+        const cont = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
+        let i = start;
+        let text = '';
+        let raw = this.lines[i].trimStart();
+        for (;;) {
+            const more = cont.test(raw);
+            text += more ? raw.replace(cont, '$1') : raw;
+            if (!more)
+                break;
+            do
+                i++;
+            while (i < this.lines.length && (/^\s*#/.test(this.lines[i]) || this.lines[i].trim() === ''));
+            if (i >= this.lines.length)
+                break;
+            raw = this.lines[i];
+        }
+        return { text: text.trim(), last: Math.min(i, this.lines.length - 1) };
+    }
+    /** Last line (0-based) of the heredoc bodies that follow line `after`; fails if unterminated. */
+    heredocEnd(heredocs, after) {
+        let i = after;
+        for (const h of heredocs) {
+            for (;;) {
+                i++;
+                if (i >= this.lines.length)
+                    this.fail(`unterminated heredoc <<${h.name}`);
+                const l = h.stripTabs ? this.lines[i].replace(/^\t+/, '') : this.lines[i];
+                if (l === h.name)
+                    break;
+            }
+        }
+        return i;
+    }
+    /** Leading `--name[=value]` words; the rest is the argument text (raw, for JSON detection). */
+    flags(keyword, text) {
+        const flags = [];
+        let rest = text;
+        while (rest.startsWith('--')) {
+            const word = splitWords(rest, this.escape)[0];
+            rest = rest.slice(word.length).trimStart();
+            const eq = word.indexOf('=');
+            const name = eq < 0 ? word.slice(2) : word.slice(2, eq);
+            if (!FLAGS[keyword]?.has(name))
+                this.fail(`unknown flag: --${name}`);
+            flags.push([name, eq < 0 ? 'true' : word.slice(eq + 1)]);
+        }
+        return { flags, args: rest };
+    }
+    vars(stage) {
+        return new Map([...stage.args, ...stage.env]);
+    }
+    from(rest) {
+        const { args } = this.flags('FROM', rest);
+        const words = splitWords(args, this.escape);
+        if (words.length !== 1 && !(words.length === 3 && words[1].toLowerCase() === 'as')) {
+            this.fail('FROM requires an image and an optional AS name');
+        }
+        const base = this.expand(words[0], this.globals);
+        if (base === '')
+            this.fail(`base name (${words[0]}) should not be blank`);
+        const index = this.stages.length;
+        let name = `stage-${index}`;
+        if (words.length === 3) {
+            name = words[2].toLowerCase();
+            if (!/^[a-z][a-z0-9\-_.]*$/.test(name))
+                this.fail(`invalid stage name: ${words[2]}`);
+            if (this.stages.some(s => s.name === name))
+                this.fail(`duplicate stage name: ${name}`);
+        }
+        const parent = this.stages.find(s => s.name === base.toLowerCase());
+        this.stages.push({
+            name,
+            index,
+            base,
+            line: this.line,
+            total: 0,
+            deps: parent ? [parent.name] : [],
+            // A stage built on an earlier one inherits its ENV and WORKDIR, not its ARGs.
+            env: new Map(parent?.env),
+            args: new Map(),
+            workdir: parent?.workdir ?? '/',
+            knownDirs: new Set(parent?.knownDirs ?? ['/']),
+            count: parent || base === 'scratch' ? 0 : 1,
+            fromOrdinal: this.ordinal,
+            instructions: 1
+        });
+    }
+    /** Stage totals are the final counts; steps learn theirs once the whole file is read. */
+    finishTotals() {
+        for (const s of this.stages)
+            s.total = s.count;
+        for (const step of this.steps)
+            step.total = this.stages[step.stageIndex].count;
+    }
+    /** `ARG a b=1`: dockerfile-ast reports only the first of several names, so words are read here. */
+    arg(rest, stage) {
+        const words = splitWords(rest, this.escape);
+        if (words.length === 0)
+            this.fail('ARG requires at least one argument');
+        for (const word of words) {
+            const eq = word.indexOf('=');
+            const name = eq < 0 ? word : word.slice(0, eq);
+            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+                this.fail(`invalid ARG name: ${name}`);
+            if (!this.declared.includes(name))
+                this.declared.push(name);
+            const raw = eq < 0 ? null : word.slice(eq + 1);
+            const given = this.buildArgs.get(name);
+            if (stage === undefined) {
+                const value = given ?? (raw === null ? undefined : this.expand(raw, this.globals));
+                if (value !== undefined)
+                    this.globals.set(name, value);
+                continue;
+            }
+            // A stage ARG without default takes the global ARG's value.
+            const value = given ?? (raw === null ? this.globals.get(name) : this.expand(raw, this.vars(stage)));
+            if (value !== undefined)
+                stage.args.set(name, value);
+        }
+    }
+    env(ins, stage) {
+        for (const p of ins.getProperties()) {
+            stage.env.set(p.getName(), this.expand(p.getUnescapedValue() ?? '', this.vars(stage)));
+        }
+    }
+    workdir(args, stage) {
+        const words = splitWords(args, this.escape);
+        if (words.length !== 1)
+            this.fail('WORKDIR requires exactly one argument');
+        const dir = this.expand(words[0], this.vars(stage));
+        stage.workdir = external_node_path_namespaceObject.posix.resolve(stage.workdir, dir);
+        addDirs(stage.knownDirs, stage.workdir);
+    }
+    base(stage, at) {
+        return {
+            stage: stage.name,
+            stageIndex: stage.index,
+            index: stage.count,
+            total: stage.count,
+            ordinal: this.ordinal,
+            line: at.line,
+            endLine: at.endLine,
+            instruction: at.instruction,
+            workdir: stage.workdir
+        };
+    }
+    run(flags, stage, at) {
+        const vars = this.vars(stage);
+        for (const [name, value] of flags) {
+            if (name !== 'mount')
+                continue;
+            const opts = new Map();
+            for (const part of this.expand(value, vars).split(',')) {
+                const eq = part.indexOf('=');
+                opts.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? 'true' : part.slice(eq + 1));
+            }
+            if ((opts.get('type') ?? 'bind') !== 'bind')
+                continue;
+            const from = opts.get('from');
+            if (from !== undefined) {
+                this.addDep(stage, from);
+                continue;
+            }
+            const source = opts.get('source') ?? opts.get('src') ?? '.';
+            this.steps.push({
+                ...this.base(stage, at),
+                keyword: 'RUN',
+                sources: [cleanRel(source)],
+                dest: null,
+                excludes: [],
+                parents: false,
+                flags: { mount: this.expand(value, vars) },
+                destIsDir: false
+            });
+        }
+    }
+    /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
+    addDep(stage, from) {
+        const ref = /^\d+$/.test(from)
+            ? this.stages[Number(from)]
+            : this.stages.find(s => s.name === from.toLowerCase());
+        if (ref === undefined || ref === stage) {
+            if (/^\d+$/.test(from))
+                this.fail(`invalid stage index ${from}`);
+            return; // an image reference, not a stage
+        }
+        if (!stage.deps.includes(ref.name))
+            stage.deps.push(ref.name);
+    }
+    copy(keyword, flagList, args, stage, at) {
+        const vars = this.vars(stage);
+        const flags = {};
+        const excludes = [];
+        for (const [name, value] of flagList) {
+            const v = this.expand(value, vars);
+            if (name === 'exclude')
+                excludes.push(v);
+            else
+                flags[name] = v;
+        }
+        const words = this.copyArgs(args, vars);
+        if (words.length < 2)
+            this.fail(`${keyword} requires at least two arguments`);
+        const dest = words[words.length - 1];
+        const srcWords = words.slice(0, -1);
+        if (srcWords.length > 1 && !dest.endsWith('/')) {
+            this.fail(`when using ${keyword} with more than one source file, the destination must be a directory and end with a /`);
+        }
+        const destAbs = external_node_path_namespaceObject.posix.resolve(stage.workdir, dest);
+        const destIsDir = dest.endsWith('/') || dest === '.' || dest === '' || stage.knownDirs.has(destAbs);
+        if (destIsDir || srcWords.length > 1)
+            addDirs(stage.knownDirs, destAbs);
+        else
+            addDirs(stage.knownDirs, external_node_path_namespaceObject.posix.dirname(destAbs));
+        if (flags.from !== undefined) {
+            this.addDep(stage, flags.from);
+            return;
+        }
+        const parents = flags.parents !== undefined && flags.parents !== 'false';
+        delete flags.parents;
+        const sources = [];
+        for (const src of srcWords) {
+            if (heredocOf(src).length > 0)
+                continue; // inline content, not from the context
+            if (keyword === 'ADD' && isGitRef(src)) {
+                this.warnings.push({
+                    line: at.line,
+                    message: `ADD of a git repository (${src}) cannot be hashed`
+                });
+            }
+            else if (keyword === 'ADD' && /^https?:\/\//i.test(src)) {
+                this.warnings.push({ line: at.line, message: `ADD of a URL (${src}) cannot be hashed` });
+            }
+            else {
+                if (keyword === 'ADD' && isArchiveName(src)) {
+                    this.warnings.push({
+                        line: at.line,
+                        message: `ADD unpacks local archives (${src}): its files cannot be located in the layer`
+                    });
+                }
+                sources.push(cleanSource(src, parents));
+            }
+        }
+        if (sources.length > 0) {
+            this.steps.push({
+                ...this.base(stage, at),
+                keyword,
+                sources,
+                dest,
+                excludes,
+                parents,
+                flags,
+                destIsDir
+            });
+        }
+        if (destIsDir || srcWords.length > 1)
+            addDirs(stage.knownDirs, destAbs);
+        else
+            addDirs(stage.knownDirs, external_node_path_namespaceObject.posix.dirname(destAbs));
+    }
+    /** Arguments of COPY/ADD, JSON form or shell form, expanded. */
+    copyArgs(args, vars) {
+        if (args.startsWith('[')) {
+            let parsed;
+            try {
+                parsed = JSON.parse(args);
+            }
+            catch {
+                parsed = undefined;
+            }
+            if (Array.isArray(parsed) && parsed.every(w => typeof w === 'string')) {
+                return parsed.map((w) => this.expand(w, vars));
+            }
+        }
+        return splitWords(args, this.escape).map(w => heredocOf(w).length > 0 ? w : this.expand(w, vars));
+    }
+}
+function heredocOf(word) {
+    const m = HEREDOC.exec(word);
+    if (!m)
+        return [];
+    return [{ name: m[3].replace(/^(["'])(.*)\1$/, '$2'), stripTabs: m[2] === '-' }];
+}
+/** BuildKit's git transports: git://, git@, github.com/, and http(s) URLs of a `.git` repo. */
+function isGitRef(src) {
+    return /^(git:\/\/|git@|github\.com\/)/i.test(src) || /^https?:\/\/.*\.git(#|$|\/)/i.test(src);
+}
+function isArchiveName(src) {
+    return /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i.test(src);
+}
+/**
+ * Cleans a source to a context-relative pattern. With --parents a `/./` pivot is kept (the part
+ * before it is not reproduced under dest).
+ */
+function cleanSource(src, parents) {
+    const pivot = parents ? src.indexOf('/./') : -1;
+    if (pivot > 0) {
+        const head = cleanRel(src.slice(0, pivot));
+        const tail = cleanRel(src.slice(pivot + 3));
+        return head === '.' ? tail : `${head}/./${tail}`;
+    }
+    return cleanRel(src);
+}
+function addDirs(set, dir) {
+    for (let d = dir;; d = external_node_path_namespaceObject.posix.dirname(d)) {
+        set.add(d);
+        if (d === '/' || d === '.')
+            break;
+    }
+}
+/**
+ * Stages the build of `target` (default: the last stage) needs: itself and, transitively, the
+ * stages it builds on (FROM), copies from (COPY --from) and mounts (RUN --mount from=). BuildKit
+ * runs only these, so other stages' steps never appear in the log.
+ */
+function neededStages(plan, target) {
+    const byName = new Map(plan.stages.map(s => [s.name, s]));
+    const start = target === undefined ? plan.stages.at(-1) : byName.get(target.toLowerCase());
+    if (start === undefined) {
+        throw new Error(`target stage ${target ?? '(last)'} could not be found`);
+    }
+    const needed = new Set();
+    const queue = [start];
+    for (let s = queue.pop(); s !== undefined; s = queue.pop()) {
+        if (needed.has(s.name))
+            continue;
+        needed.add(s.name);
+        // Without recorded deps (a plan from elsewhere), the FROM chain is all that is known.
+        const deps = s.deps ?? (byName.has(s.base.toLowerCase()) ? [s.base.toLowerCase()] : []);
+        for (const d of deps) {
+            const dep = byName.get(d);
+            if (dep)
+                queue.push(dep);
+        }
+    }
+    return needed;
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile/select.ts
+
+
+
+function sourceSpec(source) {
+    const i = source.indexOf('/./');
+    if (i < 0)
+        return { pattern: cleanRel(source), pivot: '' };
+    const pivot = cleanRel(source.slice(0, i));
+    return { pattern: cleanRel(`${pivot}/${source.slice(i + 3)}`), pivot: pivot === '.' ? '' : pivot };
+}
+function under(path, root) {
+    return root === '.' || path === root || path.startsWith(`${root}/`);
+}
+/** `path` relative to `root` (a file source: its own name). */
+function relTo(path, root) {
+    if (root === '.')
+        return path;
+    if (path === root)
+        return external_node_path_namespaceObject.posix.basename(path);
+    return path.slice(root.length + 1);
+}
+/** The first `n` segments of a path, or null when it has fewer. */
+function head(path, n) {
+    const parts = path.split('/');
+    return parts.length < n ? null : parts.slice(0, n).join('/');
+}
+/**
+ * Resolves symlinks along a context path, scoped to the context root as BuildKit scopes them
+ * (an absolute target is read from the context root). Returns null on a loop.
+ */
+function resolveLinks(path, byPath) {
+    let parts = path === '.' ? [] : path.split('/');
+    for (let hops = 0, i = 0; i < parts.length; i++) {
+        const prefix = parts.slice(0, i + 1).join('/');
+        const e = byPath.get(prefix);
+        if (e?.type !== 'symlink' || e.linkTarget === undefined)
+            continue;
+        if (++hops > 255)
+            return null;
+        const base = e.linkTarget.startsWith('/') ? '' : parts.slice(0, i).join('/');
+        const target = cleanRel(`${base}/${e.linkTarget}`);
+        parts = [...(target === '.' ? [] : target.split('/')), ...parts.slice(i + 1)];
+        i = -1;
+    }
+    return parts.length === 0 ? '.' : parts.join('/');
+}
+/** The context entries a COPY/ADD/RUN-bind step reads, in input order. */
+function selectSources(step, entries) {
+    const byPath = new Map(entries.map(e => [e.path, e]));
+    const rules = compileExcludes(step.excludes);
+    const chosen = new Set();
+    /** Adds the entries `rootOf` places under a source root, unless excluded. */
+    const take = (rootOf) => {
+        for (const e of entries) {
+            const r = rootOf(e);
+            if (r !== null && !isExcluded(rules, relTo(e.path, r)))
+                chosen.add(e.path);
+        }
+    };
+    for (const source of step.sources) {
+        const { pattern } = sourceSpec(source);
+        if (hasWildcard(pattern)) {
+            const n = pattern.split('/').length;
+            take(e => {
+                const h = head(e.path, n);
+                return h !== null && goMatch(pattern, h) ? h : null;
+            });
+            continue;
+        }
+        take(e => (under(e.path, pattern) ? pattern : null));
+        const resolved = resolveLinks(pattern, byPath);
+        if (resolved !== null && resolved !== pattern) {
+            // The link entries on the way are part of what the step reads.
+            for (let p = pattern; p !== '.'; p = external_node_path_namespaceObject.posix.dirname(p))
+                if (byPath.get(p)?.type === 'symlink')
+                    chosen.add(p);
+            take(e => (under(e.path, resolved) ? resolved : null));
+        }
+    }
+    return entries.filter(e => chosen.has(e.path));
+}
+/** Every context step with its source hash and selected file/symlink paths. */
+function hashSteps(plan, entries) {
+    return plan.steps.map(step => {
+        const sel = selectSources(step, entries);
+        return {
+            ...step,
+            sourceHash: hashEntries(sel),
+            selected: sel
+                .filter(e => e.type !== 'dir')
+                .map(e => e.path)
+                .sort(compareBytes)
+        };
+    });
+}
+const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i;
+/**
+ * Where a selected context file lands in the image, as a layer-tar path (no leading `/`), or null
+ * when the step puts nothing there (RUN mounts, excluded paths, archives ADD unpacks, paths the
+ * step does not select). Docker's rules: dest is relative to WORKDIR; a directory source copies
+ * its contents into dest; a file goes to dest, or dest/<name> when dest is a directory (ends in
+ * `/`, is `.`, several sources, a wildcard, or a directory the reader knows exists); a directory
+ * matched by a wildcard has its contents copied into dest; --parents keeps the path from the
+ * context root (or from a `/./` pivot).
+ */
+function destinationFor(step, contextPath) {
+    if (step.keyword === 'RUN' || step.dest === null)
+        return null;
+    const dest = step.dest;
+    const destAbs = external_node_path_namespaceObject.posix.resolve(step.workdir, dest);
+    const rules = compileExcludes(step.excludes);
+    const path = cleanRel(contextPath);
+    const dirDest = dest.endsWith('/') ||
+        dest === '.' ||
+        dest === '' ||
+        step.sources.length > 1 ||
+        step.destIsDir === true;
+    const out = (p) => p.replace(/^\/+/, '') || null;
+    for (const source of step.sources) {
+        const { pattern, pivot } = sourceSpec(source);
+        let root = null;
+        if (hasWildcard(pattern)) {
+            const h = head(path, pattern.split('/').length);
+            if (h !== null && goMatch(pattern, h))
+                root = h;
+        }
+        else if (under(path, pattern)) {
+            root = pattern;
+        }
+        if (root === null || isExcluded(rules, relTo(path, root)))
+            continue;
+        if (step.keyword === 'ADD' && ARCHIVE.test(root))
+            return null;
+        if (step.parents)
+            return out(external_node_path_namespaceObject.posix.join(destAbs, pivot === '' ? path : path.slice(pivot.length + 1)));
+        if (root === '.')
+            return out(external_node_path_namespaceObject.posix.join(destAbs, path));
+        if (path !== root)
+            return out(external_node_path_namespaceObject.posix.join(destAbs, path.slice(root.length + 1)));
+        return out(dirDest || hasWildcard(pattern) ? external_node_path_namespaceObject.posix.join(destAbs, external_node_path_namespaceObject.posix.basename(path)) : destAbs);
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile/index.ts
+/** The Dockerfile stage of the pipeline: which steps read the context, what they read, where it lands. */
+
+
+
+;// CONCATENATED MODULE: ./src/pipeline/hash.ts
+
+
+
+
+
+async function readDockerfileText(file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            throw new UsageError(`Dockerfile not found: ${file}`);
+        if (code === 'EISDIR')
+            throw new UsageError(`Dockerfile is a directory: ${file}`);
+        if (code === 'EACCES')
+            throw new UsageError(`Dockerfile is not readable (permission denied): ${file}`);
+        throw e;
+    }
+}
+/** Step 1 and 2 of the pipeline: read the context and the Dockerfile, hash both. No daemon. */
+async function hashContext(opts) {
+    // The Dockerfile first: it is small, and a parse error should not wait for a big tree walk.
+    const plan = readDockerfile(await readDockerfileText(opts.file), {
+        file: opts.file,
+        buildArgs: opts.buildArgs
+    });
+    const scan = await scanContext(opts.context, { dockerfile: opts.file });
+    return {
+        scan,
+        plan,
+        contextHash: hashEntries(scan.entries),
+        steps: hashSteps(plan, scan.entries)
+    };
+}
+/** `hash --json` as CONTRACT.md specifies it. */
+function hashReport(h) {
+    return {
+        contextHash: h.contextHash,
+        files: h.scan.entries.map(e => ({
+            path: e.path,
+            type: e.type,
+            mode: formatMode(e.mode),
+            digest: e.digest ?? null,
+            ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {})
+        })),
+        steps: h.steps.map(s => ({
+            stage: s.stage,
+            index: s.index,
+            instruction: s.instruction,
+            line: s.line,
+            sourceHash: s.sourceHash,
+            sources: s.selected
+        })),
+        warnings: h.plan.warnings.map(w => `line ${w.line}: ${w.message}`)
+    };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/docker/exec.ts
+/**
+ * The one process wrapper every docker call goes through: argv arrays only (never a shell),
+ * explicit exit codes (a non-zero exit is data, not an exception), bounded capture, live lines.
+ */
+
+
+/** One-line error for anything docker-related the caller should report as is. */
+class DockerError extends Error {
+    code;
+    constructor(message, code = null) {
+        // Keep it one line: daemon messages sometimes carry newlines.
+        super(message.replace(/\s*\r?\n\s*/g, ' ').trim());
+        this.name = 'DockerError';
+        this.code = code;
+    }
+}
+const DEFAULT_CAPTURE = 16 * 1024 * 1024;
+const SIGNALS = {
+    SIGHUP: 1,
+    SIGINT: 2,
+    SIGKILL: 9,
+    SIGPIPE: 13,
+    SIGTERM: 15
+};
+/** Keeps the last `limit` bytes of a stream. */
+class TailBuffer {
+    limit;
+    chunks = [];
+    size = 0;
+    truncated = false;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.limit && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const excess = this.size - this.limit;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+            }
+            else {
+                this.chunks[0] = first.subarray(excess);
+                this.size -= excess;
+            }
+            this.truncated = true;
+        }
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+/** Splits a byte stream into lines without breaking multi-byte characters. */
+class LineSplitter {
+    emit;
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    rest = '';
+    constructor(emit) {
+        this.emit = emit;
+    }
+    push(chunk) {
+        const parts = (this.rest + this.decoder.write(chunk)).split('\n');
+        this.rest = parts.pop() ?? '';
+        for (const p of parts)
+            this.emit(p.endsWith('\r') ? p.slice(0, -1) : p);
+    }
+    end() {
+        const last = this.rest + this.decoder.end();
+        this.rest = '';
+        if (last !== '')
+            this.emit(last.endsWith('\r') ? last.slice(0, -1) : last);
+    }
+}
+/**
+ * Spawns `cmd args...` without a shell. Resolves for every exit code; rejects only when the
+ * process cannot start (a missing binary is reported as a DockerError naming it) or when
+ * `onStdout` throws.
+ */
+function run(cmd, args, opts = {}) {
+    const limit = opts.maxCapture ?? DEFAULT_CAPTURE;
+    const env = Object.fromEntries(Object.entries({ ...(opts.baseEnv ?? process.env), ...opts.env }).filter(([, v]) => v !== undefined));
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, {
+            shell: false,
+            cwd: opts.cwd,
+            env,
+            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+        });
+        const { stdout, stderr } = child;
+        if (!stdout || !stderr)
+            throw new DockerError(`cannot run "${cmd}": no output pipes`);
+        const out = new TailBuffer(limit);
+        const err = new TailBuffer(limit);
+        const outLines = new LineSplitter(l => opts.onLine?.(l, 'stdout'));
+        const errLines = new LineSplitter(l => opts.onLine?.(l, 'stderr'));
+        let aborted = false;
+        let sinkError = null;
+        let settled = false;
+        const onAbort = () => {
+            aborted = true;
+            child.kill('SIGTERM');
+        };
+        if (opts.signal?.aborted)
+            onAbort();
+        else
+            opts.signal?.addEventListener('abort', onAbort, { once: true });
+        // With a raw consumer, read stdout by async iteration so its awaits throttle the process.
+        const stdoutDone = opts.onStdout
+            ? (async () => {
+                try {
+                    for await (const chunk of stdout)
+                        await opts.onStdout?.(chunk);
+                }
+                catch (e) {
+                    sinkError = e;
+                    child.kill('SIGTERM');
+                    stdout.resume();
+                }
+            })()
+            : new Promise(res => {
+                stdout.on('data', (chunk) => {
+                    out.push(chunk);
+                    if (opts.onLine)
+                        outLines.push(chunk);
+                });
+                stdout.on('end', res);
+                stdout.on('error', () => res());
+            });
+        stderr.on('data', (chunk) => {
+            err.push(chunk);
+            if (opts.onLine)
+                errLines.push(chunk);
+        });
+        child.once('error', (e) => {
+            if (settled)
+                return;
+            settled = true;
+            opts.signal?.removeEventListener('abort', onAbort);
+            if (e.code === 'ENOENT') {
+                reject(new DockerError(`cannot run "${cmd}": not found (install the docker CLI or set DOCKER_PATH)`));
+            }
+            else if (e.code === 'EACCES') {
+                reject(new DockerError(`cannot run "${cmd}": permission denied`));
+            }
+            else {
+                reject(new DockerError(`cannot run "${cmd}": ${e.message}`));
+            }
+        });
+        child.once('close', (code, signal) => {
+            void stdoutDone.then(() => {
+                if (settled)
+                    return;
+                settled = true;
+                opts.signal?.removeEventListener('abort', onAbort);
+                if (sinkError !== null) {
+                    reject(sinkError instanceof Error ? sinkError : new Error(String(sinkError)));
+                    return;
+                }
+                outLines.end();
+                errLines.end();
+                resolve({
+                    code: code ?? 128 + (signal ? (SIGNALS[signal] ?? 0) : 0),
+                    stdout: out.text(),
+                    stderr: err.text(),
+                    truncated: out.truncated || err.truncated,
+                    aborted
+                });
+            });
+        });
+        if (opts.input !== undefined && child.stdin)
+            child.stdin.end(opts.input);
+    });
+}
+/**
+ * The docker client to use: an explicit path, else `DOCKER_PATH`, else `docker` on PATH.
+ * DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG... pass through in `env` untouched.
+ */
+function dockerClient(opts = {}) {
+    const env = opts.env ?? process.env;
+    const bin = opts.dockerPath || env.DOCKER_PATH || 'docker';
+    return { bin, env };
+}
+/** Binds a client: the returned function runs `bin args...` with the client's environment. */
+function dockerExec(client) {
+    return (args, opts = {}) => run(client.bin, args, { ...opts, baseEnv: client.env });
+}
+/** The last non-empty stderr line (else stdout's), which is where docker puts the reason. */
+function lastErrorLine(result) {
+    for (const text of [result.stderr, result.stdout]) {
+        const lines = text.split(/\r?\n/).map(l => l.trim());
+        for (let i = lines.length - 1; i >= 0; i--)
+            if (lines[i] !== '')
+                return lines[i];
+    }
+    return `exit code ${result.code}`;
+}
+/** `docker <subcommand>` as a short label for messages: the leading non-flag words. */
+function commandLabel(args) {
+    const words = [];
+    for (const a of args) {
+        if (a.startsWith('-') || words.length === 2)
+            break;
+        words.push(a);
+    }
+    return ['docker', ...words].join(' ');
+}
+/** A DockerError for a failed command: which command, then docker's own last line. */
+function commandError(args, result) {
+    return new DockerError(`${commandLabel(args)} failed (exit ${result.code}): ${lastErrorLine(result)}`, result.code);
+}
+/** Runs and throws a commandError on a non-zero exit; for calls where failure is fatal. */
+async function runOrThrow(exec, args, opts) {
+    const result = await exec(args, opts);
+    if (result.code !== 0)
+        throw commandError(args, result);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/docker/builder.ts
+/**
+ * Which builder will run `docker build` on this host, and which daemon it talks to.
+ * The kind decides the build argv, what a prune can reach and how the log looks.
+ */
+
+/** Major.minor of a version like `20.10.24+dfsg1`, `v0.12.1`, `28.2.2`; null if unparsable. */
+function parseVersion(v) {
+    const m = /(\d+)\.(\d+)/.exec(v ?? '');
+    return m ? [Number(m[1]), Number(m[2])] : null;
+}
+function atLeast(v, major, minor) {
+    return v[0] > major || (v[0] === major && v[1] >= minor);
+}
+function envFlag(value) {
+    if (value === undefined || value === '')
+        return null;
+    return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+/** Pure decision from the facts. */
+function classifyBuilder(facts) {
+    const warnings = [];
+    const flag = envFlag(facts.dockerBuildkit);
+    const client = parseVersion(facts.clientVersion);
+    const server = parseVersion(facts.serverVersion);
+    if (flag === false) {
+        return { kind: 'legacy', reason: 'DOCKER_BUILDKIT=0 selects the legacy builder', warnings };
+    }
+    if (facts.serverOs === 'windows') {
+        return { kind: 'legacy', reason: 'the Windows daemon has no BuildKit', warnings };
+    }
+    if (server && !atLeast(server, 18, 9)) {
+        return {
+            kind: 'legacy',
+            reason: `daemon ${facts.serverVersion} predates BuildKit (18.09)`,
+            warnings
+        };
+    }
+    if (facts.buildxVersion !== null) {
+        return { kind: 'buildx', reason: `buildx plugin present (${facts.buildxVersion})`, warnings };
+    }
+    if (client && atLeast(client, 23, 0)) {
+        if (flag === true) {
+            warnings.push(`DOCKER_BUILDKIT=1 makes docker ${facts.clientVersion} fail without buildx; building with the legacy builder instead`);
+        }
+        warnings.push(`docker client ${facts.clientVersion} has no buildx plugin: it falls back to the legacy builder, whose cache lives in images (builder prune does not reach it)`);
+        return { kind: 'legacy', reason: `client ${facts.clientVersion} without buildx`, warnings };
+    }
+    return {
+        kind: 'buildkit',
+        reason: `client ${facts.clientVersion ?? 'unknown'} builds with BuildKit under DOCKER_BUILDKIT=1`,
+        warnings
+    };
+}
+/** Parses `docker version --format '{{json .}}'` (Server is null when the daemon is down). */
+function parseVersionJson(text) {
+    let v = {};
+    const line = text.split('\n').find(l => l.trim().startsWith('{'));
+    if (line) {
+        try {
+            v = JSON.parse(line);
+        }
+        catch {
+            v = {};
+        }
+    }
+    return {
+        clientVersion: v.Client?.Version ?? null,
+        serverVersion: v.Server?.Version ?? null,
+        serverOs: v.Server?.Os ?? null,
+        context: v.Client?.Context ?? null
+    };
+}
+/**
+ * Asks the client and daemon. Throws a DockerError when the daemon cannot be reached, naming the
+ * host it tried (docker's own message says which).
+ */
+async function detectBuilder(exec, env = process.env) {
+    const ver = await exec(['version', '--format', '{{json .}}']);
+    const parsed = parseVersionJson(ver.stdout);
+    if (ver.code !== 0 || parsed.serverVersion === null) {
+        const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
+        throw new DockerError(`Docker daemon unreachable${where}: ${lastErrorLine(ver)}`, ver.code);
+    }
+    const bx = await exec(['buildx', 'version']);
+    const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null;
+    const choice = classifyBuilder({ ...parsed, buildxVersion, dockerBuildkit: env.DOCKER_BUILDKIT });
+    return {
+        ...choice,
+        ...parsed,
+        buildxVersion,
+        dockerHost: env.DOCKER_HOST || null,
+        context: env.DOCKER_CONTEXT || parsed.context
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/build.ts
+/**
+ * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
+ * the log live while keeping all of it in a file (logs can be far larger than memory allows).
+ */
+
+
+
+
+
+/** Pure: the exact argv (without the docker binary) and env for a build. */
+function buildCommand(kind, opts) {
+    const argv = kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+    if (kind !== 'legacy')
+        argv.push(`--progress=${opts.progress ?? 'plain'}`);
+    if (opts.file !== undefined)
+        argv.push('--file', opts.file);
+    for (const t of opts.tags)
+        argv.push('--tag', t);
+    for (const [k, v] of Object.entries(opts.buildArgs))
+        argv.push('--build-arg', `${k}=${v}`);
+    for (const [k, v] of Object.entries(opts.labels))
+        argv.push('--label', `${k}=${v}`);
+    for (const c of opts.cacheFrom)
+        argv.push('--cache-from', c);
+    if (opts.target !== undefined)
+        argv.push('--target', opts.target);
+    if (opts.noCache)
+        argv.push('--no-cache');
+    if (opts.iidFile !== undefined)
+        argv.push('--iidfile', opts.iidFile);
+    argv.push(opts.context);
+    // Pin the builder explicitly: an inherited DOCKER_BUILDKIT must not switch it under us.
+    const env = kind === 'buildkit'
+        ? { DOCKER_BUILDKIT: '1' }
+        : kind === 'legacy'
+            ? { DOCKER_BUILDKIT: '0' }
+            : {};
+    return { argv, env };
+}
+/** The image id a build log names at its end (BuildKit `writing image`, legacy `Successfully built`). */
+function imageIdFromLog(text) {
+    const bk = [...text.matchAll(/writing image (sha256:[0-9a-f]{64})/g)].pop();
+    if (bk)
+        return bk[1];
+    const legacy = [...text.matchAll(/^Successfully built ([0-9a-f]{12,64})\s*$/gm)].pop();
+    return legacy ? legacy[1] : null;
+}
+/** Runs the build, streaming lines to `onLine` and to the log file. */
+async function runBuild(exec, kind, opts, run = {}) {
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'fb-build-'));
+    const iidFile = opts.iidFile ?? (0,external_node_path_namespaceObject.join)(dir, 'iid');
+    const logPath = run.logPath ?? (0,external_node_path_namespaceObject.join)(dir, 'build.log');
+    // BuildKit keys the context-sync record (source.local) on the context argument as typed: every
+    // `docker build .` on a host shares one record, whatever the directory (measured on 20.10), so a
+    // same-size, same-mtime file of another project can be served. An absolute path isolates it.
+    const context = (0,external_node_path_namespaceObject.isAbsolute)(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
+        ? opts.context
+        : (0,external_node_path_namespaceObject.resolve)(opts.context);
+    const cmd = buildCommand(kind, { ...opts, context, iidFile });
+    const log = (0,external_node_fs_namespaceObject.createWriteStream)(logPath);
+    const result = await exec(cmd.argv, {
+        env: cmd.env,
+        signal: run.signal,
+        // Only the tail is held in memory, for the error line and the image id fallback.
+        maxCapture: 256 * 1024,
+        onLine: (line, stream) => {
+            log.write(line + '\n');
+            run.onLine?.(line, stream);
+        }
+    });
+    await new Promise((resolve, reject) => log.end((e) => (e ? reject(e) : resolve())));
+    let imageId = null;
+    if (result.code === 0) {
+        imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
+        imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr);
+    }
+    return {
+        code: result.code,
+        logPath,
+        imageId,
+        error: result.code === 0 ? null : lastErrorLine(result)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/units.ts
+/**
+ * Sizes as the docker CLI prints them. go-units `HumanSize` (used by `builder prune`,
+ * `system df`, `history`) is decimal: `%.4g` plus B, kB, MB, GB... with 1000 steps, so
+ * "1.982MB" is 1 982 000 bytes (rounded by the printer to 4 significant digits).
+ * `BytesSize` (binary: KiB, MiB...) is accepted too.
+ */
+const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
+const BINARY = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
+/** Bytes for one printed size (`800B`, `1.5MB`, `307.2kB`, `1KiB`); null when unparsable. */
+function parseHumanSize(text) {
+    const m = /^\s*(\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*([A-Za-z]*)\s*$/.exec(text);
+    if (!m)
+        return null;
+    const value = Number(m[1]);
+    const unit = m[2] === '' ? 'B' : m[2];
+    let i = DECIMAL.indexOf(unit);
+    if (i < 0 && unit === 'KB')
+        i = 1; // some tools print KB for kB
+    if (i >= 0)
+        return Math.round(value * 1000 ** i);
+    const j = BINARY.indexOf(unit);
+    if (j >= 0)
+        return Math.round(value * 1024 ** j);
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/docker/prune.ts
+
+
+/** BuildKit record types other than `exec.cachemount` (RUN --mount=type=cache). */
+const NON_CACHEMOUNT_TYPES = [
+    'regular',
+    'source.local',
+    'source.git.checkout',
+    'frontend',
+    'internal'
+];
+/** Filter keys the daemon's build-cache prune understands. */
+const PRUNE_FILTER_KEYS = [
+    'type',
+    'id',
+    'parent',
+    'description',
+    'inuse',
+    'shared',
+    'private',
+    'until',
+    'unused-for'
+];
+/** buildx prunes its current builder (maybe a container); the classic client the daemon's. */
+function pruneBase(kind) {
+    return kind === 'buildx' ? ['buildx', 'prune'] : ['builder', 'prune'];
+}
+/** Pure: the prune commands a policy runs before a build. Empty for `never` and for legacy. */
+function pruneCommands(policy, kind) {
+    // The legacy builder sends the whole context every build and keys COPY on content, so it
+    // has no source.local records; its layer cache lives in images, which we never remove.
+    if (policy === 'never' || kind === 'legacy')
+        return [];
+    if (policy === 'source')
+        return [[...pruneBase(kind), '-f', '--filter', 'type=source.local']];
+    return NON_CACHEMOUNT_TYPES.map(t => [...pruneBase(kind), '-af', '--filter', `type=${t}`]);
+}
+/** Why a policy prunes nothing on this builder, or null when it does prune. */
+function pruneNote(policy, kind) {
+    if (policy === 'never')
+        return 'prune policy is never';
+    if (kind !== 'legacy')
+        return null;
+    return policy === 'source'
+        ? 'legacy builder: no context-sync cache to prune (it sends the whole context every build)'
+        : 'legacy builder: its cache lives in images, which are never removed; build with --no-cache to rebuild every step';
+}
+/** With the legacy builder, `all` can only be honoured by building with `--no-cache`. */
+function pruneImpliesNoCache(policy, kind) {
+    return kind === 'legacy' && policy === 'all';
+}
+/**
+ * Pure: the commands of a cache clear. `all` prunes every record (cache mounts too), otherwise
+ * only unused dangling ones; `filters` are `key=value` for the daemon's own filter. A key given
+ * more than once becomes one command per value (the 20.10 daemon takes one value per key).
+ * Throws on a filter that is not `key=value` with a known key.
+ */
+function clearCommands(kind, opts = {}) {
+    const byKey = new Map();
+    for (const f of opts.filters ?? []) {
+        const eq = f.indexOf('=');
+        const key = eq > 0 ? f.slice(0, eq) : '';
+        // A comma would smuggle a second clause into the daemon's filter string.
+        const bad = eq === f.length - 1 || f.includes(',');
+        if (!PRUNE_FILTER_KEYS.includes(key) || bad) {
+            throw new Error(`invalid cache filter "${f}": expected key=value with key one of ${PRUNE_FILTER_KEYS.join(', ')}`);
+        }
+        const values = byKey.get(key) ?? [];
+        if (!values.includes(f))
+            values.push(f);
+        byKey.set(key, values);
+    }
+    let combos = [[]];
+    for (const values of byKey.values())
+        combos = combos.flatMap(c => values.map(v => [...c, v]));
+    const flag = opts.all ? '-af' : '-f';
+    return combos.map(c => [...pruneBase(kind), flag, ...c.flatMap(f => ['--filter', f])]);
+}
+/**
+ * Bytes a prune output reports as reclaimed, summed over every total it contains
+ * (`Total reclaimed space: 1.2kB` from the classic client, `Total: 1.2kB` from buildx).
+ * Null when no total is printed.
+ */
+function parseReclaimed(output) {
+    let total = null;
+    for (const m of output.matchAll(/^\s*Total(?: reclaimed space)?:\s*(\S+)\s*$/gm)) {
+        const bytes = parseHumanSize(m[1]);
+        if (bytes !== null)
+            total = (total ?? 0) + bytes;
+    }
+    return total;
+}
+/** Runs the commands in order; stops at the first failure and says which in `note`. */
+async function runPrune(exec, policy, commands) {
+    let reclaimedBytes = 0;
+    for (const args of commands) {
+        const r = await exec(args);
+        reclaimedBytes += parseReclaimed(r.stdout) ?? 0;
+        if (r.code !== 0)
+            return { policy, done: false, reclaimedBytes, note: commandError(args, r).message };
+    }
+    return { policy, done: true, reclaimedBytes };
+}
+/** The pre-build prune for a policy. Never throws for a docker failure: the result says it. */
+async function prune(exec, policy, kind) {
+    const note = pruneNote(policy, kind);
+    if (note !== null)
+        return { policy, done: false, reclaimedBytes: 0, note };
+    try {
+        return await runPrune(exec, policy, pruneCommands(policy, kind));
+    }
+    catch (e) {
+        return {
+            policy,
+            done: false,
+            reclaimedBytes: 0,
+            note: e instanceof Error ? e.message : String(e)
+        };
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+;// CONCATENATED MODULE: ./src/docker/save.ts
+/**
+ * Streams `docker save <ref>` through a tar parser, one entry at a time, without writing it to
+ * disk or holding it in memory. A visitor may stop the walk early (the process is then killed).
+ */
+
+
+/**
+ * A tar parser fed chunk by chunk (so the feeder can hash the same bytes), handing entries
+ * to `onEntry` one at a time. A malformed stream ends the walk with `failed` set, not a throw.
+ */
+class TarWalker {
+    extract = tar_stream.extract();
+    done;
+    failed = null;
+    constructor(onEntry) {
+        this.done = (async () => {
+            try {
+                for await (const entry of this.extract) {
+                    await onEntry(entry.header, entry);
+                    // tar-stream's iterator never settles once destroyed mid-entry: leave by hand.
+                    if (this.extract.destroyed)
+                        break;
+                    entry.resume();
+                }
+            }
+            catch (e) {
+                this.failed = e instanceof Error ? e : new Error(String(e));
+            }
+        })();
+    }
+    get stopped() {
+        return this.failed !== null || this.extract.destroyed;
+    }
+    async write(chunk) {
+        if (this.stopped)
+            return;
+        if (this.extract.write(chunk))
+            return;
+        await new Promise(resolve => {
+            const finish = () => {
+                this.extract.off('drain', finish);
+                this.extract.off('close', finish);
+                resolve();
+            };
+            this.extract.on('drain', finish);
+            this.extract.on('close', finish);
+        });
+    }
+    /** Ends the input and waits for the last entry; returns the parse error, if any. */
+    async end() {
+        if (!this.stopped)
+            this.extract.end(null);
+        await this.done;
+        return this.failed;
+    }
+    /** Stops parsing; later writes are ignored. */
+    stop() {
+        this.extract.destroy(null);
+    }
+}
+/**
+ * Visits every entry of `docker save <ref>` in stream order. Throws a DockerError when the save
+ * fails (unknown image, daemon gone) unless the visitor stopped the walk first.
+ */
+async function walkImageSave(exec, ref, visit) {
+    const abort = new AbortController();
+    let stoppedByVisitor = false;
+    const walker = new TarWalker(async (header, body) => {
+        if (stoppedByVisitor)
+            return;
+        const name = header.name.replace(/^\.\//, '');
+        if (await visit(name, header.size ?? 0, body)) {
+            stoppedByVisitor = true;
+            walker.stop();
+            abort.abort();
+        }
+    });
+    const args = ['save', ref];
+    const result = await exec(args, {
+        signal: abort.signal,
+        maxCapture: 64 * 1024,
+        onStdout: chunk => walker.write(chunk)
+    });
+    const parseError = await walker.end();
+    if (stoppedByVisitor)
+        return;
+    if (result.code !== 0)
+        throw commandError(args, result);
+    if (parseError)
+        throw new DockerError(`docker save ${ref}: unreadable output: ${parseError.message}`);
+}
+
+;// CONCATENATED MODULE: ./src/docker/image.ts
+/**
+ * What an image is made of: id, labels, layer diffIds and the history that says which
+ * instruction wrote which layer.
+ *
+ * Measured on Docker 20.10 (BuildKit and the legacy builder of a 28.x client):
+ * - `docker image inspect` has no history; the image config (inside `docker save`) has it with
+ *   `empty_layer` flags. `docker history` has the entries but no flags, only sizes.
+ * - Every instruction after FROM writes exactly one history entry, with both builders, and a
+ *   stage built FROM an earlier stage continues that stage's history. So instruction `i` of a
+ *   stage (FROM = 1) is entry `baseHistoryLength + i - 2`.
+ * - BuildKit: COPY, ADD, RUN and WORKDIR always write a layer (WORKDIR an empty one when the dir
+ *   exists); every other instruction is an empty_layer entry.
+ * - Legacy: COPY/ADD always write a layer; RUN and WORKDIR only when they changed something (an
+ *   unchanged `RUN true` or a repeated WORKDIR is empty_layer). `docker history` shows both as
+ *   0B, so those need the config (read from `docker save`) when the count does not settle it.
+ */
+
+
+
+/** Parses `docker image inspect --format '{{json .}}'` (or the array form). */
+function parseImageInspect(text) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        throw new DockerError('docker image inspect: unreadable output');
+    }
+    const img = Array.isArray(v) ? v[0] : v;
+    if (!img?.Id)
+        throw new DockerError('docker image inspect: no image id in output');
+    return {
+        id: img.Id,
+        labels: img.Config?.Labels ?? {},
+        created: img.Created ?? '',
+        diffIds: img.RootFS?.Layers ?? []
+    };
+}
+/** Parses `docker history` JSON lines (newest first) into oldest-first entries. */
+function parseHistoryLines(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        if (!line.trim().startsWith('{'))
+            continue;
+        const v = JSON.parse(line);
+        out.push({
+            createdBy: v.CreatedBy ?? '',
+            comment: v.Comment ?? '',
+            size: parseHumanSize(v.Size ?? '')
+        });
+    }
+    return out.reverse();
+}
+/** The Dockerfile keyword of a history entry (`COPY`, `RUN`, ...), for either builder; null if none. */
+function historyKeyword(createdBy) {
+    const nop = /#\(nop\)\s+([A-Z]+)\b/.exec(createdBy);
+    if (nop)
+        return nop[1];
+    if (createdBy.endsWith(' # buildkit') || /^[A-Z]+\s/.test(createdBy)) {
+        const m = /^([A-Z]+)\b/.exec(createdBy);
+        if (m)
+            return m[1];
+    }
+    // Legacy RUN entries are the bare command: `/bin/sh -c ...` or `|1 A=b /bin/sh -c ...`.
+    if (/^(\|\d+ .*)?\/bin\/sh -c /.test(createdBy) || createdBy.startsWith('|'))
+        return 'RUN';
+    return null;
+}
+function guess(raw) {
+    const kw = historyKeyword(raw.createdBy);
+    const sized = raw.size !== null && raw.size > 0 ? 'layer' : 'unknown';
+    if (raw.comment === 'buildkit.dockerfile.v0' && kw !== null) {
+        return ['COPY', 'ADD', 'RUN', 'WORKDIR'].includes(kw) ? 'layer' : 'empty';
+    }
+    if (raw.createdBy.includes('#(nop)')) {
+        if (kw === 'COPY' || kw === 'ADD')
+            return 'layer';
+        return kw === 'WORKDIR' ? sized : 'empty';
+    }
+    return sized;
+}
+/**
+ * Decides `emptyLayer` for each entry from builder rules and sizes, settling the 0-byte
+ * entries that could go either way by the layer count. Null when the count does not settle it.
+ */
+function classifyHistory(raw, layerCount) {
+    const guesses = raw.map(guess);
+    const layers = guesses.filter(g => g === 'layer').length;
+    const unknown = guesses.filter(g => g === 'unknown').length;
+    let unknownIsLayer;
+    if (layers === layerCount)
+        unknownIsLayer = false;
+    else if (layers + unknown === layerCount)
+        unknownIsLayer = true;
+    else
+        return null;
+    return raw.map((r, i) => ({
+        createdBy: r.createdBy,
+        emptyLayer: guesses[i] === 'empty' || (guesses[i] === 'unknown' && !unknownIsLayer)
+    }));
+}
+/** History entry index of instruction `stepIndex` (FROM = 1) in a stage. */
+function historyIndexForStep(baseHistoryLength, stepIndex) {
+    return baseHistoryLength + stepIndex - 2;
+}
+/**
+ * The base history length of a stage found by counting back from the end: `chainTotals` are the
+ * instruction totals (FROM included) of that stage and of each stage built on it, up to the
+ * image's own (last) stage. For the last stage alone: `[total]`.
+ */
+function stageBaseLength(historyLength, chainTotals) {
+    return historyLength - chainTotals.reduce((sum, t) => sum + t - 1, 0);
+}
+/**
+ * Index into `diffIds` of the layer that instruction `stepIndex` of a stage wrote, or null when
+ * that instruction wrote no layer (or lies outside the history).
+ */
+function layerForStep(history, baseHistoryLength, stepIndex) {
+    const h = historyIndexForStep(baseHistoryLength, stepIndex);
+    if (stepIndex < 2 || h < 0 || h >= history.length || history[h].emptyLayer)
+        return null;
+    return history.slice(0, h).filter(e => !e.emptyLayer).length;
+}
+/** Parses an image config blob's history. */
+function parseConfigHistory(text) {
+    const c = JSON.parse(text);
+    return (c.history ?? []).map(h => ({
+        createdBy: h.created_by ?? '',
+        emptyLayer: h.empty_layer === true
+    }));
+}
+/**
+ * Reads the image config out of `docker save` (v1 layout `<hex>.json`, OCI `blobs/sha256/<hex>`),
+ * stopping the save as soon as it has passed.
+ */
+async function readImageConfig(exec, imageId) {
+    const hex = imageId.replace(/^sha256:/, '');
+    let config = null;
+    await walkImageSave(exec, imageId, async (name, size, body) => {
+        if (name !== `${hex}.json` && name !== `blobs/sha256/${hex}`)
+            return false;
+        if (size > 64 * 1024 * 1024)
+            throw new DockerError(`image config of ${imageId} is implausibly large`);
+        const chunks = [];
+        for await (const c of body)
+            chunks.push(c);
+        config = Buffer.concat(chunks).toString('utf8');
+        return true;
+    });
+    if (config === null)
+        throw new DockerError(`docker save ${imageId}: no image config in output`);
+    return config;
+}
+/** Inspects an image: cheap commands first, the config from `docker save` only when needed. */
+async function inspectImage(exec, ref) {
+    const info = parseImageInspect((await runOrThrow(exec, ['image', 'inspect', '--format', '{{json .}}', ref])).stdout);
+    const hist = await runOrThrow(exec, ['history', '--no-trunc', '--format', '{{json .}}', info.id]);
+    const classified = classifyHistory(parseHistoryLines(hist.stdout), info.diffIds.length);
+    if (classified)
+        return { ...info, history: classified, historyFromConfig: false };
+    const history = parseConfigHistory(await readImageConfig(exec, info.id));
+    return { ...info, history, historyFromConfig: true };
+}
+
+;// CONCATENATED MODULE: ./src/docker/layers.ts
+/**
+ * The byte proof: what a given layer of an image holds at given paths.
+ *
+ * `docker save` is streamed once. Every layer tar is hashed as it passes (its sha256 is the
+ * layer's diffId, since save writes layers uncompressed) and parsed at the same time; only the
+ * wanted paths are recorded and only their file bodies are hashed, so memory stays bounded by
+ * the number of wanted paths. Reading the step's OWN layer means later steps that rewrite or
+ * delete a file cannot hide what the COPY wrote.
+ */
+
+
+
+/** `/app/x/`, `./app/x`, `app/x` all become `app/x`. */
+function normalizeLayerPath(p) {
+    return p.replace(/^(\.?\/)+/, '').replace(/\/+$/, '');
+}
+const sha256 = (data) => 'sha256:' + (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+/** Collects the wanted paths of one layer tar, entry by entry. */
+class LayerScan {
+    wanted;
+    found = new Map();
+    whiteouts = [];
+    constructor(wanted) {
+        this.wanted = wanted;
+    }
+    covers(path) {
+        for (const w of this.wanted)
+            if (w === path || w.startsWith(path + '/'))
+                return true;
+        return false;
+    }
+    async onEntry(header, body) {
+        const path = normalizeLayerPath(header.name);
+        const slash = path.lastIndexOf('/');
+        const base = path.slice(slash + 1);
+        if (base.startsWith('.wh.')) {
+            // `.wh..wh..opq` only hides lower content of a dir this layer recreates: nothing to record.
+            if (base !== '.wh..wh..opq') {
+                const target = path.slice(0, slash + 1) + base.slice(4);
+                if (this.covers(target))
+                    this.whiteouts.push(target);
+            }
+            return;
+        }
+        if (!this.wanted.has(path))
+            return;
+        const mode = (header.mode ?? 0) & 0o7777;
+        switch (header.type) {
+            case 'file':
+            case 'contiguous-file': {
+                const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+                for await (const chunk of body)
+                    hash.update(chunk);
+                this.found.set(path, {
+                    type: 'file',
+                    mode,
+                    size: header.size ?? 0,
+                    digest: 'sha256:' + hash.digest('hex')
+                });
+                return;
+            }
+            case 'directory':
+                this.found.set(path, { type: 'dir', mode });
+                return;
+            case 'symlink': {
+                const target = header.linkname ?? '';
+                this.found.set(path, { type: 'symlink', mode, linkTarget: target, digest: sha256(target) });
+                return;
+            }
+            case 'link': {
+                // A hard link's bytes sit in an earlier entry of the same layer.
+                const to = normalizeLayerPath(header.linkname ?? '');
+                const prior = this.found.get(to);
+                this.found.set(path, {
+                    type: 'file',
+                    mode,
+                    hardlinkTo: to,
+                    digest: prior?.digest,
+                    size: prior?.size
+                });
+                return;
+            }
+            default:
+                this.found.set(path, { type: 'other', mode });
+        }
+    }
+    result() {
+        const out = new Map();
+        for (const p of this.wanted) {
+            const hit = this.found.get(p);
+            if (hit)
+                out.set(p, hit);
+            else if (this.whiteouts.some(w => p === w || p.startsWith(w + '/')))
+                out.set(p, { type: 'whiteout', mode: 0 });
+            else
+                out.set(p, { type: 'missing', mode: 0 });
+        }
+        return out;
+    }
+}
+/** Hashes a layer tar while scanning it; the hash is the diffId of an uncompressed layer. */
+async function scanLayer(body, wanted) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const scan = new LayerScan(wanted);
+    const walker = new TarWalker((h, b) => scan.onEntry(h, b));
+    for await (const chunk of body) {
+        hash.update(chunk);
+        await walker.write(chunk);
+    }
+    const failed = await walker.end();
+    return { diffId: 'sha256:' + hash.digest('hex'), entries: failed ? null : scan.result() };
+}
+/** Entries of `docker save` output that may be a layer tar (v1 layout and OCI layout). */
+function isLayerCandidate(name) {
+    return name.endsWith('/layer.tar') || /^blobs\/sha256\/[0-9a-f]{64}$/.test(name);
+}
+/**
+ * Reads the wanted paths of the wanted layers of `imageRef` in one `docker save` pass (stopping
+ * once all were seen). Throws a DockerError when a wanted diffId is not in the image.
+ */
+async function readLayerEntries(exec, imageRef, wanted) {
+    const byDiff = new Map();
+    for (const w of wanted) {
+        const set = byDiff.get(w.diffId) ?? new Set();
+        for (const p of w.paths)
+            set.add(normalizeLayerPath(p));
+        byDiff.set(w.diffId, set);
+    }
+    const out = new Map();
+    if (byDiff.size === 0)
+        return out;
+    // We learn a layer's diffId only after its last byte, so every layer is scanned for the
+    // union of wanted paths and kept only if its hash is wanted.
+    const union = new Set([...byDiff.values()].flatMap(s => [...s]));
+    await walkImageSave(exec, imageRef, async (name, _size, body) => {
+        if (!isLayerCandidate(name))
+            return false;
+        const { diffId, entries } = await scanLayer(body, union);
+        const paths = byDiff.get(diffId);
+        if (paths && entries && !out.has(diffId)) {
+            out.set(diffId, new Map([...entries].filter(([p]) => paths.has(p))));
+        }
+        return out.size === byDiff.size;
+    });
+    const absent = [...byDiff.keys()].filter(d => !out.has(d));
+    if (absent.length > 0) {
+        throw new DockerError(`layer ${absent.join(', ')} not found in docker save ${imageRef}`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/docker/index.ts
+/** The Docker adapter: every docker call of the pipeline goes through these modules. */
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/logs/names.ts
+/**
+ * BuildKit vertex names. The Dockerfile frontend names instruction vertices
+ * `[<platform> <stage> <i>/<n>] <instruction>`, each part optional but the index, with the index
+ * right-aligned (`[builder  4/12]`, `[ 1/11]`). docker compose (buildx's progress multiwriter) puts
+ * the service in front: inside the bracket when the name has one (`[web builder 3/4]`,
+ * `[web internal]`), otherwise as `[web] <name>`.
+ */
+/** Instructions longer than this are cut: enough to recognise any real one, bounded memory. */
+const MAX_INSTRUCTION = 16384;
+/** Brackets longer than this are not BuildKit prefixes (stage and service names are short). */
+const MAX_BRACKET = 512;
+/** Words that BuildKit itself puts alone in a bracket; they are never a compose service. */
+const BUILDKIT_WORDS = new Set(['internal', 'auth', 'context']);
+function parseIndex(word) {
+    const slash = word.indexOf('/');
+    if (slash < 1 || slash > 6 || word.length - slash - 1 < 1 || word.length - slash - 1 > 6) {
+        return null;
+    }
+    for (let i = 0; i < word.length; i++) {
+        const c = word.charCodeAt(i);
+        if (i !== slash && (c < 48 || c > 57))
+            return null;
+    }
+    return { index: Number(word.slice(0, slash)), total: Number(word.slice(slash + 1)) };
+}
+/** Platforms (`linux/amd64`, `linux/arm64->amd64`) are the only bracket words with a `/`. */
+function isPlatform(word) {
+    return word.includes('/');
+}
+function cut(text) {
+    const t = text.trim();
+    return t.length > MAX_INSTRUCTION ? t.slice(0, MAX_INSTRUCTION) : t;
+}
+function parseVertexName(name) {
+    if (name.charCodeAt(0) !== 91 /* [ */)
+        return { kind: 'other', service: null, text: cut(name) };
+    const close = name.indexOf(']');
+    if (close < 0 || close > MAX_BRACKET)
+        return { kind: 'other', service: null, text: cut(name) };
+    const words = name
+        .slice(1, close)
+        .split(' ')
+        .filter(w => w !== '');
+    const text = name.slice(close + 1);
+    const last = words.length > 0 ? parseIndex(words[words.length - 1]) : null;
+    if (last !== null) {
+        return {
+            kind: 'step',
+            words: words.slice(0, -1).filter(w => !isPlatform(w)),
+            index: last.index,
+            total: last.total,
+            instruction: cut(text)
+        };
+    }
+    const plain = words.filter(w => !isPlatform(w));
+    let service = null;
+    if (plain.length === 1 && !BUILDKIT_WORDS.has(plain[0]))
+        service = plain[0];
+    else if (plain.length === 2 && (plain[1] === 'internal' || plain[1] === 'auth')) {
+        service = plain[0];
+    }
+    return { kind: 'other', service, text: cut(text) };
+}
+/** `importing cache manifest from X` (a `--cache-from` source BuildKit imported). */
+function cacheImportOf(text) {
+    const prefix = 'importing cache manifest from ';
+    if (!text.startsWith(prefix))
+        return null;
+    const ref = text.slice(prefix.length).trim();
+    const space = ref.indexOf(' ');
+    const value = space < 0 ? ref : ref.slice(0, space);
+    return value === '' ? null : value;
+}
+
+;// CONCATENATED MODULE: ./src/logs/steps.ts
+/** Distinct steps kept per format: far above any real build, a bound for hostile input. */
+const MAX_STEPS = 20000;
+/**
+ * The steps a log showed, merged across repeats: re-printed headers, tty redraws, rawjson
+ * vertex updates and every platform of a multi-platform build describe the same step.
+ */
+class StepTable {
+    entries = new Map();
+    seq = 0;
+    get size() {
+        return this.entries.size;
+    }
+    /** Records a sighting; returns its key for later status lines, or null past the bound. */
+    add(s) {
+        const key = `${s.lineService ?? ''}\u0000${s.words.join(' ')}\u0000${s.index}/${s.total}`;
+        const seen = this.entries.get(key);
+        if (seen !== undefined) {
+            seen.cached ||= s.cached;
+            seen.error ||= s.error;
+            // Keep the fullest text: old buildx and tty cut long names, other sightings may not.
+            if (s.instruction.length > seen.instruction.length)
+                seen.instruction = s.instruction;
+            return key;
+        }
+        if (this.entries.size >= MAX_STEPS)
+            return null;
+        this.entries.set(key, { ...s, seq: this.seq++ });
+        return key;
+    }
+    mark(key, flag) {
+        const e = this.entries.get(key);
+        if (e !== undefined)
+            e[flag] = true;
+    }
+    /**
+     * Tells service from stage and sorts in Dockerfile order: services and stages by first
+     * appearance, instructions by index. A lone bracket word is a service only when the log
+     * named that service elsewhere (`[web internal]`): compose prefixes `[1/3] RUN` to `[web 1/3]`.
+     */
+    resolve(services) {
+        const firstSeen = new Map();
+        const note = (key, seq) => {
+            const prev = firstSeen.get(key);
+            if (prev === undefined || seq < prev)
+                firstSeen.set(key, seq);
+        };
+        const rows = [];
+        for (const e of this.entries.values()) {
+            const { service, stage } = steps_splitWords(e, services);
+            const serviceKey = service ?? '';
+            const stageKey = `${serviceKey}\u0000${stage ?? ''}`;
+            note(serviceKey, e.seq);
+            note(stageKey, e.seq);
+            const step = {
+                service,
+                stage,
+                index: e.index,
+                total: e.total,
+                instruction: e.instruction,
+                cached: e.cached
+            };
+            if (e.error)
+                step.error = true;
+            rows.push({ step, seq: e.seq, serviceKey, stageKey });
+        }
+        const rank = (key) => firstSeen.get(key) ?? 0;
+        return rows
+            .sort((a, b) => rank(a.serviceKey) - rank(b.serviceKey) ||
+            rank(a.stageKey) - rank(b.stageKey) ||
+            a.step.index - b.step.index ||
+            a.step.total - b.step.total ||
+            a.seq - b.seq)
+            .map(r => r.step);
+    }
+}
+function steps_splitWords(e, services) {
+    const w = e.words;
+    const last = w.length > 0 ? w[w.length - 1] : null;
+    if (e.lineService !== null)
+        return { service: e.lineService, stage: last };
+    if (w.length >= 2)
+        return { service: w[0], stage: last };
+    if (last !== null && services.has(last))
+        return { service: last, stage: null };
+    return { service: null, stage: last };
+}
+
+;// CONCATENATED MODULE: ./src/logs/text.ts
+/**
+ * Line clean-up shared by every log format: terminal escapes, carriage-return redraws, CI
+ * timestamps and compose line prefixes. All functions are linear scans without backtracking,
+ * since a log line may be up to the parser's line cap long.
+ */
+const ESC = 27;
+const BEL = 7;
+/** Removes ANSI/VT escape sequences (CSI, OSC, two-byte ESC x) and stray C0 controls but tab. */
+function stripAnsi(line) {
+    let out = '';
+    let from = 0;
+    const n = line.length;
+    let i = 0;
+    while (i < n) {
+        const c = line.charCodeAt(i);
+        if (c >= 32 || c === 9) {
+            i++;
+            continue;
+        }
+        out += line.slice(from, i);
+        if (c === ESC && i + 1 < n) {
+            const kind = line.charCodeAt(i + 1);
+            if (kind === 91 /* [ CSI: params then one final byte 0x40-0x7e */) {
+                i += 2;
+                while (i < n) {
+                    const p = line.charCodeAt(i++);
+                    if (p >= 0x40 && p <= 0x7e)
+                        break;
+                }
+            }
+            else if (kind === 93 /* ] OSC: up to BEL or ESC \ */) {
+                i += 2;
+                while (i < n) {
+                    const p = line.charCodeAt(i);
+                    if (p === BEL) {
+                        i++;
+                        break;
+                    }
+                    if (p === ESC) {
+                        i += 2;
+                        break;
+                    }
+                    i++;
+                }
+            }
+            else {
+                i += 2;
+            }
+        }
+        else {
+            i++;
+        }
+        from = i;
+    }
+    return from === 0 ? line : out + line.slice(from);
+}
+/**
+ * A terminal shows only what was written after the last carriage return of a line
+ * (`Sending build context ... 5.6kB\r\r`, progress redraws); trailing CRs are CRLF leftovers.
+ */
+function lastCarriageSegment(line) {
+    let end = line.length;
+    while (end > 0 && line.charCodeAt(end - 1) === 13)
+        end--;
+    const cr = line.lastIndexOf('\r', end - 1);
+    return line.slice(cr + 1, end);
+}
+function isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+/** Strips a GitHub Actions style `2020-05-14T10:55:14.5014590Z ` timestamp. */
+function stripTimestamp(line) {
+    if (line.length < 21 ||
+        !isDigit(line.charCodeAt(0)) ||
+        line.charCodeAt(4) !== 45 ||
+        line.charCodeAt(10) !== 84) {
+        return line;
+    }
+    const z = line.indexOf('Z ', 19);
+    if (z < 0 || z > 40)
+        return line;
+    for (let i = 11; i < z; i++) {
+        const c = line.charCodeAt(i);
+        if (!isDigit(c) && c !== 58 && c !== 46)
+            return line;
+    }
+    return line.slice(z + 2);
+}
+function isNameChar(c) {
+    return (isDigit(c) ||
+        (c >= 65 && c <= 90) ||
+        (c >= 97 && c <= 122) ||
+        c === 45 /* - */ ||
+        c === 46 /* . */ ||
+        c === 95 /* _ */);
+}
+/** The longest compose service name accepted as a line prefix. */
+const MAX_SERVICE = 128;
+/**
+ * Splits a compose line prefix off: `web  | text`, `web-1  | text` (log multiplexing) or
+ * `[web] #5 ...` (a bracketed service before a build line). Returns null when there is none.
+ */
+function splitServicePrefix(line) {
+    const first = line.charCodeAt(0);
+    if (first === 91 /* [ */) {
+        let i = 1;
+        while (i < line.length && i <= MAX_SERVICE && isNameChar(line.charCodeAt(i)))
+            i++;
+        if (i === 1 || line.charCodeAt(i) !== 93 || line.charCodeAt(i + 1) !== 32)
+            return null;
+        const rest = line.slice(i + 2);
+        // `[web] resolve image config` is a vertex name, not a line prefix: require a build line.
+        return looksLikeBuildLine(rest) ? { service: line.slice(1, i), rest } : null;
+    }
+    if (!isNameChar(first))
+        return null;
+    let i = 1;
+    while (i < line.length && i <= MAX_SERVICE && isNameChar(line.charCodeAt(i)))
+        i++;
+    let j = i;
+    while (line.charCodeAt(j) === 32)
+        j++;
+    if (j === i || line.charCodeAt(j) !== 124 /* | */)
+        return null;
+    let rest = line.slice(j + 1);
+    if (rest.charCodeAt(0) === 32)
+        rest = rest.slice(1);
+    return { service: line.slice(0, i), rest };
+}
+function looksLikeBuildLine(rest) {
+    const t = rest.trimStart();
+    return ((t.charCodeAt(0) === 35 && isDigit(t.charCodeAt(1))) ||
+        t.startsWith('=> ') ||
+        t.startsWith('---> ') ||
+        t.startsWith('Step ') ||
+        t.startsWith('Successfully built '));
+}
+
+;// CONCATENATED MODULE: ./src/logs/parser.ts
+
+
+
+
+/** Longest line kept (chars); the rest of a longer line is dropped. Fits big rawjson lines. */
+const DEFAULT_MAX_LINE = 1 << 20;
+/** Buffers are decoded in slices of this size so one huge write never becomes one huge string. */
+const DECODE_SLICE = 1 << 20;
+/** Bounds for hostile input: vertex ids tracked, distinct cache sources, services. */
+const MAX_VERTICES = 100000;
+const MAX_NAMES = 1000;
+const FORMATS = ['buildkit-plain', 'buildkit-tty', 'rawjson', 'legacy'];
+function parser_isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+function isServiceName(name) {
+    return name.length > 0 && name.length <= 128 && /^[A-Za-z0-9][\w.-]*$/.test(name);
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** First word of a text (`writing image sha256:x done` -> `sha256:x`). */
+function firstWord(text) {
+    const t = text.trim();
+    const space = t.indexOf(' ');
+    return space < 0 ? t : t.slice(0, space);
+}
+/** Drops tty's right-aligned duration column (`... COPY src ./src     0.3s`). */
+function stripDuration(text) {
+    const t = text.trimEnd();
+    const space = t.lastIndexOf(' ');
+    if (space < 0)
+        return t;
+    const d = t.slice(space + 1);
+    if (d.length < 2 || d.charCodeAt(d.length - 1) !== 115 /* s */)
+        return t;
+    for (let i = 0; i < d.length - 1; i++) {
+        const c = d.charCodeAt(i);
+        if (!parser_isDigit(c) && c !== 46)
+            return t;
+    }
+    return t.slice(0, space).trimEnd();
+}
+/**
+ * A streaming build-log parser. Feed it chunks as they arrive (a live `docker build` or a file),
+ * then call end(). Memory stays bounded whatever the input: one line buffer capped at
+ * maxLineLength plus the steps found. It never throws on content; unreadable lines are skipped.
+ */
+class LogParser {
+    maxLine;
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    partial = '';
+    /** The current line passed the cap: drop input until the next newline. */
+    overflow = false;
+    result = null;
+    tables = {
+        'buildkit-plain': new StepTable(),
+        'buildkit-tty': new StepTable(),
+        rawjson: new StepTable(),
+        legacy: new StepTable()
+    };
+    /** Lines that could only come from each format, to detect it. */
+    signals = {
+        'buildkit-plain': 0,
+        'buildkit-tty': 0,
+        rawjson: 0,
+        legacy: 0
+    };
+    /** Plain output: `<service>\0<#N>` -> step key (null for vertices that are not steps). */
+    vertices = new Map();
+    /** Legacy builder: the open `Step N/M` per service. */
+    legacyOpen = new Map();
+    /** Compose services the log named in brackets (`[web internal]`). */
+    services = new Set();
+    cacheImports = [];
+    builder = null;
+    imageId = null;
+    /** docker-compose v1: the service whose build output follows (`Building web`). */
+    building = null;
+    pending = null;
+    constructor(options = {}) {
+        const max = options.maxLineLength ?? DEFAULT_MAX_LINE;
+        this.maxLine = Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_LINE;
+    }
+    write(chunk) {
+        if (this.result !== null)
+            return;
+        if (typeof chunk === 'string') {
+            // Bytes of a split character from an earlier Buffer cannot continue in a string.
+            this.feed(this.decoder.end());
+            this.feed(chunk);
+            return;
+        }
+        for (let at = 0; at < chunk.length; at += DECODE_SLICE) {
+            this.feed(this.decoder.write(chunk.subarray(at, at + DECODE_SLICE)));
+        }
+    }
+    end() {
+        if (this.result !== null)
+            return this.result;
+        this.feed(this.decoder.end());
+        if (this.partial.length > 0 || this.overflow)
+            this.flushLine();
+        this.result = this.finish();
+        return this.result;
+    }
+    feed(text) {
+        let pos = 0;
+        const n = text.length;
+        while (pos < n) {
+            const nl = text.indexOf('\n', pos);
+            const stop = nl < 0 ? n : nl;
+            if (!this.overflow && stop > pos) {
+                const room = this.maxLine - this.partial.length;
+                if (stop - pos > room) {
+                    this.partial += text.slice(pos, pos + room);
+                    this.overflow = true;
+                }
+                else {
+                    this.partial += text.slice(pos, stop);
+                }
+            }
+            if (nl < 0)
+                return;
+            this.flushLine();
+            pos = nl + 1;
+        }
+    }
+    flushLine() {
+        const line = this.partial;
+        this.partial = '';
+        this.overflow = false;
+        try {
+            this.line(line);
+        }
+        catch {
+            // A safety net only: a line the parser cannot read must not end the build's parse.
+        }
+    }
+    line(raw) {
+        let line = raw;
+        if (line.includes('\x1b'))
+            line = stripAnsi(line);
+        if (line.includes('\r'))
+            line = lastCarriageSegment(line);
+        if (this.pending !== null)
+            this.confirmBuilding(line);
+        if (line.charCodeAt(0) === 35 /* # */) {
+            this.plain(line, this.building);
+            return;
+        }
+        line = stripTimestamp(line);
+        let service = this.building;
+        const prefixed = splitServicePrefix(line);
+        if (prefixed !== null) {
+            service = prefixed.service;
+            line = prefixed.rest;
+        }
+        else if (line.startsWith('Building ')) {
+            const name = line.slice(9).trimEnd();
+            if (isServiceName(name))
+                this.pending = { name, wait: 8 };
+            return;
+        }
+        const c = line.charCodeAt(0);
+        if (c === 35)
+            this.plain(line, service);
+        else if (c === 123 /* { */)
+            this.rawjson(line, service);
+        else {
+            const t = line.trimStart();
+            if (t.startsWith('=> '))
+                this.tty(t.slice(3), service);
+            else if (t.startsWith('[+] Building '))
+                this.ttyHeader(t);
+            else
+                this.legacy(t, service);
+        }
+    }
+    /**
+     * docker-compose v1 prints `Building <service>` and then that service's unprefixed build
+     * output, vertex numbers restarting at #1. The header counts only when a build starts right
+     * after it, so a RUN that prints "Building app" in a legacy log cannot rename services.
+     */
+    confirmBuilding(line) {
+        const p = this.pending;
+        if (p === null)
+            return;
+        const t = line.trimEnd();
+        if (t.startsWith('Step 1/') ||
+            t.startsWith('Step 1 :') ||
+            t.startsWith('#0 ') ||
+            t.startsWith('#1 ') ||
+            t.startsWith('[+] Building ') ||
+            t.startsWith('Sending build context')) {
+            this.building = p.name;
+            this.pending = null;
+        }
+        else if (t !== '' && !t.startsWith('DEPRECATED:') && t.charCodeAt(0) !== 32) {
+            this.pending = null;
+        }
+        else if (--p.wait <= 0) {
+            this.pending = null;
+        }
+    }
+    /** BuildKit plain: `#N <vertex name>` headers, then `#N <status|log|CACHED|DONE|ERROR>`. */
+    plain(line, service) {
+        let i = 1;
+        while (i < line.length && i <= 10 && parser_isDigit(line.charCodeAt(i)))
+            i++;
+        if (i === 1 || line.charCodeAt(i) !== 32)
+            return;
+        this.signals['buildkit-plain']++;
+        const id = `${service ?? ''}\u0000${line.slice(1, i)}`;
+        const rest = line.slice(i + 1);
+        const c = rest.charCodeAt(0);
+        if (parser_isDigit(c))
+            return; // `#8 0.145 <output of RUN>`: the bulk of a log, nothing to learn
+        if (c === 91 /* [ */) {
+            const key = this.sighting('buildkit-plain', parseVertexName(rest), service, false, false);
+            if (this.vertices.size < MAX_VERTICES || this.vertices.has(id))
+                this.vertices.set(id, key);
+            return;
+        }
+        if (rest.startsWith('CACHED'))
+            this.markVertex(id, 'cached');
+        else if (rest.startsWith('ERROR'))
+            this.markVertex(id, 'error');
+        else if (rest.startsWith('writing image '))
+            this.imageId = firstWord(rest.slice(14));
+        else if (rest.startsWith('building with '))
+            this.builder = rest.trim();
+        else if (c === 32) {
+            // BuildKit of docker 18.09/19.03 printed aligned fields: `#5      cached: true`.
+            const t = rest.trimStart();
+            if (t.startsWith('cached: true'))
+                this.markVertex(id, 'cached');
+            else if (t.startsWith('error: '))
+                this.markVertex(id, 'error');
+        }
+        else
+            this.addCacheImport(cacheImportOf(rest));
+    }
+    markVertex(id, flag) {
+        const key = this.vertices.get(id);
+        if (key !== undefined && key !== null)
+            this.tables['buildkit-plain'].mark(key, flag);
+    }
+    /** BuildKit tty (after ANSI stripping): ` => [CACHED |ERROR ]<name>   0.3s`. */
+    tty(text, service) {
+        this.signals['buildkit-tty']++;
+        if (text.startsWith('=> ')) {
+            // ` => => <status or log>` of the vertex above.
+            const sub = text.slice(3);
+            if (sub.startsWith('writing image '))
+                this.imageId = firstWord(sub.slice(14));
+            return;
+        }
+        let rest = text;
+        let cached = false;
+        let error = false;
+        if (rest.startsWith('CACHED ')) {
+            cached = true;
+            rest = rest.slice(7);
+        }
+        else if (rest.startsWith('ERROR ')) {
+            error = true;
+            rest = rest.slice(6);
+        }
+        else if (rest.startsWith('CANCELED ')) {
+            rest = rest.slice(9);
+        }
+        this.sighting('buildkit-tty', parseVertexName(stripDuration(rest)), service, cached, error);
+    }
+    /** `[+] Building 0.3s (14/14) FINISHED   docker:default`: newer buildx names its builder. */
+    ttyHeader(line) {
+        this.signals['buildkit-tty']++;
+        const at = line.indexOf(' FINISHED');
+        if (at < 0)
+            return;
+        const tail = line.slice(at + 9).trim();
+        const m = tail.length < 256 ? /^([\w.-]+):([\w.-]+)$/.exec(tail) : null;
+        if (m !== null)
+            this.builder = `building with "${m[2]}" instance using ${m[1]} driver`;
+    }
+    /** `--progress=rawjson`: one client.SolveStatus per line; vertices repeat as they progress. */
+    rawjson(line, service) {
+        let doc;
+        try {
+            doc = JSON.parse(line);
+        }
+        catch {
+            return;
+        }
+        if (!isRecord(doc))
+            return;
+        const { vertexes, statuses, logs, warnings } = doc;
+        if (Array.isArray(vertexes)) {
+            for (const v of vertexes) {
+                if (!isRecord(v) || typeof v.name !== 'string')
+                    continue;
+                const error = typeof v.error === 'string' && v.error !== '';
+                this.sighting('rawjson', parseVertexName(v.name), service, v.cached === true, error);
+            }
+        }
+        if (Array.isArray(statuses)) {
+            for (const s of statuses) {
+                if (isRecord(s) && typeof s.id === 'string' && s.id.startsWith('writing image ')) {
+                    this.imageId = firstWord(s.id.slice(14));
+                }
+            }
+        }
+        // docker 20.10's API stream carries the image id as an aux message next to the trace.
+        const api = isRecord(doc._non_trace_api_message) ? doc._non_trace_api_message : doc;
+        const aux = api.aux;
+        if (isRecord(aux) && typeof aux.ID === 'string' && aux.ID.startsWith('sha256:')) {
+            this.imageId = aux.ID;
+        }
+        if (Array.isArray(vertexes) ||
+            Array.isArray(statuses) ||
+            Array.isArray(logs) ||
+            Array.isArray(warnings) ||
+            api !== doc) {
+            this.signals.rawjson++;
+        }
+    }
+    /** The legacy builder: `Step N/M : INSTR`, ` ---> Using cache`, `Successfully built <id>`. */
+    legacy(t, service) {
+        const open = service ?? '';
+        if (t.startsWith('Step ')) {
+            const step = parseLegacyStep(t);
+            if (step === null)
+                return;
+            this.signals.legacy++;
+            const key = this.tables.legacy.add({
+                lineService: service,
+                words: [],
+                ...step,
+                cached: false,
+                error: false
+            });
+            if (this.legacyOpen.size < MAX_NAMES || this.legacyOpen.has(open)) {
+                this.legacyOpen.set(open, key);
+            }
+        }
+        else if (t.startsWith('---> ')) {
+            this.signals.legacy++;
+            if (t.startsWith('---> Using cache'))
+                this.markLegacy(open, 'cached');
+        }
+        else if (t.startsWith('Successfully built ')) {
+            this.signals.legacy++;
+            this.imageId = firstWord(t.slice(19));
+        }
+        else if (t.startsWith('Sending build context to Docker daemon')) {
+            this.signals.legacy++;
+        }
+        else if ((t.startsWith("The command '") && t.includes("' returned a non-zero code")) ||
+            t.startsWith('COPY failed:') ||
+            t.startsWith('ADD failed:')) {
+            this.markLegacy(open, 'error');
+        }
+    }
+    markLegacy(open, flag) {
+        const key = this.legacyOpen.get(open);
+        if (key !== undefined && key !== null)
+            this.tables.legacy.mark(key, flag);
+    }
+    /** Records what a BuildKit vertex name says; returns the step key when it is a step. */
+    sighting(format, name, service, cached, error) {
+        if (name.kind === 'step') {
+            if (format !== 'buildkit-plain')
+                this.signals[format]++;
+            return this.tables[format].add({
+                lineService: service,
+                words: name.words,
+                index: name.index,
+                total: name.total,
+                instruction: name.instruction,
+                cached,
+                error
+            });
+        }
+        if (name.service !== null && this.services.size < MAX_NAMES)
+            this.services.add(name.service);
+        this.addCacheImport(cacheImportOf(name.text));
+        return null;
+    }
+    addCacheImport(ref) {
+        if (ref === null || this.cacheImports.includes(ref))
+            return;
+        if (this.cacheImports.length < MAX_NAMES)
+            this.cacheImports.push(ref);
+    }
+    /** The format with the most steps wins (then the most telltale lines); its steps are the result. */
+    finish() {
+        let best = null;
+        for (const f of FORMATS) {
+            if (this.signals[f] === 0)
+                continue;
+            if (best === null ||
+                this.tables[f].size > this.tables[best].size ||
+                (this.tables[f].size === this.tables[best].size && this.signals[f] > this.signals[best])) {
+                best = f;
+            }
+        }
+        const steps = best === null ? [] : this.tables[best].resolve(this.services);
+        return {
+            format: best ?? 'unknown',
+            steps,
+            cacheImports: [...this.cacheImports],
+            builder: this.builder,
+            imageId: this.imageId
+        };
+    }
+}
+/** `Step 3/8 : COPY package.json ./` (and `Step 3 : ...` of very old daemons, total 0). */
+function parseLegacyStep(t) {
+    let i = 5;
+    const a = i;
+    while (i < t.length && i - a < 7 && parser_isDigit(t.charCodeAt(i)))
+        i++;
+    if (i === a)
+        return null;
+    const index = Number(t.slice(a, i));
+    let total = 0;
+    if (t.charCodeAt(i) === 47 /* / */) {
+        const b = ++i;
+        while (i < t.length && i - b < 7 && parser_isDigit(t.charCodeAt(i)))
+            i++;
+        if (i === b)
+            return null;
+        total = Number(t.slice(b, i));
+    }
+    if (!t.startsWith(' : ', i))
+        return null;
+    const instruction = t.slice(i + 3).trim();
+    return { index, total, instruction: instruction.slice(0, MAX_INSTRUCTION) };
+}
+/** Parses a whole log held in memory. */
+function parseLog(text) {
+    const parser = new LogParser();
+    parser.write(text);
+    return parser.end();
+}
+
+;// CONCATENATED MODULE: ./src/logs/file.ts
+
+
+/** Parses a log file as a stream: memory stays bounded however large the file. */
+async function parseLogFile(path, options = {}) {
+    const parser = new LogParser(options);
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1 << 16 })) {
+        parser.write(chunk);
+    }
+    return parser.end();
+}
+
+;// CONCATENATED MODULE: ./src/logs/json.ts
+/** Picks the contract's fields, in the contract's order, from a parsed log. */
+function toParseLogJson(log) {
+    return {
+        format: log.format,
+        steps: log.steps.map(s => ({
+            service: s.service,
+            stage: s.stage,
+            index: s.index,
+            total: s.total,
+            instruction: s.instruction,
+            cached: s.cached
+        }))
+    };
+}
+/** `parse-log --json` output: exactly one JSON document (newline-terminated). */
+function renderParseLogJson(log) {
+    return `${JSON.stringify(toParseLogJson(log), null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/logs/index.ts
+/** Build logs -> the Dockerfile steps they show, and which of them were served from cache. */
+
+
+
+
+;// CONCATENATED MODULE: ./src/record/validate.ts
+/** Thrown by {@link validateRecord}; `field` is the JSON path of the first bad value. */
+class RecordShapeError extends Error {
+    field;
+    constructor(field, problem) {
+        super(`${field} ${problem}`);
+        this.field = field;
+        this.name = 'RecordShapeError';
+    }
+}
+const HASH = /^sha256:[0-9a-f]{64}$/;
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isString(v) {
+    return typeof v === 'string';
+}
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`.slice(0, 60);
+}
+function str(o, key, at) {
+    const v = o[key];
+    if (typeof v !== 'string')
+        throw new RecordShapeError(`${at}${key}`, `must be a string, not ${describe(v)}`);
+    return v;
+}
+function hash(o, key, at) {
+    const v = str(o, key, at);
+    if (!HASH.test(v))
+        throw new RecordShapeError(`${at}${key}`, 'must be sha256:<64 hex>');
+    return v;
+}
+function nullableStr(o, key, at) {
+    const v = o[key];
+    if (v === null)
+        return null;
+    if (typeof v !== 'string') {
+        throw new RecordShapeError(`${at}${key}`, `must be a string or null, not ${describe(v)}`);
+    }
+    return v;
+}
+function positiveInt(o, key, at) {
+    const v = o[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
+        throw new RecordShapeError(`${at}${key}`, `must be a positive integer, not ${describe(v)}`);
+    }
+    return v;
+}
+/**
+ * Checks that `value` is a version-1 BuildRecord and returns a clean copy holding only the known
+ * fields (unknown fields are dropped, so a newer writer's extras never leak into our writes).
+ * Throws RecordShapeError naming the first field at fault.
+ */
+function validateRecord(value) {
+    if (!isObject(value))
+        throw new RecordShapeError('(root)', `must be an object, not ${describe(value)}`);
+    if (value.version !== 1) {
+        throw new RecordShapeError('version', `is ${describe(value.version)}; this build reads version 1`);
+    }
+    const files = value.files;
+    if (!isObject(files))
+        throw new RecordShapeError('files', `must be an object, not ${describe(files)}`);
+    // fromEntries defines own properties, so a file named `__proto__` stays a file.
+    const cleanFiles = Object.fromEntries(Object.entries(files).map(([path, sig]) => {
+        if (typeof sig !== 'string') {
+            throw new RecordShapeError(`files[${JSON.stringify(path)}]`, `must be a string, not ${describe(sig)}`);
+        }
+        return [path, sig];
+    }));
+    const steps = value.steps;
+    if (!Array.isArray(steps))
+        throw new RecordShapeError('steps', `must be an array, not ${describe(steps)}`);
+    const cleanSteps = steps.map((s, i) => {
+        const at = `steps[${i}].`;
+        if (!isObject(s))
+            throw new RecordShapeError(`steps[${i}]`, `must be an object, not ${describe(s)}`);
+        return {
+            stage: str(s, 'stage', at),
+            index: positiveInt(s, 'index', at),
+            instruction: str(s, 'instruction', at),
+            line: positiveInt(s, 'line', at),
+            sourceHash: hash(s, 'sourceHash', at)
+        };
+    });
+    const tags = value.tags;
+    if (!Array.isArray(tags) || !tags.every(isString)) {
+        throw new RecordShapeError('tags', 'must be an array of strings');
+    }
+    const builtAt = str(value, 'builtAt', '');
+    if (Number.isNaN(Date.parse(builtAt)))
+        throw new RecordShapeError('builtAt', 'must be an ISO time');
+    return {
+        version: 1,
+        contextHash: hash(value, 'contextHash', ''),
+        files: cleanFiles,
+        steps: cleanSteps,
+        commit: nullableStr(value, 'commit', ''),
+        buildId: nullableStr(value, 'buildId', ''),
+        imageId: nullableStr(value, 'imageId', ''),
+        tags: [...tags],
+        builtAt,
+        dockerfile: str(value, 'dockerfile', '')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/record/store.ts
+
+
+
+
+/**
+ * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The
+ * message is one line naming the path and the fault; the caller decides whether that is fatal.
+ */
+class RecordError extends Error {
+    path;
+    constructor(path, problem) {
+        super(oneLine(`${path}: ${problem}`));
+        this.path = path;
+        this.name = 'RecordError';
+    }
+}
+const nodeRecordFs = {
+    readFile: path => (0,promises_namespaceObject.readFile)(path, 'utf8'),
+    mkdirp: async (path) => {
+        await (0,promises_namespaceObject.mkdir)(path, { recursive: true });
+    },
+    writeSynced: async (path, data) => {
+        const fh = await (0,promises_namespaceObject.open)(path, 'wx', 0o644);
+        try {
+            await fh.writeFile(data, 'utf8');
+            await fh.sync();
+        }
+        finally {
+            await fh.close();
+        }
+    },
+    rename: (from, to) => (0,promises_namespaceObject.rename)(from, to),
+    unlink: path => (0,promises_namespaceObject.unlink)(path),
+    syncDir: async (path) => {
+        const fh = await (0,promises_namespaceObject.open)(path, 'r');
+        try {
+            await fh.sync();
+        }
+        catch (e) {
+            // Some file systems cannot fsync a directory; the rename is still atomic there.
+            if (!['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes(store_errCode(e) ?? ''))
+                throw e;
+        }
+        finally {
+            await fh.close();
+        }
+    }
+};
+/**
+ * Reads the record of the last good build. Null when there is none yet (the file does not
+ * exist); a RecordError for anything else, since silently treating a damaged record as "no
+ * record" would turn the next build into an unchecked baseline.
+ */
+async function readRecord(path, fs = nodeRecordFs) {
+    let text;
+    try {
+        text = await fs.readFile(path);
+    }
+    catch (e) {
+        if (store_errCode(e) === 'ENOENT')
+            return null;
+        throw new RecordError(path, `cannot read the record: ${errText(e)}`);
+    }
+    return parseRecord(text, path);
+}
+/** Parses and validates record JSON; `path` only names the source in errors. */
+function parseRecord(text, path) {
+    if (text.trim() === '')
+        throw new RecordError(path, 'the record file is empty');
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (e) {
+        throw new RecordError(path, `the record is not valid JSON (${errText(e)})`);
+    }
+    try {
+        return validateRecord(value);
+    }
+    catch (e) {
+        if (e instanceof RecordShapeError) {
+            const what = e.field === 'version' ? 'unsupported record' : 'malformed record';
+            throw new RecordError(path, `${what}: ${e.message}`);
+        }
+        throw e;
+    }
+}
+/**
+ * Replaces the record atomically: a temp file in the same directory (same file system, so the
+ * rename is atomic), fsync, rename over the old record, fsync the directory. If any step fails
+ * the previous record is left as it was and the temp file is removed.
+ */
+async function writeRecord(path, record, fs = nodeRecordFs) {
+    let clean;
+    try {
+        clean = validateRecord(record);
+    }
+    catch (e) {
+        throw new RecordError(path, `refusing to write a malformed record: ${errText(e)}`);
+    }
+    const dir = (0,external_node_path_namespaceObject.dirname)(path);
+    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        await fs.mkdirp(dir);
+        await fs.writeSynced(tmp, `${JSON.stringify(clean, null, 2)}\n`);
+        await fs.rename(tmp, path);
+    }
+    catch (e) {
+        await fs.unlink(tmp).catch(() => undefined);
+        throw new RecordError(path, `cannot write the record: ${errText(e)}`);
+    }
+    try {
+        await fs.syncDir(dir);
+    }
+    catch (e) {
+        throw new RecordError(path, `record written but its directory could not be synced: ${errText(e)}`);
+    }
+}
+/** The errno-style code of a thrown value, when it has one. */
+function store_errCode(e) {
+    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
+        return e.code;
+    return undefined;
+}
+/** A thrown value as one short line (Error or not). */
+function errText(e) {
+    return oneLine(e instanceof Error ? e.message : String(e));
+}
+function oneLine(s) {
+    return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: external "node:async_hooks"
+const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/record/lock.ts
+
+
+
+
+
+
+
+/** The lock could not be taken in time, or is already held by this process. */
+class LockError extends Error {
+    lockPath;
+    constructor(lockPath, problem) {
+        super(`${lockPath}: ${problem}`);
+        this.lockPath = lockPath;
+        this.name = 'LockError';
+    }
+}
+/** Lock paths this process holds; a lock naming our own pid but not listed here is stale. */
+const held = new Set();
+/** Lock paths held by the calling async chain, to refuse a nested take (it would deadlock). */
+const chain = new external_node_async_hooks_namespaceObject.AsyncLocalStorage();
+/**
+ * Runs `fn` while holding `<path>.lock`, so two runs on one host cannot interleave reading,
+ * building and writing the record. The lock file is created with O_EXCL and holds pid, host, time
+ * and a random token; a lock whose pid is dead on this host is reclaimed. Waits with capped
+ * exponential backoff until `timeoutMs`.
+ */
+async function withRecordLock(path, fn, opts = {}) {
+    const lockPath = `${(0,external_node_path_namespaceObject.resolve)(path)}.lock`;
+    const outer = chain.getStore() ?? new Set();
+    if (outer.has(lockPath))
+        throw new LockError(lockPath, 'already held by this call chain (nested lock)');
+    const info = await acquire(lockPath, opts);
+    try {
+        return await chain.run(new Set([...outer, lockPath]), fn);
+    }
+    finally {
+        held.delete(lockPath);
+        await release(lockPath, info.token);
+    }
+}
+async function acquire(lockPath, opts) {
+    const timeoutMs = opts.timeoutMs ?? 10 * 60_000;
+    const maxDelay = opts.maxDelayMs ?? 2000;
+    let delay = opts.minDelayMs ?? 50;
+    const host = opts.host ?? (0,external_node_os_namespaceObject.hostname)();
+    const deadline = Date.now() + timeoutMs;
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(lockPath), { recursive: true });
+    for (;;) {
+        const info = {
+            pid: process.pid,
+            host,
+            time: new Date().toISOString(),
+            token: (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')
+        };
+        // Marked held the moment the file exists, before another caller in this process can read it
+        // and mistake our pid for a stale incarnation.
+        if (await tryCreate(lockPath, info, () => held.add(lockPath)))
+            return info;
+        const holder = await readHolder(lockPath);
+        if (holder !== 'gone' && (await isStale(lockPath, holder, host, opts))) {
+            await reclaim(lockPath, holder, host, opts);
+            continue;
+        }
+        if (holder === 'gone')
+            continue;
+        if (Date.now() >= deadline) {
+            const who = holder === null
+                ? 'an unreadable lock file'
+                : `pid ${holder.pid} on ${holder.host} since ${holder.time}`;
+            throw new LockError(lockPath, `still locked by ${who} after ${Math.round(timeoutMs / 1000)}s; delete the file if that run is gone`);
+        }
+        const wait = Math.min(delay, Math.max(0, deadline - Date.now()));
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait / 2 + Math.random() * (wait / 2));
+        delay = Math.min(delay * 2, maxDelay);
+    }
+}
+async function tryCreate(lockPath, info, onCreated) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(lockPath, 'wx', 0o644);
+    }
+    catch (e) {
+        if (store_errCode(e) === 'EEXIST')
+            return false;
+        throw new LockError(lockPath, `cannot create the lock: ${errText(e)}`);
+    }
+    onCreated?.();
+    try {
+        await fh.writeFile(`${JSON.stringify(info)}\n`, 'utf8');
+    }
+    catch (e) {
+        // An empty lock would block every other run until it aged out.
+        held.delete(lockPath);
+        await fh.close().catch(() => undefined);
+        await (0,promises_namespaceObject.unlink)(lockPath).catch(() => undefined);
+        throw new LockError(lockPath, `cannot write the lock: ${errText(e)}`);
+    }
+    await fh.close();
+    return true;
+}
+/** The holder as written, null when unparseable (possibly still being written), 'gone' if absent. */
+async function readHolder(lockPath) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(lockPath, 'utf8');
+    }
+    catch (e) {
+        if (store_errCode(e) === 'ENOENT')
+            return 'gone';
+        throw new LockError(lockPath, `cannot read the lock: ${errText(e)}`);
+    }
+    return parseLock(text);
+}
+function parseLock(text) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    if (typeof v !== 'object' || v === null)
+        return null;
+    const o = v;
+    const { pid, host, time, token } = o;
+    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0)
+        return null;
+    if (typeof host !== 'string' || typeof time !== 'string' || typeof token !== 'string')
+        return null;
+    return { pid, host, time, token };
+}
+async function isStale(lockPath, holder, host, opts) {
+    if (holder !== null && holder.host === host) {
+        if (holder.pid === process.pid)
+            return !held.has(lockPath); // a previous incarnation with our pid
+        return !(opts.isAlive ?? pidAlive)(holder.pid);
+    }
+    // Another host, or a file still being written by its creator: judge by age only.
+    const staleMs = holder === null ? 30_000 : (opts.foreignStaleMs ?? 6 * 3600_000);
+    try {
+        const st = await (0,promises_namespaceObject.stat)(lockPath);
+        return Date.now() - st.mtimeMs > staleMs;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Removes a stale lock without racing another reclaimer: under a short-lived `.reclaim` lock,
+ * re-read the lock and delete it only if it is still the same stale holder. Without this, two
+ * waiters could both see the dead pid, and the slower one would delete the faster one's new lock.
+ */
+async function reclaim(lockPath, stale, host, opts) {
+    const guard = `${lockPath}.reclaim`;
+    const mine = {
+        pid: process.pid,
+        host,
+        time: new Date().toISOString(),
+        token: 'reclaim'
+    };
+    if (!(await tryCreate(guard, mine))) {
+        // Someone else is reclaiming; a guard left by a crashed reclaimer expires quickly.
+        try {
+            const st = await (0,promises_namespaceObject.stat)(guard);
+            if (Date.now() - st.mtimeMs > 30_000)
+                await (0,promises_namespaceObject.unlink)(guard);
+        }
+        catch {
+            // gone already
+        }
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(10);
+        return;
+    }
+    try {
+        const now = await readHolder(lockPath);
+        if (now === 'gone')
+            return;
+        const same = now === null ? stale === null : stale !== null && now.token === stale.token;
+        if (same && (await isStale(lockPath, now, host, opts)))
+            await (0,promises_namespaceObject.unlink)(lockPath).catch(() => undefined);
+    }
+    finally {
+        await (0,promises_namespaceObject.unlink)(guard).catch(() => undefined);
+    }
+}
+async function release(lockPath, token) {
+    const now = await readHolder(lockPath).catch(() => null);
+    // Only remove our own lock: if it was reclaimed from us (we looked dead), it is not ours.
+    if (now !== null && now !== 'gone' && now.token === token) {
+        await (0,promises_namespaceObject.unlink)(lockPath).catch(() => undefined);
+    }
+}
+/** Whether a process with this pid exists on this host (EPERM: it exists, owned by another user). */
+function pidAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return store_errCode(e) === 'EPERM';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/record/path.ts
+
+
+
+/**
+ * Where the record lives by default on the builder host. The rule:
+ *
+ *   dir  = $FRESH_BUILD_STATE_DIR
+ *        | $XDG_STATE_HOME/fresh-build        (only when absolute, as the XDG spec requires)
+ *        | ~/.local/state/fresh-build
+ *   file = <slug>-<hash>.json
+ *          slug: the context folder name (plus the target), lower-case [a-z0-9._-], for humans
+ *          hash: first 16 hex of sha256(abs context \0 abs Dockerfile \0 target)
+ *
+ * The state must live OUTSIDE the build context: a file written inside it would change the
+ * context hash on every run (use stateInsideContext to warn about an override that does). The
+ * hash keys the record to one build, so two projects whose folders share a name never share a
+ * record (the very mix-up BuildKit's source.local cache makes), and one Dockerfile built for two
+ * targets keeps two records. Paths are resolved, not realpath'd: pure, and a symlinked
+ * alias gets its own record rather than a wrong one.
+ */
+function defaultStatePath(opts) {
+    const cwd = opts.cwd ?? process.cwd();
+    const context = (0,external_node_path_namespaceObject.resolve)(cwd, opts.context);
+    const file = (0,external_node_path_namespaceObject.resolve)(cwd, opts.file);
+    const target = opts.target ?? '';
+    const key = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(`${context}\0${file}\0${target}`)
+        .digest('hex')
+        .slice(0, 16);
+    const readable = [(0,external_node_path_namespaceObject.basename)(context) || 'root', target].filter(Boolean).join('-');
+    const slug = readable
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[-.]+|-+$/g, '')
+        .slice(0, 40) || 'context';
+    return (0,external_node_path_namespaceObject.join)(stateDir(opts), `${slug}-${key}.json`);
+}
+/** The directory part of the rule above. */
+function stateDir(opts) {
+    const { env } = opts;
+    if (env.FRESH_BUILD_STATE_DIR)
+        return (0,external_node_path_namespaceObject.resolve)(opts.cwd ?? process.cwd(), env.FRESH_BUILD_STATE_DIR);
+    if (env.XDG_STATE_HOME && (0,external_node_path_namespaceObject.isAbsolute)(env.XDG_STATE_HOME))
+        return (0,external_node_path_namespaceObject.join)(env.XDG_STATE_HOME, 'fresh-build');
+    const home = opts.home ?? (env.HOME || (0,external_node_os_namespaceObject.homedir)());
+    return (0,external_node_path_namespaceObject.join)(home, '.local', 'state', 'fresh-build');
+}
+/** True when the state file would sit inside the build context (and so change its hash). */
+function stateInsideContext(statePath, context, cwd = process.cwd()) {
+    const rel = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(cwd, context), (0,external_node_path_namespaceObject.resolve)(cwd, statePath));
+    return rel !== '' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
+}
+
+;// CONCATENATED MODULE: ./src/model.ts
+/**
+ * The plain data that flows through the pipeline:
+ *   context (scan + hash) -> dockerfile (steps + their sources) -> record (last deploy)
+ *   -> docker (prune, build) -> logs (what was cached) -> verdict -> report.
+ * Every stage is a function over these shapes; only src/docker, src/record and src/report
+ * (and the thin entries) touch the outside world.
+ */
+/** Labels every guarded image carries, so a deployed image tells what it was built from. */
+const model_LABELS = {
+    revision: 'org.opencontainers.image.revision',
+    created: 'org.opencontainers.image.created',
+    contextHash: 'dev.fresh-build.context-hash',
+    buildId: 'dev.fresh-build.build-id',
+    /** Compact JSON: [[stage, index, sourceHash], ...] for the context steps. */
+    steps: 'dev.fresh-build.steps'
+};
+
+;// CONCATENATED MODULE: ./src/record/labels.ts
+
+const labels_HASH = /^sha256:[0-9a-f]{64}$/;
+/**
+ * The labels a guarded image carries (LABELS in model.ts). Labels whose value is unknown (no
+ * commit, no build id) are left out rather than set empty, so they never overwrite a real value
+ * inherited from a base image with nothing.
+ */
+function recordLabels(record) {
+    const labels = {
+        [model_LABELS.created]: record.builtAt,
+        [model_LABELS.contextHash]: record.contextHash,
+        [model_LABELS.steps]: JSON.stringify(record.steps.map(s => [s.stage, s.index, s.sourceHash]))
+    };
+    if (record.commit)
+        labels[model_LABELS.revision] = record.commit;
+    if (record.buildId)
+        labels[model_LABELS.buildId] = record.buildId;
+    return labels;
+}
+/** Reads back recordLabels' output from `docker inspect` labels; tolerates missing or garbled ones. */
+function recordFromLabels(labels) {
+    const l = labels ?? {};
+    const problems = [];
+    const text = (key) => {
+        const v = l[key];
+        return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+    };
+    let contextHash = text(LABELS.contextHash);
+    if (contextHash !== null && !labels_HASH.test(contextHash)) {
+        problems.push(`label ${LABELS.contextHash} is not sha256:<64 hex>: ${preview(contextHash)}`);
+        contextHash = null;
+    }
+    let builtAt = text(LABELS.created);
+    if (builtAt !== null && Number.isNaN(Date.parse(builtAt))) {
+        problems.push(`label ${LABELS.created} is not a time: ${preview(builtAt)}`);
+        builtAt = null;
+    }
+    const rawSteps = text(LABELS.steps);
+    let steps = null;
+    if (rawSteps !== null) {
+        steps = parseSteps(rawSteps);
+        if (steps === null)
+            problems.push(`label ${LABELS.steps} is not [[stage, index, sha256], ...]: ${preview(rawSteps)}`);
+    }
+    return {
+        contextHash,
+        steps,
+        commit: text(LABELS.revision),
+        buildId: text(LABELS.buildId),
+        builtAt,
+        problems
+    };
+}
+function parseSteps(raw) {
+    let v;
+    try {
+        v = JSON.parse(raw);
+    }
+    catch {
+        return null;
+    }
+    if (!Array.isArray(v))
+        return null;
+    const steps = [];
+    for (const item of v) {
+        if (!Array.isArray(item) || item.length !== 3)
+            return null;
+        const [stage, index, sourceHash] = item;
+        if (typeof stage !== 'string' || typeof sourceHash !== 'string' || !labels_HASH.test(sourceHash))
+            return null;
+        if (typeof index !== 'number' || !Number.isInteger(index) || index < 1)
+            return null;
+        steps.push({ stage, index, sourceHash });
+    }
+    return steps;
+}
+function preview(s) {
+    const flat = JSON.stringify(s);
+    return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/record/diff.ts
+
+/**
+ * Compares the recorded files with the current ones (path -> signature). Each list is sorted in
+ * byte order, the same on every machine and locale.
+ */
+function diffRecords(previous, files) {
+    const changed = [];
+    const added = [];
+    const removed = [];
+    const before = new Map(Object.entries(previous.files));
+    for (const [path, sig] of Object.entries(files)) {
+        const old = before.get(path);
+        if (old === undefined)
+            added.push(path);
+        else if (old !== sig)
+            changed.push(path);
+    }
+    for (const path of before.keys())
+        if (!Object.hasOwn(files, path))
+            removed.push(path);
+    return {
+        changed: changed.sort(compareBytes),
+        added: added.sort(compareBytes),
+        removed: removed.sort(compareBytes)
+    };
+}
+/** Every path the diff touches, sorted: the changed-files list of the verdict. */
+function changedPaths(diff) {
+    return [...diff.changed, ...diff.added, ...diff.removed].sort(compareBytes);
+}
+/** The path -> signature map a record keeps for a context scan's entries. */
+function fileSignatures(entries) {
+    // fromEntries defines own properties, so a file named `__proto__` stays a file.
+    return Object.fromEntries(entries.map(e => [e.path, fileSignature(e)]));
+}
+/** Assembles the record of a build judged good. */
+function newRecord(input) {
+    return {
+        version: 1,
+        contextHash: input.contextHash,
+        files: fileSignatures(input.entries),
+        steps: input.steps.map(s => ({
+            stage: s.stage,
+            index: s.index,
+            instruction: s.instruction,
+            line: s.line,
+            sourceHash: s.sourceHash
+        })),
+        commit: input.commit,
+        buildId: input.buildId,
+        imageId: input.imageId,
+        tags: [...input.tags],
+        builtAt: (input.builtAt ?? new Date()).toISOString(),
+        dockerfile: input.dockerfile
+    };
+}
+
+;// CONCATENATED MODULE: ./src/record/index.ts
+/** The record of the last build judged good: state file on the builder host, labels on the image. */
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/report/text-safety.ts
+/**
+ * Making user-controlled text (file names, instructions, tags, warnings, daemon messages) safe to
+ * show. Order matters and every renderer follows it: redact -> make visible -> truncate ->
+ * escape. Redacting first means truncation or escaping can never split a secret into a form the
+ * redactor no longer recognises.
+ */
+function redactor(secrets = []) {
+    const values = new Set();
+    for (const s of secrets) {
+        if (s.trim() === '')
+            continue;
+        values.add(s);
+        // A multi-line secret may surface one line at a time (as GitHub masks it too).
+        for (const line of s.split(/\r?\n/))
+            if (line.trim().length >= 3)
+                values.add(line);
+    }
+    // Longest first, so a secret that contains another is replaced whole.
+    const ordered = [...values].sort((a, b) => b.length - a.length);
+    if (ordered.length === 0)
+        return text => text;
+    return text => {
+        let out = text;
+        for (const v of ordered)
+            out = out.split(v).join('***');
+        return out;
+    };
+}
+/** C0/C1 controls, DEL, Unicode line separators, and the bidi marks and overrides ("trojan source" reordering). */
+function isInvisible(code) {
+    return (code <= 0x1f ||
+        (code >= 0x7f && code <= 0x9f) ||
+        code === 0x061c ||
+        code === 0x200e ||
+        code === 0x200f ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        (code >= 0x202a && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069));
+}
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * Control characters and bidi overrides as visible escapes (`\n`, `\t`, `\x1b`, `\u202e`), so a
+ * file name cannot forge extra output lines, drive the terminal, or reorder what a reader sees.
+ */
+function visible(text) {
+    let out = '';
+    for (const c of text) {
+        const code = c.codePointAt(0) ?? 0;
+        if (!isInvisible(code))
+            out += c;
+        else
+            out +=
+                NAMED[c] ??
+                    (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
+    }
+    return out;
+}
+/** Cuts to at most `max` characters (by code point), ending in `…` when cut. */
+function text_safety_truncate(text, max) {
+    const chars = [...text];
+    if (chars.length <= max)
+        return text;
+    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
+/**
+ * Escapes text for the job summary, which GitHub renders as Markdown with inline HTML. HTML
+ * specials become entities; so does every Markdown/GFM syntax character (emphasis, links, code,
+ * tables' `|`, headings, `$` math, `@` mentions, `:` of autolinks), because an entity is always literal text in
+ * both languages. Newlines never reach here (visible() runs first), so a value cannot end an HTML
+ * block and start Markdown.
+ */
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|`*_[\]()#~!\\$@:]/g, c => HTML_ESCAPES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+/** Decimal units as the docker CLI prints them (`Total reclaimed space: 1.2GB`). */
+function humanBytes(bytes) {
+    if (!Number.isFinite(bytes) || bytes < 0)
+        return 'unknown size';
+    const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    if (unit === 0)
+        return `${Math.round(value)} B`;
+    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return `${value.toFixed(digits)} ${units[unit]}`;
+}
+/** `sha256:` plus the first 12 hex digits, as docker shows image ids. */
+function shortHash(hash) {
+    if (hash === null)
+        return 'none';
+    const m = /^(sha256:)?([0-9a-f]{12})[0-9a-f]*$/.exec(hash);
+    return m ? `${m[1] ?? ''}${m[2]}` : hash;
+}
+
+;// CONCATENATED MODULE: ./src/verdict/compare.ts
+
+/** Step identity across runs: the stage and the instruction's position in it. */
+function stepKey(step) {
+    return `${step.stage}#${step.index}`;
+}
+/**
+ * What changed since the record: per file by signature, and per step. A step is changed when it
+ * reads a changed path, or when the record has the same step and its source hash differs (this also
+ * catches an entry the step newly selects because its sources were edited in the Dockerfile).
+ * `selects(step, path)` says whether the step reads a path, now or in the recorded context.
+ */
+function compareWithRecord(files, steps, previous, selects) {
+    const stepChanges = new Map();
+    if (!previous) {
+        return { previousHash: null, changedFiles: [], removedFiles: new Set(), stepChanges };
+    }
+    const diff = diffRecords(previous, files);
+    const changed = changedPaths(diff);
+    const recorded = new Map(previous.steps.map(s => [stepKey(s), s]));
+    for (const step of steps) {
+        const paths = changed.filter(p => selects(step, p));
+        const before = recorded.get(stepKey(step));
+        const hashMoved = before !== undefined &&
+            before.instruction === step.instruction &&
+            before.sourceHash !== step.sourceHash;
+        if (paths.length > 0 || hashMoved)
+            stepChanges.set(stepKey(step), paths);
+    }
+    return {
+        previousHash: previous.contextHash,
+        changedFiles: changed,
+        removedFiles: new Set(diff.removed),
+        stepChanges
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verdict/judge.ts
+
+
+/**
+ * Which changed paths need byte proof. With `verify: changed` every changed path of every COPY/ADD
+ * step is proven, also in steps that ran: BuildKit re-runs a COPY when one file changed normally
+ * yet can keep a second, mtime-kept file stale inside it. RUN bind mounts leave no layer to read.
+ */
+function planProofs(steps, comparison, current, verify) {
+    if (verify === 'none')
+        return [];
+    const out = [];
+    for (const step of steps) {
+        if (step.keyword === 'RUN')
+            continue;
+        const changed = comparison.stepChanges.get(stepKey(step));
+        if (!changed || changed.length === 0)
+            continue;
+        out.push({
+            key: stepKey(step),
+            stage: step.stage,
+            index: step.index,
+            paths: changed.map(path => ({ path, expected: current.get(path) ?? null }))
+        });
+    }
+    return out;
+}
+/** The verdict of DESIGN.md: a cached COPY of changed sources is stale until its bytes prove it. */
+function judge(input) {
+    const { comparison, previous } = input;
+    const warnings = [...input.warnings];
+    const results = input.steps.map(step => {
+        const key = stepKey(step);
+        const seen = input.logSteps.get(key);
+        const changedFiles = comparison.stepChanges.get(key);
+        const changed = changedFiles !== undefined;
+        const cached = seen?.cached ?? false;
+        const base = {
+            stage: step.stage,
+            index: step.index,
+            instruction: step.instruction,
+            line: step.line,
+            changed,
+            cached,
+            changedFiles: changedFiles ?? [],
+            staleFiles: []
+        };
+        const status = (s, staleFiles = []) => ({
+            ...base,
+            status: s,
+            staleFiles
+        });
+        if (!changed)
+            return status(cached ? 'cached' : 'ran');
+        if (step.keyword === 'RUN') {
+            if (cached) {
+                warnings.push(`line ${step.line}: ${step.instruction} reads changed context files through a bind mount and was cached; a bind mount leaves no layer to prove its bytes`);
+            }
+            return status(cached ? 'cached' : 'ran');
+        }
+        if (!seen) {
+            warnings.push(`line ${step.line}: ${step.instruction} was not found in the build log; judged by byte proof only`);
+        }
+        const proof = input.proofs.get(key);
+        if (proof && !proof.unprovable) {
+            const bad = proof.files.filter(f => !f.ok).map(f => f.path);
+            if (bad.length > 0)
+                return status('stale', bad);
+            // `verified` is a cached step cleared by proof; a step that ran is `ran`, proven or not.
+            return status(cached ? 'verified' : 'ran');
+        }
+        if (proof?.unprovable) {
+            warnings.push(`line ${step.line}: could not read the layer of ${step.instruction}: ${proof.unprovable}`);
+        }
+        // An unproven suspect is stale; a step that visibly ran is trusted when no proof is possible.
+        if (cached || (!seen && input.verify === 'changed'))
+            return status('stale', base.changedFiles);
+        return status('ran');
+    });
+    const verdict = previous === null
+        ? 'baseline'
+        : results.some(r => r.status === 'stale')
+            ? 'stale'
+            : input.contextHash === previous.contextHash && comparison.stepChanges.size === 0
+                ? 'unchanged'
+                : 'fresh';
+    return {
+        verdict,
+        contextHash: input.contextHash,
+        previousHash: comparison.previousHash,
+        changedFiles: comparison.changedFiles,
+        pruned: input.pruned,
+        steps: results,
+        causes: verdict === 'stale' ? likelyCauses(input, results) : [],
+        warnings,
+        imageId: input.imageId
+    };
+}
+/** The likely causes seen in this run, most specific first. */
+function likelyCauses(input, results) {
+    const causes = [];
+    const { facts, pruned, previous } = input;
+    const imports = [...new Set([...facts.cacheImports, ...facts.cacheFrom])];
+    if (imports.length > 0) {
+        causes.push(`cache imported from ${imports.join(', ')} (--cache-from / inline cache) serves layers built from other bytes, even after a prune`);
+    }
+    if (facts.builder === 'legacy') {
+        causes.push('the legacy builder keeps its cache in images: `---> Using cache` survives `docker builder prune`; build with BuildKit (DOCKER_BUILDKIT=1 or buildx) or pass --no-cache');
+    }
+    if (pruned === null && facts.prunePolicy === 'never') {
+        causes.push("the builder's context cache was not pruned (prune: never)");
+    }
+    else if (pruned && !pruned.done) {
+        causes.push(`the prune did not run to completion${pruned.note ? `: ${pruned.note}` : ''}`);
+    }
+    if (facts.dockerHost) {
+        causes.push(`the build ran on the daemon at DOCKER_HOST=${facts.dockerHost}: its cache is the one that must be pruned`);
+    }
+    const stale = results.flatMap(r => r.staleFiles);
+    const sameSize = stale.filter(path => {
+        const before = previous?.files[path];
+        const now = input.files[path];
+        return before !== undefined && now !== undefined && signatureSize(before) === signatureSize(now);
+    });
+    if (sameSize.length > 0) {
+        causes.push(`same-size edit with the modification time kept (rsync -t, tar, touch -d, mtime-restoring checkouts): ${sameSize.join(', ')}; Docker re-sends a context file only when its size, mtime, mode or owner changed`);
+    }
+    if (causes.length === 0) {
+        causes.push('the builder served a cached layer whose bytes differ from the context: prune its context cache (docker builder prune --filter type=source.local, or `fresh-build clear`)');
+    }
+    return causes;
+}
+
+;// CONCATENATED MODULE: ./src/verdict/match.ts
+
+/**
+ * Finds, for each Dockerfile step, the log step that reports it.
+ *
+ * BuildKit prints `[stage i/n]` with the stage's AS name lowercased, `stage-N` for unnamed stages
+ * of a multi-stage file, and no name at all for a single-stage file; `i` counts only instructions
+ * that make a vertex. The legacy builder prints a global `Step N/M` over every instruction,
+ * global ARGs included. A compose log may prefix a service; pass it to keep services apart.
+ */
+function matchLogSteps(steps, log, service = null) {
+    const seen = log.steps.filter(s => service === null || s.service === null || s.service === service);
+    const out = new Map();
+    if (log.format === 'legacy') {
+        const byOrdinal = new Map(seen.map(s => [s.index, s]));
+        for (const step of steps) {
+            const hit = byOrdinal.get(step.ordinal);
+            if (hit)
+                out.set(stepKey(step), hit);
+        }
+        return out;
+    }
+    const named = new Map();
+    const unnamed = new Map();
+    for (const s of seen) {
+        if (s.stage === null)
+            unnamed.set(s.index, [...(unnamed.get(s.index) ?? []), s]);
+        else
+            named.set(`${s.stage.toLowerCase()}#${s.index}`, s);
+    }
+    for (const step of steps) {
+        const byName = named.get(`${step.stage.toLowerCase()}#${step.index}`);
+        if (byName) {
+            out.set(stepKey(step), byName);
+            continue;
+        }
+        // A nameless `[i/n]` is only unambiguous when exactly one candidate matches the total too.
+        const candidates = (unnamed.get(step.index) ?? []).filter(s => s.total === step.total);
+        if (candidates.length === 1 && candidates[0])
+            out.set(stepKey(step), candidates[0]);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/verdict/warnings.ts
+/** Host build outputs that, copied over a fresh build's output by `COPY . .`, ship old code. */
+const HOST_OUTPUTS = [
+    '.next',
+    'dist',
+    'build',
+    'node_modules/.cache',
+    '__pycache__'
+];
+/** Build args the guard injects so the image can tell which commit and build it came from. */
+const INJECTED_ARGS = ['GIT_COMMIT_HASH', 'BUILD_ID'];
+/**
+ * Warnings before the build for the stale-deploy classes users keep hitting. Each names the
+ * Dockerfile line where there is one (`line N: ...`, which annotations pick up).
+ */
+function preBuildWarnings(f) {
+    const out = [];
+    // A host output dir anywhere in the tree (a monorepo's app/.next too), found in one pass.
+    const present = HOST_OUTPUTS.filter(dir => f.entries.some(e => e.type === 'dir' && (e.path === dir || e.path.endsWith(`/${dir}`))));
+    for (const step of f.steps) {
+        if (step.keyword === 'RUN' || !step.sources.some(s => s === '.' || s === './' || s === '/'))
+            continue;
+        if (present.length > 0) {
+            out.push(`line ${step.line}: ${step.instruction} copies host build output ${present.map(p => `${p}/`).join(', ')} that .dockerignore does not exclude; it can overwrite what the image builds with stale files`);
+        }
+    }
+    for (const { step, source } of f.excludedSources) {
+        out.push(`line ${step.line}: ${step.instruction} names ${source}, which .dockerignore excludes: the build never sees its changes`);
+    }
+    if ('BUILDKIT_INLINE_CACHE' in f.buildArgs) {
+        out.push('BUILDKIT_INLINE_CACHE is set: images carry inline cache that later --cache-from builds import, even after a prune');
+    }
+    if (f.cacheFrom.length > 0) {
+        out.push(`--cache-from ${f.cacheFrom.join(', ')}: imported cache survives builder prunes; changed steps are proven by bytes`);
+    }
+    const declared = new Set(f.declaredArgs);
+    const missing = INJECTED_ARGS.filter(a => !declared.has(a));
+    if (missing.length > 0) {
+        out.push(`no stage declares ARG ${missing.join(' or ARG ')}: the injected build identity reaches only the image labels (add the ARG to the stage that should see it)`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/proof.ts
+
+
+
+
+/**
+ * Byte proof: for each request, reads the layer the step itself wrote (so a later RUN that
+ * rewrites or deletes the files cannot hide what the COPY wrote) and compares each changed path
+ * with the context. One `docker save` per stage image, reading only the wanted paths.
+ */
+async function proveSteps(requests, deps) {
+    const out = new Map();
+    const steps = new Map(deps.plan.steps.map(s => [stepKey(s), s]));
+    const byStage = new Map();
+    for (const r of requests)
+        byStage.set(r.stage, [...(byStage.get(r.stage) ?? []), r]);
+    for (const [stage, reqs] of byStage) {
+        const fail = (why) => {
+            for (const r of reqs)
+                out.set(r.key, { key: r.key, files: [], unprovable: why });
+        };
+        try {
+            const image = stage === deps.finalStage && deps.imageId ? deps.imageId : await deps.stageImage(stage);
+            const proved = await proveStage(image, stage, reqs, steps, deps);
+            for (const p of proved)
+                out.set(p.key, p);
+        }
+        catch (e) {
+            fail(errorMessage(e));
+        }
+    }
+    return out;
+}
+async function proveStage(image, stageName, reqs, steps, deps) {
+    const stage = deps.plan.stages.find(s => s.name === stageName);
+    if (!stage)
+        throw new Error(`stage ${stageName} is not in the Dockerfile`);
+    const info = await inspectImage(deps.exec, image);
+    // The image's last stage is this one: its history ends with this stage's instructions.
+    const base = stageBaseLength(info.history.length, [stage.instructions]);
+    const outcomes = [];
+    const pending = [];
+    for (const req of reqs) {
+        const step = steps.get(req.key);
+        if (!step) {
+            outcomes.push({ key: req.key, files: [], unprovable: 'step not found in the Dockerfile' });
+            continue;
+        }
+        const position = step.ordinal - stage.fromOrdinal + 1;
+        const layer = layerForStep(info.history, base, position);
+        const diffId = layer === null ? undefined : info.diffIds[layer];
+        if (diffId === undefined) {
+            outcomes.push({
+                key: req.key,
+                files: [],
+                unprovable: `the image history of ${image} has no layer for line ${step.line}`
+            });
+            continue;
+        }
+        const targets = new Map();
+        const unmapped = [];
+        for (const { path } of req.paths) {
+            const dest = destinationFor(step, path);
+            if (dest === null)
+                unmapped.push(path);
+            else
+                targets.set(path, dest);
+        }
+        if (unmapped.length > 0) {
+            outcomes.push({
+                key: req.key,
+                files: [],
+                unprovable: `cannot tell where ${unmapped.join(', ')} land in the image (ADD of an archive?)`
+            });
+            continue;
+        }
+        pending.push({ req, diffId, targets });
+    }
+    if (pending.length === 0)
+        return outcomes;
+    const wanted = pending.map(p => ({
+        diffId: p.diffId,
+        paths: [...p.targets.values()]
+    }));
+    const layers = await readLayerEntries(deps.exec, image, wanted);
+    for (const { req, diffId, targets } of pending) {
+        const entries = layers.get(diffId) ?? new Map();
+        const step = steps.get(req.key);
+        const files = req.paths.map(({ path, expected }) => {
+            const dest = targets.get(path);
+            const actual = entries.get(dest.replace(/^\/+/, '').replace(/\/+$/, '')) ?? {
+                type: 'missing',
+                mode: 0
+            };
+            return compareEntry(path, expected, actual, step.flags.chmod !== undefined);
+        });
+        outcomes.push({ key: req.key, files });
+    }
+    return outcomes;
+}
+/** Does the layer hold what the context holds? Owner is never compared (COPY may --chown). */
+function compareEntry(path, expected, actual, chmodFlag) {
+    const ok = () => ({ path, ok: true, detail: '' });
+    const bad = (detail) => ({ path, ok: false, detail });
+    if (expected === null) {
+        return actual.type === 'missing' || actual.type === 'whiteout'
+            ? ok()
+            : bad('removed from the context but still in the layer');
+    }
+    if (actual.type === 'missing' || actual.type === 'whiteout')
+        return bad('missing from the layer');
+    if (actual.type !== expected.type)
+        return bad(`is a ${actual.type} in the layer, a ${expected.type} in the context`);
+    if (expected.type === 'symlink' && actual.linkTarget !== expected.linkTarget) {
+        return bad(`links to ${actual.linkTarget ?? '?'} in the layer, ${expected.linkTarget ?? '?'} in the context`);
+    }
+    if (expected.type === 'file' && actual.digest !== expected.digest) {
+        return bad(actual.digest === undefined
+            ? 'a hard link in the layer whose bytes were not read'
+            : `old bytes in the layer (${actual.digest.slice(7, 19)}, context ${expected.digest?.slice(7, 19) ?? '?'})`);
+    }
+    if (!chmodFlag && (actual.mode & 0o777) !== (expected.mode & 0o777)) {
+        return bad(`mode ${(actual.mode & 0o777).toString(8)} in the layer, ${(expected.mode & 0o777).toString(8)} in the context`);
+    }
+    return ok();
+}
+
+;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+function getDefaultExportFromCjs(x) {
+  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
+}
+var jsYaml = {};
+var loader = {};
+var common = {};
+var hasRequiredCommon;
+function requireCommon() {
+  if (hasRequiredCommon) return common;
+  hasRequiredCommon = 1;
+  function isNothing(subject) {
+    return typeof subject === "undefined" || subject === null;
+  }
+  function isObject(subject) {
+    return typeof subject === "object" && subject !== null;
+  }
+  function toArray(sequence) {
+    if (Array.isArray(sequence)) return sequence;
+    else if (isNothing(sequence)) return [];
+    return [sequence];
+  }
+  function extend(target, source) {
+    if (source) {
+      const sourceKeys = Object.keys(source);
+      for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
+        const key = sourceKeys[index];
+        target[key] = source[key];
+      }
+    }
+    return target;
+  }
+  function repeat(string, count) {
+    let result = "";
+    for (let cycle = 0; cycle < count; cycle += 1) {
+      result += string;
+    }
+    return result;
+  }
+  function isNegativeZero(number) {
+    return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
+  }
+  common.isNothing = isNothing;
+  common.isObject = isObject;
+  common.toArray = toArray;
+  common.repeat = repeat;
+  common.isNegativeZero = isNegativeZero;
+  common.extend = extend;
+  return common;
+}
+var exception;
+var hasRequiredException;
+function requireException() {
+  if (hasRequiredException) return exception;
+  hasRequiredException = 1;
+  function formatError(exception2, compact) {
+    let where = "";
+    const message = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message;
+    if (exception2.mark.name) {
+      where += 'in "' + exception2.mark.name + '" ';
+    }
+    where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
+    if (!compact && exception2.mark.snippet) {
+      where += "\n\n" + exception2.mark.snippet;
+    }
+    return message + " " + where;
+  }
+  function YAMLException2(reason, mark) {
+    Error.call(this);
+    this.name = "YAMLException";
+    this.reason = reason;
+    this.mark = mark;
+    this.message = formatError(this, false);
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    } else {
+      this.stack = new Error().stack || "";
+    }
+  }
+  YAMLException2.prototype = Object.create(Error.prototype);
+  YAMLException2.prototype.constructor = YAMLException2;
+  YAMLException2.prototype.toString = function toString(compact) {
+    return this.name + ": " + formatError(this, compact);
+  };
+  exception = YAMLException2;
+  return exception;
+}
+var snippet;
+var hasRequiredSnippet;
+function requireSnippet() {
+  if (hasRequiredSnippet) return snippet;
+  hasRequiredSnippet = 1;
+  const common2 = requireCommon();
+  function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+    let head = "";
+    let tail = "";
+    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+    if (position - lineStart > maxHalfLength) {
+      head = " ... ";
+      lineStart = position - maxHalfLength + head.length;
+    }
+    if (lineEnd - position > maxHalfLength) {
+      tail = " ...";
+      lineEnd = position + maxHalfLength - tail.length;
+    }
+    return {
+      str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
+      pos: position - lineStart + head.length
+      // relative position
+    };
+  }
+  function padStart(string, max) {
+    return common2.repeat(" ", max - string.length) + string;
+  }
+  function makeSnippet(mark, options) {
+    options = Object.create(options || null);
+    if (!mark.buffer) return null;
+    if (!options.maxLength) options.maxLength = 79;
+    if (typeof options.indent !== "number") options.indent = 1;
+    if (typeof options.linesBefore !== "number") options.linesBefore = 3;
+    if (typeof options.linesAfter !== "number") options.linesAfter = 2;
+    const re = /\r?\n|\r|\0/g;
+    const lineStarts = [0];
+    const lineEnds = [];
+    let match;
+    let foundLineNo = -1;
+    while (match = re.exec(mark.buffer)) {
+      lineEnds.push(match.index);
+      lineStarts.push(match.index + match[0].length);
+      if (mark.position <= match.index && foundLineNo < 0) {
+        foundLineNo = lineStarts.length - 2;
+      }
+    }
+    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+    let result = "";
+    const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
+    const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
+    for (let i = 1; i <= options.linesBefore; i++) {
+      if (foundLineNo - i < 0) break;
+      const line2 = getLine(
+        mark.buffer,
+        lineStarts[foundLineNo - i],
+        lineEnds[foundLineNo - i],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
+        maxLineLength
+      );
+      result = common2.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+    }
+    const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+    result += common2.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+    result += common2.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
+    for (let i = 1; i <= options.linesAfter; i++) {
+      if (foundLineNo + i >= lineEnds.length) break;
+      const line2 = getLine(
+        mark.buffer,
+        lineStarts[foundLineNo + i],
+        lineEnds[foundLineNo + i],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
+        maxLineLength
+      );
+      result += common2.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+    }
+    return result.replace(/\n$/, "");
+  }
+  snippet = makeSnippet;
+  return snippet;
+}
+var type;
+var hasRequiredType;
+function requireType() {
+  if (hasRequiredType) return type;
+  hasRequiredType = 1;
+  const YAMLException2 = requireException();
+  const TYPE_CONSTRUCTOR_OPTIONS = [
+    "kind",
+    "multi",
+    "resolve",
+    "construct",
+    "instanceOf",
+    "predicate",
+    "represent",
+    "representName",
+    "defaultStyle",
+    "styleAliases"
+  ];
+  const YAML_NODE_KINDS = [
+    "scalar",
+    "sequence",
+    "mapping"
+  ];
+  function compileStyleAliases(map2) {
+    const result = {};
+    if (map2 !== null) {
+      Object.keys(map2).forEach(function(style) {
+        map2[style].forEach(function(alias) {
+          result[String(alias)] = style;
+        });
+      });
+    }
+    return result;
+  }
+  function Type2(tag, options) {
+    options = options || {};
+    Object.keys(options).forEach(function(name) {
+      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
+        throw new YAMLException2('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
+      }
+    });
+    this.options = options;
+    this.tag = tag;
+    this.kind = options["kind"] || null;
+    this.resolve = options["resolve"] || function() {
+      return true;
+    };
+    this.construct = options["construct"] || function(data) {
+      return data;
+    };
+    this.instanceOf = options["instanceOf"] || null;
+    this.predicate = options["predicate"] || null;
+    this.represent = options["represent"] || null;
+    this.representName = options["representName"] || null;
+    this.defaultStyle = options["defaultStyle"] || null;
+    this.multi = options["multi"] || false;
+    this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
+    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
+      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
+    }
+  }
+  type = Type2;
+  return type;
+}
+var schema;
+var hasRequiredSchema;
+function requireSchema() {
+  if (hasRequiredSchema) return schema;
+  hasRequiredSchema = 1;
+  const YAMLException2 = requireException();
+  const Type2 = requireType();
+  function compileList(schema2, name) {
+    const result = [];
+    schema2[name].forEach(function(currentType) {
+      let newIndex = result.length;
+      result.forEach(function(previousType, previousIndex) {
+        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
+          newIndex = previousIndex;
+        }
+      });
+      result[newIndex] = currentType;
+    });
+    return result;
+  }
+  function compileMap() {
+    const result = {
+      scalar: {},
+      sequence: {},
+      mapping: {},
+      fallback: {},
+      multi: {
+        scalar: [],
+        sequence: [],
+        mapping: [],
+        fallback: []
+      }
+    };
+    function collectType(type2) {
+      if (type2.multi) {
+        result.multi[type2.kind].push(type2);
+        result.multi["fallback"].push(type2);
+      } else {
+        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
+      }
+    }
+    for (let index = 0, length = arguments.length; index < length; index += 1) {
+      arguments[index].forEach(collectType);
+    }
+    return result;
+  }
+  function Schema2(definition) {
+    return this.extend(definition);
+  }
+  Schema2.prototype.extend = function extend(definition) {
+    let implicit = [];
+    let explicit = [];
+    if (definition instanceof Type2) {
+      explicit.push(definition);
+    } else if (Array.isArray(definition)) {
+      explicit = explicit.concat(definition);
+    } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
+      if (definition.implicit) implicit = implicit.concat(definition.implicit);
+      if (definition.explicit) explicit = explicit.concat(definition.explicit);
+    } else {
+      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
+    }
+    implicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+      if (type2.loadKind && type2.loadKind !== "scalar") {
+        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
+      }
+      if (type2.multi) {
+        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
+      }
+    });
+    explicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+    });
+    const result = Object.create(Schema2.prototype);
+    result.implicit = (this.implicit || []).concat(implicit);
+    result.explicit = (this.explicit || []).concat(explicit);
+    result.compiledImplicit = compileList(result, "implicit");
+    result.compiledExplicit = compileList(result, "explicit");
+    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
+    return result;
+  };
+  schema = Schema2;
+  return schema;
+}
+var js_yaml_str;
+var hasRequiredStr;
+function requireStr() {
+  if (hasRequiredStr) return js_yaml_str;
+  hasRequiredStr = 1;
+  const Type2 = requireType();
+  js_yaml_str = new Type2("tag:yaml.org,2002:str", {
+    kind: "scalar",
+    construct: function(data) {
+      return data !== null ? data : "";
+    }
+  });
+  return js_yaml_str;
+}
+var seq;
+var hasRequiredSeq;
+function requireSeq() {
+  if (hasRequiredSeq) return seq;
+  hasRequiredSeq = 1;
+  const Type2 = requireType();
+  seq = new Type2("tag:yaml.org,2002:seq", {
+    kind: "sequence",
+    construct: function(data) {
+      return data !== null ? data : [];
+    }
+  });
+  return seq;
+}
+var map;
+var hasRequiredMap;
+function requireMap() {
+  if (hasRequiredMap) return map;
+  hasRequiredMap = 1;
+  const Type2 = requireType();
+  map = new Type2("tag:yaml.org,2002:map", {
+    kind: "mapping",
+    construct: function(data) {
+      return data !== null ? data : {};
+    }
+  });
+  return map;
+}
+var failsafe;
+var hasRequiredFailsafe;
+function requireFailsafe() {
+  if (hasRequiredFailsafe) return failsafe;
+  hasRequiredFailsafe = 1;
+  const Schema2 = requireSchema();
+  failsafe = new Schema2({
+    explicit: [
+      requireStr(),
+      requireSeq(),
+      requireMap()
+    ]
+  });
+  return failsafe;
+}
+var _null;
+var hasRequired_null;
+function require_null() {
+  if (hasRequired_null) return _null;
+  hasRequired_null = 1;
+  const Type2 = requireType();
+  function resolveYamlNull(data) {
+    if (data === null) return true;
+    const max = data.length;
+    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+  }
+  function constructYamlNull() {
+    return null;
+  }
+  function isNull(object) {
+    return object === null;
+  }
+  _null = new Type2("tag:yaml.org,2002:null", {
+    kind: "scalar",
+    resolve: resolveYamlNull,
+    construct: constructYamlNull,
+    predicate: isNull,
+    represent: {
+      canonical: function() {
+        return "~";
+      },
+      lowercase: function() {
+        return "null";
+      },
+      uppercase: function() {
+        return "NULL";
+      },
+      camelcase: function() {
+        return "Null";
+      },
+      empty: function() {
+        return "";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return _null;
+}
+var bool;
+var hasRequiredBool;
+function requireBool() {
+  if (hasRequiredBool) return bool;
+  hasRequiredBool = 1;
+  const Type2 = requireType();
+  function resolveYamlBoolean(data) {
+    if (data === null) return false;
+    const max = data.length;
+    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+  }
+  function constructYamlBoolean(data) {
+    return data === "true" || data === "True" || data === "TRUE";
+  }
+  function isBoolean(object) {
+    return Object.prototype.toString.call(object) === "[object Boolean]";
+  }
+  bool = new Type2("tag:yaml.org,2002:bool", {
+    kind: "scalar",
+    resolve: resolveYamlBoolean,
+    construct: constructYamlBoolean,
+    predicate: isBoolean,
+    represent: {
+      lowercase: function(object) {
+        return object ? "true" : "false";
+      },
+      uppercase: function(object) {
+        return object ? "TRUE" : "FALSE";
+      },
+      camelcase: function(object) {
+        return object ? "True" : "False";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return bool;
+}
+var js_yaml_int;
+var hasRequiredInt;
+function requireInt() {
+  if (hasRequiredInt) return js_yaml_int;
+  hasRequiredInt = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  function isHexCode(c) {
+    return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+  }
+  function isOctCode(c) {
+    return c >= 48 && c <= 55;
+  }
+  function isDecCode(c) {
+    return c >= 48 && c <= 57;
+  }
+  function resolveYamlInteger(data) {
+    if (data === null) return false;
+    const max = data.length;
+    let index = 0;
+    let hasDigits = false;
+    if (!max) return false;
+    let ch = data[index];
+    if (ch === "-" || ch === "+") {
+      ch = data[++index];
+    }
+    if (ch === "0") {
+      if (index + 1 === max) return true;
+      ch = data[++index];
+      if (ch === "b") {
+        index++;
+        for (; index < max; index++) {
+          ch = data[index];
+          if (ch !== "0" && ch !== "1") return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "x") {
+        index++;
+        for (; index < max; index++) {
+          if (!isHexCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "o") {
+        index++;
+        for (; index < max; index++) {
+          if (!isOctCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+    }
+    for (; index < max; index++) {
+      if (!isDecCode(data.charCodeAt(index))) {
+        return false;
+      }
+      hasDigits = true;
+    }
+    if (!hasDigits) return false;
+    return isFinite(parseYamlInteger(data));
+  }
+  function parseYamlInteger(data) {
+    let value = data;
+    let sign = 1;
+    let ch = value[0];
+    if (ch === "-" || ch === "+") {
+      if (ch === "-") sign = -1;
+      value = value.slice(1);
+      ch = value[0];
+    }
+    if (value === "0") return 0;
+    if (ch === "0") {
+      if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
+      if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
+      if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
+    }
+    return sign * parseInt(value, 10);
+  }
+  function constructYamlInteger(data) {
+    return parseYamlInteger(data);
+  }
+  function isInteger(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
+  }
+  js_yaml_int = new Type2("tag:yaml.org,2002:int", {
+    kind: "scalar",
+    resolve: resolveYamlInteger,
+    construct: constructYamlInteger,
+    predicate: isInteger,
+    represent: {
+      binary: function(obj) {
+        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
+      },
+      octal: function(obj) {
+        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
+      },
+      decimal: function(obj) {
+        return obj.toString(10);
+      },
+      hexadecimal: function(obj) {
+        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
+      }
+    },
+    defaultStyle: "decimal",
+    styleAliases: {
+      binary: [2, "bin"],
+      octal: [8, "oct"],
+      decimal: [10, "dec"],
+      hexadecimal: [16, "hex"]
+    }
+  });
+  return js_yaml_int;
+}
+var js_yaml_float;
+var hasRequiredFloat;
+function requireFloat() {
+  if (hasRequiredFloat) return js_yaml_float;
+  hasRequiredFloat = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  const YAML_FLOAT_PATTERN = new RegExp(
+    // 2.5e4, 2.5 and integers
+    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
+    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  function resolveYamlFloat(data) {
+    if (data === null) return false;
+    if (!YAML_FLOAT_PATTERN.test(data)) {
+      return false;
+    }
+    if (isFinite(parseFloat(data, 10))) {
+      return true;
+    }
+    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
+  }
+  function constructYamlFloat(data) {
+    let value = data.toLowerCase();
+    const sign = value[0] === "-" ? -1 : 1;
+    if ("+-".indexOf(value[0]) >= 0) {
+      value = value.slice(1);
+    }
+    if (value === ".inf") {
+      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    } else if (value === ".nan") {
+      return NaN;
+    }
+    return sign * parseFloat(value, 10);
+  }
+  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
+  function representYamlFloat(object, style) {
+    if (isNaN(object)) {
+      switch (style) {
+        case "lowercase":
+          return ".nan";
+        case "uppercase":
+          return ".NAN";
+        case "camelcase":
+          return ".NaN";
+      }
+    } else if (Number.POSITIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return ".inf";
+        case "uppercase":
+          return ".INF";
+        case "camelcase":
+          return ".Inf";
+      }
+    } else if (Number.NEGATIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return "-.inf";
+        case "uppercase":
+          return "-.INF";
+        case "camelcase":
+          return "-.Inf";
+      }
+    } else if (common2.isNegativeZero(object)) {
+      return "-0.0";
+    }
+    const res = object.toString(10);
+    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
+  }
+  function isFloat(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
+  }
+  js_yaml_float = new Type2("tag:yaml.org,2002:float", {
+    kind: "scalar",
+    resolve: resolveYamlFloat,
+    construct: constructYamlFloat,
+    predicate: isFloat,
+    represent: representYamlFloat,
+    defaultStyle: "lowercase"
+  });
+  return js_yaml_float;
+}
+var json;
+var hasRequiredJson;
+function requireJson() {
+  if (hasRequiredJson) return json;
+  hasRequiredJson = 1;
+  json = requireFailsafe().extend({
+    implicit: [
+      require_null(),
+      requireBool(),
+      requireInt(),
+      requireFloat()
+    ]
+  });
+  return json;
+}
+var core;
+var hasRequiredCore;
+function requireCore() {
+  if (hasRequiredCore) return core;
+  hasRequiredCore = 1;
+  core = requireJson();
+  return core;
+}
+var timestamp;
+var hasRequiredTimestamp;
+function requireTimestamp() {
+  if (hasRequiredTimestamp) return timestamp;
+  hasRequiredTimestamp = 1;
+  const Type2 = requireType();
+  const YAML_DATE_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
+  );
+  const YAML_TIMESTAMP_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
+  );
+  function resolveYamlTimestamp(data) {
+    if (data === null) return false;
+    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
+    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
+    return false;
+  }
+  function constructYamlTimestamp(data) {
+    let fraction = 0;
+    let delta = null;
+    let match = YAML_DATE_REGEXP.exec(data);
+    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
+    if (match === null) throw new Error("Date resolve error");
+    const year = +match[1];
+    const month = +match[2] - 1;
+    const day = +match[3];
+    if (!match[4]) {
+      return new Date(Date.UTC(year, month, day));
+    }
+    const hour = +match[4];
+    const minute = +match[5];
+    const second = +match[6];
+    if (match[7]) {
+      fraction = match[7].slice(0, 3);
+      while (fraction.length < 3) {
+        fraction += "0";
+      }
+      fraction = +fraction;
+    }
+    if (match[9]) {
+      const tzHour = +match[10];
+      const tzMinute = +(match[11] || 0);
+      delta = (tzHour * 60 + tzMinute) * 6e4;
+      if (match[9] === "-") delta = -delta;
+    }
+    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+    if (delta) date.setTime(date.getTime() - delta);
+    return date;
+  }
+  function representYamlTimestamp(object) {
+    return object.toISOString();
+  }
+  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
+    kind: "scalar",
+    resolve: resolveYamlTimestamp,
+    construct: constructYamlTimestamp,
+    instanceOf: Date,
+    represent: representYamlTimestamp
+  });
+  return timestamp;
+}
+var merge;
+var hasRequiredMerge;
+function requireMerge() {
+  if (hasRequiredMerge) return merge;
+  hasRequiredMerge = 1;
+  const Type2 = requireType();
+  function resolveYamlMerge(data) {
+    return data === "<<" || data === null;
+  }
+  merge = new Type2("tag:yaml.org,2002:merge", {
+    kind: "scalar",
+    resolve: resolveYamlMerge
+  });
+  return merge;
+}
+var binary;
+var hasRequiredBinary;
+function requireBinary() {
+  if (hasRequiredBinary) return binary;
+  hasRequiredBinary = 1;
+  const Type2 = requireType();
+  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
+  function resolveYamlBinary(data) {
+    if (data === null) return false;
+    let bitlen = 0;
+    const max = data.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      const code = map2.indexOf(data.charAt(idx));
+      if (code > 64) continue;
+      if (code < 0) return false;
+      bitlen += 6;
+    }
+    return bitlen % 8 === 0;
+  }
+  function constructYamlBinary(data) {
+    const input = data.replace(/[\r\n=]/g, "");
+    const max = input.length;
+    const map2 = BASE64_MAP;
+    let bits = 0;
+    const result = [];
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 4 === 0 && idx) {
+        result.push(bits >> 16 & 255);
+        result.push(bits >> 8 & 255);
+        result.push(bits & 255);
+      }
+      bits = bits << 6 | map2.indexOf(input.charAt(idx));
+    }
+    const tailbits = max % 4 * 6;
+    if (tailbits === 0) {
+      result.push(bits >> 16 & 255);
+      result.push(bits >> 8 & 255);
+      result.push(bits & 255);
+    } else if (tailbits === 18) {
+      result.push(bits >> 10 & 255);
+      result.push(bits >> 2 & 255);
+    } else if (tailbits === 12) {
+      result.push(bits >> 4 & 255);
+    }
+    return new Uint8Array(result);
+  }
+  function representYamlBinary(object) {
+    let result = "";
+    let bits = 0;
+    const max = object.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 3 === 0 && idx) {
+        result += map2[bits >> 18 & 63];
+        result += map2[bits >> 12 & 63];
+        result += map2[bits >> 6 & 63];
+        result += map2[bits & 63];
+      }
+      bits = (bits << 8) + object[idx];
+    }
+    const tail = max % 3;
+    if (tail === 0) {
+      result += map2[bits >> 18 & 63];
+      result += map2[bits >> 12 & 63];
+      result += map2[bits >> 6 & 63];
+      result += map2[bits & 63];
+    } else if (tail === 2) {
+      result += map2[bits >> 10 & 63];
+      result += map2[bits >> 4 & 63];
+      result += map2[bits << 2 & 63];
+      result += map2[64];
+    } else if (tail === 1) {
+      result += map2[bits >> 2 & 63];
+      result += map2[bits << 4 & 63];
+      result += map2[64];
+      result += map2[64];
+    }
+    return result;
+  }
+  function isBinary(obj) {
+    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
+  }
+  binary = new Type2("tag:yaml.org,2002:binary", {
+    kind: "scalar",
+    resolve: resolveYamlBinary,
+    construct: constructYamlBinary,
+    predicate: isBinary,
+    represent: representYamlBinary
+  });
+  return binary;
+}
+var omap;
+var hasRequiredOmap;
+function requireOmap() {
+  if (hasRequiredOmap) return omap;
+  hasRequiredOmap = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const _toString = Object.prototype.toString;
+  function resolveYamlOmap(data) {
+    if (data === null) return true;
+    const objectKeys = {};
+    const object = data;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      let pairHasKey = false;
+      if (_toString.call(pair) !== "[object Object]") return false;
+      let pairKey;
+      for (pairKey in pair) {
+        if (_hasOwnProperty.call(pair, pairKey)) {
+          if (!pairHasKey) pairHasKey = true;
+          else return false;
+        }
+      }
+      if (!pairHasKey) return false;
+      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
+      Object.defineProperty(objectKeys, pairKey, { value: true });
+    }
+    return true;
+  }
+  function constructYamlOmap(data) {
+    return data !== null ? data : [];
+  }
+  omap = new Type2("tag:yaml.org,2002:omap", {
+    kind: "sequence",
+    resolve: resolveYamlOmap,
+    construct: constructYamlOmap
+  });
+  return omap;
+}
+var pairs;
+var hasRequiredPairs;
+function requirePairs() {
+  if (hasRequiredPairs) return pairs;
+  hasRequiredPairs = 1;
+  const Type2 = requireType();
+  const _toString = Object.prototype.toString;
+  function resolveYamlPairs(data) {
+    if (data === null) return true;
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      if (_toString.call(pair) !== "[object Object]") return false;
+      const keys = Object.keys(pair);
+      if (keys.length !== 1) return false;
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return true;
+  }
+  function constructYamlPairs(data) {
+    if (data === null) return [];
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      const keys = Object.keys(pair);
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return result;
+  }
+  pairs = new Type2("tag:yaml.org,2002:pairs", {
+    kind: "sequence",
+    resolve: resolveYamlPairs,
+    construct: constructYamlPairs
+  });
+  return pairs;
+}
+var set;
+var hasRequiredSet;
+function requireSet() {
+  if (hasRequiredSet) return set;
+  hasRequiredSet = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  function resolveYamlSet(data) {
+    if (data === null) return true;
+    const object = data;
+    for (const key in object) {
+      if (_hasOwnProperty.call(object, key)) {
+        if (object[key] !== null) return false;
+      }
+    }
+    return true;
+  }
+  function constructYamlSet(data) {
+    return data !== null ? data : {};
+  }
+  set = new Type2("tag:yaml.org,2002:set", {
+    kind: "mapping",
+    resolve: resolveYamlSet,
+    construct: constructYamlSet
+  });
+  return set;
+}
+var _default;
+var hasRequired_default;
+function require_default() {
+  if (hasRequired_default) return _default;
+  hasRequired_default = 1;
+  _default = requireCore().extend({
+    implicit: [
+      requireTimestamp(),
+      requireMerge()
+    ],
+    explicit: [
+      requireBinary(),
+      requireOmap(),
+      requirePairs(),
+      requireSet()
+    ]
+  });
+  return _default;
+}
+var hasRequiredLoader;
+function requireLoader() {
+  if (hasRequiredLoader) return loader;
+  hasRequiredLoader = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const makeSnippet = requireSnippet();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CONTEXT_FLOW_IN = 1;
+  const CONTEXT_FLOW_OUT = 2;
+  const CONTEXT_BLOCK_IN = 3;
+  const CONTEXT_BLOCK_OUT = 4;
+  const CHOMPING_CLIP = 1;
+  const CHOMPING_STRIP = 2;
+  const CHOMPING_KEEP = 3;
+  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
+  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
+  function _class(obj) {
+    return Object.prototype.toString.call(obj);
+  }
+  function isEol(c) {
+    return c === 10 || c === 13;
+  }
+  function isWhiteSpace(c) {
+    return c === 9 || c === 32;
+  }
+  function isWsOrEol(c) {
+    return c === 9 || c === 32 || c === 10 || c === 13;
+  }
+  function isFlowIndicator(c) {
+    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+  }
+  function fromHexCode(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    const lc = c | 32;
+    if (lc >= 97 && lc <= 102) {
+      return lc - 97 + 10;
+    }
+    return -1;
+  }
+  function escapedHexLen(c) {
+    if (c === 120) {
+      return 2;
+    }
+    if (c === 117) {
+      return 4;
+    }
+    if (c === 85) {
+      return 8;
+    }
+    return 0;
+  }
+  function fromDecimalCode(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    return -1;
+  }
+  function simpleEscapeSequence(c) {
+    switch (c) {
+      case 48:
+        return "\0";
+      case 97:
+        return "\x07";
+      case 98:
+        return "\b";
+      case 116:
+        return "	";
+      case 9:
+        return "	";
+      case 110:
+        return "\n";
+      case 118:
+        return "\v";
+      case 102:
+        return "\f";
+      case 114:
+        return "\r";
+      case 101:
+        return "\x1B";
+      case 32:
+        return " ";
+      case 34:
+        return '"';
+      case 47:
+        return "/";
+      case 92:
+        return "\\";
+      case 78:
+        return "";
+      case 95:
+        return " ";
+      case 76:
+        return "\u2028";
+      case 80:
+        return "\u2029";
+      default:
+        return "";
+    }
+  }
+  function charFromCodepoint(c) {
+    if (c <= 65535) {
+      return String.fromCharCode(c);
+    }
+    return String.fromCharCode(
+      (c - 65536 >> 10) + 55296,
+      (c - 65536 & 1023) + 56320
+    );
+  }
+  function setProperty(object, key, value) {
+    if (key === "__proto__") {
+      Object.defineProperty(object, key, {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value
+      });
+    } else {
+      object[key] = value;
+    }
+  }
+  const simpleEscapeCheck = new Array(256);
+  const simpleEscapeMap = new Array(256);
+  for (let i = 0; i < 256; i++) {
+    simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+    simpleEscapeMap[i] = simpleEscapeSequence(i);
+  }
+  function State(input, options) {
+    this.input = input;
+    this.filename = options["filename"] || null;
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.onWarning = options["onWarning"] || null;
+    this.legacy = options["legacy"] || false;
+    this.json = options["json"] || false;
+    this.listener = options["listener"] || null;
+    this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
+    this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.typeMap = this.schema.compiledTypeMap;
+    this.length = input.length;
+    this.position = 0;
+    this.line = 0;
+    this.lineStart = 0;
+    this.lineIndent = 0;
+    this.depth = 0;
+    this.totalMergeKeys = 0;
+    this.firstTabInLine = -1;
+    this.documents = [];
+    this.anchorMapTransactions = [];
+  }
+  function generateError(state, message) {
+    const mark = {
+      name: state.filename,
+      buffer: state.input.slice(0, -1),
+      // omit trailing \0
+      position: state.position,
+      line: state.line,
+      column: state.position - state.lineStart
+    };
+    mark.snippet = makeSnippet(mark);
+    return new YAMLException2(message, mark);
+  }
+  function throwError(state, message) {
+    throw generateError(state, message);
+  }
+  function throwWarning(state, message) {
+    if (state.onWarning) {
+      state.onWarning.call(null, generateError(state, message));
+    }
+  }
+  function storeAnchor(state, name, value) {
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length !== 0) {
+      const transaction = transactions[transactions.length - 1];
+      if (!_hasOwnProperty.call(transaction, name)) {
+        transaction[name] = {
+          existed: _hasOwnProperty.call(state.anchorMap, name),
+          value: state.anchorMap[name]
+        };
+      }
+    }
+    state.anchorMap[name] = value;
+  }
+  function beginAnchorTransaction(state) {
+    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
+  }
+  function commitAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length === 0) return;
+    const parent = transactions[transactions.length - 1];
+    const names = Object.keys(transaction);
+    for (let index = 0, length = names.length; index < length; index += 1) {
+      const name = names[index];
+      if (!_hasOwnProperty.call(parent, name)) {
+        parent[name] = transaction[name];
+      }
+    }
+  }
+  function rollbackAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const names = Object.keys(transaction);
+    for (let index = names.length - 1; index >= 0; index -= 1) {
+      const entry = transaction[names[index]];
+      if (entry.existed) {
+        state.anchorMap[names[index]] = entry.value;
+      } else {
+        delete state.anchorMap[names[index]];
+      }
+    }
+  }
+  function snapshotState(state) {
+    return {
+      position: state.position,
+      line: state.line,
+      lineStart: state.lineStart,
+      lineIndent: state.lineIndent,
+      firstTabInLine: state.firstTabInLine,
+      tag: state.tag,
+      anchor: state.anchor,
+      kind: state.kind,
+      result: state.result
+    };
+  }
+  function restoreState(state, snapshot) {
+    state.position = snapshot.position;
+    state.line = snapshot.line;
+    state.lineStart = snapshot.lineStart;
+    state.lineIndent = snapshot.lineIndent;
+    state.firstTabInLine = snapshot.firstTabInLine;
+    state.tag = snapshot.tag;
+    state.anchor = snapshot.anchor;
+    state.kind = snapshot.kind;
+    state.result = snapshot.result;
+  }
+  const directiveHandlers = {
+    YAML: function handleYamlDirective(state, name, args) {
+      if (state.version !== null) {
+        throwError(state, "duplication of %YAML directive");
+      }
+      if (args.length !== 1) {
+        throwError(state, "YAML directive accepts exactly one argument");
+      }
+      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+      if (match === null) {
+        throwError(state, "ill-formed argument of the YAML directive");
+      }
+      const major = parseInt(match[1], 10);
+      const minor = parseInt(match[2], 10);
+      if (major !== 1) {
+        throwError(state, "unacceptable YAML version of the document");
+      }
+      state.version = args[0];
+      state.checkLineBreaks = minor < 2;
+      if (minor !== 1 && minor !== 2) {
+        throwWarning(state, "unsupported YAML version of the document");
+      }
+    },
+    TAG: function handleTagDirective(state, name, args) {
+      let prefix;
+      if (args.length !== 2) {
+        throwError(state, "TAG directive accepts exactly two arguments");
+      }
+      const handle = args[0];
+      prefix = args[1];
+      if (!PATTERN_TAG_HANDLE.test(handle)) {
+        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+      }
+      if (_hasOwnProperty.call(state.tagMap, handle)) {
+        throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
+      }
+      if (!PATTERN_TAG_URI.test(prefix)) {
+        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+      }
+      try {
+        prefix = decodeURIComponent(prefix);
+      } catch (err) {
+        throwError(state, "tag prefix is malformed: " + prefix);
+      }
+      state.tagMap[handle] = prefix;
+    }
+  };
+  function captureSegment(state, start, end, checkJson) {
+    if (start < end) {
+      const _result = state.input.slice(start, end);
+      if (checkJson) {
+        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
+          const _character = _result.charCodeAt(_position);
+          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
+            throwError(state, "expected valid JSON character");
+          }
+        }
+      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
+        throwError(state, "the stream contains non-printable characters");
+      }
+      state.result += _result;
+    }
+  }
+  function chargeMergeWork(state) {
+    state.totalMergeKeys++;
+    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
+      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+    }
+  }
+  function mergeMappings(state, destination, source, overridableKeys) {
+    if (!common2.isObject(source)) {
+      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+    }
+    chargeMergeWork(state);
+    const sourceKeys = Object.keys(source);
+    for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
+      const key = sourceKeys[index];
+      chargeMergeWork(state);
+      if (!_hasOwnProperty.call(destination, key)) {
+        setProperty(destination, key, source[key]);
+        overridableKeys[key] = true;
+      }
+    }
+  }
+  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
+    if (Array.isArray(keyNode)) {
+      keyNode = Array.prototype.slice.call(keyNode);
+      for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
+        if (Array.isArray(keyNode[index])) {
+          throwError(state, "nested arrays are not supported inside keys");
+        }
+        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
+          keyNode[index] = "[object Object]";
+        }
+      }
+    }
+    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
+      keyNode = "[object Object]";
+    }
+    keyNode = String(keyNode);
+    if (_result === null) {
+      _result = {};
+    }
+    if (keyTag === "tag:yaml.org,2002:merge") {
+      if (Array.isArray(valueNode)) {
+        if (valueNode.length > 100) {
+          throwError(state, "abnormal merge sequence size");
+        }
+        for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
+          mergeMappings(state, _result, valueNode[index], overridableKeys);
+        }
+      } else {
+        mergeMappings(state, _result, valueNode, overridableKeys);
+      }
+    } else {
+      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+        state.line = startLine || state.line;
+        state.lineStart = startLineStart || state.lineStart;
+        state.position = startPos || state.position;
+        throwError(state, "duplicated mapping key");
+      }
+      setProperty(_result, keyNode, valueNode);
+      delete overridableKeys[keyNode];
+    }
+    return _result;
+  }
+  function readLineBreak(state) {
+    const ch = state.input.charCodeAt(state.position);
+    if (ch === 10) {
+      state.position++;
+    } else if (ch === 13) {
+      state.position++;
+      if (state.input.charCodeAt(state.position) === 10) {
+        state.position++;
+      }
+    } else {
+      throwError(state, "a line break is expected");
+    }
+    state.line += 1;
+    state.lineStart = state.position;
+    state.firstTabInLine = -1;
+  }
+  function skipSeparationSpace(state, allowComments, checkIndent) {
+    let lineBreaks = 0;
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      while (isWhiteSpace(ch)) {
+        if (ch === 9 && state.firstTabInLine === -1) {
+          state.firstTabInLine = state.position;
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (allowComments && ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (ch !== 10 && ch !== 13 && ch !== 0);
+      }
+      if (isEol(ch)) {
+        readLineBreak(state);
+        ch = state.input.charCodeAt(state.position);
+        lineBreaks++;
+        state.lineIndent = 0;
+        while (ch === 32) {
+          state.lineIndent++;
+          ch = state.input.charCodeAt(++state.position);
+        }
+      } else {
+        break;
+      }
+    }
+    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
+      throwWarning(state, "deficient indentation");
+    }
+    return lineBreaks;
+  }
+  function testDocumentSeparator(state) {
+    let _position = state.position;
+    let ch = state.input.charCodeAt(_position);
+    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+      _position += 3;
+      ch = state.input.charCodeAt(_position);
+      if (ch === 0 || isWsOrEol(ch)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeFoldedLines(state, count) {
+    if (count === 1) {
+      state.result += " ";
+    } else if (count > 1) {
+      state.result += common2.repeat("\n", count - 1);
+    }
+  }
+  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+    let captureStart;
+    let captureEnd;
+    let hasPendingContent;
+    let _line;
+    let _lineStart;
+    let _lineIndent;
+    const _kind = state.kind;
+    const _result = state.result;
+    let ch = state.input.charCodeAt(state.position);
+    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
+      return false;
+    }
+    if (ch === 63 || ch === 45) {
+      const following = state.input.charCodeAt(state.position + 1);
+      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+        return false;
+      }
+    }
+    state.kind = "scalar";
+    state.result = "";
+    captureStart = captureEnd = state.position;
+    hasPendingContent = false;
+    while (ch !== 0) {
+      if (ch === 58) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+          break;
+        }
+      } else if (ch === 35) {
+        const preceding = state.input.charCodeAt(state.position - 1);
+        if (isWsOrEol(preceding)) {
+          break;
+        }
+      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
+        break;
+      } else if (isEol(ch)) {
+        _line = state.line;
+        _lineStart = state.lineStart;
+        _lineIndent = state.lineIndent;
+        skipSeparationSpace(state, false, -1);
+        if (state.lineIndent >= nodeIndent) {
+          hasPendingContent = true;
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        } else {
+          state.position = captureEnd;
+          state.line = _line;
+          state.lineStart = _lineStart;
+          state.lineIndent = _lineIndent;
+          break;
+        }
+      }
+      if (hasPendingContent) {
+        captureSegment(state, captureStart, captureEnd, false);
+        writeFoldedLines(state, state.line - _line);
+        captureStart = captureEnd = state.position;
+        hasPendingContent = false;
+      }
+      if (!isWhiteSpace(ch)) {
+        captureEnd = state.position + 1;
+      }
+      ch = state.input.charCodeAt(++state.position);
+    }
+    captureSegment(state, captureStart, captureEnd, false);
+    if (state.result) {
+      return true;
+    }
+    state.kind = _kind;
+    state.result = _result;
+    return false;
+  }
+  function readSingleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 39) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 39) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (ch === 39) {
+          captureStart = state.position;
+          state.position++;
+          captureEnd = state.position;
+        } else {
+          return true;
+        }
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a single quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a single quoted scalar");
+  }
+  function readDoubleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 34) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 34) {
+        captureSegment(state, captureStart, state.position, true);
+        state.position++;
+        return true;
+      } else if (ch === 92) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (isEol(ch)) {
+          skipSeparationSpace(state, false, nodeIndent);
+        } else if (ch < 256 && simpleEscapeCheck[ch]) {
+          state.result += simpleEscapeMap[ch];
+          state.position++;
+        } else if ((tmp = escapedHexLen(ch)) > 0) {
+          let hexLength = tmp;
+          let hexResult = 0;
+          for (; hexLength > 0; hexLength--) {
+            ch = state.input.charCodeAt(++state.position);
+            if ((tmp = fromHexCode(ch)) >= 0) {
+              hexResult = (hexResult << 4) + tmp;
+            } else {
+              throwError(state, "expected hexadecimal character");
+            }
+          }
+          state.result += charFromCodepoint(hexResult);
+          state.position++;
+        } else {
+          throwError(state, "unknown escape sequence");
+        }
+        captureStart = captureEnd = state.position;
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a double quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a double quoted scalar");
+  }
+  function readFlowCollection(state, nodeIndent) {
+    let readNext = true;
+    let _line;
+    let _lineStart;
+    let _pos;
+    const _tag = state.tag;
+    let _result;
+    const _anchor = state.anchor;
+    let terminator;
+    let isPair;
+    let isExplicitPair;
+    let isMapping;
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyNode;
+    let keyTag;
+    let valueNode;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 91) {
+      terminator = 93;
+      isMapping = false;
+      _result = [];
+    } else if (ch === 123) {
+      terminator = 125;
+      isMapping = true;
+      _result = {};
+    } else {
+      return false;
+    }
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    ch = state.input.charCodeAt(++state.position);
+    while (ch !== 0) {
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === terminator) {
+        state.position++;
+        state.tag = _tag;
+        state.anchor = _anchor;
+        state.kind = isMapping ? "mapping" : "sequence";
+        state.result = _result;
+        return true;
+      } else if (!readNext) {
+        throwError(state, "missed comma between flow collection entries");
+      } else if (ch === 44) {
+        throwError(state, "expected the node content, but found ','");
+      }
+      keyTag = keyNode = valueNode = null;
+      isPair = isExplicitPair = false;
+      if (ch === 63) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following)) {
+          isPair = isExplicitPair = true;
+          state.position++;
+          skipSeparationSpace(state, true, nodeIndent);
+        }
+      }
+      _line = state.line;
+      _lineStart = state.lineStart;
+      _pos = state.position;
+      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+      keyTag = state.tag;
+      keyNode = state.result;
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if ((isExplicitPair || state.line === _line) && ch === 58) {
+        isPair = true;
+        ch = state.input.charCodeAt(++state.position);
+        skipSeparationSpace(state, true, nodeIndent);
+        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        valueNode = state.result;
+      }
+      if (isMapping) {
+        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
+      } else if (isPair) {
+        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
+      } else {
+        _result.push(keyNode);
+      }
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 44) {
+        readNext = true;
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        readNext = false;
+      }
+    }
+    throwError(state, "unexpected end of the stream within a flow collection");
+  }
+  function readBlockScalar(state, nodeIndent) {
+    let folding;
+    let chomping = CHOMPING_CLIP;
+    let didReadContent = false;
+    let detectedIndent = false;
+    let textIndent = nodeIndent;
+    let emptyLines = 0;
+    let atMoreIndented = false;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 124) {
+      folding = false;
+    } else if (ch === 62) {
+      folding = true;
+    } else {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    while (ch !== 0) {
+      ch = state.input.charCodeAt(++state.position);
+      if (ch === 43 || ch === 45) {
+        if (CHOMPING_CLIP === chomping) {
+          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
+        } else {
+          throwError(state, "repeat of a chomping mode identifier");
+        }
+      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
+        if (tmp === 0) {
+          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+        } else if (!detectedIndent) {
+          textIndent = nodeIndent + tmp - 1;
+          detectedIndent = true;
+        } else {
+          throwError(state, "repeat of an indentation width identifier");
+        }
+      } else {
+        break;
+      }
+    }
+    if (isWhiteSpace(ch)) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (isWhiteSpace(ch));
+      if (ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (!isEol(ch) && ch !== 0);
+      }
+    }
+    while (ch !== 0) {
+      readLineBreak(state);
+      state.lineIndent = 0;
+      ch = state.input.charCodeAt(state.position);
+      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
+        state.lineIndent++;
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (!detectedIndent && state.lineIndent > textIndent) {
+        textIndent = state.lineIndent;
+      }
+      if (isEol(ch)) {
+        emptyLines++;
+        continue;
+      }
+      if (!detectedIndent && textIndent === 0) {
+        throwError(state, "missing indentation for block scalar");
+      }
+      if (state.lineIndent < textIndent) {
+        if (chomping === CHOMPING_KEEP) {
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (chomping === CHOMPING_CLIP) {
+          if (didReadContent) {
+            state.result += "\n";
+          }
+        }
+        break;
+      }
+      if (folding) {
+        if (isWhiteSpace(ch)) {
+          atMoreIndented = true;
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (atMoreIndented) {
+          atMoreIndented = false;
+          state.result += common2.repeat("\n", emptyLines + 1);
+        } else if (emptyLines === 0) {
+          if (didReadContent) {
+            state.result += " ";
+          }
+        } else {
+          state.result += common2.repeat("\n", emptyLines);
+        }
+      } else {
+        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+      }
+      didReadContent = true;
+      detectedIndent = true;
+      emptyLines = 0;
+      const captureStart = state.position;
+      while (!isEol(ch) && ch !== 0) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      captureSegment(state, captureStart, state.position, false);
+    }
+    return true;
+  }
+  function readBlockSequence(state, nodeIndent) {
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = [];
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      if (ch !== 45) {
+        break;
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      if (!isWsOrEol(following)) {
+        break;
+      }
+      detected = true;
+      state.position++;
+      if (skipSeparationSpace(state, true, -1)) {
+        if (state.lineIndent <= nodeIndent) {
+          _result.push(null);
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        }
+      }
+      const _line = state.line;
+      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+      _result.push(state.result);
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a sequence entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "sequence";
+      state.result = _result;
+      return true;
+    }
+    return false;
+  }
+  function readBlockMapping(state, nodeIndent, flowIndent) {
+    let allowCompact;
+    let _keyLine;
+    let _keyLineStart;
+    let _keyPos;
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = {};
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyTag = null;
+    let keyNode = null;
+    let valueNode = null;
+    let atExplicitKey = false;
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (!atExplicitKey && state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      const _line = state.line;
+      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
+        if (ch === 63) {
+          if (atExplicitKey) {
+            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+            keyTag = keyNode = valueNode = null;
+          }
+          detected = true;
+          atExplicitKey = true;
+          allowCompact = true;
+        } else if (atExplicitKey) {
+          atExplicitKey = false;
+          allowCompact = true;
+        } else {
+          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+        }
+        state.position += 1;
+        ch = following;
+      } else {
+        _keyLine = state.line;
+        _keyLineStart = state.lineStart;
+        _keyPos = state.position;
+        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+          break;
+        }
+        if (state.line === _line) {
+          ch = state.input.charCodeAt(state.position);
+          while (isWhiteSpace(ch)) {
+            ch = state.input.charCodeAt(++state.position);
+          }
+          if (ch === 58) {
+            ch = state.input.charCodeAt(++state.position);
+            if (!isWsOrEol(ch)) {
+              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+            }
+            if (atExplicitKey) {
+              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+              keyTag = keyNode = valueNode = null;
+            }
+            detected = true;
+            atExplicitKey = false;
+            allowCompact = false;
+            keyTag = state.tag;
+            keyNode = state.result;
+          } else if (detected) {
+            throwError(state, "can not read an implicit mapping pair; a colon is missed");
+          } else {
+            state.tag = _tag;
+            state.anchor = _anchor;
+            return true;
+          }
+        } else if (detected) {
+          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+        } else {
+          state.tag = _tag;
+          state.anchor = _anchor;
+          return true;
+        }
+      }
+      if (state.line === _line || state.lineIndent > nodeIndent) {
+        if (atExplicitKey) {
+          _keyLine = state.line;
+          _keyLineStart = state.lineStart;
+          _keyPos = state.position;
+        }
+        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+          if (atExplicitKey) {
+            keyNode = state.result;
+          } else {
+            valueNode = state.result;
+          }
+        }
+        if (!atExplicitKey) {
+          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
+          keyTag = keyNode = valueNode = null;
+        }
+        skipSeparationSpace(state, true, -1);
+        ch = state.input.charCodeAt(state.position);
+      }
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a mapping entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (atExplicitKey) {
+      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "mapping";
+      state.result = _result;
+    }
+    return detected;
+  }
+  function readTagProperty(state) {
+    let isVerbatim = false;
+    let isNamed = false;
+    let tagHandle;
+    let tagName;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 33) return false;
+    if (state.tag !== null) {
+      throwError(state, "duplication of a tag property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    if (ch === 60) {
+      isVerbatim = true;
+      ch = state.input.charCodeAt(++state.position);
+    } else if (ch === 33) {
+      isNamed = true;
+      tagHandle = "!!";
+      ch = state.input.charCodeAt(++state.position);
+    } else {
+      tagHandle = "!";
+    }
+    let _position = state.position;
+    if (isVerbatim) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (ch !== 0 && ch !== 62);
+      if (state.position < state.length) {
+        tagName = state.input.slice(_position, state.position);
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        throwError(state, "unexpected end of the stream within a verbatim tag");
+      }
+    } else {
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        if (ch === 33) {
+          if (!isNamed) {
+            tagHandle = state.input.slice(_position - 1, state.position + 1);
+            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
+              throwError(state, "named tag handle cannot contain such characters");
+            }
+            isNamed = true;
+            _position = state.position + 1;
+          } else {
+            throwError(state, "tag suffix cannot contain exclamation marks");
+          }
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      tagName = state.input.slice(_position, state.position);
+      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
+        throwError(state, "tag suffix cannot contain flow indicator characters");
+      }
+    }
+    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
+      throwError(state, "tag name cannot contain such characters: " + tagName);
+    }
+    try {
+      tagName = decodeURIComponent(tagName);
+    } catch (err) {
+      throwError(state, "tag name is malformed: " + tagName);
+    }
+    if (isVerbatim) {
+      state.tag = tagName;
+    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
+      state.tag = state.tagMap[tagHandle] + tagName;
+    } else if (tagHandle === "!") {
+      state.tag = "!" + tagName;
+    } else if (tagHandle === "!!") {
+      state.tag = "tag:yaml.org,2002:" + tagName;
+    } else {
+      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+    }
+    return true;
+  }
+  function readAnchorProperty(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 38) return false;
+    if (state.anchor !== null) {
+      throwError(state, "duplication of an anchor property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an anchor node must contain at least one character");
+    }
+    state.anchor = state.input.slice(_position, state.position);
+    return true;
+  }
+  function readAlias(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 42) return false;
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an alias node must contain at least one character");
+    }
+    const alias = state.input.slice(_position, state.position);
+    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
+      throwError(state, 'unidentified alias "' + alias + '"');
+    }
+    state.result = state.anchorMap[alias];
+    skipSeparationSpace(state, true, -1);
+    return true;
+  }
+  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
+    const fallbackState = snapshotState(state);
+    beginAnchorTransaction(state);
+    restoreState(state, propertyStart);
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
+      commitAnchorTransaction(state);
+      return true;
+    }
+    rollbackAnchorTransaction(state);
+    restoreState(state, fallbackState);
+    return false;
+  }
+  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+    let allowBlockScalars;
+    let allowBlockCollections;
+    let indentStatus = 1;
+    let atNewLine = false;
+    let hasContent = false;
+    let propertyStart = null;
+    let type2;
+    let flowIndent;
+    let blockIndent;
+    if (state.depth >= state.maxDepth) {
+      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
+    }
+    state.depth += 1;
+    if (state.listener !== null) {
+      state.listener("open", state);
+    }
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
+    if (allowToSeek) {
+      if (skipSeparationSpace(state, true, -1)) {
+        atNewLine = true;
+        if (state.lineIndent > parentIndent) {
+          indentStatus = 1;
+        } else if (state.lineIndent === parentIndent) {
+          indentStatus = 0;
+        } else if (state.lineIndent < parentIndent) {
+          indentStatus = -1;
+        }
+      }
+    }
+    if (indentStatus === 1) {
+      while (true) {
+        const ch = state.input.charCodeAt(state.position);
+        const propertyState = snapshotState(state);
+        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
+          break;
+        }
+        if (!readTagProperty(state) && !readAnchorProperty(state)) {
+          break;
+        }
+        if (propertyStart === null) {
+          propertyStart = propertyState;
+        }
+        if (skipSeparationSpace(state, true, -1)) {
+          atNewLine = true;
+          allowBlockCollections = allowBlockStyles;
+          if (state.lineIndent > parentIndent) {
+            indentStatus = 1;
+          } else if (state.lineIndent === parentIndent) {
+            indentStatus = 0;
+          } else if (state.lineIndent < parentIndent) {
+            indentStatus = -1;
+          }
+        } else {
+          allowBlockCollections = false;
+        }
+      }
+    }
+    if (allowBlockCollections) {
+      allowBlockCollections = atNewLine || allowCompact;
+    }
+    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
+      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
+        flowIndent = parentIndent;
+      } else {
+        flowIndent = parentIndent + 1;
+      }
+      blockIndent = state.position - state.lineStart;
+      if (indentStatus === 1) {
+        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+          hasContent = true;
+        } else {
+          const ch = state.input.charCodeAt(state.position);
+          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
+            state,
+            propertyStart,
+            propertyStart.position - propertyStart.lineStart,
+            flowIndent
+          )) {
+            hasContent = true;
+          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+            hasContent = true;
+          } else if (readAlias(state)) {
+            hasContent = true;
+            if (state.tag !== null || state.anchor !== null) {
+              throwError(state, "alias node should not have any properties");
+            }
+          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+            hasContent = true;
+            if (state.tag === null) {
+              state.tag = "?";
+            }
+          }
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+        }
+      } else if (indentStatus === 0) {
+        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+      }
+    }
+    if (state.tag === null) {
+      if (state.anchor !== null) {
+        storeAnchor(state, state.anchor, state.result);
+      }
+    } else if (state.tag === "?") {
+      if (state.result !== null && state.kind !== "scalar") {
+        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+      }
+      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+        type2 = state.implicitTypes[typeIndex];
+        if (type2.resolve(state.result)) {
+          state.result = type2.construct(state.result);
+          state.tag = type2.tag;
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+          break;
+        }
+      }
+    } else if (state.tag !== "!") {
+      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
+        type2 = state.typeMap[state.kind || "fallback"][state.tag];
+      } else {
+        type2 = null;
+        const typeList = state.typeMap.multi[state.kind || "fallback"];
+        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
+          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
+            type2 = typeList[typeIndex];
+            break;
+          }
+        }
+      }
+      if (!type2) {
+        throwError(state, "unknown tag !<" + state.tag + ">");
+      }
+      if (state.result !== null && type2.kind !== state.kind) {
+        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+      }
+      if (!type2.resolve(state.result, state.tag)) {
+        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+      } else {
+        state.result = type2.construct(state.result, state.tag);
+        if (state.anchor !== null) {
+          storeAnchor(state, state.anchor, state.result);
+        }
+      }
+    }
+    if (state.listener !== null) {
+      state.listener("close", state);
+    }
+    state.depth -= 1;
+    return state.tag !== null || state.anchor !== null || hasContent;
+  }
+  function readDocument(state) {
+    const documentStart = state.position;
+    let hasDirectives = false;
+    let ch;
+    state.version = null;
+    state.checkLineBreaks = state.legacy;
+    state.tagMap = /* @__PURE__ */ Object.create(null);
+    state.anchorMap = /* @__PURE__ */ Object.create(null);
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if (state.lineIndent > 0 || ch !== 37) {
+        break;
+      }
+      hasDirectives = true;
+      ch = state.input.charCodeAt(++state.position);
+      let _position = state.position;
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      const directiveName = state.input.slice(_position, state.position);
+      const directiveArgs = [];
+      if (directiveName.length < 1) {
+        throwError(state, "directive name must not be less than one character in length");
+      }
+      while (ch !== 0) {
+        while (isWhiteSpace(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        if (ch === 35) {
+          do {
+            ch = state.input.charCodeAt(++state.position);
+          } while (ch !== 0 && !isEol(ch));
+          break;
+        }
+        if (isEol(ch)) break;
+        _position = state.position;
+        while (ch !== 0 && !isWsOrEol(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        directiveArgs.push(state.input.slice(_position, state.position));
+      }
+      if (ch !== 0) readLineBreak(state);
+      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
+        directiveHandlers[directiveName](state, directiveName, directiveArgs);
+      } else {
+        throwWarning(state, 'unknown document directive "' + directiveName + '"');
+      }
+    }
+    skipSeparationSpace(state, true, -1);
+    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
+      state.position += 3;
+      skipSeparationSpace(state, true, -1);
+    } else if (hasDirectives) {
+      throwError(state, "directives end mark is expected");
+    }
+    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+    skipSeparationSpace(state, true, -1);
+    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
+      throwWarning(state, "non-ASCII line breaks are interpreted as content");
+    }
+    state.documents.push(state.result);
+    if (state.position === state.lineStart && testDocumentSeparator(state)) {
+      if (state.input.charCodeAt(state.position) === 46) {
+        state.position += 3;
+        skipSeparationSpace(state, true, -1);
+      }
+      return;
+    }
+    if (state.position < state.length - 1) {
+      throwError(state, "end of the stream or a document separator is expected");
+    }
+  }
+  function loadDocuments(input, options) {
+    input = String(input);
+    options = options || {};
+    if (input.length !== 0) {
+      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
+        input += "\n";
+      }
+      if (input.charCodeAt(0) === 65279) {
+        input = input.slice(1);
+      }
+    }
+    const state = new State(input, options);
+    const nullpos = input.indexOf("\0");
+    if (nullpos !== -1) {
+      state.position = nullpos;
+      throwError(state, "null byte is not allowed in input");
+    }
+    state.input += "\0";
+    while (state.input.charCodeAt(state.position) === 32) {
+      state.lineIndent += 1;
+      state.position += 1;
+    }
+    while (state.position < state.length - 1) {
+      readDocument(state);
+    }
+    return state.documents;
+  }
+  function loadAll2(input, iterator, options) {
+    if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
+      options = iterator;
+      iterator = null;
+    }
+    const documents = loadDocuments(input, options);
+    if (typeof iterator !== "function") {
+      return documents;
+    }
+    for (let index = 0, length = documents.length; index < length; index += 1) {
+      iterator(documents[index]);
+    }
+  }
+  function load2(input, options) {
+    const documents = loadDocuments(input, options);
+    if (documents.length === 0) {
+      return void 0;
+    } else if (documents.length === 1) {
+      return documents[0];
+    }
+    throw new YAMLException2("expected a single document in the stream, but found more");
+  }
+  loader.loadAll = loadAll2;
+  loader.load = load2;
+  return loader;
+}
+var dumper = {};
+var hasRequiredDumper;
+function requireDumper() {
+  if (hasRequiredDumper) return dumper;
+  hasRequiredDumper = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _toString = Object.prototype.toString;
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CHAR_BOM = 65279;
+  const CHAR_TAB = 9;
+  const CHAR_LINE_FEED = 10;
+  const CHAR_CARRIAGE_RETURN = 13;
+  const CHAR_SPACE = 32;
+  const CHAR_EXCLAMATION = 33;
+  const CHAR_DOUBLE_QUOTE = 34;
+  const CHAR_SHARP = 35;
+  const CHAR_PERCENT = 37;
+  const CHAR_AMPERSAND = 38;
+  const CHAR_SINGLE_QUOTE = 39;
+  const CHAR_ASTERISK = 42;
+  const CHAR_COMMA = 44;
+  const CHAR_MINUS = 45;
+  const CHAR_COLON = 58;
+  const CHAR_EQUALS = 61;
+  const CHAR_GREATER_THAN = 62;
+  const CHAR_QUESTION = 63;
+  const CHAR_COMMERCIAL_AT = 64;
+  const CHAR_LEFT_SQUARE_BRACKET = 91;
+  const CHAR_RIGHT_SQUARE_BRACKET = 93;
+  const CHAR_GRAVE_ACCENT = 96;
+  const CHAR_LEFT_CURLY_BRACKET = 123;
+  const CHAR_VERTICAL_LINE = 124;
+  const CHAR_RIGHT_CURLY_BRACKET = 125;
+  const ESCAPE_SEQUENCES = {};
+  ESCAPE_SEQUENCES[0] = "\\0";
+  ESCAPE_SEQUENCES[7] = "\\a";
+  ESCAPE_SEQUENCES[8] = "\\b";
+  ESCAPE_SEQUENCES[9] = "\\t";
+  ESCAPE_SEQUENCES[10] = "\\n";
+  ESCAPE_SEQUENCES[11] = "\\v";
+  ESCAPE_SEQUENCES[12] = "\\f";
+  ESCAPE_SEQUENCES[13] = "\\r";
+  ESCAPE_SEQUENCES[27] = "\\e";
+  ESCAPE_SEQUENCES[34] = '\\"';
+  ESCAPE_SEQUENCES[92] = "\\\\";
+  ESCAPE_SEQUENCES[133] = "\\N";
+  ESCAPE_SEQUENCES[160] = "\\_";
+  ESCAPE_SEQUENCES[8232] = "\\L";
+  ESCAPE_SEQUENCES[8233] = "\\P";
+  const DEPRECATED_BOOLEANS_SYNTAX = [
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "on",
+    "On",
+    "ON",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "off",
+    "Off",
+    "OFF"
+  ];
+  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
+  function compileStyleMap(schema2, map2) {
+    if (map2 === null) return {};
+    const result = {};
+    const keys = Object.keys(map2);
+    for (let index = 0, length = keys.length; index < length; index += 1) {
+      let tag = keys[index];
+      let style = String(map2[tag]);
+      if (tag.slice(0, 2) === "!!") {
+        tag = "tag:yaml.org,2002:" + tag.slice(2);
+      }
+      const type2 = schema2.compiledTypeMap["fallback"][tag];
+      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
+        style = type2.styleAliases[style];
+      }
+      result[tag] = style;
+    }
+    return result;
+  }
+  function encodeHex(character) {
+    let handle;
+    let length;
+    const string = character.toString(16).toUpperCase();
+    if (character <= 255) {
+      handle = "x";
+      length = 2;
+    } else if (character <= 65535) {
+      handle = "u";
+      length = 4;
+    } else if (character <= 4294967295) {
+      handle = "U";
+      length = 8;
+    } else {
+      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
+    }
+    return "\\" + handle + common2.repeat("0", length - string.length) + string;
+  }
+  const QUOTING_TYPE_SINGLE = 1;
+  const QUOTING_TYPE_DOUBLE = 2;
+  function State(options) {
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.indent = Math.max(1, options["indent"] || 2);
+    this.noArrayIndent = options["noArrayIndent"] || false;
+    this.skipInvalid = options["skipInvalid"] || false;
+    this.flowLevel = common2.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
+    this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
+    this.sortKeys = options["sortKeys"] || false;
+    this.lineWidth = options["lineWidth"] || 80;
+    this.noRefs = options["noRefs"] || false;
+    this.noCompatMode = options["noCompatMode"] || false;
+    this.condenseFlow = options["condenseFlow"] || false;
+    this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
+    this.forceQuotes = options["forceQuotes"] || false;
+    this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.explicitTypes = this.schema.compiledExplicit;
+    this.tag = null;
+    this.result = "";
+    this.duplicates = [];
+    this.usedDuplicates = null;
+  }
+  function indentString(string, spaces) {
+    const ind = common2.repeat(" ", spaces);
+    let position = 0;
+    let result = "";
+    const length = string.length;
+    while (position < length) {
+      let line;
+      const next = string.indexOf("\n", position);
+      if (next === -1) {
+        line = string.slice(position);
+        position = length;
+      } else {
+        line = string.slice(position, next + 1);
+        position = next + 1;
+      }
+      if (line.length && line !== "\n") result += ind;
+      result += line;
+    }
+    return result;
+  }
+  function generateNextLine(state, level) {
+    return "\n" + common2.repeat(" ", state.indent * level);
+  }
+  function testImplicitResolving(state, str2) {
+    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
+      const type2 = state.implicitTypes[index];
+      if (type2.resolve(str2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function isWhitespace(c) {
+    return c === CHAR_SPACE || c === CHAR_TAB;
+  }
+  function isPrintable(c) {
+    return c >= 32 && c <= 126 || c >= 161 && c <= 55295 && c !== 8232 && c !== 8233 || c >= 57344 && c <= 65533 && c !== CHAR_BOM || c >= 65536 && c <= 1114111;
+  }
+  function isNsCharOrWhitespace(c) {
+    return isPrintable(c) && c !== CHAR_BOM && // - b-char
+    c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
+  }
+  function isPlainSafe(c, prev, inblock) {
+    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
+    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c);
+    return (
+      // ns-plain-safe
+      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
+      c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
+      c !== CHAR_SHARP && // false on '#'
+      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
+      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c === CHAR_SHARP || // change to true on '[^ ]#'
+      prev === CHAR_COLON && cIsNsChar
+    );
+  }
+  function isPlainSafeFirst(c) {
+    return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
+    // - (c-indicator ::=
+    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
+    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
+    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+    c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
+  }
+  function isPlainSafeLast(c) {
+    return !isWhitespace(c) && c !== CHAR_COLON;
+  }
+  function codePointAt(string, pos) {
+    const first = string.charCodeAt(pos);
+    let second;
+    if (first >= 55296 && first <= 56319 && pos + 1 < string.length) {
+      second = string.charCodeAt(pos + 1);
+      if (second >= 56320 && second <= 57343) {
+        return (first - 55296) * 1024 + second - 56320 + 65536;
+      }
+    }
+    return first;
+  }
+  function needIndentIndicator(string) {
+    const leadingSpaceRe = /^\n* /;
+    return leadingSpaceRe.test(string);
+  }
+  const STYLE_PLAIN = 1;
+  const STYLE_SINGLE = 2;
+  const STYLE_LITERAL = 3;
+  const STYLE_FOLDED = 4;
+  const STYLE_DOUBLE = 5;
+  function chooseScalarStyle(string, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
+    let i;
+    let char = 0;
+    let prevChar = null;
+    let hasLineBreak = false;
+    let hasFoldableLine = false;
+    const shouldTrackWidth = lineWidth !== -1;
+    let previousLineBreak = -1;
+    let plain = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
+    if (singleLineOnly || forceQuotes) {
+      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string, i);
+        if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+    } else {
+      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string, i);
+        if (char === CHAR_LINE_FEED) {
+          hasLineBreak = true;
+          if (shouldTrackWidth) {
+            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
+            i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ";
+            previousLineBreak = i;
+          }
+        } else if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ");
+    }
+    if (!hasLineBreak && !hasFoldableLine) {
+      if (plain && !forceQuotes && !testAmbiguousType(string)) {
+        return STYLE_PLAIN;
+      }
+      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+    }
+    if (indentPerLevel > 9 && needIndentIndicator(string)) {
+      return STYLE_DOUBLE;
+    }
+    if (!forceQuotes) {
+      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
+    }
+    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+  }
+  function writeScalar(state, string, level, iskey, inblock) {
+    state.dump = (function() {
+      if (string.length === 0) {
+        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
+      }
+      if (!state.noCompatMode) {
+        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string)) {
+          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string + '"' : "'" + string + "'";
+        }
+      }
+      const indent = state.indent * Math.max(1, level);
+      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+      const singleLineOnly = iskey || // No block styles in flow mode.
+      state.flowLevel > -1 && level >= state.flowLevel;
+      function testAmbiguity(string2) {
+        return testImplicitResolving(state, string2);
+      }
+      switch (chooseScalarStyle(
+        string,
+        singleLineOnly,
+        state.indent,
+        lineWidth,
+        testAmbiguity,
+        state.quotingType,
+        state.forceQuotes && !iskey,
+        inblock
+      )) {
+        case STYLE_PLAIN:
+          return string;
+        case STYLE_SINGLE:
+          return "'" + string.replace(/'/g, "''") + "'";
+        case STYLE_LITERAL:
+          return "|" + blockHeader(string, state.indent) + dropEndingNewline(indentString(string, indent));
+        case STYLE_FOLDED:
+          return ">" + blockHeader(string, state.indent) + dropEndingNewline(indentString(foldString(string, lineWidth), indent));
+        case STYLE_DOUBLE:
+          return '"' + escapeString(string) + '"';
+        default:
+          throw new YAMLException2("impossible error: invalid scalar style");
+      }
+    })();
+  }
+  function blockHeader(string, indentPerLevel) {
+    const indentIndicator = needIndentIndicator(string) ? String(indentPerLevel) : "";
+    const clip = string[string.length - 1] === "\n";
+    const keep = clip && (string[string.length - 2] === "\n" || string === "\n");
+    const chomp = keep ? "+" : clip ? "" : "-";
+    return indentIndicator + chomp + "\n";
+  }
+  function dropEndingNewline(string) {
+    return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
+  }
+  function foldString(string, width) {
+    const lineRe = /(\n+)([^\n]*)/g;
+    let result = (function() {
+      let nextLF = string.indexOf("\n");
+      nextLF = nextLF !== -1 ? nextLF : string.length;
+      lineRe.lastIndex = nextLF;
+      return foldLine(string.slice(0, nextLF), width);
+    })();
+    let prevMoreIndented = string[0] === "\n" || string[0] === " ";
+    let moreIndented;
+    let match;
+    while (match = lineRe.exec(string)) {
+      const prefix = match[1];
+      const line = match[2];
+      moreIndented = line[0] === " ";
+      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+      prevMoreIndented = moreIndented;
+    }
+    return result;
+  }
+  function foldLine(line, width) {
+    if (line === "" || line[0] === " ") return line;
+    const breakRe = / [^ ]/g;
+    let match;
+    let start = 0;
+    let end;
+    let curr = 0;
+    let next = 0;
+    let result = "";
+    while (match = breakRe.exec(line)) {
+      next = match.index;
+      if (next - start > width) {
+        end = curr > start ? curr : next;
+        result += "\n" + line.slice(start, end);
+        start = end + 1;
+      }
+      curr = next;
+    }
+    result += "\n";
+    if (line.length - start > width && curr > start) {
+      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+    } else {
+      result += line.slice(start);
+    }
+    return result.slice(1);
+  }
+  function escapeString(string) {
+    let result = "";
+    let char = 0;
+    for (let i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
+      char = codePointAt(string, i);
+      const escapeSeq = ESCAPE_SEQUENCES[char];
+      if (!escapeSeq && isPrintable(char)) {
+        result += string[i];
+        if (char >= 65536) result += string[i + 1];
+      } else {
+        result += escapeSeq || encodeHex(char);
+      }
+    }
+    return result;
+  }
+  function writeFlowSequence(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
+        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = "[" + _result + "]";
+  }
+  function writeBlockSequence(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
+        if (!compact || _result !== "") {
+          _result += generateNextLine(state, level);
+        }
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          _result += "-";
+        } else {
+          _result += "- ";
+        }
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = _result || "[]";
+  }
+  function writeFlowMapping(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+      let pairBuffer = "";
+      if (_result !== "") pairBuffer += ", ";
+      if (state.condenseFlow) pairBuffer += '"';
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level, objectKey, false, false)) {
+        continue;
+      }
+      if (state.dump.length > 1024) pairBuffer += "? ";
+      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
+      if (!writeNode(state, level, objectValue, false, false)) {
+        continue;
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = "{" + _result + "}";
+  }
+  function writeBlockMapping(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    if (state.sortKeys === true) {
+      objectKeyList.sort();
+    } else if (typeof state.sortKeys === "function") {
+      objectKeyList.sort(state.sortKeys);
+    } else if (state.sortKeys) {
+      throw new YAMLException2("sortKeys must be a boolean or a function");
+    }
+    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+      let pairBuffer = "";
+      if (!compact || _result !== "") {
+        pairBuffer += generateNextLine(state, level);
+      }
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+        continue;
+      }
+      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+      if (explicitPair) {
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          pairBuffer += "?";
+        } else {
+          pairBuffer += "? ";
+        }
+      }
+      pairBuffer += state.dump;
+      if (explicitPair) {
+        pairBuffer += generateNextLine(state, level);
+      }
+      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+        continue;
+      }
+      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        pairBuffer += ":";
+      } else {
+        pairBuffer += ": ";
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = _result || "{}";
+  }
+  function detectType(state, object, explicit) {
+    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
+    for (let index = 0, length = typeList.length; index < length; index += 1) {
+      const type2 = typeList[index];
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
+        if (explicit) {
+          if (type2.multi && type2.representName) {
+            state.tag = type2.representName(object);
+          } else {
+            state.tag = type2.tag;
+          }
+        } else {
+          state.tag = "?";
+        }
+        if (type2.represent) {
+          const style = state.styleMap[type2.tag] || type2.defaultStyle;
+          let _result;
+          if (_toString.call(type2.represent) === "[object Function]") {
+            _result = type2.represent(object, style);
+          } else if (_hasOwnProperty.call(type2.represent, style)) {
+            _result = type2.represent[style](object, style);
+          } else {
+            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
+          }
+          state.dump = _result;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
+    state.tag = null;
+    state.dump = object;
+    if (!detectType(state, object, false)) {
+      detectType(state, object, true);
+    }
+    const type2 = _toString.call(state.dump);
+    const inblock = block;
+    if (block) {
+      block = state.flowLevel < 0 || state.flowLevel > level;
+    }
+    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
+    let duplicateIndex;
+    let duplicate;
+    if (objectOrArray) {
+      duplicateIndex = state.duplicates.indexOf(object);
+      duplicate = duplicateIndex !== -1;
+    }
+    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+      compact = false;
+    }
+    if (duplicate && state.usedDuplicates[duplicateIndex]) {
+      state.dump = "*ref_" + duplicateIndex;
+    } else {
+      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
+        state.usedDuplicates[duplicateIndex] = true;
+      }
+      if (type2 === "[object Object]") {
+        if (block && Object.keys(state.dump).length !== 0) {
+          writeBlockMapping(state, level, state.dump, compact);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowMapping(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object Array]") {
+        if (block && state.dump.length !== 0) {
+          if (state.noArrayIndent && !isblockseq && level > 0) {
+            writeBlockSequence(state, level - 1, state.dump, compact);
+          } else {
+            writeBlockSequence(state, level, state.dump, compact);
+          }
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowSequence(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object String]") {
+        if (state.tag !== "?") {
+          writeScalar(state, state.dump, level, iskey, inblock);
+        }
+      } else if (type2 === "[object Undefined]") {
+        return false;
+      } else {
+        if (state.skipInvalid) return false;
+        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
+      }
+      if (state.tag !== null && state.tag !== "?") {
+        let tagStr = encodeURI(
+          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
+        ).replace(/!/g, "%21");
+        if (state.tag[0] === "!") {
+          tagStr = "!" + tagStr;
+        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
+          tagStr = "!!" + tagStr.slice(18);
+        } else {
+          tagStr = "!<" + tagStr + ">";
+        }
+        state.dump = tagStr + " " + state.dump;
+      }
+    }
+    return true;
+  }
+  function getDuplicateReferences(object, state) {
+    const objects = [];
+    const duplicatesIndexes = [];
+    inspectNode(object, objects, duplicatesIndexes);
+    const length = duplicatesIndexes.length;
+    for (let index = 0; index < length; index += 1) {
+      state.duplicates.push(objects[duplicatesIndexes[index]]);
+    }
+    state.usedDuplicates = new Array(length);
+  }
+  function inspectNode(object, objects, duplicatesIndexes) {
+    if (object !== null && typeof object === "object") {
+      const index = objects.indexOf(object);
+      if (index !== -1) {
+        if (duplicatesIndexes.indexOf(index) === -1) {
+          duplicatesIndexes.push(index);
+        }
+      } else {
+        objects.push(object);
+        if (Array.isArray(object)) {
+          for (let i = 0, length = object.length; i < length; i += 1) {
+            inspectNode(object[i], objects, duplicatesIndexes);
+          }
+        } else {
+          const objectKeyList = Object.keys(object);
+          for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
+            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
+          }
+        }
+      }
+    }
+  }
+  function dump2(input, options) {
+    options = options || {};
+    const state = new State(options);
+    if (!state.noRefs) getDuplicateReferences(input, state);
+    let value = input;
+    if (state.replacer) {
+      value = state.replacer.call({ "": value }, "", value);
+    }
+    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
+    return "";
+  }
+  dumper.dump = dump2;
+  return dumper;
+}
+var hasRequiredJsYaml;
+function requireJsYaml() {
+  if (hasRequiredJsYaml) return jsYaml;
+  hasRequiredJsYaml = 1;
+  const loader2 = requireLoader();
+  const dumper2 = requireDumper();
+  function renamed(from, to) {
+    return function() {
+      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
+    };
+  }
+  jsYaml.Type = requireType();
+  jsYaml.Schema = requireSchema();
+  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
+  jsYaml.JSON_SCHEMA = requireJson();
+  jsYaml.CORE_SCHEMA = requireCore();
+  jsYaml.DEFAULT_SCHEMA = require_default();
+  jsYaml.load = loader2.load;
+  jsYaml.loadAll = loader2.loadAll;
+  jsYaml.dump = dumper2.dump;
+  jsYaml.YAMLException = requireException();
+  jsYaml.types = {
+    binary: requireBinary(),
+    float: requireFloat(),
+    map: requireMap(),
+    null: require_null(),
+    pairs: requirePairs(),
+    set: requireSet(),
+    timestamp: requireTimestamp(),
+    bool: requireBool(),
+    int: requireInt(),
+    merge: requireMerge(),
+    omap: requireOmap(),
+    seq: requireSeq(),
+    str: requireStr()
+  };
+  jsYaml.safeLoad = renamed("safeLoad", "load");
+  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
+  jsYaml.safeDump = renamed("safeDump", "dump");
+  return jsYaml;
+}
+var jsYamlExports = requireJsYaml();
+const yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
+const {
+  Type,
+  Schema,
+  FAILSAFE_SCHEMA,
+  JSON_SCHEMA,
+  CORE_SCHEMA,
+  DEFAULT_SCHEMA,
+  load,
+  loadAll,
+  dump,
+  YAMLException,
+  types,
+  safeLoad,
+  safeLoadAll,
+  safeDump
+} = yaml;
+
+//# sourceMappingURL=js-yaml.mjs.map
+
+;// CONCATENATED MODULE: ./src/compose/interpolate.ts
+/**
+ * Compose's variable substitution and its `.env` file, as both docker-compose 1.29 and the
+ * compose v2 plugin apply them to the values of a compose file:
+ *
+ *   $$               a literal `$`
+ *   $VAR, ${VAR}     the value, or empty when unset
+ *   ${VAR:-default}  default when VAR is unset or empty;  ${VAR-default}  only when unset
+ *   ${VAR:?message}  error when VAR is unset or empty;    ${VAR?message}  only when unset
+ *   ${VAR:+other}    other when VAR is set and non-empty; ${VAR+other}    when set
+ *
+ * Defaults, messages and replacements are themselves interpolated (`${A:-${B}}`, as v2 allows).
+ * Any other `$` is an error, as in compose ("Invalid interpolation format").
+ */
+/** A substitution failed; `message` is the reason, without the location (the caller adds it). */
+class InterpolationError extends Error {
+    name = 'InterpolationError';
+}
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
+/** Substitutes every variable in `text`; throws InterpolationError on a bad or required one. */
+function interpolate(text, vars) {
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        const dollar = text.indexOf('$', i);
+        if (dollar < 0) {
+            out += text.slice(i);
+            break;
+        }
+        out += text.slice(i, dollar);
+        const next = text[dollar + 1];
+        if (next === '$') {
+            out += '$';
+            i = dollar + 2;
+            continue;
+        }
+        if (next === '{') {
+            const end = closingBrace(text, dollar + 2);
+            if (end < 0)
+                throw invalid(text);
+            out += braced(text.slice(dollar + 2, end), vars, text);
+            i = end + 1;
+            continue;
+        }
+        NAME.lastIndex = dollar + 1;
+        const name = NAME.exec(text);
+        if (!name)
+            throw invalid(text);
+        out += vars[name[0]] ?? '';
+        i = dollar + 1 + name[0].length;
+    }
+    return out;
+}
+/** The index of the `}` closing a `${` whose body starts at `from`, nested `${...}` skipped. */
+function closingBrace(text, from) {
+    let depth = 0;
+    for (let i = from; i < text.length; i++) {
+        const c = text[i];
+        if (c === '$' && (text[i + 1] === '$' || text[i + 1] === '{')) {
+            if (text[i + 1] === '{')
+                depth++;
+            i++;
+        }
+        else if (c === '}') {
+            if (depth === 0)
+                return i;
+            depth--;
+        }
+    }
+    return -1;
+}
+function braced(body, vars, whole) {
+    const m = BRACED.exec(body);
+    if (!m)
+        throw invalid(whole);
+    const [, name = '', op, rest = ''] = m;
+    const value = vars[name];
+    const set = value !== undefined;
+    const nonEmpty = set && value !== '';
+    switch (op) {
+        case undefined:
+            return value ?? '';
+        case ':-':
+            return nonEmpty ? value : interpolate(rest, vars);
+        case '-':
+            return set ? value : interpolate(rest, vars);
+        case ':+':
+            return nonEmpty ? interpolate(rest, vars) : '';
+        case '+':
+            return set ? interpolate(rest, vars) : '';
+        case ':?':
+        case '?': {
+            if (op === ':?' ? nonEmpty : set)
+                return value ?? '';
+            const why = interpolate(rest, vars);
+            throw new InterpolationError(`required variable ${name} is ${set ? 'empty' : 'missing a value'}${why ? `: ${why}` : ''}`);
+        }
+        default:
+            throw invalid(whole);
+    }
+}
+function invalid(text) {
+    const shown = text.length > 60 ? `${text.slice(0, 60)}...` : text;
+    return new InterpolationError(`invalid interpolation format "${shown.replace(/\n/g, '\\n')}"`);
+}
+/**
+ * Reads a `.env` file: `KEY=VALUE` lines, `#` comments and blank lines, an optional `export `,
+ * values in double quotes (with `\n`, `\t`, `\"`, `\\` escapes) or single quotes (literal), and
+ * unquoted values trimmed with a ` #comment` removed. Lines without `=` are ignored, as
+ * docker-compose 1.29 does. Values are taken as written: the file is not itself interpolated.
+ */
+function parseDotEnv(text) {
+    const out = {};
+    for (const raw of text.split(/\r?\n/)) {
+        let line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        if (line.startsWith('export '))
+            line = line.slice(7).trimStart();
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const key = line.slice(0, eq).trim();
+        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
+            continue;
+        out[key] = dotEnvValue(line.slice(eq + 1).trim());
+    }
+    return out;
+}
+function dotEnvValue(v) {
+    const q = v[0];
+    if ((q === '"' || q === "'") && v.indexOf(q, 1) > 0) {
+        const body = v.slice(1, closingQuote(v, q));
+        if (q === "'")
+            return body;
+        return body.replace(/\\([nrt"\\])/g, (_, c) => c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c);
+    }
+    const hash = v.search(/\s#/);
+    return (hash >= 0 ? v.slice(0, hash) : v).trim();
+}
+function closingQuote(v, q) {
+    for (let i = 1; i < v.length; i++) {
+        if (q === '"' && v[i] === '\\')
+            i++;
+        else if (v[i] === q)
+            return i;
+    }
+    return v.length;
+}
+
+;// CONCATENATED MODULE: ./src/compose/read.ts
+/**
+ * Reads the services a docker compose file builds: for each, the context, Dockerfile, build args,
+ * target, cache sources and image name that `docker compose build` would use, so each service can
+ * be guarded like a single `docker build`.
+ *
+ * What is read, as docker-compose 1.29 and the v2 plugin read it:
+ *   - `build: ./dir` and the long form (`context`, `dockerfile` relative to the context, `args` as
+ *     a map or a `K=V` list where a bare `K` or `K:` with no value takes the value from the
+ *     environment and is left out when unset, `target`, `cache_from`);
+ *   - variable substitution (see interpolate.ts) with the process environment over the `.env`
+ *     file beside the compose file, applied to the values read here only, so an unsupported
+ *     section elsewhere cannot fail the read;
+ *   - `extends` (`extends: svc`, `extends: { service }`, `extends: { service, file }`), whose
+ *     build merges key by key (args merged, cache_from joined), paths relative to the file that
+ *     wrote them;
+ *   - `profiles`: a service with profiles is built only when `COMPOSE_PROFILES` names one, or when
+ *     it is asked for by name;
+ *   - the project name: `COMPOSE_PROJECT_NAME`, else top-level `name:`, else the folder name.
+ * Not read: override files (`docker-compose.override.yml`; only the file given is read, as with
+ * `-f FILE`), `build.tags`, `additional_contexts`, `platforms`, `secrets`, `ssh`.
+ */
+
+
+
+
+/** A compose file that cannot be read as asked; the message is one line naming the file. */
+class ComposeError extends Error {
+    file;
+    detail;
+    name = 'ComposeError';
+    constructor(file, detail) {
+        super(`${file}: ${detail}`.replace(/\s*\r?\n\s*/g, ' '));
+        this.file = file;
+        this.detail = detail;
+    }
+}
+/** Reads the services of `file` that compose would build (see the module comment). */
+async function readComposeFile(file, opts) {
+    return (await readComposeProject(file, opts)).services;
+}
+/** Like readComposeFile, with the project name the images are named after. */
+async function readComposeProject(file, opts) {
+    const abs = (0,external_node_path_namespaceObject.resolve)(file);
+    const dir = (0,external_node_path_namespaceObject.dirname)(abs);
+    const vars = await projectVars(dir, opts.env);
+    const reader = new read_Reader(vars);
+    const doc = await reader.load(abs);
+    const name = composeProjectName({ dir, env: vars, name: doc.name });
+    const wanted = opts.services && opts.services.length > 0 ? [...new Set(opts.services)] : null;
+    const services = [];
+    if (wanted) {
+        for (const svc of wanted) {
+            if (!(svc in doc.services)) {
+                const known = Object.keys(doc.services);
+                throw new ComposeError(abs, `no service "${svc}" (services: ${known.length > 0 ? known.join(', ') : 'none'})`);
+            }
+            const spec = await reader.service(doc, svc, []);
+            if (!spec.build) {
+                throw new ComposeError(abs, `service "${svc}" has no build section${spec.image ? ` (it runs the image ${spec.image})` : ''}`);
+            }
+            services.push(finish(abs, svc, spec, spec.build));
+        }
+    }
+    else {
+        const active = new Set((vars.COMPOSE_PROFILES ?? '')
+            .split(',')
+            .map(p => p.trim())
+            .filter(Boolean));
+        for (const svc of Object.keys(doc.services)) {
+            const spec = await reader.service(doc, svc, []);
+            if (!spec.build)
+                continue;
+            if (spec.profiles.length > 0 && !spec.profiles.some(p => active.has(p)))
+                continue;
+            services.push(finish(abs, svc, spec, spec.build));
+        }
+        if (services.length === 0)
+            throw new ComposeError(abs, 'no service has a build section');
+    }
+    return { file: abs, dir, name, services };
+}
+/**
+ * The compose project name: `COMPOSE_PROJECT_NAME` (environment or `.env`), else the file's
+ * top-level `name:`, else the project folder's name; normalized as compose does (lower case, only
+ * `a-z 0-9 _ -`, no leading `_` or `-`).
+ */
+function composeProjectName(opts) {
+    const raw = opts.env.COMPOSE_PROJECT_NAME || opts.name || (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.resolve)(opts.dir));
+    const name = normalizeProjectName(raw);
+    if (name === '') {
+        throw new ComposeError(opts.dir, `project name "${raw}" is empty once normalized (set COMPOSE_PROJECT_NAME or name:)`);
+    }
+    return name;
+}
+/** Compose's project-name normalization: lower case, `[a-z0-9_-]` only, no leading `_`/`-`. */
+function normalizeProjectName(raw) {
+    return raw
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '')
+        .replace(/^[_-]+/, '');
+}
+/**
+ * The image compose names a build without `image:`: `project_service` for docker-compose v1,
+ * `project-service` for compose v2.
+ */
+function defaultImageName(project, service, flavor) {
+    return `${project}${flavor === 'v1' ? '_' : '-'}${service}`;
+}
+/** The environment over the `.env` file in the project directory (the environment wins). */
+async function projectVars(dir, env) {
+    const path = (0,external_node_path_namespaceObject.resolve)(dir, '.env');
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (e) {
+        if (isNodeError(e) && (e.code === 'ENOENT' || e.code === 'EISDIR'))
+            return { ...env };
+        throw new ComposeError(path, `cannot read: ${errorText(e)}`);
+    }
+    const out = parseDotEnv(text);
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+class read_Reader {
+    vars;
+    docs = new Map();
+    constructor(vars) {
+        this.vars = vars;
+    }
+    load(file) {
+        let doc = this.docs.get(file);
+        if (!doc) {
+            doc = this.parse(file);
+            this.docs.set(file, doc);
+        }
+        return doc;
+    }
+    async parse(file) {
+        let text;
+        try {
+            text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        }
+        catch (e) {
+            const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : errorText(e);
+            throw new ComposeError(file, `cannot read the compose file: ${why}`);
+        }
+        let root;
+        try {
+            root = load(text, { filename: file });
+        }
+        catch (e) {
+            if (e instanceof YAMLException) {
+                const at = e.mark ? ` at line ${e.mark.line + 1}` : '';
+                throw new ComposeError(file, `invalid YAML${at}: ${e.reason}`);
+            }
+            throw new ComposeError(file, `invalid YAML: ${errorText(e)}`);
+        }
+        if (!isMapping(root))
+            throw new ComposeError(file, 'not a compose file (expected a mapping)');
+        const services = root.services;
+        if (services === undefined || services === null) {
+            throw new ComposeError(file, 'no services: section');
+        }
+        if (!isMapping(services))
+            throw new ComposeError(file, 'services: must be a mapping');
+        const name = root.name === undefined || root.name === null ? null : root.name;
+        return {
+            file,
+            services,
+            name: name === null ? null : this.text(file, 'name', name)
+        };
+    }
+    /** The service's build, image and profiles with `extends` applied. */
+    async service(doc, name, chain) {
+        const key = `${doc.file}\0${name}`;
+        if (chain.includes(key)) {
+            const loop = [...chain, key].map(k => k.split('\0')[1]).join(' -> ');
+            throw new ComposeError(doc.file, `services.${name}.extends: circular reference (${loop})`);
+        }
+        const raw = doc.services[name];
+        const where = `services.${name}`;
+        if (raw !== null && !isMapping(raw))
+            throw new ComposeError(doc.file, `${where} must be a mapping`);
+        const def = raw ?? {};
+        const own = {
+            build: def.build === undefined || def.build === null ? null : this.build(doc, name, def.build),
+            image: def.image === undefined || def.image === null
+                ? null
+                : this.text(doc.file, `${where}.image`, def.image),
+            profiles: this.list(doc.file, `${where}.profiles`, def.profiles)
+        };
+        if (def.extends === undefined || def.extends === null)
+            return own;
+        const ext = def.extends;
+        let baseName;
+        let baseFile = doc.file;
+        if (typeof ext === 'string') {
+            baseName = this.text(doc.file, `${where}.extends`, ext);
+        }
+        else if (isMapping(ext) && ext.service !== undefined) {
+            baseName = this.text(doc.file, `${where}.extends.service`, ext.service);
+            if (ext.file !== undefined && ext.file !== null) {
+                const f = this.text(doc.file, `${where}.extends.file`, ext.file);
+                baseFile = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(doc.file), f);
+            }
+        }
+        else {
+            throw new ComposeError(doc.file, `${where}.extends: expected a service name or { service, file }`);
+        }
+        const baseDoc = await this.load(baseFile);
+        if (!(baseName in baseDoc.services)) {
+            throw new ComposeError(doc.file, `${where}.extends: no service "${baseName}" in ${baseFile === doc.file ? 'this file' : baseFile}`);
+        }
+        const base = await this.service(baseDoc, baseName, [...chain, key]);
+        return {
+            build: mergeBuild(base.build, own.build),
+            image: own.image ?? base.image,
+            profiles: own.profiles.length > 0 ? own.profiles : base.profiles
+        };
+    }
+    build(doc, service, raw) {
+        const where = `services.${service}.build`;
+        const dir = (0,external_node_path_namespaceObject.dirname)(doc.file);
+        if (typeof raw === 'string') {
+            return { context: this.context(doc.file, where, dir, raw), args: {}, cacheFrom: [] };
+        }
+        if (!isMapping(raw))
+            throw new ComposeError(doc.file, `${where} must be a path or a mapping`);
+        if (raw.dockerfile_inline !== undefined) {
+            throw new ComposeError(doc.file, `${where}.dockerfile_inline is not supported (use a Dockerfile)`);
+        }
+        const spec = { args: this.args(doc.file, `${where}.args`, raw.args), cacheFrom: [] };
+        if (raw.context !== undefined && raw.context !== null) {
+            spec.context = this.context(doc.file, `${where}.context`, dir, raw.context);
+        }
+        if (raw.dockerfile !== undefined && raw.dockerfile !== null) {
+            spec.dockerfile = this.text(doc.file, `${where}.dockerfile`, raw.dockerfile);
+        }
+        if (raw.target !== undefined && raw.target !== null) {
+            spec.target = this.text(doc.file, `${where}.target`, raw.target);
+        }
+        spec.cacheFrom = this.list(doc.file, `${where}.cache_from`, raw.cache_from);
+        return spec;
+    }
+    context(file, where, dir, raw) {
+        const value = this.text(file, where, raw);
+        if (/^(https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/.test(value) ||
+            /\.git(#|$)/.test(value)) {
+            throw new ComposeError(file, `${where}: a remote build context (${value}) cannot be hashed; guard the other services with --service`);
+        }
+        return (0,external_node_path_namespaceObject.isAbsolute)(value) ? (0,external_node_path_namespaceObject.resolve)(value) : (0,external_node_path_namespaceObject.resolve)(dir, value);
+    }
+    args(file, where, raw) {
+        const out = {};
+        const put = (name, value) => {
+            if (value !== undefined)
+                out[name] = value;
+        };
+        if (raw === undefined || raw === null)
+            return out;
+        if (Array.isArray(raw)) {
+            raw.forEach((item, i) => {
+                const entry = this.text(file, `${where}[${i}]`, item);
+                const eq = entry.indexOf('=');
+                if (eq === 0)
+                    throw new ComposeError(file, `${where}[${i}]: "${entry}" has no name`);
+                if (eq < 0)
+                    put(entry, this.vars[entry]);
+                else
+                    put(entry.slice(0, eq), entry.slice(eq + 1));
+            });
+            return out;
+        }
+        if (!isMapping(raw))
+            throw new ComposeError(file, `${where} must be a mapping or a list`);
+        for (const [name, value] of Object.entries(raw)) {
+            put(name, value === null ? this.vars[name] : this.text(file, `${where}.${name}`, value));
+        }
+        return out;
+    }
+    /** A list of strings (a single string counts as a list of one); undefined/null is empty. */
+    list(file, where, raw) {
+        if (raw === undefined || raw === null)
+            return [];
+        if (!Array.isArray(raw))
+            return [this.text(file, where, raw)];
+        return raw.map((v, i) => this.text(file, `${where}[${i}]`, v));
+    }
+    /** A scalar as compose reads it: strings interpolated, numbers and booleans as written. */
+    text(file, where, raw) {
+        if (typeof raw === 'number' || typeof raw === 'boolean')
+            return String(raw);
+        if (typeof raw !== 'string') {
+            throw new ComposeError(file, `${where}: expected a string, got ${read_describe(raw)}`);
+        }
+        try {
+            return interpolate(raw, this.vars);
+        }
+        catch (e) {
+            if (e instanceof InterpolationError)
+                throw new ComposeError(file, `${where}: ${e.message}`);
+            throw e;
+        }
+    }
+}
+/** `extends`: the extending service's keys win; args merge; cache sources join. */
+function mergeBuild(base, own) {
+    if (!base)
+        return own;
+    if (!own)
+        return base;
+    const out = {
+        args: { ...base.args, ...own.args },
+        cacheFrom: [...new Set([...base.cacheFrom, ...own.cacheFrom])]
+    };
+    const context = own.context ?? base.context;
+    const dockerfile = own.dockerfile ?? base.dockerfile;
+    const target = own.target ?? base.target;
+    if (context !== undefined)
+        out.context = context;
+    if (dockerfile !== undefined)
+        out.dockerfile = dockerfile;
+    if (target !== undefined)
+        out.target = target;
+    return out;
+}
+function finish(file, name, spec, build) {
+    // Compose's default context is the project directory.
+    const context = build.context ?? (0,external_node_path_namespaceObject.dirname)(file);
+    return {
+        name,
+        context,
+        dockerfile: (0,external_node_path_namespaceObject.resolve)(context, build.dockerfile ?? 'Dockerfile'),
+        args: build.args,
+        target: build.target ?? null,
+        image: spec.image,
+        cacheFrom: build.cacheFrom
+    };
+}
+function isMapping(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+// Duck-typed: errors from node's own modules may come from another realm (jest's vm modules).
+function isNodeError(e) {
+    return typeof e === 'object' && e !== null && 'code' in e;
+}
+function errorText(e) {
+    if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string') {
+        return e.message;
+    }
+    return String(e);
+}
+function read_describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    return typeof v === 'object' ? 'a mapping' : typeof v;
+}
+
+;// CONCATENATED MODULE: ./src/compose/command.ts
+/**
+ * Which docker compose the host has, and the argv of `compose build` for it.
+ *
+ *   v2: the `docker compose` CLI plugin (or a v2 `docker-compose` standalone binary); BuildKit by
+ *       default, images named `project-service`.
+ *   v1: docker-compose 1.x (Python). It builds with docker-py and the legacy builder unless
+ *       `COMPOSE_DOCKER_CLI_BUILD=1` and `DOCKER_BUILDKIT=1` make it run `docker build` with
+ *       BuildKit (the `docker` found on PATH); images named `project_service`.
+ */
+
+
+/** The version a `compose version` output names, and its major number. */
+function parseComposeVersion(text) {
+    const m = /version\s+v?(\d+)\.(\d+)\.(\d+)\S*/i.exec(text);
+    if (!m || m[1] === undefined)
+        return null;
+    return { version: m[0].replace(/^version\s+v?/i, '').replace(/,$/, ''), major: Number(m[1]) };
+}
+/**
+ * Finds the host's compose: `docker compose version` (the v2 plugin), else
+ * `docker-compose version` (v1, or a v2 standalone binary, told apart by its version).
+ * Null when neither runs. Goes through the exec wrapper; never throws for a missing program.
+ */
+async function detectCompose(opts = {}) {
+    const docker = opts.docker ?? 'docker';
+    const standalone = opts.composeBin ?? 'docker-compose';
+    const tries = [
+        { cmd: docker, prefix: ['compose'] },
+        { cmd: standalone, prefix: [] }
+    ];
+    for (const t of tries) {
+        const r = await run(t.cmd, [...t.prefix, 'version'], {
+            baseEnv: opts.env ?? process.env
+        }).catch(() => null);
+        if (!r || r.code !== 0)
+            continue;
+        const v = parseComposeVersion(`${r.stdout}\n${r.stderr}`);
+        if (!v)
+            continue;
+        return { flavor: v.major >= 2 ? 'v2' : 'v1', cmd: t.cmd, prefix: t.prefix, version: v.version };
+    }
+    return null;
+}
+/**
+ * `compose build` for a flavor (or a detected tool), with plain progress so the log parses:
+ *   v2: docker compose -f F build --progress=plain [--no-cache] [--build-arg K=V]... [-- svc...]
+ *   v1: docker-compose -f F build --progress=plain [--no-cache] [--build-arg K=V]... [-- svc...]
+ *       with DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1 (else docker-py's legacy builder).
+ * Pure: the same options give the same argv.
+ */
+function composeBuildCommand(tool, opts) {
+    const t = typeof tool === 'string'
+        ? tool === 'v2'
+            ? { flavor: 'v2', cmd: opts.docker ?? 'docker', prefix: ['compose'], version: '' }
+            : { flavor: 'v1', cmd: 'docker-compose', prefix: [], version: '' }
+        : tool;
+    const argv = [...t.prefix, '-f', opts.file, 'build', '--progress=plain'];
+    if (opts.noCache)
+        argv.push('--no-cache');
+    for (const [k, v] of Object.entries(opts.buildArgs))
+        argv.push('--build-arg', `${k}=${v}`);
+    if (opts.services.length > 0)
+        argv.push('--', ...opts.services);
+    const env = { DOCKER_BUILDKIT: '1' };
+    if (t.flavor === 'v1') {
+        env.COMPOSE_DOCKER_CLI_BUILD = '1';
+        if (opts.docker && isAbsolute(opts.docker) && opts.path !== undefined) {
+            env.PATH = [dirname(opts.docker), opts.path].filter(Boolean).join(delimiter);
+        }
+    }
+    return { cmd: t.cmd, argv, env };
+}
+
+;// CONCATENATED MODULE: ./src/compose/index.ts
+
+
+
+
+;// CONCATENATED MODULE: ./src/pipeline/compose.ts
+
+
+/** The guard options for each service of the compose file (see the module comment). */
+async function composeGuardOptions(compose, base, env, deps = {}) {
+    const project = await readComposeProject(compose.file, { env, services: compose.services });
+    let flavor = deps.flavor ?? null;
+    if (flavor === null && project.services.some(s => s.image === null)) {
+        flavor = (await detectCompose({ docker: base.docker, env }))?.flavor ?? 'v2';
+    }
+    const shared = sharedBuilds(project.services, base.target);
+    return project.services.map(svc => {
+        const target = svc.target ?? base.target;
+        const tag = svc.image ?? defaultImageName(project.name, svc.name, flavor ?? 'v2');
+        let state = null;
+        if (base.state !== null)
+            state = perServiceState(base.state, svc.name);
+        else if (shared.has(buildKey(svc, base.target))) {
+            state = perServiceState(defaultStatePath({
+                context: svc.context,
+                file: svc.dockerfile,
+                target: target ?? undefined,
+                env
+            }), svc.name);
+        }
+        const options = {
+            ...base,
+            context: svc.context,
+            file: svc.dockerfile,
+            state,
+            tags: [tag],
+            buildArgs: { ...svc.args, ...base.buildArgs },
+            secretArgs: [...base.secretArgs],
+            cacheFrom: [...new Set([...svc.cacheFrom, ...base.cacheFrom])],
+            target,
+            image: tag
+        };
+        return { service: svc.name, options };
+    });
+}
+/** `state.json` -> `state.web.json`; `state` -> `state.web.json`. */
+function perServiceState(path, service) {
+    const safe = service.replace(/[^A-Za-z0-9._-]+/g, '-');
+    return path.endsWith('.json') ? `${path.slice(0, -5)}.${safe}.json` : `${path}.${safe}.json`;
+}
+function buildKey(svc, fallbackTarget) {
+    return `${svc.context}\0${svc.dockerfile}\0${svc.target ?? fallbackTarget ?? ''}`;
+}
+/** Build keys used by more than one service (their default records would collide). */
+function sharedBuilds(services, target) {
+    const seen = new Set();
+    const shared = new Set();
+    for (const s of services) {
+        const k = buildKey(s, target);
+        if (seen.has(k))
+            shared.add(k);
+        seen.add(k);
+    }
+    return shared;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/guard.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A docker build that failed: an error (exit 2), not a verdict. */
+class BuildFailedError extends Error {
+    name = 'BuildFailedError';
+}
+/** `build` or `check` for one Dockerfile, or for every service of a compose file. */
+async function runGuard(command, opts, compose, io) {
+    if (!compose)
+        return [await guardOne(command, opts, null, io)];
+    const services = await composeGuardOptions(compose, opts, io.env);
+    const results = [];
+    for (const { service, options } of services) {
+        io.progress(`== service ${service}`);
+        results.push(await guardOne(command, options, service, io));
+    }
+    return results;
+}
+async function resolveIdentity(opts, env) {
+    let commit = opts.commit ?? env.GITHUB_SHA ?? null;
+    if (commit === null) {
+        const git = await run('git', ['-C', opts.context, 'rev-parse', 'HEAD'], { env }).catch(() => null);
+        commit = git && git.code === 0 ? git.stdout.trim() || null : null;
+    }
+    const buildId = opts.buildId ??
+        (env.GITHUB_RUN_ID
+            ? `${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT ?? '1'}`
+            : new Date().toISOString().replace(/[-:.]/g, ''));
+    return { commit, buildId };
+}
+/** GIT_COMMIT_HASH and BUILD_ID, unless the user set them. */
+function injectIdentity(args, id) {
+    const out = { ...args };
+    if (!('GIT_COMMIT_HASH' in out) && id.commit)
+        out.GIT_COMMIT_HASH = id.commit;
+    if (!('BUILD_ID' in out))
+        out.BUILD_ID = id.buildId;
+    return out;
+}
+/** Rebuilds context entries from a record's signatures (to know what a step read back then). */
+function entriesFromRecord(files) {
+    return Object.entries(files).map(([path, sig]) => {
+        const [type, mode, digest, size] = sig.split(' ');
+        return {
+            path,
+            type: (type ?? 'file'),
+            mode: parseInt(mode ?? '0', 8),
+            size: Number(size ?? 0),
+            ...(digest && digest !== '-' ? { digest } : {})
+        };
+    });
+}
+async function loadRecord(path, ignoreCorrupt, warnings) {
+    try {
+        return await readRecord(path);
+    }
+    catch (e) {
+        if (e instanceof RecordError && ignoreCorrupt) {
+            warnings.push(`${errorMessage(e)}; treated as no record (--ignore-corrupt-record)`);
+            return null;
+        }
+        if (e instanceof RecordError) {
+            throw new UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
+        }
+        throw e;
+    }
+}
+async function guardOne(command, opts, service, io) {
+    const redact = redactor(opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== ''));
+    const say = (line) => io.progress(redact(line));
+    const identity = await resolveIdentity(opts, io.env);
+    const buildArgs = command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs;
+    say(`reading the build context ${opts.context}`);
+    const hashed = await hashContext({ context: opts.context, file: opts.file, buildArgs });
+    const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0';
+    let needed;
+    try {
+        needed = neededStages(hashed.plan, opts.target ?? undefined);
+    }
+    catch (e) {
+        throw new UsageError(`--target ${opts.target ?? ''}: ${errorMessage(e)}`);
+    }
+    const finalStage = opts.target ? opts.target.toLowerCase() : lastStage;
+    const steps = hashed.steps.filter(s => needed.has(s.stage));
+    say(`context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`);
+    const statePath = opts.state ??
+        defaultStatePath({
+            context: opts.context,
+            file: opts.file,
+            target: opts.target ?? undefined,
+            env: io.env
+        });
+    const warnings = hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`);
+    if (stateInsideContext(statePath, opts.context, io.cwd)) {
+        warnings.push(`the record ${statePath} is inside the build context: every write changes the context hash`);
+    }
+    const judgement = await withRecordLock(statePath, async () => {
+        const previous = await loadRecord(statePath, opts.ignoreCorruptRecord, warnings);
+        const files = fileSignatures(hashed.scan.entries);
+        const comparison = compareWithRecord(files, steps, previous, selector(steps, hashed, previous));
+        warnings.push(...preBuildWarnings({
+            entries: hashed.scan.entries,
+            steps,
+            declaredArgs: hashed.plan.declaredArgs,
+            buildArgs,
+            cacheFrom: opts.cacheFrom,
+            excludedSources: []
+        }));
+        if (previous) {
+            say(previous.contextHash === hashed.contextHash
+                ? 'the context equals the last good build'
+                : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit ?? 'no commit'})`);
+        }
+        else {
+            say(`no record at ${statePath}: this build is the baseline`);
+        }
+        let exec = io.exec;
+        const docker = () => (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })));
+        let kind = 'unknown';
+        let pruned = null;
+        let log;
+        let imageId;
+        let stageImage;
+        if (command === 'build') {
+            const host = await detectBuilder(docker(), io.env);
+            kind = host.kind;
+            say(`builder: ${host.kind} (${host.reason})`);
+            warnings.push(...host.warnings);
+            const diverged = previous === null || previous.contextHash !== hashed.contextHash;
+            if (diverged && opts.prune !== 'never') {
+                say(`pruning the builder cache (policy ${opts.prune})`);
+                pruned = await prune(docker(), opts.prune, host.kind);
+                say(pruned.done
+                    ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
+                    : `not pruned: ${pruned.note ?? ''}`);
+            }
+            const labels = recordLabels(newRecord({
+                contextHash: hashed.contextHash,
+                entries: [],
+                steps,
+                commit: identity.commit,
+                buildId: identity.buildId,
+                imageId: null,
+                tags: opts.tags,
+                dockerfile: opts.file
+            }));
+            const buildOpts = {
+                context: opts.context,
+                file: opts.file,
+                tags: opts.tags,
+                buildArgs,
+                cacheFrom: opts.cacheFrom,
+                labels,
+                noCache: pruneImpliesNoCache(opts.prune, host.kind) && diverged,
+                ...(opts.target ? { target: opts.target } : {})
+            };
+            say(`building ${opts.tags.join(', ') || '(untagged)'}`);
+            const built = await runBuild(docker(), host.kind, buildOpts, { onLine: line => say(line) });
+            if (built.code !== 0) {
+                throw new BuildFailedError(`docker build failed (exit ${built.code}): ${redact(built.error ?? 'no error line')}`);
+            }
+            log = await parseLogFile(built.logPath);
+            imageId = built.imageId;
+            stageImage = async (stage) => {
+                say(`building stage ${stage} from cache, to read the layers it wrote`);
+                const r = await runBuild(docker(), host.kind, { ...buildOpts, tags: [], target: stage });
+                if (r.code !== 0 || !r.imageId)
+                    throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`);
+                return r.imageId;
+            };
+        }
+        else {
+            log = await parseLogFile(opts.logFile);
+            kind = log.format === 'legacy' ? 'legacy' : log.format === 'unknown' ? 'unknown' : 'buildkit';
+            if (log.format === 'unknown' || log.steps.length === 0) {
+                throw new UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
+            }
+            imageId = opts.image ?? log.imageId;
+            // Rebuilding another tool's intermediate stage could use other args and prove nothing.
+            stageImage = async (stage) => {
+                throw new Error(`check mode proves the final stage only; build stage ${stage} with fresh-build build`);
+            };
+        }
+        const current = new Map(hashed.scan.entries.map(e => [e.path, e]));
+        const requests = planProofs(steps, comparison, current, opts.verify);
+        if (requests.length > 0) {
+            say(`proving ${requests.reduce((n, r) => n + r.paths.length, 0)} changed path(s) by their bytes in the image`);
+        }
+        const proofs = requests.length > 0
+            ? await proveSteps(requests, {
+                exec: docker(),
+                plan: hashed.plan,
+                finalStage,
+                imageId,
+                stageImage
+            })
+            : new Map();
+        const j = judge({
+            contextHash: hashed.contextHash,
+            files,
+            steps,
+            previous,
+            comparison,
+            logSteps: matchLogSteps(steps, log, service),
+            proofs,
+            pruned,
+            verify: opts.verify,
+            facts: {
+                builder: kind,
+                cacheFrom: opts.cacheFrom,
+                cacheImports: log.cacheImports,
+                dockerHost: io.env.DOCKER_HOST || null,
+                prunePolicy: opts.prune
+            },
+            warnings,
+            imageId
+        });
+        if (j.verdict !== 'stale') {
+            await writeRecord(statePath, newRecord({
+                contextHash: hashed.contextHash,
+                entries: hashed.scan.entries,
+                steps,
+                commit: identity.commit,
+                buildId: command === 'build' ? identity.buildId : opts.buildId,
+                imageId,
+                tags: opts.tags,
+                dockerfile: opts.file
+            }));
+            say(`record updated: ${statePath}`);
+        }
+        else {
+            say(`stale: the record at ${statePath} is left at the last good build`);
+        }
+        return j;
+    });
+    const endLines = new Map(steps.map(s => [s.line, s.endLine]));
+    return { service, judgement, dockerfile: opts.file, statePath, endLines };
+}
+/**
+ * selects(step, path): the step reads `path` now or read it in the recorded context (a removed
+ * file counts for the steps that copied it).
+ */
+function selector(steps, hashed, previous) {
+    const before = previous ? entriesFromRecord(previous.files) : [];
+    const sets = new Map();
+    for (const s of steps) {
+        const paths = new Set(selectSources(s, hashed.scan.entries).map(e => e.path));
+        for (const e of selectSources(s, before))
+            paths.add(e.path);
+        sets.set(stepKey(s), paths);
+    }
+    return (step, path) => sets.get(stepKey(step))?.has(path) ?? false;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/clear.ts
+
+
+
+
+
+
+function inside(root, p) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, p);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
+}
+/**
+ * Where a clear path really is. Its parent is resolved through symlinks (so `link/x` with `link`
+ * pointing outside is refused) but the last component is not: a symlink is removed as a link,
+ * never followed. Refuses `/`, the root itself, and anything outside the root.
+ */
+async function resolveClearPath(root, p) {
+    if (p.trim() === '' || p.includes('\0'))
+        throw new UsageError(`clear path "${p}" is empty or invalid`);
+    const realRoot = await (0,promises_namespaceObject.realpath)(root);
+    const abs = (0,external_node_path_namespaceObject.resolve)(realRoot, p);
+    if (abs === '/' || !inside(realRoot, abs)) {
+        throw new UsageError(`clear path "${p}" is outside ${root}: refused`);
+    }
+    let parent;
+    try {
+        parent = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(abs));
+    }
+    catch {
+        return abs; // the parent does not exist, so neither does the path
+    }
+    const target = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(abs));
+    if (!inside(realRoot, target)) {
+        throw new UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
+    }
+    return target;
+}
+/**
+ * The workflow_dispatch cache clear: prune the builder (all records, or by filter), delete host
+ * cache paths, reset the record. Builder records only: never volumes, containers or images.
+ */
+async function runClear(opts, io) {
+    // Validate every path before touching anything.
+    const targets = await Promise.all(opts.paths.map(p => resolveClearPath(opts.root, p)));
+    const exec = io.exec ?? dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env }));
+    const host = await detectBuilder(exec, io.env);
+    const warnings = [...host.warnings];
+    let commands;
+    try {
+        commands = clearCommands(host.kind, { all: opts.all, filters: opts.filters });
+    }
+    catch (e) {
+        throw new UsageError(errorMessage(e));
+    }
+    if (host.kind === 'legacy') {
+        warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
+    }
+    io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`);
+    const pruned = await runPrune(exec, opts.all ? 'all' : 'source', commands);
+    if (!pruned.done)
+        throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`);
+    const removedPaths = [];
+    const missingPaths = [];
+    for (const [i, t] of targets.entries()) {
+        const exists = await (0,promises_namespaceObject.lstat)(t).then(() => true, () => false);
+        if (!exists) {
+            missingPaths.push(opts.paths[i]);
+            continue;
+        }
+        io.progress(`removing ${t}`);
+        await (0,promises_namespaceObject.rm)(t, { recursive: true, force: true });
+        removedPaths.push(opts.paths[i]);
+    }
+    const statePath = opts.state ??
+        defaultStatePath({ context: opts.context, file: opts.file, target: opts.target, env: io.env });
+    const recordReset = await (0,promises_namespaceObject.rm)(statePath).then(() => true, () => false);
+    io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
+    return {
+        verdict: 'cleared',
+        pruned,
+        reclaimedBytes: pruned.reclaimedBytes,
+        removedPaths,
+        missingPaths,
+        recordReset,
+        statePath,
+        warnings
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/facts.ts
+
+/** Wording shared by the CLI text, the job summary, annotations and the commit status. */
+function plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+function countStatuses(steps) {
+    const counts = { ran: 0, cached: 0, verified: 0, stale: 0 };
+    for (const s of steps)
+        counts[s.status]++;
+    return counts;
+}
+/** `builder step 3 (line 4)`: how a step is named in prose. */
+function stepName(s) {
+    return `${s.stage} step ${s.index} (line ${s.line})`;
+}
+/**
+ * What the verdict means, in one short line (it fits a commit status). It can hold a stage name,
+ * so renderers still escape it like any other text.
+ */
+function verdictExplanation(j) {
+    const c = countStatuses(j.steps);
+    const files = plural(j.changedFiles.length, 'changed file');
+    switch (j.verdict) {
+        case 'baseline':
+            return 'no previous record; this build is now the reference';
+        case 'unchanged':
+            return 'the context matches the last good build; cached steps are expected';
+        case 'fresh': {
+            const proof = c.verified > 0 ? `, ${plural(c.verified, 'cached step')} proven to hold the new bytes` : '';
+            return `${files}; ${plural(c.ran, 'context step')} ran${proof}`;
+        }
+        case 'stale': {
+            const stale = j.steps.filter(s => s.status === 'stale');
+            const first = stale[0];
+            const where = first ? `, first ${stepName(first)}` : '';
+            return `${plural(stale.length, 'step')} ${stale.length === 1 ? 'holds' : 'hold'} old bytes${where}`;
+        }
+    }
+}
+const VERDICT_EMOJI = {
+    baseline: '🆕',
+    unchanged: '✅',
+    fresh: '✅',
+    stale: '❌'
+};
+/** The prune line, e.g. `source cache pruned, 12.3 MB freed`, or null when nothing was tried. */
+function pruneLine(p) {
+    if (p === null)
+        return null;
+    if (p.policy === 'never')
+        return `prune disabled (policy never)${p.note ? `: ${p.note}` : ''}`;
+    const what = p.policy === 'all' ? 'builder cache' : 'context-sync cache (source.local)';
+    if (!p.done)
+        return `${what} not pruned${p.note ? `: ${p.note}` : ''}`;
+    return `${what} pruned, ${humanBytes(p.reclaimedBytes)} freed${p.note ? ` (${p.note})` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+const ANSI = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 };
+const VERDICT_TONE = {
+    baseline: 'cyan',
+    unchanged: 'green',
+    fresh: 'green',
+    stale: 'red'
+};
+const STATUS_TONE = {
+    stale: 'red',
+    verified: 'green',
+    cached: 'dim'
+};
+/** The human report for the CLI's stderr: verdict line first, then the detail. */
+function renderText(j, opts = {}) {
+    const redact = redactor(opts.secrets);
+    // Every user-controlled string goes through here: redact, then show control chars.
+    const safe = (s) => visible(redact(s));
+    const paint = (tone, s) => opts.color && tone ? `\u001b[${ANSI[tone]}m${s}\u001b[0m` : s;
+    const maxFiles = opts.maxFiles ?? 20;
+    const out = [];
+    const title = opts.title ? ` (${safe(opts.title)})` : '';
+    out.push(`fresh-build${title}: ${paint(VERDICT_TONE[j.verdict], j.verdict.toUpperCase())} - ${safe(verdictExplanation(j))}`);
+    const previous = j.previousHash === null ? 'no previous record' : `previous ${shortHash(j.previousHash)}`;
+    out.push(`  context ${shortHash(j.contextHash)} (${previous})`);
+    if (j.imageId !== null)
+        out.push(`  image   ${shortHash(safe(j.imageId))}`);
+    if (j.steps.length > 0) {
+        out.push('', ...stepTable(j, safe, paint, opts.maxInstruction ?? 60));
+    }
+    if (j.changedFiles.length > 0) {
+        out.push('', `${plural(j.changedFiles.length, 'changed file')}:`);
+        out.push(...listWithMore(j.changedFiles.map(safe), maxFiles).map(f => `  ${f}`));
+    }
+    const prune = pruneLine(j.pruned);
+    if (prune !== null)
+        out.push('', `prune: ${safe(prune)}`);
+    if (j.causes.length > 0) {
+        out.push('', paint('red', j.verdict === 'stale' ? 'likely causes:' : 'notes:'));
+        out.push(...j.causes.map(c => `  - ${safe(c)}`));
+    }
+    if (j.warnings.length > 0) {
+        out.push('', paint('yellow', 'warnings:'));
+        out.push(...j.warnings.map(w => `  - ${safe(w)}`));
+    }
+    // A final redaction pass catches a secret spread over two fields we joined.
+    return `${redact(out.join('\n'))}\n`;
+}
+function stepTable(j, safe, paint, maxInstruction) {
+    const header = ['STAGE', '#', 'LINE', 'INSTRUCTION', 'STATUS'];
+    const rows = j.steps.map(s => [
+        safe(s.stage),
+        String(s.index),
+        String(s.line),
+        text_safety_truncate(safe(s.instruction), maxInstruction),
+        s.status
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => [...(r[i] ?? '')].length)));
+    const pad = (cells) => cells.map((c, i) => {
+        const w = widths[i] ?? 0;
+        const gap = ' '.repeat(Math.max(0, w - [...c].length));
+        return i === 1 || i === 2 ? gap + c : c + gap; // numbers right-aligned
+    });
+    const lines = [pad(header).join('  ').trimEnd()];
+    j.steps.forEach((s, n) => {
+        const cells = pad(rows[n] ?? []);
+        cells[4] = paint(STATUS_TONE[s.status], s.status);
+        lines.push(cells.join('  ').trimEnd());
+        if (s.status === 'stale' && s.staleFiles.length > 0) {
+            lines.push(`    old bytes in: ${listWithMore(s.staleFiles.map(safe), 5).join(', ')}`);
+        }
+    });
+    return lines;
+}
+/** The first `max` items, then "and N more" when there are more. */
+function listWithMore(items, max) {
+    if (items.length <= max)
+        return [...items];
+    return [...items.slice(0, max), `and ${items.length - max} more`];
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
+
+
+
+
+
+const defaultIo = () => ({
+    stdout: s => void process.stdout.write(s),
+    stderr: s => void process.stderr.write(s),
+    cwd: process.cwd(),
+    env: process.env
+});
+/** Runs one CLI invocation and returns its exit code: 0 pass, 1 stale, 2 error. */
+async function main_main(argv, io = defaultIo()) {
+    let parsed = null;
+    try {
+        parsed = parseCli(argv, io.cwd, io.env);
+        return await dispatch(parsed, io);
+    }
+    catch (e) {
+        const debug = parsed?.debug ?? argv.includes('--debug');
+        io.stderr(`fresh-build: error: ${errorMessage(e)}\n`);
+        if (debug && e instanceof Error && e.stack)
+            io.stderr(`${e.stack}\n`);
+        return exitCodeFor(e);
+    }
+}
+async function dispatch(p, io) {
+    const emit = (doc) => io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+    switch (p.command) {
+        case 'help':
+            io.stdout(USAGE);
+            return 0;
+        case 'version':
+            io.stdout(`${version()}\n`);
+            return 0;
+        case 'hash': {
+            const hashed = await hashContext({ context: p.context, file: p.file, buildArgs: p.buildArgs });
+            const doc = hashReport(hashed);
+            if (p.json)
+                emit(doc);
+            else {
+                io.stdout(`${doc.contextHash}\n`);
+                for (const s of doc.steps) {
+                    io.stderr(`${s.sourceHash}  ${s.stage} ${s.index} line ${s.line}: ${s.instruction}\n`);
+                }
+                io.stderr(`${doc.files.length} entries in the context\n`);
+            }
+            return 0;
+        }
+        case 'parse-log': {
+            const log = await parseLogFile(p.logFile);
+            const doc = toParseLogJson(log);
+            if (p.json)
+                emit(doc);
+            else {
+                io.stdout(`format: ${doc.format}\n`);
+                for (const s of doc.steps) {
+                    const where = [s.service, s.stage].filter(Boolean).join(' ');
+                    io.stdout(`${s.cached ? 'CACHED' : 'ran   '} [${where ? `${where} ` : ''}${s.index}/${s.total}] ${s.instruction}\n`);
+                }
+            }
+            return 0;
+        }
+        case 'build':
+        case 'check': {
+            const progress = (line) => io.stderr(`${line}\n`);
+            const results = await runGuard(p.command, p.guard, p.compose, {
+                progress,
+                env: io.env,
+                cwd: io.cwd
+            });
+            for (const { service, judgement } of results) {
+                io.stderr(renderText(judgement, { title: service ?? undefined }));
+            }
+            if (p.json)
+                emit(results.length === 1 && results[0]?.service === null
+                    ? results[0].judgement
+                    : results.map(r => ({ service: r.service, ...r.judgement })));
+            return worst(results.map(r => r.judgement));
+        }
+        case 'clear': {
+            const report = await runClear({ ...p.clear, root: p.clear.context }, { progress: (line) => io.stderr(`${line}\n`), env: io.env });
+            if (p.json)
+                emit(report);
+            else
+                io.stderr(`cleared: reclaimed ${report.reclaimedBytes} bytes; removed ${report.removedPaths.length} path(s); record reset: ${report.recordReset}\n`);
+            return 0;
+        }
+    }
+}
+function worst(judgements) {
+    return judgements.some(j => j.verdict === 'stale') ? 1 : 0;
+}
+function version() {
+    // The bundle sits in dist/cli/; package.json two levels up in a checkout or an npm install.
+    for (const rel of ['../../package.json', '../package.json']) {
+        try {
+            const pkg = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(new URL(rel, import.meta.url), 'utf8'));
+            if (pkg.version)
+                return pkg.version;
+        }
+        catch {
+            // try the next candidate
+        }
+    }
+    return 'unknown';
+}
+
+;// CONCATENATED MODULE: ./src/cli.ts
+// The `fresh-build` CLI entry: all logic lives in cli/main.ts so tests can call it directly.
+
+main_main(process.argv.slice(2)).then(code => {
+    process.exitCode = code;
+}, (e) => {
+    process.stderr.write(`fresh-build: error: ${String(e)}\n`);
+    process.exitCode = 2;
+});
+

@@ -1,0 +1,245 @@
+import { parseArgs } from 'node:util'
+import { isAbsolute, resolve } from 'node:path'
+import {
+  parseBuildArgs,
+  parsePrune,
+  parseVerify,
+  UsageError,
+  type GuardOptions
+} from '../pipeline/options.js'
+
+export const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear'] as const
+export type Command = (typeof COMMANDS)[number]
+
+export interface ClearCliOptions {
+  context: string
+  file: string
+  state: string | null
+  all: boolean
+  paths: string[]
+  filters: string[]
+  docker: string
+}
+
+export type Parsed =
+  | { command: 'help' | 'version'; json: boolean; debug: boolean }
+  | {
+      command: 'hash'
+      context: string
+      file: string
+      buildArgs: Record<string, string>
+      json: boolean
+      debug: boolean
+    }
+  | {
+      command: 'build' | 'check'
+      guard: GuardOptions
+      compose: ComposeCli | null
+      json: boolean
+      debug: boolean
+    }
+  | { command: 'parse-log'; logFile: string; json: boolean; debug: boolean }
+  | { command: 'clear'; clear: ClearCliOptions; json: boolean; debug: boolean }
+
+export interface ComposeCli {
+  file: string
+  services: string[]
+}
+
+const OPTIONS = {
+  context: { type: 'string' },
+  file: { type: 'string', short: 'f' },
+  state: { type: 'string' },
+  json: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  tag: { type: 'string', short: 't', multiple: true },
+  'build-arg': { type: 'string', multiple: true },
+  'secret-build-arg': { type: 'string', multiple: true },
+  'cache-from': { type: 'string', multiple: true },
+  target: { type: 'string' },
+  prune: { type: 'string' },
+  verify: { type: 'string' },
+  commit: { type: 'string' },
+  'build-id': { type: 'string' },
+  'ignore-corrupt-record': { type: 'boolean' },
+  log: { type: 'string' },
+  image: { type: 'string' },
+  all: { type: 'boolean' },
+  path: { type: 'string', multiple: true },
+  filter: { type: 'string', multiple: true },
+  'compose-file': { type: 'string' },
+  service: { type: 'string', multiple: true },
+  docker: { type: 'string' }
+} as const
+
+type OptionName = keyof typeof OPTIONS
+
+/** Which options each command accepts; anything else is a usage error, not silently ignored. */
+const ALLOWED: Record<Command, readonly OptionName[]> = {
+  hash: ['context', 'file', 'build-arg'],
+  build: [
+    'context',
+    'file',
+    'state',
+    'tag',
+    'build-arg',
+    'secret-build-arg',
+    'cache-from',
+    'target',
+    'prune',
+    'verify',
+    'commit',
+    'build-id',
+    'ignore-corrupt-record',
+    'compose-file',
+    'service',
+    'docker'
+  ],
+  check: [
+    'context',
+    'file',
+    'state',
+    'log',
+    'image',
+    'build-arg',
+    'secret-build-arg',
+    'cache-from',
+    'target',
+    'verify',
+    'commit',
+    'build-id',
+    'ignore-corrupt-record',
+    'compose-file',
+    'service',
+    'docker'
+  ],
+  'parse-log': [],
+  clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker']
+}
+
+/** Parses `fresh-build <command> [options]`; throws UsageError naming the offending word. */
+export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Parsed {
+  let values: Partial<Record<OptionName, string | boolean | string[]>>
+  let positionals: string[]
+  try {
+    const r = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+    values = r.values as typeof values
+    positionals = r.positionals
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? (e.message.split('\n')[0] ?? String(e)) : String(e))
+  }
+  const json = values.json === true
+  const debug = values.debug === true
+  if (values.version) return { command: 'version', json, debug }
+  const [word, ...rest] = positionals
+  if (values.help || word === undefined || word === 'help') return { command: 'help', json, debug }
+  if (!(COMMANDS as readonly string[]).includes(word)) {
+    throw new UsageError(`unknown command "${word}" (expected ${COMMANDS.join(', ')})`)
+  }
+  const command = word as Command
+  for (const name of Object.keys(values) as OptionName[]) {
+    if (['json', 'debug', 'help', 'version'].includes(name)) continue
+    if (!ALLOWED[command].includes(name)) {
+      throw new UsageError(`option --${name} does not apply to "${command}"`)
+    }
+  }
+  const str = (n: OptionName): string | undefined => values[n] as string | undefined
+  const list = (n: OptionName): string[] => (values[n] as string[] | undefined) ?? []
+  const abs = (p: string): string => (isAbsolute(p) ? p : resolve(cwd, p))
+  const context = abs(str('context') ?? '.')
+  const file =
+    str('file') !== undefined ? abs(str('file') as string) : resolve(context, 'Dockerfile')
+  const buildArgs = parseBuildArgs(list('build-arg'), i => `--build-arg #${i + 1}`)
+  const docker = str('docker') ?? env.DOCKER_PATH ?? 'docker'
+
+  if (command === 'parse-log') {
+    if (rest.length !== 1) throw new UsageError('parse-log takes exactly one FILE')
+    return { command, logFile: abs(rest[0] as string), json, debug }
+  }
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`)
+  if (command === 'hash') return { command, context, file, buildArgs, json, debug }
+  if (command === 'clear') {
+    return {
+      command,
+      clear: {
+        context,
+        file,
+        state: str('state') !== undefined ? abs(str('state') as string) : null,
+        all: values.all === true,
+        paths: list('path'),
+        filters: list('filter'),
+        docker
+      },
+      json,
+      debug
+    }
+  }
+  if (command === 'check' && str('log') === undefined) {
+    throw new UsageError('check needs --log FILE (the build log to judge)')
+  }
+  const composeFile = str('compose-file')
+  const guard: GuardOptions = {
+    context,
+    file,
+    state: str('state') !== undefined ? abs(str('state') as string) : null,
+    tags: list('tag'),
+    buildArgs,
+    secretArgs: list('secret-build-arg'),
+    cacheFrom: list('cache-from'),
+    target: str('target') ?? null,
+    prune: parsePrune(str('prune') ?? 'source'),
+    verify: parseVerify(str('verify') ?? 'changed'),
+    commit: str('commit') ?? null,
+    buildId: str('build-id') ?? null,
+    ignoreCorruptRecord: values['ignore-corrupt-record'] === true,
+    logFile: str('log') !== undefined ? abs(str('log') as string) : null,
+    image: str('image') ?? null,
+    docker
+  }
+  const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null
+  return { command, guard, compose, json, debug }
+}
+
+export const USAGE = `fresh-build: prove a Docker build runs the code just committed
+
+Usage: fresh-build <command> [options]
+
+Commands:
+  hash              hash the build context and each COPY/ADD step's sources (no daemon)
+  build             hash, compare with the record, prune, build, judge, record
+  check --log FILE  judge a build whose log another tool produced
+  parse-log FILE    parse a build log into steps (no daemon)
+  clear             clear the builder cache and host cache paths, reset the record
+
+Common options:
+  --context DIR          build context (default .)
+  -f, --file PATH        Dockerfile (default DIR/Dockerfile)
+  --state PATH           record of the last good build (default: per host, outside the context)
+  --json                 one JSON document on stdout; human output on stderr
+  --debug                stack traces on errors
+
+build / check:
+  -t, --tag T            image tag (repeatable)
+  --build-arg K=V        build argument (repeatable); GIT_COMMIT_HASH and BUILD_ID are injected
+  --secret-build-arg K   a build arg whose value is secret: masked, never recorded or labelled
+  --cache-from REF       external cache source (repeatable)
+  --target STAGE         build stage to target
+  --prune P              source (default) | all | never
+  --verify V             changed (default) | none
+  --commit SHA           commit to inject and record (default: git rev-parse HEAD)
+  --build-id ID          build id to inject (default: CI run id or a timestamp)
+  --compose-file F       guard the services of a docker compose file
+  --service S            with --compose-file: a service to guard (repeatable)
+  --ignore-corrupt-record  treat an unreadable record as no record
+  --docker PATH          docker client (default: $DOCKER_PATH, or docker on PATH)
+  --log FILE, --image REF  (check) the log to judge and the image it built
+
+clear:
+  --all                  prune every builder record, cache mounts too
+  --path P               host cache path inside the context to delete (repeatable)
+  --filter F             builder prune filter, e.g. until=24h (repeatable)
+
+Exit codes: 0 pass, 1 stale, 2 error.
+`

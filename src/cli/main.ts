@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs'
+import { parseCli, USAGE, type Parsed } from './args.js'
+import { errorMessage, exitCodeFor } from '../pipeline/errors.js'
+import { hashContext, hashReport } from '../pipeline/hash.js'
+import { runGuard } from '../pipeline/guard.js'
+import { runClear } from '../pipeline/clear.js'
+import { parseLogFile, toParseLogJson } from '../logs/index.js'
+import { renderText } from '../report/text.js'
+import type { Judgement } from '../model.js'
+
+export interface CliIo {
+  stdout: (s: string) => void
+  stderr: (s: string) => void
+  cwd: string
+  env: NodeJS.ProcessEnv
+}
+
+const defaultIo = (): CliIo => ({
+  stdout: s => void process.stdout.write(s),
+  stderr: s => void process.stderr.write(s),
+  cwd: process.cwd(),
+  env: process.env
+})
+
+/** Runs one CLI invocation and returns its exit code: 0 pass, 1 stale, 2 error. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  let parsed: Parsed | null = null
+  try {
+    parsed = parseCli(argv, io.cwd, io.env)
+    return await dispatch(parsed, io)
+  } catch (e) {
+    const debug = parsed?.debug ?? argv.includes('--debug')
+    io.stderr(`fresh-build: error: ${errorMessage(e)}\n`)
+    if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`)
+    return exitCodeFor(e)
+  }
+}
+
+async function dispatch(p: Parsed, io: CliIo): Promise<number> {
+  const emit = (doc: unknown): void => io.stdout(`${JSON.stringify(doc, null, 2)}\n`)
+  switch (p.command) {
+    case 'help':
+      io.stdout(USAGE)
+      return 0
+    case 'version':
+      io.stdout(`${version()}\n`)
+      return 0
+    case 'hash': {
+      const hashed = await hashContext({ context: p.context, file: p.file, buildArgs: p.buildArgs })
+      const doc = hashReport(hashed)
+      if (p.json) emit(doc)
+      else {
+        io.stdout(`${doc.contextHash}\n`)
+        for (const s of doc.steps) {
+          io.stderr(`${s.sourceHash}  ${s.stage} ${s.index} line ${s.line}: ${s.instruction}\n`)
+        }
+        io.stderr(`${doc.files.length} entries in the context\n`)
+      }
+      return 0
+    }
+    case 'parse-log': {
+      const log = await parseLogFile(p.logFile)
+      const doc = toParseLogJson(log)
+      if (p.json) emit(doc)
+      else {
+        io.stdout(`format: ${doc.format}\n`)
+        for (const s of doc.steps) {
+          const where = [s.service, s.stage].filter(Boolean).join(' ')
+          io.stdout(
+            `${s.cached ? 'CACHED' : 'ran   '} [${where ? `${where} ` : ''}${s.index}/${s.total}] ${s.instruction}\n`
+          )
+        }
+      }
+      return 0
+    }
+    case 'build':
+    case 'check': {
+      const progress = (line: string): void => io.stderr(`${line}\n`)
+      const results = await runGuard(p.command, p.guard, p.compose, {
+        progress,
+        env: io.env,
+        cwd: io.cwd
+      })
+      for (const { service, judgement } of results) {
+        io.stderr(renderText(judgement, { title: service ?? undefined }))
+      }
+      if (p.json)
+        emit(
+          results.length === 1 && results[0]?.service === null
+            ? results[0].judgement
+            : results.map(r => ({ service: r.service, ...r.judgement }))
+        )
+      return worst(results.map(r => r.judgement))
+    }
+    case 'clear': {
+      const report = await runClear(
+        { ...p.clear, root: p.clear.context },
+        { progress: (line: string) => io.stderr(`${line}\n`), env: io.env }
+      )
+      if (p.json) emit(report)
+      else
+        io.stderr(
+          `cleared: reclaimed ${report.reclaimedBytes} bytes; removed ${report.removedPaths.length} path(s); record reset: ${report.recordReset}\n`
+        )
+      return 0
+    }
+  }
+}
+
+function worst(judgements: readonly Judgement[]): number {
+  return judgements.some(j => j.verdict === 'stale') ? 1 : 0
+}
+
+function version(): string {
+  // The bundle sits in dist/cli/; package.json two levels up in a checkout or an npm install.
+  for (const rel of ['../../package.json', '../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as {
+        version?: string
+      }
+      if (pkg.version) return pkg.version
+    } catch {
+      // try the next candidate
+    }
+  }
+  return 'unknown'
+}

@@ -1,0 +1,21 @@
+export {
+  ComposeError,
+  composeProjectName,
+  defaultImageName,
+  normalizeProjectName,
+  readComposeFile,
+  readComposeProject,
+  type ComposeFlavor,
+  type ComposeProject,
+  type ComposeService,
+  type ReadComposeOptions
+} from './read.js'
+export {
+  composeBuildCommand,
+  detectCompose,
+  parseComposeVersion,
+  type ComposeBuildOptions,
+  type ComposeCommand,
+  type ComposeTool
+} from './command.js'
+export { interpolate, InterpolationError, parseDotEnv, type Vars } from './interpolate.js'

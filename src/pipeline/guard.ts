@@ -1,0 +1,379 @@
+import type {
+  BuildRecord,
+  ContextEntry,
+  EntryType,
+  HashedStep,
+  Judgement,
+  PruneResult
+} from '../model.js'
+import { neededStages, selectSources } from '../dockerfile/index.js'
+import {
+  detectBuilder,
+  dockerClient,
+  dockerExec,
+  prune,
+  pruneImpliesNoCache,
+  run,
+  runBuild,
+  type BuilderKind,
+  type DockerExec
+} from '../docker/index.js'
+import { parseLogFile } from '../logs/index.js'
+import type { ParsedLog } from '../model.js'
+import {
+  defaultStatePath,
+  fileSignatures,
+  newRecord,
+  readRecord,
+  recordLabels,
+  RecordError,
+  stateInsideContext,
+  withRecordLock,
+  writeRecord
+} from '../record/index.js'
+import { redactor } from '../report/text-safety.js'
+import { compareWithRecord, stepKey } from '../verdict/compare.js'
+import { judge, planProofs } from '../verdict/judge.js'
+import { matchLogSteps } from '../verdict/match.js'
+import { preBuildWarnings } from '../verdict/warnings.js'
+import { errorMessage } from './errors.js'
+import { hashContext, type Hashed } from './hash.js'
+import { UsageError, type GuardOptions } from './options.js'
+import { proveSteps } from './proof.js'
+import type { ComposeCli } from '../cli/args.js'
+import { composeGuardOptions } from './compose.js'
+
+export interface GuardIo {
+  /** A line of progress for a person (stderr in the CLI, the log in the action). */
+  progress: (line: string) => void
+  env: NodeJS.ProcessEnv
+  cwd: string
+  /** The docker exec to use; defaults to the configured client. */
+  exec?: DockerExec
+}
+
+export interface GuardResult {
+  /** The compose service, or null for a single build. */
+  service: string | null
+  judgement: Judgement
+  /** The Dockerfile judged, for annotations. */
+  dockerfile: string
+  /** Where the record lives. */
+  statePath: string
+  /** Last Dockerfile line by first line, for steps spanning continuation lines. */
+  endLines: Map<number, number>
+}
+
+/** A docker build that failed: an error (exit 2), not a verdict. */
+export class BuildFailedError extends Error {
+  override name = 'BuildFailedError'
+}
+
+/** `build` or `check` for one Dockerfile, or for every service of a compose file. */
+export async function runGuard(
+  command: 'build' | 'check',
+  opts: GuardOptions,
+  compose: ComposeCli | null,
+  io: GuardIo
+): Promise<GuardResult[]> {
+  if (!compose) return [await guardOne(command, opts, null, io)]
+  const services = await composeGuardOptions(compose, opts, io.env)
+  const results: GuardResult[] = []
+  for (const { service, options } of services) {
+    io.progress(`== service ${service}`)
+    results.push(await guardOne(command, options, service, io))
+  }
+  return results
+}
+
+/** The build identity injected as build args and recorded. */
+export interface Identity {
+  commit: string | null
+  buildId: string
+}
+
+export async function resolveIdentity(
+  opts: GuardOptions,
+  env: NodeJS.ProcessEnv
+): Promise<Identity> {
+  let commit = opts.commit ?? env.GITHUB_SHA ?? null
+  if (commit === null) {
+    const git = await run('git', ['-C', opts.context, 'rev-parse', 'HEAD'], { env }).catch(
+      () => null
+    )
+    commit = git && git.code === 0 ? git.stdout.trim() || null : null
+  }
+  const buildId =
+    opts.buildId ??
+    (env.GITHUB_RUN_ID
+      ? `${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT ?? '1'}`
+      : new Date().toISOString().replace(/[-:.]/g, ''))
+  return { commit, buildId }
+}
+
+/** GIT_COMMIT_HASH and BUILD_ID, unless the user set them. */
+export function injectIdentity(args: Record<string, string>, id: Identity): Record<string, string> {
+  const out = { ...args }
+  if (!('GIT_COMMIT_HASH' in out) && id.commit) out.GIT_COMMIT_HASH = id.commit
+  if (!('BUILD_ID' in out)) out.BUILD_ID = id.buildId
+  return out
+}
+
+/** Rebuilds context entries from a record's signatures (to know what a step read back then). */
+export function entriesFromRecord(files: Record<string, string>): ContextEntry[] {
+  return Object.entries(files).map(([path, sig]) => {
+    const [type, mode, digest, size] = sig.split(' ')
+    return {
+      path,
+      type: (type ?? 'file') as EntryType,
+      mode: parseInt(mode ?? '0', 8),
+      size: Number(size ?? 0),
+      ...(digest && digest !== '-' ? { digest } : {})
+    }
+  })
+}
+
+async function loadRecord(
+  path: string,
+  ignoreCorrupt: boolean,
+  warnings: string[]
+): Promise<BuildRecord | null> {
+  try {
+    return await readRecord(path)
+  } catch (e) {
+    if (e instanceof RecordError && ignoreCorrupt) {
+      warnings.push(`${errorMessage(e)}; treated as no record (--ignore-corrupt-record)`)
+      return null
+    }
+    if (e instanceof RecordError) {
+      throw new UsageError(
+        `${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`
+      )
+    }
+    throw e
+  }
+}
+
+async function guardOne(
+  command: 'build' | 'check',
+  opts: GuardOptions,
+  service: string | null,
+  io: GuardIo
+): Promise<GuardResult> {
+  const redact = redactor(opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== ''))
+  const say = (line: string): void => io.progress(redact(line))
+  const identity = await resolveIdentity(opts, io.env)
+  const buildArgs = command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs
+
+  say(`reading the build context ${opts.context}`)
+  const hashed = await hashContext({ context: opts.context, file: opts.file, buildArgs })
+  const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0'
+  let needed: Set<string>
+  try {
+    needed = neededStages(hashed.plan, opts.target ?? undefined)
+  } catch (e) {
+    throw new UsageError(`--target ${opts.target ?? ''}: ${errorMessage(e)}`)
+  }
+  const finalStage = opts.target ? opts.target.toLowerCase() : lastStage
+  const steps = hashed.steps.filter(s => needed.has(s.stage))
+  say(
+    `context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`
+  )
+
+  const statePath =
+    opts.state ??
+    defaultStatePath({
+      context: opts.context,
+      file: opts.file,
+      target: opts.target ?? undefined,
+      env: io.env
+    })
+  const warnings = hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`)
+  if (stateInsideContext(statePath, opts.context, io.cwd)) {
+    warnings.push(
+      `the record ${statePath} is inside the build context: every write changes the context hash`
+    )
+  }
+
+  const judgement = await withRecordLock(statePath, async () => {
+    const previous = await loadRecord(statePath, opts.ignoreCorruptRecord, warnings)
+    const files = fileSignatures(hashed.scan.entries)
+    const comparison = compareWithRecord(files, steps, previous, selector(steps, hashed, previous))
+    warnings.push(
+      ...preBuildWarnings({
+        entries: hashed.scan.entries,
+        steps,
+        declaredArgs: hashed.plan.declaredArgs,
+        buildArgs,
+        cacheFrom: opts.cacheFrom,
+        excludedSources: []
+      })
+    )
+    if (previous) {
+      say(
+        previous.contextHash === hashed.contextHash
+          ? 'the context equals the last good build'
+          : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit ?? 'no commit'})`
+      )
+    } else {
+      say(`no record at ${statePath}: this build is the baseline`)
+    }
+
+    let exec = io.exec
+    const docker = (): DockerExec =>
+      (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })))
+    let kind: BuilderKind | 'unknown' = 'unknown'
+    let pruned: PruneResult | null = null
+    let log: ParsedLog
+    let imageId: string | null
+    let stageImage: (stage: string) => Promise<string>
+
+    if (command === 'build') {
+      const host = await detectBuilder(docker(), io.env)
+      kind = host.kind
+      say(`builder: ${host.kind} (${host.reason})`)
+      warnings.push(...host.warnings)
+      const diverged = previous === null || previous.contextHash !== hashed.contextHash
+      if (diverged && opts.prune !== 'never') {
+        say(`pruning the builder cache (policy ${opts.prune})`)
+        pruned = await prune(docker(), opts.prune, host.kind)
+        say(
+          pruned.done
+            ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
+            : `not pruned: ${pruned.note ?? ''}`
+        )
+      }
+      const labels = recordLabels(
+        newRecord({
+          contextHash: hashed.contextHash,
+          entries: [],
+          steps,
+          commit: identity.commit,
+          buildId: identity.buildId,
+          imageId: null,
+          tags: opts.tags,
+          dockerfile: opts.file
+        })
+      )
+      const buildOpts = {
+        context: opts.context,
+        file: opts.file,
+        tags: opts.tags,
+        buildArgs,
+        cacheFrom: opts.cacheFrom,
+        labels,
+        noCache: pruneImpliesNoCache(opts.prune, host.kind) && diverged,
+        ...(opts.target ? { target: opts.target } : {})
+      }
+      say(`building ${opts.tags.join(', ') || '(untagged)'}`)
+      const built = await runBuild(docker(), host.kind, buildOpts, { onLine: line => say(line) })
+      if (built.code !== 0) {
+        throw new BuildFailedError(
+          `docker build failed (exit ${built.code}): ${redact(built.error ?? 'no error line')}`
+        )
+      }
+      log = await parseLogFile(built.logPath)
+      imageId = built.imageId
+      stageImage = async stage => {
+        say(`building stage ${stage} from cache, to read the layers it wrote`)
+        const r = await runBuild(docker(), host.kind, { ...buildOpts, tags: [], target: stage })
+        if (r.code !== 0 || !r.imageId)
+          throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`)
+        return r.imageId
+      }
+    } else {
+      log = await parseLogFile(opts.logFile as string)
+      kind = log.format === 'legacy' ? 'legacy' : log.format === 'unknown' ? 'unknown' : 'buildkit'
+      if (log.format === 'unknown' || log.steps.length === 0) {
+        throw new UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`)
+      }
+      imageId = opts.image ?? log.imageId
+      // Rebuilding another tool's intermediate stage could use other args and prove nothing.
+      stageImage = async stage => {
+        throw new Error(
+          `check mode proves the final stage only; build stage ${stage} with fresh-build build`
+        )
+      }
+    }
+
+    const current = new Map(hashed.scan.entries.map(e => [e.path, e]))
+    const requests = planProofs(steps, comparison, current, opts.verify)
+    if (requests.length > 0) {
+      say(
+        `proving ${requests.reduce((n, r) => n + r.paths.length, 0)} changed path(s) by their bytes in the image`
+      )
+    }
+    const proofs =
+      requests.length > 0
+        ? await proveSteps(requests, {
+            exec: docker(),
+            plan: hashed.plan,
+            finalStage,
+            imageId,
+            stageImage
+          })
+        : new Map()
+
+    const j = judge({
+      contextHash: hashed.contextHash,
+      files,
+      steps,
+      previous,
+      comparison,
+      logSteps: matchLogSteps(steps, log, service),
+      proofs,
+      pruned,
+      verify: opts.verify,
+      facts: {
+        builder: kind,
+        cacheFrom: opts.cacheFrom,
+        cacheImports: log.cacheImports,
+        dockerHost: io.env.DOCKER_HOST || null,
+        prunePolicy: opts.prune
+      },
+      warnings,
+      imageId
+    })
+    if (j.verdict !== 'stale') {
+      await writeRecord(
+        statePath,
+        newRecord({
+          contextHash: hashed.contextHash,
+          entries: hashed.scan.entries,
+          steps,
+          commit: identity.commit,
+          buildId: command === 'build' ? identity.buildId : opts.buildId,
+          imageId,
+          tags: opts.tags,
+          dockerfile: opts.file
+        })
+      )
+      say(`record updated: ${statePath}`)
+    } else {
+      say(`stale: the record at ${statePath} is left at the last good build`)
+    }
+    return j
+  })
+
+  const endLines = new Map(steps.map(s => [s.line, s.endLine]))
+  return { service, judgement, dockerfile: opts.file, statePath, endLines }
+}
+
+/**
+ * selects(step, path): the step reads `path` now or read it in the recorded context (a removed
+ * file counts for the steps that copied it).
+ */
+function selector(
+  steps: readonly HashedStep[],
+  hashed: Hashed,
+  previous: BuildRecord | null
+): (step: HashedStep, path: string) => boolean {
+  const before = previous ? entriesFromRecord(previous.files) : []
+  const sets = new Map<string, Set<string>>()
+  for (const s of steps) {
+    const paths = new Set(selectSources(s, hashed.scan.entries).map(e => e.path))
+    for (const e of selectSources(s, before)) paths.add(e.path)
+    sets.set(stepKey(s), paths)
+  }
+  return (step, path) => sets.get(stepKey(step))?.has(path) ?? false
+}

@@ -1,0 +1,79 @@
+import type { PrunePolicy, VerifyPolicy } from '../model.js'
+
+/** A user mistake: one clear line, exit code 2, no stack trace. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+/** Everything `build` and `check` need, validated; the CLI and the action both produce it. */
+export interface GuardOptions {
+  /** Absolute context directory. */
+  context: string
+  /** Absolute Dockerfile path. */
+  file: string
+  /** Record file; null: the default location on this host. */
+  state: string | null
+  tags: string[]
+  buildArgs: Record<string, string>
+  /** Names of build args whose values must never be shown, recorded or labelled. */
+  secretArgs: string[]
+  cacheFrom: string[]
+  target: string | null
+  prune: PrunePolicy
+  verify: VerifyPolicy
+  commit: string | null
+  buildId: string | null
+  /** Treat a corrupt record as no record (otherwise it is an error). */
+  ignoreCorruptRecord: boolean
+  /** check mode: the log to judge and the image it built. */
+  logFile: string | null
+  image: string | null
+  /** The docker client to drive. */
+  docker: string
+}
+
+export const PRUNE_POLICIES: readonly PrunePolicy[] = ['source', 'all', 'never']
+export const VERIFY_POLICIES: readonly VerifyPolicy[] = ['changed', 'none']
+
+export function parsePrune(value: string, where = '--prune'): PrunePolicy {
+  const v = value.trim()
+  if ((PRUNE_POLICIES as readonly string[]).includes(v)) return v as PrunePolicy
+  throw new UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`)
+}
+
+export function parseVerify(value: string, where = '--verify'): VerifyPolicy {
+  const v = value.trim()
+  if ((VERIFY_POLICIES as readonly string[]).includes(v)) return v as VerifyPolicy
+  throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`)
+}
+
+/** Build-arg names as docker accepts them: an identifier, no `=`, no whitespace. */
+const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/**
+ * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
+ * an argv slot, never through a shell). `where(i)` names the offending line or flag.
+ */
+export function parseBuildArgs(
+  items: readonly string[],
+  where: (i: number) => string
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  items.forEach((item, i) => {
+    const eq = item.indexOf('=')
+    const name = eq < 0 ? item : item.slice(0, eq)
+    if (!ARG_NAME.test(name)) {
+      throw new UsageError(
+        `${where(i)}: "${truncate(item)}" is not KEY=VALUE with KEY a build-arg name`
+      )
+    }
+    if (eq < 0) throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`)
+    out[name] = item.slice(eq + 1)
+  })
+  return out
+}
+
+export function truncate(s: string, max = 60): string {
+  const one = s.replace(/[\r\n]+/g, '\\n')
+  return one.length > max ? `${one.slice(0, max)}...` : one
+}

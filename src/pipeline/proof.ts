@@ -1,0 +1,164 @@
+import type { ContextEntry } from '../model.js'
+import { destinationFor, type PlannedStep, type ReadPlan } from '../dockerfile/index.js'
+import {
+  inspectImage,
+  layerForStep,
+  readLayerEntries,
+  stageBaseLength,
+  type DockerExec,
+  type LayerEntry,
+  type WantedLayer
+} from '../docker/index.js'
+import { stepKey } from '../verdict/compare.js'
+import type { FileProof, ProofOutcome, ProofRequest } from '../verdict/judge.js'
+import { errorMessage } from './errors.js'
+
+export interface ProofDeps {
+  exec: DockerExec
+  plan: ReadPlan
+  /** The stage the build produced (the target, or the last stage). */
+  finalStage: string
+  /** The image that build produced. */
+  imageId: string | null
+  /** An image whose last stage is `stage`, e.g. a `--target stage` build served from cache. */
+  stageImage: (stage: string) => Promise<string>
+}
+
+/**
+ * Byte proof: for each request, reads the layer the step itself wrote (so a later RUN that
+ * rewrites or deletes the files cannot hide what the COPY wrote) and compares each changed path
+ * with the context. One `docker save` per stage image, reading only the wanted paths.
+ */
+export async function proveSteps(
+  requests: readonly ProofRequest[],
+  deps: ProofDeps
+): Promise<Map<string, ProofOutcome>> {
+  const out = new Map<string, ProofOutcome>()
+  const steps = new Map(deps.plan.steps.map(s => [stepKey(s), s]))
+  const byStage = new Map<string, ProofRequest[]>()
+  for (const r of requests) byStage.set(r.stage, [...(byStage.get(r.stage) ?? []), r])
+
+  for (const [stage, reqs] of byStage) {
+    const fail = (why: string): void => {
+      for (const r of reqs) out.set(r.key, { key: r.key, files: [], unprovable: why })
+    }
+    try {
+      const image =
+        stage === deps.finalStage && deps.imageId ? deps.imageId : await deps.stageImage(stage)
+      const proved = await proveStage(image, stage, reqs, steps, deps)
+      for (const p of proved) out.set(p.key, p)
+    } catch (e) {
+      fail(errorMessage(e))
+    }
+  }
+  return out
+}
+
+async function proveStage(
+  image: string,
+  stageName: string,
+  reqs: readonly ProofRequest[],
+  steps: ReadonlyMap<string, PlannedStep>,
+  deps: ProofDeps
+): Promise<ProofOutcome[]> {
+  const stage = deps.plan.stages.find(s => s.name === stageName)
+  if (!stage) throw new Error(`stage ${stageName} is not in the Dockerfile`)
+  const info = await inspectImage(deps.exec, image)
+  // The image's last stage is this one: its history ends with this stage's instructions.
+  const base = stageBaseLength(info.history.length, [stage.instructions])
+
+  const outcomes: ProofOutcome[] = []
+  const pending: { req: ProofRequest; diffId: string; targets: Map<string, string> }[] = []
+  for (const req of reqs) {
+    const step = steps.get(req.key)
+    if (!step) {
+      outcomes.push({ key: req.key, files: [], unprovable: 'step not found in the Dockerfile' })
+      continue
+    }
+    const position = step.ordinal - stage.fromOrdinal + 1
+    const layer = layerForStep(info.history, base, position)
+    const diffId = layer === null ? undefined : info.diffIds[layer]
+    if (diffId === undefined) {
+      outcomes.push({
+        key: req.key,
+        files: [],
+        unprovable: `the image history of ${image} has no layer for line ${step.line}`
+      })
+      continue
+    }
+    const targets = new Map<string, string>()
+    const unmapped: string[] = []
+    for (const { path } of req.paths) {
+      const dest = destinationFor(step, path)
+      if (dest === null) unmapped.push(path)
+      else targets.set(path, dest)
+    }
+    if (unmapped.length > 0) {
+      outcomes.push({
+        key: req.key,
+        files: [],
+        unprovable: `cannot tell where ${unmapped.join(', ')} land in the image (ADD of an archive?)`
+      })
+      continue
+    }
+    pending.push({ req, diffId, targets })
+  }
+  if (pending.length === 0) return outcomes
+
+  const wanted: WantedLayer[] = pending.map(p => ({
+    diffId: p.diffId,
+    paths: [...p.targets.values()]
+  }))
+  const layers = await readLayerEntries(deps.exec, image, wanted)
+  for (const { req, diffId, targets } of pending) {
+    const entries = layers.get(diffId) ?? new Map<string, LayerEntry>()
+    const step = steps.get(req.key) as PlannedStep
+    const files = req.paths.map(({ path, expected }) => {
+      const dest = targets.get(path) as string
+      const actual = entries.get(dest.replace(/^\/+/, '').replace(/\/+$/, '')) ?? {
+        type: 'missing' as const,
+        mode: 0
+      }
+      return compareEntry(path, expected, actual, step.flags.chmod !== undefined)
+    })
+    outcomes.push({ key: req.key, files })
+  }
+  return outcomes
+}
+
+/** Does the layer hold what the context holds? Owner is never compared (COPY may --chown). */
+export function compareEntry(
+  path: string,
+  expected: ContextEntry | null,
+  actual: LayerEntry,
+  chmodFlag: boolean
+): FileProof {
+  const ok = (): FileProof => ({ path, ok: true, detail: '' })
+  const bad = (detail: string): FileProof => ({ path, ok: false, detail })
+  if (expected === null) {
+    return actual.type === 'missing' || actual.type === 'whiteout'
+      ? ok()
+      : bad('removed from the context but still in the layer')
+  }
+  if (actual.type === 'missing' || actual.type === 'whiteout') return bad('missing from the layer')
+  if (actual.type !== expected.type)
+    return bad(`is a ${actual.type} in the layer, a ${expected.type} in the context`)
+  if (expected.type === 'symlink' && actual.linkTarget !== expected.linkTarget) {
+    return bad(
+      `links to ${actual.linkTarget ?? '?'} in the layer, ${expected.linkTarget ?? '?'} in the context`
+    )
+  }
+  if (expected.type === 'file' && actual.digest !== expected.digest) {
+    return bad(
+      actual.digest === undefined
+        ? 'a hard link in the layer whose bytes were not read'
+        : `old bytes in the layer (${actual.digest.slice(7, 19)}, context ${expected.digest?.slice(7, 19) ?? '?'})`
+    )
+  }
+  if (!chmodFlag && (actual.mode & 0o777) !== (expected.mode & 0o777)) {
+    return bad(
+      `mode ${(actual.mode & 0o777).toString(8)} in the layer, ${(expected.mode & 0o777).toString(8)} in the context`
+    )
+  }
+  return ok()
+}
