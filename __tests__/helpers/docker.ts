@@ -50,3 +50,23 @@ export function docker(
   }
   return r.stdout + r.stderr
 }
+
+/** The newer client without buildx that falls back to the legacy builder (present on these machines). */
+export const LEGACY_DOCKER = process.env.FB_LEGACY_DOCKER ?? '/usr/local/bin/docker'
+
+/**
+ * test() when a tool the test needs is present; otherwise skipped on a developer machine and
+ * failed under CI=true, so a green CI run never hides a test that did not run.
+ */
+export type TestFn = (name: string, fn: () => unknown, timeout?: number) => void
+
+export function testWhen(present: boolean, what: string): TestFn {
+  if (present) return (name, fn, timeout) => test(name, async () => void (await fn()), timeout)
+  if (process.env.CI === 'true') {
+    return name =>
+      test(name, () => {
+        throw new Error(`${what} is missing on this machine`)
+      })
+  }
+  return (name, fn, timeout) => test.skip(name, async () => void (await fn()), timeout)
+}

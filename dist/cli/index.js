@@ -10316,6 +10316,17 @@ function parseCli(argv, cwd, env) {
         throw new UsageError('check needs --log FILE (the build log to judge)');
     }
     const composeFile = str('compose-file');
+    // Per-service values come from the compose file; a flag that would be ignored is an error.
+    if (composeFile !== undefined) {
+        for (const n of ['tag', 'image', 'context', 'file']) {
+            if (values[n] !== undefined) {
+                throw new UsageError(`--${n} does not apply with --compose-file (each service has its own)`);
+            }
+        }
+    }
+    else if (list('service').length > 0) {
+        throw new UsageError('--service needs --compose-file');
+    }
     const guard = {
         context,
         file,

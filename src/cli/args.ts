@@ -180,6 +180,16 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     throw new UsageError('check needs --log FILE (the build log to judge)')
   }
   const composeFile = str('compose-file')
+  // Per-service values come from the compose file; a flag that would be ignored is an error.
+  if (composeFile !== undefined) {
+    for (const n of ['tag', 'image', 'context', 'file'] as const) {
+      if (values[n] !== undefined) {
+        throw new UsageError(`--${n} does not apply with --compose-file (each service has its own)`)
+      }
+    }
+  } else if (list('service').length > 0) {
+    throw new UsageError('--service needs --compose-file')
+  }
   const guard: GuardOptions = {
     context,
     file,

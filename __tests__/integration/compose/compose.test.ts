@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BASE_IMAGE, DOCKER, describeDocker, docker } from '../../helpers/docker.js'
@@ -255,5 +255,45 @@ describeDocker('compose projects', () => {
     expect({ code: second.code, stderr: second.stderr }).toMatchObject({ code: 0 })
     j = judgements(second)
     expect([j.web?.verdict, j.api?.verdict]).toEqual(['unchanged', 'unchanged'])
+  })
+
+  // Last: it leaves the builder's record of api's context holding bytes the folder no longer has.
+  test('check --compose-file fails a service whose cached COPY kept old bytes', async () => {
+    const state = join(scratch, 'stale-state.json')
+    const check = (log: string): Promise<CliRun> =>
+      cli([
+        'check',
+        '--compose-file',
+        file,
+        '--service',
+        'api',
+        '--log',
+        log,
+        '--state',
+        state,
+        '--docker',
+        DOCKER,
+        '--json'
+      ])
+    // Whole seconds, so putting the mtime back is exact.
+    const app = join(dir, 'api/app.txt')
+    const MTIME = 1_700_000_000
+    utimesSync(app, MTIME, MTIME)
+    const first = await check(await composeBuild('compose-4.log'))
+    expect({ code: first.code, stderr: first.stderr }).toMatchObject({ code: 0 })
+    expect(judgements(first).api?.verdict).toBe('baseline')
+
+    // Same size, mtime put back: the client does not re-send it and the COPY says CACHED.
+    writeFileSync(app, `api v9 ${NONCE}\n`)
+    utimesSync(app, MTIME, MTIME)
+    const second = await check(await composeBuild('compose-5.log'))
+    expect({ code: second.code, stderr: second.stderr }).toMatchObject({ code: 1 })
+    const api = judgements(second).api
+    expect(api?.verdict).toBe('stale')
+    expect(api?.steps.find(s => s.instruction === 'COPY app.txt /app/app.txt')).toMatchObject({
+      changed: true,
+      cached: true,
+      status: 'stale'
+    })
   })
 })

@@ -2,13 +2,19 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { BASE_IMAGE, DOCKER, describeDocker, docker } from '../../helpers/docker.js'
+import {
+  BASE_IMAGE,
+  DOCKER,
+  LEGACY_DOCKER,
+  describeDocker,
+  docker,
+  testWhen
+} from '../../helpers/docker.js'
 import { makeTree, removeTree } from '../../helpers/tree.js'
 import { LogParser, parseLog } from '../../../src/logs/index.js'
 import type { LogStep, ParsedLog } from '../../../src/model.js'
 
 /** The newer client without buildx: falls back to the legacy builder. */
-const LEGACY_DOCKER = '/usr/local/bin/docker'
 const SCRIPT = '/usr/bin/script'
 
 const nonce = `${process.pid}-${Date.now()}`
@@ -131,7 +137,7 @@ describeDocker('build logs from real builds', () => {
   })
 
   // Without script(1) there is no pty to capture tty output with.
-  const ttyTest = existsSync(SCRIPT) ? test : test.skip
+  const ttyTest = testWhen(existsSync(SCRIPT), `${SCRIPT} (util-linux) for a pty`)
   ttyTest(
     'BuildKit tty through a pty: package.json changed; equal bytes keep COPY --from cached',
     () => {
@@ -152,7 +158,10 @@ describeDocker('build logs from real builds', () => {
     }
   )
 
-  const legacyTest = existsSync(LEGACY_DOCKER) ? test : test.skip
+  const legacyTest = testWhen(
+    existsSync(LEGACY_DOCKER),
+    `the legacy-fallback client ${LEGACY_DOCKER}`
+  )
   legacyTest('legacy builder: Step N/M numbering, `Using cache` up to the changed COPY', () => {
     const legacyBuild = (version: string): ParsedLog => {
       tags.add(`${tag}:${version}`)
