@@ -42094,19 +42094,233 @@ async function mapPool(items, limit, fn) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/context/nfa.ts
+/**
+ * A regular-expression matcher that runs in time linear in the input (times the pattern size):
+ * a Thompson NFA simulated with a set of states, as Go's RE2 engine does. JavaScript's RegExp
+ * backtracks: the optional any-directories groups that `**` patterns become, or runs of
+ * `[^/]*`, take exponential time there against a deep or repetitive path.
+ *
+ * Only what `test` needs: no captures, and greedy and lazy repetition match the same strings.
+ * Pure: no I/O.
+ */
+/** ASCII word characters, which both Go's and JS's (non-`i`) `\b` use. */
+function isWord(code) {
+    return ((code >= 0x30 && code <= 0x39) ||
+        (code >= 0x41 && code <= 0x5a) ||
+        (code >= 0x61 && code <= 0x7a) ||
+        code === 0x5f);
+}
+function classTest(c) {
+    const { ranges, negated } = c;
+    const props = c.props.length === 0 ? null : new RegExp(`^[${c.props.join('')}]$`, 'u');
+    if (props === null && ranges.length === 1 && ranges[0][0] === ranges[0][1]) {
+        const only = ranges[0][0];
+        return negated ? cp => cp !== only : cp => cp === only;
+    }
+    return cp => {
+        let hit = false;
+        for (const [lo, hi] of ranges) {
+            if (cp >= lo && cp <= hi) {
+                hit = true;
+                break;
+            }
+        }
+        if (!hit && props !== null)
+            hit = props.test(String.fromCodePoint(cp));
+        return hit !== negated;
+    };
+}
+/** A compiled regexp; `test` is an unanchored search, as RegExp.prototype.test is. */
+class Nfa {
+    insts = [];
+    start;
+    // Reused between calls: the state lists and the per-step "already added" marks.
+    cur;
+    nxt;
+    /** The states a step entered, before their closure: what a prefix ending there re-closes. */
+    seeds;
+    spare;
+    mark;
+    gen = 0;
+    stack;
+    /** Set by `close` when it reaches the match state. */
+    matched = false;
+    constructor(root) {
+        const matchAt = this.emit({ op: 'match' });
+        this.start = this.compile(root, matchAt);
+        const n = this.insts.length;
+        this.cur = new Int32Array(n);
+        this.nxt = new Int32Array(n);
+        this.seeds = new Int32Array(n);
+        this.spare = new Int32Array(n);
+        this.mark = new Int32Array(n);
+        // Each state is pushed at most once per closure, but a split pushes two before marking.
+        this.stack = new Int32Array(2 * n + 2);
+    }
+    emit(inst) {
+        this.insts.push(inst);
+        return this.insts.length - 1;
+    }
+    /** Thompson construction, back to front: the states for `node`, continuing at `next`. */
+    compile(node, next) {
+        switch (node.kind) {
+            case 'class':
+                return this.emit({ op: 'char', test: classTest(node), next });
+            case 'assert':
+                return this.emit({ op: 'assert', at: node.at, next });
+            case 'concat': {
+                let at = next;
+                for (let k = node.items.length - 1; k >= 0; k--)
+                    at = this.compile(node.items[k], at);
+                return at;
+            }
+            case 'alt': {
+                let at = this.compile(node.alts[node.alts.length - 1], next);
+                for (let k = node.alts.length - 2; k >= 0; k--) {
+                    const first = this.compile(node.alts[k], next);
+                    at = this.emit({ op: 'split', next: first, alt: at });
+                }
+                return at;
+            }
+            case 'repeat': {
+                if (node.op === '?') {
+                    const body = this.compile(node.sub, next);
+                    return this.emit({ op: 'split', next: body, alt: next });
+                }
+                // The loop's split is emitted first so the body can jump back to it.
+                const loop = this.emit({ op: 'split', next: -1, alt: next });
+                const body = this.compile(node.sub, loop);
+                this.insts[loop].next = body;
+                return node.op === '*' ? loop : body;
+            }
+        }
+    }
+    /**
+     * Adds `from` and every state reachable from it without reading a character to `list`
+     * (length `len`), judging assertions between the code units `before` and `after` (-1 at the
+     * ends). Returns the new length; sets `matched` if the match state was reached.
+     */
+    close(from, list, len, before, after) {
+        const { insts, mark, stack, gen } = this;
+        let top = 0;
+        stack[top++] = from;
+        while (top > 0) {
+            const s = stack[--top];
+            if (mark[s] === gen)
+                continue;
+            mark[s] = gen;
+            const inst = insts[s];
+            switch (inst.op) {
+                case 'char':
+                    list[len++] = s;
+                    break;
+                case 'match':
+                    this.matched = true;
+                    break;
+                case 'split':
+                    // Order is irrelevant without captures; both branches are explored.
+                    stack[top++] = inst.alt;
+                    stack[top++] = inst.next;
+                    break;
+                case 'assert': {
+                    let ok;
+                    if (inst.at === 'begin')
+                        ok = before === -1;
+                    else if (inst.at === 'end')
+                        ok = after === -1;
+                    else {
+                        const boundary = isWord(before) !== isWord(after);
+                        ok = inst.at === 'wordBoundary' ? boundary : !boundary;
+                    }
+                    if (ok)
+                        stack[top++] = inst.next;
+                    break;
+                }
+            }
+        }
+        return len;
+    }
+    /** Whether the expression matches somewhere in `input` (code points, as the `u` flag reads it). */
+    test(input) {
+        return this.testPrefixes(input, []);
+    }
+    /**
+     * Whether the expression matches `input` or one of its prefixes `input.slice(0, c)` for the
+     * ascending code-point boundaries `cuts`, in one pass: patternmatcher tries a path's parent
+     * directories too, and running each of them separately would be quadratic in the depth.
+     * A prefix sees the same states as the whole input up to its end; only the assertions judged
+     * there differ (its end is the end of text), so the states entering a cut are closed once more.
+     */
+    testPrefixes(input, cuts) {
+        const { insts, seeds } = this;
+        let cur = this.cur;
+        let nxt = this.nxt;
+        let curLen = 0;
+        let seedLen = 0;
+        let ci = 0;
+        let pos = 0;
+        this.matched = false;
+        for (;;) {
+            const before = pos === 0 ? -1 : input.charCodeAt(pos - 1);
+            while (ci < cuts.length && cuts[ci] < pos)
+                ci++;
+            if (ci < cuts.length && cuts[ci] === pos) {
+                this.gen++;
+                let len = this.close(this.start, this.spare, 0, before, -1);
+                for (let k = 0; k < seedLen; k++)
+                    len = this.close(seeds[k], this.spare, len, before, -1);
+                if (this.matched)
+                    return true;
+            }
+            const cp = pos < input.length ? input.codePointAt(pos) : -1;
+            // A match may start at any position: the start state joins the states already running.
+            this.gen++;
+            for (let k = 0; k < curLen; k++)
+                this.mark[cur[k]] = this.gen;
+            curLen = this.close(this.start, cur, curLen, before, cp);
+            if (this.matched)
+                return true;
+            if (cp === -1)
+                return false;
+            const width = cp > 0xffff ? 2 : 1;
+            const afterPos = pos + width;
+            const after = afterPos < input.length ? input.charCodeAt(afterPos) : -1;
+            this.gen++;
+            let nxtLen = 0;
+            seedLen = 0;
+            for (let k = 0; k < curLen; k++) {
+                const inst = insts[cur[k]];
+                if (inst.op !== 'char' || !inst.test(cp))
+                    continue;
+                seeds[seedLen++] = inst.next;
+                nxtLen = this.close(inst.next, nxt, nxtLen, cp, after);
+                if (this.matched)
+                    return true;
+            }
+            ;
+            [cur, nxt] = [nxt, cur];
+            curLen = nxtLen;
+            pos = afterPos;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/context/goregexp.ts
 /**
- * Translates the Go (RE2) regular expressions that moby/patternmatcher builds from .dockerignore
- * patterns into JavaScript RegExps with the same meaning.
+ * Compiles the Go (RE2) regular expressions that moby/patternmatcher builds from .dockerignore
+ * patterns into matchers with the same meaning and Go's linear running time.
  *
- * Why a translator and not a pass-through: patternmatcher copies `[`, `]`, `^` and `\x` escapes
+ * Why a parser and not a pass-through: patternmatcher copies `[`, `]`, `^` and `\x` escapes
  * from the pattern into the regexp unchanged, so Go's syntax decides what they mean (`[!a]` is a
  * class of `!` and `a`, `\d` is a digit class, `[[:alpha:]]` a POSIX class, a lone `]` a literal,
  * `[z-a]` an error). JavaScript reads several of these differently, so the Go syntax is parsed
- * here (the subset regexp.Compile accepts with its Perl flags) and re-emitted as an unambiguous
- * JS regexp with the `u` flag. Pure: no I/O.
+ * here (the subset regexp.Compile accepts with its Perl flags). And why not a JS RegExp: it
+ * backtracks, and `**` / `*` patterns explode on deep or repetitive paths; the parsed expression
+ * runs as an NFA instead (./nfa.ts). Pure: no I/O.
  */
-/** A Go regexp the translator (like Go's regexp.Compile) rejects. */
+
+/** A Go regexp the parser (like Go's regexp.Compile) rejects. */
 class GoRegexpError extends Error {
     constructor(message) {
         super(message);
@@ -42184,24 +42398,18 @@ function negate(ranges) {
         out.push([next, MAX_RUNE]);
     return out;
 }
-/** A code point as a JS regexp atom that means exactly that character under the `u` flag. */
-function lit(cp) {
-    const ch = String.fromCodePoint(cp);
-    return /^[A-Za-z0-9_]$/.test(ch) ? ch : `\\u{${cp.toString(16)}}`;
+function charClass(ranges, negated = false, props = []) {
+    return { kind: 'class', ranges, props, negated };
 }
-function classOf(ranges, negated = false) {
-    const body = ranges.map(([lo, hi]) => (lo === hi ? lit(lo) : `${lit(lo)}-${lit(hi)}`)).join('');
-    if (body === '')
-        return negated ? '[^]' : '[]';
-    return `[${negated ? '^' : ''}${body}]`;
-}
-/** `\p{Name}` for a Go Unicode class name: general categories as is, anything else a script. */
-function unicodeClass(name, negated, inClass) {
-    if (name === 'Any') {
-        if (inClass)
-            return negated ? '' : '\\u{0}-\\u{10ffff}';
-        return negated ? '[]' : '[^]';
-    }
+const literal = (cp) => charClass([[cp, cp]]);
+const assertion = (at) => ({ kind: 'assert', at });
+/**
+ * A Go Unicode class name as class members: `Any` as a range, general categories and scripts as
+ * JS property escapes (`\p{Lu}`, `\P{Script=Greek}`).
+ */
+function unicodeClass(name, negated) {
+    if (name === 'Any')
+        return { ranges: negated ? [] : [[0, MAX_RUNE]], props: [] };
     const prop = GENERAL_CATEGORIES.has(name) ? name : `Script=${name}`;
     const out = `\\${negated ? 'P' : 'p'}{${prop}}`;
     try {
@@ -42210,7 +42418,7 @@ function unicodeClass(name, negated, inClass) {
     catch {
         throw new GoRegexpError(`invalid character class range: \\p{${name}}`);
     }
-    return out;
+    return { ranges: [], props: [out] };
 }
 class Parser {
     i = 0;
@@ -42232,44 +42440,46 @@ class Parser {
     }
     /** A concatenation (with alternation) up to `)` or the end. */
     sequence(depth) {
-        let out = '';
+        const alts = [[]];
+        let items = alts[0];
         let lastAtom = false;
+        const done = () => alts.length === 1 ? concat(items) : { kind: 'alt', alts: alts.map(concat) };
         while (this.i < this.s.length) {
             const c = this.peek();
             const ch = String.fromCodePoint(c);
             if (ch === ')') {
                 if (depth === 0)
                     throw new GoRegexpError('unexpected )');
-                return out;
+                return done();
             }
             if (ch === '*' || ch === '+' || ch === '?') {
                 if (!lastAtom)
                     throw new GoRegexpError(`missing argument to repetition operator: ${ch}`);
                 this.i++;
-                out += ch;
-                if (this.is('?')) {
+                // Lazy `*?` matches the same strings as `*`; only `test` is asked.
+                if (this.is('?'))
                     this.i++;
-                    out += '?';
-                }
                 if (this.is('*') || this.is('+') || this.is('?')) {
                     throw new GoRegexpError('invalid nested repetition operator');
                 }
+                items.push({ kind: 'repeat', op: ch, sub: items.pop() });
                 lastAtom = false;
                 continue;
             }
             if (ch === '|') {
                 this.i++;
-                out += '|';
+                items = [];
+                alts.push(items);
                 lastAtom = false;
                 continue;
             }
             const atom = this.atom();
-            out += atom.text;
+            items.push(atom.node);
             lastAtom = atom.quantifiable;
         }
         if (depth > 0)
             throw new GoRegexpError('missing closing )');
-        return out;
+        return done();
     }
     atom() {
         const c = this.peek();
@@ -42277,33 +42487,31 @@ class Parser {
         switch (ch) {
             case '^':
                 this.i++;
-                return { text: '^', quantifiable: false };
+                return { node: assertion('begin'), quantifiable: false };
             case '$':
                 this.i++;
-                return { text: '$', quantifiable: false };
+                return { node: assertion('end'), quantifiable: false };
             case '.':
-                // Go's `.` (no s flag) is any character but newline; JS would also stop at \r etc.
+                // Go's `.` (no s flag) is any character but newline.
                 this.i++;
-                return { text: '[^\\n]', quantifiable: true };
+                return { node: charClass([[0x0a, 0x0a]], true), quantifiable: true };
             case '(': {
                 this.i++;
                 if (this.is('?'))
                     throw new GoRegexpError('unsupported group flags');
                 const inner = this.sequence(1);
                 this.i++; // the `)`
-                return { text: `(?:${inner})`, quantifiable: true };
+                return { node: inner, quantifiable: true };
             }
             case '[':
-                return { text: this.charClass(), quantifiable: true };
-            case '{':
-                // Go reads `{` that does not start a valid repeat as a literal; patternmatcher escapes it anyway.
-                this.i++;
-                return { text: lit(c), quantifiable: true };
+                return { node: this.charClass(), quantifiable: true };
             case '\\':
                 return this.escapeAtom();
             default:
+                // Includes `{`: Go reads one that does not start a valid repeat as a literal, and
+                // patternmatcher escapes it anyway.
                 this.i++;
-                return { text: lit(c), quantifiable: true };
+                return { node: literal(c), quantifiable: true };
         }
     }
     escapeAtom() {
@@ -42314,47 +42522,51 @@ class Parser {
         switch (n) {
             case 'A':
                 this.i += 2;
-                return { text: '^', quantifiable: false };
+                return { node: assertion('begin'), quantifiable: false };
             case 'z':
                 this.i += 2;
-                return { text: '$', quantifiable: false };
+                return { node: assertion('end'), quantifiable: false };
             case 'b':
                 this.i += 2;
-                return { text: '\\b', quantifiable: false };
+                return { node: assertion('wordBoundary'), quantifiable: false };
             case 'B':
                 this.i += 2;
-                return { text: '\\B', quantifiable: false };
+                return { node: assertion('notWordBoundary'), quantifiable: false };
             case 'Q': {
                 this.i += 2;
-                let text = '';
+                const items = [];
                 while (this.i < this.s.length) {
                     if (this.is('\\') && this.is('E', 1)) {
                         this.i += 2;
                         break;
                     }
-                    text += lit(this.peek());
+                    items.push(literal(this.peek()));
                     this.i++;
                 }
-                return { text: text === '' ? '(?:)' : `(?:${text})`, quantifiable: text !== '' };
+                // A quantifier after `\Q..\E` applies to the whole quoted text, as before the NFA
+                // (Go would apply it to the last character; patternmatcher never writes one there).
+                return { node: concat(items), quantifiable: items.length > 0 };
             }
             case 'p':
-            case 'P':
-                return { text: this.unicodeEscape(false), quantifiable: true };
+            case 'P': {
+                const { ranges, props } = this.unicodeEscape();
+                return { node: charClass(ranges, false, props), quantifiable: true };
+            }
             case 'd':
             case 's':
             case 'w':
                 this.i += 2;
-                return { text: classOf(PERL[n]), quantifiable: true };
+                return { node: charClass(PERL[n]), quantifiable: true };
             case 'D':
             case 'S':
             case 'W':
                 this.i += 2;
-                return { text: classOf(PERL[n.toLowerCase()], true), quantifiable: true };
+                return { node: charClass(PERL[n.toLowerCase()], true), quantifiable: true };
             default:
-                return { text: lit(this.escapedChar()), quantifiable: true };
+                return { node: literal(this.escapedChar()), quantifiable: true };
         }
     }
-    unicodeEscape(inClass) {
+    unicodeEscape() {
         const negatedEsc = this.is('P', 1);
         this.i += 2;
         let name;
@@ -42377,7 +42589,7 @@ class Parser {
             negated = !negated;
             name = name.slice(1);
         }
-        return unicodeClass(name, negated, inClass);
+        return unicodeClass(name, negated);
     }
     /** Go's parseEscape: one character from `\x`-style escapes; `this.i` is at the backslash. */
     escapedChar() {
@@ -42429,7 +42641,7 @@ class Parser {
         this.i += 2;
         return v;
     }
-    /** Go's parseClass, emitted as a JS class over explicit ranges. */
+    /** Go's parseClass, as explicit ranges plus Unicode property escapes. */
     charClass() {
         this.i++; // [
         let negated = false;
@@ -42438,7 +42650,7 @@ class Parser {
             this.i++;
         }
         const ranges = [];
-        const extras = []; // \p{..} items, kept symbolic
+        const props = [];
         let first = true;
         while (first || !this.is(']')) {
             if (this.i >= this.s.length)
@@ -42470,7 +42682,9 @@ class Parser {
                 }
             }
             if (this.is('\\') && (this.is('p', 1) || this.is('P', 1))) {
-                extras.push(this.unicodeEscape(true));
+                const u = this.unicodeEscape();
+                ranges.push(...u.ranges);
+                props.push(...u.props);
                 continue;
             }
             if (this.is('\\')) {
@@ -42494,10 +42708,7 @@ class Parser {
             ranges.push([lo, hi]);
         }
         this.i++; // ]
-        if (extras.length === 0)
-            return classOf(ranges, negated);
-        const body = ranges.map(([lo, hi]) => (lo === hi ? lit(lo) : `${lit(lo)}-${lit(hi)}`)).join('');
-        return `[${negated ? '^' : ''}${body}${extras.join('')}]`;
+        return charClass(ranges, negated, props);
     }
     classChar() {
         const c = this.peek();
@@ -42509,9 +42720,16 @@ class Parser {
         return c;
     }
 }
-/** Compiles a Go regexp (as patternmatcher writes it) into an equivalent JS RegExp. */
+function concat(items) {
+    return items.length === 1 ? items[0] : { kind: 'concat', items };
+}
+/** Parses a Go regexp (as patternmatcher writes it); throws GoRegexpError where Go would. */
+function parseGoRegexp(source) {
+    return new Parser(source).parse();
+}
+/** A Go regexp as a matcher whose `test` (an unanchored search) is linear in the input. */
 function compileGoRegexp(source) {
-    return new RegExp(new Parser(source).parse(), 'u');
+    return new Nfa(parseGoRegexp(source));
 }
 
 ;// CONCATENATED MODULE: ./src/context/ignore.ts
@@ -42727,6 +42945,20 @@ function parentDirs(path) {
     const parts = dir.split('/');
     return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 }
+const SLASH = 0x2f;
+/**
+ * Where parentDirs(path) cuts a clean relative path: the index of every `/`, so that the parents
+ * are `path.slice(0, cut)`. Null for other paths (rooted, `a//b`, `./a`), whose parents are
+ * cleaned and so not plain prefixes.
+ */
+function parentCuts(path) {
+    if (path.startsWith('/') || goClean(path) !== path)
+        return null;
+    const cuts = [];
+    for (let k = path.indexOf('/'); k >= 0; k = path.indexOf('/', k + 1))
+        cuts.push(k);
+    return cuts;
+}
 const GLOB_CHARS = /[*?[\]\\^]/;
 class Matcher {
     file;
@@ -42774,19 +43006,45 @@ class Matcher {
         return re;
     }
     /**
+     * One pattern against `path` or any of its parent directories. For a clean relative path the
+     * parents are the prefixes that end before each `/`, judged in one pass over the path rather
+     * than one pass per parent (quadratic in the depth); other paths take parentDirs literally.
+     */
+    matchOneOrParents(index, path, cuts) {
+        if (cuts === null)
+            return this.matchOne(index, path) || parentDirs(path).some(d => this.matchOne(index, d));
+        const p = this.patterns[index];
+        switch (p.form.matchType) {
+            case 'regexp':
+                return this.regexp(index).testPrefixes(path, cuts);
+            case 'exact':
+                return (this.matchOne(index, path) ||
+                    (path.startsWith(p.text) && path.charCodeAt(p.text.length) === SLASH));
+            case 'prefix': {
+                const prefix = p.text.slice(0, -2);
+                return (this.matchOne(index, path) ||
+                    (cuts.length > 0 && prefix.length <= cuts[cuts.length - 1] && path.startsWith(prefix)));
+            }
+            case 'suffix': {
+                const suffix = p.text.slice(2);
+                const bare = suffix.startsWith('/') ? suffix.slice(1) : null;
+                return (this.matchOne(index, path) ||
+                    cuts.some(c => (c >= suffix.length && path.startsWith(suffix, c - suffix.length)) ||
+                        (bare !== null && c === bare.length && path.startsWith(bare))));
+            }
+        }
+    }
+    /**
      * patternmatcher.MatchesOrParentMatches: is `path` excluded, judging the path and each of its
      * parent directories against every pattern, last match winning.
      */
     matchesOrParentMatches(path) {
         let matched = false;
-        const parents = parentDirs(path);
+        const cuts = parentCuts(path);
         this.patterns.forEach((p, i) => {
             if (p.exclusion !== matched)
                 return;
-            let m = this.matchOne(i, path);
-            if (!m)
-                m = parents.some(d => this.matchOne(i, d));
-            if (m)
+            if (this.matchOneOrParents(i, path, cuts))
                 matched = !p.exclusion;
         });
         return matched;
@@ -42799,7 +43057,7 @@ class Matcher {
     match(path, parent) {
         const inherited = parent?.parentMatched ?? [];
         const withParents = inherited.length === 0;
-        const parents = withParents ? parentDirs(path) : [];
+        const cuts = withParents ? parentCuts(path) : null;
         const info = new Array(this.patterns.length).fill(false);
         let matched = false;
         this.patterns.forEach((p, i) => {
@@ -42807,9 +43065,7 @@ class Matcher {
             if (!m) {
                 if (p.exclusion !== matched)
                     return;
-                m = this.matchOne(i, path);
-                if (!m && withParents)
-                    m = parents.some(d => this.matchOne(i, d));
+                m = withParents ? this.matchOneOrParents(i, path, cuts) : this.matchOne(i, path);
             }
             info[i] = m;
             if (m)
@@ -43323,6 +43579,11 @@ function cleanRel(p) {
  * dockerfile-ast splits arguments on whitespace without regard to quotes (`"a b"` becomes two
  * arguments), so instructions' argument text is split with `splitWords` instead.
  */
+/**
+ * How deep `${a:-${b:-…}}` may nest. The lexer recurses once per level and would overflow the
+ * stack in the thousands; real Dockerfiles nest two or three deep.
+ */
+const MAX_NESTING = 128;
 /** Raised for a malformed word; the reader turns it into a DockerfileError with the line. */
 class WordError extends Error {
 }
@@ -43373,6 +43634,7 @@ class Lexer {
     vars;
     escape;
     pos = 0;
+    depth = 0;
     constructor(s, vars, escape) {
         this.s = s;
         this.vars = vars;
@@ -43466,7 +43728,11 @@ class Lexer {
             op = this.s[this.pos++] ?? '';
         if (!['-', '+', '?'].includes(op))
             throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`);
+        if (++this.depth > MAX_NESTING) {
+            throw new WordError(`variable substitutions too deeply nested to read (more than ${MAX_NESTING} levels of \${)`);
+        }
         const word = this.process('}');
+        this.depth--;
         if (this.s[this.pos] !== '}')
             throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
         this.pos++;
@@ -43568,7 +43834,10 @@ class Reader {
     buildArgs;
     globals = new Map();
     declared = [];
+    declaredSet = new Set();
     stages = [];
+    /** Stages by name; the first of a name wins, as a search from the start would find. */
+    byName = new Map();
     steps = [];
     warnings = [];
     line = 1;
@@ -43711,9 +43980,6 @@ class Reader {
         }
         return { flags, args: rest };
     }
-    vars(stage) {
-        return new Map([...stage.args, ...stage.env]);
-    }
     from(rest) {
         const { args } = this.flags('FROM', rest);
         const words = splitWords(args, this.escape);
@@ -43729,26 +43995,34 @@ class Reader {
             name = words[2].toLowerCase();
             if (!/^[a-z][a-z0-9\-_.]*$/.test(name))
                 this.fail(`invalid stage name: ${words[2]}`);
-            if (this.stages.some(s => s.name === name))
+            if (this.byName.has(name))
                 this.fail(`duplicate stage name: ${name}`);
         }
-        const parent = this.stages.find(s => s.name === base.toLowerCase());
-        this.stages.push({
+        const parent = this.byName.get(base.toLowerCase());
+        // A stage built on an earlier one inherits its ENV and WORKDIR, not its ARGs.
+        const env = new Map(parent?.env);
+        const stageArgs = new Map();
+        const deps = parent ? [parent.name] : [];
+        const stage = {
             name,
             index,
             base,
             line: this.line,
             total: 0,
-            deps: parent ? [parent.name] : [],
-            // A stage built on an earlier one inherits its ENV and WORKDIR, not its ARGs.
-            env: new Map(parent?.env),
-            args: new Map(),
+            deps,
+            depSet: new Set(deps),
+            env,
+            args: stageArgs,
+            vars: { get: n => env.get(n) ?? stageArgs.get(n) },
             workdir: parent?.workdir ?? '/',
             knownDirs: new Set(parent?.knownDirs ?? ['/']),
             count: parent || base === 'scratch' ? 0 : 1,
             fromOrdinal: this.ordinal,
             instructions: 1
-        });
+        };
+        this.stages.push(stage);
+        if (!this.byName.has(name))
+            this.byName.set(name, stage);
     }
     /** Stage totals are the final counts; steps learn theirs once the whole file is read. */
     finishTotals() {
@@ -43767,8 +44041,10 @@ class Reader {
             const name = eq < 0 ? word : word.slice(0, eq);
             if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
                 this.fail(`invalid ARG name: ${name}`);
-            if (!this.declared.includes(name))
+            if (!this.declaredSet.has(name)) {
+                this.declaredSet.add(name);
                 this.declared.push(name);
+            }
             const raw = eq < 0 ? null : word.slice(eq + 1);
             const given = this.buildArgs.get(name);
             if (stage === undefined) {
@@ -43778,21 +44054,24 @@ class Reader {
                 continue;
             }
             // A stage ARG without default takes the global ARG's value.
-            const value = given ?? (raw === null ? this.globals.get(name) : this.expand(raw, this.vars(stage)));
+            const value = given ?? (raw === null ? this.globals.get(name) : this.expand(raw, stage.vars));
             if (value !== undefined)
                 stage.args.set(name, value);
         }
     }
+    /** `ENV a=1 b=$a`: every value is expanded before any is set, so `b` sees the old `a` (Docker). */
     env(ins, stage) {
-        for (const p of ins.getProperties()) {
-            stage.env.set(p.getName(), this.expand(p.getUnescapedValue() ?? '', this.vars(stage)));
-        }
+        const set = ins
+            .getProperties()
+            .map(p => [p.getName(), this.expand(p.getUnescapedValue() ?? '', stage.vars)]);
+        for (const [name, value] of set)
+            stage.env.set(name, value);
     }
     workdir(args, stage) {
         const words = splitWords(args, this.escape);
         if (words.length !== 1)
             this.fail('WORKDIR requires exactly one argument');
-        const dir = this.expand(words[0], this.vars(stage));
+        const dir = this.expand(words[0], stage.vars);
         stage.workdir = external_node_path_namespaceObject.posix.resolve(stage.workdir, dir);
         addDirs(stage.knownDirs, stage.workdir);
     }
@@ -43810,7 +44089,7 @@ class Reader {
         };
     }
     run(flags, stage, at) {
-        const vars = this.vars(stage);
+        const vars = stage.vars;
         for (const [name, value] of flags) {
             if (name !== 'mount')
                 continue;
@@ -43841,19 +44120,19 @@ class Reader {
     }
     /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
     addDep(stage, from) {
-        const ref = /^\d+$/.test(from)
-            ? this.stages[Number(from)]
-            : this.stages.find(s => s.name === from.toLowerCase());
+        const ref = /^\d+$/.test(from) ? this.stages[Number(from)] : this.byName.get(from.toLowerCase());
         if (ref === undefined || ref === stage) {
             if (/^\d+$/.test(from))
                 this.fail(`invalid stage index ${from}`);
             return; // an image reference, not a stage
         }
-        if (!stage.deps.includes(ref.name))
+        if (!stage.depSet.has(ref.name)) {
+            stage.depSet.add(ref.name);
             stage.deps.push(ref.name);
+        }
     }
     copy(keyword, flagList, args, stage, at) {
-        const vars = this.vars(stage);
+        const vars = stage.vars;
         const flags = {};
         const excludes = [];
         for (const [name, value] of flagList) {

@@ -1,16 +1,18 @@
 /**
- * Translates the Go (RE2) regular expressions that moby/patternmatcher builds from .dockerignore
- * patterns into JavaScript RegExps with the same meaning.
+ * Compiles the Go (RE2) regular expressions that moby/patternmatcher builds from .dockerignore
+ * patterns into matchers with the same meaning and Go's linear running time.
  *
- * Why a translator and not a pass-through: patternmatcher copies `[`, `]`, `^` and `\x` escapes
+ * Why a parser and not a pass-through: patternmatcher copies `[`, `]`, `^` and `\x` escapes
  * from the pattern into the regexp unchanged, so Go's syntax decides what they mean (`[!a]` is a
  * class of `!` and `a`, `\d` is a digit class, `[[:alpha:]]` a POSIX class, a lone `]` a literal,
  * `[z-a]` an error). JavaScript reads several of these differently, so the Go syntax is parsed
- * here (the subset regexp.Compile accepts with its Perl flags) and re-emitted as an unambiguous
- * JS regexp with the `u` flag. Pure: no I/O.
+ * here (the subset regexp.Compile accepts with its Perl flags). And why not a JS RegExp: it
+ * backtracks, and `**` / `*` patterns explode on deep or repetitive paths; the parsed expression
+ * runs as an NFA instead (./nfa.ts). Pure: no I/O.
  */
+import { Nfa, type Assertion, type CharClass, type Range, type RegexNode } from './nfa.js'
 
-/** A Go regexp the translator (like Go's regexp.Compile) rejects. */
+/** A Go regexp the parser (like Go's regexp.Compile) rejects. */
 export class GoRegexpError extends Error {
   constructor(message: string) {
     super(message)
@@ -18,11 +20,10 @@ export class GoRegexpError extends Error {
   }
 }
 
-type Range = [number, number]
 const MAX_RUNE = 0x10ffff
 
 // ASCII tables as Go's regexp/syntax defines them (perl_groups.go).
-const PERL: Record<string, Range[]> = {
+const PERL: Record<string, readonly Range[]> = {
   d: [[0x30, 0x39]],
   s: [
     [0x09, 0x0a],
@@ -36,7 +37,7 @@ const PERL: Record<string, Range[]> = {
     [0x61, 0x7a]
   ]
 }
-const POSIX: Record<string, Range[]> = {
+const POSIX: Record<string, readonly Range[]> = {
   alnum: [
     [0x30, 0x39],
     [0x41, 0x5a],
@@ -83,7 +84,7 @@ const GENERAL_CATEGORIES = new Set(
   )
 )
 
-function negate(ranges: Range[]): Range[] {
+function negate(ranges: readonly Range[]): Range[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0])
   const out: Range[] = []
   let next = 0
@@ -95,24 +96,19 @@ function negate(ranges: Range[]): Range[] {
   return out
 }
 
-/** A code point as a JS regexp atom that means exactly that character under the `u` flag. */
-function lit(cp: number): string {
-  const ch = String.fromCodePoint(cp)
-  return /^[A-Za-z0-9_]$/.test(ch) ? ch : `\\u{${cp.toString(16)}}`
+function charClass(ranges: readonly Range[], negated = false, props: string[] = []): CharClass {
+  return { kind: 'class', ranges, props, negated }
 }
 
-function classOf(ranges: Range[], negated = false): string {
-  const body = ranges.map(([lo, hi]) => (lo === hi ? lit(lo) : `${lit(lo)}-${lit(hi)}`)).join('')
-  if (body === '') return negated ? '[^]' : '[]'
-  return `[${negated ? '^' : ''}${body}]`
-}
+const literal = (cp: number): CharClass => charClass([[cp, cp]])
+const assertion = (at: Assertion['at']): Assertion => ({ kind: 'assert', at })
 
-/** `\p{Name}` for a Go Unicode class name: general categories as is, anything else a script. */
-function unicodeClass(name: string, negated: boolean, inClass: boolean): string {
-  if (name === 'Any') {
-    if (inClass) return negated ? '' : '\\u{0}-\\u{10ffff}'
-    return negated ? '[]' : '[^]'
-  }
+/**
+ * A Go Unicode class name as class members: `Any` as a range, general categories and scripts as
+ * JS property escapes (`\p{Lu}`, `\P{Script=Greek}`).
+ */
+function unicodeClass(name: string, negated: boolean): { ranges: Range[]; props: string[] } {
+  if (name === 'Any') return { ranges: negated ? [] : [[0, MAX_RUNE]], props: [] }
   const prop = GENERAL_CATEGORIES.has(name) ? name : `Script=${name}`
   const out = `\\${negated ? 'P' : 'p'}{${prop}}`
   try {
@@ -120,7 +116,7 @@ function unicodeClass(name: string, negated: boolean, inClass: boolean): string 
   } catch {
     throw new GoRegexpError(`invalid character class range: \\p{${name}}`)
   }
-  return out
+  return { ranges: [], props: [out] }
 }
 
 class Parser {
@@ -139,135 +135,139 @@ class Parser {
     return this.peek(k) === ch.codePointAt(0)
   }
 
-  parse(): string {
+  parse(): RegexNode {
     const out = this.sequence(0)
     if (this.i < this.s.length) throw new GoRegexpError('unexpected )')
     return out
   }
 
   /** A concatenation (with alternation) up to `)` or the end. */
-  private sequence(depth: number): string {
-    let out = ''
+  private sequence(depth: number): RegexNode {
+    const alts: RegexNode[][] = [[]]
+    let items = alts[0]
     let lastAtom = false
+    const done = (): RegexNode =>
+      alts.length === 1 ? concat(items) : { kind: 'alt', alts: alts.map(concat) }
     while (this.i < this.s.length) {
       const c = this.peek() as number
       const ch = String.fromCodePoint(c)
       if (ch === ')') {
         if (depth === 0) throw new GoRegexpError('unexpected )')
-        return out
+        return done()
       }
       if (ch === '*' || ch === '+' || ch === '?') {
         if (!lastAtom) throw new GoRegexpError(`missing argument to repetition operator: ${ch}`)
         this.i++
-        out += ch
-        if (this.is('?')) {
-          this.i++
-          out += '?'
-        }
+        // Lazy `*?` matches the same strings as `*`; only `test` is asked.
+        if (this.is('?')) this.i++
         if (this.is('*') || this.is('+') || this.is('?')) {
           throw new GoRegexpError('invalid nested repetition operator')
         }
+        items.push({ kind: 'repeat', op: ch, sub: items.pop() as RegexNode })
         lastAtom = false
         continue
       }
       if (ch === '|') {
         this.i++
-        out += '|'
+        items = []
+        alts.push(items)
         lastAtom = false
         continue
       }
       const atom = this.atom()
-      out += atom.text
+      items.push(atom.node)
       lastAtom = atom.quantifiable
     }
     if (depth > 0) throw new GoRegexpError('missing closing )')
-    return out
+    return done()
   }
 
-  private atom(): { text: string; quantifiable: boolean } {
+  private atom(): { node: RegexNode; quantifiable: boolean } {
     const c = this.peek() as number
     const ch = String.fromCodePoint(c)
     switch (ch) {
       case '^':
         this.i++
-        return { text: '^', quantifiable: false }
+        return { node: assertion('begin'), quantifiable: false }
       case '$':
         this.i++
-        return { text: '$', quantifiable: false }
+        return { node: assertion('end'), quantifiable: false }
       case '.':
-        // Go's `.` (no s flag) is any character but newline; JS would also stop at \r etc.
+        // Go's `.` (no s flag) is any character but newline.
         this.i++
-        return { text: '[^\\n]', quantifiable: true }
+        return { node: charClass([[0x0a, 0x0a]], true), quantifiable: true }
       case '(': {
         this.i++
         if (this.is('?')) throw new GoRegexpError('unsupported group flags')
         const inner = this.sequence(1)
         this.i++ // the `)`
-        return { text: `(?:${inner})`, quantifiable: true }
+        return { node: inner, quantifiable: true }
       }
       case '[':
-        return { text: this.charClass(), quantifiable: true }
-      case '{':
-        // Go reads `{` that does not start a valid repeat as a literal; patternmatcher escapes it anyway.
-        this.i++
-        return { text: lit(c), quantifiable: true }
+        return { node: this.charClass(), quantifiable: true }
       case '\\':
         return this.escapeAtom()
       default:
+        // Includes `{`: Go reads one that does not start a valid repeat as a literal, and
+        // patternmatcher escapes it anyway.
         this.i++
-        return { text: lit(c), quantifiable: true }
+        return { node: literal(c), quantifiable: true }
     }
   }
 
-  private escapeAtom(): { text: string; quantifiable: boolean } {
+  private escapeAtom(): { node: RegexNode; quantifiable: boolean } {
     const next = this.peek(1)
     if (next === undefined) throw new GoRegexpError('trailing backslash at end of expression')
     const n = String.fromCodePoint(next)
     switch (n) {
       case 'A':
         this.i += 2
-        return { text: '^', quantifiable: false }
+        return { node: assertion('begin'), quantifiable: false }
       case 'z':
         this.i += 2
-        return { text: '$', quantifiable: false }
+        return { node: assertion('end'), quantifiable: false }
       case 'b':
         this.i += 2
-        return { text: '\\b', quantifiable: false }
+        return { node: assertion('wordBoundary'), quantifiable: false }
       case 'B':
         this.i += 2
-        return { text: '\\B', quantifiable: false }
+        return { node: assertion('notWordBoundary'), quantifiable: false }
       case 'Q': {
         this.i += 2
-        let text = ''
+        const items: RegexNode[] = []
         while (this.i < this.s.length) {
           if (this.is('\\') && this.is('E', 1)) {
             this.i += 2
             break
           }
-          text += lit(this.peek() as number)
+          items.push(literal(this.peek() as number))
           this.i++
         }
-        return { text: text === '' ? '(?:)' : `(?:${text})`, quantifiable: text !== '' }
+        // A quantifier after `\Q..\E` applies to the whole quoted text, as before the NFA
+        // (Go would apply it to the last character; patternmatcher never writes one there).
+        return { node: concat(items), quantifiable: items.length > 0 }
       }
       case 'p':
-      case 'P':
-        return { text: this.unicodeEscape(false), quantifiable: true }
+      case 'P': {
+        const { ranges, props } = this.unicodeEscape()
+        return { node: charClass(ranges, false, props), quantifiable: true }
+      }
       case 'd':
       case 's':
       case 'w':
         this.i += 2
-        return { text: classOf(PERL[n]), quantifiable: true }
+        return { node: charClass(PERL[n]), quantifiable: true }
       case 'D':
       case 'S':
       case 'W':
         this.i += 2
-        return { text: classOf(PERL[n.toLowerCase()], true), quantifiable: true }
+        return { node: charClass(PERL[n.toLowerCase()], true), quantifiable: true }
       default:
-        return { text: lit(this.escapedChar()), quantifiable: true }
+        return { node: literal(this.escapedChar()), quantifiable: true }
     }
   }
 
-  private unicodeEscape(inClass: boolean): string {
+  private unicodeEscape(): { ranges: Range[]; props: string[] } {
     const negatedEsc = this.is('P', 1)
     this.i += 2
     let name: string
@@ -287,7 +287,7 @@ class Parser {
       negated = !negated
       name = name.slice(1)
     }
-    return unicodeClass(name, negated, inClass)
+    return unicodeClass(name, negated)
   }
 
   /** Go's parseEscape: one character from `\x`-style escapes; `this.i` is at the backslash. */
@@ -339,8 +339,8 @@ class Parser {
     return v
   }
 
-  /** Go's parseClass, emitted as a JS class over explicit ranges. */
-  private charClass(): string {
+  /** Go's parseClass, as explicit ranges plus Unicode property escapes. */
+  private charClass(): CharClass {
     this.i++ // [
     let negated = false
     if (this.is('^')) {
@@ -348,7 +348,7 @@ class Parser {
       this.i++
     }
     const ranges: Range[] = []
-    const extras: string[] = [] // \p{..} items, kept symbolic
+    const props: string[] = []
     let first = true
     while (first || !this.is(']')) {
       if (this.i >= this.s.length) throw new GoRegexpError('missing closing ]')
@@ -378,7 +378,9 @@ class Parser {
         }
       }
       if (this.is('\\') && (this.is('p', 1) || this.is('P', 1))) {
-        extras.push(this.unicodeEscape(true))
+        const u = this.unicodeEscape()
+        ranges.push(...u.ranges)
+        props.push(...u.props)
         continue
       }
       if (this.is('\\')) {
@@ -401,9 +403,7 @@ class Parser {
       ranges.push([lo, hi])
     }
     this.i++ // ]
-    if (extras.length === 0) return classOf(ranges, negated)
-    const body = ranges.map(([lo, hi]) => (lo === hi ? lit(lo) : `${lit(lo)}-${lit(hi)}`)).join('')
-    return `[${negated ? '^' : ''}${body}${extras.join('')}]`
+    return charClass(ranges, negated, props)
   }
 
   private classChar(): number {
@@ -415,7 +415,16 @@ class Parser {
   }
 }
 
-/** Compiles a Go regexp (as patternmatcher writes it) into an equivalent JS RegExp. */
-export function compileGoRegexp(source: string): RegExp {
-  return new RegExp(new Parser(source).parse(), 'u')
+function concat(items: RegexNode[]): RegexNode {
+  return items.length === 1 ? items[0] : { kind: 'concat', items }
+}
+
+/** Parses a Go regexp (as patternmatcher writes it); throws GoRegexpError where Go would. */
+export function parseGoRegexp(source: string): RegexNode {
+  return new Parser(source).parse()
+}
+
+/** A Go regexp as a matcher whose `test` (an unanchored search) is linear in the input. */
+export function compileGoRegexp(source: string): Nfa {
+  return new Nfa(parseGoRegexp(source))
 }

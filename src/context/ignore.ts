@@ -5,6 +5,7 @@
  * Pure: no I/O.
  */
 import { compileGoRegexp, GoRegexpError } from './goregexp.js'
+import type { Nfa } from './nfa.js'
 
 /** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
 export class IgnoreSyntaxError extends Error {
@@ -203,6 +204,20 @@ export function parentDirs(path: string): string[] {
   return parts.map((_, i) => parts.slice(0, i + 1).join('/'))
 }
 
+const SLASH = 0x2f
+
+/**
+ * Where parentDirs(path) cuts a clean relative path: the index of every `/`, so that the parents
+ * are `path.slice(0, cut)`. Null for other paths (rooted, `a//b`, `./a`), whose parents are
+ * cleaned and so not plain prefixes.
+ */
+export function parentCuts(path: string): number[] | null {
+  if (path.startsWith('/') || goClean(path) !== path) return null
+  const cuts: number[] = []
+  for (let k = path.indexOf('/'); k >= 0; k = path.indexOf('/', k + 1)) cuts.push(k)
+  return cuts
+}
+
 /** One compiled pattern. `text` is cleaned and without its `!`. */
 export interface Pattern {
   readonly text: string
@@ -228,7 +243,7 @@ export class Matcher {
   readonly patterns: readonly Pattern[]
   /** Some pattern starts with `!`. */
   readonly hasExclusions: boolean
-  private readonly regexps = new Map<number, RegExp>()
+  private readonly regexps = new Map<number, Nfa>()
 
   constructor(
     patterns: Pattern[],
@@ -258,7 +273,7 @@ export class Matcher {
     }
   }
 
-  private regexp(index: number): RegExp {
+  private regexp(index: number): Nfa {
     let re = this.regexps.get(index)
     if (!re) {
       const p = this.patterns[index]
@@ -279,17 +294,54 @@ export class Matcher {
   }
 
   /**
+   * One pattern against `path` or any of its parent directories. For a clean relative path the
+   * parents are the prefixes that end before each `/`, judged in one pass over the path rather
+   * than one pass per parent (quadratic in the depth); other paths take parentDirs literally.
+   */
+  private matchOneOrParents(index: number, path: string, cuts: readonly number[] | null): boolean {
+    if (cuts === null)
+      return this.matchOne(index, path) || parentDirs(path).some(d => this.matchOne(index, d))
+    const p = this.patterns[index]
+    switch (p.form.matchType) {
+      case 'regexp':
+        return this.regexp(index).testPrefixes(path, cuts)
+      case 'exact':
+        return (
+          this.matchOne(index, path) ||
+          (path.startsWith(p.text) && path.charCodeAt(p.text.length) === SLASH)
+        )
+      case 'prefix': {
+        const prefix = p.text.slice(0, -2)
+        return (
+          this.matchOne(index, path) ||
+          (cuts.length > 0 && prefix.length <= cuts[cuts.length - 1] && path.startsWith(prefix))
+        )
+      }
+      case 'suffix': {
+        const suffix = p.text.slice(2)
+        const bare = suffix.startsWith('/') ? suffix.slice(1) : null
+        return (
+          this.matchOne(index, path) ||
+          cuts.some(
+            c =>
+              (c >= suffix.length && path.startsWith(suffix, c - suffix.length)) ||
+              (bare !== null && c === bare.length && path.startsWith(bare))
+          )
+        )
+      }
+    }
+  }
+
+  /**
    * patternmatcher.MatchesOrParentMatches: is `path` excluded, judging the path and each of its
    * parent directories against every pattern, last match winning.
    */
   matchesOrParentMatches(path: string): boolean {
     let matched = false
-    const parents = parentDirs(path)
+    const cuts = parentCuts(path)
     this.patterns.forEach((p, i) => {
       if (p.exclusion !== matched) return
-      let m = this.matchOne(i, path)
-      if (!m) m = parents.some(d => this.matchOne(i, d))
-      if (m) matched = !p.exclusion
+      if (this.matchOneOrParents(i, path, cuts)) matched = !p.exclusion
     })
     return matched
   }
@@ -302,15 +354,14 @@ export class Matcher {
   match(path: string, parent?: MatchInfo): MatchResult {
     const inherited = parent?.parentMatched ?? []
     const withParents = inherited.length === 0
-    const parents = withParents ? parentDirs(path) : []
+    const cuts = withParents ? parentCuts(path) : null
     const info: boolean[] = new Array<boolean>(this.patterns.length).fill(false)
     let matched = false
     this.patterns.forEach((p, i) => {
       let m = inherited[i] ?? false
       if (!m) {
         if (p.exclusion !== matched) return
-        m = this.matchOne(i, path)
-        if (!m && withParents) m = parents.some(d => this.matchOne(i, d))
+        m = withParents ? this.matchOneOrParents(i, path, cuts) : this.matchOne(i, path)
       }
       info[i] = m
       if (m) matched = !p.exclusion

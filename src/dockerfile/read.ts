@@ -117,6 +117,10 @@ interface Heredoc {
 interface StageState extends PlannedStage {
   env: Map<string, string>
   args: Map<string, string>
+  /** ENV over ARG, read through rather than copied: a copy per instruction is quadratic. */
+  vars: Vars
+  /** `deps` as a set, for the same reason. */
+  depSet: Set<string>
   workdir: string
   knownDirs: Set<string>
   count: number
@@ -134,7 +138,10 @@ class Reader {
   private readonly buildArgs: ReadonlyMap<string, string>
   private readonly globals = new Map<string, string>()
   private readonly declared: string[] = []
+  private readonly declaredSet = new Set<string>()
   private readonly stages: StageState[] = []
+  /** Stages by name; the first of a name wins, as a search from the start would find. */
+  private readonly byName = new Map<string, StageState>()
   private readonly steps: PlannedStep[] = []
   private readonly warnings: { line: number; message: string }[] = []
   private line = 1
@@ -274,10 +281,6 @@ class Reader {
     return { flags, args: rest }
   }
 
-  private vars(stage: StageState): Map<string, string> {
-    return new Map([...stage.args, ...stage.env])
-  }
-
   private from(rest: string): void {
     const { args } = this.flags('FROM', rest)
     const words = splitWords(args, this.escape)
@@ -291,25 +294,32 @@ class Reader {
     if (words.length === 3) {
       name = words[2].toLowerCase()
       if (!/^[a-z][a-z0-9\-_.]*$/.test(name)) this.fail(`invalid stage name: ${words[2]}`)
-      if (this.stages.some(s => s.name === name)) this.fail(`duplicate stage name: ${name}`)
+      if (this.byName.has(name)) this.fail(`duplicate stage name: ${name}`)
     }
-    const parent = this.stages.find(s => s.name === base.toLowerCase())
-    this.stages.push({
+    const parent = this.byName.get(base.toLowerCase())
+    // A stage built on an earlier one inherits its ENV and WORKDIR, not its ARGs.
+    const env = new Map(parent?.env)
+    const stageArgs = new Map<string, string>()
+    const deps = parent ? [parent.name] : []
+    const stage: StageState = {
       name,
       index,
       base,
       line: this.line,
       total: 0,
-      deps: parent ? [parent.name] : [],
-      // A stage built on an earlier one inherits its ENV and WORKDIR, not its ARGs.
-      env: new Map(parent?.env),
-      args: new Map(),
+      deps,
+      depSet: new Set(deps),
+      env,
+      args: stageArgs,
+      vars: { get: n => env.get(n) ?? stageArgs.get(n) },
       workdir: parent?.workdir ?? '/',
       knownDirs: new Set(parent?.knownDirs ?? ['/']),
       count: parent || base === 'scratch' ? 0 : 1,
       fromOrdinal: this.ordinal,
       instructions: 1
-    })
+    }
+    this.stages.push(stage)
+    if (!this.byName.has(name)) this.byName.set(name, stage)
   }
 
   /** Stage totals are the final counts; steps learn theirs once the whole file is read. */
@@ -326,7 +336,10 @@ class Reader {
       const eq = word.indexOf('=')
       const name = eq < 0 ? word : word.slice(0, eq)
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) this.fail(`invalid ARG name: ${name}`)
-      if (!this.declared.includes(name)) this.declared.push(name)
+      if (!this.declaredSet.has(name)) {
+        this.declaredSet.add(name)
+        this.declared.push(name)
+      }
       const raw = eq < 0 ? null : word.slice(eq + 1)
       const given = this.buildArgs.get(name)
       if (stage === undefined) {
@@ -335,22 +348,23 @@ class Reader {
         continue
       }
       // A stage ARG without default takes the global ARG's value.
-      const value =
-        given ?? (raw === null ? this.globals.get(name) : this.expand(raw, this.vars(stage)))
+      const value = given ?? (raw === null ? this.globals.get(name) : this.expand(raw, stage.vars))
       if (value !== undefined) stage.args.set(name, value)
     }
   }
 
+  /** `ENV a=1 b=$a`: every value is expanded before any is set, so `b` sees the old `a` (Docker). */
   private env(ins: Env, stage: StageState): void {
-    for (const p of ins.getProperties()) {
-      stage.env.set(p.getName(), this.expand(p.getUnescapedValue() ?? '', this.vars(stage)))
-    }
+    const set = ins
+      .getProperties()
+      .map(p => [p.getName(), this.expand(p.getUnescapedValue() ?? '', stage.vars)] as const)
+    for (const [name, value] of set) stage.env.set(name, value)
   }
 
   private workdir(args: string, stage: StageState): void {
     const words = splitWords(args, this.escape)
     if (words.length !== 1) this.fail('WORKDIR requires exactly one argument')
-    const dir = this.expand(words[0], this.vars(stage))
+    const dir = this.expand(words[0], stage.vars)
     stage.workdir = posix.resolve(stage.workdir, dir)
     addDirs(stage.knownDirs, stage.workdir)
   }
@@ -374,7 +388,7 @@ class Reader {
     stage: StageState,
     at: { line: number; endLine: number; instruction: string }
   ): void {
-    const vars = this.vars(stage)
+    const vars = stage.vars
     for (const [name, value] of flags) {
       if (name !== 'mount') continue
       const opts = new Map<string, string>()
@@ -407,14 +421,15 @@ class Reader {
 
   /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
   private addDep(stage: StageState, from: string): void {
-    const ref = /^\d+$/.test(from)
-      ? this.stages[Number(from)]
-      : this.stages.find(s => s.name === from.toLowerCase())
+    const ref = /^\d+$/.test(from) ? this.stages[Number(from)] : this.byName.get(from.toLowerCase())
     if (ref === undefined || ref === stage) {
       if (/^\d+$/.test(from)) this.fail(`invalid stage index ${from}`)
       return // an image reference, not a stage
     }
-    if (!stage.deps.includes(ref.name)) stage.deps.push(ref.name)
+    if (!stage.depSet.has(ref.name)) {
+      stage.depSet.add(ref.name)
+      stage.deps.push(ref.name)
+    }
   }
 
   private copy(
@@ -424,7 +439,7 @@ class Reader {
     stage: StageState,
     at: { line: number; endLine: number; instruction: string }
   ): void {
-    const vars = this.vars(stage)
+    const vars = stage.vars
     const flags: Record<string, string> = {}
     const excludes: string[] = []
     for (const [name, value] of flagList) {

@@ -6,8 +6,16 @@
  * arguments), so instructions' argument text is split with `splitWords` instead.
  */
 
-/** Variables in scope: ENV wins over ARG, as in BuildKit. */
-export type Vars = ReadonlyMap<string, string>
+/** Variables in scope (ENV wins over ARG, as in BuildKit); a Map will do. */
+export interface Vars {
+  get(name: string): string | undefined
+}
+
+/**
+ * How deep `${a:-${b:-…}}` may nest. The lexer recurses once per level and would overflow the
+ * stack in the thousands; real Dockerfiles nest two or three deep.
+ */
+export const MAX_NESTING = 128
 
 /** Raised for a malformed word; the reader turns it into a DockerfileError with the line. */
 export class WordError extends Error {}
@@ -54,6 +62,7 @@ export function expandWord(word: string, vars: Vars, escape = '\\'): string {
 
 class Lexer {
   pos = 0
+  private depth = 0
   constructor(
     private readonly s: string,
     private readonly vars: Vars,
@@ -141,7 +150,13 @@ class Lexer {
     if (colon) op = this.s[this.pos++] ?? ''
     if (!['-', '+', '?'].includes(op))
       throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`)
+    if (++this.depth > MAX_NESTING) {
+      throw new WordError(
+        `variable substitutions too deeply nested to read (more than ${MAX_NESTING} levels of \${)`
+      )
+    }
     const word = this.process('}')
+    this.depth--
     if (this.s[this.pos] !== '}') throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`)
     this.pos++
     // With ':' an empty value counts as unset, as in POSIX shells.

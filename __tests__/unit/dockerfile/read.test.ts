@@ -179,6 +179,24 @@ describe('ARG, ENV and --build-arg substitution', () => {
   test('declaredArgs lists global and stage ARGs', () => {
     expect(read('ARG A\nARG B=1\nFROM img\nARG C D=2\n').declaredArgs).toEqual(['A', 'B', 'C', 'D'])
   })
+
+  test('declaredArgs lists each name once, in first-declared order', () => {
+    expect(read('ARG B\nFROM img\nARG A B\nFROM img\nARG B A C\n').declaredArgs).toEqual([
+      'B',
+      'A',
+      'C'
+    ])
+  })
+
+  test('an ENV after an ARG of the same name wins; a later ARG does not undo it', () => {
+    const text = 'FROM img\nARG S=arg\nENV S=env\nARG S=again\nCOPY $S /x\n'
+    expect(read(text).steps[0].sources).toEqual(['env'])
+  })
+
+  test('one ENV expands all its values before setting any (Docker: `def` keeps the old `abc`)', () => {
+    const text = 'FROM img\nENV abc=hello\nENV abc=bye def=$abc\nENV ghi=$abc\nCOPY $def-$ghi /x\n'
+    expect(read(text).steps[0].sources).toEqual(['hello-bye'])
+  })
 })
 
 describe('WORKDIR tracking', () => {
@@ -304,7 +322,13 @@ describe('malformed Dockerfiles throw DockerfileError naming file and line', () 
     ['unknown instruction', 'FROM img\nHELLO world\n', 2, 'unknown instruction'],
     ['bad substitution', 'FROM img\nCOPY ${A /x\n', 2, "missing '}'"],
     ['bad stage name', 'FROM img AS 1x\n', 1, 'invalid stage name'],
-    ['duplicate stage name', 'FROM img AS a\nFROM img AS a\n', 2, 'duplicate stage name']
+    ['duplicate stage name', 'FROM img AS a\nFROM img AS a\n', 2, 'duplicate stage name'],
+    [
+      'variables nested thousands deep',
+      `FROM img\nARG a=1\n\nCOPY ${'${a:-'.repeat(5000)}x${'}'.repeat(5000)} /x\n`,
+      4,
+      'too deeply nested'
+    ]
   ])('%s', (_name, text, line, detail) => {
     let err: unknown
     try {
@@ -343,5 +367,32 @@ describe('stage layout for the history chain', () => {
     expect(
       plan.steps.map(s => s.ordinal - (plan.stages[s.stageIndex]?.fromOrdinal ?? 0) + 1)
     ).toEqual([4, 3])
+  })
+})
+
+describe('reading time grows linearly with the instruction count', () => {
+  // A copy of the variable map per expansion and a search of all ARG names per ARG made 12,000
+  // instructions take seconds (ARG: 13.9 s). Quadratic growth would be 16x for 4x the input;
+  // the bound allows 8x, above a floor that absorbs scheduling noise.
+  const families: [string, (i: number) => string][] = [
+    ['ARG', i => `ARG A${i}=${i}`],
+    ['ENV', i => `ENV E${i}=$A${i}`]
+  ]
+  test.each(families)('%s', (_name, make) => {
+    const text = (n: number): string =>
+      `FROM img\n${Array.from({ length: n }, (_, i) => make(i)).join('\n')}\n`
+    const time = (n: number): number => {
+      const t = text(n)
+      let best = Infinity
+      for (let k = 0; k < 2; k++) {
+        const start = performance.now()
+        readDockerfile(t, { file: FILE })
+        best = Math.min(best, performance.now() - start)
+      }
+      return best
+    }
+    const small = time(2000)
+    const large = time(8000)
+    expect({ small, large, ok: large <= Math.max(1000, 8 * small) }).toMatchObject({ ok: true })
   })
 })

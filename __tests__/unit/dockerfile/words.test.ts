@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { expandWord, splitWords, WordError } from '../../../src/dockerfile/words.js'
+import { expandWord, MAX_NESTING, splitWords, WordError } from '../../../src/dockerfile/words.js'
 import { cleanRel, compileExcludes, goMatch, isExcluded } from '../../../src/dockerfile/match.js'
 
 const vars = new Map([
@@ -39,6 +39,26 @@ describe('expandWord follows BuildKit shell.Lex', () => {
       expect(() => expandWord(word, vars)).toThrow(WordError)
     }
   )
+})
+
+describe('nesting depth', () => {
+  const nested = (n: number, open = '${NOPE:-'): string => `${open.repeat(n)}x${'}'.repeat(n)}`
+
+  test(`${MAX_NESTING} levels expand; one more is a WordError, not a stack overflow`, () => {
+    expect(expandWord(nested(MAX_NESTING), vars)).toBe('x')
+    expect(expandWord(nested(MAX_NESTING, '"${NOPE:-').replace(/}/g, '}"'), vars)).toBe('x')
+    expect(() => expandWord(nested(MAX_NESTING + 1), vars)).toThrow(WordError)
+    expect(() => expandWord(nested(MAX_NESTING + 1), vars)).toThrow(/too deeply nested/)
+  })
+
+  test('a hundred thousand levels fail the same way', () => {
+    expect(() => expandWord(nested(100000), vars)).toThrow(WordError)
+    expect(() => expandWord(nested(100000, '"${A:+'), vars)).toThrow(WordError)
+  })
+
+  test('depth is per nesting, not per substitution: many siblings are fine', () => {
+    expect(expandWord('${NOPE:-a}'.repeat(1000), vars)).toBe('a'.repeat(1000))
+  })
 })
 
 describe('splitWords keeps quoted whitespace in one word', () => {
