@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'node_modules/', 'coverage/', '__tests__/fixtures/'] },
+  { ignores: ['dist/', 'lib/', 'node_modules/', 'coverage/', '.bench/', '__tests__/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

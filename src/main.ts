@@ -1,150 +1,173 @@
 import * as core from '@actions/core'
+import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { EOL } from 'node:os'
 import { resolve } from 'node:path'
-import { getInputs, insideWorkspace, toGuardOptions, type Inputs } from './action/inputs.js'
+import {
+  getInputs,
+  OUTPUT_NAMES,
+  planRun,
+  secretValues,
+  type ActionPlan,
+  type InputSource,
+  type Inputs,
+  type Outputs,
+  type StatusTarget
+} from './action/inputs.js'
 import type { Judgement } from './model.js'
-import { errorMessage } from './pipeline/errors.js'
+import { runClear, type ClearReport } from './pipeline/clear.js'
+import { errorMessage, UsageError } from './pipeline/errors.js'
 import { hashContext, hashReport } from './pipeline/hash.js'
-import { runGuard, type GuardResult } from './pipeline/guard.js'
-import { runClear } from './pipeline/clear.js'
+import { runGuard } from './pipeline/guard.js'
 import {
   annotationsFor,
   emitAnnotations,
+  escapeHtml,
   headSha,
   humanBytes,
   postCommitStatus,
   repoRelative,
   runUrl,
-  writeJobSummary
+  statusDescription,
+  writeJobSummary,
+  type StatusOutcome
 } from './report/index.js'
 
-/** The action: read and validate every input, run the core, report, then fail on stale. */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  let inputs: Inputs | null = null
+/**
+ * The action: read and validate every input and path, run the core, then write outputs, the job
+ * summary, annotations and the commit status, and only then fail a stale run.
+ */
+export async function run(
+  env: NodeJS.ProcessEnv = process.env,
+  source: InputSource = core
+): Promise<void> {
+  let status: StatusTarget | null = null
+  let secrets: string[] = []
   try {
-    inputs = getInputs(core)
-    if (inputs['github-token']) core.setSecret(inputs['github-token'])
-    const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd())
-    const progress = (line: string): void => core.info(line)
-
-    if (inputs.mode === 'hash') {
-      const context = insideWorkspace(workspace, inputs.context, 'context')
-      const file = inputs.file
-        ? insideWorkspace(workspace, inputs.file, 'file')
-        : resolve(context, 'Dockerfile')
-      const doc = hashReport(await hashContext({ context, file, buildArgs: {} }))
-      core.setOutput('verdict', 'hashed')
-      core.setOutput('context-hash', doc.contextHash)
-      core.setOutput('report', JSON.stringify(doc))
-      core.info(`context hash ${doc.contextHash} (${doc.files.length} entries)`)
-      return
-    }
-
-    if (inputs.mode === 'clear') {
-      const context = insideWorkspace(workspace, inputs.context, 'context')
-      const file = inputs.file
-        ? insideWorkspace(workspace, inputs.file, 'file')
-        : resolve(context, 'Dockerfile')
-      const report = await core.group('clearing the builder cache', () =>
-        runClear(
-          {
-            root: workspace,
-            context,
-            file,
-            ...(inputs?.target ? { target: inputs.target } : {}),
-            state: inputs?.['state-file'] ? resolve(workspace, inputs['state-file']) : null,
-            all: inputs?.['clear-all'] ?? false,
-            paths: inputs?.['clear-paths'] ?? [],
-            filters: [],
-            docker: env.DOCKER_PATH ?? 'docker'
-          },
-          { progress, env }
-        )
-      )
-      core.setOutput('verdict', 'cleared')
-      core.setOutput('pruned', JSON.stringify(report.pruned))
-      core.setOutput('report', JSON.stringify(report))
-      for (const w of report.warnings) core.warning(w)
-      await core.summary
-        .addHeading('fresh-build: cache cleared', 2)
-        .addTable([
-          [
-            { data: 'reclaimed', header: true },
-            { data: 'removed paths', header: true },
-            { data: 'record reset', header: true }
-          ],
-          [
-            humanBytes(report.reclaimedBytes),
-            String(report.removedPaths.length),
-            report.recordReset ? 'yes' : 'no record'
-          ]
-        ])
-        .addRaw('Volumes, containers and images were not touched.', true)
-        .write()
-      return
-    }
-
-    const options = toGuardOptions(inputs, workspace, env)
+    const inputs = getInputs(source)
+    secrets = secretValues(inputs)
+    for (const s of secrets) core.setSecret(s)
     const sha = headSha({
       eventName: env.GITHUB_EVENT_NAME ?? '',
       sha: env.GITHUB_SHA ?? '',
       payload: readEvent(env)
     })
-    options.commit ??= sha || null
-    const secrets = options.secretArgs.map(n => options.buildArgs[n] ?? '').filter(v => v !== '')
-    for (const s of secrets) core.setSecret(s)
+    const url = runUrl(env)
+    const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd())
+    const { plan, warnings } = await planRun(inputs, {
+      workspace,
+      env,
+      headSha: sha,
+      ...(url ? { runUrl: url } : {})
+    })
+    for (const w of warnings) core.warning(w)
 
-    const compose = inputs['compose-file']
-      ? {
-          file: insideWorkspace(workspace, inputs['compose-file'], 'compose-file'),
-          services: inputs.services
-        }
-      : null
-    const mode = inputs.mode
-    const results = await core.group(`fresh-build ${mode}`, () =>
-      runGuard(mode, options, compose, { progress, env, cwd: workspace })
-    )
-    await report(results, inputs, workspace, secrets, env, sha)
-    const stale = results.filter(r => r.judgement.verdict === 'stale')
-    if (stale.length > 0) {
-      core.setFailed(
-        `stale build: ${stale.map(r => `${r.service ? `${r.service}: ` : ''}${r.judgement.causes[0] ?? 'cached layers hold old bytes'}`).join('; ')}`
-      )
-    }
+    if (plan.mode === 'hash') return await hashMode(plan)
+    if (plan.mode === 'clear') return await clearMode(plan, env)
+    status = plan.status
+    await guardMode(plan, inputs, workspace, env, secrets)
   } catch (e) {
     const message = errorMessage(e)
-    if (inputs?.['commit-status'] && inputs.mode !== 'clear' && inputs.mode !== 'hash') {
-      await postStatus(inputs, env, 'error', `error: ${message}`).catch(() => undefined)
-    }
+    if (!(e instanceof UsageError) && e instanceof Error && e.stack) core.debug(e.stack)
+    if (status) await post(status, 'error', secrets, env, `error: ${message}`).catch(() => null)
     core.setFailed(message)
   }
 }
 
-/** Outputs, summary, annotations and the PR status, all written before the step may fail. */
-async function report(
-  results: GuardResult[],
+/** Every output of action.yml, empty where the mode has no value: later steps need not ask. */
+function writeOutputs(values: Partial<Outputs>): void {
+  for (const name of OUTPUT_NAMES) core.setOutput(name, values[name] ?? '')
+}
+
+async function hashMode(plan: Extract<ActionPlan, { mode: 'hash' }>): Promise<void> {
+  const doc = hashReport(await hashContext(plan))
+  writeOutputs({ verdict: 'hashed', 'context-hash': doc.contextHash, report: JSON.stringify(doc) })
+  core.info(`context hash ${doc.contextHash} (${doc.files.length} entries)`)
+  await core.summary
+    .addRaw(
+      `<h2>fresh-build: context hashed</h2>\n\n<p><code>${doc.contextHash}</code> over ${doc.files.length} entries, ${doc.steps.length} context steps</p>`,
+      true
+    )
+    .write()
+}
+
+async function clearMode(
+  plan: Extract<ActionPlan, { mode: 'clear' }>,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
+  const report = await core.group('clearing the builder cache', () =>
+    runClear(plan.clear, { progress: line => core.info(line), env })
+  )
+  writeOutputs({
+    verdict: 'cleared',
+    pruned: JSON.stringify(report.pruned),
+    report: JSON.stringify(report)
+  })
+  for (const w of report.warnings) core.warning(w)
+  await core.summary.addRaw(clearSummary(report), true).write()
+}
+
+/** The clear's job summary: what was freed and removed, and what was left alone. */
+export function clearSummary(report: ClearReport): string {
+  const code = (s: string): string => `<code>${escapeHtml(s)}</code>`
+  const list = (items: string[]): string => (items.length > 0 ? items.map(code).join(', ') : 'none')
+  return [
+    '<h2>🧹 fresh-build: cache cleared</h2>',
+    [
+      '<table>',
+      `<tr><th>Reclaimed</th><td>${humanBytes(report.reclaimedBytes)} (${report.reclaimedBytes} bytes)</td></tr>`,
+      `<tr><th>Removed paths</th><td>${list(report.removedPaths)}</td></tr>`,
+      ...(report.missingPaths.length > 0
+        ? [`<tr><th>Not present</th><td>${list(report.missingPaths)}</td></tr>`]
+        : []),
+      `<tr><th>Record</th><td>${report.recordReset ? 'reset' : 'none to reset'}: ${code(report.statePath)}</td></tr>`,
+      '</table>'
+    ].join('\n'),
+    '<p>Volumes, containers and images were not touched.</p>',
+    ...(report.warnings.length > 0
+      ? [`<ul>\n${report.warnings.map(w => `<li>${escapeHtml(w)}</li>`).join('\n')}\n</ul>`]
+      : [])
+  ].join('\n\n')
+}
+
+async function guardMode(
+  plan: Extract<ActionPlan, { mode: 'build' | 'check' }>,
   inputs: Inputs,
   workspace: string,
-  secrets: string[],
   env: NodeJS.ProcessEnv,
-  sha: string
+  secrets: string[]
 ): Promise<void> {
+  const failures: string[] = []
+  // A pending status shows the PR a build is under way; a token that cannot post fails here,
+  // before the build, rather than after minutes of it.
+  let statusWarning: string | null = null
+  if (plan.status && plan.mode === 'build') {
+    statusWarning = await post(plan.status, 'pending', secrets, env)
+  }
+
+  const results = await quietGroup(`fresh-build ${plan.mode}`, () =>
+    runGuard(plan.mode, plan.guard, plan.compose, {
+      progress: line => core.info(line),
+      env,
+      cwd: workspace
+    })
+  )
+
   const js = results.map(r => r.judgement)
   const worst = pickWorst(js)
-  core.setOutput('verdict', worst.verdict)
-  core.setOutput('context-hash', worst.contextHash)
-  core.setOutput('previous-hash', worst.previousHash ?? '')
-  core.setOutput('changed-files', [...new Set(js.flatMap(j => j.changedFiles))].join('\n'))
-  core.setOutput('pruned', JSON.stringify(worst.pruned))
-  core.setOutput('image-id', worst.imageId ?? '')
-  core.setOutput(
-    'report',
-    JSON.stringify(
+  writeOutputs({
+    verdict: worst.verdict,
+    'context-hash': worst.contextHash,
+    'previous-hash': worst.previousHash ?? '',
+    'changed-files': [...new Set(js.flatMap(j => j.changedFiles))].join('\n'),
+    pruned: JSON.stringify(worst.pruned),
+    'image-id': worst.imageId ?? '',
+    report: JSON.stringify(
       results.length === 1 && results[0]?.service === null
         ? worst
         : results.map(r => ({ service: r.service, ...r.judgement }))
     )
-  )
+  })
   for (const r of results) {
     const file = repoRelative(r.dockerfile, workspace)
     emitAnnotations(core, annotationsFor(r.judgement, file, { secrets, endLines: r.endLines }))
@@ -152,14 +175,51 @@ async function report(
       ...(r.service ? { title: r.service } : {}),
       dockerfile: file,
       tags: inputs.tags,
-      commit: sha || null,
+      commit: plan.guard.commit,
       secrets
     })
   }
-  if (inputs['commit-status']) {
-    const outcome = worst.verdict
-    const warning = await postStatus(inputs, env, outcome, undefined, sha)
-    if (warning) core.warning(warning)
+
+  if (plan.status) {
+    try {
+      // A 403 on pending (a fork's read-only token) will be a 403 again: say it once.
+      statusWarning ??= await post(
+        plan.status,
+        worst.verdict,
+        secrets,
+        env,
+        statusDescription(worst)
+      )
+      if (statusWarning) core.warning(statusWarning)
+    } catch (e) {
+      failures.push(errorMessage(e))
+    }
+  }
+
+  const stale = results.filter(r => r.judgement.verdict === 'stale')
+  if (stale.length > 0) {
+    const why = stale.map(
+      r =>
+        `${r.service ? `${r.service}: ` : ''}${r.judgement.causes[0] ?? 'cached layers hold old bytes'}`
+    )
+    failures.unshift(`stale build: ${why.join('; ')}`)
+  }
+  if (failures.length > 0) core.setFailed(failures.join('; '))
+}
+
+/**
+ * A log group in which workflow commands are off: the build log carries output of the user's
+ * RUN steps, and a line such as `::add-mask::` or `::error::` there must stay text.
+ */
+async function quietGroup<T>(title: string, fn: () => Promise<T>): Promise<T> {
+  const token = randomUUID()
+  core.startGroup(title)
+  process.stdout.write(`::stop-commands::${token}${EOL}`)
+  try {
+    return await fn()
+  } finally {
+    process.stdout.write(`::${token}::${EOL}`)
+    core.endGroup()
   }
 }
 
@@ -168,30 +228,20 @@ function pickWorst(js: Judgement[]): Judgement {
   return js.reduce((a, b) => (rank[b.verdict] > rank[a.verdict] ? b : a))
 }
 
-async function postStatus(
-  inputs: Inputs,
+/** Posts the status; null when posted, a warning when the token may not (a fork's PR). */
+function post(
+  target: StatusTarget,
+  outcome: StatusOutcome,
+  secrets: string[],
   env: NodeJS.ProcessEnv,
-  verdict: Judgement['verdict'] | 'error',
-  description?: string,
-  sha?: string
+  description?: string
 ): Promise<string | null> {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
-  const head =
-    sha ??
-    headSha({
-      eventName: env.GITHUB_EVENT_NAME ?? '',
-      sha: env.GITHUB_SHA ?? '',
-      payload: readEvent(env)
-    })
   return postCommitStatus({
-    token: inputs['github-token'],
-    owner: owner ?? '',
-    repo: repo ?? '',
-    sha: head,
-    verdict,
-    ...(description ? { description } : {}),
-    targetUrl: runUrl(env),
-    env
+    ...target,
+    verdict: outcome,
+    secrets,
+    env,
+    ...(description ? { description } : {})
   })
 }
 

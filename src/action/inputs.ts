@@ -1,8 +1,14 @@
+import { realpath, stat } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
+import type { ComposeCli } from '../cli/args.js'
+import type { PrunePolicy, VerifyPolicy } from '../model.js'
+import { resolveClearPath, type ClearOptions } from '../pipeline/clear.js'
+import { errorMessage } from '../pipeline/errors.js'
 import {
-  parseBuildArgs,
   parsePrune,
+  parseTag,
   parseVerify,
+  truncate,
   UsageError,
   type GuardOptions
 } from '../pipeline/options.js'
@@ -10,18 +16,55 @@ import {
 export const MODES = ['build', 'check', 'clear', 'hash'] as const
 export type Mode = (typeof MODES)[number]
 
-/** The action's inputs, keyed by their kebab-case names in action.yml. */
+/** Every input of action.yml, in its order (a unit test keeps the two in step). */
+export const INPUT_NAMES = [
+  'mode',
+  'context',
+  'file',
+  'tags',
+  'build-args',
+  'secret-build-args',
+  'cache-from',
+  'target',
+  'prune',
+  'verify',
+  'state-file',
+  'log-file',
+  'image',
+  'clear-paths',
+  'clear-all',
+  'compose-file',
+  'services',
+  'commit',
+  'github-token',
+  'commit-status'
+] as const
+export type InputName = (typeof INPUT_NAMES)[number]
+
+/** Every output of action.yml; each run writes all of them (empty when they do not apply). */
+export const OUTPUT_NAMES = [
+  'verdict',
+  'context-hash',
+  'previous-hash',
+  'changed-files',
+  'pruned',
+  'image-id',
+  'report'
+] as const
+export type Outputs = Record<(typeof OUTPUT_NAMES)[number], string>
+
+/** The action's inputs, parsed, keyed by their kebab-case names in action.yml. */
 export interface Inputs {
   mode: Mode
   context: string
   file: string
   tags: string[]
-  'build-args': string[]
+  'build-args': Record<string, string>
   'secret-build-args': string[]
   'cache-from': string[]
   target: string
-  prune: string
-  verify: string
+  prune: PrunePolicy
+  verify: VerifyPolicy
   'state-file': string
   'log-file': string
   image: string
@@ -36,105 +79,333 @@ export interface Inputs {
 
 /** What @actions/core offers for reading inputs; a parameter so tests need no module mocks. */
 export interface InputSource {
-  getInput(name: string): string
-  getBooleanInput(name: string): boolean
+  getInput(name: string, options?: { trimWhitespace?: boolean }): string
 }
 
 /** Newline-separated lists; comma-separated too where a value never contains a comma. */
 export function splitList(value: string, commas: boolean): string[] {
-  const parts = value.split(/\r?\n/)
-  return parts
+  return value
+    .split(/\r?\n/)
     .flatMap(p => (commas ? p.split(',') : [p]))
     .map(p => p.trim())
     .filter(p => p !== '' && !p.startsWith('#'))
 }
 
-export function getInputs(src: InputSource): Inputs {
-  const s = (n: string): string => src.getInput(n).trim()
-  const mode = s('mode') || 'build'
-  if (!(MODES as readonly string[]).includes(mode)) {
-    throw new UsageError(`input mode: unknown mode "${mode}" (expected ${MODES.join(', ')})`)
-  }
-  const bool = (n: string): boolean => {
-    try {
-      return src.getBooleanInput(n)
-    } catch {
-      throw new UsageError(`input ${n}: "${s(n)}" is not a boolean (true or false)`)
+/** Docker's build-arg name rule. */
+const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/**
+ * `KEY=VALUE` per line, blank lines and `#` comments skipped. Errors name the line as the user
+ * counts it and never echo a value (it may be a secret the runner has not masked yet).
+ */
+export function parseBuildArgLines(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lineOf = new Map<string, number>()
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '').trimStart()
+    const n = i + 1
+    if (line.trim() === '' || line.startsWith('#')) return
+    const eq = line.indexOf('=')
+    if (eq < 0) {
+      throw new UsageError(`input build-args line ${n}: expected KEY=VALUE, found no "="`)
     }
-  }
-  return {
-    mode: mode as Mode,
-    context: s('context') || '.',
-    file: s('file'),
-    tags: splitList(src.getInput('tags'), true),
-    // Build-arg values may hold commas and leading spaces: one per line, kept as written.
-    'build-args': src
-      .getInput('build-args')
-      .split(/\r?\n/)
-      .filter(l => l.trim() !== '' && !l.trim().startsWith('#')),
-    'secret-build-args': splitList(src.getInput('secret-build-args'), true),
-    'cache-from': splitList(src.getInput('cache-from'), false),
-    target: s('target'),
-    prune: s('prune') || 'source',
-    verify: s('verify') || 'changed',
-    'state-file': s('state-file'),
-    'log-file': s('log-file'),
-    image: s('image'),
-    'clear-paths': splitList(src.getInput('clear-paths'), false),
-    'clear-all': bool('clear-all'),
-    'compose-file': s('compose-file'),
-    services: splitList(src.getInput('services'), true),
-    commit: s('commit'),
-    'github-token': src.getInput('github-token'),
-    'commit-status': bool('commit-status')
-  }
+    const name = line.slice(0, eq).trimEnd()
+    if (!ARG_NAME.test(name)) {
+      throw new UsageError(
+        `input build-args line ${n}: "${truncate(name, 40)}" is not a build-arg name (letters, digits and _, not starting with a digit)`
+      )
+    }
+    const first = lineOf.get(name)
+    if (first !== undefined) {
+      throw new UsageError(`input build-args line ${n}: ${name} is already set on line ${first}`)
+    }
+    lineOf.set(name, n)
+    out[name] = line.slice(eq + 1)
+  })
+  return out
 }
 
-/** A path the action reads or deletes must stay inside the workspace. */
+/** YAML 1.2 core-schema booleans, as @actions/core reads them; empty is the default, false. */
+function parseBoolean(name: InputName, value: string): boolean {
+  if (value === '' || ['false', 'False', 'FALSE'].includes(value)) return false
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  throw new UsageError(`input ${name}: "${truncate(value, 40)}" is not a boolean (true or false)`)
+}
+
+/**
+ * Reads every input exactly once and validates what needs no file system: the mode, the
+ * policies, booleans, build-args lines, secret names. Throws UsageError naming the input.
+ */
+export function getInputs(src: InputSource): Inputs {
+  const raw = {} as Record<InputName, string>
+  for (const name of INPUT_NAMES) {
+    // Build-arg values are kept as written, leading and trailing spaces included.
+    raw[name] = src.getInput(name, name === 'build-args' ? { trimWhitespace: false } : {})
+  }
+  const mode = raw.mode.trim() || 'build'
+  if (!(MODES as readonly string[]).includes(mode)) {
+    throw new UsageError(
+      `input mode: unknown mode "${truncate(mode, 40)}" (expected ${MODES.join(', ')})`
+    )
+  }
+  const buildArgs = parseBuildArgLines(raw['build-args'])
+  const secretArgs = splitList(raw['secret-build-args'], true)
+  for (const name of secretArgs) {
+    if (!(name in buildArgs)) {
+      throw new UsageError(
+        `input secret-build-args: "${truncate(name, 40)}" is not one of the build-args`
+      )
+    }
+  }
+  const inputs: Inputs = {
+    mode: mode as Mode,
+    context: raw.context.trim() || '.',
+    file: raw.file.trim(),
+    tags: splitList(raw.tags, true).map((t, i) => parseTag(t, `input tags #${i + 1}`)),
+    'build-args': buildArgs,
+    'secret-build-args': secretArgs,
+    'cache-from': splitList(raw['cache-from'], false),
+    target: raw.target.trim(),
+    prune: parsePrune(raw.prune.trim() || 'source', 'input prune'),
+    verify: parseVerify(raw.verify.trim() || 'changed', 'input verify'),
+    'state-file': raw['state-file'].trim(),
+    'log-file': raw['log-file'].trim(),
+    image: raw.image.trim(),
+    'clear-paths': splitList(raw['clear-paths'], false),
+    'clear-all': parseBoolean('clear-all', raw['clear-all'].trim()),
+    'compose-file': raw['compose-file'].trim(),
+    services: splitList(raw.services, true),
+    commit: raw.commit.trim(),
+    'github-token': raw['github-token'].trim(),
+    'commit-status': parseBoolean('commit-status', raw['commit-status'].trim())
+  }
+  if (inputs.services.length > 0 && !inputs['compose-file']) {
+    throw new UsageError('input services: names compose services, so it needs compose-file')
+  }
+  if (inputs['commit-status'] && !inputs['github-token']) {
+    throw new UsageError('input github-token: commit-status needs a token (statuses: write)')
+  }
+  return inputs
+}
+
+/** The values to mask in the log before anything else is printed. */
+export function secretValues(inputs: Inputs): string[] {
+  const values = inputs['secret-build-args'].map(n => inputs['build-args'][n] ?? '')
+  return [...values, inputs['github-token']].filter(v => v !== '')
+}
+
+/** Inputs that only one mode reads, and which modes: given elsewhere they are ignored. */
+const ONLY_IN: Partial<Record<InputName, readonly Mode[]>> = {
+  tags: ['build'],
+  prune: ['build'],
+  'cache-from': ['build', 'check'],
+  'log-file': ['check'],
+  image: ['check'],
+  'clear-paths': ['clear'],
+  'clear-all': ['clear'],
+  'compose-file': ['build', 'check'],
+  'commit-status': ['build', 'check']
+}
+
+function given(v: Inputs[keyof Inputs], name: InputName): boolean {
+  if (name === 'prune') return v !== 'source'
+  if (Array.isArray(v)) return v.length > 0
+  return typeof v === 'boolean' ? v : v !== ''
+}
+
+/** The commit status to post, resolved up front so a missing piece fails before the build. */
+export interface StatusTarget {
+  token: string
+  owner: string
+  repo: string
+  sha: string
+  targetUrl?: string
+}
+
+/** What one run does, every path resolved and checked. */
+export type ActionPlan =
+  | { mode: 'hash'; context: string; file: string; buildArgs: Record<string, string> }
+  | { mode: 'clear'; clear: ClearOptions }
+  | {
+      mode: 'build' | 'check'
+      guard: GuardOptions
+      compose: ComposeCli | null
+      status: StatusTarget | null
+    }
+
+/** What the plan needs from the runner's environment. */
+export interface RunContext {
+  workspace: string
+  env: NodeJS.ProcessEnv
+  /** The commit the run is about: the PR head for pull_request events, else GITHUB_SHA. */
+  headSha: string
+  runUrl?: string
+}
+
+function outside(root: string, abs: string): boolean {
+  const rel = relative(root, abs)
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)
+}
+
+/** A path the action reads or deletes must stay inside the workspace (lexically). */
 export function insideWorkspace(workspace: string, p: string, input: string): string {
   const abs = isAbsolute(p) ? resolve(p) : resolve(workspace, p)
-  const rel = relative(workspace, abs)
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+  if (outside(workspace, abs)) {
     throw new UsageError(`input ${input}: "${p}" is outside the workspace ${workspace}`)
   }
   return abs
 }
 
-/** Validates the inputs into the core's options, before anything runs. */
-export function toGuardOptions(
-  inputs: Inputs,
+type Kind = 'file' | 'dir'
+
+/**
+ * insideWorkspace, then through symlinks: the path must exist as `kind` and its real location
+ * must stay inside the workspace's real location too.
+ */
+export async function workspacePath(
   workspace: string,
-  env: NodeJS.ProcessEnv
-): GuardOptions {
-  const context = insideWorkspace(workspace, inputs.context, 'context')
-  const file = inputs.file
-    ? insideWorkspace(workspace, inputs.file, 'file')
-    : resolve(context, 'Dockerfile')
-  const buildArgs = parseBuildArgs(inputs['build-args'], i => `input build-args line ${i + 1}`)
-  for (const name of inputs['secret-build-args']) {
-    if (!(name in buildArgs)) {
-      throw new UsageError(`input secret-build-args: "${name}" is not one of the build-args`)
+  p: string,
+  input: string,
+  kind: Kind
+): Promise<string> {
+  const abs = insideWorkspace(workspace, p, input)
+  const st = await stat(abs).catch(() => null)
+  if (st === null) throw new UsageError(`input ${input}: "${p}" does not exist`)
+  if (kind === 'dir' ? !st.isDirectory() : !st.isFile()) {
+    throw new UsageError(`input ${input}: "${p}" is not a ${kind === 'dir' ? 'directory' : 'file'}`)
+  }
+  const [real, realRoot] = await Promise.all([realpath(abs), realpath(workspace)])
+  if (outside(realRoot, real)) {
+    throw new UsageError(
+      `input ${input}: "${p}" leads outside the workspace through a symlink (to ${real})`
+    )
+  }
+  return abs
+}
+
+/**
+ * Resolves and checks every path and the status target before anything runs; returns the plan
+ * and warnings for inputs the mode ignores.
+ */
+export async function planRun(
+  inputs: Inputs,
+  ctx: RunContext
+): Promise<{ plan: ActionPlan; warnings: string[] }> {
+  const { workspace, env } = ctx
+  const warnings: string[] = []
+  for (const [name, modes] of Object.entries(ONLY_IN) as [InputName, readonly Mode[]][]) {
+    if (given(inputs[name], name) && !modes.includes(inputs.mode)) {
+      warnings.push(`input ${name} is not used in ${inputs.mode} mode (only ${modes.join(', ')})`)
     }
   }
-  if (inputs.mode === 'check' && !inputs['log-file']) {
-    throw new UsageError('input log-file: check mode needs the build log to judge')
+  const docker = env.DOCKER_PATH || 'docker'
+  const state = inputs['state-file'] ? resolve(workspace, inputs['state-file']) : null
+  const compose = inputs['compose-file'] && (inputs.mode === 'build' || inputs.mode === 'check')
+  // With a compose file, each service's context and Dockerfile come from it.
+  const context = compose
+    ? insideWorkspace(workspace, inputs.context, 'context')
+    : inputs.mode === 'clear'
+      ? insideWorkspace(workspace, inputs.context, 'context')
+      : await workspacePath(workspace, inputs.context, 'context', 'dir')
+  const file =
+    compose || inputs.mode === 'clear'
+      ? insideWorkspace(workspace, inputs.file || resolve(context, 'Dockerfile'), 'file')
+      : await workspacePath(
+          workspace,
+          inputs.file || resolve(context, 'Dockerfile'),
+          'file',
+          'file'
+        )
+
+  if (inputs.mode === 'hash') {
+    return { plan: { mode: 'hash', context, file, buildArgs: inputs['build-args'] }, warnings }
   }
-  return {
+
+  if (inputs.mode === 'clear') {
+    for (const p of inputs['clear-paths']) {
+      try {
+        await resolveClearPath(workspace, p)
+      } catch (e) {
+        throw new UsageError(`input clear-paths: ${errorMessage(e)}`)
+      }
+    }
+    return {
+      plan: {
+        mode: 'clear',
+        clear: {
+          root: workspace,
+          context,
+          file,
+          ...(inputs.target ? { target: inputs.target } : {}),
+          state,
+          all: inputs['clear-all'],
+          paths: inputs['clear-paths'],
+          filters: [],
+          docker
+        }
+      },
+      warnings
+    }
+  }
+
+  if (compose && inputs.tags.length > 0) {
+    warnings.push(
+      'input tags is not used with compose-file: each service gets its compose image name'
+    )
+  }
+  const composeFile = compose
+    ? {
+        file: await workspacePath(workspace, inputs['compose-file'], 'compose-file', 'file'),
+        services: inputs.services
+      }
+    : null
+  let logFile: string | null = null
+  if (inputs.mode === 'check') {
+    if (!inputs['log-file'])
+      throw new UsageError('input log-file: check mode needs the build log to judge')
+    logFile = resolve(workspace, inputs['log-file'])
+    const st = await stat(logFile).catch(() => null)
+    if (!st?.isFile()) throw new UsageError(`input log-file: "${inputs['log-file']}" is not a file`)
+  }
+
+  let status: StatusTarget | null = null
+  if (inputs['commit-status']) {
+    const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/')
+    if (!owner || !repo || extra !== undefined) {
+      throw new UsageError(
+        `input commit-status: GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY ?? ''}" is not owner/repo (not on GitHub Actions?)`
+      )
+    }
+    if (!ctx.headSha) {
+      throw new UsageError('input commit-status: no commit to post on (GITHUB_SHA is not set)')
+    }
+    status = {
+      token: inputs['github-token'],
+      owner,
+      repo,
+      sha: ctx.headSha,
+      ...(ctx.runUrl ? { targetUrl: ctx.runUrl } : {})
+    }
+  }
+
+  const guard: GuardOptions = {
     context,
     file,
-    state: inputs['state-file'] ? resolve(workspace, inputs['state-file']) : null,
+    state,
     tags: inputs.tags,
-    buildArgs,
+    buildArgs: inputs['build-args'],
     secretArgs: inputs['secret-build-args'],
     cacheFrom: inputs['cache-from'],
     target: inputs.target || null,
-    prune: parsePrune(inputs.prune, 'input prune'),
-    verify: parseVerify(inputs.verify, 'input verify'),
-    commit: inputs.commit || null,
+    prune: inputs.prune,
+    verify: inputs.verify,
+    // What was built: GITHUB_SHA (a PR's merge commit), as docker/metadata-action labels it.
+    commit: inputs.commit || ctx.env.GITHUB_SHA || ctx.headSha || null,
     buildId: null,
     ignoreCorruptRecord: false,
-    logFile: inputs['log-file'] ? resolve(workspace, inputs['log-file']) : null,
+    logFile,
     image: inputs.image || null,
-    docker: env.DOCKER_PATH ?? 'docker'
+    docker
   }
+  return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings }
 }

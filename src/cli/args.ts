@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util'
+import { clearCommands } from '../docker/prune.js'
 import { isAbsolute, resolve } from 'node:path'
 import {
   parseBuildArgs,
   parsePrune,
+  parseTag,
   parseVerify,
+  truncate,
   UsageError,
   type GuardOptions
 } from '../pipeline/options.js'
@@ -71,7 +74,8 @@ const OPTIONS = {
   filter: { type: 'string', multiple: true },
   'compose-file': { type: 'string' },
   service: { type: 'string', multiple: true },
-  docker: { type: 'string' }
+  docker: { type: 'string' },
+  'no-stat-cache': { type: 'boolean' }
 } as const
 
 type OptionName = keyof typeof OPTIONS
@@ -95,7 +99,8 @@ const ALLOWED: Record<Command, readonly OptionName[]> = {
     'ignore-corrupt-record',
     'compose-file',
     'service',
-    'docker'
+    'docker',
+    'no-stat-cache'
   ],
   check: [
     'context',
@@ -113,10 +118,33 @@ const ALLOWED: Record<Command, readonly OptionName[]> = {
     'ignore-corrupt-record',
     'compose-file',
     'service',
-    'docker'
+    'docker',
+    'no-stat-cache'
   ],
   'parse-log': [],
   clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker']
+}
+
+/**
+ * node's parseArgs errors as one line naming the option: its own messages span lines, suggest
+ * `--` quoting, and print the option's usage form.
+ */
+function argvError(e: unknown): UsageError {
+  const message = e instanceof Error ? e.message : String(e)
+  const code = (e as { code?: unknown } | null)?.code
+  const option = /'(-[^',\s]*)'/.exec(message)?.[1] ?? /--[\w-]+/.exec(message)?.[0]
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    return new UsageError(`unknown option "${truncate(option)}" (see fresh-build --help)`)
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const long = /--[\w-]+/.exec(message)?.[0] ?? option ?? 'an option'
+    if (/does not take an argument/.test(message))
+      return new UsageError(`option ${long} takes no value`)
+    return new UsageError(
+      `option ${long} needs a value (for a value starting with "-", write ${long}=VALUE)`
+    )
+  }
+  return new UsageError(truncate(message.split('\n')[0] ?? message, 200))
 }
 
 /** Parses `fresh-build <command> [options]`; throws UsageError naming the offending word. */
@@ -128,7 +156,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     values = r.values as typeof values
     positionals = r.positionals
   } catch (e) {
-    throw new UsageError(e instanceof Error ? (e.message.split('\n')[0] ?? String(e)) : String(e))
+    throw argvError(e)
   }
   const json = values.json === true
   const debug = values.debug === true
@@ -136,7 +164,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
   const [word, ...rest] = positionals
   if (values.help || word === undefined || word === 'help') return { command: 'help', json, debug }
   if (!(COMMANDS as readonly string[]).includes(word)) {
-    throw new UsageError(`unknown command "${word}" (expected ${COMMANDS.join(', ')})`)
+    throw new UsageError(`unknown command "${truncate(word)}" (expected ${COMMANDS.join(', ')})`)
   }
   const command = word as Command
   for (const name of Object.keys(values) as OptionName[]) {
@@ -158,9 +186,15 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     if (rest.length !== 1) throw new UsageError('parse-log takes exactly one FILE')
     return { command, logFile: abs(rest[0] as string), json, debug }
   }
-  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`)
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${truncate(rest[0] ?? '')}"`)
   if (command === 'hash') return { command, context, file, buildArgs, json, debug }
   if (command === 'clear') {
+    // Filters are checked before anything runs, not after the daemon was asked for its version.
+    try {
+      clearCommands('buildkit', { filters: list('filter') })
+    } catch (e) {
+      throw new UsageError(`--filter: ${e instanceof Error ? e.message : String(e)}`)
+    }
     return {
       command,
       clear: {
@@ -190,13 +224,25 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
   } else if (list('service').length > 0) {
     throw new UsageError('--service needs --compose-file')
   }
+  const secretArgs = list('secret-build-arg')
+  for (const name of secretArgs) {
+    // A secret name without a value would mask nothing and pass nothing: a typo, not a choice.
+    // (With compose, the value may come from the service's own build args.)
+    if (composeFile === undefined && !(name in buildArgs)) {
+      throw new UsageError(
+        `--secret-build-arg "${truncate(name)}" names no --build-arg (pass --build-arg ${truncate(name)}=VALUE too)`
+      )
+    }
+  }
+  const tags = list('tag')
+  tags.forEach((t, i) => parseTag(t, `--tag #${i + 1}`))
   const guard: GuardOptions = {
     context,
     file,
     state: str('state') !== undefined ? abs(str('state') as string) : null,
-    tags: list('tag'),
+    tags,
     buildArgs,
-    secretArgs: list('secret-build-arg'),
+    secretArgs,
     cacheFrom: list('cache-from'),
     target: str('target') ?? null,
     prune: parsePrune(str('prune') ?? 'source'),
@@ -206,7 +252,8 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     ignoreCorruptRecord: values['ignore-corrupt-record'] === true,
     logFile: str('log') !== undefined ? abs(str('log') as string) : null,
     image: str('image') ?? null,
-    docker
+    docker,
+    statCache: values['no-stat-cache'] !== true
   }
   const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null
   return { command, guard, compose, json, debug }
@@ -244,6 +291,7 @@ build / check:
   --service S            with --compose-file: a service to guard (repeatable)
   --ignore-corrupt-record  treat an unreadable record as no record
   --docker PATH          docker client (default: $DOCKER_PATH, or docker on PATH)
+  --no-stat-cache        read every file (default: reuse digests of files whose stat is unchanged)
   --log FILE, --image REF  (check) the log to judge and the image it built
 
 clear:

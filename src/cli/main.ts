@@ -1,11 +1,13 @@
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parseCli, USAGE, type Parsed } from './args.js'
 import { errorMessage, exitCodeFor } from '../pipeline/errors.js'
-import { hashContext, hashReport } from '../pipeline/hash.js'
+import { checkContextDir, hashContext, hashReport } from '../pipeline/hash.js'
 import { runGuard } from '../pipeline/guard.js'
 import { runClear } from '../pipeline/clear.js'
 import { parseLogFile, toParseLogJson } from '../logs/index.js'
 import { renderText } from '../report/text.js'
+import { redactor, type Redact } from '../report/text-safety.js'
 import type { Judgement } from '../model.js'
 
 export interface CliIo {
@@ -23,21 +25,55 @@ const defaultIo = (): CliIo => ({
 })
 
 /** Runs one CLI invocation and returns its exit code: 0 pass, 1 stale, 2 error. */
-export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+export async function main(argv: readonly string[], raw: CliIo = defaultIo()): Promise<number> {
   let parsed: Parsed | null = null
+  let io = raw
+  // Build logs, file names and Dockerfile text reach stderr. On a GitHub runner a line of
+  // them starting with `::` or `##[` would run as a workflow command (set outputs, mask,
+  // annotate), so command processing is paused, with a token no output can guess.
+  const token = raw.env.GITHUB_ACTIONS === 'true' ? randomBytes(16).toString('hex') : null
+  let paused = false
   try {
-    parsed = parseCli(argv, io.cwd, io.env)
-    return await dispatch(parsed, io)
+    parsed = parseCli(argv, raw.cwd, raw.env)
+    // Secret build-arg values never reach any output, whichever path prints them.
+    const redact = redactor(secretValues(parsed))
+    io = { ...raw, stdout: s => raw.stdout(redact(s)), stderr: s => raw.stderr(redact(s)) }
+    if (token !== null && parsed.command !== 'help' && parsed.command !== 'version') {
+      raw.stderr(`::stop-commands::${token}\n`)
+      paused = true
+    }
+    return await dispatch(parsed, io, redact)
   } catch (e) {
     const debug = parsed?.debug ?? argv.includes('--debug')
     io.stderr(`fresh-build: error: ${errorMessage(e)}\n`)
     if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`)
     return exitCodeFor(e)
+  } finally {
+    if (paused) raw.stderr(`::${token ?? ''}::\n`)
   }
 }
 
-async function dispatch(p: Parsed, io: CliIo): Promise<number> {
-  const emit = (doc: unknown): void => io.stdout(`${JSON.stringify(doc, null, 2)}\n`)
+/** The values of `--secret-build-arg` names, to mask everywhere. */
+function secretValues(p: Parsed): string[] {
+  if (p.command !== 'build' && p.command !== 'check') return []
+  return p.guard.secretArgs.map(n => p.guard.buildArgs[n] ?? '').filter(v => v !== '')
+}
+
+/** Every string in a JSON-able value, redacted (before stringify: escaping would hide a secret). */
+function redactDeep(value: unknown, redact: Redact): unknown {
+  if (typeof value === 'string') return redact(value)
+  if (Array.isArray(value)) return value.map(v => redactDeep(v, redact))
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)])
+    )
+  }
+  return value
+}
+
+async function dispatch(p: Parsed, io: CliIo, redact: Redact): Promise<number> {
+  const emit = (doc: unknown): void =>
+    io.stdout(`${JSON.stringify(redactDeep(doc, redact), null, 2)}\n`)
   switch (p.command) {
     case 'help':
       io.stdout(USAGE)
@@ -93,6 +129,8 @@ async function dispatch(p: Parsed, io: CliIo): Promise<number> {
       return worst(results.map(r => r.judgement))
     }
     case 'clear': {
+      // Paths are resolved inside the context: a missing one is the fault to name.
+      if (p.clear.paths.length > 0) await checkContextDir(p.clear.context)
       const report = await runClear(
         { ...p.clear, root: p.clear.context },
         { progress: (line: string) => io.stderr(`${line}\n`), env: io.env }

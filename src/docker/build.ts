@@ -2,7 +2,7 @@
  * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
  * the log live while keeping all of it in a file (logs can be far larger than memory allows).
  */
-import { createWriteStream, mkdtempSync } from 'node:fs'
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
@@ -63,8 +63,10 @@ export function imageIdFromLog(text: string): string | null {
 
 export interface BuildRun {
   code: number
-  /** The full log (both streams, in arrival order). */
-  logPath: string
+  /** Where the full log was kept (both streams, in arrival order), or null when not kept. */
+  logPath: string | null
+  /** Why the log could not be kept (a full disk, say); the build itself went on. */
+  logError: string | null
   /** `sha256:...` from the iidfile; a short id from the log as a fallback; null when failed. */
   imageId: string | null
   /** The last error line when the build failed. */
@@ -72,13 +74,20 @@ export interface BuildRun {
 }
 
 export interface RunBuildOptions {
+  /** Every line, live: for progress and for a streaming log parser. */
   onLine?: (line: string, stream: StreamName) => void
   signal?: AbortSignal
-  /** Where to keep the log; a new temp file by default. */
+  /**
+   * Keep the whole log in this file (mode 0600: RUN output may hold secrets). Without it nothing
+   * is written to disk; callers read the log through `onLine`.
+   */
   logPath?: string
 }
 
-/** Runs the build, streaming lines to `onLine` and to the log file. */
+/**
+ * Runs the build, streaming lines to `onLine` (and to `logPath` when given). The temp directory
+ * for the image id file is always removed: builds must leave nothing behind.
+ */
 export async function runBuild(
   exec: DockerExec,
   kind: BuilderKind,
@@ -86,39 +95,46 @@ export async function runBuild(
   run: RunBuildOptions = {}
 ): Promise<BuildRun> {
   const dir = mkdtempSync(join(tmpdir(), 'fb-build-'))
-  const iidFile = opts.iidFile ?? join(dir, 'iid')
-  const logPath = run.logPath ?? join(dir, 'build.log')
-  // BuildKit keys the context-sync record (source.local) on the context argument as typed: every
-  // `docker build .` on a host shares one record, whatever the directory (measured on 20.10), so a
-  // same-size, same-mtime file of another project can be served. An absolute path isolates it.
-  const context =
-    isAbsolute(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
-      ? opts.context
-      : resolve(opts.context)
-  const cmd = buildCommand(kind, { ...opts, context, iidFile })
-  const log = createWriteStream(logPath)
-  const result = await exec(cmd.argv, {
-    env: cmd.env,
-    signal: run.signal,
-    // Only the tail is held in memory, for the error line and the image id fallback.
-    maxCapture: 256 * 1024,
-    onLine: (line, stream) => {
-      log.write(line + '\n')
-      run.onLine?.(line, stream)
+  try {
+    const iidFile = opts.iidFile ?? join(dir, 'iid')
+    // BuildKit keys the context-sync record (source.local) on the context argument as typed: every
+    // `docker build .` on a host shares one record, whatever the directory (measured on 20.10), so
+    // a same-size, same-mtime file of another project can be served. An absolute path isolates it.
+    const context =
+      isAbsolute(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
+        ? opts.context
+        : resolve(opts.context)
+    const cmd = buildCommand(kind, { ...opts, context, iidFile })
+    let logError: string | null = null
+    const log = run.logPath ? createWriteStream(run.logPath, { mode: 0o600 }) : null
+    // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
+    log?.on('error', e => {
+      logError ??= e.message
+    })
+    const result = await exec(cmd.argv, {
+      env: cmd.env,
+      signal: run.signal,
+      // Only the tail is held in memory, for the error line and the image id fallback.
+      maxCapture: 256 * 1024,
+      onLine: (line, stream) => {
+        if (log && logError === null) log.write(line + '\n')
+        run.onLine?.(line, stream)
+      }
+    })
+    if (log) await new Promise<void>(done => log.end(() => done()))
+    let imageId: string | null = null
+    if (result.code === 0) {
+      imageId = (await readFile(iidFile, 'utf8').catch(() => '')).trim() || null
+      imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr)
     }
-  })
-  await new Promise<void>((resolve, reject) =>
-    log.end((e?: Error | null) => (e ? reject(e) : resolve()))
-  )
-  let imageId: string | null = null
-  if (result.code === 0) {
-    imageId = (await readFile(iidFile, 'utf8').catch(() => '')).trim() || null
-    imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr)
-  }
-  return {
-    code: result.code,
-    logPath,
-    imageId,
-    error: result.code === 0 ? null : lastErrorLine(result)
+    return {
+      code: result.code,
+      logPath: run.logPath && logError === null ? run.logPath : null,
+      logError,
+      imageId,
+      error: result.code === 0 ? null : lastErrorLine(result)
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
 }

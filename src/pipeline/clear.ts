@@ -1,4 +1,4 @@
-import { lstat, realpath, rm } from 'node:fs/promises'
+import { lstat, readFile, readlink, realpath, rm } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import {
   clearCommands,
@@ -10,6 +10,7 @@ import {
 } from '../docker/index.js'
 import type { PruneResult } from '../model.js'
 import { defaultStatePath } from '../record/index.js'
+import { statCachePathFor } from '../context/statcache.js'
 import { UsageError } from './options.js'
 import { errorMessage } from './errors.js'
 
@@ -46,12 +47,17 @@ function inside(root: string, p: string): boolean {
 /**
  * Where a clear path really is. Its parent is resolved through symlinks (so `link/x` with `link`
  * pointing outside is refused) but the last component is not: a symlink is removed as a link,
- * never followed. Refuses `/`, the root itself, and anything outside the root.
+ * never followed, and refused when it points outside the root. Refuses `/`, the root itself,
+ * and anything outside the root.
  */
 export async function resolveClearPath(root: string, p: string): Promise<string> {
   if (p.trim() === '' || p.includes('\0'))
     throw new UsageError(`clear path "${p}" is empty or invalid`)
-  const realRoot = await realpath(root)
+  const realRoot = await realpath(root).catch(() => {
+    throw new UsageError(
+      `clear: the directory ${root} does not exist, so no path in it can be cleared`
+    )
+  })
   const abs = resolve(realRoot, p)
   if (abs === '/' || !inside(realRoot, abs)) {
     throw new UsageError(`clear path "${p}" is outside ${root}: refused`)
@@ -66,6 +72,16 @@ export async function resolveClearPath(root: string, p: string): Promise<string>
   if (!inside(realRoot, target)) {
     throw new UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`)
   }
+  // Removing a link would not touch its target, but a user naming a link to a cache outside
+  // expects that cache cleared: refuse rather than silently do something else.
+  const link = await readlink(target).catch(() => null)
+  if (link !== null) {
+    const dest = resolve(parent, link)
+    const real = await realpath(dest).catch(() => dest)
+    if (!inside(realRoot, real)) {
+      throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`)
+    }
+  }
   return target
 }
 
@@ -77,8 +93,12 @@ export async function runClear(
   opts: ClearOptions,
   io: { progress: (line: string) => void; env: NodeJS.ProcessEnv; exec?: DockerExec }
 ): Promise<ClearReport> {
-  // Validate every path before touching anything.
+  // Validate every path, and the record to reset, before touching anything.
   const targets = await Promise.all(opts.paths.map(p => resolveClearPath(opts.root, p)))
+  const statePath =
+    opts.state ??
+    defaultStatePath({ context: opts.context, file: opts.file, target: opts.target, env: io.env })
+  await checkRecordFile(statePath)
   const exec = io.exec ?? dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env }))
   const host = await detectBuilder(exec, io.env)
   const warnings = [...host.warnings]
@@ -113,13 +133,15 @@ export async function runClear(
     removedPaths.push(opts.paths[i] as string)
   }
 
-  const statePath =
-    opts.state ??
-    defaultStatePath({ context: opts.context, file: opts.file, target: opts.target, env: io.env })
   const recordReset = await rm(statePath).then(
     () => true,
     () => false
   )
+  // The record's companions go with it: the stat cache (digests keyed on file metadata) and the
+  // last build log. Named from the record's own path, so nothing else can be reached.
+  for (const companion of [statCachePathFor(statePath), `${statePath}.build.log`]) {
+    await rm(companion, { force: true })
+  }
   io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`)
   return {
     verdict: 'cleared',
@@ -130,5 +152,33 @@ export async function runClear(
     recordReset,
     statePath,
     warnings
+  }
+}
+
+/**
+ * The record file named by --state / the state-file input may be any path: delete it only when
+ * it is a fresh-build record (JSON with its `version` and `contextHash`), even a malformed one,
+ * never somebody else's file. A missing file is fine (nothing to reset).
+ */
+export async function checkRecordFile(path: string): Promise<void> {
+  const st = await lstat(path).catch(() => null)
+  if (st === null) return
+  const refuse = (why: string): never => {
+    throw new UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`)
+  }
+  if (!st.isFile()) refuse('is not a regular file')
+  let value: unknown
+  try {
+    value = JSON.parse(await readFile(path, 'utf8'))
+  } catch {
+    refuse('does not look like a fresh-build record (not JSON)')
+  }
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    !('version' in value) ||
+    !('contextHash' in value)
+  ) {
+    refuse('does not look like a fresh-build record (no version and contextHash)')
   }
 }

@@ -6,6 +6,8 @@ import type {
   Judgement,
   PruneResult
 } from '../model.js'
+import { lstat } from 'node:fs/promises'
+import { join, posix } from 'node:path'
 import { neededStages, selectSources } from '../dockerfile/index.js'
 import {
   detectBuilder,
@@ -18,7 +20,7 @@ import {
   type BuilderKind,
   type DockerExec
 } from '../docker/index.js'
-import { parseLogFile } from '../logs/index.js'
+import { LogParser, parseLogFile } from '../logs/index.js'
 import type { ParsedLog } from '../model.js'
 import {
   defaultStatePath,
@@ -39,9 +41,10 @@ import { preBuildWarnings } from '../verdict/warnings.js'
 import { errorMessage } from './errors.js'
 import { hashContext, type Hashed } from './hash.js'
 import { UsageError, type GuardOptions } from './options.js'
-import { proveSteps } from './proof.js'
+import { appendedEntries, proveSteps, type StageImage } from './proof.js'
 import type { ComposeCli } from '../cli/args.js'
 import { composeGuardOptions } from './compose.js'
+import { describeStatCache, statCachePathFor } from '../context/statcache.js'
 
 export interface GuardIo {
   /** A line of progress for a person (stderr in the CLI, the log in the action). */
@@ -166,7 +169,21 @@ async function guardOne(
   const buildArgs = command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs
 
   say(`reading the build context ${opts.context}`)
-  const hashed = await hashContext({ context: opts.context, file: opts.file, buildArgs })
+  const statePath =
+    opts.state ??
+    defaultStatePath({
+      context: opts.context,
+      file: opts.file,
+      target: opts.target ?? undefined,
+      env: io.env
+    })
+  // Beside the record; not when the record sits inside the context (the cache would be hashed).
+  const statCache =
+    opts.statCache === false || stateInsideContext(statePath, opts.context, io.cwd)
+      ? null
+      : statCachePathFor(statePath)
+  const hashed = await hashContext({ context: opts.context, file: opts.file, buildArgs, statCache })
+  if (hashed.statCache) say(describeStatCache(hashed.statCache))
   const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0'
   let needed: Set<string>
   try {
@@ -180,14 +197,6 @@ async function guardOne(
     `context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`
   )
 
-  const statePath =
-    opts.state ??
-    defaultStatePath({
-      context: opts.context,
-      file: opts.file,
-      target: opts.target ?? undefined,
-      env: io.env
-    })
   const warnings = hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`)
   if (stateInsideContext(statePath, opts.context, io.cwd)) {
     warnings.push(
@@ -206,7 +215,9 @@ async function guardOne(
         declaredArgs: hashed.plan.declaredArgs,
         buildArgs,
         cacheFrom: opts.cacheFrom,
-        excludedSources: []
+        excludedSources: await excludedSources(opts.context, steps, hashed),
+        injected: command === 'build',
+        secretArgs: opts.secretArgs
       })
     )
     if (previous) {
@@ -226,7 +237,10 @@ async function guardOne(
     let pruned: PruneResult | null = null
     let log: ParsedLog
     let imageId: string | null
-    let stageImage: (stage: string) => Promise<string>
+    let final: StageImage | null = null
+    let stageImage: (stage: string) => Promise<StageImage>
+    /** Untagged images the proof's stage builds made, removed once read. */
+    const proofImages: string[] = []
 
     if (command === 'build') {
       const host = await detectBuilder(docker(), io.env)
@@ -266,20 +280,56 @@ async function guardOne(
         ...(opts.target ? { target: opts.target } : {})
       }
       say(`building ${opts.tags.join(', ') || '(untagged)'}`)
-      const built = await runBuild(docker(), host.kind, buildOpts, { onLine: line => say(line) })
+      // Parsed while it streams; the last build's log is kept beside the record (0600).
+      const parser = new LogParser()
+      const built = await runBuild(docker(), host.kind, buildOpts, {
+        onLine: line => {
+          parser.write(`${line}\n`)
+          say(line)
+        },
+        logPath: `${statePath}.build.log`
+      })
+      if (built.logError) warnings.push(`the build log could not be kept: ${built.logError}`)
       if (built.code !== 0) {
         throw new BuildFailedError(
           `docker build failed (exit ${built.code}): ${redact(built.error ?? 'no error line')}`
         )
       }
-      log = await parseLogFile(built.logPath)
+      log = parser.end()
       imageId = built.imageId
+      final = built.imageId
+        ? { image: built.imageId, appended: appendedEntries(log, hashed.plan, finalStage) }
+        : null
       stageImage = async stage => {
         say(`building stage ${stage} from cache, to read the layers it wrote`)
-        const r = await runBuild(docker(), host.kind, { ...buildOpts, tags: [], target: stage })
+        // No labels (the legacy builder would append steps for them) and never --no-cache: the
+        // point is to get back the layers this build just wrote.
+        const existing = await imageIds(docker())
+        const stageParser = new LogParser()
+        const r = await runBuild(
+          docker(),
+          host.kind,
+          { ...buildOpts, tags: [], labels: {}, noCache: false, target: stage },
+          { onLine: line => stageParser.write(`${line}\n`) }
+        )
         if (r.code !== 0 || !r.imageId)
           throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`)
-        return r.imageId
+        // BuildKit exports a new untagged image; a legacy stage image is a cached intermediate of
+        // the build itself, and removing it would drop that cache. An image that existed before
+        // this stage build (an identical one somebody keeps) is never ours to remove.
+        if (host.kind !== 'legacy' && existing !== null && !existing.has(r.imageId)) {
+          proofImages.push(r.imageId)
+        }
+        // The proof is only about this build when the stage came back from the cache it just
+        // wrote; a step that ran again (the cache was pruned meanwhile) made other layers.
+        const stageLog = stageParser.end()
+        const again = stageLog.steps.find(s => !s.cached && !/^(FROM|ARG)\s/i.test(s.instruction))
+        if (again) {
+          throw new Error(
+            `building stage ${stage} again re-ran ${again.instruction} instead of reusing this build's cache (pruned meanwhile?), so its layers may not be the ones the image was built from`
+          )
+        }
+        return { image: r.imageId, appended: appendedEntries(stageLog, hashed.plan, stage) }
       }
     } else {
       log = await parseLogFile(opts.logFile as string)
@@ -287,7 +337,10 @@ async function guardOne(
       if (log.format === 'unknown' || log.steps.length === 0) {
         throw new UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`)
       }
-      imageId = opts.image ?? log.imageId
+      imageId = await resolveImageId(docker, opts.image ?? log.imageId)
+      final = imageId
+        ? { image: imageId, appended: appendedEntries(log, hashed.plan, finalStage, service) }
+        : null
       // Rebuilding another tool's intermediate stage could use other args and prove nothing.
       stageImage = async stage => {
         throw new Error(
@@ -309,10 +362,11 @@ async function guardOne(
             exec: docker(),
             plan: hashed.plan,
             finalStage,
-            imageId,
+            final,
             stageImage
           })
         : new Map()
+    await removeUntagged(docker(), proofImages)
 
     const j = judge({
       contextHash: hashed.contextHash,
@@ -357,6 +411,80 @@ async function guardOne(
 
   const endLines = new Map(steps.map(s => [s.line, s.endLine]))
   return { service, judgement, dockerfile: opts.file, statePath, endLines }
+}
+
+/**
+ * Best effort: removes images only while no tag names them (a user's `--target` build may have
+ * tagged the very same image id since); never forced, so one a container uses stays.
+ */
+/**
+ * `sha256:` id of an image given by tag or short id, so reports name what was judged. The
+ * daemon is needed only for proofs in check mode: when it cannot answer, the reference stays.
+ */
+async function resolveImageId(
+  docker: () => DockerExec,
+  ref: string | null
+): Promise<string | null> {
+  if (ref === null || /^sha256:[0-9a-f]{64}$/.test(ref)) return ref
+  const r = await docker()(['image', 'inspect', '--format', '{{.Id}}', ref]).catch(() => null)
+  return r && r.code === 0 && r.stdout.trim() ? r.stdout.trim() : ref
+}
+
+/**
+ * COPY/ADD sources named literally (no wildcard) that exist on disk but that the ignore file
+ * keeps out of the context: their changes never reach the build.
+ */
+async function excludedSources(
+  context: string,
+  steps: readonly HashedStep[],
+  hashed: Hashed
+): Promise<{ step: HashedStep; source: string }[]> {
+  const sent = new Set(hashed.scan.entries.map(e => e.path))
+  const out: { step: HashedStep; source: string }[] = []
+  for (const step of steps) {
+    if (step.keyword === 'RUN') continue
+    for (const source of step.sources) {
+      const rel = posix
+        .normalize(source)
+        .replace(/^(\.?\/)+/, '')
+        .replace(/\/+$/, '')
+      if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel)) continue
+      if (sent.has(rel)) continue
+      const onDisk = await lstat(join(context, rel)).then(
+        () => true,
+        () => false
+      )
+      if (onDisk) out.push({ step, source: rel })
+    }
+  }
+  return out
+}
+
+/** Every image id on the daemon, or null when they cannot be listed (then nothing is removed). */
+async function imageIds(exec: DockerExec): Promise<Set<string> | null> {
+  const r = await exec(['image', 'ls', '--all', '--quiet', '--no-trunc']).catch(() => null)
+  if (!r || r.code !== 0) return null
+  return new Set(
+    r.stdout
+      .split('\n')
+      .map(l => l.trim())
+      .filter(Boolean)
+  )
+}
+
+/**
+ * Removes the untagged stage images this run created for its proofs: without force, so the
+ * daemon refuses any image a container uses, and only when still untagged.
+ */
+async function removeUntagged(exec: DockerExec, ids: readonly string[]): Promise<void> {
+  for (const id of new Set(ids)) {
+    try {
+      const tags = await exec(['image', 'inspect', '--format', '{{len .RepoTags}}', id])
+      if (tags.code === 0 && tags.stdout.trim() === '0') await exec(['image', 'rm', id])
+    } catch {
+      // Leaving a dangling image behind is not worth failing a judged build for.
+    }
+  }
 }
 
 /**

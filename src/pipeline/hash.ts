@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { ContextScan, HashedStep } from '../model.js'
 import { scanContext } from '../context/walk.js'
+import { StatCache, type StatCacheStats } from '../context/statcache.js'
 import { formatMode, hashEntries } from '../context/hash.js'
 import { hashSteps, readDockerfile, type ReadPlan } from '../dockerfile/index.js'
 import { UsageError } from './options.js'
@@ -11,17 +12,61 @@ export interface Hashed {
   plan: ReadPlan
   contextHash: string
   steps: HashedStep[]
+  /** How the stat cache served this scan; null when none was used. */
+  statCache: StatCacheStats | null
+}
+
+const FILE_FAULTS: Record<string, string> = {
+  ENOENT: 'not found',
+  ENOTDIR: 'not found (a parent is not a directory)',
+  EISDIR: 'is a directory',
+  EACCES: 'is not readable (permission denied)',
+  EPERM: 'is not readable (operation not permitted)',
+  ELOOP: 'is a symlink loop'
 }
 
 export async function readDockerfileText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8')
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new UsageError(`Dockerfile not found: ${file}`)
-    if (code === 'EISDIR') throw new UsageError(`Dockerfile is a directory: ${file}`)
-    if (code === 'EACCES')
-      throw new UsageError(`Dockerfile is not readable (permission denied): ${file}`)
+    const code = (e as NodeJS.ErrnoException).code ?? ''
+    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`
+    throw new UsageError(`Dockerfile ${fault}: ${file}`)
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
+
+/**
+ * The context directory must exist before anything else is read: when it is missing, the
+ * default Dockerfile inside it is missing too, and the message should name the real fault.
+ */
+export async function checkContextDir(dir: string): Promise<void> {
+  let st
+  try {
+    st = await stat(dir)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? ''
+    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`
+    throw new UsageError(`build context ${fault}: ${dir}`)
+  }
+  if (!st.isDirectory()) throw new UsageError(`build context is not a directory: ${dir}`)
+}
+
+/**
+ * The reader throws DockerfileError for what it rejects; a Dockerfile built to exhaust it (a
+ * variable nested thousands deep overflows the recursive word lexer) must still end in one line
+ * naming the file rather than a bare "Maximum call stack size exceeded".
+ */
+function readPlan(text: string, file: string, buildArgs: Record<string, string>): ReadPlan {
+  try {
+    return readDockerfile(text, { file, buildArgs })
+  } catch (e) {
+    if ((e as Error | null)?.name === 'RangeError') {
+      throw new UsageError(`${file}: too deeply nested to read (${(e as Error).message})`)
+    }
     throw e
   }
 }
@@ -31,18 +76,33 @@ export async function hashContext(opts: {
   context: string
   file: string
   buildArgs: Record<string, string>
+  /**
+   * The stat cache file (build and check pass one beside the record); null or absent: every file
+   * is read, as `hash` does, so `fresh-build hash` stays an independent full read.
+   */
+  statCache?: string | null
 }): Promise<Hashed> {
-  // The Dockerfile first: it is small, and a parse error should not wait for a big tree walk.
-  const plan = readDockerfile(await readDockerfileText(opts.file), {
-    file: opts.file,
-    buildArgs: opts.buildArgs
-  })
-  const scan = await scanContext(opts.context, { dockerfile: opts.file })
+  await checkContextDir(opts.context)
+  // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
+  const plan = readPlan(await readDockerfileText(opts.file), opts.file, opts.buildArgs)
+  // Opened before the walk: the cache's horizon must precede every lstat of the scan.
+  const cache = opts.statCache ? await StatCache.open(opts.statCache) : null
+  let scan: ContextScan
+  try {
+    scan = await scanContext(opts.context, {
+      dockerfile: opts.file,
+      ...(cache ? { digester: cache.digester() } : {})
+    })
+  } catch (e) {
+    await cache?.discard()
+    throw e
+  }
   return {
     scan,
     plan,
     contextHash: hashEntries(scan.entries),
-    steps: hashSteps(plan, scan.entries)
+    steps: hashSteps(plan, scan.entries),
+    statCache: cache ? await cache.save() : null
   }
 }
 

@@ -30,6 +30,8 @@ export interface GuardOptions {
   image: string | null
   /** The docker client to drive. */
   docker: string
+  /** Reuse file digests from the stat cache beside the record (default true). */
+  statCache?: boolean
 }
 
 export const PRUNE_POLICIES: readonly PrunePolicy[] = ['source', 'all', 'never']
@@ -71,6 +73,28 @@ export function parseBuildArgs(
     out[name] = item.slice(eq + 1)
   })
   return out
+}
+
+// Docker's image reference grammar (distribution/reference): [domain[:port]/]path[:tag].
+const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])'
+const DOMAIN = `(?:${DOMAIN_PART}(?:\\.${DOMAIN_PART})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`
+const PATH_PART = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*'
+const REFERENCE = new RegExp(
+  `^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?::[\\w][\\w.-]{0,127})?$`
+)
+
+/**
+ * A `--tag` as docker accepts it, checked before anything runs: a tag docker would refuse
+ * otherwise fails the build only after the prune, half-way through the run.
+ */
+export function parseTag(value: string, where: string): string {
+  const m = REFERENCE.exec(value)
+  if (!m || (m[1] ?? '').length > 255) {
+    throw new UsageError(
+      `${where}: "${truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`
+    )
+  }
+  return value
 }
 
 export function truncate(s: string, max = 60): string {

@@ -1,4 +1,4 @@
-import type { ContextEntry } from '../model.js'
+import type { ContextEntry, ParsedLog } from '../model.js'
 import { destinationFor, type PlannedStep, type ReadPlan } from '../dockerfile/index.js'
 import {
   inspectImage,
@@ -13,15 +13,43 @@ import { stepKey } from '../verdict/compare.js'
 import type { FileProof, ProofOutcome, ProofRequest } from '../verdict/judge.js'
 import { errorMessage } from './errors.js'
 
+/** An image whose last stage is a given stage. */
+export interface StageImage {
+  image: string
+  /** History entries the builder wrote after the stage's last instruction (see appendedEntries). */
+  appended: number
+}
+
 export interface ProofDeps {
   exec: DockerExec
   plan: ReadPlan
   /** The stage the build produced (the target, or the last stage). */
   finalStage: string
-  /** The image that build produced. */
-  imageId: string | null
+  /** The image that build produced, and what its builder appended; null when unknown. */
+  final: StageImage | null
   /** An image whose last stage is `stage`, e.g. a `--target stage` build served from cache. */
-  stageImage: (stage: string) => Promise<string>
+  stageImage: (stage: string) => Promise<StageImage>
+}
+
+/**
+ * History entries a build appended after the target stage's last instruction. The legacy builder
+ * turns every `--label` into a trailing `LABEL` step (measured with the 28.x client: `Step 3/7 :
+ * LABEL ...` after a 2-instruction Dockerfile), each with its own history entry; its `Step N/M`
+ * total counts them. BuildKit writes labels into the config only: 0.
+ */
+export function appendedEntries(
+  log: ParsedLog,
+  plan: ReadPlan,
+  stageName: string,
+  service: string | null = null
+): number {
+  if (log.format !== 'legacy') return 0
+  const stage = plan.stages.find(s => s.name === stageName)
+  const totals = log.steps
+    .filter(s => service === null || s.service === null || s.service === service)
+    .map(s => s.total)
+  if (!stage || totals.length === 0) return 0
+  return Math.max(0, Math.max(...totals) - (stage.fromOrdinal + stage.instructions - 1))
 }
 
 /**
@@ -43,9 +71,9 @@ export async function proveSteps(
       for (const r of reqs) out.set(r.key, { key: r.key, files: [], unprovable: why })
     }
     try {
-      const image =
-        stage === deps.finalStage && deps.imageId ? deps.imageId : await deps.stageImage(stage)
-      const proved = await proveStage(image, stage, reqs, steps, deps)
+      const built =
+        stage === deps.finalStage && deps.final ? deps.final : await deps.stageImage(stage)
+      const proved = await proveStage(built, stage, reqs, steps, deps)
       for (const p of proved) out.set(p.key, p)
     } catch (e) {
       fail(errorMessage(e))
@@ -55,7 +83,7 @@ export async function proveSteps(
 }
 
 async function proveStage(
-  image: string,
+  { image, appended }: StageImage,
   stageName: string,
   reqs: readonly ProofRequest[],
   steps: ReadonlyMap<string, PlannedStep>,
@@ -64,8 +92,9 @@ async function proveStage(
   const stage = deps.plan.stages.find(s => s.name === stageName)
   if (!stage) throw new Error(`stage ${stageName} is not in the Dockerfile`)
   const info = await inspectImage(deps.exec, image)
-  // The image's last stage is this one: its history ends with this stage's instructions.
-  const base = stageBaseLength(info.history.length, [stage.instructions])
+  // The image's last stage is this one: its history ends with this stage's instructions, then
+  // whatever the builder appended.
+  const base = stageBaseLength(info.history.length - appended, [stage.instructions])
 
   const outcomes: ProofOutcome[] = []
   const pending: { req: ProofRequest; diffId: string; targets: Map<string, string> }[] = []

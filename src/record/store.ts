@@ -146,7 +146,12 @@ export function errCode(e: unknown): string | undefined {
 
 /** A thrown value as one short line (Error or not). */
 export function errText(e: unknown): string {
-  return oneLine(e instanceof Error ? e.message : String(e))
+  // Duck-typed: an error from another realm (a vm context, a worker) is not `instanceof Error`.
+  const message =
+    typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string'
+      ? e.message
+      : String(e)
+  return oneLine(message)
 }
 
 function oneLine(s: string): string {

@@ -20,6 +20,10 @@ export interface WarningFacts {
   cacheFrom: readonly string[]
   /** Literal COPY/ADD sources that exist on disk but the ignore file excludes. */
   excludedSources: readonly { step: HashedStep; source: string }[]
+  /** GIT_COMMIT_HASH / BUILD_ID were injected (build mode), so their ARGs matter. */
+  injected: boolean
+  /** Names of build args whose values are secret. */
+  secretArgs: readonly string[]
 }
 
 /**
@@ -57,7 +61,12 @@ export function preBuildWarnings(f: WarningFacts): string[] {
     )
   }
   const declared = new Set(f.declaredArgs)
-  const missing = INJECTED_ARGS.filter(a => !declared.has(a))
+  for (const name of f.secretArgs.filter(n => declared.has(n))) {
+    out.push(
+      `secret build arg ${name} is declared by an ARG: docker records its value in the image history of every later RUN (docker history shows it); pass it as a build secret (RUN --mount=type=secret) instead`
+    )
+  }
+  const missing = f.injected ? INJECTED_ARGS.filter(a => !declared.has(a)) : []
   if (missing.length > 0) {
     out.push(
       `no stage declares ARG ${missing.join(' or ARG ')}: the injected build identity reaches only the image labels (add the ARG to the stage that should see it)`

@@ -1,5 +1,7 @@
 import { afterAll, expect, test } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { BASE_IMAGE, DOCKER, describeDocker } from '../../helpers/docker.js'
 import { makeTree, removeTree } from '../../helpers/tree.js'
 import { detectBuilder } from '../../../src/docker/builder.js'
@@ -88,10 +90,11 @@ describeDocker('docker adapter on the real daemon', () => {
     tags.push(t)
     const lines: string[] = []
     const exec = kind === 'legacy' ? execLegacy : exec20
-    const run = await runBuild(exec, kind, opts(tree, t), { onLine: l => lines.push(l) })
+    const logPath = join(mkdtempSync(join(tmpdir(), 'fb-dk-log-')), 'build.log')
+    const run = await runBuild(exec, kind, opts(tree, t), { onLine: l => lines.push(l), logPath })
     expect(run.error).toBeNull()
     expect(run.code).toBe(0)
-    expect(readFileSync(run.logPath, 'utf8')).toBe(lines.join('\n') + '\n')
+    expect(readFileSync(logPath, 'utf8')).toBe(lines.join('\n') + '\n')
     if (kind === 'legacy') expect(lines).toContain(`Successfully tagged ${t}`)
     else expect(lines.some(l => /^#\d+ \[base 3\/5\] COPY src \.\/src$/.test(l))).toBe(true)
 

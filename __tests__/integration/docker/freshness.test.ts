@@ -4,7 +4,7 @@
  */
 import { afterAll, expect, test } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import { utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BASE_IMAGE, describeDocker } from '../../helpers/docker.js'
 import { makeTree, removeTree } from '../../helpers/tree.js'
@@ -45,14 +45,20 @@ async function buildAndRead(
 ): Promise<{ log: string; copyCached: boolean; digest: string | undefined }> {
   const t = tag(`fresh-${kind}`)
   tags.push(t)
-  const run = await runBuild(exec, kind, {
-    context: tree,
-    tags: [t],
-    buildArgs: extra.buildArgs ?? {},
-    cacheFrom: [],
-    labels: {}
-  })
-  const log = readFileSync(run.logPath, 'utf8')
+  const lines: string[] = []
+  const run = await runBuild(
+    exec,
+    kind,
+    {
+      context: tree,
+      tags: [t],
+      buildArgs: extra.buildArgs ?? {},
+      cacheFrom: [],
+      labels: {}
+    },
+    { onLine: l => lines.push(l) }
+  )
+  const log = lines.join('\n')
   expect(run.error).toBeNull()
   const copyCached =
     kind === 'legacy'

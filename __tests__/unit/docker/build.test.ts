@@ -1,5 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   buildCommand,
   imageIdFromLog,
@@ -103,18 +105,36 @@ describe('imageIdFromLog', () => {
 })
 
 describe('runBuild', () => {
-  test('streams lines, keeps the whole log in a file, reads the iidfile', async () => {
+  test('streams lines, keeps the whole log in a 0600 file when asked, reads the iidfile', async () => {
     const exec = fakeExec(args => {
       const iid = args[args.indexOf('--iidfile') + 1]
       writeFileSync(iid, 'sha256:' + 'b'.repeat(64))
       return { stderr: '#1 [internal] load build definition\n#5 [2/2] COPY a /a\n#5 CACHED\n' }
     })
     const seen: string[] = []
-    const r = await runBuild(exec, 'buildkit', base, { onLine: l => seen.push(l) })
-    expect(r).toMatchObject({ code: 0, imageId: 'sha256:' + 'b'.repeat(64), error: null })
+    const logPath = join(mkdtempSync(join(tmpdir(), 'fb-test-')), 'build.log')
+    const r = await runBuild(exec, 'buildkit', base, { onLine: l => seen.push(l), logPath })
+    expect(r).toMatchObject({ code: 0, imageId: 'sha256:' + 'b'.repeat(64), error: null, logPath })
     expect(seen).toEqual(['#1 [internal] load build definition', '#5 [2/2] COPY a /a', '#5 CACHED'])
-    expect(readFileSync(r.logPath, 'utf8')).toBe(seen.join('\n') + '\n')
+    expect(readFileSync(logPath, 'utf8')).toBe(seen.join('\n') + '\n')
+    expect(statSync(logPath).mode & 0o777).toBe(0o600)
     expect(exec.opts[0].env).toEqual({ DOCKER_BUILDKIT: '1' })
+  })
+
+  test('leaves no temp directory behind, and keeps no log unless asked', async () => {
+    const before = readdirSync(tmpdir()).filter(n => n.startsWith('fb-build-'))
+    const exec = fakeExec(() => ({ stderr: '#5 [2/2] COPY a /a\n' }))
+    const r = await runBuild(exec, 'buildkit', base)
+    expect(r.logPath).toBeNull()
+    const after = readdirSync(tmpdir()).filter(n => n.startsWith('fb-build-'))
+    expect(after.filter(n => !before.includes(n))).toEqual([])
+  })
+
+  test('a log file that cannot be written does not stop the build', async () => {
+    const exec = fakeExec(() => ({ stderr: '#5 [2/2] COPY a /a\n' }))
+    const r = await runBuild(exec, 'buildkit', base, { logPath: '/nonexistent-dir/build.log' })
+    expect(r).toMatchObject({ code: 0, logPath: null })
+    expect(r.logError).toMatch(/ENOENT/)
   })
 
   test('a relative context is made absolute (isolates the source.local record)', async () => {
