@@ -46980,6 +46980,7 @@ async function hashContext(opts) {
     await checkContextDir(opts.context);
     // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
     const plan = readPlan(await readDockerfileText(opts.file), opts.file, opts.buildArgs);
+    opts.onPlan?.(plan);
     // Opened before the walk: the cache's horizon must precede every lstat of the scan.
     const cache = opts.statCache ? await StatCache.open(opts.statCache) : null;
     let scan;
@@ -47877,20 +47878,30 @@ function compareWithRecord(files, steps, previous, selects) {
 /**
  * Which changed paths need byte proof. With `verify: changed` every changed path of every COPY/ADD
  * step is proven, also in steps that ran: BuildKit re-runs a COPY when one file changed normally
- * yet can keep a second, mtime-kept file stale inside it. RUN bind mounts leave no layer to read.
+ * yet can keep a second, mtime-kept file stale inside it. That takes a context cache that was not
+ * pruned: when this run re-sent the whole context (`contextResent`: a successful source.local
+ * prune right before the build, or the legacy builder, which always sends everything), a step the
+ * log shows RAN copied the bytes just sent, and proving it again would only cost a `docker save`.
+ * Cached steps, and steps the log does not show, are always proven. RUN bind mounts leave no layer.
  */
-function planProofs(steps, comparison, current, verify) {
+function planProofs(steps, comparison, current, verify, seen = {
+    logSteps: new Map(),
+    contextResent: false
+}) {
     if (verify === 'none')
         return [];
     const out = [];
     for (const step of steps) {
         if (step.keyword === 'RUN')
             continue;
-        const changed = comparison.stepChanges.get(stepKey(step));
+        const key = stepKey(step);
+        const changed = comparison.stepChanges.get(key);
         if (!changed || changed.length === 0)
             continue;
+        if (seen.contextResent && seen.logSteps.get(key)?.cached === false)
+            continue;
         out.push({
-            key: stepKey(step),
+            key,
             stage: step.stage,
             index: step.index,
             paths: changed.map(path => ({ path, expected: current.get(path) ?? null }))
@@ -52062,17 +52073,33 @@ async function guardOne(command, opts, service, io) {
     const statCache = opts.statCache === false || stateInsideContext(statePath, opts.context, io.cwd)
         ? null
         : statCachePathFor(statePath);
-    const hashed = await hashContext({ context: opts.context, file: opts.file, buildArgs, statCache });
+    let exec = io.exec;
+    const docker = () => (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })));
+    let needed = new Set();
+    let hostInfo = null;
+    const hashed = await hashContext({
+        context: opts.context,
+        file: opts.file,
+        buildArgs,
+        statCache,
+        onPlan: plan => {
+            // A bad --target is bad input: refused before any docker call.
+            try {
+                needed = neededStages(plan, opts.target ?? undefined);
+            }
+            catch (e) {
+                throw new UsageError(`--target ${opts.target ?? ''}: ${errorMessage(e)}`);
+            }
+            // The daemon is asked while the context is walked: both take a while, neither needs the other.
+            if (command === 'build') {
+                hostInfo = detectBuilder(docker(), io.env);
+                hostInfo.catch(() => undefined); // awaited below; a failure is reported there
+            }
+        }
+    });
     if (hashed.statCache)
         say(describeStatCache(hashed.statCache));
     const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0';
-    let needed;
-    try {
-        needed = neededStages(hashed.plan, opts.target ?? undefined);
-    }
-    catch (e) {
-        throw new UsageError(`--target ${opts.target ?? ''}: ${errorMessage(e)}`);
-    }
     const finalStage = opts.target ? opts.target.toLowerCase() : lastStage;
     const steps = hashed.steps.filter(s => needed.has(s.stage));
     say(`context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`);
@@ -52102,8 +52129,6 @@ async function guardOne(command, opts, service, io) {
         else {
             say(`no record at ${statePath}: this build is the baseline`);
         }
-        let exec = io.exec;
-        const docker = () => (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })));
         let kind = 'unknown';
         let pruned = null;
         let log;
@@ -52113,7 +52138,7 @@ async function guardOne(command, opts, service, io) {
         /** Untagged images the proof's stage builds made, removed once read. */
         const proofImages = [];
         if (command === 'build') {
-            const host = await detectBuilder(docker(), io.env);
+            const host = await (hostInfo ?? detectBuilder(docker(), io.env));
             kind = host.kind;
             say(`builder: ${host.kind} (${host.reason})`);
             warnings.push(...host.warnings);
@@ -52206,7 +52231,14 @@ async function guardOne(command, opts, service, io) {
             };
         }
         const current = new Map(hashed.scan.entries.map(e => [e.path, e]));
-        const requests = planProofs(steps, comparison, current, opts.verify);
+        const logSteps = matchLogSteps(steps, log, service);
+        // The whole context went to the builder in this run: its steps that ran copied those bytes.
+        const contextResent = command === 'build' &&
+            (kind === 'legacy' || (pruned !== null && pruned.done && pruned.policy !== 'never'));
+        const requests = planProofs(steps, comparison, current, opts.verify, {
+            logSteps,
+            contextResent
+        });
         if (requests.length > 0) {
             say(`proving ${requests.reduce((n, r) => n + r.paths.length, 0)} changed path(s) by their bytes in the image`);
         }
@@ -52226,7 +52258,7 @@ async function guardOne(command, opts, service, io) {
             steps,
             previous,
             comparison,
-            logSteps: matchLogSteps(steps, log, service),
+            logSteps,
             proofs,
             pruned,
             verify: opts.verify,
@@ -52332,15 +52364,20 @@ async function removeUntagged(exec, ids) {
  * file counts for the steps that copied it).
  */
 function selector(steps, hashed, previous) {
-    const before = previous ? entriesFromRecord(previous.files) : [];
-    const sets = new Map();
-    for (const s of steps) {
-        const paths = new Set(selectSources(s, hashed.scan.entries).map(e => e.path));
-        for (const e of selectSources(s, before))
-            paths.add(e.path);
-        sets.set(stepKey(s), paths);
-    }
-    return (step, path) => sets.get(stepKey(step))?.has(path) ?? false;
+    // Built on first use: an unchanged context never asks, and these are a pass over every entry.
+    let sets = null;
+    const build = () => {
+        const before = previous ? entriesFromRecord(previous.files) : [];
+        const out = new Map();
+        for (const s of steps) {
+            const paths = new Set(selectSources(s, hashed.scan.entries).map(e => e.path));
+            for (const e of selectSources(s, before))
+                paths.add(e.path);
+            out.set(stepKey(s), paths);
+        }
+        return out;
+    };
+    return (step, path) => (sets ??= build()).get(stepKey(step))?.has(path) ?? false;
 }
 
 ;// CONCATENATED MODULE: ./src/report/facts.ts

@@ -11,6 +11,7 @@ import { join, posix } from 'node:path'
 import { neededStages, selectSources } from '../dockerfile/index.js'
 import {
   detectBuilder,
+  type DockerHostInfo,
   dockerClient,
   dockerExec,
   prune,
@@ -182,15 +183,32 @@ async function guardOne(
     opts.statCache === false || stateInsideContext(statePath, opts.context, io.cwd)
       ? null
       : statCachePathFor(statePath)
-  const hashed = await hashContext({ context: opts.context, file: opts.file, buildArgs, statCache })
+  let exec = io.exec
+  const docker = (): DockerExec =>
+    (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })))
+  let needed = new Set<string>()
+  let hostInfo: Promise<DockerHostInfo> | null = null
+  const hashed = await hashContext({
+    context: opts.context,
+    file: opts.file,
+    buildArgs,
+    statCache,
+    onPlan: plan => {
+      // A bad --target is bad input: refused before any docker call.
+      try {
+        needed = neededStages(plan, opts.target ?? undefined)
+      } catch (e) {
+        throw new UsageError(`--target ${opts.target ?? ''}: ${errorMessage(e)}`)
+      }
+      // The daemon is asked while the context is walked: both take a while, neither needs the other.
+      if (command === 'build') {
+        hostInfo = detectBuilder(docker(), io.env)
+        hostInfo.catch(() => undefined) // awaited below; a failure is reported there
+      }
+    }
+  })
   if (hashed.statCache) say(describeStatCache(hashed.statCache))
   const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0'
-  let needed: Set<string>
-  try {
-    needed = neededStages(hashed.plan, opts.target ?? undefined)
-  } catch (e) {
-    throw new UsageError(`--target ${opts.target ?? ''}: ${errorMessage(e)}`)
-  }
   const finalStage = opts.target ? opts.target.toLowerCase() : lastStage
   const steps = hashed.steps.filter(s => needed.has(s.stage))
   say(
@@ -230,9 +248,6 @@ async function guardOne(
       say(`no record at ${statePath}: this build is the baseline`)
     }
 
-    let exec = io.exec
-    const docker = (): DockerExec =>
-      (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })))
     let kind: BuilderKind | 'unknown' = 'unknown'
     let pruned: PruneResult | null = null
     let log: ParsedLog
@@ -243,7 +258,7 @@ async function guardOne(
     const proofImages: string[] = []
 
     if (command === 'build') {
-      const host = await detectBuilder(docker(), io.env)
+      const host = await (hostInfo ?? detectBuilder(docker(), io.env))
       kind = host.kind
       say(`builder: ${host.kind} (${host.reason})`)
       warnings.push(...host.warnings)
@@ -350,7 +365,15 @@ async function guardOne(
     }
 
     const current = new Map(hashed.scan.entries.map(e => [e.path, e]))
-    const requests = planProofs(steps, comparison, current, opts.verify)
+    const logSteps = matchLogSteps(steps, log, service)
+    // The whole context went to the builder in this run: its steps that ran copied those bytes.
+    const contextResent =
+      command === 'build' &&
+      (kind === 'legacy' || (pruned !== null && pruned.done && pruned.policy !== 'never'))
+    const requests = planProofs(steps, comparison, current, opts.verify, {
+      logSteps,
+      contextResent
+    })
     if (requests.length > 0) {
       say(
         `proving ${requests.reduce((n, r) => n + r.paths.length, 0)} changed path(s) by their bytes in the image`
@@ -374,7 +397,7 @@ async function guardOne(
       steps,
       previous,
       comparison,
-      logSteps: matchLogSteps(steps, log, service),
+      logSteps,
       proofs,
       pruned,
       verify: opts.verify,
@@ -496,12 +519,17 @@ function selector(
   hashed: Hashed,
   previous: BuildRecord | null
 ): (step: HashedStep, path: string) => boolean {
-  const before = previous ? entriesFromRecord(previous.files) : []
-  const sets = new Map<string, Set<string>>()
-  for (const s of steps) {
-    const paths = new Set(selectSources(s, hashed.scan.entries).map(e => e.path))
-    for (const e of selectSources(s, before)) paths.add(e.path)
-    sets.set(stepKey(s), paths)
+  // Built on first use: an unchanged context never asks, and these are a pass over every entry.
+  let sets: Map<string, Set<string>> | null = null
+  const build = (): Map<string, Set<string>> => {
+    const before = previous ? entriesFromRecord(previous.files) : []
+    const out = new Map<string, Set<string>>()
+    for (const s of steps) {
+      const paths = new Set(selectSources(s, hashed.scan.entries).map(e => e.path))
+      for (const e of selectSources(s, before)) paths.add(e.path)
+      out.set(stepKey(s), paths)
+    }
+    return out
   }
-  return (step, path) => sets.get(stepKey(step))?.has(path) ?? false
+  return (step, path) => (sets ??= build()).get(stepKey(step))?.has(path) ?? false
 }

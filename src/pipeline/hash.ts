@@ -81,10 +81,16 @@ export async function hashContext(opts: {
    * is read, as `hash` does, so `fresh-build hash` stays an independent full read.
    */
   statCache?: string | null
+  /**
+   * Called with the plan before the walk: a caller validates what depends on the Dockerfile
+   * (a --target) and may start slow independent work (asking the daemon) alongside the walk.
+   */
+  onPlan?: (plan: ReadPlan) => void
 }): Promise<Hashed> {
   await checkContextDir(opts.context)
   // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
   const plan = readPlan(await readDockerfileText(opts.file), opts.file, opts.buildArgs)
+  opts.onPlan?.(plan)
   // Opened before the walk: the cache's horizon must precede every lstat of the scan.
   const cache = opts.statCache ? await StatCache.open(opts.statCache) : null
   let scan: ContextScan

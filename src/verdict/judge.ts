@@ -48,22 +48,32 @@ export interface RunFacts {
 /**
  * Which changed paths need byte proof. With `verify: changed` every changed path of every COPY/ADD
  * step is proven, also in steps that ran: BuildKit re-runs a COPY when one file changed normally
- * yet can keep a second, mtime-kept file stale inside it. RUN bind mounts leave no layer to read.
+ * yet can keep a second, mtime-kept file stale inside it. That takes a context cache that was not
+ * pruned: when this run re-sent the whole context (`contextResent`: a successful source.local
+ * prune right before the build, or the legacy builder, which always sends everything), a step the
+ * log shows RAN copied the bytes just sent, and proving it again would only cost a `docker save`.
+ * Cached steps, and steps the log does not show, are always proven. RUN bind mounts leave no layer.
  */
 export function planProofs(
   steps: readonly HashedStep[],
   comparison: Comparison,
   current: ReadonlyMap<string, ContextEntry>,
-  verify: VerifyPolicy
+  verify: VerifyPolicy,
+  seen: { logSteps: ReadonlyMap<string, LogStep>; contextResent: boolean } = {
+    logSteps: new Map(),
+    contextResent: false
+  }
 ): ProofRequest[] {
   if (verify === 'none') return []
   const out: ProofRequest[] = []
   for (const step of steps) {
     if (step.keyword === 'RUN') continue
-    const changed = comparison.stepChanges.get(stepKey(step))
+    const key = stepKey(step)
+    const changed = comparison.stepChanges.get(key)
     if (!changed || changed.length === 0) continue
+    if (seen.contextResent && seen.logSteps.get(key)?.cached === false) continue
     out.push({
-      key: stepKey(step),
+      key,
       stage: step.stage,
       index: step.index,
       paths: changed.map(path => ({ path, expected: current.get(path) ?? null }))

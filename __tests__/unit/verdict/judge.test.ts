@@ -240,6 +240,54 @@ describe('verdict', () => {
   })
 })
 
+describe('planProofs after the whole context was re-sent', () => {
+  const previous = record(v1, [pkg, src])
+  const files = fileSignatures(v2)
+  const cmp = compareWithRecord(files, [pkg, src], previous, (s, p) => s.selected.includes(p))
+  const current = new Map(v2.map(e => [e.path, e]))
+  const seenAs = (cached: boolean) =>
+    matchLogSteps(
+      [pkg, src],
+      logOf([
+        { index: 2, cached: true },
+        { index: 3, cached }
+      ])
+    )
+
+  test('a changed step the log shows RAN needs no proof once this run re-sent the context', () => {
+    expect(
+      planProofs([pkg, src], cmp, current, 'changed', {
+        logSteps: seenAs(false),
+        contextResent: true
+      })
+    ).toEqual([])
+  })
+
+  test('a changed step shown CACHED is proven even after a re-send', () => {
+    const reqs = planProofs([pkg, src], cmp, current, 'changed', {
+      logSteps: seenAs(true),
+      contextResent: true
+    })
+    expect(reqs.map(r => r.key)).toEqual([stepKey(src)])
+  })
+
+  test('without a re-send (prune never or failed) a step that ran is proven too', () => {
+    const reqs = planProofs([pkg, src], cmp, current, 'changed', {
+      logSteps: seenAs(false),
+      contextResent: false
+    })
+    expect(reqs.map(r => r.key)).toEqual([stepKey(src)])
+  })
+
+  test('a step the log does not show is proven even after a re-send', () => {
+    const reqs = planProofs([pkg, src], cmp, current, 'changed', {
+      logSteps: new Map(),
+      contextResent: true
+    })
+    expect(reqs.map(r => r.key)).toEqual([stepKey(src)])
+  })
+})
+
 describe('matchLogSteps', () => {
   test('legacy Step N/M maps by the global ordinal', () => {
     const s = step({ index: 2, ordinal: 4, selected: ['a'] })
