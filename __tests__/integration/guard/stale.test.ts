@@ -150,11 +150,14 @@ describeDocker('guard: same-size edits with the mtime kept', () => {
     const base = dockerExec(dockerClient({ dockerPath: DOCKER }))
     // The context-sync cache goes away between the build and the proof's stage build (what a
     // cron prune or another job can do): the stage build re-sends the context and makes NEW layers.
-    const stageIidFiles: string[] = []
+    const stageImages: string[] = []
     const pruneBeforeStageBuild: DockerExec = async (args, opts) => {
       if (args[0] === 'build' && args.includes('--target')) {
-        stageIidFiles.push(args[args.indexOf('--iidfile') + 1] ?? '')
         await base(['builder', 'prune', '-f', '--filter', 'type=source.local'])
+        const r = await base(args, opts)
+        // Read now: the build's temp dir (and its iid file) is removed once runBuild returns.
+        stageImages.push(readFileSync(args[args.indexOf('--iidfile') + 1] ?? '', 'utf8').trim())
+        return r
       }
       return base(args, opts)
     }
@@ -184,8 +187,8 @@ describeDocker('guard: same-size edits with the mtime kept', () => {
       expect(copy).toMatchObject({ line: 2, status: 'stale', staleFiles: ['src/a.txt'] })
       expect(j.warnings.join('\n')).toMatch(/line 2: could not read the layer.*re-ran COPY src/)
       // The untagged image the stage build made is not left behind on the daemon.
-      expect(stageIidFiles).toHaveLength(1)
-      const stageImage = readFileSync(stageIidFiles[0] ?? '', 'utf8').trim()
+      expect(stageImages).toHaveLength(1)
+      const stageImage = stageImages[0] ?? ''
       expect(stageImage).toMatch(/^sha256:/)
       expect(() => docker(['image', 'inspect', stageImage])).toThrow(/No such image/)
       return true
