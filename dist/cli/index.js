@@ -10602,46 +10602,28 @@ const OPTIONS = {
     'no-stat-cache': { type: 'boolean' }
 };
 /** Which options each command accepts; anything else is a usage error, not silently ignored. */
+/** What build and check share: both hash, compare with the record, judge and record. */
+const JUDGING = [
+    'context',
+    'file',
+    'state',
+    'build-arg',
+    'secret-build-arg',
+    'cache-from',
+    'target',
+    'verify',
+    'commit',
+    'build-id',
+    'ignore-corrupt-record',
+    'compose-file',
+    'service',
+    'docker',
+    'no-stat-cache'
+];
 const ALLOWED = {
     hash: ['context', 'file', 'build-arg'],
-    build: [
-        'context',
-        'file',
-        'state',
-        'tag',
-        'build-arg',
-        'secret-build-arg',
-        'cache-from',
-        'target',
-        'prune',
-        'verify',
-        'commit',
-        'build-id',
-        'ignore-corrupt-record',
-        'compose-file',
-        'service',
-        'docker',
-        'no-stat-cache'
-    ],
-    check: [
-        'context',
-        'file',
-        'state',
-        'log',
-        'image',
-        'build-arg',
-        'secret-build-arg',
-        'cache-from',
-        'target',
-        'verify',
-        'commit',
-        'build-id',
-        'ignore-corrupt-record',
-        'compose-file',
-        'service',
-        'docker',
-        'no-stat-cache'
-    ],
+    build: [...JUDGING, 'tag', 'prune'],
+    check: [...JUDGING, 'log', 'image'],
     'parse-log': [],
     clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker']
 };

@@ -81,46 +81,29 @@ const OPTIONS = {
 type OptionName = keyof typeof OPTIONS
 
 /** Which options each command accepts; anything else is a usage error, not silently ignored. */
+/** What build and check share: both hash, compare with the record, judge and record. */
+const JUDGING: readonly OptionName[] = [
+  'context',
+  'file',
+  'state',
+  'build-arg',
+  'secret-build-arg',
+  'cache-from',
+  'target',
+  'verify',
+  'commit',
+  'build-id',
+  'ignore-corrupt-record',
+  'compose-file',
+  'service',
+  'docker',
+  'no-stat-cache'
+]
+
 const ALLOWED: Record<Command, readonly OptionName[]> = {
   hash: ['context', 'file', 'build-arg'],
-  build: [
-    'context',
-    'file',
-    'state',
-    'tag',
-    'build-arg',
-    'secret-build-arg',
-    'cache-from',
-    'target',
-    'prune',
-    'verify',
-    'commit',
-    'build-id',
-    'ignore-corrupt-record',
-    'compose-file',
-    'service',
-    'docker',
-    'no-stat-cache'
-  ],
-  check: [
-    'context',
-    'file',
-    'state',
-    'log',
-    'image',
-    'build-arg',
-    'secret-build-arg',
-    'cache-from',
-    'target',
-    'verify',
-    'commit',
-    'build-id',
-    'ignore-corrupt-record',
-    'compose-file',
-    'service',
-    'docker',
-    'no-stat-cache'
-  ],
+  build: [...JUDGING, 'tag', 'prune'],
+  check: [...JUDGING, 'log', 'image'],
   'parse-log': [],
   clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker']
 }

@@ -1,16 +1,10 @@
-import type { LogFormat, ParsedLog } from '../model.js'
+import type { LogFormat, LogStep, ParsedLog } from '../model.js'
 
 /** The document `fresh-build parse-log FILE --json` prints (CONTRACT.md). */
 export interface ParseLogJson {
   format: LogFormat
-  steps: {
-    service: string | null
-    stage: string | null
-    index: number
-    total: number
-    instruction: string
-    cached: boolean
-  }[]
+  /** Every field of a step but `error`, which the contract does not carry. */
+  steps: Omit<LogStep, 'error'>[]
 }
 
 /** Picks the contract's fields, in the contract's order, from a parsed log. */

@@ -3,45 +3,14 @@ import * as core from '@actions/core'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Judgement, StepResult } from '../../../src/model.js'
 import { escapeHtml } from '../../../src/report/text-safety.js'
 import {
   summaryMarkdown,
   writeJobSummary,
   type SummaryWriter
 } from '../../../src/report/summary.js'
-
-const H = (c: string): string => `sha256:${c.repeat(64)}`
-
-function step(over: Partial<StepResult> = {}): StepResult {
-  return {
-    stage: 'builder',
-    index: 4,
-    instruction: 'COPY src ./src',
-    line: 4,
-    changed: true,
-    cached: false,
-    status: 'ran',
-    changedFiles: ['src/a.txt'],
-    staleFiles: [],
-    ...over
-  }
-}
-
-function judgement(over: Partial<Judgement> = {}): Judgement {
-  return {
-    verdict: 'fresh',
-    contextHash: H('a'),
-    previousHash: H('b'),
-    changedFiles: ['src/a.txt'],
-    pruned: null,
-    steps: [step()],
-    causes: [],
-    warnings: [],
-    imageId: H('c'),
-    ...over
-  }
-}
+import type { Judgement } from '../../../src/model.js'
+import { judgement, step } from '../../helpers/judgement.js'
 
 const count = (s: string, needle: string): number => s.split(needle).length - 1
 

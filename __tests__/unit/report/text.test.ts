@@ -1,38 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
-import type { Judgement, StepResult } from '../../../src/model.js'
 import { listWithMore, renderText } from '../../../src/report/text.js'
-
-const H = (c: string): string => `sha256:${c.repeat(64)}`
-
-function step(over: Partial<StepResult> = {}): StepResult {
-  return {
-    stage: 'builder',
-    index: 4,
-    instruction: 'COPY src ./src',
-    line: 4,
-    changed: true,
-    cached: false,
-    status: 'ran',
-    changedFiles: ['src/a.txt'],
-    staleFiles: [],
-    ...over
-  }
-}
-
-function judgement(over: Partial<Judgement> = {}): Judgement {
-  return {
-    verdict: 'fresh',
-    contextHash: H('a'),
-    previousHash: H('b'),
-    changedFiles: ['src/a.txt'],
-    pruned: null,
-    steps: [step()],
-    causes: [],
-    warnings: [],
-    imageId: H('c'),
-    ...over
-  }
-}
+import { judgement, step } from '../../helpers/judgement.js'
 
 const staleStep = step({ cached: true, status: 'stale', staleFiles: ['src/a.txt'] })
 
