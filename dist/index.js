@@ -44108,6 +44108,17 @@ function text_safety_shortHash(hash) {
     const m = /^(sha256:)?([0-9a-f]{12})[0-9a-f]*$/.exec(hash);
     return m ? `${m[1] ?? ''}${m[2]}` : hash;
 }
+/** Every string in a JSON-able value, redacted (before stringify: escaping would hide a secret). */
+function redactDeep(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map(v => redactDeep(v, redact));
+    if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)]));
+    }
+    return value;
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/errors.ts
 
@@ -52291,7 +52302,15 @@ async function guardOne(command, opts, service, io) {
         return j;
     });
     const endLines = new Map(steps.map(s => [s.line, s.endLine]));
-    return { service, judgement, dockerfile: opts.file, statePath, endLines };
+    // A service's secret values may come from its compose file, which only this run knows: the
+    // judgement leaves here redacted, for every report that prints it.
+    return {
+        service,
+        judgement: redactDeep(judgement, redact),
+        dockerfile: opts.file,
+        statePath,
+        endLines
+    };
 }
 /**
  * Best effort: removes images only while no tag names them (a user's `--target` build may have

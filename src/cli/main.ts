@@ -7,7 +7,7 @@ import { runGuard } from '../pipeline/guard.js'
 import { runClear } from '../pipeline/clear.js'
 import { parseLogFile, toParseLogJson } from '../logs/index.js'
 import { renderText } from '../report/text.js'
-import { redactor, type Redact } from '../report/text-safety.js'
+import { redactDeep, redactor, type Redact } from '../report/text-safety.js'
 import type { Judgement } from '../model.js'
 
 export interface CliIo {
@@ -57,18 +57,6 @@ export async function main(argv: readonly string[], raw: CliIo = defaultIo()): P
 function secretValues(p: Parsed): string[] {
   if (p.command !== 'build' && p.command !== 'check') return []
   return p.guard.secretArgs.map(n => p.guard.buildArgs[n] ?? '').filter(v => v !== '')
-}
-
-/** Every string in a JSON-able value, redacted (before stringify: escaping would hide a secret). */
-function redactDeep(value: unknown, redact: Redact): unknown {
-  if (typeof value === 'string') return redact(value)
-  if (Array.isArray(value)) return value.map(v => redactDeep(v, redact))
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)])
-    )
-  }
-  return value
 }
 
 async function dispatch(p: Parsed, io: CliIo, redact: Redact): Promise<number> {

@@ -34,7 +34,7 @@ import {
   withRecordLock,
   writeRecord
 } from '../record/index.js'
-import { redactor } from '../report/text-safety.js'
+import { redactDeep, redactor } from '../report/text-safety.js'
 import { compareWithRecord, stepKey } from '../verdict/compare.js'
 import { judge, planProofs } from '../verdict/judge.js'
 import { matchLogSteps } from '../verdict/match.js'
@@ -433,7 +433,15 @@ async function guardOne(
   })
 
   const endLines = new Map(steps.map(s => [s.line, s.endLine]))
-  return { service, judgement, dockerfile: opts.file, statePath, endLines }
+  // A service's secret values may come from its compose file, which only this run knows: the
+  // judgement leaves here redacted, for every report that prints it.
+  return {
+    service,
+    judgement: redactDeep(judgement, redact) as Judgement,
+    dockerfile: opts.file,
+    statePath,
+    endLines
+  }
 }
 
 /**

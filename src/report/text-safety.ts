@@ -107,3 +107,15 @@ export function shortHash(hash: string | null): string {
   const m = /^(sha256:)?([0-9a-f]{12})[0-9a-f]*$/.exec(hash)
   return m ? `${m[1] ?? ''}${m[2]}` : hash
 }
+
+/** Every string in a JSON-able value, redacted (before stringify: escaping would hide a secret). */
+export function redactDeep(value: unknown, redact: Redact): unknown {
+  if (typeof value === 'string') return redact(value)
+  if (Array.isArray(value)) return value.map(v => redactDeep(v, redact))
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)])
+    )
+  }
+  return value
+}

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import {
+  redactDeep,
   escapeHtml,
   humanBytes,
   redactor,
@@ -94,5 +95,24 @@ describe('shortHash', () => {
     ['not-a-hash', 'not-a-hash']
   ])('%s -> %s', (input, want) => {
     expect(shortHash(input)).toBe(want)
+  })
+})
+
+describe('redactDeep', () => {
+  test('redacts every string of a judgement-like document, keys and nested arrays included', () => {
+    const redact = redactor(['s3cr3t'])
+    const doc = {
+      verdict: 'stale',
+      changedFiles: ['keys/s3cr3t.txt'],
+      steps: [{ instruction: 'COPY keys/s3cr3t.txt /k', line: 3, cached: true }],
+      's3cr3t-key': null
+    }
+    expect(redactDeep(doc, redact)).toEqual({
+      verdict: 'stale',
+      changedFiles: ['keys/***.txt'],
+      steps: [{ instruction: 'COPY keys/***.txt /k', line: 3, cached: true }],
+      '***-key': null
+    })
+    expect(JSON.stringify(redactDeep(doc, redact))).not.toContain('s3cr3t')
   })
 })
