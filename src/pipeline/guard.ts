@@ -178,11 +178,9 @@ async function guardOne(
       target: opts.target ?? undefined,
       env: io.env
     })
+  const recordInContext = stateInsideContext(statePath, opts.context, io.cwd)
   // Beside the record; not when the record sits inside the context (the cache would be hashed).
-  const statCache =
-    opts.statCache === false || stateInsideContext(statePath, opts.context, io.cwd)
-      ? null
-      : statCachePathFor(statePath)
+  const statCache = opts.statCache === false || recordInContext ? null : statCachePathFor(statePath)
   let exec = io.exec
   const docker = (): DockerExec =>
     (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })))
@@ -216,7 +214,7 @@ async function guardOne(
   )
 
   const warnings = hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`)
-  if (stateInsideContext(statePath, opts.context, io.cwd)) {
+  if (recordInContext) {
     warnings.push(
       `the record ${statePath} is inside the build context: every write changes the context hash`
     )
@@ -367,9 +365,7 @@ async function guardOne(
     const current = new Map(hashed.scan.entries.map(e => [e.path, e]))
     const logSteps = matchLogSteps(steps, log, service)
     // The whole context went to the builder in this run: its steps that ran copied those bytes.
-    const contextResent =
-      command === 'build' &&
-      (kind === 'legacy' || (pruned !== null && pruned.done && pruned.policy !== 'never'))
+    const contextResent = command === 'build' && (kind === 'legacy' || pruned?.done === true)
     const requests = planProofs(steps, comparison, current, opts.verify, {
       logSteps,
       contextResent
