@@ -41837,6 +41837,18 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/util/paths.ts
+
+/** `abs` lies outside `root` (lexically: `..` first, or another drive). `root` itself is inside. */
+function escapesRoot(root, abs) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, abs);
+    return rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel);
+}
+/** `abs` lies below `root`, and is not `root` itself. */
+function strictlyInside(root, abs) {
+    return (0,external_node_path_namespaceObject.relative)(root, abs) !== '' && !escapesRoot(root, abs);
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -42829,6 +42841,14 @@ async function readLayerEntries(exec, imageRef, wanted) {
 
 
 
+;// CONCATENATED MODULE: ./src/util/errno.ts
+/** The errno-style code of a thrown value (`ENOENT`, `EACCES`...), when it has one. */
+function errCode(e) {
+    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
+        return e.code;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/record/validate.ts
 /** Thrown by {@link validateRecord}; `field` is the JSON path of the first bad value. */
 class RecordShapeError extends Error {
@@ -42939,6 +42959,7 @@ function validateRecord(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/record/store.ts
+
 
 
 
@@ -43057,12 +43078,6 @@ async function writeRecord(path, record, fs = nodeRecordFs) {
         throw new RecordError(path, `record written but its directory could not be synced: ${errText(e)}`);
     }
 }
-/** The errno-style code of a thrown value, when it has one. */
-function errCode(e) {
-    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
-        return e.code;
-    return undefined;
-}
 /** A thrown value as one short line (Error or not). */
 function errText(e) {
     // Duck-typed: an error from another realm (a vm context, a worker) is not `instanceof Error`.
@@ -43080,6 +43095,7 @@ var external_node_async_hooks_ = __nccwpck_require__(6698);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/record/lock.ts
+
 
 
 
@@ -43287,6 +43303,7 @@ function pidAlive(pid) {
 
 
 
+
 /**
  * Where the record lives by default on the builder host. The rule:
  *
@@ -43333,8 +43350,7 @@ function stateDir(opts) {
 }
 /** True when the state file would sit inside the build context (and so change its hash). */
 function stateInsideContext(statePath, context, cwd = process.cwd()) {
-    const rel = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(cwd, context), (0,external_node_path_namespaceObject.resolve)(cwd, statePath));
-    return rel !== '' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
+    return strictlyInside((0,external_node_path_namespaceObject.resolve)(cwd, context), (0,external_node_path_namespaceObject.resolve)(cwd, statePath));
 }
 
 ;// CONCATENATED MODULE: ./src/model.ts
@@ -43710,6 +43726,7 @@ async function mapPool(items, limit, fn) {
 
 
 
+
 /** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */
 const RACY_MARGIN_MS = 2000;
 const MAGIC = 'fresh-build stat cache v1';
@@ -43832,7 +43849,7 @@ class StatCache {
             }
         }
         catch (e) {
-            if (statcache_errCode(e) !== 'ENOENT')
+            if (errCode(e) !== 'ENOENT')
                 notes.push(`ignored (${statcache_errText(e)})`);
         }
         return new StatCache(path, previous, horizonMs, tmp, notes);
@@ -43927,13 +43944,8 @@ async function removeOrphans(path) {
             await (0,promises_namespaceObject.unlink)(p).catch(() => undefined);
     }
 }
-function statcache_errCode(e) {
-    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
-        return e.code;
-    return undefined;
-}
 function statcache_errText(e) {
-    return statcache_errCode(e) ?? (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    return errCode(e) ?? (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 /** One progress line for a person: how much of the context the cache spared reading. */
 function describeStatCache(s) {
@@ -44000,6 +44012,10 @@ function parseTag(value, where) {
 function options_truncate(s, max = 60) {
     const one = s.replace(/[\r\n]+/g, '\\n');
     return one.length > max ? `${one.slice(0, max)}...` : one;
+}
+/** The values of the secret build args: masked everywhere, never recorded or labelled. */
+function secretArgValues(opts) {
+    return opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== '');
 }
 
 ;// CONCATENATED MODULE: ./src/report/text-safety.ts
@@ -44190,10 +44206,7 @@ function exitCodeFor(_e) {
 
 
 
-function inside(root, p) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, p);
-    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
-}
+
 /**
  * Where a clear path really is. Its parent is resolved through symlinks (so `link/x` with `link`
  * pointing outside is refused) but the last component is not: a symlink is removed as a link,
@@ -44207,7 +44220,7 @@ async function resolveClearPath(root, p) {
         throw new UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
     });
     const abs = (0,external_node_path_namespaceObject.resolve)(realRoot, p);
-    if (abs === '/' || !inside(realRoot, abs)) {
+    if (abs === '/' || !strictlyInside(realRoot, abs)) {
         throw new UsageError(`clear path "${p}" is outside ${root}: refused`);
     }
     let parent;
@@ -44218,7 +44231,7 @@ async function resolveClearPath(root, p) {
         return abs; // the parent does not exist, so neither does the path
     }
     const target = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(abs));
-    if (!inside(realRoot, target)) {
+    if (!strictlyInside(realRoot, target)) {
         throw new UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
     }
     // Removing a link would not touch its target, but a user naming a link to a cache outside
@@ -44227,7 +44240,7 @@ async function resolveClearPath(root, p) {
     if (link !== null) {
         const dest = (0,external_node_path_namespaceObject.resolve)(parent, link);
         const real = await (0,promises_namespaceObject.realpath)(dest).catch(() => dest);
-        if (!inside(realRoot, real)) {
+        if (!strictlyInside(realRoot, real)) {
             throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
         }
     }
@@ -44320,6 +44333,7 @@ async function checkRecordFile(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -44481,14 +44495,10 @@ function given(v, name) {
         return v.length > 0;
     return typeof v === 'boolean' ? v : v !== '';
 }
-function outside(root, abs) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, abs);
-    return rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel);
-}
 /** A path the action reads or deletes must stay inside the workspace (lexically). */
 function insideWorkspace(workspace, p, input) {
     const abs = (0,external_node_path_namespaceObject.isAbsolute)(p) ? (0,external_node_path_namespaceObject.resolve)(p) : (0,external_node_path_namespaceObject.resolve)(workspace, p);
-    if (outside(workspace, abs)) {
+    if (escapesRoot(workspace, abs)) {
         throw new UsageError(`input ${input}: "${p}" is outside the workspace ${workspace}`);
     }
     return abs;
@@ -44506,7 +44516,7 @@ async function workspacePath(workspace, p, input, kind) {
         throw new UsageError(`input ${input}: "${p}" is not a ${kind === 'dir' ? 'directory' : 'file'}`);
     }
     const [real, realRoot] = await Promise.all([(0,promises_namespaceObject.realpath)(abs), (0,promises_namespaceObject.realpath)(workspace)]);
-    if (outside(realRoot, real)) {
+    if (escapesRoot(realRoot, real)) {
         throw new UsageError(`input ${input}: "${p}" leads outside the workspace through a symlink (to ${real})`);
     }
     return abs;
@@ -45692,6 +45702,7 @@ function compilePatterns(patterns, file = null) {
 
 
 
+
 /** A context that cannot be read; `path` is the file or directory at fault. */
 class ContextError extends Error {
     path;
@@ -45711,11 +45722,6 @@ const nodeFs = {
     lstat: async (p) => (0,external_node_fs_namespaceObject.lstatSync)(p),
     readlink: async (p) => (0,external_node_fs_namespaceObject.readlinkSync)(p)
 };
-function walk_errCode(e) {
-    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
-        return e.code;
-    return null;
-}
 const REASONS = {
     EACCES: 'permission denied',
     EPERM: 'operation not permitted',
@@ -45725,20 +45731,20 @@ const REASONS = {
     EMFILE: 'too many open files'
 };
 function fail(what, path, e) {
-    const code = walk_errCode(e);
+    const code = errCode(e);
     const reason = code
         ? `${REASONS[code] ?? code.toLowerCase()} (${code})`
         : e instanceof Error
             ? e.message
             : String(e);
-    return new ContextError(`${what} ${path}: ${reason}`, path, code);
+    return new ContextError(`${what} ${path}: ${reason}`, path, code ?? null);
 }
 async function isFile(p) {
     try {
         return (await (0,promises_namespaceObject.stat)(p)).isFile();
     }
     catch (e) {
-        if (walk_errCode(e) === 'ENOENT' || walk_errCode(e) === 'ENOTDIR')
+        if (errCode(e) === 'ENOENT' || errCode(e) === 'ENOTDIR')
             return false;
         throw fail('cannot read ignore file', p, e);
     }
@@ -45776,7 +45782,7 @@ async function resolveRoot(root) {
         real = await (0,promises_namespaceObject.realpath)(abs);
     }
     catch (e) {
-        if (walk_errCode(e) === 'ENOENT')
+        if (errCode(e) === 'ENOENT')
             throw new ContextError(`build context not found: ${abs}`, abs, 'ENOENT');
         throw fail('cannot read build context', abs, e);
     }
@@ -45808,7 +45814,7 @@ class Walker {
         }
         catch (e) {
             // fsutil ignores permission errors inside excluded directories, and vanished ones anywhere.
-            const code = walk_errCode(e);
+            const code = errCode(e);
             if (excluded && (code === 'EACCES' || code === 'EPERM'))
                 return 0;
             if (code === 'ENOENT' && relDir !== '')
@@ -45847,7 +45853,7 @@ class Walker {
             st = await this.fs.lstat(abs);
         }
         catch (e) {
-            if (walk_errCode(e) === 'ENOENT')
+            if (errCode(e) === 'ENOENT')
                 return null;
             throw fail('cannot stat', abs, e);
         }
@@ -52068,7 +52074,7 @@ async function loadRecord(path, ignoreCorrupt, warnings) {
     }
 }
 async function guardOne(command, opts, service, io) {
-    const redact = text_safety_redactor(opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== ''));
+    const redact = text_safety_redactor(secretArgValues(opts));
     const say = (line) => io.progress(redact(line));
     const identity = await resolveIdentity(opts, io.env);
     const buildArgs = command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs;
@@ -52627,6 +52633,7 @@ async function writeJobSummary(summary, j, meta = {}) {
 
 
 
+
 /**
  * A warning string that names its line: `line 7: ...` or `<anything> line 7: ...` (e.g.
  * `Dockerfile line 7: ADD <url> is not hashed`). Other warnings have no place to land.
@@ -52708,10 +52715,9 @@ function emitAnnotations(sink, list) {
 function repoRelative(file, workspace) {
     if (!workspace || !(0,external_node_path_namespaceObject.isAbsolute)(file))
         return file.split(external_node_path_namespaceObject.sep).join('/');
-    const rel = (0,external_node_path_namespaceObject.relative)(workspace, file);
-    if (rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+    if (escapesRoot(workspace, file))
         return file;
-    return rel.split(external_node_path_namespaceObject.sep).join('/');
+    return (0,external_node_path_namespaceObject.relative)(workspace, file).split(external_node_path_namespaceObject.sep).join('/');
 }
 
 ;// CONCATENATED MODULE: ./src/report/status.ts

@@ -240,7 +240,7 @@ exports.Argument = Argument;
 
 /***/ }),
 
-/***/ 1641:
+/***/ 4022:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2840,7 +2840,7 @@ var argument_1 = __nccwpck_require__(5940);
 Object.defineProperty(exports, "Argument", ({ enumerable: true, get: function () { return argument_1.Argument; } }));
 var jsonArgument_1 = __nccwpck_require__(3702);
 Object.defineProperty(exports, "JSONArgument", ({ enumerable: true, get: function () { return jsonArgument_1.JSONArgument; } }));
-const comment_1 = __nccwpck_require__(1641);
+const comment_1 = __nccwpck_require__(4022);
 Object.defineProperty(exports, "Comment", ({ enumerable: true, get: function () { return comment_1.Comment; } }));
 const parser_1 = __nccwpck_require__(7988);
 var flag_1 = __nccwpck_require__(1077);
@@ -3040,7 +3040,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Parser = void 0;
 const vscode_languageserver_textdocument_1 = __nccwpck_require__(3383);
 const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const comment_1 = __nccwpck_require__(1641);
+const comment_1 = __nccwpck_require__(4022);
 const parserDirective_1 = __nccwpck_require__(7499);
 const instruction_1 = __nccwpck_require__(5279);
 const add_1 = __nccwpck_require__(9618);
@@ -10566,6 +10566,10 @@ function truncate(s, max = 60) {
     const one = s.replace(/[\r\n]+/g, '\\n');
     return one.length > max ? `${one.slice(0, max)}...` : one;
 }
+/** The values of the secret build args: masked everywhere, never recorded or labelled. */
+function secretArgValues(opts) {
+    return opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== '');
+}
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 
@@ -10987,6 +10991,14 @@ function exitCodeFor(_e) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/util/errno.ts
+/** The errno-style code of a thrown value (`ENOENT`, `EACCES`...), when it has one. */
+function errCode(e) {
+    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
+        return e.code;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/context/digest.ts
@@ -12193,6 +12205,7 @@ function compilePatterns(patterns, file = null) {
 
 
 
+
 /** A context that cannot be read; `path` is the file or directory at fault. */
 class ContextError extends Error {
     path;
@@ -12212,11 +12225,6 @@ const nodeFs = {
     lstat: async (p) => (0,external_node_fs_namespaceObject.lstatSync)(p),
     readlink: async (p) => (0,external_node_fs_namespaceObject.readlinkSync)(p)
 };
-function errCode(e) {
-    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
-        return e.code;
-    return null;
-}
 const REASONS = {
     EACCES: 'permission denied',
     EPERM: 'operation not permitted',
@@ -12232,7 +12240,7 @@ function fail(what, path, e) {
         : e instanceof Error
             ? e.message
             : String(e);
-    return new ContextError(`${what} ${path}: ${reason}`, path, code);
+    return new ContextError(`${what} ${path}: ${reason}`, path, code ?? null);
 }
 async function isFile(p) {
     try {
@@ -12444,6 +12452,7 @@ async function scanContext(root, opts = {}) {
 
 
 
+
 /** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */
 const RACY_MARGIN_MS = 2000;
 const MAGIC = 'fresh-build stat cache v1';
@@ -12566,7 +12575,7 @@ class StatCache {
             }
         }
         catch (e) {
-            if (statcache_errCode(e) !== 'ENOENT')
+            if (errCode(e) !== 'ENOENT')
                 notes.push(`ignored (${errText(e)})`);
         }
         return new StatCache(path, previous, horizonMs, tmp, notes);
@@ -12661,13 +12670,8 @@ async function removeOrphans(path) {
             await (0,promises_namespaceObject.unlink)(p).catch(() => undefined);
     }
 }
-function statcache_errCode(e) {
-    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
-        return e.code;
-    return undefined;
-}
 function errText(e) {
-    return statcache_errCode(e) ?? (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    return errCode(e) ?? (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 /** One progress line for a person: how much of the context the cache spared reading. */
 function describeStatCache(s) {
@@ -15402,6 +15406,7 @@ function validateRecord(value) {
 
 
 
+
 /**
  * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The
  * message is one line naming the path and the fault; the caller decides whether that is fatal.
@@ -15438,7 +15443,7 @@ const nodeRecordFs = {
         }
         catch (e) {
             // Some file systems cannot fsync a directory; the rename is still atomic there.
-            if (!['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes(store_errCode(e) ?? ''))
+            if (!['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes(errCode(e) ?? ''))
                 throw e;
         }
         finally {
@@ -15457,7 +15462,7 @@ async function readRecord(path, fs = nodeRecordFs) {
         text = await fs.readFile(path);
     }
     catch (e) {
-        if (store_errCode(e) === 'ENOENT')
+        if (errCode(e) === 'ENOENT')
             return null;
         throw new RecordError(path, `cannot read the record: ${store_errText(e)}`);
     }
@@ -15516,12 +15521,6 @@ async function writeRecord(path, record, fs = nodeRecordFs) {
         throw new RecordError(path, `record written but its directory could not be synced: ${store_errText(e)}`);
     }
 }
-/** The errno-style code of a thrown value, when it has one. */
-function store_errCode(e) {
-    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
-        return e.code;
-    return undefined;
-}
 /** A thrown value as one short line (Error or not). */
 function store_errText(e) {
     // Duck-typed: an error from another realm (a vm context, a worker) is not `instanceof Error`.
@@ -15539,6 +15538,7 @@ const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequi
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/record/lock.ts
+
 
 
 
@@ -15621,7 +15621,7 @@ async function tryCreate(lockPath, info, onCreated) {
         fh = await (0,promises_namespaceObject.open)(lockPath, 'wx', 0o644);
     }
     catch (e) {
-        if (store_errCode(e) === 'EEXIST')
+        if (errCode(e) === 'EEXIST')
             return false;
         throw new LockError(lockPath, `cannot create the lock: ${store_errText(e)}`);
     }
@@ -15646,7 +15646,7 @@ async function readHolder(lockPath) {
         text = await (0,promises_namespaceObject.readFile)(lockPath, 'utf8');
     }
     catch (e) {
-        if (store_errCode(e) === 'ENOENT')
+        if (errCode(e) === 'ENOENT')
             return 'gone';
         throw new LockError(lockPath, `cannot read the lock: ${store_errText(e)}`);
     }
@@ -15738,11 +15738,24 @@ function pidAlive(pid) {
         return true;
     }
     catch (e) {
-        return store_errCode(e) === 'EPERM';
+        return errCode(e) === 'EPERM';
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/paths.ts
+
+/** `abs` lies outside `root` (lexically: `..` first, or another drive). `root` itself is inside. */
+function escapesRoot(root, abs) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, abs);
+    return rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel);
+}
+/** `abs` lies below `root`, and is not `root` itself. */
+function strictlyInside(root, abs) {
+    return (0,external_node_path_namespaceObject.relative)(root, abs) !== '' && !escapesRoot(root, abs);
+}
+
 ;// CONCATENATED MODULE: ./src/record/path.ts
+
 
 
 
@@ -15792,8 +15805,7 @@ function stateDir(opts) {
 }
 /** True when the state file would sit inside the build context (and so change its hash). */
 function stateInsideContext(statePath, context, cwd = process.cwd()) {
-    const rel = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(cwd, context), (0,external_node_path_namespaceObject.resolve)(cwd, statePath));
-    return rel !== '' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
+    return strictlyInside((0,external_node_path_namespaceObject.resolve)(cwd, context), (0,external_node_path_namespaceObject.resolve)(cwd, statePath));
 }
 
 ;// CONCATENATED MODULE: ./src/model.ts
@@ -20185,7 +20197,7 @@ async function loadRecord(path, ignoreCorrupt, warnings) {
     }
 }
 async function guardOne(command, opts, service, io) {
-    const redact = redactor(opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== ''));
+    const redact = redactor(secretArgValues(opts));
     const say = (line) => io.progress(redact(line));
     const identity = await resolveIdentity(opts, io.env);
     const buildArgs = command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs;
@@ -20522,10 +20534,7 @@ function selector(steps, hashed, previous) {
 
 
 
-function inside(root, p) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, p);
-    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
-}
+
 /**
  * Where a clear path really is. Its parent is resolved through symlinks (so `link/x` with `link`
  * pointing outside is refused) but the last component is not: a symlink is removed as a link,
@@ -20539,7 +20548,7 @@ async function resolveClearPath(root, p) {
         throw new UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
     });
     const abs = (0,external_node_path_namespaceObject.resolve)(realRoot, p);
-    if (abs === '/' || !inside(realRoot, abs)) {
+    if (abs === '/' || !strictlyInside(realRoot, abs)) {
         throw new UsageError(`clear path "${p}" is outside ${root}: refused`);
     }
     let parent;
@@ -20550,7 +20559,7 @@ async function resolveClearPath(root, p) {
         return abs; // the parent does not exist, so neither does the path
     }
     const target = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(abs));
-    if (!inside(realRoot, target)) {
+    if (!strictlyInside(realRoot, target)) {
         throw new UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
     }
     // Removing a link would not touch its target, but a user naming a link to a cache outside
@@ -20559,7 +20568,7 @@ async function resolveClearPath(root, p) {
     if (link !== null) {
         const dest = (0,external_node_path_namespaceObject.resolve)(parent, link);
         const real = await (0,promises_namespaceObject.realpath)(dest).catch(() => dest);
-        if (!inside(realRoot, real)) {
+        if (!strictlyInside(realRoot, real)) {
             throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
         }
     }
@@ -20803,6 +20812,7 @@ function listWithMore(items, max) {
 
 
 
+
 const defaultIo = () => ({
     stdout: s => void process.stdout.write(s),
     stderr: s => void process.stderr.write(s),
@@ -20845,7 +20855,7 @@ async function main_main(argv, raw = defaultIo()) {
 function secretValues(p) {
     if (p.command !== 'build' && p.command !== 'check')
         return [];
-    return p.guard.secretArgs.map(n => p.guard.buildArgs[n] ?? '').filter(v => v !== '');
+    return secretArgValues(p.guard);
 }
 async function dispatch(p, io, redact) {
     const emit = (doc) => io.stdout(`${JSON.stringify(redactDeep(doc, redact), null, 2)}\n`);

@@ -1,5 +1,6 @@
 import { realpath, stat } from 'node:fs/promises'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { isAbsolute, resolve } from 'node:path'
+import { escapesRoot } from '../util/paths.js'
 import type { ComposeCli } from '../cli/args.js'
 import type { PrunePolicy, VerifyPolicy } from '../model.js'
 import { resolveClearPath, type ClearOptions } from '../pipeline/clear.js'
@@ -242,15 +243,10 @@ export interface RunContext {
   runUrl?: string
 }
 
-function outside(root: string, abs: string): boolean {
-  const rel = relative(root, abs)
-  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)
-}
-
 /** A path the action reads or deletes must stay inside the workspace (lexically). */
 export function insideWorkspace(workspace: string, p: string, input: string): string {
   const abs = isAbsolute(p) ? resolve(p) : resolve(workspace, p)
-  if (outside(workspace, abs)) {
+  if (escapesRoot(workspace, abs)) {
     throw new UsageError(`input ${input}: "${p}" is outside the workspace ${workspace}`)
   }
   return abs
@@ -275,7 +271,7 @@ export async function workspacePath(
     throw new UsageError(`input ${input}: "${p}" is not a ${kind === 'dir' ? 'directory' : 'file'}`)
   }
   const [real, realRoot] = await Promise.all([realpath(abs), realpath(workspace)])
-  if (outside(realRoot, real)) {
+  if (escapesRoot(realRoot, real)) {
     throw new UsageError(
       `input ${input}: "${p}" leads outside the workspace through a symlink (to ${real})`
     )

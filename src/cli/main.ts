@@ -8,6 +8,7 @@ import { runClear } from '../pipeline/clear.js'
 import { parseLogFile, toParseLogJson } from '../logs/index.js'
 import { renderText } from '../report/text.js'
 import { redactDeep, redactor, type Redact } from '../report/text-safety.js'
+import { secretArgValues } from '../pipeline/options.js'
 import type { Judgement } from '../model.js'
 
 export interface CliIo {
@@ -56,7 +57,7 @@ export async function main(argv: readonly string[], raw: CliIo = defaultIo()): P
 /** The values of `--secret-build-arg` names, to mask everywhere. */
 function secretValues(p: Parsed): string[] {
   if (p.command !== 'build' && p.command !== 'check') return []
-  return p.guard.secretArgs.map(n => p.guard.buildArgs[n] ?? '').filter(v => v !== '')
+  return secretArgValues(p.guard)
 }
 
 async function dispatch(p: Parsed, io: CliIo, redact: Redact): Promise<number> {

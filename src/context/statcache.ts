@@ -30,6 +30,7 @@ import {
   type FileHandle
 } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { errCode } from '../util/errno.js'
 import { StreamDigester, type FileDigester, type FileStat } from './digest.js'
 
 /** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */
@@ -277,12 +278,6 @@ async function removeOrphans(path: string): Promise<void> {
     const st = await stat(p).catch(() => null)
     if (st && Date.now() - st.mtimeMs > ORPHAN_AGE_MS) await unlink(p).catch(() => undefined)
   }
-}
-
-function errCode(e: unknown): string | undefined {
-  if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
-    return e.code
-  return undefined
 }
 
 function errText(e: unknown): string {

@@ -14,6 +14,7 @@ import type { Dirent, Stats } from 'node:fs'
 import { lstatSync, readdirSync, readlinkSync } from 'node:fs'
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { errCode } from '../util/errno.js'
 import type { ContextEntry, ContextScan } from '../model.js'
 import { defaultConcurrency, digestString, mapPool, StreamDigester } from './digest.js'
 import type { FileDigester, FileStat } from './digest.js'
@@ -63,12 +64,6 @@ export interface IgnoreSource {
   lines: IgnoreLine[]
 }
 
-function errCode(e: unknown): string | null {
-  if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
-    return e.code
-  return null
-}
-
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
@@ -85,7 +80,7 @@ function fail(what: string, path: string, e: unknown): ContextError {
     : e instanceof Error
       ? e.message
       : String(e)
-  return new ContextError(`${what} ${path}: ${reason}`, path, code)
+  return new ContextError(`${what} ${path}: ${reason}`, path, code ?? null)
 }
 
 async function isFile(p: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { lstat, readFile, readlink, realpath, rm } from 'node:fs/promises'
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
+import { strictlyInside } from '../util/paths.js'
 import {
   clearCommands,
   detectBuilder,
@@ -39,11 +40,6 @@ export interface ClearReport {
   warnings: string[]
 }
 
-function inside(root: string, p: string): boolean {
-  const rel = relative(root, p)
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
-}
-
 /**
  * Where a clear path really is. Its parent is resolved through symlinks (so `link/x` with `link`
  * pointing outside is refused) but the last component is not: a symlink is removed as a link,
@@ -59,7 +55,7 @@ export async function resolveClearPath(root: string, p: string): Promise<string>
     )
   })
   const abs = resolve(realRoot, p)
-  if (abs === '/' || !inside(realRoot, abs)) {
+  if (abs === '/' || !strictlyInside(realRoot, abs)) {
     throw new UsageError(`clear path "${p}" is outside ${root}: refused`)
   }
   let parent: string
@@ -69,7 +65,7 @@ export async function resolveClearPath(root: string, p: string): Promise<string>
     return abs // the parent does not exist, so neither does the path
   }
   const target = join(parent, basename(abs))
-  if (!inside(realRoot, target)) {
+  if (!strictlyInside(realRoot, target)) {
     throw new UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`)
   }
   // Removing a link would not touch its target, but a user naming a link to a cache outside
@@ -78,7 +74,7 @@ export async function resolveClearPath(root: string, p: string): Promise<string>
   if (link !== null) {
     const dest = resolve(parent, link)
     const real = await realpath(dest).catch(() => dest)
-    if (!inside(realRoot, real)) {
+    if (!strictlyInside(realRoot, real)) {
       throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`)
     }
   }

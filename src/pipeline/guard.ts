@@ -41,7 +41,7 @@ import { matchLogSteps } from '../verdict/match.js'
 import { preBuildWarnings } from '../verdict/warnings.js'
 import { errorMessage } from './errors.js'
 import { hashContext, type Hashed } from './hash.js'
-import { UsageError, type GuardOptions } from './options.js'
+import { secretArgValues, UsageError, type GuardOptions } from './options.js'
 import { appendedEntries, proveSteps, type StageImage } from './proof.js'
 import type { ComposeCli } from '../cli/args.js'
 import { composeGuardOptions } from './compose.js'
@@ -164,7 +164,7 @@ async function guardOne(
   service: string | null,
   io: GuardIo
 ): Promise<GuardResult> {
-  const redact = redactor(opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== ''))
+  const redact = redactor(secretArgValues(opts))
   const say = (line: string): void => io.progress(redact(line))
   const identity = await resolveIdentity(opts, io.env)
   const buildArgs = command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs

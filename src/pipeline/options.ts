@@ -101,3 +101,8 @@ export function truncate(s: string, max = 60): string {
   const one = s.replace(/[\r\n]+/g, '\\n')
   return one.length > max ? `${one.slice(0, max)}...` : one
 }
+
+/** The values of the secret build args: masked everywhere, never recorded or labelled. */
+export function secretArgValues(opts: Pick<GuardOptions, 'secretArgs' | 'buildArgs'>): string[] {
+  return opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== '')
+}

@@ -4,7 +4,8 @@ import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { errCode, errText } from './store.js'
+import { errCode } from '../util/errno.js'
+import { errText } from './store.js'
 
 /** The lock could not be taken in time, or is already held by this process. */
 export class LockError extends Error {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { homedir } from 'node:os'
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { basename, isAbsolute, join, resolve } from 'node:path'
+import { strictlyInside } from '../util/paths.js'
 
 export interface StatePathOptions {
   /** Build context directory (relative paths resolve against `cwd`). */
@@ -68,6 +69,5 @@ export function stateInsideContext(
   context: string,
   cwd = process.cwd()
 ): boolean {
-  const rel = relative(resolve(cwd, context), resolve(cwd, statePath))
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel)
+  return strictlyInside(resolve(cwd, context), resolve(cwd, statePath))
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { errCode } from '../util/errno.js'
 import type { BuildRecord } from '../model.js'
 import { RecordShapeError, validateRecord } from './validate.js'
 
@@ -135,13 +136,6 @@ export async function writeRecord(
       `record written but its directory could not be synced: ${errText(e)}`
     )
   }
-}
-
-/** The errno-style code of a thrown value, when it has one. */
-export function errCode(e: unknown): string | undefined {
-  if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
-    return e.code
-  return undefined
 }
 
 /** A thrown value as one short line (Error or not). */

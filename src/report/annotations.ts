@@ -1,5 +1,6 @@
 import type { AnnotationProperties } from '@actions/core'
 import { isAbsolute, relative, sep } from 'node:path'
+import { escapesRoot } from '../util/paths.js'
 import type { Judgement, StepResult } from '../model.js'
 import { listWithMore } from './text.js'
 import { redactor, truncate, visible, type Redact } from './text-safety.js'
@@ -123,7 +124,6 @@ export function emitAnnotations(sink: AnnotationSink, list: readonly Annotation[
  */
 export function repoRelative(file: string, workspace: string | undefined): string {
   if (!workspace || !isAbsolute(file)) return file.split(sep).join('/')
-  const rel = relative(workspace, file)
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return file
-  return rel.split(sep).join('/')
+  if (escapesRoot(workspace, file)) return file
+  return relative(workspace, file).split(sep).join('/')
 }

@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import ts from 'typescript'
 import { readRecord } from '../../../src/record/store.js'
 
 /**
- * Real processes racing for one record. The record modules are transpiled to plain ESM in a temp
- * dir (they import only node built-ins and types), so each child is a bare `node` process.
+ * Real processes racing for one record. The record modules (and the one helper they share) are
+ * transpiled to plain ESM in a temp dir that mirrors src/, so each child is a bare `node` process.
  */
-const SOURCES = ['lock.ts', 'store.ts', 'validate.ts']
+const SOURCES = ['record/lock.ts', 'record/store.ts', 'record/validate.ts', 'util/errno.ts']
 const H = (c: string): string => `sha256:${c.repeat(64)}`
 
 const CHILD = `
-import { withRecordLock } from './lock.js'
-import { readRecord, writeRecord } from './store.js'
+import { withRecordLock } from './record/lock.js'
+import { readRecord, writeRecord } from './record/store.js'
 const [path, rounds, mode] = process.argv.slice(2)
 const base = {
   version: 1, contextHash: '${H('a')}', files: {}, steps: [], commit: null, imageId: null,
@@ -43,7 +43,8 @@ let work: string
 beforeAll(() => {
   lib = mkdtempSync(join(tmpdir(), 'fb-racelib-'))
   for (const f of SOURCES) {
-    const src = readFileSync(join('src', 'record', f), 'utf8')
+    mkdirSync(dirname(join(lib, f)), { recursive: true })
+    const src = readFileSync(join('src', f), 'utf8')
     const out = ts.transpileModule(src, {
       compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 }
     })
