@@ -1,8 +1,10 @@
-// Generates benchmark build contexts: a source tree of mixed file sizes, an ignored node_modules
-// of many small files, a few large binaries. Sizes come from a seeded PRNG (the same shape every
+// Generates benchmark inputs: build contexts (a source tree of mixed file sizes, an ignored
+// node_modules of many small files, a few large binaries), a local package registry for the
+// deploy rows' dependency install, and BuildKit logs. Sizes come from a seeded PRNG (the same shape every
 // run); the bytes start with a per-run nonce so no earlier run's cache can hold them.
 import { randomBytes } from 'node:crypto'
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** mulberry32: a tiny seeded PRNG, so file counts and sizes are reproducible. */
@@ -136,6 +138,57 @@ export function generateContext(root, spec, nonce) {
     binaryBytes: spec.binaries * spec.binaryBytes,
     includedFiles: sources.length + spec.binaries + 2
   }
+}
+
+/** Source-like text (identifiers, keywords, punctuation) that compresses about as code does. */
+function codeText(rand, bytes) {
+  const words = ['const', 'function', 'return', 'export', 'import', 'if', 'else', 'await', '=>']
+  for (let i = 0; i < 400; i++) words.push(`id${Math.floor(rand() * 1e6).toString(36)}`)
+  const parts = []
+  let n = 0
+  while (n < bytes) {
+    const line = `${words[Math.floor(rand() * words.length)]} ${words[Math.floor(rand() * words.length)]}(${words[Math.floor(rand() * words.length)]}, ${Math.floor(rand() * 1000)});\n`
+    parts.push(line)
+    n += line.length
+  }
+  return Buffer.from(parts.join('')).subarray(0, bytes)
+}
+
+/**
+ * A local "package registry" for the deploy benchmark: `packages` gzipped tarballs under
+ * `root/registry`, together holding `files` files of source-like text totalling about
+ * `totalBytes` (unpacked), as a node_modules tree is. Built into an image by the caller, so a
+ * build can "download" (copy) them into a cache mount without any network. Each file starts with
+ * the nonce, so no earlier run's cache can hold the packages.
+ */
+export function generateRegistry(root, spec, nonce) {
+  const rand = prng(13)
+  const pool = codeText(rand, 4 << 20)
+  const registry = join(root, 'registry')
+  const staging = join(root, 'staging')
+  mkdirSync(registry, { recursive: true })
+  const perPackage = Math.max(1, Math.ceil(spec.files / spec.packages))
+  const sizes = sourceSizes(spec.files, spec.totalBytes, 17).map(s => Math.min(s, pool.length))
+  let at = 0
+  for (let p = 0; p < spec.packages && at < sizes.length; p++) {
+    const name = `pkg-${p}`
+    const lib = join(staging, name, 'lib')
+    mkdirSync(lib, { recursive: true })
+    for (let i = 0; i < perPackage && at < sizes.length; i++, at++) {
+      const size = sizes[at]
+      const start = Math.floor(rand() * (pool.length - size))
+      const head = Buffer.from(`// ${nonce} ${name}/${i}\n`)
+      writeFileSync(
+        join(lib, `f${i}.js`),
+        Buffer.concat([head, pool.subarray(start, start + size)])
+      )
+    }
+    execFileSync('tar', ['-czf', join(registry, `${name}.tgz`), '-C', staging, name])
+    rmSync(join(staging, name), { recursive: true, force: true })
+  }
+  rmSync(staging, { recursive: true, force: true })
+  writeFileSync(join(root, 'Dockerfile'), 'FROM scratch\nCOPY registry /registry\n')
+  return { files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) }
 }
 
 /**
