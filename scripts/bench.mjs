@@ -9,8 +9,8 @@
 // stat cache) import the sources compiled by tsc into .bench/build.
 //
 // Docker rows use the BuildKit client (/usr/bin/docker, DOCKER_BUILDKIT=1) and the offline base
-// image; they PRUNE THE BUILDER CACHE of the daemon (source.local records, and once per deploy
-// row everything with `docker builder prune -af`). Images are tagged fb-bench-*:<nonce> and
+// image; they PRUNE THE BUILDER CACHE of the daemon (source.local records, and everything with
+// `docker builder prune -af` before each deploy row and in each of its reps). Images are tagged fb-bench-*:<nonce> and
 // removed at the end; nothing else is touched.
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
