@@ -7,12 +7,11 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { load } from 'js-yaml'
 import { DOCKER } from '../../helpers/docker.js'
+import { startFakeApi, type FakeApi } from '../../helpers/github-api.js'
 
 export const DIST = resolve('dist/index.js')
 export const TOKEN = 'ghs_runnerExactTestToken42'
@@ -181,43 +180,15 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
   }
 }
 
-export interface Seen {
-  method: string
-  url: string
-  headers: IncomingHttpHeaders
-  body: Record<string, unknown> | null
-}
+export type { Seen } from '../../helpers/github-api.js'
 
 /** A local GitHub API: 201 for repository `o/r`, 403 (a fork's read-only token) for `o/fork`. */
-export async function startApi(): Promise<{
-  url: string
-  seen: Seen[]
-  close: () => Promise<void>
-}> {
-  const seen: Seen[] = []
-  const server: Server = createServer((req, res) => {
-    let raw = ''
-    req.on('data', (d: Buffer) => (raw += d.toString()))
-    req.on('end', () => {
-      seen.push({
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: raw ? (JSON.parse(raw) as Record<string, unknown>) : null
-      })
-      const [status, body]: [number, unknown] = (req.url ?? '').startsWith('/repos/o/r/')
-        ? [201, { id: seen.length }]
-        : (req.url ?? '').startsWith('/repos/o/fork/')
-          ? [403, { message: 'Resource not accessible by integration' }]
-          : [404, { message: 'Not Found' }]
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-      res.end(JSON.stringify(body))
-    })
-  })
-  await new Promise<void>(done => server.listen(0, '127.0.0.1', done))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    close: () => new Promise<void>(done => server.close(() => done()))
-  }
+export async function startApi(): Promise<FakeApi> {
+  return startFakeApi((url, count) =>
+    url.startsWith('/repos/o/r/')
+      ? [201, { id: count }]
+      : url.startsWith('/repos/o/fork/')
+        ? [403, { message: 'Resource not accessible by integration' }]
+        : [404, { message: 'Not Found' }]
+  )
 }

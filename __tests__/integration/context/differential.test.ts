@@ -36,22 +36,12 @@ import { scanContext } from '../../../src/context/walk.js'
 import { compareBytes } from '../../../src/context/hash.js'
 import { DOCKER, describeDocker, docker } from '../../helpers/docker.js'
 import { removeTree } from '../../helpers/tree.js'
+// The benchmark's seeded PRNG (mulberry32): every run draws the same cases.
+import { prng } from '../../../scripts/bench/generate.mjs'
 
 const DRAWS = 30
 const MIN_COMPARED = 20
 const SEED = 0x5eed1234
-
-/** mulberry32: a small seeded PRNG, so every run draws the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const DIRS = [
   'app',

@@ -34,7 +34,7 @@ function leftovers(state: string): string[] {
   return readdirSync(join(state, '..')).filter(n => /\.tmp$|\.lock$|\.reclaim$/.test(n))
 }
 
-function buildArgv(ctx: string, state: string, extra: string[] = []): string[] {
+function buildArgv(ctx: string, state: string, extra: string[] = [], docker = DOCKER): string[] {
   return [
     'build',
     '--context',
@@ -42,7 +42,7 @@ function buildArgv(ctx: string, state: string, extra: string[] = []): string[] {
     '--state',
     state,
     '--docker',
-    DOCKER,
+    docker,
     '--commit',
     'c0ffee',
     ...extra
@@ -119,17 +119,7 @@ describeDocker('faults on the real daemon', () => {
         'app.txt': `old ${scratch.nonce} ${attempt}\n`
       })
       const state = scratch.state()
-      const argv = [
-        'build',
-        '--context',
-        ctx,
-        '--state',
-        state,
-        '--docker',
-        docker,
-        '--commit',
-        'c0ffee'
-      ]
+      const argv = buildArgv(ctx, state, [], docker)
       const first = judgement(await cli([...argv, '--tag', scratch.tag('noprune'), '--json']))
       expect(first.verdict).toBe('baseline')
       expect(first.pruned).toMatchObject({ policy: 'source', done: false })

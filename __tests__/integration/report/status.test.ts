@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { postCommitStatus, StatusError } from '../../../src/report/status.js'
-
 /**
  * The real Octokit client from @actions/github against a local stand-in for the GitHub API on
  * 127.0.0.1: no network, nothing mocked between our code and the HTTP request.
  */
-interface Seen {
-  method: string
-  url: string
-  headers: IncomingHttpHeaders
-  body: unknown
-}
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { postCommitStatus, StatusError } from '../../../src/report/status.js'
+import { startFakeApi, type FakeApi, type Seen } from '../../helpers/github-api.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const TOKEN = 'ghs_integrationTestToken123'
-const seen: Seen[] = []
-let server: Server
-let api: string
+let fake: FakeApi
 
 const REPLIES: Record<string, [number, unknown]> = {
   web: [201, { id: 1, state: 'success', context: 'fresh-build' }],
@@ -38,32 +28,18 @@ beforeAll(async () => {
   // when first imported (on the first post), so clearing it here is in time.
   for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'])
     Reflect.deleteProperty(process.env, k)
-  server = createServer((req, res) => {
-    let raw = ''
-    req.on('data', (d: Buffer) => (raw += d.toString()))
-    req.on('end', () => {
-      seen.push({
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: raw ? JSON.parse(raw) : null
-      })
-      const repo = /\/repos\/acme\/([^/]+)\/statuses\//.exec(req.url ?? '')?.[1] ?? ''
-      const [status, body] = REPLIES[repo] ?? [400, { message: 'unexpected path' }]
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-      res.end(JSON.stringify(body))
-    })
+  fake = await startFakeApi(url => {
+    const repo = /\/repos\/acme\/([^/]+)\/statuses\//.exec(url)?.[1] ?? ''
+    return REPLIES[repo] ?? [400, { message: 'unexpected path' }]
   })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 
 afterAll(async () => {
-  await new Promise<void>(resolve => server.close(() => resolve()))
+  await fake.close()
 })
 
 function last(): Seen {
-  const s = seen.at(-1)
+  const s = fake.seen.at(-1)
   if (!s) throw new Error('the server saw no request')
   return s
 }
@@ -72,7 +48,7 @@ describe('postCommitStatus through the real Octokit client', () => {
   test('POSTs the status with the token, state, description, run URL and context', async () => {
     const warning = await postCommitStatus({
       token: TOKEN,
-      baseUrl: api,
+      baseUrl: fake.url,
       owner: 'acme',
       repo: 'web',
       sha: SHA,
@@ -97,7 +73,7 @@ describe('postCommitStatus through the real Octokit client', () => {
   test('follows $GITHUB_API_URL, including a GHES /api/v3 prefix, when no baseUrl is given', async () => {
     const warning = await postCommitStatus({
       token: TOKEN,
-      env: { GITHUB_API_URL: `${api}/api/v3/` },
+      env: { GITHUB_API_URL: `${fake.url}/api/v3/` },
       owner: 'acme',
       repo: 'web',
       sha: SHA,
@@ -114,16 +90,16 @@ describe('postCommitStatus through the real Octokit client', () => {
   ])(
     'returns a warning, not an error, when GitHub answers %s with %d',
     async (repo, _status, reason) => {
-      const before = seen.length
+      const before = fake.seen.length
       const warning = await postCommitStatus({
         token: TOKEN,
-        baseUrl: api,
+        baseUrl: fake.url,
         owner: 'acme',
         repo,
         sha: SHA,
         verdict: 'fresh'
       })
-      expect(seen.length).toBe(before + 1)
+      expect(fake.seen.length).toBe(before + 1)
       expect(warning).toMatch(new RegExp(`^commit status not posted to acme/${repo}@0123456789ab`))
       expect(warning).toMatch(reason)
       expect(warning).not.toContain(TOKEN)
@@ -134,7 +110,7 @@ describe('postCommitStatus through the real Octokit client', () => {
   test('throws a one-line StatusError on a server error', async () => {
     const err = await postCommitStatus({
       token: TOKEN,
-      baseUrl: api,
+      baseUrl: fake.url,
       owner: 'acme',
       repo: 'broken',
       sha: SHA,
