@@ -15949,7 +15949,7 @@ function newRecord(input) {
     return {
         version: 1,
         contextHash: input.contextHash,
-        files: fileSignatures(input.entries),
+        files: input.files,
         steps: input.steps.map(s => ({
             stage: s.stage,
             index: s.index,
@@ -20291,7 +20291,7 @@ async function guardOne(command, opts, service, io) {
             }
             const labels = recordLabels(newRecord({
                 contextHash: hashed.contextHash,
-                entries: [],
+                files: {},
                 steps,
                 commit: identity.commit,
                 buildId: identity.buildId,
@@ -20413,7 +20413,7 @@ async function guardOne(command, opts, service, io) {
         if (j.verdict !== 'stale') {
             await writeRecord(statePath, newRecord({
                 contextHash: hashed.contextHash,
-                entries: hashed.scan.entries,
+                files,
                 steps,
                 commit: identity.commit,
                 buildId: command === 'build' ? identity.buildId : opts.buildId,

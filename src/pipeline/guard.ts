@@ -273,7 +273,7 @@ async function guardOne(
       const labels = recordLabels(
         newRecord({
           contextHash: hashed.contextHash,
-          entries: [],
+          files: {},
           steps,
           commit: identity.commit,
           buildId: identity.buildId,
@@ -412,7 +412,7 @@ async function guardOne(
         statePath,
         newRecord({
           contextHash: hashed.contextHash,
-          entries: hashed.scan.entries,
+          files,
           steps,
           commit: identity.commit,
           buildId: command === 'build' ? identity.buildId : opts.buildId,

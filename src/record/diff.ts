@@ -43,7 +43,8 @@ export function fileSignatures(entries: readonly ContextEntry[]): Record<string,
 
 export interface NewRecordInput {
   contextHash: string
-  entries: readonly ContextEntry[]
+  /** The context's path -> signature map (fileSignatures), already computed for the comparison. */
+  files: Record<string, string>
   steps: readonly HashedStep[]
   commit: string | null
   buildId: string | null
@@ -59,7 +60,7 @@ export function newRecord(input: NewRecordInput): BuildRecord {
   return {
     version: 1,
     contextHash: input.contextHash,
-    files: fileSignatures(input.entries),
+    files: input.files,
     steps: input.steps.map(s => ({
       stage: s.stage,
       index: s.index,

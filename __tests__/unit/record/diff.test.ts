@@ -99,7 +99,7 @@ describe('newRecord', () => {
   test('keeps the signatures and the step hashes, and is a valid record', () => {
     const r = newRecord({
       contextHash: H('a'),
-      entries,
+      files: fileSignatures(entries),
       steps: [step],
       commit: 'c0ffee',
       buildId: '17',
