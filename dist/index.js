@@ -45274,7 +45274,7 @@ function compileGoRegexp(source) {
 /**
  * .dockerignore with the semantics of current Docker: moby/patternmatcher (pattern compilation
  * and matching) and its ignorefile.ReadAll (file parsing), as BuildKit's fsutil walker uses them.
- * Not the 20.10 `fileutils` rules, which differ (see the conformance data in ../shared).
+ * Not the 20.10 `fileutils` rules, which differ (see __tests__/fixtures/conformance).
  * Pure: no I/O.
  */
 
@@ -52811,7 +52811,7 @@ async function postCommitStatus(opts) {
 }
 async function defaultClient(token, baseUrl) {
     // Imported on use: loading @actions/github reads the event file and env, which the CLI never needs.
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
     return getOctokit(token, baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {});
 }
 function httpStatus(e) {

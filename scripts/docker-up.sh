@@ -4,9 +4,10 @@
 #   source scripts/docker-up.sh    # sets FRESH_BUILD_DOCKERD_STARTED=1 when this run started dockerd
 #   scripts/docker-up.sh --stop    # stops dockerd only if the pid file says this project started it
 #
-# Installs Debian's docker.io (daemon 20.10 with BuildKit), busybox-static (the offline base image)
-# and docker-compose (v1) when missing, starts dockerd when no daemon answers, and imports the
-# offline base image `fresh-build/busybox:1`. Nothing here reaches beyond Debian's package mirror.
+# Installs Debian's docker.io (daemon 20.10 with BuildKit), busybox-static (the offline base image),
+# docker-compose (v1) and docker-registry when missing, starts dockerd when no daemon answers, and imports the
+# offline base image `fresh-build/busybox:1`. With DOCKER_HOST set it uses that daemon or fails; it
+# never starts one elsewhere. Nothing here reaches beyond Debian's package mirror.
 set -u
 
 FB_DOCKER=${FB_DOCKER:-/usr/bin/docker}
@@ -36,6 +37,7 @@ fb_install() {
   command -v dockerd >/dev/null 2>&1 && [ -x "$FB_DOCKER" ] || need+=(docker.io)
   [ -x /bin/busybox ] || [ -x /usr/bin/busybox ] || need+=(busybox-static)
   command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
+  command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
   [ ${#need[@]} -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ]; then
     fb_say "missing ${need[*]}; install them as root (apt-get install ${need[*]})"
@@ -48,8 +50,13 @@ fb_install() {
 
 fb_start() {
   if fb_daemon_ok; then
-    fb_say "a Docker daemon already answers; using it"
+    fb_say "a Docker daemon already answers${DOCKER_HOST:+ at DOCKER_HOST=$DOCKER_HOST}; using it"
     return 0
+  fi
+  # The user named a daemon: use that one or none, never start another elsewhere behind their back.
+  if [ -n "${DOCKER_HOST:-}" ]; then
+    fb_say "DOCKER_HOST=$DOCKER_HOST does not answer (start it, e.g. scripts/dockerd-host.sh start NAME)"
+    return 1
   fi
   mkdir -p "$FB_STATE_DIR"
   fb_say "starting dockerd (log: $FB_STATE_DIR/dockerd.log)"
@@ -69,22 +76,7 @@ fb_start() {
   return 1
 }
 
-fb_base_image() {
-  "$FB_DOCKER" image inspect "$FB_BASE_IMAGE" >/dev/null 2>&1 && return 0
-  local bb root
-  bb=$(command -v busybox || echo /bin/busybox)
-  root=$(mktemp -d)
-  mkdir -p "$root/bin" "$root/tmp" "$root/etc"
-  cp "$bb" "$root/bin/busybox"
-  for applet in sh ls cat echo rm mkdir cp mv chmod ln touch sha256sum test true false sleep find wc head; do
-    ln -s busybox "$root/bin/$applet"
-  done
-  fb_say "importing the offline base image $FB_BASE_IMAGE from busybox-static"
-  tar -C "$root" -c . | "$FB_DOCKER" import -c 'ENV PATH=/bin' - "$FB_BASE_IMAGE" >/dev/null
-  local rc=$?
-  rm -rf "$root"
-  return $rc
-}
+fb_base_image() { FB_DOCKER="$FB_DOCKER" bash "$(dirname "${BASH_SOURCE[0]}")/base-image.sh"; }
 
 if [ "${1:-}" = "--stop" ]; then
   fb_stop

@@ -13,11 +13,8 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
 
 if [ ! -d node_modules ]; then
   say "installing npm packages (npm ci)"
-  # Some npm 11 configurations write lockfiles that their own `npm ci` then rejects (optional
-  # platform packages recorded without versions); `npm install` honours the same locked versions.
-  npm ci --no-audit --no-fund >&2 ||
-    { say "npm ci refused the lockfile; falling back to npm install"; npm install --no-audit --no-fund >&2; } ||
-    exit 2
+  # Plain `npm ci`: it installs exactly the lockfile and never rewrites it.
+  npm ci --no-audit --no-fund >&2 || exit 2
 fi
 # shellcheck source=scripts/docker-up.sh
 source scripts/docker-up.sh

@@ -1,7 +1,7 @@
 /**
  * .dockerignore with the semantics of current Docker: moby/patternmatcher (pattern compilation
  * and matching) and its ignorefile.ReadAll (file parsing), as BuildKit's fsutil walker uses them.
- * Not the 20.10 `fileutils` rules, which differ (see the conformance data in ../shared).
+ * Not the 20.10 `fileutils` rules, which differ (see __tests__/fixtures/conformance).
  * Pure: no I/O.
  */
 import { compileGoRegexp, GoRegexpError } from './goregexp.js'

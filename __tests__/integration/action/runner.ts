@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { load } from 'js-yaml'
 import { DOCKER } from '../../helpers/docker.js'
+import { suiteDockerHost } from '../../helpers/env.js'
 import { startFakeApi, type FakeApi } from '../../helpers/github-api.js'
 
 export const DIST = resolve('dist/index.js')
@@ -118,6 +119,8 @@ export interface RunOptions {
    * context-sync cache by a node id kept under ~/.docker, so a new HOME never sees old cache.
    */
   home: string
+  /** Extra environment, applied last (e.g. a dead DOCKER_HOST of the test's own). */
+  env?: NodeJS.ProcessEnv
 }
 
 /** Runs dist/index.js once, as a runner step would. */
@@ -138,28 +141,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
       pull_request: { number: 7, head: { sha: HEAD_SHA, ref: 'feature' }, base: { ref: 'main' } }
     })
   )
-  const inputs = { ...defaultInputs(), ...opts.inputs }
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: opts.home,
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_SHA: MERGE_SHA,
-    GITHUB_REF: 'refs/pull/7/merge',
-    GITHUB_REPOSITORY: opts.repository ?? 'o/r',
-    GITHUB_WORKSPACE: opts.workspace,
-    GITHUB_RUN_ID: RUN_ID,
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_SERVER_URL: SERVER_URL,
-    GITHUB_API_URL: opts.api ?? 'http://127.0.0.1:9',
-    RUNNER_TEMP: temp,
-    DOCKER_PATH: opts.docker ?? DOCKER,
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputVar(k), v]))
-  }
+  const env = actionEnv(opts, { ...files, temp })
   // Asynchronous on purpose: the API server answering the child lives in this process.
   const child = spawn(process.execPath, [DIST], { cwd: opts.workspace, env })
   let stdout = ''
@@ -191,4 +173,36 @@ export async function startApi(): Promise<FakeApi> {
         ? [403, { message: 'Resource not accessible by integration' }]
         : [404, { message: 'Not Found' }]
   )
+}
+
+/** The environment a runner gives the action's process: the step's inputs and the suite's daemon. */
+export function actionEnv(
+  opts: RunOptions,
+  files: { output: string; summary: string; event: string; temp: string }
+): NodeJS.ProcessEnv {
+  const inputs = { ...defaultInputs(), ...opts.inputs }
+  return {
+    PATH: process.env.PATH,
+    HOME: opts.home,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_SHA: MERGE_SHA,
+    GITHUB_REF: 'refs/pull/7/merge',
+    GITHUB_REPOSITORY: opts.repository ?? 'o/r',
+    GITHUB_WORKSPACE: opts.workspace,
+    GITHUB_RUN_ID: RUN_ID,
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_SERVER_URL: SERVER_URL,
+    GITHUB_API_URL: opts.api ?? 'http://127.0.0.1:9',
+    RUNNER_TEMP: files.temp,
+    DOCKER_PATH: opts.docker ?? DOCKER,
+    // The daemon the suite was given; a test that wants another one passes it in opts.env.
+    ...(suiteDockerHost() ? { DOCKER_HOST: suiteDockerHost() } : {}),
+    ...opts.env,
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputVar(k), v]))
+  }
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { main } from '../../../src/cli/main.js'
 import type { Judgement } from '../../../src/model.js'
 import { DOCKER } from '../../helpers/docker.js'
+import { suiteEnv } from '../../helpers/env.js'
 import { makeTree, type TreeSpec } from '../../helpers/tree.js'
 
 /** Whole seconds, so putting an mtime back is exact to the nanosecond. */
@@ -98,13 +99,8 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = baseEnv()): P
   return { code, stdout, stderr }
 }
 
-/** The environment without CI variables, DOCKER_HOST or DOCKER_PATH of the caller. */
-export function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const keep = Object.entries(process.env).filter(
-    ([k]) => !k.startsWith('GITHUB_') && k !== 'DOCKER_HOST' && k !== 'DOCKER_PATH'
-  )
-  return { ...Object.fromEntries(keep), ...extra }
-}
+/** The suite's child environment (keeps DOCKER_HOST): see __tests__/helpers/env.ts. */
+export const baseEnv = suiteEnv
 
 /** The JSON judgement of a `--json` run, with stderr in the message when it is not one. */
 export function judgement(run: Run): Judgement {

@@ -1,5 +1,5 @@
 /**
- * The upstream moby/patternmatcher test tables and the extra computed cases (../shared/conformance),
+ * The upstream moby/patternmatcher test tables and the extra computed cases (__tests__/fixtures/conformance, sources in its README),
  * one jest test per case. `expected` is current Docker; where Docker 20.10 differs, current wins.
  */
 import { describe, expect, test } from '@jest/globals'
@@ -14,7 +14,7 @@ import {
 } from '../../../src/context/ignore.js'
 import type { Matcher, MatchInfo, MatchType } from '../../../src/context/ignore.js'
 
-const DIR = join(process.cwd(), '..', 'shared', 'conformance')
+const DIR = join(process.cwd(), '__tests__', 'fixtures', 'conformance')
 
 interface GoResults {
   MatchesOrParentMatches?: boolean

@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { main } from '../../../src/cli/main.js'
+import { suiteEnv } from '../../helpers/env.js'
 
 export interface CliRun {
   code: number
@@ -31,13 +32,8 @@ export async function runCli(
   return { code, stdout, stderr }
 }
 
-/** The environment without CI variables that would change the CLI's behaviour. */
-export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const keep = Object.entries(process.env).filter(
-    ([k]) => !k.startsWith('GITHUB_') && k !== 'DOCKER_HOST' && k !== 'DOCKER_PATH'
-  )
-  return { ...Object.fromEntries(keep), ...extra }
-}
+/** The suite's child environment (keeps DOCKER_HOST): see __tests__/helpers/env.ts. */
+export const cleanEnv = suiteEnv
 
 /**
  * The error contract: exit 2, exactly one stderr line `fresh-build: error: ...` matching

@@ -6,8 +6,8 @@ import { parseLog, parseLogFile } from '../../../src/logs/index.js'
 import type { LogStep, ParsedLog } from '../../../src/model.js'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
-/** Logs captured on the project's reference daemon and excerpts of public reports. */
-const shared = resolve(repoRoot, '../shared/fixtures/logs')
+/** Logs captured on the project's reference daemon and excerpts of public reports (sources in its README). */
+const shared = resolve(repoRoot, '__tests__/fixtures/logs/reference')
 /** Logs from builds on this machine's daemon (generate.sh there). */
 const own = resolve(repoRoot, '__tests__/fixtures/logs')
 
@@ -31,7 +31,7 @@ async function parsed(dir: string, name: string): Promise<ParsedLog> {
 
 const none = { cacheImports: [], builder: null, imageId: null }
 
-describe('shared fixtures (../shared/fixtures/logs)', () => {
+describe('reference fixtures (__tests__/fixtures/logs/reference)', () => {
   test('docker 20.10 BuildKit plain, first build: every step ran, out-of-order vertices sorted', async () => {
     expect(await parsed(shared, 'docker20.10-buildkit-plain-first.log')).toEqual({
       ...none,
