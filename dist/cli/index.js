@@ -10603,7 +10603,9 @@ const OPTIONS = {
     'compose-file': { type: 'string' },
     service: { type: 'string', multiple: true },
     docker: { type: 'string' },
-    'no-stat-cache': { type: 'boolean' }
+    'no-stat-cache': { type: 'boolean' },
+    push: { type: 'boolean' },
+    'registry-cache': { type: 'string', multiple: true }
 };
 /** Which options each command accepts; anything else is a usage error, not silently ignored. */
 /** What build and check share: both hash, compare with the record, judge and record. */
@@ -10626,10 +10628,10 @@ const JUDGING = [
 ];
 const ALLOWED = {
     hash: ['context', 'file', 'build-arg'],
-    build: [...JUDGING, 'tag', 'prune'],
+    build: [...JUDGING, 'tag', 'prune', 'push'],
     check: [...JUDGING, 'log', 'image'],
     'parse-log': [],
-    clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker']
+    clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker', 'registry-cache']
 };
 /**
  * node's parseArgs errors as one line naming the option: its own messages span lines, suggest
@@ -10713,7 +10715,8 @@ function parseCli(argv, cwd, env) {
                 all: values.all === true,
                 paths: list('path'),
                 filters: list('filter'),
-                docker
+                docker,
+                registryCache: list('registry-cache')
             },
             json,
             debug
@@ -10761,7 +10764,8 @@ function parseCli(argv, cwd, env) {
         logFile: str('log') !== undefined ? abs(str('log')) : null,
         image: str('image') ?? null,
         docker,
-        statCache: values['no-stat-cache'] !== true
+        statCache: values['no-stat-cache'] !== true,
+        push: values.push === true
     };
     const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null;
     return { command, guard, compose, json, debug };
@@ -10799,12 +10803,15 @@ build / check:
   --ignore-corrupt-record  treat an unreadable record as no record
   --docker PATH          docker client (default: $DOCKER_PATH, or docker on PATH)
   --no-stat-cache        read every file (default: reuse digests of files whose stat is unchanged)
+  --push                 (build) push every tag after a pass, the record beside the image
   --log FILE, --image REF  (check) the log to judge and the image it built
 
 clear:
   --all                  prune every builder record, cache mounts too
   --path P               host cache path inside the context to delete (repeatable)
   --filter F             builder prune filter, e.g. until=24h (repeatable)
+  --registry-cache REF   registry cache reference to delete, e.g. reg/app:buildcache (repeatable;
+                         the registry's delete setting must be on; other tags are never deleted)
 
 Exit codes: 0 pass, 1 stale, 2 error.
 `;
@@ -10955,7 +10962,8 @@ const OWN_ERRORS = new Set([
     'ComposeError',
     'InterpolationError',
     'BuildFailedError',
-    'DockerError'
+    'DockerError',
+    'RegistryError'
 ]);
 /** An Error, also one from another realm (a vm context, a worker), which fails `instanceof`. */
 function errorLike(e) {
@@ -20113,7 +20121,755 @@ function sharedBuilds(services, target) {
     return shared;
 }
 
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+/**
+ * Registry credentials as `docker login` left them: `auths` in the Docker config file
+ * ($DOCKER_CONFIG/config.json, else ~/.docker/config.json), or the credential helper it names
+ * (`credHelpers` per registry, `credsStore` for all). Values are only ever sent to the registry
+ * they belong to; nothing here logs, labels or records them.
+ */
+
+
+
+
+/** The keys `docker login` may have used for this registry. */
+function keysFor(registry) {
+    if (registry === 'docker.io') {
+        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
+    }
+    return [
+        registry,
+        `https://${registry}`,
+        `http://${registry}`,
+        `https://${registry}/v1/`,
+        `https://${registry}/v2/`
+    ];
+}
+function dockerConfigPath(env) {
+    return (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+}
+async function credentialsFor(registry, env) {
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_namespaceObject.readFile)(dockerConfigPath(env), 'utf8'));
+    }
+    catch {
+        return null; // no config (never logged in) or unreadable: anonymous
+    }
+    const keys = keysFor(registry);
+    const helper = keys.map(k => config.credHelpers?.[k]).find(Boolean) ?? config.credsStore;
+    for (const key of keys) {
+        const entry = config.auths?.[key];
+        if (!entry)
+            continue;
+        if (entry.identitytoken) {
+            return { kind: 'identity', username: entry.username ?? '<token>', token: entry.identitytoken };
+        }
+        if (entry.auth) {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0) {
+                return {
+                    kind: 'basic',
+                    username: decoded.slice(0, colon),
+                    password: decoded.slice(colon + 1)
+                };
+            }
+        }
+        if (entry.username && entry.password) {
+            return { kind: 'basic', username: entry.username, password: entry.password };
+        }
+    }
+    return helper ? fromHelper(helper, keys[0], env) : null;
+}
+/** `docker-credential-NAME get`, the protocol docker itself speaks; no answer means anonymous. */
+function fromHelper(name, server, env) {
+    if (!/^[\w.-]+$/.test(name))
+        return Promise.resolve(null);
+    return new Promise(resolve => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${name}`, ['get'], { env, timeout: 30_000, maxBuffer: 1024 * 1024 }, (err, stdout) => {
+            if (err)
+                return resolve(null);
+            try {
+                const v = JSON.parse(stdout);
+                if (!v.Secret)
+                    return resolve(null);
+                resolve(v.Username === '<token>'
+                    ? { kind: 'identity', username: v.Username, token: v.Secret }
+                    : { kind: 'basic', username: v.Username ?? '', password: v.Secret });
+            }
+            catch {
+                resolve(null);
+            }
+        });
+        child.stdin?.end(server);
+    });
+}
+/** The secret strings of a credential, to mask in anything printed. */
+function credentialSecrets(c) {
+    if (!c)
+        return [];
+    return c.kind === 'basic'
+        ? [c.password, Buffer.from(`${c.username}:${c.password}`).toString('base64')]
+        : [c.token];
+}
+
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+/** A reference the registry code cannot use; one line naming it. */
+class ReferenceError extends Error {
+    name = 'RegistryError';
+}
+const reference_PATH_PART = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+function parseImageRef(text) {
+    let rest = text.trim();
+    let digest = null;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            throw new ReferenceError(`"${text}": the digest is not sha256:<64 hex>`);
+    }
+    const slash = rest.indexOf('/');
+    const first = slash >= 0 ? rest.slice(0, slash) : '';
+    const hasDomain = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+    let registry = hasDomain ? first : 'docker.io';
+    let path = hasDomain ? rest.slice(slash + 1) : rest;
+    let tag = null;
+    const colon = path.lastIndexOf(':');
+    if (colon >= 0) {
+        tag = path.slice(colon + 1);
+        path = path.slice(0, colon);
+        if (!TAG.test(tag))
+            throw new ReferenceError(`"${text}": "${tag}" is not a valid tag`);
+    }
+    if (path === '' || !path.split('/').every(p => reference_PATH_PART.test(p))) {
+        throw new ReferenceError(`"${text}": name invalid (repository names are lower case: [a-z0-9] with . _ - separators)`);
+    }
+    if (registry === 'index.docker.io')
+        registry = 'docker.io';
+    if (registry === 'docker.io' && !path.includes('/'))
+        path = `library/${path}`;
+    return { registry, repository: path, tag, digest, text };
+}
+/** True when the reference names its registry (`host[:port]/...`), not Docker Hub by default. */
+function namesRegistry(text) {
+    const slash = text.indexOf('/');
+    if (slash < 0)
+        return false;
+    const first = text.slice(0, slash);
+    return first.includes('.') || first.includes(':') || first === 'localhost';
+}
+/** `registry/repository` without tag or digest. */
+function repoName(ref) {
+    return `${ref.registry}/${ref.repository}`;
+}
+/** Loopback registries are spoken to over plain HTTP, as dockerd does (127.0.0.0/8 is insecure by default). */
+function isLoopback(registry) {
+    const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+/**
+ * A small client for the registry HTTP API (OCI distribution-spec v2, as the CNCF distribution
+ * registry serves it): manifests, blobs, tags, deletes. Only what fresh-build needs; `docker push`
+ * still moves the image itself. Every failure is a RegistryError with one line naming the
+ * registry and what went wrong (unreachable, unauthorised, name invalid, delete disabled).
+ */
+
+
+
+class RegistryError extends Error {
+    code;
+    name = 'RegistryError';
+    constructor(message, 
+    /** The registry's error code (`NAME_INVALID`, `UNSUPPORTED`...), or a kind of our own. */
+    code = 'ERROR') {
+        super(message.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+        this.code = code;
+    }
+}
+const MEDIA = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociEmpty: 'application/vnd.oci.empty.v1+json'
+};
+/** Every manifest kind we read; the registry answers with the one it stored. */
+const ACCEPT = [MEDIA.ociManifest, MEDIA.ociIndex, MEDIA.dockerManifest, MEDIA.dockerList].join(', ');
+function client_sha256(bytes) {
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+class RegistryClient {
+    registry;
+    opts;
+    base;
+    credentials = null;
+    tokens = new Map();
+    basic = false;
+    constructor(registry, opts) {
+        this.registry = registry;
+        this.opts = opts;
+        this.base = `${isLoopback(registry) ? 'http' : 'https'}://${registry}`;
+    }
+    /** GET /v2/: the registry answers and (with the credentials docker has) lets us in. */
+    async ping() {
+        const r = await this.send({ method: 'GET', path: '/v2/' });
+        if (r.status !== 200)
+            throw await this.failure(r, 'the API check (GET /v2/)');
+    }
+    /** The digest a tag or digest points at, or null when the registry has no such manifest. */
+    async resolve(repository, reference) {
+        const r = await this.send({
+            method: 'HEAD',
+            path: `/v2/${repository}/manifests/${reference}`,
+            scope: { repository, actions: 'pull' },
+            headers: { accept: ACCEPT }
+        });
+        if (r.status === 404)
+            return null;
+        if (r.status !== 200)
+            throw await this.failure(r, `${repository}:${reference}`);
+        const digest = r.headers.get('docker-content-digest');
+        if (digest)
+            return digest;
+        // Some registries leave the header out of HEAD answers: the body's hash is the digest.
+        return (await this.manifest(repository, reference))?.digest ?? null;
+    }
+    async manifest(repository, reference) {
+        const r = await this.send({
+            method: 'GET',
+            path: `/v2/${repository}/manifests/${reference}`,
+            scope: { repository, actions: 'pull' },
+            headers: { accept: ACCEPT }
+        });
+        if (r.status === 404)
+            return null;
+        if (r.status !== 200)
+            throw await this.failure(r, `${repository}:${reference}`);
+        const bytes = Buffer.from(await r.arrayBuffer());
+        const digest = client_sha256(bytes);
+        if (reference.startsWith('sha256:') && digest !== reference) {
+            throw new RegistryError(`registry ${this.registry}: manifest ${reference} came back with other bytes (${digest})`, 'DIGEST_INVALID');
+        }
+        let json;
+        try {
+            json = JSON.parse(bytes.toString('utf8'));
+        }
+        catch {
+            throw new RegistryError(`registry ${this.registry}: manifest ${repository}:${reference} is not JSON`, 'MANIFEST_INVALID');
+        }
+        const mediaType = (typeof json.mediaType === 'string' ? json.mediaType : null) ??
+            r.headers.get('content-type') ??
+            MEDIA.ociManifest;
+        return { digest, mediaType, bytes, json };
+    }
+    /** PUT a manifest under a tag (or its digest); returns its digest. */
+    async putManifest(repository, reference, bytes, mediaType) {
+        const r = await this.send({
+            method: 'PUT',
+            path: `/v2/${repository}/manifests/${reference}`,
+            scope: { repository, actions: 'pull,push' },
+            headers: { 'content-type': mediaType },
+            body: bytes
+        });
+        if (r.status !== 201)
+            throw await this.failure(r, `pushing manifest ${repository}:${reference}`);
+        await r.arrayBuffer().catch(() => undefined);
+        return client_sha256(bytes);
+    }
+    /** Uploads a blob unless the repository has it (monolithic upload: POST then PUT). */
+    async putBlob(repository, bytes) {
+        const digest = client_sha256(bytes);
+        const scope = { repository, actions: 'pull,push' };
+        const head = await this.send({
+            method: 'HEAD',
+            path: `/v2/${repository}/blobs/${digest}`,
+            scope
+        });
+        if (head.status === 200)
+            return digest;
+        const start = await this.send({
+            method: 'POST',
+            path: `/v2/${repository}/blobs/uploads/`,
+            scope
+        });
+        if (start.status !== 202)
+            throw await this.failure(start, `starting a blob upload to ${repository}`);
+        await start.arrayBuffer().catch(() => undefined);
+        const location = start.headers.get('location');
+        if (!location)
+            throw new RegistryError(`registry ${this.registry}: blob upload gave no Location`, 'BLOB_UPLOAD_INVALID');
+        const url = new URL(location, this.base);
+        url.searchParams.set('digest', digest);
+        const put = await this.send({
+            method: 'PUT',
+            path: url.toString(),
+            scope,
+            headers: { 'content-type': 'application/octet-stream' },
+            body: bytes
+        });
+        if (put.status !== 201)
+            throw await this.failure(put, `uploading blob ${digest} to ${repository}`);
+        await put.arrayBuffer().catch(() => undefined);
+        return digest;
+    }
+    /** A blob's bytes, checked against its digest. */
+    async blob(repository, digest, maxBytes = 64 * 1024 * 1024) {
+        const r = await this.send({
+            method: 'GET',
+            path: `/v2/${repository}/blobs/${digest}`,
+            scope: { repository, actions: 'pull' }
+        });
+        if (r.status !== 200)
+            throw await this.failure(r, `blob ${digest} of ${repository}`);
+        const size = Number(r.headers.get('content-length') ?? 0);
+        if (size > maxBytes)
+            throw new RegistryError(`registry ${this.registry}: blob ${digest} is ${size} bytes, more than ${maxBytes}`, 'BLOB_TOO_LARGE');
+        const bytes = Buffer.from(await r.arrayBuffer());
+        if (client_sha256(bytes) !== digest) {
+            throw new RegistryError(`registry ${this.registry}: blob ${digest} came back with other bytes`, 'DIGEST_INVALID');
+        }
+        return bytes;
+    }
+    /** Every tag of a repository (following `Link` pages); empty when the repository is unknown. */
+    async tags(repository) {
+        const out = [];
+        let path = `/v2/${repository}/tags/list?n=1000`;
+        while (path) {
+            const r = await this.send({ method: 'GET', path, scope: { repository, actions: 'pull' } });
+            if (r.status === 404)
+                return out;
+            if (r.status !== 200)
+                throw await this.failure(r, `listing the tags of ${repository}`);
+            const doc = (await r.json());
+            out.push(...(doc.tags ?? []));
+            const link = /<([^>]+)>;\s*rel="?next"?/.exec(r.headers.get('link') ?? '');
+            path = link ? link[1] : null;
+        }
+        return out;
+    }
+    /**
+     * DELETE a manifest by digest. The registry then drops it and every tag pointing at it, so
+     * callers decide first which digest may go. Throws a RegistryError with code `DELETE_DISABLED`
+     * when the registry's delete setting is off.
+     */
+    async deleteManifest(repository, digest) {
+        const r = await this.send({
+            method: 'DELETE',
+            path: `/v2/${repository}/manifests/${digest}`,
+            scope: { repository, actions: 'delete' }
+        });
+        await r.arrayBuffer().catch(() => undefined);
+        if (r.status === 202 || r.status === 200)
+            return 'deleted';
+        if (r.status === 404)
+            return 'missing';
+        if (r.status === 405) {
+            throw new RegistryError(`registry ${this.registry}: deleting is not enabled (the registry answers 405 UNSUPPORTED; turn on storage.delete.enabled, or REGISTRY_STORAGE_DELETE_ENABLED=true)`, 'DELETE_DISABLED');
+        }
+        throw await this.failure(r, `deleting ${repository}@${digest}`);
+    }
+    /**
+     * Whether deletes are allowed, asked without deleting anything: a DELETE of a digest no
+     * manifest has answers 404 when deletes are on and 405 when they are off.
+     */
+    async checkDeleteEnabled(repository) {
+        await this.deleteManifest(repository, `sha256:${'0'.repeat(64)}`);
+    }
+    // --- transport and auth
+    async send(req, retried = false) {
+        const url = /^https?:\/\//.test(req.path) ? req.path : `${this.base}${req.path}`;
+        const headers = { ...req.headers };
+        const auth = await this.authorization(req);
+        if (auth)
+            headers.authorization = auth;
+        let r;
+        try {
+            r = await fetch(url, {
+                method: req.method,
+                headers,
+                ...(req.body ? { body: req.body } : {}),
+                redirect: 'follow',
+                signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000)
+            });
+        }
+        catch (e) {
+            throw new RegistryError(`registry ${this.registry} is unreachable (${netCause(e)})`, 'UNREACHABLE');
+        }
+        if (r.status === 401 && !retried) {
+            const challenge = r.headers.get('www-authenticate') ?? '';
+            await r.arrayBuffer().catch(() => undefined);
+            if (await this.answerChallenge(challenge, req))
+                return this.send(req, true);
+            throw new RegistryError(`registry ${this.registry}: unauthorised${req.scope ? ` for ${req.scope.repository}` : ''} (no credentials for it in the Docker config: run docker login ${this.registry})`, 'UNAUTHORIZED');
+        }
+        if (r.status === 401) {
+            await r.arrayBuffer().catch(() => undefined);
+            throw new RegistryError(`registry ${this.registry}: unauthorised${req.scope ? ` for ${req.scope.repository}` : ''} (the Docker config's credentials were refused: run docker login ${this.registry})`, 'UNAUTHORIZED');
+        }
+        return r;
+    }
+    creds() {
+        return (this.credentials ??= credentialsFor(this.registry, this.opts.env));
+    }
+    async authorization(req) {
+        const token = this.tokens.get(scopeKey(req)) ?? this.tokens.get('');
+        if (token)
+            return `Bearer ${token}`;
+        if (this.basic) {
+            const c = await this.creds();
+            if (c?.kind === 'basic')
+                return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+        }
+        return null;
+    }
+    /** Basic or Bearer (token service) auth as the challenge asks; false when we have nothing to offer. */
+    async answerChallenge(challenge, req) {
+        const c = await this.creds();
+        if (/^basic\b/i.test(challenge)) {
+            if (c?.kind !== 'basic')
+                return false;
+            this.basic = true;
+            return true;
+        }
+        if (!/^bearer\b/i.test(challenge))
+            return false;
+        const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
+        if (!params.realm)
+            return false;
+        const url = new URL(params.realm);
+        if (params.service)
+            url.searchParams.set('service', params.service);
+        const scope = req.scope
+            ? `repository:${req.scope.repository}:${req.scope.actions}`
+            : params.scope;
+        if (scope)
+            url.searchParams.set('scope', scope);
+        const headers = {};
+        let method = 'GET';
+        let body;
+        if (c?.kind === 'basic') {
+            headers.authorization = `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+        }
+        else if (c?.kind === 'identity') {
+            method = 'POST';
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: c.token,
+                client_id: 'fresh-build'
+            });
+            if (params.service)
+                form.set('service', params.service);
+            if (scope)
+                form.set('scope', scope);
+            body = form.toString();
+        }
+        let r;
+        try {
+            r = await fetch(url, {
+                method,
+                headers,
+                ...(body ? { body } : {}),
+                signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000)
+            });
+        }
+        catch (e) {
+            throw new RegistryError(`registry ${this.registry}: its token service ${url.host} is unreachable (${netCause(e)})`, 'UNREACHABLE');
+        }
+        if (r.status !== 200) {
+            await r.arrayBuffer().catch(() => undefined);
+            return false;
+        }
+        const doc = (await r.json().catch(() => ({})));
+        const token = doc.token ?? doc.access_token;
+        if (!token)
+            return false;
+        this.tokens.set(scopeKey(req), token);
+        return true;
+    }
+    /** One line from an error answer: the registry's own code and message when it sent them. */
+    async failure(r, what) {
+        let code = `HTTP_${r.status}`;
+        let detail = `HTTP ${r.status}`;
+        try {
+            const doc = (await r.json());
+            const first = doc.errors?.[0];
+            if (first?.code) {
+                code = first.code;
+                detail = `${first.code}${first.message ? `: ${first.message}` : ''}`;
+            }
+        }
+        catch {
+            // not JSON: the status says enough
+        }
+        const nice = code === 'NAME_INVALID'
+            ? 'name invalid'
+            : code === 'DENIED'
+                ? 'access denied'
+                : code === 'NAME_UNKNOWN'
+                    ? 'no such repository'
+                    : null;
+        return new RegistryError(`registry ${this.registry}: ${nice ? `${nice} (${detail})` : detail} for ${what}`, code);
+    }
+}
+function scopeKey(req) {
+    return req.scope ? `${req.scope.repository}:${req.scope.actions}` : '';
+}
+/** `ECONNREFUSED 127.0.0.1:5199` from undici's `fetch failed`, or the timeout. */
+function netCause(e) {
+    const err = e;
+    if (err?.name === 'TimeoutError' || err?.name === 'AbortError')
+        return 'timed out';
+    const cause = err?.cause;
+    if (cause?.code)
+        return cause.message
+            ? `${cause.code}: ${cause.message}`.replace(/^(\w+): \1 /, '$1 ')
+            : cause.code;
+    return err?.message ?? String(e);
+}
+
+;// CONCATENATED MODULE: ./src/registry/artifact.ts
+/**
+ * The record beside the image in the registry. The full record is an OCI artifact: an OCI image
+ * manifest with `artifactType` set, an empty config, one layer holding the record JSON, and a
+ * `subject` naming the image manifest. It is tagged `sha256-<hex>.fresh-build` after the image's
+ * digest, the tag scheme cosign uses for signatures (`sha256-<hex>.sig`): any registry that keeps
+ * tags can serve it, and a client that knows the image's digest finds it with one HEAD. The
+ * `subject` also lets a registry with the OCI 1.1 referrers API list it.
+ */
+
+
+const RECORD_ARTIFACT_TYPE = 'application/vnd.dev.fresh-build.record.v1+json';
+const EMPTY_CONFIG = Buffer.from('{}');
+/** The tag the record of the image with this manifest digest goes under. */
+function recordTag(imageDigest) {
+    const m = /^sha256:([0-9a-f]{64})$/.exec(imageDigest);
+    if (!m)
+        throw new RegistryError(`not a sha256 digest: ${imageDigest}`, 'DIGEST_INVALID');
+    return `sha256-${m[1]}.fresh-build`;
+}
+/**
+ * The record as it travels: the same shape as the local record file (validated, so only its
+ * known fields go), never a build arg or a credential, since the record holds neither.
+ */
+function recordDocument(record) {
+    return Buffer.from(`${JSON.stringify(validateRecord(record))}\n`);
+}
+/** Pushes the record for the image `imageDigest` of `repository`; returns the artifact's digest. */
+async function attachRecord(client, repository, imageDigest, record) {
+    const image = await client.manifest(repository, imageDigest);
+    if (!image) {
+        throw new RegistryError(`registry ${client.registry}: ${repository}@${imageDigest} is not there to attach the record to`, 'MANIFEST_UNKNOWN');
+    }
+    const doc = recordDocument(record);
+    await client.putBlob(repository, EMPTY_CONFIG);
+    await client.putBlob(repository, doc);
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: MEDIA.ociManifest,
+        artifactType: RECORD_ARTIFACT_TYPE,
+        config: { mediaType: MEDIA.ociEmpty, digest: client_sha256(EMPTY_CONFIG), size: EMPTY_CONFIG.length },
+        layers: [{ mediaType: RECORD_ARTIFACT_TYPE, digest: client_sha256(doc), size: doc.length }],
+        subject: { mediaType: image.mediaType, digest: imageDigest, size: image.bytes.length },
+        annotations: {
+            'org.opencontainers.image.created': record.builtAt,
+            'dev.fresh-build.context-hash': record.contextHash
+        }
+    };
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    const tag = recordTag(imageDigest);
+    const digest = await client.putManifest(repository, tag, bytes, MEDIA.ociManifest);
+    return { tag, digest };
+}
+/** The record attached to the image `reference` (a tag or a digest) names in `repository`. */
+async function fetchRecord(client, repository, reference) {
+    const imageDigest = await client.resolve(repository, reference);
+    if (!imageDigest)
+        return { status: 'no-image' };
+    const artifact = await client.manifest(repository, recordTag(imageDigest));
+    if (!artifact)
+        return { status: 'no-record', imageDigest, problem: null };
+    const layers = artifact.json.layers;
+    const subject = artifact.json.subject;
+    const layer = Array.isArray(layers)
+        ? layers.find(l => l.mediaType === RECORD_ARTIFACT_TYPE)
+        : undefined;
+    if (artifact.json.artifactType !== RECORD_ARTIFACT_TYPE ||
+        !layer ||
+        typeof layer.digest !== 'string') {
+        return {
+            status: 'no-record',
+            imageDigest,
+            problem: `${recordTag(imageDigest)} is not a fresh-build record`
+        };
+    }
+    if (subject?.digest !== imageDigest) {
+        return {
+            status: 'no-record',
+            imageDigest,
+            problem: `${recordTag(imageDigest)} names another image (${String(subject?.digest)})`
+        };
+    }
+    const bytes = await client.blob(repository, layer.digest, 32 * 1024 * 1024);
+    try {
+        return {
+            status: 'found',
+            imageDigest,
+            record: validateRecord(JSON.parse(bytes.toString('utf8')))
+        };
+    }
+    catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        return {
+            status: 'no-record',
+            imageDigest,
+            problem: `the record in ${recordTag(imageDigest)} is unusable: ${why}`
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/push.ts
+
+
+
+
+/** One client per registry host, shared by a run. */
+function clientFor(clients, registry, env) {
+    let c = clients.get(registry);
+    if (!c)
+        clients.set(registry, (c = new RegistryClient(registry, { env })));
+    return c;
+}
+/**
+ * Checks every tag before the build: a reference with a tag, and a registry that answers and
+ * lets us in with the Docker config's credentials. Throws the first RegistryError.
+ */
+async function preparePush(tags, env) {
+    if (tags.length === 0)
+        throw new RegistryError('--push needs at least one --tag to push', 'NO_TAG');
+    const refs = tags.map(t => {
+        const ref = parseImageRef(t);
+        if (ref.digest)
+            throw new RegistryError(`--push: "${t}" is a digest reference; push needs a tag`, 'TAG_INVALID');
+        return ref;
+    });
+    const clients = new Map();
+    for (const ref of refs)
+        clientFor(clients, ref.registry, env);
+    for (const client of clients.values())
+        await client.ping();
+    return { refs, clients };
+}
+/** `main: digest: sha256:<hex> size: 523`, the line `docker push` ends with. */
+function pushedDigest(output) {
+    const all = [...output.matchAll(/digest: (sha256:[0-9a-f]{64})/g)];
+    return all.at(-1)?.[1] ?? null;
+}
+/** Pushes every tag, checks each digest with the registry, attaches the record per repository. */
+async function pushImage(exec, plan, record, say) {
+    const pushed = [];
+    for (const ref of plan.refs) {
+        say(`pushing ${ref.text}`);
+        const r = await exec(['push', ref.text], { onLine: line => say(line) });
+        if (r.code !== 0) {
+            const last = `${r.stderr}\n${r.stdout}`
+                .split('\n')
+                .map(l => l.trim())
+                .filter(Boolean)
+                .at(-1) ?? `exit ${r.code}`;
+            throw new RegistryError(`pushing ${ref.text} to registry ${ref.registry} failed: ${last}`, 'PUSH_FAILED');
+        }
+        const client = clientFor(plan.clients, ref.registry, {});
+        const registryDigest = await client.resolve(ref.repository, ref.tag ?? 'latest');
+        const said = pushedDigest(r.stdout + r.stderr);
+        if (!registryDigest || (said && said !== registryDigest)) {
+            throw new RegistryError(`registry ${ref.registry}: ${ref.text} resolves to ${registryDigest ?? 'nothing'} after docker push reported ${said ?? 'no digest'}`, 'DIGEST_MISMATCH');
+        }
+        pushed.push({ tag: ref.text, digest: registryDigest });
+    }
+    const records = [];
+    const seen = new Set();
+    for (const [i, ref] of plan.refs.entries()) {
+        const digest = pushed[i].digest;
+        const key = `${repoName(ref)}@${digest}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const client = clientFor(plan.clients, ref.registry, {});
+        const { tag } = await attachRecord(client, ref.repository, digest, record);
+        say(`record attached: ${repoName(ref)}:${tag}`);
+        records.push(`${repoName(ref)}:${tag}`);
+    }
+    return {
+        digest: pushed[0].digest,
+        tags: plan.refs.map(r => r.text),
+        pushed,
+        records
+    };
+}
+/**
+ * The previous record for a host with none of its own: the one attached to the image the first
+ * tag points at. Null (with a note) when the tag names no registry, no image, or an image without
+ * a usable record. Registry errors are thrown: the caller decides whether they are fatal.
+ */
+async function registryPrevious(firstTag, env, plan) {
+    if (!firstTag || !namesRegistry(firstTag)) {
+        return { record: null, from: null, note: 'no tag names a registry to look for a record in' };
+    }
+    const ref = parseImageRef(firstTag);
+    const client = plan?.clients.get(ref.registry) ?? new RegistryClient(ref.registry, { env });
+    const reference = ref.digest ?? ref.tag ?? 'latest';
+    const found = await fetchRecord(client, ref.repository, reference);
+    if (found.status === 'no-image') {
+        return { record: null, from: null, note: `${firstTag} is not in the registry yet` };
+    }
+    const from = `${repoName(ref)}:${recordTag(found.imageDigest)}`;
+    if (found.status === 'no-record') {
+        return {
+            record: null,
+            from: null,
+            note: found.problem ?? `${firstTag} (${found.imageDigest}) has no fresh-build record beside it`
+        };
+    }
+    return {
+        record: found.record,
+        from,
+        note: `the previous record is the one beside ${firstTag} (${found.imageDigest}): ${from}`
+    };
+}
+/**
+ * The judgement as `build --json` prints it: the verdict document, where the previous record came
+ * from, and with `--push` the digest (CONTRACT.md) and what was pushed.
+ */
+function judgementDocument(r) {
+    return {
+        ...r.judgement,
+        previousSource: r.previousSource,
+        ...(r.push ? { digest: r.push.digest, push: r.push } : {})
+    };
+}
+/** build-push-action's `metadata` output: a JSON document with the digest, the tags and the verdict. */
+function pushMetadata(verdict, push, imageId) {
+    return JSON.stringify({
+        'containerimage.digest': push?.digest ?? null,
+        'containerimage.config.digest': imageId,
+        'image.name': (push?.tags ?? []).join(','),
+        digest: push?.digest ?? null,
+        tags: push?.tags ?? [],
+        verdict,
+        records: push?.records ?? []
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/guard.ts
+
+
 
 
 
@@ -20246,10 +21002,20 @@ async function guardOne(command, opts, service, io) {
     if (recordInContext) {
         warnings.push(`the record ${statePath} is inside the build context: every write changes the context hash`);
     }
+    // Every registry is asked before the build: an unreachable one fails here, nothing changed.
+    const pushPlan = command === 'build' && opts.push ? await preparePush(opts.tags, io.env) : null;
+    let previousSource = null;
+    let pushed = null;
     const judgement = await withRecordLock(statePath, async () => {
-        const previous = await loadRecord(statePath, opts.ignoreCorruptRecord, warnings);
+        let previous = await loadRecord(statePath, opts.ignoreCorruptRecord, warnings);
+        previousSource = previous ? 'local' : null;
+        if (!previous && command === 'build') {
+            previous = await previousFromRegistry(opts, io.env, pushPlan, say, warnings);
+            if (previous)
+                previousSource = 'registry';
+        }
         const files = fileSignatures(hashed.scan.entries);
-        const comparison = compareWithRecord(files, steps, previous, selector(steps, hashed, previous));
+        let comparison = compareWithRecord(files, steps, previous, selector(steps, hashed, previous));
         warnings.push(...preBuildWarnings({
             entries: hashed.scan.entries,
             steps,
@@ -20281,7 +21047,11 @@ async function guardOne(command, opts, service, io) {
             kind = host.kind;
             say(`builder: ${host.kind} (${host.reason})`);
             warnings.push(...host.warnings);
-            const diverged = previous === null || previous.contextHash !== hashed.contextHash;
+            // A record from the registry says what the last image holds, nothing about this host's
+            // builder: its context cache may hold old bytes of its own, so it is pruned as on a change.
+            const diverged = previous === null ||
+                previousSource === 'registry' ||
+                previous.contextHash !== hashed.contextHash;
             if (diverged && opts.prune !== 'never') {
                 say(`pruning the builder cache (policy ${opts.prune})`);
                 pruned = await prune(docker(), opts.prune, host.kind);
@@ -20369,6 +21139,13 @@ async function guardOne(command, opts, service, io) {
                 throw new Error(`check mode proves the final stage only; build stage ${stage} with fresh-build build`);
             };
         }
+        if (previousSource === 'registry' && command === 'build' && !pruned?.done) {
+            // Without the prune this host's context cache is unknown: nothing to promise against.
+            warnings.push(`the record came from the registry, but this host's builder cache was not pruned (${pruned?.note ?? `prune: ${opts.prune}`}): its state is unknown, so this build is a baseline`);
+            previous = null;
+            previousSource = null;
+            comparison = compareWithRecord(files, steps, null, selector(steps, hashed, null));
+        }
         const current = new Map(hashed.scan.entries.map(e => [e.path, e]));
         const logSteps = matchLogSteps(steps, log, service);
         // The whole context went to the builder in this run: its steps that ran copied those bytes.
@@ -20411,7 +21188,7 @@ async function guardOne(command, opts, service, io) {
             imageId
         });
         if (j.verdict !== 'stale') {
-            await writeRecord(statePath, newRecord({
+            const record = newRecord({
                 contextHash: hashed.contextHash,
                 files,
                 steps,
@@ -20420,11 +21197,17 @@ async function guardOne(command, opts, service, io) {
                 imageId,
                 tags: opts.tags,
                 dockerfile: opts.file
-            }));
+            });
+            // Pushed before the record advances: a push that fails leaves the record as it was.
+            if (pushPlan)
+                pushed = await pushImage(docker(), pushPlan, record, say);
+            await writeRecord(statePath, record);
             say(`record updated: ${statePath}`);
         }
         else {
             say(`stale: the record at ${statePath} is left at the last good build`);
+            if (pushPlan)
+                say('stale: nothing pushed');
         }
         return j;
     });
@@ -20436,8 +21219,30 @@ async function guardOne(command, opts, service, io) {
         judgement: redactDeep(judgement, redact),
         dockerfile: opts.file,
         statePath,
-        endLines
+        endLines,
+        previousSource,
+        push: pushed
     };
+}
+/**
+ * The record beside the image the first tag points at, for a host with none of its own. With
+ * `--push` a registry error is fatal (the push would fail too); without, it is a warning and the
+ * build is a baseline.
+ */
+async function previousFromRegistry(opts, env, plan, say, warnings) {
+    if (!opts.tags[0] || !namesRegistry(opts.tags[0]))
+        return null;
+    try {
+        const found = await registryPrevious(opts.tags[0], env, plan);
+        say(found.note);
+        return found.record;
+    }
+    catch (e) {
+        if (plan)
+            throw e;
+        warnings.push(`no record from the registry: ${errorMessage(e)}`);
+        return null;
+    }
 }
 /**
  * Best effort: removes images only while no tag names them (a user's `--target` build may have
@@ -20526,7 +21331,122 @@ function selector(steps, hashed, previous) {
     return (step, path) => (sets ??= build()).get(stepKey(step))?.has(path) ?? false;
 }
 
+;// CONCATENATED MODULE: ./src/registry/clear.ts
+/**
+ * Deleting registry cache references (`--cache-from` images, inline-cache tags) by name, through
+ * the registry API. The API deletes manifests by digest, and a digest delete drops every tag that
+ * points at it: a cache tag sharing its digest with an app tag would take the app tag along. So a
+ * named reference whose digest any other tag (or an index under another tag) also uses is moved
+ * first: the tag is re-pointed at a one-off empty manifest, and that manifest is deleted, which
+ * removes that tag alone. Nothing that was not named is ever deleted.
+ */
+
+
+
+/** Parsed and checked before anything is deleted: a tag or a digest, on a named registry. */
+function parseCacheRefs(refs) {
+    return refs.map(text => {
+        const ref = parseImageRef(text);
+        if (!ref.tag && !ref.digest) {
+            throw new RegistryError(`registry cache "${text}" names no tag or digest to delete`, 'TAG_INVALID');
+        }
+        return ref;
+    });
+}
+/**
+ * Checks every registry answers and allows deletes, without deleting anything: one clear error
+ * before any builder prune or registry change.
+ */
+async function prepareCacheDeletion(refs, env) {
+    const clients = new Map();
+    for (const ref of refs) {
+        let c = clients.get(ref.registry);
+        if (!c)
+            clients.set(ref.registry, (c = new RegistryClient(ref.registry, { env })));
+    }
+    for (const ref of refs) {
+        const c = clients.get(ref.registry);
+        await c.ping();
+        await c.checkDeleteEnabled(ref.repository);
+    }
+    return clients;
+}
+async function deleteCacheRefs(refs, clients, say) {
+    const report = { deleted: [], missing: [] };
+    const named = new Set(refs.map(r => `${repoName(r)}:${r.tag ?? ''}`));
+    // Resolved before any delete: two named tags on one digest are both reported deleted.
+    const digests = [];
+    for (const ref of refs) {
+        const client = clients.get(ref.registry);
+        digests.push(await client.resolve(ref.repository, ref.digest ?? ref.tag));
+    }
+    const gone = new Set();
+    for (const [i, ref] of refs.entries()) {
+        const client = clients.get(ref.registry);
+        const digest = digests[i] ?? null;
+        if (digest && gone.has(`${repoName(ref)}@${digest}`)) {
+            say(`registry cache ${ref.text}: deleted with ${digest}`);
+            report.deleted.push({ ref: ref.text, digest, how: 'manifest', keptFor: [] });
+            continue;
+        }
+        if (!digest) {
+            say(`registry cache ${ref.text}: not in the registry, nothing to delete`);
+            report.missing.push(ref.text);
+            continue;
+        }
+        const others = await otherUsers(client, ref, digest, named);
+        if (others.length === 0) {
+            await client.deleteManifest(ref.repository, digest);
+            gone.add(`${repoName(ref)}@${digest}`);
+            say(`registry cache ${ref.text}: deleted ${digest}`);
+            report.deleted.push({ ref: ref.text, digest, how: 'manifest', keptFor: [] });
+            continue;
+        }
+        if (!ref.tag) {
+            throw new RegistryError(`registry cache ${ref.text}: refused, the digest is also used by ${others.join(', ')}, which were not named as caches`, 'SHARED');
+        }
+        // Re-point the tag at a manifest nothing else uses, then delete that one.
+        const tombstone = Buffer.from(JSON.stringify({
+            schemaVersion: 2,
+            mediaType: MEDIA.ociManifest,
+            config: { mediaType: MEDIA.ociEmpty, digest: client_sha256('{}'), size: 2 },
+            layers: [],
+            annotations: {
+                'dev.fresh-build.deleted-cache': `${ref.text} ${(0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')}`
+            }
+        }));
+        await client.putBlob(ref.repository, Buffer.from('{}'));
+        const moved = await client.putManifest(ref.repository, ref.tag, tombstone, MEDIA.ociManifest);
+        await client.deleteManifest(ref.repository, moved);
+        say(`registry cache ${ref.text}: tag deleted; ${digest} kept for ${others.join(', ')}`);
+        report.deleted.push({ ref: ref.text, digest, how: 'tag', keptFor: others });
+    }
+    return report;
+}
+/**
+ * Tags of the repository, not named as caches, that point at `digest` or at an index listing
+ * it. Record artifacts (`sha256-<hex>.fresh-build`) and signatures point elsewhere (their own
+ * manifests), so they never count, and are left alone.
+ */
+async function otherUsers(client, ref, digest, named) {
+    const out = [];
+    for (const tag of await client.tags(ref.repository)) {
+        if (named.has(`${repoName(ref)}:${tag}`))
+            continue;
+        const m = await client.manifest(ref.repository, tag);
+        if (!m)
+            continue;
+        const children = Array.isArray(m.json.manifests)
+            ? m.json.manifests.map(x => x.digest)
+            : [];
+        if (m.digest === digest || children.includes(digest))
+            out.push(`${repoName(ref)}:${tag}`);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/clear.ts
+
 
 
 
@@ -20584,6 +21504,9 @@ async function runClear(opts, io) {
     const statePath = opts.state ??
         defaultStatePath({ context: opts.context, file: opts.file, target: opts.target, env: io.env });
     await checkRecordFile(statePath);
+    // Registries are asked (reachable, deletes on) before anything is pruned or deleted.
+    const cacheRefs = parseCacheRefs(opts.registryCache ?? []);
+    const registries = cacheRefs.length > 0 ? await prepareCacheDeletion(cacheRefs, io.env) : null;
     const exec = io.exec ?? dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env }));
     const host = await detectBuilder(exec, io.env);
     const warnings = [...host.warnings];
@@ -20613,6 +21536,9 @@ async function runClear(opts, io) {
         await (0,promises_namespaceObject.rm)(t, { recursive: true, force: true });
         removedPaths.push(opts.paths[i]);
     }
+    const registryCache = registries
+        ? await deleteCacheRefs(cacheRefs, registries, io.progress)
+        : null;
     const recordReset = await (0,promises_namespaceObject.rm)(statePath).then(() => true, () => false);
     // The record's companions go with it: the stat cache (digests keyed on file metadata) and the
     // last build log. Named from the record's own path, so nothing else can be reached.
@@ -20628,7 +21554,8 @@ async function runClear(opts, io) {
         missingPaths,
         recordReset,
         statePath,
-        warnings
+        warnings,
+        registryCache
     };
 }
 /**
@@ -20813,6 +21740,7 @@ function listWithMore(items, max) {
 
 
 
+
 const defaultIo = () => ({
     stdout: s => void process.stdout.write(s),
     stderr: s => void process.stderr.write(s),
@@ -20907,8 +21835,8 @@ async function dispatch(p, io, redact) {
             }
             if (p.json)
                 emit(results.length === 1 && results[0]?.service === null
-                    ? results[0].judgement
-                    : results.map(r => ({ service: r.service, ...r.judgement })));
+                    ? judgementDocument(results[0])
+                    : results.map(r => ({ service: r.service, ...judgementDocument(r) })));
             return worst(results.map(r => r.judgement));
         }
         case 'clear': {
@@ -20919,7 +21847,7 @@ async function dispatch(p, io, redact) {
             if (p.json)
                 emit(report);
             else
-                io.stderr(`cleared: reclaimed ${report.reclaimedBytes} bytes; removed ${report.removedPaths.length} path(s); record reset: ${report.recordReset}\n`);
+                io.stderr(`cleared: reclaimed ${report.reclaimedBytes} bytes; removed ${report.removedPaths.length} path(s); record reset: ${report.recordReset}${report.registryCache ? `; registry cache deleted: ${report.registryCache.deleted.map(d => d.ref).join(', ') || 'none'}` : ''}\n`);
             return 0;
         }
     }

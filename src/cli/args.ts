@@ -22,6 +22,7 @@ export interface ClearCliOptions {
   paths: string[]
   filters: string[]
   docker: string
+  registryCache: string[]
 }
 
 export type Parsed =
@@ -75,7 +76,9 @@ const OPTIONS = {
   'compose-file': { type: 'string' },
   service: { type: 'string', multiple: true },
   docker: { type: 'string' },
-  'no-stat-cache': { type: 'boolean' }
+  'no-stat-cache': { type: 'boolean' },
+  push: { type: 'boolean' },
+  'registry-cache': { type: 'string', multiple: true }
 } as const
 
 type OptionName = keyof typeof OPTIONS
@@ -102,10 +105,10 @@ const JUDGING: readonly OptionName[] = [
 
 const ALLOWED: Record<Command, readonly OptionName[]> = {
   hash: ['context', 'file', 'build-arg'],
-  build: [...JUDGING, 'tag', 'prune'],
+  build: [...JUDGING, 'tag', 'prune', 'push'],
   check: [...JUDGING, 'log', 'image'],
   'parse-log': [],
-  clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker']
+  clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker', 'registry-cache']
 }
 
 /**
@@ -187,7 +190,8 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
         all: values.all === true,
         paths: list('path'),
         filters: list('filter'),
-        docker
+        docker,
+        registryCache: list('registry-cache')
       },
       json,
       debug
@@ -236,7 +240,8 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     logFile: str('log') !== undefined ? abs(str('log') as string) : null,
     image: str('image') ?? null,
     docker,
-    statCache: values['no-stat-cache'] !== true
+    statCache: values['no-stat-cache'] !== true,
+    push: values.push === true
   }
   const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null
   return { command, guard, compose, json, debug }
@@ -275,12 +280,15 @@ build / check:
   --ignore-corrupt-record  treat an unreadable record as no record
   --docker PATH          docker client (default: $DOCKER_PATH, or docker on PATH)
   --no-stat-cache        read every file (default: reuse digests of files whose stat is unchanged)
+  --push                 (build) push every tag after a pass, the record beside the image
   --log FILE, --image REF  (check) the log to judge and the image it built
 
 clear:
   --all                  prune every builder record, cache mounts too
   --path P               host cache path inside the context to delete (repeatable)
   --filter F             builder prune filter, e.g. until=24h (repeatable)
+  --registry-cache REF   registry cache reference to delete, e.g. reg/app:buildcache (repeatable;
+                         the registry's delete setting must be on; other tags are never deleted)
 
 Exit codes: 0 pass, 1 stale, 2 error.
 `

@@ -5,6 +5,7 @@ import { errorMessage, exitCodeFor } from '../pipeline/errors.js'
 import { checkContextDir, hashContext, hashReport } from '../pipeline/hash.js'
 import { runGuard } from '../pipeline/guard.js'
 import { runClear } from '../pipeline/clear.js'
+import { judgementDocument } from '../pipeline/push.js'
 import { parseLogFile, toParseLogJson } from '../logs/index.js'
 import { renderText } from '../report/text.js'
 import { redactDeep, redactor, type Redact } from '../report/text-safety.js'
@@ -112,8 +113,8 @@ async function dispatch(p: Parsed, io: CliIo, redact: Redact): Promise<number> {
       if (p.json)
         emit(
           results.length === 1 && results[0]?.service === null
-            ? results[0].judgement
-            : results.map(r => ({ service: r.service, ...r.judgement }))
+            ? judgementDocument(results[0])
+            : results.map(r => ({ service: r.service, ...judgementDocument(r) }))
         )
       return worst(results.map(r => r.judgement))
     }
@@ -127,7 +128,7 @@ async function dispatch(p: Parsed, io: CliIo, redact: Redact): Promise<number> {
       if (p.json) emit(report)
       else
         io.stderr(
-          `cleared: reclaimed ${report.reclaimedBytes} bytes; removed ${report.removedPaths.length} path(s); record reset: ${report.recordReset}\n`
+          `cleared: reclaimed ${report.reclaimedBytes} bytes; removed ${report.removedPaths.length} path(s); record reset: ${report.recordReset}${report.registryCache ? `; registry cache deleted: ${report.registryCache.deleted.map(d => d.ref).join(', ') || 'none'}` : ''}\n`
         )
       return 0
     }

@@ -14,6 +14,12 @@ import { defaultStatePath } from '../record/index.js'
 import { statCachePathFor } from '../context/statcache.js'
 import { UsageError } from './options.js'
 import { errorMessage } from './errors.js'
+import {
+  deleteCacheRefs,
+  parseCacheRefs,
+  prepareCacheDeletion,
+  type RegistryCacheReport
+} from '../registry/clear.js'
 
 export interface ClearOptions {
   /** Paths are resolved against and must stay inside this directory (the context, or the workspace). */
@@ -26,6 +32,8 @@ export interface ClearOptions {
   paths: string[]
   filters: string[]
   docker: string
+  /** Registry cache references to delete through the registry API (tags or digests). */
+  registryCache?: string[]
 }
 
 export interface ClearReport {
@@ -38,6 +46,8 @@ export interface ClearReport {
   recordReset: boolean
   statePath: string
   warnings: string[]
+  /** What was deleted from registries; null when none was named. */
+  registryCache: RegistryCacheReport | null
 }
 
 /**
@@ -95,6 +105,9 @@ export async function runClear(
     opts.state ??
     defaultStatePath({ context: opts.context, file: opts.file, target: opts.target, env: io.env })
   await checkRecordFile(statePath)
+  // Registries are asked (reachable, deletes on) before anything is pruned or deleted.
+  const cacheRefs = parseCacheRefs(opts.registryCache ?? [])
+  const registries = cacheRefs.length > 0 ? await prepareCacheDeletion(cacheRefs, io.env) : null
   const exec = io.exec ?? dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env }))
   const host = await detectBuilder(exec, io.env)
   const warnings = [...host.warnings]
@@ -129,6 +142,10 @@ export async function runClear(
     removedPaths.push(opts.paths[i] as string)
   }
 
+  const registryCache = registries
+    ? await deleteCacheRefs(cacheRefs, registries, io.progress)
+    : null
+
   const recordReset = await rm(statePath).then(
     () => true,
     () => false
@@ -147,7 +164,8 @@ export async function runClear(
     missingPaths,
     recordReset,
     statePath,
-    warnings
+    warnings,
+    registryCache
   }
 }
 

@@ -27,7 +27,8 @@ const OWN_ERRORS = new Set([
   'ComposeError',
   'InterpolationError',
   'BuildFailedError',
-  'DockerError'
+  'DockerError',
+  'RegistryError'
 ])
 
 /** An Error, also one from another realm (a vm context, a worker), which fails `instanceof`. */

@@ -46,6 +46,8 @@ import { appendedEntries, proveSteps, type StageImage } from './proof.js'
 import type { ComposeCli } from '../cli/args.js'
 import { composeGuardOptions } from './compose.js'
 import { describeStatCache, statCachePathFor } from '../context/statcache.js'
+import { preparePush, pushImage, registryPrevious, type PushPlan, type PushResult } from './push.js'
+import { namesRegistry } from '../registry/reference.js'
 
 export interface GuardIo {
   /** A line of progress for a person (stderr in the CLI, the log in the action). */
@@ -66,6 +68,10 @@ export interface GuardResult {
   statePath: string
   /** Last Dockerfile line by first line, for steps spanning continuation lines. */
   endLines: Map<number, number>
+  /** Where the previous record came from: this host's file, the registry, or none. */
+  previousSource: 'local' | 'registry' | null
+  /** What `--push` pushed; null without it or after `stale`. */
+  push: PushResult | null
 }
 
 /** A docker build that failed: an error (exit 2), not a verdict. */
@@ -220,10 +226,21 @@ async function guardOne(
     )
   }
 
+  // Every registry is asked before the build: an unreachable one fails here, nothing changed.
+  const pushPlan: PushPlan | null =
+    command === 'build' && opts.push ? await preparePush(opts.tags, io.env) : null
+  let previousSource: GuardResult['previousSource'] = null
+  let pushed: PushResult | null = null
+
   const judgement = await withRecordLock(statePath, async () => {
-    const previous = await loadRecord(statePath, opts.ignoreCorruptRecord, warnings)
+    let previous = await loadRecord(statePath, opts.ignoreCorruptRecord, warnings)
+    previousSource = previous ? 'local' : null
+    if (!previous && command === 'build') {
+      previous = await previousFromRegistry(opts, io.env, pushPlan, say, warnings)
+      if (previous) previousSource = 'registry'
+    }
     const files = fileSignatures(hashed.scan.entries)
-    const comparison = compareWithRecord(files, steps, previous, selector(steps, hashed, previous))
+    let comparison = compareWithRecord(files, steps, previous, selector(steps, hashed, previous))
     warnings.push(
       ...preBuildWarnings({
         entries: hashed.scan.entries,
@@ -260,7 +277,12 @@ async function guardOne(
       kind = host.kind
       say(`builder: ${host.kind} (${host.reason})`)
       warnings.push(...host.warnings)
-      const diverged = previous === null || previous.contextHash !== hashed.contextHash
+      // A record from the registry says what the last image holds, nothing about this host's
+      // builder: its context cache may hold old bytes of its own, so it is pruned as on a change.
+      const diverged =
+        previous === null ||
+        previousSource === 'registry' ||
+        previous.contextHash !== hashed.contextHash
       if (diverged && opts.prune !== 'never') {
         say(`pruning the builder cache (policy ${opts.prune})`)
         pruned = await prune(docker(), opts.prune, host.kind)
@@ -362,6 +384,15 @@ async function guardOne(
       }
     }
 
+    if (previousSource === 'registry' && command === 'build' && !pruned?.done) {
+      // Without the prune this host's context cache is unknown: nothing to promise against.
+      warnings.push(
+        `the record came from the registry, but this host's builder cache was not pruned (${pruned?.note ?? `prune: ${opts.prune}`}): its state is unknown, so this build is a baseline`
+      )
+      previous = null
+      previousSource = null
+      comparison = compareWithRecord(files, steps, null, selector(steps, hashed, null))
+    }
     const current = new Map(hashed.scan.entries.map(e => [e.path, e]))
     const logSteps = matchLogSteps(steps, log, service)
     // The whole context went to the builder in this run: its steps that ran copied those bytes.
@@ -408,22 +439,23 @@ async function guardOne(
       imageId
     })
     if (j.verdict !== 'stale') {
-      await writeRecord(
-        statePath,
-        newRecord({
-          contextHash: hashed.contextHash,
-          files,
-          steps,
-          commit: identity.commit,
-          buildId: command === 'build' ? identity.buildId : opts.buildId,
-          imageId,
-          tags: opts.tags,
-          dockerfile: opts.file
-        })
-      )
+      const record = newRecord({
+        contextHash: hashed.contextHash,
+        files,
+        steps,
+        commit: identity.commit,
+        buildId: command === 'build' ? identity.buildId : opts.buildId,
+        imageId,
+        tags: opts.tags,
+        dockerfile: opts.file
+      })
+      // Pushed before the record advances: a push that fails leaves the record as it was.
+      if (pushPlan) pushed = await pushImage(docker(), pushPlan, record, say)
+      await writeRecord(statePath, record)
       say(`record updated: ${statePath}`)
     } else {
       say(`stale: the record at ${statePath} is left at the last good build`)
+      if (pushPlan) say('stale: nothing pushed')
     }
     return j
   })
@@ -436,7 +468,33 @@ async function guardOne(
     judgement: redactDeep(judgement, redact) as Judgement,
     dockerfile: opts.file,
     statePath,
-    endLines
+    endLines,
+    previousSource,
+    push: pushed
+  }
+}
+
+/**
+ * The record beside the image the first tag points at, for a host with none of its own. With
+ * `--push` a registry error is fatal (the push would fail too); without, it is a warning and the
+ * build is a baseline.
+ */
+async function previousFromRegistry(
+  opts: GuardOptions,
+  env: NodeJS.ProcessEnv,
+  plan: PushPlan | null,
+  say: (line: string) => void,
+  warnings: string[]
+): Promise<BuildRecord | null> {
+  if (!opts.tags[0] || !namesRegistry(opts.tags[0])) return null
+  try {
+    const found = await registryPrevious(opts.tags[0], env, plan)
+    say(found.note)
+    return found.record
+  } catch (e) {
+    if (plan) throw e
+    warnings.push(`no record from the registry: ${errorMessage(e)}`)
+    return null
   }
 }
 

@@ -32,6 +32,8 @@ export interface GuardOptions {
   docker: string
   /** Reuse file digests from the stat cache beside the record (default true). */
   statCache?: boolean
+  /** Push every tag after a pass, with the record beside the image. */
+  push?: boolean
 }
 
 export const PRUNE_POLICIES: readonly PrunePolicy[] = ['source', 'all', 'never']

@@ -1,0 +1,224 @@
+/**
+ * Build once, deploy anywhere, against a real registry (scripts/registry.sh) and two daemons:
+ * host A (the suite's daemon) builds and pushes; host B (a daemon of its own, no local record)
+ * takes the previous record from beside the image in the registry.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { main } from '../../../src/cli/main.js'
+import { describeDocker, docker } from '../../helpers/docker.js'
+import { suiteEnv } from '../../helpers/env.js'
+import {
+  registryDigest,
+  registryGet,
+  registryTags,
+  startHost,
+  startRegistry,
+  type TestHost,
+  type TestRegistry
+} from '../../helpers/registry.js'
+import { makeTree } from '../../helpers/tree.js'
+import { BASE_IMAGE } from '../../helpers/docker.js'
+import { Scratch } from '../guard/helpers.js'
+
+interface Run {
+  code: number
+  json: Record<string, unknown> & { verdict?: string; changedFiles?: string[] }
+  stderr: string
+}
+
+async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  let stdout = ''
+  let stderr = ''
+  const code = await main([...argv, '--json'], {
+    stdout: s => void (stdout += s),
+    stderr: s => void (stderr += s),
+    cwd: tmpdir(),
+    env
+  })
+  return { code, json: (stdout.trim() ? JSON.parse(stdout) : {}) as Run['json'], stderr }
+}
+
+/** The one error line an exit-2 run printed. */
+function errorLine(r: Run): string {
+  const lines = r.stderr.split('\n').filter(l => l.startsWith('fresh-build: error: '))
+  expect(lines).toHaveLength(1)
+  return (lines[0] as string).slice('fresh-build: error: '.length)
+}
+
+const scratch = new Scratch()
+let registry: TestRegistry
+let hostB: TestHost
+let dockerConfig: string
+const SECRET_PASSWORD = `pw-${scratch.nonce}-never-shown`
+const SECRET_ARG = `arg-${scratch.nonce}-never-shown`
+
+beforeAll(async () => {
+  registry = await startRegistry()
+  hostB = startHost('b')
+  // `docker login` as it leaves the config: an auths entry for the registry.
+  dockerConfig = mkdtempSync(join(tmpdir(), 'fb-reg-config-'))
+  writeFileSync(
+    join(dockerConfig, 'config.json'),
+    JSON.stringify({
+      auths: { [registry.addr]: { auth: Buffer.from(`ci:${SECRET_PASSWORD}`).toString('base64') } }
+    })
+  )
+}, 120_000)
+afterAll(() => {
+  registry?.stop()
+  hostB?.stop()
+  scratch.cleanup()
+})
+
+const DOCKERFILE = `FROM ${BASE_IMAGE}\nARG TOKEN\nWORKDIR /app\nCOPY package.json ./\nCOPY src ./src\n`
+
+function argv(ctx: string, state: string, tags: string[], extra: string[] = []): string[] {
+  return [
+    'build',
+    '--context',
+    ctx,
+    '--state',
+    state,
+    '--docker',
+    '/usr/bin/docker',
+    '--commit',
+    'c0ffee',
+    '--build-arg',
+    `TOKEN=${SECRET_ARG}`,
+    '--secret-build-arg',
+    'TOKEN',
+    ...tags.flatMap(t => ['--tag', t]),
+    ...extra
+  ]
+}
+
+function hostEnv(dockerHost?: string): NodeJS.ProcessEnv {
+  return suiteEnv({
+    DOCKER_CONFIG: dockerConfig,
+    ...(dockerHost ? { DOCKER_HOST: dockerHost } : {})
+  })
+}
+
+function spec(app: string): Record<string, string> {
+  return {
+    Dockerfile: DOCKERFILE,
+    'package.json': '{"name":"app"}\n',
+    'src/app.js': app,
+    'src/util.js': 'module.exports = 1\n'
+  }
+}
+
+describeDocker('registry: build once, deploy anywhere', () => {
+  let image = ''
+  let firstDigest = ''
+
+  test("host A builds and pushes app:main: baseline, the digest is the registry's, the record beside it", async () => {
+    image = `${registry.addr}/app:main`
+    const ctx = scratch.tree(spec(`console.log("v1 ${scratch.nonce}")\n`))
+    const a = await cli(argv(ctx, scratch.statePath(), [image], ['--push']), hostEnv())
+    expect(a.code).toBe(0)
+    expect(a.json.verdict).toBe('baseline')
+    expect(a.json.previousSource).toBeNull()
+    firstDigest = a.json.digest as string
+    expect(firstDigest).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(await registryDigest(registry.addr, 'app', 'main')).toBe(firstDigest)
+
+    // The record, fetchable by the image digest alone.
+    const hex = firstDigest.slice('sha256:'.length)
+    const art = await registryGet(registry.addr, `/v2/app/manifests/sha256-${hex}.fresh-build`, {
+      accept: 'application/vnd.oci.image.manifest.v1+json'
+    })
+    expect(art.status).toBe(200)
+    const manifest = (await art.json()) as {
+      artifactType: string
+      subject: { digest: string }
+      layers: { digest: string; mediaType: string }[]
+    }
+    expect(manifest.artifactType).toBe('application/vnd.dev.fresh-build.record.v1+json')
+    expect(manifest.subject.digest).toBe(firstDigest)
+    const blob = await registryGet(registry.addr, `/v2/app/blobs/${manifest.layers[0]?.digest}`)
+    const text = await blob.text()
+    const record = JSON.parse(text) as { contextHash: string; files: Record<string, string> }
+    expect(record.contextHash).toBe(a.json.contextHash)
+    expect(Object.keys(record.files)).toEqual(expect.arrayContaining(['src/app.js', 'src/util.js']))
+
+    // Labels carry the summary; no secret anywhere.
+    const labels = docker(['image', 'inspect', '--format', '{{json .Config.Labels}}', image])
+    expect(JSON.parse(labels)['dev.fresh-build.context-hash']).toBe(a.json.contextHash)
+    for (const secret of [SECRET_PASSWORD, SECRET_ARG]) {
+      expect(text).not.toContain(secret)
+      expect(labels).not.toContain(secret)
+      expect(a.stderr).not.toContain(secret)
+      expect(JSON.stringify(a.json)).not.toContain(secret)
+    }
+  })
+
+  test("host B, no local record, same sources: unchanged against the registry's record, its cache pruned", async () => {
+    // Another runner's own checkout of the same commit.
+    const ctx = scratch.tree(spec(`console.log("v1 ${scratch.nonce}")\n`))
+    const state = scratch.statePath()
+    const b = await cli(argv(ctx, state, [image]), hostEnv(hostB.dockerHost))
+    expect(b.code).toBe(0)
+    expect(b.json.verdict).toBe('unchanged')
+    expect(b.json.previousSource).toBe('registry')
+    // This host's context cache is unknown to the registry's record: pruned anyway.
+    expect(b.json.pruned).toMatchObject({ policy: 'source', done: true })
+    expect(b.stderr).toContain(`sha256-${firstDigest.slice(7)}.fresh-build`)
+    expect(readFileSync(state, 'utf8')).toContain(b.json.contextHash as string)
+  })
+
+  test('host B changes one file: fresh naming it, pushes; the tag moves to the new digest', async () => {
+    const ctx = scratch.tree(spec(`console.log("v2, a longer line ${scratch.nonce}")\n`))
+    const b = await cli(
+      argv(ctx, scratch.statePath(), [image], ['--push']),
+      hostEnv(hostB.dockerHost)
+    )
+    expect(b.code).toBe(0)
+    expect(b.json.verdict).toBe('fresh')
+    expect(b.json.previousSource).toBe('registry')
+    expect(b.json.changedFiles).toEqual(['src/app.js'])
+    const second = b.json.digest as string
+    expect(second).not.toBe(firstDigest)
+    expect(await registryDigest(registry.addr, 'app', 'main')).toBe(second)
+    // Ground truth: the pushed image, pulled back on host A, holds the new bytes.
+    docker(['pull', image])
+    const out = docker(['run', '--rm', '--network', 'none', image, 'cat', '/app/src/app.js'])
+    expect(out).toContain(`v2, a longer line ${scratch.nonce}`)
+  })
+
+  test('a registry that is down: exit 2 naming it, no record changed, nothing pushed', async () => {
+    const ctx = scratch.tree(spec(`console.log("v3 ${scratch.nonce}")\n`))
+    const state = scratch.statePath()
+    const first = await cli(argv(ctx, state, [`${registry.addr}/down:one`]), hostEnv())
+    expect(first.code).toBe(0)
+    const before = readFileSync(state, 'utf8')
+    writeFileSync(join(ctx, 'src/app.js'), 'changed\n')
+    // A port nothing listens on (the test's registry, stopped, would do the same).
+    const down = '127.0.0.1:5099'
+    const r = await cli(
+      argv(ctx, state, [`${registry.addr}/down:two`, `${down}/app:two`], ['--push']),
+      hostEnv()
+    )
+    expect(r.code).toBe(2)
+    expect(errorLine(r)).toMatch(
+      new RegExp(`^registry ${down.replace(/\./g, '\\.')} is unreachable \\(ECONNREFUSED`)
+    )
+    expect(readFileSync(state, 'utf8')).toBe(before)
+    expect(await registryTags(registry.addr, 'down')).toEqual([])
+    // Nothing was built either: the check came before the build.
+    expect(r.stderr).not.toMatch(/building /)
+  })
+
+  test('an invalid name is refused before anything runs, naming it', async () => {
+    const ctx = makeTree(spec('x\n'))
+    const r = await cli(
+      argv(ctx, scratch.statePath(), [`${registry.addr}/App:x`], ['--push']),
+      hostEnv()
+    )
+    expect(r.code).toBe(2)
+    expect(errorLine(r)).toMatch(/App:x/)
+  })
+})
