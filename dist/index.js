@@ -44997,7 +44997,9 @@ const INPUT_NAMES = [
     'services',
     'commit',
     'github-token',
-    'commit-status'
+    'commit-status',
+    'push',
+    'clear-registry-cache'
 ];
 /** Every output of action.yml; each run writes all of them (empty when they do not apply). */
 const OUTPUT_NAMES = [
@@ -45007,7 +45009,10 @@ const OUTPUT_NAMES = [
     'changed-files',
     'pruned',
     'image-id',
-    'report'
+    'report',
+    'imageid',
+    'digest',
+    'metadata'
 ];
 /** Newline-separated lists; comma-separated too where a value never contains a comma. */
 function splitList(value, commas) {
@@ -45097,7 +45102,9 @@ function getInputs(src) {
         services: splitList(raw.services, true),
         commit: raw.commit.trim(),
         'github-token': raw['github-token'].trim(),
-        'commit-status': parseBoolean('commit-status', raw['commit-status'].trim())
+        'commit-status': parseBoolean('commit-status', raw['commit-status'].trim()),
+        push: parseBoolean('push', raw.push.trim()),
+        'clear-registry-cache': splitList(raw['clear-registry-cache'], true)
     };
     if (inputs.services.length > 0 && !inputs['compose-file']) {
         throw new UsageError('input services: names compose services, so it needs compose-file');
@@ -45122,7 +45129,9 @@ const ONLY_IN = {
     'clear-paths': ['clear'],
     'clear-all': ['clear'],
     'compose-file': ['build', 'check'],
-    'commit-status': ['build', 'check']
+    'commit-status': ['build', 'check'],
+    push: ['build'],
+    'clear-registry-cache': ['clear']
 };
 function given(v, name) {
     if (name === 'prune')
@@ -45205,7 +45214,8 @@ async function planRun(inputs, ctx) {
                     all: inputs['clear-all'],
                     paths: inputs['clear-paths'],
                     filters: [],
-                    docker
+                    docker,
+                    registryCache: inputs['clear-registry-cache']
                 }
             },
             warnings
@@ -45263,7 +45273,8 @@ async function planRun(inputs, ctx) {
         ignoreCorruptRecord: false,
         logFile,
         image: inputs.image || null,
-        docker
+        docker,
+        push: inputs.push && inputs.mode === 'build'
     };
     return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings };
 }
@@ -53799,6 +53810,7 @@ function headSha(context) {
 
 
 
+
 /**
  * The action: read and validate every input and path, run the core, then write outputs, the job
  * summary, annotations and the commit status, and only then fail a stale run.
@@ -53880,9 +53892,19 @@ function clearSummary(report) {
                 ? [`<tr><th>Not present</th><td>${list(report.missingPaths)}</td></tr>`]
                 : []),
             `<tr><th>Record</th><td>${report.recordReset ? 'reset' : 'none to reset'}: ${code(report.statePath)}</td></tr>`,
+            ...(report.registryCache
+                ? [
+                    `<tr><th>Registry cache deleted</th><td>${list(report.registryCache.deleted.map(d => (d.how === 'tag' ? `${d.ref} (tag only; kept for ${d.keptFor.join(', ')})` : d.ref)))}</td></tr>`,
+                    ...(report.registryCache.missing.length > 0
+                        ? [
+                            `<tr><th>Not in the registry</th><td>${list(report.registryCache.missing)}</td></tr>`
+                        ]
+                        : [])
+                ]
+                : []),
             '</table>'
         ].join('\n'),
-        '<p>Volumes, containers and images were not touched.</p>',
+        `<p>Volumes, containers and images were not touched${report.registryCache ? '; in registries, only the references named as caches' : ''}.</p>`,
         ...(report.warnings.length > 0
             ? [`<ul>\n${report.warnings.map(w => `<li>${escapeHtml(w)}</li>`).join('\n')}\n</ul>`]
             : [])
@@ -53903,6 +53925,7 @@ async function guardMode(plan, inputs, workspace, env, secrets) {
     }));
     const js = results.map(r => r.judgement);
     const worst = pickWorst(js);
+    const pushed = results.find(r => r.push !== null);
     writeOutputs({
         verdict: worst.verdict,
         'context-hash': worst.contextHash,
@@ -53910,9 +53933,13 @@ async function guardMode(plan, inputs, workspace, env, secrets) {
         'changed-files': [...new Set(js.flatMap(j => j.changedFiles))].join('\n'),
         pruned: JSON.stringify(worst.pruned),
         'image-id': worst.imageId ?? '',
+        imageid: worst.imageId ?? '',
+        // The first result that pushed: one build, or the first compose service with a tag.
+        digest: pushed?.push?.digest ?? '',
+        metadata: pushMetadata(worst.verdict, pushed?.push ?? null, worst.imageId),
         report: JSON.stringify(results.length === 1 && results[0]?.service === null
-            ? worst
-            : results.map(r => ({ service: r.service, ...r.judgement })))
+            ? judgementDocument(results[0])
+            : results.map(r => ({ service: r.service, ...judgementDocument(r) })))
     });
     for (const r of results) {
         const file = repoRelative(r.dockerfile, workspace);

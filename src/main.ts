@@ -19,6 +19,7 @@ import { runClear, type ClearReport } from './pipeline/clear.js'
 import { errorMessage, UsageError } from './pipeline/errors.js'
 import { hashContext, hashReport } from './pipeline/hash.js'
 import { runGuard } from './pipeline/guard.js'
+import { judgementDocument, pushMetadata } from './pipeline/push.js'
 import {
   annotationsFor,
   emitAnnotations,
@@ -121,9 +122,19 @@ export function clearSummary(report: ClearReport): string {
         ? [`<tr><th>Not present</th><td>${list(report.missingPaths)}</td></tr>`]
         : []),
       `<tr><th>Record</th><td>${report.recordReset ? 'reset' : 'none to reset'}: ${code(report.statePath)}</td></tr>`,
+      ...(report.registryCache
+        ? [
+            `<tr><th>Registry cache deleted</th><td>${list(report.registryCache.deleted.map(d => (d.how === 'tag' ? `${d.ref} (tag only; kept for ${d.keptFor.join(', ')})` : d.ref)))}</td></tr>`,
+            ...(report.registryCache.missing.length > 0
+              ? [
+                  `<tr><th>Not in the registry</th><td>${list(report.registryCache.missing)}</td></tr>`
+                ]
+              : [])
+          ]
+        : []),
       '</table>'
     ].join('\n'),
-    '<p>Volumes, containers and images were not touched.</p>',
+    `<p>Volumes, containers and images were not touched${report.registryCache ? '; in registries, only the references named as caches' : ''}.</p>`,
     ...(report.warnings.length > 0
       ? [`<ul>\n${report.warnings.map(w => `<li>${escapeHtml(w)}</li>`).join('\n')}\n</ul>`]
       : [])
@@ -155,6 +166,7 @@ async function guardMode(
 
   const js = results.map(r => r.judgement)
   const worst = pickWorst(js)
+  const pushed = results.find(r => r.push !== null)
   writeOutputs({
     verdict: worst.verdict,
     'context-hash': worst.contextHash,
@@ -162,10 +174,14 @@ async function guardMode(
     'changed-files': [...new Set(js.flatMap(j => j.changedFiles))].join('\n'),
     pruned: JSON.stringify(worst.pruned),
     'image-id': worst.imageId ?? '',
+    imageid: worst.imageId ?? '',
+    // The first result that pushed: one build, or the first compose service with a tag.
+    digest: pushed?.push?.digest ?? '',
+    metadata: pushMetadata(worst.verdict, pushed?.push ?? null, worst.imageId),
     report: JSON.stringify(
       results.length === 1 && results[0]?.service === null
-        ? worst
-        : results.map(r => ({ service: r.service, ...r.judgement }))
+        ? judgementDocument(results[0])
+        : results.map(r => ({ service: r.service, ...judgementDocument(r) }))
     )
   })
   for (const r of results) {

@@ -38,7 +38,9 @@ export const INPUT_NAMES = [
   'services',
   'commit',
   'github-token',
-  'commit-status'
+  'commit-status',
+  'push',
+  'clear-registry-cache'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -50,7 +52,10 @@ export const OUTPUT_NAMES = [
   'changed-files',
   'pruned',
   'image-id',
-  'report'
+  'report',
+  'imageid',
+  'digest',
+  'metadata'
 ] as const
 export type Outputs = Record<(typeof OUTPUT_NAMES)[number], string>
 
@@ -76,6 +81,8 @@ export interface Inputs {
   commit: string
   'github-token': string
   'commit-status': boolean
+  push: boolean
+  'clear-registry-cache': string[]
 }
 
 /** What @actions/core offers for reading inputs; a parameter so tests need no module mocks. */
@@ -178,7 +185,9 @@ export function getInputs(src: InputSource): Inputs {
     services: splitList(raw.services, true),
     commit: raw.commit.trim(),
     'github-token': raw['github-token'].trim(),
-    'commit-status': parseBoolean('commit-status', raw['commit-status'].trim())
+    'commit-status': parseBoolean('commit-status', raw['commit-status'].trim()),
+    push: parseBoolean('push', raw.push.trim()),
+    'clear-registry-cache': splitList(raw['clear-registry-cache'], true)
   }
   if (inputs.services.length > 0 && !inputs['compose-file']) {
     throw new UsageError('input services: names compose services, so it needs compose-file')
@@ -205,7 +214,9 @@ const ONLY_IN: Partial<Record<InputName, readonly Mode[]>> = {
   'clear-paths': ['clear'],
   'clear-all': ['clear'],
   'compose-file': ['build', 'check'],
-  'commit-status': ['build', 'check']
+  'commit-status': ['build', 'check'],
+  push: ['build'],
+  'clear-registry-cache': ['clear']
 }
 
 function given(v: Inputs[keyof Inputs], name: InputName): boolean {
@@ -337,7 +348,8 @@ export async function planRun(
           all: inputs['clear-all'],
           paths: inputs['clear-paths'],
           filters: [],
-          docker
+          docker,
+          registryCache: inputs['clear-registry-cache']
         }
       },
       warnings
@@ -401,7 +413,8 @@ export async function planRun(
     ignoreCorruptRecord: false,
     logFile,
     image: inputs.image || null,
-    docker
+    docker,
+    push: inputs.push && inputs.mode === 'build'
   }
   return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings }
 }

@@ -60,6 +60,7 @@ describe('action.yml and the code agree', () => {
   test('boolean inputs default to false, since an empty boolean is not valid YAML 1.2', () => {
     expect(actionYml.inputs['clear-all']?.default).toBe('false')
     expect(actionYml.inputs['commit-status']?.default).toBe('false')
+    expect(actionYml.inputs.push?.default).toBe('false')
   })
 })
 
@@ -92,7 +93,9 @@ describe('getInputs', () => {
       services: [],
       commit: '',
       'github-token': 'ghs_defaultRunnerToken',
-      'commit-status': false
+      'commit-status': false,
+      push: false,
+      'clear-registry-cache': []
     }
     expect(getInputs(source())).toEqual(defaults)
   })
@@ -431,7 +434,8 @@ describe('planRun: paths and the status target, before anything runs', () => {
           mode: 'clear',
           context: 'missing-dir',
           'clear-paths': '.next\nnode_modules/.cache',
-          'clear-all': 'true'
+          'clear-all': 'true',
+          'clear-registry-cache': '127.0.0.1:5000/app:buildcache, 127.0.0.1:5000/app:cache-v1'
         })
       ),
       ctx(ws)
@@ -446,7 +450,8 @@ describe('planRun: paths and the status target, before anything runs', () => {
         all: true,
         paths: ['.next', 'node_modules/.cache'],
         filters: [],
-        docker: 'docker'
+        docker: 'docker',
+        registryCache: ['127.0.0.1:5000/app:buildcache', '127.0.0.1:5000/app:cache-v1']
       }
     })
   })
