@@ -66,7 +66,7 @@ export async function startRegistry(flags: string[] = []): Promise<TestRegistry>
 export async function registryGet(
   addr: string,
   path: string,
-  init: { method?: string; accept?: string } = {}
+  init: { method?: string; accept?: string; basic?: string } = {}
 ): Promise<Response> {
   if (!addr.startsWith('127.0.0.1:')) throw new Error(`not a loopback registry: ${addr}`)
   return fetch(`http://${addr}${path}`, {
@@ -74,18 +74,25 @@ export async function registryGet(
     headers: {
       accept:
         init.accept ??
-        'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json'
+        'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
+      ...(init.basic
+        ? { authorization: `Basic ${Buffer.from(init.basic).toString('base64')}` }
+        : {})
     }
   })
 }
 
-/** The registry's digest for repository:reference, or null (404). */
+/** The registry's digest for repository:reference, or null (404); `basic` is `user:password`. */
 export async function registryDigest(
   addr: string,
   repo: string,
-  ref: string
+  ref: string,
+  basic?: string
 ): Promise<string | null> {
-  const r = await registryGet(addr, `/v2/${repo}/manifests/${ref}`, { method: 'HEAD' })
+  const r = await registryGet(addr, `/v2/${repo}/manifests/${ref}`, {
+    method: 'HEAD',
+    ...(basic ? { basic } : {})
+  })
   if (r.status === 404) return null
   if (r.status !== 200) throw new Error(`HEAD ${repo}:${ref}: ${r.status}`)
   return r.headers.get('docker-content-digest')
@@ -140,4 +147,24 @@ export function startHost(suffix: string): TestHost {
       return d.stdout + d.stderr
     }
   }
+}
+
+/**
+ * An htpasswd line (bcrypt, the only scheme the registry reads) made with python3's crypt module;
+ * null when this python has none. The fewest rounds: the registry checks it on every request.
+ */
+export function htpasswdLine(user: string, password: string): string | null {
+  const r = spawnSync(
+    'python3',
+    [
+      '-W',
+      'ignore',
+      '-c',
+      'import crypt,sys; print(sys.argv[1] + ":" + crypt.crypt(sys.argv[2], crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))',
+      user,
+      password
+    ],
+    { encoding: 'utf8' }
+  )
+  return r.status === 0 && /:\$2[aby]\$/.test(r.stdout) ? r.stdout.trim() : null
 }

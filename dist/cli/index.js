@@ -20627,10 +20627,12 @@ function netCause(e) {
     if (err?.name === 'TimeoutError' || err?.name === 'AbortError')
         return 'timed out';
     const cause = err?.cause;
+    if (cause?.message)
+        return cause.code && !cause.message.includes(cause.code)
+            ? `${cause.code}: ${cause.message}`
+            : cause.message;
     if (cause?.code)
-        return cause.message
-            ? `${cause.code}: ${cause.message}`.replace(/^(\w+): \1 /, '$1 ')
-            : cause.code;
+        return cause.code;
     return err?.message ?? String(e);
 }
 

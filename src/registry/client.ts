@@ -412,9 +412,10 @@ function netCause(e: unknown): string {
   const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } }
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return 'timed out'
   const cause = err?.cause
-  if (cause?.code)
-    return cause.message
-      ? `${cause.code}: ${cause.message}`.replace(/^(\w+): \1 /, '$1 ')
-      : cause.code
+  if (cause?.message)
+    return cause.code && !cause.message.includes(cause.code)
+      ? `${cause.code}: ${cause.message}`
+      : cause.message
+  if (cause?.code) return cause.code
   return err?.message ?? String(e)
 }

@@ -204,7 +204,9 @@ describeDocker('registry: build once, deploy anywhere', () => {
     )
     expect(r.code).toBe(2)
     expect(errorLine(r)).toMatch(
-      new RegExp(`^registry ${down.replace(/\./g, '\\.')} is unreachable \\(ECONNREFUSED`)
+      new RegExp(
+        `^registry ${down.replace(/\./g, '\\.')} is unreachable \\(connect ECONNREFUSED ${down.replace(/\./g, '\\.')}\\)$`
+      )
     )
     expect(readFileSync(state, 'utf8')).toBe(before)
     expect(await registryTags(registry.addr, 'down')).toEqual([])
