@@ -20796,6 +20796,7 @@ async function pushImage(exec, plan, record, say) {
         pushed.push({ tag: ref.text, digest: registryDigest });
     }
     const records = [];
+    const warnings = [];
     const seen = new Set();
     for (const [i, ref] of plan.refs.entries()) {
         const digest = pushed[i].digest;
@@ -20804,16 +20805,41 @@ async function pushImage(exec, plan, record, say) {
             continue;
         seen.add(key);
         const client = clientFor(plan.clients, ref.registry, {});
-        const { tag } = await attachRecord(client, ref.repository, digest, record);
-        say(`record attached: ${repoName(ref)}:${tag}`);
-        records.push(`${repoName(ref)}:${tag}`);
+        try {
+            const { tag } = await attachRecord(client, ref.repository, digest, record);
+            say(`record attached: ${repoName(ref)}:${tag}`);
+            records.push(`${repoName(ref)}:${tag}`);
+        }
+        catch (e) {
+            // The image is pushed and good; without its record another host starts at baseline.
+            const why = e instanceof Error ? e.message : String(e);
+            warnings.push(`the record could not be put beside ${ref.text} (${why}): a host without a local record will build a baseline`);
+        }
     }
     return {
         digest: pushed[0].digest,
         tags: plan.refs.map(r => r.text),
         pushed,
-        records
+        records,
+        warnings
     };
+}
+/**
+ * With a local record, the registry's record is only compared: when the first tag's image was
+ * built from another context (another host pushed meanwhile), a warning says so. The verdict
+ * stays against this host's record, the one that knows this builder's context cache.
+ */
+async function registryDivergence(local, firstTag, env, plan) {
+    let found;
+    try {
+        found = await registryPrevious(firstTag, env, plan);
+    }
+    catch {
+        return null; // the push itself will say what is wrong with the registry
+    }
+    if (!found.record || found.record.contextHash === local.contextHash)
+        return null;
+    return `${firstTag ?? ''} in the registry was built from another context (commit ${found.record.commit ?? 'unknown'}, ${found.record.contextHash.slice(0, 19)}) than this host's last good build (commit ${local.commit ?? 'unknown'}): changed files and the prune are judged against this host's record, which knows this builder's cache`;
 }
 /**
  * The previous record for a host with none of its own: the one attached to the image the first
@@ -21016,6 +21042,11 @@ async function guardOne(command, opts, service, io) {
             if (previous)
                 previousSource = 'registry';
         }
+        else if (previous && pushPlan) {
+            const note = await registryDivergence(previous, opts.tags[0], io.env, pushPlan);
+            if (note)
+                warnings.push(note);
+        }
         const files = fileSignatures(hashed.scan.entries);
         let comparison = compareWithRecord(files, steps, previous, selector(steps, hashed, previous));
         warnings.push(...preBuildWarnings({
@@ -21201,8 +21232,10 @@ async function guardOne(command, opts, service, io) {
                 dockerfile: opts.file
             });
             // Pushed before the record advances: a push that fails leaves the record as it was.
-            if (pushPlan)
+            if (pushPlan) {
                 pushed = await pushImage(docker(), pushPlan, record, say);
+                j.warnings.push(...pushed.warnings);
+            }
             await writeRecord(statePath, record);
             say(`record updated: ${statePath}`);
         }

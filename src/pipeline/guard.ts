@@ -46,7 +46,14 @@ import { appendedEntries, proveSteps, type StageImage } from './proof.js'
 import type { ComposeCli } from '../cli/args.js'
 import { composeGuardOptions } from './compose.js'
 import { describeStatCache, statCachePathFor } from '../context/statcache.js'
-import { preparePush, pushImage, registryPrevious, type PushPlan, type PushResult } from './push.js'
+import {
+  preparePush,
+  pushImage,
+  registryDivergence,
+  registryPrevious,
+  type PushPlan,
+  type PushResult
+} from './push.js'
 import { namesRegistry } from '../registry/reference.js'
 
 export interface GuardIo {
@@ -238,6 +245,9 @@ async function guardOne(
     if (!previous && command === 'build') {
       previous = await previousFromRegistry(opts, io.env, pushPlan, say, warnings)
       if (previous) previousSource = 'registry'
+    } else if (previous && pushPlan) {
+      const note = await registryDivergence(previous, opts.tags[0], io.env, pushPlan)
+      if (note) warnings.push(note)
     }
     const files = fileSignatures(hashed.scan.entries)
     let comparison = compareWithRecord(files, steps, previous, selector(steps, hashed, previous))
@@ -450,7 +460,10 @@ async function guardOne(
         dockerfile: opts.file
       })
       // Pushed before the record advances: a push that fails leaves the record as it was.
-      if (pushPlan) pushed = await pushImage(docker(), pushPlan, record, say)
+      if (pushPlan) {
+        pushed = await pushImage(docker(), pushPlan, record, say)
+        j.warnings.push(...pushed.warnings)
+      }
       await writeRecord(statePath, record)
       say(`record updated: ${statePath}`)
     } else {

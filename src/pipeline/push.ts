@@ -28,6 +28,8 @@ export interface PushResult {
   pushed: { tag: string; digest: string }[]
   /** Where the record went: `registry/repository:sha256-<hex>.fresh-build`, one per repository. */
   records: string[]
+  /** A record that could not be attached (the image itself was pushed). */
+  warnings: string[]
 }
 
 /** One client per registry host, shared by a run. */
@@ -107,6 +109,7 @@ export async function pushImage(
     pushed.push({ tag: ref.text, digest: registryDigest })
   }
   const records: string[] = []
+  const warnings: string[] = []
   const seen = new Set<string>()
   for (const [i, ref] of plan.refs.entries()) {
     const digest = (pushed[i] as { digest: string }).digest
@@ -114,16 +117,46 @@ export async function pushImage(
     if (seen.has(key)) continue
     seen.add(key)
     const client = clientFor(plan.clients, ref.registry, {})
-    const { tag } = await attachRecord(client, ref.repository, digest, record)
-    say(`record attached: ${repoName(ref)}:${tag}`)
-    records.push(`${repoName(ref)}:${tag}`)
+    try {
+      const { tag } = await attachRecord(client, ref.repository, digest, record)
+      say(`record attached: ${repoName(ref)}:${tag}`)
+      records.push(`${repoName(ref)}:${tag}`)
+    } catch (e) {
+      // The image is pushed and good; without its record another host starts at baseline.
+      const why = e instanceof Error ? e.message : String(e)
+      warnings.push(
+        `the record could not be put beside ${ref.text} (${why}): a host without a local record will build a baseline`
+      )
+    }
   }
   return {
     digest: (pushed[0] as { digest: string }).digest,
     tags: plan.refs.map(r => r.text),
     pushed,
-    records
+    records,
+    warnings
   }
+}
+
+/**
+ * With a local record, the registry's record is only compared: when the first tag's image was
+ * built from another context (another host pushed meanwhile), a warning says so. The verdict
+ * stays against this host's record, the one that knows this builder's context cache.
+ */
+export async function registryDivergence(
+  local: BuildRecord,
+  firstTag: string | undefined,
+  env: NodeJS.ProcessEnv,
+  plan: PushPlan
+): Promise<string | null> {
+  let found: RegistryPrevious
+  try {
+    found = await registryPrevious(firstTag, env, plan)
+  } catch {
+    return null // the push itself will say what is wrong with the registry
+  }
+  if (!found.record || found.record.contextHash === local.contextHash) return null
+  return `${firstTag ?? ''} in the registry was built from another context (commit ${found.record.commit ?? 'unknown'}, ${found.record.contextHash.slice(0, 19)}) than this host's last good build (commit ${local.commit ?? 'unknown'}): changed files and the prune are judged against this host's record, which knows this builder's cache`
 }
 
 export type RegistryPrevious =

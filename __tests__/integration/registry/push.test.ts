@@ -4,6 +4,7 @@
  * takes the previous record from beside the image in the registry.
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,7 +22,7 @@ import {
 } from '../../helpers/registry.js'
 import { makeTree } from '../../helpers/tree.js'
 import { BASE_IMAGE } from '../../helpers/docker.js'
-import { Scratch } from '../guard/helpers.js'
+import { editKeepingMtime, Scratch } from '../guard/helpers.js'
 
 interface Run {
   code: number
@@ -114,11 +115,14 @@ function spec(app: string): Record<string, string> {
 describeDocker('registry: build once, deploy anywhere', () => {
   let image = ''
   let firstDigest = ''
+  let ctxA = ''
+  let stateA = ''
 
   test("host A builds and pushes app:main: baseline, the digest is the registry's, the record beside it", async () => {
     image = `${registry.addr}/app:main`
-    const ctx = scratch.tree(spec(`console.log("v1 ${scratch.nonce}")\n`))
-    const a = await cli(argv(ctx, scratch.statePath(), [image], ['--push']), hostEnv())
+    ctxA = scratch.tree(spec(`console.log("v1 ${scratch.nonce}")\n`))
+    stateA = scratch.statePath()
+    const a = await cli(argv(ctxA, stateA, [image], ['--push']), hostEnv())
     expect(a.code).toBe(0)
     expect(a.json.verdict).toBe('baseline')
     expect(a.json.previousSource).toBeNull()
@@ -187,6 +191,64 @@ describeDocker('registry: build once, deploy anywhere', () => {
     docker(['pull', image])
     const out = docker(['run', '--rm', '--network', 'none', image, 'cat', '/app/src/app.js'])
     expect(out).toContain(`v2, a longer line ${scratch.nonce}`)
+  })
+
+  test("host A's local record wins for its own cache; the registry's newer image is named", async () => {
+    const a = await cli(argv(ctxA, stateA, [image], ['--push']), hostEnv())
+    expect(a.code).toBe(0)
+    expect(a.json.verdict).toBe('unchanged')
+    expect(a.json.previousSource).toBe('local')
+    // This host's record knows its cache: no prune for an unchanged context.
+    expect(a.json.pruned).toBeNull()
+    expect((a.json.warnings as string[]).join('\n')).toMatch(
+      /app:main in the registry was built from another context .* judged against this host's record/
+    )
+    // A new build of v1 (its own build id and time labels) is what the tag names now.
+    expect(await registryDigest(registry.addr, 'app', 'main')).toBe(a.json.digest)
+  })
+
+  test("host B's own stale context cache: the registry's record is equal, yet the cache is pruned and the image holds the checkout", async () => {
+    const tag = `${registry.addr}/app:stale-host`
+    const v1 = `console.log("s1 ${scratch.nonce}")\n`
+    const v2 = `console.log("s2 ${scratch.nonce}")\n`
+    // Host A's CI pushed v2 with its record.
+    const pushedBy = await cli(
+      argv(scratch.tree(spec(v2)), scratch.statePath(), [tag], ['--push']),
+      hostEnv()
+    )
+    expect(pushedBy.code).toBe(0)
+    // Host B built this checkout at v1 outside the guard; then a same-size, mtime-kept update to v2.
+    const ctx = scratch.tree(spec(v1))
+    // The same client config as the guard's runs: the client keys its context cache by the node id
+    // kept there.
+    const plain = spawnSync('/usr/bin/docker', ['build', '-t', `${tag}-plain`, ctx], {
+      env: { ...hostEnv(hostB.dockerHost), DOCKER_BUILDKIT: '1' },
+      encoding: 'utf8'
+    })
+    expect(plain.status).toBe(0)
+    editKeepingMtime(join(ctx, 'src/app.js'), v2)
+    const state = scratch.statePath()
+    const b = await cli(argv(ctx, state, [tag]), hostEnv(hostB.dockerHost))
+    expect(b.code).toBe(0)
+    expect(b.json.previousSource).toBe('registry')
+    expect(b.json.verdict).toBe('unchanged')
+    expect(b.json.pruned).toMatchObject({ policy: 'source', done: true })
+    // Ground truth on host B: the new bytes, not the ones its context cache held.
+    expect(hostB.docker(['run', '--rm', '--network', 'none', tag, 'cat', '/app/src/app.js'])).toBe(
+      v2
+    )
+
+    // Without the prune this host's cache is unknown: a baseline, no promise.
+    const never = await cli(
+      argv(ctx, scratch.statePath(), [tag], ['--prune', 'never']),
+      hostEnv(hostB.dockerHost)
+    )
+    expect(never.code).toBe(0)
+    expect(never.json.verdict).toBe('baseline')
+    expect(never.json.previousSource).toBeNull()
+    expect((never.json.warnings as string[]).join('\n')).toMatch(
+      /record came from the registry, but this host's builder cache was not pruned .*baseline/
+    )
   })
 
   test('a registry that is down: exit 2 naming it, no record changed, nothing pushed', async () => {

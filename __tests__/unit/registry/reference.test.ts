@@ -63,7 +63,8 @@ describe('push output and documents', () => {
       digest: D,
       tags: ['r:1/a:b'],
       pushed: [],
-      records: ['r:1/a:sha256-x.fresh-build']
+      records: ['r:1/a:sha256-x.fresh-build'],
+      warnings: []
     }
     expect(JSON.parse(pushMetadata('fresh', push, 'sha256:id'))).toEqual({
       'containerimage.digest': D,
