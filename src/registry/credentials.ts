@@ -4,10 +4,10 @@
  * (`credHelpers` per registry, `credsStore` for all). Values are only ever sent to the registry
  * they belong to; nothing here logs, labels or records them.
  */
-import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { run } from '../docker/exec.js'
 
 export type Credentials =
   | { kind: 'basic'; username: string; password: string }
@@ -78,34 +78,29 @@ export async function credentialsFor(
 }
 
 /** `docker-credential-NAME get`, the protocol docker itself speaks; no answer means anonymous. */
-function fromHelper(
+async function fromHelper(
   name: string,
   server: string,
   env: NodeJS.ProcessEnv
 ): Promise<Credentials | null> {
-  if (!/^[\w.-]+$/.test(name)) return Promise.resolve(null)
-  return new Promise(resolve => {
-    const child = execFile(
-      `docker-credential-${name}`,
-      ['get'],
-      { env, timeout: 30_000, maxBuffer: 1024 * 1024 },
-      (err, stdout) => {
-        if (err) return resolve(null)
-        try {
-          const v = JSON.parse(stdout) as { Username?: string; Secret?: string }
-          if (!v.Secret) return resolve(null)
-          resolve(
-            v.Username === '<token>'
-              ? { kind: 'identity', username: v.Username, token: v.Secret }
-              : { kind: 'basic', username: v.Username ?? '', password: v.Secret }
-          )
-        } catch {
-          resolve(null)
-        }
-      }
-    )
-    child.stdin?.end(server)
-  })
+  if (!/^[\w.-]+$/.test(name)) return null
+  const r = await run(`docker-credential-${name}`, ['get'], {
+    baseEnv: env,
+    input: server,
+    maxCapture: 1024 * 1024,
+    // A helper waiting on a desktop prompt must not hang the build.
+    signal: AbortSignal.timeout(30_000)
+  }).catch(() => null)
+  if (!r || r.code !== 0) return null
+  try {
+    const v = JSON.parse(r.stdout) as { Username?: string; Secret?: string }
+    if (!v.Secret) return null
+    return v.Username === '<token>'
+      ? { kind: 'identity', username: v.Username, token: v.Secret }
+      : { kind: 'basic', username: v.Username ?? '', password: v.Secret }
+  } catch {
+    return null
+  }
 }
 
 /** The secret strings of a credential, to mask in anything printed. */
