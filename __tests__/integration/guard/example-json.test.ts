@@ -22,20 +22,25 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { main } from '../../../src/cli/main.js'
-import { DOCKER, describeDocker } from '../../helpers/docker.js'
+import { BASE_IMAGE, DOCKER, describeDocker, docker } from '../../helpers/docker.js'
 import { suiteEnv } from '../../helpers/env.js'
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/example')
 const CAPTURE = process.env.FB_CAPTURE_EXAMPLE === '1'
 
 const work = mkdtempSync(join(tmpdir(), 'fb-example-json-'))
-const tag = `fb-guard-example-json:${process.pid}`
+const nonce = `${process.pid}-${Date.now()}`
+const tag = `fb-guard-example-json:${nonce}`
+// A base image of this run's own (busybox plus a layer with a nonce; a label alone keeps the
+// same layer chain and so the same cache): the example's layers are then never in the builder
+// cache before the baseline, as on the fresh machine scripts/example.sh starts from.
+const base = `fb-guard-example-json-base:${nonce}`
 // Named explicitly (the default socket when the suite has none) so the stale verdict's cause
 // line naming the daemon is always there, and normalised like the other per-run values.
 const dockerHost = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock'
 
 afterAll(() => {
-  spawnSync(DOCKER, ['image', 'rm', '--force', tag], { stdio: 'ignore' })
+  spawnSync(DOCKER, ['image', 'rm', '--force', tag, base], { stdio: 'ignore' })
   rmSync(work, { recursive: true, force: true })
 })
 
@@ -54,6 +59,8 @@ async function build(
       state,
       '--tag',
       tag,
+      '--build-arg',
+      `BASE=${base}`,
       '--docker',
       DOCKER,
       ...extra,
@@ -92,6 +99,9 @@ function check(name: string, doc: string): void {
 
 describeDocker('the example app --json documents', () => {
   test('baseline, unchanged, stale (--prune never, mtime kept), fresh: byte-identical', async () => {
+    docker(['build', '--tag', base, '-'], {
+      input: `FROM ${BASE_IMAGE}\nRUN echo ${nonce} > /.fb-nonce\n`
+    })
     const app = join(work, 'app')
     cpSync(join(import.meta.dirname, '../../../examples/app'), app, {
       recursive: true,
