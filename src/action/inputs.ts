@@ -1,7 +1,7 @@
 import { realpath, stat } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
 import { escapesRoot } from '../util/paths.js'
-import type { ComposeCli } from '../cli/args.js'
+import type { ComposeCli } from '../pipeline/request.js'
 import type { PrunePolicy, VerifyPolicy } from '../model.js'
 import { resolveClearPath, type ClearOptions } from '../pipeline/clear.js'
 import { errorMessage } from '../pipeline/errors.js'

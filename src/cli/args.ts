@@ -10,6 +10,9 @@ import {
   UsageError,
   type GuardOptions
 } from '../pipeline/options.js'
+import type { ComposeCli } from '../pipeline/request.js'
+
+export type { ComposeCli }
 
 export const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear'] as const
 export type Command = (typeof COMMANDS)[number]
@@ -43,11 +46,6 @@ export type Parsed =
     }
   | { command: 'parse-log'; logFile: string; json: boolean; debug: boolean }
   | { command: 'clear'; clear: ClearCliOptions; json: boolean; debug: boolean }
-
-export interface ComposeCli {
-  file: string
-  services: string[]
-}
 
 const OPTIONS = {
   context: { type: 'string' },
