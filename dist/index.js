@@ -41849,6 +41849,52 @@ function strictlyInside(root, abs) {
     return (0,external_node_path_namespaceObject.relative)(root, abs) !== '' && !escapesRoot(root, abs);
 }
 
+;// CONCATENATED MODULE: ./src/util/build-arg.ts
+/**
+ * Build args as docker accepts them, for every place that reads one (CLI flags, the action's
+ * lines, the Dockerfile's ARG): the name rule and the `KEY=VALUE` split.
+ */
+/** An identifier: letters, digits and `_`, not starting with a digit (no `=`, no whitespace). */
+const BUILD_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function build_arg_isBuildArgName(name) {
+    return BUILD_ARG_NAME.test(name);
+}
+/**
+ * `KEY=VALUE` split at the first `=`; the value keeps everything after it byte for byte (it goes
+ * into an argv slot, never through a shell). `value` is null when there is no `=`, and `name`
+ * is then the whole text. The name is not checked here: callers word their own errors.
+ */
+function build_arg_splitBuildArg(text) {
+    const eq = text.indexOf('=');
+    return eq < 0
+        ? { name: text, value: null }
+        : { name: text.slice(0, eq), value: text.slice(eq + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/request.ts
+/** The one way from a request to the guard's options, for the CLI and the action alike. */
+function guardOptions(r) {
+    return {
+        context: r.context,
+        file: r.file,
+        state: r.state,
+        tags: r.tags,
+        buildArgs: r.buildArgs,
+        secretArgs: r.secretArgs,
+        cacheFrom: r.cacheFrom,
+        target: r.target,
+        prune: r.prune,
+        verify: r.verify,
+        commit: r.commit,
+        buildId: r.buildId ?? null,
+        ignoreCorruptRecord: r.ignoreCorruptRecord ?? false,
+        logFile: r.logFile,
+        image: r.image,
+        docker: r.docker,
+        ...(r.statCache !== undefined ? { statCache: r.statCache } : {})
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -43954,7 +44000,21 @@ function describeStatCache(s) {
     return s.note ? `${line}; ${s.note}` : line;
 }
 
+;// CONCATENATED MODULE: ./src/util/text.ts
+const REPORT_CUT = { ellipsis: '…', within: true, codePoints: true };
+const MESSAGE_CUT = { ellipsis: '...', within: false, codePoints: false };
+/** `text` when it fits in `max`, else its first characters and the style's ellipsis. */
+function text_truncate(text, max, style = REPORT_CUT) {
+    const chars = style.codePoints ? [...text] : text.split('');
+    if (chars.length <= max)
+        return text;
+    const keep = style.within ? Math.max(0, max - [...style.ellipsis].length) : max;
+    return `${chars.slice(0, keep).join('')}${style.ellipsis}`;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/options.ts
+
+
 /** A user mistake: one clear line, exit code 2, no stack trace. */
 class UsageError extends Error {
     name = 'UsageError';
@@ -43973,8 +44033,6 @@ function parseVerify(value, where = '--verify') {
         return v;
     throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
 }
-/** Build-arg names as docker accepts them: an identifier, no `=`, no whitespace. */
-const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
  * an argv slot, never through a shell). `where(i)` names the offending line or flag.
@@ -43982,14 +44040,13 @@ const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function parseBuildArgs(items, where) {
     const out = {};
     items.forEach((item, i) => {
-        const eq = item.indexOf('=');
-        const name = eq < 0 ? item : item.slice(0, eq);
-        if (!ARG_NAME.test(name)) {
+        const { name, value } = splitBuildArg(item);
+        if (!isBuildArgName(name)) {
             throw new UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
         }
-        if (eq < 0)
+        if (value === null)
             throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
-        out[name] = item.slice(eq + 1);
+        out[name] = value;
     });
     return out;
 }
@@ -44009,9 +44066,9 @@ function parseTag(value, where) {
     }
     return value;
 }
+/** A user's value quoted in an error message: one line, cut after `max` characters. */
 function options_truncate(s, max = 60) {
-    const one = s.replace(/[\r\n]+/g, '\\n');
-    return one.length > max ? `${one.slice(0, max)}...` : one;
+    return text_truncate(s.replace(/[\r\n]+/g, '\\n'), max, MESSAGE_CUT);
 }
 /** The values of the secret build args: masked everywhere, never recorded or labelled. */
 function secretArgValues(opts) {
@@ -44078,12 +44135,7 @@ function text_safety_visible(text) {
     return out;
 }
 /** Cuts to at most `max` characters (by code point), ending in `…` when cut. */
-function text_safety_truncate(text, max) {
-    const chars = [...text];
-    if (chars.length <= max)
-        return text;
-    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
+
 const HTML_ESCAPES = {
     '&': '&amp;',
     '<': '&lt;',
@@ -44339,6 +44391,8 @@ async function checkRecordFile(path) {
 
 
 
+
+
 const MODES = ['build', 'check', 'clear', 'hash'];
 /** Every input of action.yml, in its order (a unit test keeps the two in step). */
 const INPUT_NAMES = [
@@ -44381,8 +44435,6 @@ function splitList(value, commas) {
         .map(p => p.trim())
         .filter(p => p !== '' && !p.startsWith('#'));
 }
-/** Docker's build-arg name rule. */
-const inputs_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * `KEY=VALUE` per line, blank lines and `#` comments skipped. Errors name the line as the user
  * counts it and never echo a value (it may be a secret the runner has not masked yet).
@@ -44395,12 +44447,12 @@ function parseBuildArgLines(text) {
         const n = i + 1;
         if (line.trim() === '' || line.startsWith('#'))
             return;
-        const eq = line.indexOf('=');
-        if (eq < 0) {
+        const split = build_arg_splitBuildArg(line);
+        if (split.value === null) {
             throw new UsageError(`input build-args line ${n}: expected KEY=VALUE, found no "="`);
         }
-        const name = line.slice(0, eq).trimEnd();
-        if (!inputs_ARG_NAME.test(name)) {
+        const name = split.name.trimEnd();
+        if (!build_arg_isBuildArgName(name)) {
             throw new UsageError(`input build-args line ${n}: "${options_truncate(name, 40)}" is not a build-arg name (letters, digits and _, not starting with a digit)`);
         }
         const first = lineOf.get(name);
@@ -44408,7 +44460,7 @@ function parseBuildArgLines(text) {
             throw new UsageError(`input build-args line ${n}: ${name} is already set on line ${first}`);
         }
         lineOf.set(name, n);
-        out[name] = line.slice(eq + 1);
+        out[name] = split.value;
     });
     return out;
 }
@@ -44610,7 +44662,7 @@ async function planRun(inputs, ctx) {
             ...(ctx.runUrl ? { targetUrl: ctx.runUrl } : {})
         };
     }
-    const guard = {
+    const guard = guardOptions({
         context,
         file,
         state,
@@ -44623,12 +44675,10 @@ async function planRun(inputs, ctx) {
         verify: inputs.verify,
         // What was built: GITHUB_SHA (a PR's merge commit), as docker/metadata-action labels it.
         commit: inputs.commit || ctx.env.GITHUB_SHA || ctx.headSha || null,
-        buildId: null,
-        ignoreCorruptRecord: false,
         logFile,
         image: inputs.image || null,
         docker
-    };
+    });
     return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings };
 }
 
@@ -46254,6 +46304,7 @@ class Lexer {
 
 
 
+
 /*
  * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
  *
@@ -46540,7 +46591,7 @@ class Reader {
         for (const word of words) {
             const eq = word.indexOf('=');
             const name = eq < 0 ? word : word.slice(0, eq);
-            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            if (!build_arg_isBuildArgName(name))
                 this.fail(`invalid ARG name: ${name}`);
             if (!this.declaredSet.has(name)) {
                 this.declaredSet.add(name);
@@ -52534,8 +52585,19 @@ function report(run) {
         endLines: new Map(run.steps.map(s => [s.line, s.endLine]))
     };
 }
+/**
+ * The JSON document of a run, for `--json` and the action's `report` output: a single build's
+ * judgement, or one judgement per compose service, named.
+ */
+function reportDocument(results) {
+    const [only] = results;
+    if (results.length === 1 && only && only.service === null)
+        return only.judgement;
+    return results.map(r => ({ service: r.service, ...r.judgement }));
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/guard.ts
+
 
 
 
@@ -52733,7 +52795,7 @@ const STATUS_CELL = {
  */
 function summaryMarkdown(j, meta = {}) {
     const redact = text_safety_redactor(meta.secrets);
-    const text = (s, max = 200) => escapeHtml(text_safety_truncate(text_safety_visible(redact(s)), max));
+    const text = (s, max = 200) => escapeHtml(text_truncate(text_safety_visible(redact(s)), max));
     const code = (s, max = 200) => `<code>${text(s, max)}</code>`;
     const blocks = [];
     const title = meta.title ? ` - ${text(meta.title, 100)}` : '';
@@ -52817,7 +52879,7 @@ const LINE_WARNING = /^(?:\S+ )?line (\d+):\s*(.+)$/is;
  */
 function annotationsFor(j, dockerfilePath, opts = {}) {
     const redact = text_safety_redactor(opts.secrets);
-    const safe = (s, max = 4000) => text_safety_truncate(text_safety_visible(redact(s)), max);
+    const safe = (s, max = 4000) => text_truncate(text_safety_visible(redact(s)), max);
     const span = (line) => {
         const end = opts.endLines?.get(line);
         return end !== undefined && end > line ? { endLine: end } : {};
@@ -52861,7 +52923,7 @@ function annotationsFor(j, dockerfilePath, opts = {}) {
 }
 function staleMessage(s, causes, redact) {
     const files = (list) => listWithMore(list.map(f => text_safety_visible(redact(f))), 10).join(', ');
-    const instruction = text_safety_truncate(text_safety_visible(redact(s.instruction)), 200);
+    const instruction = text_truncate(text_safety_visible(redact(s.instruction)), 200);
     const what = s.staleFiles.length > 0
         ? `${instruction} was ${s.cached ? 'CACHED' : 'run'}, yet its layer holds old bytes of: ${files(s.staleFiles)}.`
         : `${instruction} was CACHED although its sources changed${s.changedFiles.length > 0 ? ` (${files(s.changedFiles)})` : ''}, and nothing proved the layer holds the new bytes.`;
@@ -52931,7 +52993,7 @@ function statusDescription(j) {
 }
 /** One line (whitespace and control chars collapsed), at most 140 characters. */
 function clipDescription(text, redact = s => s) {
-    return text_safety_truncate(text_safety_visible(redact(text).replace(/\s+/g, ' ').trim()), MAX_DESCRIPTION);
+    return text_truncate(text_safety_visible(redact(text).replace(/\s+/g, ' ').trim()), MAX_DESCRIPTION);
 }
 /** Pure: the request for a commit status. */
 function statusPayload(input) {
@@ -53161,9 +53223,7 @@ async function guardMode(plan, inputs, workspace, env, secrets) {
         'changed-files': [...new Set(js.flatMap(j => j.changedFiles))].join('\n'),
         pruned: JSON.stringify(worst.pruned),
         'image-id': worst.imageId ?? '',
-        report: JSON.stringify(results.length === 1 && results[0]?.service === null
-            ? worst
-            : results.map(r => ({ service: r.service, ...r.judgement })))
+        report: JSON.stringify(reportDocument(results))
     });
     for (const r of results) {
         const file = repoRelative(r.dockerfile, workspace);

@@ -10507,7 +10507,43 @@ async function prune(exec, policy, kind) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/util/build-arg.ts
+/**
+ * Build args as docker accepts them, for every place that reads one (CLI flags, the action's
+ * lines, the Dockerfile's ARG): the name rule and the `KEY=VALUE` split.
+ */
+/** An identifier: letters, digits and `_`, not starting with a digit (no `=`, no whitespace). */
+const BUILD_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function isBuildArgName(name) {
+    return BUILD_ARG_NAME.test(name);
+}
+/**
+ * `KEY=VALUE` split at the first `=`; the value keeps everything after it byte for byte (it goes
+ * into an argv slot, never through a shell). `value` is null when there is no `=`, and `name`
+ * is then the whole text. The name is not checked here: callers word their own errors.
+ */
+function splitBuildArg(text) {
+    const eq = text.indexOf('=');
+    return eq < 0
+        ? { name: text, value: null }
+        : { name: text.slice(0, eq), value: text.slice(eq + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/util/text.ts
+const REPORT_CUT = { ellipsis: '…', within: true, codePoints: true };
+const MESSAGE_CUT = { ellipsis: '...', within: false, codePoints: false };
+/** `text` when it fits in `max`, else its first characters and the style's ellipsis. */
+function truncate(text, max, style = REPORT_CUT) {
+    const chars = style.codePoints ? [...text] : text.split('');
+    if (chars.length <= max)
+        return text;
+    const keep = style.within ? Math.max(0, max - [...style.ellipsis].length) : max;
+    return `${chars.slice(0, keep).join('')}${style.ellipsis}`;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/options.ts
+
+
 /** A user mistake: one clear line, exit code 2, no stack trace. */
 class UsageError extends Error {
     name = 'UsageError';
@@ -10526,8 +10562,6 @@ function parseVerify(value, where = '--verify') {
         return v;
     throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
 }
-/** Build-arg names as docker accepts them: an identifier, no `=`, no whitespace. */
-const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
  * an argv slot, never through a shell). `where(i)` names the offending line or flag.
@@ -10535,14 +10569,13 @@ const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function parseBuildArgs(items, where) {
     const out = {};
     items.forEach((item, i) => {
-        const eq = item.indexOf('=');
-        const name = eq < 0 ? item : item.slice(0, eq);
-        if (!ARG_NAME.test(name)) {
-            throw new UsageError(`${where(i)}: "${truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
+        const { name, value } = splitBuildArg(item);
+        if (!isBuildArgName(name)) {
+            throw new UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
         }
-        if (eq < 0)
+        if (value === null)
             throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
-        out[name] = item.slice(eq + 1);
+        out[name] = value;
     });
     return out;
 }
@@ -10558,20 +10591,45 @@ const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?
 function parseTag(value, where) {
     const m = REFERENCE.exec(value);
     if (!m || (m[1] ?? '').length > 255) {
-        throw new UsageError(`${where}: "${truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
+        throw new UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
     }
     return value;
 }
-function truncate(s, max = 60) {
-    const one = s.replace(/[\r\n]+/g, '\\n');
-    return one.length > max ? `${one.slice(0, max)}...` : one;
+/** A user's value quoted in an error message: one line, cut after `max` characters. */
+function options_truncate(s, max = 60) {
+    return truncate(s.replace(/[\r\n]+/g, '\\n'), max, MESSAGE_CUT);
 }
 /** The values of the secret build args: masked everywhere, never recorded or labelled. */
 function secretArgValues(opts) {
     return opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== '');
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/request.ts
+/** The one way from a request to the guard's options, for the CLI and the action alike. */
+function guardOptions(r) {
+    return {
+        context: r.context,
+        file: r.file,
+        state: r.state,
+        tags: r.tags,
+        buildArgs: r.buildArgs,
+        secretArgs: r.secretArgs,
+        cacheFrom: r.cacheFrom,
+        target: r.target,
+        prune: r.prune,
+        verify: r.verify,
+        commit: r.commit,
+        buildId: r.buildId ?? null,
+        ignoreCorruptRecord: r.ignoreCorruptRecord ?? false,
+        logFile: r.logFile,
+        image: r.image,
+        docker: r.docker,
+        ...(r.statCache !== undefined ? { statCache: r.statCache } : {})
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
+
 
 
 
@@ -10640,7 +10698,7 @@ function argvError(e) {
     const code = e?.code;
     const option = /'(-[^',\s]*)'/.exec(message)?.[1] ?? /--[\w-]+/.exec(message)?.[0];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-        return new UsageError(`unknown option "${truncate(option)}" (see fresh-build --help)`);
+        return new UsageError(`unknown option "${options_truncate(option)}" (see fresh-build --help)`);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
         const long = /--[\w-]+/.exec(message)?.[0] ?? option ?? 'an option';
@@ -10648,7 +10706,7 @@ function argvError(e) {
             return new UsageError(`option ${long} takes no value`);
         return new UsageError(`option ${long} needs a value (for a value starting with "-", write ${long}=VALUE)`);
     }
-    return new UsageError(truncate(message.split('\n')[0] ?? message, 200));
+    return new UsageError(options_truncate(message.split('\n')[0] ?? message, 200));
 }
 /** Parses `fresh-build <command> [options]`; throws UsageError naming the offending word. */
 function parseCli(argv, cwd, env) {
@@ -10670,7 +10728,7 @@ function parseCli(argv, cwd, env) {
     if (values.help || word === undefined || word === 'help')
         return { command: 'help', json, debug };
     if (!COMMANDS.includes(word)) {
-        throw new UsageError(`unknown command "${truncate(word)}" (expected ${COMMANDS.join(', ')})`);
+        throw new UsageError(`unknown command "${options_truncate(word)}" (expected ${COMMANDS.join(', ')})`);
     }
     const command = word;
     for (const name of Object.keys(values)) {
@@ -10693,7 +10751,7 @@ function parseCli(argv, cwd, env) {
         return { command, logFile: abs(rest[0]), json, debug };
     }
     if (rest.length > 0)
-        throw new UsageError(`unexpected argument "${truncate(rest[0] ?? '')}"`);
+        throw new UsageError(`unexpected argument "${options_truncate(rest[0] ?? '')}"`);
     if (command === 'hash')
         return { command, context, file, buildArgs, json, debug };
     if (command === 'clear') {
@@ -10739,12 +10797,12 @@ function parseCli(argv, cwd, env) {
         // A secret name without a value would mask nothing and pass nothing: a typo, not a choice.
         // (With compose, the value may come from the service's own build args.)
         if (composeFile === undefined && !(name in buildArgs)) {
-            throw new UsageError(`--secret-build-arg "${truncate(name)}" names no --build-arg (pass --build-arg ${truncate(name)}=VALUE too)`);
+            throw new UsageError(`--secret-build-arg "${options_truncate(name)}" names no --build-arg (pass --build-arg ${options_truncate(name)}=VALUE too)`);
         }
     }
     const tags = list('tag');
     tags.forEach((t, i) => parseTag(t, `--tag #${i + 1}`));
-    const guard = {
+    const guard = guardOptions({
         context,
         file,
         state: str('state') !== undefined ? abs(str('state')) : null,
@@ -10762,7 +10820,7 @@ function parseCli(argv, cwd, env) {
         image: str('image') ?? null,
         docker,
         statCache: values['no-stat-cache'] !== true
-    };
+    });
     const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null;
     return { command, guard, compose, json, debug };
 }
@@ -10869,12 +10927,7 @@ function visible(text) {
     return out;
 }
 /** Cuts to at most `max` characters (by code point), ending in `…` when cut. */
-function text_safety_truncate(text, max) {
-    const chars = [...text];
-    if (chars.length <= max)
-        return text;
-    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
+
 const HTML_ESCAPES = {
     '&': '&amp;',
     '<': '&lt;',
@@ -13055,6 +13108,7 @@ class Lexer {
 
 
 
+
 /*
  * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
  *
@@ -13341,7 +13395,7 @@ class Reader {
         for (const word of words) {
             const eq = word.indexOf('=');
             const name = eq < 0 ? word : word.slice(0, eq);
-            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            if (!isBuildArgName(name))
                 this.fail(`invalid ARG name: ${name}`);
             if (!this.declaredSet.has(name)) {
                 this.declaredSet.add(name);
@@ -20657,8 +20711,19 @@ function report(run) {
         endLines: new Map(run.steps.map(s => [s.line, s.endLine]))
     };
 }
+/**
+ * The JSON document of a run, for `--json` and the action's `report` output: a single build's
+ * judgement, or one judgement per compose service, named.
+ */
+function reportDocument(results) {
+    const [only] = results;
+    if (results.length === 1 && only && only.service === null)
+        return only.judgement;
+    return results.map(r => ({ service: r.service, ...r.judgement }));
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/guard.ts
+
 
 
 
@@ -20945,7 +21010,7 @@ function stepTable(j, safe, paint, maxInstruction) {
         safe(s.stage),
         String(s.index),
         String(s.line),
-        text_safety_truncate(safe(s.instruction), maxInstruction),
+        truncate(safe(s.instruction), maxInstruction),
         s.status
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => [...(r[i] ?? '')].length)));
@@ -21077,9 +21142,7 @@ async function dispatch(p, io, redact) {
                 io.stderr(renderText(judgement, { title: service ?? undefined }));
             }
             if (p.json)
-                emit(results.length === 1 && results[0]?.service === null
-                    ? results[0].judgement
-                    : results.map(r => ({ service: r.service, ...r.judgement })));
+                emit(reportDocument(results));
             return worst(results.map(r => r.judgement));
         }
         case 'clear': {

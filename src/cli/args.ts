@@ -10,7 +10,7 @@ import {
   UsageError,
   type GuardOptions
 } from '../pipeline/options.js'
-import type { ComposeCli } from '../pipeline/request.js'
+import { guardOptions, type ComposeCli } from '../pipeline/request.js'
 
 export type { ComposeCli }
 
@@ -217,7 +217,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
   }
   const tags = list('tag')
   tags.forEach((t, i) => parseTag(t, `--tag #${i + 1}`))
-  const guard: GuardOptions = {
+  const guard = guardOptions({
     context,
     file,
     state: str('state') !== undefined ? abs(str('state') as string) : null,
@@ -235,7 +235,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     image: str('image') ?? null,
     docker,
     statCache: values['no-stat-cache'] !== true
-  }
+  })
   const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null
   return { command, guard, compose, json, debug }
 }

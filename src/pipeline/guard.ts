@@ -20,6 +20,7 @@ export type { GuardIo, GuardResult, Identity } from './run.js'
 export { BuildFailedError } from './stages/build.js'
 export { injectIdentity, resolveIdentity } from './stages/prepare.js'
 export { entriesFromRecord } from './stages/compare.js'
+export { reportDocument } from './stages/report.js'
 
 /** `build` or `check` for one Dockerfile, or for every service of a compose file. */
 export async function runGuard(

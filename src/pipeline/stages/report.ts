@@ -14,3 +14,15 @@ export function report(run: JudgedRun): GuardResult {
     endLines: new Map(run.steps.map(s => [s.line, s.endLine]))
   }
 }
+
+/**
+ * The JSON document of a run, for `--json` and the action's `report` output: a single build's
+ * judgement, or one judgement per compose service, named.
+ */
+export function reportDocument(
+  results: readonly GuardResult[]
+): Judgement | (Judgement & { service: string | null })[] {
+  const [only] = results
+  if (results.length === 1 && only && only.service === null) return only.judgement
+  return results.map(r => ({ service: r.service, ...r.judgement }))
+}
