@@ -18,8 +18,8 @@ import type { Judgement } from './model.js'
 import { runClear, type ClearReport } from './pipeline/clear.js'
 import { errorMessage, UsageError } from './pipeline/errors.js'
 import { hashContext, hashReport } from './pipeline/hash.js'
-import { runGuard } from './pipeline/guard.js'
-import { judgementDocument, pushMetadata } from './pipeline/push.js'
+import { reportDocument, runGuard } from './pipeline/guard.js'
+import { pushMetadata } from './pipeline/push.js'
 import {
   annotationsFor,
   emitAnnotations,
@@ -178,11 +178,7 @@ async function guardMode(
     // The first result that pushed: one build, or the first compose service with a tag.
     digest: pushed?.push?.digest ?? '',
     metadata: pushMetadata(worst.verdict, pushed?.push ?? null, worst.imageId),
-    report: JSON.stringify(
-      results.length === 1 && results[0]?.service === null
-        ? judgementDocument(results[0])
-        : results.map(r => ({ service: r.service, ...judgementDocument(r) }))
-    )
+    report: JSON.stringify(reportDocument(results))
   })
   for (const r of results) {
     const file = repoRelative(r.dockerfile, workspace)

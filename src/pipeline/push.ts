@@ -200,17 +200,19 @@ export async function registryPrevious(
 }
 
 /**
- * The judgement as `build --json` prints it: the verdict document, where the previous record came
- * from, and with `--push` the digest (CONTRACT.md) and what was pushed.
+ * The judgement as `build --json` prints it: the verdict document, plus `previousSource:
+ * "registry"` when the previous record came from the registry, and with `--push` the digest
+ * (CONTRACT.md) and what was pushed. Added only when they apply, so other documents keep their
+ * bytes.
  */
 export function judgementDocument<J extends object>(r: {
   judgement: J
   previousSource: 'local' | 'registry' | null
   push: PushResult | null
-}): J & { previousSource: 'local' | 'registry' | null; digest?: string; push?: PushResult } {
+}): J & { previousSource?: 'registry'; digest?: string; push?: PushResult } {
   return {
     ...r.judgement,
-    previousSource: r.previousSource,
+    ...(r.previousSource === 'registry' ? { previousSource: 'registry' as const } : {}),
     ...(r.push ? { digest: r.push.digest, push: r.push } : {})
   }
 }

@@ -78,7 +78,9 @@ describeDocker('dist/index.js with push: true and a registry cache clear', () =>
       tags: [tag],
       verdict: 'baseline'
     })
-    expect(JSON.parse(r.outputs.report ?? '')).toMatchObject({ digest, previousSource: null })
+    const report = JSON.parse(r.outputs.report ?? '') as Record<string, unknown>
+    expect(report).toMatchObject({ digest, verdict: 'baseline' })
+    expect(report.previousSource).toBeUndefined()
     for (const text of [r.stdout, r.summary, JSON.stringify(r.outputs)]) {
       expect(text).not.toContain(PASSWORD)
       expect(text).not.toContain(Buffer.from(`ci:${PASSWORD}`).toString('base64'))

@@ -125,7 +125,7 @@ describeDocker('registry: build once, deploy anywhere', () => {
     const a = await cli(argv(ctxA, stateA, [image], ['--push']), hostEnv())
     expect(a.code).toBe(0)
     expect(a.json.verdict).toBe('baseline')
-    expect(a.json.previousSource).toBeNull()
+    expect(a.json.previousSource).toBeUndefined()
     firstDigest = a.json.digest as string
     expect(firstDigest).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(await registryDigest(registry.addr, 'app', 'main')).toBe(firstDigest)
@@ -197,7 +197,7 @@ describeDocker('registry: build once, deploy anywhere', () => {
     const a = await cli(argv(ctxA, stateA, [image], ['--push']), hostEnv())
     expect(a.code).toBe(0)
     expect(a.json.verdict).toBe('unchanged')
-    expect(a.json.previousSource).toBe('local')
+    expect(a.json.previousSource).toBeUndefined()
     // This host's record knows its cache: no prune for an unchanged context.
     expect(a.json.pruned).toBeNull()
     expect((a.json.warnings as string[]).join('\n')).toMatch(
@@ -245,7 +245,7 @@ describeDocker('registry: build once, deploy anywhere', () => {
     )
     expect(never.code).toBe(0)
     expect(never.json.verdict).toBe('baseline')
-    expect(never.json.previousSource).toBeNull()
+    expect(never.json.previousSource).toBeUndefined()
     expect((never.json.warnings as string[]).join('\n')).toMatch(
       /record came from the registry, but this host's builder cache was not pruned .*baseline/
     )
