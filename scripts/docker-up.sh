@@ -5,7 +5,7 @@
 #   scripts/docker-up.sh --stop    # stops dockerd only if the pid file says this project started it
 #
 # Installs Debian's docker.io (daemon 20.10 with BuildKit), busybox-static (the offline base image),
-# docker-compose (v1) and docker-registry when missing, starts dockerd when no daemon answers, and imports the
+# docker-compose (v1), docker-registry and python3 when missing, starts dockerd when no daemon answers, and imports the
 # offline base image `fresh-build/busybox:1`. With DOCKER_HOST set it uses that daemon or fails; it
 # never starts one elsewhere. Nothing here reaches beyond Debian's package mirror.
 set -u
@@ -38,6 +38,8 @@ fb_install() {
   [ -x /bin/busybox ] || [ -x /usr/bin/busybox ] || need+=(busybox-static)
   command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
   command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
+  # The registry auth test makes its bcrypt htpasswd line with python3's crypt module.
+  command -v python3 >/dev/null 2>&1 || need+=(python3)
   [ ${#need[@]} -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ]; then
     fb_say "missing ${need[*]}; install them as root (apt-get install ${need[*]})"
