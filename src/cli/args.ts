@@ -221,6 +221,9 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
   }
   const tags = list('tag')
   tags.forEach((t, i) => parseTag(t, `--tag #${i + 1}`))
+  if (values.push === true && composeFile === undefined && tags.length === 0) {
+    throw new UsageError('--push needs at least one --tag to push')
+  }
   const guard = guardOptions({
     context,
     file,

@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals'
 import { isLoopback, namesRegistry, parseImageRef } from '../../../src/registry/reference.js'
 import { recordTag } from '../../../src/registry/artifact.js'
 import { pushedDigest, pushMetadata } from '../../../src/pipeline/push.js'
+import { parseCli } from '../../../src/cli/args.js'
 
 const D = `sha256:${'ab'.repeat(32)}`
 
@@ -75,5 +76,30 @@ describe('push output and documents', () => {
       verdict: 'fresh',
       records: ['r:1/a:sha256-x.fresh-build']
     })
+  })
+})
+
+describe('the CLI push and registry-cache options', () => {
+  test('--push needs a tag, and applies to build only', () => {
+    expect(() => parseCli(['build', '--push'], '/tmp', {})).toThrow(
+      '--push needs at least one --tag'
+    )
+    expect(() => parseCli(['check', '--log', 'x', '--push'], '/tmp', {})).toThrow(
+      'option --push does not apply to "check"'
+    )
+    const p = parseCli(['build', '--push', '-t', '127.0.0.1:5100/a:b'], '/tmp', {})
+    expect(p.command === 'build' && p.guard.push).toBe(true)
+  })
+
+  test('--registry-cache is repeatable, in clear only', () => {
+    const p = parseCli(
+      ['clear', '--registry-cache', 'r:1/a:c', '--registry-cache', 'r:1/a:d'],
+      '/tmp',
+      {}
+    )
+    expect(p.command === 'clear' && p.clear.registryCache).toEqual(['r:1/a:c', 'r:1/a:d'])
+    expect(() => parseCli(['build', '--registry-cache', 'r:1/a:c'], '/tmp', {})).toThrow(
+      'option --registry-cache does not apply to "build"'
+    )
   })
 })
