@@ -6,18 +6,10 @@
  */
 import { createHash } from 'node:crypto'
 import { credentialsFor, type Credentials } from './credentials.js'
+import { RegistryError } from './errors.js'
 import { isLoopback } from './reference.js'
 
-export class RegistryError extends Error {
-  override name = 'RegistryError'
-  constructor(
-    message: string,
-    /** The registry's error code (`NAME_INVALID`, `UNSUPPORTED`...), or a kind of our own. */
-    readonly code: string = 'ERROR'
-  ) {
-    super(message.replace(/\s*[\r\n]+\s*/g, ' ').trim())
-  }
-}
+export { RegistryError }
 
 export const MEDIA = {
   dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',

@@ -1,3 +1,5 @@
+import { RegistryError } from './errors.js'
+
 /**
  * Image references as docker reads them (distribution/reference): `[domain[:port]/]path[:tag][@digest]`.
  * The first path component is a registry domain only when it holds a `.` or a `:` or is
@@ -15,11 +17,6 @@ export interface ImageRef {
   text: string
 }
 
-/** A reference the registry code cannot use; one line naming it. */
-export class ReferenceError extends Error {
-  override name = 'RegistryError'
-}
-
 const PATH_PART = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
 const TAG = /^[\w][\w.-]{0,127}$/
 const DIGEST = /^sha256:[0-9a-f]{64}$/
@@ -32,7 +29,7 @@ export function parseImageRef(text: string): ImageRef {
     digest = rest.slice(at + 1)
     rest = rest.slice(0, at)
     if (!DIGEST.test(digest))
-      throw new ReferenceError(`"${text}": the digest is not sha256:<64 hex>`)
+      throw new RegistryError(`"${text}": the digest is not sha256:<64 hex>`)
   }
   const slash = rest.indexOf('/')
   const first = slash >= 0 ? rest.slice(0, slash) : ''
@@ -45,10 +42,10 @@ export function parseImageRef(text: string): ImageRef {
   if (colon >= 0) {
     tag = path.slice(colon + 1)
     path = path.slice(0, colon)
-    if (!TAG.test(tag)) throw new ReferenceError(`"${text}": "${tag}" is not a valid tag`)
+    if (!TAG.test(tag)) throw new RegistryError(`"${text}": "${tag}" is not a valid tag`)
   }
   if (path === '' || !path.split('/').every(p => PATH_PART.test(p))) {
-    throw new ReferenceError(
+    throw new RegistryError(
       `"${text}": name invalid (repository names are lower case: [a-z0-9] with . _ - separators)`
     )
   }
