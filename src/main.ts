@@ -177,7 +177,7 @@ async function guardMode(
     imageid: worst.imageId ?? '',
     // The first result that pushed: one build, or the first compose service with a tag.
     digest: pushed?.push?.digest ?? '',
-    metadata: pushMetadata(worst.verdict, pushed?.push ?? null, worst.imageId),
+    metadata: pushMetadata(worst.verdict, pushed?.push ?? null, worst.imageId, inputs.tags),
     report: JSON.stringify(reportDocument(results))
   })
   for (const r of results) {

@@ -221,14 +221,16 @@ export function judgementDocument<J extends object>(r: {
 export function pushMetadata(
   verdict: string,
   push: PushResult | null,
-  imageId: string | null
+  imageId: string | null,
+  /** The tags built, named also when nothing was pushed. */
+  tags: readonly string[] = []
 ): string {
   return JSON.stringify({
     'containerimage.digest': push?.digest ?? null,
     'containerimage.config.digest': imageId,
-    'image.name': (push?.tags ?? []).join(','),
+    'image.name': (push?.tags ?? tags).join(','),
     digest: push?.digest ?? null,
-    tags: push?.tags ?? [],
+    tags: push?.tags ?? [...tags],
     verdict,
     records: push?.records ?? []
   })

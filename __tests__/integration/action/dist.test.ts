@@ -120,6 +120,10 @@ describeDocker('dist/index.js as the runner runs it', () => {
       'changed-files': 'app.txt',
       pruned: expect.any(String),
       'image-id': docker(['image', 'inspect', '--format', '{{.Id}}', TAG]).trim(),
+      imageid: docker(['image', 'inspect', '--format', '{{.Id}}', TAG]).trim(),
+      // No push: no digest; metadata still names the tags and the verdict.
+      digest: '',
+      metadata: expect.stringContaining('"verdict":"fresh"'),
       report: expect.any(String)
     })
     expect(fresh.outputs['context-hash']).not.toBe(baseline.outputs['context-hash'])

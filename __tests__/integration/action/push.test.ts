@@ -91,7 +91,10 @@ describeDocker('dist/index.js with push: true and a registry cache clear', () =>
     const r = await act({ tags: `${registry.addr}/app:local` })
     expect(r.code).toBe(0)
     expect(r.outputs.digest).toBe('')
-    expect(JSON.parse(r.outputs.metadata ?? '')).toMatchObject({ digest: null, tags: [] })
+    expect(JSON.parse(r.outputs.metadata ?? '')).toMatchObject({
+      digest: null,
+      tags: [`${registry.addr}/app:local`]
+    })
     expect(await registryTags(registry.addr, 'app')).not.toContain('local')
   })
 
