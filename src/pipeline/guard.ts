@@ -6,8 +6,7 @@ import type {
   Judgement,
   PruneResult
 } from '../model.js'
-import { lstat } from 'node:fs/promises'
-import { join, posix } from 'node:path'
+import { relative, sep } from 'node:path'
 import { neededStages, selectSources } from '../dockerfile/index.js'
 import {
   detectBuilder,
@@ -16,6 +15,7 @@ import {
   dockerExec,
   prune,
   pruneImpliesNoCache,
+  readOnBuild,
   run,
   runBuild,
   type BuilderKind,
@@ -39,6 +39,10 @@ import { compareWithRecord, stepKey } from '../verdict/compare.js'
 import { judge, planProofs } from '../verdict/judge.js'
 import { matchLogSteps } from '../verdict/match.js'
 import { preBuildWarnings } from '../verdict/warnings.js'
+import { compareInstructions } from '../verdict/instructions.js'
+import { unmatchedMessage, unmatchedSources } from '../verdict/sources.js'
+import { excludedChanged, excludedSources } from '../context/excluded.js'
+import { writtenSince } from '../context/written.js'
 import { errorMessage } from './errors.js'
 import { hashContext, type Hashed } from './hash.js'
 import { secretArgValues, UsageError, type GuardOptions } from './options.js'
@@ -170,6 +174,8 @@ async function guardOne(
   const buildArgs = command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs
 
   say(`reading the build context ${opts.context}`)
+  // Anything written after this moment was written while this run read and built it.
+  const started = Date.now()
   const statePath =
     opts.state ??
     defaultStatePath({
@@ -191,6 +197,7 @@ async function guardOne(
     file: opts.file,
     buildArgs,
     statCache,
+    onBuild: images => readOnBuild(docker(), images),
     onPlan: plan => {
       // A bad --target is bad input: refused before any docker call.
       try {
@@ -213,7 +220,10 @@ async function guardOne(
     `context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`
   )
 
-  const warnings = hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`)
+  const warnings = [
+    ...hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`),
+    ...hashed.onBuildProblems
+  ]
   if (recordInContext) {
     warnings.push(
       `the record ${statePath} is inside the build context: every write changes the context hash`
@@ -224,23 +234,48 @@ async function guardOne(
     const previous = await loadRecord(statePath, opts.ignoreCorruptRecord, warnings)
     const files = fileSignatures(hashed.scan.entries)
     const comparison = compareWithRecord(files, steps, previous, selector(steps, hashed, previous))
-    warnings.push(
-      ...preBuildWarnings({
-        entries: hashed.scan.entries,
+    const excluded = await excludedSources(opts.context, steps, hashed.scan.entries)
+    const before = preBuildWarnings({
+      entries: hashed.scan.entries,
+      steps,
+      declaredArgs: hashed.plan.declaredArgs,
+      stageArgs: hashed.plan.stageArgs,
+      buildArgs,
+      cacheFrom: opts.cacheFrom,
+      excludedSources: excluded,
+      excludedChanged: await excludedChanged(
+        opts.context,
         steps,
-        declaredArgs: hashed.plan.declaredArgs,
-        buildArgs,
-        cacheFrom: opts.cacheFrom,
-        excludedSources: await excludedSources(opts.context, steps, hashed),
-        injected: command === 'build',
-        secretArgs: opts.secretArgs
-      })
-    )
+        hashed.scan.entries,
+        previous ? new Date(previous.builtAt) : null
+      ),
+      injected: command === 'build',
+      secretArgs: opts.secretArgs
+    })
+    // Shown now too: a build that fails on them (an excluded literal source) must explain itself.
+    for (const w of before) say(`warning: ${w}`)
+    warnings.push(...before)
+    const unmatched = unmatchedSources(steps, hashed.scan.entries)
+    if (command === 'build' && unmatched[0]) {
+      const u = unmatched[0]
+      throw new UsageError(
+        unmatchedMessage(
+          u,
+          excluded.some(e => e.source === u.source)
+        )
+      )
+    }
+    warnings.push(...unmatched.map(u => unmatchedMessage(u, false)))
+    if (command === 'check' && opts.verify !== 'none') {
+      warnings.push(
+        "check mode: this guard pruned nothing before that build, so every file a step of the final stage copied is proven from the image; note that builds of a relative context (`docker build .`) in folders of the same name share BuildKit's context record"
+      )
+    }
     if (previous) {
       say(
         previous.contextHash === hashed.contextHash
           ? 'the context equals the last good build'
-          : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit ?? 'no commit'})`
+          : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit ?? 'no commit'})${previous.inputs && previous.inputs.dockerfile !== hashed.inputs.dockerfile ? '; the Dockerfile changed' : ''}${previous.inputs && previous.inputs.ignore !== hashed.inputs.ignore ? '; the ignore file changed' : ''}`
       )
     } else {
       say(`no record at ${statePath}: this build is the baseline`)
@@ -279,7 +314,8 @@ async function guardOne(
           buildId: identity.buildId,
           imageId: null,
           tags: opts.tags,
-          dockerfile: opts.file
+          dockerfile: opts.file,
+          inputs: hashed.inputs
         })
       )
       const buildOpts = {
@@ -304,8 +340,11 @@ async function guardOne(
       })
       if (built.logError) warnings.push(`the build log could not be kept: ${built.logError}`)
       if (built.code !== 0) {
+        const hint = excluded
+          .map(e => `; ${e.source} exists but .dockerignore excludes it`)
+          .join('')
         throw new BuildFailedError(
-          `docker build failed (exit ${built.code}): ${redact(built.error ?? 'no error line')}`
+          `docker build failed (exit ${built.code}): ${redact(built.error ?? 'no error line')}${hint}`
         )
       }
       log = parser.end()
@@ -366,10 +405,26 @@ async function guardOne(
     const logSteps = matchLogSteps(steps, log, service)
     // The whole context went to the builder in this run: its steps that ran copied those bytes.
     const contextResent = command === 'build' && (kind === 'legacy' || pruned?.done === true)
-    const requests = planProofs(steps, comparison, current, opts.verify, {
-      logSteps,
-      contextResent
+    // Nothing vouches for the builder's context cache without a record and the cure, nor in
+    // check mode (another tool built, pruning nothing): every copied file is proven then.
+    // `verify: none` opts out of byte proofs altogether (the log is trusted).
+    const unvouched = previous === null && !contextResent && opts.verify !== 'none'
+    const proveAll = (s: HashedStep): boolean =>
+      command === 'check' && opts.verify !== 'none'
+        ? unvouched || (s.stage === finalStage && s.keyword !== 'RUN')
+        : unvouched
+    const skip = await notJudged(command, opts, statePath, hashed, comparison, proveAll, started)
+    for (const p of skip) {
+      warnings.push(
+        `${p} was written while the build ran (the build's own output, e.g. a log); it is not judged as a source: keep such files outside the context`
+      )
+    }
+    const scope = { logSteps, contextResent, proveAll, skip }
+    const mismatches = compareInstructions(hashed.plan.vertices, hashed.plan.stages, needed, log, {
+      service,
+      looseArgs: command === 'check'
     })
+    const requests = planProofs(steps, comparison, current, opts.verify, scope)
     if (requests.length > 0) {
       say(
         `proving ${requests.reduce((n, r) => n + r.paths.length, 0)} changed path(s) by their bytes in the image`
@@ -382,7 +437,9 @@ async function guardOne(
             plan: hashed.plan,
             finalStage,
             final,
-            stageImage
+            stageImage,
+            context: opts.context,
+            entries: hashed.scan.entries
           })
         : new Map()
     await removeUntagged(docker(), proofImages)
@@ -402,10 +459,13 @@ async function guardOne(
         cacheFrom: opts.cacheFrom,
         cacheImports: log.cacheImports,
         dockerHost: io.env.DOCKER_HOST || null,
-        prunePolicy: opts.prune
+        prunePolicy: opts.prune,
+        command
       },
       warnings,
-      imageId
+      imageId,
+      scope,
+      mismatches
     })
     if (j.verdict !== 'stale') {
       await writeRecord(
@@ -418,7 +478,8 @@ async function guardOne(
           buildId: command === 'build' ? identity.buildId : opts.buildId,
           imageId,
           tags: opts.tags,
-          dockerfile: opts.file
+          dockerfile: opts.file,
+          inputs: hashed.inputs
         })
       )
       say(`record updated: ${statePath}`)
@@ -458,32 +519,37 @@ async function resolveImageId(
 }
 
 /**
- * COPY/ADD sources named literally (no wildcard) that exist on disk but that the ignore file
- * keeps out of the context: their changes never reach the build.
+ * Context paths this run must not judge: the check-mode log and the build log the guard keeps
+ * (when inside the context), and any path it would judge that was written after the run began
+ * (the build's own output, e.g. `... | tee build.log` in the context).
  */
-async function excludedSources(
-  context: string,
-  steps: readonly HashedStep[],
-  hashed: Hashed
-): Promise<{ step: HashedStep; source: string }[]> {
-  const sent = new Set(hashed.scan.entries.map(e => e.path))
-  const out: { step: HashedStep; source: string }[] = []
-  for (const step of steps) {
-    if (step.keyword === 'RUN') continue
-    for (const source of step.sources) {
-      const rel = posix
-        .normalize(source)
-        .replace(/^(\.?\/)+/, '')
-        .replace(/\/+$/, '')
-      if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel)) continue
-      if (sent.has(rel)) continue
-      const onDisk = await lstat(join(context, rel)).then(
-        () => true,
-        () => false
-      )
-      if (onDisk) out.push({ step, source: rel })
-    }
+async function notJudged(
+  command: 'build' | 'check',
+  opts: GuardOptions,
+  statePath: string,
+  hashed: Hashed,
+  comparison: ReturnType<typeof compareWithRecord>,
+  proveAll: (s: HashedStep) => boolean,
+  started: number
+): Promise<Set<string>> {
+  const inside = (file: string | null): string | null => {
+    if (file === null) return null
+    const rel = relative(opts.context, file)
+    return rel === '' || rel.startsWith('..') || rel.startsWith(sep)
+      ? null
+      : rel.split(sep).join('/')
   }
+  const out = new Set<string>()
+  for (const f of [command === 'check' ? opts.logFile : null, `${statePath}.build.log`]) {
+    const rel = inside(f)
+    if (rel !== null && hashed.scan.entries.some(e => e.path === rel)) out.add(rel)
+  }
+  const judged = new Set<string>()
+  for (const s of hashed.steps) {
+    for (const p of comparison.stepChanges.get(stepKey(s)) ?? []) judged.add(p)
+    if (proveAll(s)) for (const p of s.selected) judged.add(p)
+  }
+  for (const p of await writtenSince(opts.context, judged, started)) out.add(p)
   return out
 }
 

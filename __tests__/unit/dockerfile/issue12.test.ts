@@ -72,12 +72,12 @@ describe('ONBUILD triggers of a local base image', () => {
     const p = read('FROM base\nENV X=1\nRUN echo child\nCOPY a /b\n', b =>
       b === 'base' ? ['COPY . /app/', 'RUN echo trig'] : undefined
     )
-    expect(p.steps.map(s => [s.index, s.total, s.position, s.trigger, s.line, s.instruction])).toEqual(
-      [
-        [2, 3, 2, 'base', 1, 'COPY . /app/'],
-        [5, 3, 6, undefined, 4, 'COPY a /b']
-      ]
-    )
+    expect(
+      p.steps.map(s => [s.index, s.total, s.position, s.trigger, s.line, s.instruction])
+    ).toEqual([
+      [2, 3, 2, 'base', 1, 'COPY . /app/'],
+      [5, 3, 6, undefined, 4, 'COPY a /b']
+    ])
     expect(p.stages[0]?.instructions).toBe(6)
     expect(p.vertices.map(v => `${v.index} ${v.printed[0]}`)).toEqual([
       '2 COPY . /app/',
