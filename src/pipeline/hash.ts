@@ -6,6 +6,7 @@ import { StatCache, type StatCacheStats } from '../context/statcache.js'
 import { formatMode, hashEntries } from '../context/hash.js'
 import { hashSteps, readDockerfile, type ReadPlan } from '../dockerfile/index.js'
 import { UsageError } from './options.js'
+import { dockerClient, dockerExec, readOnBuild } from '../docker/index.js'
 
 /** The context as Docker reads it, the Dockerfile's context steps, and their hashes. */
 export interface Hashed {
@@ -19,6 +20,14 @@ export interface Hashed {
   inputs: BuildInputs
   /** Problems reading base images' ONBUILD triggers. */
   onBuildProblems: string[]
+}
+
+/**
+ * The ONBUILD reader of `hash`, which otherwise needs no daemon: it asks the configured one
+ * (DOCKER_HOST) for local base images only, and names what it could not read.
+ */
+export function daemonOnBuild(env: NodeJS.ProcessEnv): OnBuildReader {
+  return images => readOnBuild(dockerExec(dockerClient({ env })), images)
 }
 
 /** Reads ONBUILD triggers of the given base images (see docker/onbuild.ts). */
