@@ -47160,7 +47160,34 @@ function destinationFor(step, contextPath) {
 
 
 
+;// CONCATENATED MODULE: ./src/verdict/sources.ts
+
+
+/**
+ * Literal sources that select nothing in the context: BuildKit fails the step (`not found`),
+ * while a wildcard that matches nothing is allowed (verified on 20.10). The step's hash is then
+ * the empty digest; saying so before any prune spares a prune for a build that cannot succeed.
+ */
+function unmatchedSources(steps, entries) {
+    const out = [];
+    for (const step of steps) {
+        for (const source of step.sources) {
+            if (hasWildcard(source) || source === '.')
+                continue;
+            if (selectSources({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
+                out.push({ step, source });
+            }
+        }
+    }
+    return out;
+}
+/** The warning line for an unmatched source. */
+function unmatchedMessage(u, excluded) {
+    return `line ${u.step.line}: ${u.step.instruction}: no context file matches ${u.source}${excluded ? ' (.dockerignore excludes it)' : ''}, so the build will fail`;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/hash.ts
+
 
 
 
@@ -47329,7 +47356,12 @@ function hashReport(h) {
             sources: s.selected,
             ...(s.trigger !== undefined ? { onbuildOf: s.trigger } : {})
         })),
-        warnings: [...h.plan.warnings.map(w => `line ${w.line}: ${w.message}`), ...h.onBuildProblems]
+        warnings: [
+            ...h.plan.warnings.map(w => `line ${w.line}: ${w.message}`),
+            ...h.onBuildProblems,
+            // A step whose literal source matches nothing has the empty digest: the build will fail.
+            ...unmatchedSources(h.steps, h.scan.entries).map(u => unmatchedMessage(u, false))
+        ]
     };
 }
 
@@ -48537,32 +48569,6 @@ function matches(v, printed, mayBeCut, looseArgs) {
     const parts = squash(v.instruction).split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
     const re = new RegExp(`^${parts.map(p => p.replace(/["']/g, '').replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('.*')}$`, 's');
     return re.test(got.replace(/["']/g, ''));
-}
-
-;// CONCATENATED MODULE: ./src/verdict/sources.ts
-
-
-/**
- * Literal sources that select nothing in the context: BuildKit fails the step (`not found`),
- * while a wildcard that matches nothing is allowed (verified on 20.10). The step's hash is then
- * the empty digest; saying so before any prune spares a prune for a build that cannot succeed.
- */
-function unmatchedSources(steps, entries) {
-    const out = [];
-    for (const step of steps) {
-        for (const source of step.sources) {
-            if (hasWildcard(source) || source === '.')
-                continue;
-            if (selectSources({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
-                out.push({ step, source });
-            }
-        }
-    }
-    return out;
-}
-/** The warning line for an unmatched source. */
-function unmatchedMessage(u, excluded) {
-    return `line ${u.step.line}: ${u.step.instruction}: no context file matches ${u.source}${excluded ? ' (.dockerignore excludes it)' : ''}, so the build will fail`;
 }
 
 ;// CONCATENATED MODULE: ./src/context/excluded.ts

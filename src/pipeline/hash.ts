@@ -6,6 +6,7 @@ import { StatCache, type StatCacheStats } from '../context/statcache.js'
 import { formatMode, hashEntries } from '../context/hash.js'
 import { hashSteps, readDockerfile, type ReadPlan } from '../dockerfile/index.js'
 import { UsageError } from './options.js'
+import { unmatchedMessage, unmatchedSources } from '../verdict/sources.js'
 import { dockerClient, dockerExec, readOnBuild } from '../docker/index.js'
 
 /** The context as Docker reads it, the Dockerfile's context steps, and their hashes. */
@@ -212,6 +213,11 @@ export function hashReport(h: Hashed) {
       sources: s.selected,
       ...(s.trigger !== undefined ? { onbuildOf: s.trigger } : {})
     })),
-    warnings: [...h.plan.warnings.map(w => `line ${w.line}: ${w.message}`), ...h.onBuildProblems]
+    warnings: [
+      ...h.plan.warnings.map(w => `line ${w.line}: ${w.message}`),
+      ...h.onBuildProblems,
+      // A step whose literal source matches nothing has the empty digest: the build will fail.
+      ...unmatchedSources(h.steps, h.scan.entries).map(u => unmatchedMessage(u, false))
+    ]
   }
 }
