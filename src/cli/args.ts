@@ -1,3 +1,4 @@
+import { thrownMessage } from '../util/error.js'
 import { parseArgs } from 'node:util'
 import { clearCommands } from '../docker/prune.js'
 import { isAbsolute, resolve } from 'node:path'
@@ -10,6 +11,9 @@ import {
   UsageError,
   type GuardOptions
 } from '../pipeline/options.js'
+import { guardOptions, type ComposeCli } from '../pipeline/request.js'
+
+export type { ComposeCli }
 
 export const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear'] as const
 export type Command = (typeof COMMANDS)[number]
@@ -43,11 +47,6 @@ export type Parsed =
     }
   | { command: 'parse-log'; logFile: string; json: boolean; debug: boolean }
   | { command: 'clear'; clear: ClearCliOptions; json: boolean; debug: boolean }
-
-export interface ComposeCli {
-  file: string
-  services: string[]
-}
 
 const OPTIONS = {
   context: { type: 'string' },
@@ -113,7 +112,7 @@ const ALLOWED: Record<Command, readonly OptionName[]> = {
  * `--` quoting, and print the option's usage form.
  */
 function argvError(e: unknown): UsageError {
-  const message = e instanceof Error ? e.message : String(e)
+  const message = thrownMessage(e)
   const code = (e as { code?: unknown } | null)?.code
   const option = /'(-[^',\s]*)'/.exec(message)?.[1] ?? /--[\w-]+/.exec(message)?.[0]
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
@@ -176,7 +175,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     try {
       clearCommands('buildkit', { filters: list('filter') })
     } catch (e) {
-      throw new UsageError(`--filter: ${e instanceof Error ? e.message : String(e)}`)
+      throw new UsageError(`--filter: ${thrownMessage(e)}`)
     }
     return {
       command,
@@ -219,7 +218,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
   }
   const tags = list('tag')
   tags.forEach((t, i) => parseTag(t, `--tag #${i + 1}`))
-  const guard: GuardOptions = {
+  const guard = guardOptions({
     context,
     file,
     state: str('state') !== undefined ? abs(str('state') as string) : null,
@@ -237,7 +236,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     image: str('image') ?? null,
     docker,
     statCache: values['no-stat-cache'] !== true
-  }
+  })
   const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null
   return { command, guard, compose, json, debug }
 }

@@ -19,32 +19,6 @@ const literal = (source: string): string | null => {
 }
 
 /**
- * COPY/ADD sources named literally (no wildcard) that exist on disk but that the ignore file
- * keeps out of the context: the build fails on them (`not found`) or never sees their changes.
- */
-export async function excludedSources(
-  context: string,
-  steps: readonly HashedStep[],
-  entries: readonly ContextEntry[]
-): Promise<{ step: HashedStep; source: string }[]> {
-  const sent = new Set(entries.map(e => e.path))
-  const out: { step: HashedStep; source: string }[] = []
-  for (const step of steps) {
-    if (step.keyword === 'RUN') continue
-    for (const source of step.sources) {
-      const rel = literal(source)
-      if (rel === null || sent.has(rel)) continue
-      const onDisk = await lstat(join(context, rel)).then(
-        () => true,
-        () => false
-      )
-      if (onDisk) out.push({ step, source: rel })
-    }
-  }
-  return out
-}
-
-/**
  * Excluded files under a COPY's literal source directory (not `.`, where excluding is the ignore
  * file's purpose) whose mtime or ctime is after `since` (the last good build): changed, and
  * left out of the build by `.dockerignore` (e.g. `config` + `!config/app.yaml`, `COPY config/`).

@@ -8,6 +8,7 @@ import { hashSteps, readDockerfile, type ReadPlan } from '../dockerfile/index.js
 import { UsageError } from './options.js'
 import { unmatchedMessage, unmatchedSources } from '../verdict/sources.js'
 import { dockerClient, dockerExec, readOnBuild } from '../docker/index.js'
+import { thrownMessage } from '../util/error.js'
 
 /** The context as Docker reads it, the Dockerfile's context steps, and their hashes. */
 export interface Hashed {
@@ -54,13 +55,9 @@ async function readDockerfileBytes(file: string): Promise<Buffer> {
     return await readFile(file)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? ''
-    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`
+    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`
     throw new UsageError(`Dockerfile ${fault}: ${file}`)
   }
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
 }
 
 /**
@@ -73,7 +70,7 @@ export async function checkContextDir(dir: string): Promise<void> {
     st = await stat(dir)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? ''
-    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`
+    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`
     throw new UsageError(`build context ${fault}: ${dir}`)
   }
   if (!st.isDirectory()) throw new UsageError(`build context is not a directory: ${dir}`)
