@@ -215,9 +215,12 @@ describeDocker('class 4: RUN --mount=type=bind sources are sources of that step'
   test('a changed bind source with the mtime kept: not fresh without the cure, fresh with it', async () => {
     const ctx = scratch.tree({ Dockerfile: df, 'src/a.txt': OLD })
     const state = scratch.statePath()
-    expect((await cli(buildArgv(ctx, state, scratch.tag('bm0'), NEVER))).json.verdict).toBe(
-      'baseline'
-    )
+    // No record and no cure: a bind source cannot be vouched for, so the baseline prunes first.
+    const t0 = scratch.tag('bm0')
+    const unvouched = await cli(buildArgv(ctx, state, t0, NEVER))
+    expect(unvouched.json.verdict).toBe('stale')
+    expect(unvouched.json.steps[0]?.unprovenFiles).toEqual(['src/a.txt'])
+    expect((await cli(buildArgv(ctx, state, scratch.tag('bm0b')))).json.verdict).toBe('baseline')
     editKeepingMtime(join(ctx, 'src/a.txt'), NEW)
     const t1 = scratch.tag('bm1')
     const r = await cli(buildArgv(ctx, state, t1, NEVER))
