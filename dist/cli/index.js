@@ -10072,6 +10072,13 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -10083,6 +10090,195 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -10118,20 +10314,125 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/compat */
 /******/ 
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -10509,7 +10810,7 @@ async function prune(exec, policy, kind) {
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/pipeline/options.ts
 /** A user mistake: one clear line, exit code 2, no stack trace. */
-class UsageError extends Error {
+class options_UsageError extends Error {
     name = 'UsageError';
 }
 const PRUNE_POLICIES = ['source', 'all', 'never'];
@@ -10518,13 +10819,13 @@ function parsePrune(value, where = '--prune') {
     const v = value.trim();
     if (PRUNE_POLICIES.includes(v))
         return v;
-    throw new UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
+    throw new options_UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
 }
 function parseVerify(value, where = '--verify') {
     const v = value.trim();
     if (VERIFY_POLICIES.includes(v))
         return v;
-    throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
+    throw new options_UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
 }
 /** Build-arg names as docker accepts them: an identifier, no `=`, no whitespace. */
 const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -10538,10 +10839,10 @@ function parseBuildArgs(items, where) {
         const eq = item.indexOf('=');
         const name = eq < 0 ? item : item.slice(0, eq);
         if (!ARG_NAME.test(name)) {
-            throw new UsageError(`${where(i)}: "${truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
+            throw new options_UsageError(`${where(i)}: "${truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
         }
         if (eq < 0)
-            throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
+            throw new options_UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
         out[name] = item.slice(eq + 1);
     });
     return out;
@@ -10558,7 +10859,7 @@ const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?
 function parseTag(value, where) {
     const m = REFERENCE.exec(value);
     if (!m || (m[1] ?? '').length > 255) {
-        throw new UsageError(`${where}: "${truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
+        throw new options_UsageError(`${where}: "${truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
     }
     return value;
 }
@@ -10640,22 +10941,22 @@ function argvError(e) {
     const code = e?.code;
     const option = /'(-[^',\s]*)'/.exec(message)?.[1] ?? /--[\w-]+/.exec(message)?.[0];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-        return new UsageError(`unknown option "${truncate(option)}" (see fresh-build --help)`);
+        return new options_UsageError(`unknown option "${truncate(option)}" (see fresh-build --help)`);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
         const long = /--[\w-]+/.exec(message)?.[0] ?? option ?? 'an option';
         if (/does not take an argument/.test(message))
-            return new UsageError(`option ${long} takes no value`);
-        return new UsageError(`option ${long} needs a value (for a value starting with "-", write ${long}=VALUE)`);
+            return new options_UsageError(`option ${long} takes no value`);
+        return new options_UsageError(`option ${long} needs a value (for a value starting with "-", write ${long}=VALUE)`);
     }
-    return new UsageError(truncate(message.split('\n')[0] ?? message, 200));
+    return new options_UsageError(truncate(message.split('\n')[0] ?? message, 200));
 }
 /** Parses `fresh-build <command> [options]`; throws UsageError naming the offending word. */
 function parseCli(argv, cwd, env) {
     let values;
     let positionals;
     try {
-        const r = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+        const r = (0,external_node_util_.parseArgs)({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
         values = r.values;
         positionals = r.positionals;
     }
@@ -10670,14 +10971,14 @@ function parseCli(argv, cwd, env) {
     if (values.help || word === undefined || word === 'help')
         return { command: 'help', json, debug };
     if (!COMMANDS.includes(word)) {
-        throw new UsageError(`unknown command "${truncate(word)}" (expected ${COMMANDS.join(', ')})`);
+        throw new options_UsageError(`unknown command "${truncate(word)}" (expected ${COMMANDS.join(', ')})`);
     }
     const command = word;
     for (const name of Object.keys(values)) {
         if (['json', 'debug', 'help', 'version'].includes(name))
             continue;
         if (!ALLOWED[command].includes(name)) {
-            throw new UsageError(`option --${name} does not apply to "${command}"`);
+            throw new options_UsageError(`option --${name} does not apply to "${command}"`);
         }
     }
     const str = (n) => values[n];
@@ -10689,11 +10990,11 @@ function parseCli(argv, cwd, env) {
     const docker = str('docker') ?? env.DOCKER_PATH ?? 'docker';
     if (command === 'parse-log') {
         if (rest.length !== 1)
-            throw new UsageError('parse-log takes exactly one FILE');
+            throw new options_UsageError('parse-log takes exactly one FILE');
         return { command, logFile: abs(rest[0]), json, debug };
     }
     if (rest.length > 0)
-        throw new UsageError(`unexpected argument "${truncate(rest[0] ?? '')}"`);
+        throw new options_UsageError(`unexpected argument "${truncate(rest[0] ?? '')}"`);
     if (command === 'hash')
         return { command, context, file, buildArgs, json, debug };
     if (command === 'clear') {
@@ -10702,7 +11003,7 @@ function parseCli(argv, cwd, env) {
             clearCommands('buildkit', { filters: list('filter') });
         }
         catch (e) {
-            throw new UsageError(`--filter: ${e instanceof Error ? e.message : String(e)}`);
+            throw new options_UsageError(`--filter: ${e instanceof Error ? e.message : String(e)}`);
         }
         return {
             command,
@@ -10720,26 +11021,26 @@ function parseCli(argv, cwd, env) {
         };
     }
     if (command === 'check' && str('log') === undefined) {
-        throw new UsageError('check needs --log FILE (the build log to judge)');
+        throw new options_UsageError('check needs --log FILE (the build log to judge)');
     }
     const composeFile = str('compose-file');
     // Per-service values come from the compose file; a flag that would be ignored is an error.
     if (composeFile !== undefined) {
         for (const n of ['tag', 'image', 'context', 'file']) {
             if (values[n] !== undefined) {
-                throw new UsageError(`--${n} does not apply with --compose-file (each service has its own)`);
+                throw new options_UsageError(`--${n} does not apply with --compose-file (each service has its own)`);
             }
         }
     }
     else if (list('service').length > 0) {
-        throw new UsageError('--service needs --compose-file');
+        throw new options_UsageError('--service needs --compose-file');
     }
     const secretArgs = list('secret-build-arg');
     for (const name of secretArgs) {
         // A secret name without a value would mask nothing and pass nothing: a typo, not a choice.
         // (With compose, the value may come from the service's own build args.)
         if (composeFile === undefined && !(name in buildArgs)) {
-            throw new UsageError(`--secret-build-arg "${truncate(name)}" names no --build-arg (pass --build-arg ${truncate(name)}=VALUE too)`);
+            throw new options_UsageError(`--secret-build-arg "${truncate(name)}" names no --build-arg (pass --build-arg ${truncate(name)}=VALUE too)`);
         }
     }
     const tags = list('tag');
@@ -10855,7 +11156,7 @@ const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
  * Control characters and bidi overrides as visible escapes (`\n`, `\t`, `\x1b`, `\u202e`), so a
  * file name cannot forge extra output lines, drive the terminal, or reorder what a reader sees.
  */
-function visible(text) {
+function text_safety_visible(text) {
     let out = '';
     for (const c of text) {
         const code = c.codePointAt(0) ?? 0;
@@ -10937,7 +11238,7 @@ function redactDeep(value, redact) {
  * terminal or forge another line.
  */
 function errorMessage(e) {
-    return visible(rawMessage(e).trim());
+    return text_safety_visible(rawMessage(e).trim());
 }
 /**
  * Errors this project builds from user-given names (paths, values): one line by contract, so a
@@ -11019,9 +11320,9 @@ const SMALL_FILE = 256 * 1024;
 const BUFFER_SIZE = 512 * 1024;
 // O_NONBLOCK: a file swapped for a FIFO after the walk must not hang the open (no-op for files).
 const READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-const openFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.open);
-const readFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.read);
-const closeFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.close);
+const openFd = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.open);
+const readFd = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.read);
+const closeFd = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.close);
 /**
  * Reads and hashes file bytes. Measured on a 20k-file tree (see docs/benchmarks.md): a libuv
  * round trip costs ~20us of main-thread time per call, more than reading a small cached file, so
@@ -11044,7 +11345,7 @@ class StreamDigester {
     }
     digestSync(absPath) {
         const fd = (0,external_node_fs_namespaceObject.openSync)(absPath, READ_FLAGS);
-        const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        const h = (0,external_node_crypto_.createHash)('sha256');
         try {
             for (;;) {
                 const n = (0,external_node_fs_namespaceObject.readSync)(fd, this.small, 0, this.small.length, null);
@@ -11062,7 +11363,7 @@ class StreamDigester {
         const fd = await openFd(absPath, READ_FLAGS);
         let cur = this.take();
         let next = this.take();
-        const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        const h = (0,external_node_crypto_.createHash)('sha256');
         try {
             let n = (await readFd(fd, cur, 0, cur.length, null)).bytesRead;
             while (n > 0) {
@@ -11085,7 +11386,7 @@ class StreamDigester {
 }
 /** sha256 of a string (a symlink target) or of nothing (special files that land empty). */
 function digestString(s) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(s).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(s).digest('hex')}`;
 }
 /** Twice the cores, at least 4 and at most 16: enough to keep the disk busy, few open fds. */
 function defaultConcurrency() {
@@ -12475,7 +12776,7 @@ function parseStatCache(text) {
     const body = text.slice(nl + 1);
     if (!Number.isFinite(horizonMs) || !HEX.test(sum))
         return { ignored: 'bad header' };
-    if ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex') !== sum)
+    if ((0,external_node_crypto_.createHash)('sha256').update(body).digest('hex') !== sum)
         return { ignored: 'bad checksum' };
     let rows;
     try {
@@ -12499,7 +12800,7 @@ function isRow(r) {
 /** The cache text for `rows` stored at `horizonMs`. */
 function formatStatCache(horizonMs, rows) {
     const body = JSON.stringify(rows);
-    const sum = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex');
+    const sum = (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex');
     return `${MAGIC} ${horizonMs} ${sum}\n${body}`;
 }
 function sameStat(row, st) {
@@ -12550,7 +12851,7 @@ class StatCache {
         try {
             await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
             await removeOrphans(path);
-            const tmpPath = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `${tmpPrefix(path)}${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
+            const tmpPath = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `${tmpPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
             const fh = await (0,promises_namespaceObject.open)(tmpPath, 'wx', 0o644);
             tmp = { path: tmpPath, fh };
             horizonMs = (await fh.stat()).mtimeMs;
@@ -12700,7 +13001,7 @@ function formatMode(mode) {
  */
 function hashEntries(entries) {
     const sorted = [...entries].sort((a, b) => compareBytes(a.path, b.path));
-    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const h = (0,external_node_crypto_.createHash)('sha256');
     for (const e of sorted)
         h.update(`${entrySignature(e)} ${JSON.stringify(e.path)}\n`);
     return `sha256:${h.digest('hex')}`;
@@ -13754,7 +14055,7 @@ async function readDockerfileText(file) {
     catch (e) {
         const code = e.code ?? '';
         const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
-        throw new UsageError(`Dockerfile ${fault}: ${file}`);
+        throw new options_UsageError(`Dockerfile ${fault}: ${file}`);
     }
 }
 function errorText(e) {
@@ -13772,10 +14073,10 @@ async function checkContextDir(dir) {
     catch (e) {
         const code = e.code ?? '';
         const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
-        throw new UsageError(`build context ${fault}: ${dir}`);
+        throw new options_UsageError(`build context ${fault}: ${dir}`);
     }
     if (!st.isDirectory())
-        throw new UsageError(`build context is not a directory: ${dir}`);
+        throw new options_UsageError(`build context is not a directory: ${dir}`);
 }
 /**
  * The reader throws DockerfileError for what it rejects; a Dockerfile built to exhaust it (a
@@ -13788,7 +14089,7 @@ function readPlan(text, file, buildArgs) {
     }
     catch (e) {
         if (e?.name === 'RangeError') {
-            throw new UsageError(`${file}: too deeply nested to read (${e.message})`);
+            throw new options_UsageError(`${file}: too deeply nested to read (${e.message})`);
         }
         throw e;
     }
@@ -14316,7 +14617,7 @@ async function inspectImage(exec, ref) {
 function normalizeLayerPath(p) {
     return p.replace(/^(\.?\/)+/, '').replace(/\/+$/, '');
 }
-const sha256 = (data) => 'sha256:' + (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+const sha256 = (data) => 'sha256:' + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 /** Collects the wanted paths of one layer tar, entry by entry. */
 class LayerScan {
     wanted;
@@ -14350,7 +14651,7 @@ class LayerScan {
         switch (header.type) {
             case 'file':
             case 'contiguous-file': {
-                const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+                const hash = (0,external_node_crypto_.createHash)('sha256');
                 for await (const chunk of body)
                     hash.update(chunk);
                 this.found.set(path, {
@@ -14402,7 +14703,7 @@ class LayerScan {
 }
 /** Hashes a layer tar while scanning it; the hash is the diffId of an uncompressed layer. */
 async function scanLayer(body, wanted) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const hash = (0,external_node_crypto_.createHash)('sha256');
     const scan = new LayerScan(wanted);
     const walker = new TarWalker((h, b) => scan.onEntry(h, b));
     for await (const chunk of body) {
@@ -15504,7 +15805,7 @@ async function writeRecord(path, record, fs = nodeRecordFs) {
         throw new RecordError(path, `refusing to write a malformed record: ${store_errText(e)}`);
     }
     const dir = (0,external_node_path_namespaceObject.dirname)(path);
-    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
+    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
     try {
         await fs.mkdirp(dir);
         await fs.writeSynced(tmp, `${JSON.stringify(clean, null, 2)}\n`);
@@ -15533,8 +15834,8 @@ function oneLine(s) {
     return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-;// CONCATENATED MODULE: external "node:async_hooks"
-const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/record/lock.ts
@@ -15558,7 +15859,7 @@ class LockError extends Error {
 /** Lock paths this process holds; a lock naming our own pid but not listed here is stale. */
 const held = new Set();
 /** Lock paths held by the calling async chain, to refuse a nested take (it would deadlock). */
-const chain = new external_node_async_hooks_namespaceObject.AsyncLocalStorage();
+const chain = new external_node_async_hooks_.AsyncLocalStorage();
 /**
  * Runs `fn` while holding `<path>.lock`, so two runs on one host cannot interleave reading,
  * building and writing the record. The lock file is created with O_EXCL and holds pid, host, time
@@ -15591,7 +15892,7 @@ async function acquire(lockPath, opts) {
             pid: process.pid,
             host,
             time: new Date().toISOString(),
-            token: (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')
+            token: (0,external_node_crypto_.randomBytes)(8).toString('hex')
         };
         // Marked held the moment the file exists, before another caller in this process can read it
         // and mistake our pid for a stale incarnation.
@@ -15781,7 +16082,7 @@ function defaultStatePath(opts) {
     const context = (0,external_node_path_namespaceObject.resolve)(cwd, opts.context);
     const file = (0,external_node_path_namespaceObject.resolve)(cwd, opts.file);
     const target = opts.target ?? '';
-    const key = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+    const key = (0,external_node_crypto_.createHash)('sha256')
         .update(`${context}\0${file}\0${target}`)
         .digest('hex')
         .slice(0, 16);
@@ -20191,7 +20492,7 @@ async function loadRecord(path, ignoreCorrupt, warnings) {
             return null;
         }
         if (e instanceof RecordError) {
-            throw new UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
+            throw new options_UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
         }
         throw e;
     }
@@ -20227,7 +20528,7 @@ async function guardOne(command, opts, service, io) {
                 needed = neededStages(plan, opts.target ?? undefined);
             }
             catch (e) {
-                throw new UsageError(`--target ${opts.target ?? ''}: ${errorMessage(e)}`);
+                throw new options_UsageError(`--target ${opts.target ?? ''}: ${errorMessage(e)}`);
             }
             // The daemon is asked while the context is walked: both take a while, neither needs the other.
             if (command === 'build') {
@@ -20358,7 +20659,7 @@ async function guardOne(command, opts, service, io) {
             log = await parseLogFile(opts.logFile);
             kind = log.format === 'legacy' ? 'legacy' : log.format === 'unknown' ? 'unknown' : 'buildkit';
             if (log.format === 'unknown' || log.steps.length === 0) {
-                throw new UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
+                throw new options_UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
             }
             imageId = await resolveImageId(docker, opts.image ?? log.imageId);
             final = imageId
@@ -20526,7 +20827,278 @@ function selector(steps, hashed, previous) {
     return (step, path) => (sets ??= build()).get(stepKey(step))?.has(path) ?? false;
 }
 
+;// CONCATENATED MODULE: ./src/github/caches.ts
+
+
+/** The clear stopped: the message is one line and says what was already deleted. */
+class ActionsCacheError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'ActionsCacheError';
+    }
+}
+const PER_PAGE = 100;
+/** 100,000 entries: far beyond the 10 GB a repository's cache holds in practice. */
+const MAX_PAGES = 1000;
+const MAX_ATTEMPTS = 4;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_WAIT_MS = 90_000;
+/** GitHub's advice for a secondary rate limit without retry-after: wait at least a minute. */
+const SECONDARY_WAIT_MS = 60_000;
+/**
+ * The scope from the action's inputs, or null when none of them asks for an Actions cache clear.
+ * Throws UsageError for a ref that is not a full ref (the API matches `refs/heads/main`, never
+ * `main`, so a short name would silently match nothing) and for `all` combined with a filter.
+ */
+function parseCacheScope(keyPrefix, ref, all, names = { keyPrefix: 'gha-cache-key-prefix', ref: 'gha-cache-ref', all: 'gha-cache-all' }) {
+    const prefix = keyPrefix.trim();
+    const r = ref.trim();
+    if (all && (prefix || r)) {
+        throw new UsageError(`input ${names.all}: deletes every Actions cache entry, so it cannot be combined with ${prefix ? names.keyPrefix : names.ref}`);
+    }
+    if (r && !/^refs\/\S+$/.test(r)) {
+        throw new UsageError(`input ${names.ref}: "${visible(r)}" is not a full ref (e.g. refs/heads/main, refs/pull/7/merge)`);
+    }
+    if (!all && !prefix && !r)
+        return null;
+    return { keyPrefix: prefix || null, ref: r || null, all };
+}
+/** Exactly the entries of the scope: the API's own filters are not trusted to be exact. */
+function inScope(entry, scope) {
+    if (scope.keyPrefix !== null && !entry.key.startsWith(scope.keyPrefix))
+        return false;
+    if (scope.ref !== null && entry.ref !== scope.ref)
+        return false;
+    return scope.all || scope.keyPrefix !== null || scope.ref !== null;
+}
+/** `key prefix "x", ref refs/heads/main`, or `every entry`. */
+function describeScope(scope) {
+    const parts = [
+        ...(scope.keyPrefix !== null ? [`key prefix "${text_safety_visible(scope.keyPrefix)}"`] : []),
+        ...(scope.ref !== null ? [`ref ${text_safety_visible(scope.ref)}`] : [])
+    ];
+    return parts.length > 0 ? parts.join(', ') : 'every entry';
+}
+/**
+ * Deletes the scope's entries and reports them. Refuses an empty scope without `all`. Errors
+ * are ActionsCacheError with one line: a 403 names the `actions: write` permission, a rate limit
+ * says when it resets; either says how many entries were deleted before it.
+ */
+async function clearActionsCaches(target, io) {
+    const { owner, repo, scope } = target;
+    if (!scope.all && scope.keyPrefix === null && scope.ref === null) {
+        throw new options_UsageError(`refusing to delete every Actions cache entry of ${owner}/${repo}: give a key prefix or a ref, or all`);
+    }
+    const client = await octokit(target.token, target.baseUrl ?? process.env.GITHUB_API_URL);
+    const api = new Api(target, io);
+    const where = `${owner}/${repo}`;
+    io.progress(`GitHub Actions cache of ${where}: listing ${describeScope(scope)}`);
+    let listing;
+    try {
+        listing = await listScope(client, api, target);
+    }
+    catch (e) {
+        throw e instanceof ActionsCacheError
+            ? new ActionsCacheError(`${e.message}; nothing was deleted`, e.status)
+            : e;
+    }
+    const { listed, matching } = listing;
+    const matchedBytes = matching.reduce((n, e) => n + e.sizeInBytes, 0);
+    io.progress(`${matching.length} of ${listed} listed entries match (${matchedBytes} bytes); deleting them`);
+    const deleted = [];
+    let alreadyGone = 0;
+    for (const entry of matching) {
+        try {
+            await api.call(`deleting cache ${entry.id}`, signal => client.rest.actions.deleteActionsCacheById({
+                owner,
+                repo,
+                cache_id: entry.id,
+                request: { signal }
+            }));
+            deleted.push(entry);
+            io.progress(`deleted ${text_safety_visible(entry.key)} (${text_safety_visible(entry.ref)}, ${entry.sizeInBytes} bytes)`);
+        }
+        catch (e) {
+            if (!(e instanceof ActionsCacheError))
+                throw e;
+            if (e.status === 404) {
+                alreadyGone++;
+                io.progress(`already gone: ${text_safety_visible(entry.key)} (${text_safety_visible(entry.ref)})`);
+                continue;
+            }
+            const done = deleted.length === 0
+                ? 'nothing was deleted'
+                : `${deleted.length} of ${matching.length} matching entries were deleted before it`;
+            throw new ActionsCacheError(`${e.message}; ${done}`, e.status);
+        }
+    }
+    return {
+        repository: where,
+        keyPrefix: scope.keyPrefix,
+        ref: scope.ref,
+        all: scope.all,
+        listed,
+        matched: matching.length,
+        deleted,
+        deletedBytes: deleted.reduce((n, e) => n + e.sizeInBytes, 0),
+        alreadyGone
+    };
+}
+/** Every page of the API's listing for the scope, then exactly the entries in it. */
+async function listScope(client, api, { owner, repo, scope }) {
+    const seen = new Set();
+    const matching = [];
+    for (let page = 1;; page++) {
+        if (page > MAX_PAGES) {
+            throw new ActionsCacheError(`GitHub Actions cache of ${owner}/${repo}: more than ${MAX_PAGES * PER_PAGE} entries listed: narrow the key prefix or ref`);
+        }
+        const data = await api.call(`list page ${page}`, signal => client.rest.actions.getActionsCacheList({
+            owner,
+            repo,
+            per_page: PER_PAGE,
+            page,
+            ...(scope.keyPrefix !== null ? { key: scope.keyPrefix } : {}),
+            ...(scope.ref !== null ? { ref: scope.ref } : {}),
+            request: { signal }
+        }));
+        const raw = Array.isArray(data?.actions_caches) ? data.actions_caches : [];
+        for (const item of raw) {
+            const entry = cacheEntry(item);
+            // Entries created while listing shift later pages: an id seen twice is one entry.
+            if (entry === null || seen.has(entry.id))
+                continue;
+            seen.add(entry.id);
+            if (inScope(entry, scope))
+                matching.push(entry);
+        }
+        if (raw.length < PER_PAGE)
+            return { listed: seen.size, matching };
+    }
+}
+function cacheEntry(item) {
+    if (typeof item !== 'object' || item === null)
+        return null;
+    const { id, key, ref, size_in_bytes: size } = item;
+    // An entry without an id cannot be deleted, and one without key or ref cannot be matched.
+    if (typeof id !== 'number' || typeof key !== 'string' || typeof ref !== 'string')
+        return null;
+    return { id, key, ref, sizeInBytes: typeof size === 'number' && size >= 0 ? size : 0 };
+}
+async function octokit(token, baseUrl) {
+    // Imported on use: loading @actions/github reads the event file and env, which the CLI never needs.
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
+    return getOctokit(token, baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {});
+}
+/** One bounded, rate-limit-aware request at a time, sharing one wait budget. */
+class Api {
+    io;
+    waitLeft;
+    timeoutMs;
+    redact;
+    where;
+    constructor(target, io) {
+        this.io = io;
+        this.waitLeft = target.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+        this.timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.redact = redactor([target.token]);
+        this.where = `${target.owner}/${target.repo}`;
+    }
+    async call(what, send) {
+        for (let attempt = 1;; attempt++) {
+            const signal = AbortSignal.timeout(this.timeoutMs);
+            try {
+                return (await send(signal)).data;
+            }
+            catch (e) {
+                if (signal.aborted) {
+                    throw new ActionsCacheError(`GitHub Actions cache of ${this.where}: ${what}: no answer within ${seconds(this.timeoutMs)}`);
+                }
+                const status = httpStatus(e);
+                const reason = this.reason(e);
+                const limit = rateLimit(e, status, reason);
+                const retryable = limit !== null || (status !== undefined && status >= 502 && status <= 504);
+                const wait = limit?.waitMs ?? 1000 * attempt;
+                if (retryable && attempt < MAX_ATTEMPTS && wait <= this.waitLeft) {
+                    this.waitLeft -= wait;
+                    this.io.progress(`${what}: HTTP ${status} (${limit ? 'rate limited' : reason}); retrying in ${seconds(wait)}`);
+                    await (this.io.sleep ?? sleep)(wait);
+                    continue;
+                }
+                throw new ActionsCacheError(this.failure(what, status, reason, limit, attempt), status);
+            }
+        }
+    }
+    reason(e) {
+        const text = e instanceof Error ? e.message : String(e);
+        return text_safety_visible(this.redact(text).replace(/\s+/g, ' ').trim());
+    }
+    failure(what, status, reason, limit, attempts) {
+        const head = `GitHub Actions cache of ${this.where}: ${what}: ${status === undefined ? '' : `HTTP ${status}: `}${reason}`;
+        if (limit !== null) {
+            return limit.resetAt !== null
+                ? `${head}: rate limited until ${limit.resetAt.toISOString().replace(/\.\d+Z$/, 'Z')} (in ${seconds(limit.waitMs)}): run the clear again after it`
+                : `${head}: rate limited (retry after ${seconds(limit.waitMs)}), still after ${attempts} tries: run the clear again later`;
+        }
+        if (status === 403) {
+            return `${head}: the token may not delete Actions caches here: give the job \`permissions: actions: write\``;
+        }
+        if (status === 404) {
+            return `${head}: no such repository or cache, or the token cannot see it`;
+        }
+        return head;
+    }
+}
+/**
+ * A 429, or a 403 that GitHub marks as a rate limit: `retry-after` (secondary limits), or
+ * `x-ratelimit-remaining: 0` with `x-ratelimit-reset` (the hourly budget). A 403 without these
+ * is a permission error.
+ */
+function rateLimit(e, status, reason, now = Date.now()) {
+    if (status !== 403 && status !== 429)
+        return null;
+    const headers = responseHeaders(e);
+    const retryAfter = Number(headers['retry-after']);
+    if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0) {
+        return { waitMs: retryAfter * 1000, resetAt: null };
+    }
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset)) {
+        // One second past the reset: the header is whole seconds.
+        const waitMs = Math.max(0, reset * 1000 - now) + 1000;
+        return { waitMs, resetAt: new Date(reset * 1000) };
+    }
+    if (status === 429 || /rate limit/i.test(reason)) {
+        return { waitMs: SECONDARY_WAIT_MS, resetAt: null };
+    }
+    return null;
+}
+function responseHeaders(e) {
+    if (typeof e !== 'object' || e === null || !('response' in e))
+        return {};
+    const response = e.response;
+    const headers = response?.headers;
+    if (typeof headers !== 'object' || headers === null)
+        return {};
+    return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v === undefined ? v : String(v)]));
+}
+function httpStatus(e) {
+    if (typeof e === 'object' && e !== null && 'status' in e && typeof e.status === 'number')
+        return e.status;
+    return undefined;
+}
+function seconds(ms) {
+    if (ms >= 120_000)
+        return `${Math.round(ms / 60_000)} min`;
+    return `${Math.round(ms / 100) / 10} s`;
+}
+function sleep(ms) {
+    return new Promise(done => setTimeout(done, ms));
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/clear.ts
+
 
 
 
@@ -20543,13 +21115,13 @@ function selector(steps, hashed, previous) {
  */
 async function resolveClearPath(root, p) {
     if (p.trim() === '' || p.includes('\0'))
-        throw new UsageError(`clear path "${p}" is empty or invalid`);
+        throw new options_UsageError(`clear path "${p}" is empty or invalid`);
     const realRoot = await (0,promises_namespaceObject.realpath)(root).catch(() => {
-        throw new UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
+        throw new options_UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
     });
     const abs = (0,external_node_path_namespaceObject.resolve)(realRoot, p);
     if (abs === '/' || !strictlyInside(realRoot, abs)) {
-        throw new UsageError(`clear path "${p}" is outside ${root}: refused`);
+        throw new options_UsageError(`clear path "${p}" is outside ${root}: refused`);
     }
     let parent;
     try {
@@ -20560,7 +21132,7 @@ async function resolveClearPath(root, p) {
     }
     const target = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(abs));
     if (!strictlyInside(realRoot, target)) {
-        throw new UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
+        throw new options_UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
     }
     // Removing a link would not touch its target, but a user naming a link to a cache outside
     // expects that cache cleared: refuse rather than silently do something else.
@@ -20569,7 +21141,7 @@ async function resolveClearPath(root, p) {
         const dest = (0,external_node_path_namespaceObject.resolve)(parent, link);
         const real = await (0,promises_namespaceObject.realpath)(dest).catch(() => dest);
         if (!strictlyInside(realRoot, real)) {
-            throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
+            throw new options_UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
         }
     }
     return target;
@@ -20592,11 +21164,21 @@ async function runClear(opts, io) {
         commands = clearCommands(host.kind, { all: opts.all, filters: opts.filters });
     }
     catch (e) {
-        throw new UsageError(errorMessage(e));
+        throw new options_UsageError(errorMessage(e));
     }
     if (host.kind === 'legacy') {
         warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
     }
+    // The Actions cache goes first, after every local check and before anything local is
+    // deleted: it is the step a token or a rate limit can refuse, and a refusal then leaves the
+    // builder cache, the paths and the record exactly as they were (no half-done clear).
+    const actionsCache = opts.actionsCache
+        ? await clearActionsCaches(opts.actionsCache, io).catch((e) => {
+            if (!(e instanceof ActionsCacheError))
+                throw e;
+            throw new ActionsCacheError(`${e.message}; the builder cache, the paths and the record were left as they were`, e.status);
+        })
+        : null;
     io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`);
     const pruned = await runPrune(exec, opts.all ? 'all' : 'source', commands);
     if (!pruned.done)
@@ -20628,7 +21210,8 @@ async function runClear(opts, io) {
         missingPaths,
         recordReset,
         statePath,
-        warnings
+        warnings,
+        actionsCache
     };
 }
 /**
@@ -20641,7 +21224,7 @@ async function checkRecordFile(path) {
     if (st === null)
         return;
     const refuse = (why) => {
-        throw new UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
+        throw new options_UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
     };
     if (!st.isFile())
         refuse('is not a regular file');
@@ -20737,7 +21320,7 @@ const STATUS_TONE = {
 function renderText(j, opts = {}) {
     const redact = redactor(opts.secrets);
     // Every user-controlled string goes through here: redact, then show control chars.
-    const safe = (s) => visible(redact(s));
+    const safe = (s) => text_safety_visible(redact(s));
     const paint = (tone, s) => opts.color && tone ? `\u001b[${ANSI[tone]}m${s}\u001b[0m` : s;
     const maxFiles = opts.maxFiles ?? 20;
     const out = [];
@@ -20826,7 +21409,7 @@ async function main_main(argv, raw = defaultIo()) {
     // Build logs, file names and Dockerfile text reach stderr. On a GitHub runner a line of
     // them starting with `::` or `##[` would run as a workflow command (set outputs, mask,
     // annotate), so command processing is paused, with a token no output can guess.
-    const token = raw.env.GITHUB_ACTIONS === 'true' ? (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex') : null;
+    const token = raw.env.GITHUB_ACTIONS === 'true' ? (0,external_node_crypto_.randomBytes)(16).toString('hex') : null;
     let paused = false;
     try {
         parsed = parseCli(argv, raw.cwd, raw.env);
