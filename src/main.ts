@@ -19,7 +19,7 @@ import { runClear, type ClearReport } from './pipeline/clear.js'
 import { describeScope, type ActionsCacheReport } from './github/caches.js'
 import { errorMessage, UsageError } from './pipeline/errors.js'
 import { hashContext, hashReport } from './pipeline/hash.js'
-import { runGuard } from './pipeline/guard.js'
+import { reportDocument, runGuard } from './pipeline/guard.js'
 import {
   annotationsFor,
   emitAnnotations,
@@ -196,11 +196,7 @@ async function guardMode(
     'changed-files': [...new Set(js.flatMap(j => j.changedFiles))].join('\n'),
     pruned: JSON.stringify(worst.pruned),
     'image-id': worst.imageId ?? '',
-    report: JSON.stringify(
-      results.length === 1 && results[0]?.service === null
-        ? worst
-        : results.map(r => ({ service: r.service, ...r.judgement }))
-    )
+    report: JSON.stringify(reportDocument(results))
   })
   for (const r of results) {
     const file = repoRelative(r.dockerfile, workspace)
