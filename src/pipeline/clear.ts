@@ -20,6 +20,12 @@ import {
   prepareCacheDeletion,
   type RegistryCacheReport
 } from '../registry/clear.js'
+import {
+  ActionsCacheError,
+  clearActionsCaches,
+  type ActionsCacheReport,
+  type ActionsCacheTarget
+} from '../github/caches.js'
 
 export interface ClearOptions {
   /** Paths are resolved against and must stay inside this directory (the context, or the workspace). */
@@ -34,6 +40,8 @@ export interface ClearOptions {
   docker: string
   /** Registry cache references to delete through the registry API (tags or digests). */
   registryCache?: string[]
+  /** The repository's GitHub Actions cache entries to delete too (clear mode on GitHub). */
+  actionsCache?: ActionsCacheTarget | null
 }
 
 export interface ClearReport {
@@ -48,6 +56,8 @@ export interface ClearReport {
   warnings: string[]
   /** What was deleted from registries; null when none was named. */
   registryCache: RegistryCacheReport | null
+  /** What the Actions cache clear deleted; null when none was asked for. */
+  actionsCache: ActionsCacheReport | null
 }
 
 /**
@@ -122,6 +132,18 @@ export async function runClear(
       'legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache'
     )
   }
+  // The Actions cache goes first, after every local check and before anything local is
+  // deleted: it is the step a token or a rate limit can refuse, and a refusal then leaves the
+  // builder cache, the paths and the record exactly as they were (no half-done clear).
+  const actionsCache = opts.actionsCache
+    ? await clearActionsCaches(opts.actionsCache, io).catch((e: unknown) => {
+        if (!(e instanceof ActionsCacheError)) throw e
+        throw new ActionsCacheError(
+          `${e.message}; the builder cache, the paths and the record were left as they were`,
+          e.status
+        )
+      })
+    : null
   io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`)
   const pruned = await runPrune(exec, opts.all ? 'all' : 'source', commands)
   if (!pruned.done) throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`)
@@ -165,7 +187,8 @@ export async function runClear(
     recordReset,
     statePath,
     warnings,
-    registryCache
+    registryCache,
+    actionsCache
   }
 }
 

@@ -22,7 +22,8 @@ export async function record(run: JudgedRun): Promise<RecordedRun> {
     buildId: run.command === 'build' ? identity.buildId : opts.buildId,
     imageId: run.source.imageId,
     tags: opts.tags,
-    dockerfile: opts.file
+    dockerfile: opts.file,
+    inputs: run.hashed.inputs
   })
   let push: PushResult | null = null
   if (run.pushPlan) {
