@@ -43954,682 +43954,67 @@ function describeStatCache(s) {
     return s.note ? `${line}; ${s.note}` : line;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/options.ts
-/** A user mistake: one clear line, exit code 2, no stack trace. */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-const PRUNE_POLICIES = ['source', 'all', 'never'];
-const VERIFY_POLICIES = ['changed', 'none'];
-function parsePrune(value, where = '--prune') {
-    const v = value.trim();
-    if (PRUNE_POLICIES.includes(v))
-        return v;
-    throw new UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
-}
-function parseVerify(value, where = '--verify') {
-    const v = value.trim();
-    if (VERIFY_POLICIES.includes(v))
-        return v;
-    throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
-}
-/** Build-arg names as docker accepts them: an identifier, no `=`, no whitespace. */
-const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+;// CONCATENATED MODULE: ./src/docker/buildcache.ts
+const BUILD_CACHE_ARGV = ['system', 'df', '-v', '--format', '{{json .BuildCache}}'];
 /**
- * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
- * an argv slot, never through a shell). `where(i)` names the offending line or flag.
+ * The `source.local` records of a `{{json .BuildCache}}` listing, sorted by ID. Throws on output
+ * that is not the array of records the 20.10 client prints (an empty cache prints `[]`).
  */
-function parseBuildArgs(items, where) {
-    const out = {};
-    items.forEach((item, i) => {
-        const eq = item.indexOf('=');
-        const name = eq < 0 ? item : item.slice(0, eq);
-        if (!ARG_NAME.test(name)) {
-            throw new UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
-        }
-        if (eq < 0)
-            throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
-        out[name] = item.slice(eq + 1);
-    });
-    return out;
-}
-// Docker's image reference grammar (distribution/reference): [domain[:port]/]path[:tag].
-const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_PART}(?:\\.${DOMAIN_PART})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
-const PATH_PART = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?::[\\w][\\w.-]{0,127})?$`);
-/**
- * A `--tag` as docker accepts it, checked before anything runs: a tag docker would refuse
- * otherwise fails the build only after the prune, half-way through the run.
- */
-function parseTag(value, where) {
-    const m = REFERENCE.exec(value);
-    if (!m || (m[1] ?? '').length > 255) {
-        throw new UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
-    }
-    return value;
-}
-function options_truncate(s, max = 60) {
-    const one = s.replace(/[\r\n]+/g, '\\n');
-    return one.length > max ? `${one.slice(0, max)}...` : one;
-}
-/** The values of the secret build args: masked everywhere, never recorded or labelled. */
-function secretArgValues(opts) {
-    return opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== '');
-}
-
-;// CONCATENATED MODULE: ./src/report/text-safety.ts
-/**
- * Making user-controlled text (file names, instructions, tags, warnings, daemon messages) safe to
- * show. Order matters and every renderer follows it: redact -> make visible -> truncate ->
- * escape. Redacting first means truncation or escaping can never split a secret into a form the
- * redactor no longer recognises.
- */
-function text_safety_redactor(secrets = []) {
-    const values = new Set();
-    for (const s of secrets) {
-        if (s.trim() === '')
+function parseLocalSources(text) {
+    const value = JSON.parse(text.trim() || 'null');
+    if (value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw new Error('build cache listing is not an array');
+    const out = [];
+    for (const r of value) {
+        if (typeof r !== 'object' || r === null)
+            throw new Error('build cache record is not an object');
+        const o = r;
+        // The CLI's template prints these fields as strings; the raw API as numbers and strings.
+        const type = o.CacheType ?? o.Type;
+        if (type !== 'source.local')
             continue;
-        values.add(s);
-        // A multi-line secret may surface one line at a time (as GitHub masks it too).
-        for (const line of s.split(/\r?\n/))
-            if (line.trim().length >= 3)
-                values.add(line);
-    }
-    // Longest first, so a secret that contains another is replaced whole.
-    const ordered = [...values].sort((a, b) => b.length - a.length);
-    if (ordered.length === 0)
-        return text => text;
-    return text => {
-        let out = text;
-        for (const v of ordered)
-            out = out.split(v).join('***');
-        return out;
-    };
-}
-/** C0/C1 controls, DEL, Unicode line separators, and the bidi marks and overrides ("trojan source" reordering). */
-function isInvisible(code) {
-    return (code <= 0x1f ||
-        (code >= 0x7f && code <= 0x9f) ||
-        code === 0x061c ||
-        code === 0x200e ||
-        code === 0x200f ||
-        code === 0x2028 ||
-        code === 0x2029 ||
-        (code >= 0x202a && code <= 0x202e) ||
-        (code >= 0x2066 && code <= 0x2069));
-}
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/**
- * Control characters and bidi overrides as visible escapes (`\n`, `\t`, `\x1b`, `\u202e`), so a
- * file name cannot forge extra output lines, drive the terminal, or reorder what a reader sees.
- */
-function text_safety_visible(text) {
-    let out = '';
-    for (const c of text) {
-        const code = c.codePointAt(0) ?? 0;
-        if (!isInvisible(code))
-            out += c;
-        else
-            out +=
-                NAMED[c] ??
-                    (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
-    }
-    return out;
-}
-/** Cuts to at most `max` characters (by code point), ending in `…` when cut. */
-function text_safety_truncate(text, max) {
-    const chars = [...text];
-    if (chars.length <= max)
-        return text;
-    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-const HTML_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;'
-};
-/**
- * Escapes text for the job summary, which GitHub renders as Markdown with inline HTML. HTML
- * specials become entities; so does every Markdown/GFM syntax character (emphasis, links, code,
- * tables' `|`, headings, `$` math, `@` mentions, `:` of autolinks), because an entity is always literal text in
- * both languages. Newlines never reach here (visible() runs first), so a value cannot end an HTML
- * block and start Markdown.
- */
-function escapeHtml(text) {
-    return text.replace(/[&<>"'|`*_[\]()#~!\\$@:]/g, c => HTML_ESCAPES[c] ?? `&#${c.charCodeAt(0)};`);
-}
-/** Decimal units as the docker CLI prints them (`Total reclaimed space: 1.2GB`). */
-function humanBytes(bytes) {
-    if (!Number.isFinite(bytes) || bytes < 0)
-        return 'unknown size';
-    const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    if (unit === 0)
-        return `${Math.round(value)} B`;
-    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-    return `${value.toFixed(digits)} ${units[unit]}`;
-}
-/** `sha256:` plus the first 12 hex digits, as docker shows image ids. */
-function text_safety_shortHash(hash) {
-    if (hash === null)
-        return 'none';
-    const m = /^(sha256:)?([0-9a-f]{12})[0-9a-f]*$/.exec(hash);
-    return m ? `${m[1] ?? ''}${m[2]}` : hash;
-}
-/** Every string in a JSON-able value, redacted (before stringify: escaping would hide a secret). */
-function redactDeep(value, redact) {
-    if (typeof value === 'string')
-        return redact(value);
-    if (Array.isArray(value))
-        return value.map(v => redactDeep(v, redact));
-    if (typeof value === 'object' && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)]));
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/errors.ts
-
-
-/**
- * One clear line for any thrown value: an Error's first message line, or the value itself (a
- * thrown string must not leave a step green or print `[object Object]`). Control characters
- * left in it (a file name's ESC or CR) are shown as escapes, so the line cannot drive a
- * terminal or forge another line.
- */
-function errorMessage(e) {
-    return text_safety_visible(rawMessage(e).trim());
-}
-/**
- * Errors this project builds from user-given names (paths, values): one line by contract, so a
- * newline in a path is data to show escaped, not the end of the message. Anything else (node,
- * js-yaml with its code frame) is cut to its first line.
- */
-const OWN_ERRORS = new Set([
-    'UsageError',
-    'ContextError',
-    'IgnoreSyntaxError',
-    'DockerfileError',
-    'LogFileError',
-    'RecordError',
-    'LockError',
-    'ComposeError',
-    'InterpolationError',
-    'BuildFailedError',
-    'DockerError'
-]);
-/** An Error, also one from another realm (a vm context, a worker), which fails `instanceof`. */
-function errorLike(e) {
-    if (e instanceof Error)
-        return e;
-    if (typeof e !== 'object' || e === null)
-        return null;
-    const { name, message } = e;
-    return typeof message === 'string'
-        ? { name: typeof name === 'string' ? name : 'Error', message }
-        : null;
-}
-function rawMessage(thrown) {
-    const e = errorLike(thrown);
-    if (e && OWN_ERRORS.has(e.name))
-        return e.message.replace(/^\s*\n+|\n+\s*$/g, '');
-    if (e)
-        return e.message.split('\n').find(l => l.trim() !== '') ?? e.name;
-    if (typeof thrown === 'string')
-        return thrown.split('\n').find(l => l.trim() !== '') ?? thrown;
-    try {
-        return JSON.stringify(thrown) ?? String(thrown);
-    }
-    catch {
-        return String(thrown);
-    }
-}
-/** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
-function exitCodeFor(_e) {
-    return 2;
-}
-
-
-;// CONCATENATED MODULE: ./src/pipeline/clear.ts
-
-
-
-
-
-
-
-
-/**
- * Where a clear path really is. Its parent is resolved through symlinks (so `link/x` with `link`
- * pointing outside is refused) but the last component is not: a symlink is removed as a link,
- * never followed, and refused when it points outside the root. Refuses `/`, the root itself,
- * and anything outside the root.
- */
-async function resolveClearPath(root, p) {
-    if (p.trim() === '' || p.includes('\0'))
-        throw new UsageError(`clear path "${p}" is empty or invalid`);
-    const realRoot = await (0,promises_namespaceObject.realpath)(root).catch(() => {
-        throw new UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
-    });
-    const abs = (0,external_node_path_namespaceObject.resolve)(realRoot, p);
-    if (abs === '/' || !strictlyInside(realRoot, abs)) {
-        throw new UsageError(`clear path "${p}" is outside ${root}: refused`);
-    }
-    let parent;
-    try {
-        parent = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(abs));
-    }
-    catch {
-        return abs; // the parent does not exist, so neither does the path
-    }
-    const target = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(abs));
-    if (!strictlyInside(realRoot, target)) {
-        throw new UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
-    }
-    // Removing a link would not touch its target, but a user naming a link to a cache outside
-    // expects that cache cleared: refuse rather than silently do something else.
-    const link = await (0,promises_namespaceObject.readlink)(target).catch(() => null);
-    if (link !== null) {
-        const dest = (0,external_node_path_namespaceObject.resolve)(parent, link);
-        const real = await (0,promises_namespaceObject.realpath)(dest).catch(() => dest);
-        if (!strictlyInside(realRoot, real)) {
-            throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
+        const usage = Number(o.UsageCount);
+        const { ID: id, Description: description, LastUsedAt: lastUsed } = o;
+        if (typeof id !== 'string' || id === '' || !Number.isSafeInteger(usage)) {
+            throw new Error('build cache record without an ID or a usage count');
         }
+        out.push({
+            id,
+            description: typeof description === 'string' ? description : '',
+            usage,
+            lastUsed: typeof lastUsed === 'string' ? lastUsed : String(lastUsed ?? '')
+        });
     }
-    return target;
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
-/**
- * The workflow_dispatch cache clear: prune the builder (all records, or by filter), delete host
- * cache paths, reset the record. Builder records only: never volumes, containers or images.
- */
-async function runClear(opts, io) {
-    // Validate every path, and the record to reset, before touching anything.
-    const targets = await Promise.all(opts.paths.map(p => resolveClearPath(opts.root, p)));
-    const statePath = opts.state ??
-        defaultStatePath({ context: opts.context, file: opts.file, target: opts.target, env: io.env });
-    await checkRecordFile(statePath);
-    const exec = io.exec ?? dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env }));
-    const host = await detectBuilder(exec, io.env);
-    const warnings = [...host.warnings];
-    let commands;
+/** The daemon's `source.local` records, or the reason they cannot be listed. */
+async function listLocalSources(exec) {
     try {
-        commands = clearCommands(host.kind, { all: opts.all, filters: opts.filters });
+        const r = await exec(BUILD_CACHE_ARGV, { maxCapture: 8 * 1024 * 1024 });
+        if (r.code !== 0 || r.truncated) {
+            return {
+                error: `docker system df failed (exit ${r.code}): ${r.stderr.trim().split('\n')[0] ?? ''}`
+            };
+        }
+        return { sources: parseLocalSources(r.stdout) };
     }
     catch (e) {
-        throw new UsageError(errorMessage(e));
-    }
-    if (host.kind === 'legacy') {
-        warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
-    }
-    io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`);
-    const pruned = await runPrune(exec, opts.all ? 'all' : 'source', commands);
-    if (!pruned.done)
-        throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`);
-    const removedPaths = [];
-    const missingPaths = [];
-    for (const [i, t] of targets.entries()) {
-        const exists = await (0,promises_namespaceObject.lstat)(t).then(() => true, () => false);
-        if (!exists) {
-            missingPaths.push(opts.paths[i]);
-            continue;
-        }
-        io.progress(`removing ${t}`);
-        await (0,promises_namespaceObject.rm)(t, { recursive: true, force: true });
-        removedPaths.push(opts.paths[i]);
-    }
-    const recordReset = await (0,promises_namespaceObject.rm)(statePath).then(() => true, () => false);
-    // The record's companions go with it: the stat cache (digests keyed on file metadata) and the
-    // last build log. Named from the record's own path, so nothing else can be reached.
-    for (const companion of [statCachePathFor(statePath), `${statePath}.build.log`]) {
-        await (0,promises_namespaceObject.rm)(companion, { force: true });
-    }
-    io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
-    return {
-        verdict: 'cleared',
-        pruned,
-        reclaimedBytes: pruned.reclaimedBytes,
-        removedPaths,
-        missingPaths,
-        recordReset,
-        statePath,
-        warnings
-    };
-}
-/**
- * The record file named by --state / the state-file input may be any path: delete it only when
- * it is a fresh-build record (JSON with its `version` and `contextHash`), even a malformed one,
- * never somebody else's file. A missing file is fine (nothing to reset).
- */
-async function checkRecordFile(path) {
-    const st = await (0,promises_namespaceObject.lstat)(path).catch(() => null);
-    if (st === null)
-        return;
-    const refuse = (why) => {
-        throw new UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
-    };
-    if (!st.isFile())
-        refuse('is not a regular file');
-    let value;
-    try {
-        value = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
-    }
-    catch {
-        refuse('does not look like a fresh-build record (not JSON)');
-    }
-    if (typeof value !== 'object' ||
-        value === null ||
-        !('version' in value) ||
-        !('contextHash' in value)) {
-        refuse('does not look like a fresh-build record (no version and contextHash)');
+        return { error: `docker system df: ${e instanceof Error ? e.message : String(e)}` };
     }
 }
-
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-
-
-
-
-
-
-const MODES = ['build', 'check', 'clear', 'hash'];
-/** Every input of action.yml, in its order (a unit test keeps the two in step). */
-const INPUT_NAMES = [
-    'mode',
-    'context',
-    'file',
-    'tags',
-    'build-args',
-    'secret-build-args',
-    'cache-from',
-    'target',
-    'prune',
-    'verify',
-    'state-file',
-    'log-file',
-    'image',
-    'clear-paths',
-    'clear-all',
-    'compose-file',
-    'services',
-    'commit',
-    'github-token',
-    'commit-status'
-];
-/** Every output of action.yml; each run writes all of them (empty when they do not apply). */
-const OUTPUT_NAMES = [
-    'verdict',
-    'context-hash',
-    'previous-hash',
-    'changed-files',
-    'pruned',
-    'image-id',
-    'report'
-];
-/** Newline-separated lists; comma-separated too where a value never contains a comma. */
-function splitList(value, commas) {
-    return value
-        .split(/\r?\n/)
-        .flatMap(p => (commas ? p.split(',') : [p]))
-        .map(p => p.trim())
-        .filter(p => p !== '' && !p.startsWith('#'));
+/** Same record, unused since: same ID, usage count and last-used time. */
+function sameUse(a, b) {
+    return a.id === b.id && a.usage === b.usage && a.lastUsed === b.lastUsed;
 }
-/** Docker's build-arg name rule. */
-const inputs_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/**
- * `KEY=VALUE` per line, blank lines and `#` comments skipped. Errors name the line as the user
- * counts it and never echo a value (it may be a secret the runner has not masked yet).
- */
-function parseBuildArgLines(text) {
-    const out = {};
-    const lineOf = new Map();
-    text.split('\n').forEach((raw, i) => {
-        const line = raw.replace(/\r$/, '').trimStart();
-        const n = i + 1;
-        if (line.trim() === '' || line.startsWith('#'))
-            return;
-        const eq = line.indexOf('=');
-        if (eq < 0) {
-            throw new UsageError(`input build-args line ${n}: expected KEY=VALUE, found no "="`);
-        }
-        const name = line.slice(0, eq).trimEnd();
-        if (!inputs_ARG_NAME.test(name)) {
-            throw new UsageError(`input build-args line ${n}: "${options_truncate(name, 40)}" is not a build-arg name (letters, digits and _, not starting with a digit)`);
-        }
-        const first = lineOf.get(name);
-        if (first !== undefined) {
-            throw new UsageError(`input build-args line ${n}: ${name} is already set on line ${first}`);
-        }
-        lineOf.set(name, n);
-        out[name] = line.slice(eq + 1);
+/** Records in `after` that are new or were used since `before`: what a build in between touched. */
+function usedBetween(before, after) {
+    const old = new Map(before.map(s => [s.id, s]));
+    return after.filter(s => {
+        const was = old.get(s.id);
+        return was === undefined || !sameUse(was, s);
     });
-    return out;
-}
-/** YAML 1.2 core-schema booleans, as @actions/core reads them; empty is the default, false. */
-function parseBoolean(name, value) {
-    if (value === '' || ['false', 'False', 'FALSE'].includes(value))
-        return false;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    throw new UsageError(`input ${name}: "${options_truncate(value, 40)}" is not a boolean (true or false)`);
-}
-/**
- * Reads every input exactly once and validates what needs no file system: the mode, the
- * policies, booleans, build-args lines, secret names. Throws UsageError naming the input.
- */
-function getInputs(src) {
-    const raw = {};
-    for (const name of INPUT_NAMES) {
-        // Build-arg values are kept as written, leading and trailing spaces included.
-        raw[name] = src.getInput(name, name === 'build-args' ? { trimWhitespace: false } : {});
-    }
-    const mode = raw.mode.trim() || 'build';
-    if (!MODES.includes(mode)) {
-        throw new UsageError(`input mode: unknown mode "${options_truncate(mode, 40)}" (expected ${MODES.join(', ')})`);
-    }
-    const buildArgs = parseBuildArgLines(raw['build-args']);
-    const secretArgs = splitList(raw['secret-build-args'], true);
-    for (const name of secretArgs) {
-        if (!(name in buildArgs)) {
-            throw new UsageError(`input secret-build-args: "${options_truncate(name, 40)}" is not one of the build-args`);
-        }
-    }
-    const inputs = {
-        mode: mode,
-        context: raw.context.trim() || '.',
-        file: raw.file.trim(),
-        tags: splitList(raw.tags, true).map((t, i) => parseTag(t, `input tags #${i + 1}`)),
-        'build-args': buildArgs,
-        'secret-build-args': secretArgs,
-        'cache-from': splitList(raw['cache-from'], false),
-        target: raw.target.trim(),
-        prune: parsePrune(raw.prune.trim() || 'source', 'input prune'),
-        verify: parseVerify(raw.verify.trim() || 'changed', 'input verify'),
-        'state-file': raw['state-file'].trim(),
-        'log-file': raw['log-file'].trim(),
-        image: raw.image.trim(),
-        'clear-paths': splitList(raw['clear-paths'], false),
-        'clear-all': parseBoolean('clear-all', raw['clear-all'].trim()),
-        'compose-file': raw['compose-file'].trim(),
-        services: splitList(raw.services, true),
-        commit: raw.commit.trim(),
-        'github-token': raw['github-token'].trim(),
-        'commit-status': parseBoolean('commit-status', raw['commit-status'].trim())
-    };
-    if (inputs.services.length > 0 && !inputs['compose-file']) {
-        throw new UsageError('input services: names compose services, so it needs compose-file');
-    }
-    if (inputs['commit-status'] && !inputs['github-token']) {
-        throw new UsageError('input github-token: commit-status needs a token (statuses: write)');
-    }
-    return inputs;
-}
-/** The values to mask in the log before anything else is printed. */
-function secretValues(inputs) {
-    const values = inputs['secret-build-args'].map(n => inputs['build-args'][n] ?? '');
-    return [...values, inputs['github-token']].filter(v => v !== '');
-}
-/** Inputs that only one mode reads, and which modes: given elsewhere they are ignored. */
-const ONLY_IN = {
-    tags: ['build'],
-    prune: ['build'],
-    'cache-from': ['build', 'check'],
-    'log-file': ['check'],
-    image: ['check'],
-    'clear-paths': ['clear'],
-    'clear-all': ['clear'],
-    'compose-file': ['build', 'check'],
-    'commit-status': ['build', 'check']
-};
-function given(v, name) {
-    if (name === 'prune')
-        return v !== 'source';
-    if (Array.isArray(v))
-        return v.length > 0;
-    return typeof v === 'boolean' ? v : v !== '';
-}
-/** A path the action reads or deletes must stay inside the workspace (lexically). */
-function insideWorkspace(workspace, p, input) {
-    const abs = (0,external_node_path_namespaceObject.isAbsolute)(p) ? (0,external_node_path_namespaceObject.resolve)(p) : (0,external_node_path_namespaceObject.resolve)(workspace, p);
-    if (escapesRoot(workspace, abs)) {
-        throw new UsageError(`input ${input}: "${p}" is outside the workspace ${workspace}`);
-    }
-    return abs;
-}
-/**
- * insideWorkspace, then through symlinks: the path must exist as `kind` and its real location
- * must stay inside the workspace's real location too.
- */
-async function workspacePath(workspace, p, input, kind) {
-    const abs = insideWorkspace(workspace, p, input);
-    const st = await (0,promises_namespaceObject.stat)(abs).catch(() => null);
-    if (st === null)
-        throw new UsageError(`input ${input}: "${p}" does not exist`);
-    if (kind === 'dir' ? !st.isDirectory() : !st.isFile()) {
-        throw new UsageError(`input ${input}: "${p}" is not a ${kind === 'dir' ? 'directory' : 'file'}`);
-    }
-    const [real, realRoot] = await Promise.all([(0,promises_namespaceObject.realpath)(abs), (0,promises_namespaceObject.realpath)(workspace)]);
-    if (escapesRoot(realRoot, real)) {
-        throw new UsageError(`input ${input}: "${p}" leads outside the workspace through a symlink (to ${real})`);
-    }
-    return abs;
-}
-/**
- * Resolves and checks every path and the status target before anything runs; returns the plan
- * and warnings for inputs the mode ignores.
- */
-async function planRun(inputs, ctx) {
-    const { workspace, env } = ctx;
-    const warnings = [];
-    for (const [name, modes] of Object.entries(ONLY_IN)) {
-        if (given(inputs[name], name) && !modes.includes(inputs.mode)) {
-            warnings.push(`input ${name} is not used in ${inputs.mode} mode (only ${modes.join(', ')})`);
-        }
-    }
-    const docker = env.DOCKER_PATH || 'docker';
-    const state = inputs['state-file'] ? (0,external_node_path_namespaceObject.resolve)(workspace, inputs['state-file']) : null;
-    const compose = inputs['compose-file'] && (inputs.mode === 'build' || inputs.mode === 'check');
-    // With a compose file, each service's context and Dockerfile come from it.
-    const context = compose
-        ? insideWorkspace(workspace, inputs.context, 'context')
-        : inputs.mode === 'clear'
-            ? insideWorkspace(workspace, inputs.context, 'context')
-            : await workspacePath(workspace, inputs.context, 'context', 'dir');
-    const file = compose || inputs.mode === 'clear'
-        ? insideWorkspace(workspace, inputs.file || (0,external_node_path_namespaceObject.resolve)(context, 'Dockerfile'), 'file')
-        : await workspacePath(workspace, inputs.file || (0,external_node_path_namespaceObject.resolve)(context, 'Dockerfile'), 'file', 'file');
-    if (inputs.mode === 'hash') {
-        return { plan: { mode: 'hash', context, file, buildArgs: inputs['build-args'] }, warnings };
-    }
-    if (inputs.mode === 'clear') {
-        for (const p of inputs['clear-paths']) {
-            try {
-                await resolveClearPath(workspace, p);
-            }
-            catch (e) {
-                throw new UsageError(`input clear-paths: ${errorMessage(e)}`);
-            }
-        }
-        return {
-            plan: {
-                mode: 'clear',
-                clear: {
-                    root: workspace,
-                    context,
-                    file,
-                    ...(inputs.target ? { target: inputs.target } : {}),
-                    state,
-                    all: inputs['clear-all'],
-                    paths: inputs['clear-paths'],
-                    filters: [],
-                    docker
-                }
-            },
-            warnings
-        };
-    }
-    if (compose && inputs.tags.length > 0) {
-        warnings.push('input tags is not used with compose-file: each service gets its compose image name');
-    }
-    const composeFile = compose
-        ? {
-            file: await workspacePath(workspace, inputs['compose-file'], 'compose-file', 'file'),
-            services: inputs.services
-        }
-        : null;
-    let logFile = null;
-    if (inputs.mode === 'check') {
-        if (!inputs['log-file'])
-            throw new UsageError('input log-file: check mode needs the build log to judge');
-        logFile = (0,external_node_path_namespaceObject.resolve)(workspace, inputs['log-file']);
-        const st = await (0,promises_namespaceObject.stat)(logFile).catch(() => null);
-        if (!st?.isFile())
-            throw new UsageError(`input log-file: "${inputs['log-file']}" is not a file`);
-    }
-    let status = null;
-    if (inputs['commit-status']) {
-        const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
-        if (!owner || !repo || extra !== undefined) {
-            throw new UsageError(`input commit-status: GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY ?? ''}" is not owner/repo (not on GitHub Actions?)`);
-        }
-        if (!ctx.headSha) {
-            throw new UsageError('input commit-status: no commit to post on (GITHUB_SHA is not set)');
-        }
-        status = {
-            token: inputs['github-token'],
-            owner,
-            repo,
-            sha: ctx.headSha,
-            ...(ctx.runUrl ? { targetUrl: ctx.runUrl } : {})
-        };
-    }
-    const guard = {
-        context,
-        file,
-        state,
-        tags: inputs.tags,
-        buildArgs: inputs['build-args'],
-        secretArgs: inputs['secret-build-args'],
-        cacheFrom: inputs['cache-from'],
-        target: inputs.target || null,
-        prune: inputs.prune,
-        verify: inputs.verify,
-        // What was built: GITHUB_SHA (a PR's merge commit), as docker/metadata-action labels it.
-        commit: inputs.commit || ctx.env.GITHUB_SHA || ctx.headSha || null,
-        buildId: null,
-        ignoreCorruptRecord: false,
-        logFile,
-        image: inputs.image || null,
-        docker
-    };
-    return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/context/nfa.ts
@@ -45922,6 +45307,927 @@ async function scanContext(root, opts = {}) {
         ignorePatterns: ignore.lines.map(l => l.pattern),
         entries: keyed.map(k => k.entry)
     };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/cure.ts
+/**
+ * The cure for stale context bytes: re-send what changed instead of pruning the whole context.
+ *
+ * BuildKit's client re-sends a context file only when its size, mtime, mode, owner (or link
+ * target) differ from the copy the builder keeps in its `source.local` record. When that copy is
+ * the bytes of the guard's record, the only files that can be stale are the ones whose bytes
+ * changed since the record; giving just those a new mtime makes the client re-send exactly them.
+ * Whether the builder's copy IS the record's bytes is checked, not assumed: after each build the
+ * guard keeps, beside the record, the `source.local` records its build used (ID, usage count,
+ * last-used time); any other build that synced into them since moves those numbers, and then the
+ * whole record is pruned as before. docs/resend-cure.md has the argument and the experiment.
+ */
+
+
+
+
+
+
+
+/** Where the stamp of a record lives: beside it, like the stat cache. */
+function builderStampPath(recordPath) {
+    return `${recordPath}.builder-state`;
+}
+function recordBinding(r) {
+    return `${r.contextHash} ${r.builtAt}`;
+}
+/** The stamp at `path`, or null when it is missing or unusable (then the record cannot vouch). */
+async function readStamp(path) {
+    let value;
+    try {
+        value = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    if (typeof value !== 'object' || value === null)
+        return null;
+    const v = value;
+    if (v.version !== 1 || typeof v.record !== 'string' || !Array.isArray(v.sources))
+        return null;
+    const controls = v.controls;
+    if (typeof controls !== 'object' || controls === null || Array.isArray(controls))
+        return null;
+    if (!Object.values(controls).every(d => typeof d === 'string'))
+        return null;
+    const sources = v.sources;
+    const ok = sources.every(s => {
+        const o = s;
+        return (typeof o === 'object' &&
+            o !== null &&
+            typeof o.id === 'string' &&
+            typeof o.description === 'string' &&
+            typeof o.lastUsed === 'string' &&
+            Number.isSafeInteger(o.usage));
+    });
+    if (!ok)
+        return null;
+    return {
+        version: 1,
+        record: v.record,
+        controls: controls,
+        sources: sources
+    };
+}
+/** Replaces the stamp (temp file and rename; a torn file fails to parse and counts as none). */
+async function writeStamp(path, stamp) {
+    const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(tmp, `${JSON.stringify(stamp)}\n`, { mode: 0o644, flag: 'wx' });
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+async function removeStamp(path) {
+    await (0,promises_namespaceObject.rm)(path, { force: true });
+}
+/** sha256 of the Dockerfile and of the ignore file BuildKit will read, by absolute path. */
+async function controlDigests(context, dockerfile) {
+    const out = {};
+    const files = [(0,external_node_path_namespaceObject.resolve)(dockerfile), await findIgnoreFile(context, dockerfile)];
+    for (const file of files) {
+        if (file === null)
+            continue;
+        const bytes = await (0,promises_namespaceObject.readFile)(file).catch(() => null);
+        if (bytes !== null)
+            out[file] = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+    }
+    return out;
+}
+/**
+ * Pure: may this build re-send only the changed files? Only with the default `source` policy on
+ * the daemon's own BuildKit (whose records `docker system df` lists; a buildx builder may be a
+ * container with records of its own), with a record, a stamp written with that very record, and
+ * every record the stamped build used unused since.
+ */
+function chooseCure(input) {
+    const prune = (reason, usedOutside = false) => ({
+        action: 'fallback',
+        reason,
+        usedOutside
+    });
+    if (input.policy !== 'source')
+        return prune(`policy ${input.policy}`);
+    if (input.kind !== 'buildkit')
+        return prune(`the ${input.kind} builder's records are not listed`);
+    if (input.previous === null)
+        return prune('no record');
+    const stamp = input.stamp;
+    if (stamp === null)
+        return prune('no builder state kept with the record');
+    if (stamp.record !== recordBinding(input.previous)) {
+        return prune('the builder state kept belongs to another record');
+    }
+    if (!stamp.sources.some(s => s.description.endsWith(' context'))) {
+        return prune('the builder state kept names no context record');
+    }
+    const listing = input.listing;
+    if (listing === null || 'error' in listing) {
+        return prune(`the builder's records cannot be listed${listing ? ` (${listing.error})` : ''}`);
+    }
+    const now = new Map(listing.sources.map(s => [s.id, s]));
+    for (const s of stamp.sources) {
+        const cur = now.get(s.id);
+        if (cur === undefined)
+            return prune(`the builder's record ${s.id} is gone`, true);
+        if (!sameUse(s, cur)) {
+            return prune(`the builder's record ${s.id} was used outside this guard since its last build (usage ${s.usage} -> ${cur.usage})`, true);
+        }
+    }
+    return { action: 'resend' };
+}
+/**
+ * Context files whose bytes (or type or mode) differ from the record, plus a Dockerfile or
+ * ignore file that differs from the stamp: the files to re-send. Regular files only: the client
+ * compares a symlink's target and every entry's mode itself.
+ */
+function filesToResend(context, entries, files, previous, controlsNow, stamp) {
+    const out = new Set();
+    for (const e of entries) {
+        if (e.type !== 'file')
+            continue;
+        const before = Object.hasOwn(previous.files, e.path) ? previous.files[e.path] : undefined;
+        if (before !== files[e.path])
+            out.add((0,external_node_path_namespaceObject.join)(context, e.path));
+    }
+    for (const [file, digest] of Object.entries(controlsNow)) {
+        if (stamp.controls[file] !== digest)
+            out.add(file);
+    }
+    return [...out];
+}
+/**
+ * Gives each file a modification time the builder's copy cannot have: later than both this
+ * run's clock and the file's own mtime (by a millisecond, far above the microsecond a double
+ * of seconds resolves), so the client's size+mtime comparison sees a change. The access time is
+ * kept. Throws on the first file that cannot be touched: then the caller prunes instead.
+ */
+async function touchForResend(paths) {
+    for (const path of paths) {
+        const st = await (0,promises_namespaceObject.lstat)(path);
+        if (!st.isFile())
+            continue;
+        const ms = Math.max(Date.now(), st.mtimeMs) + 1;
+        await (0,promises_namespaceObject.utimes)(path, st.atime, ms / 1000);
+    }
+}
+/**
+ * The prune stage of a build: re-send only the changed files when the stamp vouches for the
+ * builder's copy, otherwise prune by the policy as before (only when the context diverged). The
+ * stamp is removed first: a run that dies or ends stale leaves none, so the next run prunes.
+ */
+async function cureStage(input) {
+    const stampPath = builderStampPath(input.statePath);
+    const stamp = input.policy === 'never' ? null : await readStamp(stampPath);
+    await removeStamp(stampPath);
+    if (input.policy === 'never')
+        return { pruned: null, resent: null, vouched: false };
+    const choice = chooseCure({ ...input, stamp });
+    if (choice.action === 'resend' && input.previous && stamp) {
+        const controls = await controlDigests(input.context, input.dockerfile);
+        const paths = filesToResend(input.context, input.entries, input.files, input.previous, controls, stamp);
+        try {
+            await touchForResend(paths);
+            if (paths.length > 0 || input.diverged) {
+                input.say(`re-sending ${paths.length} changed file(s) instead of pruning: the builder's context copy is the one the last guarded build left`);
+            }
+            return { pruned: null, resent: paths, vouched: true };
+        }
+        catch (e) {
+            input.say(`cannot mark the changed files for re-sending (${errCode(e) ?? String(e)})`);
+            if (!input.diverged)
+                return { pruned: null, resent: null, vouched: false };
+        }
+    }
+    else if (choice.action === 'fallback' && input.diverged && input.policy === 'source') {
+        input.say(`pruning, not re-sending: ${choice.reason}`);
+    }
+    // Unchanged since the record, yet the builder's copy was synced by another build since: that
+    // build may have left other bytes under the same size and mtime (an edit it saw, reverted
+    // with the mtime kept), which no comparison with the record can see.
+    const outside = choice.action === 'fallback' && choice.usedOutside;
+    if (!input.diverged && outside)
+        input.say(`the context equals the record, but ${choice.reason}`);
+    if (!input.diverged && !outside)
+        return { pruned: null, resent: null, vouched: false };
+    input.say(`pruning the builder cache (policy ${input.policy})`);
+    const pruned = await prune(input.exec, input.policy, input.kind);
+    input.say(pruned.done
+        ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
+        : `not pruned: ${pruned.note ?? ''}`);
+    return { pruned, resent: null, vouched: pruned.done && input.kind === 'buildkit' };
+}
+/**
+ * After the run's builds: keeps which `source.local` records they used, bound to the record just
+ * written, so the next run can tell whether anything else used them since. Best effort: no stamp
+ * only means the next diverged build prunes.
+ */
+async function keepBuilderState(input) {
+    const path = builderStampPath(input.statePath);
+    const { before, after } = input;
+    if (!before || 'error' in before || !after || 'error' in after)
+        return removeStamp(path);
+    const sources = usedBetween(before.sources, after.sources);
+    if (!sources.some(s => s.description.endsWith(' context')))
+        return removeStamp(path);
+    await writeStamp(path, {
+        version: 1,
+        record: recordBinding(input.record),
+        controls: await controlDigests(input.context, input.dockerfile),
+        sources
+    });
+}
+
+
+;// CONCATENATED MODULE: ./src/pipeline/options.ts
+/** A user mistake: one clear line, exit code 2, no stack trace. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+const PRUNE_POLICIES = ['source', 'all', 'never'];
+const VERIFY_POLICIES = ['changed', 'none'];
+function parsePrune(value, where = '--prune') {
+    const v = value.trim();
+    if (PRUNE_POLICIES.includes(v))
+        return v;
+    throw new UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
+}
+function parseVerify(value, where = '--verify') {
+    const v = value.trim();
+    if (VERIFY_POLICIES.includes(v))
+        return v;
+    throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
+}
+/** Build-arg names as docker accepts them: an identifier, no `=`, no whitespace. */
+const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
+ * an argv slot, never through a shell). `where(i)` names the offending line or flag.
+ */
+function parseBuildArgs(items, where) {
+    const out = {};
+    items.forEach((item, i) => {
+        const eq = item.indexOf('=');
+        const name = eq < 0 ? item : item.slice(0, eq);
+        if (!ARG_NAME.test(name)) {
+            throw new UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
+        }
+        if (eq < 0)
+            throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
+        out[name] = item.slice(eq + 1);
+    });
+    return out;
+}
+// Docker's image reference grammar (distribution/reference): [domain[:port]/]path[:tag].
+const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_PART}(?:\\.${DOMAIN_PART})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+const PATH_PART = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?::[\\w][\\w.-]{0,127})?$`);
+/**
+ * A `--tag` as docker accepts it, checked before anything runs: a tag docker would refuse
+ * otherwise fails the build only after the prune, half-way through the run.
+ */
+function parseTag(value, where) {
+    const m = REFERENCE.exec(value);
+    if (!m || (m[1] ?? '').length > 255) {
+        throw new UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
+    }
+    return value;
+}
+function options_truncate(s, max = 60) {
+    const one = s.replace(/[\r\n]+/g, '\\n');
+    return one.length > max ? `${one.slice(0, max)}...` : one;
+}
+/** The values of the secret build args: masked everywhere, never recorded or labelled. */
+function secretArgValues(opts) {
+    return opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== '');
+}
+
+;// CONCATENATED MODULE: ./src/report/text-safety.ts
+/**
+ * Making user-controlled text (file names, instructions, tags, warnings, daemon messages) safe to
+ * show. Order matters and every renderer follows it: redact -> make visible -> truncate ->
+ * escape. Redacting first means truncation or escaping can never split a secret into a form the
+ * redactor no longer recognises.
+ */
+function text_safety_redactor(secrets = []) {
+    const values = new Set();
+    for (const s of secrets) {
+        if (s.trim() === '')
+            continue;
+        values.add(s);
+        // A multi-line secret may surface one line at a time (as GitHub masks it too).
+        for (const line of s.split(/\r?\n/))
+            if (line.trim().length >= 3)
+                values.add(line);
+    }
+    // Longest first, so a secret that contains another is replaced whole.
+    const ordered = [...values].sort((a, b) => b.length - a.length);
+    if (ordered.length === 0)
+        return text => text;
+    return text => {
+        let out = text;
+        for (const v of ordered)
+            out = out.split(v).join('***');
+        return out;
+    };
+}
+/** C0/C1 controls, DEL, Unicode line separators, and the bidi marks and overrides ("trojan source" reordering). */
+function isInvisible(code) {
+    return (code <= 0x1f ||
+        (code >= 0x7f && code <= 0x9f) ||
+        code === 0x061c ||
+        code === 0x200e ||
+        code === 0x200f ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        (code >= 0x202a && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069));
+}
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * Control characters and bidi overrides as visible escapes (`\n`, `\t`, `\x1b`, `\u202e`), so a
+ * file name cannot forge extra output lines, drive the terminal, or reorder what a reader sees.
+ */
+function text_safety_visible(text) {
+    let out = '';
+    for (const c of text) {
+        const code = c.codePointAt(0) ?? 0;
+        if (!isInvisible(code))
+            out += c;
+        else
+            out +=
+                NAMED[c] ??
+                    (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
+    }
+    return out;
+}
+/** Cuts to at most `max` characters (by code point), ending in `…` when cut. */
+function text_safety_truncate(text, max) {
+    const chars = [...text];
+    if (chars.length <= max)
+        return text;
+    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
+/**
+ * Escapes text for the job summary, which GitHub renders as Markdown with inline HTML. HTML
+ * specials become entities; so does every Markdown/GFM syntax character (emphasis, links, code,
+ * tables' `|`, headings, `$` math, `@` mentions, `:` of autolinks), because an entity is always literal text in
+ * both languages. Newlines never reach here (visible() runs first), so a value cannot end an HTML
+ * block and start Markdown.
+ */
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|`*_[\]()#~!\\$@:]/g, c => HTML_ESCAPES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+/** Decimal units as the docker CLI prints them (`Total reclaimed space: 1.2GB`). */
+function humanBytes(bytes) {
+    if (!Number.isFinite(bytes) || bytes < 0)
+        return 'unknown size';
+    const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    if (unit === 0)
+        return `${Math.round(value)} B`;
+    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return `${value.toFixed(digits)} ${units[unit]}`;
+}
+/** `sha256:` plus the first 12 hex digits, as docker shows image ids. */
+function text_safety_shortHash(hash) {
+    if (hash === null)
+        return 'none';
+    const m = /^(sha256:)?([0-9a-f]{12})[0-9a-f]*$/.exec(hash);
+    return m ? `${m[1] ?? ''}${m[2]}` : hash;
+}
+/** Every string in a JSON-able value, redacted (before stringify: escaping would hide a secret). */
+function redactDeep(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map(v => redactDeep(v, redact));
+    if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/errors.ts
+
+
+/**
+ * One clear line for any thrown value: an Error's first message line, or the value itself (a
+ * thrown string must not leave a step green or print `[object Object]`). Control characters
+ * left in it (a file name's ESC or CR) are shown as escapes, so the line cannot drive a
+ * terminal or forge another line.
+ */
+function errorMessage(e) {
+    return text_safety_visible(rawMessage(e).trim());
+}
+/**
+ * Errors this project builds from user-given names (paths, values): one line by contract, so a
+ * newline in a path is data to show escaped, not the end of the message. Anything else (node,
+ * js-yaml with its code frame) is cut to its first line.
+ */
+const OWN_ERRORS = new Set([
+    'UsageError',
+    'ContextError',
+    'IgnoreSyntaxError',
+    'DockerfileError',
+    'LogFileError',
+    'RecordError',
+    'LockError',
+    'ComposeError',
+    'InterpolationError',
+    'BuildFailedError',
+    'DockerError'
+]);
+/** An Error, also one from another realm (a vm context, a worker), which fails `instanceof`. */
+function errorLike(e) {
+    if (e instanceof Error)
+        return e;
+    if (typeof e !== 'object' || e === null)
+        return null;
+    const { name, message } = e;
+    return typeof message === 'string'
+        ? { name: typeof name === 'string' ? name : 'Error', message }
+        : null;
+}
+function rawMessage(thrown) {
+    const e = errorLike(thrown);
+    if (e && OWN_ERRORS.has(e.name))
+        return e.message.replace(/^\s*\n+|\n+\s*$/g, '');
+    if (e)
+        return e.message.split('\n').find(l => l.trim() !== '') ?? e.name;
+    if (typeof thrown === 'string')
+        return thrown.split('\n').find(l => l.trim() !== '') ?? thrown;
+    try {
+        return JSON.stringify(thrown) ?? String(thrown);
+    }
+    catch {
+        return String(thrown);
+    }
+}
+/** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
+function exitCodeFor(_e) {
+    return 2;
+}
+
+
+;// CONCATENATED MODULE: ./src/pipeline/clear.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Where a clear path really is. Its parent is resolved through symlinks (so `link/x` with `link`
+ * pointing outside is refused) but the last component is not: a symlink is removed as a link,
+ * never followed, and refused when it points outside the root. Refuses `/`, the root itself,
+ * and anything outside the root.
+ */
+async function resolveClearPath(root, p) {
+    if (p.trim() === '' || p.includes('\0'))
+        throw new UsageError(`clear path "${p}" is empty or invalid`);
+    const realRoot = await (0,promises_namespaceObject.realpath)(root).catch(() => {
+        throw new UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
+    });
+    const abs = (0,external_node_path_namespaceObject.resolve)(realRoot, p);
+    if (abs === '/' || !strictlyInside(realRoot, abs)) {
+        throw new UsageError(`clear path "${p}" is outside ${root}: refused`);
+    }
+    let parent;
+    try {
+        parent = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(abs));
+    }
+    catch {
+        return abs; // the parent does not exist, so neither does the path
+    }
+    const target = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(abs));
+    if (!strictlyInside(realRoot, target)) {
+        throw new UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
+    }
+    // Removing a link would not touch its target, but a user naming a link to a cache outside
+    // expects that cache cleared: refuse rather than silently do something else.
+    const link = await (0,promises_namespaceObject.readlink)(target).catch(() => null);
+    if (link !== null) {
+        const dest = (0,external_node_path_namespaceObject.resolve)(parent, link);
+        const real = await (0,promises_namespaceObject.realpath)(dest).catch(() => dest);
+        if (!strictlyInside(realRoot, real)) {
+            throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
+        }
+    }
+    return target;
+}
+/**
+ * The workflow_dispatch cache clear: prune the builder (all records, or by filter), delete host
+ * cache paths, reset the record. Builder records only: never volumes, containers or images.
+ */
+async function runClear(opts, io) {
+    // Validate every path, and the record to reset, before touching anything.
+    const targets = await Promise.all(opts.paths.map(p => resolveClearPath(opts.root, p)));
+    const statePath = opts.state ??
+        defaultStatePath({ context: opts.context, file: opts.file, target: opts.target, env: io.env });
+    await checkRecordFile(statePath);
+    const exec = io.exec ?? dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env }));
+    const host = await detectBuilder(exec, io.env);
+    const warnings = [...host.warnings];
+    let commands;
+    try {
+        commands = clearCommands(host.kind, { all: opts.all, filters: opts.filters });
+    }
+    catch (e) {
+        throw new UsageError(errorMessage(e));
+    }
+    if (host.kind === 'legacy') {
+        warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
+    }
+    io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`);
+    const pruned = await runPrune(exec, opts.all ? 'all' : 'source', commands);
+    if (!pruned.done)
+        throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`);
+    const removedPaths = [];
+    const missingPaths = [];
+    for (const [i, t] of targets.entries()) {
+        const exists = await (0,promises_namespaceObject.lstat)(t).then(() => true, () => false);
+        if (!exists) {
+            missingPaths.push(opts.paths[i]);
+            continue;
+        }
+        io.progress(`removing ${t}`);
+        await (0,promises_namespaceObject.rm)(t, { recursive: true, force: true });
+        removedPaths.push(opts.paths[i]);
+    }
+    const recordReset = await (0,promises_namespaceObject.rm)(statePath).then(() => true, () => false);
+    // The record's companions go with it: the stat cache (digests keyed on file metadata), the
+    // builder state kept for the re-send cure, and the last build log. Named from the record's own path, so nothing else can be reached.
+    for (const companion of [
+        statCachePathFor(statePath),
+        builderStampPath(statePath),
+        `${statePath}.build.log`
+    ]) {
+        await (0,promises_namespaceObject.rm)(companion, { force: true });
+    }
+    io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
+    return {
+        verdict: 'cleared',
+        pruned,
+        reclaimedBytes: pruned.reclaimedBytes,
+        removedPaths,
+        missingPaths,
+        recordReset,
+        statePath,
+        warnings
+    };
+}
+/**
+ * The record file named by --state / the state-file input may be any path: delete it only when
+ * it is a fresh-build record (JSON with its `version` and `contextHash`), even a malformed one,
+ * never somebody else's file. A missing file is fine (nothing to reset).
+ */
+async function checkRecordFile(path) {
+    const st = await (0,promises_namespaceObject.lstat)(path).catch(() => null);
+    if (st === null)
+        return;
+    const refuse = (why) => {
+        throw new UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
+    };
+    if (!st.isFile())
+        refuse('is not a regular file');
+    let value;
+    try {
+        value = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+    }
+    catch {
+        refuse('does not look like a fresh-build record (not JSON)');
+    }
+    if (typeof value !== 'object' ||
+        value === null ||
+        !('version' in value) ||
+        !('contextHash' in value)) {
+        refuse('does not look like a fresh-build record (no version and contextHash)');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+
+
+const MODES = ['build', 'check', 'clear', 'hash'];
+/** Every input of action.yml, in its order (a unit test keeps the two in step). */
+const INPUT_NAMES = [
+    'mode',
+    'context',
+    'file',
+    'tags',
+    'build-args',
+    'secret-build-args',
+    'cache-from',
+    'target',
+    'prune',
+    'verify',
+    'state-file',
+    'log-file',
+    'image',
+    'clear-paths',
+    'clear-all',
+    'compose-file',
+    'services',
+    'commit',
+    'github-token',
+    'commit-status'
+];
+/** Every output of action.yml; each run writes all of them (empty when they do not apply). */
+const OUTPUT_NAMES = [
+    'verdict',
+    'context-hash',
+    'previous-hash',
+    'changed-files',
+    'pruned',
+    'image-id',
+    'report'
+];
+/** Newline-separated lists; comma-separated too where a value never contains a comma. */
+function splitList(value, commas) {
+    return value
+        .split(/\r?\n/)
+        .flatMap(p => (commas ? p.split(',') : [p]))
+        .map(p => p.trim())
+        .filter(p => p !== '' && !p.startsWith('#'));
+}
+/** Docker's build-arg name rule. */
+const inputs_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * `KEY=VALUE` per line, blank lines and `#` comments skipped. Errors name the line as the user
+ * counts it and never echo a value (it may be a secret the runner has not masked yet).
+ */
+function parseBuildArgLines(text) {
+    const out = {};
+    const lineOf = new Map();
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.replace(/\r$/, '').trimStart();
+        const n = i + 1;
+        if (line.trim() === '' || line.startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            throw new UsageError(`input build-args line ${n}: expected KEY=VALUE, found no "="`);
+        }
+        const name = line.slice(0, eq).trimEnd();
+        if (!inputs_ARG_NAME.test(name)) {
+            throw new UsageError(`input build-args line ${n}: "${options_truncate(name, 40)}" is not a build-arg name (letters, digits and _, not starting with a digit)`);
+        }
+        const first = lineOf.get(name);
+        if (first !== undefined) {
+            throw new UsageError(`input build-args line ${n}: ${name} is already set on line ${first}`);
+        }
+        lineOf.set(name, n);
+        out[name] = line.slice(eq + 1);
+    });
+    return out;
+}
+/** YAML 1.2 core-schema booleans, as @actions/core reads them; empty is the default, false. */
+function parseBoolean(name, value) {
+    if (value === '' || ['false', 'False', 'FALSE'].includes(value))
+        return false;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    throw new UsageError(`input ${name}: "${options_truncate(value, 40)}" is not a boolean (true or false)`);
+}
+/**
+ * Reads every input exactly once and validates what needs no file system: the mode, the
+ * policies, booleans, build-args lines, secret names. Throws UsageError naming the input.
+ */
+function getInputs(src) {
+    const raw = {};
+    for (const name of INPUT_NAMES) {
+        // Build-arg values are kept as written, leading and trailing spaces included.
+        raw[name] = src.getInput(name, name === 'build-args' ? { trimWhitespace: false } : {});
+    }
+    const mode = raw.mode.trim() || 'build';
+    if (!MODES.includes(mode)) {
+        throw new UsageError(`input mode: unknown mode "${options_truncate(mode, 40)}" (expected ${MODES.join(', ')})`);
+    }
+    const buildArgs = parseBuildArgLines(raw['build-args']);
+    const secretArgs = splitList(raw['secret-build-args'], true);
+    for (const name of secretArgs) {
+        if (!(name in buildArgs)) {
+            throw new UsageError(`input secret-build-args: "${options_truncate(name, 40)}" is not one of the build-args`);
+        }
+    }
+    const inputs = {
+        mode: mode,
+        context: raw.context.trim() || '.',
+        file: raw.file.trim(),
+        tags: splitList(raw.tags, true).map((t, i) => parseTag(t, `input tags #${i + 1}`)),
+        'build-args': buildArgs,
+        'secret-build-args': secretArgs,
+        'cache-from': splitList(raw['cache-from'], false),
+        target: raw.target.trim(),
+        prune: parsePrune(raw.prune.trim() || 'source', 'input prune'),
+        verify: parseVerify(raw.verify.trim() || 'changed', 'input verify'),
+        'state-file': raw['state-file'].trim(),
+        'log-file': raw['log-file'].trim(),
+        image: raw.image.trim(),
+        'clear-paths': splitList(raw['clear-paths'], false),
+        'clear-all': parseBoolean('clear-all', raw['clear-all'].trim()),
+        'compose-file': raw['compose-file'].trim(),
+        services: splitList(raw.services, true),
+        commit: raw.commit.trim(),
+        'github-token': raw['github-token'].trim(),
+        'commit-status': parseBoolean('commit-status', raw['commit-status'].trim())
+    };
+    if (inputs.services.length > 0 && !inputs['compose-file']) {
+        throw new UsageError('input services: names compose services, so it needs compose-file');
+    }
+    if (inputs['commit-status'] && !inputs['github-token']) {
+        throw new UsageError('input github-token: commit-status needs a token (statuses: write)');
+    }
+    return inputs;
+}
+/** The values to mask in the log before anything else is printed. */
+function secretValues(inputs) {
+    const values = inputs['secret-build-args'].map(n => inputs['build-args'][n] ?? '');
+    return [...values, inputs['github-token']].filter(v => v !== '');
+}
+/** Inputs that only one mode reads, and which modes: given elsewhere they are ignored. */
+const ONLY_IN = {
+    tags: ['build'],
+    prune: ['build'],
+    'cache-from': ['build', 'check'],
+    'log-file': ['check'],
+    image: ['check'],
+    'clear-paths': ['clear'],
+    'clear-all': ['clear'],
+    'compose-file': ['build', 'check'],
+    'commit-status': ['build', 'check']
+};
+function given(v, name) {
+    if (name === 'prune')
+        return v !== 'source';
+    if (Array.isArray(v))
+        return v.length > 0;
+    return typeof v === 'boolean' ? v : v !== '';
+}
+/** A path the action reads or deletes must stay inside the workspace (lexically). */
+function insideWorkspace(workspace, p, input) {
+    const abs = (0,external_node_path_namespaceObject.isAbsolute)(p) ? (0,external_node_path_namespaceObject.resolve)(p) : (0,external_node_path_namespaceObject.resolve)(workspace, p);
+    if (escapesRoot(workspace, abs)) {
+        throw new UsageError(`input ${input}: "${p}" is outside the workspace ${workspace}`);
+    }
+    return abs;
+}
+/**
+ * insideWorkspace, then through symlinks: the path must exist as `kind` and its real location
+ * must stay inside the workspace's real location too.
+ */
+async function workspacePath(workspace, p, input, kind) {
+    const abs = insideWorkspace(workspace, p, input);
+    const st = await (0,promises_namespaceObject.stat)(abs).catch(() => null);
+    if (st === null)
+        throw new UsageError(`input ${input}: "${p}" does not exist`);
+    if (kind === 'dir' ? !st.isDirectory() : !st.isFile()) {
+        throw new UsageError(`input ${input}: "${p}" is not a ${kind === 'dir' ? 'directory' : 'file'}`);
+    }
+    const [real, realRoot] = await Promise.all([(0,promises_namespaceObject.realpath)(abs), (0,promises_namespaceObject.realpath)(workspace)]);
+    if (escapesRoot(realRoot, real)) {
+        throw new UsageError(`input ${input}: "${p}" leads outside the workspace through a symlink (to ${real})`);
+    }
+    return abs;
+}
+/**
+ * Resolves and checks every path and the status target before anything runs; returns the plan
+ * and warnings for inputs the mode ignores.
+ */
+async function planRun(inputs, ctx) {
+    const { workspace, env } = ctx;
+    const warnings = [];
+    for (const [name, modes] of Object.entries(ONLY_IN)) {
+        if (given(inputs[name], name) && !modes.includes(inputs.mode)) {
+            warnings.push(`input ${name} is not used in ${inputs.mode} mode (only ${modes.join(', ')})`);
+        }
+    }
+    const docker = env.DOCKER_PATH || 'docker';
+    const state = inputs['state-file'] ? (0,external_node_path_namespaceObject.resolve)(workspace, inputs['state-file']) : null;
+    const compose = inputs['compose-file'] && (inputs.mode === 'build' || inputs.mode === 'check');
+    // With a compose file, each service's context and Dockerfile come from it.
+    const context = compose
+        ? insideWorkspace(workspace, inputs.context, 'context')
+        : inputs.mode === 'clear'
+            ? insideWorkspace(workspace, inputs.context, 'context')
+            : await workspacePath(workspace, inputs.context, 'context', 'dir');
+    const file = compose || inputs.mode === 'clear'
+        ? insideWorkspace(workspace, inputs.file || (0,external_node_path_namespaceObject.resolve)(context, 'Dockerfile'), 'file')
+        : await workspacePath(workspace, inputs.file || (0,external_node_path_namespaceObject.resolve)(context, 'Dockerfile'), 'file', 'file');
+    if (inputs.mode === 'hash') {
+        return { plan: { mode: 'hash', context, file, buildArgs: inputs['build-args'] }, warnings };
+    }
+    if (inputs.mode === 'clear') {
+        for (const p of inputs['clear-paths']) {
+            try {
+                await resolveClearPath(workspace, p);
+            }
+            catch (e) {
+                throw new UsageError(`input clear-paths: ${errorMessage(e)}`);
+            }
+        }
+        return {
+            plan: {
+                mode: 'clear',
+                clear: {
+                    root: workspace,
+                    context,
+                    file,
+                    ...(inputs.target ? { target: inputs.target } : {}),
+                    state,
+                    all: inputs['clear-all'],
+                    paths: inputs['clear-paths'],
+                    filters: [],
+                    docker
+                }
+            },
+            warnings
+        };
+    }
+    if (compose && inputs.tags.length > 0) {
+        warnings.push('input tags is not used with compose-file: each service gets its compose image name');
+    }
+    const composeFile = compose
+        ? {
+            file: await workspacePath(workspace, inputs['compose-file'], 'compose-file', 'file'),
+            services: inputs.services
+        }
+        : null;
+    let logFile = null;
+    if (inputs.mode === 'check') {
+        if (!inputs['log-file'])
+            throw new UsageError('input log-file: check mode needs the build log to judge');
+        logFile = (0,external_node_path_namespaceObject.resolve)(workspace, inputs['log-file']);
+        const st = await (0,promises_namespaceObject.stat)(logFile).catch(() => null);
+        if (!st?.isFile())
+            throw new UsageError(`input log-file: "${inputs['log-file']}" is not a file`);
+    }
+    let status = null;
+    if (inputs['commit-status']) {
+        const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
+        if (!owner || !repo || extra !== undefined) {
+            throw new UsageError(`input commit-status: GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY ?? ''}" is not owner/repo (not on GitHub Actions?)`);
+        }
+        if (!ctx.headSha) {
+            throw new UsageError('input commit-status: no commit to post on (GITHUB_SHA is not set)');
+        }
+        status = {
+            token: inputs['github-token'],
+            owner,
+            repo,
+            sha: ctx.headSha,
+            ...(ctx.runUrl ? { targetUrl: ctx.runUrl } : {})
+        };
+    }
+    const guard = {
+        context,
+        file,
+        state,
+        tags: inputs.tags,
+        buildArgs: inputs['build-args'],
+        secretArgs: inputs['secret-build-args'],
+        cacheFrom: inputs['cache-from'],
+        target: inputs.target || null,
+        prune: inputs.prune,
+        verify: inputs.verify,
+        // What was built: GITHUB_SHA (a PR's merge commit), as docker/metadata-action labels it.
+        commit: inputs.commit || ctx.env.GITHUB_SHA || ctx.headSha || null,
+        buildId: null,
+        ignoreCorruptRecord: false,
+        logFile,
+        image: inputs.image || null,
+        docker
+    };
+    return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings };
 }
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
@@ -52008,6 +52314,7 @@ function sharedBuilds(services, target) {
 
 
 
+
 /** A docker build that failed: an error (exit 2), not a verdict. */
 class BuildFailedError extends Error {
     name = 'BuildFailedError';
@@ -52093,6 +52400,7 @@ async function guardOne(command, opts, service, io) {
     const docker = () => (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })));
     let needed = new Set();
     let hostInfo = null;
+    let sourcesBefore = null;
     const hashed = await hashContext({
         context: opts.context,
         file: opts.file,
@@ -52110,6 +52418,8 @@ async function guardOne(command, opts, service, io) {
             if (command === 'build') {
                 hostInfo = detectBuilder(docker(), io.env);
                 hostInfo.catch(() => undefined); // awaited below; a failure is reported there
+                if (opts.prune !== 'never')
+                    sourcesBefore = listLocalSources(docker());
             }
         }
     });
@@ -52147,6 +52457,10 @@ async function guardOne(command, opts, service, io) {
         }
         let kind = 'unknown';
         let pruned = null;
+        /** The builder's context copy is the current context once built: keep its state after. */
+        let vouched = false;
+        /** The builder's records after this run's builds, listed once they are done. */
+        let sourcesAfter = null;
         let log;
         let imageId;
         let final = null;
@@ -52159,13 +52473,23 @@ async function guardOne(command, opts, service, io) {
             say(`builder: ${host.kind} (${host.reason})`);
             warnings.push(...host.warnings);
             const diverged = previous === null || previous.contextHash !== hashed.contextHash;
-            if (diverged && opts.prune !== 'never') {
-                say(`pruning the builder cache (policy ${opts.prune})`);
-                pruned = await prune(docker(), opts.prune, host.kind);
-                say(pruned.done
-                    ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
-                    : `not pruned: ${pruned.note ?? ''}`);
-            }
+            // Re-send only the changed files when the builder's copy is vouched for, else prune.
+            const cure = await cureStage({
+                exec: docker(),
+                kind: host.kind,
+                policy: opts.prune,
+                previous,
+                diverged,
+                statePath,
+                context: opts.context,
+                dockerfile: opts.file,
+                entries: hashed.scan.entries,
+                files,
+                listing: await sourcesBefore,
+                say
+            });
+            pruned = cure.pruned;
+            vouched = cure.vouched;
             const labels = recordLabels(newRecord({
                 contextHash: hashed.contextHash,
                 files: {},
@@ -52203,6 +52527,8 @@ async function guardOne(command, opts, service, io) {
             }
             log = parser.end();
             imageId = built.imageId;
+            if (vouched)
+                sourcesAfter = listLocalSources(docker());
             final = built.imageId
                 ? { image: built.imageId, appended: appendedEntries(log, hashed.plan, finalStage) }
                 : null;
@@ -52212,6 +52538,7 @@ async function guardOne(command, opts, service, io) {
                 // point is to get back the layers this build just wrote.
                 const existing = await imageIds(docker());
                 const stageParser = new LogParser();
+                sourcesAfter = null; // this build syncs too: list the records once it is done
                 const r = await runBuild(docker(), host.kind, { ...buildOpts, tags: [], labels: {}, noCache: false, target: stage }, { onLine: line => stageParser.write(`${line}\n`) });
                 if (r.code !== 0 || !r.imageId)
                     throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`);
@@ -52288,7 +52615,7 @@ async function guardOne(command, opts, service, io) {
             imageId
         });
         if (j.verdict !== 'stale') {
-            await writeRecord(statePath, newRecord({
+            const record = newRecord({
                 contextHash: hashed.contextHash,
                 files,
                 steps,
@@ -52297,8 +52624,19 @@ async function guardOne(command, opts, service, io) {
                 imageId,
                 tags: opts.tags,
                 dockerfile: opts.file
-            }));
+            });
+            await writeRecord(statePath, record);
             say(`record updated: ${statePath}`);
+            if (vouched) {
+                await keepBuilderState({
+                    statePath,
+                    record,
+                    context: opts.context,
+                    dockerfile: opts.file,
+                    before: await sourcesBefore,
+                    after: await (sourcesAfter ?? listLocalSources(docker()))
+                }).catch(e => say(`the builder state was not kept (the next changed build prunes): ${errorMessage(e)}`));
+            }
         }
         else {
             say(`stale: the record at ${statePath} is left at the last good build`);

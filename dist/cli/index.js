@@ -20113,7 +20113,309 @@ function sharedBuilds(services, target) {
     return shared;
 }
 
+;// CONCATENATED MODULE: ./src/docker/buildcache.ts
+const BUILD_CACHE_ARGV = ['system', 'df', '-v', '--format', '{{json .BuildCache}}'];
+/**
+ * The `source.local` records of a `{{json .BuildCache}}` listing, sorted by ID. Throws on output
+ * that is not the array of records the 20.10 client prints (an empty cache prints `[]`).
+ */
+function parseLocalSources(text) {
+    const value = JSON.parse(text.trim() || 'null');
+    if (value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw new Error('build cache listing is not an array');
+    const out = [];
+    for (const r of value) {
+        if (typeof r !== 'object' || r === null)
+            throw new Error('build cache record is not an object');
+        const o = r;
+        // The CLI's template prints these fields as strings; the raw API as numbers and strings.
+        const type = o.CacheType ?? o.Type;
+        if (type !== 'source.local')
+            continue;
+        const usage = Number(o.UsageCount);
+        const { ID: id, Description: description, LastUsedAt: lastUsed } = o;
+        if (typeof id !== 'string' || id === '' || !Number.isSafeInteger(usage)) {
+            throw new Error('build cache record without an ID or a usage count');
+        }
+        out.push({
+            id,
+            description: typeof description === 'string' ? description : '',
+            usage,
+            lastUsed: typeof lastUsed === 'string' ? lastUsed : String(lastUsed ?? '')
+        });
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+/** The daemon's `source.local` records, or the reason they cannot be listed. */
+async function listLocalSources(exec) {
+    try {
+        const r = await exec(BUILD_CACHE_ARGV, { maxCapture: 8 * 1024 * 1024 });
+        if (r.code !== 0 || r.truncated) {
+            return {
+                error: `docker system df failed (exit ${r.code}): ${r.stderr.trim().split('\n')[0] ?? ''}`
+            };
+        }
+        return { sources: parseLocalSources(r.stdout) };
+    }
+    catch (e) {
+        return { error: `docker system df: ${e instanceof Error ? e.message : String(e)}` };
+    }
+}
+/** Same record, unused since: same ID, usage count and last-used time. */
+function sameUse(a, b) {
+    return a.id === b.id && a.usage === b.usage && a.lastUsed === b.lastUsed;
+}
+/** Records in `after` that are new or were used since `before`: what a build in between touched. */
+function usedBetween(before, after) {
+    const old = new Map(before.map(s => [s.id, s]));
+    return after.filter(s => {
+        const was = old.get(s.id);
+        return was === undefined || !sameUse(was, s);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/cure.ts
+/**
+ * The cure for stale context bytes: re-send what changed instead of pruning the whole context.
+ *
+ * BuildKit's client re-sends a context file only when its size, mtime, mode, owner (or link
+ * target) differ from the copy the builder keeps in its `source.local` record. When that copy is
+ * the bytes of the guard's record, the only files that can be stale are the ones whose bytes
+ * changed since the record; giving just those a new mtime makes the client re-send exactly them.
+ * Whether the builder's copy IS the record's bytes is checked, not assumed: after each build the
+ * guard keeps, beside the record, the `source.local` records its build used (ID, usage count,
+ * last-used time); any other build that synced into them since moves those numbers, and then the
+ * whole record is pruned as before. docs/resend-cure.md has the argument and the experiment.
+ */
+
+
+
+
+
+
+
+/** Where the stamp of a record lives: beside it, like the stat cache. */
+function builderStampPath(recordPath) {
+    return `${recordPath}.builder-state`;
+}
+function recordBinding(r) {
+    return `${r.contextHash} ${r.builtAt}`;
+}
+/** The stamp at `path`, or null when it is missing or unusable (then the record cannot vouch). */
+async function readStamp(path) {
+    let value;
+    try {
+        value = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    if (typeof value !== 'object' || value === null)
+        return null;
+    const v = value;
+    if (v.version !== 1 || typeof v.record !== 'string' || !Array.isArray(v.sources))
+        return null;
+    const controls = v.controls;
+    if (typeof controls !== 'object' || controls === null || Array.isArray(controls))
+        return null;
+    if (!Object.values(controls).every(d => typeof d === 'string'))
+        return null;
+    const sources = v.sources;
+    const ok = sources.every(s => {
+        const o = s;
+        return (typeof o === 'object' &&
+            o !== null &&
+            typeof o.id === 'string' &&
+            typeof o.description === 'string' &&
+            typeof o.lastUsed === 'string' &&
+            Number.isSafeInteger(o.usage));
+    });
+    if (!ok)
+        return null;
+    return {
+        version: 1,
+        record: v.record,
+        controls: controls,
+        sources: sources
+    };
+}
+/** Replaces the stamp (temp file and rename; a torn file fails to parse and counts as none). */
+async function writeStamp(path, stamp) {
+    const tmp = `${path}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(tmp, `${JSON.stringify(stamp)}\n`, { mode: 0o644, flag: 'wx' });
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+async function removeStamp(path) {
+    await (0,promises_namespaceObject.rm)(path, { force: true });
+}
+/** sha256 of the Dockerfile and of the ignore file BuildKit will read, by absolute path. */
+async function controlDigests(context, dockerfile) {
+    const out = {};
+    const files = [(0,external_node_path_namespaceObject.resolve)(dockerfile), await findIgnoreFile(context, dockerfile)];
+    for (const file of files) {
+        if (file === null)
+            continue;
+        const bytes = await (0,promises_namespaceObject.readFile)(file).catch(() => null);
+        if (bytes !== null)
+            out[file] = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+    }
+    return out;
+}
+/**
+ * Pure: may this build re-send only the changed files? Only with the default `source` policy on
+ * the daemon's own BuildKit (whose records `docker system df` lists; a buildx builder may be a
+ * container with records of its own), with a record, a stamp written with that very record, and
+ * every record the stamped build used unused since.
+ */
+function chooseCure(input) {
+    const prune = (reason, usedOutside = false) => ({
+        action: 'fallback',
+        reason,
+        usedOutside
+    });
+    if (input.policy !== 'source')
+        return prune(`policy ${input.policy}`);
+    if (input.kind !== 'buildkit')
+        return prune(`the ${input.kind} builder's records are not listed`);
+    if (input.previous === null)
+        return prune('no record');
+    const stamp = input.stamp;
+    if (stamp === null)
+        return prune('no builder state kept with the record');
+    if (stamp.record !== recordBinding(input.previous)) {
+        return prune('the builder state kept belongs to another record');
+    }
+    if (!stamp.sources.some(s => s.description.endsWith(' context'))) {
+        return prune('the builder state kept names no context record');
+    }
+    const listing = input.listing;
+    if (listing === null || 'error' in listing) {
+        return prune(`the builder's records cannot be listed${listing ? ` (${listing.error})` : ''}`);
+    }
+    const now = new Map(listing.sources.map(s => [s.id, s]));
+    for (const s of stamp.sources) {
+        const cur = now.get(s.id);
+        if (cur === undefined)
+            return prune(`the builder's record ${s.id} is gone`, true);
+        if (!sameUse(s, cur)) {
+            return prune(`the builder's record ${s.id} was used outside this guard since its last build (usage ${s.usage} -> ${cur.usage})`, true);
+        }
+    }
+    return { action: 'resend' };
+}
+/**
+ * Context files whose bytes (or type or mode) differ from the record, plus a Dockerfile or
+ * ignore file that differs from the stamp: the files to re-send. Regular files only: the client
+ * compares a symlink's target and every entry's mode itself.
+ */
+function filesToResend(context, entries, files, previous, controlsNow, stamp) {
+    const out = new Set();
+    for (const e of entries) {
+        if (e.type !== 'file')
+            continue;
+        const before = Object.hasOwn(previous.files, e.path) ? previous.files[e.path] : undefined;
+        if (before !== files[e.path])
+            out.add((0,external_node_path_namespaceObject.join)(context, e.path));
+    }
+    for (const [file, digest] of Object.entries(controlsNow)) {
+        if (stamp.controls[file] !== digest)
+            out.add(file);
+    }
+    return [...out];
+}
+/**
+ * Gives each file a modification time the builder's copy cannot have: later than both this
+ * run's clock and the file's own mtime (by a millisecond, far above the microsecond a double
+ * of seconds resolves), so the client's size+mtime comparison sees a change. The access time is
+ * kept. Throws on the first file that cannot be touched: then the caller prunes instead.
+ */
+async function touchForResend(paths) {
+    for (const path of paths) {
+        const st = await (0,promises_namespaceObject.lstat)(path);
+        if (!st.isFile())
+            continue;
+        const ms = Math.max(Date.now(), st.mtimeMs) + 1;
+        await (0,promises_namespaceObject.utimes)(path, st.atime, ms / 1000);
+    }
+}
+/**
+ * The prune stage of a build: re-send only the changed files when the stamp vouches for the
+ * builder's copy, otherwise prune by the policy as before (only when the context diverged). The
+ * stamp is removed first: a run that dies or ends stale leaves none, so the next run prunes.
+ */
+async function cureStage(input) {
+    const stampPath = builderStampPath(input.statePath);
+    const stamp = input.policy === 'never' ? null : await readStamp(stampPath);
+    await removeStamp(stampPath);
+    if (input.policy === 'never')
+        return { pruned: null, resent: null, vouched: false };
+    const choice = chooseCure({ ...input, stamp });
+    if (choice.action === 'resend' && input.previous && stamp) {
+        const controls = await controlDigests(input.context, input.dockerfile);
+        const paths = filesToResend(input.context, input.entries, input.files, input.previous, controls, stamp);
+        try {
+            await touchForResend(paths);
+            if (paths.length > 0 || input.diverged) {
+                input.say(`re-sending ${paths.length} changed file(s) instead of pruning: the builder's context copy is the one the last guarded build left`);
+            }
+            return { pruned: null, resent: paths, vouched: true };
+        }
+        catch (e) {
+            input.say(`cannot mark the changed files for re-sending (${errCode(e) ?? String(e)})`);
+            if (!input.diverged)
+                return { pruned: null, resent: null, vouched: false };
+        }
+    }
+    else if (choice.action === 'fallback' && input.diverged && input.policy === 'source') {
+        input.say(`pruning, not re-sending: ${choice.reason}`);
+    }
+    // Unchanged since the record, yet the builder's copy was synced by another build since: that
+    // build may have left other bytes under the same size and mtime (an edit it saw, reverted
+    // with the mtime kept), which no comparison with the record can see.
+    const outside = choice.action === 'fallback' && choice.usedOutside;
+    if (!input.diverged && outside)
+        input.say(`the context equals the record, but ${choice.reason}`);
+    if (!input.diverged && !outside)
+        return { pruned: null, resent: null, vouched: false };
+    input.say(`pruning the builder cache (policy ${input.policy})`);
+    const pruned = await prune(input.exec, input.policy, input.kind);
+    input.say(pruned.done
+        ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
+        : `not pruned: ${pruned.note ?? ''}`);
+    return { pruned, resent: null, vouched: pruned.done && input.kind === 'buildkit' };
+}
+/**
+ * After the run's builds: keeps which `source.local` records they used, bound to the record just
+ * written, so the next run can tell whether anything else used them since. Best effort: no stamp
+ * only means the next diverged build prunes.
+ */
+async function keepBuilderState(input) {
+    const path = builderStampPath(input.statePath);
+    const { before, after } = input;
+    if (!before || 'error' in before || !after || 'error' in after)
+        return removeStamp(path);
+    const sources = usedBetween(before.sources, after.sources);
+    if (!sources.some(s => s.description.endsWith(' context')))
+        return removeStamp(path);
+    await writeStamp(path, {
+        version: 1,
+        record: recordBinding(input.record),
+        controls: await controlDigests(input.context, input.dockerfile),
+        sources
+    });
+}
+
+
 ;// CONCATENATED MODULE: ./src/pipeline/guard.ts
+
 
 
 
@@ -20216,6 +20518,7 @@ async function guardOne(command, opts, service, io) {
     const docker = () => (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })));
     let needed = new Set();
     let hostInfo = null;
+    let sourcesBefore = null;
     const hashed = await hashContext({
         context: opts.context,
         file: opts.file,
@@ -20233,6 +20536,8 @@ async function guardOne(command, opts, service, io) {
             if (command === 'build') {
                 hostInfo = detectBuilder(docker(), io.env);
                 hostInfo.catch(() => undefined); // awaited below; a failure is reported there
+                if (opts.prune !== 'never')
+                    sourcesBefore = listLocalSources(docker());
             }
         }
     });
@@ -20270,6 +20575,10 @@ async function guardOne(command, opts, service, io) {
         }
         let kind = 'unknown';
         let pruned = null;
+        /** The builder's context copy is the current context once built: keep its state after. */
+        let vouched = false;
+        /** The builder's records after this run's builds, listed once they are done. */
+        let sourcesAfter = null;
         let log;
         let imageId;
         let final = null;
@@ -20282,13 +20591,23 @@ async function guardOne(command, opts, service, io) {
             say(`builder: ${host.kind} (${host.reason})`);
             warnings.push(...host.warnings);
             const diverged = previous === null || previous.contextHash !== hashed.contextHash;
-            if (diverged && opts.prune !== 'never') {
-                say(`pruning the builder cache (policy ${opts.prune})`);
-                pruned = await prune(docker(), opts.prune, host.kind);
-                say(pruned.done
-                    ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
-                    : `not pruned: ${pruned.note ?? ''}`);
-            }
+            // Re-send only the changed files when the builder's copy is vouched for, else prune.
+            const cure = await cureStage({
+                exec: docker(),
+                kind: host.kind,
+                policy: opts.prune,
+                previous,
+                diverged,
+                statePath,
+                context: opts.context,
+                dockerfile: opts.file,
+                entries: hashed.scan.entries,
+                files,
+                listing: await sourcesBefore,
+                say
+            });
+            pruned = cure.pruned;
+            vouched = cure.vouched;
             const labels = recordLabels(newRecord({
                 contextHash: hashed.contextHash,
                 files: {},
@@ -20326,6 +20645,8 @@ async function guardOne(command, opts, service, io) {
             }
             log = parser.end();
             imageId = built.imageId;
+            if (vouched)
+                sourcesAfter = listLocalSources(docker());
             final = built.imageId
                 ? { image: built.imageId, appended: appendedEntries(log, hashed.plan, finalStage) }
                 : null;
@@ -20335,6 +20656,7 @@ async function guardOne(command, opts, service, io) {
                 // point is to get back the layers this build just wrote.
                 const existing = await imageIds(docker());
                 const stageParser = new LogParser();
+                sourcesAfter = null; // this build syncs too: list the records once it is done
                 const r = await runBuild(docker(), host.kind, { ...buildOpts, tags: [], labels: {}, noCache: false, target: stage }, { onLine: line => stageParser.write(`${line}\n`) });
                 if (r.code !== 0 || !r.imageId)
                     throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`);
@@ -20411,7 +20733,7 @@ async function guardOne(command, opts, service, io) {
             imageId
         });
         if (j.verdict !== 'stale') {
-            await writeRecord(statePath, newRecord({
+            const record = newRecord({
                 contextHash: hashed.contextHash,
                 files,
                 steps,
@@ -20420,8 +20742,19 @@ async function guardOne(command, opts, service, io) {
                 imageId,
                 tags: opts.tags,
                 dockerfile: opts.file
-            }));
+            });
+            await writeRecord(statePath, record);
             say(`record updated: ${statePath}`);
+            if (vouched) {
+                await keepBuilderState({
+                    statePath,
+                    record,
+                    context: opts.context,
+                    dockerfile: opts.file,
+                    before: await sourcesBefore,
+                    after: await (sourcesAfter ?? listLocalSources(docker()))
+                }).catch(e => say(`the builder state was not kept (the next changed build prunes): ${errorMessage(e)}`));
+            }
         }
         else {
             say(`stale: the record at ${statePath} is left at the last good build`);
@@ -20535,6 +20868,7 @@ function selector(steps, hashed, previous) {
 
 
 
+
 /**
  * Where a clear path really is. Its parent is resolved through symlinks (so `link/x` with `link`
  * pointing outside is refused) but the last component is not: a symlink is removed as a link,
@@ -20614,9 +20948,13 @@ async function runClear(opts, io) {
         removedPaths.push(opts.paths[i]);
     }
     const recordReset = await (0,promises_namespaceObject.rm)(statePath).then(() => true, () => false);
-    // The record's companions go with it: the stat cache (digests keyed on file metadata) and the
-    // last build log. Named from the record's own path, so nothing else can be reached.
-    for (const companion of [statCachePathFor(statePath), `${statePath}.build.log`]) {
+    // The record's companions go with it: the stat cache (digests keyed on file metadata), the
+    // builder state kept for the re-send cure, and the last build log. Named from the record's own path, so nothing else can be reached.
+    for (const companion of [
+        statCachePathFor(statePath),
+        builderStampPath(statePath),
+        `${statePath}.build.log`
+    ]) {
         await (0,promises_namespaceObject.rm)(companion, { force: true });
     }
     io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);

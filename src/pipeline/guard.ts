@@ -14,7 +14,6 @@ import {
   type DockerHostInfo,
   dockerClient,
   dockerExec,
-  prune,
   pruneImpliesNoCache,
   run,
   runBuild,
@@ -46,6 +45,7 @@ import { appendedEntries, proveSteps, type StageImage } from './proof.js'
 import type { ComposeCli } from '../cli/args.js'
 import { composeGuardOptions } from './compose.js'
 import { describeStatCache, statCachePathFor } from '../context/statcache.js'
+import { cureStage, keepBuilderState, listLocalSources, type SourceListing } from './cure.js'
 
 export interface GuardIo {
   /** A line of progress for a person (stderr in the CLI, the log in the action). */
@@ -186,6 +186,7 @@ async function guardOne(
     (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })))
   let needed = new Set<string>()
   let hostInfo: Promise<DockerHostInfo> | null = null
+  let sourcesBefore: Promise<SourceListing> | null = null
   const hashed = await hashContext({
     context: opts.context,
     file: opts.file,
@@ -202,6 +203,7 @@ async function guardOne(
       if (command === 'build') {
         hostInfo = detectBuilder(docker(), io.env)
         hostInfo.catch(() => undefined) // awaited below; a failure is reported there
+        if (opts.prune !== 'never') sourcesBefore = listLocalSources(docker())
       }
     }
   })
@@ -248,6 +250,10 @@ async function guardOne(
 
     let kind: BuilderKind | 'unknown' = 'unknown'
     let pruned: PruneResult | null = null
+    /** The builder's context copy is the current context once built: keep its state after. */
+    let vouched = false
+    /** The builder's records after this run's builds, listed once they are done. */
+    let sourcesAfter: Promise<SourceListing> | null = null
     let log: ParsedLog
     let imageId: string | null
     let final: StageImage | null = null
@@ -261,15 +267,23 @@ async function guardOne(
       say(`builder: ${host.kind} (${host.reason})`)
       warnings.push(...host.warnings)
       const diverged = previous === null || previous.contextHash !== hashed.contextHash
-      if (diverged && opts.prune !== 'never') {
-        say(`pruning the builder cache (policy ${opts.prune})`)
-        pruned = await prune(docker(), opts.prune, host.kind)
-        say(
-          pruned.done
-            ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
-            : `not pruned: ${pruned.note ?? ''}`
-        )
-      }
+      // Re-send only the changed files when the builder's copy is vouched for, else prune.
+      const cure = await cureStage({
+        exec: docker(),
+        kind: host.kind,
+        policy: opts.prune,
+        previous,
+        diverged,
+        statePath,
+        context: opts.context,
+        dockerfile: opts.file,
+        entries: hashed.scan.entries,
+        files,
+        listing: await sourcesBefore,
+        say
+      })
+      pruned = cure.pruned
+      vouched = cure.vouched
       const labels = recordLabels(
         newRecord({
           contextHash: hashed.contextHash,
@@ -310,6 +324,7 @@ async function guardOne(
       }
       log = parser.end()
       imageId = built.imageId
+      if (vouched) sourcesAfter = listLocalSources(docker())
       final = built.imageId
         ? { image: built.imageId, appended: appendedEntries(log, hashed.plan, finalStage) }
         : null
@@ -319,6 +334,7 @@ async function guardOne(
         // point is to get back the layers this build just wrote.
         const existing = await imageIds(docker())
         const stageParser = new LogParser()
+        sourcesAfter = null // this build syncs too: list the records once it is done
         const r = await runBuild(
           docker(),
           host.kind,
@@ -408,20 +424,30 @@ async function guardOne(
       imageId
     })
     if (j.verdict !== 'stale') {
-      await writeRecord(
-        statePath,
-        newRecord({
-          contextHash: hashed.contextHash,
-          files,
-          steps,
-          commit: identity.commit,
-          buildId: command === 'build' ? identity.buildId : opts.buildId,
-          imageId,
-          tags: opts.tags,
-          dockerfile: opts.file
-        })
-      )
+      const record = newRecord({
+        contextHash: hashed.contextHash,
+        files,
+        steps,
+        commit: identity.commit,
+        buildId: command === 'build' ? identity.buildId : opts.buildId,
+        imageId,
+        tags: opts.tags,
+        dockerfile: opts.file
+      })
+      await writeRecord(statePath, record)
       say(`record updated: ${statePath}`)
+      if (vouched) {
+        await keepBuilderState({
+          statePath,
+          record,
+          context: opts.context,
+          dockerfile: opts.file,
+          before: await sourcesBefore,
+          after: await (sourcesAfter ?? listLocalSources(docker()))
+        }).catch(e =>
+          say(`the builder state was not kept (the next changed build prunes): ${errorMessage(e)}`)
+        )
+      }
     } else {
       say(`stale: the record at ${statePath} is left at the last good build`)
     }
