@@ -42549,8 +42549,20 @@ function parseImageInspect(text) {
         id: img.Id,
         labels: img.Config?.Labels ?? {},
         created: img.Created ?? '',
-        diffIds: img.RootFS?.Layers ?? []
+        diffIds: img.RootFS?.Layers ?? [],
+        graphDriver: graphDriverOf(img.GraphDriver)
     };
+}
+function graphDriverOf(gd) {
+    if (!gd || typeof gd.Name !== 'string')
+        return null;
+    const data = {};
+    if (typeof gd.Data === 'object' && gd.Data !== null) {
+        for (const [k, v] of Object.entries(gd.Data))
+            if (typeof v === 'string')
+                data[k] = v;
+    }
+    return { name: gd.Name, data };
 }
 /** Parses `docker history` JSON lines (newest first) into oldest-first entries. */
 function parseHistoryLines(text) {
@@ -42830,8 +42842,164 @@ async function readLayerEntries(exec, imageRef, wanted) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/docker/overlay.ts
+/**
+ * The byte proof read straight from the daemon's layer store, when it is on this host and
+ * readable: only the wanted paths of the wanted layers are touched, so the cost follows the
+ * bytes to prove, not the image (a 1 GB base layer is never read).
+ *
+ * Measured on Docker 20.10 with overlay2: `docker image inspect` names the driver and its
+ * directories (`GraphDriver.Data.UpperDir` = `<data-root>/overlay2/<id>/diff`); the layer store
+ * keeps, per chain ID, the layer's diffId (`image/overlay2/layerdb/sha256/<chain>/diff`) and
+ * its overlay2 directory (`.../cache-id`). A layer's diff directory holds exactly what its
+ * `docker save` tar holds, with whiteouts as 0:0 character devices. A layer is read here only
+ * when the layer store names the very diffId the image lists at that position; anything else
+ * (another driver, a remote daemon, no permission) falls back to the `docker save` stream.
+ */
+
+
+
+
+
+/** Chain IDs of a layer stack (`chain[i] = sha256(chain[i-1] + " " + diff[i])`), base first. */
+function chainIds(diffIds) {
+    const out = [];
+    for (const d of diffIds) {
+        const prev = out.at(-1);
+        out.push(prev === undefined ? d : `sha256:${(0,external_node_crypto_.createHash)('sha256').update(`${prev} ${d}`).digest('hex')}`);
+    }
+    return out;
+}
+/** `<data-root>` of an overlay2 image, from its UpperDir; null for another driver or shape. */
+function overlayDataRoot(gd) {
+    if (!gd || gd.name !== 'overlay2')
+        return null;
+    const upper = gd.data.UpperDir;
+    const m = typeof upper === 'string' ? /^(\/.*)\/overlay2\/[^/]+\/diff$/.exec(upper) : null;
+    return m ? m[1] : null;
+}
+const HEX = /^sha256:[0-9a-f]{64}$/;
+const CACHE_ID = /^[0-9A-Za-z]+$/;
+/** The diff directory of layer `index` of an image on this host, or null when it cannot be trusted. */
+async function layerDiffDir(dataRoot, diffIds, index) {
+    const diffId = diffIds[index];
+    const chain = chainIds(diffIds.slice(0, index + 1)).at(-1);
+    if (!diffId || !chain || !HEX.test(diffId) || !HEX.test(chain))
+        return null;
+    const meta = (0,external_node_path_namespaceObject.join)(dataRoot, 'image', 'overlay2', 'layerdb', 'sha256', chain.slice(7));
+    try {
+        const [recorded, cacheId] = await Promise.all([
+            (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(meta, 'diff'), 'utf8'),
+            (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(meta, 'cache-id'), 'utf8')
+        ]);
+        if (recorded.trim() !== diffId || !CACHE_ID.test(cacheId.trim()))
+            return null;
+        const dir = (0,external_node_path_namespaceObject.join)(dataRoot, 'overlay2', cacheId.trim(), 'diff');
+        return (await (0,promises_namespaceObject.lstat)(dir)).isDirectory() ? dir : null;
+    }
+    catch {
+        return null;
+    }
+}
+const isWhiteout = (st) => st.isCharacterDevice() && st.rdev === 0;
+/**
+ * What a diff directory holds at `path`, as the layer tar would say it. Walked component by
+ * component with lstat, so a symlink inside the layer is never followed out of it.
+ */
+async function diffDirEntry(dir, path) {
+    const parts = normalizeLayerPath(path).split('/').filter(Boolean);
+    let at = dir;
+    for (const [i, part] of parts.entries()) {
+        at = (0,external_node_path_namespaceObject.join)(at, part);
+        let st;
+        try {
+            st = await (0,promises_namespaceObject.lstat)(at);
+        }
+        catch {
+            return { type: 'missing', mode: 0 };
+        }
+        if (isWhiteout(st))
+            return { type: 'whiteout', mode: 0 };
+        const last = i === parts.length - 1;
+        if (!last) {
+            if (!st.isDirectory())
+                return { type: 'missing', mode: 0 };
+            continue;
+        }
+        const mode = st.mode & 0o7777;
+        if (st.isDirectory())
+            return { type: 'dir', mode };
+        if (st.isSymbolicLink()) {
+            const target = await (0,promises_namespaceObject.readlink)(at);
+            return {
+                type: 'symlink',
+                mode,
+                linkTarget: target,
+                digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(target).digest('hex')}`
+            };
+        }
+        if (!st.isFile())
+            return { type: 'other', mode };
+        return { type: 'file', mode, size: st.size, digest: await digestNoFollow(at) };
+    }
+    return { type: 'dir', mode: 0 };
+}
+async function digestNoFollow(path) {
+    const fh = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+    try {
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        const buf = Buffer.allocUnsafe(512 * 1024);
+        for (;;) {
+            const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+            if (bytesRead === 0)
+                break;
+            h.update(buf.subarray(0, bytesRead));
+        }
+        return `sha256:${h.digest('hex')}`;
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * The wanted paths of the wanted layers: from the layer store where it vouches for the layer,
+ * the rest in one `docker save` pass that stops once they have passed.
+ */
+async function readWantedLayers(exec, image, wanted, report) {
+    const out = new Map();
+    const rest = [];
+    const root = overlayDataRoot(image.graphDriver);
+    for (const w of wanted) {
+        const index = image.diffIds.indexOf(w.diffId);
+        const dir = root !== null && index >= 0 ? await layerDiffDir(root, image.diffIds, index) : null;
+        if (dir === null) {
+            rest.push(w);
+            continue;
+        }
+        const entries = out.get(w.diffId) ?? new Map();
+        try {
+            for (const p of w.paths)
+                entries.set(normalizeLayerPath(p), await diffDirEntry(dir, p));
+            out.set(w.diffId, entries);
+        }
+        catch {
+            rest.push(w); // a file removed under us (the layer deleted?): read the save stream instead
+        }
+    }
+    const fromStore = [...out.keys()];
+    if (rest.length > 0) {
+        const saved = await readLayerEntries(exec, image.id, rest);
+        for (const [d, m] of saved)
+            out.set(d, new Map([...(out.get(d) ?? []), ...m]));
+    }
+    report?.({ fromStore, fromSave: [...new Set(rest.map(r => r.diffId))] });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/docker/index.ts
 /** The Docker adapter: every docker call of the pipeline goes through these modules. */
+
+
 
 
 
@@ -43730,7 +43898,7 @@ async function mapPool(items, limit, fn) {
 /** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */
 const RACY_MARGIN_MS = 2000;
 const MAGIC = 'fresh-build stat cache v1';
-const HEX = /^[0-9a-f]{64}$/;
+const statcache_HEX = /^[0-9a-f]{64}$/;
 /** Where the stat cache for a record lives: beside it, like its lock file. */
 function statCachePathFor(recordPath) {
     return `${recordPath}.stat-cache`;
@@ -43747,7 +43915,7 @@ function parseStatCache(text) {
     if (fields.length !== 2)
         return { ignored: 'bad header' };
     const body = text.slice(nl + 1);
-    if (!Number.isFinite(horizonMs) || !HEX.test(sum))
+    if (!Number.isFinite(horizonMs) || !statcache_HEX.test(sum))
         return { ignored: 'bad header' };
     if ((0,external_node_crypto_.createHash)('sha256').update(body).digest('hex') !== sum)
         return { ignored: 'bad checksum' };
@@ -43768,7 +43936,7 @@ function isRow(r) {
         typeof r[0] === 'string' &&
         r.slice(1, 6).every(n => typeof n === 'number' && Number.isFinite(n)) &&
         typeof r[6] === 'string' &&
-        HEX.test(r[6]));
+        statcache_HEX.test(r[6]));
 }
 /** The cache text for `rows` stored at `horizonMs`. */
 function formatStatCache(horizonMs, rows) {
@@ -48530,7 +48698,13 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
         diffId: p.diffId,
         paths: [...p.targets.values()]
     }));
-    const layers = await readLayerEntries(deps.exec, image, wanted);
+    const layers = await readWantedLayers(deps.exec, info, wanted, r => {
+        if (r.fromStore.length > 0) {
+            deps.say?.(`proof: ${r.fromStore.length} layer(s) read from the layer store on this host`);
+        }
+        if (r.fromSave.length > 0)
+            deps.say?.(`proof: ${r.fromSave.length} layer(s) read from docker save`);
+    });
     for (const { req, diffId, targets } of pending) {
         const entries = layers.get(diffId) ?? new Map();
         const step = steps.get(req.key);
@@ -52590,7 +52764,8 @@ async function guardOne(command, opts, service, io) {
                 plan: hashed.plan,
                 finalStage,
                 final,
-                stageImage
+                stageImage,
+                say
             })
             : new Map();
         await removeUntagged(docker(), proofImages);

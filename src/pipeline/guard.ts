@@ -398,7 +398,8 @@ async function guardOne(
             plan: hashed.plan,
             finalStage,
             final,
-            stageImage
+            stageImage,
+            say
           })
         : new Map()
     await removeUntagged(docker(), proofImages)
