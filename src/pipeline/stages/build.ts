@@ -13,11 +13,10 @@ import { newRecord, recordLabels } from '../../record/index.js'
 import { appendedEntries, type StageImage } from '../proof.js'
 import type { ComparedRun, Source } from '../run.js'
 import { cureStage, keepBuilderState, listLocalSources } from '../cure.js'
+import { FreshBuildError } from '../../util/error.js'
 
 /** A docker build that failed: an error (exit 2), not a verdict. */
-export class BuildFailedError extends Error {
-  override name = 'BuildFailedError'
-}
+export class BuildFailedError extends FreshBuildError {}
 
 /**
  * `build`: re-send what changed, or prune, when the context diverged (cure.ts), build with
