@@ -121,7 +121,7 @@ export interface Source {
   /** Removes what the source made for the proofs only; best effort. */
   cleanup: () => Promise<void>
   /** After the record is written: keeps the builder state the re-send cure needs (cure.ts). */
-  keepState: ((record: BuildRecord) => Promise<void>) | null
+  keepState?: ((record: BuildRecord) => Promise<void>) | null
 }
 
 export interface SourcedRun extends ComparedRun {
