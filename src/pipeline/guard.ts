@@ -31,7 +31,7 @@ export async function runGuard(
   if (!compose) return [await guardOne(command, opts, null, io)]
   // Loaded only for a compose file: the YAML reader is a chunk of its own in the bundle.
   const { composeGuardOptions } = await import('./compose.js')
-  const services = await composeGuardOptions(compose, opts, io.env)
+  const services = await composeGuardOptions(compose, opts, io.env, { progress: io.progress })
   const results: GuardResult[] = []
   for (const { service, options } of services) {
     io.progress(`== service ${service}`)

@@ -16,7 +16,8 @@ export async function record(run: JudgedRun): Promise<void> {
     buildId: run.command === 'build' ? identity.buildId : opts.buildId,
     imageId: run.source.imageId,
     tags: opts.tags,
-    dockerfile: opts.file
+    dockerfile: opts.file,
+    inputs: run.hashed.inputs
   })
   await writeRecord(run.statePath, written)
   run.say(`record updated: ${run.statePath}`)

@@ -1,8 +1,8 @@
-export const id = 423;
-export const ids = [423];
+export const id = 9;
+export const ids = [9];
 export const modules = {
 
-/***/ 3423:
+/***/ 8009:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -510,7 +510,8 @@ function finish(file, name, spec, build) {
         context,
         dockerfile: (0,external_node_path_.resolve)(context, build.dockerfile ?? 'Dockerfile'),
         args: build.args,
-        target: build.target ?? null,
+        // An empty target (`${TARGET-}` set to '') builds the last stage, as no target does.
+        target: build.target || null,
         image: spec.image,
         cacheFrom: build.cacheFrom
     };
@@ -606,7 +607,205 @@ function composeBuildCommand(tool, opts) {
     return { cmd: t.cmd, argv, env };
 }
 
+// EXTERNAL MODULE: ./src/report/text-safety.ts
+var text_safety = __webpack_require__(4986);
+// EXTERNAL MODULE: ./src/util/paths.ts
+var paths = __webpack_require__(4964);
+;// CONCATENATED MODULE: ./src/compose/resolve.ts
+/**
+ * The services a compose file builds, as the host's compose itself resolves them: `docker compose
+ * config --format json` (v2) or `docker-compose config` (v1, YAML) apply extends, profiles,
+ * interpolation and env files exactly as the `compose build` that follows will. The built-in
+ * reader (read.ts) reads the file first, always: it is the gate (a file it refuses, including a
+ * path outside the root, is refused before compose reads anything) and the fallback when no
+ * compose runs or its output cannot be used.
+ */
+
+
+
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+async function resolveComposeProject(file, opts) {
+    const own = await readComposeProject(file, opts);
+    const tool = opts.tool !== undefined
+        ? opts.tool
+        : await detectCompose({ ...(opts.docker ? { docker: opts.docker } : {}), env: opts.env });
+    if (tool === null)
+        return { project: own, source: 'built-in reader', tool, notes: [] };
+    const name = configCommandName(tool);
+    const fallback = (why) => ({
+        project: own,
+        source: 'built-in reader',
+        tool,
+        notes: [`${name}: ${why}; using the built-in reader`]
+    });
+    const argv = [...tool.prefix, '-f', own.file, 'config'];
+    if (tool.flavor === 'v2')
+        argv.push('--format', 'json', ...(opts.services ?? []));
+    const signal = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const r = await (0,exec/* run */.eF)(tool.cmd, argv, { baseEnv: opts.env, cwd: own.dir, signal }).catch((e) => e);
+    if (r instanceof Error)
+        return fallback(`cannot run (${(0,text_safety/* visible */.RK)(r.message)})`);
+    if (r.aborted)
+        return fallback(`no answer within ${(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`);
+    if (r.code !== 0) {
+        const first = r.stderr.split('\n').find(l => l.trim() !== '') ?? '';
+        return fallback(`exit ${r.code}${first ? `: ${(0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(first.trim()), 200)}` : ''}`);
+    }
+    let doc;
+    try {
+        doc = tool.flavor === 'v2' ? JSON.parse(r.stdout) : (0,js_yaml/* load */.Hh)(r.stdout);
+    }
+    catch {
+        return fallback('its output does not parse');
+    }
+    let project;
+    try {
+        project = fromConfig(doc, own, tool, opts);
+    }
+    catch (e) {
+        if (e instanceof ComposeError)
+            throw e;
+        return fallback(`unexpected output (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (opts.root !== undefined)
+        await contain(opts.root, project);
+    const differ = differences(own, project);
+    return {
+        project,
+        source: 'compose config',
+        tool,
+        notes: differ.length > 0
+            ? [`${name} and the built-in reader differ on ${differ.join(', ')}; using ${name}`]
+            : []
+    };
+}
+function configCommandName(tool) {
+    return `${[tool.cmd, ...tool.prefix].join(' ')} config`;
+}
+const resolve_isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The project from compose's normalized model (both flavors print the same shape: contexts
+ * absolute, `dockerfile` relative to the context, args a mapping). The selection follows the
+ * built-in reader, which already checked the services asked for: v2 leaves out services of
+ * inactive profiles itself; v1 prints every service with its profiles.
+ */
+function fromConfig(doc, own, tool, opts) {
+    if (!resolve_isMapping(doc) || !resolve_isMapping(doc.services))
+        throw new Error('no services mapping');
+    const services = doc.services;
+    const wanted = opts.services && opts.services.length > 0 ? [...new Set(opts.services)] : null;
+    // The built-in reader applied profiles and the services asked for; compose decides the rest.
+    const names = wanted ?? own.services.map(s => s.name);
+    const ownByName = new Map(own.services.map(s => [s.name, s]));
+    const out = [];
+    for (const name of names) {
+        const svc = services[name];
+        if (!resolve_isMapping(svc) || !resolve_isMapping(svc.build)) {
+            throw new Error(`services.${name}.build missing`);
+        }
+        out.push(service(name, svc, svc.build, tool.flavor, ownByName.get(name)));
+    }
+    // A service only compose builds (an `include:`d file, a profile the reader read otherwise).
+    if (!wanted) {
+        for (const [name, svc] of Object.entries(services)) {
+            if (ownByName.has(name) || !resolve_isMapping(svc) || !resolve_isMapping(svc.build))
+                continue;
+            const profiles = Array.isArray(svc.profiles) ? svc.profiles : [];
+            // v1 prints services of inactive profiles too; those the reader left out stay out.
+            if (tool.flavor === 'v1' && profiles.length > 0)
+                continue;
+            out.push(service(name, svc, svc.build, tool.flavor, undefined));
+        }
+    }
+    const name = tool.flavor === 'v2' && typeof doc.name === 'string' && doc.name ? doc.name : own.name;
+    return { file: own.file, dir: own.dir, name, services: out };
+}
+function service(name, svc, build, flavor, own) {
+    const where = `services.${name}.build`;
+    if (typeof build.context !== 'string' || !(0,external_node_path_.isAbsolute)(build.context)) {
+        throw new Error(`${where}.context is not an absolute path`);
+    }
+    const context = (0,external_node_path_.resolve)(build.context);
+    const dockerfile = (0,external_node_path_.resolve)(context, typeof build.dockerfile === 'string' && build.dockerfile ? build.dockerfile : 'Dockerfile');
+    const args = {};
+    if (resolve_isMapping(build.args)) {
+        for (const [k, v] of Object.entries(build.args)) {
+            // An arg named without a value and unset: v2 prints null, v1 prints ''. Both mean "not
+            // passed"; v1's '' is told from a real '' by the reader, which kept the one it read.
+            if (v === null || v === undefined)
+                continue;
+            if (flavor === 'v1' && v === '' && own && !(k in own.args))
+                continue;
+            args[k] = resolve_text(v);
+        }
+    }
+    const list = (v) => Array.isArray(v) ? v.map(resolve_text) : typeof v === 'string' ? [resolve_text(v)] : [];
+    return {
+        name,
+        context,
+        dockerfile,
+        args,
+        target: typeof build.target === 'string' && build.target ? resolve_text(build.target) : null,
+        image: typeof svc.image === 'string' && svc.image ? resolve_text(svc.image) : null,
+        cacheFrom: list(build.cache_from)
+    };
+}
+/**
+ * A value as the build gets it. `config` prints a file compose can read again, so a literal `$`
+ * comes out escaped as `$$` (seen with docker-compose 1.29: `'v$${X}'` for the value `v${X}`).
+ */
+function resolve_text(v) {
+    return String(v).replace(/\$\$/g, '$');
+}
+/** Compose resolved the paths itself: they must stay inside the root as the reader's did. */
+async function contain(root, project) {
+    const realRoot = await (0,promises_.realpath)(root).catch(() => (0,external_node_path_.resolve)(root));
+    for (const svc of project.services) {
+        for (const [what, path] of [
+            ['context', svc.context],
+            ['dockerfile', svc.dockerfile]
+        ]) {
+            const real = await (0,promises_.realpath)(path).catch(() => path);
+            if ((0,paths/* escapesRoot */.X)((0,external_node_path_.resolve)(root), path) || (0,paths/* escapesRoot */.X)(realRoot, real)) {
+                throw new ComposeError(project.file, `services.${svc.name}.build.${what}: ${(0,text_safety/* visible */.RK)(path)} is outside ${root}: refused`);
+            }
+        }
+    }
+}
+/** Which fields of which services the two readings disagree on, e.g. `web.args`. */
+function differences(a, b) {
+    const out = [];
+    if (a.name !== b.name)
+        out.push('the project name');
+    const byName = new Map(b.services.map(s => [s.name, s]));
+    const names = new Set([...a.services.map(s => s.name), ...byName.keys()]);
+    for (const name of names) {
+        const x = a.services.find(s => s.name === name);
+        const y = byName.get(name);
+        if (!x || !y) {
+            out.push(`whether ${name} builds`);
+            continue;
+        }
+        for (const key of ['context', 'dockerfile', 'args', 'target', 'image', 'cacheFrom']) {
+            if (JSON.stringify(sorted(x[key])) !== JSON.stringify(sorted(y[key])))
+                out.push(`${name}.${key}`);
+        }
+    }
+    return out;
+}
+function sorted(v) {
+    return resolve_isMapping(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+        : v;
+}
+
 ;// CONCATENATED MODULE: ./src/compose/index.ts
+
 
 
 
@@ -618,8 +817,19 @@ var record = __webpack_require__(2847);
 
 /** The guard options for each service of the compose file (see the module comment). */
 async function composeGuardOptions(compose, base, env, deps = {}) {
-    const project = await readComposeProject(compose.file, { env, services: compose.services });
-    let flavor = deps.flavor ?? null;
+    // The workspace root the action contains compose paths in, where the request carries one.
+    const root = compose.root;
+    const resolved = await resolveComposeProject(compose.file, {
+        env,
+        services: compose.services,
+        docker: base.docker,
+        ...(typeof root === 'string' ? { root } : {}),
+        ...(deps.tool !== undefined ? { tool: deps.tool } : {})
+    });
+    for (const note of resolved.notes)
+        deps.progress?.(note);
+    const project = resolved.project;
+    let flavor = deps.flavor ?? resolved.tool?.flavor ?? null;
     if (flavor === null && project.services.some(s => s.image === null)) {
         flavor = (await detectCompose({ docker: base.docker, env }))?.flavor ?? 'v2';
     }
