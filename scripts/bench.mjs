@@ -22,6 +22,8 @@ import { parseArgs } from 'node:util'
 import { generateBuildLog, generateContext, generateRegistry } from './bench/generate.mjs'
 import { machine } from './bench/machine.mjs'
 import { contextTransferSeconds, median, must, plainSteps, timed } from './bench/run.mjs'
+import { parallelSha256sumArgs, targetRow } from './bench/targets.mjs'
+import { availableParallelism } from 'node:os'
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const MB = 1 << 20
@@ -33,7 +35,9 @@ const FULL = {
   binaries: 3,
   'binary-mb': 100,
   'app-files': 2000,
-  'app-mb': 40,
+  'app-mb': 50,
+  'base-mb': 1024,
+  'proof-files': 200,
   'deps-files': 30000,
   'deps-mb': 320,
   'log-mb': 100,
@@ -48,13 +52,15 @@ const SMALL = {
   'binary-mb': 20,
   'app-files': 500,
   'app-mb': 10,
+  'base-mb': 64,
+  'proof-files': 50,
   'deps-files': 4000,
   'deps-mb': 48,
   'log-mb': 10,
   reps: 3,
   'deploy-reps': 1
 }
-const SECTIONS = ['hash', 'walk', 'transfer', 'unchanged', 'deploy', 'logs']
+const SECTIONS = ['hash', 'walk', 'transfer', 'unchanged', 'deploy', 'proof', 'logs']
 
 function options() {
   const numeric = Object.fromEntries(Object.keys(FULL).map(k => [k, { type: 'string' }]))
@@ -201,10 +207,15 @@ async function main() {
     const list = `${files.join('\0')}\0`
 
     if (opts.only.has('hash')) {
-      say(`hash vs sha256sum over the same ${files.length} files (page cache warm for both)`)
+      const cores = availableParallelism()
+      const par = parallelSha256sumArgs(files.length, cores)
+      say(
+        `hash vs sha256sum over the same ${files.length} files, one process and one per core (${cores}); page cache warm`
+      )
       must('xargs', ['-0', 'sha256sum'], { cwd: ctx, input: list, discard: true })
       const ours = []
       const theirs = []
+      const theirsPar = []
       let rss = 0
       for (let i = 0; i < sizes.reps; i++) {
         const h = fb(hashArgs, { discard: true })
@@ -212,20 +223,33 @@ async function main() {
         ours.push(h.ms)
         rss = Math.max(rss, h.rssKiB ?? 0)
         theirs.push(must('xargs', ['-0', 'sha256sum'], { cwd: ctx, input: list, discard: true }).ms)
+        theirsPar.push(must('xargs', par, { cwd: ctx, input: list, discard: true }).ms)
       }
-      const ratio = median(ours) / median(theirs)
-      details.hash = { oursMs: ours, sha256sumMs: theirs, rssKiB: rss }
-      rows.push({
-        id: 'hash-vs-sha256sum',
-        what: `hash, no stat cache (\`fresh-build hash\`, ${files.length} files, ${(includedBytes / MB).toFixed(0)} MiB) vs \`xargs -0 sha256sum\``,
-        ours: secs(median(ours)),
-        reference: secs(median(theirs)),
-        ratio: `${ratio.toFixed(2)}x`,
-        target: '<= 1.25x',
-        pass: ratio <= 1.25,
-        rss: mib(rss),
-        value: ratio
-      })
+      details.hash = {
+        oursMs: ours,
+        sha256sumMs: theirs,
+        sha256sumParallelMs: theirsPar,
+        rssKiB: rss
+      }
+      const what = `hash, no stat cache (\`fresh-build hash\`, ${files.length} files, ${(includedBytes / MB).toFixed(0)} MiB, whole process)`
+      rows.push(
+        targetRow('hash-vs-sha256sum-parallel', {
+          what: `${what} vs sha256sum on every core (\`xargs ${par.join(' ')}\`)`,
+          ours: secs(median(ours)),
+          reference: secs(median(theirsPar)),
+          ratio: `${(median(ours) / median(theirsPar)).toFixed(2)}x`,
+          rss: mib(rss),
+          value: median(ours) / median(theirsPar)
+        }),
+        targetRow('hash-vs-sha256sum', {
+          what: `${what} vs one \`xargs -0 sha256sum\``,
+          ours: secs(median(ours)),
+          reference: secs(median(theirs)),
+          ratio: `${(median(ours) / median(theirs)).toFixed(2)}x`,
+          rss: mib(rss),
+          value: median(ours) / median(theirs)
+        })
+      )
     }
 
     if (opts.only.has('walk') || opts.only.has('hash')) {
@@ -255,17 +279,16 @@ async function main() {
         }
         const ratio = median(withNm) / median(withoutNm)
         details.walk = { withNodeModulesMs: withNm, withoutMs: withoutNm }
-        rows.push({
-          id: 'walk-ignored',
-          what: `walk with an ignored node_modules of ${sizes.ignored} files vs without it`,
-          ours: `${median(withNm).toFixed(0)} ms`,
-          reference: `${median(withoutNm).toFixed(0)} ms`,
-          ratio: `${ratio.toFixed(2)}x`,
-          target: '~1 (<= 1.10x)',
-          pass: ratio <= 1.1,
-          rss: '-',
-          value: ratio
-        })
+        rows.push(
+          targetRow('walk-ignored', {
+            what: `walk with an ignored node_modules of ${sizes.ignored} files vs without it`,
+            ours: `${median(withNm).toFixed(0)} ms`,
+            reference: `${median(withoutNm).toFixed(0)} ms`,
+            ratio: `${ratio.toFixed(2)}x`,
+            rss: '-',
+            value: ratio
+          })
+        )
       }
       if (opts.only.has('hash')) {
         say('hash with a warm stat cache (a fresh process per run, as build does it)')
@@ -286,17 +309,16 @@ async function main() {
         }
         const sum = median(details.hash?.sha256sumMs ?? [NaN])
         details.hashWarm = { ms: warm, hits: last.hits, misses: last.misses, rssKiB: last.rssKiB }
-        rows.push({
-          id: 'hash-warm-vs-sha256sum',
-          what: `hash with the stat cache warm (as in build/check; ${last.hits} of ${last.hits + last.misses} digests reused; node start-up excluded) vs \`xargs -0 sha256sum\``,
-          ours: `${median(warm).toFixed(0)} ms`,
-          reference: secs(sum),
-          ratio: `${(median(warm) / sum).toFixed(3)}x`,
-          target: '-',
-          pass: null,
-          rss: mib(last.rssKiB),
-          value: median(warm) / sum
-        })
+        rows.push(
+          targetRow('hash-warm-vs-sha256sum', {
+            what: `hash with the stat cache warm (as in build/check; ${last.hits} of ${last.hits + last.misses} digests reused; node start-up excluded) vs \`xargs -0 sha256sum\``,
+            ours: `${median(warm).toFixed(0)} ms`,
+            reference: secs(sum),
+            ratio: `${(median(warm) / sum).toFixed(3)}x`,
+            rss: mib(last.rssKiB),
+            value: median(warm) / sum
+          })
+        )
       }
     }
 
@@ -329,17 +351,16 @@ async function main() {
       }
       const ours = median(details.hash?.oursMs ?? [NaN])
       details.transfer = { buildMs: builds, transferMs: transfers }
-      rows.push({
-        id: 'hash-vs-docker-transfer',
-        what: `hash, no stat cache vs Docker's context transfer (build after \`docker builder prune --filter type=source.local\`; BuildKit's own "load build context": ${secs(median(transfers))})`,
-        ours: secs(ours),
-        reference: secs(median(builds)),
-        ratio: `${(ours / median(builds)).toFixed(2)}x`,
-        target: '< 1x',
-        pass: ours < median(builds),
-        rss: '-',
-        value: ours / median(builds)
-      })
+      rows.push(
+        targetRow('hash-vs-docker-transfer', {
+          what: `hash, no stat cache vs Docker's context transfer (build after \`docker builder prune --filter type=source.local\`; BuildKit's own "load build context": ${secs(median(transfers))})`,
+          ours: secs(ours),
+          reference: secs(median(builds)),
+          ratio: `${(ours / median(builds)).toFixed(2)}x`,
+          rss: '-',
+          value: ours / median(builds)
+        })
+      )
     }
 
     // The dependency install a real app's Dockerfile has: a package manager "downloads" archives
@@ -379,12 +400,12 @@ async function main() {
     }
     const appDf = join(dfs, 'Dockerfile.app')
     if (registry) writeFileSync(appDf, depsDockerfile(`fb-bench-${nonce}`, registry.image))
-    const guardArgs = (context, state, t) => [
+    const guardArgs = (context, state, t, dockerfile = appDf) => [
       'build',
       '--context',
       context,
       '--file',
-      appDf,
+      dockerfile,
       '--docker',
       docker,
       '--tag',
@@ -393,89 +414,33 @@ async function main() {
       state,
       '--json'
     ]
-    const plainArgs = (context, t) => ['build', '--progress=plain', '-f', appDf, '-t', t, context]
-    const guard = (context, state, t) => {
-      const r = fb(guardArgs(context, state, t))
+    // Plain builds under a client identity of their own (see oneFileChanges).
+    const plainEnv = { ...env, DOCKER_CONFIG: join(root, 'plain-docker-config') }
+    const plainArgs = (context, t, dockerfile = appDf) => [
+      'build',
+      '--progress=plain',
+      '-f',
+      dockerfile,
+      '-t',
+      t,
+      context
+    ]
+    const guard = (context, state, t, dockerfile = appDf) => {
+      const r = fb(guardArgs(context, state, t, dockerfile))
       if (r.code === 2)
         throw new Error(`fresh-build build failed: ${r.stderr.split('\n').slice(-3).join(' | ')}`)
       imageOf(t)
       return { ...r, json: JSON.parse(r.stdout) }
     }
-    const plain = (context, t) => {
-      const r = must(docker, plainArgs(context, t), { env })
+    const plain = (context, t, dockerfile = appDf) => {
+      const r = must(docker, plainArgs(context, t, dockerfile), { env: plainEnv })
       imageOf(t)
       return r
     }
 
-    if (dockerOk && opts.only.has('unchanged')) {
-      say('guarded unchanged rebuild vs plain docker build (all steps cached)')
-      const state = join(stateDir, 'unchanged.json')
-      guard(ctx, state, tag('guard'))
-      plain(ctx, tag('plain'))
-      const ours = []
-      const theirs = []
-      let rss = 0
-      let disturbed = 0
-      for (let i = 0; ours.length < sizes.reps && i < sizes.reps + 3; i++) {
-        const g = guard(ctx, state, tag('guard'))
-        const p = plain(ctx, tag('plain'))
-        // Another user of the daemon may prune between runs: only all-cached pairs compare.
-        const allCached = log =>
-          plainSteps(log).every(s => s.cached || /^FROM /.test(s.instruction))
-        if (g.json.verdict !== 'unchanged' || !allCached(g.stderr) || !allCached(p.stderr)) {
-          disturbed++
-          continue
-        }
-        ours.push(g.ms)
-        theirs.push(p.ms)
-        rss = Math.max(rss, g.rssKiB ?? 0)
-      }
-      const overhead = median(ours) / median(theirs) - 1
-      // What a wrapper pays before it can even start the build, whatever it checks: node start-up
-      // with the CLI loaded, and the builder probe every build needs to pick its argv.
-      const startup = []
-      const probe = []
-      for (let i = 0; i < Math.max(5, sizes.reps); i++) {
-        startup.push(must(process.execPath, [cli, '--version'], { discard: true }).ms)
-        probe.push(
-          must(docker, ['version', '--format', '{{json .}}'], { discard: true }).ms +
-            timed(docker, ['buildx', 'version'], { discard: true }).ms
-        )
-      }
-      const floor = median(startup) + median(probe)
-      details.unchanged = {
-        guardMs: ours,
-        plainMs: theirs,
-        disturbed,
-        rssKiB: rss,
-        startupMs: startup,
-        builderProbeMs: probe
-      }
-      rows.push({
-        id: 'unchanged-overhead',
-        what: 'guarded unchanged rebuild (`fresh-build build`, stat cache warm) vs plain `docker build`, same context, all steps cached',
-        ours: secs(median(ours)),
-        reference: secs(median(theirs)),
-        ratio: `+${(overhead * 100).toFixed(0)}%`,
-        target: '< +15%',
-        pass: overhead < 0.15,
-        rss: mib(rss),
-        value: overhead
-      })
-      rows.push({
-        id: 'unchanged-floor',
-        what: 'the fixed part of that overhead: node start-up with the CLI loaded (`fresh-build --version`) plus the builder probe (`docker version`, `docker buildx version`), vs the same plain build',
-        ours: `${floor.toFixed(0)} ms`,
-        reference: secs(median(theirs)),
-        ratio: `+${((floor / median(theirs)) * 100).toFixed(0)}%`,
-        target: '-',
-        pass: null,
-        rss: '-',
-        value: floor / median(theirs)
-      })
-    }
-
-    if (dockerOk && opts.only.has('deploy')) {
+    // The app context (2,000 files) beside the main one, both with an ignored node_modules.
+    const needsApp = dockerOk && (opts.only.has('unchanged') || opts.only.has('deploy'))
+    if (needsApp) {
       say(`generating the app context in ${app}`)
       generateContext(
         app,
@@ -488,64 +453,224 @@ async function main() {
         },
         `${nonce}-app`
       )
-      for (const [name, context, label] of [
-        ['app', app, `app context (${sizes['app-files']} files, ${sizes['app-mb']} MiB)`],
-        ['main', ctx, `main context (${(includedBytes / MB).toFixed(0)} MiB)`]
-      ]) {
-        say(`one-file-change deploy on the ${label}: guard (prune source) vs prune -af + rebuild`)
-        say('  this runs `docker builder prune -af` on the shared daemon')
-        const state = join(stateDir, `deploy-${name}.json`)
-        // Untimed: clears what earlier rows left in the builder cache, so the first timed reset
-        // does not also pay for removing it and every rep starts from the same cache.
-        must(docker, ['builder', 'prune', '-af'], { discard: true })
-        guard(context, state, tag(`deploy-${name}`))
+    }
+    const contexts = [
+      [
+        'app',
+        app,
+        `app context (${sizes['app-files']} files, ${sizes['app-mb']} MiB, ${Math.round(sizes.ignored / 5)} ignored)`
+      ],
+      [
+        'main',
+        ctx,
+        `main context (${gen.includedFiles} files, ${(includedBytes / MB).toFixed(0)} MiB, ${sizes.ignored} ignored)`
+      ]
+    ]
+    // `node -e 0`: what any Node tool pays before its first line runs.
+    const nodeFloor = () => {
+      const xs = []
+      for (let i = 0; i < Math.max(5, sizes.reps); i++) {
+        xs.push(must(process.execPath, ['-e', '0'], { discard: true }).ms)
+      }
+      return median(xs)
+    }
+
+    if (dockerOk && opts.only.has('unchanged')) {
+      for (const [name, context, label] of contexts) {
+        say(`guarded unchanged rebuild vs plain docker build on the ${label} (all steps cached)`)
+        const state = join(stateDir, `unchanged-${name}.json`)
+        guard(context, state, tag(`guard-${name}`))
+        plain(context, tag(`plain-${name}`))
         const ours = []
         const theirs = []
-        const pruneMs = []
         let rss = 0
         let disturbed = 0
-        const deps = log => plainSteps(log).find(s => s.instruction.startsWith('RUN --mount'))
-        for (let i = 0; ours.length < sizes['deploy-reps'] && i < sizes['deploy-reps'] + 3; i++) {
-          // A normal edit of one source file (new bytes, new mtime).
-          const changed = join(context, 'src/m0/d0/f1.txt')
-          writeFileSync(changed, `${readFileSync(changed, 'utf8')}edit ${i} ${nonce}\n`)
-          const g = guard(context, state, tag(`deploy-${name}`))
-          if (g.json.verdict !== 'fresh')
-            throw new Error(`deploy: expected fresh, got ${g.json.verdict}`)
-          const pr = must(docker, ['builder', 'prune', '-af'], { discard: true })
-          const p = plain(context, tag(`deploy-${name}-plain`))
-          // The comparison holds only if the guarded build kept the deps step and the plain one
-          // redid it; a prune by another user of the daemon in between spoils the pair.
-          if (!deps(g.stderr)?.cached || deps(p.stderr)?.cached !== false) {
+        for (let i = 0; ours.length < sizes.reps && i < sizes.reps + 3; i++) {
+          const g = guard(context, state, tag(`guard-${name}`))
+          const p = plain(context, tag(`plain-${name}`))
+          // Another user of the daemon may prune between runs: only all-cached pairs compare.
+          const allCached = log =>
+            plainSteps(log).every(s => s.cached || /^FROM /.test(s.instruction))
+          if (g.json.verdict !== 'unchanged' || !allCached(g.stderr) || !allCached(p.stderr)) {
             disturbed++
             continue
           }
           ours.push(g.ms)
+          theirs.push(p.ms)
           rss = Math.max(rss, g.rssKiB ?? 0)
-          pruneMs.push(pr.ms)
-          theirs.push(pr.ms + p.ms)
         }
-        if (ours.length === 0) throw new Error(`deploy-${name}: every rep was disturbed`)
-        const speedup = median(theirs) / median(ours)
-        details[`deploy-${name}`] = {
+        if (ours.length === 0) throw new Error(`unchanged-${name}: every rep was disturbed`)
+        const node = nodeFloor()
+        const ratio = median(ours) / median(theirs)
+        const floor = (median(theirs) + node) / median(theirs)
+        details[`unchanged-${name}`] = {
           guardMs: ours,
-          pruneAllAndRebuildMs: theirs,
-          pruneMs,
+          plainMs: theirs,
           disturbed,
-          rssKiB: rss
+          rssKiB: rss,
+          nodeMs: node
         }
-        rows.push({
-          id: `deploy-${name}`,
-          what: `one-file-change deploy, ${label}, dependencies of ${sizes['deps-files']} files / ${sizes['deps-mb']} MiB through a cache mount: guard (default policy: prune source.local, proofs) vs \`docker builder prune -af\` + \`docker build\``,
-          ours: secs(median(ours)),
-          reference: secs(median(theirs)),
-          ratio: `${speedup.toFixed(1)}x faster`,
-          target: '>= 3x',
-          pass: speedup >= 3,
-          rss: mib(rss),
-          value: speedup
-        })
+        rows.push(
+          targetRow(`unchanged-${name}`, {
+            what: `guarded unchanged rebuild (\`fresh-build build\`, stat cache warm) vs plain \`docker build\`, ${label}, all steps cached`,
+            ours: secs(median(ours)),
+            reference: secs(median(theirs)),
+            ratio: `${ratio.toFixed(2)}x`,
+            rss: mib(rss),
+            value: ratio
+          }),
+          targetRow(`node-floor-${name}`, {
+            what: `the floor beside it: plain \`docker build\` plus \`node -e 0\` (${node.toFixed(0)} ms), vs the plain build`,
+            ours: secs(median(theirs) + node),
+            reference: secs(median(theirs)),
+            ratio: `${floor.toFixed(2)}x`,
+            rss: '-',
+            value: floor
+          })
+        )
       }
+      const startup = []
+      for (let i = 0; i < Math.max(5, sizes.reps); i++) {
+        startup.push(must(process.execPath, [cli, '--version'], { discard: true }).ms)
+      }
+      const node = nodeFloor()
+      rows.push(
+        targetRow('startup-vs-node', {
+          what: 'start-up: `fresh-build --version` (the bundle loaded, compose and the GitHub client not) vs `node -e 0`',
+          ours: `${median(startup).toFixed(0)} ms`,
+          reference: `${node.toFixed(0)} ms`,
+          ratio: `${(median(startup) / node).toFixed(2)}x`,
+          rss: '-',
+          value: median(startup) / node
+        })
+      )
+    }
+
+    /**
+     * One-file changes, timed three ways on the same context: the guard (default policy: the
+     * changed file re-sent, proofs), a plain `docker build` of the same kind of change, and the
+     * nuclear reset (`docker builder prune -af` + `docker build`). The plain builds run under a
+     * client identity of their own (another DOCKER_CONFIG, so another build node ID): they are
+     * not builds of the guard's directory "outside the guard", which would make it prune.
+     */
+    const oneFileChanges = (name, context, dockerfile, label, withReset) => {
+      const state = join(stateDir, `change-${name}.json`)
+      const changed = join(context, 'src/m0/d0/f1.txt')
+      let edits = 0
+      const edit = () =>
+        writeFileSync(changed, `${readFileSync(changed, 'utf8')}edit ${edits++} ${nonce}\n`)
+      const g = () => guard(context, state, tag(`change-${name}`), dockerfile)
+      const p = () => plain(context, tag(`change-${name}-plain`), dockerfile)
+      // Untimed: clears what earlier rows left, then warms both identities' context records.
+      must(docker, ['builder', 'prune', '-af'], { discard: true })
+      g()
+      p()
+      const ours = []
+      const plainMs = []
+      const resetMs = []
+      let rss = 0
+      let disturbed = 0
+      const deps = log => plainSteps(log).find(s => s.instruction.startsWith('RUN --mount'))
+      for (let i = 0; ours.length < sizes['deploy-reps'] && i < sizes['deploy-reps'] + 3; i++) {
+        edit()
+        const gr = g()
+        if (gr.json.verdict !== 'fresh')
+          throw new Error(`${name}: expected fresh, got ${gr.json.verdict}`)
+        edit()
+        const pr = p()
+        let reset = null
+        if (withReset) {
+          edit()
+          const pa = must(docker, ['builder', 'prune', '-af'], { discard: true })
+          reset = pa.ms + p().ms
+          // Untimed: the reset dropped both identities' records; warm them again.
+          g()
+          p()
+        }
+        // The pair compares only when the guard re-sent instead of pruning and kept the
+        // dependency step; a prune by another user of the daemon in between spoils it.
+        const depStep = deps(gr.stderr)
+        if (gr.json.pruned !== null || (depStep && !depStep.cached)) {
+          disturbed++
+          continue
+        }
+        ours.push(gr.ms)
+        plainMs.push(pr.ms)
+        if (reset !== null) resetMs.push(reset)
+        rss = Math.max(rss, gr.rssKiB ?? 0)
+      }
+      if (ours.length === 0) throw new Error(`${name}: every rep was disturbed (the guard pruned)`)
+      details[`change-${name}`] = { guardMs: ours, plainMs, resetMs, disturbed, rssKiB: rss }
+      return {
+        ours: median(ours),
+        plain: median(plainMs),
+        reset: resetMs.length ? median(resetMs) : NaN,
+        rss,
+        label
+      }
+    }
+
+    if (dockerOk && opts.only.has('deploy')) {
+      say(`one-file-change deploys on the main context: guard vs plain build vs prune -af + build`)
+      say('  this runs `docker builder prune -af` on the shared daemon')
+      const r = oneFileChanges('main', ctx, appDf, contexts[1][2], true)
+      const what = `one-file-change deploy, ${r.label}, dependencies of ${sizes['deps-files']} files / ${sizes['deps-mb']} MiB through a cache mount: guard (default policy: the changed file re-sent, proofs)`
+      rows.push(
+        targetRow('deploy-main-vs-plain', {
+          what: `${what} vs plain \`docker build\` of the same change`,
+          ours: secs(r.ours),
+          reference: secs(r.plain),
+          ratio: `${(r.ours / r.plain).toFixed(2)}x`,
+          rss: mib(r.rss),
+          value: r.ours / r.plain
+        }),
+        targetRow('deploy-main-vs-prune-all', {
+          what: `${what} vs \`docker builder prune -af\` + \`docker build\``,
+          ours: secs(r.ours),
+          reference: secs(r.reset),
+          ratio: `${(r.reset / r.ours).toFixed(1)}x faster`,
+          rss: mib(r.rss),
+          value: r.reset / r.ours
+        })
+      )
+    }
+
+    if (dockerOk && opts.only.has('proof')) {
+      const bigBase = tag('bigbase')
+      say(`proof cost: an image FROM a base with a ${sizes['base-mb']} MiB layer, one file changed`)
+      const baseDir = join(root, 'bigbase')
+      mkdirSync(baseDir, { recursive: true })
+      writeFileSync(
+        join(baseDir, 'Dockerfile'),
+        `FROM fresh-build/busybox:1\nRUN dd if=/dev/zero of=/big bs=1M count=${sizes['base-mb']} 2>/dev/null\n`
+      )
+      must(docker, ['build', '-q', '-t', bigBase, baseDir], { env, discard: true })
+      imageOf(bigBase)
+      const proofCtx = join(root, 'proofctx')
+      generateContext(
+        proofCtx,
+        {
+          files: sizes['proof-files'],
+          totalBytes: sizes['proof-files'] * 4096,
+          binaries: 0,
+          binaryBytes: 0,
+          ignoredFiles: 0
+        },
+        `${nonce}-proof`
+      )
+      const proofDf = join(dfs, 'Dockerfile.proof')
+      writeFileSync(proofDf, `FROM ${bigBase}\nCOPY . /app\n`)
+      const r = oneFileChanges('proof', proofCtx, proofDf, `${sizes['proof-files']} files`, false)
+      rows.push(
+        targetRow('proof-big-base-vs-plain', {
+          what: `one-file change to an image FROM a ${sizes['base-mb']} MiB base layer (${r.label}), the COPY proven by its bytes: guard vs plain \`docker build\` of the same change`,
+          ours: secs(r.ours),
+          reference: secs(r.plain),
+          ratio: `${(r.ours / r.plain).toFixed(2)}x`,
+          rss: mib(r.rss),
+          value: r.ours / r.plain
+        })
+      )
     }
 
     if (opts.only.has('logs')) {
@@ -582,7 +707,8 @@ async function main() {
         capBigs.push(cb.code === 0 ? (cb.rssKiB ?? NaN) : NaN)
         capSmalls.push(cs.code === 0 ? (cs.rssKiB ?? NaN) : NaN)
       }
-      const rate = bigBytes / MB / (median(times) / 1000)
+      // MB/s in 10^6 bytes, as the target is stated.
+      const rate = bigBytes / 1e6 / (median(times) / 1000)
       const [capBig, capSmall] = [median(capBigs), median(capSmalls)]
       details.logs = {
         bytes: bigBytes,
@@ -591,28 +717,26 @@ async function main() {
         cappedHeapRssKiB: capBigs,
         cappedHeapSmallRssKiB: capSmalls
       }
-      rows.push({
-        id: 'log-throughput',
-        what: `\`fresh-build parse-log\` on a ${(bigBytes / MB).toFixed(0)} MiB BuildKit log (whole process)`,
-        ours: `${rate.toFixed(0)} MiB/s`,
-        reference: secs(median(times)),
-        ratio: '-',
-        target: '> 100 MB/s',
-        pass: rate * 1.048576 > 100,
-        rss: mib(median(rssBigs)),
-        value: rate
-      })
-      rows.push({
-        id: 'log-memory',
-        what: `peak RSS parsing the ${(bigBytes / MB).toFixed(0)} MiB log vs a log a tenth that size, V8 heap capped (32 MiB old space, 1 MiB semi-space; both must succeed)`,
-        ours: mib(capBig),
-        reference: mib(capSmall),
-        ratio: `${(capBig / capSmall).toFixed(2)}x`,
-        target: 'constant (<= 1.10x)',
-        pass: capBig / capSmall <= 1.1,
-        rss: mib(capBig),
-        value: capBig / capSmall
-      })
+      rows.push(
+        targetRow('log-throughput', {
+          what: `\`fresh-build parse-log\` on a ${(bigBytes / MB).toFixed(0)} MiB BuildKit log (whole process)`,
+          ours: `${rate.toFixed(0)} MB/s`,
+          reference: secs(median(times)),
+          ratio: '-',
+          rss: mib(median(rssBigs)),
+          value: rate
+        })
+      )
+      rows.push(
+        targetRow('log-memory', {
+          what: `peak RSS parsing the ${(bigBytes / MB).toFixed(0)} MiB log vs a log a tenth that size, V8 heap capped (32 MiB old space, 1 MiB semi-space; both must succeed)`,
+          ours: mib(capBig),
+          reference: mib(capSmall),
+          ratio: `${(capBig / capSmall).toFixed(2)}x`,
+          rss: mib(capBig),
+          value: capBig / capSmall
+        })
+      )
     }
 
     const host = machine(root, docker)

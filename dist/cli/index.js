@@ -10072,396 +10072,106 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 2613:
-/***/ ((module) => {
+/***/ 9715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ fileSignature),
+/* harmony export */   VQ: () => (/* binding */ formatMode),
+/* harmony export */   Xo: () => (/* binding */ compareBytes),
+/* harmony export */   fG: () => (/* binding */ hashEntries),
+/* harmony export */   wz: () => (/* binding */ signatureSize)
+/* harmony export */ });
+/* unused harmony exports entrySignature, sortedByBytes */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ })
-
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat */
-/******/ 
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/util/error.ts
 /**
- * The project's errors: each is one line a person can act on (paths and values shown escaped,
- * never cut), carries the process exit code, and is recognised by `instanceof`.
+ * What BuildKit's cache key covers for one entry, as one line: type, permission bits, content
+ * (or symlink target) digest, and the name. Never mtime, never uid/gid. The path is JSON-quoted
+ * so that names with spaces or newlines cannot collide with another entry's line.
  */
-class FreshBuildError extends Error {
-    /** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
-    exitCode = 2;
-    constructor(message) {
-        super(message);
-        // The subclass's own name (UsageError, RecordError...), as stack traces and --debug show it.
-        this.name = new.target.name;
-    }
+function entrySignature(e) {
+    return `${e.type} ${formatMode(e.mode)} ${e.digest ?? '-'}`;
+}
+/** `0644`-style permission bits. */
+function formatMode(mode) {
+    return (mode & 0o7777).toString(8).padStart(4, '0');
 }
 /**
- * The message of any thrown value, as thrown: an Error's message (duck-typed, so an error from
- * another realm such as a vm context or a worker counts), else the value as a string.
+ * sha256 over the entries' signatures and names, in path byte order. Used for the context hash
+ * (all entries) and for each step's source hash (the entries that step selects).
  */
-function thrownMessage(e) {
-    if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string') {
-        return e.message;
+function hashEntries(entries) {
+    // The walk returns entries sorted and step selections keep that order: check, do not re-sort.
+    const sorted = sortedByBytes(entries)
+        ? entries
+        : [...entries].sort((a, b) => compareBytes(a.path, b.path));
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const e of sorted)
+        h.update(`${entrySignature(e)} ${JSON.stringify(e.path)}\n`);
+    return `sha256:${h.digest('hex')}`;
+}
+// UTF-16 order equals UTF-8 byte order for strings without surrogates or U+E000-U+FFFF.
+const ABOVE_SURROGATES = /[\uD800-\uFFFF]/;
+/** The entries are in path byte order (ties allowed), checked in one pass. */
+function sortedByBytes(entries) {
+    for (let i = 1; i < entries.length; i++) {
+        const a = entries[i - 1].path;
+        const b = entries[i].path;
+        if (a <= b && !ABOVE_SURROGATES.test(a) && !ABOVE_SURROGATES.test(b))
+            continue;
+        if (compareBytes(a, b) > 0)
+            return false;
     }
-    return String(e);
+    return true;
+}
+/** Byte-order comparison of paths, the same on every machine and locale. */
+function compareBytes(a, b) {
+    return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+/**
+ * The record's per-entry signature: what BuildKit's key covers plus the size, which lets a stale
+ * file be explained as a same-size edit (the case Docker's size+mtime shortcut misses).
+ */
+function fileSignature(e) {
+    return `${entrySignature(e)} ${e.size}`;
+}
+/** The size a fileSignature recorded, or null for a signature without one. */
+function signatureSize(signature) {
+    const parts = signature.split(' ');
+    if (parts.length < 4)
+        return null;
+    const size = Number(parts[3]);
+    return Number.isSafeInteger(size) ? size : null;
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
+
+/***/ }),
+
+/***/ 4177:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Bi: () => (/* binding */ DockerError),
+  yE: () => (/* binding */ commandError),
+  _n: () => (/* binding */ dockerClient),
+  SW: () => (/* binding */ dockerExec),
+  HY: () => (/* binding */ lastErrorLine),
+  eF: () => (/* binding */ run),
+  nf: () => (/* binding */ runOrThrow)
+});
+
+// UNUSED EXPORTS: commandLabel
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(6193);
+// EXTERNAL MODULE: ./src/util/error.ts
+var error = __nccwpck_require__(7610);
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
 /**
  * The one process wrapper every docker call goes through: argv arrays only (never a shell),
@@ -10471,7 +10181,7 @@ const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRe
 
 
 /** One-line error for anything docker-related the caller should report as is. */
-class DockerError extends FreshBuildError {
+class DockerError extends error/* FreshBuildError */.n {
     code;
     constructor(message, code = null) {
         // Keep it one line: daemon messages sometimes carry newlines.
@@ -10520,7 +10230,7 @@ class TailBuffer {
 /** Splits a byte stream into lines without breaking multi-byte characters. */
 class LineSplitter {
     emit;
-    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    decoder = new external_node_string_decoder_.StringDecoder('utf8');
     rest = '';
     constructor(emit) {
         this.emit = emit;
@@ -10683,6 +10393,1373 @@ async function runOrThrow(exec, args, opts) {
     return result;
 }
 
+
+/***/ }),
+
+/***/ 8262:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mx: () => (/* binding */ newRecord),
+/* harmony export */   OM: () => (/* binding */ diffRecords),
+/* harmony export */   vl: () => (/* binding */ changedPaths),
+/* harmony export */   wL: () => (/* binding */ fileSignatures)
+/* harmony export */ });
+/* harmony import */ var _context_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9715);
+
+/**
+ * Compares the recorded files with the current ones (path -> signature). Each list is sorted in
+ * byte order, the same on every machine and locale.
+ */
+function diffRecords(previous, files) {
+    const changed = [];
+    const added = [];
+    const removed = [];
+    const before = new Map(Object.entries(previous.files));
+    for (const [path, sig] of Object.entries(files)) {
+        const old = before.get(path);
+        if (old === undefined)
+            added.push(path);
+        else if (old !== sig)
+            changed.push(path);
+    }
+    for (const path of before.keys())
+        if (!Object.hasOwn(files, path))
+            removed.push(path);
+    return {
+        changed: changed.sort(_context_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .compareBytes */ .Xo),
+        added: added.sort(_context_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .compareBytes */ .Xo),
+        removed: removed.sort(_context_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .compareBytes */ .Xo)
+    };
+}
+/** Every path the diff touches, sorted: the changed-files list of the verdict. */
+function changedPaths(diff) {
+    return [...diff.changed, ...diff.added, ...diff.removed].sort(_context_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .compareBytes */ .Xo);
+}
+/** The path -> signature map a record keeps for a context scan's entries. */
+function fileSignatures(entries) {
+    // fromEntries defines own properties, so a file named `__proto__` stays a file.
+    return Object.fromEntries(entries.map(e => [e.path, (0,_context_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .fileSignature */ .$)(e)]));
+}
+/** Assembles the record of a build judged good. */
+function newRecord(input) {
+    return {
+        version: input.inputs ? 2 : 1,
+        contextHash: input.contextHash,
+        files: input.files,
+        steps: input.steps.map(s => ({
+            stage: s.stage,
+            index: s.index,
+            instruction: s.instruction,
+            line: s.line,
+            sourceHash: s.sourceHash
+        })),
+        commit: input.commit,
+        buildId: input.buildId,
+        imageId: input.imageId,
+        tags: [...input.tags],
+        builtAt: (input.builtAt ?? new Date()).toISOString(),
+        dockerfile: input.dockerfile,
+        ...(input.inputs ? { inputs: { ...input.inputs } } : {})
+    };
+}
+
+
+/***/ }),
+
+/***/ 2847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  W1: () => (/* reexport */ RecordError),
+  K0: () => (/* reexport */ defaultStatePath),
+  wL: () => (/* reexport */ diff/* fileSignatures */.wL),
+  Mx: () => (/* reexport */ diff/* newRecord */.Mx),
+  aE: () => (/* reexport */ readRecord),
+  FZ: () => (/* reexport */ recordLabels),
+  fB: () => (/* reexport */ stateInsideContext),
+  eV: () => (/* reexport */ validateRecord),
+  D4: () => (/* reexport */ withRecordLock),
+  rh: () => (/* reexport */ writeRecord)
+});
+
+// UNUSED EXPORTS: LockError, RecordShapeError, changedPaths, diffRecords, nodeRecordFs, parseRecord, pidAlive, recordFromLabels, stateDir
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/util/errno.ts
+var errno = __nccwpck_require__(8196);
+;// CONCATENATED MODULE: ./src/record/validate.ts
+/** Thrown by {@link validateRecord}; `field` is the JSON path of the first bad value. */
+class RecordShapeError extends Error {
+    field;
+    constructor(field, problem) {
+        super(`${field} ${problem}`);
+        this.field = field;
+        this.name = 'RecordShapeError';
+    }
+}
+const HASH = /^sha256:[0-9a-f]{64}$/;
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isString(v) {
+    return typeof v === 'string';
+}
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (v === undefined)
+        return 'missing';
+    if (Array.isArray(v))
+        return 'an array';
+    return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`.slice(0, 60);
+}
+function str(o, key, at) {
+    const v = o[key];
+    if (typeof v !== 'string')
+        throw new RecordShapeError(`${at}${key}`, `must be a string, not ${describe(v)}`);
+    return v;
+}
+function hash(o, key, at) {
+    const v = str(o, key, at);
+    if (!HASH.test(v))
+        throw new RecordShapeError(`${at}${key}`, 'must be sha256:<64 hex>');
+    return v;
+}
+function nullableStr(o, key, at) {
+    const v = o[key];
+    if (v === null)
+        return null;
+    if (typeof v !== 'string') {
+        throw new RecordShapeError(`${at}${key}`, `must be a string or null, not ${describe(v)}`);
+    }
+    return v;
+}
+function positiveInt(o, key, at) {
+    const v = o[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
+        throw new RecordShapeError(`${at}${key}`, `must be a positive integer, not ${describe(v)}`);
+    }
+    return v;
+}
+/**
+ * Checks that `value` is a version-1 or version-2 BuildRecord (2 adds `inputs`) and returns a clean copy holding only the known
+ * fields (unknown fields are dropped, so a newer writer's extras never leak into our writes).
+ * Throws RecordShapeError naming the first field at fault.
+ */
+function validateRecord(value) {
+    if (!isObject(value))
+        throw new RecordShapeError('(root)', `must be an object, not ${describe(value)}`);
+    if (value.version !== 1 && value.version !== 2) {
+        throw new RecordShapeError('version', `is ${describe(value.version)}; this build reads versions 1 and 2`);
+    }
+    const version = value.version;
+    let inputs;
+    if (version === 2) {
+        const i = value.inputs;
+        if (!isObject(i))
+            throw new RecordShapeError('inputs', `must be an object, not ${describe(i)}`);
+        inputs = {
+            dockerfile: hash(i, 'dockerfile', 'inputs.'),
+            ignoreFile: nullableStr(i, 'ignoreFile', 'inputs.'),
+            ignore: i.ignore === null ? null : hash(i, 'ignore', 'inputs.')
+        };
+    }
+    const files = value.files;
+    if (!isObject(files))
+        throw new RecordShapeError('files', `must be an object, not ${describe(files)}`);
+    // One typeof per entry and no copy: the object holds only path -> string once this passes.
+    // (JSON.parse and fromEntries define own properties, so a file named `__proto__` stays a file.)
+    for (const path of Object.keys(files)) {
+        const sig = files[path];
+        if (typeof sig !== 'string') {
+            throw new RecordShapeError(`files[${JSON.stringify(path)}]`, `must be a string, not ${describe(sig)}`);
+        }
+    }
+    const cleanFiles = files;
+    const steps = value.steps;
+    if (!Array.isArray(steps))
+        throw new RecordShapeError('steps', `must be an array, not ${describe(steps)}`);
+    const cleanSteps = steps.map((s, i) => {
+        const at = `steps[${i}].`;
+        if (!isObject(s))
+            throw new RecordShapeError(`steps[${i}]`, `must be an object, not ${describe(s)}`);
+        return {
+            stage: str(s, 'stage', at),
+            index: positiveInt(s, 'index', at),
+            instruction: str(s, 'instruction', at),
+            line: positiveInt(s, 'line', at),
+            sourceHash: hash(s, 'sourceHash', at)
+        };
+    });
+    const tags = value.tags;
+    if (!Array.isArray(tags) || !tags.every(isString)) {
+        throw new RecordShapeError('tags', 'must be an array of strings');
+    }
+    const builtAt = str(value, 'builtAt', '');
+    if (Number.isNaN(Date.parse(builtAt)))
+        throw new RecordShapeError('builtAt', 'must be an ISO time');
+    return {
+        version,
+        contextHash: hash(value, 'contextHash', ''),
+        files: cleanFiles,
+        steps: cleanSteps,
+        commit: nullableStr(value, 'commit', ''),
+        buildId: nullableStr(value, 'buildId', ''),
+        imageId: nullableStr(value, 'imageId', ''),
+        tags: [...tags],
+        builtAt,
+        dockerfile: str(value, 'dockerfile', ''),
+        ...(inputs ? { inputs } : {})
+    };
+}
+
+// EXTERNAL MODULE: ./src/util/error.ts
+var error = __nccwpck_require__(7610);
+;// CONCATENATED MODULE: ./src/record/store.ts
+
+
+
+
+
+
+/**
+ * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The
+ * message is one line naming the path and the fault; the caller decides whether that is fatal.
+ */
+class RecordError extends error/* FreshBuildError */.n {
+    path;
+    constructor(path, problem) {
+        super(oneLine(`${path}: ${problem}`));
+        this.path = path;
+    }
+}
+const nodeRecordFs = {
+    readFile: path => (0,promises_.readFile)(path, 'utf8'),
+    mkdirp: async (path) => {
+        await (0,promises_.mkdir)(path, { recursive: true });
+    },
+    writeSynced: async (path, data) => {
+        const fh = await (0,promises_.open)(path, 'wx', 0o644);
+        try {
+            await fh.writeFile(data, 'utf8');
+            await fh.sync();
+        }
+        finally {
+            await fh.close();
+        }
+    },
+    rename: (from, to) => (0,promises_.rename)(from, to),
+    unlink: path => (0,promises_.unlink)(path),
+    syncDir: async (path) => {
+        const fh = await (0,promises_.open)(path, 'r');
+        try {
+            await fh.sync();
+        }
+        catch (e) {
+            // Some file systems cannot fsync a directory; the rename is still atomic there.
+            if (!['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes((0,errno/* errCode */.t)(e) ?? ''))
+                throw e;
+        }
+        finally {
+            await fh.close();
+        }
+    }
+};
+/**
+ * Reads the record of the last good build. Null when there is none yet (the file does not
+ * exist); a RecordError for anything else, since silently treating a damaged record as "no
+ * record" would turn the next build into an unchecked baseline.
+ */
+async function readRecord(path, fs = nodeRecordFs) {
+    let text;
+    try {
+        text = await fs.readFile(path);
+    }
+    catch (e) {
+        if ((0,errno/* errCode */.t)(e) === 'ENOENT')
+            return null;
+        throw new RecordError(path, `cannot read the record: ${errText(e)}`);
+    }
+    return parseRecord(text, path);
+}
+/** Parses and validates record JSON; `path` only names the source in errors. */
+function parseRecord(text, path) {
+    if (text.trim() === '')
+        throw new RecordError(path, 'the record file is empty');
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (e) {
+        throw new RecordError(path, `the record is not valid JSON (${errText(e)})`);
+    }
+    try {
+        return validateRecord(value);
+    }
+    catch (e) {
+        if (e instanceof RecordShapeError) {
+            const what = e.field === 'version' ? 'unsupported record' : 'malformed record';
+            throw new RecordError(path, `${what}: ${e.message}`);
+        }
+        throw e;
+    }
+}
+/**
+ * Replaces the record atomically: a temp file in the same directory (same file system, so the
+ * rename is atomic), fsync, rename over the old record, fsync the directory. If any step fails
+ * the previous record is left as it was and the temp file is removed.
+ */
+async function writeRecord(path, record, fs = nodeRecordFs) {
+    let clean;
+    try {
+        clean = validateRecord(record);
+    }
+    catch (e) {
+        throw new RecordError(path, `refusing to write a malformed record: ${errText(e)}`);
+    }
+    const dir = (0,external_node_path_.dirname)(path);
+    const tmp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        await fs.mkdirp(dir);
+        await fs.writeSynced(tmp, `${JSON.stringify(clean, null, 2)}\n`);
+        await fs.rename(tmp, path);
+    }
+    catch (e) {
+        await fs.unlink(tmp).catch(() => undefined);
+        throw new RecordError(path, `cannot write the record: ${errText(e)}`);
+    }
+    try {
+        await fs.syncDir(dir);
+    }
+    catch (e) {
+        throw new RecordError(path, `record written but its directory could not be synced: ${errText(e)}`);
+    }
+}
+/** A thrown value as one short line (Error or not). */
+function errText(e) {
+    return oneLine((0,error/* thrownMessage */.U)(e));
+}
+function oneLine(s) {
+    return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/record/lock.ts
+
+
+
+
+
+
+
+
+
+/** The lock could not be taken in time, or is already held by this process. */
+class LockError extends error/* FreshBuildError */.n {
+    lockPath;
+    constructor(lockPath, problem) {
+        super(`${lockPath}: ${problem}`);
+        this.lockPath = lockPath;
+    }
+}
+/** Lock paths this process holds; a lock naming our own pid but not listed here is stale. */
+const held = new Set();
+/** Lock paths held by the calling async chain, to refuse a nested take (it would deadlock). */
+const chain = new external_node_async_hooks_.AsyncLocalStorage();
+/**
+ * Runs `fn` while holding `<path>.lock`, so two runs on one host cannot interleave reading,
+ * building and writing the record. The lock file is created with O_EXCL and holds pid, host, time
+ * and a random token; a lock whose pid is dead on this host is reclaimed. Waits with capped
+ * exponential backoff until `timeoutMs`.
+ */
+async function withRecordLock(path, fn, opts = {}) {
+    const lockPath = `${(0,external_node_path_.resolve)(path)}.lock`;
+    const outer = chain.getStore() ?? new Set();
+    if (outer.has(lockPath))
+        throw new LockError(lockPath, 'already held by this call chain (nested lock)');
+    const info = await acquire(lockPath, opts);
+    try {
+        return await chain.run(new Set([...outer, lockPath]), fn);
+    }
+    finally {
+        held.delete(lockPath);
+        await release(lockPath, info.token);
+    }
+}
+async function acquire(lockPath, opts) {
+    const timeoutMs = opts.timeoutMs ?? 10 * 60_000;
+    const maxDelay = opts.maxDelayMs ?? 2000;
+    let delay = opts.minDelayMs ?? 50;
+    const host = opts.host ?? (0,external_node_os_.hostname)();
+    const deadline = Date.now() + timeoutMs;
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(lockPath), { recursive: true });
+    for (;;) {
+        const info = {
+            pid: process.pid,
+            host,
+            time: new Date().toISOString(),
+            token: (0,external_node_crypto_.randomBytes)(8).toString('hex')
+        };
+        // Marked held the moment the file exists, before another caller in this process can read it
+        // and mistake our pid for a stale incarnation.
+        if (await tryCreate(lockPath, info, () => held.add(lockPath)))
+            return info;
+        const holder = await readHolder(lockPath);
+        if (holder !== 'gone' && (await isStale(lockPath, holder, host, opts))) {
+            await reclaim(lockPath, holder, host, opts);
+            continue;
+        }
+        if (holder === 'gone')
+            continue;
+        if (Date.now() >= deadline) {
+            const who = holder === null
+                ? 'an unreadable lock file'
+                : `pid ${holder.pid} on ${holder.host} since ${holder.time}`;
+            throw new LockError(lockPath, `still locked by ${who} after ${Math.round(timeoutMs / 1000)}s; delete the file if that run is gone`);
+        }
+        const wait = Math.min(delay, Math.max(0, deadline - Date.now()));
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait / 2 + Math.random() * (wait / 2));
+        delay = Math.min(delay * 2, maxDelay);
+    }
+}
+async function tryCreate(lockPath, info, onCreated) {
+    let fh;
+    try {
+        fh = await (0,promises_.open)(lockPath, 'wx', 0o644);
+    }
+    catch (e) {
+        if ((0,errno/* errCode */.t)(e) === 'EEXIST')
+            return false;
+        throw new LockError(lockPath, `cannot create the lock: ${errText(e)}`);
+    }
+    onCreated?.();
+    try {
+        await fh.writeFile(`${JSON.stringify(info)}\n`, 'utf8');
+    }
+    catch (e) {
+        // An empty lock would block every other run until it aged out.
+        held.delete(lockPath);
+        await fh.close().catch(() => undefined);
+        await (0,promises_.unlink)(lockPath).catch(() => undefined);
+        throw new LockError(lockPath, `cannot write the lock: ${errText(e)}`);
+    }
+    await fh.close();
+    return true;
+}
+/** The holder as written, null when unparseable (possibly still being written), 'gone' if absent. */
+async function readHolder(lockPath) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(lockPath, 'utf8');
+    }
+    catch (e) {
+        if ((0,errno/* errCode */.t)(e) === 'ENOENT')
+            return 'gone';
+        throw new LockError(lockPath, `cannot read the lock: ${errText(e)}`);
+    }
+    return parseLock(text);
+}
+function parseLock(text) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    if (typeof v !== 'object' || v === null)
+        return null;
+    const o = v;
+    const { pid, host, time, token } = o;
+    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0)
+        return null;
+    if (typeof host !== 'string' || typeof time !== 'string' || typeof token !== 'string')
+        return null;
+    return { pid, host, time, token };
+}
+async function isStale(lockPath, holder, host, opts) {
+    if (holder !== null && holder.host === host) {
+        if (holder.pid === process.pid)
+            return !held.has(lockPath); // a previous incarnation with our pid
+        return !(opts.isAlive ?? pidAlive)(holder.pid);
+    }
+    // Another host, or a file still being written by its creator: judge by age only.
+    const staleMs = holder === null ? 30_000 : (opts.foreignStaleMs ?? 6 * 3600_000);
+    try {
+        const st = await (0,promises_.stat)(lockPath);
+        return Date.now() - st.mtimeMs > staleMs;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Removes a stale lock without racing another reclaimer: under a short-lived `.reclaim` lock,
+ * re-read the lock and delete it only if it is still the same stale holder. Without this, two
+ * waiters could both see the dead pid, and the slower one would delete the faster one's new lock.
+ */
+async function reclaim(lockPath, stale, host, opts) {
+    const guard = `${lockPath}.reclaim`;
+    const mine = {
+        pid: process.pid,
+        host,
+        time: new Date().toISOString(),
+        token: 'reclaim'
+    };
+    if (!(await tryCreate(guard, mine))) {
+        // Someone else is reclaiming; a guard left by a crashed reclaimer expires quickly.
+        try {
+            const st = await (0,promises_.stat)(guard);
+            if (Date.now() - st.mtimeMs > 30_000)
+                await (0,promises_.unlink)(guard);
+        }
+        catch {
+            // gone already
+        }
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(10);
+        return;
+    }
+    try {
+        const now = await readHolder(lockPath);
+        if (now === 'gone')
+            return;
+        const same = now === null ? stale === null : stale !== null && now.token === stale.token;
+        if (same && (await isStale(lockPath, now, host, opts)))
+            await (0,promises_.unlink)(lockPath).catch(() => undefined);
+    }
+    finally {
+        await (0,promises_.unlink)(guard).catch(() => undefined);
+    }
+}
+async function release(lockPath, token) {
+    const now = await readHolder(lockPath).catch(() => null);
+    // Only remove our own lock: if it was reclaimed from us (we looked dead), it is not ours.
+    if (now !== null && now !== 'gone' && now.token === token) {
+        await (0,promises_.unlink)(lockPath).catch(() => undefined);
+    }
+}
+/** Whether a process with this pid exists on this host (EPERM: it exists, owned by another user). */
+function pidAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return (0,errno/* errCode */.t)(e) === 'EPERM';
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/paths.ts
+var paths = __nccwpck_require__(4964);
+;// CONCATENATED MODULE: ./src/record/path.ts
+
+
+
+
+/**
+ * Where the record lives by default on the builder host. The rule:
+ *
+ *   dir  = $FRESH_BUILD_STATE_DIR
+ *        | $XDG_STATE_HOME/fresh-build        (only when absolute, as the XDG spec requires)
+ *        | ~/.local/state/fresh-build
+ *   file = <slug>-<hash>.json
+ *          slug: the context folder name (plus the target), lower-case [a-z0-9._-], for humans
+ *          hash: first 16 hex of sha256(abs context \0 abs Dockerfile \0 target)
+ *
+ * The state must live OUTSIDE the build context: a file written inside it would change the
+ * context hash on every run (use stateInsideContext to warn about an override that does). The
+ * hash keys the record to one build, so two projects whose folders share a name never share a
+ * record (the very mix-up BuildKit's source.local cache makes), and one Dockerfile built for two
+ * targets keeps two records. Paths are resolved, not realpath'd: pure, and a symlinked
+ * alias gets its own record rather than a wrong one.
+ */
+function defaultStatePath(opts) {
+    const cwd = opts.cwd ?? process.cwd();
+    const context = (0,external_node_path_.resolve)(cwd, opts.context);
+    const file = (0,external_node_path_.resolve)(cwd, opts.file);
+    const target = opts.target ?? '';
+    const key = (0,external_node_crypto_.createHash)('sha256')
+        .update(`${context}\0${file}\0${target}`)
+        .digest('hex')
+        .slice(0, 16);
+    const readable = [(0,external_node_path_.basename)(context) || 'root', target].filter(Boolean).join('-');
+    const slug = readable
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[-.]+|-+$/g, '')
+        .slice(0, 40) || 'context';
+    return (0,external_node_path_.join)(stateDir(opts), `${slug}-${key}.json`);
+}
+/** The directory part of the rule above. */
+function stateDir(opts) {
+    const { env } = opts;
+    if (env.FRESH_BUILD_STATE_DIR)
+        return (0,external_node_path_.resolve)(opts.cwd ?? process.cwd(), env.FRESH_BUILD_STATE_DIR);
+    if (env.XDG_STATE_HOME && (0,external_node_path_.isAbsolute)(env.XDG_STATE_HOME))
+        return (0,external_node_path_.join)(env.XDG_STATE_HOME, 'fresh-build');
+    const home = opts.home ?? (env.HOME || (0,external_node_os_.homedir)());
+    return (0,external_node_path_.join)(home, '.local', 'state', 'fresh-build');
+}
+/** True when the state file would sit inside the build context (and so change its hash). */
+function stateInsideContext(statePath, context, cwd = process.cwd()) {
+    return (0,paths/* strictlyInside */.v)((0,external_node_path_.resolve)(cwd, context), (0,external_node_path_.resolve)(cwd, statePath));
+}
+
+;// CONCATENATED MODULE: ./src/model.ts
+/**
+ * The plain data that flows through the pipeline:
+ *   context (scan + hash) -> dockerfile (steps + their sources) -> record (last deploy)
+ *   -> docker (prune, build) -> logs (what was cached) -> verdict -> report.
+ * Every stage is a function over these shapes; only src/docker, src/record and src/report
+ * (and the thin entries) touch the outside world.
+ */
+/** Labels every guarded image carries, so a deployed image tells what it was built from. */
+const model_LABELS = {
+    revision: 'org.opencontainers.image.revision',
+    created: 'org.opencontainers.image.created',
+    contextHash: 'dev.fresh-build.context-hash',
+    buildId: 'dev.fresh-build.build-id',
+    /** Compact JSON: [[stage, index, sourceHash], ...] for the context steps. */
+    steps: 'dev.fresh-build.steps'
+};
+
+;// CONCATENATED MODULE: ./src/record/labels.ts
+
+const labels_HASH = /^sha256:[0-9a-f]{64}$/;
+/**
+ * The labels a guarded image carries (LABELS in model.ts). Labels whose value is unknown (no
+ * commit, no build id) are left out rather than set empty, so they never overwrite a real value
+ * inherited from a base image with nothing.
+ */
+function recordLabels(record) {
+    const labels = {
+        [model_LABELS.created]: record.builtAt,
+        [model_LABELS.contextHash]: record.contextHash,
+        [model_LABELS.steps]: JSON.stringify(record.steps.map(s => [s.stage, s.index, s.sourceHash]))
+    };
+    if (record.commit)
+        labels[model_LABELS.revision] = record.commit;
+    if (record.buildId)
+        labels[model_LABELS.buildId] = record.buildId;
+    return labels;
+}
+/** Reads back recordLabels' output from `docker inspect` labels; tolerates missing or garbled ones. */
+function recordFromLabels(labels) {
+    const l = labels ?? {};
+    const problems = [];
+    const text = (key) => {
+        const v = l[key];
+        return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+    };
+    let contextHash = text(LABELS.contextHash);
+    if (contextHash !== null && !labels_HASH.test(contextHash)) {
+        problems.push(`label ${LABELS.contextHash} is not sha256:<64 hex>: ${preview(contextHash)}`);
+        contextHash = null;
+    }
+    let builtAt = text(LABELS.created);
+    if (builtAt !== null && Number.isNaN(Date.parse(builtAt))) {
+        problems.push(`label ${LABELS.created} is not a time: ${preview(builtAt)}`);
+        builtAt = null;
+    }
+    const rawSteps = text(LABELS.steps);
+    let steps = null;
+    if (rawSteps !== null) {
+        steps = parseSteps(rawSteps);
+        if (steps === null)
+            problems.push(`label ${LABELS.steps} is not [[stage, index, sha256], ...]: ${preview(rawSteps)}`);
+    }
+    return {
+        contextHash,
+        steps,
+        commit: text(LABELS.revision),
+        buildId: text(LABELS.buildId),
+        builtAt,
+        problems
+    };
+}
+function parseSteps(raw) {
+    let v;
+    try {
+        v = JSON.parse(raw);
+    }
+    catch {
+        return null;
+    }
+    if (!Array.isArray(v))
+        return null;
+    const steps = [];
+    for (const item of v) {
+        if (!Array.isArray(item) || item.length !== 3)
+            return null;
+        const [stage, index, sourceHash] = item;
+        if (typeof stage !== 'string' || typeof sourceHash !== 'string' || !labels_HASH.test(sourceHash))
+            return null;
+        if (typeof index !== 'number' || !Number.isInteger(index) || index < 1)
+            return null;
+        steps.push({ stage, index, sourceHash });
+    }
+    return steps;
+}
+function preview(s) {
+    const flat = JSON.stringify(s);
+    return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+// EXTERNAL MODULE: ./src/record/diff.ts
+var diff = __nccwpck_require__(8262);
+;// CONCATENATED MODULE: ./src/record/index.ts
+/** The record of the last build judged good: state file on the builder host, labels on the image. */
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 4986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ redactor),
+/* harmony export */   BC: () => (/* binding */ shortHash),
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   RK: () => (/* binding */ visible),
+/* harmony export */   p6: () => (/* binding */ humanBytes),
+/* harmony export */   xv: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_0__.xv)
+/* harmony export */ });
+/* unused harmony export escapeHtml */
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9997);
+/**
+ * Making user-controlled text (file names, instructions, tags, warnings, daemon messages) safe to
+ * show. Order matters and every renderer follows it: redact -> make visible -> truncate ->
+ * escape. Redacting first means truncation or escaping can never split a secret into a form the
+ * redactor no longer recognises.
+ */
+function redactor(secrets = []) {
+    const values = new Set();
+    for (const s of secrets) {
+        if (s.trim() === '')
+            continue;
+        values.add(s);
+        // A multi-line secret may surface one line at a time (as GitHub masks it too).
+        for (const line of s.split(/\r?\n/))
+            if (line.trim().length >= 3)
+                values.add(line);
+    }
+    // Longest first, so a secret that contains another is replaced whole.
+    const ordered = [...values].sort((a, b) => b.length - a.length);
+    if (ordered.length === 0)
+        return text => text;
+    return text => {
+        let out = text;
+        for (const v of ordered)
+            out = out.split(v).join('***');
+        return out;
+    };
+}
+/** C0/C1 controls, DEL, Unicode line separators, and the bidi marks and overrides ("trojan source" reordering). */
+function isInvisible(code) {
+    return (code <= 0x1f ||
+        (code >= 0x7f && code <= 0x9f) ||
+        code === 0x061c ||
+        code === 0x200e ||
+        code === 0x200f ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        (code >= 0x202a && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069));
+}
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * Control characters and bidi overrides as visible escapes (`\n`, `\t`, `\x1b`, `\u202e`), so a
+ * file name cannot forge extra output lines, drive the terminal, or reorder what a reader sees.
+ */
+function visible(text) {
+    let out = '';
+    for (const c of text) {
+        const code = c.codePointAt(0) ?? 0;
+        if (!isInvisible(code))
+            out += c;
+        else
+            out +=
+                NAMED[c] ??
+                    (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
+    }
+    return out;
+}
+/** Cuts to at most `max` characters (by code point), ending in `…` when cut. */
+
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
+/**
+ * Escapes text for the job summary, which GitHub renders as Markdown with inline HTML. HTML
+ * specials become entities; so does every Markdown/GFM syntax character (emphasis, links, code,
+ * tables' `|`, headings, `$` math, `@` mentions, `:` of autolinks), because an entity is always literal text in
+ * both languages. Newlines never reach here (visible() runs first), so a value cannot end an HTML
+ * block and start Markdown.
+ */
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|`*_[\]()#~!\\$@:]/g, c => HTML_ESCAPES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+/** Decimal units as the docker CLI prints them (`Total reclaimed space: 1.2GB`). */
+function humanBytes(bytes) {
+    if (!Number.isFinite(bytes) || bytes < 0)
+        return 'unknown size';
+    const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    if (unit === 0)
+        return `${Math.round(value)} B`;
+    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return `${value.toFixed(digits)} ${units[unit]}`;
+}
+/** `sha256:` plus the first 12 hex digits, as docker shows image ids. */
+function shortHash(hash) {
+    if (hash === null)
+        return 'none';
+    const m = /^(sha256:)?([0-9a-f]{12})[0-9a-f]*$/.exec(hash);
+    return m ? `${m[1] ?? ''}${m[2]}` : hash;
+}
+/** Every string in a JSON-able value, redacted (before stringify: escaping would hide a secret). */
+function redactDeep(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map(v => redactDeep(v, redact));
+    if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)]));
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 8196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ errCode)
+/* harmony export */ });
+/** The errno-style code of a thrown value (`ENOENT`, `EACCES`...), when it has one. */
+function errCode(e) {
+    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
+        return e.code;
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 7610:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ thrownMessage),
+/* harmony export */   n: () => (/* binding */ FreshBuildError)
+/* harmony export */ });
+/**
+ * The project's errors: each is one line a person can act on (paths and values shown escaped,
+ * never cut), carries the process exit code, and is recognised by `instanceof`.
+ */
+class FreshBuildError extends Error {
+    /** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        // The subclass's own name (UsageError, RecordError...), as stack traces and --debug show it.
+        this.name = new.target.name;
+    }
+}
+/**
+ * The message of any thrown value, as thrown: an Error's message (duck-typed, so an error from
+ * another realm such as a vm context or a worker counts), else the value as a string.
+ */
+function thrownMessage(e) {
+    if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string') {
+        return e.message;
+    }
+    return String(e);
+}
+
+
+/***/ }),
+
+/***/ 4964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ escapesRoot),
+/* harmony export */   v: () => (/* binding */ strictlyInside)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/** `abs` lies outside `root` (lexically: `..` first, or another drive). `root` itself is inside. */
+function escapesRoot(root, abs) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(root, abs);
+    return rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel);
+}
+/** `abs` lies below `root`, and is not `root` itself. */
+function strictlyInside(root, abs) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(root, abs) !== '' && !escapesRoot(root, abs);
+}
+
+
+/***/ }),
+
+/***/ 9997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h1: () => (/* binding */ MESSAGE_CUT),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony export REPORT_CUT */
+const REPORT_CUT = { ellipsis: '…', within: true, codePoints: true };
+const MESSAGE_CUT = { ellipsis: '...', within: false, codePoints: false };
+/** `text` when it fits in `max`, else its first characters and the style's ellipsis. */
+function truncate(text, max, style = REPORT_CUT) {
+    const chars = style.codePoints ? [...text] : text.split('');
+    if (chars.length <= max)
+        return text;
+    const keep = style.within ? Math.max(0, max - [...style.ellipsis].length) : max;
+    return `${chars.slice(0, keep).join('')}${style.ellipsis}`;
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat */
+/******/ 
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./src/util/error.ts
+var error = __nccwpck_require__(7610);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/docker/exec.ts + 1 modules
+var docker_exec = __nccwpck_require__(4177);
 ;// CONCATENATED MODULE: ./src/docker/units.ts
 /**
  * Sizes as the docker CLI prints them. go-units `HumanSize` (used by `builder prune`,
@@ -10823,7 +11900,7 @@ async function runPrune(exec, policy, commands) {
         const r = await exec(args);
         reclaimedBytes += parseReclaimed(r.stdout) ?? 0;
         if (r.code !== 0)
-            return { policy, done: false, reclaimedBytes, note: commandError(args, r).message };
+            return { policy, done: false, reclaimedBytes, note: (0,docker_exec/* commandError */.yE)(args, r).message };
     }
     return { policy, done: true, reclaimedBytes };
 }
@@ -10840,13 +11917,13 @@ async function prune(exec, policy, kind) {
             policy,
             done: false,
             reclaimedBytes: 0,
-            note: thrownMessage(e)
+            note: (0,error/* thrownMessage */.U)(e)
         };
     }
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/util/build-arg.ts
 /**
  * Build args as docker accepts them, for every place that reads one (CLI flags, the action's
@@ -10869,24 +11946,14 @@ function splitBuildArg(text) {
         : { name: text.slice(0, eq), value: text.slice(eq + 1) };
 }
 
-;// CONCATENATED MODULE: ./src/util/text.ts
-const REPORT_CUT = { ellipsis: '…', within: true, codePoints: true };
-const MESSAGE_CUT = { ellipsis: '...', within: false, codePoints: false };
-/** `text` when it fits in `max`, else its first characters and the style's ellipsis. */
-function truncate(text, max, style = REPORT_CUT) {
-    const chars = style.codePoints ? [...text] : text.split('');
-    if (chars.length <= max)
-        return text;
-    const keep = style.within ? Math.max(0, max - [...style.ellipsis].length) : max;
-    return `${chars.slice(0, keep).join('')}${style.ellipsis}`;
-}
-
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __nccwpck_require__(9997);
 ;// CONCATENATED MODULE: ./src/pipeline/options.ts
 
 
 
 /** A user mistake: one clear line, exit code 2, no stack trace. */
-class options_UsageError extends FreshBuildError {
+class options_UsageError extends error/* FreshBuildError */.n {
 }
 const PRUNE_POLICIES = ['source', 'all', 'never'];
 const VERIFY_POLICIES = ['changed', 'none'];
@@ -10911,7 +11978,7 @@ function parseBuildArgs(items, where) {
     items.forEach((item, i) => {
         const { name, value } = splitBuildArg(item);
         if (!isBuildArgName(name)) {
-            throw new options_UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
+            throw new options_UsageError(`${where(i)}: "${truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
         }
         if (value === null)
             throw new options_UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
@@ -10931,13 +11998,13 @@ const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?
 function parseTag(value, where) {
     const m = REFERENCE.exec(value);
     if (!m || (m[1] ?? '').length > 255) {
-        throw new options_UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
+        throw new options_UsageError(`${where}: "${truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
     }
     return value;
 }
 /** A user's value quoted in an error message: one line, cut after `max` characters. */
-function options_truncate(s, max = 60) {
-    return truncate(s.replace(/[\r\n]+/g, '\\n'), max, MESSAGE_CUT);
+function truncate(s, max = 60) {
+    return (0,util_text/* truncate */.xv)(s.replace(/[\r\n]+/g, '\\n'), max, util_text/* MESSAGE_CUT */.h1);
 }
 /** The values of the secret build args: masked everywhere, never recorded or labelled. */
 function secretArgValues(opts) {
@@ -11038,11 +12105,11 @@ const ALLOWED = {
  * `--` quoting, and print the option's usage form.
  */
 function argvError(e) {
-    const message = thrownMessage(e);
+    const message = (0,error/* thrownMessage */.U)(e);
     const code = e?.code;
     const option = /'(-[^',\s]*)'/.exec(message)?.[1] ?? /--[\w-]+/.exec(message)?.[0];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-        return new options_UsageError(`unknown option "${options_truncate(option)}" (see fresh-build --help)`);
+        return new options_UsageError(`unknown option "${truncate(option)}" (see fresh-build --help)`);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
         const long = /--[\w-]+/.exec(message)?.[0] ?? option ?? 'an option';
@@ -11050,7 +12117,7 @@ function argvError(e) {
             return new options_UsageError(`option ${long} takes no value`);
         return new options_UsageError(`option ${long} needs a value (for a value starting with "-", write ${long}=VALUE)`);
     }
-    return new options_UsageError(options_truncate(message.split('\n')[0] ?? message, 200));
+    return new options_UsageError(truncate(message.split('\n')[0] ?? message, 200));
 }
 /** Parses `fresh-build <command> [options]`; throws UsageError naming the offending word. */
 function parseCli(argv, cwd, env) {
@@ -11072,7 +12139,7 @@ function parseCli(argv, cwd, env) {
     if (values.help || word === undefined || word === 'help')
         return { command: 'help', json, debug };
     if (!COMMANDS.includes(word)) {
-        throw new options_UsageError(`unknown command "${options_truncate(word)}" (expected ${COMMANDS.join(', ')})`);
+        throw new options_UsageError(`unknown command "${truncate(word)}" (expected ${COMMANDS.join(', ')})`);
     }
     const command = word;
     for (const name of Object.keys(values)) {
@@ -11084,9 +12151,9 @@ function parseCli(argv, cwd, env) {
     }
     const str = (n) => values[n];
     const list = (n) => values[n] ?? [];
-    const abs = (p) => ((0,external_node_path_namespaceObject.isAbsolute)(p) ? p : (0,external_node_path_namespaceObject.resolve)(cwd, p));
+    const abs = (p) => ((0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.resolve)(cwd, p));
     const context = abs(str('context') ?? '.');
-    const file = str('file') !== undefined ? abs(str('file')) : (0,external_node_path_namespaceObject.resolve)(context, 'Dockerfile');
+    const file = str('file') !== undefined ? abs(str('file')) : (0,external_node_path_.resolve)(context, 'Dockerfile');
     const buildArgs = parseBuildArgs(list('build-arg'), i => `--build-arg #${i + 1}`);
     const docker = str('docker') ?? env.DOCKER_PATH ?? 'docker';
     if (command === 'parse-log') {
@@ -11095,7 +12162,7 @@ function parseCli(argv, cwd, env) {
         return { command, logFile: abs(rest[0]), json, debug };
     }
     if (rest.length > 0)
-        throw new options_UsageError(`unexpected argument "${options_truncate(rest[0] ?? '')}"`);
+        throw new options_UsageError(`unexpected argument "${truncate(rest[0] ?? '')}"`);
     if (command === 'hash')
         return { command, context, file, buildArgs, json, debug };
     if (command === 'clear') {
@@ -11104,7 +12171,7 @@ function parseCli(argv, cwd, env) {
             clearCommands('buildkit', { filters: list('filter') });
         }
         catch (e) {
-            throw new options_UsageError(`--filter: ${thrownMessage(e)}`);
+            throw new options_UsageError(`--filter: ${(0,error/* thrownMessage */.U)(e)}`);
         }
         return {
             command,
@@ -11142,7 +12209,7 @@ function parseCli(argv, cwd, env) {
         // A secret name without a value would mask nothing and pass nothing: a typo, not a choice.
         // (With compose, the value may come from the service's own build args.)
         if (composeFile === undefined && !(name in buildArgs)) {
-            throw new options_UsageError(`--secret-build-arg "${options_truncate(name)}" names no --build-arg (pass --build-arg ${options_truncate(name)}=VALUE too)`);
+            throw new options_UsageError(`--secret-build-arg "${truncate(name)}" names no --build-arg (pass --build-arg ${truncate(name)}=VALUE too)`);
         }
     }
     const tags = list('tag');
@@ -11219,119 +12286,8 @@ clear:
 Exit codes: 0 pass, 1 stale, 2 error.
 `;
 
-;// CONCATENATED MODULE: ./src/report/text-safety.ts
-/**
- * Making user-controlled text (file names, instructions, tags, warnings, daemon messages) safe to
- * show. Order matters and every renderer follows it: redact -> make visible -> truncate ->
- * escape. Redacting first means truncation or escaping can never split a secret into a form the
- * redactor no longer recognises.
- */
-function redactor(secrets = []) {
-    const values = new Set();
-    for (const s of secrets) {
-        if (s.trim() === '')
-            continue;
-        values.add(s);
-        // A multi-line secret may surface one line at a time (as GitHub masks it too).
-        for (const line of s.split(/\r?\n/))
-            if (line.trim().length >= 3)
-                values.add(line);
-    }
-    // Longest first, so a secret that contains another is replaced whole.
-    const ordered = [...values].sort((a, b) => b.length - a.length);
-    if (ordered.length === 0)
-        return text => text;
-    return text => {
-        let out = text;
-        for (const v of ordered)
-            out = out.split(v).join('***');
-        return out;
-    };
-}
-/** C0/C1 controls, DEL, Unicode line separators, and the bidi marks and overrides ("trojan source" reordering). */
-function isInvisible(code) {
-    return (code <= 0x1f ||
-        (code >= 0x7f && code <= 0x9f) ||
-        code === 0x061c ||
-        code === 0x200e ||
-        code === 0x200f ||
-        code === 0x2028 ||
-        code === 0x2029 ||
-        (code >= 0x202a && code <= 0x202e) ||
-        (code >= 0x2066 && code <= 0x2069));
-}
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/**
- * Control characters and bidi overrides as visible escapes (`\n`, `\t`, `\x1b`, `\u202e`), so a
- * file name cannot forge extra output lines, drive the terminal, or reorder what a reader sees.
- */
-function text_safety_visible(text) {
-    let out = '';
-    for (const c of text) {
-        const code = c.codePointAt(0) ?? 0;
-        if (!isInvisible(code))
-            out += c;
-        else
-            out +=
-                NAMED[c] ??
-                    (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
-    }
-    return out;
-}
-/** Cuts to at most `max` characters (by code point), ending in `…` when cut. */
-
-const HTML_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;'
-};
-/**
- * Escapes text for the job summary, which GitHub renders as Markdown with inline HTML. HTML
- * specials become entities; so does every Markdown/GFM syntax character (emphasis, links, code,
- * tables' `|`, headings, `$` math, `@` mentions, `:` of autolinks), because an entity is always literal text in
- * both languages. Newlines never reach here (visible() runs first), so a value cannot end an HTML
- * block and start Markdown.
- */
-function escapeHtml(text) {
-    return text.replace(/[&<>"'|`*_[\]()#~!\\$@:]/g, c => HTML_ESCAPES[c] ?? `&#${c.charCodeAt(0)};`);
-}
-/** Decimal units as the docker CLI prints them (`Total reclaimed space: 1.2GB`). */
-function humanBytes(bytes) {
-    if (!Number.isFinite(bytes) || bytes < 0)
-        return 'unknown size';
-    const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    if (unit === 0)
-        return `${Math.round(value)} B`;
-    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-    return `${value.toFixed(digits)} ${units[unit]}`;
-}
-/** `sha256:` plus the first 12 hex digits, as docker shows image ids. */
-function shortHash(hash) {
-    if (hash === null)
-        return 'none';
-    const m = /^(sha256:)?([0-9a-f]{12})[0-9a-f]*$/.exec(hash);
-    return m ? `${m[1] ?? ''}${m[2]}` : hash;
-}
-/** Every string in a JSON-able value, redacted (before stringify: escaping would hide a secret). */
-function redactDeep(value, redact) {
-    if (typeof value === 'string')
-        return redact(value);
-    if (Array.isArray(value))
-        return value.map(v => redactDeep(v, redact));
-    if (typeof value === 'object' && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)]));
-    }
-    return value;
-}
-
+// EXTERNAL MODULE: ./src/report/text-safety.ts
+var text_safety = __nccwpck_require__(4986);
 ;// CONCATENATED MODULE: ./src/pipeline/errors.ts
 
 
@@ -11343,7 +12299,7 @@ function redactDeep(value, redact) {
  * terminal or forge another line.
  */
 function errorMessage(e) {
-    return text_safety_visible(rawMessage(e).trim());
+    return (0,text_safety/* visible */.RK)(rawMessage(e).trim());
 }
 /** An Error, also one from another realm (a vm context, a worker), which fails `instanceof`. */
 function errorLike(e) {
@@ -11359,7 +12315,7 @@ function errorLike(e) {
 function rawMessage(thrown) {
     // This project's errors are one line by contract, built from user-given names (paths,
     // values): a newline in a path is data to show escaped, not the end of the message.
-    if (thrown instanceof FreshBuildError)
+    if (thrown instanceof error/* FreshBuildError */.n)
         return thrown.message.replace(/^\s*\n+|\n+\s*$/g, '');
     // Anything else (node, js-yaml with its code frame) is cut to its first line.
     const e = errorLike(thrown);
@@ -11376,22 +12332,16 @@ function rawMessage(thrown) {
 }
 /** The exit code for a thrown value: the error's own, else 2 (a failure we did not foresee). */
 function exitCodeFor(e) {
-    return e instanceof FreshBuildError ? e.exitCode : 2;
+    return e instanceof error/* FreshBuildError */.n ? e.exitCode : 2;
 }
 
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/util/errno.ts
-/** The errno-style code of a thrown value (`ENOENT`, `EACCES`...), when it has one. */
-function errCode(e) {
-    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
-        return e.code;
-    return undefined;
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/util/errno.ts
+var errno = __nccwpck_require__(8196);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/context/digest.ts
 /**
  * Content digests for context entries: sha256 of file bytes (fixed buffers, never the whole
@@ -11480,7 +12430,7 @@ function digestString(s) {
 }
 /** Twice the cores, at least 4 and at most 16: enough to keep the disk busy, few open fds. */
 function defaultConcurrency() {
-    return Math.min(16, Math.max(4, 2 * (0,external_node_os_namespaceObject.availableParallelism)()));
+    return Math.min(16, Math.max(4, 2 * (0,external_node_os_.availableParallelism)()));
 }
 /** A limiter: at most `limit` of the wrapped calls run at once. */
 function createLimiter(limit) {
@@ -12174,7 +13124,7 @@ function compileGoRegexp(source) {
 
 
 /** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
-class IgnoreSyntaxError extends FreshBuildError {
+class IgnoreSyntaxError extends error/* FreshBuildError */.n {
     file;
     line;
     pattern;
@@ -12599,7 +13549,7 @@ function compilePatterns(patterns, file = null) {
 
 
 /** A context that cannot be read; `path` is the file or directory at fault. */
-class ContextError extends FreshBuildError {
+class ContextError extends error/* FreshBuildError */.n {
     path;
     code;
     constructor(message, path, code = null) {
@@ -12625,16 +13575,16 @@ const REASONS = {
     EMFILE: 'too many open files'
 };
 function fail(what, path, e) {
-    const code = errCode(e);
-    const reason = code ? `${REASONS[code] ?? code.toLowerCase()} (${code})` : thrownMessage(e);
+    const code = (0,errno/* errCode */.t)(e);
+    const reason = code ? `${REASONS[code] ?? code.toLowerCase()} (${code})` : (0,error/* thrownMessage */.U)(e);
     return new ContextError(`${what} ${path}: ${reason}`, path, code ?? null);
 }
 async function isFile(p) {
     try {
-        return (await (0,promises_namespaceObject.stat)(p)).isFile();
+        return (await (0,promises_.stat)(p)).isFile();
     }
     catch (e) {
-        if (errCode(e) === 'ENOENT' || errCode(e) === 'ENOTDIR')
+        if ((0,errno/* errCode */.t)(e) === 'ENOENT' || (0,errno/* errCode */.t)(e) === 'ENOTDIR')
             return false;
         throw fail('cannot read ignore file', p, e);
     }
@@ -12645,11 +13595,11 @@ async function isFile(p) {
  */
 async function findIgnoreFile(root, dockerfile) {
     if (dockerfile !== undefined) {
-        const specific = `${(0,external_node_path_namespaceObject.resolve)(dockerfile)}.dockerignore`;
+        const specific = `${(0,external_node_path_.resolve)(dockerfile)}.dockerignore`;
         if (await isFile(specific))
             return specific;
     }
-    const common = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(root), '.dockerignore');
+    const common = (0,external_node_path_.join)((0,external_node_path_.resolve)(root), '.dockerignore');
     return (await isFile(common)) ? common : null;
 }
 async function readIgnore(root, dockerfile) {
@@ -12658,7 +13608,7 @@ async function readIgnore(root, dockerfile) {
         return { file, lines: [] };
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (e) {
         throw fail('cannot read ignore file', file, e);
@@ -12666,17 +13616,17 @@ async function readIgnore(root, dockerfile) {
     return { file, lines: parseIgnoreFile(text) };
 }
 async function resolveRoot(root) {
-    const abs = (0,external_node_path_namespaceObject.resolve)(root);
+    const abs = (0,external_node_path_.resolve)(root);
     let real;
     try {
-        real = await (0,promises_namespaceObject.realpath)(abs);
+        real = await (0,promises_.realpath)(abs);
     }
     catch (e) {
-        if (errCode(e) === 'ENOENT')
+        if ((0,errno/* errCode */.t)(e) === 'ENOENT')
             throw new ContextError(`build context not found: ${abs}`, abs, 'ENOENT');
         throw fail('cannot read build context', abs, e);
     }
-    const st = await (0,promises_namespaceObject.stat)(real).catch((e) => {
+    const st = await (0,promises_.stat)(real).catch((e) => {
         throw fail('cannot read build context', abs, e);
     });
     if (!st.isDirectory())
@@ -12704,7 +13654,7 @@ class Walker {
         }
         catch (e) {
             // fsutil ignores permission errors inside excluded directories, and vanished ones anywhere.
-            const code = errCode(e);
+            const code = (0,errno/* errCode */.t)(e);
             if (excluded && (code === 'EACCES' || code === 'EPERM'))
                 return 0;
             if (code === 'ENOENT' && relDir !== '')
@@ -12714,7 +13664,7 @@ class Walker {
         const before = out.length;
         for (const d of dirents) {
             const rel = relDir === '' ? d.name : `${relDir}/${d.name}`;
-            const abs = (0,external_node_path_namespaceObject.join)(absDir, d.name);
+            const abs = (0,external_node_path_.join)(absDir, d.name);
             const isDir = d.isDirectory();
             const m = this.matcher.match(rel, info);
             if (m.excluded) {
@@ -12743,7 +13693,7 @@ class Walker {
             st = await this.fs.lstat(abs);
         }
         catch (e) {
-            if (errCode(e) === 'ENOENT')
+            if ((0,errno/* errCode */.t)(e) === 'ENOENT')
                 return null;
             throw fail('cannot stat', abs, e);
         }
@@ -12807,7 +13757,7 @@ async function scanContext(root, opts = {}) {
     const keyed = found.map(f => ({ key: Buffer.from(f.entry.path), entry: f.entry }));
     keyed.sort((a, b) => Buffer.compare(a.key, b.key));
     return {
-        root: (0,external_node_path_namespaceObject.resolve)(root),
+        root: (0,external_node_path_.resolve)(root),
         ignoreFile: ignore.file,
         ignorePatterns: ignore.lines.map(l => l.pattern),
         entries: keyed.map(k => k.entry)
@@ -12936,10 +13886,10 @@ class StatCache {
         let tmp = null;
         let horizonMs = null;
         try {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
             await removeOrphans(path);
-            const tmpPath = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `${tmpPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-            const fh = await (0,promises_namespaceObject.open)(tmpPath, 'wx', 0o644);
+            const tmpPath = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `${tmpPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+            const fh = await (0,promises_.open)(tmpPath, 'wx', 0o644);
             tmp = { path: tmpPath, fh };
             horizonMs = (await fh.stat()).mtimeMs;
         }
@@ -12948,7 +13898,7 @@ class StatCache {
         }
         const previous = new Map();
         try {
-            const [text, st] = await Promise.all([(0,promises_namespaceObject.readFile)(path, 'utf8'), (0,promises_namespaceObject.stat)(path)]);
+            const [text, st] = await Promise.all([(0,promises_.readFile)(path, 'utf8'), (0,promises_.stat)(path)]);
             const parsed = parseStatCache(text);
             if ('ignored' in parsed) {
                 notes.push(`ignored (${parsed.ignored})`);
@@ -12963,7 +13913,7 @@ class StatCache {
             }
         }
         catch (e) {
-            if (errCode(e) !== 'ENOENT')
+            if ((0,errno/* errCode */.t)(e) !== 'ENOENT')
                 notes.push(`ignored (${errText(e)})`);
         }
         return new StatCache(path, previous, horizonMs, tmp, notes);
@@ -13008,16 +13958,16 @@ class StatCache {
             }
             await tmp.fh.close();
             if (unchanged) {
-                await (0,promises_namespaceObject.unlink)(tmp.path);
+                await (0,promises_.unlink)(tmp.path);
             }
             else {
-                await (0,promises_namespaceObject.rename)(tmp.path, this.path);
+                await (0,promises_.rename)(tmp.path, this.path);
                 this.saved = true;
             }
         }
         catch (e) {
             await tmp.fh.close().catch(() => undefined);
-            await (0,promises_namespaceObject.unlink)(tmp.path).catch(() => undefined);
+            await (0,promises_.unlink)(tmp.path).catch(() => undefined);
             this.notes.push(`not saved (${errText(e)})`);
         }
         return this.stats();
@@ -13029,7 +13979,7 @@ class StatCache {
         if (tmp === null)
             return;
         await tmp.fh.close().catch(() => undefined);
-        await (0,promises_namespaceObject.unlink)(tmp.path).catch(() => undefined);
+        await (0,promises_.unlink)(tmp.path).catch(() => undefined);
     }
     stats() {
         return {
@@ -13044,22 +13994,22 @@ class StatCache {
 /** Temp files of a run that died mid-scan are removed after this long. */
 const ORPHAN_AGE_MS = 60 * 60 * 1000;
 function tmpPrefix(path) {
-    return `.${(0,external_node_path_namespaceObject.basename)(path)}.`;
+    return `.${(0,external_node_path_.basename)(path)}.`;
 }
 /** Removes temp files left by runs killed mid-scan (a live scan's temp is never this old). */
 async function removeOrphans(path) {
     const prefix = tmpPrefix(path);
-    const dir = (0,external_node_path_namespaceObject.dirname)(path);
-    const names = (await (0,promises_namespaceObject.readdir)(dir)).filter(n => n.startsWith(prefix) && n.endsWith('.tmp'));
+    const dir = (0,external_node_path_.dirname)(path);
+    const names = (await (0,promises_.readdir)(dir)).filter(n => n.startsWith(prefix) && n.endsWith('.tmp'));
     for (const name of names) {
-        const p = (0,external_node_path_namespaceObject.join)(dir, name);
-        const st = await (0,promises_namespaceObject.stat)(p).catch(() => null);
+        const p = (0,external_node_path_.join)(dir, name);
+        const st = await (0,promises_.stat)(p).catch(() => null);
         if (st && Date.now() - st.mtimeMs > ORPHAN_AGE_MS)
-            await (0,promises_namespaceObject.unlink)(p).catch(() => undefined);
+            await (0,promises_.unlink)(p).catch(() => undefined);
     }
 }
 function errText(e) {
-    return errCode(e) ?? thrownMessage(e).split('\n')[0] ?? '';
+    return (0,errno/* errCode */.t)(e) ?? (0,error/* thrownMessage */.U)(e).split('\n')[0] ?? '';
 }
 /** One progress line for a person: how much of the context the cache spared reading. */
 function describeStatCache(s) {
@@ -13068,51 +14018,8 @@ function describeStatCache(s) {
     return s.note ? `${line}; ${s.note}` : line;
 }
 
-;// CONCATENATED MODULE: ./src/context/hash.ts
-
-/**
- * What BuildKit's cache key covers for one entry, as one line: type, permission bits, content
- * (or symlink target) digest, and the name. Never mtime, never uid/gid. The path is JSON-quoted
- * so that names with spaces or newlines cannot collide with another entry's line.
- */
-function entrySignature(e) {
-    return `${e.type} ${formatMode(e.mode)} ${e.digest ?? '-'}`;
-}
-/** `0644`-style permission bits. */
-function formatMode(mode) {
-    return (mode & 0o7777).toString(8).padStart(4, '0');
-}
-/**
- * sha256 over the entries' signatures and names, in path byte order. Used for the context hash
- * (all entries) and for each step's source hash (the entries that step selects).
- */
-function hashEntries(entries) {
-    const sorted = [...entries].sort((a, b) => compareBytes(a.path, b.path));
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    for (const e of sorted)
-        h.update(`${entrySignature(e)} ${JSON.stringify(e.path)}\n`);
-    return `sha256:${h.digest('hex')}`;
-}
-/** Byte-order comparison of paths, the same on every machine and locale. */
-function compareBytes(a, b) {
-    return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-/**
- * The record's per-entry signature: what BuildKit's key covers plus the size, which lets a stale
- * file be explained as a same-size edit (the case Docker's size+mtime shortcut misses).
- */
-function fileSignature(e) {
-    return `${entrySignature(e)} ${e.size}`;
-}
-/** The size a fileSignature recorded, or null for a signature without one. */
-function signatureSize(signature) {
-    const parts = signature.split(' ');
-    if (parts.length < 4)
-        return null;
-    const size = Number(parts[3]);
-    return Number.isSafeInteger(size) ? size : null;
-}
-
+// EXTERNAL MODULE: ./src/context/hash.ts
+var hash = __nccwpck_require__(9715);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __nccwpck_require__(8390);
 ;// CONCATENATED MODULE: ./src/dockerfile/match.ts
@@ -13570,7 +14477,7 @@ function applyPattern(value, op, pattern, replacement) {
  * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
  */
 /** A malformed Dockerfile; the message is one line naming the file and line. */
-class DockerfileError extends FreshBuildError {
+class DockerfileError extends error/* FreshBuildError */.n {
     file;
     line;
     detail;
@@ -13937,7 +14844,7 @@ class Reader {
         if (words.length !== 1)
             this.fail('WORKDIR requires exactly one argument');
         const dir = this.expand(words[0], stage.vars);
-        stage.workdir = external_node_path_namespaceObject.posix.resolve(stage.workdir, dir);
+        stage.workdir = external_node_path_.posix.resolve(stage.workdir, dir);
         addDirs(stage.knownDirs, stage.workdir);
     }
     base(stage, at) {
@@ -14016,12 +14923,12 @@ class Reader {
         const srcWords = words.slice(0, -1);
         // Several sources need a directory destination ending in `/` only with the legacy builder,
         // which says so itself; BuildKit builds `COPY a b .` (verified on 20.10).
-        const destAbs = external_node_path_namespaceObject.posix.resolve(stage.workdir, dest);
+        const destAbs = external_node_path_.posix.resolve(stage.workdir, dest);
         const destIsDir = dest.endsWith('/') || dest === '.' || dest === '' || stage.knownDirs.has(destAbs);
         if (destIsDir || srcWords.length > 1)
             addDirs(stage.knownDirs, destAbs);
         else
-            addDirs(stage.knownDirs, external_node_path_namespaceObject.posix.dirname(destAbs));
+            addDirs(stage.knownDirs, external_node_path_.posix.dirname(destAbs));
         if (flags.from !== undefined) {
             this.addDep(stage, flags.from);
             return;
@@ -14066,7 +14973,7 @@ class Reader {
         if (destIsDir || srcWords.length > 1)
             addDirs(stage.knownDirs, destAbs);
         else
-            addDirs(stage.knownDirs, external_node_path_namespaceObject.posix.dirname(destAbs));
+            addDirs(stage.knownDirs, external_node_path_.posix.dirname(destAbs));
     }
     /** Arguments of COPY/ADD, JSON form or shell form, expanded. */
     copyArgs(args, vars) {
@@ -14112,7 +15019,7 @@ function cleanSource(src, parents) {
     return cleanRel(src);
 }
 function addDirs(set, dir) {
-    for (let d = dir;; d = external_node_path_namespaceObject.posix.dirname(d)) {
+    for (let d = dir;; d = external_node_path_.posix.dirname(d)) {
         set.add(d);
         if (d === '/' || d === '.')
             break;
@@ -14165,7 +15072,7 @@ function relTo(path, root) {
     if (root === '.')
         return path;
     if (path === root)
-        return external_node_path_namespaceObject.posix.basename(path);
+        return external_node_path_.posix.basename(path);
     return path.slice(root.length + 1);
 }
 /** The first `n` segments of a path, or null when it has fewer. */
@@ -14220,7 +15127,7 @@ function selectSources(step, entries) {
         const resolved = resolveLinks(pattern, byPath);
         if (resolved !== null && resolved !== pattern) {
             // The link entries on the way are part of what the step reads.
-            for (let p = pattern; p !== '.'; p = external_node_path_namespaceObject.posix.dirname(p))
+            for (let p = pattern; p !== '.'; p = external_node_path_.posix.dirname(p))
                 if (byPath.get(p)?.type === 'symlink')
                     chosen.add(p);
             take(e => (under(e.path, resolved) ? resolved : null));
@@ -14234,11 +15141,11 @@ function hashSteps(plan, entries) {
         const sel = selectSources(step, entries);
         return {
             ...step,
-            sourceHash: hashEntries(sel),
+            sourceHash: (0,hash/* hashEntries */.fG)(sel),
             selected: sel
                 .filter(e => e.type !== 'dir')
                 .map(e => e.path)
-                .sort(compareBytes)
+                .sort(hash/* compareBytes */.Xo)
         };
     });
 }
@@ -14256,7 +15163,7 @@ function destinationFor(step, contextPath) {
     if (step.keyword === 'RUN' || step.dest === null)
         return null;
     const dest = step.dest;
-    const destAbs = external_node_path_namespaceObject.posix.resolve(step.workdir, dest);
+    const destAbs = external_node_path_.posix.resolve(step.workdir, dest);
     const rules = compileExcludes(step.excludes);
     const path = cleanRel(contextPath);
     const dirDest = dest.endsWith('/') ||
@@ -14281,12 +15188,12 @@ function destinationFor(step, contextPath) {
         if (step.keyword === 'ADD' && ARCHIVE.test(root))
             return null;
         if (step.parents)
-            return out(external_node_path_namespaceObject.posix.join(destAbs, pivot === '' ? path : path.slice(pivot.length + 1)));
+            return out(external_node_path_.posix.join(destAbs, pivot === '' ? path : path.slice(pivot.length + 1)));
         if (root === '.')
-            return out(external_node_path_namespaceObject.posix.join(destAbs, path));
+            return out(external_node_path_.posix.join(destAbs, path));
         if (path !== root)
-            return out(external_node_path_namespaceObject.posix.join(destAbs, path.slice(root.length + 1)));
-        return out(dirDest || hasWildcard(pattern) ? external_node_path_namespaceObject.posix.join(destAbs, external_node_path_namespaceObject.posix.basename(path)) : destAbs);
+            return out(external_node_path_.posix.join(destAbs, path.slice(root.length + 1)));
+        return out(dirDest || hasWildcard(pattern) ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(path)) : destAbs);
     }
     return null;
 }
@@ -14404,7 +15311,7 @@ async function detectBuilder(exec, env = process.env) {
     const parsed = parseVersionJson(ver.stdout);
     if (ver.code !== 0 || parsed.serverVersion === null) {
         const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
-        throw new DockerError(`Docker daemon unreachable${where}: ${lastErrorLine(ver)}`, ver.code);
+        throw new docker_exec/* DockerError */.Bi(`Docker daemon unreachable${where}: ${(0,docker_exec/* lastErrorLine */.HY)(ver)}`, ver.code);
     }
     const bx = await exec(['buildx', 'version']);
     const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null;
@@ -14471,15 +15378,15 @@ function imageIdFromLog(text) {
  * for the image id file is always removed: builds must leave nothing behind.
  */
 async function runBuild(exec, kind, opts, run = {}) {
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'fb-build-'));
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'fb-build-'));
     try {
-        const iidFile = opts.iidFile ?? (0,external_node_path_namespaceObject.join)(dir, 'iid');
+        const iidFile = opts.iidFile ?? (0,external_node_path_.join)(dir, 'iid');
         // BuildKit keys the context-sync record (source.local) on the context argument as typed: every
         // `docker build .` on a host shares one record, whatever the directory (measured on 20.10), so
         // a same-size, same-mtime file of another project can be served. An absolute path isolates it.
-        const context = (0,external_node_path_namespaceObject.isAbsolute)(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
+        const context = (0,external_node_path_.isAbsolute)(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
             ? opts.context
-            : (0,external_node_path_namespaceObject.resolve)(opts.context);
+            : (0,external_node_path_.resolve)(opts.context);
         const cmd = buildCommand(kind, { ...opts, context, iidFile });
         let logError = null;
         const log = run.logPath ? (0,external_node_fs_namespaceObject.createWriteStream)(run.logPath, { mode: 0o600 }) : null;
@@ -14502,7 +15409,7 @@ async function runBuild(exec, kind, opts, run = {}) {
             await new Promise(done => log.end(() => done()));
         let imageId = null;
         if (result.code === 0) {
-            imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
+            imageId = (await (0,promises_.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
             imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr);
         }
         return {
@@ -14510,7 +15417,7 @@ async function runBuild(exec, kind, opts, run = {}) {
             logPath: run.logPath && logError === null ? run.logPath : null,
             logError,
             imageId,
-            error: result.code === 0 ? null : lastErrorLine(result)
+            error: result.code === 0 ? null : (0,docker_exec/* lastErrorLine */.HY)(result)
         };
     }
     finally {
@@ -14608,9 +15515,9 @@ async function walkImageSave(exec, ref, visit) {
     if (stoppedByVisitor)
         return;
     if (result.code !== 0)
-        throw commandError(args, result);
+        throw (0,docker_exec/* commandError */.yE)(args, result);
     if (parseError)
-        throw new DockerError(`docker save ${ref}: unreadable output: ${parseError.message}`);
+        throw new docker_exec/* DockerError */.Bi(`docker save ${ref}: unreadable output: ${parseError.message}`);
 }
 
 ;// CONCATENATED MODULE: ./src/docker/image.ts
@@ -14640,17 +15547,29 @@ function parseImageInspect(text) {
         v = JSON.parse(text);
     }
     catch {
-        throw new DockerError('docker image inspect: unreadable output');
+        throw new docker_exec/* DockerError */.Bi('docker image inspect: unreadable output');
     }
     const img = Array.isArray(v) ? v[0] : v;
     if (!img?.Id)
-        throw new DockerError('docker image inspect: no image id in output');
+        throw new docker_exec/* DockerError */.Bi('docker image inspect: no image id in output');
     return {
         id: img.Id,
         labels: img.Config?.Labels ?? {},
         created: img.Created ?? '',
-        diffIds: img.RootFS?.Layers ?? []
+        diffIds: img.RootFS?.Layers ?? [],
+        graphDriver: graphDriverOf(img.GraphDriver)
     };
+}
+function graphDriverOf(gd) {
+    if (!gd || typeof gd.Name !== 'string')
+        return null;
+    const data = {};
+    if (typeof gd.Data === 'object' && gd.Data !== null) {
+        for (const [k, v] of Object.entries(gd.Data))
+            if (typeof v === 'string')
+                data[k] = v;
+    }
+    return { name: gd.Name, data };
 }
 /** Parses `docker history` JSON lines (newest first) into oldest-first entries. */
 function parseHistoryLines(text) {
@@ -14756,7 +15675,7 @@ async function readImageConfig(exec, imageId) {
         if (name !== `${hex}.json` && name !== `blobs/sha256/${hex}`)
             return false;
         if (size > 64 * 1024 * 1024)
-            throw new DockerError(`image config of ${imageId} is implausibly large`);
+            throw new docker_exec/* DockerError */.Bi(`image config of ${imageId} is implausibly large`);
         const chunks = [];
         for await (const c of body)
             chunks.push(c);
@@ -14764,13 +15683,13 @@ async function readImageConfig(exec, imageId) {
         return true;
     });
     if (config === null)
-        throw new DockerError(`docker save ${imageId}: no image config in output`);
+        throw new docker_exec/* DockerError */.Bi(`docker save ${imageId}: no image config in output`);
     return config;
 }
 /** Inspects an image: cheap commands first, the config from `docker save` only when needed. */
 async function inspectImage(exec, ref) {
-    const info = parseImageInspect((await runOrThrow(exec, ['image', 'inspect', '--format', '{{json .}}', ref])).stdout);
-    const hist = await runOrThrow(exec, ['history', '--no-trunc', '--format', '{{json .}}', info.id]);
+    const info = parseImageInspect((await (0,docker_exec/* runOrThrow */.nf)(exec, ['image', 'inspect', '--format', '{{json .}}', ref])).stdout);
+    const hist = await (0,docker_exec/* runOrThrow */.nf)(exec, ['history', '--no-trunc', '--format', '{{json .}}', info.id]);
     const classified = classifyHistory(parseHistoryLines(hist.stdout), info.diffIds.length);
     if (classified)
         return { ...info, history: classified, historyFromConfig: false };
@@ -14925,8 +15844,162 @@ async function readLayerEntries(exec, imageRef, wanted) {
     });
     const absent = [...byDiff.keys()].filter(d => !out.has(d));
     if (absent.length > 0) {
-        throw new DockerError(`layer ${absent.join(', ')} not found in docker save ${imageRef}`);
+        throw new docker_exec/* DockerError */.Bi(`layer ${absent.join(', ')} not found in docker save ${imageRef}`);
     }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/docker/overlay.ts
+/**
+ * The byte proof read straight from the daemon's layer store, when it is on this host and
+ * readable: only the wanted paths of the wanted layers are touched, so the cost follows the
+ * bytes to prove, not the image (a 1 GB base layer is never read).
+ *
+ * Measured on Docker 20.10 with overlay2: `docker image inspect` names the driver and its
+ * directories (`GraphDriver.Data.UpperDir` = `<data-root>/overlay2/<id>/diff`); the layer store
+ * keeps, per chain ID, the layer's diffId (`image/overlay2/layerdb/sha256/<chain>/diff`) and
+ * its overlay2 directory (`.../cache-id`). A layer's diff directory holds exactly what its
+ * `docker save` tar holds, with whiteouts as 0:0 character devices. A layer is read here only
+ * when the layer store names the very diffId the image lists at that position; anything else
+ * (another driver, a remote daemon, no permission) falls back to the `docker save` stream.
+ */
+
+
+
+
+
+/** Chain IDs of a layer stack (`chain[i] = sha256(chain[i-1] + " " + diff[i])`), base first. */
+function chainIds(diffIds) {
+    const out = [];
+    for (const d of diffIds) {
+        const prev = out.at(-1);
+        out.push(prev === undefined ? d : `sha256:${(0,external_node_crypto_.createHash)('sha256').update(`${prev} ${d}`).digest('hex')}`);
+    }
+    return out;
+}
+/** `<data-root>` of an overlay2 image, from its UpperDir; null for another driver or shape. */
+function overlayDataRoot(gd) {
+    if (!gd || gd.name !== 'overlay2')
+        return null;
+    const upper = gd.data.UpperDir;
+    const m = typeof upper === 'string' ? /^(\/.*)\/overlay2\/[^/]+\/diff$/.exec(upper) : null;
+    return m ? m[1] : null;
+}
+const overlay_HEX = /^sha256:[0-9a-f]{64}$/;
+const CACHE_ID = /^[0-9A-Za-z]+$/;
+/** The diff directory of layer `index` of an image on this host, or null when it cannot be trusted. */
+async function layerDiffDir(dataRoot, diffIds, index) {
+    const diffId = diffIds[index];
+    const chain = chainIds(diffIds.slice(0, index + 1)).at(-1);
+    if (!diffId || !chain || !overlay_HEX.test(diffId) || !overlay_HEX.test(chain))
+        return null;
+    const meta = (0,external_node_path_.join)(dataRoot, 'image', 'overlay2', 'layerdb', 'sha256', chain.slice(7));
+    try {
+        const [recorded, cacheId] = await Promise.all([
+            (0,promises_.readFile)((0,external_node_path_.join)(meta, 'diff'), 'utf8'),
+            (0,promises_.readFile)((0,external_node_path_.join)(meta, 'cache-id'), 'utf8')
+        ]);
+        if (recorded.trim() !== diffId || !CACHE_ID.test(cacheId.trim()))
+            return null;
+        const dir = (0,external_node_path_.join)(dataRoot, 'overlay2', cacheId.trim(), 'diff');
+        return (await (0,promises_.lstat)(dir)).isDirectory() ? dir : null;
+    }
+    catch {
+        return null;
+    }
+}
+const isWhiteout = (st) => st.isCharacterDevice() && st.rdev === 0;
+/**
+ * What a diff directory holds at `path`, as the layer tar would say it. Walked component by
+ * component with lstat, so a symlink inside the layer is never followed out of it.
+ */
+async function diffDirEntry(dir, path) {
+    const parts = normalizeLayerPath(path).split('/').filter(Boolean);
+    let at = dir;
+    for (const [i, part] of parts.entries()) {
+        at = (0,external_node_path_.join)(at, part);
+        let st;
+        try {
+            st = await (0,promises_.lstat)(at);
+        }
+        catch {
+            return { type: 'missing', mode: 0 };
+        }
+        if (isWhiteout(st))
+            return { type: 'whiteout', mode: 0 };
+        const last = i === parts.length - 1;
+        if (!last) {
+            if (!st.isDirectory())
+                return { type: 'missing', mode: 0 };
+            continue;
+        }
+        const mode = st.mode & 0o7777;
+        if (st.isDirectory())
+            return { type: 'dir', mode };
+        if (st.isSymbolicLink()) {
+            const target = await (0,promises_.readlink)(at);
+            return {
+                type: 'symlink',
+                mode,
+                linkTarget: target,
+                digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(target).digest('hex')}`
+            };
+        }
+        if (!st.isFile())
+            return { type: 'other', mode };
+        return { type: 'file', mode, size: st.size, digest: await digestNoFollow(at) };
+    }
+    return { type: 'dir', mode: 0 };
+}
+async function digestNoFollow(path) {
+    const fh = await (0,promises_.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+    try {
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        const buf = Buffer.allocUnsafe(512 * 1024);
+        for (;;) {
+            const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+            if (bytesRead === 0)
+                break;
+            h.update(buf.subarray(0, bytesRead));
+        }
+        return `sha256:${h.digest('hex')}`;
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * The wanted paths of the wanted layers: from the layer store where it vouches for the layer,
+ * the rest in one `docker save` pass that stops once they have passed.
+ */
+async function readWantedLayers(exec, image, wanted, report) {
+    const out = new Map();
+    const rest = [];
+    const root = overlayDataRoot(image.graphDriver);
+    for (const w of wanted) {
+        const index = image.diffIds.indexOf(w.diffId);
+        const dir = root !== null && index >= 0 ? await layerDiffDir(root, image.diffIds, index) : null;
+        if (dir === null) {
+            rest.push(w);
+            continue;
+        }
+        const entries = out.get(w.diffId) ?? new Map();
+        try {
+            for (const p of w.paths)
+                entries.set(normalizeLayerPath(p), await diffDirEntry(dir, p));
+            out.set(w.diffId, entries);
+        }
+        catch {
+            rest.push(w); // a file removed under us (the layer deleted?): read the save stream instead
+        }
+    }
+    const fromStore = [...out.keys()];
+    if (rest.length > 0) {
+        const saved = await readLayerEntries(exec, image.id, rest);
+        for (const [d, m] of saved)
+            out.set(d, new Map([...(out.get(d) ?? []), ...m]));
+    }
+    report?.({ fromStore, fromSave: [...new Set(rest.map(r => r.diffId))] });
     return out;
 }
 
@@ -14979,6 +16052,8 @@ async function readOnBuild(exec, images) {
 
 
 
+
+
 ;// CONCATENATED MODULE: ./src/pipeline/hash.ts
 
 
@@ -14995,7 +16070,7 @@ async function readOnBuild(exec, images) {
  * (DOCKER_HOST) for local base images only, and names what it could not read.
  */
 function daemonOnBuild(env) {
-    return images => readOnBuild(dockerExec(dockerClient({ env })), images);
+    return images => readOnBuild((0,docker_exec/* dockerExec */.SW)((0,docker_exec/* dockerClient */._n)({ env })), images);
 }
 const FILE_FAULTS = {
     ENOENT: 'not found',
@@ -15010,11 +16085,11 @@ async function readDockerfileText(file) {
 }
 async function readDockerfileBytes(file) {
     try {
-        return await (0,promises_namespaceObject.readFile)(file);
+        return await (0,promises_.readFile)(file);
     }
     catch (e) {
         const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`;
+        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || (0,error/* thrownMessage */.U)(e)})`;
         throw new options_UsageError(`Dockerfile ${fault}: ${file}`);
     }
 }
@@ -15025,11 +16100,11 @@ async function readDockerfileBytes(file) {
 async function checkContextDir(dir) {
     let st;
     try {
-        st = await (0,promises_namespaceObject.stat)(dir);
+        st = await (0,promises_.stat)(dir);
     }
     catch (e) {
         const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`;
+        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || (0,error/* thrownMessage */.U)(e)})`;
         throw new options_UsageError(`build context ${fault}: ${dir}`);
     }
     if (!st.isDirectory())
@@ -15087,12 +16162,12 @@ async function hashContext(opts) {
     const inputs = {
         dockerfile: hash_sha256(bytes),
         ignoreFile: scan.ignoreFile,
-        ignore: scan.ignoreFile ? hash_sha256(await (0,promises_namespaceObject.readFile)(scan.ignoreFile)) : null
+        ignore: scan.ignoreFile ? hash_sha256(await (0,promises_.readFile)(scan.ignoreFile)) : null
     };
     return {
         scan,
         plan,
-        contextHash: hashInputs(hashEntries(scan.entries), inputs),
+        contextHash: hashInputs((0,hash/* hashEntries */.fG)(scan.entries), inputs),
         steps: hashSteps(plan, scan.entries),
         statCache: cache ? await cache.save() : null,
         inputs,
@@ -15134,7 +16209,7 @@ function hashReport(h) {
         files: h.scan.entries.map(e => ({
             path: e.path,
             type: e.type,
-            mode: formatMode(e.mode),
+            mode: (0,hash/* formatMode */.VQ)(e.mode),
             digest: e.digest ?? null,
             ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {})
         })),
@@ -15156,4624 +16231,8 @@ function hashReport(h) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/record/validate.ts
-/** Thrown by {@link validateRecord}; `field` is the JSON path of the first bad value. */
-class RecordShapeError extends Error {
-    field;
-    constructor(field, problem) {
-        super(`${field} ${problem}`);
-        this.field = field;
-        this.name = 'RecordShapeError';
-    }
-}
-const HASH = /^sha256:[0-9a-f]{64}$/;
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function isString(v) {
-    return typeof v === 'string';
-}
-function describe(v) {
-    if (v === null)
-        return 'null';
-    if (v === undefined)
-        return 'missing';
-    if (Array.isArray(v))
-        return 'an array';
-    return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`.slice(0, 60);
-}
-function str(o, key, at) {
-    const v = o[key];
-    if (typeof v !== 'string')
-        throw new RecordShapeError(`${at}${key}`, `must be a string, not ${describe(v)}`);
-    return v;
-}
-function hash(o, key, at) {
-    const v = str(o, key, at);
-    if (!HASH.test(v))
-        throw new RecordShapeError(`${at}${key}`, 'must be sha256:<64 hex>');
-    return v;
-}
-function nullableStr(o, key, at) {
-    const v = o[key];
-    if (v === null)
-        return null;
-    if (typeof v !== 'string') {
-        throw new RecordShapeError(`${at}${key}`, `must be a string or null, not ${describe(v)}`);
-    }
-    return v;
-}
-function positiveInt(o, key, at) {
-    const v = o[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-        throw new RecordShapeError(`${at}${key}`, `must be a positive integer, not ${describe(v)}`);
-    }
-    return v;
-}
-/**
- * Checks that `value` is a version-1 or version-2 BuildRecord (2 adds `inputs`) and returns a clean copy holding only the known
- * fields (unknown fields are dropped, so a newer writer's extras never leak into our writes).
- * Throws RecordShapeError naming the first field at fault.
- */
-function validateRecord(value) {
-    if (!isObject(value))
-        throw new RecordShapeError('(root)', `must be an object, not ${describe(value)}`);
-    if (value.version !== 1 && value.version !== 2) {
-        throw new RecordShapeError('version', `is ${describe(value.version)}; this build reads versions 1 and 2`);
-    }
-    const version = value.version;
-    let inputs;
-    if (version === 2) {
-        const i = value.inputs;
-        if (!isObject(i))
-            throw new RecordShapeError('inputs', `must be an object, not ${describe(i)}`);
-        inputs = {
-            dockerfile: hash(i, 'dockerfile', 'inputs.'),
-            ignoreFile: nullableStr(i, 'ignoreFile', 'inputs.'),
-            ignore: i.ignore === null ? null : hash(i, 'ignore', 'inputs.')
-        };
-    }
-    const files = value.files;
-    if (!isObject(files))
-        throw new RecordShapeError('files', `must be an object, not ${describe(files)}`);
-    // fromEntries defines own properties, so a file named `__proto__` stays a file.
-    const cleanFiles = Object.fromEntries(Object.entries(files).map(([path, sig]) => {
-        if (typeof sig !== 'string') {
-            throw new RecordShapeError(`files[${JSON.stringify(path)}]`, `must be a string, not ${describe(sig)}`);
-        }
-        return [path, sig];
-    }));
-    const steps = value.steps;
-    if (!Array.isArray(steps))
-        throw new RecordShapeError('steps', `must be an array, not ${describe(steps)}`);
-    const cleanSteps = steps.map((s, i) => {
-        const at = `steps[${i}].`;
-        if (!isObject(s))
-            throw new RecordShapeError(`steps[${i}]`, `must be an object, not ${describe(s)}`);
-        return {
-            stage: str(s, 'stage', at),
-            index: positiveInt(s, 'index', at),
-            instruction: str(s, 'instruction', at),
-            line: positiveInt(s, 'line', at),
-            sourceHash: hash(s, 'sourceHash', at)
-        };
-    });
-    const tags = value.tags;
-    if (!Array.isArray(tags) || !tags.every(isString)) {
-        throw new RecordShapeError('tags', 'must be an array of strings');
-    }
-    const builtAt = str(value, 'builtAt', '');
-    if (Number.isNaN(Date.parse(builtAt)))
-        throw new RecordShapeError('builtAt', 'must be an ISO time');
-    return {
-        version,
-        contextHash: hash(value, 'contextHash', ''),
-        files: cleanFiles,
-        steps: cleanSteps,
-        commit: nullableStr(value, 'commit', ''),
-        buildId: nullableStr(value, 'buildId', ''),
-        imageId: nullableStr(value, 'imageId', ''),
-        tags: [...tags],
-        builtAt,
-        dockerfile: str(value, 'dockerfile', ''),
-        ...(inputs ? { inputs } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/record/store.ts
-
-
-
-
-
-
-/**
- * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The
- * message is one line naming the path and the fault; the caller decides whether that is fatal.
- */
-class RecordError extends FreshBuildError {
-    path;
-    constructor(path, problem) {
-        super(oneLine(`${path}: ${problem}`));
-        this.path = path;
-    }
-}
-const nodeRecordFs = {
-    readFile: path => (0,promises_namespaceObject.readFile)(path, 'utf8'),
-    mkdirp: async (path) => {
-        await (0,promises_namespaceObject.mkdir)(path, { recursive: true });
-    },
-    writeSynced: async (path, data) => {
-        const fh = await (0,promises_namespaceObject.open)(path, 'wx', 0o644);
-        try {
-            await fh.writeFile(data, 'utf8');
-            await fh.sync();
-        }
-        finally {
-            await fh.close();
-        }
-    },
-    rename: (from, to) => (0,promises_namespaceObject.rename)(from, to),
-    unlink: path => (0,promises_namespaceObject.unlink)(path),
-    syncDir: async (path) => {
-        const fh = await (0,promises_namespaceObject.open)(path, 'r');
-        try {
-            await fh.sync();
-        }
-        catch (e) {
-            // Some file systems cannot fsync a directory; the rename is still atomic there.
-            if (!['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes(errCode(e) ?? ''))
-                throw e;
-        }
-        finally {
-            await fh.close();
-        }
-    }
-};
-/**
- * Reads the record of the last good build. Null when there is none yet (the file does not
- * exist); a RecordError for anything else, since silently treating a damaged record as "no
- * record" would turn the next build into an unchecked baseline.
- */
-async function readRecord(path, fs = nodeRecordFs) {
-    let text;
-    try {
-        text = await fs.readFile(path);
-    }
-    catch (e) {
-        if (errCode(e) === 'ENOENT')
-            return null;
-        throw new RecordError(path, `cannot read the record: ${store_errText(e)}`);
-    }
-    return parseRecord(text, path);
-}
-/** Parses and validates record JSON; `path` only names the source in errors. */
-function parseRecord(text, path) {
-    if (text.trim() === '')
-        throw new RecordError(path, 'the record file is empty');
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (e) {
-        throw new RecordError(path, `the record is not valid JSON (${store_errText(e)})`);
-    }
-    try {
-        return validateRecord(value);
-    }
-    catch (e) {
-        if (e instanceof RecordShapeError) {
-            const what = e.field === 'version' ? 'unsupported record' : 'malformed record';
-            throw new RecordError(path, `${what}: ${e.message}`);
-        }
-        throw e;
-    }
-}
-/**
- * Replaces the record atomically: a temp file in the same directory (same file system, so the
- * rename is atomic), fsync, rename over the old record, fsync the directory. If any step fails
- * the previous record is left as it was and the temp file is removed.
- */
-async function writeRecord(path, record, fs = nodeRecordFs) {
-    let clean;
-    try {
-        clean = validateRecord(record);
-    }
-    catch (e) {
-        throw new RecordError(path, `refusing to write a malformed record: ${store_errText(e)}`);
-    }
-    const dir = (0,external_node_path_namespaceObject.dirname)(path);
-    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-    try {
-        await fs.mkdirp(dir);
-        await fs.writeSynced(tmp, `${JSON.stringify(clean, null, 2)}\n`);
-        await fs.rename(tmp, path);
-    }
-    catch (e) {
-        await fs.unlink(tmp).catch(() => undefined);
-        throw new RecordError(path, `cannot write the record: ${store_errText(e)}`);
-    }
-    try {
-        await fs.syncDir(dir);
-    }
-    catch (e) {
-        throw new RecordError(path, `record written but its directory could not be synced: ${store_errText(e)}`);
-    }
-}
-/** A thrown value as one short line (Error or not). */
-function store_errText(e) {
-    return oneLine(thrownMessage(e));
-}
-function oneLine(s) {
-    return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __nccwpck_require__(6698);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/record/lock.ts
-
-
-
-
-
-
-
-
-
-/** The lock could not be taken in time, or is already held by this process. */
-class LockError extends FreshBuildError {
-    lockPath;
-    constructor(lockPath, problem) {
-        super(`${lockPath}: ${problem}`);
-        this.lockPath = lockPath;
-    }
-}
-/** Lock paths this process holds; a lock naming our own pid but not listed here is stale. */
-const held = new Set();
-/** Lock paths held by the calling async chain, to refuse a nested take (it would deadlock). */
-const chain = new external_node_async_hooks_.AsyncLocalStorage();
-/**
- * Runs `fn` while holding `<path>.lock`, so two runs on one host cannot interleave reading,
- * building and writing the record. The lock file is created with O_EXCL and holds pid, host, time
- * and a random token; a lock whose pid is dead on this host is reclaimed. Waits with capped
- * exponential backoff until `timeoutMs`.
- */
-async function withRecordLock(path, fn, opts = {}) {
-    const lockPath = `${(0,external_node_path_namespaceObject.resolve)(path)}.lock`;
-    const outer = chain.getStore() ?? new Set();
-    if (outer.has(lockPath))
-        throw new LockError(lockPath, 'already held by this call chain (nested lock)');
-    const info = await acquire(lockPath, opts);
-    try {
-        return await chain.run(new Set([...outer, lockPath]), fn);
-    }
-    finally {
-        held.delete(lockPath);
-        await release(lockPath, info.token);
-    }
-}
-async function acquire(lockPath, opts) {
-    const timeoutMs = opts.timeoutMs ?? 10 * 60_000;
-    const maxDelay = opts.maxDelayMs ?? 2000;
-    let delay = opts.minDelayMs ?? 50;
-    const host = opts.host ?? (0,external_node_os_namespaceObject.hostname)();
-    const deadline = Date.now() + timeoutMs;
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(lockPath), { recursive: true });
-    for (;;) {
-        const info = {
-            pid: process.pid,
-            host,
-            time: new Date().toISOString(),
-            token: (0,external_node_crypto_.randomBytes)(8).toString('hex')
-        };
-        // Marked held the moment the file exists, before another caller in this process can read it
-        // and mistake our pid for a stale incarnation.
-        if (await tryCreate(lockPath, info, () => held.add(lockPath)))
-            return info;
-        const holder = await readHolder(lockPath);
-        if (holder !== 'gone' && (await isStale(lockPath, holder, host, opts))) {
-            await reclaim(lockPath, holder, host, opts);
-            continue;
-        }
-        if (holder === 'gone')
-            continue;
-        if (Date.now() >= deadline) {
-            const who = holder === null
-                ? 'an unreadable lock file'
-                : `pid ${holder.pid} on ${holder.host} since ${holder.time}`;
-            throw new LockError(lockPath, `still locked by ${who} after ${Math.round(timeoutMs / 1000)}s; delete the file if that run is gone`);
-        }
-        const wait = Math.min(delay, Math.max(0, deadline - Date.now()));
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait / 2 + Math.random() * (wait / 2));
-        delay = Math.min(delay * 2, maxDelay);
-    }
-}
-async function tryCreate(lockPath, info, onCreated) {
-    let fh;
-    try {
-        fh = await (0,promises_namespaceObject.open)(lockPath, 'wx', 0o644);
-    }
-    catch (e) {
-        if (errCode(e) === 'EEXIST')
-            return false;
-        throw new LockError(lockPath, `cannot create the lock: ${store_errText(e)}`);
-    }
-    onCreated?.();
-    try {
-        await fh.writeFile(`${JSON.stringify(info)}\n`, 'utf8');
-    }
-    catch (e) {
-        // An empty lock would block every other run until it aged out.
-        held.delete(lockPath);
-        await fh.close().catch(() => undefined);
-        await (0,promises_namespaceObject.unlink)(lockPath).catch(() => undefined);
-        throw new LockError(lockPath, `cannot write the lock: ${store_errText(e)}`);
-    }
-    await fh.close();
-    return true;
-}
-/** The holder as written, null when unparseable (possibly still being written), 'gone' if absent. */
-async function readHolder(lockPath) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(lockPath, 'utf8');
-    }
-    catch (e) {
-        if (errCode(e) === 'ENOENT')
-            return 'gone';
-        throw new LockError(lockPath, `cannot read the lock: ${store_errText(e)}`);
-    }
-    return parseLock(text);
-}
-function parseLock(text) {
-    let v;
-    try {
-        v = JSON.parse(text);
-    }
-    catch {
-        return null;
-    }
-    if (typeof v !== 'object' || v === null)
-        return null;
-    const o = v;
-    const { pid, host, time, token } = o;
-    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0)
-        return null;
-    if (typeof host !== 'string' || typeof time !== 'string' || typeof token !== 'string')
-        return null;
-    return { pid, host, time, token };
-}
-async function isStale(lockPath, holder, host, opts) {
-    if (holder !== null && holder.host === host) {
-        if (holder.pid === process.pid)
-            return !held.has(lockPath); // a previous incarnation with our pid
-        return !(opts.isAlive ?? pidAlive)(holder.pid);
-    }
-    // Another host, or a file still being written by its creator: judge by age only.
-    const staleMs = holder === null ? 30_000 : (opts.foreignStaleMs ?? 6 * 3600_000);
-    try {
-        const st = await (0,promises_namespaceObject.stat)(lockPath);
-        return Date.now() - st.mtimeMs > staleMs;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Removes a stale lock without racing another reclaimer: under a short-lived `.reclaim` lock,
- * re-read the lock and delete it only if it is still the same stale holder. Without this, two
- * waiters could both see the dead pid, and the slower one would delete the faster one's new lock.
- */
-async function reclaim(lockPath, stale, host, opts) {
-    const guard = `${lockPath}.reclaim`;
-    const mine = {
-        pid: process.pid,
-        host,
-        time: new Date().toISOString(),
-        token: 'reclaim'
-    };
-    if (!(await tryCreate(guard, mine))) {
-        // Someone else is reclaiming; a guard left by a crashed reclaimer expires quickly.
-        try {
-            const st = await (0,promises_namespaceObject.stat)(guard);
-            if (Date.now() - st.mtimeMs > 30_000)
-                await (0,promises_namespaceObject.unlink)(guard);
-        }
-        catch {
-            // gone already
-        }
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(10);
-        return;
-    }
-    try {
-        const now = await readHolder(lockPath);
-        if (now === 'gone')
-            return;
-        const same = now === null ? stale === null : stale !== null && now.token === stale.token;
-        if (same && (await isStale(lockPath, now, host, opts)))
-            await (0,promises_namespaceObject.unlink)(lockPath).catch(() => undefined);
-    }
-    finally {
-        await (0,promises_namespaceObject.unlink)(guard).catch(() => undefined);
-    }
-}
-async function release(lockPath, token) {
-    const now = await readHolder(lockPath).catch(() => null);
-    // Only remove our own lock: if it was reclaimed from us (we looked dead), it is not ours.
-    if (now !== null && now !== 'gone' && now.token === token) {
-        await (0,promises_namespaceObject.unlink)(lockPath).catch(() => undefined);
-    }
-}
-/** Whether a process with this pid exists on this host (EPERM: it exists, owned by another user). */
-function pidAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return errCode(e) === 'EPERM';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/util/paths.ts
-
-/** `abs` lies outside `root` (lexically: `..` first, or another drive). `root` itself is inside. */
-function escapesRoot(root, abs) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, abs);
-    return rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel);
-}
-/** `abs` lies below `root`, and is not `root` itself. */
-function strictlyInside(root, abs) {
-    return (0,external_node_path_namespaceObject.relative)(root, abs) !== '' && !escapesRoot(root, abs);
-}
-
-;// CONCATENATED MODULE: ./src/record/path.ts
-
-
-
-
-/**
- * Where the record lives by default on the builder host. The rule:
- *
- *   dir  = $FRESH_BUILD_STATE_DIR
- *        | $XDG_STATE_HOME/fresh-build        (only when absolute, as the XDG spec requires)
- *        | ~/.local/state/fresh-build
- *   file = <slug>-<hash>.json
- *          slug: the context folder name (plus the target), lower-case [a-z0-9._-], for humans
- *          hash: first 16 hex of sha256(abs context \0 abs Dockerfile \0 target)
- *
- * The state must live OUTSIDE the build context: a file written inside it would change the
- * context hash on every run (use stateInsideContext to warn about an override that does). The
- * hash keys the record to one build, so two projects whose folders share a name never share a
- * record (the very mix-up BuildKit's source.local cache makes), and one Dockerfile built for two
- * targets keeps two records. Paths are resolved, not realpath'd: pure, and a symlinked
- * alias gets its own record rather than a wrong one.
- */
-function defaultStatePath(opts) {
-    const cwd = opts.cwd ?? process.cwd();
-    const context = (0,external_node_path_namespaceObject.resolve)(cwd, opts.context);
-    const file = (0,external_node_path_namespaceObject.resolve)(cwd, opts.file);
-    const target = opts.target ?? '';
-    const key = (0,external_node_crypto_.createHash)('sha256')
-        .update(`${context}\0${file}\0${target}`)
-        .digest('hex')
-        .slice(0, 16);
-    const readable = [(0,external_node_path_namespaceObject.basename)(context) || 'root', target].filter(Boolean).join('-');
-    const slug = readable
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/^[-.]+|-+$/g, '')
-        .slice(0, 40) || 'context';
-    return (0,external_node_path_namespaceObject.join)(stateDir(opts), `${slug}-${key}.json`);
-}
-/** The directory part of the rule above. */
-function stateDir(opts) {
-    const { env } = opts;
-    if (env.FRESH_BUILD_STATE_DIR)
-        return (0,external_node_path_namespaceObject.resolve)(opts.cwd ?? process.cwd(), env.FRESH_BUILD_STATE_DIR);
-    if (env.XDG_STATE_HOME && (0,external_node_path_namespaceObject.isAbsolute)(env.XDG_STATE_HOME))
-        return (0,external_node_path_namespaceObject.join)(env.XDG_STATE_HOME, 'fresh-build');
-    const home = opts.home ?? (env.HOME || (0,external_node_os_namespaceObject.homedir)());
-    return (0,external_node_path_namespaceObject.join)(home, '.local', 'state', 'fresh-build');
-}
-/** True when the state file would sit inside the build context (and so change its hash). */
-function stateInsideContext(statePath, context, cwd = process.cwd()) {
-    return strictlyInside((0,external_node_path_namespaceObject.resolve)(cwd, context), (0,external_node_path_namespaceObject.resolve)(cwd, statePath));
-}
-
-;// CONCATENATED MODULE: ./src/model.ts
-/**
- * The plain data that flows through the pipeline:
- *   context (scan + hash) -> dockerfile (steps + their sources) -> record (last deploy)
- *   -> docker (prune, build) -> logs (what was cached) -> verdict -> report.
- * Every stage is a function over these shapes; only src/docker, src/record and src/report
- * (and the thin entries) touch the outside world.
- */
-/** Labels every guarded image carries, so a deployed image tells what it was built from. */
-const model_LABELS = {
-    revision: 'org.opencontainers.image.revision',
-    created: 'org.opencontainers.image.created',
-    contextHash: 'dev.fresh-build.context-hash',
-    buildId: 'dev.fresh-build.build-id',
-    /** Compact JSON: [[stage, index, sourceHash], ...] for the context steps. */
-    steps: 'dev.fresh-build.steps'
-};
-
-;// CONCATENATED MODULE: ./src/record/labels.ts
-
-const labels_HASH = /^sha256:[0-9a-f]{64}$/;
-/**
- * The labels a guarded image carries (LABELS in model.ts). Labels whose value is unknown (no
- * commit, no build id) are left out rather than set empty, so they never overwrite a real value
- * inherited from a base image with nothing.
- */
-function recordLabels(record) {
-    const labels = {
-        [model_LABELS.created]: record.builtAt,
-        [model_LABELS.contextHash]: record.contextHash,
-        [model_LABELS.steps]: JSON.stringify(record.steps.map(s => [s.stage, s.index, s.sourceHash]))
-    };
-    if (record.commit)
-        labels[model_LABELS.revision] = record.commit;
-    if (record.buildId)
-        labels[model_LABELS.buildId] = record.buildId;
-    return labels;
-}
-/** Reads back recordLabels' output from `docker inspect` labels; tolerates missing or garbled ones. */
-function recordFromLabels(labels) {
-    const l = labels ?? {};
-    const problems = [];
-    const text = (key) => {
-        const v = l[key];
-        return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
-    };
-    let contextHash = text(LABELS.contextHash);
-    if (contextHash !== null && !labels_HASH.test(contextHash)) {
-        problems.push(`label ${LABELS.contextHash} is not sha256:<64 hex>: ${preview(contextHash)}`);
-        contextHash = null;
-    }
-    let builtAt = text(LABELS.created);
-    if (builtAt !== null && Number.isNaN(Date.parse(builtAt))) {
-        problems.push(`label ${LABELS.created} is not a time: ${preview(builtAt)}`);
-        builtAt = null;
-    }
-    const rawSteps = text(LABELS.steps);
-    let steps = null;
-    if (rawSteps !== null) {
-        steps = parseSteps(rawSteps);
-        if (steps === null)
-            problems.push(`label ${LABELS.steps} is not [[stage, index, sha256], ...]: ${preview(rawSteps)}`);
-    }
-    return {
-        contextHash,
-        steps,
-        commit: text(LABELS.revision),
-        buildId: text(LABELS.buildId),
-        builtAt,
-        problems
-    };
-}
-function parseSteps(raw) {
-    let v;
-    try {
-        v = JSON.parse(raw);
-    }
-    catch {
-        return null;
-    }
-    if (!Array.isArray(v))
-        return null;
-    const steps = [];
-    for (const item of v) {
-        if (!Array.isArray(item) || item.length !== 3)
-            return null;
-        const [stage, index, sourceHash] = item;
-        if (typeof stage !== 'string' || typeof sourceHash !== 'string' || !labels_HASH.test(sourceHash))
-            return null;
-        if (typeof index !== 'number' || !Number.isInteger(index) || index < 1)
-            return null;
-        steps.push({ stage, index, sourceHash });
-    }
-    return steps;
-}
-function preview(s) {
-    const flat = JSON.stringify(s);
-    return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
-}
-
-;// CONCATENATED MODULE: ./src/record/diff.ts
-
-/**
- * Compares the recorded files with the current ones (path -> signature). Each list is sorted in
- * byte order, the same on every machine and locale.
- */
-function diffRecords(previous, files) {
-    const changed = [];
-    const added = [];
-    const removed = [];
-    const before = new Map(Object.entries(previous.files));
-    for (const [path, sig] of Object.entries(files)) {
-        const old = before.get(path);
-        if (old === undefined)
-            added.push(path);
-        else if (old !== sig)
-            changed.push(path);
-    }
-    for (const path of before.keys())
-        if (!Object.hasOwn(files, path))
-            removed.push(path);
-    return {
-        changed: changed.sort(compareBytes),
-        added: added.sort(compareBytes),
-        removed: removed.sort(compareBytes)
-    };
-}
-/** Every path the diff touches, sorted: the changed-files list of the verdict. */
-function changedPaths(diff) {
-    return [...diff.changed, ...diff.added, ...diff.removed].sort(compareBytes);
-}
-/** The path -> signature map a record keeps for a context scan's entries. */
-function fileSignatures(entries) {
-    // fromEntries defines own properties, so a file named `__proto__` stays a file.
-    return Object.fromEntries(entries.map(e => [e.path, fileSignature(e)]));
-}
-/** Assembles the record of a build judged good. */
-function newRecord(input) {
-    return {
-        version: input.inputs ? 2 : 1,
-        contextHash: input.contextHash,
-        files: input.files,
-        steps: input.steps.map(s => ({
-            stage: s.stage,
-            index: s.index,
-            instruction: s.instruction,
-            line: s.line,
-            sourceHash: s.sourceHash
-        })),
-        commit: input.commit,
-        buildId: input.buildId,
-        imageId: input.imageId,
-        tags: [...input.tags],
-        builtAt: (input.builtAt ?? new Date()).toISOString(),
-        dockerfile: input.dockerfile,
-        ...(input.inputs ? { inputs: { ...input.inputs } } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/record/index.ts
-/** The record of the last build judged good: state file on the builder host, labels on the image. */
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-function getDefaultExportFromCjs(x) {
-  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
-}
-var jsYaml = {};
-var loader = {};
-var common = {};
-var hasRequiredCommon;
-function requireCommon() {
-  if (hasRequiredCommon) return common;
-  hasRequiredCommon = 1;
-  function isNothing(subject) {
-    return typeof subject === "undefined" || subject === null;
-  }
-  function isObject(subject) {
-    return typeof subject === "object" && subject !== null;
-  }
-  function toArray(sequence) {
-    if (Array.isArray(sequence)) return sequence;
-    else if (isNothing(sequence)) return [];
-    return [sequence];
-  }
-  function extend(target, source) {
-    if (source) {
-      const sourceKeys = Object.keys(source);
-      for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
-        const key = sourceKeys[index];
-        target[key] = source[key];
-      }
-    }
-    return target;
-  }
-  function repeat(string, count) {
-    let result = "";
-    for (let cycle = 0; cycle < count; cycle += 1) {
-      result += string;
-    }
-    return result;
-  }
-  function isNegativeZero(number) {
-    return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
-  }
-  common.isNothing = isNothing;
-  common.isObject = isObject;
-  common.toArray = toArray;
-  common.repeat = repeat;
-  common.isNegativeZero = isNegativeZero;
-  common.extend = extend;
-  return common;
-}
-var exception;
-var hasRequiredException;
-function requireException() {
-  if (hasRequiredException) return exception;
-  hasRequiredException = 1;
-  function formatError(exception2, compact) {
-    let where = "";
-    const message = exception2.reason || "(unknown reason)";
-    if (!exception2.mark) return message;
-    if (exception2.mark.name) {
-      where += 'in "' + exception2.mark.name + '" ';
-    }
-    where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
-    if (!compact && exception2.mark.snippet) {
-      where += "\n\n" + exception2.mark.snippet;
-    }
-    return message + " " + where;
-  }
-  function YAMLException2(reason, mark) {
-    Error.call(this);
-    this.name = "YAMLException";
-    this.reason = reason;
-    this.mark = mark;
-    this.message = formatError(this, false);
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    } else {
-      this.stack = new Error().stack || "";
-    }
-  }
-  YAMLException2.prototype = Object.create(Error.prototype);
-  YAMLException2.prototype.constructor = YAMLException2;
-  YAMLException2.prototype.toString = function toString(compact) {
-    return this.name + ": " + formatError(this, compact);
-  };
-  exception = YAMLException2;
-  return exception;
-}
-var snippet;
-var hasRequiredSnippet;
-function requireSnippet() {
-  if (hasRequiredSnippet) return snippet;
-  hasRequiredSnippet = 1;
-  const common2 = requireCommon();
-  function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
-    let head = "";
-    let tail = "";
-    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-    if (position - lineStart > maxHalfLength) {
-      head = " ... ";
-      lineStart = position - maxHalfLength + head.length;
-    }
-    if (lineEnd - position > maxHalfLength) {
-      tail = " ...";
-      lineEnd = position + maxHalfLength - tail.length;
-    }
-    return {
-      str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
-      pos: position - lineStart + head.length
-      // relative position
-    };
-  }
-  function padStart(string, max) {
-    return common2.repeat(" ", max - string.length) + string;
-  }
-  function makeSnippet(mark, options) {
-    options = Object.create(options || null);
-    if (!mark.buffer) return null;
-    if (!options.maxLength) options.maxLength = 79;
-    if (typeof options.indent !== "number") options.indent = 1;
-    if (typeof options.linesBefore !== "number") options.linesBefore = 3;
-    if (typeof options.linesAfter !== "number") options.linesAfter = 2;
-    const re = /\r?\n|\r|\0/g;
-    const lineStarts = [0];
-    const lineEnds = [];
-    let match;
-    let foundLineNo = -1;
-    while (match = re.exec(mark.buffer)) {
-      lineEnds.push(match.index);
-      lineStarts.push(match.index + match[0].length);
-      if (mark.position <= match.index && foundLineNo < 0) {
-        foundLineNo = lineStarts.length - 2;
-      }
-    }
-    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-    let result = "";
-    const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
-    const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
-    for (let i = 1; i <= options.linesBefore; i++) {
-      if (foundLineNo - i < 0) break;
-      const line2 = getLine(
-        mark.buffer,
-        lineStarts[foundLineNo - i],
-        lineEnds[foundLineNo - i],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
-        maxLineLength
-      );
-      result = common2.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
-    }
-    const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-    result += common2.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
-    result += common2.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
-    for (let i = 1; i <= options.linesAfter; i++) {
-      if (foundLineNo + i >= lineEnds.length) break;
-      const line2 = getLine(
-        mark.buffer,
-        lineStarts[foundLineNo + i],
-        lineEnds[foundLineNo + i],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
-        maxLineLength
-      );
-      result += common2.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
-    }
-    return result.replace(/\n$/, "");
-  }
-  snippet = makeSnippet;
-  return snippet;
-}
-var type;
-var hasRequiredType;
-function requireType() {
-  if (hasRequiredType) return type;
-  hasRequiredType = 1;
-  const YAMLException2 = requireException();
-  const TYPE_CONSTRUCTOR_OPTIONS = [
-    "kind",
-    "multi",
-    "resolve",
-    "construct",
-    "instanceOf",
-    "predicate",
-    "represent",
-    "representName",
-    "defaultStyle",
-    "styleAliases"
-  ];
-  const YAML_NODE_KINDS = [
-    "scalar",
-    "sequence",
-    "mapping"
-  ];
-  function compileStyleAliases(map2) {
-    const result = {};
-    if (map2 !== null) {
-      Object.keys(map2).forEach(function(style) {
-        map2[style].forEach(function(alias) {
-          result[String(alias)] = style;
-        });
-      });
-    }
-    return result;
-  }
-  function Type2(tag, options) {
-    options = options || {};
-    Object.keys(options).forEach(function(name) {
-      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
-        throw new YAMLException2('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
-      }
-    });
-    this.options = options;
-    this.tag = tag;
-    this.kind = options["kind"] || null;
-    this.resolve = options["resolve"] || function() {
-      return true;
-    };
-    this.construct = options["construct"] || function(data) {
-      return data;
-    };
-    this.instanceOf = options["instanceOf"] || null;
-    this.predicate = options["predicate"] || null;
-    this.represent = options["represent"] || null;
-    this.representName = options["representName"] || null;
-    this.defaultStyle = options["defaultStyle"] || null;
-    this.multi = options["multi"] || false;
-    this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
-    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
-      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
-    }
-  }
-  type = Type2;
-  return type;
-}
-var schema;
-var hasRequiredSchema;
-function requireSchema() {
-  if (hasRequiredSchema) return schema;
-  hasRequiredSchema = 1;
-  const YAMLException2 = requireException();
-  const Type2 = requireType();
-  function compileList(schema2, name) {
-    const result = [];
-    schema2[name].forEach(function(currentType) {
-      let newIndex = result.length;
-      result.forEach(function(previousType, previousIndex) {
-        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
-          newIndex = previousIndex;
-        }
-      });
-      result[newIndex] = currentType;
-    });
-    return result;
-  }
-  function compileMap() {
-    const result = {
-      scalar: {},
-      sequence: {},
-      mapping: {},
-      fallback: {},
-      multi: {
-        scalar: [],
-        sequence: [],
-        mapping: [],
-        fallback: []
-      }
-    };
-    function collectType(type2) {
-      if (type2.multi) {
-        result.multi[type2.kind].push(type2);
-        result.multi["fallback"].push(type2);
-      } else {
-        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
-      }
-    }
-    for (let index = 0, length = arguments.length; index < length; index += 1) {
-      arguments[index].forEach(collectType);
-    }
-    return result;
-  }
-  function Schema2(definition) {
-    return this.extend(definition);
-  }
-  Schema2.prototype.extend = function extend(definition) {
-    let implicit = [];
-    let explicit = [];
-    if (definition instanceof Type2) {
-      explicit.push(definition);
-    } else if (Array.isArray(definition)) {
-      explicit = explicit.concat(definition);
-    } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
-      if (definition.implicit) implicit = implicit.concat(definition.implicit);
-      if (definition.explicit) explicit = explicit.concat(definition.explicit);
-    } else {
-      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
-    }
-    implicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-      if (type2.loadKind && type2.loadKind !== "scalar") {
-        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
-      }
-      if (type2.multi) {
-        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
-      }
-    });
-    explicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-    });
-    const result = Object.create(Schema2.prototype);
-    result.implicit = (this.implicit || []).concat(implicit);
-    result.explicit = (this.explicit || []).concat(explicit);
-    result.compiledImplicit = compileList(result, "implicit");
-    result.compiledExplicit = compileList(result, "explicit");
-    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
-    return result;
-  };
-  schema = Schema2;
-  return schema;
-}
-var js_yaml_str;
-var hasRequiredStr;
-function requireStr() {
-  if (hasRequiredStr) return js_yaml_str;
-  hasRequiredStr = 1;
-  const Type2 = requireType();
-  js_yaml_str = new Type2("tag:yaml.org,2002:str", {
-    kind: "scalar",
-    construct: function(data) {
-      return data !== null ? data : "";
-    }
-  });
-  return js_yaml_str;
-}
-var seq;
-var hasRequiredSeq;
-function requireSeq() {
-  if (hasRequiredSeq) return seq;
-  hasRequiredSeq = 1;
-  const Type2 = requireType();
-  seq = new Type2("tag:yaml.org,2002:seq", {
-    kind: "sequence",
-    construct: function(data) {
-      return data !== null ? data : [];
-    }
-  });
-  return seq;
-}
-var map;
-var hasRequiredMap;
-function requireMap() {
-  if (hasRequiredMap) return map;
-  hasRequiredMap = 1;
-  const Type2 = requireType();
-  map = new Type2("tag:yaml.org,2002:map", {
-    kind: "mapping",
-    construct: function(data) {
-      return data !== null ? data : {};
-    }
-  });
-  return map;
-}
-var failsafe;
-var hasRequiredFailsafe;
-function requireFailsafe() {
-  if (hasRequiredFailsafe) return failsafe;
-  hasRequiredFailsafe = 1;
-  const Schema2 = requireSchema();
-  failsafe = new Schema2({
-    explicit: [
-      requireStr(),
-      requireSeq(),
-      requireMap()
-    ]
-  });
-  return failsafe;
-}
-var _null;
-var hasRequired_null;
-function require_null() {
-  if (hasRequired_null) return _null;
-  hasRequired_null = 1;
-  const Type2 = requireType();
-  function resolveYamlNull(data) {
-    if (data === null) return true;
-    const max = data.length;
-    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
-  }
-  function constructYamlNull() {
-    return null;
-  }
-  function isNull(object) {
-    return object === null;
-  }
-  _null = new Type2("tag:yaml.org,2002:null", {
-    kind: "scalar",
-    resolve: resolveYamlNull,
-    construct: constructYamlNull,
-    predicate: isNull,
-    represent: {
-      canonical: function() {
-        return "~";
-      },
-      lowercase: function() {
-        return "null";
-      },
-      uppercase: function() {
-        return "NULL";
-      },
-      camelcase: function() {
-        return "Null";
-      },
-      empty: function() {
-        return "";
-      }
-    },
-    defaultStyle: "lowercase"
-  });
-  return _null;
-}
-var bool;
-var hasRequiredBool;
-function requireBool() {
-  if (hasRequiredBool) return bool;
-  hasRequiredBool = 1;
-  const Type2 = requireType();
-  function resolveYamlBoolean(data) {
-    if (data === null) return false;
-    const max = data.length;
-    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
-  }
-  function constructYamlBoolean(data) {
-    return data === "true" || data === "True" || data === "TRUE";
-  }
-  function isBoolean(object) {
-    return Object.prototype.toString.call(object) === "[object Boolean]";
-  }
-  bool = new Type2("tag:yaml.org,2002:bool", {
-    kind: "scalar",
-    resolve: resolveYamlBoolean,
-    construct: constructYamlBoolean,
-    predicate: isBoolean,
-    represent: {
-      lowercase: function(object) {
-        return object ? "true" : "false";
-      },
-      uppercase: function(object) {
-        return object ? "TRUE" : "FALSE";
-      },
-      camelcase: function(object) {
-        return object ? "True" : "False";
-      }
-    },
-    defaultStyle: "lowercase"
-  });
-  return bool;
-}
-var js_yaml_int;
-var hasRequiredInt;
-function requireInt() {
-  if (hasRequiredInt) return js_yaml_int;
-  hasRequiredInt = 1;
-  const common2 = requireCommon();
-  const Type2 = requireType();
-  function isHexCode(c) {
-    return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
-  }
-  function isOctCode(c) {
-    return c >= 48 && c <= 55;
-  }
-  function isDecCode(c) {
-    return c >= 48 && c <= 57;
-  }
-  function resolveYamlInteger(data) {
-    if (data === null) return false;
-    const max = data.length;
-    let index = 0;
-    let hasDigits = false;
-    if (!max) return false;
-    let ch = data[index];
-    if (ch === "-" || ch === "+") {
-      ch = data[++index];
-    }
-    if (ch === "0") {
-      if (index + 1 === max) return true;
-      ch = data[++index];
-      if (ch === "b") {
-        index++;
-        for (; index < max; index++) {
-          ch = data[index];
-          if (ch !== "0" && ch !== "1") return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "x") {
-        index++;
-        for (; index < max; index++) {
-          if (!isHexCode(data.charCodeAt(index))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "o") {
-        index++;
-        for (; index < max; index++) {
-          if (!isOctCode(data.charCodeAt(index))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-    }
-    for (; index < max; index++) {
-      if (!isDecCode(data.charCodeAt(index))) {
-        return false;
-      }
-      hasDigits = true;
-    }
-    if (!hasDigits) return false;
-    return isFinite(parseYamlInteger(data));
-  }
-  function parseYamlInteger(data) {
-    let value = data;
-    let sign = 1;
-    let ch = value[0];
-    if (ch === "-" || ch === "+") {
-      if (ch === "-") sign = -1;
-      value = value.slice(1);
-      ch = value[0];
-    }
-    if (value === "0") return 0;
-    if (ch === "0") {
-      if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
-      if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
-      if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
-    }
-    return sign * parseInt(value, 10);
-  }
-  function constructYamlInteger(data) {
-    return parseYamlInteger(data);
-  }
-  function isInteger(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
-  }
-  js_yaml_int = new Type2("tag:yaml.org,2002:int", {
-    kind: "scalar",
-    resolve: resolveYamlInteger,
-    construct: constructYamlInteger,
-    predicate: isInteger,
-    represent: {
-      binary: function(obj) {
-        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
-      },
-      octal: function(obj) {
-        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
-      },
-      decimal: function(obj) {
-        return obj.toString(10);
-      },
-      hexadecimal: function(obj) {
-        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
-      }
-    },
-    defaultStyle: "decimal",
-    styleAliases: {
-      binary: [2, "bin"],
-      octal: [8, "oct"],
-      decimal: [10, "dec"],
-      hexadecimal: [16, "hex"]
-    }
-  });
-  return js_yaml_int;
-}
-var js_yaml_float;
-var hasRequiredFloat;
-function requireFloat() {
-  if (hasRequiredFloat) return js_yaml_float;
-  hasRequiredFloat = 1;
-  const common2 = requireCommon();
-  const Type2 = requireType();
-  const YAML_FLOAT_PATTERN = new RegExp(
-    // 2.5e4, 2.5 and integers
-    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
-    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  function resolveYamlFloat(data) {
-    if (data === null) return false;
-    if (!YAML_FLOAT_PATTERN.test(data)) {
-      return false;
-    }
-    if (isFinite(parseFloat(data, 10))) {
-      return true;
-    }
-    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
-  }
-  function constructYamlFloat(data) {
-    let value = data.toLowerCase();
-    const sign = value[0] === "-" ? -1 : 1;
-    if ("+-".indexOf(value[0]) >= 0) {
-      value = value.slice(1);
-    }
-    if (value === ".inf") {
-      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-    } else if (value === ".nan") {
-      return NaN;
-    }
-    return sign * parseFloat(value, 10);
-  }
-  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-  function representYamlFloat(object, style) {
-    if (isNaN(object)) {
-      switch (style) {
-        case "lowercase":
-          return ".nan";
-        case "uppercase":
-          return ".NAN";
-        case "camelcase":
-          return ".NaN";
-      }
-    } else if (Number.POSITIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return ".inf";
-        case "uppercase":
-          return ".INF";
-        case "camelcase":
-          return ".Inf";
-      }
-    } else if (Number.NEGATIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return "-.inf";
-        case "uppercase":
-          return "-.INF";
-        case "camelcase":
-          return "-.Inf";
-      }
-    } else if (common2.isNegativeZero(object)) {
-      return "-0.0";
-    }
-    const res = object.toString(10);
-    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
-  }
-  function isFloat(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
-  }
-  js_yaml_float = new Type2("tag:yaml.org,2002:float", {
-    kind: "scalar",
-    resolve: resolveYamlFloat,
-    construct: constructYamlFloat,
-    predicate: isFloat,
-    represent: representYamlFloat,
-    defaultStyle: "lowercase"
-  });
-  return js_yaml_float;
-}
-var json;
-var hasRequiredJson;
-function requireJson() {
-  if (hasRequiredJson) return json;
-  hasRequiredJson = 1;
-  json = requireFailsafe().extend({
-    implicit: [
-      require_null(),
-      requireBool(),
-      requireInt(),
-      requireFloat()
-    ]
-  });
-  return json;
-}
-var core;
-var hasRequiredCore;
-function requireCore() {
-  if (hasRequiredCore) return core;
-  hasRequiredCore = 1;
-  core = requireJson();
-  return core;
-}
-var timestamp;
-var hasRequiredTimestamp;
-function requireTimestamp() {
-  if (hasRequiredTimestamp) return timestamp;
-  hasRequiredTimestamp = 1;
-  const Type2 = requireType();
-  const YAML_DATE_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
-  );
-  const YAML_TIMESTAMP_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
-  );
-  function resolveYamlTimestamp(data) {
-    if (data === null) return false;
-    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
-    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
-    return false;
-  }
-  function constructYamlTimestamp(data) {
-    let fraction = 0;
-    let delta = null;
-    let match = YAML_DATE_REGEXP.exec(data);
-    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
-    if (match === null) throw new Error("Date resolve error");
-    const year = +match[1];
-    const month = +match[2] - 1;
-    const day = +match[3];
-    if (!match[4]) {
-      return new Date(Date.UTC(year, month, day));
-    }
-    const hour = +match[4];
-    const minute = +match[5];
-    const second = +match[6];
-    if (match[7]) {
-      fraction = match[7].slice(0, 3);
-      while (fraction.length < 3) {
-        fraction += "0";
-      }
-      fraction = +fraction;
-    }
-    if (match[9]) {
-      const tzHour = +match[10];
-      const tzMinute = +(match[11] || 0);
-      delta = (tzHour * 60 + tzMinute) * 6e4;
-      if (match[9] === "-") delta = -delta;
-    }
-    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-    if (delta) date.setTime(date.getTime() - delta);
-    return date;
-  }
-  function representYamlTimestamp(object) {
-    return object.toISOString();
-  }
-  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
-    kind: "scalar",
-    resolve: resolveYamlTimestamp,
-    construct: constructYamlTimestamp,
-    instanceOf: Date,
-    represent: representYamlTimestamp
-  });
-  return timestamp;
-}
-var merge;
-var hasRequiredMerge;
-function requireMerge() {
-  if (hasRequiredMerge) return merge;
-  hasRequiredMerge = 1;
-  const Type2 = requireType();
-  function resolveYamlMerge(data) {
-    return data === "<<" || data === null;
-  }
-  merge = new Type2("tag:yaml.org,2002:merge", {
-    kind: "scalar",
-    resolve: resolveYamlMerge
-  });
-  return merge;
-}
-var binary;
-var hasRequiredBinary;
-function requireBinary() {
-  if (hasRequiredBinary) return binary;
-  hasRequiredBinary = 1;
-  const Type2 = requireType();
-  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
-  function resolveYamlBinary(data) {
-    if (data === null) return false;
-    let bitlen = 0;
-    const max = data.length;
-    const map2 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      const code = map2.indexOf(data.charAt(idx));
-      if (code > 64) continue;
-      if (code < 0) return false;
-      bitlen += 6;
-    }
-    return bitlen % 8 === 0;
-  }
-  function constructYamlBinary(data) {
-    const input = data.replace(/[\r\n=]/g, "");
-    const max = input.length;
-    const map2 = BASE64_MAP;
-    let bits = 0;
-    const result = [];
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 4 === 0 && idx) {
-        result.push(bits >> 16 & 255);
-        result.push(bits >> 8 & 255);
-        result.push(bits & 255);
-      }
-      bits = bits << 6 | map2.indexOf(input.charAt(idx));
-    }
-    const tailbits = max % 4 * 6;
-    if (tailbits === 0) {
-      result.push(bits >> 16 & 255);
-      result.push(bits >> 8 & 255);
-      result.push(bits & 255);
-    } else if (tailbits === 18) {
-      result.push(bits >> 10 & 255);
-      result.push(bits >> 2 & 255);
-    } else if (tailbits === 12) {
-      result.push(bits >> 4 & 255);
-    }
-    return new Uint8Array(result);
-  }
-  function representYamlBinary(object) {
-    let result = "";
-    let bits = 0;
-    const max = object.length;
-    const map2 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 3 === 0 && idx) {
-        result += map2[bits >> 18 & 63];
-        result += map2[bits >> 12 & 63];
-        result += map2[bits >> 6 & 63];
-        result += map2[bits & 63];
-      }
-      bits = (bits << 8) + object[idx];
-    }
-    const tail = max % 3;
-    if (tail === 0) {
-      result += map2[bits >> 18 & 63];
-      result += map2[bits >> 12 & 63];
-      result += map2[bits >> 6 & 63];
-      result += map2[bits & 63];
-    } else if (tail === 2) {
-      result += map2[bits >> 10 & 63];
-      result += map2[bits >> 4 & 63];
-      result += map2[bits << 2 & 63];
-      result += map2[64];
-    } else if (tail === 1) {
-      result += map2[bits >> 2 & 63];
-      result += map2[bits << 4 & 63];
-      result += map2[64];
-      result += map2[64];
-    }
-    return result;
-  }
-  function isBinary(obj) {
-    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
-  }
-  binary = new Type2("tag:yaml.org,2002:binary", {
-    kind: "scalar",
-    resolve: resolveYamlBinary,
-    construct: constructYamlBinary,
-    predicate: isBinary,
-    represent: representYamlBinary
-  });
-  return binary;
-}
-var omap;
-var hasRequiredOmap;
-function requireOmap() {
-  if (hasRequiredOmap) return omap;
-  hasRequiredOmap = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const _toString = Object.prototype.toString;
-  function resolveYamlOmap(data) {
-    if (data === null) return true;
-    const objectKeys = {};
-    const object = data;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      let pairHasKey = false;
-      if (_toString.call(pair) !== "[object Object]") return false;
-      let pairKey;
-      for (pairKey in pair) {
-        if (_hasOwnProperty.call(pair, pairKey)) {
-          if (!pairHasKey) pairHasKey = true;
-          else return false;
-        }
-      }
-      if (!pairHasKey) return false;
-      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
-      Object.defineProperty(objectKeys, pairKey, { value: true });
-    }
-    return true;
-  }
-  function constructYamlOmap(data) {
-    return data !== null ? data : [];
-  }
-  omap = new Type2("tag:yaml.org,2002:omap", {
-    kind: "sequence",
-    resolve: resolveYamlOmap,
-    construct: constructYamlOmap
-  });
-  return omap;
-}
-var pairs;
-var hasRequiredPairs;
-function requirePairs() {
-  if (hasRequiredPairs) return pairs;
-  hasRequiredPairs = 1;
-  const Type2 = requireType();
-  const _toString = Object.prototype.toString;
-  function resolveYamlPairs(data) {
-    if (data === null) return true;
-    const object = data;
-    const result = new Array(object.length);
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      if (_toString.call(pair) !== "[object Object]") return false;
-      const keys = Object.keys(pair);
-      if (keys.length !== 1) return false;
-      result[index] = [keys[0], pair[keys[0]]];
-    }
-    return true;
-  }
-  function constructYamlPairs(data) {
-    if (data === null) return [];
-    const object = data;
-    const result = new Array(object.length);
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      const keys = Object.keys(pair);
-      result[index] = [keys[0], pair[keys[0]]];
-    }
-    return result;
-  }
-  pairs = new Type2("tag:yaml.org,2002:pairs", {
-    kind: "sequence",
-    resolve: resolveYamlPairs,
-    construct: constructYamlPairs
-  });
-  return pairs;
-}
-var set;
-var hasRequiredSet;
-function requireSet() {
-  if (hasRequiredSet) return set;
-  hasRequiredSet = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  function resolveYamlSet(data) {
-    if (data === null) return true;
-    const object = data;
-    for (const key in object) {
-      if (_hasOwnProperty.call(object, key)) {
-        if (object[key] !== null) return false;
-      }
-    }
-    return true;
-  }
-  function constructYamlSet(data) {
-    return data !== null ? data : {};
-  }
-  set = new Type2("tag:yaml.org,2002:set", {
-    kind: "mapping",
-    resolve: resolveYamlSet,
-    construct: constructYamlSet
-  });
-  return set;
-}
-var _default;
-var hasRequired_default;
-function require_default() {
-  if (hasRequired_default) return _default;
-  hasRequired_default = 1;
-  _default = requireCore().extend({
-    implicit: [
-      requireTimestamp(),
-      requireMerge()
-    ],
-    explicit: [
-      requireBinary(),
-      requireOmap(),
-      requirePairs(),
-      requireSet()
-    ]
-  });
-  return _default;
-}
-var hasRequiredLoader;
-function requireLoader() {
-  if (hasRequiredLoader) return loader;
-  hasRequiredLoader = 1;
-  const common2 = requireCommon();
-  const YAMLException2 = requireException();
-  const makeSnippet = requireSnippet();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CONTEXT_FLOW_IN = 1;
-  const CONTEXT_FLOW_OUT = 2;
-  const CONTEXT_BLOCK_IN = 3;
-  const CONTEXT_BLOCK_OUT = 4;
-  const CHOMPING_CLIP = 1;
-  const CHOMPING_STRIP = 2;
-  const CHOMPING_KEEP = 3;
-  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
-  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
-  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
-  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
-  function _class(obj) {
-    return Object.prototype.toString.call(obj);
-  }
-  function isEol(c) {
-    return c === 10 || c === 13;
-  }
-  function isWhiteSpace(c) {
-    return c === 9 || c === 32;
-  }
-  function isWsOrEol(c) {
-    return c === 9 || c === 32 || c === 10 || c === 13;
-  }
-  function isFlowIndicator(c) {
-    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
-  }
-  function fromHexCode(c) {
-    if (c >= 48 && c <= 57) {
-      return c - 48;
-    }
-    const lc = c | 32;
-    if (lc >= 97 && lc <= 102) {
-      return lc - 97 + 10;
-    }
-    return -1;
-  }
-  function escapedHexLen(c) {
-    if (c === 120) {
-      return 2;
-    }
-    if (c === 117) {
-      return 4;
-    }
-    if (c === 85) {
-      return 8;
-    }
-    return 0;
-  }
-  function fromDecimalCode(c) {
-    if (c >= 48 && c <= 57) {
-      return c - 48;
-    }
-    return -1;
-  }
-  function simpleEscapeSequence(c) {
-    switch (c) {
-      case 48:
-        return "\0";
-      case 97:
-        return "\x07";
-      case 98:
-        return "\b";
-      case 116:
-        return "	";
-      case 9:
-        return "	";
-      case 110:
-        return "\n";
-      case 118:
-        return "\v";
-      case 102:
-        return "\f";
-      case 114:
-        return "\r";
-      case 101:
-        return "\x1B";
-      case 32:
-        return " ";
-      case 34:
-        return '"';
-      case 47:
-        return "/";
-      case 92:
-        return "\\";
-      case 78:
-        return "";
-      case 95:
-        return " ";
-      case 76:
-        return "\u2028";
-      case 80:
-        return "\u2029";
-      default:
-        return "";
-    }
-  }
-  function charFromCodepoint(c) {
-    if (c <= 65535) {
-      return String.fromCharCode(c);
-    }
-    return String.fromCharCode(
-      (c - 65536 >> 10) + 55296,
-      (c - 65536 & 1023) + 56320
-    );
-  }
-  function setProperty(object, key, value) {
-    if (key === "__proto__") {
-      Object.defineProperty(object, key, {
-        configurable: true,
-        enumerable: true,
-        writable: true,
-        value
-      });
-    } else {
-      object[key] = value;
-    }
-  }
-  const simpleEscapeCheck = new Array(256);
-  const simpleEscapeMap = new Array(256);
-  for (let i = 0; i < 256; i++) {
-    simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-    simpleEscapeMap[i] = simpleEscapeSequence(i);
-  }
-  function State(input, options) {
-    this.input = input;
-    this.filename = options["filename"] || null;
-    this.schema = options["schema"] || DEFAULT_SCHEMA2;
-    this.onWarning = options["onWarning"] || null;
-    this.legacy = options["legacy"] || false;
-    this.json = options["json"] || false;
-    this.listener = options["listener"] || null;
-    this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
-    this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.typeMap = this.schema.compiledTypeMap;
-    this.length = input.length;
-    this.position = 0;
-    this.line = 0;
-    this.lineStart = 0;
-    this.lineIndent = 0;
-    this.depth = 0;
-    this.totalMergeKeys = 0;
-    this.firstTabInLine = -1;
-    this.documents = [];
-    this.anchorMapTransactions = [];
-  }
-  function generateError(state, message) {
-    const mark = {
-      name: state.filename,
-      buffer: state.input.slice(0, -1),
-      // omit trailing \0
-      position: state.position,
-      line: state.line,
-      column: state.position - state.lineStart
-    };
-    mark.snippet = makeSnippet(mark);
-    return new YAMLException2(message, mark);
-  }
-  function throwError(state, message) {
-    throw generateError(state, message);
-  }
-  function throwWarning(state, message) {
-    if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message));
-    }
-  }
-  function storeAnchor(state, name, value) {
-    const transactions = state.anchorMapTransactions;
-    if (transactions.length !== 0) {
-      const transaction = transactions[transactions.length - 1];
-      if (!_hasOwnProperty.call(transaction, name)) {
-        transaction[name] = {
-          existed: _hasOwnProperty.call(state.anchorMap, name),
-          value: state.anchorMap[name]
-        };
-      }
-    }
-    state.anchorMap[name] = value;
-  }
-  function beginAnchorTransaction(state) {
-    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
-  }
-  function commitAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const transactions = state.anchorMapTransactions;
-    if (transactions.length === 0) return;
-    const parent = transactions[transactions.length - 1];
-    const names = Object.keys(transaction);
-    for (let index = 0, length = names.length; index < length; index += 1) {
-      const name = names[index];
-      if (!_hasOwnProperty.call(parent, name)) {
-        parent[name] = transaction[name];
-      }
-    }
-  }
-  function rollbackAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const names = Object.keys(transaction);
-    for (let index = names.length - 1; index >= 0; index -= 1) {
-      const entry = transaction[names[index]];
-      if (entry.existed) {
-        state.anchorMap[names[index]] = entry.value;
-      } else {
-        delete state.anchorMap[names[index]];
-      }
-    }
-  }
-  function snapshotState(state) {
-    return {
-      position: state.position,
-      line: state.line,
-      lineStart: state.lineStart,
-      lineIndent: state.lineIndent,
-      firstTabInLine: state.firstTabInLine,
-      tag: state.tag,
-      anchor: state.anchor,
-      kind: state.kind,
-      result: state.result
-    };
-  }
-  function restoreState(state, snapshot) {
-    state.position = snapshot.position;
-    state.line = snapshot.line;
-    state.lineStart = snapshot.lineStart;
-    state.lineIndent = snapshot.lineIndent;
-    state.firstTabInLine = snapshot.firstTabInLine;
-    state.tag = snapshot.tag;
-    state.anchor = snapshot.anchor;
-    state.kind = snapshot.kind;
-    state.result = snapshot.result;
-  }
-  const directiveHandlers = {
-    YAML: function handleYamlDirective(state, name, args) {
-      if (state.version !== null) {
-        throwError(state, "duplication of %YAML directive");
-      }
-      if (args.length !== 1) {
-        throwError(state, "YAML directive accepts exactly one argument");
-      }
-      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-      if (match === null) {
-        throwError(state, "ill-formed argument of the YAML directive");
-      }
-      const major = parseInt(match[1], 10);
-      const minor = parseInt(match[2], 10);
-      if (major !== 1) {
-        throwError(state, "unacceptable YAML version of the document");
-      }
-      state.version = args[0];
-      state.checkLineBreaks = minor < 2;
-      if (minor !== 1 && minor !== 2) {
-        throwWarning(state, "unsupported YAML version of the document");
-      }
-    },
-    TAG: function handleTagDirective(state, name, args) {
-      let prefix;
-      if (args.length !== 2) {
-        throwError(state, "TAG directive accepts exactly two arguments");
-      }
-      const handle = args[0];
-      prefix = args[1];
-      if (!PATTERN_TAG_HANDLE.test(handle)) {
-        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-      }
-      if (_hasOwnProperty.call(state.tagMap, handle)) {
-        throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
-      }
-      if (!PATTERN_TAG_URI.test(prefix)) {
-        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-      }
-      try {
-        prefix = decodeURIComponent(prefix);
-      } catch (err) {
-        throwError(state, "tag prefix is malformed: " + prefix);
-      }
-      state.tagMap[handle] = prefix;
-    }
-  };
-  function captureSegment(state, start, end, checkJson) {
-    if (start < end) {
-      const _result = state.input.slice(start, end);
-      if (checkJson) {
-        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
-          const _character = _result.charCodeAt(_position);
-          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
-            throwError(state, "expected valid JSON character");
-          }
-        }
-      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-        throwError(state, "the stream contains non-printable characters");
-      }
-      state.result += _result;
-    }
-  }
-  function chargeMergeWork(state) {
-    state.totalMergeKeys++;
-    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
-    }
-  }
-  function mergeMappings(state, destination, source, overridableKeys) {
-    if (!common2.isObject(source)) {
-      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
-    }
-    chargeMergeWork(state);
-    const sourceKeys = Object.keys(source);
-    for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
-      const key = sourceKeys[index];
-      chargeMergeWork(state);
-      if (!_hasOwnProperty.call(destination, key)) {
-        setProperty(destination, key, source[key]);
-        overridableKeys[key] = true;
-      }
-    }
-  }
-  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
-    if (Array.isArray(keyNode)) {
-      keyNode = Array.prototype.slice.call(keyNode);
-      for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
-        if (Array.isArray(keyNode[index])) {
-          throwError(state, "nested arrays are not supported inside keys");
-        }
-        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
-          keyNode[index] = "[object Object]";
-        }
-      }
-    }
-    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
-      keyNode = "[object Object]";
-    }
-    keyNode = String(keyNode);
-    if (_result === null) {
-      _result = {};
-    }
-    if (keyTag === "tag:yaml.org,2002:merge") {
-      if (Array.isArray(valueNode)) {
-        if (valueNode.length > 100) {
-          throwError(state, "abnormal merge sequence size");
-        }
-        for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
-          mergeMappings(state, _result, valueNode[index], overridableKeys);
-        }
-      } else {
-        mergeMappings(state, _result, valueNode, overridableKeys);
-      }
-    } else {
-      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-        state.line = startLine || state.line;
-        state.lineStart = startLineStart || state.lineStart;
-        state.position = startPos || state.position;
-        throwError(state, "duplicated mapping key");
-      }
-      setProperty(_result, keyNode, valueNode);
-      delete overridableKeys[keyNode];
-    }
-    return _result;
-  }
-  function readLineBreak(state) {
-    const ch = state.input.charCodeAt(state.position);
-    if (ch === 10) {
-      state.position++;
-    } else if (ch === 13) {
-      state.position++;
-      if (state.input.charCodeAt(state.position) === 10) {
-        state.position++;
-      }
-    } else {
-      throwError(state, "a line break is expected");
-    }
-    state.line += 1;
-    state.lineStart = state.position;
-    state.firstTabInLine = -1;
-  }
-  function skipSeparationSpace(state, allowComments, checkIndent) {
-    let lineBreaks = 0;
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      while (isWhiteSpace(ch)) {
-        if (ch === 9 && state.firstTabInLine === -1) {
-          state.firstTabInLine = state.position;
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (allowComments && ch === 35) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (ch !== 10 && ch !== 13 && ch !== 0);
-      }
-      if (isEol(ch)) {
-        readLineBreak(state);
-        ch = state.input.charCodeAt(state.position);
-        lineBreaks++;
-        state.lineIndent = 0;
-        while (ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
-        }
-      } else {
-        break;
-      }
-    }
-    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-      throwWarning(state, "deficient indentation");
-    }
-    return lineBreaks;
-  }
-  function testDocumentSeparator(state) {
-    let _position = state.position;
-    let ch = state.input.charCodeAt(_position);
-    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
-      _position += 3;
-      ch = state.input.charCodeAt(_position);
-      if (ch === 0 || isWsOrEol(ch)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeFoldedLines(state, count) {
-    if (count === 1) {
-      state.result += " ";
-    } else if (count > 1) {
-      state.result += common2.repeat("\n", count - 1);
-    }
-  }
-  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
-    let captureStart;
-    let captureEnd;
-    let hasPendingContent;
-    let _line;
-    let _lineStart;
-    let _lineIndent;
-    const _kind = state.kind;
-    const _result = state.result;
-    let ch = state.input.charCodeAt(state.position);
-    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
-      return false;
-    }
-    if (ch === 63 || ch === 45) {
-      const following = state.input.charCodeAt(state.position + 1);
-      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-        return false;
-      }
-    }
-    state.kind = "scalar";
-    state.result = "";
-    captureStart = captureEnd = state.position;
-    hasPendingContent = false;
-    while (ch !== 0) {
-      if (ch === 58) {
-        const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-          break;
-        }
-      } else if (ch === 35) {
-        const preceding = state.input.charCodeAt(state.position - 1);
-        if (isWsOrEol(preceding)) {
-          break;
-        }
-      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
-        break;
-      } else if (isEol(ch)) {
-        _line = state.line;
-        _lineStart = state.lineStart;
-        _lineIndent = state.lineIndent;
-        skipSeparationSpace(state, false, -1);
-        if (state.lineIndent >= nodeIndent) {
-          hasPendingContent = true;
-          ch = state.input.charCodeAt(state.position);
-          continue;
-        } else {
-          state.position = captureEnd;
-          state.line = _line;
-          state.lineStart = _lineStart;
-          state.lineIndent = _lineIndent;
-          break;
-        }
-      }
-      if (hasPendingContent) {
-        captureSegment(state, captureStart, captureEnd, false);
-        writeFoldedLines(state, state.line - _line);
-        captureStart = captureEnd = state.position;
-        hasPendingContent = false;
-      }
-      if (!isWhiteSpace(ch)) {
-        captureEnd = state.position + 1;
-      }
-      ch = state.input.charCodeAt(++state.position);
-    }
-    captureSegment(state, captureStart, captureEnd, false);
-    if (state.result) {
-      return true;
-    }
-    state.kind = _kind;
-    state.result = _result;
-    return false;
-  }
-  function readSingleQuotedScalar(state, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 39) {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      if (ch === 39) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
-        if (ch === 39) {
-          captureStart = state.position;
-          state.position++;
-          captureEnd = state.position;
-        } else {
-          return true;
-        }
-      } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a single quoted scalar");
-      } else {
-        state.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
-        }
-      }
-    }
-    throwError(state, "unexpected end of the stream within a single quoted scalar");
-  }
-  function readDoubleQuotedScalar(state, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let tmp;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 34) {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      if (ch === 34) {
-        captureSegment(state, captureStart, state.position, true);
-        state.position++;
-        return true;
-      } else if (ch === 92) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
-        if (isEol(ch)) {
-          skipSeparationSpace(state, false, nodeIndent);
-        } else if (ch < 256 && simpleEscapeCheck[ch]) {
-          state.result += simpleEscapeMap[ch];
-          state.position++;
-        } else if ((tmp = escapedHexLen(ch)) > 0) {
-          let hexLength = tmp;
-          let hexResult = 0;
-          for (; hexLength > 0; hexLength--) {
-            ch = state.input.charCodeAt(++state.position);
-            if ((tmp = fromHexCode(ch)) >= 0) {
-              hexResult = (hexResult << 4) + tmp;
-            } else {
-              throwError(state, "expected hexadecimal character");
-            }
-          }
-          state.result += charFromCodepoint(hexResult);
-          state.position++;
-        } else {
-          throwError(state, "unknown escape sequence");
-        }
-        captureStart = captureEnd = state.position;
-      } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a double quoted scalar");
-      } else {
-        state.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
-        }
-      }
-    }
-    throwError(state, "unexpected end of the stream within a double quoted scalar");
-  }
-  function readFlowCollection(state, nodeIndent) {
-    let readNext = true;
-    let _line;
-    let _lineStart;
-    let _pos;
-    const _tag = state.tag;
-    let _result;
-    const _anchor = state.anchor;
-    let terminator;
-    let isPair;
-    let isExplicitPair;
-    let isMapping;
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyNode;
-    let keyTag;
-    let valueNode;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch === 91) {
-      terminator = 93;
-      isMapping = false;
-      _result = [];
-    } else if (ch === 123) {
-      terminator = 125;
-      isMapping = true;
-      _result = {};
-    } else {
-      return false;
-    }
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    ch = state.input.charCodeAt(++state.position);
-    while (ch !== 0) {
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if (ch === terminator) {
-        state.position++;
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = isMapping ? "mapping" : "sequence";
-        state.result = _result;
-        return true;
-      } else if (!readNext) {
-        throwError(state, "missed comma between flow collection entries");
-      } else if (ch === 44) {
-        throwError(state, "expected the node content, but found ','");
-      }
-      keyTag = keyNode = valueNode = null;
-      isPair = isExplicitPair = false;
-      if (ch === 63) {
-        const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following)) {
-          isPair = isExplicitPair = true;
-          state.position++;
-          skipSeparationSpace(state, true, nodeIndent);
-        }
-      }
-      _line = state.line;
-      _lineStart = state.lineStart;
-      _pos = state.position;
-      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-      keyTag = state.tag;
-      keyNode = state.result;
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if ((isExplicitPair || state.line === _line) && ch === 58) {
-        isPair = true;
-        ch = state.input.charCodeAt(++state.position);
-        skipSeparationSpace(state, true, nodeIndent);
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        valueNode = state.result;
-      }
-      if (isMapping) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
-      } else if (isPair) {
-        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
-      } else {
-        _result.push(keyNode);
-      }
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if (ch === 44) {
-        readNext = true;
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        readNext = false;
-      }
-    }
-    throwError(state, "unexpected end of the stream within a flow collection");
-  }
-  function readBlockScalar(state, nodeIndent) {
-    let folding;
-    let chomping = CHOMPING_CLIP;
-    let didReadContent = false;
-    let detectedIndent = false;
-    let textIndent = nodeIndent;
-    let emptyLines = 0;
-    let atMoreIndented = false;
-    let tmp;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch === 124) {
-      folding = false;
-    } else if (ch === 62) {
-      folding = true;
-    } else {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    while (ch !== 0) {
-      ch = state.input.charCodeAt(++state.position);
-      if (ch === 43 || ch === 45) {
-        if (CHOMPING_CLIP === chomping) {
-          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
-        } else {
-          throwError(state, "repeat of a chomping mode identifier");
-        }
-      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
-        if (tmp === 0) {
-          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-        } else if (!detectedIndent) {
-          textIndent = nodeIndent + tmp - 1;
-          detectedIndent = true;
-        } else {
-          throwError(state, "repeat of an indentation width identifier");
-        }
-      } else {
-        break;
-      }
-    }
-    if (isWhiteSpace(ch)) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (isWhiteSpace(ch));
-      if (ch === 35) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (!isEol(ch) && ch !== 0);
-      }
-    }
-    while (ch !== 0) {
-      readLineBreak(state);
-      state.lineIndent = 0;
-      ch = state.input.charCodeAt(state.position);
-      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-        state.lineIndent++;
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (!detectedIndent && state.lineIndent > textIndent) {
-        textIndent = state.lineIndent;
-      }
-      if (isEol(ch)) {
-        emptyLines++;
-        continue;
-      }
-      if (!detectedIndent && textIndent === 0) {
-        throwError(state, "missing indentation for block scalar");
-      }
-      if (state.lineIndent < textIndent) {
-        if (chomping === CHOMPING_KEEP) {
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (chomping === CHOMPING_CLIP) {
-          if (didReadContent) {
-            state.result += "\n";
-          }
-        }
-        break;
-      }
-      if (folding) {
-        if (isWhiteSpace(ch)) {
-          atMoreIndented = true;
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (atMoreIndented) {
-          atMoreIndented = false;
-          state.result += common2.repeat("\n", emptyLines + 1);
-        } else if (emptyLines === 0) {
-          if (didReadContent) {
-            state.result += " ";
-          }
-        } else {
-          state.result += common2.repeat("\n", emptyLines);
-        }
-      } else {
-        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-      }
-      didReadContent = true;
-      detectedIndent = true;
-      emptyLines = 0;
-      const captureStart = state.position;
-      while (!isEol(ch) && ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      captureSegment(state, captureStart, state.position, false);
-    }
-    return true;
-  }
-  function readBlockSequence(state, nodeIndent) {
-    const _tag = state.tag;
-    const _anchor = state.anchor;
-    const _result = [];
-    let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      if (state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      if (ch !== 45) {
-        break;
-      }
-      const following = state.input.charCodeAt(state.position + 1);
-      if (!isWsOrEol(following)) {
-        break;
-      }
-      detected = true;
-      state.position++;
-      if (skipSeparationSpace(state, true, -1)) {
-        if (state.lineIndent <= nodeIndent) {
-          _result.push(null);
-          ch = state.input.charCodeAt(state.position);
-          continue;
-        }
-      }
-      const _line = state.line;
-      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-      _result.push(state.result);
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a sequence entry");
-      } else if (state.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "sequence";
-      state.result = _result;
-      return true;
-    }
-    return false;
-  }
-  function readBlockMapping(state, nodeIndent, flowIndent) {
-    let allowCompact;
-    let _keyLine;
-    let _keyLineStart;
-    let _keyPos;
-    const _tag = state.tag;
-    const _anchor = state.anchor;
-    const _result = {};
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyTag = null;
-    let keyNode = null;
-    let valueNode = null;
-    let atExplicitKey = false;
-    let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      if (!atExplicitKey && state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      const following = state.input.charCodeAt(state.position + 1);
-      const _line = state.line;
-      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
-        if (ch === 63) {
-          if (atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-            keyTag = keyNode = valueNode = null;
-          }
-          detected = true;
-          atExplicitKey = true;
-          allowCompact = true;
-        } else if (atExplicitKey) {
-          atExplicitKey = false;
-          allowCompact = true;
-        } else {
-          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
-        }
-        state.position += 1;
-        ch = following;
-      } else {
-        _keyLine = state.line;
-        _keyLineStart = state.lineStart;
-        _keyPos = state.position;
-        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
-          break;
-        }
-        if (state.line === _line) {
-          ch = state.input.charCodeAt(state.position);
-          while (isWhiteSpace(ch)) {
-            ch = state.input.charCodeAt(++state.position);
-          }
-          if (ch === 58) {
-            ch = state.input.charCodeAt(++state.position);
-            if (!isWsOrEol(ch)) {
-              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
-            }
-            if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-              keyTag = keyNode = valueNode = null;
-            }
-            detected = true;
-            atExplicitKey = false;
-            allowCompact = false;
-            keyTag = state.tag;
-            keyNode = state.result;
-          } else if (detected) {
-            throwError(state, "can not read an implicit mapping pair; a colon is missed");
-          } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
-            return true;
-          }
-        } else if (detected) {
-          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
-        } else {
-          state.tag = _tag;
-          state.anchor = _anchor;
-          return true;
-        }
-      }
-      if (state.line === _line || state.lineIndent > nodeIndent) {
-        if (atExplicitKey) {
-          _keyLine = state.line;
-          _keyLineStart = state.lineStart;
-          _keyPos = state.position;
-        }
-        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
-          if (atExplicitKey) {
-            keyNode = state.result;
-          } else {
-            valueNode = state.result;
-          }
-        }
-        if (!atExplicitKey) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
-          keyTag = keyNode = valueNode = null;
-        }
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-      }
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a mapping entry");
-      } else if (state.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (atExplicitKey) {
-      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-    }
-    if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "mapping";
-      state.result = _result;
-    }
-    return detected;
-  }
-  function readTagProperty(state) {
-    let isVerbatim = false;
-    let isNamed = false;
-    let tagHandle;
-    let tagName;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 33) return false;
-    if (state.tag !== null) {
-      throwError(state, "duplication of a tag property");
-    }
-    ch = state.input.charCodeAt(++state.position);
-    if (ch === 60) {
-      isVerbatim = true;
-      ch = state.input.charCodeAt(++state.position);
-    } else if (ch === 33) {
-      isNamed = true;
-      tagHandle = "!!";
-      ch = state.input.charCodeAt(++state.position);
-    } else {
-      tagHandle = "!";
-    }
-    let _position = state.position;
-    if (isVerbatim) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (ch !== 0 && ch !== 62);
-      if (state.position < state.length) {
-        tagName = state.input.slice(_position, state.position);
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        throwError(state, "unexpected end of the stream within a verbatim tag");
-      }
-    } else {
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        if (ch === 33) {
-          if (!isNamed) {
-            tagHandle = state.input.slice(_position - 1, state.position + 1);
-            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-              throwError(state, "named tag handle cannot contain such characters");
-            }
-            isNamed = true;
-            _position = state.position + 1;
-          } else {
-            throwError(state, "tag suffix cannot contain exclamation marks");
-          }
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      tagName = state.input.slice(_position, state.position);
-      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-        throwError(state, "tag suffix cannot contain flow indicator characters");
-      }
-    }
-    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-      throwError(state, "tag name cannot contain such characters: " + tagName);
-    }
-    try {
-      tagName = decodeURIComponent(tagName);
-    } catch (err) {
-      throwError(state, "tag name is malformed: " + tagName);
-    }
-    if (isVerbatim) {
-      state.tag = tagName;
-    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-      state.tag = state.tagMap[tagHandle] + tagName;
-    } else if (tagHandle === "!") {
-      state.tag = "!" + tagName;
-    } else if (tagHandle === "!!") {
-      state.tag = "tag:yaml.org,2002:" + tagName;
-    } else {
-      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
-    }
-    return true;
-  }
-  function readAnchorProperty(state) {
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 38) return false;
-    if (state.anchor !== null) {
-      throwError(state, "duplication of an anchor property");
-    }
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (state.position === _position) {
-      throwError(state, "name of an anchor node must contain at least one character");
-    }
-    state.anchor = state.input.slice(_position, state.position);
-    return true;
-  }
-  function readAlias(state) {
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 42) return false;
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (state.position === _position) {
-      throwError(state, "name of an alias node must contain at least one character");
-    }
-    const alias = state.input.slice(_position, state.position);
-    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-      throwError(state, 'unidentified alias "' + alias + '"');
-    }
-    state.result = state.anchorMap[alias];
-    skipSeparationSpace(state, true, -1);
-    return true;
-  }
-  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
-    const fallbackState = snapshotState(state);
-    beginAnchorTransaction(state);
-    restoreState(state, propertyStart);
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
-      commitAnchorTransaction(state);
-      return true;
-    }
-    rollbackAnchorTransaction(state);
-    restoreState(state, fallbackState);
-    return false;
-  }
-  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
-    let allowBlockScalars;
-    let allowBlockCollections;
-    let indentStatus = 1;
-    let atNewLine = false;
-    let hasContent = false;
-    let propertyStart = null;
-    let type2;
-    let flowIndent;
-    let blockIndent;
-    if (state.depth >= state.maxDepth) {
-      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
-    }
-    state.depth += 1;
-    if (state.listener !== null) {
-      state.listener("open", state);
-    }
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
-    if (allowToSeek) {
-      if (skipSeparationSpace(state, true, -1)) {
-        atNewLine = true;
-        if (state.lineIndent > parentIndent) {
-          indentStatus = 1;
-        } else if (state.lineIndent === parentIndent) {
-          indentStatus = 0;
-        } else if (state.lineIndent < parentIndent) {
-          indentStatus = -1;
-        }
-      }
-    }
-    if (indentStatus === 1) {
-      while (true) {
-        const ch = state.input.charCodeAt(state.position);
-        const propertyState = snapshotState(state);
-        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
-          break;
-        }
-        if (!readTagProperty(state) && !readAnchorProperty(state)) {
-          break;
-        }
-        if (propertyStart === null) {
-          propertyStart = propertyState;
-        }
-        if (skipSeparationSpace(state, true, -1)) {
-          atNewLine = true;
-          allowBlockCollections = allowBlockStyles;
-          if (state.lineIndent > parentIndent) {
-            indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
-            indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
-            indentStatus = -1;
-          }
-        } else {
-          allowBlockCollections = false;
-        }
-      }
-    }
-    if (allowBlockCollections) {
-      allowBlockCollections = atNewLine || allowCompact;
-    }
-    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
-      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
-        flowIndent = parentIndent;
-      } else {
-        flowIndent = parentIndent + 1;
-      }
-      blockIndent = state.position - state.lineStart;
-      if (indentStatus === 1) {
-        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
-          hasContent = true;
-        } else {
-          const ch = state.input.charCodeAt(state.position);
-          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
-            state,
-            propertyStart,
-            propertyStart.position - propertyStart.lineStart,
-            flowIndent
-          )) {
-            hasContent = true;
-          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
-            hasContent = true;
-          } else if (readAlias(state)) {
-            hasContent = true;
-            if (state.tag !== null || state.anchor !== null) {
-              throwError(state, "alias node should not have any properties");
-            }
-          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
-            hasContent = true;
-            if (state.tag === null) {
-              state.tag = "?";
-            }
-          }
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
-          }
-        }
-      } else if (indentStatus === 0) {
-        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
-      }
-    }
-    if (state.tag === null) {
-      if (state.anchor !== null) {
-        storeAnchor(state, state.anchor, state.result);
-      }
-    } else if (state.tag === "?") {
-      if (state.result !== null && state.kind !== "scalar") {
-        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
-      }
-      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-        type2 = state.implicitTypes[typeIndex];
-        if (type2.resolve(state.result)) {
-          state.result = type2.construct(state.result);
-          state.tag = type2.tag;
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
-          }
-          break;
-        }
-      }
-    } else if (state.tag !== "!") {
-      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-        type2 = state.typeMap[state.kind || "fallback"][state.tag];
-      } else {
-        type2 = null;
-        const typeList = state.typeMap.multi[state.kind || "fallback"];
-        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
-          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
-            type2 = typeList[typeIndex];
-            break;
-          }
-        }
-      }
-      if (!type2) {
-        throwError(state, "unknown tag !<" + state.tag + ">");
-      }
-      if (state.result !== null && type2.kind !== state.kind) {
-        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
-      }
-      if (!type2.resolve(state.result, state.tag)) {
-        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
-      } else {
-        state.result = type2.construct(state.result, state.tag);
-        if (state.anchor !== null) {
-          storeAnchor(state, state.anchor, state.result);
-        }
-      }
-    }
-    if (state.listener !== null) {
-      state.listener("close", state);
-    }
-    state.depth -= 1;
-    return state.tag !== null || state.anchor !== null || hasContent;
-  }
-  function readDocument(state) {
-    const documentStart = state.position;
-    let hasDirectives = false;
-    let ch;
-    state.version = null;
-    state.checkLineBreaks = state.legacy;
-    state.tagMap = /* @__PURE__ */ Object.create(null);
-    state.anchorMap = /* @__PURE__ */ Object.create(null);
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if (state.lineIndent > 0 || ch !== 37) {
-        break;
-      }
-      hasDirectives = true;
-      ch = state.input.charCodeAt(++state.position);
-      let _position = state.position;
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      const directiveName = state.input.slice(_position, state.position);
-      const directiveArgs = [];
-      if (directiveName.length < 1) {
-        throwError(state, "directive name must not be less than one character in length");
-      }
-      while (ch !== 0) {
-        while (isWhiteSpace(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        if (ch === 35) {
-          do {
-            ch = state.input.charCodeAt(++state.position);
-          } while (ch !== 0 && !isEol(ch));
-          break;
-        }
-        if (isEol(ch)) break;
-        _position = state.position;
-        while (ch !== 0 && !isWsOrEol(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        directiveArgs.push(state.input.slice(_position, state.position));
-      }
-      if (ch !== 0) readLineBreak(state);
-      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-        directiveHandlers[directiveName](state, directiveName, directiveArgs);
-      } else {
-        throwWarning(state, 'unknown document directive "' + directiveName + '"');
-      }
-    }
-    skipSeparationSpace(state, true, -1);
-    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-      state.position += 3;
-      skipSeparationSpace(state, true, -1);
-    } else if (hasDirectives) {
-      throwError(state, "directives end mark is expected");
-    }
-    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-    skipSeparationSpace(state, true, -1);
-    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-      throwWarning(state, "non-ASCII line breaks are interpreted as content");
-    }
-    state.documents.push(state.result);
-    if (state.position === state.lineStart && testDocumentSeparator(state)) {
-      if (state.input.charCodeAt(state.position) === 46) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
-      }
-      return;
-    }
-    if (state.position < state.length - 1) {
-      throwError(state, "end of the stream or a document separator is expected");
-    }
-  }
-  function loadDocuments(input, options) {
-    input = String(input);
-    options = options || {};
-    if (input.length !== 0) {
-      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
-        input += "\n";
-      }
-      if (input.charCodeAt(0) === 65279) {
-        input = input.slice(1);
-      }
-    }
-    const state = new State(input, options);
-    const nullpos = input.indexOf("\0");
-    if (nullpos !== -1) {
-      state.position = nullpos;
-      throwError(state, "null byte is not allowed in input");
-    }
-    state.input += "\0";
-    while (state.input.charCodeAt(state.position) === 32) {
-      state.lineIndent += 1;
-      state.position += 1;
-    }
-    while (state.position < state.length - 1) {
-      readDocument(state);
-    }
-    return state.documents;
-  }
-  function loadAll2(input, iterator, options) {
-    if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
-      options = iterator;
-      iterator = null;
-    }
-    const documents = loadDocuments(input, options);
-    if (typeof iterator !== "function") {
-      return documents;
-    }
-    for (let index = 0, length = documents.length; index < length; index += 1) {
-      iterator(documents[index]);
-    }
-  }
-  function load2(input, options) {
-    const documents = loadDocuments(input, options);
-    if (documents.length === 0) {
-      return void 0;
-    } else if (documents.length === 1) {
-      return documents[0];
-    }
-    throw new YAMLException2("expected a single document in the stream, but found more");
-  }
-  loader.loadAll = loadAll2;
-  loader.load = load2;
-  return loader;
-}
-var dumper = {};
-var hasRequiredDumper;
-function requireDumper() {
-  if (hasRequiredDumper) return dumper;
-  hasRequiredDumper = 1;
-  const common2 = requireCommon();
-  const YAMLException2 = requireException();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _toString = Object.prototype.toString;
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CHAR_BOM = 65279;
-  const CHAR_TAB = 9;
-  const CHAR_LINE_FEED = 10;
-  const CHAR_CARRIAGE_RETURN = 13;
-  const CHAR_SPACE = 32;
-  const CHAR_EXCLAMATION = 33;
-  const CHAR_DOUBLE_QUOTE = 34;
-  const CHAR_SHARP = 35;
-  const CHAR_PERCENT = 37;
-  const CHAR_AMPERSAND = 38;
-  const CHAR_SINGLE_QUOTE = 39;
-  const CHAR_ASTERISK = 42;
-  const CHAR_COMMA = 44;
-  const CHAR_MINUS = 45;
-  const CHAR_COLON = 58;
-  const CHAR_EQUALS = 61;
-  const CHAR_GREATER_THAN = 62;
-  const CHAR_QUESTION = 63;
-  const CHAR_COMMERCIAL_AT = 64;
-  const CHAR_LEFT_SQUARE_BRACKET = 91;
-  const CHAR_RIGHT_SQUARE_BRACKET = 93;
-  const CHAR_GRAVE_ACCENT = 96;
-  const CHAR_LEFT_CURLY_BRACKET = 123;
-  const CHAR_VERTICAL_LINE = 124;
-  const CHAR_RIGHT_CURLY_BRACKET = 125;
-  const ESCAPE_SEQUENCES = {};
-  ESCAPE_SEQUENCES[0] = "\\0";
-  ESCAPE_SEQUENCES[7] = "\\a";
-  ESCAPE_SEQUENCES[8] = "\\b";
-  ESCAPE_SEQUENCES[9] = "\\t";
-  ESCAPE_SEQUENCES[10] = "\\n";
-  ESCAPE_SEQUENCES[11] = "\\v";
-  ESCAPE_SEQUENCES[12] = "\\f";
-  ESCAPE_SEQUENCES[13] = "\\r";
-  ESCAPE_SEQUENCES[27] = "\\e";
-  ESCAPE_SEQUENCES[34] = '\\"';
-  ESCAPE_SEQUENCES[92] = "\\\\";
-  ESCAPE_SEQUENCES[133] = "\\N";
-  ESCAPE_SEQUENCES[160] = "\\_";
-  ESCAPE_SEQUENCES[8232] = "\\L";
-  ESCAPE_SEQUENCES[8233] = "\\P";
-  const DEPRECATED_BOOLEANS_SYNTAX = [
-    "y",
-    "Y",
-    "yes",
-    "Yes",
-    "YES",
-    "on",
-    "On",
-    "ON",
-    "n",
-    "N",
-    "no",
-    "No",
-    "NO",
-    "off",
-    "Off",
-    "OFF"
-  ];
-  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
-  function compileStyleMap(schema2, map2) {
-    if (map2 === null) return {};
-    const result = {};
-    const keys = Object.keys(map2);
-    for (let index = 0, length = keys.length; index < length; index += 1) {
-      let tag = keys[index];
-      let style = String(map2[tag]);
-      if (tag.slice(0, 2) === "!!") {
-        tag = "tag:yaml.org,2002:" + tag.slice(2);
-      }
-      const type2 = schema2.compiledTypeMap["fallback"][tag];
-      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
-        style = type2.styleAliases[style];
-      }
-      result[tag] = style;
-    }
-    return result;
-  }
-  function encodeHex(character) {
-    let handle;
-    let length;
-    const string = character.toString(16).toUpperCase();
-    if (character <= 255) {
-      handle = "x";
-      length = 2;
-    } else if (character <= 65535) {
-      handle = "u";
-      length = 4;
-    } else if (character <= 4294967295) {
-      handle = "U";
-      length = 8;
-    } else {
-      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
-    }
-    return "\\" + handle + common2.repeat("0", length - string.length) + string;
-  }
-  const QUOTING_TYPE_SINGLE = 1;
-  const QUOTING_TYPE_DOUBLE = 2;
-  function State(options) {
-    this.schema = options["schema"] || DEFAULT_SCHEMA2;
-    this.indent = Math.max(1, options["indent"] || 2);
-    this.noArrayIndent = options["noArrayIndent"] || false;
-    this.skipInvalid = options["skipInvalid"] || false;
-    this.flowLevel = common2.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
-    this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
-    this.sortKeys = options["sortKeys"] || false;
-    this.lineWidth = options["lineWidth"] || 80;
-    this.noRefs = options["noRefs"] || false;
-    this.noCompatMode = options["noCompatMode"] || false;
-    this.condenseFlow = options["condenseFlow"] || false;
-    this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
-    this.forceQuotes = options["forceQuotes"] || false;
-    this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.explicitTypes = this.schema.compiledExplicit;
-    this.tag = null;
-    this.result = "";
-    this.duplicates = [];
-    this.usedDuplicates = null;
-  }
-  function indentString(string, spaces) {
-    const ind = common2.repeat(" ", spaces);
-    let position = 0;
-    let result = "";
-    const length = string.length;
-    while (position < length) {
-      let line;
-      const next = string.indexOf("\n", position);
-      if (next === -1) {
-        line = string.slice(position);
-        position = length;
-      } else {
-        line = string.slice(position, next + 1);
-        position = next + 1;
-      }
-      if (line.length && line !== "\n") result += ind;
-      result += line;
-    }
-    return result;
-  }
-  function generateNextLine(state, level) {
-    return "\n" + common2.repeat(" ", state.indent * level);
-  }
-  function testImplicitResolving(state, str2) {
-    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
-      const type2 = state.implicitTypes[index];
-      if (type2.resolve(str2)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function isWhitespace(c) {
-    return c === CHAR_SPACE || c === CHAR_TAB;
-  }
-  function isPrintable(c) {
-    return c >= 32 && c <= 126 || c >= 161 && c <= 55295 && c !== 8232 && c !== 8233 || c >= 57344 && c <= 65533 && c !== CHAR_BOM || c >= 65536 && c <= 1114111;
-  }
-  function isNsCharOrWhitespace(c) {
-    return isPrintable(c) && c !== CHAR_BOM && // - b-char
-    c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
-  }
-  function isPlainSafe(c, prev, inblock) {
-    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
-    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c);
-    return (
-      // ns-plain-safe
-      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
-      c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
-      c !== CHAR_SHARP && // false on '#'
-      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
-      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c === CHAR_SHARP || // change to true on '[^ ]#'
-      prev === CHAR_COLON && cIsNsChar
-    );
-  }
-  function isPlainSafeFirst(c) {
-    return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
-    // - (c-indicator ::=
-    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
-    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
-    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
-    c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
-  }
-  function isPlainSafeLast(c) {
-    return !isWhitespace(c) && c !== CHAR_COLON;
-  }
-  function codePointAt(string, pos) {
-    const first = string.charCodeAt(pos);
-    let second;
-    if (first >= 55296 && first <= 56319 && pos + 1 < string.length) {
-      second = string.charCodeAt(pos + 1);
-      if (second >= 56320 && second <= 57343) {
-        return (first - 55296) * 1024 + second - 56320 + 65536;
-      }
-    }
-    return first;
-  }
-  function needIndentIndicator(string) {
-    const leadingSpaceRe = /^\n* /;
-    return leadingSpaceRe.test(string);
-  }
-  const STYLE_PLAIN = 1;
-  const STYLE_SINGLE = 2;
-  const STYLE_LITERAL = 3;
-  const STYLE_FOLDED = 4;
-  const STYLE_DOUBLE = 5;
-  function chooseScalarStyle(string, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
-    let i;
-    let char = 0;
-    let prevChar = null;
-    let hasLineBreak = false;
-    let hasFoldableLine = false;
-    const shouldTrackWidth = lineWidth !== -1;
-    let previousLineBreak = -1;
-    let plain = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
-    if (singleLineOnly || forceQuotes) {
-      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
-        char = codePointAt(string, i);
-        if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-    } else {
-      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
-        char = codePointAt(string, i);
-        if (char === CHAR_LINE_FEED) {
-          hasLineBreak = true;
-          if (shouldTrackWidth) {
-            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
-            i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ";
-            previousLineBreak = i;
-          }
-        } else if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ");
-    }
-    if (!hasLineBreak && !hasFoldableLine) {
-      if (plain && !forceQuotes && !testAmbiguousType(string)) {
-        return STYLE_PLAIN;
-      }
-      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-    }
-    if (indentPerLevel > 9 && needIndentIndicator(string)) {
-      return STYLE_DOUBLE;
-    }
-    if (!forceQuotes) {
-      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
-    }
-    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-  }
-  function writeScalar(state, string, level, iskey, inblock) {
-    state.dump = (function() {
-      if (string.length === 0) {
-        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
-      }
-      if (!state.noCompatMode) {
-        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string)) {
-          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string + '"' : "'" + string + "'";
-        }
-      }
-      const indent = state.indent * Math.max(1, level);
-      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
-      const singleLineOnly = iskey || // No block styles in flow mode.
-      state.flowLevel > -1 && level >= state.flowLevel;
-      function testAmbiguity(string2) {
-        return testImplicitResolving(state, string2);
-      }
-      switch (chooseScalarStyle(
-        string,
-        singleLineOnly,
-        state.indent,
-        lineWidth,
-        testAmbiguity,
-        state.quotingType,
-        state.forceQuotes && !iskey,
-        inblock
-      )) {
-        case STYLE_PLAIN:
-          return string;
-        case STYLE_SINGLE:
-          return "'" + string.replace(/'/g, "''") + "'";
-        case STYLE_LITERAL:
-          return "|" + blockHeader(string, state.indent) + dropEndingNewline(indentString(string, indent));
-        case STYLE_FOLDED:
-          return ">" + blockHeader(string, state.indent) + dropEndingNewline(indentString(foldString(string, lineWidth), indent));
-        case STYLE_DOUBLE:
-          return '"' + escapeString(string) + '"';
-        default:
-          throw new YAMLException2("impossible error: invalid scalar style");
-      }
-    })();
-  }
-  function blockHeader(string, indentPerLevel) {
-    const indentIndicator = needIndentIndicator(string) ? String(indentPerLevel) : "";
-    const clip = string[string.length - 1] === "\n";
-    const keep = clip && (string[string.length - 2] === "\n" || string === "\n");
-    const chomp = keep ? "+" : clip ? "" : "-";
-    return indentIndicator + chomp + "\n";
-  }
-  function dropEndingNewline(string) {
-    return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
-  }
-  function foldString(string, width) {
-    const lineRe = /(\n+)([^\n]*)/g;
-    let result = (function() {
-      let nextLF = string.indexOf("\n");
-      nextLF = nextLF !== -1 ? nextLF : string.length;
-      lineRe.lastIndex = nextLF;
-      return foldLine(string.slice(0, nextLF), width);
-    })();
-    let prevMoreIndented = string[0] === "\n" || string[0] === " ";
-    let moreIndented;
-    let match;
-    while (match = lineRe.exec(string)) {
-      const prefix = match[1];
-      const line = match[2];
-      moreIndented = line[0] === " ";
-      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
-      prevMoreIndented = moreIndented;
-    }
-    return result;
-  }
-  function foldLine(line, width) {
-    if (line === "" || line[0] === " ") return line;
-    const breakRe = / [^ ]/g;
-    let match;
-    let start = 0;
-    let end;
-    let curr = 0;
-    let next = 0;
-    let result = "";
-    while (match = breakRe.exec(line)) {
-      next = match.index;
-      if (next - start > width) {
-        end = curr > start ? curr : next;
-        result += "\n" + line.slice(start, end);
-        start = end + 1;
-      }
-      curr = next;
-    }
-    result += "\n";
-    if (line.length - start > width && curr > start) {
-      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
-    } else {
-      result += line.slice(start);
-    }
-    return result.slice(1);
-  }
-  function escapeString(string) {
-    let result = "";
-    let char = 0;
-    for (let i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
-      char = codePointAt(string, i);
-      const escapeSeq = ESCAPE_SEQUENCES[char];
-      if (!escapeSeq && isPrintable(char)) {
-        result += string[i];
-        if (char >= 65536) result += string[i + 1];
-      } else {
-        result += escapeSeq || encodeHex(char);
-      }
-    }
-    return result;
-  }
-  function writeFlowSequence(state, level, object) {
-    let _result = "";
-    const _tag = state.tag;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      let value = object[index];
-      if (state.replacer) {
-        value = state.replacer.call(object, String(index), value);
-      }
-      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
-        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
-        _result += state.dump;
-      }
-    }
-    state.tag = _tag;
-    state.dump = "[" + _result + "]";
-  }
-  function writeBlockSequence(state, level, object, compact) {
-    let _result = "";
-    const _tag = state.tag;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      let value = object[index];
-      if (state.replacer) {
-        value = state.replacer.call(object, String(index), value);
-      }
-      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
-        if (!compact || _result !== "") {
-          _result += generateNextLine(state, level);
-        }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          _result += "-";
-        } else {
-          _result += "- ";
-        }
-        _result += state.dump;
-      }
-    }
-    state.tag = _tag;
-    state.dump = _result || "[]";
-  }
-  function writeFlowMapping(state, level, object) {
-    let _result = "";
-    const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
-      let pairBuffer = "";
-      if (_result !== "") pairBuffer += ", ";
-      if (state.condenseFlow) pairBuffer += '"';
-      const objectKey = objectKeyList[index];
-      let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state, level, objectKey, false, false)) {
-        continue;
-      }
-      if (state.dump.length > 1024) pairBuffer += "? ";
-      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-      if (!writeNode(state, level, objectValue, false, false)) {
-        continue;
-      }
-      pairBuffer += state.dump;
-      _result += pairBuffer;
-    }
-    state.tag = _tag;
-    state.dump = "{" + _result + "}";
-  }
-  function writeBlockMapping(state, level, object, compact) {
-    let _result = "";
-    const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
-    if (state.sortKeys === true) {
-      objectKeyList.sort();
-    } else if (typeof state.sortKeys === "function") {
-      objectKeyList.sort(state.sortKeys);
-    } else if (state.sortKeys) {
-      throw new YAMLException2("sortKeys must be a boolean or a function");
-    }
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
-      let pairBuffer = "";
-      if (!compact || _result !== "") {
-        pairBuffer += generateNextLine(state, level);
-      }
-      const objectKey = objectKeyList[index];
-      let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
-        continue;
-      }
-      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
-      if (explicitPair) {
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          pairBuffer += "?";
-        } else {
-          pairBuffer += "? ";
-        }
-      }
-      pairBuffer += state.dump;
-      if (explicitPair) {
-        pairBuffer += generateNextLine(state, level);
-      }
-      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
-        continue;
-      }
-      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-        pairBuffer += ":";
-      } else {
-        pairBuffer += ": ";
-      }
-      pairBuffer += state.dump;
-      _result += pairBuffer;
-    }
-    state.tag = _tag;
-    state.dump = _result || "{}";
-  }
-  function detectType(state, object, explicit) {
-    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
-    for (let index = 0, length = typeList.length; index < length; index += 1) {
-      const type2 = typeList[index];
-      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
-        if (explicit) {
-          if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object);
-          } else {
-            state.tag = type2.tag;
-          }
-        } else {
-          state.tag = "?";
-        }
-        if (type2.represent) {
-          const style = state.styleMap[type2.tag] || type2.defaultStyle;
-          let _result;
-          if (_toString.call(type2.represent) === "[object Function]") {
-            _result = type2.represent(object, style);
-          } else if (_hasOwnProperty.call(type2.represent, style)) {
-            _result = type2.represent[style](object, style);
-          } else {
-            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
-          }
-          state.dump = _result;
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
-    state.tag = null;
-    state.dump = object;
-    if (!detectType(state, object, false)) {
-      detectType(state, object, true);
-    }
-    const type2 = _toString.call(state.dump);
-    const inblock = block;
-    if (block) {
-      block = state.flowLevel < 0 || state.flowLevel > level;
-    }
-    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
-    let duplicateIndex;
-    let duplicate;
-    if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object);
-      duplicate = duplicateIndex !== -1;
-    }
-    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
-      compact = false;
-    }
-    if (duplicate && state.usedDuplicates[duplicateIndex]) {
-      state.dump = "*ref_" + duplicateIndex;
-    } else {
-      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-        state.usedDuplicates[duplicateIndex] = true;
-      }
-      if (type2 === "[object Object]") {
-        if (block && Object.keys(state.dump).length !== 0) {
-          writeBlockMapping(state, level, state.dump, compact);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
-          }
-        } else {
-          writeFlowMapping(state, level, state.dump);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-          }
-        }
-      } else if (type2 === "[object Array]") {
-        if (block && state.dump.length !== 0) {
-          if (state.noArrayIndent && !isblockseq && level > 0) {
-            writeBlockSequence(state, level - 1, state.dump, compact);
-          } else {
-            writeBlockSequence(state, level, state.dump, compact);
-          }
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
-          }
-        } else {
-          writeFlowSequence(state, level, state.dump);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-          }
-        }
-      } else if (type2 === "[object String]") {
-        if (state.tag !== "?") {
-          writeScalar(state, state.dump, level, iskey, inblock);
-        }
-      } else if (type2 === "[object Undefined]") {
-        return false;
-      } else {
-        if (state.skipInvalid) return false;
-        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
-      }
-      if (state.tag !== null && state.tag !== "?") {
-        let tagStr = encodeURI(
-          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
-        ).replace(/!/g, "%21");
-        if (state.tag[0] === "!") {
-          tagStr = "!" + tagStr;
-        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
-          tagStr = "!!" + tagStr.slice(18);
-        } else {
-          tagStr = "!<" + tagStr + ">";
-        }
-        state.dump = tagStr + " " + state.dump;
-      }
-    }
-    return true;
-  }
-  function getDuplicateReferences(object, state) {
-    const objects = [];
-    const duplicatesIndexes = [];
-    inspectNode(object, objects, duplicatesIndexes);
-    const length = duplicatesIndexes.length;
-    for (let index = 0; index < length; index += 1) {
-      state.duplicates.push(objects[duplicatesIndexes[index]]);
-    }
-    state.usedDuplicates = new Array(length);
-  }
-  function inspectNode(object, objects, duplicatesIndexes) {
-    if (object !== null && typeof object === "object") {
-      const index = objects.indexOf(object);
-      if (index !== -1) {
-        if (duplicatesIndexes.indexOf(index) === -1) {
-          duplicatesIndexes.push(index);
-        }
-      } else {
-        objects.push(object);
-        if (Array.isArray(object)) {
-          for (let i = 0, length = object.length; i < length; i += 1) {
-            inspectNode(object[i], objects, duplicatesIndexes);
-          }
-        } else {
-          const objectKeyList = Object.keys(object);
-          for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
-            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
-          }
-        }
-      }
-    }
-  }
-  function dump2(input, options) {
-    options = options || {};
-    const state = new State(options);
-    if (!state.noRefs) getDuplicateReferences(input, state);
-    let value = input;
-    if (state.replacer) {
-      value = state.replacer.call({ "": value }, "", value);
-    }
-    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
-    return "";
-  }
-  dumper.dump = dump2;
-  return dumper;
-}
-var hasRequiredJsYaml;
-function requireJsYaml() {
-  if (hasRequiredJsYaml) return jsYaml;
-  hasRequiredJsYaml = 1;
-  const loader2 = requireLoader();
-  const dumper2 = requireDumper();
-  function renamed(from, to) {
-    return function() {
-      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
-    };
-  }
-  jsYaml.Type = requireType();
-  jsYaml.Schema = requireSchema();
-  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
-  jsYaml.JSON_SCHEMA = requireJson();
-  jsYaml.CORE_SCHEMA = requireCore();
-  jsYaml.DEFAULT_SCHEMA = require_default();
-  jsYaml.load = loader2.load;
-  jsYaml.loadAll = loader2.loadAll;
-  jsYaml.dump = dumper2.dump;
-  jsYaml.YAMLException = requireException();
-  jsYaml.types = {
-    binary: requireBinary(),
-    float: requireFloat(),
-    map: requireMap(),
-    null: require_null(),
-    pairs: requirePairs(),
-    set: requireSet(),
-    timestamp: requireTimestamp(),
-    bool: requireBool(),
-    int: requireInt(),
-    merge: requireMerge(),
-    omap: requireOmap(),
-    seq: requireSeq(),
-    str: requireStr()
-  };
-  jsYaml.safeLoad = renamed("safeLoad", "load");
-  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
-  jsYaml.safeDump = renamed("safeDump", "dump");
-  return jsYaml;
-}
-var jsYamlExports = requireJsYaml();
-const yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
-const {
-  Type,
-  Schema,
-  FAILSAFE_SCHEMA,
-  JSON_SCHEMA,
-  CORE_SCHEMA,
-  DEFAULT_SCHEMA,
-  load,
-  loadAll,
-  dump,
-  YAMLException,
-  types,
-  safeLoad,
-  safeLoadAll,
-  safeDump
-} = yaml;
-
-//# sourceMappingURL=js-yaml.mjs.map
-
-;// CONCATENATED MODULE: ./src/compose/interpolate.ts
-/**
- * Compose's variable substitution and its `.env` file, as both docker-compose 1.29 and the
- * compose v2 plugin apply them to the values of a compose file:
- *
- *   $$               a literal `$`
- *   $VAR, ${VAR}     the value, or empty when unset
- *   ${VAR:-default}  default when VAR is unset or empty;  ${VAR-default}  only when unset
- *   ${VAR:?message}  error when VAR is unset or empty;    ${VAR?message}  only when unset
- *   ${VAR:+other}    other when VAR is set and non-empty; ${VAR+other}    when set
- *
- * Defaults, messages and replacements are themselves interpolated (`${A:-${B}}`, as v2 allows).
- * Any other `$` is an error, as in compose ("Invalid interpolation format").
- */
-
-/** A substitution failed; `message` is the reason, without the location (the caller adds it). */
-class InterpolationError extends FreshBuildError {
-}
-const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
-const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
-/** Substitutes every variable in `text`; throws InterpolationError on a bad or required one. */
-function interpolate(text, vars) {
-    let out = '';
-    let i = 0;
-    while (i < text.length) {
-        const dollar = text.indexOf('$', i);
-        if (dollar < 0) {
-            out += text.slice(i);
-            break;
-        }
-        out += text.slice(i, dollar);
-        const next = text[dollar + 1];
-        if (next === '$') {
-            out += '$';
-            i = dollar + 2;
-            continue;
-        }
-        if (next === '{') {
-            const end = closingBrace(text, dollar + 2);
-            if (end < 0)
-                throw invalid(text);
-            out += braced(text.slice(dollar + 2, end), vars, text);
-            i = end + 1;
-            continue;
-        }
-        NAME.lastIndex = dollar + 1;
-        const name = NAME.exec(text);
-        if (!name)
-            throw invalid(text);
-        out += vars[name[0]] ?? '';
-        i = dollar + 1 + name[0].length;
-    }
-    return out;
-}
-/** The index of the `}` closing a `${` whose body starts at `from`, nested `${...}` skipped. */
-function closingBrace(text, from) {
-    let depth = 0;
-    for (let i = from; i < text.length; i++) {
-        const c = text[i];
-        if (c === '$' && (text[i + 1] === '$' || text[i + 1] === '{')) {
-            if (text[i + 1] === '{')
-                depth++;
-            i++;
-        }
-        else if (c === '}') {
-            if (depth === 0)
-                return i;
-            depth--;
-        }
-    }
-    return -1;
-}
-function braced(body, vars, whole) {
-    const m = BRACED.exec(body);
-    if (!m)
-        throw invalid(whole);
-    const [, name = '', op, rest = ''] = m;
-    const value = vars[name];
-    const set = value !== undefined;
-    const nonEmpty = set && value !== '';
-    switch (op) {
-        case undefined:
-            return value ?? '';
-        case ':-':
-            return nonEmpty ? value : interpolate(rest, vars);
-        case '-':
-            return set ? value : interpolate(rest, vars);
-        case ':+':
-            return nonEmpty ? interpolate(rest, vars) : '';
-        case '+':
-            return set ? interpolate(rest, vars) : '';
-        case ':?':
-        case '?': {
-            if (op === ':?' ? nonEmpty : set)
-                return value ?? '';
-            const why = interpolate(rest, vars);
-            throw new InterpolationError(`required variable ${name} is ${set ? 'empty' : 'missing a value'}${why ? `: ${why}` : ''}`);
-        }
-        default:
-            throw invalid(whole);
-    }
-}
-function invalid(text) {
-    const shown = text.length > 60 ? `${text.slice(0, 60)}...` : text;
-    return new InterpolationError(`invalid interpolation format "${shown.replace(/\n/g, '\\n')}"`);
-}
-/**
- * Reads a `.env` file: `KEY=VALUE` lines, `#` comments and blank lines, an optional `export `,
- * values in double quotes (with `\n`, `\t`, `\"`, `\\` escapes) or single quotes (literal), and
- * unquoted values trimmed with a ` #comment` removed. Lines without `=` are ignored, as
- * docker-compose 1.29 does. Values are taken as written: the file is not itself interpolated.
- */
-function parseDotEnv(text) {
-    const out = {};
-    for (const raw of text.split(/\r?\n/)) {
-        let line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        if (line.startsWith('export '))
-            line = line.slice(7).trimStart();
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            continue;
-        const key = line.slice(0, eq).trim();
-        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
-            continue;
-        out[key] = dotEnvValue(line.slice(eq + 1).trim());
-    }
-    return out;
-}
-function dotEnvValue(v) {
-    const q = v[0];
-    if ((q === '"' || q === "'") && v.indexOf(q, 1) > 0) {
-        const body = v.slice(1, closingQuote(v, q));
-        if (q === "'")
-            return body;
-        return body.replace(/\\([nrt"\\])/g, (_, c) => c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c);
-    }
-    const hash = v.search(/\s#/);
-    return (hash >= 0 ? v.slice(0, hash) : v).trim();
-}
-function closingQuote(v, q) {
-    for (let i = 1; i < v.length; i++) {
-        if (q === '"' && v[i] === '\\')
-            i++;
-        else if (v[i] === q)
-            return i;
-    }
-    return v.length;
-}
-
-;// CONCATENATED MODULE: ./src/compose/read.ts
-/**
- * Reads the services a docker compose file builds: for each, the context, Dockerfile, build args,
- * target, cache sources and image name that `docker compose build` would use, so each service can
- * be guarded like a single `docker build`.
- *
- * What is read, as docker-compose 1.29 and the v2 plugin read it:
- *   - `build: ./dir` and the long form (`context`, `dockerfile` relative to the context, `args` as
- *     a map or a `K=V` list where a bare `K` or `K:` with no value takes the value from the
- *     environment and is left out when unset, `target`, `cache_from`);
- *   - variable substitution (see interpolate.ts) with the process environment over the `.env`
- *     file beside the compose file, applied to the values read here only, so an unsupported
- *     section elsewhere cannot fail the read;
- *   - `extends` (`extends: svc`, `extends: { service }`, `extends: { service, file }`), whose
- *     build merges key by key (args merged, cache_from joined), paths relative to the file that
- *     wrote them;
- *   - `profiles`: a service with profiles is built only when `COMPOSE_PROFILES` names one, or when
- *     it is asked for by name;
- *   - the project name: `COMPOSE_PROJECT_NAME`, else top-level `name:`, else the folder name.
- * Not read: override files (`docker-compose.override.yml`; only the file given is read, as with
- * `-f FILE`), `build.tags`, `additional_contexts`, `platforms`, `secrets`, `ssh`.
- */
-
-
-
-
-
-/** A compose file that cannot be read as asked; the message is one line naming the file. */
-class ComposeError extends FreshBuildError {
-    file;
-    detail;
-    constructor(file, detail) {
-        super(`${file}: ${detail}`.replace(/\s*\r?\n\s*/g, ' '));
-        this.file = file;
-        this.detail = detail;
-    }
-}
-/** Reads the services of `file` that compose would build (see the module comment). */
-async function readComposeFile(file, opts) {
-    return (await readComposeProject(file, opts)).services;
-}
-/** Like readComposeFile, with the project name the images are named after. */
-async function readComposeProject(file, opts) {
-    const abs = (0,external_node_path_namespaceObject.resolve)(file);
-    const dir = (0,external_node_path_namespaceObject.dirname)(abs);
-    const vars = await projectVars(dir, opts.env);
-    const reader = new read_Reader(vars);
-    const doc = await reader.load(abs);
-    const name = composeProjectName({ dir, env: vars, name: doc.name });
-    const wanted = opts.services && opts.services.length > 0 ? [...new Set(opts.services)] : null;
-    const services = [];
-    if (wanted) {
-        for (const svc of wanted) {
-            if (!(svc in doc.services)) {
-                const known = Object.keys(doc.services);
-                throw new ComposeError(abs, `no service "${svc}" (services: ${known.length > 0 ? known.join(', ') : 'none'})`);
-            }
-            const spec = await reader.service(doc, svc, []);
-            if (!spec.build) {
-                throw new ComposeError(abs, `service "${svc}" has no build section${spec.image ? ` (it runs the image ${spec.image})` : ''}`);
-            }
-            services.push(finish(abs, svc, spec, spec.build));
-        }
-    }
-    else {
-        const active = new Set((vars.COMPOSE_PROFILES ?? '')
-            .split(',')
-            .map(p => p.trim())
-            .filter(Boolean));
-        for (const svc of Object.keys(doc.services)) {
-            const spec = await reader.service(doc, svc, []);
-            if (!spec.build)
-                continue;
-            if (spec.profiles.length > 0 && !spec.profiles.some(p => active.has(p)))
-                continue;
-            services.push(finish(abs, svc, spec, spec.build));
-        }
-        if (services.length === 0)
-            throw new ComposeError(abs, 'no service has a build section');
-    }
-    return { file: abs, dir, name, services };
-}
-/**
- * The compose project name: `COMPOSE_PROJECT_NAME` (environment or `.env`), else the file's
- * top-level `name:`, else the project folder's name; normalized as compose does (lower case, only
- * `a-z 0-9 _ -`, no leading `_` or `-`).
- */
-function composeProjectName(opts) {
-    const raw = opts.env.COMPOSE_PROJECT_NAME || opts.name || (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.resolve)(opts.dir));
-    const name = normalizeProjectName(raw);
-    if (name === '') {
-        throw new ComposeError(opts.dir, `project name "${raw}" is empty once normalized (set COMPOSE_PROJECT_NAME or name:)`);
-    }
-    return name;
-}
-/** Compose's project-name normalization: lower case, `[a-z0-9_-]` only, no leading `_`/`-`. */
-function normalizeProjectName(raw) {
-    return raw
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '')
-        .replace(/^[_-]+/, '');
-}
-/**
- * The image compose names a build without `image:`: `project_service` for docker-compose v1,
- * `project-service` for compose v2.
- */
-function defaultImageName(project, service, flavor) {
-    return `${project}${flavor === 'v1' ? '_' : '-'}${service}`;
-}
-/** The environment over the `.env` file in the project directory (the environment wins). */
-async function projectVars(dir, env) {
-    const path = (0,external_node_path_namespaceObject.resolve)(dir, '.env');
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch (e) {
-        if (isNodeError(e) && (e.code === 'ENOENT' || e.code === 'EISDIR'))
-            return { ...env };
-        throw new ComposeError(path, `cannot read: ${thrownMessage(e)}`);
-    }
-    const out = parseDotEnv(text);
-    for (const [k, v] of Object.entries(env))
-        if (v !== undefined)
-            out[k] = v;
-    return out;
-}
-class read_Reader {
-    vars;
-    docs = new Map();
-    constructor(vars) {
-        this.vars = vars;
-    }
-    load(file) {
-        let doc = this.docs.get(file);
-        if (!doc) {
-            doc = this.parse(file);
-            this.docs.set(file, doc);
-        }
-        return doc;
-    }
-    async parse(file) {
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-        }
-        catch (e) {
-            const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : thrownMessage(e);
-            throw new ComposeError(file, `cannot read the compose file: ${why}`);
-        }
-        let root;
-        try {
-            root = load(text, { filename: file });
-        }
-        catch (e) {
-            if (e instanceof YAMLException) {
-                const at = e.mark ? ` at line ${e.mark.line + 1}` : '';
-                throw new ComposeError(file, `invalid YAML${at}: ${e.reason}`);
-            }
-            throw new ComposeError(file, `invalid YAML: ${thrownMessage(e)}`);
-        }
-        if (!isMapping(root))
-            throw new ComposeError(file, 'not a compose file (expected a mapping)');
-        const services = root.services;
-        if (services === undefined || services === null) {
-            throw new ComposeError(file, 'no services: section');
-        }
-        if (!isMapping(services))
-            throw new ComposeError(file, 'services: must be a mapping');
-        const name = root.name === undefined || root.name === null ? null : root.name;
-        return {
-            file,
-            services,
-            name: name === null ? null : this.text(file, 'name', name)
-        };
-    }
-    /** The service's build, image and profiles with `extends` applied. */
-    async service(doc, name, chain) {
-        const key = `${doc.file}\0${name}`;
-        if (chain.includes(key)) {
-            const loop = [...chain, key].map(k => k.split('\0')[1]).join(' -> ');
-            throw new ComposeError(doc.file, `services.${name}.extends: circular reference (${loop})`);
-        }
-        const raw = doc.services[name];
-        const where = `services.${name}`;
-        if (raw !== null && !isMapping(raw))
-            throw new ComposeError(doc.file, `${where} must be a mapping`);
-        const def = raw ?? {};
-        const own = {
-            build: def.build === undefined || def.build === null ? null : this.build(doc, name, def.build),
-            image: def.image === undefined || def.image === null
-                ? null
-                : this.text(doc.file, `${where}.image`, def.image),
-            profiles: this.list(doc.file, `${where}.profiles`, def.profiles)
-        };
-        if (def.extends === undefined || def.extends === null)
-            return own;
-        const ext = def.extends;
-        let baseName;
-        let baseFile = doc.file;
-        if (typeof ext === 'string') {
-            baseName = this.text(doc.file, `${where}.extends`, ext);
-        }
-        else if (isMapping(ext) && ext.service !== undefined) {
-            baseName = this.text(doc.file, `${where}.extends.service`, ext.service);
-            if (ext.file !== undefined && ext.file !== null) {
-                const f = this.text(doc.file, `${where}.extends.file`, ext.file);
-                baseFile = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(doc.file), f);
-            }
-        }
-        else {
-            throw new ComposeError(doc.file, `${where}.extends: expected a service name or { service, file }`);
-        }
-        const baseDoc = await this.load(baseFile);
-        if (!(baseName in baseDoc.services)) {
-            throw new ComposeError(doc.file, `${where}.extends: no service "${baseName}" in ${baseFile === doc.file ? 'this file' : baseFile}`);
-        }
-        const base = await this.service(baseDoc, baseName, [...chain, key]);
-        return {
-            build: mergeBuild(base.build, own.build),
-            image: own.image ?? base.image,
-            profiles: own.profiles.length > 0 ? own.profiles : base.profiles
-        };
-    }
-    build(doc, service, raw) {
-        const where = `services.${service}.build`;
-        const dir = (0,external_node_path_namespaceObject.dirname)(doc.file);
-        if (typeof raw === 'string') {
-            return { context: this.context(doc.file, where, dir, raw), args: {}, cacheFrom: [] };
-        }
-        if (!isMapping(raw))
-            throw new ComposeError(doc.file, `${where} must be a path or a mapping`);
-        if (raw.dockerfile_inline !== undefined) {
-            throw new ComposeError(doc.file, `${where}.dockerfile_inline is not supported (use a Dockerfile)`);
-        }
-        const spec = { args: this.args(doc.file, `${where}.args`, raw.args), cacheFrom: [] };
-        if (raw.context !== undefined && raw.context !== null) {
-            spec.context = this.context(doc.file, `${where}.context`, dir, raw.context);
-        }
-        if (raw.dockerfile !== undefined && raw.dockerfile !== null) {
-            spec.dockerfile = this.text(doc.file, `${where}.dockerfile`, raw.dockerfile);
-        }
-        if (raw.target !== undefined && raw.target !== null) {
-            spec.target = this.text(doc.file, `${where}.target`, raw.target);
-        }
-        spec.cacheFrom = this.list(doc.file, `${where}.cache_from`, raw.cache_from);
-        return spec;
-    }
-    context(file, where, dir, raw) {
-        const value = this.text(file, where, raw);
-        if (/^(https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/.test(value) ||
-            /\.git(#|$)/.test(value)) {
-            throw new ComposeError(file, `${where}: a remote build context (${value}) cannot be hashed; guard the other services with --service`);
-        }
-        return (0,external_node_path_namespaceObject.isAbsolute)(value) ? (0,external_node_path_namespaceObject.resolve)(value) : (0,external_node_path_namespaceObject.resolve)(dir, value);
-    }
-    args(file, where, raw) {
-        const out = {};
-        const put = (name, value) => {
-            if (value !== undefined)
-                out[name] = value;
-        };
-        if (raw === undefined || raw === null)
-            return out;
-        if (Array.isArray(raw)) {
-            raw.forEach((item, i) => {
-                const entry = this.text(file, `${where}[${i}]`, item);
-                const eq = entry.indexOf('=');
-                if (eq === 0)
-                    throw new ComposeError(file, `${where}[${i}]: "${entry}" has no name`);
-                if (eq < 0)
-                    put(entry, this.vars[entry]);
-                else
-                    put(entry.slice(0, eq), entry.slice(eq + 1));
-            });
-            return out;
-        }
-        if (!isMapping(raw))
-            throw new ComposeError(file, `${where} must be a mapping or a list`);
-        for (const [name, value] of Object.entries(raw)) {
-            put(name, value === null ? this.vars[name] : this.text(file, `${where}.${name}`, value));
-        }
-        return out;
-    }
-    /** A list of strings (a single string counts as a list of one); undefined/null is empty. */
-    list(file, where, raw) {
-        if (raw === undefined || raw === null)
-            return [];
-        if (!Array.isArray(raw))
-            return [this.text(file, where, raw)];
-        return raw.map((v, i) => this.text(file, `${where}[${i}]`, v));
-    }
-    /** A scalar as compose reads it: strings interpolated, numbers and booleans as written. */
-    text(file, where, raw) {
-        if (typeof raw === 'number' || typeof raw === 'boolean')
-            return String(raw);
-        if (typeof raw !== 'string') {
-            throw new ComposeError(file, `${where}: expected a string, got ${read_describe(raw)}`);
-        }
-        try {
-            return interpolate(raw, this.vars);
-        }
-        catch (e) {
-            if (e instanceof InterpolationError)
-                throw new ComposeError(file, `${where}: ${e.message}`);
-            throw e;
-        }
-    }
-}
-/** `extends`: the extending service's keys win; args merge; cache sources join. */
-function mergeBuild(base, own) {
-    if (!base)
-        return own;
-    if (!own)
-        return base;
-    const out = {
-        args: { ...base.args, ...own.args },
-        cacheFrom: [...new Set([...base.cacheFrom, ...own.cacheFrom])]
-    };
-    const context = own.context ?? base.context;
-    const dockerfile = own.dockerfile ?? base.dockerfile;
-    const target = own.target ?? base.target;
-    if (context !== undefined)
-        out.context = context;
-    if (dockerfile !== undefined)
-        out.dockerfile = dockerfile;
-    if (target !== undefined)
-        out.target = target;
-    return out;
-}
-function finish(file, name, spec, build) {
-    // Compose's default context is the project directory.
-    const context = build.context ?? (0,external_node_path_namespaceObject.dirname)(file);
-    return {
-        name,
-        context,
-        dockerfile: (0,external_node_path_namespaceObject.resolve)(context, build.dockerfile ?? 'Dockerfile'),
-        args: build.args,
-        // An empty target (`${TARGET-}` set to '') builds the last stage, as no target does.
-        target: build.target || null,
-        image: spec.image,
-        cacheFrom: build.cacheFrom
-    };
-}
-function isMapping(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-// Duck-typed: errors from node's own modules may come from another realm (jest's vm modules).
-function isNodeError(e) {
-    return typeof e === 'object' && e !== null && 'code' in e;
-}
-function read_describe(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    return typeof v === 'object' ? 'a mapping' : typeof v;
-}
-
-;// CONCATENATED MODULE: ./src/compose/command.ts
-/**
- * Which docker compose the host has, and the argv of `compose build` for it.
- *
- *   v2: the `docker compose` CLI plugin (or a v2 `docker-compose` standalone binary); BuildKit by
- *       default, images named `project-service`.
- *   v1: docker-compose 1.x (Python). It builds with docker-py and the legacy builder unless
- *       `COMPOSE_DOCKER_CLI_BUILD=1` and `DOCKER_BUILDKIT=1` make it run `docker build` with
- *       BuildKit (the `docker` found on PATH); images named `project_service`.
- */
-
-
-/** The version a `compose version` output names, and its major number. */
-function parseComposeVersion(text) {
-    const m = /version\s+v?(\d+)\.(\d+)\.(\d+)\S*/i.exec(text);
-    if (!m || m[1] === undefined)
-        return null;
-    return { version: m[0].replace(/^version\s+v?/i, '').replace(/,$/, ''), major: Number(m[1]) };
-}
-/**
- * Finds the host's compose: `docker compose version` (the v2 plugin), else
- * `docker-compose version` (v1, or a v2 standalone binary, told apart by its version).
- * Null when neither runs. Goes through the exec wrapper; never throws for a missing program.
- */
-async function detectCompose(opts = {}) {
-    const docker = opts.docker ?? 'docker';
-    const standalone = opts.composeBin ?? 'docker-compose';
-    const tries = [
-        { cmd: docker, prefix: ['compose'] },
-        { cmd: standalone, prefix: [] }
-    ];
-    for (const t of tries) {
-        const r = await run(t.cmd, [...t.prefix, 'version'], {
-            baseEnv: opts.env ?? process.env
-        }).catch(() => null);
-        if (!r || r.code !== 0)
-            continue;
-        const v = parseComposeVersion(`${r.stdout}\n${r.stderr}`);
-        if (!v)
-            continue;
-        return { flavor: v.major >= 2 ? 'v2' : 'v1', cmd: t.cmd, prefix: t.prefix, version: v.version };
-    }
-    return null;
-}
-/**
- * `compose build` for a flavor (or a detected tool), with plain progress so the log parses:
- *   v2: docker compose -f F build --progress=plain [--no-cache] [--build-arg K=V]... [-- svc...]
- *   v1: docker-compose -f F build --progress=plain [--no-cache] [--build-arg K=V]... [-- svc...]
- *       with DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1 (else docker-py's legacy builder).
- * Pure: the same options give the same argv.
- */
-function composeBuildCommand(tool, opts) {
-    const t = typeof tool === 'string'
-        ? tool === 'v2'
-            ? { flavor: 'v2', cmd: opts.docker ?? 'docker', prefix: ['compose'], version: '' }
-            : { flavor: 'v1', cmd: 'docker-compose', prefix: [], version: '' }
-        : tool;
-    const argv = [...t.prefix, '-f', opts.file, 'build', '--progress=plain'];
-    if (opts.noCache)
-        argv.push('--no-cache');
-    for (const [k, v] of Object.entries(opts.buildArgs))
-        argv.push('--build-arg', `${k}=${v}`);
-    if (opts.services.length > 0)
-        argv.push('--', ...opts.services);
-    const env = { DOCKER_BUILDKIT: '1' };
-    if (t.flavor === 'v1') {
-        env.COMPOSE_DOCKER_CLI_BUILD = '1';
-        if (opts.docker && isAbsolute(opts.docker) && opts.path !== undefined) {
-            env.PATH = [dirname(opts.docker), opts.path].filter(Boolean).join(delimiter);
-        }
-    }
-    return { cmd: t.cmd, argv, env };
-}
-
-;// CONCATENATED MODULE: ./src/compose/resolve.ts
-/**
- * The services a compose file builds, as the host's compose itself resolves them: `docker compose
- * config --format json` (v2) or `docker-compose config` (v1, YAML) apply extends, profiles,
- * interpolation and env files exactly as the `compose build` that follows will. The built-in
- * reader (read.ts) reads the file first, always: it is the gate (a file it refuses, including a
- * path outside the root, is refused before compose reads anything) and the fallback when no
- * compose runs or its output cannot be used.
- */
-
-
-
-
-
-
-
-
-const DEFAULT_TIMEOUT_MS = 60_000;
-async function resolveComposeProject(file, opts) {
-    const own = await readComposeProject(file, opts);
-    const tool = opts.tool !== undefined
-        ? opts.tool
-        : await detectCompose({ ...(opts.docker ? { docker: opts.docker } : {}), env: opts.env });
-    if (tool === null)
-        return { project: own, source: 'built-in reader', tool, notes: [] };
-    const name = configCommandName(tool);
-    const fallback = (why) => ({
-        project: own,
-        source: 'built-in reader',
-        tool,
-        notes: [`${name}: ${why}; using the built-in reader`]
-    });
-    const argv = [...tool.prefix, '-f', own.file, 'config'];
-    if (tool.flavor === 'v2')
-        argv.push('--format', 'json', ...(opts.services ?? []));
-    const signal = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const r = await run(tool.cmd, argv, { baseEnv: opts.env, cwd: own.dir, signal }).catch((e) => e);
-    if (r instanceof Error)
-        return fallback(`cannot run (${text_safety_visible(r.message)})`);
-    if (r.aborted)
-        return fallback(`no answer within ${(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`);
-    if (r.code !== 0) {
-        const first = r.stderr.split('\n').find(l => l.trim() !== '') ?? '';
-        return fallback(`exit ${r.code}${first ? `: ${truncate(text_safety_visible(first.trim()), 200)}` : ''}`);
-    }
-    let doc;
-    try {
-        doc = tool.flavor === 'v2' ? JSON.parse(r.stdout) : load(r.stdout);
-    }
-    catch {
-        return fallback('its output does not parse');
-    }
-    let project;
-    try {
-        project = fromConfig(doc, own, tool, opts);
-    }
-    catch (e) {
-        if (e instanceof ComposeError)
-            throw e;
-        return fallback(`unexpected output (${e instanceof Error ? e.message : String(e)})`);
-    }
-    if (opts.root !== undefined)
-        await contain(opts.root, project);
-    const differ = differences(own, project);
-    return {
-        project,
-        source: 'compose config',
-        tool,
-        notes: differ.length > 0
-            ? [`${name} and the built-in reader differ on ${differ.join(', ')}; using ${name}`]
-            : []
-    };
-}
-function configCommandName(tool) {
-    return `${[tool.cmd, ...tool.prefix].join(' ')} config`;
-}
-const resolve_isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/**
- * The project from compose's normalized model (both flavors print the same shape: contexts
- * absolute, `dockerfile` relative to the context, args a mapping). The selection follows the
- * built-in reader, which already checked the services asked for: v2 leaves out services of
- * inactive profiles itself; v1 prints every service with its profiles.
- */
-function fromConfig(doc, own, tool, opts) {
-    if (!resolve_isMapping(doc) || !resolve_isMapping(doc.services))
-        throw new Error('no services mapping');
-    const services = doc.services;
-    const wanted = opts.services && opts.services.length > 0 ? [...new Set(opts.services)] : null;
-    // The built-in reader applied profiles and the services asked for; compose decides the rest.
-    const names = wanted ?? own.services.map(s => s.name);
-    const ownByName = new Map(own.services.map(s => [s.name, s]));
-    const out = [];
-    for (const name of names) {
-        const svc = services[name];
-        if (!resolve_isMapping(svc) || !resolve_isMapping(svc.build)) {
-            throw new Error(`services.${name}.build missing`);
-        }
-        out.push(service(name, svc, svc.build, tool.flavor, ownByName.get(name)));
-    }
-    // A service only compose builds (an `include:`d file, a profile the reader read otherwise).
-    if (!wanted) {
-        for (const [name, svc] of Object.entries(services)) {
-            if (ownByName.has(name) || !resolve_isMapping(svc) || !resolve_isMapping(svc.build))
-                continue;
-            const profiles = Array.isArray(svc.profiles) ? svc.profiles : [];
-            // v1 prints services of inactive profiles too; those the reader left out stay out.
-            if (tool.flavor === 'v1' && profiles.length > 0)
-                continue;
-            out.push(service(name, svc, svc.build, tool.flavor, undefined));
-        }
-    }
-    const name = tool.flavor === 'v2' && typeof doc.name === 'string' && doc.name ? doc.name : own.name;
-    return { file: own.file, dir: own.dir, name, services: out };
-}
-function service(name, svc, build, flavor, own) {
-    const where = `services.${name}.build`;
-    if (typeof build.context !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(build.context)) {
-        throw new Error(`${where}.context is not an absolute path`);
-    }
-    const context = (0,external_node_path_namespaceObject.resolve)(build.context);
-    const dockerfile = (0,external_node_path_namespaceObject.resolve)(context, typeof build.dockerfile === 'string' && build.dockerfile ? build.dockerfile : 'Dockerfile');
-    const args = {};
-    if (resolve_isMapping(build.args)) {
-        for (const [k, v] of Object.entries(build.args)) {
-            // An arg named without a value and unset: v2 prints null, v1 prints ''. Both mean "not
-            // passed"; v1's '' is told from a real '' by the reader, which kept the one it read.
-            if (v === null || v === undefined)
-                continue;
-            if (flavor === 'v1' && v === '' && own && !(k in own.args))
-                continue;
-            args[k] = resolve_text(v);
-        }
-    }
-    const list = (v) => Array.isArray(v) ? v.map(resolve_text) : typeof v === 'string' ? [resolve_text(v)] : [];
-    return {
-        name,
-        context,
-        dockerfile,
-        args,
-        target: typeof build.target === 'string' && build.target ? resolve_text(build.target) : null,
-        image: typeof svc.image === 'string' && svc.image ? resolve_text(svc.image) : null,
-        cacheFrom: list(build.cache_from)
-    };
-}
-/**
- * A value as the build gets it. `config` prints a file compose can read again, so a literal `$`
- * comes out escaped as `$$` (seen with docker-compose 1.29: `'v$${X}'` for the value `v${X}`).
- */
-function resolve_text(v) {
-    return String(v).replace(/\$\$/g, '$');
-}
-/** Compose resolved the paths itself: they must stay inside the root as the reader's did. */
-async function contain(root, project) {
-    const realRoot = await (0,promises_namespaceObject.realpath)(root).catch(() => (0,external_node_path_namespaceObject.resolve)(root));
-    for (const svc of project.services) {
-        for (const [what, path] of [
-            ['context', svc.context],
-            ['dockerfile', svc.dockerfile]
-        ]) {
-            const real = await (0,promises_namespaceObject.realpath)(path).catch(() => path);
-            if (escapesRoot((0,external_node_path_namespaceObject.resolve)(root), path) || escapesRoot(realRoot, real)) {
-                throw new ComposeError(project.file, `services.${svc.name}.build.${what}: ${text_safety_visible(path)} is outside ${root}: refused`);
-            }
-        }
-    }
-}
-/** Which fields of which services the two readings disagree on, e.g. `web.args`. */
-function differences(a, b) {
-    const out = [];
-    if (a.name !== b.name)
-        out.push('the project name');
-    const byName = new Map(b.services.map(s => [s.name, s]));
-    const names = new Set([...a.services.map(s => s.name), ...byName.keys()]);
-    for (const name of names) {
-        const x = a.services.find(s => s.name === name);
-        const y = byName.get(name);
-        if (!x || !y) {
-            out.push(`whether ${name} builds`);
-            continue;
-        }
-        for (const key of ['context', 'dockerfile', 'args', 'target', 'image', 'cacheFrom']) {
-            if (JSON.stringify(sorted(x[key])) !== JSON.stringify(sorted(y[key])))
-                out.push(`${name}.${key}`);
-        }
-    }
-    return out;
-}
-function sorted(v) {
-    return resolve_isMapping(v)
-        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-        : v;
-}
-
-;// CONCATENATED MODULE: ./src/compose/index.ts
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/pipeline/compose.ts
-
-
-/** The guard options for each service of the compose file (see the module comment). */
-async function composeGuardOptions(compose, base, env, deps = {}) {
-    // The workspace root the action contains compose paths in, where the request carries one.
-    const root = compose.root;
-    const resolved = await resolveComposeProject(compose.file, {
-        env,
-        services: compose.services,
-        docker: base.docker,
-        ...(typeof root === 'string' ? { root } : {}),
-        ...(deps.tool !== undefined ? { tool: deps.tool } : {})
-    });
-    for (const note of resolved.notes)
-        deps.progress?.(note);
-    const project = resolved.project;
-    let flavor = deps.flavor ?? resolved.tool?.flavor ?? null;
-    if (flavor === null && project.services.some(s => s.image === null)) {
-        flavor = (await detectCompose({ docker: base.docker, env }))?.flavor ?? 'v2';
-    }
-    const shared = sharedBuilds(project.services, base.target);
-    return project.services.map(svc => {
-        const target = svc.target ?? base.target;
-        const tag = svc.image ?? defaultImageName(project.name, svc.name, flavor ?? 'v2');
-        let state = null;
-        if (base.state !== null)
-            state = perServiceState(base.state, svc.name);
-        else if (shared.has(buildKey(svc, base.target))) {
-            state = perServiceState(defaultStatePath({
-                context: svc.context,
-                file: svc.dockerfile,
-                target: target ?? undefined,
-                env
-            }), svc.name);
-        }
-        const options = {
-            ...base,
-            context: svc.context,
-            file: svc.dockerfile,
-            state,
-            tags: [tag],
-            buildArgs: { ...svc.args, ...base.buildArgs },
-            secretArgs: [...base.secretArgs],
-            cacheFrom: [...new Set([...svc.cacheFrom, ...base.cacheFrom])],
-            target,
-            image: tag
-        };
-        return { service: svc.name, options };
-    });
-}
-/** `state.json` -> `state.web.json`; `state` -> `state.web.json`. */
-function perServiceState(path, service) {
-    const safe = service.replace(/[^A-Za-z0-9._-]+/g, '-');
-    return path.endsWith('.json') ? `${path.slice(0, -5)}.${safe}.json` : `${path}.${safe}.json`;
-}
-function buildKey(svc, fallbackTarget) {
-    return `${svc.context}\0${svc.dockerfile}\0${svc.target ?? fallbackTarget ?? ''}`;
-}
-/** Build keys used by more than one service (their default records would collide). */
-function sharedBuilds(services, target) {
-    const seen = new Set();
-    const shared = new Set();
-    for (const s of services) {
-        const k = buildKey(s, target);
-        if (seen.has(k))
-            shared.add(k);
-        seen.add(k);
-    }
-    return shared;
-}
-
+// EXTERNAL MODULE: ./src/record/index.ts + 7 modules
+var src_record = __nccwpck_require__(2847);
 ;// CONCATENATED MODULE: ./src/pipeline/stages/prepare.ts
 
 
@@ -19782,16 +16241,16 @@ function sharedBuilds(services, target) {
 
 /** Stage 1: identity, build args, where the record and stat cache live. No file is read yet. */
 async function prepare(command, opts, service, io) {
-    const redact = redactor(secretArgValues(opts));
+    const redact = (0,text_safety/* redactor */.$p)(secretArgValues(opts));
     const identity = await resolveIdentity(opts, io.env);
     const statePath = opts.state ??
-        defaultStatePath({
+        (0,src_record/* defaultStatePath */.K0)({
             context: opts.context,
             file: opts.file,
             target: opts.target ?? undefined,
             env: io.env
         });
-    const recordInContext = stateInsideContext(statePath, opts.context, io.cwd);
+    const recordInContext = (0,src_record/* stateInsideContext */.fB)(statePath, opts.context, io.cwd);
     return {
         command,
         opts,
@@ -19813,12 +16272,12 @@ async function prepare(command, opts, service, io) {
 /** The injected exec, else the configured client, made on first use. */
 function lazyDocker(opts, io) {
     let exec = io.exec;
-    return () => (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })));
+    return () => (exec ??= (0,docker_exec/* dockerExec */.SW)((0,docker_exec/* dockerClient */._n)({ dockerPath: opts.docker, env: io.env })));
 }
 async function resolveIdentity(opts, env) {
     let commit = opts.commit ?? env.GITHUB_SHA ?? null;
     if (commit === null) {
-        const git = await run('git', ['-C', opts.context, 'rev-parse', 'HEAD'], { env }).catch(() => null);
+        const git = await (0,docker_exec/* run */.eF)('git', ['-C', opts.context, 'rev-parse', 'HEAD'], { env }).catch(() => null);
         commit = git && git.code === 0 ? git.stdout.trim() || null : null;
     }
     const buildId = opts.buildId ??
@@ -19837,7 +16296,309 @@ function injectIdentity(args, id) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/docker/buildcache.ts
+const BUILD_CACHE_ARGV = ['system', 'df', '-v', '--format', '{{json .BuildCache}}'];
+/**
+ * The `source.local` records of a `{{json .BuildCache}}` listing, sorted by ID. Throws on output
+ * that is not the array of records the 20.10 client prints (an empty cache prints `[]`).
+ */
+function parseLocalSources(text) {
+    const value = JSON.parse(text.trim() || 'null');
+    if (value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw new Error('build cache listing is not an array');
+    const out = [];
+    for (const r of value) {
+        if (typeof r !== 'object' || r === null)
+            throw new Error('build cache record is not an object');
+        const o = r;
+        // The CLI's template prints these fields as strings; the raw API as numbers and strings.
+        const type = o.CacheType ?? o.Type;
+        if (type !== 'source.local')
+            continue;
+        const usage = Number(o.UsageCount);
+        const { ID: id, Description: description, LastUsedAt: lastUsed } = o;
+        if (typeof id !== 'string' || id === '' || !Number.isSafeInteger(usage)) {
+            throw new Error('build cache record without an ID or a usage count');
+        }
+        out.push({
+            id,
+            description: typeof description === 'string' ? description : '',
+            usage,
+            lastUsed: typeof lastUsed === 'string' ? lastUsed : String(lastUsed ?? '')
+        });
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+/** The daemon's `source.local` records, or the reason they cannot be listed. */
+async function listLocalSources(exec) {
+    try {
+        const r = await exec(BUILD_CACHE_ARGV, { maxCapture: 8 * 1024 * 1024 });
+        if (r.code !== 0 || r.truncated) {
+            return {
+                error: `docker system df failed (exit ${r.code}): ${r.stderr.trim().split('\n')[0] ?? ''}`
+            };
+        }
+        return { sources: parseLocalSources(r.stdout) };
+    }
+    catch (e) {
+        return { error: `docker system df: ${e instanceof Error ? e.message : String(e)}` };
+    }
+}
+/** Same record, unused since: same ID, usage count and last-used time. */
+function sameUse(a, b) {
+    return a.id === b.id && a.usage === b.usage && a.lastUsed === b.lastUsed;
+}
+/** Records in `after` that are new or were used since `before`: what a build in between touched. */
+function usedBetween(before, after) {
+    const old = new Map(before.map(s => [s.id, s]));
+    return after.filter(s => {
+        const was = old.get(s.id);
+        return was === undefined || !sameUse(was, s);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/cure.ts
+/**
+ * The cure for stale context bytes: re-send what changed instead of pruning the whole context.
+ *
+ * BuildKit's client re-sends a context file only when its size, mtime, mode, owner (or link
+ * target) differ from the copy the builder keeps in its `source.local` record. When that copy is
+ * the bytes of the guard's record, the only files that can be stale are the ones whose bytes
+ * changed since the record; giving just those a new mtime makes the client re-send exactly them.
+ * Whether the builder's copy IS the record's bytes is checked, not assumed: after each build the
+ * guard keeps, beside the record, the `source.local` records its build used (ID, usage count,
+ * last-used time); any other build that synced into them since moves those numbers, and then the
+ * whole record is pruned as before. docs/resend-cure.md has the argument and the experiment.
+ */
+
+
+
+
+
+
+
+/** Where the stamp of a record lives: beside it, like the stat cache. */
+function builderStampPath(recordPath) {
+    return `${recordPath}.builder-state`;
+}
+function recordBinding(r) {
+    return `${r.contextHash} ${r.builtAt}`;
+}
+/** The stamp at `path`, or null when it is missing or unusable (then the record cannot vouch). */
+async function readStamp(path) {
+    let value;
+    try {
+        value = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    if (typeof value !== 'object' || value === null)
+        return null;
+    const v = value;
+    if (v.version !== 1 || typeof v.record !== 'string' || !Array.isArray(v.sources))
+        return null;
+    const controls = v.controls;
+    if (typeof controls !== 'object' || controls === null || Array.isArray(controls))
+        return null;
+    if (!Object.values(controls).every(d => typeof d === 'string'))
+        return null;
+    const sources = v.sources;
+    const ok = sources.every(s => {
+        const o = s;
+        return (typeof o === 'object' &&
+            o !== null &&
+            typeof o.id === 'string' &&
+            typeof o.description === 'string' &&
+            typeof o.lastUsed === 'string' &&
+            Number.isSafeInteger(o.usage));
+    });
+    if (!ok)
+        return null;
+    return {
+        version: 1,
+        record: v.record,
+        controls: controls,
+        sources: sources
+    };
+}
+/** Replaces the stamp (temp file and rename; a torn file fails to parse and counts as none). */
+async function writeStamp(path, stamp) {
+    const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_.writeFile)(tmp, `${JSON.stringify(stamp)}\n`, { mode: 0o644, flag: 'wx' });
+        await (0,promises_.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+async function removeStamp(path) {
+    await (0,promises_.rm)(path, { force: true });
+}
+/** sha256 of the Dockerfile and of the ignore file BuildKit will read, by absolute path. */
+async function controlDigests(context, dockerfile) {
+    const out = {};
+    const files = [(0,external_node_path_.resolve)(dockerfile), await findIgnoreFile(context, dockerfile)];
+    for (const file of files) {
+        if (file === null)
+            continue;
+        const bytes = await (0,promises_.readFile)(file).catch(() => null);
+        if (bytes !== null)
+            out[file] = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+    }
+    return out;
+}
+/**
+ * Pure: may this build re-send only the changed files? Only with the default `source` policy on
+ * the daemon's own BuildKit (whose records `docker system df` lists; a buildx builder may be a
+ * container with records of its own), with a record, a stamp written with that very record, and
+ * every record the stamped build used unused since.
+ */
+function chooseCure(input) {
+    const prune = (reason, usedOutside = false) => ({
+        action: 'fallback',
+        reason,
+        usedOutside
+    });
+    if (input.policy !== 'source')
+        return prune(`policy ${input.policy}`);
+    if (input.kind !== 'buildkit')
+        return prune(`the ${input.kind} builder's records are not listed`);
+    if (input.previous === null)
+        return prune('no record');
+    const stamp = input.stamp;
+    if (stamp === null)
+        return prune('no builder state kept with the record');
+    if (stamp.record !== recordBinding(input.previous)) {
+        return prune('the builder state kept belongs to another record');
+    }
+    if (!stamp.sources.some(s => s.description.endsWith(' context'))) {
+        return prune('the builder state kept names no context record');
+    }
+    const listing = input.listing;
+    if (listing === null || 'error' in listing) {
+        return prune(`the builder's records cannot be listed${listing ? ` (${listing.error})` : ''}`);
+    }
+    const now = new Map(listing.sources.map(s => [s.id, s]));
+    for (const s of stamp.sources) {
+        const cur = now.get(s.id);
+        if (cur === undefined)
+            return prune(`the builder's record ${s.id} is gone`, true);
+        if (!sameUse(s, cur)) {
+            return prune(`the builder's record ${s.id} was used outside this guard since its last build (usage ${s.usage} -> ${cur.usage})`, true);
+        }
+    }
+    return { action: 'resend' };
+}
+/**
+ * Context files whose bytes (or type or mode) differ from the record, plus a Dockerfile or
+ * ignore file that differs from the stamp: the files to re-send. Regular files only: the client
+ * compares a symlink's target and every entry's mode itself.
+ */
+function filesToResend(context, entries, files, previous, controlsNow, stamp) {
+    const out = new Set();
+    for (const e of entries) {
+        if (e.type !== 'file')
+            continue;
+        const before = Object.hasOwn(previous.files, e.path) ? previous.files[e.path] : undefined;
+        if (before !== files[e.path])
+            out.add((0,external_node_path_.join)(context, e.path));
+    }
+    for (const [file, digest] of Object.entries(controlsNow)) {
+        if (stamp.controls[file] !== digest)
+            out.add(file);
+    }
+    return [...out];
+}
+/**
+ * Gives each file a modification time the builder's copy cannot have: later than both this
+ * run's clock and the file's own mtime (by a millisecond, far above the microsecond a double
+ * of seconds resolves), so the client's size+mtime comparison sees a change. The access time is
+ * kept. Throws on the first file that cannot be touched: then the caller prunes instead.
+ */
+async function touchForResend(paths) {
+    for (const path of paths) {
+        const st = await (0,promises_.lstat)(path);
+        if (!st.isFile())
+            continue;
+        const ms = Math.max(Date.now(), st.mtimeMs) + 1;
+        await (0,promises_.utimes)(path, st.atime, ms / 1000);
+    }
+}
+/**
+ * The prune stage of a build: re-send only the changed files when the stamp vouches for the
+ * builder's copy, otherwise prune by the policy as before (only when the context diverged). The
+ * stamp is removed first: a run that dies or ends stale leaves none, so the next run prunes.
+ */
+async function cureStage(input) {
+    const stampPath = builderStampPath(input.statePath);
+    const stamp = input.policy === 'never' ? null : await readStamp(stampPath);
+    await removeStamp(stampPath);
+    if (input.policy === 'never')
+        return { pruned: null, resent: null, vouched: false };
+    const choice = chooseCure({ ...input, stamp });
+    if (choice.action === 'resend' && input.previous && stamp) {
+        const controls = await controlDigests(input.context, input.dockerfile);
+        const paths = filesToResend(input.context, input.entries, input.files, input.previous, controls, stamp);
+        try {
+            await touchForResend(paths);
+            if (paths.length > 0 || input.diverged) {
+                input.say(`re-sending ${paths.length} changed file(s) instead of pruning: the builder's context copy is the one the last guarded build left`);
+            }
+            return { pruned: null, resent: paths, vouched: true };
+        }
+        catch (e) {
+            input.say(`cannot mark the changed files for re-sending (${(0,errno/* errCode */.t)(e) ?? String(e)})`);
+            if (!input.diverged)
+                return { pruned: null, resent: null, vouched: false };
+        }
+    }
+    else if (choice.action === 'fallback' && input.diverged && input.policy === 'source') {
+        input.say(`pruning, not re-sending: ${choice.reason}`);
+    }
+    // Unchanged since the record, yet the builder's copy was synced by another build since: that
+    // build may have left other bytes under the same size and mtime (an edit it saw, reverted
+    // with the mtime kept), which no comparison with the record can see.
+    const outside = choice.action === 'fallback' && choice.usedOutside;
+    if (!input.diverged && outside)
+        input.say(`the context equals the record, but ${choice.reason}`);
+    if (!input.diverged && !outside)
+        return { pruned: null, resent: null, vouched: false };
+    input.say(`pruning the builder cache (policy ${input.policy})`);
+    const pruned = await prune(input.exec, input.policy, input.kind);
+    input.say(pruned.done
+        ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
+        : `not pruned: ${pruned.note ?? ''}`);
+    return { pruned, resent: null, vouched: pruned.done && input.kind === 'buildkit' };
+}
+/**
+ * After the run's builds: keeps which `source.local` records they used, bound to the record just
+ * written, so the next run can tell whether anything else used them since. Best effort: no stamp
+ * only means the next diverged build prunes.
+ */
+async function keepBuilderState(input) {
+    const path = builderStampPath(input.statePath);
+    const { before, after } = input;
+    if (!before || 'error' in before || !after || 'error' in after)
+        return removeStamp(path);
+    const sources = usedBetween(before.sources, after.sources);
+    if (!sources.some(s => s.description.endsWith(' context')))
+        return removeStamp(path);
+    await writeStamp(path, {
+        version: 1,
+        record: recordBinding(input.record),
+        controls: await controlDigests(input.context, input.dockerfile),
+        sources
+    });
+}
+
+
 ;// CONCATENATED MODULE: ./src/pipeline/stages/hash.ts
+
 
 
 
@@ -19860,7 +16621,11 @@ async function hashStage(run) {
         onBuild: images => readOnBuild(run.docker(), images),
         onPlan: plan => (early = onPlan(run, plan))
     });
-    const { needed, hostInfo } = early ?? { needed: new Set(), hostInfo: null };
+    const { needed, hostInfo, sourcesBefore } = early ?? {
+        needed: new Set(),
+        hostInfo: null,
+        sourcesBefore: null
+    };
     if (hashed.statCache)
         say(describeStatCache(hashed.statCache));
     const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0';
@@ -19877,6 +16642,7 @@ async function hashStage(run) {
         steps,
         finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
         hostInfo,
+        sourcesBefore,
         startedAt
     };
 }
@@ -19892,19 +16658,23 @@ function onPlan(run, plan) {
     }
     // The daemon is asked while the context is walked: both take a while, neither needs the other.
     if (run.command !== 'build')
-        return { needed, hostInfo: null };
+        return { needed, hostInfo: null, sourcesBefore: null };
     const hostInfo = detectBuilder(run.docker(), run.io.env);
     hostInfo.catch(() => undefined); // awaited by the build source; a failure is reported there
-    return { needed, hostInfo };
+    // What the builder's context records look like before this run builds (never rejects).
+    const sourcesBefore = run.opts.prune === 'never' ? null : listLocalSources(run.docker());
+    return { needed, hostInfo, sourcesBefore };
 }
 function contextFiles(entries) {
     return {
         entries,
         byPath: new Map(entries.map(e => [e.path, e])),
-        signatures: fileSignatures(entries)
+        signatures: (0,src_record/* fileSignatures */.wL)(entries)
     };
 }
 
+// EXTERNAL MODULE: ./src/record/diff.ts
+var record_diff = __nccwpck_require__(8262);
 ;// CONCATENATED MODULE: ./src/verdict/compare.ts
 
 /** Step identity across runs: the stage and the instruction's position in it. */
@@ -19922,8 +16692,8 @@ function compareWithRecord(files, steps, previous, selects) {
     if (!previous) {
         return { previousHash: null, changedFiles: [], removedFiles: new Set(), stepChanges };
     }
-    const diff = diffRecords(previous, files);
-    const changed = changedPaths(diff);
+    const diff = (0,record_diff/* diffRecords */.OM)(previous, files);
+    const changed = (0,record_diff/* changedPaths */.vl)(diff);
     const recorded = new Map(previous.steps.map(s => [stepKey(s), s]));
     for (const step of steps) {
         const paths = changed.filter(p => selects(step, p));
@@ -20020,7 +16790,7 @@ function preBuildWarnings(f) {
 /** Entries walked per source directory at most: this is a warning, not a second scan. */
 const WALK_LIMIT = 5000;
 const excluded_literal = (source) => {
-    const rel = external_node_path_namespaceObject.posix
+    const rel = external_node_path_.posix
         .normalize(source)
         .replace(/^(\.?\/)+/, '')
         .replace(/\/+$/, '');
@@ -20049,12 +16819,12 @@ async function excludedChanged(context, steps, entries, since) {
                 continue;
             let budget = WALK_LIMIT;
             const walk = async (dir) => {
-                const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(context, dir)).catch(() => []);
+                const names = await (0,promises_.readdir)((0,external_node_path_.join)(context, dir)).catch(() => []);
                 for (const name of names) {
                     if (--budget < 0)
                         return;
                     const path = `${dir}/${name}`;
-                    const st = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(context, path)).catch(() => null);
+                    const st = await (0,promises_.lstat)((0,external_node_path_.join)(context, path)).catch(() => null);
                     if (st === null)
                         continue;
                     if (st.isDirectory())
@@ -20078,7 +16848,7 @@ async function excludedChanged(context, steps, entries, since) {
  * (or the reference) and what went wrong (unreachable, unauthorised, name invalid, delete
  * disabled); exit 2.
  */
-class RegistryError extends FreshBuildError {
+class RegistryError extends error/* FreshBuildError */.n {
     code;
     constructor(message, 
     /** The registry's error code (`NAME_INVALID`, `UNSUPPORTED`...), or a kind of our own. */
@@ -20168,12 +16938,12 @@ function keysFor(registry) {
     ];
 }
 function dockerConfigPath(env) {
-    return (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+    return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
 }
 async function credentialsFor(registry, env) {
     let config;
     try {
-        config = JSON.parse(await (0,promises_namespaceObject.readFile)(dockerConfigPath(env), 'utf8'));
+        config = JSON.parse(await (0,promises_.readFile)(dockerConfigPath(env), 'utf8'));
     }
     catch {
         return null; // no config (never logged in) or unreadable: anonymous
@@ -20208,7 +16978,7 @@ async function credentialsFor(registry, env) {
 async function fromHelper(name, server, env) {
     if (!/^[\w.-]+$/.test(name))
         return null;
-    const r = await run(`docker-credential-${name}`, ['get'], {
+    const r = await (0,docker_exec/* run */.eF)(`docker-credential-${name}`, ['get'], {
         baseEnv: env,
         input: server,
         maxCapture: 1024 * 1024,
@@ -20619,7 +17389,7 @@ function recordTag(imageDigest) {
  * known fields go), never a build arg or a credential, since the record holds neither.
  */
 function recordDocument(record) {
-    return Buffer.from(`${JSON.stringify(validateRecord(record))}\n`);
+    return Buffer.from(`${JSON.stringify((0,src_record/* validateRecord */.eV)(record))}\n`);
 }
 /** Pushes the record for the image `imageDigest` of `repository`; returns the artifact's digest. */
 async function attachRecord(client, repository, imageDigest, record) {
@@ -20681,7 +17451,7 @@ async function fetchRecord(client, repository, reference) {
         return {
             status: 'found',
             imageDigest,
-            record: validateRecord(JSON.parse(bytes.toString('utf8')))
+            record: (0,src_record/* validateRecord */.eV)(JSON.parse(bytes.toString('utf8')))
         };
     }
     catch (e) {
@@ -20987,14 +17757,14 @@ async function compare(run) {
 }
 async function loadRecord(path, ignoreCorrupt, warnings) {
     try {
-        return await readRecord(path);
+        return await (0,src_record/* readRecord */.aE)(path);
     }
     catch (e) {
-        if (e instanceof RecordError && ignoreCorrupt) {
+        if (e instanceof src_record/* RecordError */.W1 && ignoreCorrupt) {
             warnings.push(`${errorMessage(e)}; treated as no record (--ignore-corrupt-record)`);
             return null;
         }
-        if (e instanceof RecordError) {
+        if (e instanceof src_record/* RecordError */.W1) {
             throw new options_UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
         }
         throw e;
@@ -21046,7 +17816,7 @@ async function excludedSources(context, steps, sent) {
             const rel = literalSource(source);
             if (rel === null || sent.has(rel))
                 continue;
-            const onDisk = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(context, rel)).then(() => true, () => false);
+            const onDisk = await (0,promises_.lstat)((0,external_node_path_.join)(context, rel)).then(() => true, () => false);
             if (onDisk)
                 out.push({ step, source: rel });
         }
@@ -21055,7 +17825,7 @@ async function excludedSources(context, steps, sent) {
 }
 /** A source as a path inside the context, or null when it names none literally. */
 function literalSource(source) {
-    const rel = external_node_path_namespaceObject.posix
+    const rel = external_node_path_.posix
         .normalize(source)
         .replace(/^(\.?\/)+/, '')
         .replace(/\/+$/, '');
@@ -21064,6 +17834,8 @@ function literalSource(source) {
     return rel;
 }
 
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(6193);
 ;// CONCATENATED MODULE: ./src/logs/names.ts
 /**
  * BuildKit vertex names. The Dockerfile frontend names instruction vertices
@@ -21417,7 +18189,7 @@ function stripDuration(text) {
  */
 class LogParser {
     maxLine;
-    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    decoder = new external_node_string_decoder_.StringDecoder('utf8');
     partial = '';
     /** The current line passed the cap: drop input until the next newline. */
     overflow = false;
@@ -21818,7 +18590,7 @@ function parseLog(text) {
 
 
 /** A build log that cannot be read; the message is one line naming the file. */
-class LogFileError extends FreshBuildError {
+class LogFileError extends error/* FreshBuildError */.n {
     path;
     constructor(path, problem) {
         super(`build log ${path}: ${problem}`);
@@ -21843,7 +18615,7 @@ function logFault(path, e) {
 async function parseLogFile(path, options = {}) {
     let fh;
     try {
-        fh = await (0,promises_namespaceObject.open)(path, 'r');
+        fh = await (0,promises_.open)(path, 'r');
     }
     catch (e) {
         throw logFault(path, e);
@@ -21922,7 +18694,7 @@ const layerPath = (p) => p.replace(/^\/+/, '').replace(/\/+$/, '');
 async function layerTargets(step, path, expected, ctx) {
     if (step.dest === null)
         return { unprovable: 'it is not a copy' };
-    const destAbs = external_node_path_namespaceObject.posix.resolve(step.workdir, step.dest);
+    const destAbs = external_node_path_.posix.resolve(step.workdir, step.dest);
     const dirDest = step.dest.endsWith('/') || step.dest === '.' || step.dest === '' || step.destIsDir;
     if (step.sources.length > 1 && !dirDest) {
         return {
@@ -21941,14 +18713,14 @@ async function layerTargets(step, path, expected, ctx) {
         const isLinkOnPath = viaLink && (path === pattern || under(pattern, path));
         const dest = (p) => {
             const rel = p === resolved ? null : p.slice(resolved === '.' ? 0 : resolved.length + 1);
-            if (isExcluded(rules, rel ?? external_node_path_namespaceObject.posix.basename(pattern)))
+            if (isExcluded(rules, rel ?? external_node_path_.posix.basename(pattern)))
                 return null;
             if (rel !== null)
-                return layerPath(external_node_path_namespaceObject.posix.join(destAbs, rel));
-            return layerPath(dirDest ? external_node_path_namespaceObject.posix.join(destAbs, external_node_path_namespaceObject.posix.basename(pattern)) : destAbs);
+                return layerPath(external_node_path_.posix.join(destAbs, rel));
+            return layerPath(dirDest ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(pattern)) : destAbs);
         };
         if (step.keyword === 'ADD' && root?.type === 'file' && (path === resolved || isLinkOnPath)) {
-            const archive = await archiveTargets((0,external_node_path_namespaceObject.join)(ctx.context, resolved), destAbs);
+            const archive = await archiveTargets((0,external_node_path_.join)(ctx.context, resolved), destAbs);
             if (archive !== null)
                 return archive;
         }
@@ -21971,7 +18743,7 @@ async function layerTargets(step, path, expected, ctx) {
         }
     }
     if (step.keyword === 'ADD' && expected?.type === 'file') {
-        const archive = await archiveTargets((0,external_node_path_namespaceObject.join)(ctx.context, path), destAbs);
+        const archive = await archiveTargets((0,external_node_path_.join)(ctx.context, path), destAbs);
         if (archive !== null && step.sources.some(s => cleanRel(s) === path))
             return archive;
     }
@@ -21987,7 +18759,7 @@ async function layerTargets(step, path, expected, ctx) {
 }
 /** Archive kind by the bytes, as BuildKit's ADD detects it (not by the name). */
 async function archiveKind(file) {
-    const fh = await (0,promises_namespaceObject.open)(file, 'r').catch(() => null);
+    const fh = await (0,promises_.open)(file, 'r').catch(() => null);
     if (fh === null)
         return null;
     try {
@@ -22022,7 +18794,7 @@ async function archiveTargets(file, destAbs) {
     if (kind !== 'tar' && kind !== 'gzip') {
         return { unprovable: `a ${kind} archive: its members are not read here` };
     }
-    const raw = await (0,promises_namespaceObject.readFile)(file);
+    const raw = await (0,promises_.readFile)(file);
     const extract = tar_stream.extract();
     const source = external_node_stream_.Readable.from([raw]);
     const targets = [];
@@ -22035,7 +18807,7 @@ async function archiveTargets(file, destAbs) {
                 entry.resume();
                 continue;
             }
-            const dest = layerPath(external_node_path_namespaceObject.posix.join(destAbs, name));
+            const dest = layerPath(external_node_path_.posix.join(destAbs, name));
             const mode = (h.mode ?? 0) & 0o7777;
             if (h.type === 'file' || h.type === 'contiguous-file') {
                 const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -22189,7 +18961,13 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
     const wanted = pending
         .map(p => ({ diffId: p.diffId, paths: [...p.targets.values()].flat().map(t => t.dest) }))
         .filter(w => w.paths.length > 0);
-    const layers = await readLayerEntries(deps.exec, image, wanted);
+    const layers = await readWantedLayers(deps.exec, info, wanted, r => {
+        if (r.fromStore.length > 0) {
+            deps.say?.(`proof: ${r.fromStore.length} layer(s) read from the layer store on this host`);
+        }
+        if (r.fromSave.length > 0)
+            deps.say?.(`proof: ${r.fromSave.length} layer(s) read from docker save`);
+    });
     for (const { req, diffId, targets, unproven } of pending) {
         const entries = layers.get(diffId) ?? new Map();
         const step = steps.get(req.key);
@@ -22247,21 +19025,40 @@ function compareEntry(path, expected, actual, chmodFlag) {
 
 
 
+
 /** A docker build that failed: an error (exit 2), not a verdict. */
-class BuildFailedError extends FreshBuildError {
+class BuildFailedError extends error/* FreshBuildError */.n {
 }
-/** `build`: prune when the context diverged, build with identity, parse the log as it streams. */
+/**
+ * `build`: re-send what changed, or prune, when the context diverged (cure.ts), build with
+ * identity, parse the log as it streams.
+ */
 async function buildSource(run) {
     const host = await detectHost(run);
     // A record from the registry says what the last image holds, nothing about this host's
-    // builder: its context cache may hold old bytes of its own, so it is pruned as on a change.
-    const diverged = run.previous === null ||
-        run.previousSource === 'registry' ||
-        run.previous.contextHash !== run.hashed.contextHash;
-    const pruned = diverged && run.opts.prune !== 'never' ? await pruneCache(run, host) : null;
+    // builder: its context cache may hold old bytes of its own, so the cure treats it as no record
+    // (it prunes rather than re-sending only what changed).
+    const local = run.previousSource === 'registry' ? null : run.previous;
+    const diverged = run.previous === null || local === null || run.previous.contextHash !== run.hashed.contextHash;
+    const { pruned, vouched } = await cureStage({
+        exec: run.docker(),
+        kind: host.kind,
+        policy: run.opts.prune,
+        previous: local,
+        diverged,
+        statePath: run.statePath,
+        context: run.opts.context,
+        dockerfile: run.opts.file,
+        entries: run.files.entries,
+        files: run.files.signatures,
+        listing: await run.sourcesBefore,
+        say: run.say
+    });
     const options = buildOptions(run, host, diverged);
     const { log, imageId } = await buildFinal(run, host, options);
-    const stages = stageImages(run, host, options);
+    // Listed now, overlapping the proofs, unless a stage build (which syncs too) comes after.
+    let after = vouched ? listLocalSources(run.docker()) : null;
+    const stages = stageImages(run, host, options, () => (after = null));
     return {
         builder: host.kind,
         pruned,
@@ -22273,7 +19070,19 @@ async function buildSource(run) {
         stageImage: stages.stageImage,
         // The legacy builder always sends everything; a done prune made BuildKit forget what it had.
         contextResent: host.kind === 'legacy' || pruned?.done === true,
-        cleanup: stages.cleanup
+        cleanup: stages.cleanup,
+        keepState: vouched
+            ? async (record) => {
+                await keepBuilderState({
+                    statePath: run.statePath,
+                    record,
+                    context: run.opts.context,
+                    dockerfile: run.opts.file,
+                    before: await run.sourcesBefore,
+                    after: await (after ?? listLocalSources(run.docker()))
+                }).catch(e => run.say(`the builder state was not kept (the next changed build prunes): ${String(e)}`));
+            }
+            : null
     };
 }
 async function detectHost(run) {
@@ -22282,18 +19091,10 @@ async function detectHost(run) {
     run.warnings.push(...host.warnings);
     return host;
 }
-async function pruneCache(run, host) {
-    run.say(`pruning the builder cache (policy ${run.opts.prune})`);
-    const pruned = await prune(run.docker(), run.opts.prune, host.kind);
-    run.say(pruned.done
-        ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
-        : `not pruned: ${pruned.note ?? ''}`);
-    return pruned;
-}
 /** The final build's options; its labels carry the record of this build (files left out). */
 function buildOptions(run, host, diverged) {
     const { opts, identity } = run;
-    const labels = recordLabels(newRecord({
+    const labels = (0,src_record/* recordLabels */.FZ)((0,src_record/* newRecord */.Mx)({
         contextHash: run.hashed.contextHash,
         files: {},
         steps: run.steps,
@@ -22339,12 +19140,13 @@ async function buildFinal(run, host, options) {
  * final build just wrote, checked to have come from it, and removed after the proofs when it
  * was made for them alone.
  */
-function stageImages(run, host, options) {
+function stageImages(run, host, options, onStageBuild) {
     /** Untagged images the proof's stage builds made, removed once read. */
     const made = [];
     return {
         stageImage: async (stage) => {
             run.say(`building stage ${stage} from cache, to read the layers it wrote`);
+            onStageBuild();
             const built = await buildStage(run.docker(), host.kind, options, stage);
             if (built.created)
                 made.push(built.image);
@@ -22437,7 +19239,8 @@ async function logSource(run) {
         // Rebuilding another tool's intermediate stage could use other args and prove nothing.
         stageImage: stage => Promise.reject(new Error(`check mode proves the final stage only; build stage ${stage} with fresh-build build`)),
         contextResent: false,
-        cleanup: () => Promise.resolve()
+        cleanup: () => Promise.resolve(),
+        keepState: null
     };
 }
 /**
@@ -22473,7 +19276,7 @@ async function source(run) {
 async function writtenSince(context, paths, since) {
     const out = new Set();
     await Promise.all([...new Set(paths)].map(async (p) => {
-        const st = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(context, p)).catch(() => null);
+        const st = await (0,promises_.lstat)((0,external_node_path_.join)(context, p)).catch(() => null);
         if (st !== null && st.ctimeMs >= since)
             out.add(p);
     }));
@@ -22715,8 +19518,8 @@ function likelyCauses(input, results) {
         const now = input.files[path];
         if (before === undefined || now === undefined || before === now)
             return false;
-        const a = signatureSize(before);
-        return a !== null && a === signatureSize(now);
+        const a = (0,hash/* signatureSize */.wz)(before);
+        return a !== null && a === (0,hash/* signatureSize */.wz)(now);
     });
     if (sameSize.length > 0) {
         causes.push(`same-size edit with the modification time kept (rsync -t, tar, touch -d, mtime-restoring checkouts): ${sameSize.join(', ')}; Docker re-sends a context file only when its size, mtime, mode or owner changed`);
@@ -22809,6 +19612,7 @@ async function prove(run) {
             finalStage: run.finalStage,
             final: source.final,
             stageImage: source.stageImage,
+            say: run.say,
             context: opts.context,
             entries: run.files.entries
         })
@@ -22826,10 +19630,10 @@ async function notJudged(run, proveAll) {
     const inside = (file) => {
         if (file === null)
             return null;
-        const rel = (0,external_node_path_namespaceObject.relative)(opts.context, file);
-        return rel === '' || rel.startsWith('..') || rel.startsWith(external_node_path_namespaceObject.sep)
+        const rel = (0,external_node_path_.relative)(opts.context, file);
+        return rel === '' || rel.startsWith('..') || rel.startsWith(external_node_path_.sep)
             ? null
-            : rel.split(external_node_path_namespaceObject.sep).join('/');
+            : rel.split(external_node_path_.sep).join('/');
     };
     const out = new Set();
     for (const f of [run.command === 'check' ? opts.logFile : null, `${run.statePath}.build.log`]) {
@@ -22897,7 +19701,7 @@ async function record(run) {
             run.say('stale: nothing pushed');
         return { ...run, push: null };
     }
-    const built = newRecord({
+    const built = (0,src_record/* newRecord */.Mx)({
         contextHash: run.hashed.contextHash,
         files: run.files.signatures,
         steps: run.steps,
@@ -22913,8 +19717,9 @@ async function record(run) {
         push = await pushImage(run.docker(), run.pushPlan, built, run.say);
         run.judgement.warnings.push(...push.warnings);
     }
-    await writeRecord(run.statePath, built);
+    await (0,src_record/* writeRecord */.rh)(run.statePath, built);
     run.say(`record updated: ${run.statePath}`);
+    await run.source.keepState?.(built);
     return { ...run, push };
 }
 
@@ -22927,7 +19732,7 @@ function report(run) {
     // judgement leaves here redacted, for every report that prints it.
     return {
         service: run.service,
-        judgement: redactDeep(run.judgement, run.redact),
+        judgement: (0,text_safety/* redactDeep */.KL)(run.judgement, run.redact),
         dockerfile: run.opts.file,
         statePath: run.statePath,
         endLines: new Map(run.steps.map(s => [s.line, s.endLine])),
@@ -22961,11 +19766,12 @@ function reportDocument(results) {
 
 
 
-
 /** `build` or `check` for one Dockerfile, or for every service of a compose file. */
 async function runGuard(command, opts, compose, io) {
     if (!compose)
         return [await guardOne(command, opts, null, io)];
+    // Loaded only for a compose file: the YAML reader is a chunk of its own in the bundle.
+    const { composeGuardOptions } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(9)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8009));
     const services = await composeGuardOptions(compose, opts, io.env, { progress: io.progress });
     const results = [];
     for (const { service, options } of services) {
@@ -22980,7 +19786,7 @@ async function runGuard(command, opts, compose, io) {
  */
 async function guardOne(command, opts, service, io) {
     const hashed = await checkRegistries(await hashStage(await prepare(command, opts, service, io)));
-    const judged = await withRecordLock(hashed.statePath, async () => {
+    const judged = await (0,src_record/* withRecordLock */.D4)(hashed.statePath, async () => {
         const compared = await compare(hashed);
         const proven = await prove(trustRegistryRecord(await source(compared)));
         return record(judgeRun(proven));
@@ -22988,6 +19794,8 @@ async function guardOne(command, opts, service, io) {
     return report(judged);
 }
 
+// EXTERNAL MODULE: ./src/util/paths.ts
+var paths = __nccwpck_require__(4964);
 ;// CONCATENATED MODULE: ./src/registry/clear.ts
 /**
  * Deleting registry cache references (`--cache-from` images, inline-cache tags) by name, through
@@ -23118,7 +19926,7 @@ const PER_PAGE = 100;
 /** 100,000 entries: far beyond the 10 GB a repository's cache holds in practice. */
 const MAX_PAGES = 1000;
 const MAX_ATTEMPTS = 4;
-const caches_DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_WAIT_MS = 90_000;
 /** GitHub's advice for a secondary rate limit without retry-after: wait at least a minute. */
 const SECONDARY_WAIT_MS = 60_000;
@@ -23151,8 +19959,8 @@ function inScope(entry, scope) {
 /** `key prefix "x", ref refs/heads/main`, or `every entry`. */
 function describeScope(scope) {
     const parts = [
-        ...(scope.keyPrefix !== null ? [`key prefix "${text_safety_visible(scope.keyPrefix)}"`] : []),
-        ...(scope.ref !== null ? [`ref ${text_safety_visible(scope.ref)}`] : [])
+        ...(scope.keyPrefix !== null ? [`key prefix "${(0,text_safety/* visible */.RK)(scope.keyPrefix)}"`] : []),
+        ...(scope.ref !== null ? [`ref ${(0,text_safety/* visible */.RK)(scope.ref)}`] : [])
     ];
     return parts.length > 0 ? parts.join(', ') : 'every entry';
 }
@@ -23193,14 +20001,14 @@ async function clearActionsCaches(target, io) {
                 request: { signal }
             }));
             deleted.push(entry);
-            io.progress(`deleted ${text_safety_visible(entry.key)} (${text_safety_visible(entry.ref)}, ${entry.sizeInBytes} bytes)`);
+            io.progress(`deleted ${(0,text_safety/* visible */.RK)(entry.key)} (${(0,text_safety/* visible */.RK)(entry.ref)}, ${entry.sizeInBytes} bytes)`);
         }
         catch (e) {
             if (!(e instanceof ActionsCacheError))
                 throw e;
             if (e.status === 404) {
                 alreadyGone++;
-                io.progress(`already gone: ${text_safety_visible(entry.key)} (${text_safety_visible(entry.ref)})`);
+                io.progress(`already gone: ${(0,text_safety/* visible */.RK)(entry.key)} (${(0,text_safety/* visible */.RK)(entry.ref)})`);
                 continue;
             }
             const done = deleted.length === 0
@@ -23276,8 +20084,8 @@ class Api {
     constructor(target, io) {
         this.io = io;
         this.waitLeft = target.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
-        this.timeoutMs = target.timeoutMs ?? caches_DEFAULT_TIMEOUT_MS;
-        this.redact = redactor([target.token]);
+        this.timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.redact = (0,text_safety/* redactor */.$p)([target.token]);
         this.where = `${target.owner}/${target.repo}`;
     }
     async call(what, send) {
@@ -23307,7 +20115,7 @@ class Api {
     }
     reason(e) {
         const text = e instanceof Error ? e.message : String(e);
-        return text_safety_visible(this.redact(text).replace(/\s+/g, ' ').trim());
+        return (0,text_safety/* visible */.RK)(this.redact(text).replace(/\s+/g, ' ').trim());
     }
     failure(what, status, reason, limit, attempts) {
         const head = `GitHub Actions cache of ${this.where}: ${what}: ${status === undefined ? '' : `HTTP ${status}: `}${reason}`;
@@ -23383,6 +20191,7 @@ function sleep(ms) {
 
 
 
+
 /**
  * Where a clear path really is. Its parent is resolved through symlinks (so `link/x` with `link`
  * pointing outside is refused) but the last component is not: a symlink is removed as a link,
@@ -23392,31 +20201,31 @@ function sleep(ms) {
 async function resolveClearPath(root, p) {
     if (p.trim() === '' || p.includes('\0'))
         throw new options_UsageError(`clear path "${p}" is empty or invalid`);
-    const realRoot = await (0,promises_namespaceObject.realpath)(root).catch(() => {
+    const realRoot = await (0,promises_.realpath)(root).catch(() => {
         throw new options_UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
     });
-    const abs = (0,external_node_path_namespaceObject.resolve)(realRoot, p);
-    if (abs === '/' || !strictlyInside(realRoot, abs)) {
+    const abs = (0,external_node_path_.resolve)(realRoot, p);
+    if (abs === '/' || !(0,paths/* strictlyInside */.v)(realRoot, abs)) {
         throw new options_UsageError(`clear path "${p}" is outside ${root}: refused`);
     }
     let parent;
     try {
-        parent = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(abs));
+        parent = await (0,promises_.realpath)((0,external_node_path_.dirname)(abs));
     }
     catch {
         return abs; // the parent does not exist, so neither does the path
     }
-    const target = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(abs));
-    if (!strictlyInside(realRoot, target)) {
+    const target = (0,external_node_path_.join)(parent, (0,external_node_path_.basename)(abs));
+    if (!(0,paths/* strictlyInside */.v)(realRoot, target)) {
         throw new options_UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
     }
     // Removing a link would not touch its target, but a user naming a link to a cache outside
     // expects that cache cleared: refuse rather than silently do something else.
-    const link = await (0,promises_namespaceObject.readlink)(target).catch(() => null);
+    const link = await (0,promises_.readlink)(target).catch(() => null);
     if (link !== null) {
-        const dest = (0,external_node_path_namespaceObject.resolve)(parent, link);
-        const real = await (0,promises_namespaceObject.realpath)(dest).catch(() => dest);
-        if (!strictlyInside(realRoot, real)) {
+        const dest = (0,external_node_path_.resolve)(parent, link);
+        const real = await (0,promises_.realpath)(dest).catch(() => dest);
+        if (!(0,paths/* strictlyInside */.v)(realRoot, real)) {
             throw new options_UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
         }
     }
@@ -23430,12 +20239,12 @@ async function runClear(opts, io) {
     // Validate every path, and the record to reset, before touching anything.
     const targets = await Promise.all(opts.paths.map(p => resolveClearPath(opts.root, p)));
     const statePath = opts.state ??
-        defaultStatePath({ context: opts.context, file: opts.file, target: opts.target, env: io.env });
+        (0,src_record/* defaultStatePath */.K0)({ context: opts.context, file: opts.file, target: opts.target, env: io.env });
     await checkRecordFile(statePath);
     // Registries are asked (reachable, deletes on) before anything is pruned or deleted.
     const cacheRefs = parseCacheRefs(opts.registryCache ?? []);
     const registries = cacheRefs.length > 0 ? await prepareCacheDeletion(cacheRefs, io.env) : null;
-    const exec = io.exec ?? dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env }));
+    const exec = io.exec ?? (0,docker_exec/* dockerExec */.SW)((0,docker_exec/* dockerClient */._n)({ dockerPath: opts.docker, env: io.env }));
     const host = await detectBuilder(exec, io.env);
     const warnings = [...host.warnings];
     let commands;
@@ -23465,23 +20274,27 @@ async function runClear(opts, io) {
     const removedPaths = [];
     const missingPaths = [];
     for (const [i, t] of targets.entries()) {
-        const exists = await (0,promises_namespaceObject.lstat)(t).then(() => true, () => false);
+        const exists = await (0,promises_.lstat)(t).then(() => true, () => false);
         if (!exists) {
             missingPaths.push(opts.paths[i]);
             continue;
         }
         io.progress(`removing ${t}`);
-        await (0,promises_namespaceObject.rm)(t, { recursive: true, force: true });
+        await (0,promises_.rm)(t, { recursive: true, force: true });
         removedPaths.push(opts.paths[i]);
     }
     const registryCache = registries
         ? await deleteCacheRefs(cacheRefs, registries, io.progress)
         : null;
-    const recordReset = await (0,promises_namespaceObject.rm)(statePath).then(() => true, () => false);
-    // The record's companions go with it: the stat cache (digests keyed on file metadata) and the
-    // last build log. Named from the record's own path, so nothing else can be reached.
-    for (const companion of [statCachePathFor(statePath), `${statePath}.build.log`]) {
-        await (0,promises_namespaceObject.rm)(companion, { force: true });
+    const recordReset = await (0,promises_.rm)(statePath).then(() => true, () => false);
+    // The record's companions go with it: the stat cache (digests keyed on file metadata), the
+    // builder state kept for the re-send cure, and the last build log. Named from the record's own path, so nothing else can be reached.
+    for (const companion of [
+        statCachePathFor(statePath),
+        builderStampPath(statePath),
+        `${statePath}.build.log`
+    ]) {
+        await (0,promises_.rm)(companion, { force: true });
     }
     io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
     return {
@@ -23503,7 +20316,7 @@ async function runClear(opts, io) {
  * never somebody else's file. A missing file is fine (nothing to reset).
  */
 async function checkRecordFile(path) {
-    const st = await (0,promises_namespaceObject.lstat)(path).catch(() => null);
+    const st = await (0,promises_.lstat)(path).catch(() => null);
     if (st === null)
         return;
     const refuse = (why) => {
@@ -23513,7 +20326,7 @@ async function checkRecordFile(path) {
         refuse('is not a regular file');
     let value;
     try {
-        value = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        value = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
     }
     catch {
         refuse('does not look like a fresh-build record (not JSON)');
@@ -23581,7 +20394,7 @@ function pruneLine(p) {
     const what = p.policy === 'all' ? 'builder cache' : 'context-sync cache (source.local)';
     if (!p.done)
         return `${what} not pruned${p.note ? `: ${p.note}` : ''}`;
-    return `${what} pruned, ${humanBytes(p.reclaimedBytes)} freed${p.note ? ` (${p.note})` : ''}`;
+    return `${what} pruned, ${(0,text_safety/* humanBytes */.p6)(p.reclaimedBytes)} freed${p.note ? ` (${p.note})` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -23601,18 +20414,18 @@ const STATUS_TONE = {
 };
 /** The human report for the CLI's stderr: verdict line first, then the detail. */
 function renderText(j, opts = {}) {
-    const redact = redactor(opts.secrets);
+    const redact = (0,text_safety/* redactor */.$p)(opts.secrets);
     // Every user-controlled string goes through here: redact, then show control chars.
-    const safe = (s) => text_safety_visible(redact(s));
+    const safe = (s) => (0,text_safety/* visible */.RK)(redact(s));
     const paint = (tone, s) => opts.color && tone ? `\u001b[${ANSI[tone]}m${s}\u001b[0m` : s;
     const maxFiles = opts.maxFiles ?? 20;
     const out = [];
     const title = opts.title ? ` (${safe(opts.title)})` : '';
     out.push(`fresh-build${title}: ${paint(VERDICT_TONE[j.verdict], j.verdict.toUpperCase())} - ${safe(verdictExplanation(j))}`);
-    const previous = j.previousHash === null ? 'no previous record' : `previous ${shortHash(j.previousHash)}`;
-    out.push(`  context ${shortHash(j.contextHash)} (${previous})`);
+    const previous = j.previousHash === null ? 'no previous record' : `previous ${(0,text_safety/* shortHash */.BC)(j.previousHash)}`;
+    out.push(`  context ${(0,text_safety/* shortHash */.BC)(j.contextHash)} (${previous})`);
     if (j.imageId !== null)
-        out.push(`  image   ${shortHash(safe(j.imageId))}`);
+        out.push(`  image   ${(0,text_safety/* shortHash */.BC)(safe(j.imageId))}`);
     if (j.steps.length > 0) {
         out.push('', ...stepTable(j, safe, paint, opts.maxInstruction ?? 60));
     }
@@ -23640,7 +20453,7 @@ function stepTable(j, safe, paint, maxInstruction) {
         safe(s.stage),
         String(s.index),
         String(s.line),
-        truncate(safe(s.instruction), maxInstruction),
+        (0,text_safety/* truncate */.xv)(safe(s.instruction), maxInstruction),
         s.status
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => [...(r[i] ?? '')].length)));
@@ -23701,7 +20514,7 @@ async function main_main(argv, raw = defaultIo()) {
     try {
         parsed = parseCli(argv, raw.cwd, raw.env);
         // Secret build-arg values never reach any output, whichever path prints them.
-        const redact = redactor(secretValues(parsed));
+        const redact = (0,text_safety/* redactor */.$p)(secretValues(parsed));
         io = { ...raw, stdout: s => raw.stdout(redact(s)), stderr: s => raw.stderr(redact(s)) };
         if (token !== null && parsed.command !== 'help' && parsed.command !== 'version') {
             raw.stderr(`::stop-commands::${token}\n`);
@@ -23728,7 +20541,7 @@ function secretValues(p) {
     return secretArgValues(p.guard);
 }
 async function dispatch(p, io, redact) {
-    const emit = (doc) => io.stdout(`${JSON.stringify(redactDeep(doc, redact), null, 2)}\n`);
+    const emit = (doc) => io.stdout(`${JSON.stringify((0,text_safety/* redactDeep */.KL)(doc, redact), null, 2)}\n`);
     switch (p.command) {
         case 'help':
             io.stdout(USAGE);

@@ -20,10 +20,27 @@ export function formatMode(mode: number): string {
  * (all entries) and for each step's source hash (the entries that step selects).
  */
 export function hashEntries(entries: readonly ContextEntry[]): string {
-  const sorted = [...entries].sort((a, b) => compareBytes(a.path, b.path))
+  // The walk returns entries sorted and step selections keep that order: check, do not re-sort.
+  const sorted = sortedByBytes(entries)
+    ? entries
+    : [...entries].sort((a, b) => compareBytes(a.path, b.path))
   const h = createHash('sha256')
   for (const e of sorted) h.update(`${entrySignature(e)} ${JSON.stringify(e.path)}\n`)
   return `sha256:${h.digest('hex')}`
+}
+
+// UTF-16 order equals UTF-8 byte order for strings without surrogates or U+E000-U+FFFF.
+const ABOVE_SURROGATES = /[\uD800-\uFFFF]/
+
+/** The entries are in path byte order (ties allowed), checked in one pass. */
+export function sortedByBytes(entries: readonly ContextEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++) {
+    const a = (entries[i - 1] as ContextEntry).path
+    const b = (entries[i] as ContextEntry).path
+    if (a <= b && !ABOVE_SURROGATES.test(a) && !ABOVE_SURROGATES.test(b)) continue
+    if (compareBytes(a, b) > 0) return false
+  }
+  return true
 }
 
 /** Byte-order comparison of paths, the same on every machine and locale. */

@@ -17,6 +17,7 @@
 import { DockerError, runOrThrow, type DockerExec } from './exec.js'
 import { walkImageSave } from './save.js'
 import { parseHumanSize } from './units.js'
+import type { GraphDriver } from './overlay.js'
 
 export interface HistoryEntry {
   createdBy: string
@@ -33,6 +34,8 @@ export interface ImageInfo {
   history: HistoryEntry[]
   /** `history` came from the config (exact) rather than from `docker history` plus rules. */
   historyFromConfig: boolean
+  /** The storage driver and its directories, as inspect names them (null when it does not). */
+  graphDriver: GraphDriver | null
 }
 
 interface InspectJson {
@@ -40,6 +43,7 @@ interface InspectJson {
   Created?: string
   Config?: { Labels?: Record<string, string> | null } | null
   RootFS?: { Layers?: string[] | null } | null
+  GraphDriver?: { Name?: unknown; Data?: unknown } | null
 }
 
 /** Parses `docker image inspect --format '{{json .}}'` (or the array form). */
@@ -56,8 +60,18 @@ export function parseImageInspect(text: string): Omit<ImageInfo, 'history' | 'hi
     id: img.Id,
     labels: img.Config?.Labels ?? {},
     created: img.Created ?? '',
-    diffIds: img.RootFS?.Layers ?? []
+    diffIds: img.RootFS?.Layers ?? [],
+    graphDriver: graphDriverOf(img.GraphDriver)
   }
+}
+
+function graphDriverOf(gd: InspectJson['GraphDriver']): GraphDriver | null {
+  if (!gd || typeof gd.Name !== 'string') return null
+  const data: Record<string, string> = {}
+  if (typeof gd.Data === 'object' && gd.Data !== null) {
+    for (const [k, v] of Object.entries(gd.Data)) if (typeof v === 'string') data[k] = v
+  }
+  return { name: gd.Name, data }
 }
 
 /** One line of `docker history --no-trunc --format '{{json .}}'`. */

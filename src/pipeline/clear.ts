@@ -12,6 +12,7 @@ import {
 import type { PruneResult } from '../model.js'
 import { defaultStatePath } from '../record/index.js'
 import { statCachePathFor } from '../context/statcache.js'
+import { builderStampPath } from './cure.js'
 import { UsageError } from './options.js'
 import { errorMessage } from './errors.js'
 import {
@@ -172,9 +173,13 @@ export async function runClear(
     () => true,
     () => false
   )
-  // The record's companions go with it: the stat cache (digests keyed on file metadata) and the
-  // last build log. Named from the record's own path, so nothing else can be reached.
-  for (const companion of [statCachePathFor(statePath), `${statePath}.build.log`]) {
+  // The record's companions go with it: the stat cache (digests keyed on file metadata), the
+  // builder state kept for the re-send cure, and the last build log. Named from the record's own path, so nothing else can be reached.
+  for (const companion of [
+    statCachePathFor(statePath),
+    builderStampPath(statePath),
+    `${statePath}.build.log`
+  ]) {
     await rm(companion, { force: true })
   }
   io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`)

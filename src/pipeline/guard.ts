@@ -4,7 +4,6 @@
  */
 import type { ComposeCli } from './request.js'
 import { withRecordLock } from '../record/index.js'
-import { composeGuardOptions } from './compose.js'
 import type { GuardOptions } from './options.js'
 import type { GuardCommand, GuardIo, GuardResult } from './run.js'
 import { prepare } from './stages/prepare.js'
@@ -31,6 +30,8 @@ export async function runGuard(
   io: GuardIo
 ): Promise<GuardResult[]> {
   if (!compose) return [await guardOne(command, opts, null, io)]
+  // Loaded only for a compose file: the YAML reader is a chunk of its own in the bundle.
+  const { composeGuardOptions } = await import('./compose.js')
   const services = await composeGuardOptions(compose, opts, io.env, { progress: io.progress })
   const results: GuardResult[] = []
   for (const { service, options } of services) {

@@ -3,7 +3,7 @@ import type { PlannedStep, ReadPlan } from '../dockerfile/index.js'
 import {
   inspectImage,
   layerForStep,
-  readLayerEntries,
+  readWantedLayers,
   stageBaseLength,
   type DockerExec,
   type LayerEntry,
@@ -30,6 +30,8 @@ export interface ProofDeps {
   final: StageImage | null
   /** An image whose last stage is `stage`, e.g. a `--target stage` build served from cache. */
   stageImage: (stage: string) => Promise<StageImage>
+  /** A progress line: where the proof's layers were read. */
+  say?: (line: string) => void
   /** The context directory and its current entries, to know what each step wrote. */
   context: string
   entries: readonly ContextEntry[]
@@ -139,7 +141,13 @@ async function proveStage(
   const wanted: WantedLayer[] = pending
     .map(p => ({ diffId: p.diffId, paths: [...p.targets.values()].flat().map(t => t.dest) }))
     .filter(w => w.paths.length > 0)
-  const layers = await readLayerEntries(deps.exec, image, wanted)
+  const layers = await readWantedLayers(deps.exec, info, wanted, r => {
+    if (r.fromStore.length > 0) {
+      deps.say?.(`proof: ${r.fromStore.length} layer(s) read from the layer store on this host`)
+    }
+    if (r.fromSave.length > 0)
+      deps.say?.(`proof: ${r.fromSave.length} layer(s) read from docker save`)
+  })
   for (const { req, diffId, targets, unproven } of pending) {
     const entries = layers.get(diffId) ?? new Map<string, LayerEntry>()
     const step = steps.get(req.key) as PlannedStep

@@ -20,6 +20,7 @@ import type { LogStep } from '../model.js'
 import type { Hashed } from './hash.js'
 import type { GuardOptions } from './options.js'
 import type { StageImage } from './proof.js'
+import type { SourceListing } from './cure.js'
 import type { PushPlan, PushResult } from './push.js'
 
 export type GuardCommand = 'build' | 'check'
@@ -100,6 +101,8 @@ export interface HashedRun extends PreparedRun {
   finalStage: string
   /** The daemon's builder, asked while the context was walked (build mode); null otherwise. */
   hostInfo: Promise<DockerHostInfo> | null
+  /** The daemon's `source.local` records, listed while the context was walked (see cure.ts). */
+  sourcesBefore: Promise<SourceListing> | null
   /** When the hash began (ms): a context file changed after it was written during this run. */
   startedAt: number
 }
@@ -131,6 +134,8 @@ export interface Source {
   contextResent: boolean
   /** Removes what the source made for the proofs only; best effort. */
   cleanup: () => Promise<void>
+  /** After the record is written: keeps the builder state the re-send cure needs (cure.ts). */
+  keepState?: ((record: BuildRecord) => Promise<void>) | null
 }
 
 export interface SourcedRun extends ComparedRun {

@@ -88,18 +88,18 @@ export function validateRecord(value: unknown): BuildRecord {
   const files = value.files
   if (!isObject(files))
     throw new RecordShapeError('files', `must be an object, not ${describe(files)}`)
-  // fromEntries defines own properties, so a file named `__proto__` stays a file.
-  const cleanFiles: Record<string, string> = Object.fromEntries(
-    Object.entries(files).map(([path, sig]) => {
-      if (typeof sig !== 'string') {
-        throw new RecordShapeError(
-          `files[${JSON.stringify(path)}]`,
-          `must be a string, not ${describe(sig)}`
-        )
-      }
-      return [path, sig]
-    })
-  )
+  // One typeof per entry and no copy: the object holds only path -> string once this passes.
+  // (JSON.parse and fromEntries define own properties, so a file named `__proto__` stays a file.)
+  for (const path of Object.keys(files)) {
+    const sig = files[path]
+    if (typeof sig !== 'string') {
+      throw new RecordShapeError(
+        `files[${JSON.stringify(path)}]`,
+        `must be a string, not ${describe(sig)}`
+      )
+    }
+  }
+  const cleanFiles = files as Record<string, string>
   const steps = value.steps
   if (!Array.isArray(steps))
     throw new RecordShapeError('steps', `must be an array, not ${describe(steps)}`)

@@ -130,7 +130,8 @@ describeDocker('dist/index.js as the runner runs it', () => {
       report: expect.any(String)
     })
     expect(fresh.outputs['context-hash']).not.toBe(baseline.outputs['context-hash'])
-    expect(JSON.parse(fresh.outputs.pruned ?? '')).toMatchObject({ policy: 'source', done: true })
+    // The builder state kept with the baseline vouches: only the changed file is re-sent, no prune.
+    expect(JSON.parse(fresh.outputs.pruned ?? '')).toBeNull()
     expect(report).toMatchObject({
       verdict: 'fresh',
       steps: [{ line: 3, instruction: 'COPY app.txt /app.txt', changed: true, status: 'ran' }]

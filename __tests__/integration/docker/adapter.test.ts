@@ -14,7 +14,8 @@ import {
   readImageConfig,
   stageBaseLength
 } from '../../../src/docker/image.js'
-import { readLayerEntries } from '../../../src/docker/layers.js'
+import { readLayerEntries, type LayerEntry } from '../../../src/docker/layers.js'
+import { readWantedLayers, type LayerReadReport } from '../../../src/docker/overlay.js'
 import { LEGACY_DOCKER, exec20, execLegacy, removeImages, sha, tag } from './common.js'
 
 const tags: string[] = []
@@ -142,6 +143,41 @@ describeDocker('docker adapter on the real daemon', () => {
       mode: kind === 'legacy' ? 0o644 : 0o755
     })
     expect(entries.get(ids[3])?.get('app/src/a.txt')?.type).toBe('missing')
+
+    // The same layers read from the layer store on this host: the same entries, and no save.
+    const wanted = [
+      { diffId: ids[0], paths: ['/app/src/a.txt', '/app/src/link', '/app/src', '/nope/x'] },
+      { diffId: ids[1], paths: ['/app/src/a.txt'] },
+      { diffId: ids[2], paths: ['/app/src/a.txt', '/app/src/a.txt/below'] },
+      { diffId: ids[3], paths: ['/b.txt', '/app/src/a.txt'] }
+    ]
+    const viaSave = await readLayerEntries(exec20, t, wanted)
+    let report: LayerReadReport | null = null
+    const noSave: typeof exec20 = async (args, o) => {
+      if (args[0] === 'save') throw new Error('docker save must not run')
+      return exec20(args, o)
+    }
+    const viaStore = await readWantedLayers(noSave, info, wanted, r => (report = r))
+    expect(report).toEqual({ fromStore: [...new Set(ids)], fromSave: [] })
+    // Compared by diffId and path, whatever order each reader found them in.
+    const plain = (m: Map<string, Map<string, LayerEntry>>) =>
+      Object.fromEntries(
+        [...m].map(([d, e]) => [
+          d,
+          Object.fromEntries([...e].map(([p, x]) => [p, { ...x, hardlinkTo: undefined }]))
+        ])
+      )
+    expect(plain(viaStore)).toEqual(plain(viaSave))
+    expect(viaStore.get(ids[2])?.get('app/src/a.txt/below')).toEqual({ type: 'whiteout', mode: 0 })
+    // Without the driver's directories every layer comes from the save stream.
+    const fallback = await readWantedLayers(
+      exec20,
+      { ...info, graphDriver: null },
+      wanted,
+      r => (report = r)
+    )
+    expect(report).toEqual({ fromStore: [], fromSave: [...new Set(ids)] })
+    expect(plain(fallback)).toEqual(plain(viaSave))
   })
 
   test('a failed build: exit code and the last error line', async () => {

@@ -36,8 +36,14 @@ describe('parseImageInspect', () => {
       id: 'sha256:1',
       labels: {},
       created: '',
-      diffIds: []
+      diffIds: [],
+      graphDriver: null
     })
+    expect(
+      parseImageInspect(
+        '{"Id":"sha256:1","GraphDriver":{"Name":"overlay2","Data":{"UpperDir":"/d/overlay2/x/diff","N":1}}}'
+      ).graphDriver
+    ).toEqual({ name: 'overlay2', data: { UpperDir: '/d/overlay2/x/diff' } })
     expect(() => parseImageInspect('[]')).toThrow(/no image id/)
     expect(() => parseImageInspect('nope')).toThrow(/unreadable/)
   })

@@ -89,6 +89,11 @@ const ALLOWED: { path: string; line: RegExp; why: string }[] = [
     why: 'unforced removal of an untagged image the guard built for a proof: docker refuses it while a container uses it'
   },
   {
+    path: 'src/docker/buildcache.ts',
+    line: /BUILD_CACHE_ARGV = \['system', 'df', '-v', '--format', '\{\{json \.BuildCache\}\}'\]$/,
+    why: 'a read-only listing of the build cache (`-v` is verbose), for the re-send cure'
+  },
+  {
     path: 'src/dockerfile/read.ts',
     line: /RUN: new Set\(\['mount', 'network', 'security'\]\)/,
     why: 'the RUN --network flag name of the Dockerfile reader, not a docker argv'
@@ -145,6 +150,8 @@ describe('safety rails, statically over src/', () => {
       // runBuild removes only the directory it made with mkdtemp for the image id file.
       'src/docker/build.ts',
       'src/pipeline/clear.ts',
+      // The re-send cure's own builder-state file beside the record, and its temp file.
+      'src/pipeline/cure.ts',
       'src/record/lock.ts',
       'src/record/store.ts'
     ])

@@ -1,7 +1,6 @@
-import type { ParsedLog, PruneResult } from '../../model.js'
+import type { ParsedLog } from '../../model.js'
 import {
   detectBuilder,
-  prune,
   pruneImpliesNoCache,
   runBuild,
   type BuilderKind,
@@ -13,24 +12,43 @@ import { LogParser } from '../../logs/index.js'
 import { newRecord, recordLabels } from '../../record/index.js'
 import { appendedEntries, type StageImage } from '../proof.js'
 import type { ComparedRun, Source } from '../run.js'
+import { cureStage, keepBuilderState, listLocalSources } from '../cure.js'
 import { FreshBuildError } from '../../util/error.js'
 
 /** A docker build that failed: an error (exit 2), not a verdict. */
 export class BuildFailedError extends FreshBuildError {}
 
-/** `build`: prune when the context diverged, build with identity, parse the log as it streams. */
+/**
+ * `build`: re-send what changed, or prune, when the context diverged (cure.ts), build with
+ * identity, parse the log as it streams.
+ */
 export async function buildSource(run: ComparedRun): Promise<Source> {
   const host = await detectHost(run)
   // A record from the registry says what the last image holds, nothing about this host's
-  // builder: its context cache may hold old bytes of its own, so it is pruned as on a change.
+  // builder: its context cache may hold old bytes of its own, so the cure treats it as no record
+  // (it prunes rather than re-sending only what changed).
+  const local = run.previousSource === 'registry' ? null : run.previous
   const diverged =
-    run.previous === null ||
-    run.previousSource === 'registry' ||
-    run.previous.contextHash !== run.hashed.contextHash
-  const pruned = diverged && run.opts.prune !== 'never' ? await pruneCache(run, host) : null
+    run.previous === null || local === null || run.previous.contextHash !== run.hashed.contextHash
+  const { pruned, vouched } = await cureStage({
+    exec: run.docker(),
+    kind: host.kind,
+    policy: run.opts.prune,
+    previous: local,
+    diverged,
+    statePath: run.statePath,
+    context: run.opts.context,
+    dockerfile: run.opts.file,
+    entries: run.files.entries,
+    files: run.files.signatures,
+    listing: await run.sourcesBefore,
+    say: run.say
+  })
   const options = buildOptions(run, host, diverged)
   const { log, imageId } = await buildFinal(run, host, options)
-  const stages = stageImages(run, host, options)
+  // Listed now, overlapping the proofs, unless a stage build (which syncs too) comes after.
+  let after = vouched ? listLocalSources(run.docker()) : null
+  const stages = stageImages(run, host, options, () => (after = null))
   return {
     builder: host.kind,
     pruned,
@@ -42,7 +60,21 @@ export async function buildSource(run: ComparedRun): Promise<Source> {
     stageImage: stages.stageImage,
     // The legacy builder always sends everything; a done prune made BuildKit forget what it had.
     contextResent: host.kind === 'legacy' || pruned?.done === true,
-    cleanup: stages.cleanup
+    cleanup: stages.cleanup,
+    keepState: vouched
+      ? async record => {
+          await keepBuilderState({
+            statePath: run.statePath,
+            record,
+            context: run.opts.context,
+            dockerfile: run.opts.file,
+            before: await run.sourcesBefore,
+            after: await (after ?? listLocalSources(run.docker()))
+          }).catch(e =>
+            run.say(`the builder state was not kept (the next changed build prunes): ${String(e)}`)
+          )
+        }
+      : null
   }
 }
 
@@ -51,17 +83,6 @@ async function detectHost(run: ComparedRun): Promise<DockerHostInfo> {
   run.say(`builder: ${host.kind} (${host.reason})`)
   run.warnings.push(...host.warnings)
   return host
-}
-
-async function pruneCache(run: ComparedRun, host: DockerHostInfo): Promise<PruneResult> {
-  run.say(`pruning the builder cache (policy ${run.opts.prune})`)
-  const pruned = await prune(run.docker(), run.opts.prune, host.kind)
-  run.say(
-    pruned.done
-      ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
-      : `not pruned: ${pruned.note ?? ''}`
-  )
-  return pruned
 }
 
 /** The final build's options; its labels carry the record of this build (files left out). */
@@ -125,13 +146,15 @@ async function buildFinal(
 function stageImages(
   run: ComparedRun,
   host: DockerHostInfo,
-  options: BuildOptions
+  options: BuildOptions,
+  onStageBuild: () => void
 ): { stageImage: (stage: string) => Promise<StageImage>; cleanup: () => Promise<void> } {
   /** Untagged images the proof's stage builds made, removed once read. */
   const made: string[] = []
   return {
     stageImage: async stage => {
       run.say(`building stage ${stage} from cache, to read the layers it wrote`)
+      onStageBuild()
       const built = await buildStage(run.docker(), host.kind, options, stage)
       if (built.created) made.push(built.image)
       return {

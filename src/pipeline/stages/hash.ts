@@ -5,6 +5,7 @@ import { describeStatCache } from '../../context/statcache.js'
 import { fileSignatures } from '../../record/index.js'
 import { errorMessage } from '../errors.js'
 import { hashContext } from '../hash.js'
+import { listLocalSources, type SourceListing } from '../cure.js'
 import { UsageError } from '../options.js'
 import type { ContextFiles, HashedRun, PreparedRun } from '../run.js'
 
@@ -14,7 +15,7 @@ export async function hashStage(run: PreparedRun): Promise<HashedRun> {
   say(`reading the build context ${opts.context}`)
   // Anything in the context written after this moment was written while this run read it.
   const startedAt = Date.now()
-  let early: { needed: Set<string>; hostInfo: Promise<DockerHostInfo> | null } | undefined
+  let early: ReturnType<typeof onPlan> | undefined
   const hashed = await hashContext({
     context: opts.context,
     file: opts.file,
@@ -23,7 +24,11 @@ export async function hashStage(run: PreparedRun): Promise<HashedRun> {
     onBuild: images => readOnBuild(run.docker(), images),
     onPlan: plan => (early = onPlan(run, plan))
   })
-  const { needed, hostInfo } = early ?? { needed: new Set<string>(), hostInfo: null }
+  const { needed, hostInfo, sourcesBefore } = early ?? {
+    needed: new Set<string>(),
+    hostInfo: null,
+    sourcesBefore: null
+  }
   if (hashed.statCache) say(describeStatCache(hashed.statCache))
   const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0'
   const steps = hashed.steps.filter(s => needed.has(s.stage))
@@ -46,6 +51,7 @@ export async function hashStage(run: PreparedRun): Promise<HashedRun> {
     steps,
     finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
     hostInfo,
+    sourcesBefore,
     startedAt
   }
 }
@@ -54,7 +60,11 @@ export async function hashStage(run: PreparedRun): Promise<HashedRun> {
 function onPlan(
   run: PreparedRun,
   plan: ReadPlan
-): { needed: Set<string>; hostInfo: Promise<DockerHostInfo> | null } {
+): {
+  needed: Set<string>
+  hostInfo: Promise<DockerHostInfo> | null
+  sourcesBefore: Promise<SourceListing> | null
+} {
   let needed: Set<string>
   // A bad --target is bad input: refused before any docker call.
   try {
@@ -63,10 +73,12 @@ function onPlan(
     throw new UsageError(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`)
   }
   // The daemon is asked while the context is walked: both take a while, neither needs the other.
-  if (run.command !== 'build') return { needed, hostInfo: null }
+  if (run.command !== 'build') return { needed, hostInfo: null, sourcesBefore: null }
   const hostInfo = detectBuilder(run.docker(), run.io.env)
   hostInfo.catch(() => undefined) // awaited by the build source; a failure is reported there
-  return { needed, hostInfo }
+  // What the builder's context records look like before this run builds (never rejects).
+  const sourcesBefore = run.opts.prune === 'never' ? null : listLocalSources(run.docker())
+  return { needed, hostInfo, sourcesBefore }
 }
 
 export function contextFiles(entries: readonly ContextEntry[]): ContextFiles {

@@ -31,7 +31,8 @@ export async function logSource(run: ComparedRun): Promise<Source> {
         )
       ),
     contextResent: false,
-    cleanup: () => Promise.resolve()
+    cleanup: () => Promise.resolve(),
+    keepState: null
   }
 }
 

@@ -50,6 +50,7 @@ export async function prove(run: SourcedRun): Promise<ProvenRun> {
           finalStage: run.finalStage,
           final: source.final,
           stageImage: source.stageImage,
+          say: run.say,
           context: opts.context,
           entries: run.files.entries
         })

@@ -32,5 +32,6 @@ export async function record(run: JudgedRun): Promise<RecordedRun> {
   }
   await writeRecord(run.statePath, built)
   run.say(`record updated: ${run.statePath}`)
+  await run.source.keepState?.(built)
   return { ...run, push }
 }
