@@ -41849,6 +41849,110 @@ function strictlyInside(root, abs) {
     return (0,external_node_path_namespaceObject.relative)(root, abs) !== '' && !escapesRoot(root, abs);
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/options.ts
+/** A user mistake: one clear line, exit code 2, no stack trace. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+const PRUNE_POLICIES = ['source', 'all', 'never'];
+const VERIFY_POLICIES = ['changed', 'none'];
+function parsePrune(value, where = '--prune') {
+    const v = value.trim();
+    if (PRUNE_POLICIES.includes(v))
+        return v;
+    throw new UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
+}
+function parseVerify(value, where = '--verify') {
+    const v = value.trim();
+    if (VERIFY_POLICIES.includes(v))
+        return v;
+    throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
+}
+/** Build-arg names as docker accepts them: an identifier, no `=`, no whitespace. */
+const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
+ * an argv slot, never through a shell). `where(i)` names the offending line or flag.
+ */
+function parseBuildArgs(items, where) {
+    const out = {};
+    items.forEach((item, i) => {
+        const eq = item.indexOf('=');
+        const name = eq < 0 ? item : item.slice(0, eq);
+        if (!ARG_NAME.test(name)) {
+            throw new UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
+        }
+        if (eq < 0)
+            throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
+        out[name] = item.slice(eq + 1);
+    });
+    return out;
+}
+// Docker's image reference grammar (distribution/reference): [domain[:port]/]path[:tag].
+const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_PART}(?:\\.${DOMAIN_PART})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+const PATH_PART = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?::[\\w][\\w.-]{0,127})?$`);
+/**
+ * A `--tag` as docker accepts it, checked before anything runs: a tag docker would refuse
+ * otherwise fails the build only after the prune, half-way through the run.
+ */
+function parseTag(value, where) {
+    const m = REFERENCE.exec(value);
+    if (!m || (m[1] ?? '').length > 255) {
+        throw new UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
+    }
+    return value;
+}
+function options_truncate(s, max = 60) {
+    const one = s.replace(/[\r\n]+/g, '\\n');
+    return one.length > max ? `${one.slice(0, max)}...` : one;
+}
+/** The values of the secret build args: masked everywhere, never recorded or labelled. */
+function secretArgValues(opts) {
+    return opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== '');
+}
+
+;// CONCATENATED MODULE: ./src/action/verify.ts
+/** The action's `mode: verify`: its inputs as VerifyOptions, every path checked first. */
+
+
+
+async function planVerify(inputs, workspace, state, docker) {
+    const compose = inputs['compose-file'];
+    if (compose && inputs.containers.length > 0) {
+        throw new UsageError('input containers: give containers or compose-file, not both');
+    }
+    if (!compose && inputs.containers.length === 0) {
+        throw new UsageError('input containers: verify mode needs the containers (or compose-file) to check');
+    }
+    let wait = 0;
+    if (inputs.wait !== '') {
+        wait = Number(inputs.wait);
+        if (!/^\d+(\.\d+)?$/.test(inputs.wait) || wait > 86400) {
+            throw new UsageError(`input wait: "${inputs.wait.slice(0, 40)}" is not a number of seconds`);
+        }
+    }
+    // Context and Dockerfile only name the record here: nothing is read from them.
+    const context = insideWorkspace(workspace, inputs.context, 'context');
+    return {
+        containers: inputs.containers,
+        compose: compose
+            ? {
+                file: await workspacePath(workspace, compose, 'compose-file', 'file'),
+                services: inputs.services
+            }
+            : null,
+        image: inputs.image || null,
+        context,
+        file: insideWorkspace(workspace, inputs.file || (0,external_node_path_namespaceObject.resolve)(context, 'Dockerfile'), 'file'),
+        target: inputs.target || null,
+        state,
+        wait,
+        docker
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -42944,6 +43048,7 @@ function validateRecord(value) {
     const builtAt = str(value, 'builtAt', '');
     if (Number.isNaN(Date.parse(builtAt)))
         throw new RecordShapeError('builtAt', 'must be an ISO time');
+    const deploy = value.deploy === undefined ? undefined : validateDeploy(value.deploy);
     return {
         version: 1,
         contextHash: hash(value, 'contextHash', ''),
@@ -42954,7 +43059,41 @@ function validateRecord(value) {
         imageId: nullableStr(value, 'imageId', ''),
         tags: [...tags],
         builtAt,
-        dockerfile: str(value, 'dockerfile', '')
+        dockerfile: str(value, 'dockerfile', ''),
+        ...(deploy ? { deploy } : {})
+    };
+}
+/** The optional `deploy` section (see record/deploy.ts); older records have none. */
+function validateDeploy(value) {
+    if (!isObject(value))
+        throw new RecordShapeError('deploy', `must be an object, not ${describe(value)}`);
+    const copies = value.copies;
+    if (!Array.isArray(copies))
+        throw new RecordShapeError('deploy.copies', `must be an array, not ${describe(copies)}`);
+    const changed = value.changed;
+    if (changed !== null && !(Array.isArray(changed) && changed.every(isString))) {
+        throw new RecordShapeError('deploy.changed', 'must be an array of strings or null');
+    }
+    return {
+        stage: str(value, 'stage', 'deploy.'),
+        copies: copies.map((c, i) => {
+            const at = `deploy.copies[${i}].`;
+            if (!isObject(c))
+                throw new RecordShapeError(`deploy.copies[${i}]`, `must be an object, not ${describe(c)}`);
+            const files = c.files;
+            if (!isObject(files) || !Object.values(files).every(isString)) {
+                throw new RecordShapeError(`${at}files`, 'must map image paths to context paths');
+            }
+            return {
+                stage: str(c, 'stage', at),
+                index: positiveInt(c, 'index', at),
+                line: positiveInt(c, 'line', at),
+                instruction: str(c, 'instruction', at),
+                dest: str(c, 'dest', at),
+                files: Object.fromEntries(Object.entries(files))
+            };
+        }),
+        changed: changed === null ? null : [...changed]
     };
 }
 
@@ -43552,12 +43691,1074 @@ function newRecord(input) {
         imageId: input.imageId,
         tags: [...input.tags],
         builtAt: (input.builtAt ?? new Date()).toISOString(),
-        dockerfile: input.dockerfile
+        dockerfile: input.dockerfile,
+        ...(input.deploy ? { deploy: input.deploy } : {})
     };
+}
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(8390);
+;// CONCATENATED MODULE: ./src/dockerfile/match.ts
+/**
+ * Path patterns of COPY/ADD: sources follow Go's `filepath.Match` (`*` and `?` never cross `/`,
+ * `[...]` classes with `^` negation, `\` escapes); `--exclude` patterns follow moby's
+ * patternmatcher (`**` spans directories, a pattern excluding a directory excludes what it holds,
+ * a leading `!` re-includes).
+ */
+/** True when the path holds a Go wildcard meta character. */
+function hasWildcard(p) {
+    return /[*?[]/.test(p);
+}
+const cache = new Map();
+/** Go `filepath.Match(pattern, name)` on `/`-separated paths; a malformed pattern matches nothing. */
+function goMatch(pattern, name) {
+    let re = cache.get(pattern);
+    if (re === undefined) {
+        re = compile(pattern, false);
+        cache.set(pattern, re);
+    }
+    return re !== null && re.test(name);
+}
+/**
+ * Translates a pattern to a RegExp; with `globstar` a `**` segment matches any number of
+ * directories (patternmatcher), otherwise it is just two stars (Go).
+ */
+function compile(pattern, globstar) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === '*') {
+            if (globstar && pattern[i + 1] === '*') {
+                i++;
+                if (pattern[i + 1] === '/') {
+                    i++;
+                    re += '(?:.*/)?';
+                }
+                else {
+                    re += '.*';
+                }
+            }
+            else {
+                re += '[^/]*';
+            }
+        }
+        else if (ch === '?') {
+            re += '[^/]';
+        }
+        else if (ch === '\\') {
+            if (i + 1 >= pattern.length)
+                return null;
+            re += escapeRe(pattern[++i]);
+        }
+        else if (ch === '[') {
+            const end = classEnd(pattern, i);
+            if (end < 0)
+                return null;
+            re += translateClass(pattern.slice(i + 1, end));
+            i = end;
+        }
+        else {
+            re += escapeRe(ch);
+        }
+    }
+    return new RegExp(`^${re}$`, 's');
+}
+/** Index of the `]` closing the class opened at `start`, or -1 (Go: ErrBadPattern). */
+function classEnd(p, start) {
+    let i = start + 1;
+    if (p[i] === '^')
+        i++;
+    let first = true;
+    for (; i < p.length; i++) {
+        if (p[i] === ']' && !first)
+            return i;
+        if (p[i] === '\\')
+            i++;
+        first = false;
+    }
+    return -1;
+}
+function translateClass(body) {
+    let out = '[';
+    let i = 0;
+    if (body[0] === '^') {
+        out += '^';
+        i = 1;
+    }
+    for (; i < body.length; i++) {
+        const ch = body[i];
+        if (ch === '\\' && i + 1 < body.length)
+            out += escapeRe(body[++i]);
+        else if (ch === '-')
+            out += '-';
+        else
+            out += escapeRe(ch);
+    }
+    return `${out}]`;
+}
+function escapeRe(ch) {
+    return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+}
+/** Compiles `--exclude` patterns; each is cleaned like patternmatcher does. */
+function compileExcludes(patterns) {
+    const rules = [];
+    for (const raw of patterns) {
+        let p = raw.trim();
+        const negate = p.startsWith('!');
+        if (negate)
+            p = p.slice(1);
+        p = cleanRel(p);
+        const re = compile(p, true);
+        if (re !== null)
+            rules.push({ negate, re });
+    }
+    return rules;
+}
+/** True when `rel` (or a directory above it) is excluded; later rules win, `!` re-includes. */
+function isExcluded(rules, rel) {
+    if (rules.length === 0 || rel === '')
+        return false;
+    const parts = rel.split('/');
+    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+    let excluded = false;
+    for (const r of rules) {
+        if (prefixes.some(p => r.re.test(p)))
+            excluded = !r.negate;
+    }
+    return excluded;
+}
+/**
+ * Cleans a context-relative path like Go's `path.Clean("/" + p)` without the leading slash:
+ * `./a`, `/a`, `a/../a/` all give `a`; `..` cannot climb above the root; the root is `.`.
+ */
+function cleanRel(p) {
+    const out = [];
+    for (const seg of p.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..')
+            out.pop();
+        else
+            out.push(seg);
+    }
+    return out.length === 0 ? '.' : out.join('/');
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile/words.ts
+/**
+ * Shell-word handling the way BuildKit's `shell.Lex` treats a Dockerfile word: quotes removed,
+ * the escape character honoured, `$VAR` / `${VAR}` / `${VAR:-x}` / `${VAR-x}` / `${VAR:+x}` /
+ * `${VAR+x}` / `${VAR:?x}` expanded from a variable map. Unset variables expand to ''.
+ * dockerfile-ast splits arguments on whitespace without regard to quotes (`"a b"` becomes two
+ * arguments), so instructions' argument text is split with `splitWords` instead.
+ */
+/**
+ * How deep `${a:-${b:-…}}` may nest. The lexer recurses once per level and would overflow the
+ * stack in the thousands; real Dockerfiles nest two or three deep.
+ */
+const MAX_NESTING = 128;
+/** Raised for a malformed word; the reader turns it into a DockerfileError with the line. */
+class WordError extends Error {
+}
+/**
+ * Splits argument text into words on unquoted whitespace, keeping quotes and escapes in each
+ * word for `expandWord`.
+ */
+function splitWords(text, escape) {
+    const words = [];
+    let cur = '';
+    let quote = null;
+    let inWord = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote === null && /\s/.test(ch)) {
+            if (inWord)
+                words.push(cur);
+            cur = '';
+            inWord = false;
+            continue;
+        }
+        inWord = true;
+        cur += ch;
+        if (ch === escape && quote !== "'" && i + 1 < text.length) {
+            cur += text[++i];
+        }
+        else if (quote === null && (ch === '"' || ch === "'")) {
+            quote = ch;
+        }
+        else if (ch === quote) {
+            quote = null;
+        }
+    }
+    if (inWord)
+        words.push(cur);
+    return words;
+}
+/** Expands one word: variables substituted, quotes and escapes removed. */
+function expandWord(word, vars, escape = '\\') {
+    const lex = new Lexer(word, vars, escape);
+    const out = lex.process('');
+    if (lex.pos < word.length)
+        throw new WordError(`unexpected '${word[lex.pos]}' in ${JSON.stringify(word)}`);
+    return out;
+}
+class Lexer {
+    s;
+    vars;
+    escape;
+    pos = 0;
+    depth = 0;
+    constructor(s, vars, escape) {
+        this.s = s;
+        this.vars = vars;
+        this.escape = escape;
+    }
+    /** Reads until `stop` (not consumed) or the end. */
+    process(stop) {
+        let out = '';
+        while (this.pos < this.s.length) {
+            const ch = this.s[this.pos];
+            if (stop !== '' && ch === stop)
+                return out;
+            this.pos++;
+            if (ch === this.escape) {
+                // A trailing escape stays literal, as BuildKit keeps it.
+                out += this.pos < this.s.length ? this.s[this.pos++] : ch;
+            }
+            else if (ch === "'") {
+                const end = this.s.indexOf("'", this.pos);
+                if (end < 0)
+                    throw new WordError(`unterminated single quote in ${JSON.stringify(this.s)}`);
+                out += this.s.slice(this.pos, end);
+                this.pos = end + 1;
+            }
+            else if (ch === '"') {
+                out += this.doubleQuoted();
+            }
+            else if (ch === '$') {
+                out += this.dollar();
+            }
+            else {
+                out += ch;
+            }
+        }
+        return out;
+    }
+    doubleQuoted() {
+        let out = '';
+        while (this.pos < this.s.length) {
+            const ch = this.s[this.pos++];
+            if (ch === '"')
+                return out;
+            if (ch === this.escape &&
+                this.pos < this.s.length &&
+                ['"', '$', this.escape].includes(this.s[this.pos])) {
+                out += this.s[this.pos++];
+            }
+            else if (ch === '$') {
+                out += this.dollar();
+            }
+            else {
+                out += ch;
+            }
+        }
+        throw new WordError(`unterminated double quote in ${JSON.stringify(this.s)}`);
+    }
+    /** After a `$`. */
+    dollar() {
+        const next = this.s[this.pos];
+        if (next === '{') {
+            this.pos++;
+            return this.braced();
+        }
+        const name = this.name();
+        return name === '' ? '$' : (this.vars.get(name) ?? '');
+    }
+    name() {
+        // BuildKit: a leading digit is a one-character (positional) name.
+        if (/[0-9]/.test(this.s[this.pos] ?? ''))
+            return this.s[this.pos++];
+        const m = /^[A-Za-z0-9_]*/.exec(this.s.slice(this.pos));
+        const name = m ? m[0] : '';
+        this.pos += name.length;
+        return name;
+    }
+    braced() {
+        const name = this.name();
+        if (name === '')
+            throw new WordError(`bad substitution in ${JSON.stringify(this.s)}`);
+        const value = this.vars.get(name);
+        if (this.s[this.pos] === '}') {
+            this.pos++;
+            return value ?? '';
+        }
+        if (this.pos >= this.s.length)
+            throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
+        let op = this.s[this.pos];
+        this.pos++;
+        const colon = op === ':';
+        if (colon)
+            op = this.s[this.pos++] ?? '';
+        if (!['-', '+', '?'].includes(op))
+            throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`);
+        if (++this.depth > MAX_NESTING) {
+            throw new WordError(`variable substitutions too deeply nested to read (more than ${MAX_NESTING} levels of \${)`);
+        }
+        const word = this.process('}');
+        this.depth--;
+        if (this.s[this.pos] !== '}')
+            throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
+        this.pos++;
+        // With ':' an empty value counts as unset, as in POSIX shells.
+        const set = value !== undefined && (!colon || value !== '');
+        if (op === '-')
+            return set ? value : word;
+        if (op === '+')
+            return set ? word : '';
+        if (!set)
+            throw new WordError(`${name}: ${word || 'is not allowed to be unset'}`);
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile/read.ts
+
+
+
+
+/*
+ * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
+ *
+ * BuildKit's `[stage i/n]` counting, read from moby/buildkit dockerfile2llb and verified on the
+ * daemon here (Docker 20.10.24, BuildKit v0.8 built-in frontend):
+ *   - only FROM, RUN, COPY, ADD and WORKDIR count; ENV, ARG, LABEL, USER, EXPOSE, CMD, comments do
+ *     not (`FROM; ENV; ARG; WORKDIR; LABEL; COPY; RUN; COPY; STOPSIGNAL; EXPOSE; RUN` prints 1..6/6);
+ *   - FROM counts (as 1) only for an image base: `FROM scratch` and `FROM <earlier stage>` print no
+ *     step, so the stage's first COPY is `1/n` (`[stage-2 1/1] COPY --from=1 /out /x`);
+ *   - the name is the AS name lowercased (`AS Upper` prints `[upper 1/12]`), else `stage-N`;
+ *     a Dockerfile with one stage prints no name at all (`[2/3]`), even with `AS`;
+ *   - the index is right-aligned to the width of n: `[upper  1/12]`;
+ *   - the printed instruction has variables expanded and quotes removed
+ *     (`COPY $SRC ${DIR}/` prints `COPY src /d/`, `COPY ["sp ace", "/sp/"]` prints `COPY [sp ace, /sp/]`);
+ *     `instruction` here stays as written, continuations joined as BuildKit joins them;
+ *   - ONBUILD triggers of a base image add steps that this reader cannot see.
+ * The 20.10 built-in frontend rejects heredocs, --link, --parents and --exclude; they follow the
+ * current Dockerfile reference (`# syntax=docker/dockerfile:1`).
+ *
+ * dockerfile-ast supplies instruction boundaries (continuations, comments, heredoc bodies), the
+ * `# escape=` directive and ENV properties. Its gaps, worked around here: it splits arguments on
+ * whitespace ignoring quotes, its JSON strings drop spaces (`"sp ace"` -> `space`), its text joins
+ * arguments with single spaces (BuildKit keeps the spacing), `ARG a b=1` yields only `a`, it
+ * accepts unknown instructions and flags, files without FROM, and unterminated heredocs, and ADD's
+ * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
+ */
+/** A malformed Dockerfile; the message is one line naming the file and line. */
+class DockerfileError extends Error {
+    file;
+    line;
+    detail;
+    constructor(file, line, detail) {
+        super(`${file}:${line}: ${detail}`);
+        this.file = file;
+        this.line = line;
+        this.detail = detail;
+        this.name = 'DockerfileError';
+    }
+}
+const KEYWORDS = new Set([
+    'ADD',
+    'ARG',
+    'CMD',
+    'COPY',
+    'ENTRYPOINT',
+    'ENV',
+    'EXPOSE',
+    'FROM',
+    'HEALTHCHECK',
+    'LABEL',
+    'MAINTAINER',
+    'ONBUILD',
+    'RUN',
+    'SHELL',
+    'STOPSIGNAL',
+    'USER',
+    'VOLUME',
+    'WORKDIR'
+]);
+/** Flags each instruction accepts in the current Dockerfile reference. */
+const FLAGS = {
+    FROM: new Set(['platform']),
+    COPY: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
+    ADD: new Set(['chown', 'chmod', 'link', 'exclude', 'keep-git-dir', 'checksum', 'unpack']),
+    RUN: new Set(['mount', 'network', 'security'])
+};
+/** Instructions that produce a BuildKit vertex and so a `[stage i/n]` line. */
+const COUNTED = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+const HEREDOC = /^(\d*)<<(-?)([^<]+)$/;
+/** Reads a Dockerfile. Throws DockerfileError on malformed input. */
+function readDockerfile(text, opts) {
+    return new Reader(text, opts).read();
+}
+class Reader {
+    opts;
+    df;
+    lines;
+    escape;
+    buildArgs;
+    globals = new Map();
+    declared = [];
+    declaredSet = new Set();
+    stages = [];
+    /** Stages by name; the first of a name wins, as a search from the start would find. */
+    byName = new Map();
+    steps = [];
+    warnings = [];
+    line = 1;
+    /** Position among all instructions, for the legacy builder's `Step N/M`. */
+    ordinal = 0;
+    constructor(text, opts) {
+        this.opts = opts;
+        this.df = main.DockerfileParser.parse(text);
+        this.lines = text.split('\n').map(l => l.replace(/\r$/, ''));
+        this.escape = this.df.getEscapeCharacter();
+        this.buildArgs = new Map(Object.entries(opts.buildArgs ?? {}));
+    }
+    read() {
+        for (const ins of this.df.getInstructions())
+            this.instruction(ins);
+        if (this.stages.length === 0)
+            this.fail('no FROM instruction');
+        this.finishTotals();
+        return {
+            file: this.opts.file,
+            stages: this.stages.map(({ name, index, base, line, total, deps, fromOrdinal, instructions }) => ({
+                name,
+                index,
+                base,
+                line,
+                total,
+                deps,
+                fromOrdinal,
+                instructions
+            })),
+            steps: this.steps,
+            declaredArgs: this.declared,
+            warnings: this.warnings
+        };
+    }
+    fail(detail) {
+        throw new DockerfileError(this.opts.file, this.line, detail);
+    }
+    expand(word, vars) {
+        try {
+            return expandWord(word, vars, this.escape);
+        }
+        catch (e) {
+            if (e instanceof WordError)
+                this.fail(e.message);
+            throw e;
+        }
+    }
+    instruction(ins) {
+        const start = ins.getRange().start.line;
+        this.line = start + 1;
+        this.ordinal++;
+        const keyword = ins.getKeyword();
+        if (!KEYWORDS.has(keyword))
+            this.fail(`unknown instruction: ${ins.getInstruction()}`);
+        const logical = this.logicalLine(start);
+        const rest = logical.text.slice(logical.text.search(/\s|$/)).trim();
+        const stage = this.stages.at(-1);
+        if (keyword === 'FROM')
+            return this.from(rest);
+        if (stage)
+            stage.instructions++;
+        if (keyword === 'ARG')
+            return this.arg(rest, stage);
+        if (stage === undefined)
+            this.fail(`${keyword} before the first FROM`);
+        if (COUNTED.has(keyword))
+            stage.count++;
+        const { flags, args } = keyword in FLAGS ? this.flags(keyword, rest) : { flags: [], args: rest };
+        let endLine = logical.last + 1;
+        if (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') {
+            const heredocs = splitWords(args, this.escape).flatMap(w => heredocOf(w));
+            endLine = this.heredocEnd(heredocs, logical.last) + 1;
+        }
+        const at = { line: start + 1, endLine, instruction: logical.text };
+        switch (keyword) {
+            case 'ENV':
+                return this.env(ins, stage);
+            case 'WORKDIR':
+                return this.workdir(args, stage);
+            case 'RUN':
+                return this.run(flags, stage, at);
+            case 'COPY':
+            case 'ADD':
+                return this.copy(keyword, flags, args, stage, at);
+        }
+    }
+    /**
+     * The instruction's logical line as BuildKit builds it: the first line left-trimmed, then each
+     * continuation with its escape (and trailing blanks) removed; comment and blank lines inside a
+     * continuation are skipped. `last` is the 0-based index of its last physical line.
+     */
+    logicalLine(start) {
+        const e = this.escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+        const cont = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
+        let i = start;
+        let text = '';
+        let raw = this.lines[i].trimStart();
+        for (;;) {
+            const more = cont.test(raw);
+            text += more ? raw.replace(cont, '$1') : raw;
+            if (!more)
+                break;
+            do
+                i++;
+            while (i < this.lines.length && (/^\s*#/.test(this.lines[i]) || this.lines[i].trim() === ''));
+            if (i >= this.lines.length)
+                break;
+            raw = this.lines[i];
+        }
+        return { text: text.trim(), last: Math.min(i, this.lines.length - 1) };
+    }
+    /** Last line (0-based) of the heredoc bodies that follow line `after`; fails if unterminated. */
+    heredocEnd(heredocs, after) {
+        let i = after;
+        for (const h of heredocs) {
+            for (;;) {
+                i++;
+                if (i >= this.lines.length)
+                    this.fail(`unterminated heredoc <<${h.name}`);
+                const l = h.stripTabs ? this.lines[i].replace(/^\t+/, '') : this.lines[i];
+                if (l === h.name)
+                    break;
+            }
+        }
+        return i;
+    }
+    /** Leading `--name[=value]` words; the rest is the argument text (raw, for JSON detection). */
+    flags(keyword, text) {
+        const flags = [];
+        let rest = text;
+        while (rest.startsWith('--')) {
+            const word = splitWords(rest, this.escape)[0];
+            rest = rest.slice(word.length).trimStart();
+            const eq = word.indexOf('=');
+            const name = eq < 0 ? word.slice(2) : word.slice(2, eq);
+            if (!FLAGS[keyword]?.has(name))
+                this.fail(`unknown flag: --${name}`);
+            flags.push([name, eq < 0 ? 'true' : word.slice(eq + 1)]);
+        }
+        return { flags, args: rest };
+    }
+    from(rest) {
+        const { args } = this.flags('FROM', rest);
+        const words = splitWords(args, this.escape);
+        if (words.length !== 1 && !(words.length === 3 && words[1].toLowerCase() === 'as')) {
+            this.fail('FROM requires an image and an optional AS name');
+        }
+        const base = this.expand(words[0], this.globals);
+        if (base === '')
+            this.fail(`base name (${words[0]}) should not be blank`);
+        const index = this.stages.length;
+        let name = `stage-${index}`;
+        if (words.length === 3) {
+            name = words[2].toLowerCase();
+            if (!/^[a-z][a-z0-9\-_.]*$/.test(name))
+                this.fail(`invalid stage name: ${words[2]}`);
+            if (this.byName.has(name))
+                this.fail(`duplicate stage name: ${name}`);
+        }
+        const parent = this.byName.get(base.toLowerCase());
+        // A stage built on an earlier one inherits its ENV and WORKDIR, not its ARGs.
+        const env = new Map(parent?.env);
+        const stageArgs = new Map();
+        const deps = parent ? [parent.name] : [];
+        const stage = {
+            name,
+            index,
+            base,
+            line: this.line,
+            total: 0,
+            deps,
+            depSet: new Set(deps),
+            env,
+            args: stageArgs,
+            vars: { get: n => env.get(n) ?? stageArgs.get(n) },
+            workdir: parent?.workdir ?? '/',
+            knownDirs: new Set(parent?.knownDirs ?? ['/']),
+            count: parent || base === 'scratch' ? 0 : 1,
+            fromOrdinal: this.ordinal,
+            instructions: 1
+        };
+        this.stages.push(stage);
+        if (!this.byName.has(name))
+            this.byName.set(name, stage);
+    }
+    /** Stage totals are the final counts; steps learn theirs once the whole file is read. */
+    finishTotals() {
+        for (const s of this.stages)
+            s.total = s.count;
+        for (const step of this.steps)
+            step.total = this.stages[step.stageIndex].count;
+    }
+    /** `ARG a b=1`: dockerfile-ast reports only the first of several names, so words are read here. */
+    arg(rest, stage) {
+        const words = splitWords(rest, this.escape);
+        if (words.length === 0)
+            this.fail('ARG requires at least one argument');
+        for (const word of words) {
+            const eq = word.indexOf('=');
+            const name = eq < 0 ? word : word.slice(0, eq);
+            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+                this.fail(`invalid ARG name: ${name}`);
+            if (!this.declaredSet.has(name)) {
+                this.declaredSet.add(name);
+                this.declared.push(name);
+            }
+            const raw = eq < 0 ? null : word.slice(eq + 1);
+            const given = this.buildArgs.get(name);
+            if (stage === undefined) {
+                const value = given ?? (raw === null ? undefined : this.expand(raw, this.globals));
+                if (value !== undefined)
+                    this.globals.set(name, value);
+                continue;
+            }
+            // A stage ARG without default takes the global ARG's value.
+            const value = given ?? (raw === null ? this.globals.get(name) : this.expand(raw, stage.vars));
+            if (value !== undefined)
+                stage.args.set(name, value);
+        }
+    }
+    /** `ENV a=1 b=$a`: every value is expanded before any is set, so `b` sees the old `a` (Docker). */
+    env(ins, stage) {
+        const set = ins
+            .getProperties()
+            .map(p => [p.getName(), this.expand(p.getUnescapedValue() ?? '', stage.vars)]);
+        for (const [name, value] of set)
+            stage.env.set(name, value);
+    }
+    workdir(args, stage) {
+        const words = splitWords(args, this.escape);
+        if (words.length !== 1)
+            this.fail('WORKDIR requires exactly one argument');
+        const dir = this.expand(words[0], stage.vars);
+        stage.workdir = external_node_path_namespaceObject.posix.resolve(stage.workdir, dir);
+        addDirs(stage.knownDirs, stage.workdir);
+    }
+    base(stage, at) {
+        return {
+            stage: stage.name,
+            stageIndex: stage.index,
+            index: stage.count,
+            total: stage.count,
+            ordinal: this.ordinal,
+            line: at.line,
+            endLine: at.endLine,
+            instruction: at.instruction,
+            workdir: stage.workdir
+        };
+    }
+    run(flags, stage, at) {
+        const vars = stage.vars;
+        for (const [name, value] of flags) {
+            if (name !== 'mount')
+                continue;
+            const opts = new Map();
+            for (const part of this.expand(value, vars).split(',')) {
+                const eq = part.indexOf('=');
+                opts.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? 'true' : part.slice(eq + 1));
+            }
+            if ((opts.get('type') ?? 'bind') !== 'bind')
+                continue;
+            const from = opts.get('from');
+            if (from !== undefined) {
+                this.addDep(stage, from);
+                continue;
+            }
+            const source = opts.get('source') ?? opts.get('src') ?? '.';
+            this.steps.push({
+                ...this.base(stage, at),
+                keyword: 'RUN',
+                sources: [cleanRel(source)],
+                dest: null,
+                excludes: [],
+                parents: false,
+                flags: { mount: this.expand(value, vars) },
+                destIsDir: false
+            });
+        }
+    }
+    /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
+    addDep(stage, from) {
+        const ref = /^\d+$/.test(from) ? this.stages[Number(from)] : this.byName.get(from.toLowerCase());
+        if (ref === undefined || ref === stage) {
+            if (/^\d+$/.test(from))
+                this.fail(`invalid stage index ${from}`);
+            return; // an image reference, not a stage
+        }
+        if (!stage.depSet.has(ref.name)) {
+            stage.depSet.add(ref.name);
+            stage.deps.push(ref.name);
+        }
+    }
+    copy(keyword, flagList, args, stage, at) {
+        const vars = stage.vars;
+        const flags = {};
+        const excludes = [];
+        for (const [name, value] of flagList) {
+            const v = this.expand(value, vars);
+            if (name === 'exclude')
+                excludes.push(v);
+            else
+                flags[name] = v;
+        }
+        const words = this.copyArgs(args, vars);
+        if (words.length < 2)
+            this.fail(`${keyword} requires at least two arguments`);
+        const dest = words[words.length - 1];
+        const srcWords = words.slice(0, -1);
+        if (srcWords.length > 1 && !dest.endsWith('/')) {
+            this.fail(`when using ${keyword} with more than one source file, the destination must be a directory and end with a /`);
+        }
+        const destAbs = external_node_path_namespaceObject.posix.resolve(stage.workdir, dest);
+        const destIsDir = dest.endsWith('/') || dest === '.' || dest === '' || stage.knownDirs.has(destAbs);
+        if (destIsDir || srcWords.length > 1)
+            addDirs(stage.knownDirs, destAbs);
+        else
+            addDirs(stage.knownDirs, external_node_path_namespaceObject.posix.dirname(destAbs));
+        if (flags.from !== undefined) {
+            this.addDep(stage, flags.from);
+            return;
+        }
+        const parents = flags.parents !== undefined && flags.parents !== 'false';
+        delete flags.parents;
+        const sources = [];
+        for (const src of srcWords) {
+            if (heredocOf(src).length > 0)
+                continue; // inline content, not from the context
+            if (keyword === 'ADD' && isGitRef(src)) {
+                this.warnings.push({
+                    line: at.line,
+                    message: `ADD of a git repository (${src}) cannot be hashed`
+                });
+            }
+            else if (keyword === 'ADD' && /^https?:\/\//i.test(src)) {
+                this.warnings.push({ line: at.line, message: `ADD of a URL (${src}) cannot be hashed` });
+            }
+            else {
+                if (keyword === 'ADD' && isArchiveName(src)) {
+                    this.warnings.push({
+                        line: at.line,
+                        message: `ADD unpacks local archives (${src}): its files cannot be located in the layer`
+                    });
+                }
+                sources.push(cleanSource(src, parents));
+            }
+        }
+        if (sources.length > 0) {
+            this.steps.push({
+                ...this.base(stage, at),
+                keyword,
+                sources,
+                dest,
+                excludes,
+                parents,
+                flags,
+                destIsDir
+            });
+        }
+        if (destIsDir || srcWords.length > 1)
+            addDirs(stage.knownDirs, destAbs);
+        else
+            addDirs(stage.knownDirs, external_node_path_namespaceObject.posix.dirname(destAbs));
+    }
+    /** Arguments of COPY/ADD, JSON form or shell form, expanded. */
+    copyArgs(args, vars) {
+        if (args.startsWith('[')) {
+            let parsed;
+            try {
+                parsed = JSON.parse(args);
+            }
+            catch {
+                parsed = undefined;
+            }
+            if (Array.isArray(parsed) && parsed.every(w => typeof w === 'string')) {
+                return parsed.map((w) => this.expand(w, vars));
+            }
+        }
+        return splitWords(args, this.escape).map(w => heredocOf(w).length > 0 ? w : this.expand(w, vars));
+    }
+}
+function heredocOf(word) {
+    const m = HEREDOC.exec(word);
+    if (!m)
+        return [];
+    return [{ name: m[3].replace(/^(["'])(.*)\1$/, '$2'), stripTabs: m[2] === '-' }];
+}
+/** BuildKit's git transports: git://, git@, github.com/, and http(s) URLs of a `.git` repo. */
+function isGitRef(src) {
+    return /^(git:\/\/|git@|github\.com\/)/i.test(src) || /^https?:\/\/.*\.git(#|$|\/)/i.test(src);
+}
+function isArchiveName(src) {
+    return /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i.test(src);
+}
+/**
+ * Cleans a source to a context-relative pattern. With --parents a `/./` pivot is kept (the part
+ * before it is not reproduced under dest).
+ */
+function cleanSource(src, parents) {
+    const pivot = parents ? src.indexOf('/./') : -1;
+    if (pivot > 0) {
+        const head = cleanRel(src.slice(0, pivot));
+        const tail = cleanRel(src.slice(pivot + 3));
+        return head === '.' ? tail : `${head}/./${tail}`;
+    }
+    return cleanRel(src);
+}
+function addDirs(set, dir) {
+    for (let d = dir;; d = external_node_path_namespaceObject.posix.dirname(d)) {
+        set.add(d);
+        if (d === '/' || d === '.')
+            break;
+    }
+}
+/**
+ * Stages the build of `target` (default: the last stage) needs: itself and, transitively, the
+ * stages it builds on (FROM), copies from (COPY --from) and mounts (RUN --mount from=). BuildKit
+ * runs only these, so other stages' steps never appear in the log.
+ */
+function neededStages(plan, target) {
+    const byName = new Map(plan.stages.map(s => [s.name, s]));
+    const start = target === undefined ? plan.stages.at(-1) : byName.get(target.toLowerCase());
+    if (start === undefined) {
+        throw new Error(`target stage ${target ?? '(last)'} could not be found`);
+    }
+    const needed = new Set();
+    const queue = [start];
+    for (let s = queue.pop(); s !== undefined; s = queue.pop()) {
+        if (needed.has(s.name))
+            continue;
+        needed.add(s.name);
+        // Without recorded deps (a plan from elsewhere), the FROM chain is all that is known.
+        const deps = s.deps ?? (byName.has(s.base.toLowerCase()) ? [s.base.toLowerCase()] : []);
+        for (const d of deps) {
+            const dep = byName.get(d);
+            if (dep)
+                queue.push(dep);
+        }
+    }
+    return needed;
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile/select.ts
+
+
+
+function sourceSpec(source) {
+    const i = source.indexOf('/./');
+    if (i < 0)
+        return { pattern: cleanRel(source), pivot: '' };
+    const pivot = cleanRel(source.slice(0, i));
+    return { pattern: cleanRel(`${pivot}/${source.slice(i + 3)}`), pivot: pivot === '.' ? '' : pivot };
+}
+function under(path, root) {
+    return root === '.' || path === root || path.startsWith(`${root}/`);
+}
+/** `path` relative to `root` (a file source: its own name). */
+function relTo(path, root) {
+    if (root === '.')
+        return path;
+    if (path === root)
+        return external_node_path_namespaceObject.posix.basename(path);
+    return path.slice(root.length + 1);
+}
+/** The first `n` segments of a path, or null when it has fewer. */
+function head(path, n) {
+    const parts = path.split('/');
+    return parts.length < n ? null : parts.slice(0, n).join('/');
+}
+/**
+ * Resolves symlinks along a context path, scoped to the context root as BuildKit scopes them
+ * (an absolute target is read from the context root). Returns null on a loop.
+ */
+function resolveLinks(path, byPath) {
+    let parts = path === '.' ? [] : path.split('/');
+    for (let hops = 0, i = 0; i < parts.length; i++) {
+        const prefix = parts.slice(0, i + 1).join('/');
+        const e = byPath.get(prefix);
+        if (e?.type !== 'symlink' || e.linkTarget === undefined)
+            continue;
+        if (++hops > 255)
+            return null;
+        const base = e.linkTarget.startsWith('/') ? '' : parts.slice(0, i).join('/');
+        const target = cleanRel(`${base}/${e.linkTarget}`);
+        parts = [...(target === '.' ? [] : target.split('/')), ...parts.slice(i + 1)];
+        i = -1;
+    }
+    return parts.length === 0 ? '.' : parts.join('/');
+}
+/** The context entries a COPY/ADD/RUN-bind step reads, in input order. */
+function selectSources(step, entries) {
+    const byPath = new Map(entries.map(e => [e.path, e]));
+    const rules = compileExcludes(step.excludes);
+    const chosen = new Set();
+    /** Adds the entries `rootOf` places under a source root, unless excluded. */
+    const take = (rootOf) => {
+        for (const e of entries) {
+            const r = rootOf(e);
+            if (r !== null && !isExcluded(rules, relTo(e.path, r)))
+                chosen.add(e.path);
+        }
+    };
+    for (const source of step.sources) {
+        const { pattern } = sourceSpec(source);
+        if (hasWildcard(pattern)) {
+            const n = pattern.split('/').length;
+            take(e => {
+                const h = head(e.path, n);
+                return h !== null && goMatch(pattern, h) ? h : null;
+            });
+            continue;
+        }
+        take(e => (under(e.path, pattern) ? pattern : null));
+        const resolved = resolveLinks(pattern, byPath);
+        if (resolved !== null && resolved !== pattern) {
+            // The link entries on the way are part of what the step reads.
+            for (let p = pattern; p !== '.'; p = external_node_path_namespaceObject.posix.dirname(p))
+                if (byPath.get(p)?.type === 'symlink')
+                    chosen.add(p);
+            take(e => (under(e.path, resolved) ? resolved : null));
+        }
+    }
+    return entries.filter(e => chosen.has(e.path));
+}
+/** Every context step with its source hash and selected file/symlink paths. */
+function hashSteps(plan, entries) {
+    return plan.steps.map(step => {
+        const sel = selectSources(step, entries);
+        return {
+            ...step,
+            sourceHash: hashEntries(sel),
+            selected: sel
+                .filter(e => e.type !== 'dir')
+                .map(e => e.path)
+                .sort(compareBytes)
+        };
+    });
+}
+const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i;
+/**
+ * Where a selected context file lands in the image, as a layer-tar path (no leading `/`), or null
+ * when the step puts nothing there (RUN mounts, excluded paths, archives ADD unpacks, paths the
+ * step does not select). Docker's rules: dest is relative to WORKDIR; a directory source copies
+ * its contents into dest; a file goes to dest, or dest/<name> when dest is a directory (ends in
+ * `/`, is `.`, several sources, a wildcard, or a directory the reader knows exists); a directory
+ * matched by a wildcard has its contents copied into dest; --parents keeps the path from the
+ * context root (or from a `/./` pivot).
+ */
+function destinationFor(step, contextPath) {
+    if (step.keyword === 'RUN' || step.dest === null)
+        return null;
+    const dest = step.dest;
+    const destAbs = external_node_path_namespaceObject.posix.resolve(step.workdir, dest);
+    const rules = compileExcludes(step.excludes);
+    const path = cleanRel(contextPath);
+    const dirDest = dest.endsWith('/') ||
+        dest === '.' ||
+        dest === '' ||
+        step.sources.length > 1 ||
+        step.destIsDir === true;
+    const out = (p) => p.replace(/^\/+/, '') || null;
+    for (const source of step.sources) {
+        const { pattern, pivot } = sourceSpec(source);
+        let root = null;
+        if (hasWildcard(pattern)) {
+            const h = head(path, pattern.split('/').length);
+            if (h !== null && goMatch(pattern, h))
+                root = h;
+        }
+        else if (under(path, pattern)) {
+            root = pattern;
+        }
+        if (root === null || isExcluded(rules, relTo(path, root)))
+            continue;
+        if (step.keyword === 'ADD' && ARCHIVE.test(root))
+            return null;
+        if (step.parents)
+            return out(external_node_path_namespaceObject.posix.join(destAbs, pivot === '' ? path : path.slice(pivot.length + 1)));
+        if (root === '.')
+            return out(external_node_path_namespaceObject.posix.join(destAbs, path));
+        if (path !== root)
+            return out(external_node_path_namespaceObject.posix.join(destAbs, path.slice(root.length + 1)));
+        return out(dirDest || hasWildcard(pattern) ? external_node_path_namespaceObject.posix.join(destAbs, external_node_path_namespaceObject.posix.basename(path)) : destAbs);
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile/index.ts
+/** The Dockerfile stage of the pipeline: which steps read the context, what they read, where it lands. */
+
+
+
+;// CONCATENATED MODULE: ./src/record/deploy.ts
+/**
+ * What `verify` needs to know about a build after the build is gone: where the final image's
+ * context COPY/ADD steps put each file, and which files this build changed. Kept in the record
+ * as the optional `deploy` section (records written before it simply have none).
+ */
+
+
+/**
+ * The stages whose filesystem is the final image's: the final stage and, through `FROM <stage>`,
+ * the stages it starts from. Other stages reach the image only by `COPY --from`, never straight
+ * from the context.
+ */
+function imageChain(stages, finalStage) {
+    const byName = new Map(stages.map(s => [s.name, s]));
+    const chain = [];
+    for (let s = byName.get(finalStage); s && !chain.includes(s.name);) {
+        chain.push(s.name);
+        s = byName.get(s.base.toLowerCase());
+    }
+    return chain;
+}
+/**
+ * The deploy facts of a build: every context COPY/ADD of the image chain with the absolute path
+ * each selected file or symlink got in the image (paths an ADD unpacks are unknown and left
+ * out), and the context paths that changed since the previous record (null: no previous record,
+ * everything is new).
+ */
+function deployFacts(steps, stages, finalStage, changed) {
+    const chain = new Set(imageChain(stages, finalStage));
+    const copies = [];
+    for (const step of steps) {
+        if (step.keyword === 'RUN' || step.dest === null || !chain.has(step.stage))
+            continue;
+        const files = [];
+        for (const path of step.selected) {
+            const dest = destinationFor(step, path);
+            if (dest !== null)
+                files.push([`/${dest}`, path]);
+        }
+        copies.push({
+            stage: step.stage,
+            index: step.index,
+            line: step.line,
+            instruction: step.instruction,
+            dest: external_node_path_namespaceObject.posix.resolve(step.workdir, step.dest),
+            // fromEntries defines own properties, so a file named `__proto__` stays a file.
+            files: Object.fromEntries(files)
+        });
+    }
+    return { stage: finalStage, copies, changed: changed === null ? null : [...changed] };
 }
 
 ;// CONCATENATED MODULE: ./src/record/index.ts
 /** The record of the last build judged good: state file on the builder host, labels on the image. */
+
 
 
 
@@ -43954,70 +45155,6 @@ function describeStatCache(s) {
     return s.note ? `${line}; ${s.note}` : line;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/options.ts
-/** A user mistake: one clear line, exit code 2, no stack trace. */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-const PRUNE_POLICIES = ['source', 'all', 'never'];
-const VERIFY_POLICIES = ['changed', 'none'];
-function parsePrune(value, where = '--prune') {
-    const v = value.trim();
-    if (PRUNE_POLICIES.includes(v))
-        return v;
-    throw new UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
-}
-function parseVerify(value, where = '--verify') {
-    const v = value.trim();
-    if (VERIFY_POLICIES.includes(v))
-        return v;
-    throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
-}
-/** Build-arg names as docker accepts them: an identifier, no `=`, no whitespace. */
-const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/**
- * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
- * an argv slot, never through a shell). `where(i)` names the offending line or flag.
- */
-function parseBuildArgs(items, where) {
-    const out = {};
-    items.forEach((item, i) => {
-        const eq = item.indexOf('=');
-        const name = eq < 0 ? item : item.slice(0, eq);
-        if (!ARG_NAME.test(name)) {
-            throw new UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
-        }
-        if (eq < 0)
-            throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
-        out[name] = item.slice(eq + 1);
-    });
-    return out;
-}
-// Docker's image reference grammar (distribution/reference): [domain[:port]/]path[:tag].
-const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_PART}(?:\\.${DOMAIN_PART})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
-const PATH_PART = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?::[\\w][\\w.-]{0,127})?$`);
-/**
- * A `--tag` as docker accepts it, checked before anything runs: a tag docker would refuse
- * otherwise fails the build only after the prune, half-way through the run.
- */
-function parseTag(value, where) {
-    const m = REFERENCE.exec(value);
-    if (!m || (m[1] ?? '').length > 255) {
-        throw new UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
-    }
-    return value;
-}
-function options_truncate(s, max = 60) {
-    const one = s.replace(/[\r\n]+/g, '\\n');
-    return one.length > max ? `${one.slice(0, max)}...` : one;
-}
-/** The values of the secret build args: masked everywhere, never recorded or labelled. */
-function secretArgValues(opts) {
-    return opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== '');
-}
-
 ;// CONCATENATED MODULE: ./src/report/text-safety.ts
 /**
  * Making user-controlled text (file names, instructions, tags, warnings, daemon messages) safe to
@@ -44339,7 +45476,8 @@ async function checkRecordFile(path) {
 
 
 
-const MODES = ['build', 'check', 'clear', 'hash'];
+
+const MODES = ['build', 'check', 'clear', 'hash', 'verify'];
 /** Every input of action.yml, in its order (a unit test keeps the two in step). */
 const INPUT_NAMES = [
     'mode',
@@ -44359,6 +45497,8 @@ const INPUT_NAMES = [
     'clear-all',
     'compose-file',
     'services',
+    'containers',
+    'wait',
     'commit',
     'github-token',
     'commit-status'
@@ -44459,6 +45599,8 @@ function getInputs(src) {
         'clear-all': parseBoolean('clear-all', raw['clear-all'].trim()),
         'compose-file': raw['compose-file'].trim(),
         services: splitList(raw.services, true),
+        containers: splitList(raw.containers, true),
+        wait: raw.wait.trim(),
         commit: raw.commit.trim(),
         'github-token': raw['github-token'].trim(),
         'commit-status': parseBoolean('commit-status', raw['commit-status'].trim())
@@ -44482,10 +45624,12 @@ const ONLY_IN = {
     prune: ['build'],
     'cache-from': ['build', 'check'],
     'log-file': ['check'],
-    image: ['check'],
+    image: ['check', 'verify'],
     'clear-paths': ['clear'],
     'clear-all': ['clear'],
-    'compose-file': ['build', 'check'],
+    'compose-file': ['build', 'check', 'verify'],
+    containers: ['verify'],
+    wait: ['verify'],
     'commit-status': ['build', 'check']
 };
 function given(v, name) {
@@ -44535,6 +45679,12 @@ async function planRun(inputs, ctx) {
     }
     const docker = env.DOCKER_PATH || 'docker';
     const state = inputs['state-file'] ? (0,external_node_path_namespaceObject.resolve)(workspace, inputs['state-file']) : null;
+    if (inputs.mode === 'verify') {
+        return {
+            plan: { mode: 'verify', verify: await planVerify(inputs, workspace, state, docker) },
+            warnings
+        };
+    }
     const compose = inputs['compose-file'] && (inputs.mode === 'build' || inputs.mode === 'check');
     // With a compose file, each service's context and Dockerfile come from it.
     const context = compose
@@ -45923,1013 +47073,6 @@ async function scanContext(root, opts = {}) {
         entries: keyed.map(k => k.entry)
     };
 }
-
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __nccwpck_require__(8390);
-;// CONCATENATED MODULE: ./src/dockerfile/match.ts
-/**
- * Path patterns of COPY/ADD: sources follow Go's `filepath.Match` (`*` and `?` never cross `/`,
- * `[...]` classes with `^` negation, `\` escapes); `--exclude` patterns follow moby's
- * patternmatcher (`**` spans directories, a pattern excluding a directory excludes what it holds,
- * a leading `!` re-includes).
- */
-/** True when the path holds a Go wildcard meta character. */
-function hasWildcard(p) {
-    return /[*?[]/.test(p);
-}
-const cache = new Map();
-/** Go `filepath.Match(pattern, name)` on `/`-separated paths; a malformed pattern matches nothing. */
-function goMatch(pattern, name) {
-    let re = cache.get(pattern);
-    if (re === undefined) {
-        re = compile(pattern, false);
-        cache.set(pattern, re);
-    }
-    return re !== null && re.test(name);
-}
-/**
- * Translates a pattern to a RegExp; with `globstar` a `**` segment matches any number of
- * directories (patternmatcher), otherwise it is just two stars (Go).
- */
-function compile(pattern, globstar) {
-    let re = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (ch === '*') {
-            if (globstar && pattern[i + 1] === '*') {
-                i++;
-                if (pattern[i + 1] === '/') {
-                    i++;
-                    re += '(?:.*/)?';
-                }
-                else {
-                    re += '.*';
-                }
-            }
-            else {
-                re += '[^/]*';
-            }
-        }
-        else if (ch === '?') {
-            re += '[^/]';
-        }
-        else if (ch === '\\') {
-            if (i + 1 >= pattern.length)
-                return null;
-            re += escapeRe(pattern[++i]);
-        }
-        else if (ch === '[') {
-            const end = classEnd(pattern, i);
-            if (end < 0)
-                return null;
-            re += translateClass(pattern.slice(i + 1, end));
-            i = end;
-        }
-        else {
-            re += escapeRe(ch);
-        }
-    }
-    return new RegExp(`^${re}$`, 's');
-}
-/** Index of the `]` closing the class opened at `start`, or -1 (Go: ErrBadPattern). */
-function classEnd(p, start) {
-    let i = start + 1;
-    if (p[i] === '^')
-        i++;
-    let first = true;
-    for (; i < p.length; i++) {
-        if (p[i] === ']' && !first)
-            return i;
-        if (p[i] === '\\')
-            i++;
-        first = false;
-    }
-    return -1;
-}
-function translateClass(body) {
-    let out = '[';
-    let i = 0;
-    if (body[0] === '^') {
-        out += '^';
-        i = 1;
-    }
-    for (; i < body.length; i++) {
-        const ch = body[i];
-        if (ch === '\\' && i + 1 < body.length)
-            out += escapeRe(body[++i]);
-        else if (ch === '-')
-            out += '-';
-        else
-            out += escapeRe(ch);
-    }
-    return `${out}]`;
-}
-function escapeRe(ch) {
-    return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
-}
-/** Compiles `--exclude` patterns; each is cleaned like patternmatcher does. */
-function compileExcludes(patterns) {
-    const rules = [];
-    for (const raw of patterns) {
-        let p = raw.trim();
-        const negate = p.startsWith('!');
-        if (negate)
-            p = p.slice(1);
-        p = cleanRel(p);
-        const re = compile(p, true);
-        if (re !== null)
-            rules.push({ negate, re });
-    }
-    return rules;
-}
-/** True when `rel` (or a directory above it) is excluded; later rules win, `!` re-includes. */
-function isExcluded(rules, rel) {
-    if (rules.length === 0 || rel === '')
-        return false;
-    const parts = rel.split('/');
-    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-    let excluded = false;
-    for (const r of rules) {
-        if (prefixes.some(p => r.re.test(p)))
-            excluded = !r.negate;
-    }
-    return excluded;
-}
-/**
- * Cleans a context-relative path like Go's `path.Clean("/" + p)` without the leading slash:
- * `./a`, `/a`, `a/../a/` all give `a`; `..` cannot climb above the root; the root is `.`.
- */
-function cleanRel(p) {
-    const out = [];
-    for (const seg of p.split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..')
-            out.pop();
-        else
-            out.push(seg);
-    }
-    return out.length === 0 ? '.' : out.join('/');
-}
-
-;// CONCATENATED MODULE: ./src/dockerfile/words.ts
-/**
- * Shell-word handling the way BuildKit's `shell.Lex` treats a Dockerfile word: quotes removed,
- * the escape character honoured, `$VAR` / `${VAR}` / `${VAR:-x}` / `${VAR-x}` / `${VAR:+x}` /
- * `${VAR+x}` / `${VAR:?x}` expanded from a variable map. Unset variables expand to ''.
- * dockerfile-ast splits arguments on whitespace without regard to quotes (`"a b"` becomes two
- * arguments), so instructions' argument text is split with `splitWords` instead.
- */
-/**
- * How deep `${a:-${b:-…}}` may nest. The lexer recurses once per level and would overflow the
- * stack in the thousands; real Dockerfiles nest two or three deep.
- */
-const MAX_NESTING = 128;
-/** Raised for a malformed word; the reader turns it into a DockerfileError with the line. */
-class WordError extends Error {
-}
-/**
- * Splits argument text into words on unquoted whitespace, keeping quotes and escapes in each
- * word for `expandWord`.
- */
-function splitWords(text, escape) {
-    const words = [];
-    let cur = '';
-    let quote = null;
-    let inWord = false;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (quote === null && /\s/.test(ch)) {
-            if (inWord)
-                words.push(cur);
-            cur = '';
-            inWord = false;
-            continue;
-        }
-        inWord = true;
-        cur += ch;
-        if (ch === escape && quote !== "'" && i + 1 < text.length) {
-            cur += text[++i];
-        }
-        else if (quote === null && (ch === '"' || ch === "'")) {
-            quote = ch;
-        }
-        else if (ch === quote) {
-            quote = null;
-        }
-    }
-    if (inWord)
-        words.push(cur);
-    return words;
-}
-/** Expands one word: variables substituted, quotes and escapes removed. */
-function expandWord(word, vars, escape = '\\') {
-    const lex = new Lexer(word, vars, escape);
-    const out = lex.process('');
-    if (lex.pos < word.length)
-        throw new WordError(`unexpected '${word[lex.pos]}' in ${JSON.stringify(word)}`);
-    return out;
-}
-class Lexer {
-    s;
-    vars;
-    escape;
-    pos = 0;
-    depth = 0;
-    constructor(s, vars, escape) {
-        this.s = s;
-        this.vars = vars;
-        this.escape = escape;
-    }
-    /** Reads until `stop` (not consumed) or the end. */
-    process(stop) {
-        let out = '';
-        while (this.pos < this.s.length) {
-            const ch = this.s[this.pos];
-            if (stop !== '' && ch === stop)
-                return out;
-            this.pos++;
-            if (ch === this.escape) {
-                // A trailing escape stays literal, as BuildKit keeps it.
-                out += this.pos < this.s.length ? this.s[this.pos++] : ch;
-            }
-            else if (ch === "'") {
-                const end = this.s.indexOf("'", this.pos);
-                if (end < 0)
-                    throw new WordError(`unterminated single quote in ${JSON.stringify(this.s)}`);
-                out += this.s.slice(this.pos, end);
-                this.pos = end + 1;
-            }
-            else if (ch === '"') {
-                out += this.doubleQuoted();
-            }
-            else if (ch === '$') {
-                out += this.dollar();
-            }
-            else {
-                out += ch;
-            }
-        }
-        return out;
-    }
-    doubleQuoted() {
-        let out = '';
-        while (this.pos < this.s.length) {
-            const ch = this.s[this.pos++];
-            if (ch === '"')
-                return out;
-            if (ch === this.escape &&
-                this.pos < this.s.length &&
-                ['"', '$', this.escape].includes(this.s[this.pos])) {
-                out += this.s[this.pos++];
-            }
-            else if (ch === '$') {
-                out += this.dollar();
-            }
-            else {
-                out += ch;
-            }
-        }
-        throw new WordError(`unterminated double quote in ${JSON.stringify(this.s)}`);
-    }
-    /** After a `$`. */
-    dollar() {
-        const next = this.s[this.pos];
-        if (next === '{') {
-            this.pos++;
-            return this.braced();
-        }
-        const name = this.name();
-        return name === '' ? '$' : (this.vars.get(name) ?? '');
-    }
-    name() {
-        // BuildKit: a leading digit is a one-character (positional) name.
-        if (/[0-9]/.test(this.s[this.pos] ?? ''))
-            return this.s[this.pos++];
-        const m = /^[A-Za-z0-9_]*/.exec(this.s.slice(this.pos));
-        const name = m ? m[0] : '';
-        this.pos += name.length;
-        return name;
-    }
-    braced() {
-        const name = this.name();
-        if (name === '')
-            throw new WordError(`bad substitution in ${JSON.stringify(this.s)}`);
-        const value = this.vars.get(name);
-        if (this.s[this.pos] === '}') {
-            this.pos++;
-            return value ?? '';
-        }
-        if (this.pos >= this.s.length)
-            throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
-        let op = this.s[this.pos];
-        this.pos++;
-        const colon = op === ':';
-        if (colon)
-            op = this.s[this.pos++] ?? '';
-        if (!['-', '+', '?'].includes(op))
-            throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`);
-        if (++this.depth > MAX_NESTING) {
-            throw new WordError(`variable substitutions too deeply nested to read (more than ${MAX_NESTING} levels of \${)`);
-        }
-        const word = this.process('}');
-        this.depth--;
-        if (this.s[this.pos] !== '}')
-            throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
-        this.pos++;
-        // With ':' an empty value counts as unset, as in POSIX shells.
-        const set = value !== undefined && (!colon || value !== '');
-        if (op === '-')
-            return set ? value : word;
-        if (op === '+')
-            return set ? word : '';
-        if (!set)
-            throw new WordError(`${name}: ${word || 'is not allowed to be unset'}`);
-        return value;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/dockerfile/read.ts
-
-
-
-
-/*
- * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
- *
- * BuildKit's `[stage i/n]` counting, read from moby/buildkit dockerfile2llb and verified on the
- * daemon here (Docker 20.10.24, BuildKit v0.8 built-in frontend):
- *   - only FROM, RUN, COPY, ADD and WORKDIR count; ENV, ARG, LABEL, USER, EXPOSE, CMD, comments do
- *     not (`FROM; ENV; ARG; WORKDIR; LABEL; COPY; RUN; COPY; STOPSIGNAL; EXPOSE; RUN` prints 1..6/6);
- *   - FROM counts (as 1) only for an image base: `FROM scratch` and `FROM <earlier stage>` print no
- *     step, so the stage's first COPY is `1/n` (`[stage-2 1/1] COPY --from=1 /out /x`);
- *   - the name is the AS name lowercased (`AS Upper` prints `[upper 1/12]`), else `stage-N`;
- *     a Dockerfile with one stage prints no name at all (`[2/3]`), even with `AS`;
- *   - the index is right-aligned to the width of n: `[upper  1/12]`;
- *   - the printed instruction has variables expanded and quotes removed
- *     (`COPY $SRC ${DIR}/` prints `COPY src /d/`, `COPY ["sp ace", "/sp/"]` prints `COPY [sp ace, /sp/]`);
- *     `instruction` here stays as written, continuations joined as BuildKit joins them;
- *   - ONBUILD triggers of a base image add steps that this reader cannot see.
- * The 20.10 built-in frontend rejects heredocs, --link, --parents and --exclude; they follow the
- * current Dockerfile reference (`# syntax=docker/dockerfile:1`).
- *
- * dockerfile-ast supplies instruction boundaries (continuations, comments, heredoc bodies), the
- * `# escape=` directive and ENV properties. Its gaps, worked around here: it splits arguments on
- * whitespace ignoring quotes, its JSON strings drop spaces (`"sp ace"` -> `space`), its text joins
- * arguments with single spaces (BuildKit keeps the spacing), `ARG a b=1` yields only `a`, it
- * accepts unknown instructions and flags, files without FROM, and unterminated heredocs, and ADD's
- * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
- */
-/** A malformed Dockerfile; the message is one line naming the file and line. */
-class DockerfileError extends Error {
-    file;
-    line;
-    detail;
-    constructor(file, line, detail) {
-        super(`${file}:${line}: ${detail}`);
-        this.file = file;
-        this.line = line;
-        this.detail = detail;
-        this.name = 'DockerfileError';
-    }
-}
-const KEYWORDS = new Set([
-    'ADD',
-    'ARG',
-    'CMD',
-    'COPY',
-    'ENTRYPOINT',
-    'ENV',
-    'EXPOSE',
-    'FROM',
-    'HEALTHCHECK',
-    'LABEL',
-    'MAINTAINER',
-    'ONBUILD',
-    'RUN',
-    'SHELL',
-    'STOPSIGNAL',
-    'USER',
-    'VOLUME',
-    'WORKDIR'
-]);
-/** Flags each instruction accepts in the current Dockerfile reference. */
-const FLAGS = {
-    FROM: new Set(['platform']),
-    COPY: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
-    ADD: new Set(['chown', 'chmod', 'link', 'exclude', 'keep-git-dir', 'checksum', 'unpack']),
-    RUN: new Set(['mount', 'network', 'security'])
-};
-/** Instructions that produce a BuildKit vertex and so a `[stage i/n]` line. */
-const COUNTED = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
-const HEREDOC = /^(\d*)<<(-?)([^<]+)$/;
-/** Reads a Dockerfile. Throws DockerfileError on malformed input. */
-function readDockerfile(text, opts) {
-    return new Reader(text, opts).read();
-}
-class Reader {
-    opts;
-    df;
-    lines;
-    escape;
-    buildArgs;
-    globals = new Map();
-    declared = [];
-    declaredSet = new Set();
-    stages = [];
-    /** Stages by name; the first of a name wins, as a search from the start would find. */
-    byName = new Map();
-    steps = [];
-    warnings = [];
-    line = 1;
-    /** Position among all instructions, for the legacy builder's `Step N/M`. */
-    ordinal = 0;
-    constructor(text, opts) {
-        this.opts = opts;
-        this.df = main.DockerfileParser.parse(text);
-        this.lines = text.split('\n').map(l => l.replace(/\r$/, ''));
-        this.escape = this.df.getEscapeCharacter();
-        this.buildArgs = new Map(Object.entries(opts.buildArgs ?? {}));
-    }
-    read() {
-        for (const ins of this.df.getInstructions())
-            this.instruction(ins);
-        if (this.stages.length === 0)
-            this.fail('no FROM instruction');
-        this.finishTotals();
-        return {
-            file: this.opts.file,
-            stages: this.stages.map(({ name, index, base, line, total, deps, fromOrdinal, instructions }) => ({
-                name,
-                index,
-                base,
-                line,
-                total,
-                deps,
-                fromOrdinal,
-                instructions
-            })),
-            steps: this.steps,
-            declaredArgs: this.declared,
-            warnings: this.warnings
-        };
-    }
-    fail(detail) {
-        throw new DockerfileError(this.opts.file, this.line, detail);
-    }
-    expand(word, vars) {
-        try {
-            return expandWord(word, vars, this.escape);
-        }
-        catch (e) {
-            if (e instanceof WordError)
-                this.fail(e.message);
-            throw e;
-        }
-    }
-    instruction(ins) {
-        const start = ins.getRange().start.line;
-        this.line = start + 1;
-        this.ordinal++;
-        const keyword = ins.getKeyword();
-        if (!KEYWORDS.has(keyword))
-            this.fail(`unknown instruction: ${ins.getInstruction()}`);
-        const logical = this.logicalLine(start);
-        const rest = logical.text.slice(logical.text.search(/\s|$/)).trim();
-        const stage = this.stages.at(-1);
-        if (keyword === 'FROM')
-            return this.from(rest);
-        if (stage)
-            stage.instructions++;
-        if (keyword === 'ARG')
-            return this.arg(rest, stage);
-        if (stage === undefined)
-            this.fail(`${keyword} before the first FROM`);
-        if (COUNTED.has(keyword))
-            stage.count++;
-        const { flags, args } = keyword in FLAGS ? this.flags(keyword, rest) : { flags: [], args: rest };
-        let endLine = logical.last + 1;
-        if (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') {
-            const heredocs = splitWords(args, this.escape).flatMap(w => heredocOf(w));
-            endLine = this.heredocEnd(heredocs, logical.last) + 1;
-        }
-        const at = { line: start + 1, endLine, instruction: logical.text };
-        switch (keyword) {
-            case 'ENV':
-                return this.env(ins, stage);
-            case 'WORKDIR':
-                return this.workdir(args, stage);
-            case 'RUN':
-                return this.run(flags, stage, at);
-            case 'COPY':
-            case 'ADD':
-                return this.copy(keyword, flags, args, stage, at);
-        }
-    }
-    /**
-     * The instruction's logical line as BuildKit builds it: the first line left-trimmed, then each
-     * continuation with its escape (and trailing blanks) removed; comment and blank lines inside a
-     * continuation are skipped. `last` is the 0-based index of its last physical line.
-     */
-    logicalLine(start) {
-        const e = this.escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-        const cont = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
-        let i = start;
-        let text = '';
-        let raw = this.lines[i].trimStart();
-        for (;;) {
-            const more = cont.test(raw);
-            text += more ? raw.replace(cont, '$1') : raw;
-            if (!more)
-                break;
-            do
-                i++;
-            while (i < this.lines.length && (/^\s*#/.test(this.lines[i]) || this.lines[i].trim() === ''));
-            if (i >= this.lines.length)
-                break;
-            raw = this.lines[i];
-        }
-        return { text: text.trim(), last: Math.min(i, this.lines.length - 1) };
-    }
-    /** Last line (0-based) of the heredoc bodies that follow line `after`; fails if unterminated. */
-    heredocEnd(heredocs, after) {
-        let i = after;
-        for (const h of heredocs) {
-            for (;;) {
-                i++;
-                if (i >= this.lines.length)
-                    this.fail(`unterminated heredoc <<${h.name}`);
-                const l = h.stripTabs ? this.lines[i].replace(/^\t+/, '') : this.lines[i];
-                if (l === h.name)
-                    break;
-            }
-        }
-        return i;
-    }
-    /** Leading `--name[=value]` words; the rest is the argument text (raw, for JSON detection). */
-    flags(keyword, text) {
-        const flags = [];
-        let rest = text;
-        while (rest.startsWith('--')) {
-            const word = splitWords(rest, this.escape)[0];
-            rest = rest.slice(word.length).trimStart();
-            const eq = word.indexOf('=');
-            const name = eq < 0 ? word.slice(2) : word.slice(2, eq);
-            if (!FLAGS[keyword]?.has(name))
-                this.fail(`unknown flag: --${name}`);
-            flags.push([name, eq < 0 ? 'true' : word.slice(eq + 1)]);
-        }
-        return { flags, args: rest };
-    }
-    from(rest) {
-        const { args } = this.flags('FROM', rest);
-        const words = splitWords(args, this.escape);
-        if (words.length !== 1 && !(words.length === 3 && words[1].toLowerCase() === 'as')) {
-            this.fail('FROM requires an image and an optional AS name');
-        }
-        const base = this.expand(words[0], this.globals);
-        if (base === '')
-            this.fail(`base name (${words[0]}) should not be blank`);
-        const index = this.stages.length;
-        let name = `stage-${index}`;
-        if (words.length === 3) {
-            name = words[2].toLowerCase();
-            if (!/^[a-z][a-z0-9\-_.]*$/.test(name))
-                this.fail(`invalid stage name: ${words[2]}`);
-            if (this.byName.has(name))
-                this.fail(`duplicate stage name: ${name}`);
-        }
-        const parent = this.byName.get(base.toLowerCase());
-        // A stage built on an earlier one inherits its ENV and WORKDIR, not its ARGs.
-        const env = new Map(parent?.env);
-        const stageArgs = new Map();
-        const deps = parent ? [parent.name] : [];
-        const stage = {
-            name,
-            index,
-            base,
-            line: this.line,
-            total: 0,
-            deps,
-            depSet: new Set(deps),
-            env,
-            args: stageArgs,
-            vars: { get: n => env.get(n) ?? stageArgs.get(n) },
-            workdir: parent?.workdir ?? '/',
-            knownDirs: new Set(parent?.knownDirs ?? ['/']),
-            count: parent || base === 'scratch' ? 0 : 1,
-            fromOrdinal: this.ordinal,
-            instructions: 1
-        };
-        this.stages.push(stage);
-        if (!this.byName.has(name))
-            this.byName.set(name, stage);
-    }
-    /** Stage totals are the final counts; steps learn theirs once the whole file is read. */
-    finishTotals() {
-        for (const s of this.stages)
-            s.total = s.count;
-        for (const step of this.steps)
-            step.total = this.stages[step.stageIndex].count;
-    }
-    /** `ARG a b=1`: dockerfile-ast reports only the first of several names, so words are read here. */
-    arg(rest, stage) {
-        const words = splitWords(rest, this.escape);
-        if (words.length === 0)
-            this.fail('ARG requires at least one argument');
-        for (const word of words) {
-            const eq = word.indexOf('=');
-            const name = eq < 0 ? word : word.slice(0, eq);
-            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-                this.fail(`invalid ARG name: ${name}`);
-            if (!this.declaredSet.has(name)) {
-                this.declaredSet.add(name);
-                this.declared.push(name);
-            }
-            const raw = eq < 0 ? null : word.slice(eq + 1);
-            const given = this.buildArgs.get(name);
-            if (stage === undefined) {
-                const value = given ?? (raw === null ? undefined : this.expand(raw, this.globals));
-                if (value !== undefined)
-                    this.globals.set(name, value);
-                continue;
-            }
-            // A stage ARG without default takes the global ARG's value.
-            const value = given ?? (raw === null ? this.globals.get(name) : this.expand(raw, stage.vars));
-            if (value !== undefined)
-                stage.args.set(name, value);
-        }
-    }
-    /** `ENV a=1 b=$a`: every value is expanded before any is set, so `b` sees the old `a` (Docker). */
-    env(ins, stage) {
-        const set = ins
-            .getProperties()
-            .map(p => [p.getName(), this.expand(p.getUnescapedValue() ?? '', stage.vars)]);
-        for (const [name, value] of set)
-            stage.env.set(name, value);
-    }
-    workdir(args, stage) {
-        const words = splitWords(args, this.escape);
-        if (words.length !== 1)
-            this.fail('WORKDIR requires exactly one argument');
-        const dir = this.expand(words[0], stage.vars);
-        stage.workdir = external_node_path_namespaceObject.posix.resolve(stage.workdir, dir);
-        addDirs(stage.knownDirs, stage.workdir);
-    }
-    base(stage, at) {
-        return {
-            stage: stage.name,
-            stageIndex: stage.index,
-            index: stage.count,
-            total: stage.count,
-            ordinal: this.ordinal,
-            line: at.line,
-            endLine: at.endLine,
-            instruction: at.instruction,
-            workdir: stage.workdir
-        };
-    }
-    run(flags, stage, at) {
-        const vars = stage.vars;
-        for (const [name, value] of flags) {
-            if (name !== 'mount')
-                continue;
-            const opts = new Map();
-            for (const part of this.expand(value, vars).split(',')) {
-                const eq = part.indexOf('=');
-                opts.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? 'true' : part.slice(eq + 1));
-            }
-            if ((opts.get('type') ?? 'bind') !== 'bind')
-                continue;
-            const from = opts.get('from');
-            if (from !== undefined) {
-                this.addDep(stage, from);
-                continue;
-            }
-            const source = opts.get('source') ?? opts.get('src') ?? '.';
-            this.steps.push({
-                ...this.base(stage, at),
-                keyword: 'RUN',
-                sources: [cleanRel(source)],
-                dest: null,
-                excludes: [],
-                parents: false,
-                flags: { mount: this.expand(value, vars) },
-                destIsDir: false
-            });
-        }
-    }
-    /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
-    addDep(stage, from) {
-        const ref = /^\d+$/.test(from) ? this.stages[Number(from)] : this.byName.get(from.toLowerCase());
-        if (ref === undefined || ref === stage) {
-            if (/^\d+$/.test(from))
-                this.fail(`invalid stage index ${from}`);
-            return; // an image reference, not a stage
-        }
-        if (!stage.depSet.has(ref.name)) {
-            stage.depSet.add(ref.name);
-            stage.deps.push(ref.name);
-        }
-    }
-    copy(keyword, flagList, args, stage, at) {
-        const vars = stage.vars;
-        const flags = {};
-        const excludes = [];
-        for (const [name, value] of flagList) {
-            const v = this.expand(value, vars);
-            if (name === 'exclude')
-                excludes.push(v);
-            else
-                flags[name] = v;
-        }
-        const words = this.copyArgs(args, vars);
-        if (words.length < 2)
-            this.fail(`${keyword} requires at least two arguments`);
-        const dest = words[words.length - 1];
-        const srcWords = words.slice(0, -1);
-        if (srcWords.length > 1 && !dest.endsWith('/')) {
-            this.fail(`when using ${keyword} with more than one source file, the destination must be a directory and end with a /`);
-        }
-        const destAbs = external_node_path_namespaceObject.posix.resolve(stage.workdir, dest);
-        const destIsDir = dest.endsWith('/') || dest === '.' || dest === '' || stage.knownDirs.has(destAbs);
-        if (destIsDir || srcWords.length > 1)
-            addDirs(stage.knownDirs, destAbs);
-        else
-            addDirs(stage.knownDirs, external_node_path_namespaceObject.posix.dirname(destAbs));
-        if (flags.from !== undefined) {
-            this.addDep(stage, flags.from);
-            return;
-        }
-        const parents = flags.parents !== undefined && flags.parents !== 'false';
-        delete flags.parents;
-        const sources = [];
-        for (const src of srcWords) {
-            if (heredocOf(src).length > 0)
-                continue; // inline content, not from the context
-            if (keyword === 'ADD' && isGitRef(src)) {
-                this.warnings.push({
-                    line: at.line,
-                    message: `ADD of a git repository (${src}) cannot be hashed`
-                });
-            }
-            else if (keyword === 'ADD' && /^https?:\/\//i.test(src)) {
-                this.warnings.push({ line: at.line, message: `ADD of a URL (${src}) cannot be hashed` });
-            }
-            else {
-                if (keyword === 'ADD' && isArchiveName(src)) {
-                    this.warnings.push({
-                        line: at.line,
-                        message: `ADD unpacks local archives (${src}): its files cannot be located in the layer`
-                    });
-                }
-                sources.push(cleanSource(src, parents));
-            }
-        }
-        if (sources.length > 0) {
-            this.steps.push({
-                ...this.base(stage, at),
-                keyword,
-                sources,
-                dest,
-                excludes,
-                parents,
-                flags,
-                destIsDir
-            });
-        }
-        if (destIsDir || srcWords.length > 1)
-            addDirs(stage.knownDirs, destAbs);
-        else
-            addDirs(stage.knownDirs, external_node_path_namespaceObject.posix.dirname(destAbs));
-    }
-    /** Arguments of COPY/ADD, JSON form or shell form, expanded. */
-    copyArgs(args, vars) {
-        if (args.startsWith('[')) {
-            let parsed;
-            try {
-                parsed = JSON.parse(args);
-            }
-            catch {
-                parsed = undefined;
-            }
-            if (Array.isArray(parsed) && parsed.every(w => typeof w === 'string')) {
-                return parsed.map((w) => this.expand(w, vars));
-            }
-        }
-        return splitWords(args, this.escape).map(w => heredocOf(w).length > 0 ? w : this.expand(w, vars));
-    }
-}
-function heredocOf(word) {
-    const m = HEREDOC.exec(word);
-    if (!m)
-        return [];
-    return [{ name: m[3].replace(/^(["'])(.*)\1$/, '$2'), stripTabs: m[2] === '-' }];
-}
-/** BuildKit's git transports: git://, git@, github.com/, and http(s) URLs of a `.git` repo. */
-function isGitRef(src) {
-    return /^(git:\/\/|git@|github\.com\/)/i.test(src) || /^https?:\/\/.*\.git(#|$|\/)/i.test(src);
-}
-function isArchiveName(src) {
-    return /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i.test(src);
-}
-/**
- * Cleans a source to a context-relative pattern. With --parents a `/./` pivot is kept (the part
- * before it is not reproduced under dest).
- */
-function cleanSource(src, parents) {
-    const pivot = parents ? src.indexOf('/./') : -1;
-    if (pivot > 0) {
-        const head = cleanRel(src.slice(0, pivot));
-        const tail = cleanRel(src.slice(pivot + 3));
-        return head === '.' ? tail : `${head}/./${tail}`;
-    }
-    return cleanRel(src);
-}
-function addDirs(set, dir) {
-    for (let d = dir;; d = external_node_path_namespaceObject.posix.dirname(d)) {
-        set.add(d);
-        if (d === '/' || d === '.')
-            break;
-    }
-}
-/**
- * Stages the build of `target` (default: the last stage) needs: itself and, transitively, the
- * stages it builds on (FROM), copies from (COPY --from) and mounts (RUN --mount from=). BuildKit
- * runs only these, so other stages' steps never appear in the log.
- */
-function neededStages(plan, target) {
-    const byName = new Map(plan.stages.map(s => [s.name, s]));
-    const start = target === undefined ? plan.stages.at(-1) : byName.get(target.toLowerCase());
-    if (start === undefined) {
-        throw new Error(`target stage ${target ?? '(last)'} could not be found`);
-    }
-    const needed = new Set();
-    const queue = [start];
-    for (let s = queue.pop(); s !== undefined; s = queue.pop()) {
-        if (needed.has(s.name))
-            continue;
-        needed.add(s.name);
-        // Without recorded deps (a plan from elsewhere), the FROM chain is all that is known.
-        const deps = s.deps ?? (byName.has(s.base.toLowerCase()) ? [s.base.toLowerCase()] : []);
-        for (const d of deps) {
-            const dep = byName.get(d);
-            if (dep)
-                queue.push(dep);
-        }
-    }
-    return needed;
-}
-
-;// CONCATENATED MODULE: ./src/dockerfile/select.ts
-
-
-
-function sourceSpec(source) {
-    const i = source.indexOf('/./');
-    if (i < 0)
-        return { pattern: cleanRel(source), pivot: '' };
-    const pivot = cleanRel(source.slice(0, i));
-    return { pattern: cleanRel(`${pivot}/${source.slice(i + 3)}`), pivot: pivot === '.' ? '' : pivot };
-}
-function under(path, root) {
-    return root === '.' || path === root || path.startsWith(`${root}/`);
-}
-/** `path` relative to `root` (a file source: its own name). */
-function relTo(path, root) {
-    if (root === '.')
-        return path;
-    if (path === root)
-        return external_node_path_namespaceObject.posix.basename(path);
-    return path.slice(root.length + 1);
-}
-/** The first `n` segments of a path, or null when it has fewer. */
-function head(path, n) {
-    const parts = path.split('/');
-    return parts.length < n ? null : parts.slice(0, n).join('/');
-}
-/**
- * Resolves symlinks along a context path, scoped to the context root as BuildKit scopes them
- * (an absolute target is read from the context root). Returns null on a loop.
- */
-function resolveLinks(path, byPath) {
-    let parts = path === '.' ? [] : path.split('/');
-    for (let hops = 0, i = 0; i < parts.length; i++) {
-        const prefix = parts.slice(0, i + 1).join('/');
-        const e = byPath.get(prefix);
-        if (e?.type !== 'symlink' || e.linkTarget === undefined)
-            continue;
-        if (++hops > 255)
-            return null;
-        const base = e.linkTarget.startsWith('/') ? '' : parts.slice(0, i).join('/');
-        const target = cleanRel(`${base}/${e.linkTarget}`);
-        parts = [...(target === '.' ? [] : target.split('/')), ...parts.slice(i + 1)];
-        i = -1;
-    }
-    return parts.length === 0 ? '.' : parts.join('/');
-}
-/** The context entries a COPY/ADD/RUN-bind step reads, in input order. */
-function selectSources(step, entries) {
-    const byPath = new Map(entries.map(e => [e.path, e]));
-    const rules = compileExcludes(step.excludes);
-    const chosen = new Set();
-    /** Adds the entries `rootOf` places under a source root, unless excluded. */
-    const take = (rootOf) => {
-        for (const e of entries) {
-            const r = rootOf(e);
-            if (r !== null && !isExcluded(rules, relTo(e.path, r)))
-                chosen.add(e.path);
-        }
-    };
-    for (const source of step.sources) {
-        const { pattern } = sourceSpec(source);
-        if (hasWildcard(pattern)) {
-            const n = pattern.split('/').length;
-            take(e => {
-                const h = head(e.path, n);
-                return h !== null && goMatch(pattern, h) ? h : null;
-            });
-            continue;
-        }
-        take(e => (under(e.path, pattern) ? pattern : null));
-        const resolved = resolveLinks(pattern, byPath);
-        if (resolved !== null && resolved !== pattern) {
-            // The link entries on the way are part of what the step reads.
-            for (let p = pattern; p !== '.'; p = external_node_path_namespaceObject.posix.dirname(p))
-                if (byPath.get(p)?.type === 'symlink')
-                    chosen.add(p);
-            take(e => (under(e.path, resolved) ? resolved : null));
-        }
-    }
-    return entries.filter(e => chosen.has(e.path));
-}
-/** Every context step with its source hash and selected file/symlink paths. */
-function hashSteps(plan, entries) {
-    return plan.steps.map(step => {
-        const sel = selectSources(step, entries);
-        return {
-            ...step,
-            sourceHash: hashEntries(sel),
-            selected: sel
-                .filter(e => e.type !== 'dir')
-                .map(e => e.path)
-                .sort(compareBytes)
-        };
-    });
-}
-const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i;
-/**
- * Where a selected context file lands in the image, as a layer-tar path (no leading `/`), or null
- * when the step puts nothing there (RUN mounts, excluded paths, archives ADD unpacks, paths the
- * step does not select). Docker's rules: dest is relative to WORKDIR; a directory source copies
- * its contents into dest; a file goes to dest, or dest/<name> when dest is a directory (ends in
- * `/`, is `.`, several sources, a wildcard, or a directory the reader knows exists); a directory
- * matched by a wildcard has its contents copied into dest; --parents keeps the path from the
- * context root (or from a `/./` pivot).
- */
-function destinationFor(step, contextPath) {
-    if (step.keyword === 'RUN' || step.dest === null)
-        return null;
-    const dest = step.dest;
-    const destAbs = external_node_path_namespaceObject.posix.resolve(step.workdir, dest);
-    const rules = compileExcludes(step.excludes);
-    const path = cleanRel(contextPath);
-    const dirDest = dest.endsWith('/') ||
-        dest === '.' ||
-        dest === '' ||
-        step.sources.length > 1 ||
-        step.destIsDir === true;
-    const out = (p) => p.replace(/^\/+/, '') || null;
-    for (const source of step.sources) {
-        const { pattern, pivot } = sourceSpec(source);
-        let root = null;
-        if (hasWildcard(pattern)) {
-            const h = head(path, pattern.split('/').length);
-            if (h !== null && goMatch(pattern, h))
-                root = h;
-        }
-        else if (under(path, pattern)) {
-            root = pattern;
-        }
-        if (root === null || isExcluded(rules, relTo(path, root)))
-            continue;
-        if (step.keyword === 'ADD' && ARCHIVE.test(root))
-            return null;
-        if (step.parents)
-            return out(external_node_path_namespaceObject.posix.join(destAbs, pivot === '' ? path : path.slice(pivot.length + 1)));
-        if (root === '.')
-            return out(external_node_path_namespaceObject.posix.join(destAbs, path));
-        if (path !== root)
-            return out(external_node_path_namespaceObject.posix.join(destAbs, path.slice(root.length + 1)));
-        return out(dirDest || hasWildcard(pattern) ? external_node_path_namespaceObject.posix.join(destAbs, external_node_path_namespaceObject.posix.basename(path)) : destAbs);
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/dockerfile/index.ts
-/** The Dockerfile stage of the pipeline: which steps read the context, what they read, where it lands. */
-
-
 
 ;// CONCATENATED MODULE: ./src/pipeline/hash.ts
 
@@ -52296,7 +52439,8 @@ async function guardOne(command, opts, service, io) {
                 buildId: command === 'build' ? identity.buildId : opts.buildId,
                 imageId,
                 tags: opts.tags,
-                dockerfile: opts.file
+                dockerfile: opts.file,
+                deploy: deployFacts(steps, hashed.plan.stages, finalStage, previous ? comparison.changedFiles : null)
             }));
             say(`record updated: ${statePath}`);
         }
@@ -52401,6 +52545,915 @@ function selector(steps, hashed, previous) {
         return out;
     };
     return (step, path) => (sets ??= build()).get(stepKey(step))?.has(path) ?? false;
+}
+
+;// CONCATENATED MODULE: ./src/verify/report.ts
+/** The `verify --json` document (CONTRACT.md): verdict and one entry per container. */
+function verifyJson(report) {
+    return {
+        verdict: report.verdict,
+        targets: report.targets.map(t => ({
+            container: t.container,
+            service: t.service,
+            image: t.image,
+            expectedImage: t.expectedImage,
+            status: t.status,
+            mounts: t.mounts,
+            files: t.files,
+            containerId: t.containerId,
+            startedFrom: t.startedFrom,
+            imageCreated: t.imageCreated,
+            expectedCreated: t.expectedCreated,
+            expectedTags: t.expectedTags,
+            causes: t.causes,
+            details: t.details,
+            hints: hints(t),
+            compared: t.compared,
+            rewritten: t.rewritten
+        })),
+        warnings: report.warnings
+    };
+}
+const shell = (s) => /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+/** What to run for each cause of a target, first cause first. */
+function hints(t) {
+    const svc = t.service !== null ? shell(t.service) : null;
+    const name = t.container !== null ? shell(t.container) : null;
+    const tag = t.expectedTags[0] ?? t.expectedImage;
+    const out = [];
+    for (const cause of t.causes) {
+        if (cause === 'not-running') {
+            if (svc !== null)
+                out.push(`docker compose up -d ${svc}`);
+            else if (t.containerId === null)
+                out.push(`start a container from ${tag}`);
+            else
+                out.push(`docker logs ${name ?? ''}, then docker start ${name ?? ''}`);
+        }
+        else if (cause === 'old-image') {
+            out.push(svc !== null
+                ? `docker compose up -d --force-recreate ${svc} (the tag to deploy: ${tag})`
+                : `recreate ${name ?? 'the container'} from ${tag}, the tag to deploy`);
+        }
+        else if (cause === 'shadowed') {
+            for (const m of t.mounts.filter(x => x.shadowing)) {
+                if (m.anonymous) {
+                    out.push(svc !== null
+                        ? `docker compose up -d --force-recreate --renew-anon-volumes ${svc} (the anonymous volume at ${m.destination} keeps an earlier build's files)`
+                        : `recreate ${name ?? 'the container'} without reusing its anonymous volume at ${m.destination} (docker compose: --renew-anon-volumes)`);
+                }
+                else if (m.type === 'volume') {
+                    out.push(`the volume ${m.name ?? ''} keeps an earlier build's files at ${m.destination}: do not mount it over a COPY destination, or refresh its content from the image`);
+                }
+                else if (m.type === 'tmpfs') {
+                    out.push(`do not mount a tmpfs over ${m.destination}, where the build copies files`);
+                }
+                else {
+                    out.push(`the ${m.type} mount of ${m.source ?? '?'} at ${m.destination} replaces what the build copied there: remove it for deploys`);
+                }
+            }
+        }
+        else if (cause === 'bytes-differ') {
+            out.push(svc !== null
+                ? `docker compose up -d --force-recreate ${svc} (files were changed inside the running container)`
+                : `recreate ${name ?? 'the container'} from ${tag} (files were changed inside the running container)`);
+        }
+    }
+    return out;
+}
+/** The report for a person (stderr in the CLI, the log in the action). */
+function renderVerifyText(report) {
+    const stale = report.targets.filter(t => t.status !== 'live');
+    const head = report.verdict === 'live'
+        ? `fresh-build verify: LIVE - ${report.targets.length} container(s) run the build`
+        : `fresh-build verify: STALE - ${stale.length} of ${report.targets.length} target(s) do not run the build`;
+    const rows = report.targets.map(t => [t.container ?? '(none)', t.service ?? '-', t.status]);
+    const widths = [0, 1].map(i => Math.max(i === 0 ? 9 : 7, ...rows.map(r => (r[i] ?? '').length)));
+    const pad = (s, i) => s.padEnd(widths[i] ?? 0);
+    const lines = [head, `${pad('CONTAINER', 0)}  ${pad('SERVICE', 1)}  STATUS`];
+    for (const t of report.targets) {
+        lines.push(`${pad(t.container ?? '(none)', 0)}  ${pad(t.service ?? '-', 1)}  ${t.status}`);
+        for (const d of t.details)
+            lines.push(`    ${d}`);
+        for (const h of hints(t))
+            lines.push(`    hint: ${h}`);
+        if (t.status === 'live' && t.compared > 0)
+            lines.push(`    ${t.compared} changed file(s) hold the build's bytes`);
+    }
+    for (const w of report.warnings)
+        lines.push(`warning: ${w}`);
+    return `${lines.join('\n')}\n`;
+}
+/** One line per stale target: the container and its first cause, for annotations and failures. */
+function staleLines(report) {
+    return report.targets
+        .filter(t => t.status !== 'live')
+        .map(t => `${t.container ?? `service ${t.service ?? '?'}`}${t.service && t.container ? ` (service ${t.service})` : ''}: ${t.status}: ${t.details[0] ?? ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/verify/checks.ts
+/**
+ * The checks, pure functions over inspect data and the bytes read: is the container running
+ * (and healthy), does it run the build's image, does a mount cover what a context COPY wrote,
+ * and does it hold the build's bytes there.
+ */
+
+/** A container up for less than this after docker restarted it is taken as a restart loop. */
+const SETTLE_MS = 10_000;
+/**
+ * Why a container is not serving, or null when it runs (and its health check, if any, passed).
+ * A container docker restarted moments ago is caught between crashes of a restart loop.
+ */
+function runningProblem(c, now = Date.now()) {
+    if (c === null)
+        return 'no container';
+    if (c.restarting)
+        return `restarting (last exit code ${c.exitCode})`;
+    if (c.paused)
+        return 'paused';
+    if (!c.running) {
+        const how = c.status === 'exited' || c.status === 'dead'
+            ? `${c.status} with exit code ${c.exitCode}`
+            : c.status || 'not running';
+        return c.error ? `${how}: ${c.error}` : how;
+    }
+    const up = now - Date.parse(c.startedAt);
+    if (c.restartCount > 0 && up >= 0 && up < SETTLE_MS) {
+        return `restarted ${c.restartCount} time(s), up for only ${Math.round(up / 100) / 10}s (a restart loop?)`;
+    }
+    if (c.health === 'unhealthy')
+        return 'running but unhealthy';
+    if (c.health === 'starting')
+        return 'running, health check still starting';
+    return null;
+}
+/** Repository names compared as docker normalises them (`docker.io/library/x` is `x`). */
+function normalRepo(ref) {
+    return ref
+        .replace(/^docker\.io\/(library\/)?/, '')
+        .replace(/^index\.docker\.io\/(library\/)?/, '');
+}
+/**
+ * How the container's image compares with the build: `same` id, `equivalent` (another id with the
+ * very layers and runtime config, differing only in the labels each guarded build writes anew, as
+ * an unchanged service's rebuild does), or `other`. A digest reference is compared exactly with
+ * the image's RepoDigests.
+ */
+function imageMatch(containerImage, image, expected, expectedImage) {
+    if (expected.digest !== null) {
+        const want = normalRepo(expected.digest);
+        return (image?.repoDigests ?? []).some(d => normalRepo(d) === want) ? 'same' : 'other';
+    }
+    if (expected.imageId !== null && containerImage === expected.imageId)
+        return 'same';
+    if (image !== null &&
+        expectedImage !== null &&
+        image.diffIds.length > 0 &&
+        image.diffIds.join() === expectedImage.diffIds.join() &&
+        image.runtimeConfig === expectedImage.runtimeConfig) {
+        return 'equivalent';
+    }
+    return 'other';
+}
+/** Every path the image's context steps wrote, the last writer winning, with its context digest. */
+function writtenFiles(deploy, files) {
+    const changed = deploy.changed === null ? null : new Set(deploy.changed);
+    const out = new Map();
+    for (const copy of deploy.copies) {
+        for (const [path, source] of Object.entries(copy.files)) {
+            const [type, , digest] = (files[source] ?? '').split(' ');
+            out.set(path, {
+                path,
+                source,
+                copy,
+                digest: (type === 'file' || type === 'symlink') && digest && digest !== '-' ? digest : null,
+                changed: changed === null || changed.has(source)
+            });
+        }
+    }
+    return [...out.values()];
+}
+const checks_under = (path, dir) => path === dir || dir === '/' || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+function coveringMounts(mounts, written) {
+    const out = [];
+    for (const mount of mounts) {
+        const hit = written.filter(f => checks_under(f.path, external_node_path_namespaceObject.posix.normalize(mount.destination)));
+        if (hit.length === 0)
+            continue;
+        out.push({ mount, copies: [...new Set(hit.map(f => f.copy))], paths: hit.map(f => f.path) });
+    }
+    return out;
+}
+/** The innermost mount over a path (docker mounts nest: `/app` then `/app/static`). */
+function mountFor(path, mounts) {
+    let best = null;
+    for (const m of mounts) {
+        const dest = external_node_path_namespaceObject.posix.normalize(m.destination);
+        if (checks_under(path, dest) && (best === null || dest.length > best.destination.length))
+            best = m;
+    }
+    return best;
+}
+/**
+ * Directories to copy out so every wanted path is read with few `docker cp` calls: each file's
+ * COPY destination when it is a directory, else the file itself; never `/` (the whole
+ * container), whose files are read one top-level entry at a time.
+ */
+function readRoots(files) {
+    const pick = (f) => {
+        const dest = external_node_path_namespaceObject.posix.normalize(f.copy.dest);
+        if (dest !== '/' && f.path !== dest && checks_under(f.path, dest))
+            return dest;
+        const top = `/${f.path.split('/')[1] ?? ''}`;
+        return dest === '/' && top !== f.path ? top : f.path;
+    };
+    const roots = [...new Set(files.map(pick))].sort();
+    // A root inside another root is read with it.
+    const kept = roots.filter(r => !roots.some(o => o !== r && checks_under(r, o)));
+    const out = new Map(kept.map(r => [r, []]));
+    for (const f of files) {
+        const root = kept.find(r => checks_under(f.path, r));
+        if (root !== undefined)
+            out.get(root)?.push(f);
+    }
+    return out;
+}
+/** Files whose container bytes differ from the context's: candidates, before the image's view. */
+function mismatches(files, read) {
+    const out = [];
+    for (const f of files) {
+        if (f.digest === null)
+            continue;
+        const got = read.get(f.path);
+        if (got?.digest === f.digest)
+            continue;
+        out.push({ file: f, actual: got === undefined ? 'missing' : (got.digest ?? got.type) });
+    }
+    return out;
+}
+/**
+ * Keeps the mismatches the image itself does not explain: a path a later step rewrote or
+ * removed holds other bytes in the image, so the context's bytes are not what the container
+ * should hold there and the file is not compared.
+ */
+function findings(candidates, image, mounts) {
+    return candidates
+        .filter(({ file }) => image.get(file.path)?.digest === file.digest)
+        .map(({ file, actual }) => ({
+        path: file.path,
+        source: file.source,
+        line: file.copy.line,
+        expected: file.digest,
+        actual,
+        mount: mountFor(file.path, mounts)?.destination ?? null
+    }));
+}
+/**
+ * A mount over a COPY destination shadows the build when the container sees other bytes
+ * through it than the build wrote (a volume that kept an earlier build's files), or always for
+ * tmpfs: it starts empty, and `docker cp` reads the image beneath it, not the tmpfs.
+ */
+function mountReports(covers, found) {
+    return covers.map(({ mount, copies, paths }) => {
+        const stale = found.filter(f => f.mount === mount.destination);
+        const tmpfs = mount.type === 'tmpfs';
+        const reason = tmpfs
+            ? `a tmpfs starts empty: it hides ${paths.length} file(s) the build copied there`
+            : stale.length > 0
+                ? `${stale.length} file(s) under it are not the build's: ${stale
+                    .slice(0, 5)
+                    .map(f => f.path)
+                    .join(', ')}${stale.length > 5 ? ', ...' : ''}`
+                : null;
+        return {
+            type: mount.type,
+            name: mount.name,
+            source: mount.source,
+            destination: mount.destination,
+            anonymous: mount.anonymous,
+            covers: copies.map(c => ({ line: c.line, instruction: c.instruction, dest: c.dest })),
+            shadowing: reason !== null,
+            reason
+        };
+    });
+}
+/** The first cause in order of what to fix first; `live` when there is none. */
+function statusOf(p) {
+    if (p.notRunning)
+        return 'not-running';
+    if (p.oldImage)
+        return 'old-image';
+    if (p.shadowed)
+        return 'shadowed';
+    if (p.bytesDiffer)
+        return 'bytes-differ';
+    return 'live';
+}
+
+;// CONCATENATED MODULE: ./src/verify/facts.ts
+/**
+ * The plain data verify judges: what `docker container inspect` and `docker image inspect` say,
+ * reduced to the fields the checks read. Parsing only; no docker call here.
+ */
+
+
+/** Labels `fresh-build build` writes per build, which change the image id but not what runs. */
+const PER_BUILD_LABELS = new Set([model_LABELS.created, model_LABELS.buildId, model_LABELS.revision]);
+function canonical(v) {
+    if (Array.isArray(v))
+        return v.map(canonical);
+    if (typeof v !== 'object' || v === null)
+        return v;
+    return Object.fromEntries(Object.keys(v)
+        .sort()
+        .map(k => [k, canonical(v[k])]));
+}
+function runtimeConfig(config) {
+    const labels = Object.fromEntries(Object.entries(obj(config.Labels)).filter(([k]) => !PER_BUILD_LABELS.has(k)));
+    const keys = [
+        'Cmd',
+        'Entrypoint',
+        'Env',
+        'WorkingDir',
+        'User',
+        'ExposedPorts',
+        'Volumes',
+        'StopSignal',
+        'Healthcheck',
+        'Shell',
+        'OnBuild'
+    ];
+    return JSON.stringify(canonical({ ...Object.fromEntries(keys.map(k => [k, config[k] ?? null])), Labels: labels }));
+}
+const obj = (v) => (typeof v === 'object' && v !== null ? v : {});
+const facts_str = (v) => (typeof v === 'string' ? v : '');
+const strList = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+function parseArray(text, command) {
+    try {
+        const v = JSON.parse(text);
+        return Array.isArray(v) ? v : [v];
+    }
+    catch {
+        throw new DockerError(`${command}: unreadable output`);
+    }
+}
+const ANONYMOUS = /^[0-9a-f]{64}$/;
+/** One entry of `docker container inspect` output (the array form). */
+function containerFacts(raw) {
+    const c = obj(raw);
+    const state = obj(c.State);
+    const config = obj(c.Config);
+    const host = obj(c.HostConfig);
+    const mounts = (Array.isArray(c.Mounts) ? c.Mounts : []).map(m => {
+        const o = obj(m);
+        const type = facts_str(o.Type);
+        const name = facts_str(o.Name) || null;
+        return {
+            type,
+            name,
+            source: facts_str(o.Source) || null,
+            destination: facts_str(o.Destination),
+            anonymous: type === 'volume' && name !== null && ANONYMOUS.test(name)
+        };
+    });
+    // `--tmpfs` shows only in HostConfig.Tmpfs, never in Mounts.
+    for (const dest of Object.keys(obj(host.Tmpfs))) {
+        if (!mounts.some(m => m.destination === dest)) {
+            mounts.push({ type: 'tmpfs', name: null, source: null, destination: dest, anonymous: false });
+        }
+    }
+    const health = obj(state.Health);
+    return {
+        id: facts_str(c.Id),
+        name: facts_str(c.Name).replace(/^\//, ''),
+        image: facts_str(c.Image),
+        startedFrom: facts_str(config.Image),
+        created: facts_str(c.Created),
+        status: facts_str(state.Status),
+        running: state.Running === true,
+        restarting: state.Restarting === true,
+        paused: state.Paused === true,
+        exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : 0,
+        error: facts_str(state.Error),
+        startedAt: facts_str(state.StartedAt),
+        restartCount: typeof c.RestartCount === 'number' ? c.RestartCount : 0,
+        health: facts_str(health.Status) || null,
+        labels: Object.fromEntries(Object.entries(obj(config.Labels)).filter((e) => typeof e[1] === 'string')),
+        mounts
+    };
+}
+function parseContainerInspect(text) {
+    return parseArray(text, 'docker inspect').map(containerFacts);
+}
+function imageFacts(raw) {
+    const i = obj(raw);
+    return {
+        id: facts_str(i.Id),
+        created: facts_str(i.Created),
+        repoTags: strList(i.RepoTags),
+        repoDigests: strList(i.RepoDigests),
+        diffIds: strList(obj(i.RootFS).Layers),
+        runtimeConfig: runtimeConfig(obj(i.Config))
+    };
+}
+function parseImageInspectList(text) {
+    return parseArray(text, 'docker image inspect').map(imageFacts);
+}
+
+;// CONCATENATED MODULE: ./src/verify/docker.ts
+/**
+ * The docker calls verify makes, each an argv builder beside a thin runner. Every one of them
+ * only reads: `inspect`, `ps`, `cp CONTAINER:PATH -` (a tar stream on stdout,
+ * which needs no shell in the container, so distroless and FROM scratch images work) and
+ * `docker save` (to see what the image itself holds at a path). No `exec`, no `create`.
+ */
+
+
+
+
+
+
+const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';
+function inspectContainerCommand(ref) {
+    return ['inspect', '--type=container', ref];
+}
+/** Every container (running or not) compose made for `service`, in any project. */
+function listServiceCommand(service) {
+    return [
+        'ps',
+        '--all',
+        '--quiet',
+        '--no-trunc',
+        '--filter',
+        `label=${COMPOSE_SERVICE_LABEL}=${service}`
+    ];
+}
+function inspectImageCommand(ref) {
+    return ['image', 'inspect', ref];
+}
+/** `docker cp C:PATH -`: PATH (a file, or a directory and all under it) as a tar on stdout. */
+function copyOutCommand(container, path) {
+    return ['cp', `${container}:${path}`, '-'];
+}
+const NO_SUCH = /no such (container|object|image)/i;
+/** The container, or null when the daemon has none by that name or id. */
+async function inspectContainer(exec, ref) {
+    const args = inspectContainerCommand(ref);
+    const r = await exec(args);
+    if (r.code !== 0) {
+        if (NO_SUCH.test(lastErrorLine(r)))
+            return null;
+        throw commandError(args, r);
+    }
+    return parseContainerInspect(r.stdout)[0] ?? null;
+}
+async function listServiceContainers(exec, service) {
+    const r = await runOrThrow(exec, listServiceCommand(service));
+    return r.stdout
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+}
+/** The image, or null when the daemon does not have it. */
+async function inspectImageFacts(exec, ref) {
+    const args = inspectImageCommand(ref);
+    const r = await exec(args);
+    if (r.code !== 0) {
+        if (NO_SUCH.test(lastErrorLine(r)))
+            return null;
+        throw commandError(args, r);
+    }
+    return parseImageInspectList(r.stdout)[0] ?? null;
+}
+const docker_sha256 = (data) => 'sha256:' + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+/**
+ * Reads the wanted paths under `root` out of a running container through one `docker cp` tar
+ * stream (only wanted file bodies are hashed). A path the container lacks is absent from the
+ * result; a root the container lacks gives an empty map.
+ */
+async function readContainerPaths(exec, container, root, wanted) {
+    const found = new Map();
+    // The tar names entries after the root's own name: `cp C:/app/static -` gives `static/...`.
+    const parent = external_node_path_namespaceObject.posix.dirname(root);
+    const walker = new TarWalker(async (header, body) => {
+        const path = external_node_path_namespaceObject.posix.join(parent, normalizeLayerPath(header.name));
+        if (!wanted.has(path))
+            return;
+        if (header.type === 'file' || header.type === 'contiguous-file') {
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            for await (const chunk of body)
+                hash.update(chunk);
+            found.set(path, { type: 'file', digest: 'sha256:' + hash.digest('hex') });
+        }
+        else if (header.type === 'symlink') {
+            found.set(path, { type: 'symlink', digest: docker_sha256(header.linkname ?? '') });
+        }
+        else if (header.type === 'link') {
+            const to = external_node_path_namespaceObject.posix.join(parent, normalizeLayerPath(header.linkname ?? ''));
+            const prior = found.get(to);
+            found.set(path, { type: 'file', ...(prior?.digest ? { digest: prior.digest } : {}) });
+        }
+        else {
+            found.set(path, { type: header.type === 'directory' ? 'dir' : 'other' });
+        }
+    });
+    const args = copyOutCommand(container, root);
+    const r = await exec(args, { maxCapture: 64 * 1024, onStdout: chunk => walker.write(chunk) });
+    const failed = await walker.end();
+    if (r.code !== 0) {
+        if (/no such container:path|could not find the file/i.test(lastErrorLine(r)))
+            return found;
+        throw commandError(args, r);
+    }
+    if (failed)
+        throw new DockerError(`docker cp ${container}:${root}: unreadable tar`);
+    return found;
+}
+/**
+ * What the image itself holds at each wanted path, after all its layers (so a path a later RUN
+ * rewrote shows that step's bytes): one `docker save` pass, layers ordered by `diffIds`.
+ */
+async function readImagePaths(exec, image, diffIds, wanted) {
+    const rel = new Set([...wanted].map(normalizeLayerPath));
+    const layers = new Map();
+    await walkImageSave(exec, image, async (name, _size, body) => {
+        if (!name.endsWith('/layer.tar') && !/^blobs\/sha256\/[0-9a-f]{64}$/.test(name))
+            return false;
+        const { diffId, entries } = await scanLayer(body, rel);
+        if (entries && diffIds.includes(diffId))
+            layers.set(diffId, entries);
+        return diffIds.every(d => layers.has(d));
+    });
+    const out = new Map();
+    for (const path of wanted) {
+        let entry = null;
+        for (const d of diffIds) {
+            const e = layers.get(d)?.get(normalizeLayerPath(path));
+            if (!e || e.type === 'missing')
+                continue;
+            entry =
+                e.type === 'whiteout'
+                    ? null
+                    : {
+                        type: e.type === 'file' || e.type === 'symlink' || e.type === 'dir' ? e.type : 'other',
+                        ...(e.digest ? { digest: e.digest } : {})
+                    };
+        }
+        out.set(path, entry);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/verify/expected.ts
+
+
+
+const DIGEST_REF = /@sha256:[0-9a-f]{64}$/;
+function isDigestRef(ref) {
+    return DIGEST_REF.test(ref);
+}
+/** The expected build from a record; `image` (from `--image`) overrides the record's image. */
+async function resolveExpected(exec, statePath, image, where) {
+    const record = await readRecord(statePath);
+    if (image === null) {
+        if (record === null) {
+            throw new UsageError(`${where}no record of a good build at ${statePath} (run fresh-build build first, or pass --image REF)`);
+        }
+        if (record.imageId === null) {
+            throw new UsageError(`${where}the record ${statePath} names no image (pass --image REF)`);
+        }
+        const facts = await inspectImageFacts(exec, record.imageId);
+        return {
+            record,
+            expected: {
+                ref: record.imageId,
+                imageId: record.imageId,
+                digest: null,
+                created: facts?.created ?? null,
+                tags: record.tags,
+                deploy: record.deploy ?? null,
+                files: record.files
+            }
+        };
+    }
+    const facts = await inspectImageFacts(exec, image);
+    const digest = isDigestRef(image) ? image : null;
+    if (facts === null && digest === null) {
+        throw new UsageError(`--image ${image}: no such image on this daemon`);
+    }
+    // The record's file facts apply only when it describes this very image.
+    const same = record !== null && facts !== null && record.imageId === facts.id;
+    return {
+        record,
+        expected: {
+            ref: digest ?? facts?.id ?? image,
+            imageId: facts?.id ?? null,
+            digest,
+            created: facts?.created ?? null,
+            tags: digest ? [image] : facts?.repoTags.includes(image) ? [image] : (facts?.repoTags ?? []),
+            deploy: same ? (record.deploy ?? null) : null,
+            files: same ? record.files : null
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verify/targets.ts
+const PROJECT_LABEL = 'com.docker.compose.project';
+const SERVICE_LABEL = 'com.docker.compose.service';
+const ONEOFF_LABEL = 'com.docker.compose.oneoff';
+const NUMBER_LABEL = 'com.docker.compose.container-number';
+/**
+ * Project names compose may have written for this project: the current normalisation (both
+ * docker-compose 1.21+ and v2), and the one of docker-compose before 1.21, which also dropped
+ * `-` and `_`.
+ */
+function projectLabels(project) {
+    return [...new Set([project, project.replace(/[^a-z0-9]/g, '')])].filter(Boolean);
+}
+/**
+ * The service's containers of this project, without one-off `compose run` containers, in
+ * container-number order (then by name).
+ */
+function serviceContainers(all, project, service) {
+    const names = projectLabels(project);
+    const num = (c) => Number(c.labels[NUMBER_LABEL] ?? 0) || 0;
+    return all
+        .filter(c => names.includes(c.labels[PROJECT_LABEL] ?? '') &&
+        c.labels[SERVICE_LABEL] === service &&
+        (c.labels[ONEOFF_LABEL] ?? 'False').toLowerCase() !== 'true')
+        .sort((a, b) => num(a) - num(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/verify/run.ts
+/**
+ * `fresh-build verify`: targets -> expected build -> inspect -> checks -> verdict -> report.
+ * The checks are pure (checks.ts); this module only gathers their input through the read-only
+ * docker calls of docker.ts and assembles one report per container.
+ */
+
+
+
+
+
+
+
+
+async function runVerify(opts, io) {
+    const exec = io.exec ?? dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env }));
+    const warnings = [];
+    const groups = await resolveGroups(opts, io, exec, warnings);
+    const sleep = io.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
+    const now = io.now ?? Date.now;
+    const deadline = now() + opts.wait * 1000;
+    let found;
+    for (;;) {
+        found = [];
+        for (const group of groups) {
+            for (const c of await group.find())
+                found.push({ group, ...c });
+        }
+        const starting = found.filter(f => runningProblem(f.facts, now()) !== null);
+        if (starting.length === 0 || now() >= deadline)
+            break;
+        io.progress(`waiting for ${starting.map(f => f.facts?.name ?? f.asked ?? f.group.service ?? '?').join(', ')} (${runningProblem(starting[0]?.facts ?? null, now()) ?? ''})`);
+        await sleep(Math.min(1000, Math.max(0, deadline - now())));
+    }
+    const images = new Map();
+    const imageOf = (id) => {
+        let p = images.get(id);
+        if (!p)
+            images.set(id, (p = inspectImageFacts(exec, id)));
+        return p;
+    };
+    const views = new Map();
+    const targets = [];
+    for (const { group, asked, facts } of found) {
+        io.progress(`checking ${facts?.name ?? asked ?? `service ${group.service ?? ''}`}`);
+        targets.push(await checkTarget(exec, group, asked, facts, imageOf, views, now()));
+    }
+    const verdict = targets.every(t => t.status === 'live') ? 'live' : 'stale';
+    return { verdict, targets, warnings };
+}
+async function resolveGroups(opts, io, exec, warnings) {
+    if (opts.compose === null) {
+        const statePath = opts.state ??
+            defaultStatePath({
+                context: opts.context,
+                file: opts.file,
+                target: opts.target ?? undefined,
+                env: io.env
+            });
+        const { expected } = await resolveExpected(exec, statePath, opts.image, '');
+        if (expected.deploy === null)
+            warnings.push(noDeployFacts(statePath, opts.image));
+        return [
+            {
+                service: null,
+                expected,
+                find: async () => Promise.all(opts.containers.map(async (asked) => ({
+                    asked,
+                    facts: await inspectContainer(exec, asked)
+                })))
+            }
+        ];
+    }
+    const project = await readComposeProject(opts.compose.file, {
+        env: io.env,
+        services: opts.compose.services
+    });
+    // The per-service records exactly as `build --compose-file` names them.
+    const perService = await composeGuardOptions(opts.compose, guardBase(opts), io.env);
+    const groups = [];
+    for (const { service, options } of perService) {
+        const statePath = options.state ??
+            defaultStatePath({
+                context: options.context,
+                file: options.file,
+                target: options.target ?? undefined,
+                env: io.env
+            });
+        const { expected } = await resolveExpected(exec, statePath, opts.image, `service ${service}: `);
+        if (expected.deploy === null)
+            warnings.push(`service ${service}: ${noDeployFacts(statePath, opts.image)}`);
+        groups.push({
+            service,
+            expected,
+            find: async () => {
+                const ids = await listServiceContainers(exec, service);
+                const all = (await Promise.all(ids.map(id => inspectContainer(exec, id)))).filter((c) => c !== null);
+                const mine = serviceContainers(all, project.name, service);
+                return mine.length > 0
+                    ? mine.map(facts => ({ asked: null, facts }))
+                    : [{ asked: null, facts: null }];
+            }
+        });
+    }
+    return groups;
+}
+function noDeployFacts(statePath, image) {
+    return image !== null
+        ? `--image ${image} is not the image the record ${statePath} describes: mounts and bytes are not checked, only the image and that it runs`
+        : `the record ${statePath} was written before verify existed (no COPY destinations): mounts and bytes are not checked until the next build`;
+}
+/** What composeGuardOptions needs from a build request to name each service's record. */
+function guardBase(opts) {
+    return {
+        context: opts.context,
+        file: opts.file,
+        state: opts.state,
+        tags: [],
+        buildArgs: {},
+        secretArgs: [],
+        cacheFrom: [],
+        target: opts.target,
+        prune: 'source',
+        verify: 'changed',
+        commit: null,
+        buildId: null,
+        ignoreCorruptRecord: false,
+        logFile: null,
+        image: null,
+        docker: opts.docker
+    };
+}
+async function checkTarget(exec, group, asked, c, imageOf, views, now) {
+    const { expected } = group;
+    const details = [];
+    const causes = [];
+    const base = {
+        container: c?.name ?? asked,
+        containerId: c?.id ?? null,
+        service: group.service,
+        image: c?.image ?? null,
+        startedFrom: c?.startedFrom ?? null,
+        imageCreated: null,
+        expectedImage: expected.ref,
+        expectedCreated: expected.created,
+        expectedTags: expected.tags,
+        mounts: [],
+        files: [],
+        compared: 0,
+        rewritten: 0
+    };
+    const down = runningProblem(c, now);
+    if (down !== null) {
+        causes.push('not-running');
+        details.push(c === null
+            ? asked !== null
+                ? `no container named ${asked}`
+                : `no container of service ${group.service ?? ''}`
+            : down);
+    }
+    if (c === null)
+        return { ...base, status: 'not-running', causes, details };
+    const image = await imageOf(c.image);
+    base.imageCreated = image?.created ?? null;
+    const expectedFacts = expected.imageId !== null ? await imageOf(expected.imageId) : null;
+    const match = imageMatch(c.image, image, expected, expectedFacts);
+    const sameImage = match !== 'other';
+    if (match === 'equivalent') {
+        details.push(`runs ${c.image}, the build's layers and config under another id (only the per-build labels differ)`);
+    }
+    if (!sameImage) {
+        causes.push('old-image');
+        // A container keeps the image it was created from; re-pointing its tag changes nothing.
+        const moved = expected.tags.includes(c.startedFrom) ? ', a tag that now names the build' : '';
+        details.push(`runs ${c.image}${image?.created ? ` (created ${image.created})` : ''}, started from ${c.startedFrom}${moved}; the build is ${expected.ref}${expected.created ? ` (created ${expected.created})` : ''}`);
+    }
+    if (expected.deploy !== null && expected.files !== null) {
+        const written = writtenFiles(expected.deploy, expected.files);
+        const covers = coveringMounts(c.mounts, written);
+        let found = [];
+        // Bytes are read only from a running container of the expected image: another image's
+        // files would be compared with the wrong build.
+        if (down === null && sameImage) {
+            const wanted = written.filter(f => f.changed && f.digest !== null);
+            base.compared = wanted.length;
+            const read = new Map();
+            for (const [root, files] of readRoots(wanted)) {
+                const got = await readContainerPaths(exec, c.id, root, new Set(files.map(f => f.path)));
+                for (const [p, e] of got)
+                    read.set(p, e);
+            }
+            const candidates = mismatches(wanted, read);
+            if (candidates.length > 0 && expected.imageId !== null) {
+                const imageId = expected.imageId;
+                let view = views.get(imageId);
+                if (!view) {
+                    const paths = new Set(written.filter(f => f.changed).map(f => f.path));
+                    const diffIds = (await imageOf(imageId))?.diffIds ?? [];
+                    views.set(imageId, (view = readImagePaths(exec, imageId, diffIds, paths)));
+                }
+                const seen = await view;
+                found = findings(candidates, seen, c.mounts);
+                base.rewritten = candidates.length - found.length;
+            }
+        }
+        base.mounts = mountReports(covers, found);
+        base.files = found;
+        const shadowing = base.mounts.filter(m => m.shadowing);
+        if (shadowing.length > 0) {
+            causes.push('shadowed');
+            for (const m of shadowing) {
+                const what = m.type === 'volume'
+                    ? `${m.anonymous ? 'anonymous ' : ''}volume ${m.name ?? ''}`
+                    : `${m.type} ${m.source ?? ''}`;
+                details.push(`${what.trim()} at ${m.destination} covers ${m.covers.map(x => `COPY line ${x.line} -> ${x.dest}`).join(', ')}: ${m.reason ?? ''}`);
+            }
+        }
+        const own = found.filter(f => f.mount === null);
+        if (own.length > 0) {
+            causes.push('bytes-differ');
+            details.push(`${own.length} file(s) differ from the build's bytes: ${own
+                .slice(0, 5)
+                .map(f => `${f.path} (COPY line ${f.line})`)
+                .join(', ')}${own.length > 5 ? ', ...' : ''}`);
+        }
+    }
+    const status = statusOf({
+        notRunning: causes.includes('not-running'),
+        oldImage: causes.includes('old-image'),
+        shadowed: causes.includes('shadowed'),
+        bytesDiffer: causes.includes('bytes-differ')
+    });
+    // Causes were found in the order statusOf ranks them, so `status` is causes[0].
+    return { ...base, status, causes, details };
+}
+
+;// CONCATENATED MODULE: ./src/verify/summary.ts
+/** The job summary section of `mode: verify`: one row per container, its causes and hints. */
+
+
+const summary_text = (s, max = 300) => escapeHtml(text_safety_truncate(text_safety_visible(s), max));
+const code = (s) => `<code>${summary_text(s)}</code>`;
+function verifySummary(report) {
+    const live = report.verdict === 'live';
+    const head = live
+        ? `<h2>✅ fresh-build verify: live</h2>\n\n<p>${report.targets.length} container(s) run the build.</p>`
+        : `<h2>❌ fresh-build verify: stale</h2>\n\n<p>${report.targets.filter(t => t.status !== 'live').length} of ${report.targets.length} target(s) do not run the build.</p>`;
+    const rows = report.targets.map(t => {
+        const why = [...t.details, ...hints(t).map(h => `hint: ${h}`)];
+        return [
+            '<tr>',
+            `<td>${code(t.container ?? '(none)')}</td>`,
+            `<td>${t.service ? code(t.service) : ''}</td>`,
+            `<td><b>${summary_text(t.status)}</b></td>`,
+            `<td>${t.image ? code(text_safety_shortHash(t.image)) : ''}</td>`,
+            `<td>${code(t.expectedImage.startsWith('sha256:') ? text_safety_shortHash(t.expectedImage) : t.expectedImage)}</td>`,
+            `<td>${why.map(w => summary_text(w, 600)).join('<br>')}</td>`,
+            '</tr>'
+        ].join('');
+    });
+    const table = [
+        '<table>',
+        '<tr><th>Container</th><th>Service</th><th>Status</th><th>Runs</th><th>Build</th><th>Why / what to run</th></tr>',
+        ...rows,
+        '</table>'
+    ].join('\n');
+    const warnings = report.warnings.length > 0
+        ? `\n\n<ul>\n${report.warnings.map(w => `<li>${summary_text(w, 600)}</li>`).join('\n')}\n</ul>`
+        : '';
+    return `${head}\n\n${table}${warnings}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/facts.ts
@@ -52879,6 +53932,9 @@ function headSha(context) {
 
 
 
+
+
+
 /**
  * The action: read and validate every input and path, run the core, then write outputs, the job
  * summary, annotations and the commit status, and only then fail a stale run.
@@ -52910,6 +53966,8 @@ async function main_run(env = process.env, source = core_namespaceObject) {
             return await hashMode(plan);
         if (plan.mode === 'clear')
             return await clearMode(plan, env);
+        if (plan.mode === 'verify')
+            return await verifyMode(plan, env);
         status = plan.status;
         await guardMode(plan, inputs, workspace, env, secrets);
     }
@@ -52945,6 +54003,23 @@ async function clearMode(plan, env) {
     for (const w of report.warnings)
         warning(w);
     await summary.addRaw(clearSummary(report), true).write();
+}
+async function verifyMode(plan, env) {
+    const report = await group('fresh-build verify', () => runVerify(plan.verify, { progress: line => info(line), env }));
+    writeOutputs({ verdict: report.verdict, report: JSON.stringify(verifyJson(report)) });
+    info(renderVerifyText(report));
+    for (const w of report.warnings)
+        warning(w);
+    const stale = staleLines(report);
+    for (const [i, line] of stale.entries()) {
+        const t = report.targets.filter(x => x.status !== 'live')[i];
+        error(line, {
+            title: `fresh-build verify: ${t?.container ?? t?.service ?? ''} ${t?.status ?? ''}`
+        });
+    }
+    await summary.addRaw(verifySummary(report), true).write();
+    if (stale.length > 0)
+        setFailed(`the running service does not run the build: ${stale.join('; ')}`);
 }
 /** The clear's job summary: what was freed and removed, and what was left alone. */
 function clearSummary(report) {

@@ -19,6 +19,9 @@ import { runClear, type ClearReport } from './pipeline/clear.js'
 import { errorMessage, UsageError } from './pipeline/errors.js'
 import { hashContext, hashReport } from './pipeline/hash.js'
 import { runGuard } from './pipeline/guard.js'
+import { renderVerifyText, staleLines, verifyJson } from './verify/report.js'
+import { runVerify } from './verify/run.js'
+import { verifySummary } from './verify/summary.js'
 import {
   annotationsFor,
   emitAnnotations,
@@ -64,6 +67,7 @@ export async function run(
 
     if (plan.mode === 'hash') return await hashMode(plan)
     if (plan.mode === 'clear') return await clearMode(plan, env)
+    if (plan.mode === 'verify') return await verifyMode(plan, env)
     status = plan.status
     await guardMode(plan, inputs, workspace, env, secrets)
   } catch (e) {
@@ -105,6 +109,28 @@ async function clearMode(
   })
   for (const w of report.warnings) core.warning(w)
   await core.summary.addRaw(clearSummary(report), true).write()
+}
+
+async function verifyMode(
+  plan: Extract<ActionPlan, { mode: 'verify' }>,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
+  const report = await core.group('fresh-build verify', () =>
+    runVerify(plan.verify, { progress: line => core.info(line), env })
+  )
+  writeOutputs({ verdict: report.verdict, report: JSON.stringify(verifyJson(report)) })
+  core.info(renderVerifyText(report))
+  for (const w of report.warnings) core.warning(w)
+  const stale = staleLines(report)
+  for (const [i, line] of stale.entries()) {
+    const t = report.targets.filter(x => x.status !== 'live')[i]
+    core.error(line, {
+      title: `fresh-build verify: ${t?.container ?? t?.service ?? ''} ${t?.status ?? ''}`
+    })
+  }
+  await core.summary.addRaw(verifySummary(report), true).write()
+  if (stale.length > 0)
+    core.setFailed(`the running service does not run the build: ${stale.join('; ')}`)
 }
 
 /** The clear's job summary: what was freed and removed, and what was left alone. */

@@ -1,6 +1,8 @@
 import { realpath, stat } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
 import { escapesRoot } from '../util/paths.js'
+import type { VerifyOptions } from '../verify/run.js'
+import { planVerify } from './verify.js'
 import type { ComposeCli } from '../cli/args.js'
 import type { PrunePolicy, VerifyPolicy } from '../model.js'
 import { resolveClearPath, type ClearOptions } from '../pipeline/clear.js'
@@ -14,7 +16,7 @@ import {
   type GuardOptions
 } from '../pipeline/options.js'
 
-export const MODES = ['build', 'check', 'clear', 'hash'] as const
+export const MODES = ['build', 'check', 'clear', 'hash', 'verify'] as const
 export type Mode = (typeof MODES)[number]
 
 /** Every input of action.yml, in its order (a unit test keeps the two in step). */
@@ -36,6 +38,8 @@ export const INPUT_NAMES = [
   'clear-all',
   'compose-file',
   'services',
+  'containers',
+  'wait',
   'commit',
   'github-token',
   'commit-status'
@@ -73,6 +77,8 @@ export interface Inputs {
   'clear-all': boolean
   'compose-file': string
   services: string[]
+  containers: string[]
+  wait: string
   commit: string
   'github-token': string
   'commit-status': boolean
@@ -176,6 +182,8 @@ export function getInputs(src: InputSource): Inputs {
     'clear-all': parseBoolean('clear-all', raw['clear-all'].trim()),
     'compose-file': raw['compose-file'].trim(),
     services: splitList(raw.services, true),
+    containers: splitList(raw.containers, true),
+    wait: raw.wait.trim(),
     commit: raw.commit.trim(),
     'github-token': raw['github-token'].trim(),
     'commit-status': parseBoolean('commit-status', raw['commit-status'].trim())
@@ -201,10 +209,12 @@ const ONLY_IN: Partial<Record<InputName, readonly Mode[]>> = {
   prune: ['build'],
   'cache-from': ['build', 'check'],
   'log-file': ['check'],
-  image: ['check'],
+  image: ['check', 'verify'],
   'clear-paths': ['clear'],
   'clear-all': ['clear'],
-  'compose-file': ['build', 'check'],
+  'compose-file': ['build', 'check', 'verify'],
+  containers: ['verify'],
+  wait: ['verify'],
   'commit-status': ['build', 'check']
 }
 
@@ -227,6 +237,7 @@ export interface StatusTarget {
 export type ActionPlan =
   | { mode: 'hash'; context: string; file: string; buildArgs: Record<string, string> }
   | { mode: 'clear'; clear: ClearOptions }
+  | { mode: 'verify'; verify: VerifyOptions }
   | {
       mode: 'build' | 'check'
       guard: GuardOptions
@@ -296,6 +307,12 @@ export async function planRun(
   }
   const docker = env.DOCKER_PATH || 'docker'
   const state = inputs['state-file'] ? resolve(workspace, inputs['state-file']) : null
+  if (inputs.mode === 'verify') {
+    return {
+      plan: { mode: 'verify', verify: await planVerify(inputs, workspace, state, docker) },
+      warnings
+    }
+  }
   const compose = inputs['compose-file'] && (inputs.mode === 'build' || inputs.mode === 'check')
   // With a compose file, each service's context and Dockerfile come from it.
   const context = compose

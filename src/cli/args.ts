@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util'
 import { clearCommands } from '../docker/prune.js'
 import { isAbsolute, resolve } from 'node:path'
+import { verifyOptions } from './verify-args.js'
+import type { VerifyOptions } from '../verify/run.js'
 import {
   parseBuildArgs,
   parsePrune,
@@ -11,7 +13,7 @@ import {
   type GuardOptions
 } from '../pipeline/options.js'
 
-export const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear'] as const
+export const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear', 'verify'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export interface ClearCliOptions {
@@ -43,6 +45,7 @@ export type Parsed =
     }
   | { command: 'parse-log'; logFile: string; json: boolean; debug: boolean }
   | { command: 'clear'; clear: ClearCliOptions; json: boolean; debug: boolean }
+  | { command: 'verify'; verify: VerifyOptions; json: boolean; debug: boolean }
 
 export interface ComposeCli {
   file: string
@@ -75,7 +78,9 @@ const OPTIONS = {
   'compose-file': { type: 'string' },
   service: { type: 'string', multiple: true },
   docker: { type: 'string' },
-  'no-stat-cache': { type: 'boolean' }
+  'no-stat-cache': { type: 'boolean' },
+  container: { type: 'string', multiple: true },
+  wait: { type: 'string' }
 } as const
 
 type OptionName = keyof typeof OPTIONS
@@ -105,7 +110,19 @@ const ALLOWED: Record<Command, readonly OptionName[]> = {
   build: [...JUDGING, 'tag', 'prune'],
   check: [...JUDGING, 'log', 'image'],
   'parse-log': [],
-  clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker']
+  clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker'],
+  verify: [
+    'context',
+    'file',
+    'state',
+    'target',
+    'image',
+    'container',
+    'compose-file',
+    'service',
+    'wait',
+    'docker'
+  ]
 }
 
 /**
@@ -193,6 +210,9 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
       debug
     }
   }
+  if (command === 'verify') {
+    return { command, verify: verifyOptions(values, abs, context, file, docker), json, debug }
+  }
   if (command === 'check' && str('log') === undefined) {
     throw new UsageError('check needs --log FILE (the build log to judge)')
   }
@@ -252,6 +272,7 @@ Commands:
   check --log FILE  judge a build whose log another tool produced
   parse-log FILE    parse a build log into steps (no daemon)
   clear             clear the builder cache and host cache paths, reset the record
+  verify            check that the running containers run the last good build
 
 Common options:
   --context DIR          build context (default .)
@@ -282,5 +303,12 @@ clear:
   --path P               host cache path inside the context to delete (repeatable)
   --filter F             builder prune filter, e.g. until=24h (repeatable)
 
-Exit codes: 0 pass, 1 stale, 2 error.
+verify:
+  --container NAME       a container to verify (repeatable)
+  --compose-file F       verify each container of the services that build (--service S: those)
+  --image REF            the image they should run (default: the record's; name@sha256:... exact)
+  --wait SECONDS         wait for containers still starting or not yet healthy
+  --context, --file, --target, --state   which record, as for build
+
+Exit codes: 0 pass (verify: live), 1 stale, 2 error.
 `

@@ -25,6 +25,7 @@ import { LogParser, parseLogFile } from '../logs/index.js'
 import type { ParsedLog } from '../model.js'
 import {
   defaultStatePath,
+  deployFacts,
   fileSignatures,
   newRecord,
   readRecord,
@@ -418,7 +419,13 @@ async function guardOne(
           buildId: command === 'build' ? identity.buildId : opts.buildId,
           imageId,
           tags: opts.tags,
-          dockerfile: opts.file
+          dockerfile: opts.file,
+          deploy: deployFacts(
+            steps,
+            hashed.plan.stages,
+            finalStage,
+            previous ? comparison.changedFiles : null
+          )
         })
       )
       say(`record updated: ${statePath}`)

@@ -1,5 +1,5 @@
 import { compareBytes, fileSignature } from '../context/hash.js'
-import type { BuildRecord, ContextEntry, HashedStep } from '../model.js'
+import type { BuildRecord, ContextEntry, DeployFacts, HashedStep } from '../model.js'
 
 export interface FileDiff {
   /** In both, with another `type mode digest size` signature. */
@@ -53,6 +53,8 @@ export interface NewRecordInput {
   /** Defaults to now. */
   builtAt?: Date
   dockerfile: string
+  /** Where the image's context steps put files, for `verify` (record/deploy.ts). */
+  deploy?: DeployFacts
 }
 
 /** Assembles the record of a build judged good. */
@@ -73,6 +75,7 @@ export function newRecord(input: NewRecordInput): BuildRecord {
     imageId: input.imageId,
     tags: [...input.tags],
     builtAt: (input.builtAt ?? new Date()).toISOString(),
-    dockerfile: input.dockerfile
+    dockerfile: input.dockerfile,
+    ...(input.deploy ? { deploy: input.deploy } : {})
   }
 }

@@ -90,6 +90,8 @@ describe('getInputs', () => {
       'clear-all': false,
       'compose-file': '',
       services: [],
+      containers: [],
+      wait: '',
       commit: '',
       'github-token': 'ghs_defaultRunnerToken',
       'commit-status': false
@@ -144,7 +146,7 @@ describe('getInputs', () => {
     [
       'an unknown mode',
       { mode: 'deploy' },
-      'input mode: unknown mode "deploy" (expected build, check, clear, hash)'
+      'input mode: unknown mode "deploy" (expected build, check, clear, hash, verify)'
     ],
     [
       'an unknown prune policy',
