@@ -12,6 +12,9 @@ import {
   UsageError,
   type GuardOptions
 } from '../pipeline/options.js'
+import { guardOptions, type ComposeCli } from '../pipeline/request.js'
+
+export type { ComposeCli }
 
 export const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear', 'verify'] as const
 export type Command = (typeof COMMANDS)[number]
@@ -46,11 +49,6 @@ export type Parsed =
   | { command: 'parse-log'; logFile: string; json: boolean; debug: boolean }
   | { command: 'clear'; clear: ClearCliOptions; json: boolean; debug: boolean }
   | { command: 'verify'; verify: VerifyOptions; json: boolean; debug: boolean }
-
-export interface ComposeCli {
-  file: string
-  services: string[]
-}
 
 const OPTIONS = {
   context: { type: 'string' },
@@ -239,7 +237,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
   }
   const tags = list('tag')
   tags.forEach((t, i) => parseTag(t, `--tag #${i + 1}`))
-  const guard: GuardOptions = {
+  const guard = guardOptions({
     context,
     file,
     state: str('state') !== undefined ? abs(str('state') as string) : null,
@@ -257,7 +255,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     image: str('image') ?? null,
     docker,
     statCache: values['no-stat-cache'] !== true
-  }
+  })
   const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null
   return { command, guard, compose, json, debug }
 }
