@@ -52782,6 +52782,11 @@ async function guardOne(command, opts, service, io) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify/report.ts
+/**
+ * How a verify result reads: the JSON document of `verify --json`, the text for a person, and a
+ * hint per cause saying what to run. Pure.
+ */
+
 /** The `verify --json` document (CONTRACT.md): verdict and one entry per container. */
 function verifyJson(report) {
     return {
@@ -52876,7 +52881,8 @@ function renderVerifyText(report) {
     }
     for (const w of report.warnings)
         lines.push(`warning: ${w}`);
-    return `${lines.join('\n')}\n`;
+    // Names come from the daemon and the context: a control character must not drive the terminal.
+    return `${lines.map(text_safety_visible).join('\n')}\n`;
 }
 /** One line per stale target: the container and its first cause, for annotations and failures. */
 function staleLines(report) {
@@ -54239,9 +54245,13 @@ async function clearMode(plan, env) {
     await summary.addRaw(clearSummary(report), true).write();
 }
 async function verifyMode(plan, env) {
-    const report = await group('fresh-build verify', () => runVerify(plan.verify, { progress: line => info(line), env }));
+    // Container, mount and file names reach the log: commands stay off while they print.
+    const report = await quietGroup('fresh-build verify', async () => {
+        const r = await runVerify(plan.verify, { progress: line => info(line), env });
+        info(renderVerifyText(r));
+        return r;
+    });
     writeOutputs({ verdict: report.verdict, report: JSON.stringify(verifyJson(report)) });
-    info(renderVerifyText(report));
     for (const w of report.warnings)
         warning(w);
     const stale = staleLines(report);

@@ -115,11 +115,13 @@ async function verifyMode(
   plan: Extract<ActionPlan, { mode: 'verify' }>,
   env: NodeJS.ProcessEnv
 ): Promise<void> {
-  const report = await core.group('fresh-build verify', () =>
-    runVerify(plan.verify, { progress: line => core.info(line), env })
-  )
+  // Container, mount and file names reach the log: commands stay off while they print.
+  const report = await quietGroup('fresh-build verify', async () => {
+    const r = await runVerify(plan.verify, { progress: line => core.info(line), env })
+    core.info(renderVerifyText(r))
+    return r
+  })
   writeOutputs({ verdict: report.verdict, report: JSON.stringify(verifyJson(report)) })
-  core.info(renderVerifyText(report))
   for (const w of report.warnings) core.warning(w)
   const stale = staleLines(report)
   for (const [i, line] of stale.entries()) {

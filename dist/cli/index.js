@@ -21968,6 +21968,11 @@ async function checkTarget(exec, group, asked, c, imageOf, views, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify/report.ts
+/**
+ * How a verify result reads: the JSON document of `verify --json`, the text for a person, and a
+ * hint per cause saying what to run. Pure.
+ */
+
 /** The `verify --json` document (CONTRACT.md): verdict and one entry per container. */
 function verifyJson(report) {
     return {
@@ -22062,7 +22067,8 @@ function renderVerifyText(report) {
     }
     for (const w of report.warnings)
         lines.push(`warning: ${w}`);
-    return `${lines.join('\n')}\n`;
+    // Names come from the daemon and the context: a control character must not drive the terminal.
+    return `${lines.map(visible).join('\n')}\n`;
 }
 /** One line per stale target: the container and its first cause, for annotations and failures. */
 function staleLines(report) {

@@ -2,6 +2,7 @@
  * How a verify result reads: the JSON document of `verify --json`, the text for a person, and a
  * hint per cause saying what to run. Pure.
  */
+import { visible } from '../report/text-safety.js'
 import type { TargetReport, VerifyReport } from './run.js'
 
 /** The `verify --json` document (CONTRACT.md): verdict and one entry per container. */
@@ -101,7 +102,8 @@ export function renderVerifyText(report: VerifyReport): string {
       lines.push(`    ${t.compared} changed file(s) hold the build's bytes`)
   }
   for (const w of report.warnings) lines.push(`warning: ${w}`)
-  return `${lines.join('\n')}\n`
+  // Names come from the daemon and the context: a control character must not drive the terminal.
+  return `${lines.map(visible).join('\n')}\n`
 }
 
 /** One line per stale target: the container and its first cause, for annotations and failures. */
