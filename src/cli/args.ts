@@ -1,3 +1,4 @@
+import { thrownMessage } from '../util/error.js'
 import { parseArgs } from 'node:util'
 import { clearCommands } from '../docker/prune.js'
 import { isAbsolute, resolve } from 'node:path'
@@ -128,7 +129,7 @@ const ALLOWED: Record<Command, readonly OptionName[]> = {
  * `--` quoting, and print the option's usage form.
  */
 function argvError(e: unknown): UsageError {
-  const message = e instanceof Error ? e.message : String(e)
+  const message = thrownMessage(e)
   const code = (e as { code?: unknown } | null)?.code
   const option = /'(-[^',\s]*)'/.exec(message)?.[1] ?? /--[\w-]+/.exec(message)?.[0]
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
@@ -191,7 +192,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     try {
       clearCommands('buildkit', { filters: list('filter') })
     } catch (e) {
-      throw new UsageError(`--filter: ${e instanceof Error ? e.message : String(e)}`)
+      throw new UsageError(`--filter: ${thrownMessage(e)}`)
     }
     return {
       command,
