@@ -1,5 +1,5 @@
 import { compareBytes, fileSignature } from '../context/hash.js'
-import type { BuildRecord, ContextEntry, DeployFacts, HashedStep } from '../model.js'
+import type { BuildInputs, BuildRecord, ContextEntry, DeployFacts, HashedStep } from '../model.js'
 
 export interface FileDiff {
   /** In both, with another `type mode digest size` signature. */
@@ -53,6 +53,8 @@ export interface NewRecordInput {
   /** Defaults to now. */
   builtAt?: Date
   dockerfile: string
+  /** The Dockerfile's and ignore file's digests (a version-2 record); absent: version 1. */
+  inputs?: BuildInputs
   /** Where the image's context steps put files, for `verify` (record/deploy.ts). */
   deploy?: DeployFacts
 }
@@ -60,7 +62,7 @@ export interface NewRecordInput {
 /** Assembles the record of a build judged good. */
 export function newRecord(input: NewRecordInput): BuildRecord {
   return {
-    version: 1,
+    version: input.inputs ? 2 : 1,
     contextHash: input.contextHash,
     files: input.files,
     steps: input.steps.map(s => ({
@@ -76,6 +78,7 @@ export function newRecord(input: NewRecordInput): BuildRecord {
     tags: [...input.tags],
     builtAt: (input.builtAt ?? new Date()).toISOString(),
     dockerfile: input.dockerfile,
-    ...(input.deploy ? { deploy: input.deploy } : {})
+    ...(input.deploy ? { deploy: input.deploy } : {}),
+    ...(input.inputs ? { inputs: { ...input.inputs } } : {})
   }
 }

@@ -25,7 +25,8 @@ export async function record(run: JudgedRun): Promise<void> {
         run.hashed.plan.stages,
         run.finalStage,
         run.previous ? run.comparison.changedFiles : null
-      )
+      ),
+      inputs: run.hashed.inputs
     })
   )
   run.say(`record updated: ${run.statePath}`)
