@@ -6,6 +6,8 @@
 #   3. stale      - a same-size edit with its mtime kept, built with --prune never: BuildKit
 #                   serves the old bytes from its context cache, and the guard fails the build
 #   4. fresh      - the same edit with the default policy: the context cache is pruned first
+# then `fresh-build verify` on a container started after the baseline, as a deploy that forgot to
+# recreate it: old-image (stale), and live once it is recreated from the new image.
 # The example is copied to a temporary directory; the repository is not modified.
 set -u
 cd "$(dirname "$0")/.."
@@ -46,6 +48,9 @@ serving() { "${DOCKER_PATH:-docker}" run --rm fresh-build-example:latest 2>/dev/
 say "1. first guarded build: baseline"
 expect baseline 0
 echo "the image serves: $(serving)" >&2
+# The "deployed" service: a container of this run's own name, removed at the end.
+container="fresh-build-example-$$"
+"${DOCKER_PATH:-docker}" run -d --name "$container" fresh-build-example:latest sleep 3600 >/dev/null || failed=1
 
 say "2. rebuild without changes: unchanged"
 expect unchanged 0
@@ -61,6 +66,25 @@ echo "the image serves: $(serving)   <- the old code, which is why the build fai
 say "4. the same edit with the default policy (prune the context cache): fresh"
 expect fresh 0
 echo "the image serves: $(serving)" >&2
+
+verify() { # verify VERDICT EXIT -- checks the running container against the last good build
+  local want=$1 want_code=$2 code
+  node dist/cli/index.js verify --container "$container" --context "$work/app" --state "$state"
+  code=$?
+  if [ "$code" = "$want_code" ]; then echo "-> $want, exit $code (as expected)" >&2; else
+    echo "-> exit $code; expected $want, exit $want_code" >&2
+    failed=1
+  fi
+}
+
+say "5. verify the deploy: the container still runs the baseline's image: stale (old-image)"
+verify stale 1
+
+say "6. recreate the container from the new image, verify again: live"
+"${DOCKER_PATH:-docker}" rm --force "$container" >/dev/null
+"${DOCKER_PATH:-docker}" run -d --name "$container" fresh-build-example:latest sleep 3600 >/dev/null || failed=1
+verify live 0
+"${DOCKER_PATH:-docker}" rm --force "$container" >/dev/null
 
 rm -rf "$work"
 if [ "${FRESH_BUILD_DOCKERD_STARTED:-0}" = 1 ]; then bash scripts/docker-up.sh --stop; fi

@@ -21,6 +21,9 @@ import { errorMessage, UsageError } from './pipeline/errors.js'
 import { daemonOnBuild, hashContext, hashReport } from './pipeline/hash.js'
 import { reportDocument, runGuard } from './pipeline/guard.js'
 import { pushMetadata } from './pipeline/push.js'
+import { renderVerifyText, staleLines, verifyJson } from './verify/report.js'
+import { runVerify } from './verify/run.js'
+import { verifySummary } from './verify/summary.js'
 import {
   annotationsFor,
   emitAnnotations,
@@ -67,6 +70,7 @@ export async function run(
 
     if (plan.mode === 'hash') return await hashMode(plan)
     if (plan.mode === 'clear') return await clearMode(plan, env)
+    if (plan.mode === 'verify') return await verifyMode(plan, env)
     status = plan.status
     await guardMode(plan, inputs, workspace, env, secrets)
   } catch (e) {
@@ -126,6 +130,30 @@ export function actionsCacheLine(gha: ActionsCacheReport): string {
     `${gha.deleted.length} ${gha.deleted.length === 1 ? 'entry' : 'entries'} deleted, ` +
     `${humanBytes(gha.deletedBytes)} (${gha.deletedBytes} bytes)${gone}`
   )
+}
+
+async function verifyMode(
+  plan: Extract<ActionPlan, { mode: 'verify' }>,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
+  // Container, mount and file names reach the log: commands stay off while they print.
+  const report = await quietGroup('fresh-build verify', async () => {
+    const r = await runVerify(plan.verify, { progress: line => core.info(line), env })
+    core.info(renderVerifyText(r))
+    return r
+  })
+  writeOutputs({ verdict: report.verdict, report: JSON.stringify(verifyJson(report)) })
+  for (const w of report.warnings) core.warning(w)
+  const stale = staleLines(report)
+  for (const [i, line] of stale.entries()) {
+    const t = report.targets.filter(x => x.status !== 'live')[i]
+    core.error(line, {
+      title: `fresh-build verify: ${t?.container ?? t?.service ?? ''} ${t?.status ?? ''}`
+    })
+  }
+  await core.summary.addRaw(verifySummary(report), true).write()
+  if (stale.length > 0)
+    core.setFailed(`the running service does not run the build: ${stale.join('; ')}`)
 }
 
 /** The clear's job summary: what was freed and removed, and what was left alone. */

@@ -147,6 +147,28 @@ export interface BuildRecord {
   dockerfile: string
   /** The Dockerfile and the ignore file that applied, which BuildKit reads too (version 2). */
   inputs?: BuildInputs
+  /** Where the build put the context's files in the image, for `verify`; absent in older records. */
+  deploy?: DeployFacts
+}
+
+/** One context COPY/ADD of the final image's stages, as `verify` reads it back. */
+export interface RecordedCopy {
+  stage: string
+  index: number
+  line: number
+  instruction: string
+  /** Absolute destination as the step resolved it (WORKDIR applied). */
+  dest: string
+  /** Absolute path in the image -> context path, for each file or symlink the step wrote. */
+  files: Record<string, string>
+}
+
+export interface DeployFacts {
+  /** The stage the image is (the target, or the last stage). */
+  stage: string
+  copies: RecordedCopy[]
+  /** Context paths this build changed since the previous record; null when there was none. */
+  changed: string[] | null
 }
 
 /** Inputs of a build besides the context entries: they reach BuildKit through their own source. */

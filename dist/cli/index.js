@@ -10072,6 +10072,3886 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
+/***/ 1949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  eo: () => (/* reexport */ defaultImageName),
+  ib: () => (/* reexport */ detectCompose),
+  qO: () => (/* reexport */ readComposeProject),
+  mH: () => (/* reexport */ resolveComposeProject)
+});
+
+// UNUSED EXPORTS: ComposeError, InterpolationError, composeBuildCommand, composeProjectName, configCommandName, differences, fromConfig, interpolate, normalizeProjectName, parseComposeVersion, parseDotEnv, readComposeFile
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+function getDefaultExportFromCjs(x) {
+  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
+}
+var jsYaml = {};
+var loader = {};
+var common = {};
+var hasRequiredCommon;
+function requireCommon() {
+  if (hasRequiredCommon) return common;
+  hasRequiredCommon = 1;
+  function isNothing(subject) {
+    return typeof subject === "undefined" || subject === null;
+  }
+  function isObject(subject) {
+    return typeof subject === "object" && subject !== null;
+  }
+  function toArray(sequence) {
+    if (Array.isArray(sequence)) return sequence;
+    else if (isNothing(sequence)) return [];
+    return [sequence];
+  }
+  function extend(target, source) {
+    if (source) {
+      const sourceKeys = Object.keys(source);
+      for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
+        const key = sourceKeys[index];
+        target[key] = source[key];
+      }
+    }
+    return target;
+  }
+  function repeat(string, count) {
+    let result = "";
+    for (let cycle = 0; cycle < count; cycle += 1) {
+      result += string;
+    }
+    return result;
+  }
+  function isNegativeZero(number) {
+    return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
+  }
+  common.isNothing = isNothing;
+  common.isObject = isObject;
+  common.toArray = toArray;
+  common.repeat = repeat;
+  common.isNegativeZero = isNegativeZero;
+  common.extend = extend;
+  return common;
+}
+var exception;
+var hasRequiredException;
+function requireException() {
+  if (hasRequiredException) return exception;
+  hasRequiredException = 1;
+  function formatError(exception2, compact) {
+    let where = "";
+    const message = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message;
+    if (exception2.mark.name) {
+      where += 'in "' + exception2.mark.name + '" ';
+    }
+    where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
+    if (!compact && exception2.mark.snippet) {
+      where += "\n\n" + exception2.mark.snippet;
+    }
+    return message + " " + where;
+  }
+  function YAMLException2(reason, mark) {
+    Error.call(this);
+    this.name = "YAMLException";
+    this.reason = reason;
+    this.mark = mark;
+    this.message = formatError(this, false);
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    } else {
+      this.stack = new Error().stack || "";
+    }
+  }
+  YAMLException2.prototype = Object.create(Error.prototype);
+  YAMLException2.prototype.constructor = YAMLException2;
+  YAMLException2.prototype.toString = function toString(compact) {
+    return this.name + ": " + formatError(this, compact);
+  };
+  exception = YAMLException2;
+  return exception;
+}
+var snippet;
+var hasRequiredSnippet;
+function requireSnippet() {
+  if (hasRequiredSnippet) return snippet;
+  hasRequiredSnippet = 1;
+  const common2 = requireCommon();
+  function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+    let head = "";
+    let tail = "";
+    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+    if (position - lineStart > maxHalfLength) {
+      head = " ... ";
+      lineStart = position - maxHalfLength + head.length;
+    }
+    if (lineEnd - position > maxHalfLength) {
+      tail = " ...";
+      lineEnd = position + maxHalfLength - tail.length;
+    }
+    return {
+      str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
+      pos: position - lineStart + head.length
+      // relative position
+    };
+  }
+  function padStart(string, max) {
+    return common2.repeat(" ", max - string.length) + string;
+  }
+  function makeSnippet(mark, options) {
+    options = Object.create(options || null);
+    if (!mark.buffer) return null;
+    if (!options.maxLength) options.maxLength = 79;
+    if (typeof options.indent !== "number") options.indent = 1;
+    if (typeof options.linesBefore !== "number") options.linesBefore = 3;
+    if (typeof options.linesAfter !== "number") options.linesAfter = 2;
+    const re = /\r?\n|\r|\0/g;
+    const lineStarts = [0];
+    const lineEnds = [];
+    let match;
+    let foundLineNo = -1;
+    while (match = re.exec(mark.buffer)) {
+      lineEnds.push(match.index);
+      lineStarts.push(match.index + match[0].length);
+      if (mark.position <= match.index && foundLineNo < 0) {
+        foundLineNo = lineStarts.length - 2;
+      }
+    }
+    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+    let result = "";
+    const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
+    const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
+    for (let i = 1; i <= options.linesBefore; i++) {
+      if (foundLineNo - i < 0) break;
+      const line2 = getLine(
+        mark.buffer,
+        lineStarts[foundLineNo - i],
+        lineEnds[foundLineNo - i],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
+        maxLineLength
+      );
+      result = common2.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+    }
+    const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+    result += common2.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+    result += common2.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
+    for (let i = 1; i <= options.linesAfter; i++) {
+      if (foundLineNo + i >= lineEnds.length) break;
+      const line2 = getLine(
+        mark.buffer,
+        lineStarts[foundLineNo + i],
+        lineEnds[foundLineNo + i],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
+        maxLineLength
+      );
+      result += common2.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+    }
+    return result.replace(/\n$/, "");
+  }
+  snippet = makeSnippet;
+  return snippet;
+}
+var type;
+var hasRequiredType;
+function requireType() {
+  if (hasRequiredType) return type;
+  hasRequiredType = 1;
+  const YAMLException2 = requireException();
+  const TYPE_CONSTRUCTOR_OPTIONS = [
+    "kind",
+    "multi",
+    "resolve",
+    "construct",
+    "instanceOf",
+    "predicate",
+    "represent",
+    "representName",
+    "defaultStyle",
+    "styleAliases"
+  ];
+  const YAML_NODE_KINDS = [
+    "scalar",
+    "sequence",
+    "mapping"
+  ];
+  function compileStyleAliases(map2) {
+    const result = {};
+    if (map2 !== null) {
+      Object.keys(map2).forEach(function(style) {
+        map2[style].forEach(function(alias) {
+          result[String(alias)] = style;
+        });
+      });
+    }
+    return result;
+  }
+  function Type2(tag, options) {
+    options = options || {};
+    Object.keys(options).forEach(function(name) {
+      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
+        throw new YAMLException2('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
+      }
+    });
+    this.options = options;
+    this.tag = tag;
+    this.kind = options["kind"] || null;
+    this.resolve = options["resolve"] || function() {
+      return true;
+    };
+    this.construct = options["construct"] || function(data) {
+      return data;
+    };
+    this.instanceOf = options["instanceOf"] || null;
+    this.predicate = options["predicate"] || null;
+    this.represent = options["represent"] || null;
+    this.representName = options["representName"] || null;
+    this.defaultStyle = options["defaultStyle"] || null;
+    this.multi = options["multi"] || false;
+    this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
+    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
+      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
+    }
+  }
+  type = Type2;
+  return type;
+}
+var schema;
+var hasRequiredSchema;
+function requireSchema() {
+  if (hasRequiredSchema) return schema;
+  hasRequiredSchema = 1;
+  const YAMLException2 = requireException();
+  const Type2 = requireType();
+  function compileList(schema2, name) {
+    const result = [];
+    schema2[name].forEach(function(currentType) {
+      let newIndex = result.length;
+      result.forEach(function(previousType, previousIndex) {
+        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
+          newIndex = previousIndex;
+        }
+      });
+      result[newIndex] = currentType;
+    });
+    return result;
+  }
+  function compileMap() {
+    const result = {
+      scalar: {},
+      sequence: {},
+      mapping: {},
+      fallback: {},
+      multi: {
+        scalar: [],
+        sequence: [],
+        mapping: [],
+        fallback: []
+      }
+    };
+    function collectType(type2) {
+      if (type2.multi) {
+        result.multi[type2.kind].push(type2);
+        result.multi["fallback"].push(type2);
+      } else {
+        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
+      }
+    }
+    for (let index = 0, length = arguments.length; index < length; index += 1) {
+      arguments[index].forEach(collectType);
+    }
+    return result;
+  }
+  function Schema2(definition) {
+    return this.extend(definition);
+  }
+  Schema2.prototype.extend = function extend(definition) {
+    let implicit = [];
+    let explicit = [];
+    if (definition instanceof Type2) {
+      explicit.push(definition);
+    } else if (Array.isArray(definition)) {
+      explicit = explicit.concat(definition);
+    } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
+      if (definition.implicit) implicit = implicit.concat(definition.implicit);
+      if (definition.explicit) explicit = explicit.concat(definition.explicit);
+    } else {
+      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
+    }
+    implicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+      if (type2.loadKind && type2.loadKind !== "scalar") {
+        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
+      }
+      if (type2.multi) {
+        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
+      }
+    });
+    explicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+    });
+    const result = Object.create(Schema2.prototype);
+    result.implicit = (this.implicit || []).concat(implicit);
+    result.explicit = (this.explicit || []).concat(explicit);
+    result.compiledImplicit = compileList(result, "implicit");
+    result.compiledExplicit = compileList(result, "explicit");
+    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
+    return result;
+  };
+  schema = Schema2;
+  return schema;
+}
+var str;
+var hasRequiredStr;
+function requireStr() {
+  if (hasRequiredStr) return str;
+  hasRequiredStr = 1;
+  const Type2 = requireType();
+  str = new Type2("tag:yaml.org,2002:str", {
+    kind: "scalar",
+    construct: function(data) {
+      return data !== null ? data : "";
+    }
+  });
+  return str;
+}
+var seq;
+var hasRequiredSeq;
+function requireSeq() {
+  if (hasRequiredSeq) return seq;
+  hasRequiredSeq = 1;
+  const Type2 = requireType();
+  seq = new Type2("tag:yaml.org,2002:seq", {
+    kind: "sequence",
+    construct: function(data) {
+      return data !== null ? data : [];
+    }
+  });
+  return seq;
+}
+var map;
+var hasRequiredMap;
+function requireMap() {
+  if (hasRequiredMap) return map;
+  hasRequiredMap = 1;
+  const Type2 = requireType();
+  map = new Type2("tag:yaml.org,2002:map", {
+    kind: "mapping",
+    construct: function(data) {
+      return data !== null ? data : {};
+    }
+  });
+  return map;
+}
+var failsafe;
+var hasRequiredFailsafe;
+function requireFailsafe() {
+  if (hasRequiredFailsafe) return failsafe;
+  hasRequiredFailsafe = 1;
+  const Schema2 = requireSchema();
+  failsafe = new Schema2({
+    explicit: [
+      requireStr(),
+      requireSeq(),
+      requireMap()
+    ]
+  });
+  return failsafe;
+}
+var _null;
+var hasRequired_null;
+function require_null() {
+  if (hasRequired_null) return _null;
+  hasRequired_null = 1;
+  const Type2 = requireType();
+  function resolveYamlNull(data) {
+    if (data === null) return true;
+    const max = data.length;
+    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+  }
+  function constructYamlNull() {
+    return null;
+  }
+  function isNull(object) {
+    return object === null;
+  }
+  _null = new Type2("tag:yaml.org,2002:null", {
+    kind: "scalar",
+    resolve: resolveYamlNull,
+    construct: constructYamlNull,
+    predicate: isNull,
+    represent: {
+      canonical: function() {
+        return "~";
+      },
+      lowercase: function() {
+        return "null";
+      },
+      uppercase: function() {
+        return "NULL";
+      },
+      camelcase: function() {
+        return "Null";
+      },
+      empty: function() {
+        return "";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return _null;
+}
+var bool;
+var hasRequiredBool;
+function requireBool() {
+  if (hasRequiredBool) return bool;
+  hasRequiredBool = 1;
+  const Type2 = requireType();
+  function resolveYamlBoolean(data) {
+    if (data === null) return false;
+    const max = data.length;
+    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+  }
+  function constructYamlBoolean(data) {
+    return data === "true" || data === "True" || data === "TRUE";
+  }
+  function isBoolean(object) {
+    return Object.prototype.toString.call(object) === "[object Boolean]";
+  }
+  bool = new Type2("tag:yaml.org,2002:bool", {
+    kind: "scalar",
+    resolve: resolveYamlBoolean,
+    construct: constructYamlBoolean,
+    predicate: isBoolean,
+    represent: {
+      lowercase: function(object) {
+        return object ? "true" : "false";
+      },
+      uppercase: function(object) {
+        return object ? "TRUE" : "FALSE";
+      },
+      camelcase: function(object) {
+        return object ? "True" : "False";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return bool;
+}
+var js_yaml_int;
+var hasRequiredInt;
+function requireInt() {
+  if (hasRequiredInt) return js_yaml_int;
+  hasRequiredInt = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  function isHexCode(c) {
+    return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+  }
+  function isOctCode(c) {
+    return c >= 48 && c <= 55;
+  }
+  function isDecCode(c) {
+    return c >= 48 && c <= 57;
+  }
+  function resolveYamlInteger(data) {
+    if (data === null) return false;
+    const max = data.length;
+    let index = 0;
+    let hasDigits = false;
+    if (!max) return false;
+    let ch = data[index];
+    if (ch === "-" || ch === "+") {
+      ch = data[++index];
+    }
+    if (ch === "0") {
+      if (index + 1 === max) return true;
+      ch = data[++index];
+      if (ch === "b") {
+        index++;
+        for (; index < max; index++) {
+          ch = data[index];
+          if (ch !== "0" && ch !== "1") return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "x") {
+        index++;
+        for (; index < max; index++) {
+          if (!isHexCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "o") {
+        index++;
+        for (; index < max; index++) {
+          if (!isOctCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+    }
+    for (; index < max; index++) {
+      if (!isDecCode(data.charCodeAt(index))) {
+        return false;
+      }
+      hasDigits = true;
+    }
+    if (!hasDigits) return false;
+    return isFinite(parseYamlInteger(data));
+  }
+  function parseYamlInteger(data) {
+    let value = data;
+    let sign = 1;
+    let ch = value[0];
+    if (ch === "-" || ch === "+") {
+      if (ch === "-") sign = -1;
+      value = value.slice(1);
+      ch = value[0];
+    }
+    if (value === "0") return 0;
+    if (ch === "0") {
+      if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
+      if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
+      if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
+    }
+    return sign * parseInt(value, 10);
+  }
+  function constructYamlInteger(data) {
+    return parseYamlInteger(data);
+  }
+  function isInteger(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
+  }
+  js_yaml_int = new Type2("tag:yaml.org,2002:int", {
+    kind: "scalar",
+    resolve: resolveYamlInteger,
+    construct: constructYamlInteger,
+    predicate: isInteger,
+    represent: {
+      binary: function(obj) {
+        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
+      },
+      octal: function(obj) {
+        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
+      },
+      decimal: function(obj) {
+        return obj.toString(10);
+      },
+      hexadecimal: function(obj) {
+        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
+      }
+    },
+    defaultStyle: "decimal",
+    styleAliases: {
+      binary: [2, "bin"],
+      octal: [8, "oct"],
+      decimal: [10, "dec"],
+      hexadecimal: [16, "hex"]
+    }
+  });
+  return js_yaml_int;
+}
+var js_yaml_float;
+var hasRequiredFloat;
+function requireFloat() {
+  if (hasRequiredFloat) return js_yaml_float;
+  hasRequiredFloat = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  const YAML_FLOAT_PATTERN = new RegExp(
+    // 2.5e4, 2.5 and integers
+    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
+    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  function resolveYamlFloat(data) {
+    if (data === null) return false;
+    if (!YAML_FLOAT_PATTERN.test(data)) {
+      return false;
+    }
+    if (isFinite(parseFloat(data, 10))) {
+      return true;
+    }
+    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
+  }
+  function constructYamlFloat(data) {
+    let value = data.toLowerCase();
+    const sign = value[0] === "-" ? -1 : 1;
+    if ("+-".indexOf(value[0]) >= 0) {
+      value = value.slice(1);
+    }
+    if (value === ".inf") {
+      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    } else if (value === ".nan") {
+      return NaN;
+    }
+    return sign * parseFloat(value, 10);
+  }
+  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
+  function representYamlFloat(object, style) {
+    if (isNaN(object)) {
+      switch (style) {
+        case "lowercase":
+          return ".nan";
+        case "uppercase":
+          return ".NAN";
+        case "camelcase":
+          return ".NaN";
+      }
+    } else if (Number.POSITIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return ".inf";
+        case "uppercase":
+          return ".INF";
+        case "camelcase":
+          return ".Inf";
+      }
+    } else if (Number.NEGATIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return "-.inf";
+        case "uppercase":
+          return "-.INF";
+        case "camelcase":
+          return "-.Inf";
+      }
+    } else if (common2.isNegativeZero(object)) {
+      return "-0.0";
+    }
+    const res = object.toString(10);
+    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
+  }
+  function isFloat(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
+  }
+  js_yaml_float = new Type2("tag:yaml.org,2002:float", {
+    kind: "scalar",
+    resolve: resolveYamlFloat,
+    construct: constructYamlFloat,
+    predicate: isFloat,
+    represent: representYamlFloat,
+    defaultStyle: "lowercase"
+  });
+  return js_yaml_float;
+}
+var json;
+var hasRequiredJson;
+function requireJson() {
+  if (hasRequiredJson) return json;
+  hasRequiredJson = 1;
+  json = requireFailsafe().extend({
+    implicit: [
+      require_null(),
+      requireBool(),
+      requireInt(),
+      requireFloat()
+    ]
+  });
+  return json;
+}
+var core;
+var hasRequiredCore;
+function requireCore() {
+  if (hasRequiredCore) return core;
+  hasRequiredCore = 1;
+  core = requireJson();
+  return core;
+}
+var timestamp;
+var hasRequiredTimestamp;
+function requireTimestamp() {
+  if (hasRequiredTimestamp) return timestamp;
+  hasRequiredTimestamp = 1;
+  const Type2 = requireType();
+  const YAML_DATE_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
+  );
+  const YAML_TIMESTAMP_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
+  );
+  function resolveYamlTimestamp(data) {
+    if (data === null) return false;
+    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
+    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
+    return false;
+  }
+  function constructYamlTimestamp(data) {
+    let fraction = 0;
+    let delta = null;
+    let match = YAML_DATE_REGEXP.exec(data);
+    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
+    if (match === null) throw new Error("Date resolve error");
+    const year = +match[1];
+    const month = +match[2] - 1;
+    const day = +match[3];
+    if (!match[4]) {
+      return new Date(Date.UTC(year, month, day));
+    }
+    const hour = +match[4];
+    const minute = +match[5];
+    const second = +match[6];
+    if (match[7]) {
+      fraction = match[7].slice(0, 3);
+      while (fraction.length < 3) {
+        fraction += "0";
+      }
+      fraction = +fraction;
+    }
+    if (match[9]) {
+      const tzHour = +match[10];
+      const tzMinute = +(match[11] || 0);
+      delta = (tzHour * 60 + tzMinute) * 6e4;
+      if (match[9] === "-") delta = -delta;
+    }
+    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+    if (delta) date.setTime(date.getTime() - delta);
+    return date;
+  }
+  function representYamlTimestamp(object) {
+    return object.toISOString();
+  }
+  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
+    kind: "scalar",
+    resolve: resolveYamlTimestamp,
+    construct: constructYamlTimestamp,
+    instanceOf: Date,
+    represent: representYamlTimestamp
+  });
+  return timestamp;
+}
+var merge;
+var hasRequiredMerge;
+function requireMerge() {
+  if (hasRequiredMerge) return merge;
+  hasRequiredMerge = 1;
+  const Type2 = requireType();
+  function resolveYamlMerge(data) {
+    return data === "<<" || data === null;
+  }
+  merge = new Type2("tag:yaml.org,2002:merge", {
+    kind: "scalar",
+    resolve: resolveYamlMerge
+  });
+  return merge;
+}
+var binary;
+var hasRequiredBinary;
+function requireBinary() {
+  if (hasRequiredBinary) return binary;
+  hasRequiredBinary = 1;
+  const Type2 = requireType();
+  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
+  function resolveYamlBinary(data) {
+    if (data === null) return false;
+    let bitlen = 0;
+    const max = data.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      const code = map2.indexOf(data.charAt(idx));
+      if (code > 64) continue;
+      if (code < 0) return false;
+      bitlen += 6;
+    }
+    return bitlen % 8 === 0;
+  }
+  function constructYamlBinary(data) {
+    const input = data.replace(/[\r\n=]/g, "");
+    const max = input.length;
+    const map2 = BASE64_MAP;
+    let bits = 0;
+    const result = [];
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 4 === 0 && idx) {
+        result.push(bits >> 16 & 255);
+        result.push(bits >> 8 & 255);
+        result.push(bits & 255);
+      }
+      bits = bits << 6 | map2.indexOf(input.charAt(idx));
+    }
+    const tailbits = max % 4 * 6;
+    if (tailbits === 0) {
+      result.push(bits >> 16 & 255);
+      result.push(bits >> 8 & 255);
+      result.push(bits & 255);
+    } else if (tailbits === 18) {
+      result.push(bits >> 10 & 255);
+      result.push(bits >> 2 & 255);
+    } else if (tailbits === 12) {
+      result.push(bits >> 4 & 255);
+    }
+    return new Uint8Array(result);
+  }
+  function representYamlBinary(object) {
+    let result = "";
+    let bits = 0;
+    const max = object.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 3 === 0 && idx) {
+        result += map2[bits >> 18 & 63];
+        result += map2[bits >> 12 & 63];
+        result += map2[bits >> 6 & 63];
+        result += map2[bits & 63];
+      }
+      bits = (bits << 8) + object[idx];
+    }
+    const tail = max % 3;
+    if (tail === 0) {
+      result += map2[bits >> 18 & 63];
+      result += map2[bits >> 12 & 63];
+      result += map2[bits >> 6 & 63];
+      result += map2[bits & 63];
+    } else if (tail === 2) {
+      result += map2[bits >> 10 & 63];
+      result += map2[bits >> 4 & 63];
+      result += map2[bits << 2 & 63];
+      result += map2[64];
+    } else if (tail === 1) {
+      result += map2[bits >> 2 & 63];
+      result += map2[bits << 4 & 63];
+      result += map2[64];
+      result += map2[64];
+    }
+    return result;
+  }
+  function isBinary(obj) {
+    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
+  }
+  binary = new Type2("tag:yaml.org,2002:binary", {
+    kind: "scalar",
+    resolve: resolveYamlBinary,
+    construct: constructYamlBinary,
+    predicate: isBinary,
+    represent: representYamlBinary
+  });
+  return binary;
+}
+var omap;
+var hasRequiredOmap;
+function requireOmap() {
+  if (hasRequiredOmap) return omap;
+  hasRequiredOmap = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const _toString = Object.prototype.toString;
+  function resolveYamlOmap(data) {
+    if (data === null) return true;
+    const objectKeys = {};
+    const object = data;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      let pairHasKey = false;
+      if (_toString.call(pair) !== "[object Object]") return false;
+      let pairKey;
+      for (pairKey in pair) {
+        if (_hasOwnProperty.call(pair, pairKey)) {
+          if (!pairHasKey) pairHasKey = true;
+          else return false;
+        }
+      }
+      if (!pairHasKey) return false;
+      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
+      Object.defineProperty(objectKeys, pairKey, { value: true });
+    }
+    return true;
+  }
+  function constructYamlOmap(data) {
+    return data !== null ? data : [];
+  }
+  omap = new Type2("tag:yaml.org,2002:omap", {
+    kind: "sequence",
+    resolve: resolveYamlOmap,
+    construct: constructYamlOmap
+  });
+  return omap;
+}
+var pairs;
+var hasRequiredPairs;
+function requirePairs() {
+  if (hasRequiredPairs) return pairs;
+  hasRequiredPairs = 1;
+  const Type2 = requireType();
+  const _toString = Object.prototype.toString;
+  function resolveYamlPairs(data) {
+    if (data === null) return true;
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      if (_toString.call(pair) !== "[object Object]") return false;
+      const keys = Object.keys(pair);
+      if (keys.length !== 1) return false;
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return true;
+  }
+  function constructYamlPairs(data) {
+    if (data === null) return [];
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      const keys = Object.keys(pair);
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return result;
+  }
+  pairs = new Type2("tag:yaml.org,2002:pairs", {
+    kind: "sequence",
+    resolve: resolveYamlPairs,
+    construct: constructYamlPairs
+  });
+  return pairs;
+}
+var set;
+var hasRequiredSet;
+function requireSet() {
+  if (hasRequiredSet) return set;
+  hasRequiredSet = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  function resolveYamlSet(data) {
+    if (data === null) return true;
+    const object = data;
+    for (const key in object) {
+      if (_hasOwnProperty.call(object, key)) {
+        if (object[key] !== null) return false;
+      }
+    }
+    return true;
+  }
+  function constructYamlSet(data) {
+    return data !== null ? data : {};
+  }
+  set = new Type2("tag:yaml.org,2002:set", {
+    kind: "mapping",
+    resolve: resolveYamlSet,
+    construct: constructYamlSet
+  });
+  return set;
+}
+var _default;
+var hasRequired_default;
+function require_default() {
+  if (hasRequired_default) return _default;
+  hasRequired_default = 1;
+  _default = requireCore().extend({
+    implicit: [
+      requireTimestamp(),
+      requireMerge()
+    ],
+    explicit: [
+      requireBinary(),
+      requireOmap(),
+      requirePairs(),
+      requireSet()
+    ]
+  });
+  return _default;
+}
+var hasRequiredLoader;
+function requireLoader() {
+  if (hasRequiredLoader) return loader;
+  hasRequiredLoader = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const makeSnippet = requireSnippet();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CONTEXT_FLOW_IN = 1;
+  const CONTEXT_FLOW_OUT = 2;
+  const CONTEXT_BLOCK_IN = 3;
+  const CONTEXT_BLOCK_OUT = 4;
+  const CHOMPING_CLIP = 1;
+  const CHOMPING_STRIP = 2;
+  const CHOMPING_KEEP = 3;
+  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
+  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
+  function _class(obj) {
+    return Object.prototype.toString.call(obj);
+  }
+  function isEol(c) {
+    return c === 10 || c === 13;
+  }
+  function isWhiteSpace(c) {
+    return c === 9 || c === 32;
+  }
+  function isWsOrEol(c) {
+    return c === 9 || c === 32 || c === 10 || c === 13;
+  }
+  function isFlowIndicator(c) {
+    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+  }
+  function fromHexCode(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    const lc = c | 32;
+    if (lc >= 97 && lc <= 102) {
+      return lc - 97 + 10;
+    }
+    return -1;
+  }
+  function escapedHexLen(c) {
+    if (c === 120) {
+      return 2;
+    }
+    if (c === 117) {
+      return 4;
+    }
+    if (c === 85) {
+      return 8;
+    }
+    return 0;
+  }
+  function fromDecimalCode(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    return -1;
+  }
+  function simpleEscapeSequence(c) {
+    switch (c) {
+      case 48:
+        return "\0";
+      case 97:
+        return "\x07";
+      case 98:
+        return "\b";
+      case 116:
+        return "	";
+      case 9:
+        return "	";
+      case 110:
+        return "\n";
+      case 118:
+        return "\v";
+      case 102:
+        return "\f";
+      case 114:
+        return "\r";
+      case 101:
+        return "\x1B";
+      case 32:
+        return " ";
+      case 34:
+        return '"';
+      case 47:
+        return "/";
+      case 92:
+        return "\\";
+      case 78:
+        return "";
+      case 95:
+        return " ";
+      case 76:
+        return "\u2028";
+      case 80:
+        return "\u2029";
+      default:
+        return "";
+    }
+  }
+  function charFromCodepoint(c) {
+    if (c <= 65535) {
+      return String.fromCharCode(c);
+    }
+    return String.fromCharCode(
+      (c - 65536 >> 10) + 55296,
+      (c - 65536 & 1023) + 56320
+    );
+  }
+  function setProperty(object, key, value) {
+    if (key === "__proto__") {
+      Object.defineProperty(object, key, {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value
+      });
+    } else {
+      object[key] = value;
+    }
+  }
+  const simpleEscapeCheck = new Array(256);
+  const simpleEscapeMap = new Array(256);
+  for (let i = 0; i < 256; i++) {
+    simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+    simpleEscapeMap[i] = simpleEscapeSequence(i);
+  }
+  function State(input, options) {
+    this.input = input;
+    this.filename = options["filename"] || null;
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.onWarning = options["onWarning"] || null;
+    this.legacy = options["legacy"] || false;
+    this.json = options["json"] || false;
+    this.listener = options["listener"] || null;
+    this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
+    this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.typeMap = this.schema.compiledTypeMap;
+    this.length = input.length;
+    this.position = 0;
+    this.line = 0;
+    this.lineStart = 0;
+    this.lineIndent = 0;
+    this.depth = 0;
+    this.totalMergeKeys = 0;
+    this.firstTabInLine = -1;
+    this.documents = [];
+    this.anchorMapTransactions = [];
+  }
+  function generateError(state, message) {
+    const mark = {
+      name: state.filename,
+      buffer: state.input.slice(0, -1),
+      // omit trailing \0
+      position: state.position,
+      line: state.line,
+      column: state.position - state.lineStart
+    };
+    mark.snippet = makeSnippet(mark);
+    return new YAMLException2(message, mark);
+  }
+  function throwError(state, message) {
+    throw generateError(state, message);
+  }
+  function throwWarning(state, message) {
+    if (state.onWarning) {
+      state.onWarning.call(null, generateError(state, message));
+    }
+  }
+  function storeAnchor(state, name, value) {
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length !== 0) {
+      const transaction = transactions[transactions.length - 1];
+      if (!_hasOwnProperty.call(transaction, name)) {
+        transaction[name] = {
+          existed: _hasOwnProperty.call(state.anchorMap, name),
+          value: state.anchorMap[name]
+        };
+      }
+    }
+    state.anchorMap[name] = value;
+  }
+  function beginAnchorTransaction(state) {
+    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
+  }
+  function commitAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length === 0) return;
+    const parent = transactions[transactions.length - 1];
+    const names = Object.keys(transaction);
+    for (let index = 0, length = names.length; index < length; index += 1) {
+      const name = names[index];
+      if (!_hasOwnProperty.call(parent, name)) {
+        parent[name] = transaction[name];
+      }
+    }
+  }
+  function rollbackAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const names = Object.keys(transaction);
+    for (let index = names.length - 1; index >= 0; index -= 1) {
+      const entry = transaction[names[index]];
+      if (entry.existed) {
+        state.anchorMap[names[index]] = entry.value;
+      } else {
+        delete state.anchorMap[names[index]];
+      }
+    }
+  }
+  function snapshotState(state) {
+    return {
+      position: state.position,
+      line: state.line,
+      lineStart: state.lineStart,
+      lineIndent: state.lineIndent,
+      firstTabInLine: state.firstTabInLine,
+      tag: state.tag,
+      anchor: state.anchor,
+      kind: state.kind,
+      result: state.result
+    };
+  }
+  function restoreState(state, snapshot) {
+    state.position = snapshot.position;
+    state.line = snapshot.line;
+    state.lineStart = snapshot.lineStart;
+    state.lineIndent = snapshot.lineIndent;
+    state.firstTabInLine = snapshot.firstTabInLine;
+    state.tag = snapshot.tag;
+    state.anchor = snapshot.anchor;
+    state.kind = snapshot.kind;
+    state.result = snapshot.result;
+  }
+  const directiveHandlers = {
+    YAML: function handleYamlDirective(state, name, args) {
+      if (state.version !== null) {
+        throwError(state, "duplication of %YAML directive");
+      }
+      if (args.length !== 1) {
+        throwError(state, "YAML directive accepts exactly one argument");
+      }
+      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+      if (match === null) {
+        throwError(state, "ill-formed argument of the YAML directive");
+      }
+      const major = parseInt(match[1], 10);
+      const minor = parseInt(match[2], 10);
+      if (major !== 1) {
+        throwError(state, "unacceptable YAML version of the document");
+      }
+      state.version = args[0];
+      state.checkLineBreaks = minor < 2;
+      if (minor !== 1 && minor !== 2) {
+        throwWarning(state, "unsupported YAML version of the document");
+      }
+    },
+    TAG: function handleTagDirective(state, name, args) {
+      let prefix;
+      if (args.length !== 2) {
+        throwError(state, "TAG directive accepts exactly two arguments");
+      }
+      const handle = args[0];
+      prefix = args[1];
+      if (!PATTERN_TAG_HANDLE.test(handle)) {
+        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+      }
+      if (_hasOwnProperty.call(state.tagMap, handle)) {
+        throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
+      }
+      if (!PATTERN_TAG_URI.test(prefix)) {
+        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+      }
+      try {
+        prefix = decodeURIComponent(prefix);
+      } catch (err) {
+        throwError(state, "tag prefix is malformed: " + prefix);
+      }
+      state.tagMap[handle] = prefix;
+    }
+  };
+  function captureSegment(state, start, end, checkJson) {
+    if (start < end) {
+      const _result = state.input.slice(start, end);
+      if (checkJson) {
+        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
+          const _character = _result.charCodeAt(_position);
+          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
+            throwError(state, "expected valid JSON character");
+          }
+        }
+      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
+        throwError(state, "the stream contains non-printable characters");
+      }
+      state.result += _result;
+    }
+  }
+  function chargeMergeWork(state) {
+    state.totalMergeKeys++;
+    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
+      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+    }
+  }
+  function mergeMappings(state, destination, source, overridableKeys) {
+    if (!common2.isObject(source)) {
+      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+    }
+    chargeMergeWork(state);
+    const sourceKeys = Object.keys(source);
+    for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
+      const key = sourceKeys[index];
+      chargeMergeWork(state);
+      if (!_hasOwnProperty.call(destination, key)) {
+        setProperty(destination, key, source[key]);
+        overridableKeys[key] = true;
+      }
+    }
+  }
+  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
+    if (Array.isArray(keyNode)) {
+      keyNode = Array.prototype.slice.call(keyNode);
+      for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
+        if (Array.isArray(keyNode[index])) {
+          throwError(state, "nested arrays are not supported inside keys");
+        }
+        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
+          keyNode[index] = "[object Object]";
+        }
+      }
+    }
+    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
+      keyNode = "[object Object]";
+    }
+    keyNode = String(keyNode);
+    if (_result === null) {
+      _result = {};
+    }
+    if (keyTag === "tag:yaml.org,2002:merge") {
+      if (Array.isArray(valueNode)) {
+        if (valueNode.length > 100) {
+          throwError(state, "abnormal merge sequence size");
+        }
+        for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
+          mergeMappings(state, _result, valueNode[index], overridableKeys);
+        }
+      } else {
+        mergeMappings(state, _result, valueNode, overridableKeys);
+      }
+    } else {
+      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+        state.line = startLine || state.line;
+        state.lineStart = startLineStart || state.lineStart;
+        state.position = startPos || state.position;
+        throwError(state, "duplicated mapping key");
+      }
+      setProperty(_result, keyNode, valueNode);
+      delete overridableKeys[keyNode];
+    }
+    return _result;
+  }
+  function readLineBreak(state) {
+    const ch = state.input.charCodeAt(state.position);
+    if (ch === 10) {
+      state.position++;
+    } else if (ch === 13) {
+      state.position++;
+      if (state.input.charCodeAt(state.position) === 10) {
+        state.position++;
+      }
+    } else {
+      throwError(state, "a line break is expected");
+    }
+    state.line += 1;
+    state.lineStart = state.position;
+    state.firstTabInLine = -1;
+  }
+  function skipSeparationSpace(state, allowComments, checkIndent) {
+    let lineBreaks = 0;
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      while (isWhiteSpace(ch)) {
+        if (ch === 9 && state.firstTabInLine === -1) {
+          state.firstTabInLine = state.position;
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (allowComments && ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (ch !== 10 && ch !== 13 && ch !== 0);
+      }
+      if (isEol(ch)) {
+        readLineBreak(state);
+        ch = state.input.charCodeAt(state.position);
+        lineBreaks++;
+        state.lineIndent = 0;
+        while (ch === 32) {
+          state.lineIndent++;
+          ch = state.input.charCodeAt(++state.position);
+        }
+      } else {
+        break;
+      }
+    }
+    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
+      throwWarning(state, "deficient indentation");
+    }
+    return lineBreaks;
+  }
+  function testDocumentSeparator(state) {
+    let _position = state.position;
+    let ch = state.input.charCodeAt(_position);
+    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+      _position += 3;
+      ch = state.input.charCodeAt(_position);
+      if (ch === 0 || isWsOrEol(ch)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeFoldedLines(state, count) {
+    if (count === 1) {
+      state.result += " ";
+    } else if (count > 1) {
+      state.result += common2.repeat("\n", count - 1);
+    }
+  }
+  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+    let captureStart;
+    let captureEnd;
+    let hasPendingContent;
+    let _line;
+    let _lineStart;
+    let _lineIndent;
+    const _kind = state.kind;
+    const _result = state.result;
+    let ch = state.input.charCodeAt(state.position);
+    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
+      return false;
+    }
+    if (ch === 63 || ch === 45) {
+      const following = state.input.charCodeAt(state.position + 1);
+      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+        return false;
+      }
+    }
+    state.kind = "scalar";
+    state.result = "";
+    captureStart = captureEnd = state.position;
+    hasPendingContent = false;
+    while (ch !== 0) {
+      if (ch === 58) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+          break;
+        }
+      } else if (ch === 35) {
+        const preceding = state.input.charCodeAt(state.position - 1);
+        if (isWsOrEol(preceding)) {
+          break;
+        }
+      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
+        break;
+      } else if (isEol(ch)) {
+        _line = state.line;
+        _lineStart = state.lineStart;
+        _lineIndent = state.lineIndent;
+        skipSeparationSpace(state, false, -1);
+        if (state.lineIndent >= nodeIndent) {
+          hasPendingContent = true;
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        } else {
+          state.position = captureEnd;
+          state.line = _line;
+          state.lineStart = _lineStart;
+          state.lineIndent = _lineIndent;
+          break;
+        }
+      }
+      if (hasPendingContent) {
+        captureSegment(state, captureStart, captureEnd, false);
+        writeFoldedLines(state, state.line - _line);
+        captureStart = captureEnd = state.position;
+        hasPendingContent = false;
+      }
+      if (!isWhiteSpace(ch)) {
+        captureEnd = state.position + 1;
+      }
+      ch = state.input.charCodeAt(++state.position);
+    }
+    captureSegment(state, captureStart, captureEnd, false);
+    if (state.result) {
+      return true;
+    }
+    state.kind = _kind;
+    state.result = _result;
+    return false;
+  }
+  function readSingleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 39) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 39) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (ch === 39) {
+          captureStart = state.position;
+          state.position++;
+          captureEnd = state.position;
+        } else {
+          return true;
+        }
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a single quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a single quoted scalar");
+  }
+  function readDoubleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 34) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 34) {
+        captureSegment(state, captureStart, state.position, true);
+        state.position++;
+        return true;
+      } else if (ch === 92) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (isEol(ch)) {
+          skipSeparationSpace(state, false, nodeIndent);
+        } else if (ch < 256 && simpleEscapeCheck[ch]) {
+          state.result += simpleEscapeMap[ch];
+          state.position++;
+        } else if ((tmp = escapedHexLen(ch)) > 0) {
+          let hexLength = tmp;
+          let hexResult = 0;
+          for (; hexLength > 0; hexLength--) {
+            ch = state.input.charCodeAt(++state.position);
+            if ((tmp = fromHexCode(ch)) >= 0) {
+              hexResult = (hexResult << 4) + tmp;
+            } else {
+              throwError(state, "expected hexadecimal character");
+            }
+          }
+          state.result += charFromCodepoint(hexResult);
+          state.position++;
+        } else {
+          throwError(state, "unknown escape sequence");
+        }
+        captureStart = captureEnd = state.position;
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a double quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a double quoted scalar");
+  }
+  function readFlowCollection(state, nodeIndent) {
+    let readNext = true;
+    let _line;
+    let _lineStart;
+    let _pos;
+    const _tag = state.tag;
+    let _result;
+    const _anchor = state.anchor;
+    let terminator;
+    let isPair;
+    let isExplicitPair;
+    let isMapping;
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyNode;
+    let keyTag;
+    let valueNode;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 91) {
+      terminator = 93;
+      isMapping = false;
+      _result = [];
+    } else if (ch === 123) {
+      terminator = 125;
+      isMapping = true;
+      _result = {};
+    } else {
+      return false;
+    }
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    ch = state.input.charCodeAt(++state.position);
+    while (ch !== 0) {
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === terminator) {
+        state.position++;
+        state.tag = _tag;
+        state.anchor = _anchor;
+        state.kind = isMapping ? "mapping" : "sequence";
+        state.result = _result;
+        return true;
+      } else if (!readNext) {
+        throwError(state, "missed comma between flow collection entries");
+      } else if (ch === 44) {
+        throwError(state, "expected the node content, but found ','");
+      }
+      keyTag = keyNode = valueNode = null;
+      isPair = isExplicitPair = false;
+      if (ch === 63) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following)) {
+          isPair = isExplicitPair = true;
+          state.position++;
+          skipSeparationSpace(state, true, nodeIndent);
+        }
+      }
+      _line = state.line;
+      _lineStart = state.lineStart;
+      _pos = state.position;
+      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+      keyTag = state.tag;
+      keyNode = state.result;
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if ((isExplicitPair || state.line === _line) && ch === 58) {
+        isPair = true;
+        ch = state.input.charCodeAt(++state.position);
+        skipSeparationSpace(state, true, nodeIndent);
+        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        valueNode = state.result;
+      }
+      if (isMapping) {
+        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
+      } else if (isPair) {
+        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
+      } else {
+        _result.push(keyNode);
+      }
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 44) {
+        readNext = true;
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        readNext = false;
+      }
+    }
+    throwError(state, "unexpected end of the stream within a flow collection");
+  }
+  function readBlockScalar(state, nodeIndent) {
+    let folding;
+    let chomping = CHOMPING_CLIP;
+    let didReadContent = false;
+    let detectedIndent = false;
+    let textIndent = nodeIndent;
+    let emptyLines = 0;
+    let atMoreIndented = false;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 124) {
+      folding = false;
+    } else if (ch === 62) {
+      folding = true;
+    } else {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    while (ch !== 0) {
+      ch = state.input.charCodeAt(++state.position);
+      if (ch === 43 || ch === 45) {
+        if (CHOMPING_CLIP === chomping) {
+          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
+        } else {
+          throwError(state, "repeat of a chomping mode identifier");
+        }
+      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
+        if (tmp === 0) {
+          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+        } else if (!detectedIndent) {
+          textIndent = nodeIndent + tmp - 1;
+          detectedIndent = true;
+        } else {
+          throwError(state, "repeat of an indentation width identifier");
+        }
+      } else {
+        break;
+      }
+    }
+    if (isWhiteSpace(ch)) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (isWhiteSpace(ch));
+      if (ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (!isEol(ch) && ch !== 0);
+      }
+    }
+    while (ch !== 0) {
+      readLineBreak(state);
+      state.lineIndent = 0;
+      ch = state.input.charCodeAt(state.position);
+      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
+        state.lineIndent++;
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (!detectedIndent && state.lineIndent > textIndent) {
+        textIndent = state.lineIndent;
+      }
+      if (isEol(ch)) {
+        emptyLines++;
+        continue;
+      }
+      if (!detectedIndent && textIndent === 0) {
+        throwError(state, "missing indentation for block scalar");
+      }
+      if (state.lineIndent < textIndent) {
+        if (chomping === CHOMPING_KEEP) {
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (chomping === CHOMPING_CLIP) {
+          if (didReadContent) {
+            state.result += "\n";
+          }
+        }
+        break;
+      }
+      if (folding) {
+        if (isWhiteSpace(ch)) {
+          atMoreIndented = true;
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (atMoreIndented) {
+          atMoreIndented = false;
+          state.result += common2.repeat("\n", emptyLines + 1);
+        } else if (emptyLines === 0) {
+          if (didReadContent) {
+            state.result += " ";
+          }
+        } else {
+          state.result += common2.repeat("\n", emptyLines);
+        }
+      } else {
+        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+      }
+      didReadContent = true;
+      detectedIndent = true;
+      emptyLines = 0;
+      const captureStart = state.position;
+      while (!isEol(ch) && ch !== 0) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      captureSegment(state, captureStart, state.position, false);
+    }
+    return true;
+  }
+  function readBlockSequence(state, nodeIndent) {
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = [];
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      if (ch !== 45) {
+        break;
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      if (!isWsOrEol(following)) {
+        break;
+      }
+      detected = true;
+      state.position++;
+      if (skipSeparationSpace(state, true, -1)) {
+        if (state.lineIndent <= nodeIndent) {
+          _result.push(null);
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        }
+      }
+      const _line = state.line;
+      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+      _result.push(state.result);
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a sequence entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "sequence";
+      state.result = _result;
+      return true;
+    }
+    return false;
+  }
+  function readBlockMapping(state, nodeIndent, flowIndent) {
+    let allowCompact;
+    let _keyLine;
+    let _keyLineStart;
+    let _keyPos;
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = {};
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyTag = null;
+    let keyNode = null;
+    let valueNode = null;
+    let atExplicitKey = false;
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (!atExplicitKey && state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      const _line = state.line;
+      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
+        if (ch === 63) {
+          if (atExplicitKey) {
+            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+            keyTag = keyNode = valueNode = null;
+          }
+          detected = true;
+          atExplicitKey = true;
+          allowCompact = true;
+        } else if (atExplicitKey) {
+          atExplicitKey = false;
+          allowCompact = true;
+        } else {
+          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+        }
+        state.position += 1;
+        ch = following;
+      } else {
+        _keyLine = state.line;
+        _keyLineStart = state.lineStart;
+        _keyPos = state.position;
+        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+          break;
+        }
+        if (state.line === _line) {
+          ch = state.input.charCodeAt(state.position);
+          while (isWhiteSpace(ch)) {
+            ch = state.input.charCodeAt(++state.position);
+          }
+          if (ch === 58) {
+            ch = state.input.charCodeAt(++state.position);
+            if (!isWsOrEol(ch)) {
+              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+            }
+            if (atExplicitKey) {
+              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+              keyTag = keyNode = valueNode = null;
+            }
+            detected = true;
+            atExplicitKey = false;
+            allowCompact = false;
+            keyTag = state.tag;
+            keyNode = state.result;
+          } else if (detected) {
+            throwError(state, "can not read an implicit mapping pair; a colon is missed");
+          } else {
+            state.tag = _tag;
+            state.anchor = _anchor;
+            return true;
+          }
+        } else if (detected) {
+          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+        } else {
+          state.tag = _tag;
+          state.anchor = _anchor;
+          return true;
+        }
+      }
+      if (state.line === _line || state.lineIndent > nodeIndent) {
+        if (atExplicitKey) {
+          _keyLine = state.line;
+          _keyLineStart = state.lineStart;
+          _keyPos = state.position;
+        }
+        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+          if (atExplicitKey) {
+            keyNode = state.result;
+          } else {
+            valueNode = state.result;
+          }
+        }
+        if (!atExplicitKey) {
+          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
+          keyTag = keyNode = valueNode = null;
+        }
+        skipSeparationSpace(state, true, -1);
+        ch = state.input.charCodeAt(state.position);
+      }
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a mapping entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (atExplicitKey) {
+      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "mapping";
+      state.result = _result;
+    }
+    return detected;
+  }
+  function readTagProperty(state) {
+    let isVerbatim = false;
+    let isNamed = false;
+    let tagHandle;
+    let tagName;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 33) return false;
+    if (state.tag !== null) {
+      throwError(state, "duplication of a tag property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    if (ch === 60) {
+      isVerbatim = true;
+      ch = state.input.charCodeAt(++state.position);
+    } else if (ch === 33) {
+      isNamed = true;
+      tagHandle = "!!";
+      ch = state.input.charCodeAt(++state.position);
+    } else {
+      tagHandle = "!";
+    }
+    let _position = state.position;
+    if (isVerbatim) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (ch !== 0 && ch !== 62);
+      if (state.position < state.length) {
+        tagName = state.input.slice(_position, state.position);
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        throwError(state, "unexpected end of the stream within a verbatim tag");
+      }
+    } else {
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        if (ch === 33) {
+          if (!isNamed) {
+            tagHandle = state.input.slice(_position - 1, state.position + 1);
+            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
+              throwError(state, "named tag handle cannot contain such characters");
+            }
+            isNamed = true;
+            _position = state.position + 1;
+          } else {
+            throwError(state, "tag suffix cannot contain exclamation marks");
+          }
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      tagName = state.input.slice(_position, state.position);
+      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
+        throwError(state, "tag suffix cannot contain flow indicator characters");
+      }
+    }
+    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
+      throwError(state, "tag name cannot contain such characters: " + tagName);
+    }
+    try {
+      tagName = decodeURIComponent(tagName);
+    } catch (err) {
+      throwError(state, "tag name is malformed: " + tagName);
+    }
+    if (isVerbatim) {
+      state.tag = tagName;
+    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
+      state.tag = state.tagMap[tagHandle] + tagName;
+    } else if (tagHandle === "!") {
+      state.tag = "!" + tagName;
+    } else if (tagHandle === "!!") {
+      state.tag = "tag:yaml.org,2002:" + tagName;
+    } else {
+      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+    }
+    return true;
+  }
+  function readAnchorProperty(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 38) return false;
+    if (state.anchor !== null) {
+      throwError(state, "duplication of an anchor property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an anchor node must contain at least one character");
+    }
+    state.anchor = state.input.slice(_position, state.position);
+    return true;
+  }
+  function readAlias(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 42) return false;
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an alias node must contain at least one character");
+    }
+    const alias = state.input.slice(_position, state.position);
+    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
+      throwError(state, 'unidentified alias "' + alias + '"');
+    }
+    state.result = state.anchorMap[alias];
+    skipSeparationSpace(state, true, -1);
+    return true;
+  }
+  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
+    const fallbackState = snapshotState(state);
+    beginAnchorTransaction(state);
+    restoreState(state, propertyStart);
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
+      commitAnchorTransaction(state);
+      return true;
+    }
+    rollbackAnchorTransaction(state);
+    restoreState(state, fallbackState);
+    return false;
+  }
+  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+    let allowBlockScalars;
+    let allowBlockCollections;
+    let indentStatus = 1;
+    let atNewLine = false;
+    let hasContent = false;
+    let propertyStart = null;
+    let type2;
+    let flowIndent;
+    let blockIndent;
+    if (state.depth >= state.maxDepth) {
+      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
+    }
+    state.depth += 1;
+    if (state.listener !== null) {
+      state.listener("open", state);
+    }
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
+    if (allowToSeek) {
+      if (skipSeparationSpace(state, true, -1)) {
+        atNewLine = true;
+        if (state.lineIndent > parentIndent) {
+          indentStatus = 1;
+        } else if (state.lineIndent === parentIndent) {
+          indentStatus = 0;
+        } else if (state.lineIndent < parentIndent) {
+          indentStatus = -1;
+        }
+      }
+    }
+    if (indentStatus === 1) {
+      while (true) {
+        const ch = state.input.charCodeAt(state.position);
+        const propertyState = snapshotState(state);
+        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
+          break;
+        }
+        if (!readTagProperty(state) && !readAnchorProperty(state)) {
+          break;
+        }
+        if (propertyStart === null) {
+          propertyStart = propertyState;
+        }
+        if (skipSeparationSpace(state, true, -1)) {
+          atNewLine = true;
+          allowBlockCollections = allowBlockStyles;
+          if (state.lineIndent > parentIndent) {
+            indentStatus = 1;
+          } else if (state.lineIndent === parentIndent) {
+            indentStatus = 0;
+          } else if (state.lineIndent < parentIndent) {
+            indentStatus = -1;
+          }
+        } else {
+          allowBlockCollections = false;
+        }
+      }
+    }
+    if (allowBlockCollections) {
+      allowBlockCollections = atNewLine || allowCompact;
+    }
+    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
+      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
+        flowIndent = parentIndent;
+      } else {
+        flowIndent = parentIndent + 1;
+      }
+      blockIndent = state.position - state.lineStart;
+      if (indentStatus === 1) {
+        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+          hasContent = true;
+        } else {
+          const ch = state.input.charCodeAt(state.position);
+          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
+            state,
+            propertyStart,
+            propertyStart.position - propertyStart.lineStart,
+            flowIndent
+          )) {
+            hasContent = true;
+          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+            hasContent = true;
+          } else if (readAlias(state)) {
+            hasContent = true;
+            if (state.tag !== null || state.anchor !== null) {
+              throwError(state, "alias node should not have any properties");
+            }
+          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+            hasContent = true;
+            if (state.tag === null) {
+              state.tag = "?";
+            }
+          }
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+        }
+      } else if (indentStatus === 0) {
+        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+      }
+    }
+    if (state.tag === null) {
+      if (state.anchor !== null) {
+        storeAnchor(state, state.anchor, state.result);
+      }
+    } else if (state.tag === "?") {
+      if (state.result !== null && state.kind !== "scalar") {
+        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+      }
+      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+        type2 = state.implicitTypes[typeIndex];
+        if (type2.resolve(state.result)) {
+          state.result = type2.construct(state.result);
+          state.tag = type2.tag;
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+          break;
+        }
+      }
+    } else if (state.tag !== "!") {
+      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
+        type2 = state.typeMap[state.kind || "fallback"][state.tag];
+      } else {
+        type2 = null;
+        const typeList = state.typeMap.multi[state.kind || "fallback"];
+        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
+          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
+            type2 = typeList[typeIndex];
+            break;
+          }
+        }
+      }
+      if (!type2) {
+        throwError(state, "unknown tag !<" + state.tag + ">");
+      }
+      if (state.result !== null && type2.kind !== state.kind) {
+        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+      }
+      if (!type2.resolve(state.result, state.tag)) {
+        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+      } else {
+        state.result = type2.construct(state.result, state.tag);
+        if (state.anchor !== null) {
+          storeAnchor(state, state.anchor, state.result);
+        }
+      }
+    }
+    if (state.listener !== null) {
+      state.listener("close", state);
+    }
+    state.depth -= 1;
+    return state.tag !== null || state.anchor !== null || hasContent;
+  }
+  function readDocument(state) {
+    const documentStart = state.position;
+    let hasDirectives = false;
+    let ch;
+    state.version = null;
+    state.checkLineBreaks = state.legacy;
+    state.tagMap = /* @__PURE__ */ Object.create(null);
+    state.anchorMap = /* @__PURE__ */ Object.create(null);
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if (state.lineIndent > 0 || ch !== 37) {
+        break;
+      }
+      hasDirectives = true;
+      ch = state.input.charCodeAt(++state.position);
+      let _position = state.position;
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      const directiveName = state.input.slice(_position, state.position);
+      const directiveArgs = [];
+      if (directiveName.length < 1) {
+        throwError(state, "directive name must not be less than one character in length");
+      }
+      while (ch !== 0) {
+        while (isWhiteSpace(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        if (ch === 35) {
+          do {
+            ch = state.input.charCodeAt(++state.position);
+          } while (ch !== 0 && !isEol(ch));
+          break;
+        }
+        if (isEol(ch)) break;
+        _position = state.position;
+        while (ch !== 0 && !isWsOrEol(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        directiveArgs.push(state.input.slice(_position, state.position));
+      }
+      if (ch !== 0) readLineBreak(state);
+      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
+        directiveHandlers[directiveName](state, directiveName, directiveArgs);
+      } else {
+        throwWarning(state, 'unknown document directive "' + directiveName + '"');
+      }
+    }
+    skipSeparationSpace(state, true, -1);
+    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
+      state.position += 3;
+      skipSeparationSpace(state, true, -1);
+    } else if (hasDirectives) {
+      throwError(state, "directives end mark is expected");
+    }
+    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+    skipSeparationSpace(state, true, -1);
+    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
+      throwWarning(state, "non-ASCII line breaks are interpreted as content");
+    }
+    state.documents.push(state.result);
+    if (state.position === state.lineStart && testDocumentSeparator(state)) {
+      if (state.input.charCodeAt(state.position) === 46) {
+        state.position += 3;
+        skipSeparationSpace(state, true, -1);
+      }
+      return;
+    }
+    if (state.position < state.length - 1) {
+      throwError(state, "end of the stream or a document separator is expected");
+    }
+  }
+  function loadDocuments(input, options) {
+    input = String(input);
+    options = options || {};
+    if (input.length !== 0) {
+      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
+        input += "\n";
+      }
+      if (input.charCodeAt(0) === 65279) {
+        input = input.slice(1);
+      }
+    }
+    const state = new State(input, options);
+    const nullpos = input.indexOf("\0");
+    if (nullpos !== -1) {
+      state.position = nullpos;
+      throwError(state, "null byte is not allowed in input");
+    }
+    state.input += "\0";
+    while (state.input.charCodeAt(state.position) === 32) {
+      state.lineIndent += 1;
+      state.position += 1;
+    }
+    while (state.position < state.length - 1) {
+      readDocument(state);
+    }
+    return state.documents;
+  }
+  function loadAll2(input, iterator, options) {
+    if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
+      options = iterator;
+      iterator = null;
+    }
+    const documents = loadDocuments(input, options);
+    if (typeof iterator !== "function") {
+      return documents;
+    }
+    for (let index = 0, length = documents.length; index < length; index += 1) {
+      iterator(documents[index]);
+    }
+  }
+  function load2(input, options) {
+    const documents = loadDocuments(input, options);
+    if (documents.length === 0) {
+      return void 0;
+    } else if (documents.length === 1) {
+      return documents[0];
+    }
+    throw new YAMLException2("expected a single document in the stream, but found more");
+  }
+  loader.loadAll = loadAll2;
+  loader.load = load2;
+  return loader;
+}
+var dumper = {};
+var hasRequiredDumper;
+function requireDumper() {
+  if (hasRequiredDumper) return dumper;
+  hasRequiredDumper = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _toString = Object.prototype.toString;
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CHAR_BOM = 65279;
+  const CHAR_TAB = 9;
+  const CHAR_LINE_FEED = 10;
+  const CHAR_CARRIAGE_RETURN = 13;
+  const CHAR_SPACE = 32;
+  const CHAR_EXCLAMATION = 33;
+  const CHAR_DOUBLE_QUOTE = 34;
+  const CHAR_SHARP = 35;
+  const CHAR_PERCENT = 37;
+  const CHAR_AMPERSAND = 38;
+  const CHAR_SINGLE_QUOTE = 39;
+  const CHAR_ASTERISK = 42;
+  const CHAR_COMMA = 44;
+  const CHAR_MINUS = 45;
+  const CHAR_COLON = 58;
+  const CHAR_EQUALS = 61;
+  const CHAR_GREATER_THAN = 62;
+  const CHAR_QUESTION = 63;
+  const CHAR_COMMERCIAL_AT = 64;
+  const CHAR_LEFT_SQUARE_BRACKET = 91;
+  const CHAR_RIGHT_SQUARE_BRACKET = 93;
+  const CHAR_GRAVE_ACCENT = 96;
+  const CHAR_LEFT_CURLY_BRACKET = 123;
+  const CHAR_VERTICAL_LINE = 124;
+  const CHAR_RIGHT_CURLY_BRACKET = 125;
+  const ESCAPE_SEQUENCES = {};
+  ESCAPE_SEQUENCES[0] = "\\0";
+  ESCAPE_SEQUENCES[7] = "\\a";
+  ESCAPE_SEQUENCES[8] = "\\b";
+  ESCAPE_SEQUENCES[9] = "\\t";
+  ESCAPE_SEQUENCES[10] = "\\n";
+  ESCAPE_SEQUENCES[11] = "\\v";
+  ESCAPE_SEQUENCES[12] = "\\f";
+  ESCAPE_SEQUENCES[13] = "\\r";
+  ESCAPE_SEQUENCES[27] = "\\e";
+  ESCAPE_SEQUENCES[34] = '\\"';
+  ESCAPE_SEQUENCES[92] = "\\\\";
+  ESCAPE_SEQUENCES[133] = "\\N";
+  ESCAPE_SEQUENCES[160] = "\\_";
+  ESCAPE_SEQUENCES[8232] = "\\L";
+  ESCAPE_SEQUENCES[8233] = "\\P";
+  const DEPRECATED_BOOLEANS_SYNTAX = [
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "on",
+    "On",
+    "ON",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "off",
+    "Off",
+    "OFF"
+  ];
+  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
+  function compileStyleMap(schema2, map2) {
+    if (map2 === null) return {};
+    const result = {};
+    const keys = Object.keys(map2);
+    for (let index = 0, length = keys.length; index < length; index += 1) {
+      let tag = keys[index];
+      let style = String(map2[tag]);
+      if (tag.slice(0, 2) === "!!") {
+        tag = "tag:yaml.org,2002:" + tag.slice(2);
+      }
+      const type2 = schema2.compiledTypeMap["fallback"][tag];
+      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
+        style = type2.styleAliases[style];
+      }
+      result[tag] = style;
+    }
+    return result;
+  }
+  function encodeHex(character) {
+    let handle;
+    let length;
+    const string = character.toString(16).toUpperCase();
+    if (character <= 255) {
+      handle = "x";
+      length = 2;
+    } else if (character <= 65535) {
+      handle = "u";
+      length = 4;
+    } else if (character <= 4294967295) {
+      handle = "U";
+      length = 8;
+    } else {
+      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
+    }
+    return "\\" + handle + common2.repeat("0", length - string.length) + string;
+  }
+  const QUOTING_TYPE_SINGLE = 1;
+  const QUOTING_TYPE_DOUBLE = 2;
+  function State(options) {
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.indent = Math.max(1, options["indent"] || 2);
+    this.noArrayIndent = options["noArrayIndent"] || false;
+    this.skipInvalid = options["skipInvalid"] || false;
+    this.flowLevel = common2.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
+    this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
+    this.sortKeys = options["sortKeys"] || false;
+    this.lineWidth = options["lineWidth"] || 80;
+    this.noRefs = options["noRefs"] || false;
+    this.noCompatMode = options["noCompatMode"] || false;
+    this.condenseFlow = options["condenseFlow"] || false;
+    this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
+    this.forceQuotes = options["forceQuotes"] || false;
+    this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.explicitTypes = this.schema.compiledExplicit;
+    this.tag = null;
+    this.result = "";
+    this.duplicates = [];
+    this.usedDuplicates = null;
+  }
+  function indentString(string, spaces) {
+    const ind = common2.repeat(" ", spaces);
+    let position = 0;
+    let result = "";
+    const length = string.length;
+    while (position < length) {
+      let line;
+      const next = string.indexOf("\n", position);
+      if (next === -1) {
+        line = string.slice(position);
+        position = length;
+      } else {
+        line = string.slice(position, next + 1);
+        position = next + 1;
+      }
+      if (line.length && line !== "\n") result += ind;
+      result += line;
+    }
+    return result;
+  }
+  function generateNextLine(state, level) {
+    return "\n" + common2.repeat(" ", state.indent * level);
+  }
+  function testImplicitResolving(state, str2) {
+    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
+      const type2 = state.implicitTypes[index];
+      if (type2.resolve(str2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function isWhitespace(c) {
+    return c === CHAR_SPACE || c === CHAR_TAB;
+  }
+  function isPrintable(c) {
+    return c >= 32 && c <= 126 || c >= 161 && c <= 55295 && c !== 8232 && c !== 8233 || c >= 57344 && c <= 65533 && c !== CHAR_BOM || c >= 65536 && c <= 1114111;
+  }
+  function isNsCharOrWhitespace(c) {
+    return isPrintable(c) && c !== CHAR_BOM && // - b-char
+    c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
+  }
+  function isPlainSafe(c, prev, inblock) {
+    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
+    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c);
+    return (
+      // ns-plain-safe
+      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
+      c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
+      c !== CHAR_SHARP && // false on '#'
+      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
+      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c === CHAR_SHARP || // change to true on '[^ ]#'
+      prev === CHAR_COLON && cIsNsChar
+    );
+  }
+  function isPlainSafeFirst(c) {
+    return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
+    // - (c-indicator ::=
+    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
+    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
+    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+    c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
+  }
+  function isPlainSafeLast(c) {
+    return !isWhitespace(c) && c !== CHAR_COLON;
+  }
+  function codePointAt(string, pos) {
+    const first = string.charCodeAt(pos);
+    let second;
+    if (first >= 55296 && first <= 56319 && pos + 1 < string.length) {
+      second = string.charCodeAt(pos + 1);
+      if (second >= 56320 && second <= 57343) {
+        return (first - 55296) * 1024 + second - 56320 + 65536;
+      }
+    }
+    return first;
+  }
+  function needIndentIndicator(string) {
+    const leadingSpaceRe = /^\n* /;
+    return leadingSpaceRe.test(string);
+  }
+  const STYLE_PLAIN = 1;
+  const STYLE_SINGLE = 2;
+  const STYLE_LITERAL = 3;
+  const STYLE_FOLDED = 4;
+  const STYLE_DOUBLE = 5;
+  function chooseScalarStyle(string, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
+    let i;
+    let char = 0;
+    let prevChar = null;
+    let hasLineBreak = false;
+    let hasFoldableLine = false;
+    const shouldTrackWidth = lineWidth !== -1;
+    let previousLineBreak = -1;
+    let plain = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
+    if (singleLineOnly || forceQuotes) {
+      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string, i);
+        if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+    } else {
+      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string, i);
+        if (char === CHAR_LINE_FEED) {
+          hasLineBreak = true;
+          if (shouldTrackWidth) {
+            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
+            i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ";
+            previousLineBreak = i;
+          }
+        } else if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ");
+    }
+    if (!hasLineBreak && !hasFoldableLine) {
+      if (plain && !forceQuotes && !testAmbiguousType(string)) {
+        return STYLE_PLAIN;
+      }
+      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+    }
+    if (indentPerLevel > 9 && needIndentIndicator(string)) {
+      return STYLE_DOUBLE;
+    }
+    if (!forceQuotes) {
+      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
+    }
+    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+  }
+  function writeScalar(state, string, level, iskey, inblock) {
+    state.dump = (function() {
+      if (string.length === 0) {
+        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
+      }
+      if (!state.noCompatMode) {
+        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string)) {
+          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string + '"' : "'" + string + "'";
+        }
+      }
+      const indent = state.indent * Math.max(1, level);
+      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+      const singleLineOnly = iskey || // No block styles in flow mode.
+      state.flowLevel > -1 && level >= state.flowLevel;
+      function testAmbiguity(string2) {
+        return testImplicitResolving(state, string2);
+      }
+      switch (chooseScalarStyle(
+        string,
+        singleLineOnly,
+        state.indent,
+        lineWidth,
+        testAmbiguity,
+        state.quotingType,
+        state.forceQuotes && !iskey,
+        inblock
+      )) {
+        case STYLE_PLAIN:
+          return string;
+        case STYLE_SINGLE:
+          return "'" + string.replace(/'/g, "''") + "'";
+        case STYLE_LITERAL:
+          return "|" + blockHeader(string, state.indent) + dropEndingNewline(indentString(string, indent));
+        case STYLE_FOLDED:
+          return ">" + blockHeader(string, state.indent) + dropEndingNewline(indentString(foldString(string, lineWidth), indent));
+        case STYLE_DOUBLE:
+          return '"' + escapeString(string) + '"';
+        default:
+          throw new YAMLException2("impossible error: invalid scalar style");
+      }
+    })();
+  }
+  function blockHeader(string, indentPerLevel) {
+    const indentIndicator = needIndentIndicator(string) ? String(indentPerLevel) : "";
+    const clip = string[string.length - 1] === "\n";
+    const keep = clip && (string[string.length - 2] === "\n" || string === "\n");
+    const chomp = keep ? "+" : clip ? "" : "-";
+    return indentIndicator + chomp + "\n";
+  }
+  function dropEndingNewline(string) {
+    return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
+  }
+  function foldString(string, width) {
+    const lineRe = /(\n+)([^\n]*)/g;
+    let result = (function() {
+      let nextLF = string.indexOf("\n");
+      nextLF = nextLF !== -1 ? nextLF : string.length;
+      lineRe.lastIndex = nextLF;
+      return foldLine(string.slice(0, nextLF), width);
+    })();
+    let prevMoreIndented = string[0] === "\n" || string[0] === " ";
+    let moreIndented;
+    let match;
+    while (match = lineRe.exec(string)) {
+      const prefix = match[1];
+      const line = match[2];
+      moreIndented = line[0] === " ";
+      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+      prevMoreIndented = moreIndented;
+    }
+    return result;
+  }
+  function foldLine(line, width) {
+    if (line === "" || line[0] === " ") return line;
+    const breakRe = / [^ ]/g;
+    let match;
+    let start = 0;
+    let end;
+    let curr = 0;
+    let next = 0;
+    let result = "";
+    while (match = breakRe.exec(line)) {
+      next = match.index;
+      if (next - start > width) {
+        end = curr > start ? curr : next;
+        result += "\n" + line.slice(start, end);
+        start = end + 1;
+      }
+      curr = next;
+    }
+    result += "\n";
+    if (line.length - start > width && curr > start) {
+      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+    } else {
+      result += line.slice(start);
+    }
+    return result.slice(1);
+  }
+  function escapeString(string) {
+    let result = "";
+    let char = 0;
+    for (let i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
+      char = codePointAt(string, i);
+      const escapeSeq = ESCAPE_SEQUENCES[char];
+      if (!escapeSeq && isPrintable(char)) {
+        result += string[i];
+        if (char >= 65536) result += string[i + 1];
+      } else {
+        result += escapeSeq || encodeHex(char);
+      }
+    }
+    return result;
+  }
+  function writeFlowSequence(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
+        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = "[" + _result + "]";
+  }
+  function writeBlockSequence(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
+        if (!compact || _result !== "") {
+          _result += generateNextLine(state, level);
+        }
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          _result += "-";
+        } else {
+          _result += "- ";
+        }
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = _result || "[]";
+  }
+  function writeFlowMapping(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+      let pairBuffer = "";
+      if (_result !== "") pairBuffer += ", ";
+      if (state.condenseFlow) pairBuffer += '"';
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level, objectKey, false, false)) {
+        continue;
+      }
+      if (state.dump.length > 1024) pairBuffer += "? ";
+      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
+      if (!writeNode(state, level, objectValue, false, false)) {
+        continue;
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = "{" + _result + "}";
+  }
+  function writeBlockMapping(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    if (state.sortKeys === true) {
+      objectKeyList.sort();
+    } else if (typeof state.sortKeys === "function") {
+      objectKeyList.sort(state.sortKeys);
+    } else if (state.sortKeys) {
+      throw new YAMLException2("sortKeys must be a boolean or a function");
+    }
+    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+      let pairBuffer = "";
+      if (!compact || _result !== "") {
+        pairBuffer += generateNextLine(state, level);
+      }
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+        continue;
+      }
+      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+      if (explicitPair) {
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          pairBuffer += "?";
+        } else {
+          pairBuffer += "? ";
+        }
+      }
+      pairBuffer += state.dump;
+      if (explicitPair) {
+        pairBuffer += generateNextLine(state, level);
+      }
+      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+        continue;
+      }
+      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        pairBuffer += ":";
+      } else {
+        pairBuffer += ": ";
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = _result || "{}";
+  }
+  function detectType(state, object, explicit) {
+    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
+    for (let index = 0, length = typeList.length; index < length; index += 1) {
+      const type2 = typeList[index];
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
+        if (explicit) {
+          if (type2.multi && type2.representName) {
+            state.tag = type2.representName(object);
+          } else {
+            state.tag = type2.tag;
+          }
+        } else {
+          state.tag = "?";
+        }
+        if (type2.represent) {
+          const style = state.styleMap[type2.tag] || type2.defaultStyle;
+          let _result;
+          if (_toString.call(type2.represent) === "[object Function]") {
+            _result = type2.represent(object, style);
+          } else if (_hasOwnProperty.call(type2.represent, style)) {
+            _result = type2.represent[style](object, style);
+          } else {
+            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
+          }
+          state.dump = _result;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
+    state.tag = null;
+    state.dump = object;
+    if (!detectType(state, object, false)) {
+      detectType(state, object, true);
+    }
+    const type2 = _toString.call(state.dump);
+    const inblock = block;
+    if (block) {
+      block = state.flowLevel < 0 || state.flowLevel > level;
+    }
+    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
+    let duplicateIndex;
+    let duplicate;
+    if (objectOrArray) {
+      duplicateIndex = state.duplicates.indexOf(object);
+      duplicate = duplicateIndex !== -1;
+    }
+    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+      compact = false;
+    }
+    if (duplicate && state.usedDuplicates[duplicateIndex]) {
+      state.dump = "*ref_" + duplicateIndex;
+    } else {
+      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
+        state.usedDuplicates[duplicateIndex] = true;
+      }
+      if (type2 === "[object Object]") {
+        if (block && Object.keys(state.dump).length !== 0) {
+          writeBlockMapping(state, level, state.dump, compact);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowMapping(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object Array]") {
+        if (block && state.dump.length !== 0) {
+          if (state.noArrayIndent && !isblockseq && level > 0) {
+            writeBlockSequence(state, level - 1, state.dump, compact);
+          } else {
+            writeBlockSequence(state, level, state.dump, compact);
+          }
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowSequence(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object String]") {
+        if (state.tag !== "?") {
+          writeScalar(state, state.dump, level, iskey, inblock);
+        }
+      } else if (type2 === "[object Undefined]") {
+        return false;
+      } else {
+        if (state.skipInvalid) return false;
+        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
+      }
+      if (state.tag !== null && state.tag !== "?") {
+        let tagStr = encodeURI(
+          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
+        ).replace(/!/g, "%21");
+        if (state.tag[0] === "!") {
+          tagStr = "!" + tagStr;
+        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
+          tagStr = "!!" + tagStr.slice(18);
+        } else {
+          tagStr = "!<" + tagStr + ">";
+        }
+        state.dump = tagStr + " " + state.dump;
+      }
+    }
+    return true;
+  }
+  function getDuplicateReferences(object, state) {
+    const objects = [];
+    const duplicatesIndexes = [];
+    inspectNode(object, objects, duplicatesIndexes);
+    const length = duplicatesIndexes.length;
+    for (let index = 0; index < length; index += 1) {
+      state.duplicates.push(objects[duplicatesIndexes[index]]);
+    }
+    state.usedDuplicates = new Array(length);
+  }
+  function inspectNode(object, objects, duplicatesIndexes) {
+    if (object !== null && typeof object === "object") {
+      const index = objects.indexOf(object);
+      if (index !== -1) {
+        if (duplicatesIndexes.indexOf(index) === -1) {
+          duplicatesIndexes.push(index);
+        }
+      } else {
+        objects.push(object);
+        if (Array.isArray(object)) {
+          for (let i = 0, length = object.length; i < length; i += 1) {
+            inspectNode(object[i], objects, duplicatesIndexes);
+          }
+        } else {
+          const objectKeyList = Object.keys(object);
+          for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
+            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
+          }
+        }
+      }
+    }
+  }
+  function dump2(input, options) {
+    options = options || {};
+    const state = new State(options);
+    if (!state.noRefs) getDuplicateReferences(input, state);
+    let value = input;
+    if (state.replacer) {
+      value = state.replacer.call({ "": value }, "", value);
+    }
+    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
+    return "";
+  }
+  dumper.dump = dump2;
+  return dumper;
+}
+var hasRequiredJsYaml;
+function requireJsYaml() {
+  if (hasRequiredJsYaml) return jsYaml;
+  hasRequiredJsYaml = 1;
+  const loader2 = requireLoader();
+  const dumper2 = requireDumper();
+  function renamed(from, to) {
+    return function() {
+      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
+    };
+  }
+  jsYaml.Type = requireType();
+  jsYaml.Schema = requireSchema();
+  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
+  jsYaml.JSON_SCHEMA = requireJson();
+  jsYaml.CORE_SCHEMA = requireCore();
+  jsYaml.DEFAULT_SCHEMA = require_default();
+  jsYaml.load = loader2.load;
+  jsYaml.loadAll = loader2.loadAll;
+  jsYaml.dump = dumper2.dump;
+  jsYaml.YAMLException = requireException();
+  jsYaml.types = {
+    binary: requireBinary(),
+    float: requireFloat(),
+    map: requireMap(),
+    null: require_null(),
+    pairs: requirePairs(),
+    set: requireSet(),
+    timestamp: requireTimestamp(),
+    bool: requireBool(),
+    int: requireInt(),
+    merge: requireMerge(),
+    omap: requireOmap(),
+    seq: requireSeq(),
+    str: requireStr()
+  };
+  jsYaml.safeLoad = renamed("safeLoad", "load");
+  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
+  jsYaml.safeDump = renamed("safeDump", "dump");
+  return jsYaml;
+}
+var jsYamlExports = requireJsYaml();
+const yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
+const {
+  Type,
+  Schema,
+  FAILSAFE_SCHEMA,
+  JSON_SCHEMA,
+  CORE_SCHEMA,
+  DEFAULT_SCHEMA,
+  load,
+  loadAll,
+  dump,
+  YAMLException,
+  types,
+  safeLoad,
+  safeLoadAll,
+  safeDump
+} = yaml;
+
+//# sourceMappingURL=js-yaml.mjs.map
+
+// EXTERNAL MODULE: ./src/util/error.ts
+var error = __nccwpck_require__(7610);
+;// CONCATENATED MODULE: ./src/compose/interpolate.ts
+/**
+ * Compose's variable substitution and its `.env` file, as both docker-compose 1.29 and the
+ * compose v2 plugin apply them to the values of a compose file:
+ *
+ *   $$               a literal `$`
+ *   $VAR, ${VAR}     the value, or empty when unset
+ *   ${VAR:-default}  default when VAR is unset or empty;  ${VAR-default}  only when unset
+ *   ${VAR:?message}  error when VAR is unset or empty;    ${VAR?message}  only when unset
+ *   ${VAR:+other}    other when VAR is set and non-empty; ${VAR+other}    when set
+ *
+ * Defaults, messages and replacements are themselves interpolated (`${A:-${B}}`, as v2 allows).
+ * Any other `$` is an error, as in compose ("Invalid interpolation format").
+ */
+
+/** A substitution failed; `message` is the reason, without the location (the caller adds it). */
+class InterpolationError extends error/* FreshBuildError */.n {
+}
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
+/** Substitutes every variable in `text`; throws InterpolationError on a bad or required one. */
+function interpolate(text, vars) {
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        const dollar = text.indexOf('$', i);
+        if (dollar < 0) {
+            out += text.slice(i);
+            break;
+        }
+        out += text.slice(i, dollar);
+        const next = text[dollar + 1];
+        if (next === '$') {
+            out += '$';
+            i = dollar + 2;
+            continue;
+        }
+        if (next === '{') {
+            const end = closingBrace(text, dollar + 2);
+            if (end < 0)
+                throw invalid(text);
+            out += braced(text.slice(dollar + 2, end), vars, text);
+            i = end + 1;
+            continue;
+        }
+        NAME.lastIndex = dollar + 1;
+        const name = NAME.exec(text);
+        if (!name)
+            throw invalid(text);
+        out += vars[name[0]] ?? '';
+        i = dollar + 1 + name[0].length;
+    }
+    return out;
+}
+/** The index of the `}` closing a `${` whose body starts at `from`, nested `${...}` skipped. */
+function closingBrace(text, from) {
+    let depth = 0;
+    for (let i = from; i < text.length; i++) {
+        const c = text[i];
+        if (c === '$' && (text[i + 1] === '$' || text[i + 1] === '{')) {
+            if (text[i + 1] === '{')
+                depth++;
+            i++;
+        }
+        else if (c === '}') {
+            if (depth === 0)
+                return i;
+            depth--;
+        }
+    }
+    return -1;
+}
+function braced(body, vars, whole) {
+    const m = BRACED.exec(body);
+    if (!m)
+        throw invalid(whole);
+    const [, name = '', op, rest = ''] = m;
+    const value = vars[name];
+    const set = value !== undefined;
+    const nonEmpty = set && value !== '';
+    switch (op) {
+        case undefined:
+            return value ?? '';
+        case ':-':
+            return nonEmpty ? value : interpolate(rest, vars);
+        case '-':
+            return set ? value : interpolate(rest, vars);
+        case ':+':
+            return nonEmpty ? interpolate(rest, vars) : '';
+        case '+':
+            return set ? interpolate(rest, vars) : '';
+        case ':?':
+        case '?': {
+            if (op === ':?' ? nonEmpty : set)
+                return value ?? '';
+            const why = interpolate(rest, vars);
+            throw new InterpolationError(`required variable ${name} is ${set ? 'empty' : 'missing a value'}${why ? `: ${why}` : ''}`);
+        }
+        default:
+            throw invalid(whole);
+    }
+}
+function invalid(text) {
+    const shown = text.length > 60 ? `${text.slice(0, 60)}...` : text;
+    return new InterpolationError(`invalid interpolation format "${shown.replace(/\n/g, '\\n')}"`);
+}
+/**
+ * Reads a `.env` file: `KEY=VALUE` lines, `#` comments and blank lines, an optional `export `,
+ * values in double quotes (with `\n`, `\t`, `\"`, `\\` escapes) or single quotes (literal), and
+ * unquoted values trimmed with a ` #comment` removed. Lines without `=` are ignored, as
+ * docker-compose 1.29 does. Values are taken as written: the file is not itself interpolated.
+ */
+function parseDotEnv(text) {
+    const out = {};
+    for (const raw of text.split(/\r?\n/)) {
+        let line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        if (line.startsWith('export '))
+            line = line.slice(7).trimStart();
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const key = line.slice(0, eq).trim();
+        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
+            continue;
+        out[key] = dotEnvValue(line.slice(eq + 1).trim());
+    }
+    return out;
+}
+function dotEnvValue(v) {
+    const q = v[0];
+    if ((q === '"' || q === "'") && v.indexOf(q, 1) > 0) {
+        const body = v.slice(1, closingQuote(v, q));
+        if (q === "'")
+            return body;
+        return body.replace(/\\([nrt"\\])/g, (_, c) => c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c);
+    }
+    const hash = v.search(/\s#/);
+    return (hash >= 0 ? v.slice(0, hash) : v).trim();
+}
+function closingQuote(v, q) {
+    for (let i = 1; i < v.length; i++) {
+        if (q === '"' && v[i] === '\\')
+            i++;
+        else if (v[i] === q)
+            return i;
+    }
+    return v.length;
+}
+
+;// CONCATENATED MODULE: ./src/compose/read.ts
+/**
+ * Reads the services a docker compose file builds: for each, the context, Dockerfile, build args,
+ * target, cache sources and image name that `docker compose build` would use, so each service can
+ * be guarded like a single `docker build`.
+ *
+ * What is read, as docker-compose 1.29 and the v2 plugin read it:
+ *   - `build: ./dir` and the long form (`context`, `dockerfile` relative to the context, `args` as
+ *     a map or a `K=V` list where a bare `K` or `K:` with no value takes the value from the
+ *     environment and is left out when unset, `target`, `cache_from`);
+ *   - variable substitution (see interpolate.ts) with the process environment over the `.env`
+ *     file beside the compose file, applied to the values read here only, so an unsupported
+ *     section elsewhere cannot fail the read;
+ *   - `extends` (`extends: svc`, `extends: { service }`, `extends: { service, file }`), whose
+ *     build merges key by key (args merged, cache_from joined), paths relative to the file that
+ *     wrote them;
+ *   - `profiles`: a service with profiles is built only when `COMPOSE_PROFILES` names one, or when
+ *     it is asked for by name;
+ *   - the project name: `COMPOSE_PROJECT_NAME`, else top-level `name:`, else the folder name.
+ * Not read: override files (`docker-compose.override.yml`; only the file given is read, as with
+ * `-f FILE`), `build.tags`, `additional_contexts`, `platforms`, `secrets`, `ssh`.
+ */
+
+
+
+
+
+/** A compose file that cannot be read as asked; the message is one line naming the file. */
+class ComposeError extends error/* FreshBuildError */.n {
+    file;
+    detail;
+    constructor(file, detail) {
+        super(`${file}: ${detail}`.replace(/\s*\r?\n\s*/g, ' '));
+        this.file = file;
+        this.detail = detail;
+    }
+}
+/** Reads the services of `file` that compose would build (see the module comment). */
+async function readComposeFile(file, opts) {
+    return (await readComposeProject(file, opts)).services;
+}
+/** Like readComposeFile, with the project name the images are named after. */
+async function readComposeProject(file, opts) {
+    const abs = (0,external_node_path_.resolve)(file);
+    const dir = (0,external_node_path_.dirname)(abs);
+    const vars = await projectVars(dir, opts.env);
+    const reader = new Reader(vars);
+    const doc = await reader.load(abs);
+    const name = composeProjectName({ dir, env: vars, name: doc.name });
+    const wanted = opts.services && opts.services.length > 0 ? [...new Set(opts.services)] : null;
+    const services = [];
+    if (wanted) {
+        for (const svc of wanted) {
+            if (!(svc in doc.services)) {
+                const known = Object.keys(doc.services);
+                throw new ComposeError(abs, `no service "${svc}" (services: ${known.length > 0 ? known.join(', ') : 'none'})`);
+            }
+            const spec = await reader.service(doc, svc, []);
+            if (!spec.build) {
+                throw new ComposeError(abs, `service "${svc}" has no build section${spec.image ? ` (it runs the image ${spec.image})` : ''}`);
+            }
+            services.push(finish(abs, svc, spec, spec.build));
+        }
+    }
+    else {
+        const active = new Set((vars.COMPOSE_PROFILES ?? '')
+            .split(',')
+            .map(p => p.trim())
+            .filter(Boolean));
+        for (const svc of Object.keys(doc.services)) {
+            const spec = await reader.service(doc, svc, []);
+            if (!spec.build)
+                continue;
+            if (spec.profiles.length > 0 && !spec.profiles.some(p => active.has(p)))
+                continue;
+            services.push(finish(abs, svc, spec, spec.build));
+        }
+        if (services.length === 0)
+            throw new ComposeError(abs, 'no service has a build section');
+    }
+    return { file: abs, dir, name, services };
+}
+/**
+ * The compose project name: `COMPOSE_PROJECT_NAME` (environment or `.env`), else the file's
+ * top-level `name:`, else the project folder's name; normalized as compose does (lower case, only
+ * `a-z 0-9 _ -`, no leading `_` or `-`).
+ */
+function composeProjectName(opts) {
+    const raw = opts.env.COMPOSE_PROJECT_NAME || opts.name || (0,external_node_path_.basename)((0,external_node_path_.resolve)(opts.dir));
+    const name = normalizeProjectName(raw);
+    if (name === '') {
+        throw new ComposeError(opts.dir, `project name "${raw}" is empty once normalized (set COMPOSE_PROJECT_NAME or name:)`);
+    }
+    return name;
+}
+/** Compose's project-name normalization: lower case, `[a-z0-9_-]` only, no leading `_`/`-`. */
+function normalizeProjectName(raw) {
+    return raw
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '')
+        .replace(/^[_-]+/, '');
+}
+/**
+ * The image compose names a build without `image:`: `project_service` for docker-compose v1,
+ * `project-service` for compose v2.
+ */
+function defaultImageName(project, service, flavor) {
+    return `${project}${flavor === 'v1' ? '_' : '-'}${service}`;
+}
+/** The environment over the `.env` file in the project directory (the environment wins). */
+async function projectVars(dir, env) {
+    const path = (0,external_node_path_.resolve)(dir, '.env');
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (e) {
+        if (isNodeError(e) && (e.code === 'ENOENT' || e.code === 'EISDIR'))
+            return { ...env };
+        throw new ComposeError(path, `cannot read: ${(0,error/* thrownMessage */.U)(e)}`);
+    }
+    const out = parseDotEnv(text);
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+class Reader {
+    vars;
+    docs = new Map();
+    constructor(vars) {
+        this.vars = vars;
+    }
+    load(file) {
+        let doc = this.docs.get(file);
+        if (!doc) {
+            doc = this.parse(file);
+            this.docs.set(file, doc);
+        }
+        return doc;
+    }
+    async parse(file) {
+        let text;
+        try {
+            text = await (0,promises_.readFile)(file, 'utf8');
+        }
+        catch (e) {
+            const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : (0,error/* thrownMessage */.U)(e);
+            throw new ComposeError(file, `cannot read the compose file: ${why}`);
+        }
+        let root;
+        try {
+            root = load(text, { filename: file });
+        }
+        catch (e) {
+            if (e instanceof YAMLException) {
+                const at = e.mark ? ` at line ${e.mark.line + 1}` : '';
+                throw new ComposeError(file, `invalid YAML${at}: ${e.reason}`);
+            }
+            throw new ComposeError(file, `invalid YAML: ${(0,error/* thrownMessage */.U)(e)}`);
+        }
+        if (!isMapping(root))
+            throw new ComposeError(file, 'not a compose file (expected a mapping)');
+        const services = root.services;
+        if (services === undefined || services === null) {
+            throw new ComposeError(file, 'no services: section');
+        }
+        if (!isMapping(services))
+            throw new ComposeError(file, 'services: must be a mapping');
+        const name = root.name === undefined || root.name === null ? null : root.name;
+        return {
+            file,
+            services,
+            name: name === null ? null : this.text(file, 'name', name)
+        };
+    }
+    /** The service's build, image and profiles with `extends` applied. */
+    async service(doc, name, chain) {
+        const key = `${doc.file}\0${name}`;
+        if (chain.includes(key)) {
+            const loop = [...chain, key].map(k => k.split('\0')[1]).join(' -> ');
+            throw new ComposeError(doc.file, `services.${name}.extends: circular reference (${loop})`);
+        }
+        const raw = doc.services[name];
+        const where = `services.${name}`;
+        if (raw !== null && !isMapping(raw))
+            throw new ComposeError(doc.file, `${where} must be a mapping`);
+        const def = raw ?? {};
+        const own = {
+            build: def.build === undefined || def.build === null ? null : this.build(doc, name, def.build),
+            image: def.image === undefined || def.image === null
+                ? null
+                : this.text(doc.file, `${where}.image`, def.image),
+            profiles: this.list(doc.file, `${where}.profiles`, def.profiles)
+        };
+        if (def.extends === undefined || def.extends === null)
+            return own;
+        const ext = def.extends;
+        let baseName;
+        let baseFile = doc.file;
+        if (typeof ext === 'string') {
+            baseName = this.text(doc.file, `${where}.extends`, ext);
+        }
+        else if (isMapping(ext) && ext.service !== undefined) {
+            baseName = this.text(doc.file, `${where}.extends.service`, ext.service);
+            if (ext.file !== undefined && ext.file !== null) {
+                const f = this.text(doc.file, `${where}.extends.file`, ext.file);
+                baseFile = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(doc.file), f);
+            }
+        }
+        else {
+            throw new ComposeError(doc.file, `${where}.extends: expected a service name or { service, file }`);
+        }
+        const baseDoc = await this.load(baseFile);
+        if (!(baseName in baseDoc.services)) {
+            throw new ComposeError(doc.file, `${where}.extends: no service "${baseName}" in ${baseFile === doc.file ? 'this file' : baseFile}`);
+        }
+        const base = await this.service(baseDoc, baseName, [...chain, key]);
+        return {
+            build: mergeBuild(base.build, own.build),
+            image: own.image ?? base.image,
+            profiles: own.profiles.length > 0 ? own.profiles : base.profiles
+        };
+    }
+    build(doc, service, raw) {
+        const where = `services.${service}.build`;
+        const dir = (0,external_node_path_.dirname)(doc.file);
+        if (typeof raw === 'string') {
+            return { context: this.context(doc.file, where, dir, raw), args: {}, cacheFrom: [] };
+        }
+        if (!isMapping(raw))
+            throw new ComposeError(doc.file, `${where} must be a path or a mapping`);
+        if (raw.dockerfile_inline !== undefined) {
+            throw new ComposeError(doc.file, `${where}.dockerfile_inline is not supported (use a Dockerfile)`);
+        }
+        const spec = { args: this.args(doc.file, `${where}.args`, raw.args), cacheFrom: [] };
+        if (raw.context !== undefined && raw.context !== null) {
+            spec.context = this.context(doc.file, `${where}.context`, dir, raw.context);
+        }
+        if (raw.dockerfile !== undefined && raw.dockerfile !== null) {
+            spec.dockerfile = this.text(doc.file, `${where}.dockerfile`, raw.dockerfile);
+        }
+        if (raw.target !== undefined && raw.target !== null) {
+            spec.target = this.text(doc.file, `${where}.target`, raw.target);
+        }
+        spec.cacheFrom = this.list(doc.file, `${where}.cache_from`, raw.cache_from);
+        return spec;
+    }
+    context(file, where, dir, raw) {
+        const value = this.text(file, where, raw);
+        if (/^(https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/.test(value) ||
+            /\.git(#|$)/.test(value)) {
+            throw new ComposeError(file, `${where}: a remote build context (${value}) cannot be hashed; guard the other services with --service`);
+        }
+        return (0,external_node_path_.isAbsolute)(value) ? (0,external_node_path_.resolve)(value) : (0,external_node_path_.resolve)(dir, value);
+    }
+    args(file, where, raw) {
+        const out = {};
+        const put = (name, value) => {
+            if (value !== undefined)
+                out[name] = value;
+        };
+        if (raw === undefined || raw === null)
+            return out;
+        if (Array.isArray(raw)) {
+            raw.forEach((item, i) => {
+                const entry = this.text(file, `${where}[${i}]`, item);
+                const eq = entry.indexOf('=');
+                if (eq === 0)
+                    throw new ComposeError(file, `${where}[${i}]: "${entry}" has no name`);
+                if (eq < 0)
+                    put(entry, this.vars[entry]);
+                else
+                    put(entry.slice(0, eq), entry.slice(eq + 1));
+            });
+            return out;
+        }
+        if (!isMapping(raw))
+            throw new ComposeError(file, `${where} must be a mapping or a list`);
+        for (const [name, value] of Object.entries(raw)) {
+            put(name, value === null ? this.vars[name] : this.text(file, `${where}.${name}`, value));
+        }
+        return out;
+    }
+    /** A list of strings (a single string counts as a list of one); undefined/null is empty. */
+    list(file, where, raw) {
+        if (raw === undefined || raw === null)
+            return [];
+        if (!Array.isArray(raw))
+            return [this.text(file, where, raw)];
+        return raw.map((v, i) => this.text(file, `${where}[${i}]`, v));
+    }
+    /** A scalar as compose reads it: strings interpolated, numbers and booleans as written. */
+    text(file, where, raw) {
+        if (typeof raw === 'number' || typeof raw === 'boolean')
+            return String(raw);
+        if (typeof raw !== 'string') {
+            throw new ComposeError(file, `${where}: expected a string, got ${describe(raw)}`);
+        }
+        try {
+            return interpolate(raw, this.vars);
+        }
+        catch (e) {
+            if (e instanceof InterpolationError)
+                throw new ComposeError(file, `${where}: ${e.message}`);
+            throw e;
+        }
+    }
+}
+/** `extends`: the extending service's keys win; args merge; cache sources join. */
+function mergeBuild(base, own) {
+    if (!base)
+        return own;
+    if (!own)
+        return base;
+    const out = {
+        args: { ...base.args, ...own.args },
+        cacheFrom: [...new Set([...base.cacheFrom, ...own.cacheFrom])]
+    };
+    const context = own.context ?? base.context;
+    const dockerfile = own.dockerfile ?? base.dockerfile;
+    const target = own.target ?? base.target;
+    if (context !== undefined)
+        out.context = context;
+    if (dockerfile !== undefined)
+        out.dockerfile = dockerfile;
+    if (target !== undefined)
+        out.target = target;
+    return out;
+}
+function finish(file, name, spec, build) {
+    // Compose's default context is the project directory.
+    const context = build.context ?? (0,external_node_path_.dirname)(file);
+    return {
+        name,
+        context,
+        dockerfile: (0,external_node_path_.resolve)(context, build.dockerfile ?? 'Dockerfile'),
+        args: build.args,
+        // An empty target (`${TARGET-}` set to '') builds the last stage, as no target does.
+        target: build.target || null,
+        image: spec.image,
+        cacheFrom: build.cacheFrom
+    };
+}
+function isMapping(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+// Duck-typed: errors from node's own modules may come from another realm (jest's vm modules).
+function isNodeError(e) {
+    return typeof e === 'object' && e !== null && 'code' in e;
+}
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    return typeof v === 'object' ? 'a mapping' : typeof v;
+}
+
+// EXTERNAL MODULE: ./src/docker/exec.ts + 1 modules
+var exec = __nccwpck_require__(4177);
+;// CONCATENATED MODULE: ./src/compose/command.ts
+/**
+ * Which docker compose the host has, and the argv of `compose build` for it.
+ *
+ *   v2: the `docker compose` CLI plugin (or a v2 `docker-compose` standalone binary); BuildKit by
+ *       default, images named `project-service`.
+ *   v1: docker-compose 1.x (Python). It builds with docker-py and the legacy builder unless
+ *       `COMPOSE_DOCKER_CLI_BUILD=1` and `DOCKER_BUILDKIT=1` make it run `docker build` with
+ *       BuildKit (the `docker` found on PATH); images named `project_service`.
+ */
+
+
+/** The version a `compose version` output names, and its major number. */
+function parseComposeVersion(text) {
+    const m = /version\s+v?(\d+)\.(\d+)\.(\d+)\S*/i.exec(text);
+    if (!m || m[1] === undefined)
+        return null;
+    return { version: m[0].replace(/^version\s+v?/i, '').replace(/,$/, ''), major: Number(m[1]) };
+}
+/**
+ * Finds the host's compose: `docker compose version` (the v2 plugin), else
+ * `docker-compose version` (v1, or a v2 standalone binary, told apart by its version).
+ * Null when neither runs. Goes through the exec wrapper; never throws for a missing program.
+ */
+async function detectCompose(opts = {}) {
+    const docker = opts.docker ?? 'docker';
+    const standalone = opts.composeBin ?? 'docker-compose';
+    const tries = [
+        { cmd: docker, prefix: ['compose'] },
+        { cmd: standalone, prefix: [] }
+    ];
+    for (const t of tries) {
+        const r = await (0,exec/* run */.eF)(t.cmd, [...t.prefix, 'version'], {
+            baseEnv: opts.env ?? process.env
+        }).catch(() => null);
+        if (!r || r.code !== 0)
+            continue;
+        const v = parseComposeVersion(`${r.stdout}\n${r.stderr}`);
+        if (!v)
+            continue;
+        return { flavor: v.major >= 2 ? 'v2' : 'v1', cmd: t.cmd, prefix: t.prefix, version: v.version };
+    }
+    return null;
+}
+/**
+ * `compose build` for a flavor (or a detected tool), with plain progress so the log parses:
+ *   v2: docker compose -f F build --progress=plain [--no-cache] [--build-arg K=V]... [-- svc...]
+ *   v1: docker-compose -f F build --progress=plain [--no-cache] [--build-arg K=V]... [-- svc...]
+ *       with DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1 (else docker-py's legacy builder).
+ * Pure: the same options give the same argv.
+ */
+function composeBuildCommand(tool, opts) {
+    const t = typeof tool === 'string'
+        ? tool === 'v2'
+            ? { flavor: 'v2', cmd: opts.docker ?? 'docker', prefix: ['compose'], version: '' }
+            : { flavor: 'v1', cmd: 'docker-compose', prefix: [], version: '' }
+        : tool;
+    const argv = [...t.prefix, '-f', opts.file, 'build', '--progress=plain'];
+    if (opts.noCache)
+        argv.push('--no-cache');
+    for (const [k, v] of Object.entries(opts.buildArgs))
+        argv.push('--build-arg', `${k}=${v}`);
+    if (opts.services.length > 0)
+        argv.push('--', ...opts.services);
+    const env = { DOCKER_BUILDKIT: '1' };
+    if (t.flavor === 'v1') {
+        env.COMPOSE_DOCKER_CLI_BUILD = '1';
+        if (opts.docker && isAbsolute(opts.docker) && opts.path !== undefined) {
+            env.PATH = [dirname(opts.docker), opts.path].filter(Boolean).join(delimiter);
+        }
+    }
+    return { cmd: t.cmd, argv, env };
+}
+
+// EXTERNAL MODULE: ./src/report/text-safety.ts
+var text_safety = __nccwpck_require__(4986);
+// EXTERNAL MODULE: ./src/util/paths.ts
+var paths = __nccwpck_require__(4964);
+;// CONCATENATED MODULE: ./src/compose/resolve.ts
+/**
+ * The services a compose file builds, as the host's compose itself resolves them: `docker compose
+ * config --format json` (v2) or `docker-compose config` (v1, YAML) apply extends, profiles,
+ * interpolation and env files exactly as the `compose build` that follows will. The built-in
+ * reader (read.ts) reads the file first, always: it is the gate (a file it refuses, including a
+ * path outside the root, is refused before compose reads anything) and the fallback when no
+ * compose runs or its output cannot be used.
+ */
+
+
+
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+async function resolveComposeProject(file, opts) {
+    const own = await readComposeProject(file, opts);
+    const tool = opts.tool !== undefined
+        ? opts.tool
+        : await detectCompose({ ...(opts.docker ? { docker: opts.docker } : {}), env: opts.env });
+    if (tool === null)
+        return { project: own, source: 'built-in reader', tool, notes: [] };
+    const name = configCommandName(tool);
+    const fallback = (why) => ({
+        project: own,
+        source: 'built-in reader',
+        tool,
+        notes: [`${name}: ${why}; using the built-in reader`]
+    });
+    const argv = [...tool.prefix, '-f', own.file, 'config'];
+    if (tool.flavor === 'v2')
+        argv.push('--format', 'json', ...(opts.services ?? []));
+    const signal = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const r = await (0,exec/* run */.eF)(tool.cmd, argv, { baseEnv: opts.env, cwd: own.dir, signal }).catch((e) => e);
+    if (r instanceof Error)
+        return fallback(`cannot run (${(0,text_safety/* visible */.RK)(r.message)})`);
+    if (r.aborted)
+        return fallback(`no answer within ${(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`);
+    if (r.code !== 0) {
+        const first = r.stderr.split('\n').find(l => l.trim() !== '') ?? '';
+        return fallback(`exit ${r.code}${first ? `: ${(0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(first.trim()), 200)}` : ''}`);
+    }
+    let doc;
+    try {
+        doc = tool.flavor === 'v2' ? JSON.parse(r.stdout) : load(r.stdout);
+    }
+    catch {
+        return fallback('its output does not parse');
+    }
+    let project;
+    try {
+        project = fromConfig(doc, own, tool, opts);
+    }
+    catch (e) {
+        if (e instanceof ComposeError)
+            throw e;
+        return fallback(`unexpected output (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (opts.root !== undefined)
+        await contain(opts.root, project);
+    const differ = differences(own, project);
+    return {
+        project,
+        source: 'compose config',
+        tool,
+        notes: differ.length > 0
+            ? [`${name} and the built-in reader differ on ${differ.join(', ')}; using ${name}`]
+            : []
+    };
+}
+function configCommandName(tool) {
+    return `${[tool.cmd, ...tool.prefix].join(' ')} config`;
+}
+const resolve_isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The project from compose's normalized model (both flavors print the same shape: contexts
+ * absolute, `dockerfile` relative to the context, args a mapping). The selection follows the
+ * built-in reader, which already checked the services asked for: v2 leaves out services of
+ * inactive profiles itself; v1 prints every service with its profiles.
+ */
+function fromConfig(doc, own, tool, opts) {
+    if (!resolve_isMapping(doc) || !resolve_isMapping(doc.services))
+        throw new Error('no services mapping');
+    const services = doc.services;
+    const wanted = opts.services && opts.services.length > 0 ? [...new Set(opts.services)] : null;
+    // The built-in reader applied profiles and the services asked for; compose decides the rest.
+    const names = wanted ?? own.services.map(s => s.name);
+    const ownByName = new Map(own.services.map(s => [s.name, s]));
+    const out = [];
+    for (const name of names) {
+        const svc = services[name];
+        if (!resolve_isMapping(svc) || !resolve_isMapping(svc.build)) {
+            throw new Error(`services.${name}.build missing`);
+        }
+        out.push(service(name, svc, svc.build, tool.flavor, ownByName.get(name)));
+    }
+    // A service only compose builds (an `include:`d file, a profile the reader read otherwise).
+    if (!wanted) {
+        for (const [name, svc] of Object.entries(services)) {
+            if (ownByName.has(name) || !resolve_isMapping(svc) || !resolve_isMapping(svc.build))
+                continue;
+            const profiles = Array.isArray(svc.profiles) ? svc.profiles : [];
+            // v1 prints services of inactive profiles too; those the reader left out stay out.
+            if (tool.flavor === 'v1' && profiles.length > 0)
+                continue;
+            out.push(service(name, svc, svc.build, tool.flavor, undefined));
+        }
+    }
+    const name = tool.flavor === 'v2' && typeof doc.name === 'string' && doc.name ? doc.name : own.name;
+    return { file: own.file, dir: own.dir, name, services: out };
+}
+function service(name, svc, build, flavor, own) {
+    const where = `services.${name}.build`;
+    if (typeof build.context !== 'string' || !(0,external_node_path_.isAbsolute)(build.context)) {
+        throw new Error(`${where}.context is not an absolute path`);
+    }
+    const context = (0,external_node_path_.resolve)(build.context);
+    const dockerfile = (0,external_node_path_.resolve)(context, typeof build.dockerfile === 'string' && build.dockerfile ? build.dockerfile : 'Dockerfile');
+    const args = {};
+    if (resolve_isMapping(build.args)) {
+        for (const [k, v] of Object.entries(build.args)) {
+            // An arg named without a value and unset: v2 prints null, v1 prints ''. Both mean "not
+            // passed"; v1's '' is told from a real '' by the reader, which kept the one it read.
+            if (v === null || v === undefined)
+                continue;
+            if (flavor === 'v1' && v === '' && own && !(k in own.args))
+                continue;
+            args[k] = resolve_text(v);
+        }
+    }
+    const list = (v) => Array.isArray(v) ? v.map(resolve_text) : typeof v === 'string' ? [resolve_text(v)] : [];
+    return {
+        name,
+        context,
+        dockerfile,
+        args,
+        target: typeof build.target === 'string' && build.target ? resolve_text(build.target) : null,
+        image: typeof svc.image === 'string' && svc.image ? resolve_text(svc.image) : null,
+        cacheFrom: list(build.cache_from)
+    };
+}
+/**
+ * A value as the build gets it. `config` prints a file compose can read again, so a literal `$`
+ * comes out escaped as `$$` (seen with docker-compose 1.29: `'v$${X}'` for the value `v${X}`).
+ */
+function resolve_text(v) {
+    return String(v).replace(/\$\$/g, '$');
+}
+/** Compose resolved the paths itself: they must stay inside the root as the reader's did. */
+async function contain(root, project) {
+    const realRoot = await (0,promises_.realpath)(root).catch(() => (0,external_node_path_.resolve)(root));
+    for (const svc of project.services) {
+        for (const [what, path] of [
+            ['context', svc.context],
+            ['dockerfile', svc.dockerfile]
+        ]) {
+            const real = await (0,promises_.realpath)(path).catch(() => path);
+            if ((0,paths/* escapesRoot */.X)((0,external_node_path_.resolve)(root), path) || (0,paths/* escapesRoot */.X)(realRoot, real)) {
+                throw new ComposeError(project.file, `services.${svc.name}.build.${what}: ${(0,text_safety/* visible */.RK)(path)} is outside ${root}: refused`);
+            }
+        }
+    }
+}
+/** Which fields of which services the two readings disagree on, e.g. `web.args`. */
+function differences(a, b) {
+    const out = [];
+    if (a.name !== b.name)
+        out.push('the project name');
+    const byName = new Map(b.services.map(s => [s.name, s]));
+    const names = new Set([...a.services.map(s => s.name), ...byName.keys()]);
+    for (const name of names) {
+        const x = a.services.find(s => s.name === name);
+        const y = byName.get(name);
+        if (!x || !y) {
+            out.push(`whether ${name} builds`);
+            continue;
+        }
+        for (const key of ['context', 'dockerfile', 'args', 'target', 'image', 'cacheFrom']) {
+            if (JSON.stringify(sorted(x[key])) !== JSON.stringify(sorted(y[key])))
+                out.push(`${name}.${key}`);
+        }
+    }
+    return out;
+}
+function sorted(v) {
+    return resolve_isMapping(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+        : v;
+}
+
+;// CONCATENATED MODULE: ./src/compose/index.ts
+
+
+
+
+
+
+/***/ }),
+
 /***/ 9715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10396,6 +14276,1341 @@ async function runOrThrow(exec, args, opts) {
 
 /***/ }),
 
+/***/ 3990:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mZ: () => (/* reexport */ destinationFor),
+  g7: () => (/* reexport */ hashSteps),
+  xB: () => (/* reexport */ neededStages),
+  n_: () => (/* reexport */ readDockerfile),
+  Ap: () => (/* reexport */ resolveLinks),
+  nn: () => (/* reexport */ selectSources),
+  xZ: () => (/* reexport */ sourceSpec),
+  hG: () => (/* reexport */ under)
+});
+
+// UNUSED EXPORTS: DockerfileError
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(8390);
+// EXTERNAL MODULE: ./src/dockerfile/match.ts
+var match = __nccwpck_require__(3239);
+;// CONCATENATED MODULE: ./src/dockerfile/words.ts
+/**
+ * Shell-word handling the way BuildKit's `shell.Lex` treats a Dockerfile word: quotes removed,
+ * the escape character honoured, `$VAR` / `${VAR}` / `${VAR:-x}` / `${VAR-x}` / `${VAR:+x}` /
+ * `${VAR+x}` / `${VAR:?x}` expanded from a variable map, and the pattern modifiers of the
+ * current Dockerfile syntax (`${VAR#p}`, `${VAR##p}`, `${VAR%p}`, `${VAR%%p}`, `${VAR/p/r}`,
+ * `${VAR//p/r}`, `p` a shell glob; the 20.10 daemon's RUN runs them in the shell, verified).
+ * Unset variables expand to ''.
+ * dockerfile-ast splits arguments on whitespace without regard to quotes (`"a b"` becomes two
+ * arguments), so instructions' argument text is split with `splitWords` instead.
+ */
+/**
+ * How deep `${a:-${b:-…}}` may nest. The lexer recurses once per level and would overflow the
+ * stack in the thousands; real Dockerfiles nest two or three deep.
+ */
+const MAX_NESTING = 128;
+/** Raised for a malformed word; the reader turns it into a DockerfileError with the line. */
+class WordError extends Error {
+}
+/**
+ * Splits argument text into words on unquoted whitespace, keeping quotes and escapes in each
+ * word for `expandWord`.
+ */
+function splitWords(text, escape) {
+    const words = [];
+    let cur = '';
+    let quote = null;
+    let inWord = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote === null && /\s/.test(ch)) {
+            if (inWord)
+                words.push(cur);
+            cur = '';
+            inWord = false;
+            continue;
+        }
+        inWord = true;
+        cur += ch;
+        if (ch === escape && quote !== "'" && i + 1 < text.length) {
+            cur += text[++i];
+        }
+        else if (quote === null && (ch === '"' || ch === "'")) {
+            quote = ch;
+        }
+        else if (ch === quote) {
+            quote = null;
+        }
+    }
+    if (inWord)
+        words.push(cur);
+    return words;
+}
+/** Expands one word: variables substituted, quotes and escapes removed. */
+function expandWord(word, vars, escape = '\\') {
+    const lex = new Lexer(word, vars, escape, false);
+    const out = lex.process('');
+    if (lex.pos < word.length)
+        throw new WordError(`unexpected '${word[lex.pos]}' in ${JSON.stringify(word)}`);
+    return out;
+}
+/**
+ * A RUN's text as BuildKit prints it in the build log: variables expanded, quotes kept, unset
+ * variables left as written (its lexer's RawQuotes and SkipUnsetEnv modes; verified on 20.10:
+ * `RUN echo "$SRC  two" 'q $DIR'` prints `RUN echo "a  two" 'q $DIR'`).
+ */
+function expandRaw(word, vars, escape = '\\') {
+    const lex = new Lexer(word, vars, escape, true);
+    const out = lex.process('');
+    if (lex.pos < word.length)
+        throw new WordError(`unexpected '${word[lex.pos]}' in ${JSON.stringify(word)}`);
+    return out;
+}
+class Lexer {
+    s;
+    vars;
+    escape;
+    raw;
+    pos = 0;
+    depth = 0;
+    constructor(s, vars, escape, 
+    /** Keep quotes and unset variables as written (BuildKit's printed RUN). */
+    raw) {
+        this.s = s;
+        this.vars = vars;
+        this.escape = escape;
+        this.raw = raw;
+    }
+    /** Reads until `stop` (not consumed) or the end. */
+    process(stop) {
+        let out = '';
+        while (this.pos < this.s.length) {
+            const ch = this.s[this.pos];
+            if (stop !== '' && ch === stop)
+                return out;
+            this.pos++;
+            if (ch === this.escape) {
+                // A trailing escape stays literal, as BuildKit keeps it.
+                out += this.pos < this.s.length ? this.s[this.pos++] : ch;
+            }
+            else if (ch === "'") {
+                const end = this.s.indexOf("'", this.pos);
+                if (end < 0)
+                    throw new WordError(`unterminated single quote in ${JSON.stringify(this.s)}`);
+                out += this.raw ? this.s.slice(this.pos - 1, end + 1) : this.s.slice(this.pos, end);
+                this.pos = end + 1;
+            }
+            else if (ch === '"') {
+                out += this.raw ? `"${this.doubleQuoted()}"` : this.doubleQuoted();
+            }
+            else if (ch === '$') {
+                out += this.dollar();
+            }
+            else {
+                out += ch;
+            }
+        }
+        return out;
+    }
+    doubleQuoted() {
+        let out = '';
+        while (this.pos < this.s.length) {
+            const ch = this.s[this.pos++];
+            if (ch === '"')
+                return out;
+            if (ch === this.escape &&
+                this.pos < this.s.length &&
+                ['"', '$', this.escape].includes(this.s[this.pos])) {
+                out += this.s[this.pos++];
+            }
+            else if (ch === '$') {
+                out += this.dollar();
+            }
+            else {
+                out += ch;
+            }
+        }
+        throw new WordError(`unterminated double quote in ${JSON.stringify(this.s)}`);
+    }
+    /** After a `$`. */
+    dollar() {
+        const next = this.s[this.pos];
+        if (next === '{') {
+            this.pos++;
+            return this.braced();
+        }
+        const name = this.name();
+        if (name === '')
+            return '$';
+        return this.vars.get(name) ?? (this.raw ? `$${name}` : '');
+    }
+    name() {
+        // BuildKit: a leading digit is a one-character (positional) name.
+        if (/[0-9]/.test(this.s[this.pos] ?? ''))
+            return this.s[this.pos++];
+        const m = /^[A-Za-z0-9_]*/.exec(this.s.slice(this.pos));
+        const name = m ? m[0] : '';
+        this.pos += name.length;
+        return name;
+    }
+    braced() {
+        const name = this.name();
+        if (name === '')
+            throw new WordError(`bad substitution in ${JSON.stringify(this.s)}`);
+        const start = this.pos - name.length - 2;
+        const value = this.vars.get(name);
+        if (this.s[this.pos] === '}') {
+            this.pos++;
+            return value ?? (this.raw ? `\${${name}}` : '');
+        }
+        if (this.pos >= this.s.length)
+            throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
+        let op = this.s[this.pos];
+        this.pos++;
+        const colon = op === ':';
+        if (colon)
+            op = this.s[this.pos++] ?? '';
+        else if ((op === '#' || op === '%' || op === '/') && this.s[this.pos] === op) {
+            this.pos++;
+            op += op;
+        }
+        if (!['-', '+', '?', '#', '##', '%', '%%', '/', '//'].includes(op) || (colon && op.length > 1))
+            throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`);
+        if (colon && !['-', '+', '?'].includes(op))
+            throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`);
+        if (++this.depth > MAX_NESTING) {
+            throw new WordError(`variable substitutions too deeply nested to read (more than ${MAX_NESTING} levels of \${)`);
+        }
+        const isPattern = op[0] === '#' || op[0] === '%' || op[0] === '/';
+        const word = this.process(op[0] === '/' ? '/' : '}');
+        let replacement = '';
+        if (op[0] === '/' && this.s[this.pos] === '/') {
+            this.pos++;
+            replacement = this.process('}');
+        }
+        this.depth--;
+        if (this.s[this.pos] !== '}')
+            throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
+        this.pos++;
+        if (isPattern) {
+            if (value === undefined)
+                return this.raw ? this.s.slice(start, this.pos) : '';
+            return applyPattern(value, op, word, replacement);
+        }
+        // With ':' an empty value counts as unset, as in POSIX shells.
+        const set = value !== undefined && (!colon || value !== '');
+        if (op === '-')
+            return set ? value : word;
+        if (op === '+')
+            return set ? word : '';
+        if (!set)
+            throw new WordError(`${name}: ${word || 'is not allowed to be unset'}`);
+        return value;
+    }
+}
+/** A shell glob (`*`, `?`, `[...]`, `\\x`) as a RegExp source. */
+function globSource(pattern) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === '*')
+            re += '[\\s\\S]*';
+        else if (ch === '?')
+            re += '[\\s\\S]';
+        else if (ch === '\\' && i + 1 < pattern.length)
+            re += escapeRe(pattern[++i]);
+        else if (ch === '[') {
+            const end = pattern.indexOf(']', i + 2);
+            if (end < 0)
+                re += '\\[';
+            else {
+                const body = pattern.slice(i + 1, end);
+                re += `[${body.startsWith('!') || body.startsWith('^') ? '^' + body.slice(1) : body}]`;
+                i = end;
+            }
+        }
+        else
+            re += escapeRe(ch);
+    }
+    return re;
+}
+function escapeRe(ch) {
+    return ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+/** `#`/`##` cut the shortest/longest matching prefix, `%`/`%%` the suffix, `/`/`//` replace. */
+function applyPattern(value, op, pattern, replacement) {
+    const src = globSource(pattern);
+    const lazy = src.replace(/\[\\s\\S\]\*/g, '[\\s\\S]*?');
+    switch (op) {
+        case '#':
+            return value.replace(new RegExp(`^${lazy}`), '');
+        case '##':
+            return value.replace(new RegExp(`^${src}`), '');
+        case '%': {
+            // The shortest suffix: try from the end.
+            for (let i = value.length; i >= 0; i--)
+                if (new RegExp(`^${src}$`).test(value.slice(i)))
+                    return value.slice(0, i);
+            return value;
+        }
+        case '%%': {
+            for (let i = 0; i <= value.length; i++)
+                if (new RegExp(`^${src}$`).test(value.slice(i)))
+                    return value.slice(0, i);
+            return value;
+        }
+        case '/':
+            return pattern === '' ? value : value.replace(new RegExp(src), () => replacement);
+        default:
+            return pattern === '' ? value : value.replace(new RegExp(src, 'g'), () => replacement);
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/build-arg.ts
+var build_arg = __nccwpck_require__(6449);
+// EXTERNAL MODULE: ./src/util/error.ts
+var error = __nccwpck_require__(7610);
+;// CONCATENATED MODULE: ./src/dockerfile/read.ts
+
+
+
+
+
+
+/*
+ * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
+ *
+ * BuildKit's `[stage i/n]` counting, read from moby/buildkit dockerfile2llb and verified on the
+ * daemon here (Docker 20.10.24, BuildKit v0.8 built-in frontend):
+ *   - only FROM, RUN, COPY, ADD and WORKDIR count; ENV, ARG, LABEL, USER, EXPOSE, CMD, comments do
+ *     not (`FROM; ENV; ARG; WORKDIR; LABEL; COPY; RUN; COPY; STOPSIGNAL; EXPOSE; RUN` prints 1..6/6);
+ *   - FROM counts (as 1) only for an image base: `FROM scratch` and `FROM <earlier stage>` print no
+ *     step, so the stage's first COPY is `1/n` (`[stage-2 1/1] COPY --from=1 /out /x`);
+ *   - the name is the AS name lowercased (`AS Upper` prints `[upper 1/12]`), else `stage-N`;
+ *     a Dockerfile with one stage prints no name at all (`[2/3]`), even with `AS`;
+ *   - the index is right-aligned to the width of n: `[upper  1/12]`;
+ *   - the printed instruction has variables expanded and quotes removed
+ *     (`COPY $SRC ${DIR}/` prints `COPY src /d/`, `COPY ["sp ace", "/sp/"]` prints `COPY [sp ace, /sp/]`);
+ *     `instruction` here stays as written, continuations joined as BuildKit joins them;
+ *   - ONBUILD triggers of a local base image (given by `onBuild`) run right after FROM: they take
+ *     the next indexes, yet n stays the stage's own count (`[2/3] COPY . /app/` (trigger),
+ *     `[3/3] RUN echo trig` (trigger), `[4/3] RUN echo child`), and each writes a history entry.
+ * The 20.10 built-in frontend rejects heredocs, --link, --parents and --exclude; they follow the
+ * current Dockerfile reference (`# syntax=docker/dockerfile:1`).
+ *
+ * dockerfile-ast supplies instruction boundaries (continuations, comments, heredoc bodies), the
+ * `# escape=` directive and ENV properties. Its gaps, worked around here: it splits arguments on
+ * whitespace ignoring quotes, its JSON strings drop spaces (`"sp ace"` -> `space`), its text joins
+ * arguments with single spaces (BuildKit keeps the spacing), `ARG a b=1` yields only `a`, it
+ * accepts unknown instructions and flags, files without FROM, and unterminated heredocs, and ADD's
+ * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
+ */
+/** A malformed Dockerfile; the message is one line naming the file and line. */
+class DockerfileError extends error/* FreshBuildError */.n {
+    file;
+    line;
+    detail;
+    constructor(file, line, detail) {
+        super(`${file}:${line}: ${detail}`);
+        this.file = file;
+        this.line = line;
+        this.detail = detail;
+    }
+}
+const KEYWORDS = new Set([
+    'ADD',
+    'ARG',
+    'CMD',
+    'COPY',
+    'ENTRYPOINT',
+    'ENV',
+    'EXPOSE',
+    'FROM',
+    'HEALTHCHECK',
+    'LABEL',
+    'MAINTAINER',
+    'ONBUILD',
+    'RUN',
+    'SHELL',
+    'STOPSIGNAL',
+    'USER',
+    'VOLUME',
+    'WORKDIR'
+]);
+/** Flags each instruction accepts in the current Dockerfile reference. */
+const FLAGS = {
+    FROM: new Set(['platform']),
+    COPY: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
+    ADD: new Set(['chown', 'chmod', 'link', 'exclude', 'keep-git-dir', 'checksum', 'unpack']),
+    RUN: new Set(['mount', 'network', 'security'])
+};
+/** Instructions that produce a BuildKit vertex and so a `[stage i/n]` line. */
+const COUNTED = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+const HEREDOC = /^(\d*)<<(-?)([^<]+)$/;
+/** Reads a Dockerfile. Throws DockerfileError on malformed input. */
+function readDockerfile(text, opts) {
+    return new Reader(text, opts).read();
+}
+class Reader {
+    opts;
+    df;
+    lines;
+    escape;
+    buildArgs;
+    globals = new Map();
+    declared = [];
+    declaredSet = new Set();
+    stageArgs = new Set();
+    vertices = [];
+    /** The base image whose ONBUILD trigger is being read, if one is. */
+    trigger = null;
+    stages = [];
+    /** Stages by name; the first of a name wins, as a search from the start would find. */
+    byName = new Map();
+    steps = [];
+    warnings = [];
+    line = 1;
+    /** Position among all instructions, for the legacy builder's `Step N/M`. */
+    ordinal = 0;
+    constructor(text, opts) {
+        this.opts = opts;
+        this.df = main.DockerfileParser.parse(text);
+        this.lines = text.split('\n').map(l => l.replace(/\r$/, ''));
+        this.escape = this.df.getEscapeCharacter();
+        this.buildArgs = new Map(Object.entries(opts.buildArgs ?? {}));
+    }
+    read() {
+        for (const ins of this.df.getInstructions())
+            this.instruction(ins);
+        if (this.stages.length === 0)
+            this.fail('no FROM instruction');
+        this.finishTotals();
+        return {
+            file: this.opts.file,
+            stages: this.stages.map(({ name, index, base, line, total, deps, fromOrdinal, instructions }) => ({
+                name,
+                index,
+                base,
+                line,
+                total,
+                deps,
+                fromOrdinal,
+                instructions
+            })),
+            steps: this.steps,
+            declaredArgs: this.declared,
+            stageArgs: [...this.stageArgs],
+            vertices: this.vertices,
+            warnings: this.warnings
+        };
+    }
+    fail(detail) {
+        throw new DockerfileError(this.opts.file, this.line, detail);
+    }
+    expand(word, vars) {
+        try {
+            return expandWord(word, vars, this.escape);
+        }
+        catch (e) {
+            if (e instanceof WordError)
+                this.fail(e.message);
+            throw e;
+        }
+    }
+    instruction(ins) {
+        const start = ins.getRange().start.line;
+        this.line = start + 1;
+        this.ordinal++;
+        const keyword = ins.getKeyword();
+        if (!KEYWORDS.has(keyword))
+            this.fail(`unknown instruction: ${ins.getInstruction()}`);
+        const logical = this.logicalLine(start);
+        const rest = logical.text.slice(logical.text.search(/\s|$/)).trim();
+        const stage = this.stages.at(-1);
+        if (keyword === 'FROM')
+            return this.from(rest);
+        if (keyword === 'ARG') {
+            if (stage)
+                stage.instructions++;
+            return this.arg(rest, stage);
+        }
+        if (stage === undefined)
+            this.fail(`${keyword} before the first FROM`);
+        this.dispatch(ins, keyword, rest, stage, start + 1, logical);
+    }
+    /** One instruction of a stage (its own, or an ONBUILD trigger read at the FROM's line). */
+    dispatch(ins, keyword, rest, stage, line, logical) {
+        stage.instructions++;
+        if (keyword === 'ARG')
+            return this.arg(rest, stage);
+        if (COUNTED.has(keyword)) {
+            stage.count++;
+            if (this.trigger !== null)
+                stage.triggerCount++;
+        }
+        const { flags, args } = keyword in FLAGS ? this.flags(keyword, rest) : { flags: [], args: rest };
+        let endLine = logical ? logical.last + 1 : line;
+        if (logical && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
+            const heredocs = splitWords(args, this.escape).flatMap(w => heredocOf(w));
+            endLine = this.heredocEnd(heredocs, logical.last) + 1;
+        }
+        const text = logical ? logical.text : `${keyword} ${rest}`;
+        const at = { line, endLine, instruction: text };
+        if (COUNTED.has(keyword))
+            this.vertex(keyword, rest, stage, at);
+        switch (keyword) {
+            case 'ENV':
+                return this.env(ins, stage);
+            case 'WORKDIR':
+                return this.workdir(args, stage);
+            case 'RUN':
+                return this.run(flags, stage, at);
+            case 'COPY':
+            case 'ADD':
+                return this.copy(keyword, flags, args, stage, at);
+        }
+    }
+    /**
+     * The instruction's logical line as BuildKit builds it: the first line left-trimmed, then each
+     * continuation with its escape (and trailing blanks) removed; comment and blank lines inside a
+     * continuation are skipped. `last` is the 0-based index of its last physical line.
+     */
+    logicalLine(start) {
+        const e = this.escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+        const cont = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
+        let i = start;
+        let text = '';
+        let raw = this.lines[i].trimStart();
+        for (;;) {
+            const more = cont.test(raw);
+            text += more ? raw.replace(cont, '$1') : raw;
+            if (!more)
+                break;
+            do
+                i++;
+            while (i < this.lines.length && (/^\s*#/.test(this.lines[i]) || this.lines[i].trim() === ''));
+            if (i >= this.lines.length)
+                break;
+            raw = this.lines[i];
+        }
+        return { text: text.trim(), last: Math.min(i, this.lines.length - 1) };
+    }
+    /** Last line (0-based) of the heredoc bodies that follow line `after`; fails if unterminated. */
+    heredocEnd(heredocs, after) {
+        let i = after;
+        for (const h of heredocs) {
+            for (;;) {
+                i++;
+                if (i >= this.lines.length)
+                    this.fail(`unterminated heredoc <<${h.name}`);
+                const l = h.stripTabs ? this.lines[i].replace(/^\t+/, '') : this.lines[i];
+                if (l === h.name)
+                    break;
+            }
+        }
+        return i;
+    }
+    /** Leading `--name[=value]` words; the rest is the argument text (raw, for JSON detection). */
+    flags(keyword, text) {
+        const flags = [];
+        let rest = text;
+        while (rest.startsWith('--')) {
+            const word = splitWords(rest, this.escape)[0];
+            rest = rest.slice(word.length).trimStart();
+            const eq = word.indexOf('=');
+            const name = eq < 0 ? word.slice(2) : word.slice(2, eq);
+            if (!FLAGS[keyword]?.has(name))
+                this.fail(`unknown flag: --${name}`);
+            flags.push([name, eq < 0 ? 'true' : word.slice(eq + 1)]);
+        }
+        return { flags, args: rest };
+    }
+    from(rest) {
+        const { args } = this.flags('FROM', rest);
+        const words = splitWords(args, this.escape);
+        if (words.length !== 1 && !(words.length === 3 && words[1].toLowerCase() === 'as')) {
+            this.fail('FROM requires an image and an optional AS name');
+        }
+        const base = this.expand(words[0], this.globals);
+        if (base === '')
+            this.fail(`base name (${words[0]}) should not be blank`);
+        const index = this.stages.length;
+        let name = `stage-${index}`;
+        if (words.length === 3) {
+            name = words[2].toLowerCase();
+            if (!/^[a-z][a-z0-9\-_.]*$/.test(name))
+                this.fail(`invalid stage name: ${words[2]}`);
+            if (this.byName.has(name))
+                this.fail(`duplicate stage name: ${name}`);
+        }
+        const parent = this.byName.get(base.toLowerCase());
+        // A stage built on an earlier one inherits its ENV and WORKDIR, not its ARGs.
+        const env = new Map(parent?.env);
+        const stageArgs = new Map();
+        const deps = parent ? [parent.name] : [];
+        const stage = {
+            name,
+            index,
+            base,
+            line: this.line,
+            total: 0,
+            deps,
+            depSet: new Set(deps),
+            env,
+            args: stageArgs,
+            vars: { get: n => env.get(n) ?? stageArgs.get(n) },
+            workdir: parent?.workdir ?? '/',
+            knownDirs: new Set(parent?.knownDirs ?? ['/']),
+            count: parent || base === 'scratch' ? 0 : 1,
+            triggerCount: 0,
+            fromOrdinal: this.ordinal,
+            instructions: 1
+        };
+        this.stages.push(stage);
+        if (!this.byName.has(name))
+            this.byName.set(name, stage);
+        if (!parent && base !== 'scratch')
+            this.triggers(stage);
+    }
+    /** Stage totals are the final counts; steps learn theirs once the whole file is read. */
+    finishTotals() {
+        for (const s of this.stages)
+            s.total = s.count - s.triggerCount;
+        for (const step of this.steps)
+            step.total = this.stages[step.stageIndex].total;
+    }
+    /**
+     * The texts BuildKit may print for a vertex: the instruction word upper-cased, the rest
+     * expanded by its lexer over the whole text (COPY/ADD/WORKDIR: quotes removed; RUN: quotes
+     * kept, unset variables kept), verified on 20.10. Expanded before the instruction runs, so
+     * WORKDIR and ENV of the same line do not apply yet.
+     */
+    vertex(keyword, rest, stage, at) {
+        const printed = [];
+        try {
+            const body = keyword === 'RUN'
+                ? expandRaw(rest, stage.vars, this.escape)
+                : expandWord(rest, stage.vars, this.escape);
+            printed.push(`${keyword} ${body}`);
+        }
+        catch {
+            // BuildKit prints the text as written when its lexer fails.
+        }
+        printed.push(`${keyword} ${rest}`);
+        const usesArgs = [...rest.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].some(m => stage.args.has(m[1] ?? '') || this.declaredSet.has(m[1] ?? ''));
+        this.vertices.push({
+            stage: stage.name,
+            index: stage.count,
+            line: at.line,
+            instruction: at.instruction,
+            printed: /^[A-Z]+ <<|\s<<-?["']?\w/.test(rest) ? [] : printed,
+            usesArgs
+        });
+    }
+    /**
+     * The ONBUILD triggers of a local base image, read as if written right after the FROM (as
+     * BuildKit runs them). A trigger that does not parse is left to the builder to refuse.
+     */
+    triggers(stage) {
+        const list = this.opts.onBuild?.(stage.base) ?? [];
+        for (const text of list) {
+            const ins = main.DockerfileParser.parse(text).getInstructions()[0];
+            if (ins === undefined)
+                continue;
+            const keyword = ins.getKeyword();
+            if (!KEYWORDS.has(keyword) || ['FROM', 'ONBUILD', 'MAINTAINER'].includes(keyword))
+                continue;
+            const trimmed = text.trim();
+            const rest = trimmed.slice(trimmed.search(/\s|$/)).trim();
+            this.trigger = stage.base;
+            try {
+                this.dispatch(ins, keyword, rest, stage, stage.line, null);
+            }
+            finally {
+                this.trigger = null;
+            }
+        }
+    }
+    /** `ARG a b=1`: dockerfile-ast reports only the first of several names, so words are read here. */
+    arg(rest, stage) {
+        const words = splitWords(rest, this.escape);
+        if (words.length === 0)
+            this.fail('ARG requires at least one argument');
+        for (const word of words) {
+            const eq = word.indexOf('=');
+            const name = eq < 0 ? word : word.slice(0, eq);
+            if (!(0,build_arg/* isBuildArgName */.S)(name))
+                this.fail(`invalid ARG name: ${name}`);
+            if (!this.declaredSet.has(name)) {
+                this.declaredSet.add(name);
+                this.declared.push(name);
+            }
+            const raw = eq < 0 ? null : word.slice(eq + 1);
+            const given = this.buildArgs.get(name);
+            if (stage === undefined) {
+                const value = given ?? (raw === null ? undefined : this.expand(raw, this.globals));
+                if (value !== undefined)
+                    this.globals.set(name, value);
+                continue;
+            }
+            this.stageArgs.add(name);
+            // A stage ARG without default takes the global ARG's value.
+            const value = given ?? (raw === null ? this.globals.get(name) : this.expand(raw, stage.vars));
+            if (value !== undefined)
+                stage.args.set(name, value);
+        }
+    }
+    /** `ENV a=1 b=$a`: every value is expanded before any is set, so `b` sees the old `a` (Docker). */
+    env(ins, stage) {
+        const set = ins
+            .getProperties()
+            .map(p => [p.getName(), this.expand(p.getUnescapedValue() ?? '', stage.vars)]);
+        for (const [name, value] of set)
+            stage.env.set(name, value);
+    }
+    workdir(args, stage) {
+        const words = splitWords(args, this.escape);
+        if (words.length !== 1)
+            this.fail('WORKDIR requires exactly one argument');
+        const dir = this.expand(words[0], stage.vars);
+        stage.workdir = external_node_path_.posix.resolve(stage.workdir, dir);
+        addDirs(stage.knownDirs, stage.workdir);
+    }
+    base(stage, at) {
+        return {
+            stage: stage.name,
+            stageIndex: stage.index,
+            index: stage.count,
+            total: stage.count,
+            ordinal: this.ordinal,
+            line: at.line,
+            endLine: at.endLine,
+            instruction: at.instruction,
+            workdir: stage.workdir,
+            position: stage.instructions,
+            ...(this.trigger !== null ? { trigger: this.trigger } : {})
+        };
+    }
+    run(flags, stage, at) {
+        const vars = stage.vars;
+        for (const [name, value] of flags) {
+            if (name !== 'mount')
+                continue;
+            const opts = new Map();
+            for (const part of this.expand(value, vars).split(',')) {
+                const eq = part.indexOf('=');
+                opts.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? 'true' : part.slice(eq + 1));
+            }
+            if ((opts.get('type') ?? 'bind') !== 'bind')
+                continue;
+            const from = opts.get('from');
+            if (from !== undefined) {
+                this.addDep(stage, from);
+                continue;
+            }
+            const source = opts.get('source') ?? opts.get('src') ?? '.';
+            this.steps.push({
+                ...this.base(stage, at),
+                keyword: 'RUN',
+                sources: [(0,match/* cleanRel */.Hj)(source)],
+                dest: null,
+                excludes: [],
+                parents: false,
+                flags: { mount: this.expand(value, vars) },
+                destIsDir: false
+            });
+        }
+    }
+    /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
+    addDep(stage, from) {
+        const ref = /^\d+$/.test(from) ? this.stages[Number(from)] : this.byName.get(from.toLowerCase());
+        if (ref === undefined || ref === stage) {
+            if (/^\d+$/.test(from))
+                this.fail(`invalid stage index ${from}`);
+            return; // an image reference, not a stage
+        }
+        if (!stage.depSet.has(ref.name)) {
+            stage.depSet.add(ref.name);
+            stage.deps.push(ref.name);
+        }
+    }
+    copy(keyword, flagList, args, stage, at) {
+        const vars = stage.vars;
+        const flags = {};
+        const excludes = [];
+        for (const [name, value] of flagList) {
+            const v = this.expand(value, vars);
+            if (name === 'exclude')
+                excludes.push(v);
+            else
+                flags[name] = v;
+        }
+        const words = this.copyArgs(args, vars);
+        if (words.length < 2)
+            this.fail(`${keyword} requires at least two arguments`);
+        const dest = words[words.length - 1];
+        const srcWords = words.slice(0, -1);
+        // Several sources need a directory destination ending in `/` only with the legacy builder,
+        // which says so itself; BuildKit builds `COPY a b .` (verified on 20.10).
+        const destAbs = external_node_path_.posix.resolve(stage.workdir, dest);
+        const destIsDir = dest.endsWith('/') || dest === '.' || dest === '' || stage.knownDirs.has(destAbs);
+        if (destIsDir || srcWords.length > 1)
+            addDirs(stage.knownDirs, destAbs);
+        else
+            addDirs(stage.knownDirs, external_node_path_.posix.dirname(destAbs));
+        if (flags.from !== undefined) {
+            this.addDep(stage, flags.from);
+            return;
+        }
+        const parents = flags.parents !== undefined && flags.parents !== 'false';
+        delete flags.parents;
+        const sources = [];
+        for (const src of srcWords) {
+            if (heredocOf(src).length > 0)
+                continue; // inline content, not from the context
+            if (keyword === 'ADD' && isGitRef(src)) {
+                this.warnings.push({
+                    line: at.line,
+                    message: `ADD of a git repository (${src}) cannot be hashed`
+                });
+            }
+            else if (keyword === 'ADD' && /^https?:\/\//i.test(src)) {
+                this.warnings.push({ line: at.line, message: `ADD of a URL (${src}) cannot be hashed` });
+            }
+            else {
+                if (keyword === 'ADD' && isArchiveName(src)) {
+                    this.warnings.push({
+                        line: at.line,
+                        message: `ADD unpacks local archives (${src}): its files cannot be located in the layer`
+                    });
+                }
+                sources.push(cleanSource(src, parents));
+            }
+        }
+        if (sources.length > 0) {
+            this.steps.push({
+                ...this.base(stage, at),
+                keyword,
+                sources,
+                dest,
+                excludes,
+                parents,
+                flags,
+                destIsDir
+            });
+        }
+        if (destIsDir || srcWords.length > 1)
+            addDirs(stage.knownDirs, destAbs);
+        else
+            addDirs(stage.knownDirs, external_node_path_.posix.dirname(destAbs));
+    }
+    /** Arguments of COPY/ADD, JSON form or shell form, expanded. */
+    copyArgs(args, vars) {
+        if (args.startsWith('[')) {
+            let parsed;
+            try {
+                parsed = JSON.parse(args);
+            }
+            catch {
+                parsed = undefined;
+            }
+            if (Array.isArray(parsed) && parsed.every(w => typeof w === 'string')) {
+                return parsed.map((w) => this.expand(w, vars));
+            }
+        }
+        return splitWords(args, this.escape).map(w => heredocOf(w).length > 0 ? w : this.expand(w, vars));
+    }
+}
+function heredocOf(word) {
+    const m = HEREDOC.exec(word);
+    if (!m)
+        return [];
+    return [{ name: m[3].replace(/^(["'])(.*)\1$/, '$2'), stripTabs: m[2] === '-' }];
+}
+/** BuildKit's git transports: git://, git@, github.com/, and http(s) URLs of a `.git` repo. */
+function isGitRef(src) {
+    return /^(git:\/\/|git@|github\.com\/)/i.test(src) || /^https?:\/\/.*\.git(#|$|\/)/i.test(src);
+}
+function isArchiveName(src) {
+    return /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i.test(src);
+}
+/**
+ * Cleans a source to a context-relative pattern. With --parents a `/./` pivot is kept (the part
+ * before it is not reproduced under dest).
+ */
+function cleanSource(src, parents) {
+    const pivot = parents ? src.indexOf('/./') : -1;
+    if (pivot > 0) {
+        const head = (0,match/* cleanRel */.Hj)(src.slice(0, pivot));
+        const tail = (0,match/* cleanRel */.Hj)(src.slice(pivot + 3));
+        return head === '.' ? tail : `${head}/./${tail}`;
+    }
+    return (0,match/* cleanRel */.Hj)(src);
+}
+function addDirs(set, dir) {
+    for (let d = dir;; d = external_node_path_.posix.dirname(d)) {
+        set.add(d);
+        if (d === '/' || d === '.')
+            break;
+    }
+}
+/**
+ * Stages the build of `target` (default: the last stage) needs: itself and, transitively, the
+ * stages it builds on (FROM), copies from (COPY --from) and mounts (RUN --mount from=). BuildKit
+ * runs only these, so other stages' steps never appear in the log.
+ */
+function neededStages(plan, target) {
+    const byName = new Map(plan.stages.map(s => [s.name, s]));
+    const start = target === undefined ? plan.stages.at(-1) : byName.get(target.toLowerCase());
+    if (start === undefined) {
+        throw new Error(`target stage ${target ?? '(last)'} could not be found`);
+    }
+    const needed = new Set();
+    const queue = [start];
+    for (let s = queue.pop(); s !== undefined; s = queue.pop()) {
+        if (needed.has(s.name))
+            continue;
+        needed.add(s.name);
+        // Without recorded deps (a plan from elsewhere), the FROM chain is all that is known.
+        const deps = s.deps ?? (byName.has(s.base.toLowerCase()) ? [s.base.toLowerCase()] : []);
+        for (const d of deps) {
+            const dep = byName.get(d);
+            if (dep)
+                queue.push(dep);
+        }
+    }
+    return needed;
+}
+
+// EXTERNAL MODULE: ./src/context/hash.ts
+var hash = __nccwpck_require__(9715);
+;// CONCATENATED MODULE: ./src/dockerfile/select.ts
+
+
+
+function sourceSpec(source) {
+    const i = source.indexOf('/./');
+    if (i < 0)
+        return { pattern: (0,match/* cleanRel */.Hj)(source), pivot: '' };
+    const pivot = (0,match/* cleanRel */.Hj)(source.slice(0, i));
+    return { pattern: (0,match/* cleanRel */.Hj)(`${pivot}/${source.slice(i + 3)}`), pivot: pivot === '.' ? '' : pivot };
+}
+function under(path, root) {
+    return root === '.' || path === root || path.startsWith(`${root}/`);
+}
+/** `path` relative to `root` (a file source: its own name). */
+function relTo(path, root) {
+    if (root === '.')
+        return path;
+    if (path === root)
+        return external_node_path_.posix.basename(path);
+    return path.slice(root.length + 1);
+}
+/** The first `n` segments of a path, or null when it has fewer. */
+function head(path, n) {
+    const parts = path.split('/');
+    return parts.length < n ? null : parts.slice(0, n).join('/');
+}
+/**
+ * Resolves symlinks along a context path, scoped to the context root as BuildKit scopes them
+ * (an absolute target is read from the context root). Returns null on a loop.
+ */
+function resolveLinks(path, byPath) {
+    let parts = path === '.' ? [] : path.split('/');
+    for (let hops = 0, i = 0; i < parts.length; i++) {
+        const prefix = parts.slice(0, i + 1).join('/');
+        const e = byPath.get(prefix);
+        if (e?.type !== 'symlink' || e.linkTarget === undefined)
+            continue;
+        if (++hops > 255)
+            return null;
+        const base = e.linkTarget.startsWith('/') ? '' : parts.slice(0, i).join('/');
+        const target = (0,match/* cleanRel */.Hj)(`${base}/${e.linkTarget}`);
+        parts = [...(target === '.' ? [] : target.split('/')), ...parts.slice(i + 1)];
+        i = -1;
+    }
+    return parts.length === 0 ? '.' : parts.join('/');
+}
+/** The context entries a COPY/ADD/RUN-bind step reads, in input order. */
+function selectSources(step, entries) {
+    const byPath = new Map(entries.map(e => [e.path, e]));
+    const rules = (0,match/* compileExcludes */.pM)(step.excludes);
+    const chosen = new Set();
+    /** Adds the entries `rootOf` places under a source root, unless excluded. */
+    const take = (rootOf) => {
+        for (const e of entries) {
+            const r = rootOf(e);
+            if (r !== null && !(0,match/* isExcluded */.RF)(rules, relTo(e.path, r)))
+                chosen.add(e.path);
+        }
+    };
+    for (const source of step.sources) {
+        const { pattern } = sourceSpec(source);
+        if ((0,match/* hasWildcard */.rl)(pattern)) {
+            const n = pattern.split('/').length;
+            take(e => {
+                const h = head(e.path, n);
+                return h !== null && (0,match/* goMatch */.Eb)(pattern, h) ? h : null;
+            });
+            continue;
+        }
+        take(e => (under(e.path, pattern) ? pattern : null));
+        const resolved = resolveLinks(pattern, byPath);
+        if (resolved !== null && resolved !== pattern) {
+            // The link entries on the way are part of what the step reads.
+            for (let p = pattern; p !== '.'; p = external_node_path_.posix.dirname(p))
+                if (byPath.get(p)?.type === 'symlink')
+                    chosen.add(p);
+            take(e => (under(e.path, resolved) ? resolved : null));
+        }
+    }
+    return entries.filter(e => chosen.has(e.path));
+}
+/** Every context step with its source hash and selected file/symlink paths. */
+function hashSteps(plan, entries) {
+    return plan.steps.map(step => {
+        const sel = selectSources(step, entries);
+        return {
+            ...step,
+            sourceHash: (0,hash/* hashEntries */.fG)(sel),
+            selected: sel
+                .filter(e => e.type !== 'dir')
+                .map(e => e.path)
+                .sort(hash/* compareBytes */.Xo)
+        };
+    });
+}
+const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i;
+/**
+ * Where a selected context file lands in the image, as a layer-tar path (no leading `/`), or null
+ * when the step puts nothing there (RUN mounts, excluded paths, archives ADD unpacks, paths the
+ * step does not select). Docker's rules: dest is relative to WORKDIR; a directory source copies
+ * its contents into dest; a file goes to dest, or dest/<name> when dest is a directory (ends in
+ * `/`, is `.`, several sources, a wildcard, or a directory the reader knows exists); a directory
+ * matched by a wildcard has its contents copied into dest; --parents keeps the path from the
+ * context root (or from a `/./` pivot).
+ */
+function destinationFor(step, contextPath) {
+    if (step.keyword === 'RUN' || step.dest === null)
+        return null;
+    const dest = step.dest;
+    const destAbs = external_node_path_.posix.resolve(step.workdir, dest);
+    const rules = (0,match/* compileExcludes */.pM)(step.excludes);
+    const path = (0,match/* cleanRel */.Hj)(contextPath);
+    const dirDest = dest.endsWith('/') ||
+        dest === '.' ||
+        dest === '' ||
+        step.sources.length > 1 ||
+        step.destIsDir === true;
+    const out = (p) => p.replace(/^\/+/, '') || null;
+    for (const source of step.sources) {
+        const { pattern, pivot } = sourceSpec(source);
+        let root = null;
+        if ((0,match/* hasWildcard */.rl)(pattern)) {
+            const h = head(path, pattern.split('/').length);
+            if (h !== null && (0,match/* goMatch */.Eb)(pattern, h))
+                root = h;
+        }
+        else if (under(path, pattern)) {
+            root = pattern;
+        }
+        if (root === null || (0,match/* isExcluded */.RF)(rules, relTo(path, root)))
+            continue;
+        if (step.keyword === 'ADD' && ARCHIVE.test(root))
+            return null;
+        if (step.parents)
+            return out(external_node_path_.posix.join(destAbs, pivot === '' ? path : path.slice(pivot.length + 1)));
+        if (root === '.')
+            return out(external_node_path_.posix.join(destAbs, path));
+        if (path !== root)
+            return out(external_node_path_.posix.join(destAbs, path.slice(root.length + 1)));
+        return out(dirDest || (0,match/* hasWildcard */.rl)(pattern) ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(path)) : destAbs);
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile/index.ts
+/** The Dockerfile stage of the pipeline: which steps read the context, what they read, where it lands. */
+
+
+
+
+/***/ }),
+
+/***/ 3239:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Eb: () => (/* binding */ goMatch),
+/* harmony export */   Hj: () => (/* binding */ cleanRel),
+/* harmony export */   RF: () => (/* binding */ isExcluded),
+/* harmony export */   pM: () => (/* binding */ compileExcludes),
+/* harmony export */   rl: () => (/* binding */ hasWildcard)
+/* harmony export */ });
+/**
+ * Path patterns of COPY/ADD: sources follow Go's `filepath.Match` (`*` and `?` never cross `/`,
+ * `[...]` classes with `^` negation, `\` escapes); `--exclude` patterns follow moby's
+ * patternmatcher (`**` spans directories, a pattern excluding a directory excludes what it holds,
+ * a leading `!` re-includes).
+ */
+/** True when the path holds a Go wildcard meta character. */
+function hasWildcard(p) {
+    return /[*?[]/.test(p);
+}
+const cache = new Map();
+/** Go `filepath.Match(pattern, name)` on `/`-separated paths; a malformed pattern matches nothing. */
+function goMatch(pattern, name) {
+    let re = cache.get(pattern);
+    if (re === undefined) {
+        re = compile(pattern, false);
+        cache.set(pattern, re);
+    }
+    return re !== null && re.test(name);
+}
+/**
+ * Translates a pattern to a RegExp; with `globstar` a `**` segment matches any number of
+ * directories (patternmatcher), otherwise it is just two stars (Go).
+ */
+function compile(pattern, globstar) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === '*') {
+            if (globstar && pattern[i + 1] === '*') {
+                i++;
+                if (pattern[i + 1] === '/') {
+                    i++;
+                    re += '(?:.*/)?';
+                }
+                else {
+                    re += '.*';
+                }
+            }
+            else {
+                re += '[^/]*';
+            }
+        }
+        else if (ch === '?') {
+            re += '[^/]';
+        }
+        else if (ch === '\\') {
+            if (i + 1 >= pattern.length)
+                return null;
+            re += escapeRe(pattern[++i]);
+        }
+        else if (ch === '[') {
+            const end = classEnd(pattern, i);
+            if (end < 0)
+                return null;
+            re += translateClass(pattern.slice(i + 1, end));
+            i = end;
+        }
+        else {
+            re += escapeRe(ch);
+        }
+    }
+    return new RegExp(`^${re}$`, 's');
+}
+/** Index of the `]` closing the class opened at `start`, or -1 (Go: ErrBadPattern). */
+function classEnd(p, start) {
+    let i = start + 1;
+    if (p[i] === '^')
+        i++;
+    let first = true;
+    for (; i < p.length; i++) {
+        if (p[i] === ']' && !first)
+            return i;
+        if (p[i] === '\\')
+            i++;
+        first = false;
+    }
+    return -1;
+}
+function translateClass(body) {
+    let out = '[';
+    let i = 0;
+    if (body[0] === '^') {
+        out += '^';
+        i = 1;
+    }
+    for (; i < body.length; i++) {
+        const ch = body[i];
+        if (ch === '\\' && i + 1 < body.length)
+            out += escapeRe(body[++i]);
+        else if (ch === '-')
+            out += '-';
+        else
+            out += escapeRe(ch);
+    }
+    return `${out}]`;
+}
+function escapeRe(ch) {
+    return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+}
+/** Compiles `--exclude` patterns; each is cleaned like patternmatcher does. */
+function compileExcludes(patterns) {
+    const rules = [];
+    for (const raw of patterns) {
+        let p = raw.trim();
+        const negate = p.startsWith('!');
+        if (negate)
+            p = p.slice(1);
+        p = cleanRel(p);
+        const re = compile(p, true);
+        if (re !== null)
+            rules.push({ negate, re });
+    }
+    return rules;
+}
+/** True when `rel` (or a directory above it) is excluded; later rules win, `!` re-includes. */
+function isExcluded(rules, rel) {
+    if (rules.length === 0 || rel === '')
+        return false;
+    const parts = rel.split('/');
+    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+    let excluded = false;
+    for (const r of rules) {
+        if (prefixes.some(p => r.re.test(p)))
+            excluded = !r.negate;
+    }
+    return excluded;
+}
+/**
+ * Cleans a context-relative path like Go's `path.Clean("/" + p)` without the leading slash:
+ * `./a`, `/a`, `a/../a/` all give `a`; `..` cannot climb above the root; the root is `.`.
+ */
+function cleanRel(p) {
+    const out = [];
+    for (const seg of p.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..')
+            out.pop();
+        else
+            out.push(seg);
+    }
+    return out.length === 0 ? '.' : out.join('/');
+}
+
+
+/***/ }),
+
+/***/ 182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ LABELS)
+/* harmony export */ });
+/**
+ * The plain data that flows through the pipeline:
+ *   context (scan + hash) -> dockerfile (steps + their sources) -> record (last deploy)
+ *   -> docker (prune, build) -> logs (what was cached) -> verdict -> report.
+ * Every stage is a function over these shapes; only src/docker, src/record and src/report
+ * (and the thin entries) touch the outside world.
+ */
+/** Labels every guarded image carries, so a deployed image tells what it was built from. */
+const LABELS = {
+    revision: 'org.opencontainers.image.revision',
+    created: 'org.opencontainers.image.created',
+    contextHash: 'dev.fresh-build.context-hash',
+    buildId: 'dev.fresh-build.build-id',
+    /** Compact JSON: [[stage, index, sourceHash], ...] for the context steps. */
+    steps: 'dev.fresh-build.steps'
+};
+
+
+/***/ }),
+
+/***/ 4358:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   composeGuardOptions: () => (/* binding */ composeGuardOptions)
+/* harmony export */ });
+/* unused harmony export perServiceState */
+/* harmony import */ var _compose_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1949);
+/* harmony import */ var _record_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8055);
+
+
+/** The guard options for each service of the compose file (see the module comment). */
+async function composeGuardOptions(compose, base, env, deps = {}) {
+    // The workspace root the action contains compose paths in, where the request carries one.
+    const root = compose.root;
+    const resolved = await (0,_compose_index_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveComposeProject */ .mH)(compose.file, {
+        env,
+        services: compose.services,
+        docker: base.docker,
+        ...(typeof root === 'string' ? { root } : {}),
+        ...(deps.tool !== undefined ? { tool: deps.tool } : {})
+    });
+    for (const note of resolved.notes)
+        deps.progress?.(note);
+    const project = resolved.project;
+    let flavor = deps.flavor ?? resolved.tool?.flavor ?? null;
+    if (flavor === null && project.services.some(s => s.image === null)) {
+        flavor = (await (0,_compose_index_js__WEBPACK_IMPORTED_MODULE_0__/* .detectCompose */ .ib)({ docker: base.docker, env }))?.flavor ?? 'v2';
+    }
+    const shared = sharedBuilds(project.services, base.target);
+    return project.services.map(svc => {
+        const target = svc.target ?? base.target;
+        const tag = svc.image ?? (0,_compose_index_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultImageName */ .eo)(project.name, svc.name, flavor ?? 'v2');
+        let state = null;
+        if (base.state !== null)
+            state = perServiceState(base.state, svc.name);
+        else if (shared.has(buildKey(svc, base.target))) {
+            state = perServiceState((0,_record_index_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultStatePath */ .K0)({
+                context: svc.context,
+                file: svc.dockerfile,
+                target: target ?? undefined,
+                env
+            }), svc.name);
+        }
+        const options = {
+            ...base,
+            context: svc.context,
+            file: svc.dockerfile,
+            state,
+            tags: [tag],
+            buildArgs: { ...svc.args, ...base.buildArgs },
+            secretArgs: [...base.secretArgs],
+            cacheFrom: [...new Set([...svc.cacheFrom, ...base.cacheFrom])],
+            target,
+            image: tag
+        };
+        return { service: svc.name, options };
+    });
+}
+/** `state.json` -> `state.web.json`; `state` -> `state.web.json`. */
+function perServiceState(path, service) {
+    const safe = service.replace(/[^A-Za-z0-9._-]+/g, '-');
+    return path.endsWith('.json') ? `${path.slice(0, -5)}.${safe}.json` : `${path}.${safe}.json`;
+}
+function buildKey(svc, fallbackTarget) {
+    return `${svc.context}\0${svc.dockerfile}\0${svc.target ?? fallbackTarget ?? ''}`;
+}
+/** Build keys used by more than one service (their default records would collide). */
+function sharedBuilds(services, target) {
+    const seen = new Set();
+    const shared = new Set();
+    for (const s of services) {
+        const k = buildKey(s, target);
+        if (seen.has(k))
+            shared.add(k);
+        seen.add(k);
+    }
+    return shared;
+}
+
+
+/***/ }),
+
 /***/ 8262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10460,6 +15675,7 @@ function newRecord(input) {
         tags: [...input.tags],
         builtAt: (input.builtAt ?? new Date()).toISOString(),
         dockerfile: input.dockerfile,
+        ...(input.deploy ? { deploy: input.deploy } : {}),
         ...(input.inputs ? { inputs: { ...input.inputs } } : {})
     };
 }
@@ -10467,7 +15683,7 @@ function newRecord(input) {
 
 /***/ }),
 
-/***/ 2847:
+/***/ 8055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10475,6 +15691,7 @@ function newRecord(input) {
 __nccwpck_require__.d(__webpack_exports__, {
   W1: () => (/* reexport */ RecordError),
   K0: () => (/* reexport */ defaultStatePath),
+  lo: () => (/* reexport */ deployFacts),
   wL: () => (/* reexport */ diff/* fileSignatures */.wL),
   Mx: () => (/* reexport */ diff/* newRecord */.Mx),
   aE: () => (/* reexport */ readRecord),
@@ -10485,7 +15702,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   rh: () => (/* reexport */ writeRecord)
 });
 
-// UNUSED EXPORTS: LockError, RecordShapeError, changedPaths, diffRecords, nodeRecordFs, parseRecord, pidAlive, recordFromLabels, stateDir
+// UNUSED EXPORTS: LockError, RecordShapeError, changedPaths, diffRecords, imageChain, nodeRecordFs, parseRecord, pidAlive, recordFromLabels, stateDir
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -10606,6 +15823,7 @@ function validateRecord(value) {
     const builtAt = str(value, 'builtAt', '');
     if (Number.isNaN(Date.parse(builtAt)))
         throw new RecordShapeError('builtAt', 'must be an ISO time');
+    const deploy = value.deploy === undefined ? undefined : validateDeploy(value.deploy);
     return {
         version,
         contextHash: hash(value, 'contextHash', ''),
@@ -10617,7 +15835,41 @@ function validateRecord(value) {
         tags: [...tags],
         builtAt,
         dockerfile: str(value, 'dockerfile', ''),
-        ...(inputs ? { inputs } : {})
+        ...(inputs ? { inputs } : {}),
+        ...(deploy ? { deploy } : {})
+    };
+}
+/** The optional `deploy` section (see record/deploy.ts); older records have none. */
+function validateDeploy(value) {
+    if (!isObject(value))
+        throw new RecordShapeError('deploy', `must be an object, not ${describe(value)}`);
+    const copies = value.copies;
+    if (!Array.isArray(copies))
+        throw new RecordShapeError('deploy.copies', `must be an array, not ${describe(copies)}`);
+    const changed = value.changed;
+    if (changed !== null && !(Array.isArray(changed) && changed.every(isString))) {
+        throw new RecordShapeError('deploy.changed', 'must be an array of strings or null');
+    }
+    return {
+        stage: str(value, 'stage', 'deploy.'),
+        copies: copies.map((c, i) => {
+            const at = `deploy.copies[${i}].`;
+            if (!isObject(c))
+                throw new RecordShapeError(`deploy.copies[${i}]`, `must be an object, not ${describe(c)}`);
+            const files = c.files;
+            if (!isObject(files) || !Object.values(files).every(isString)) {
+                throw new RecordShapeError(`${at}files`, 'must map image paths to context paths');
+            }
+            return {
+                stage: str(c, 'stage', at),
+                index: positiveInt(c, 'index', at),
+                line: positiveInt(c, 'line', at),
+                instruction: str(c, 'instruction', at),
+                dest: str(c, 'dest', at),
+                files: Object.fromEntries(Object.entries(files))
+            };
+        }),
+        changed: changed === null ? null : [...changed]
     };
 }
 
@@ -11018,24 +16270,8 @@ function stateInsideContext(statePath, context, cwd = process.cwd()) {
     return (0,paths/* strictlyInside */.v)((0,external_node_path_.resolve)(cwd, context), (0,external_node_path_.resolve)(cwd, statePath));
 }
 
-;// CONCATENATED MODULE: ./src/model.ts
-/**
- * The plain data that flows through the pipeline:
- *   context (scan + hash) -> dockerfile (steps + their sources) -> record (last deploy)
- *   -> docker (prune, build) -> logs (what was cached) -> verdict -> report.
- * Every stage is a function over these shapes; only src/docker, src/record and src/report
- * (and the thin entries) touch the outside world.
- */
-/** Labels every guarded image carries, so a deployed image tells what it was built from. */
-const model_LABELS = {
-    revision: 'org.opencontainers.image.revision',
-    created: 'org.opencontainers.image.created',
-    contextHash: 'dev.fresh-build.context-hash',
-    buildId: 'dev.fresh-build.build-id',
-    /** Compact JSON: [[stage, index, sourceHash], ...] for the context steps. */
-    steps: 'dev.fresh-build.steps'
-};
-
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
 ;// CONCATENATED MODULE: ./src/record/labels.ts
 
 const labels_HASH = /^sha256:[0-9a-f]{64}$/;
@@ -11046,14 +16282,14 @@ const labels_HASH = /^sha256:[0-9a-f]{64}$/;
  */
 function recordLabels(record) {
     const labels = {
-        [model_LABELS.created]: record.builtAt,
-        [model_LABELS.contextHash]: record.contextHash,
-        [model_LABELS.steps]: JSON.stringify(record.steps.map(s => [s.stage, s.index, s.sourceHash]))
+        [model/* LABELS */.k.created]: record.builtAt,
+        [model/* LABELS */.k.contextHash]: record.contextHash,
+        [model/* LABELS */.k.steps]: JSON.stringify(record.steps.map(s => [s.stage, s.index, s.sourceHash]))
     };
     if (record.commit)
-        labels[model_LABELS.revision] = record.commit;
+        labels[model/* LABELS */.k.revision] = record.commit;
     if (record.buildId)
-        labels[model_LABELS.buildId] = record.buildId;
+        labels[model/* LABELS */.k.buildId] = record.buildId;
     return labels;
 }
 /** Reads back recordLabels' output from `docker inspect` labels; tolerates missing or garbled ones. */
@@ -11120,8 +16356,64 @@ function preview(s) {
 
 // EXTERNAL MODULE: ./src/record/diff.ts
 var diff = __nccwpck_require__(8262);
+// EXTERNAL MODULE: ./src/dockerfile/index.ts + 3 modules
+var dockerfile = __nccwpck_require__(3990);
+;// CONCATENATED MODULE: ./src/record/deploy.ts
+/**
+ * What `verify` needs to know about a build after the build is gone: where the final image's
+ * context COPY/ADD steps put each file, and which files this build changed. Kept in the record
+ * as the optional `deploy` section (records written before it simply have none).
+ */
+
+
+/**
+ * The stages whose filesystem is the final image's: the final stage and, through `FROM <stage>`,
+ * the stages it starts from. Other stages reach the image only by `COPY --from`, never straight
+ * from the context.
+ */
+function imageChain(stages, finalStage) {
+    const byName = new Map(stages.map(s => [s.name, s]));
+    const chain = [];
+    for (let s = byName.get(finalStage); s && !chain.includes(s.name);) {
+        chain.push(s.name);
+        s = byName.get(s.base.toLowerCase());
+    }
+    return chain;
+}
+/**
+ * The deploy facts of a build: every context COPY/ADD of the image chain with the absolute path
+ * each selected file or symlink got in the image (paths an ADD unpacks are unknown and left
+ * out), and the context paths that changed since the previous record (null: no previous record,
+ * everything is new).
+ */
+function deployFacts(steps, stages, finalStage, changed) {
+    const chain = new Set(imageChain(stages, finalStage));
+    const copies = [];
+    for (const step of steps) {
+        if (step.keyword === 'RUN' || step.dest === null || !chain.has(step.stage))
+            continue;
+        const files = [];
+        for (const path of step.selected) {
+            const dest = (0,dockerfile/* destinationFor */.mZ)(step, path);
+            if (dest !== null)
+                files.push([`/${dest}`, path]);
+        }
+        copies.push({
+            stage: step.stage,
+            index: step.index,
+            line: step.line,
+            instruction: step.instruction,
+            dest: external_node_path_.posix.resolve(step.workdir, step.dest),
+            // fromEntries defines own properties, so a file named `__proto__` stays a file.
+            files: Object.fromEntries(files)
+        });
+    }
+    return { stage: finalStage, copies, changed: changed === null ? null : [...changed] };
+}
+
 ;// CONCATENATED MODULE: ./src/record/index.ts
 /** The record of the last build judged good: state file on the builder host, labels on the image. */
+
 
 
 
@@ -11255,6 +16547,37 @@ function redactDeep(value, redact) {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)]));
     }
     return value;
+}
+
+
+/***/ }),
+
+/***/ 6449:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ splitBuildArg),
+/* harmony export */   S: () => (/* binding */ isBuildArgName)
+/* harmony export */ });
+/**
+ * Build args as docker accepts them, for every place that reads one (CLI flags, the action's
+ * lines, the Dockerfile's ARG): the name rule and the `KEY=VALUE` split.
+ */
+/** An identifier: letters, digits and `_`, not starting with a digit (no `=`, no whitespace). */
+const BUILD_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function isBuildArgName(name) {
+    return BUILD_ARG_NAME.test(name);
+}
+/**
+ * `KEY=VALUE` split at the first `=`; the value keeps everything after it byte for byte (it goes
+ * into an argv slot, never through a shell). `value` is null when there is no `=`, and `name`
+ * is then the whole text. The name is not checked here: callers word their own errors.
+ */
+function splitBuildArg(text) {
+    const eq = text.indexOf('=');
+    return eq < 0
+        ? { name: text, value: null }
+        : { name: text.slice(0, eq), value: text.slice(eq + 1) };
 }
 
 
@@ -11924,28 +17247,8 @@ async function prune(exec, policy, kind) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/util/build-arg.ts
-/**
- * Build args as docker accepts them, for every place that reads one (CLI flags, the action's
- * lines, the Dockerfile's ARG): the name rule and the `KEY=VALUE` split.
- */
-/** An identifier: letters, digits and `_`, not starting with a digit (no `=`, no whitespace). */
-const BUILD_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function isBuildArgName(name) {
-    return BUILD_ARG_NAME.test(name);
-}
-/**
- * `KEY=VALUE` split at the first `=`; the value keeps everything after it byte for byte (it goes
- * into an argv slot, never through a shell). `value` is null when there is no `=`, and `name`
- * is then the whole text. The name is not checked here: callers word their own errors.
- */
-function splitBuildArg(text) {
-    const eq = text.indexOf('=');
-    return eq < 0
-        ? { name: text, value: null }
-        : { name: text.slice(0, eq), value: text.slice(eq + 1) };
-}
-
+// EXTERNAL MODULE: ./src/util/build-arg.ts
+var build_arg = __nccwpck_require__(6449);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(9997);
 ;// CONCATENATED MODULE: ./src/pipeline/options.ts
@@ -11976,8 +17279,8 @@ function parseVerify(value, where = '--verify') {
 function parseBuildArgs(items, where) {
     const out = {};
     items.forEach((item, i) => {
-        const { name, value } = splitBuildArg(item);
-        if (!isBuildArgName(name)) {
+        const { name, value } = (0,build_arg/* splitBuildArg */.P)(item);
+        if (!(0,build_arg/* isBuildArgName */.S)(name)) {
             throw new options_UsageError(`${where(i)}: "${truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
         }
         if (value === null)
@@ -12009,6 +17312,49 @@ function truncate(s, max = 60) {
 /** The values of the secret build args: masked everywhere, never recorded or labelled. */
 function secretArgValues(opts) {
     return opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== '');
+}
+
+;// CONCATENATED MODULE: ./src/cli/verify-args.ts
+/** `fresh-build verify` options, validated before any docker call. */
+
+function verifyOptions(values, abs, context, file, docker) {
+    const list = (n) => values[n] ?? [];
+    const str = (n) => values[n];
+    const containers = list('container');
+    const composeFile = str('compose-file');
+    if (composeFile !== undefined && containers.length > 0) {
+        throw new options_UsageError('--container and --compose-file are two ways to name targets: use one');
+    }
+    if (composeFile === undefined && containers.length === 0) {
+        throw new options_UsageError('verify needs --container NAME or --compose-file F (the targets)');
+    }
+    if (composeFile === undefined && list('service').length > 0) {
+        throw new options_UsageError('--service needs --compose-file');
+    }
+    for (const [i, c] of containers.entries()) {
+        if (c.trim() === '' || c.startsWith('-')) {
+            throw new options_UsageError(`--container #${i + 1}: "${truncate(c)}" is not a container name or id`);
+        }
+    }
+    const waitText = str('wait');
+    let wait = 0;
+    if (waitText !== undefined) {
+        wait = Number(waitText);
+        if (!/^\d+(\.\d+)?$/.test(waitText.trim()) || !Number.isFinite(wait) || wait > 86400) {
+            throw new options_UsageError(`--wait: "${truncate(waitText)}" is not a number of seconds (0-86400)`);
+        }
+    }
+    return {
+        containers,
+        compose: composeFile !== undefined ? { file: abs(composeFile), services: list('service') } : null,
+        image: str('image') ?? null,
+        context,
+        file,
+        target: str('target') ?? null,
+        state: str('state') !== undefined ? abs(str('state')) : null,
+        wait,
+        docker
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/request.ts
@@ -12043,7 +17389,8 @@ function guardOptions(r) {
 
 
 
-const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear'];
+
+const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear', 'verify'];
 const OPTIONS = {
     context: { type: 'string' },
     file: { type: 'string', short: 'f' },
@@ -12072,7 +17419,9 @@ const OPTIONS = {
     docker: { type: 'string' },
     'no-stat-cache': { type: 'boolean' },
     push: { type: 'boolean' },
-    'registry-cache': { type: 'string', multiple: true }
+    'registry-cache': { type: 'string', multiple: true },
+    container: { type: 'string', multiple: true },
+    wait: { type: 'string' }
 };
 /** Which options each command accepts; anything else is a usage error, not silently ignored. */
 /** What build and check share: both hash, compare with the record, judge and record. */
@@ -12098,7 +17447,19 @@ const ALLOWED = {
     build: [...JUDGING, 'tag', 'prune', 'push'],
     check: [...JUDGING, 'log', 'image'],
     'parse-log': [],
-    clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker', 'registry-cache']
+    clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker', 'registry-cache'],
+    verify: [
+        'context',
+        'file',
+        'state',
+        'target',
+        'image',
+        'container',
+        'compose-file',
+        'service',
+        'wait',
+        'docker'
+    ]
 };
 /**
  * node's parseArgs errors as one line naming the option: its own messages span lines, suggest
@@ -12189,6 +17550,9 @@ function parseCli(argv, cwd, env) {
             debug
         };
     }
+    if (command === 'verify') {
+        return { command, verify: verifyOptions(values, abs, context, file, docker), json, debug };
+    }
     if (command === 'check' && str('log') === undefined) {
         throw new options_UsageError('check needs --log FILE (the build log to judge)');
     }
@@ -12250,6 +17614,7 @@ Commands:
   check --log FILE  judge a build whose log another tool produced
   parse-log FILE    parse a build log into steps (no daemon)
   clear             clear the builder cache and host cache paths, reset the record
+  verify            check that the running containers run the last good build
 
 Common options:
   --context DIR          build context (default .)
@@ -12283,7 +17648,14 @@ clear:
   --registry-cache REF   registry cache reference to delete, e.g. reg/app:buildcache (repeatable;
                          the registry's delete setting must be on; other tags are never deleted)
 
-Exit codes: 0 pass, 1 stale, 2 error.
+verify:
+  --container NAME       a container to verify (repeatable)
+  --compose-file F       verify each container of the services that build (--service S: those)
+  --image REF            the image they should run (default: the record's; name@sha256:... exact)
+  --wait SECONDS         wait for containers still starting or not yet healthy
+  --context, --file, --target, --state   which record, as for build
+
+Exit codes: 0 pass (verify: live), 1 stale, 2 error.
 `;
 
 // EXTERNAL MODULE: ./src/report/text-safety.ts
@@ -14020,1189 +19392,10 @@ function describeStatCache(s) {
 
 // EXTERNAL MODULE: ./src/context/hash.ts
 var hash = __nccwpck_require__(9715);
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __nccwpck_require__(8390);
-;// CONCATENATED MODULE: ./src/dockerfile/match.ts
-/**
- * Path patterns of COPY/ADD: sources follow Go's `filepath.Match` (`*` and `?` never cross `/`,
- * `[...]` classes with `^` negation, `\` escapes); `--exclude` patterns follow moby's
- * patternmatcher (`**` spans directories, a pattern excluding a directory excludes what it holds,
- * a leading `!` re-includes).
- */
-/** True when the path holds a Go wildcard meta character. */
-function hasWildcard(p) {
-    return /[*?[]/.test(p);
-}
-const cache = new Map();
-/** Go `filepath.Match(pattern, name)` on `/`-separated paths; a malformed pattern matches nothing. */
-function goMatch(pattern, name) {
-    let re = cache.get(pattern);
-    if (re === undefined) {
-        re = compile(pattern, false);
-        cache.set(pattern, re);
-    }
-    return re !== null && re.test(name);
-}
-/**
- * Translates a pattern to a RegExp; with `globstar` a `**` segment matches any number of
- * directories (patternmatcher), otherwise it is just two stars (Go).
- */
-function compile(pattern, globstar) {
-    let re = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (ch === '*') {
-            if (globstar && pattern[i + 1] === '*') {
-                i++;
-                if (pattern[i + 1] === '/') {
-                    i++;
-                    re += '(?:.*/)?';
-                }
-                else {
-                    re += '.*';
-                }
-            }
-            else {
-                re += '[^/]*';
-            }
-        }
-        else if (ch === '?') {
-            re += '[^/]';
-        }
-        else if (ch === '\\') {
-            if (i + 1 >= pattern.length)
-                return null;
-            re += escapeRe(pattern[++i]);
-        }
-        else if (ch === '[') {
-            const end = classEnd(pattern, i);
-            if (end < 0)
-                return null;
-            re += translateClass(pattern.slice(i + 1, end));
-            i = end;
-        }
-        else {
-            re += escapeRe(ch);
-        }
-    }
-    return new RegExp(`^${re}$`, 's');
-}
-/** Index of the `]` closing the class opened at `start`, or -1 (Go: ErrBadPattern). */
-function classEnd(p, start) {
-    let i = start + 1;
-    if (p[i] === '^')
-        i++;
-    let first = true;
-    for (; i < p.length; i++) {
-        if (p[i] === ']' && !first)
-            return i;
-        if (p[i] === '\\')
-            i++;
-        first = false;
-    }
-    return -1;
-}
-function translateClass(body) {
-    let out = '[';
-    let i = 0;
-    if (body[0] === '^') {
-        out += '^';
-        i = 1;
-    }
-    for (; i < body.length; i++) {
-        const ch = body[i];
-        if (ch === '\\' && i + 1 < body.length)
-            out += escapeRe(body[++i]);
-        else if (ch === '-')
-            out += '-';
-        else
-            out += escapeRe(ch);
-    }
-    return `${out}]`;
-}
-function escapeRe(ch) {
-    return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
-}
-/** Compiles `--exclude` patterns; each is cleaned like patternmatcher does. */
-function compileExcludes(patterns) {
-    const rules = [];
-    for (const raw of patterns) {
-        let p = raw.trim();
-        const negate = p.startsWith('!');
-        if (negate)
-            p = p.slice(1);
-        p = cleanRel(p);
-        const re = compile(p, true);
-        if (re !== null)
-            rules.push({ negate, re });
-    }
-    return rules;
-}
-/** True when `rel` (or a directory above it) is excluded; later rules win, `!` re-includes. */
-function isExcluded(rules, rel) {
-    if (rules.length === 0 || rel === '')
-        return false;
-    const parts = rel.split('/');
-    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-    let excluded = false;
-    for (const r of rules) {
-        if (prefixes.some(p => r.re.test(p)))
-            excluded = !r.negate;
-    }
-    return excluded;
-}
-/**
- * Cleans a context-relative path like Go's `path.Clean("/" + p)` without the leading slash:
- * `./a`, `/a`, `a/../a/` all give `a`; `..` cannot climb above the root; the root is `.`.
- */
-function cleanRel(p) {
-    const out = [];
-    for (const seg of p.split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..')
-            out.pop();
-        else
-            out.push(seg);
-    }
-    return out.length === 0 ? '.' : out.join('/');
-}
-
-;// CONCATENATED MODULE: ./src/dockerfile/words.ts
-/**
- * Shell-word handling the way BuildKit's `shell.Lex` treats a Dockerfile word: quotes removed,
- * the escape character honoured, `$VAR` / `${VAR}` / `${VAR:-x}` / `${VAR-x}` / `${VAR:+x}` /
- * `${VAR+x}` / `${VAR:?x}` expanded from a variable map, and the pattern modifiers of the
- * current Dockerfile syntax (`${VAR#p}`, `${VAR##p}`, `${VAR%p}`, `${VAR%%p}`, `${VAR/p/r}`,
- * `${VAR//p/r}`, `p` a shell glob; the 20.10 daemon's RUN runs them in the shell, verified).
- * Unset variables expand to ''.
- * dockerfile-ast splits arguments on whitespace without regard to quotes (`"a b"` becomes two
- * arguments), so instructions' argument text is split with `splitWords` instead.
- */
-/**
- * How deep `${a:-${b:-…}}` may nest. The lexer recurses once per level and would overflow the
- * stack in the thousands; real Dockerfiles nest two or three deep.
- */
-const MAX_NESTING = 128;
-/** Raised for a malformed word; the reader turns it into a DockerfileError with the line. */
-class WordError extends Error {
-}
-/**
- * Splits argument text into words on unquoted whitespace, keeping quotes and escapes in each
- * word for `expandWord`.
- */
-function splitWords(text, escape) {
-    const words = [];
-    let cur = '';
-    let quote = null;
-    let inWord = false;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (quote === null && /\s/.test(ch)) {
-            if (inWord)
-                words.push(cur);
-            cur = '';
-            inWord = false;
-            continue;
-        }
-        inWord = true;
-        cur += ch;
-        if (ch === escape && quote !== "'" && i + 1 < text.length) {
-            cur += text[++i];
-        }
-        else if (quote === null && (ch === '"' || ch === "'")) {
-            quote = ch;
-        }
-        else if (ch === quote) {
-            quote = null;
-        }
-    }
-    if (inWord)
-        words.push(cur);
-    return words;
-}
-/** Expands one word: variables substituted, quotes and escapes removed. */
-function expandWord(word, vars, escape = '\\') {
-    const lex = new Lexer(word, vars, escape, false);
-    const out = lex.process('');
-    if (lex.pos < word.length)
-        throw new WordError(`unexpected '${word[lex.pos]}' in ${JSON.stringify(word)}`);
-    return out;
-}
-/**
- * A RUN's text as BuildKit prints it in the build log: variables expanded, quotes kept, unset
- * variables left as written (its lexer's RawQuotes and SkipUnsetEnv modes; verified on 20.10:
- * `RUN echo "$SRC  two" 'q $DIR'` prints `RUN echo "a  two" 'q $DIR'`).
- */
-function expandRaw(word, vars, escape = '\\') {
-    const lex = new Lexer(word, vars, escape, true);
-    const out = lex.process('');
-    if (lex.pos < word.length)
-        throw new WordError(`unexpected '${word[lex.pos]}' in ${JSON.stringify(word)}`);
-    return out;
-}
-class Lexer {
-    s;
-    vars;
-    escape;
-    raw;
-    pos = 0;
-    depth = 0;
-    constructor(s, vars, escape, 
-    /** Keep quotes and unset variables as written (BuildKit's printed RUN). */
-    raw) {
-        this.s = s;
-        this.vars = vars;
-        this.escape = escape;
-        this.raw = raw;
-    }
-    /** Reads until `stop` (not consumed) or the end. */
-    process(stop) {
-        let out = '';
-        while (this.pos < this.s.length) {
-            const ch = this.s[this.pos];
-            if (stop !== '' && ch === stop)
-                return out;
-            this.pos++;
-            if (ch === this.escape) {
-                // A trailing escape stays literal, as BuildKit keeps it.
-                out += this.pos < this.s.length ? this.s[this.pos++] : ch;
-            }
-            else if (ch === "'") {
-                const end = this.s.indexOf("'", this.pos);
-                if (end < 0)
-                    throw new WordError(`unterminated single quote in ${JSON.stringify(this.s)}`);
-                out += this.raw ? this.s.slice(this.pos - 1, end + 1) : this.s.slice(this.pos, end);
-                this.pos = end + 1;
-            }
-            else if (ch === '"') {
-                out += this.raw ? `"${this.doubleQuoted()}"` : this.doubleQuoted();
-            }
-            else if (ch === '$') {
-                out += this.dollar();
-            }
-            else {
-                out += ch;
-            }
-        }
-        return out;
-    }
-    doubleQuoted() {
-        let out = '';
-        while (this.pos < this.s.length) {
-            const ch = this.s[this.pos++];
-            if (ch === '"')
-                return out;
-            if (ch === this.escape &&
-                this.pos < this.s.length &&
-                ['"', '$', this.escape].includes(this.s[this.pos])) {
-                out += this.s[this.pos++];
-            }
-            else if (ch === '$') {
-                out += this.dollar();
-            }
-            else {
-                out += ch;
-            }
-        }
-        throw new WordError(`unterminated double quote in ${JSON.stringify(this.s)}`);
-    }
-    /** After a `$`. */
-    dollar() {
-        const next = this.s[this.pos];
-        if (next === '{') {
-            this.pos++;
-            return this.braced();
-        }
-        const name = this.name();
-        if (name === '')
-            return '$';
-        return this.vars.get(name) ?? (this.raw ? `$${name}` : '');
-    }
-    name() {
-        // BuildKit: a leading digit is a one-character (positional) name.
-        if (/[0-9]/.test(this.s[this.pos] ?? ''))
-            return this.s[this.pos++];
-        const m = /^[A-Za-z0-9_]*/.exec(this.s.slice(this.pos));
-        const name = m ? m[0] : '';
-        this.pos += name.length;
-        return name;
-    }
-    braced() {
-        const name = this.name();
-        if (name === '')
-            throw new WordError(`bad substitution in ${JSON.stringify(this.s)}`);
-        const start = this.pos - name.length - 2;
-        const value = this.vars.get(name);
-        if (this.s[this.pos] === '}') {
-            this.pos++;
-            return value ?? (this.raw ? `\${${name}}` : '');
-        }
-        if (this.pos >= this.s.length)
-            throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
-        let op = this.s[this.pos];
-        this.pos++;
-        const colon = op === ':';
-        if (colon)
-            op = this.s[this.pos++] ?? '';
-        else if ((op === '#' || op === '%' || op === '/') && this.s[this.pos] === op) {
-            this.pos++;
-            op += op;
-        }
-        if (!['-', '+', '?', '#', '##', '%', '%%', '/', '//'].includes(op) || (colon && op.length > 1))
-            throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`);
-        if (colon && !['-', '+', '?'].includes(op))
-            throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`);
-        if (++this.depth > MAX_NESTING) {
-            throw new WordError(`variable substitutions too deeply nested to read (more than ${MAX_NESTING} levels of \${)`);
-        }
-        const isPattern = op[0] === '#' || op[0] === '%' || op[0] === '/';
-        const word = this.process(op[0] === '/' ? '/' : '}');
-        let replacement = '';
-        if (op[0] === '/' && this.s[this.pos] === '/') {
-            this.pos++;
-            replacement = this.process('}');
-        }
-        this.depth--;
-        if (this.s[this.pos] !== '}')
-            throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
-        this.pos++;
-        if (isPattern) {
-            if (value === undefined)
-                return this.raw ? this.s.slice(start, this.pos) : '';
-            return applyPattern(value, op, word, replacement);
-        }
-        // With ':' an empty value counts as unset, as in POSIX shells.
-        const set = value !== undefined && (!colon || value !== '');
-        if (op === '-')
-            return set ? value : word;
-        if (op === '+')
-            return set ? word : '';
-        if (!set)
-            throw new WordError(`${name}: ${word || 'is not allowed to be unset'}`);
-        return value;
-    }
-}
-/** A shell glob (`*`, `?`, `[...]`, `\\x`) as a RegExp source. */
-function globSource(pattern) {
-    let re = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (ch === '*')
-            re += '[\\s\\S]*';
-        else if (ch === '?')
-            re += '[\\s\\S]';
-        else if (ch === '\\' && i + 1 < pattern.length)
-            re += words_escapeRe(pattern[++i]);
-        else if (ch === '[') {
-            const end = pattern.indexOf(']', i + 2);
-            if (end < 0)
-                re += '\\[';
-            else {
-                const body = pattern.slice(i + 1, end);
-                re += `[${body.startsWith('!') || body.startsWith('^') ? '^' + body.slice(1) : body}]`;
-                i = end;
-            }
-        }
-        else
-            re += words_escapeRe(ch);
-    }
-    return re;
-}
-function words_escapeRe(ch) {
-    return ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-}
-/** `#`/`##` cut the shortest/longest matching prefix, `%`/`%%` the suffix, `/`/`//` replace. */
-function applyPattern(value, op, pattern, replacement) {
-    const src = globSource(pattern);
-    const lazy = src.replace(/\[\\s\\S\]\*/g, '[\\s\\S]*?');
-    switch (op) {
-        case '#':
-            return value.replace(new RegExp(`^${lazy}`), '');
-        case '##':
-            return value.replace(new RegExp(`^${src}`), '');
-        case '%': {
-            // The shortest suffix: try from the end.
-            for (let i = value.length; i >= 0; i--)
-                if (new RegExp(`^${src}$`).test(value.slice(i)))
-                    return value.slice(0, i);
-            return value;
-        }
-        case '%%': {
-            for (let i = 0; i <= value.length; i++)
-                if (new RegExp(`^${src}$`).test(value.slice(i)))
-                    return value.slice(0, i);
-            return value;
-        }
-        case '/':
-            return pattern === '' ? value : value.replace(new RegExp(src), () => replacement);
-        default:
-            return pattern === '' ? value : value.replace(new RegExp(src, 'g'), () => replacement);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/dockerfile/read.ts
-
-
-
-
-
-
-/*
- * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
- *
- * BuildKit's `[stage i/n]` counting, read from moby/buildkit dockerfile2llb and verified on the
- * daemon here (Docker 20.10.24, BuildKit v0.8 built-in frontend):
- *   - only FROM, RUN, COPY, ADD and WORKDIR count; ENV, ARG, LABEL, USER, EXPOSE, CMD, comments do
- *     not (`FROM; ENV; ARG; WORKDIR; LABEL; COPY; RUN; COPY; STOPSIGNAL; EXPOSE; RUN` prints 1..6/6);
- *   - FROM counts (as 1) only for an image base: `FROM scratch` and `FROM <earlier stage>` print no
- *     step, so the stage's first COPY is `1/n` (`[stage-2 1/1] COPY --from=1 /out /x`);
- *   - the name is the AS name lowercased (`AS Upper` prints `[upper 1/12]`), else `stage-N`;
- *     a Dockerfile with one stage prints no name at all (`[2/3]`), even with `AS`;
- *   - the index is right-aligned to the width of n: `[upper  1/12]`;
- *   - the printed instruction has variables expanded and quotes removed
- *     (`COPY $SRC ${DIR}/` prints `COPY src /d/`, `COPY ["sp ace", "/sp/"]` prints `COPY [sp ace, /sp/]`);
- *     `instruction` here stays as written, continuations joined as BuildKit joins them;
- *   - ONBUILD triggers of a local base image (given by `onBuild`) run right after FROM: they take
- *     the next indexes, yet n stays the stage's own count (`[2/3] COPY . /app/` (trigger),
- *     `[3/3] RUN echo trig` (trigger), `[4/3] RUN echo child`), and each writes a history entry.
- * The 20.10 built-in frontend rejects heredocs, --link, --parents and --exclude; they follow the
- * current Dockerfile reference (`# syntax=docker/dockerfile:1`).
- *
- * dockerfile-ast supplies instruction boundaries (continuations, comments, heredoc bodies), the
- * `# escape=` directive and ENV properties. Its gaps, worked around here: it splits arguments on
- * whitespace ignoring quotes, its JSON strings drop spaces (`"sp ace"` -> `space`), its text joins
- * arguments with single spaces (BuildKit keeps the spacing), `ARG a b=1` yields only `a`, it
- * accepts unknown instructions and flags, files without FROM, and unterminated heredocs, and ADD's
- * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
- */
-/** A malformed Dockerfile; the message is one line naming the file and line. */
-class DockerfileError extends error/* FreshBuildError */.n {
-    file;
-    line;
-    detail;
-    constructor(file, line, detail) {
-        super(`${file}:${line}: ${detail}`);
-        this.file = file;
-        this.line = line;
-        this.detail = detail;
-    }
-}
-const KEYWORDS = new Set([
-    'ADD',
-    'ARG',
-    'CMD',
-    'COPY',
-    'ENTRYPOINT',
-    'ENV',
-    'EXPOSE',
-    'FROM',
-    'HEALTHCHECK',
-    'LABEL',
-    'MAINTAINER',
-    'ONBUILD',
-    'RUN',
-    'SHELL',
-    'STOPSIGNAL',
-    'USER',
-    'VOLUME',
-    'WORKDIR'
-]);
-/** Flags each instruction accepts in the current Dockerfile reference. */
-const FLAGS = {
-    FROM: new Set(['platform']),
-    COPY: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
-    ADD: new Set(['chown', 'chmod', 'link', 'exclude', 'keep-git-dir', 'checksum', 'unpack']),
-    RUN: new Set(['mount', 'network', 'security'])
-};
-/** Instructions that produce a BuildKit vertex and so a `[stage i/n]` line. */
-const COUNTED = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
-const HEREDOC = /^(\d*)<<(-?)([^<]+)$/;
-/** Reads a Dockerfile. Throws DockerfileError on malformed input. */
-function readDockerfile(text, opts) {
-    return new Reader(text, opts).read();
-}
-class Reader {
-    opts;
-    df;
-    lines;
-    escape;
-    buildArgs;
-    globals = new Map();
-    declared = [];
-    declaredSet = new Set();
-    stageArgs = new Set();
-    vertices = [];
-    /** The base image whose ONBUILD trigger is being read, if one is. */
-    trigger = null;
-    stages = [];
-    /** Stages by name; the first of a name wins, as a search from the start would find. */
-    byName = new Map();
-    steps = [];
-    warnings = [];
-    line = 1;
-    /** Position among all instructions, for the legacy builder's `Step N/M`. */
-    ordinal = 0;
-    constructor(text, opts) {
-        this.opts = opts;
-        this.df = main.DockerfileParser.parse(text);
-        this.lines = text.split('\n').map(l => l.replace(/\r$/, ''));
-        this.escape = this.df.getEscapeCharacter();
-        this.buildArgs = new Map(Object.entries(opts.buildArgs ?? {}));
-    }
-    read() {
-        for (const ins of this.df.getInstructions())
-            this.instruction(ins);
-        if (this.stages.length === 0)
-            this.fail('no FROM instruction');
-        this.finishTotals();
-        return {
-            file: this.opts.file,
-            stages: this.stages.map(({ name, index, base, line, total, deps, fromOrdinal, instructions }) => ({
-                name,
-                index,
-                base,
-                line,
-                total,
-                deps,
-                fromOrdinal,
-                instructions
-            })),
-            steps: this.steps,
-            declaredArgs: this.declared,
-            stageArgs: [...this.stageArgs],
-            vertices: this.vertices,
-            warnings: this.warnings
-        };
-    }
-    fail(detail) {
-        throw new DockerfileError(this.opts.file, this.line, detail);
-    }
-    expand(word, vars) {
-        try {
-            return expandWord(word, vars, this.escape);
-        }
-        catch (e) {
-            if (e instanceof WordError)
-                this.fail(e.message);
-            throw e;
-        }
-    }
-    instruction(ins) {
-        const start = ins.getRange().start.line;
-        this.line = start + 1;
-        this.ordinal++;
-        const keyword = ins.getKeyword();
-        if (!KEYWORDS.has(keyword))
-            this.fail(`unknown instruction: ${ins.getInstruction()}`);
-        const logical = this.logicalLine(start);
-        const rest = logical.text.slice(logical.text.search(/\s|$/)).trim();
-        const stage = this.stages.at(-1);
-        if (keyword === 'FROM')
-            return this.from(rest);
-        if (keyword === 'ARG') {
-            if (stage)
-                stage.instructions++;
-            return this.arg(rest, stage);
-        }
-        if (stage === undefined)
-            this.fail(`${keyword} before the first FROM`);
-        this.dispatch(ins, keyword, rest, stage, start + 1, logical);
-    }
-    /** One instruction of a stage (its own, or an ONBUILD trigger read at the FROM's line). */
-    dispatch(ins, keyword, rest, stage, line, logical) {
-        stage.instructions++;
-        if (keyword === 'ARG')
-            return this.arg(rest, stage);
-        if (COUNTED.has(keyword)) {
-            stage.count++;
-            if (this.trigger !== null)
-                stage.triggerCount++;
-        }
-        const { flags, args } = keyword in FLAGS ? this.flags(keyword, rest) : { flags: [], args: rest };
-        let endLine = logical ? logical.last + 1 : line;
-        if (logical && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
-            const heredocs = splitWords(args, this.escape).flatMap(w => heredocOf(w));
-            endLine = this.heredocEnd(heredocs, logical.last) + 1;
-        }
-        const text = logical ? logical.text : `${keyword} ${rest}`;
-        const at = { line, endLine, instruction: text };
-        if (COUNTED.has(keyword))
-            this.vertex(keyword, rest, stage, at);
-        switch (keyword) {
-            case 'ENV':
-                return this.env(ins, stage);
-            case 'WORKDIR':
-                return this.workdir(args, stage);
-            case 'RUN':
-                return this.run(flags, stage, at);
-            case 'COPY':
-            case 'ADD':
-                return this.copy(keyword, flags, args, stage, at);
-        }
-    }
-    /**
-     * The instruction's logical line as BuildKit builds it: the first line left-trimmed, then each
-     * continuation with its escape (and trailing blanks) removed; comment and blank lines inside a
-     * continuation are skipped. `last` is the 0-based index of its last physical line.
-     */
-    logicalLine(start) {
-        const e = this.escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-        const cont = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
-        let i = start;
-        let text = '';
-        let raw = this.lines[i].trimStart();
-        for (;;) {
-            const more = cont.test(raw);
-            text += more ? raw.replace(cont, '$1') : raw;
-            if (!more)
-                break;
-            do
-                i++;
-            while (i < this.lines.length && (/^\s*#/.test(this.lines[i]) || this.lines[i].trim() === ''));
-            if (i >= this.lines.length)
-                break;
-            raw = this.lines[i];
-        }
-        return { text: text.trim(), last: Math.min(i, this.lines.length - 1) };
-    }
-    /** Last line (0-based) of the heredoc bodies that follow line `after`; fails if unterminated. */
-    heredocEnd(heredocs, after) {
-        let i = after;
-        for (const h of heredocs) {
-            for (;;) {
-                i++;
-                if (i >= this.lines.length)
-                    this.fail(`unterminated heredoc <<${h.name}`);
-                const l = h.stripTabs ? this.lines[i].replace(/^\t+/, '') : this.lines[i];
-                if (l === h.name)
-                    break;
-            }
-        }
-        return i;
-    }
-    /** Leading `--name[=value]` words; the rest is the argument text (raw, for JSON detection). */
-    flags(keyword, text) {
-        const flags = [];
-        let rest = text;
-        while (rest.startsWith('--')) {
-            const word = splitWords(rest, this.escape)[0];
-            rest = rest.slice(word.length).trimStart();
-            const eq = word.indexOf('=');
-            const name = eq < 0 ? word.slice(2) : word.slice(2, eq);
-            if (!FLAGS[keyword]?.has(name))
-                this.fail(`unknown flag: --${name}`);
-            flags.push([name, eq < 0 ? 'true' : word.slice(eq + 1)]);
-        }
-        return { flags, args: rest };
-    }
-    from(rest) {
-        const { args } = this.flags('FROM', rest);
-        const words = splitWords(args, this.escape);
-        if (words.length !== 1 && !(words.length === 3 && words[1].toLowerCase() === 'as')) {
-            this.fail('FROM requires an image and an optional AS name');
-        }
-        const base = this.expand(words[0], this.globals);
-        if (base === '')
-            this.fail(`base name (${words[0]}) should not be blank`);
-        const index = this.stages.length;
-        let name = `stage-${index}`;
-        if (words.length === 3) {
-            name = words[2].toLowerCase();
-            if (!/^[a-z][a-z0-9\-_.]*$/.test(name))
-                this.fail(`invalid stage name: ${words[2]}`);
-            if (this.byName.has(name))
-                this.fail(`duplicate stage name: ${name}`);
-        }
-        const parent = this.byName.get(base.toLowerCase());
-        // A stage built on an earlier one inherits its ENV and WORKDIR, not its ARGs.
-        const env = new Map(parent?.env);
-        const stageArgs = new Map();
-        const deps = parent ? [parent.name] : [];
-        const stage = {
-            name,
-            index,
-            base,
-            line: this.line,
-            total: 0,
-            deps,
-            depSet: new Set(deps),
-            env,
-            args: stageArgs,
-            vars: { get: n => env.get(n) ?? stageArgs.get(n) },
-            workdir: parent?.workdir ?? '/',
-            knownDirs: new Set(parent?.knownDirs ?? ['/']),
-            count: parent || base === 'scratch' ? 0 : 1,
-            triggerCount: 0,
-            fromOrdinal: this.ordinal,
-            instructions: 1
-        };
-        this.stages.push(stage);
-        if (!this.byName.has(name))
-            this.byName.set(name, stage);
-        if (!parent && base !== 'scratch')
-            this.triggers(stage);
-    }
-    /** Stage totals are the final counts; steps learn theirs once the whole file is read. */
-    finishTotals() {
-        for (const s of this.stages)
-            s.total = s.count - s.triggerCount;
-        for (const step of this.steps)
-            step.total = this.stages[step.stageIndex].total;
-    }
-    /**
-     * The texts BuildKit may print for a vertex: the instruction word upper-cased, the rest
-     * expanded by its lexer over the whole text (COPY/ADD/WORKDIR: quotes removed; RUN: quotes
-     * kept, unset variables kept), verified on 20.10. Expanded before the instruction runs, so
-     * WORKDIR and ENV of the same line do not apply yet.
-     */
-    vertex(keyword, rest, stage, at) {
-        const printed = [];
-        try {
-            const body = keyword === 'RUN'
-                ? expandRaw(rest, stage.vars, this.escape)
-                : expandWord(rest, stage.vars, this.escape);
-            printed.push(`${keyword} ${body}`);
-        }
-        catch {
-            // BuildKit prints the text as written when its lexer fails.
-        }
-        printed.push(`${keyword} ${rest}`);
-        const usesArgs = [...rest.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].some(m => stage.args.has(m[1] ?? '') || this.declaredSet.has(m[1] ?? ''));
-        this.vertices.push({
-            stage: stage.name,
-            index: stage.count,
-            line: at.line,
-            instruction: at.instruction,
-            printed: /^[A-Z]+ <<|\s<<-?["']?\w/.test(rest) ? [] : printed,
-            usesArgs
-        });
-    }
-    /**
-     * The ONBUILD triggers of a local base image, read as if written right after the FROM (as
-     * BuildKit runs them). A trigger that does not parse is left to the builder to refuse.
-     */
-    triggers(stage) {
-        const list = this.opts.onBuild?.(stage.base) ?? [];
-        for (const text of list) {
-            const ins = main.DockerfileParser.parse(text).getInstructions()[0];
-            if (ins === undefined)
-                continue;
-            const keyword = ins.getKeyword();
-            if (!KEYWORDS.has(keyword) || ['FROM', 'ONBUILD', 'MAINTAINER'].includes(keyword))
-                continue;
-            const trimmed = text.trim();
-            const rest = trimmed.slice(trimmed.search(/\s|$/)).trim();
-            this.trigger = stage.base;
-            try {
-                this.dispatch(ins, keyword, rest, stage, stage.line, null);
-            }
-            finally {
-                this.trigger = null;
-            }
-        }
-    }
-    /** `ARG a b=1`: dockerfile-ast reports only the first of several names, so words are read here. */
-    arg(rest, stage) {
-        const words = splitWords(rest, this.escape);
-        if (words.length === 0)
-            this.fail('ARG requires at least one argument');
-        for (const word of words) {
-            const eq = word.indexOf('=');
-            const name = eq < 0 ? word : word.slice(0, eq);
-            if (!isBuildArgName(name))
-                this.fail(`invalid ARG name: ${name}`);
-            if (!this.declaredSet.has(name)) {
-                this.declaredSet.add(name);
-                this.declared.push(name);
-            }
-            const raw = eq < 0 ? null : word.slice(eq + 1);
-            const given = this.buildArgs.get(name);
-            if (stage === undefined) {
-                const value = given ?? (raw === null ? undefined : this.expand(raw, this.globals));
-                if (value !== undefined)
-                    this.globals.set(name, value);
-                continue;
-            }
-            this.stageArgs.add(name);
-            // A stage ARG without default takes the global ARG's value.
-            const value = given ?? (raw === null ? this.globals.get(name) : this.expand(raw, stage.vars));
-            if (value !== undefined)
-                stage.args.set(name, value);
-        }
-    }
-    /** `ENV a=1 b=$a`: every value is expanded before any is set, so `b` sees the old `a` (Docker). */
-    env(ins, stage) {
-        const set = ins
-            .getProperties()
-            .map(p => [p.getName(), this.expand(p.getUnescapedValue() ?? '', stage.vars)]);
-        for (const [name, value] of set)
-            stage.env.set(name, value);
-    }
-    workdir(args, stage) {
-        const words = splitWords(args, this.escape);
-        if (words.length !== 1)
-            this.fail('WORKDIR requires exactly one argument');
-        const dir = this.expand(words[0], stage.vars);
-        stage.workdir = external_node_path_.posix.resolve(stage.workdir, dir);
-        addDirs(stage.knownDirs, stage.workdir);
-    }
-    base(stage, at) {
-        return {
-            stage: stage.name,
-            stageIndex: stage.index,
-            index: stage.count,
-            total: stage.count,
-            ordinal: this.ordinal,
-            line: at.line,
-            endLine: at.endLine,
-            instruction: at.instruction,
-            workdir: stage.workdir,
-            position: stage.instructions,
-            ...(this.trigger !== null ? { trigger: this.trigger } : {})
-        };
-    }
-    run(flags, stage, at) {
-        const vars = stage.vars;
-        for (const [name, value] of flags) {
-            if (name !== 'mount')
-                continue;
-            const opts = new Map();
-            for (const part of this.expand(value, vars).split(',')) {
-                const eq = part.indexOf('=');
-                opts.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? 'true' : part.slice(eq + 1));
-            }
-            if ((opts.get('type') ?? 'bind') !== 'bind')
-                continue;
-            const from = opts.get('from');
-            if (from !== undefined) {
-                this.addDep(stage, from);
-                continue;
-            }
-            const source = opts.get('source') ?? opts.get('src') ?? '.';
-            this.steps.push({
-                ...this.base(stage, at),
-                keyword: 'RUN',
-                sources: [cleanRel(source)],
-                dest: null,
-                excludes: [],
-                parents: false,
-                flags: { mount: this.expand(value, vars) },
-                destIsDir: false
-            });
-        }
-    }
-    /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
-    addDep(stage, from) {
-        const ref = /^\d+$/.test(from) ? this.stages[Number(from)] : this.byName.get(from.toLowerCase());
-        if (ref === undefined || ref === stage) {
-            if (/^\d+$/.test(from))
-                this.fail(`invalid stage index ${from}`);
-            return; // an image reference, not a stage
-        }
-        if (!stage.depSet.has(ref.name)) {
-            stage.depSet.add(ref.name);
-            stage.deps.push(ref.name);
-        }
-    }
-    copy(keyword, flagList, args, stage, at) {
-        const vars = stage.vars;
-        const flags = {};
-        const excludes = [];
-        for (const [name, value] of flagList) {
-            const v = this.expand(value, vars);
-            if (name === 'exclude')
-                excludes.push(v);
-            else
-                flags[name] = v;
-        }
-        const words = this.copyArgs(args, vars);
-        if (words.length < 2)
-            this.fail(`${keyword} requires at least two arguments`);
-        const dest = words[words.length - 1];
-        const srcWords = words.slice(0, -1);
-        // Several sources need a directory destination ending in `/` only with the legacy builder,
-        // which says so itself; BuildKit builds `COPY a b .` (verified on 20.10).
-        const destAbs = external_node_path_.posix.resolve(stage.workdir, dest);
-        const destIsDir = dest.endsWith('/') || dest === '.' || dest === '' || stage.knownDirs.has(destAbs);
-        if (destIsDir || srcWords.length > 1)
-            addDirs(stage.knownDirs, destAbs);
-        else
-            addDirs(stage.knownDirs, external_node_path_.posix.dirname(destAbs));
-        if (flags.from !== undefined) {
-            this.addDep(stage, flags.from);
-            return;
-        }
-        const parents = flags.parents !== undefined && flags.parents !== 'false';
-        delete flags.parents;
-        const sources = [];
-        for (const src of srcWords) {
-            if (heredocOf(src).length > 0)
-                continue; // inline content, not from the context
-            if (keyword === 'ADD' && isGitRef(src)) {
-                this.warnings.push({
-                    line: at.line,
-                    message: `ADD of a git repository (${src}) cannot be hashed`
-                });
-            }
-            else if (keyword === 'ADD' && /^https?:\/\//i.test(src)) {
-                this.warnings.push({ line: at.line, message: `ADD of a URL (${src}) cannot be hashed` });
-            }
-            else {
-                if (keyword === 'ADD' && isArchiveName(src)) {
-                    this.warnings.push({
-                        line: at.line,
-                        message: `ADD unpacks local archives (${src}): its files cannot be located in the layer`
-                    });
-                }
-                sources.push(cleanSource(src, parents));
-            }
-        }
-        if (sources.length > 0) {
-            this.steps.push({
-                ...this.base(stage, at),
-                keyword,
-                sources,
-                dest,
-                excludes,
-                parents,
-                flags,
-                destIsDir
-            });
-        }
-        if (destIsDir || srcWords.length > 1)
-            addDirs(stage.knownDirs, destAbs);
-        else
-            addDirs(stage.knownDirs, external_node_path_.posix.dirname(destAbs));
-    }
-    /** Arguments of COPY/ADD, JSON form or shell form, expanded. */
-    copyArgs(args, vars) {
-        if (args.startsWith('[')) {
-            let parsed;
-            try {
-                parsed = JSON.parse(args);
-            }
-            catch {
-                parsed = undefined;
-            }
-            if (Array.isArray(parsed) && parsed.every(w => typeof w === 'string')) {
-                return parsed.map((w) => this.expand(w, vars));
-            }
-        }
-        return splitWords(args, this.escape).map(w => heredocOf(w).length > 0 ? w : this.expand(w, vars));
-    }
-}
-function heredocOf(word) {
-    const m = HEREDOC.exec(word);
-    if (!m)
-        return [];
-    return [{ name: m[3].replace(/^(["'])(.*)\1$/, '$2'), stripTabs: m[2] === '-' }];
-}
-/** BuildKit's git transports: git://, git@, github.com/, and http(s) URLs of a `.git` repo. */
-function isGitRef(src) {
-    return /^(git:\/\/|git@|github\.com\/)/i.test(src) || /^https?:\/\/.*\.git(#|$|\/)/i.test(src);
-}
-function isArchiveName(src) {
-    return /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i.test(src);
-}
-/**
- * Cleans a source to a context-relative pattern. With --parents a `/./` pivot is kept (the part
- * before it is not reproduced under dest).
- */
-function cleanSource(src, parents) {
-    const pivot = parents ? src.indexOf('/./') : -1;
-    if (pivot > 0) {
-        const head = cleanRel(src.slice(0, pivot));
-        const tail = cleanRel(src.slice(pivot + 3));
-        return head === '.' ? tail : `${head}/./${tail}`;
-    }
-    return cleanRel(src);
-}
-function addDirs(set, dir) {
-    for (let d = dir;; d = external_node_path_.posix.dirname(d)) {
-        set.add(d);
-        if (d === '/' || d === '.')
-            break;
-    }
-}
-/**
- * Stages the build of `target` (default: the last stage) needs: itself and, transitively, the
- * stages it builds on (FROM), copies from (COPY --from) and mounts (RUN --mount from=). BuildKit
- * runs only these, so other stages' steps never appear in the log.
- */
-function neededStages(plan, target) {
-    const byName = new Map(plan.stages.map(s => [s.name, s]));
-    const start = target === undefined ? plan.stages.at(-1) : byName.get(target.toLowerCase());
-    if (start === undefined) {
-        throw new Error(`target stage ${target ?? '(last)'} could not be found`);
-    }
-    const needed = new Set();
-    const queue = [start];
-    for (let s = queue.pop(); s !== undefined; s = queue.pop()) {
-        if (needed.has(s.name))
-            continue;
-        needed.add(s.name);
-        // Without recorded deps (a plan from elsewhere), the FROM chain is all that is known.
-        const deps = s.deps ?? (byName.has(s.base.toLowerCase()) ? [s.base.toLowerCase()] : []);
-        for (const d of deps) {
-            const dep = byName.get(d);
-            if (dep)
-                queue.push(dep);
-        }
-    }
-    return needed;
-}
-
-;// CONCATENATED MODULE: ./src/dockerfile/select.ts
-
-
-
-function sourceSpec(source) {
-    const i = source.indexOf('/./');
-    if (i < 0)
-        return { pattern: cleanRel(source), pivot: '' };
-    const pivot = cleanRel(source.slice(0, i));
-    return { pattern: cleanRel(`${pivot}/${source.slice(i + 3)}`), pivot: pivot === '.' ? '' : pivot };
-}
-function under(path, root) {
-    return root === '.' || path === root || path.startsWith(`${root}/`);
-}
-/** `path` relative to `root` (a file source: its own name). */
-function relTo(path, root) {
-    if (root === '.')
-        return path;
-    if (path === root)
-        return external_node_path_.posix.basename(path);
-    return path.slice(root.length + 1);
-}
-/** The first `n` segments of a path, or null when it has fewer. */
-function head(path, n) {
-    const parts = path.split('/');
-    return parts.length < n ? null : parts.slice(0, n).join('/');
-}
-/**
- * Resolves symlinks along a context path, scoped to the context root as BuildKit scopes them
- * (an absolute target is read from the context root). Returns null on a loop.
- */
-function resolveLinks(path, byPath) {
-    let parts = path === '.' ? [] : path.split('/');
-    for (let hops = 0, i = 0; i < parts.length; i++) {
-        const prefix = parts.slice(0, i + 1).join('/');
-        const e = byPath.get(prefix);
-        if (e?.type !== 'symlink' || e.linkTarget === undefined)
-            continue;
-        if (++hops > 255)
-            return null;
-        const base = e.linkTarget.startsWith('/') ? '' : parts.slice(0, i).join('/');
-        const target = cleanRel(`${base}/${e.linkTarget}`);
-        parts = [...(target === '.' ? [] : target.split('/')), ...parts.slice(i + 1)];
-        i = -1;
-    }
-    return parts.length === 0 ? '.' : parts.join('/');
-}
-/** The context entries a COPY/ADD/RUN-bind step reads, in input order. */
-function selectSources(step, entries) {
-    const byPath = new Map(entries.map(e => [e.path, e]));
-    const rules = compileExcludes(step.excludes);
-    const chosen = new Set();
-    /** Adds the entries `rootOf` places under a source root, unless excluded. */
-    const take = (rootOf) => {
-        for (const e of entries) {
-            const r = rootOf(e);
-            if (r !== null && !isExcluded(rules, relTo(e.path, r)))
-                chosen.add(e.path);
-        }
-    };
-    for (const source of step.sources) {
-        const { pattern } = sourceSpec(source);
-        if (hasWildcard(pattern)) {
-            const n = pattern.split('/').length;
-            take(e => {
-                const h = head(e.path, n);
-                return h !== null && goMatch(pattern, h) ? h : null;
-            });
-            continue;
-        }
-        take(e => (under(e.path, pattern) ? pattern : null));
-        const resolved = resolveLinks(pattern, byPath);
-        if (resolved !== null && resolved !== pattern) {
-            // The link entries on the way are part of what the step reads.
-            for (let p = pattern; p !== '.'; p = external_node_path_.posix.dirname(p))
-                if (byPath.get(p)?.type === 'symlink')
-                    chosen.add(p);
-            take(e => (under(e.path, resolved) ? resolved : null));
-        }
-    }
-    return entries.filter(e => chosen.has(e.path));
-}
-/** Every context step with its source hash and selected file/symlink paths. */
-function hashSteps(plan, entries) {
-    return plan.steps.map(step => {
-        const sel = selectSources(step, entries);
-        return {
-            ...step,
-            sourceHash: (0,hash/* hashEntries */.fG)(sel),
-            selected: sel
-                .filter(e => e.type !== 'dir')
-                .map(e => e.path)
-                .sort(hash/* compareBytes */.Xo)
-        };
-    });
-}
-const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i;
-/**
- * Where a selected context file lands in the image, as a layer-tar path (no leading `/`), or null
- * when the step puts nothing there (RUN mounts, excluded paths, archives ADD unpacks, paths the
- * step does not select). Docker's rules: dest is relative to WORKDIR; a directory source copies
- * its contents into dest; a file goes to dest, or dest/<name> when dest is a directory (ends in
- * `/`, is `.`, several sources, a wildcard, or a directory the reader knows exists); a directory
- * matched by a wildcard has its contents copied into dest; --parents keeps the path from the
- * context root (or from a `/./` pivot).
- */
-function destinationFor(step, contextPath) {
-    if (step.keyword === 'RUN' || step.dest === null)
-        return null;
-    const dest = step.dest;
-    const destAbs = external_node_path_.posix.resolve(step.workdir, dest);
-    const rules = compileExcludes(step.excludes);
-    const path = cleanRel(contextPath);
-    const dirDest = dest.endsWith('/') ||
-        dest === '.' ||
-        dest === '' ||
-        step.sources.length > 1 ||
-        step.destIsDir === true;
-    const out = (p) => p.replace(/^\/+/, '') || null;
-    for (const source of step.sources) {
-        const { pattern, pivot } = sourceSpec(source);
-        let root = null;
-        if (hasWildcard(pattern)) {
-            const h = head(path, pattern.split('/').length);
-            if (h !== null && goMatch(pattern, h))
-                root = h;
-        }
-        else if (under(path, pattern)) {
-            root = pattern;
-        }
-        if (root === null || isExcluded(rules, relTo(path, root)))
-            continue;
-        if (step.keyword === 'ADD' && ARCHIVE.test(root))
-            return null;
-        if (step.parents)
-            return out(external_node_path_.posix.join(destAbs, pivot === '' ? path : path.slice(pivot.length + 1)));
-        if (root === '.')
-            return out(external_node_path_.posix.join(destAbs, path));
-        if (path !== root)
-            return out(external_node_path_.posix.join(destAbs, path.slice(root.length + 1)));
-        return out(dirDest || hasWildcard(pattern) ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(path)) : destAbs);
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/dockerfile/index.ts
-/** The Dockerfile stage of the pipeline: which steps read the context, what they read, where it lands. */
-
-
-
+// EXTERNAL MODULE: ./src/dockerfile/index.ts + 3 modules
+var dockerfile = __nccwpck_require__(3990);
+// EXTERNAL MODULE: ./src/dockerfile/match.ts
+var match = __nccwpck_require__(3239);
 ;// CONCATENATED MODULE: ./src/verdict/sources.ts
 
 
@@ -15215,9 +19408,9 @@ function unmatchedSources(steps, entries) {
     const out = [];
     for (const step of steps) {
         for (const source of step.sources) {
-            if (hasWildcard(source) || source === '.')
+            if ((0,match/* hasWildcard */.rl)(source) || source === '.')
                 continue;
-            if (selectSources({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
+            if ((0,dockerfile/* selectSources */.nn)({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
                 out.push({ step, source });
             }
         }
@@ -16117,7 +20310,7 @@ async function checkContextDir(dir) {
  */
 function readPlan(text, file, buildArgs, triggers) {
     try {
-        return readDockerfile(text, {
+        return (0,dockerfile/* readDockerfile */.n_)(text, {
             file,
             buildArgs,
             ...(triggers && triggers.size > 0 ? { onBuild: (b) => triggers.get(b) } : {})
@@ -16168,7 +20361,7 @@ async function hashContext(opts) {
         scan,
         plan,
         contextHash: hashInputs((0,hash/* hashEntries */.fG)(scan.entries), inputs),
-        steps: hashSteps(plan, scan.entries),
+        steps: (0,dockerfile/* hashSteps */.g7)(plan, scan.entries),
         statCache: cache ? await cache.save() : null,
         inputs,
         onBuildProblems
@@ -16232,7 +20425,7 @@ function hashReport(h) {
 }
 
 // EXTERNAL MODULE: ./src/record/index.ts + 7 modules
-var src_record = __nccwpck_require__(2847);
+var src_record = __nccwpck_require__(8055);
 ;// CONCATENATED MODULE: ./src/pipeline/stages/prepare.ts
 
 
@@ -16651,7 +20844,7 @@ function onPlan(run, plan) {
     let needed;
     // A bad --target is bad input: refused before any docker call.
     try {
-        needed = neededStages(plan, run.opts.target ?? undefined);
+        needed = (0,dockerfile/* neededStages */.xB)(plan, run.opts.target ?? undefined);
     }
     catch (e) {
         throw new options_UsageError(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`);
@@ -17794,8 +21987,8 @@ function selector(steps, entries, previous) {
         const before = previous ? entriesFromRecord(previous.files) : [];
         const out = new Map();
         for (const s of steps) {
-            const paths = new Set(selectSources(s, entries).map(e => e.path));
-            for (const e of selectSources(s, before))
+            const paths = new Set((0,dockerfile/* selectSources */.nn)(s, entries).map(e => e.path));
+            for (const e of (0,dockerfile/* selectSources */.nn)(s, before))
                 paths.add(e.path);
             out.set(stepKey(s), paths);
         }
@@ -17960,7 +22153,7 @@ class StepTable {
         };
         const rows = [];
         for (const e of this.entries.values()) {
-            const { service, stage } = steps_splitWords(e, services);
+            const { service, stage } = splitWords(e, services);
             const serviceKey = service ?? '';
             const stageKey = `${serviceKey}\u0000${stage ?? ''}`;
             note(serviceKey, e.seq);
@@ -17987,7 +22180,7 @@ class StepTable {
             .map(r => r.step);
     }
 }
-function steps_splitWords(e, services) {
+function splitWords(e, services) {
     const w = e.words;
     const last = w.length > 0 ? w[w.length - 1] : null;
     if (e.lineService !== null)
@@ -18701,19 +22894,19 @@ async function layerTargets(step, path, expected, ctx) {
             unprovable: `several sources go to ${step.dest}, which is not known to be a directory (BuildKit then writes each source to that one path)`
         };
     }
-    const rules = compileExcludes(step.excludes);
+    const rules = (0,match/* compileExcludes */.pM)(step.excludes);
     for (const source of step.sources) {
-        const { pattern } = sourceSpec(source);
-        if (hasWildcard(pattern) || step.parents)
+        const { pattern } = (0,dockerfile/* sourceSpec */.xZ)(source);
+        if ((0,match/* hasWildcard */.rl)(pattern) || step.parents)
             continue;
-        const resolved = resolveLinks(pattern, ctx.byPath) ?? pattern;
+        const resolved = (0,dockerfile/* resolveLinks */.Ap)(pattern, ctx.byPath) ?? pattern;
         const root = ctx.byPath.get(resolved);
         const viaLink = resolved !== pattern;
         // A link on the source's own path: what it points at now is what the step copies.
-        const isLinkOnPath = viaLink && (path === pattern || under(pattern, path));
+        const isLinkOnPath = viaLink && (path === pattern || (0,dockerfile/* under */.hG)(pattern, path));
         const dest = (p) => {
             const rel = p === resolved ? null : p.slice(resolved === '.' ? 0 : resolved.length + 1);
-            if (isExcluded(rules, rel ?? external_node_path_.posix.basename(pattern)))
+            if ((0,match/* isExcluded */.RF)(rules, rel ?? external_node_path_.posix.basename(pattern)))
                 return null;
             if (rel !== null)
                 return layerPath(external_node_path_.posix.join(destAbs, rel));
@@ -18729,7 +22922,7 @@ async function layerTargets(step, path, expected, ctx) {
                 return { unprovable: `${path} points at nothing in the context` };
             const targets = [];
             for (const e of ctx.byPath.values()) {
-                if (e.type === 'dir' || !under(e.path, resolved))
+                if (e.type === 'dir' || !(0,dockerfile/* under */.hG)(e.path, resolved))
                     continue;
                 const d = dest(e.path);
                 if (d !== null)
@@ -18737,17 +22930,17 @@ async function layerTargets(step, path, expected, ctx) {
             }
             return { targets };
         }
-        if (viaLink && under(path, resolved)) {
+        if (viaLink && (0,dockerfile/* under */.hG)(path, resolved)) {
             const d = dest(path);
             return { targets: d === null ? [] : [{ dest: d, expected }] };
         }
     }
     if (step.keyword === 'ADD' && expected?.type === 'file') {
         const archive = await archiveTargets((0,external_node_path_.join)(ctx.context, path), destAbs);
-        if (archive !== null && step.sources.some(s => cleanRel(s) === path))
+        if (archive !== null && step.sources.some(s => (0,match/* cleanRel */.Hj)(s) === path))
             return archive;
     }
-    const d = destinationFor(step, path);
+    const d = (0,dockerfile/* destinationFor */.mZ)(step, path);
     if (d === null) {
         return {
             unprovable: step.keyword === 'ADD' && expected === null
@@ -18802,7 +22995,7 @@ async function archiveTargets(file, destAbs) {
     const done = (async () => {
         for await (const entry of extract) {
             const h = entry.header;
-            const name = cleanRel(h.name);
+            const name = (0,match/* cleanRel */.Hj)(h.name);
             if (name === '.') {
                 entry.resume();
                 continue;
@@ -18838,7 +23031,7 @@ async function archiveTargets(file, destAbs) {
                 });
             }
             else if (h.type === 'link') {
-                const digest = digests.get(cleanRel(h.linkname ?? ''));
+                const digest = digests.get((0,match/* cleanRel */.Hj)(h.linkname ?? ''));
                 if (digest !== undefined)
                     targets.push({
                         dest,
@@ -19600,7 +23793,7 @@ async function prove(run) {
         run.warnings.push(`${p} was written while the build ran (the build's own output, e.g. a log); it is not judged as a source: keep such files outside the context`);
     }
     const scope = { logSteps, contextResent: source.contextResent, proveAll, skip };
-    const mismatches = compareInstructions(run.hashed.plan.vertices, run.hashed.plan.stages, neededStages(run.hashed.plan, opts.target ?? undefined), source.log, { service: run.service, looseArgs: run.command === 'check' });
+    const mismatches = compareInstructions(run.hashed.plan.vertices, run.hashed.plan.stages, (0,dockerfile/* neededStages */.xB)(run.hashed.plan, opts.target ?? undefined), source.log, { service: run.service, looseArgs: run.command === 'check' });
     const requests = planProofs(steps, run.comparison, run.files.byPath, opts.verify, scope);
     if (requests.length > 0) {
         run.say(`proving ${requests.reduce((n, r) => n + r.paths.length, 0)} path(s) by their bytes in the image`);
@@ -19710,6 +23903,8 @@ async function record(run) {
         imageId: run.source.imageId,
         tags: opts.tags,
         dockerfile: opts.file,
+        // Where the image's context COPYs put each file, for `verify` after the deploy.
+        deploy: (0,src_record/* deployFacts */.lo)(run.steps, run.hashed.plan.stages, run.finalStage, run.previous ? run.comparison.changedFiles : null),
         inputs: run.hashed.inputs
     });
     let push = null;
@@ -19771,7 +23966,7 @@ async function runGuard(command, opts, compose, io) {
     if (!compose)
         return [await guardOne(command, opts, null, io)];
     // Loaded only for a compose file: the YAML reader is a chunk of its own in the bundle.
-    const { composeGuardOptions } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(9)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8009));
+    const { composeGuardOptions } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4358));
     const services = await composeGuardOptions(compose, opts, io.env, { progress: io.progress });
     const results = [];
     for (const { service, options } of services) {
@@ -20484,7 +24679,894 @@ function listWithMore(items, max) {
     return [...items.slice(0, max), `and ${items.length - max} more`];
 }
 
+// EXTERNAL MODULE: ./src/compose/index.ts + 5 modules
+var compose = __nccwpck_require__(1949);
+// EXTERNAL MODULE: ./src/pipeline/compose.ts
+var pipeline_compose = __nccwpck_require__(4358);
+;// CONCATENATED MODULE: ./src/verify/checks.ts
+/**
+ * The checks, pure functions over inspect data and the bytes read: is the container running
+ * (and healthy), does it run the build's image, does a mount cover what a context COPY wrote,
+ * and does it hold the build's bytes there.
+ */
+
+/** A container up for less than this after docker restarted it is taken as a restart loop. */
+const SETTLE_MS = 10_000;
+/**
+ * Why a container is not serving, or null when it runs (and its health check, if any, passed).
+ * A container docker restarted moments ago is caught between crashes of a restart loop.
+ */
+function runningProblem(c, now = Date.now()) {
+    if (c === null)
+        return 'no container';
+    if (c.restarting)
+        return `restarting (last exit code ${c.exitCode})`;
+    if (c.paused)
+        return 'paused';
+    if (!c.running) {
+        const how = c.status === 'exited' || c.status === 'dead'
+            ? `${c.status} with exit code ${c.exitCode}`
+            : c.status || 'not running';
+        return c.error ? `${how}: ${c.error}` : how;
+    }
+    const up = now - Date.parse(c.startedAt);
+    if (c.restartCount > 0 && up >= 0 && up < SETTLE_MS) {
+        return `restarted ${c.restartCount} time(s), up for only ${Math.round(up / 100) / 10}s (a restart loop?)`;
+    }
+    if (c.health === 'unhealthy')
+        return 'running but unhealthy';
+    if (c.health === 'starting')
+        return 'running, health check still starting';
+    return null;
+}
+/** Repository names compared as docker normalises them (`docker.io/library/x` is `x`). */
+function normalRepo(ref) {
+    return ref
+        .replace(/^docker\.io\/(library\/)?/, '')
+        .replace(/^index\.docker\.io\/(library\/)?/, '');
+}
+/**
+ * How the container's image compares with the build: `same` id, `equivalent` (another id with the
+ * very layers and runtime config, differing only in the labels each guarded build writes anew, as
+ * an unchanged service's rebuild does), or `other`. A digest reference is compared exactly with
+ * the image's RepoDigests.
+ */
+function imageMatch(containerImage, image, expected, expectedImage) {
+    if (expected.digest !== null) {
+        const want = normalRepo(expected.digest);
+        return (image?.repoDigests ?? []).some(d => normalRepo(d) === want) ? 'same' : 'other';
+    }
+    if (expected.imageId !== null && containerImage === expected.imageId)
+        return 'same';
+    if (image !== null &&
+        expectedImage !== null &&
+        image.diffIds.length > 0 &&
+        image.diffIds.join() === expectedImage.diffIds.join() &&
+        image.runtimeConfig === expectedImage.runtimeConfig) {
+        return 'equivalent';
+    }
+    return 'other';
+}
+/** Every path the image's context steps wrote, the last writer winning, with its context digest. */
+function writtenFiles(deploy, files) {
+    const changed = deploy.changed === null ? null : new Set(deploy.changed);
+    const out = new Map();
+    for (const copy of deploy.copies) {
+        for (const [path, source] of Object.entries(copy.files)) {
+            const [type, , digest] = (files[source] ?? '').split(' ');
+            out.set(path, {
+                path,
+                source,
+                copy,
+                digest: (type === 'file' || type === 'symlink') && digest && digest !== '-' ? digest : null,
+                changed: changed === null || changed.has(source)
+            });
+        }
+    }
+    return [...out.values()];
+}
+const under = (path, dir) => path === dir || dir === '/' || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+function coveringMounts(mounts, written) {
+    const out = [];
+    for (const mount of mounts) {
+        const hit = written.filter(f => under(f.path, external_node_path_.posix.normalize(mount.destination)));
+        if (hit.length === 0)
+            continue;
+        out.push({ mount, copies: [...new Set(hit.map(f => f.copy))], paths: hit.map(f => f.path) });
+    }
+    return out;
+}
+/** The innermost mount over a path (docker mounts nest: `/app` then `/app/static`). */
+function mountFor(path, mounts) {
+    let best = null;
+    for (const m of mounts) {
+        const dest = external_node_path_.posix.normalize(m.destination);
+        if (under(path, dest) && (best === null || dest.length > best.destination.length))
+            best = m;
+    }
+    return best;
+}
+/**
+ * Directories to copy out so every wanted path is read with few `docker cp` calls: each file's
+ * COPY destination when it is a directory, else the file itself; never `/` (the whole
+ * container), whose files are read one top-level entry at a time.
+ */
+function readRoots(files) {
+    const pick = (f) => {
+        const dest = external_node_path_.posix.normalize(f.copy.dest);
+        if (dest !== '/' && f.path !== dest && under(f.path, dest))
+            return dest;
+        const top = `/${f.path.split('/')[1] ?? ''}`;
+        return dest === '/' && top !== f.path ? top : f.path;
+    };
+    const roots = [...new Set(files.map(pick))].sort();
+    // A root inside another root is read with it.
+    const kept = roots.filter(r => !roots.some(o => o !== r && under(r, o)));
+    const out = new Map(kept.map(r => [r, []]));
+    for (const f of files) {
+        const root = kept.find(r => under(f.path, r));
+        if (root !== undefined)
+            out.get(root)?.push(f);
+    }
+    return out;
+}
+/** Files whose container bytes differ from the context's: candidates, before the image's view. */
+function mismatches(files, read) {
+    const out = [];
+    for (const f of files) {
+        if (f.digest === null)
+            continue;
+        const got = read.get(f.path);
+        if (got?.digest === f.digest)
+            continue;
+        out.push({ file: f, actual: got === undefined ? 'missing' : (got.digest ?? got.type) });
+    }
+    return out;
+}
+/**
+ * Keeps the mismatches the image itself does not explain: a path a later step rewrote or
+ * removed holds other bytes in the image, so the context's bytes are not what the container
+ * should hold there and the file is not compared.
+ */
+function findings(candidates, image, mounts) {
+    return candidates
+        .filter(({ file }) => image.get(file.path)?.digest === file.digest)
+        .map(({ file, actual }) => ({
+        path: file.path,
+        source: file.source,
+        line: file.copy.line,
+        expected: file.digest,
+        actual,
+        mount: mountFor(file.path, mounts)?.destination ?? null
+    }));
+}
+/**
+ * A mount over a COPY destination shadows the build when the container sees other bytes
+ * through it than the build wrote (a volume that kept an earlier build's files), or always for
+ * tmpfs: it starts empty, and `docker cp` reads the image beneath it, not the tmpfs.
+ */
+function mountReports(covers, found) {
+    return covers.map(({ mount, copies, paths }) => {
+        const stale = found.filter(f => f.mount === mount.destination);
+        const tmpfs = mount.type === 'tmpfs';
+        const reason = tmpfs
+            ? `a tmpfs starts empty: it hides ${paths.length} file(s) the build copied there`
+            : stale.length > 0
+                ? `${stale.length} file(s) under it are not the build's: ${stale
+                    .slice(0, 5)
+                    .map(f => f.path)
+                    .join(', ')}${stale.length > 5 ? ', ...' : ''}`
+                : null;
+        return {
+            type: mount.type,
+            name: mount.name,
+            source: mount.source,
+            destination: mount.destination,
+            anonymous: mount.anonymous,
+            covers: copies.map(c => ({ line: c.line, instruction: c.instruction, dest: c.dest })),
+            shadowing: reason !== null,
+            reason
+        };
+    });
+}
+/** The first cause in order of what to fix first; `live` when there is none. */
+function statusOf(p) {
+    if (p.notRunning)
+        return 'not-running';
+    if (p.oldImage)
+        return 'old-image';
+    if (p.shadowed)
+        return 'shadowed';
+    if (p.bytesDiffer)
+        return 'bytes-differ';
+    return 'live';
+}
+
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+;// CONCATENATED MODULE: ./src/verify/facts.ts
+/**
+ * The plain data verify judges: what `docker container inspect` and `docker image inspect` say,
+ * reduced to the fields the checks read. Parsing only; no docker call here.
+ */
+
+
+/** Labels `fresh-build build` writes per build, which change the image id but not what runs. */
+const PER_BUILD_LABELS = new Set([model/* LABELS */.k.created, model/* LABELS */.k.buildId, model/* LABELS */.k.revision]);
+function canonical(v) {
+    if (Array.isArray(v))
+        return v.map(canonical);
+    if (typeof v !== 'object' || v === null)
+        return v;
+    return Object.fromEntries(Object.keys(v)
+        .sort()
+        .map(k => [k, canonical(v[k])]));
+}
+function runtimeConfig(config) {
+    const labels = Object.fromEntries(Object.entries(obj(config.Labels)).filter(([k]) => !PER_BUILD_LABELS.has(k)));
+    const keys = [
+        'Cmd',
+        'Entrypoint',
+        'Env',
+        'WorkingDir',
+        'User',
+        'ExposedPorts',
+        'Volumes',
+        'StopSignal',
+        'Healthcheck',
+        'Shell',
+        'OnBuild'
+    ];
+    return JSON.stringify(canonical({ ...Object.fromEntries(keys.map(k => [k, config[k] ?? null])), Labels: labels }));
+}
+const obj = (v) => (typeof v === 'object' && v !== null ? v : {});
+const str = (v) => (typeof v === 'string' ? v : '');
+const strList = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+function parseArray(text, command) {
+    try {
+        const v = JSON.parse(text);
+        return Array.isArray(v) ? v : [v];
+    }
+    catch {
+        throw new docker_exec/* DockerError */.Bi(`${command}: unreadable output`);
+    }
+}
+const ANONYMOUS = /^[0-9a-f]{64}$/;
+/** One entry of `docker container inspect` output (the array form). */
+function containerFacts(raw) {
+    const c = obj(raw);
+    const state = obj(c.State);
+    const config = obj(c.Config);
+    const host = obj(c.HostConfig);
+    const mounts = (Array.isArray(c.Mounts) ? c.Mounts : []).map(m => {
+        const o = obj(m);
+        const type = str(o.Type);
+        const name = str(o.Name) || null;
+        return {
+            type,
+            name,
+            source: str(o.Source) || null,
+            destination: str(o.Destination),
+            anonymous: type === 'volume' && name !== null && ANONYMOUS.test(name)
+        };
+    });
+    // `--tmpfs` shows only in HostConfig.Tmpfs, never in Mounts.
+    for (const dest of Object.keys(obj(host.Tmpfs))) {
+        if (!mounts.some(m => m.destination === dest)) {
+            mounts.push({ type: 'tmpfs', name: null, source: null, destination: dest, anonymous: false });
+        }
+    }
+    const health = obj(state.Health);
+    return {
+        id: str(c.Id),
+        name: str(c.Name).replace(/^\//, ''),
+        image: str(c.Image),
+        startedFrom: str(config.Image),
+        created: str(c.Created),
+        status: str(state.Status),
+        running: state.Running === true,
+        restarting: state.Restarting === true,
+        paused: state.Paused === true,
+        exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : 0,
+        error: str(state.Error),
+        startedAt: str(state.StartedAt),
+        restartCount: typeof c.RestartCount === 'number' ? c.RestartCount : 0,
+        health: str(health.Status) || null,
+        labels: Object.fromEntries(Object.entries(obj(config.Labels)).filter((e) => typeof e[1] === 'string')),
+        mounts
+    };
+}
+function parseContainerInspect(text) {
+    return parseArray(text, 'docker inspect').map(containerFacts);
+}
+function imageFacts(raw) {
+    const i = obj(raw);
+    return {
+        id: str(i.Id),
+        created: str(i.Created),
+        repoTags: strList(i.RepoTags),
+        repoDigests: strList(i.RepoDigests),
+        diffIds: strList(obj(i.RootFS).Layers),
+        runtimeConfig: runtimeConfig(obj(i.Config))
+    };
+}
+function parseImageInspectList(text) {
+    return parseArray(text, 'docker image inspect').map(imageFacts);
+}
+
+;// CONCATENATED MODULE: ./src/verify/docker.ts
+/**
+ * The docker calls verify makes, each an argv builder beside a thin runner. Every one of them
+ * only reads: `inspect`, `ps`, `cp CONTAINER:PATH -` (a tar stream on stdout,
+ * which needs no shell in the container, so distroless and FROM scratch images work) and
+ * `docker save` (to see what the image itself holds at a path). No `exec`, no `create`.
+ */
+
+
+
+
+
+
+const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';
+function inspectContainerCommand(ref) {
+    return ['inspect', '--type=container', ref];
+}
+/** Every container (running or not) compose made for `service`, in any project. */
+function listServiceCommand(service) {
+    return [
+        'ps',
+        '--all',
+        '--quiet',
+        '--no-trunc',
+        '--filter',
+        `label=${COMPOSE_SERVICE_LABEL}=${service}`
+    ];
+}
+function inspectImageCommand(ref) {
+    return ['image', 'inspect', ref];
+}
+/** `docker cp C:PATH -`: PATH (a file, or a directory and all under it) as a tar on stdout. */
+function copyOutCommand(container, path) {
+    return ['cp', `${container}:${path}`, '-'];
+}
+const NO_SUCH = /no such (container|object|image)/i;
+/** The container, or null when the daemon has none by that name or id. */
+async function inspectContainer(exec, ref) {
+    const args = inspectContainerCommand(ref);
+    const r = await exec(args);
+    if (r.code !== 0) {
+        if (NO_SUCH.test((0,docker_exec/* lastErrorLine */.HY)(r)))
+            return null;
+        throw (0,docker_exec/* commandError */.yE)(args, r);
+    }
+    return parseContainerInspect(r.stdout)[0] ?? null;
+}
+async function listServiceContainers(exec, service) {
+    const r = await (0,docker_exec/* runOrThrow */.nf)(exec, listServiceCommand(service));
+    return r.stdout
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+}
+/** The image, or null when the daemon does not have it. */
+async function inspectImageFacts(exec, ref) {
+    const args = inspectImageCommand(ref);
+    const r = await exec(args);
+    if (r.code !== 0) {
+        if (NO_SUCH.test((0,docker_exec/* lastErrorLine */.HY)(r)))
+            return null;
+        throw (0,docker_exec/* commandError */.yE)(args, r);
+    }
+    return parseImageInspectList(r.stdout)[0] ?? null;
+}
+const docker_sha256 = (data) => 'sha256:' + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+/**
+ * Reads the wanted paths under `root` out of a running container through one `docker cp` tar
+ * stream (only wanted file bodies are hashed). A path the container lacks is absent from the
+ * result; a root the container lacks gives an empty map.
+ */
+async function readContainerPaths(exec, container, root, wanted) {
+    const found = new Map();
+    // The tar names entries after the root's own name: `cp C:/app/static -` gives `static/...`.
+    const parent = external_node_path_.posix.dirname(root);
+    const walker = new TarWalker(async (header, body) => {
+        const path = external_node_path_.posix.join(parent, normalizeLayerPath(header.name));
+        if (!wanted.has(path))
+            return;
+        if (header.type === 'file' || header.type === 'contiguous-file') {
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            for await (const chunk of body)
+                hash.update(chunk);
+            found.set(path, { type: 'file', digest: 'sha256:' + hash.digest('hex') });
+        }
+        else if (header.type === 'symlink') {
+            found.set(path, { type: 'symlink', digest: docker_sha256(header.linkname ?? '') });
+        }
+        else if (header.type === 'link') {
+            const to = external_node_path_.posix.join(parent, normalizeLayerPath(header.linkname ?? ''));
+            const prior = found.get(to);
+            found.set(path, { type: 'file', ...(prior?.digest ? { digest: prior.digest } : {}) });
+        }
+        else {
+            found.set(path, { type: header.type === 'directory' ? 'dir' : 'other' });
+        }
+    });
+    const args = copyOutCommand(container, root);
+    const r = await exec(args, { maxCapture: 64 * 1024, onStdout: chunk => walker.write(chunk) });
+    const failed = await walker.end();
+    if (r.code !== 0) {
+        if (/no such container:path|could not find the file/i.test((0,docker_exec/* lastErrorLine */.HY)(r)))
+            return found;
+        throw (0,docker_exec/* commandError */.yE)(args, r);
+    }
+    if (failed)
+        throw new docker_exec/* DockerError */.Bi(`docker cp ${container}:${root}: unreadable tar`);
+    return found;
+}
+/**
+ * What the image itself holds at each wanted path, after all its layers (so a path a later RUN
+ * rewrote shows that step's bytes): one `docker save` pass, layers ordered by `diffIds`.
+ */
+async function readImagePaths(exec, image, diffIds, wanted) {
+    const rel = new Set([...wanted].map(normalizeLayerPath));
+    const layers = new Map();
+    await walkImageSave(exec, image, async (name, _size, body) => {
+        if (!name.endsWith('/layer.tar') && !/^blobs\/sha256\/[0-9a-f]{64}$/.test(name))
+            return false;
+        const { diffId, entries } = await scanLayer(body, rel);
+        if (entries && diffIds.includes(diffId))
+            layers.set(diffId, entries);
+        return diffIds.every(d => layers.has(d));
+    });
+    const out = new Map();
+    for (const path of wanted) {
+        let entry = null;
+        for (const d of diffIds) {
+            const e = layers.get(d)?.get(normalizeLayerPath(path));
+            if (!e || e.type === 'missing')
+                continue;
+            entry =
+                e.type === 'whiteout'
+                    ? null
+                    : {
+                        type: e.type === 'file' || e.type === 'symlink' || e.type === 'dir' ? e.type : 'other',
+                        ...(e.digest ? { digest: e.digest } : {})
+                    };
+        }
+        out.set(path, entry);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/verify/expected.ts
+
+
+
+const DIGEST_REF = /@sha256:[0-9a-f]{64}$/;
+function isDigestRef(ref) {
+    return DIGEST_REF.test(ref);
+}
+/** The expected build from a record; `image` (from `--image`) overrides the record's image. */
+async function resolveExpected(exec, statePath, image, where) {
+    const record = await (0,src_record/* readRecord */.aE)(statePath);
+    if (image === null) {
+        if (record === null) {
+            throw new options_UsageError(`${where}no record of a good build at ${statePath} (run fresh-build build first, or pass --image REF)`);
+        }
+        if (record.imageId === null) {
+            throw new options_UsageError(`${where}the record ${statePath} names no image (pass --image REF)`);
+        }
+        const facts = await inspectImageFacts(exec, record.imageId);
+        return {
+            record,
+            expected: {
+                ref: record.imageId,
+                imageId: record.imageId,
+                digest: null,
+                created: facts?.created ?? null,
+                tags: record.tags,
+                deploy: record.deploy ?? null,
+                files: record.files
+            }
+        };
+    }
+    const facts = await inspectImageFacts(exec, image);
+    const digest = isDigestRef(image) ? image : null;
+    if (facts === null && digest === null) {
+        throw new options_UsageError(`--image ${image}: no such image on this daemon`);
+    }
+    // The record's file facts apply only when it describes this very image.
+    const same = record !== null && facts !== null && record.imageId === facts.id;
+    return {
+        record,
+        expected: {
+            ref: digest ?? facts?.id ?? image,
+            imageId: facts?.id ?? null,
+            digest,
+            created: facts?.created ?? null,
+            tags: digest ? [image] : facts?.repoTags.includes(image) ? [image] : (facts?.repoTags ?? []),
+            deploy: same ? (record.deploy ?? null) : null,
+            files: same ? record.files : null
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verify/targets.ts
+const PROJECT_LABEL = 'com.docker.compose.project';
+const SERVICE_LABEL = 'com.docker.compose.service';
+const ONEOFF_LABEL = 'com.docker.compose.oneoff';
+const NUMBER_LABEL = 'com.docker.compose.container-number';
+/**
+ * Project names compose may have written for this project: the current normalisation (both
+ * docker-compose 1.21+ and v2), and the one of docker-compose before 1.21, which also dropped
+ * `-` and `_`.
+ */
+function projectLabels(project) {
+    return [...new Set([project, project.replace(/[^a-z0-9]/g, '')])].filter(Boolean);
+}
+/**
+ * The service's containers of this project, without one-off `compose run` containers, in
+ * container-number order (then by name).
+ */
+function serviceContainers(all, project, service) {
+    const names = projectLabels(project);
+    const num = (c) => Number(c.labels[NUMBER_LABEL] ?? 0) || 0;
+    return all
+        .filter(c => names.includes(c.labels[PROJECT_LABEL] ?? '') &&
+        c.labels[SERVICE_LABEL] === service &&
+        (c.labels[ONEOFF_LABEL] ?? 'False').toLowerCase() !== 'true')
+        .sort((a, b) => num(a) - num(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/verify/run.ts
+/**
+ * `fresh-build verify`: targets -> expected build -> inspect -> checks -> verdict -> report.
+ * The checks are pure (checks.ts); this module only gathers their input through the read-only
+ * docker calls of docker.ts and assembles one report per container.
+ */
+
+
+
+
+
+
+
+
+async function runVerify(opts, io) {
+    const exec = io.exec ?? (0,docker_exec/* dockerExec */.SW)((0,docker_exec/* dockerClient */._n)({ dockerPath: opts.docker, env: io.env }));
+    const warnings = [];
+    const groups = await resolveGroups(opts, io, exec, warnings);
+    const sleep = io.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
+    const now = io.now ?? Date.now;
+    const deadline = now() + opts.wait * 1000;
+    let found;
+    for (;;) {
+        found = [];
+        for (const group of groups) {
+            for (const c of await group.find())
+                found.push({ group, ...c });
+        }
+        const starting = found.filter(f => runningProblem(f.facts, now()) !== null);
+        if (starting.length === 0 || now() >= deadline)
+            break;
+        io.progress(`waiting for ${starting.map(f => f.facts?.name ?? f.asked ?? f.group.service ?? '?').join(', ')} (${runningProblem(starting[0]?.facts ?? null, now()) ?? ''})`);
+        await sleep(Math.min(1000, Math.max(0, deadline - now())));
+    }
+    const images = new Map();
+    const imageOf = (id) => {
+        let p = images.get(id);
+        if (!p)
+            images.set(id, (p = inspectImageFacts(exec, id)));
+        return p;
+    };
+    const views = new Map();
+    const targets = [];
+    for (const { group, asked, facts } of found) {
+        io.progress(`checking ${facts?.name ?? asked ?? `service ${group.service ?? ''}`}`);
+        targets.push(await checkTarget(exec, group, asked, facts, imageOf, views, now()));
+    }
+    const verdict = targets.every(t => t.status === 'live') ? 'live' : 'stale';
+    return { verdict, targets, warnings };
+}
+async function resolveGroups(opts, io, exec, warnings) {
+    if (opts.compose === null) {
+        const statePath = opts.state ??
+            (0,src_record/* defaultStatePath */.K0)({
+                context: opts.context,
+                file: opts.file,
+                target: opts.target ?? undefined,
+                env: io.env
+            });
+        const { expected } = await resolveExpected(exec, statePath, opts.image, '');
+        if (expected.deploy === null)
+            warnings.push(noDeployFacts(statePath, opts.image));
+        return [
+            {
+                service: null,
+                expected,
+                find: async () => Promise.all(opts.containers.map(async (asked) => ({
+                    asked,
+                    facts: await inspectContainer(exec, asked)
+                })))
+            }
+        ];
+    }
+    const project = await (0,compose/* readComposeProject */.qO)(opts.compose.file, {
+        env: io.env,
+        services: opts.compose.services
+    });
+    // The per-service records exactly as `build --compose-file` names them.
+    const perService = await (0,pipeline_compose.composeGuardOptions)(opts.compose, guardBase(opts), io.env);
+    const groups = [];
+    for (const { service, options } of perService) {
+        const statePath = options.state ??
+            (0,src_record/* defaultStatePath */.K0)({
+                context: options.context,
+                file: options.file,
+                target: options.target ?? undefined,
+                env: io.env
+            });
+        const { expected } = await resolveExpected(exec, statePath, opts.image, `service ${service}: `);
+        if (expected.deploy === null)
+            warnings.push(`service ${service}: ${noDeployFacts(statePath, opts.image)}`);
+        groups.push({
+            service,
+            expected,
+            find: async () => {
+                const ids = await listServiceContainers(exec, service);
+                const all = (await Promise.all(ids.map(id => inspectContainer(exec, id)))).filter((c) => c !== null);
+                const mine = serviceContainers(all, project.name, service);
+                return mine.length > 0
+                    ? mine.map(facts => ({ asked: null, facts }))
+                    : [{ asked: null, facts: null }];
+            }
+        });
+    }
+    return groups;
+}
+function noDeployFacts(statePath, image) {
+    return image !== null
+        ? `--image ${image} is not the image the record ${statePath} describes: mounts and bytes are not checked, only the image and that it runs`
+        : `the record ${statePath} was written before verify existed (no COPY destinations): mounts and bytes are not checked until the next build`;
+}
+/** What composeGuardOptions needs from a build request to name each service's record. */
+function guardBase(opts) {
+    return {
+        context: opts.context,
+        file: opts.file,
+        state: opts.state,
+        tags: [],
+        buildArgs: {},
+        secretArgs: [],
+        cacheFrom: [],
+        target: opts.target,
+        prune: 'source',
+        verify: 'changed',
+        commit: null,
+        buildId: null,
+        ignoreCorruptRecord: false,
+        logFile: null,
+        image: null,
+        docker: opts.docker
+    };
+}
+async function checkTarget(exec, group, asked, c, imageOf, views, now) {
+    const { expected } = group;
+    const details = [];
+    const causes = [];
+    const base = {
+        container: c?.name ?? asked,
+        containerId: c?.id ?? null,
+        service: group.service,
+        image: c?.image ?? null,
+        startedFrom: c?.startedFrom ?? null,
+        imageCreated: null,
+        expectedImage: expected.ref,
+        expectedCreated: expected.created,
+        expectedTags: expected.tags,
+        mounts: [],
+        files: [],
+        compared: 0,
+        rewritten: 0
+    };
+    const down = runningProblem(c, now);
+    if (down !== null) {
+        causes.push('not-running');
+        details.push(c === null
+            ? asked !== null
+                ? `no container named ${asked}`
+                : `no container of service ${group.service ?? ''}`
+            : down);
+    }
+    if (c === null)
+        return { ...base, status: 'not-running', causes, details };
+    const image = await imageOf(c.image);
+    base.imageCreated = image?.created ?? null;
+    const expectedFacts = expected.imageId !== null ? await imageOf(expected.imageId) : null;
+    const match = imageMatch(c.image, image, expected, expectedFacts);
+    const sameImage = match !== 'other';
+    if (match === 'equivalent') {
+        details.push(`runs ${c.image}, the build's layers and config under another id (only the per-build labels differ)`);
+    }
+    if (!sameImage) {
+        causes.push('old-image');
+        // A container keeps the image it was created from; re-pointing its tag changes nothing.
+        const moved = expected.tags.includes(c.startedFrom) ? ', a tag that now names the build' : '';
+        details.push(`runs ${c.image}${image?.created ? ` (created ${image.created})` : ''}, started from ${c.startedFrom}${moved}; the build is ${expected.ref}${expected.created ? ` (created ${expected.created})` : ''}`);
+    }
+    if (expected.deploy !== null && expected.files !== null) {
+        const written = writtenFiles(expected.deploy, expected.files);
+        const covers = coveringMounts(c.mounts, written);
+        let found = [];
+        // Bytes are read only from a running container of the expected image: another image's
+        // files would be compared with the wrong build.
+        if (down === null && sameImage) {
+            const wanted = written.filter(f => f.changed && f.digest !== null);
+            base.compared = wanted.length;
+            const read = new Map();
+            for (const [root, files] of readRoots(wanted)) {
+                const got = await readContainerPaths(exec, c.id, root, new Set(files.map(f => f.path)));
+                for (const [p, e] of got)
+                    read.set(p, e);
+            }
+            const candidates = mismatches(wanted, read);
+            if (candidates.length > 0 && expected.imageId !== null) {
+                const imageId = expected.imageId;
+                let view = views.get(imageId);
+                if (!view) {
+                    const paths = new Set(written.filter(f => f.changed).map(f => f.path));
+                    const diffIds = (await imageOf(imageId))?.diffIds ?? [];
+                    views.set(imageId, (view = readImagePaths(exec, imageId, diffIds, paths)));
+                }
+                const seen = await view;
+                found = findings(candidates, seen, c.mounts);
+                base.rewritten = candidates.length - found.length;
+            }
+        }
+        base.mounts = mountReports(covers, found);
+        base.files = found;
+        const shadowing = base.mounts.filter(m => m.shadowing);
+        if (shadowing.length > 0) {
+            causes.push('shadowed');
+            for (const m of shadowing) {
+                const what = m.type === 'volume'
+                    ? `${m.anonymous ? 'anonymous ' : ''}volume ${m.name ?? ''}`
+                    : `${m.type} ${m.source ?? ''}`;
+                details.push(`${what.trim()} at ${m.destination} covers ${m.covers.map(x => `COPY line ${x.line} -> ${x.dest}`).join(', ')}: ${m.reason ?? ''}`);
+            }
+        }
+        const own = found.filter(f => f.mount === null);
+        if (own.length > 0) {
+            causes.push('bytes-differ');
+            details.push(`${own.length} file(s) differ from the build's bytes: ${own
+                .slice(0, 5)
+                .map(f => `${f.path} (COPY line ${f.line})`)
+                .join(', ')}${own.length > 5 ? ', ...' : ''}`);
+        }
+    }
+    const status = statusOf({
+        notRunning: causes.includes('not-running'),
+        oldImage: causes.includes('old-image'),
+        shadowed: causes.includes('shadowed'),
+        bytesDiffer: causes.includes('bytes-differ')
+    });
+    // Causes were found in the order statusOf ranks them, so `status` is causes[0].
+    return { ...base, status, causes, details };
+}
+
+;// CONCATENATED MODULE: ./src/verify/report.ts
+/**
+ * How a verify result reads: the JSON document of `verify --json`, the text for a person, and a
+ * hint per cause saying what to run. Pure.
+ */
+
+/** The `verify --json` document (CONTRACT.md): verdict and one entry per container. */
+function verifyJson(report) {
+    return {
+        verdict: report.verdict,
+        targets: report.targets.map(t => ({
+            container: t.container,
+            service: t.service,
+            image: t.image,
+            expectedImage: t.expectedImage,
+            status: t.status,
+            mounts: t.mounts,
+            files: t.files,
+            containerId: t.containerId,
+            startedFrom: t.startedFrom,
+            imageCreated: t.imageCreated,
+            expectedCreated: t.expectedCreated,
+            expectedTags: t.expectedTags,
+            causes: t.causes,
+            details: t.details,
+            hints: hints(t),
+            compared: t.compared,
+            rewritten: t.rewritten
+        })),
+        warnings: report.warnings
+    };
+}
+const shell = (s) => /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+/** What to run for each cause of a target, first cause first. */
+function hints(t) {
+    const svc = t.service !== null ? shell(t.service) : null;
+    const name = t.container !== null ? shell(t.container) : null;
+    const tag = t.expectedTags[0] ?? t.expectedImage;
+    const out = [];
+    for (const cause of t.causes) {
+        if (cause === 'not-running') {
+            if (svc !== null)
+                out.push(`docker compose up -d ${svc}`);
+            else if (t.containerId === null)
+                out.push(`start a container from ${tag}`);
+            else
+                out.push(`docker logs ${name ?? ''}, then docker start ${name ?? ''}`);
+        }
+        else if (cause === 'old-image') {
+            out.push(svc !== null
+                ? `docker compose up -d --force-recreate ${svc} (the tag to deploy: ${tag})`
+                : `recreate ${name ?? 'the container'} from ${tag}, the tag to deploy`);
+        }
+        else if (cause === 'shadowed') {
+            for (const m of t.mounts.filter(x => x.shadowing)) {
+                if (m.anonymous) {
+                    out.push(svc !== null
+                        ? `docker compose up -d --force-recreate --renew-anon-volumes ${svc} (the anonymous volume at ${m.destination} keeps an earlier build's files)`
+                        : `recreate ${name ?? 'the container'} without reusing its anonymous volume at ${m.destination} (docker compose: --renew-anon-volumes)`);
+                }
+                else if (m.type === 'volume') {
+                    out.push(`the volume ${m.name ?? ''} keeps an earlier build's files at ${m.destination}: do not mount it over a COPY destination, or refresh its content from the image`);
+                }
+                else if (m.type === 'tmpfs') {
+                    out.push(`do not mount a tmpfs over ${m.destination}, where the build copies files`);
+                }
+                else {
+                    out.push(`the ${m.type} mount of ${m.source ?? '?'} at ${m.destination} replaces what the build copied there: remove it for deploys`);
+                }
+            }
+        }
+        else if (cause === 'bytes-differ') {
+            out.push(svc !== null
+                ? `docker compose up -d --force-recreate ${svc} (files were changed inside the running container)`
+                : `recreate ${name ?? 'the container'} from ${tag} (files were changed inside the running container)`);
+        }
+    }
+    return out;
+}
+/** The report for a person (stderr in the CLI, the log in the action). */
+function renderVerifyText(report) {
+    const stale = report.targets.filter(t => t.status !== 'live');
+    const head = report.verdict === 'live'
+        ? `fresh-build verify: LIVE - ${report.targets.length} container(s) run the build`
+        : `fresh-build verify: STALE - ${stale.length} of ${report.targets.length} target(s) do not run the build`;
+    const rows = report.targets.map(t => [t.container ?? '(none)', t.service ?? '-', t.status]);
+    const widths = [0, 1].map(i => Math.max(i === 0 ? 9 : 7, ...rows.map(r => (r[i] ?? '').length)));
+    const pad = (s, i) => s.padEnd(widths[i] ?? 0);
+    const lines = [head, `${pad('CONTAINER', 0)}  ${pad('SERVICE', 1)}  STATUS`];
+    for (const t of report.targets) {
+        lines.push(`${pad(t.container ?? '(none)', 0)}  ${pad(t.service ?? '-', 1)}  ${t.status}`);
+        for (const d of t.details)
+            lines.push(`    ${d}`);
+        for (const h of hints(t))
+            lines.push(`    hint: ${h}`);
+        if (t.status === 'live' && t.compared > 0)
+            lines.push(`    ${t.compared} changed file(s) hold the build's bytes`);
+    }
+    for (const w of report.warnings)
+        lines.push(`warning: ${w}`);
+    // Names come from the daemon and the context: a control character must not drive the terminal.
+    return `${lines.map(text_safety/* visible */.RK).join('\n')}\n`;
+}
+/** One line per stale target: the container and its first cause, for annotations and failures. */
+function staleLines(report) {
+    return report.targets
+        .filter(t => t.status !== 'live')
+        .map(t => `${t.container ?? `service ${t.service ?? '?'}`}${t.service && t.container ? ` (service ${t.service})` : ''}: ${t.status}: ${t.details[0] ?? ''}`);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
 
 
 
@@ -20503,7 +25585,7 @@ const defaultIo = () => ({
     env: process.env
 });
 /** Runs one CLI invocation and returns its exit code: 0 pass, 1 stale, 2 error. */
-async function main_main(argv, raw = defaultIo()) {
+async function main(argv, raw = defaultIo()) {
     let parsed = null;
     let io = raw;
     // Build logs, file names and Dockerfile text reach stderr. On a GitHub runner a line of
@@ -20525,6 +25607,11 @@ async function main_main(argv, raw = defaultIo()) {
     catch (e) {
         const debug = parsed?.debug ?? argv.includes('--debug');
         io.stderr(`fresh-build: error: ${errorMessage(e)}\n`);
+        // verify --json promises one document on stdout, an error included (CONTRACT.md).
+        const command = parsed?.command ?? argv.find(a => !a.startsWith('-'));
+        if (command === 'verify' && (parsed?.json ?? argv.includes('--json'))) {
+            io.stdout(`${JSON.stringify({ error: { message: errorMessage(e) } }, null, 2)}\n`);
+        }
         if (debug && e instanceof Error && e.stack)
             io.stderr(`${e.stack}\n`);
         return exitCodeFor(e);
@@ -20597,6 +25684,8 @@ async function dispatch(p, io, redact) {
                 emit(reportDocument(results));
             return worst(results.map(r => r.judgement));
         }
+        case 'verify':
+            return verify(p, io, emit);
         case 'clear': {
             // Paths are resolved inside the context: a missing one is the fault to name.
             if (p.clear.paths.length > 0)
@@ -20609,6 +25698,16 @@ async function dispatch(p, io, redact) {
             return 0;
         }
     }
+}
+async function verify(p, io, emit) {
+    const report = await runVerify(p.verify, {
+        progress: line => io.stderr(`${line}\n`),
+        env: io.env
+    });
+    io.stderr(renderVerifyText(report));
+    if (p.json)
+        emit(verifyJson(report));
+    return report.verdict === 'live' ? 0 : 1;
 }
 function worst(judgements) {
     return judgements.some(j => j.verdict === 'stale') ? 1 : 0;
@@ -20631,7 +25730,7 @@ function version() {
 ;// CONCATENATED MODULE: ./src/cli.ts
 // The `fresh-build` CLI entry: all logic lives in cli/main.ts so tests can call it directly.
 
-main_main(process.argv.slice(2)).then(code => {
+main(process.argv.slice(2)).then(code => {
     process.exitCode = code;
 }, (e) => {
     process.stderr.write(`fresh-build: error: ${String(e)}\n`);

@@ -1,6 +1,8 @@
 import { realpath, stat } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
 import { escapesRoot } from '../util/paths.js'
+import type { VerifyOptions } from '../verify/run.js'
+import { planVerify } from './verify.js'
 import { isBuildArgName, splitBuildArg } from '../util/build-arg.js'
 import { guardOptions, type ComposeCli } from '../pipeline/request.js'
 import type { PrunePolicy, VerifyPolicy } from '../model.js'
@@ -16,7 +18,7 @@ import {
   type GuardOptions
 } from '../pipeline/options.js'
 
-export const MODES = ['build', 'check', 'clear', 'hash'] as const
+export const MODES = ['build', 'check', 'clear', 'hash', 'verify'] as const
 export type Mode = (typeof MODES)[number]
 
 /** Every input of action.yml, in its order (a unit test keeps the two in step). */
@@ -41,6 +43,8 @@ export const INPUT_NAMES = [
   'gha-cache-all',
   'compose-file',
   'services',
+  'containers',
+  'wait',
   'commit',
   'github-token',
   'commit-status',
@@ -88,6 +92,8 @@ export interface Inputs {
   'gha-cache-all': boolean
   'compose-file': string
   services: string[]
+  containers: string[]
+  wait: string
   commit: string
   'github-token': string
   'commit-status': boolean
@@ -193,6 +199,8 @@ export function getInputs(src: InputSource): Inputs {
     'gha-cache-all': parseBoolean('gha-cache-all', raw['gha-cache-all'].trim()),
     'compose-file': raw['compose-file'].trim(),
     services: splitList(raw.services, true),
+    containers: splitList(raw.containers, true),
+    wait: raw.wait.trim(),
     commit: raw.commit.trim(),
     'github-token': raw['github-token'].trim(),
     'commit-status': parseBoolean('commit-status', raw['commit-status'].trim()),
@@ -235,13 +243,15 @@ const ONLY_IN: Partial<Record<InputName, readonly Mode[]>> = {
   prune: ['build'],
   'cache-from': ['build', 'check'],
   'log-file': ['check'],
-  image: ['check'],
+  image: ['check', 'verify'],
   'clear-paths': ['clear'],
   'clear-all': ['clear'],
   'gha-cache-key-prefix': ['clear'],
   'gha-cache-ref': ['clear'],
   'gha-cache-all': ['clear'],
-  'compose-file': ['build', 'check'],
+  'compose-file': ['build', 'check', 'verify'],
+  containers: ['verify'],
+  wait: ['verify'],
   'commit-status': ['build', 'check'],
   push: ['build'],
   'clear-registry-cache': ['clear']
@@ -266,6 +276,7 @@ export interface StatusTarget {
 export type ActionPlan =
   | { mode: 'hash'; context: string; file: string; buildArgs: Record<string, string> }
   | { mode: 'clear'; clear: ClearOptions }
+  | { mode: 'verify'; verify: VerifyOptions }
   | {
       mode: 'build' | 'check'
       guard: GuardOptions
@@ -363,6 +374,12 @@ export async function planRun(
   }
   const docker = env.DOCKER_PATH || 'docker'
   const state = inputs['state-file'] ? resolve(workspace, inputs['state-file']) : null
+  if (inputs.mode === 'verify') {
+    return {
+      plan: { mode: 'verify', verify: await planVerify(inputs, workspace, state, docker) },
+      warnings
+    }
+  }
   const compose = inputs['compose-file'] && (inputs.mode === 'build' || inputs.mode === 'check')
   // With a compose file, each service's context and Dockerfile come from it.
   const context = compose

@@ -2,6 +2,8 @@ import { thrownMessage } from '../util/error.js'
 import { parseArgs } from 'node:util'
 import { clearCommands } from '../docker/prune.js'
 import { isAbsolute, resolve } from 'node:path'
+import { verifyOptions } from './verify-args.js'
+import type { VerifyOptions } from '../verify/run.js'
 import {
   parseBuildArgs,
   parsePrune,
@@ -15,7 +17,7 @@ import { guardOptions, type ComposeCli } from '../pipeline/request.js'
 
 export type { ComposeCli }
 
-export const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear'] as const
+export const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear', 'verify'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export interface ClearCliOptions {
@@ -48,6 +50,7 @@ export type Parsed =
     }
   | { command: 'parse-log'; logFile: string; json: boolean; debug: boolean }
   | { command: 'clear'; clear: ClearCliOptions; json: boolean; debug: boolean }
+  | { command: 'verify'; verify: VerifyOptions; json: boolean; debug: boolean }
 
 const OPTIONS = {
   context: { type: 'string' },
@@ -77,7 +80,9 @@ const OPTIONS = {
   docker: { type: 'string' },
   'no-stat-cache': { type: 'boolean' },
   push: { type: 'boolean' },
-  'registry-cache': { type: 'string', multiple: true }
+  'registry-cache': { type: 'string', multiple: true },
+  container: { type: 'string', multiple: true },
+  wait: { type: 'string' }
 } as const
 
 type OptionName = keyof typeof OPTIONS
@@ -107,7 +112,19 @@ const ALLOWED: Record<Command, readonly OptionName[]> = {
   build: [...JUDGING, 'tag', 'prune', 'push'],
   check: [...JUDGING, 'log', 'image'],
   'parse-log': [],
-  clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker', 'registry-cache']
+  clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker', 'registry-cache'],
+  verify: [
+    'context',
+    'file',
+    'state',
+    'target',
+    'image',
+    'container',
+    'compose-file',
+    'service',
+    'wait',
+    'docker'
+  ]
 }
 
 /**
@@ -196,6 +213,9 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
       debug
     }
   }
+  if (command === 'verify') {
+    return { command, verify: verifyOptions(values, abs, context, file, docker), json, debug }
+  }
   if (command === 'check' && str('log') === undefined) {
     throw new UsageError('check needs --log FILE (the build log to judge)')
   }
@@ -259,6 +279,7 @@ Commands:
   check --log FILE  judge a build whose log another tool produced
   parse-log FILE    parse a build log into steps (no daemon)
   clear             clear the builder cache and host cache paths, reset the record
+  verify            check that the running containers run the last good build
 
 Common options:
   --context DIR          build context (default .)
@@ -292,5 +313,12 @@ clear:
   --registry-cache REF   registry cache reference to delete, e.g. reg/app:buildcache (repeatable;
                          the registry's delete setting must be on; other tags are never deleted)
 
-Exit codes: 0 pass, 1 stale, 2 error.
+verify:
+  --container NAME       a container to verify (repeatable)
+  --compose-file F       verify each container of the services that build (--service S: those)
+  --image REF            the image they should run (default: the record's; name@sha256:... exact)
+  --wait SECONDS         wait for containers still starting or not yet healthy
+  --context, --file, --target, --state   which record, as for build
+
+Exit codes: 0 pass (verify: live), 1 stale, 2 error.
 `

@@ -10,6 +10,8 @@ import { renderText } from '../report/text.js'
 import { redactDeep, redactor, type Redact } from '../report/text-safety.js'
 import { secretArgValues } from '../pipeline/options.js'
 import type { Judgement } from '../model.js'
+import { runVerify } from '../verify/run.js'
+import { renderVerifyText, verifyJson } from '../verify/report.js'
 
 export interface CliIo {
   stdout: (s: string) => void
@@ -47,6 +49,11 @@ export async function main(argv: readonly string[], raw: CliIo = defaultIo()): P
   } catch (e) {
     const debug = parsed?.debug ?? argv.includes('--debug')
     io.stderr(`fresh-build: error: ${errorMessage(e)}\n`)
+    // verify --json promises one document on stdout, an error included (CONTRACT.md).
+    const command = parsed?.command ?? argv.find(a => !a.startsWith('-'))
+    if (command === 'verify' && (parsed?.json ?? argv.includes('--json'))) {
+      io.stdout(`${JSON.stringify({ error: { message: errorMessage(e) } }, null, 2)}\n`)
+    }
     if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`)
     return exitCodeFor(e)
   } finally {
@@ -117,6 +124,8 @@ async function dispatch(p: Parsed, io: CliIo, redact: Redact): Promise<number> {
       if (p.json) emit(reportDocument(results))
       return worst(results.map(r => r.judgement))
     }
+    case 'verify':
+      return verify(p, io, emit)
     case 'clear': {
       // Paths are resolved inside the context: a missing one is the fault to name.
       if (p.clear.paths.length > 0) await checkContextDir(p.clear.context)
@@ -132,6 +141,20 @@ async function dispatch(p: Parsed, io: CliIo, redact: Redact): Promise<number> {
       return 0
     }
   }
+}
+
+async function verify(
+  p: Extract<Parsed, { command: 'verify' }>,
+  io: CliIo,
+  emit: (doc: unknown) => void
+): Promise<number> {
+  const report = await runVerify(p.verify, {
+    progress: line => io.stderr(`${line}\n`),
+    env: io.env
+  })
+  io.stderr(renderVerifyText(report))
+  if (p.json) emit(verifyJson(report))
+  return report.verdict === 'live' ? 0 : 1
 }
 
 function worst(judgements: readonly Judgement[]): number {

@@ -1,5 +1,5 @@
 import { compareBytes, fileSignature } from '../context/hash.js'
-import type { BuildInputs, BuildRecord, ContextEntry, HashedStep } from '../model.js'
+import type { BuildInputs, BuildRecord, ContextEntry, DeployFacts, HashedStep } from '../model.js'
 
 export interface FileDiff {
   /** In both, with another `type mode digest size` signature. */
@@ -55,6 +55,8 @@ export interface NewRecordInput {
   dockerfile: string
   /** The Dockerfile's and ignore file's digests (a version-2 record); absent: version 1. */
   inputs?: BuildInputs
+  /** Where the image's context steps put files, for `verify` (record/deploy.ts). */
+  deploy?: DeployFacts
 }
 
 /** Assembles the record of a build judged good. */
@@ -76,6 +78,7 @@ export function newRecord(input: NewRecordInput): BuildRecord {
     tags: [...input.tags],
     builtAt: (input.builtAt ?? new Date()).toISOString(),
     dockerfile: input.dockerfile,
+    ...(input.deploy ? { deploy: input.deploy } : {}),
     ...(input.inputs ? { inputs: { ...input.inputs } } : {})
   }
 }

@@ -19,3 +19,4 @@ export {
   type FileDiff,
   type NewRecordInput
 } from './diff.js'
+export { deployFacts, imageChain } from './deploy.js'

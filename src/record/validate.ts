@@ -1,4 +1,4 @@
-import type { BuildInputs, BuildRecord } from '../model.js'
+import type { BuildInputs, BuildRecord, DeployFacts } from '../model.js'
 
 /** Thrown by {@link validateRecord}; `field` is the JSON path of the first bad value. */
 export class RecordShapeError extends Error {
@@ -122,6 +122,7 @@ export function validateRecord(value: unknown): BuildRecord {
   const builtAt = str(value, 'builtAt', '')
   if (Number.isNaN(Date.parse(builtAt)))
     throw new RecordShapeError('builtAt', 'must be an ISO time')
+  const deploy = value.deploy === undefined ? undefined : validateDeploy(value.deploy)
   return {
     version,
     contextHash: hash(value, 'contextHash', ''),
@@ -133,6 +134,41 @@ export function validateRecord(value: unknown): BuildRecord {
     tags: [...tags],
     builtAt,
     dockerfile: str(value, 'dockerfile', ''),
-    ...(inputs ? { inputs } : {})
+    ...(inputs ? { inputs } : {}),
+    ...(deploy ? { deploy } : {})
+  }
+}
+
+/** The optional `deploy` section (see record/deploy.ts); older records have none. */
+function validateDeploy(value: unknown): DeployFacts {
+  if (!isObject(value))
+    throw new RecordShapeError('deploy', `must be an object, not ${describe(value)}`)
+  const copies = value.copies
+  if (!Array.isArray(copies))
+    throw new RecordShapeError('deploy.copies', `must be an array, not ${describe(copies)}`)
+  const changed = value.changed
+  if (changed !== null && !(Array.isArray(changed) && changed.every(isString))) {
+    throw new RecordShapeError('deploy.changed', 'must be an array of strings or null')
+  }
+  return {
+    stage: str(value, 'stage', 'deploy.'),
+    copies: copies.map((c: unknown, i) => {
+      const at = `deploy.copies[${i}].`
+      if (!isObject(c))
+        throw new RecordShapeError(`deploy.copies[${i}]`, `must be an object, not ${describe(c)}`)
+      const files = c.files
+      if (!isObject(files) || !Object.values(files).every(isString)) {
+        throw new RecordShapeError(`${at}files`, 'must map image paths to context paths')
+      }
+      return {
+        stage: str(c, 'stage', at),
+        index: positiveInt(c, 'index', at),
+        line: positiveInt(c, 'line', at),
+        instruction: str(c, 'instruction', at),
+        dest: str(c, 'dest', at),
+        files: Object.fromEntries(Object.entries(files)) as Record<string, string>
+      }
+    }),
+    changed: changed === null ? null : [...(changed as string[])]
   }
 }

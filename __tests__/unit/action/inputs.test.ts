@@ -95,6 +95,8 @@ describe('getInputs', () => {
       'gha-cache-all': false,
       'compose-file': '',
       services: [],
+      containers: [],
+      wait: '',
       commit: '',
       'github-token': 'ghs_defaultRunnerToken',
       'commit-status': false,
@@ -151,7 +153,7 @@ describe('getInputs', () => {
     [
       'an unknown mode',
       { mode: 'deploy' },
-      'input mode: unknown mode "deploy" (expected build, check, clear, hash)'
+      'input mode: unknown mode "deploy" (expected build, check, clear, hash, verify)'
     ],
     [
       'an unknown prune policy',

@@ -113,7 +113,10 @@ describe('malformed files name their line', () => {
 
 describe('bad command lines name the word at fault', () => {
   test.each([
-    [['bogus'], /unknown command "bogus" \(expected hash, build, check, parse-log, clear\)$/],
+    [
+      ['bogus'],
+      /unknown command "bogus" \(expected hash, build, check, parse-log, clear, verify\)$/
+    ],
     [['hash', '--bogus'], /unknown option "--bogus" \(see fresh-build --help\)$/],
     [['hash', '-Z'], /unknown option "-Z"/],
     [['hash', '--tag', 'x'], /option --tag does not apply to "hash"$/],

@@ -1,4 +1,4 @@
-import { newRecord, writeRecord } from '../../record/index.js'
+import { deployFacts, newRecord, writeRecord } from '../../record/index.js'
 import { pushImage, type PushResult } from '../push.js'
 import type { JudgedRun, RecordedRun } from '../run.js'
 
@@ -23,6 +23,13 @@ export async function record(run: JudgedRun): Promise<RecordedRun> {
     imageId: run.source.imageId,
     tags: opts.tags,
     dockerfile: opts.file,
+    // Where the image's context COPYs put each file, for `verify` after the deploy.
+    deploy: deployFacts(
+      run.steps,
+      run.hashed.plan.stages,
+      run.finalStage,
+      run.previous ? run.comparison.changedFiles : null
+    ),
     inputs: run.hashed.inputs
   })
   let push: PushResult | null = null
