@@ -21150,8 +21150,12 @@ function compareInstructions(vertices, stages, needed, log, opts) {
 function matches(v, printed, mayBeCut, looseArgs) {
     const got = squash(printed).replace(/\.\.\.$/, '');
     for (const p of v.printed) {
-        const want = squash(p);
-        if (want === got || (mayBeCut && got.length > 0 && want.startsWith(got)))
+        // A value with a line break (a build arg) ends the log line there: compare what is shown.
+        const multiline = /[\r\n]/.test(p);
+        const want = squash(multiline ? (p.split(/[\r\n]/)[0] ?? '') : p);
+        if (want === got || ((mayBeCut || multiline) && got.length > 0 && want.startsWith(got)))
+            return true;
+        if (multiline && got.startsWith(want))
             return true;
     }
     if (!looseArgs || !v.usesArgs)
