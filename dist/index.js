@@ -55475,13 +55475,20 @@ async function source(run) {
  * hashed and built them, like a `fresh-build build ... | tee build.log` inside the context. What
  * BuildKit received of such a file is whatever it held at that moment, so it is no source the
  * guard can judge (issue 12, class 7). A file's ctime is set by the kernel on every write and
- * cannot be put back, and never runs ahead of the clock that gave `since`.
+ * cannot be put back.
  */
+/**
+ * File times come from the kernel's coarse clock and `since` from the process clock, floored to
+ * the millisecond; a file written just before the run must never count as written during it
+ * (that would leave it unjudged), so only changes clearly after the start count. A build's own
+ * output keeps being written for the whole build, far past this margin.
+ */
+const CLOCK_MARGIN_MS = 50;
 async function writtenSince(context, paths, since) {
     const out = new Set();
     await Promise.all([...new Set(paths)].map(async (p) => {
         const st = await (0,promises_.lstat)((0,external_node_path_.join)(context, p)).catch(() => null);
-        if (st !== null && st.ctimeMs >= since)
+        if (st !== null && st.ctimeMs > since + CLOCK_MARGIN_MS)
             out.add(p);
     }));
     return out;
@@ -55534,8 +55541,12 @@ function compareInstructions(vertices, stages, needed, log, opts) {
 function matches(v, printed, mayBeCut, looseArgs) {
     const got = squash(printed).replace(/\.\.\.$/, '');
     for (const p of v.printed) {
-        const want = squash(p);
-        if (want === got || (mayBeCut && got.length > 0 && want.startsWith(got)))
+        // A value with a line break (a build arg) ends the log line there: compare what is shown.
+        const multiline = /[\r\n]/.test(p);
+        const want = squash(multiline ? (p.split(/[\r\n]/)[0] ?? '') : p);
+        if (want === got || ((mayBeCut || multiline) && got.length > 0 && want.startsWith(got)))
+            return true;
+        if (multiline && got.startsWith(want))
             return true;
     }
     if (!looseArgs || !v.usesArgs)

@@ -6,8 +6,16 @@ import { join } from 'node:path'
  * hashed and built them, like a `fresh-build build ... | tee build.log` inside the context. What
  * BuildKit received of such a file is whatever it held at that moment, so it is no source the
  * guard can judge (issue 12, class 7). A file's ctime is set by the kernel on every write and
- * cannot be put back, and never runs ahead of the clock that gave `since`.
+ * cannot be put back.
  */
+/**
+ * File times come from the kernel's coarse clock and `since` from the process clock, floored to
+ * the millisecond; a file written just before the run must never count as written during it
+ * (that would leave it unjudged), so only changes clearly after the start count. A build's own
+ * output keeps being written for the whole build, far past this margin.
+ */
+const CLOCK_MARGIN_MS = 50
+
 export async function writtenSince(
   context: string,
   paths: Iterable<string>,
@@ -17,7 +25,7 @@ export async function writtenSince(
   await Promise.all(
     [...new Set(paths)].map(async p => {
       const st = await lstat(join(context, p)).catch(() => null)
-      if (st !== null && st.ctimeMs >= since) out.add(p)
+      if (st !== null && st.ctimeMs > since + CLOCK_MARGIN_MS) out.add(p)
     })
   )
   return out

@@ -61,8 +61,12 @@ export function compareInstructions(
 function matches(v: Vertex, printed: string, mayBeCut: boolean, looseArgs: boolean): boolean {
   const got = squash(printed).replace(/\.\.\.$/, '')
   for (const p of v.printed) {
-    const want = squash(p)
-    if (want === got || (mayBeCut && got.length > 0 && want.startsWith(got))) return true
+    // A value with a line break (a build arg) ends the log line there: compare what is shown.
+    const multiline = /[\r\n]/.test(p)
+    const want = squash(multiline ? (p.split(/[\r\n]/)[0] ?? '') : p)
+    if (want === got || ((mayBeCut || multiline) && got.length > 0 && want.startsWith(got)))
+      return true
+    if (multiline && got.startsWith(want)) return true
   }
   if (!looseArgs || !v.usesArgs) return false
   // Each `$NAME` / `${...}` of the text as written may have been any value in that build.

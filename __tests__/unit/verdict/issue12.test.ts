@@ -145,6 +145,20 @@ describe('the log is compared with the Dockerfile read', () => {
     ])
     expect(cmp(log([{ index: 2, total: 4, instruction: 'COPY a /x/' }]))).toHaveLength(1)
   })
+  test('a value with a line break ends the printed line: what is shown is compared', () => {
+    const p = readDockerfile('FROM img\nARG E\nRUN echo "$E" > /evil\n', {
+      file: '/D',
+      buildArgs: { E: 'a;b\nc' }
+    })
+    const l = log([{ index: 2, total: 2, instruction: 'RUN echo "a;b' }])
+    expect(
+      compareInstructions(p.vertices, p.stages, needed, l, { service: null, looseArgs: false })
+    ).toEqual([])
+    const other = log([{ index: 2, total: 2, instruction: 'RUN echo "x;b' }])
+    expect(
+      compareInstructions(p.vertices, p.stages, needed, other, { service: null, looseArgs: false })
+    ).toHaveLength(1)
+  })
   test('another tool may have set the args: loose in check mode; legacy logs are not compared', () => {
     expect(cmp(log([{ index: 2, total: 3, instruction: 'COPY other /x/' }]), true)).toEqual([])
     expect(cmp(log([{ index: 2, total: 3, instruction: 'COPY b /x/' }], 'legacy'))).toEqual([])
