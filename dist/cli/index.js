@@ -12759,9 +12759,8 @@ function describeStatCache(s) {
 ;// CONCATENATED MODULE: ./src/context/hash.ts
 
 /**
- * What BuildKit's cache key covers for one entry, as one line: type, permission bits, content
- * (or symlink target) digest, and the name. Never mtime, never uid/gid. The path is JSON-quoted
- * so that names with spaces or newlines cannot collide with another entry's line.
+ * What BuildKit's cache key covers for one entry apart from its name, as one line: type,
+ * permission bits, and the content (or symlink target) digest. Never mtime, never uid/gid.
  */
 function entrySignature(e) {
     return `${e.type} ${formatMode(e.mode)} ${e.digest ?? '-'}`;
@@ -12772,7 +12771,8 @@ function formatMode(mode) {
 }
 /**
  * sha256 over the entries' signatures and names, in path byte order. Used for the context hash
- * (all entries) and for each step's source hash (the entries that step selects).
+ * (all entries) and for each step's source hash (the entries that step selects). Each name is
+ * JSON-quoted, so names with spaces or newlines cannot collide with another entry's line.
  */
 function hashEntries(entries) {
     const sorted = [...entries].sort((a, b) => compareBytes(a.path, b.path));
@@ -13895,7 +13895,7 @@ async function hashContext(opts) {
         statCache: cache ? await cache.save() : null
     };
 }
-/** `hash --json` as CONTRACT.md specifies it. */
+/** The document `hash --json` prints (docs/contract.md). */
 function hashReport(h) {
     return {
         contextHash: h.contextHash,
@@ -14435,8 +14435,11 @@ function stateInsideContext(statePath, context, cwd = process.cwd()) {
  * The plain data that flows through the pipeline:
  *   context (scan + hash) -> dockerfile (steps + their sources) -> record (last deploy)
  *   -> docker (prune, build) -> logs (what was cached) -> verdict -> report.
- * Every stage is a function over these shapes; only src/docker, src/record and src/report
- * (and the thin entries) touch the outside world.
+ * The types here are plain data with no effects. What reads or writes the outside world
+ * (files, processes, the GitHub API) takes these shapes in and out: the context walk, digests
+ * and stat cache (src/context), the compose and log file readers, the docker adapter
+ * (src/docker), the record store (src/record), the reporters (src/report), the pipeline (which
+ * reads the Dockerfile, runs the stages and the clear) and the two entries. src/verdict is pure.
  */
 /** Labels every guarded image carries, so a deployed image tells what it was built from. */
 const model_LABELS = {
@@ -20480,7 +20483,7 @@ function planProofs(steps, comparison, current, verify, seen = {
     }
     return out;
 }
-/** The verdict of DESIGN.md: a cached COPY of changed sources is stale until its bytes prove it. */
+/** The verdict (docs/design.md, Verdicts): a cached COPY of changed sources is stale until its bytes prove it. */
 function judge(input) {
     const { comparison, previous } = input;
     const warnings = [...input.warnings];

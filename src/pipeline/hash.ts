@@ -109,7 +109,7 @@ export async function hashContext(opts: {
   }
 }
 
-/** `hash --json` as CONTRACT.md specifies it. */
+/** The document `hash --json` prints (docs/contract.md). */
 export function hashReport(h: Hashed) {
   return {
     contextHash: h.contextHash,

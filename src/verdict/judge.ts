@@ -99,7 +99,7 @@ export interface JudgeInput {
   imageId: string | null
 }
 
-/** The verdict of DESIGN.md: a cached COPY of changed sources is stale until its bytes prove it. */
+/** The verdict (docs/design.md, Verdicts): a cached COPY of changed sources is stale until its bytes prove it. */
 export function judge(input: JudgeInput): Judgement {
   const { comparison, previous } = input
   const warnings = [...input.warnings]
