@@ -41901,17 +41901,23 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/util/error.ts
 /**
- * The project's errors: each is one line a person can act on (paths and values shown escaped,
- * never cut), carries the process exit code, and is recognised by `instanceof`.
+ * An error named after its own class (UsageError, WordError...), as stack traces and --debug
+ * show it, without each subclass setting `name` by hand. The base of every error class here.
  */
-class error_FreshBuildError extends Error {
-    /** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
-    exitCode = 2;
+class NamedError extends Error {
     constructor(message) {
         super(message);
-        // The subclass's own name (UsageError, RecordError...), as stack traces and --debug show it.
         this.name = new.target.name;
     }
+}
+/**
+ * The errors a user sees: each is one line a person can act on (paths and values shown escaped,
+ * never cut), carries the process exit code, and is recognised by `instanceof`. Errors that are
+ * caught and rewritten inside a module (WordError, GoRegexpError...) are plain NamedErrors.
+ */
+class error_FreshBuildError extends NamedError {
+    /** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
+    exitCode = 2;
 }
 /**
  * The message of any thrown value, as thrown: an Error's message (duck-typed, so an error from
@@ -42927,21 +42933,61 @@ async function readLayerEntries(exec, imageRef, wanted) {
 
 
 ;// CONCATENATED MODULE: ./src/util/errno.ts
+/**
+ * The one place that words errno codes. Two forms share the table: a reason in strerror's words
+ * (`cannot read file x: permission denied (EACCES)`, as the context walk reports), and a fault of a
+ * named file (`Dockerfile is not readable (permission denied): x`, as the readers of one file do).
+ */
 /** The errno-style code of a thrown value (`ENOENT`, `EACCES`...), when it has one. */
 function errCode(e) {
     if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
         return e.code;
     return undefined;
 }
+/** strerror's words for the codes reading a file tree meets. */
+const STRERROR = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file or directory',
+    ENOTDIR: 'not a directory',
+    ELOOP: 'too many levels of symbolic links',
+    EMFILE: 'too many open files'
+};
+/** `permission denied (EACCES)`; an unknown code in lower case; no code: the error's message. */
+function errnoReason(e, message) {
+    const code = errCode(e);
+    return code ? `${STRERROR[code] ?? code.toLowerCase()} (${code})` : message(e);
+}
+/**
+ * What a named file that could not be opened is, as a predicate (`not found`, `is a directory`,
+ * `is not readable (permission denied)`), or undefined for a code without one.
+ */
+function fileFault(code, wording = {}) {
+    switch (code) {
+        case 'ENOENT':
+            return 'not found';
+        case 'ENOTDIR':
+            return 'not found (a parent is not a directory)';
+        case 'EISDIR':
+            return wording.directory ?? 'is a directory';
+        case 'EACCES':
+        case 'EPERM':
+            return (wording.unreadable ?? (r => `is not readable (${r})`))(STRERROR[code]);
+        case 'ELOOP':
+            return 'is a symlink loop';
+        default:
+            return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/record/validate.ts
+
 /** Thrown by {@link validateRecord}; `field` is the JSON path of the first bad value. */
-class RecordShapeError extends Error {
+class RecordShapeError extends NamedError {
     field;
     constructor(field, problem) {
         super(`${field} ${problem}`);
         this.field = field;
-        this.name = 'RecordShapeError';
     }
 }
 const HASH = /^sha256:[0-9a-f]{64}$/;
@@ -44350,25 +44396,8 @@ async function runClear(opts, io) {
     const pruned = await runPrune(exec, opts.all ? 'all' : 'source', commands);
     if (!pruned.done)
         throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`);
-    const removedPaths = [];
-    const missingPaths = [];
-    for (const [i, t] of targets.entries()) {
-        const exists = await (0,promises_namespaceObject.lstat)(t).then(() => true, () => false);
-        if (!exists) {
-            missingPaths.push(opts.paths[i]);
-            continue;
-        }
-        io.progress(`removing ${t}`);
-        await (0,promises_namespaceObject.rm)(t, { recursive: true, force: true });
-        removedPaths.push(opts.paths[i]);
-    }
-    const recordReset = await (0,promises_namespaceObject.rm)(statePath).then(() => true, () => false);
-    // The record's companions go with it: the stat cache (digests keyed on file metadata) and the
-    // last build log. Named from the record's own path, so nothing else can be reached.
-    for (const companion of [statCachePathFor(statePath), `${statePath}.build.log`]) {
-        await (0,promises_namespaceObject.rm)(companion, { force: true });
-    }
-    io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
+    const { removedPaths, missingPaths } = await removePaths(opts.paths, targets, io.progress);
+    const recordReset = await resetRecord(statePath, io.progress);
     return {
         verdict: 'cleared',
         pruned,
@@ -44379,6 +44408,33 @@ async function runClear(opts, io) {
         statePath,
         warnings
     };
+}
+/** Deletes each resolved clear path that exists; names are reported as the user gave them. */
+async function removePaths(given, targets, progress) {
+    const removedPaths = [];
+    const missingPaths = [];
+    for (const [i, t] of targets.entries()) {
+        const exists = await (0,promises_namespaceObject.lstat)(t).then(() => true, () => false);
+        if (!exists) {
+            missingPaths.push(given[i]);
+            continue;
+        }
+        progress(`removing ${t}`);
+        await (0,promises_namespaceObject.rm)(t, { recursive: true, force: true });
+        removedPaths.push(given[i]);
+    }
+    return { removedPaths, missingPaths };
+}
+/** Deletes the record (checked by checkRecordFile first) and its companions; true if it existed. */
+async function resetRecord(statePath, progress) {
+    const recordReset = await (0,promises_namespaceObject.rm)(statePath).then(() => true, () => false);
+    // The record's companions go with it: the stat cache (digests keyed on file metadata) and the
+    // last build log. Named from the record's own path, so nothing else can be reached.
+    for (const companion of [statCachePathFor(statePath), `${statePath}.build.log`]) {
+        await (0,promises_namespaceObject.rm)(companion, { force: true });
+    }
+    progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
+    return recordReset;
 }
 /**
  * The record file named by --state / the state-file input may be any path: delete it only when
@@ -44933,12 +44989,9 @@ class Nfa {
  * runs as an NFA instead (./nfa.ts). Pure: no I/O.
  */
 
+
 /** A Go regexp the parser (like Go's regexp.Compile) rejects. */
-class GoRegexpError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'GoRegexpError';
-    }
+class GoRegexpError extends NamedError {
 }
 const MAX_RUNE = 0x10ffff;
 // ASCII tables as Go's regexp/syntax defines them (perl_groups.go).
@@ -45797,18 +45850,8 @@ const nodeFs = {
     lstat: async (p) => (0,external_node_fs_namespaceObject.lstatSync)(p),
     readlink: async (p) => (0,external_node_fs_namespaceObject.readlinkSync)(p)
 };
-const REASONS = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOENT: 'no such file or directory',
-    ENOTDIR: 'not a directory',
-    ELOOP: 'too many levels of symbolic links',
-    EMFILE: 'too many open files'
-};
 function fail(what, path, e) {
-    const code = errCode(e);
-    const reason = code ? `${REASONS[code] ?? code.toLowerCase()} (${code})` : thrownMessage(e);
-    return new ContextError(`${what} ${path}: ${reason}`, path, code ?? null);
+    return new ContextError(`${what} ${path}: ${errnoReason(e, thrownMessage)}`, path, errCode(e) ?? null);
 }
 async function isFile(p) {
     try {
@@ -46151,13 +46194,14 @@ function cleanRel(p) {
  * dockerfile-ast splits arguments on whitespace without regard to quotes (`"a b"` becomes two
  * arguments), so instructions' argument text is split with `splitWords` instead.
  */
+
 /**
  * How deep `${a:-${b:-…}}` may nest. The lexer recurses once per level and would overflow the
  * stack in the thousands; real Dockerfiles nest two or three deep.
  */
 const MAX_NESTING = 128;
 /** Raised for a malformed word; the reader turns it into a DockerfileError with the line. */
-class WordError extends Error {
+class WordError extends NamedError {
 }
 /**
  * Splits argument text into words on unquoted whitespace, keeping quotes and escapes in each
@@ -47011,22 +47055,18 @@ function destinationFor(step, contextPath) {
 
 
 
-const FILE_FAULTS = {
-    ENOENT: 'not found',
-    ENOTDIR: 'not found (a parent is not a directory)',
-    EISDIR: 'is a directory',
-    EACCES: 'is not readable (permission denied)',
-    EPERM: 'is not readable (operation not permitted)',
-    ELOOP: 'is a symlink loop'
-};
+
+/** `not found`, `is not readable (permission denied)`...: what the named file is. */
+function fault(e) {
+    const code = errCode(e) ?? '';
+    return fileFault(code) ?? `cannot be read (${code || thrownMessage(e)})`;
+}
 async function readDockerfileText(file) {
     try {
         return await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
     catch (e) {
-        const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`;
-        throw new UsageError(`Dockerfile ${fault}: ${file}`);
+        throw new UsageError(`Dockerfile ${fault(e)}: ${file}`);
     }
 }
 /**
@@ -47039,9 +47079,7 @@ async function checkContextDir(dir) {
         st = await (0,promises_namespaceObject.stat)(dir);
     }
     catch (e) {
-        const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`;
-        throw new UsageError(`build context ${fault}: ${dir}`);
+        throw new UsageError(`build context ${fault(e)}: ${dir}`);
     }
     if (!st.isDirectory())
         throw new UsageError(`build context is not a directory: ${dir}`);
@@ -51904,6 +51942,7 @@ function parseLog(text) {
 
 
 
+
 /** A build log that cannot be read; the message is one line naming the file. */
 class LogFileError extends error_FreshBuildError {
     path;
@@ -51912,17 +51951,13 @@ class LogFileError extends error_FreshBuildError {
         this.path = path;
     }
 }
-const FAULTS = {
-    ENOENT: 'not found',
-    ENOTDIR: 'not found (a parent is not a directory)',
-    EISDIR: 'is a directory, not a log file',
-    EACCES: 'is not readable: permission denied',
-    EPERM: 'is not readable: operation not permitted',
-    ELOOP: 'is a symlink loop'
+const LOG_WORDING = {
+    directory: 'is a directory, not a log file',
+    unreadable: reason => `is not readable: ${reason}`
 };
 function logFault(path, e) {
-    const code = e?.code ?? '';
-    const known = FAULTS[code];
+    const code = errCode(e) ?? '';
+    const known = fileFault(code, LOG_WORDING);
     const problem = known ? `${known} (${code})` : `cannot be read (${code || String(e)})`;
     return new LogFileError(path, problem);
 }
@@ -52022,40 +52057,11 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
     const outcomes = [];
     const pending = [];
     for (const req of reqs) {
-        const step = steps.get(req.key);
-        if (!step) {
-            outcomes.push({ key: req.key, files: [], unprovable: 'step not found in the Dockerfile' });
-            continue;
-        }
-        const position = step.ordinal - stage.fromOrdinal + 1;
-        const layer = layerForStep(info.history, base, position);
-        const diffId = layer === null ? undefined : info.diffIds[layer];
-        if (diffId === undefined) {
-            outcomes.push({
-                key: req.key,
-                files: [],
-                unprovable: `the image history of ${image} has no layer for line ${step.line}`
-            });
-            continue;
-        }
-        const targets = new Map();
-        const unmapped = [];
-        for (const { path } of req.paths) {
-            const dest = destinationFor(step, path);
-            if (dest === null)
-                unmapped.push(path);
-            else
-                targets.set(path, dest);
-        }
-        if (unmapped.length > 0) {
-            outcomes.push({
-                key: req.key,
-                files: [],
-                unprovable: `cannot tell where ${unmapped.join(', ')} land in the image (ADD of an archive?)`
-            });
-            continue;
-        }
-        pending.push({ req, diffId, targets });
+        const found = locateLayer(req, steps.get(req.key), image, info, (step) => layerForStep(info.history, base, step.ordinal - stage.fromOrdinal + 1));
+        if ('diffId' in found)
+            pending.push(found);
+        else
+            outcomes.push(found);
     }
     if (pending.length === 0)
         return outcomes;
@@ -52064,20 +52070,46 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
         paths: [...p.targets.values()]
     }));
     const layers = await readLayerEntries(deps.exec, image, wanted);
-    for (const { req, diffId, targets } of pending) {
-        const entries = layers.get(diffId) ?? new Map();
-        const step = steps.get(req.key);
-        const files = req.paths.map(({ path, expected }) => {
-            const dest = targets.get(path);
-            const actual = entries.get(dest.replace(/^\/+/, '').replace(/\/+$/, '')) ?? {
-                type: 'missing',
-                mode: 0
-            };
-            return compareEntry(path, expected, actual, step.flags.chmod !== undefined);
-        });
-        outcomes.push({ key: req.key, files });
+    for (const p of pending) {
+        outcomes.push(compareLayer(p, layers.get(p.diffId) ?? new Map()));
     }
     return outcomes;
+}
+/** The layer a requested step wrote and its destinations, or why the step cannot be proven. */
+function locateLayer(req, step, image, info, layerOf) {
+    const unprovable = (why) => ({ key: req.key, files: [], unprovable: why });
+    if (!step)
+        return unprovable('step not found in the Dockerfile');
+    const layer = layerOf(step);
+    const diffId = layer === null ? undefined : info.diffIds[layer];
+    if (diffId === undefined) {
+        return unprovable(`the image history of ${image} has no layer for line ${step.line}`);
+    }
+    const targets = new Map();
+    const unmapped = [];
+    for (const { path } of req.paths) {
+        const dest = destinationFor(step, path);
+        if (dest === null)
+            unmapped.push(path);
+        else
+            targets.set(path, dest);
+    }
+    if (unmapped.length > 0) {
+        return unprovable(`cannot tell where ${unmapped.join(', ')} land in the image (ADD of an archive?)`);
+    }
+    return { req, step, diffId, targets };
+}
+/** Each changed path of a step against the entries read from its layer. */
+function compareLayer({ req, step, targets }, entries) {
+    const files = req.paths.map(({ path, expected }) => {
+        const dest = targets.get(path);
+        const actual = entries.get(dest.replace(/^\/+/, '').replace(/\/+$/, '')) ?? {
+            type: 'missing',
+            mode: 0
+        };
+        return compareEntry(path, expected, actual, step.flags.chmod !== undefined);
+    });
+    return { key: req.key, files };
 }
 /** Does the layer hold what the context holds? Owner is never compared (COPY may --chown). */
 function compareEntry(path, expected, actual, chmodFlag) {
@@ -52971,12 +53003,11 @@ function repoRelative(file, workspace) {
 
 
 /** The commit status cannot be posted for a reason the caller must handle (not a fork's 403/404). */
-class StatusError extends Error {
+class StatusError extends NamedError {
     status;
     constructor(message, status) {
         super(message);
         this.status = status;
-        this.name = 'StatusError';
     }
 }
 const MAX_DESCRIPTION = 140;

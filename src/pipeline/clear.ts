@@ -113,32 +113,8 @@ export async function runClear(
   const pruned = await runPrune(exec, opts.all ? 'all' : 'source', commands)
   if (!pruned.done) throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`)
 
-  const removedPaths: string[] = []
-  const missingPaths: string[] = []
-  for (const [i, t] of targets.entries()) {
-    const exists = await lstat(t).then(
-      () => true,
-      () => false
-    )
-    if (!exists) {
-      missingPaths.push(opts.paths[i] as string)
-      continue
-    }
-    io.progress(`removing ${t}`)
-    await rm(t, { recursive: true, force: true })
-    removedPaths.push(opts.paths[i] as string)
-  }
-
-  const recordReset = await rm(statePath).then(
-    () => true,
-    () => false
-  )
-  // The record's companions go with it: the stat cache (digests keyed on file metadata) and the
-  // last build log. Named from the record's own path, so nothing else can be reached.
-  for (const companion of [statCachePathFor(statePath), `${statePath}.build.log`]) {
-    await rm(companion, { force: true })
-  }
-  io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`)
+  const { removedPaths, missingPaths } = await removePaths(opts.paths, targets, io.progress)
+  const recordReset = await resetRecord(statePath, io.progress)
   return {
     verdict: 'cleared',
     pruned,
@@ -149,6 +125,45 @@ export async function runClear(
     statePath,
     warnings
   }
+}
+
+/** Deletes each resolved clear path that exists; names are reported as the user gave them. */
+async function removePaths(
+  given: readonly string[],
+  targets: readonly string[],
+  progress: (line: string) => void
+): Promise<{ removedPaths: string[]; missingPaths: string[] }> {
+  const removedPaths: string[] = []
+  const missingPaths: string[] = []
+  for (const [i, t] of targets.entries()) {
+    const exists = await lstat(t).then(
+      () => true,
+      () => false
+    )
+    if (!exists) {
+      missingPaths.push(given[i] as string)
+      continue
+    }
+    progress(`removing ${t}`)
+    await rm(t, { recursive: true, force: true })
+    removedPaths.push(given[i] as string)
+  }
+  return { removedPaths, missingPaths }
+}
+
+/** Deletes the record (checked by checkRecordFile first) and its companions; true if it existed. */
+async function resetRecord(statePath: string, progress: (line: string) => void): Promise<boolean> {
+  const recordReset = await rm(statePath).then(
+    () => true,
+    () => false
+  )
+  // The record's companions go with it: the stat cache (digests keyed on file metadata) and the
+  // last build log. Named from the record's own path, so nothing else can be reached.
+  for (const companion of [statCachePathFor(statePath), `${statePath}.build.log`]) {
+    await rm(companion, { force: true })
+  }
+  progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`)
+  return recordReset
 }
 
 /**

@@ -6,6 +6,7 @@ import { formatMode, hashEntries } from '../context/hash.js'
 import { hashSteps, readDockerfile, type ReadPlan } from '../dockerfile/index.js'
 import { UsageError } from './options.js'
 import { thrownMessage } from '../util/error.js'
+import { errCode, fileFault } from '../util/errno.js'
 
 /** The context as Docker reads it, the Dockerfile's context steps, and their hashes. */
 export interface Hashed {
@@ -17,22 +18,17 @@ export interface Hashed {
   statCache: StatCacheStats | null
 }
 
-const FILE_FAULTS: Record<string, string> = {
-  ENOENT: 'not found',
-  ENOTDIR: 'not found (a parent is not a directory)',
-  EISDIR: 'is a directory',
-  EACCES: 'is not readable (permission denied)',
-  EPERM: 'is not readable (operation not permitted)',
-  ELOOP: 'is a symlink loop'
+/** `not found`, `is not readable (permission denied)`...: what the named file is. */
+function fault(e: unknown): string {
+  const code = errCode(e) ?? ''
+  return fileFault(code) ?? `cannot be read (${code || thrownMessage(e)})`
 }
 
 export async function readDockerfileText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8')
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? ''
-    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`
-    throw new UsageError(`Dockerfile ${fault}: ${file}`)
+    throw new UsageError(`Dockerfile ${fault(e)}: ${file}`)
   }
 }
 
@@ -45,9 +41,7 @@ export async function checkContextDir(dir: string): Promise<void> {
   try {
     st = await stat(dir)
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? ''
-    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`
-    throw new UsageError(`build context ${fault}: ${dir}`)
+    throw new UsageError(`build context ${fault(e)}: ${dir}`)
   }
   if (!st.isDirectory()) throw new UsageError(`build context is not a directory: ${dir}`)
 }

@@ -97,40 +97,13 @@ async function proveStage(
   const base = stageBaseLength(info.history.length - appended, [stage.instructions])
 
   const outcomes: ProofOutcome[] = []
-  const pending: { req: ProofRequest; diffId: string; targets: Map<string, string> }[] = []
+  const pending: PendingProof[] = []
   for (const req of reqs) {
-    const step = steps.get(req.key)
-    if (!step) {
-      outcomes.push({ key: req.key, files: [], unprovable: 'step not found in the Dockerfile' })
-      continue
-    }
-    const position = step.ordinal - stage.fromOrdinal + 1
-    const layer = layerForStep(info.history, base, position)
-    const diffId = layer === null ? undefined : info.diffIds[layer]
-    if (diffId === undefined) {
-      outcomes.push({
-        key: req.key,
-        files: [],
-        unprovable: `the image history of ${image} has no layer for line ${step.line}`
-      })
-      continue
-    }
-    const targets = new Map<string, string>()
-    const unmapped: string[] = []
-    for (const { path } of req.paths) {
-      const dest = destinationFor(step, path)
-      if (dest === null) unmapped.push(path)
-      else targets.set(path, dest)
-    }
-    if (unmapped.length > 0) {
-      outcomes.push({
-        key: req.key,
-        files: [],
-        unprovable: `cannot tell where ${unmapped.join(', ')} land in the image (ADD of an archive?)`
-      })
-      continue
-    }
-    pending.push({ req, diffId, targets })
+    const found = locateLayer(req, steps.get(req.key), image, info, (step: PlannedStep) =>
+      layerForStep(info.history, base, step.ordinal - stage.fromOrdinal + 1)
+    )
+    if ('diffId' in found) pending.push(found)
+    else outcomes.push(found)
   }
   if (pending.length === 0) return outcomes
 
@@ -139,20 +112,65 @@ async function proveStage(
     paths: [...p.targets.values()]
   }))
   const layers = await readLayerEntries(deps.exec, image, wanted)
-  for (const { req, diffId, targets } of pending) {
-    const entries = layers.get(diffId) ?? new Map<string, LayerEntry>()
-    const step = steps.get(req.key) as PlannedStep
-    const files = req.paths.map(({ path, expected }) => {
-      const dest = targets.get(path) as string
-      const actual = entries.get(dest.replace(/^\/+/, '').replace(/\/+$/, '')) ?? {
-        type: 'missing' as const,
-        mode: 0
-      }
-      return compareEntry(path, expected, actual, step.flags.chmod !== undefined)
-    })
-    outcomes.push({ key: req.key, files })
+  for (const p of pending) {
+    outcomes.push(compareLayer(p, layers.get(p.diffId) ?? new Map<string, LayerEntry>()))
   }
   return outcomes
+}
+
+/** A step whose layer is known, with where each changed path lands in it. */
+interface PendingProof {
+  req: ProofRequest
+  step: PlannedStep
+  diffId: string
+  /** Context path -> destination in the image. */
+  targets: Map<string, string>
+}
+
+/** The layer a requested step wrote and its destinations, or why the step cannot be proven. */
+function locateLayer(
+  req: ProofRequest,
+  step: PlannedStep | undefined,
+  image: string,
+  info: { diffIds: readonly string[] },
+  layerOf: (step: PlannedStep) => number | null
+): PendingProof | ProofOutcome {
+  const unprovable = (why: string): ProofOutcome => ({ key: req.key, files: [], unprovable: why })
+  if (!step) return unprovable('step not found in the Dockerfile')
+  const layer = layerOf(step)
+  const diffId = layer === null ? undefined : info.diffIds[layer]
+  if (diffId === undefined) {
+    return unprovable(`the image history of ${image} has no layer for line ${step.line}`)
+  }
+  const targets = new Map<string, string>()
+  const unmapped: string[] = []
+  for (const { path } of req.paths) {
+    const dest = destinationFor(step, path)
+    if (dest === null) unmapped.push(path)
+    else targets.set(path, dest)
+  }
+  if (unmapped.length > 0) {
+    return unprovable(
+      `cannot tell where ${unmapped.join(', ')} land in the image (ADD of an archive?)`
+    )
+  }
+  return { req, step, diffId, targets }
+}
+
+/** Each changed path of a step against the entries read from its layer. */
+function compareLayer(
+  { req, step, targets }: PendingProof,
+  entries: ReadonlyMap<string, LayerEntry>
+): ProofOutcome {
+  const files = req.paths.map(({ path, expected }) => {
+    const dest = targets.get(path) as string
+    const actual = entries.get(dest.replace(/^\/+/, '').replace(/\/+$/, '')) ?? {
+      type: 'missing' as const,
+      mode: 0
+    }
+    return compareEntry(path, expected, actual, step.flags.chmod !== undefined)
+  })
+  return { key: req.key, files }
 }
 
 /** Does the layer hold what the context holds? Owner is never compared (COPY may --chown). */
