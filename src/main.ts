@@ -17,7 +17,7 @@ import {
 import type { Judgement } from './model.js'
 import { runClear, type ClearReport } from './pipeline/clear.js'
 import { errorMessage, UsageError } from './pipeline/errors.js'
-import { hashContext, hashReport } from './pipeline/hash.js'
+import { daemonOnBuild, hashContext, hashReport } from './pipeline/hash.js'
 import { reportDocument, runGuard } from './pipeline/guard.js'
 import {
   annotationsFor,
@@ -80,7 +80,7 @@ function writeOutputs(values: Partial<Outputs>): void {
 }
 
 async function hashMode(plan: Extract<ActionPlan, { mode: 'hash' }>): Promise<void> {
-  const doc = hashReport(await hashContext(plan))
+  const doc = hashReport(await hashContext({ ...plan, onBuild: daemonOnBuild(process.env) }))
   writeOutputs({ verdict: 'hashed', 'context-hash': doc.contextHash, report: JSON.stringify(doc) })
   core.info(`context hash ${doc.contextHash} (${doc.files.length} entries)`)
   await core.summary

@@ -12986,7 +12986,10 @@ function cleanRel(p) {
 /**
  * Shell-word handling the way BuildKit's `shell.Lex` treats a Dockerfile word: quotes removed,
  * the escape character honoured, `$VAR` / `${VAR}` / `${VAR:-x}` / `${VAR-x}` / `${VAR:+x}` /
- * `${VAR+x}` / `${VAR:?x}` expanded from a variable map. Unset variables expand to ''.
+ * `${VAR+x}` / `${VAR:?x}` expanded from a variable map, and the pattern modifiers of the
+ * current Dockerfile syntax (`${VAR#p}`, `${VAR##p}`, `${VAR%p}`, `${VAR%%p}`, `${VAR/p/r}`,
+ * `${VAR//p/r}`, `p` a shell glob; the 20.10 daemon's RUN runs them in the shell, verified).
+ * Unset variables expand to ''.
  * dockerfile-ast splits arguments on whitespace without regard to quotes (`"a b"` becomes two
  * arguments), so instructions' argument text is split with `splitWords` instead.
  */
@@ -13035,7 +13038,19 @@ function splitWords(text, escape) {
 }
 /** Expands one word: variables substituted, quotes and escapes removed. */
 function expandWord(word, vars, escape = '\\') {
-    const lex = new Lexer(word, vars, escape);
+    const lex = new Lexer(word, vars, escape, false);
+    const out = lex.process('');
+    if (lex.pos < word.length)
+        throw new WordError(`unexpected '${word[lex.pos]}' in ${JSON.stringify(word)}`);
+    return out;
+}
+/**
+ * A RUN's text as BuildKit prints it in the build log: variables expanded, quotes kept, unset
+ * variables left as written (its lexer's RawQuotes and SkipUnsetEnv modes; verified on 20.10:
+ * `RUN echo "$SRC  two" 'q $DIR'` prints `RUN echo "a  two" 'q $DIR'`).
+ */
+function expandRaw(word, vars, escape = '\\') {
+    const lex = new Lexer(word, vars, escape, true);
     const out = lex.process('');
     if (lex.pos < word.length)
         throw new WordError(`unexpected '${word[lex.pos]}' in ${JSON.stringify(word)}`);
@@ -13045,12 +13060,16 @@ class Lexer {
     s;
     vars;
     escape;
+    raw;
     pos = 0;
     depth = 0;
-    constructor(s, vars, escape) {
+    constructor(s, vars, escape, 
+    /** Keep quotes and unset variables as written (BuildKit's printed RUN). */
+    raw) {
         this.s = s;
         this.vars = vars;
         this.escape = escape;
+        this.raw = raw;
     }
     /** Reads until `stop` (not consumed) or the end. */
     process(stop) {
@@ -13068,11 +13087,11 @@ class Lexer {
                 const end = this.s.indexOf("'", this.pos);
                 if (end < 0)
                     throw new WordError(`unterminated single quote in ${JSON.stringify(this.s)}`);
-                out += this.s.slice(this.pos, end);
+                out += this.raw ? this.s.slice(this.pos - 1, end + 1) : this.s.slice(this.pos, end);
                 this.pos = end + 1;
             }
             else if (ch === '"') {
-                out += this.doubleQuoted();
+                out += this.raw ? `"${this.doubleQuoted()}"` : this.doubleQuoted();
             }
             else if (ch === '$') {
                 out += this.dollar();
@@ -13111,7 +13130,9 @@ class Lexer {
             return this.braced();
         }
         const name = this.name();
-        return name === '' ? '$' : (this.vars.get(name) ?? '');
+        if (name === '')
+            return '$';
+        return this.vars.get(name) ?? (this.raw ? `$${name}` : '');
     }
     name() {
         // BuildKit: a leading digit is a one-character (positional) name.
@@ -13126,10 +13147,11 @@ class Lexer {
         const name = this.name();
         if (name === '')
             throw new WordError(`bad substitution in ${JSON.stringify(this.s)}`);
+        const start = this.pos - name.length - 2;
         const value = this.vars.get(name);
         if (this.s[this.pos] === '}') {
             this.pos++;
-            return value ?? '';
+            return value ?? (this.raw ? `\${${name}}` : '');
         }
         if (this.pos >= this.s.length)
             throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
@@ -13138,16 +13160,33 @@ class Lexer {
         const colon = op === ':';
         if (colon)
             op = this.s[this.pos++] ?? '';
-        if (!['-', '+', '?'].includes(op))
+        else if ((op === '#' || op === '%' || op === '/') && this.s[this.pos] === op) {
+            this.pos++;
+            op += op;
+        }
+        if (!['-', '+', '?', '#', '##', '%', '%%', '/', '//'].includes(op) || (colon && op.length > 1))
+            throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`);
+        if (colon && !['-', '+', '?'].includes(op))
             throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`);
         if (++this.depth > MAX_NESTING) {
             throw new WordError(`variable substitutions too deeply nested to read (more than ${MAX_NESTING} levels of \${)`);
         }
-        const word = this.process('}');
+        const isPattern = op[0] === '#' || op[0] === '%' || op[0] === '/';
+        const word = this.process(op[0] === '/' ? '/' : '}');
+        let replacement = '';
+        if (op[0] === '/' && this.s[this.pos] === '/') {
+            this.pos++;
+            replacement = this.process('}');
+        }
         this.depth--;
         if (this.s[this.pos] !== '}')
             throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
         this.pos++;
+        if (isPattern) {
+            if (value === undefined)
+                return this.raw ? this.s.slice(start, this.pos) : '';
+            return applyPattern(value, op, word, replacement);
+        }
         // With ':' an empty value counts as unset, as in POSIX shells.
         const set = value !== undefined && (!colon || value !== '');
         if (op === '-')
@@ -13157,6 +13196,63 @@ class Lexer {
         if (!set)
             throw new WordError(`${name}: ${word || 'is not allowed to be unset'}`);
         return value;
+    }
+}
+/** A shell glob (`*`, `?`, `[...]`, `\\x`) as a RegExp source. */
+function globSource(pattern) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === '*')
+            re += '[\\s\\S]*';
+        else if (ch === '?')
+            re += '[\\s\\S]';
+        else if (ch === '\\' && i + 1 < pattern.length)
+            re += words_escapeRe(pattern[++i]);
+        else if (ch === '[') {
+            const end = pattern.indexOf(']', i + 2);
+            if (end < 0)
+                re += '\\[';
+            else {
+                const body = pattern.slice(i + 1, end);
+                re += `[${body.startsWith('!') || body.startsWith('^') ? '^' + body.slice(1) : body}]`;
+                i = end;
+            }
+        }
+        else
+            re += words_escapeRe(ch);
+    }
+    return re;
+}
+function words_escapeRe(ch) {
+    return ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+/** `#`/`##` cut the shortest/longest matching prefix, `%`/`%%` the suffix, `/`/`//` replace. */
+function applyPattern(value, op, pattern, replacement) {
+    const src = globSource(pattern);
+    const lazy = src.replace(/\[\\s\\S\]\*/g, '[\\s\\S]*?');
+    switch (op) {
+        case '#':
+            return value.replace(new RegExp(`^${lazy}`), '');
+        case '##':
+            return value.replace(new RegExp(`^${src}`), '');
+        case '%': {
+            // The shortest suffix: try from the end.
+            for (let i = value.length; i >= 0; i--)
+                if (new RegExp(`^${src}$`).test(value.slice(i)))
+                    return value.slice(0, i);
+            return value;
+        }
+        case '%%': {
+            for (let i = 0; i <= value.length; i++)
+                if (new RegExp(`^${src}$`).test(value.slice(i)))
+                    return value.slice(0, i);
+            return value;
+        }
+        case '/':
+            return pattern === '' ? value : value.replace(new RegExp(src), () => replacement);
+        default:
+            return pattern === '' ? value : value.replace(new RegExp(src, 'g'), () => replacement);
     }
 }
 
@@ -13182,7 +13278,9 @@ class Lexer {
  *   - the printed instruction has variables expanded and quotes removed
  *     (`COPY $SRC ${DIR}/` prints `COPY src /d/`, `COPY ["sp ace", "/sp/"]` prints `COPY [sp ace, /sp/]`);
  *     `instruction` here stays as written, continuations joined as BuildKit joins them;
- *   - ONBUILD triggers of a base image add steps that this reader cannot see.
+ *   - ONBUILD triggers of a local base image (given by `onBuild`) run right after FROM: they take
+ *     the next indexes, yet n stays the stage's own count (`[2/3] COPY . /app/` (trigger),
+ *     `[3/3] RUN echo trig` (trigger), `[4/3] RUN echo child`), and each writes a history entry.
  * The 20.10 built-in frontend rejects heredocs, --link, --parents and --exclude; they follow the
  * current Dockerfile reference (`# syntax=docker/dockerfile:1`).
  *
@@ -13248,6 +13346,10 @@ class Reader {
     globals = new Map();
     declared = [];
     declaredSet = new Set();
+    stageArgs = new Set();
+    vertices = [];
+    /** The base image whose ONBUILD trigger is being read, if one is. */
+    trigger = null;
     stages = [];
     /** Stages by name; the first of a name wins, as a search from the start would find. */
     byName = new Map();
@@ -13283,6 +13385,8 @@ class Reader {
             })),
             steps: this.steps,
             declaredArgs: this.declared,
+            stageArgs: [...this.stageArgs],
+            vertices: this.vertices,
             warnings: this.warnings
         };
     }
@@ -13311,21 +13415,35 @@ class Reader {
         const stage = this.stages.at(-1);
         if (keyword === 'FROM')
             return this.from(rest);
-        if (stage)
-            stage.instructions++;
-        if (keyword === 'ARG')
+        if (keyword === 'ARG') {
+            if (stage)
+                stage.instructions++;
             return this.arg(rest, stage);
+        }
         if (stage === undefined)
             this.fail(`${keyword} before the first FROM`);
-        if (COUNTED.has(keyword))
+        this.dispatch(ins, keyword, rest, stage, start + 1, logical);
+    }
+    /** One instruction of a stage (its own, or an ONBUILD trigger read at the FROM's line). */
+    dispatch(ins, keyword, rest, stage, line, logical) {
+        stage.instructions++;
+        if (keyword === 'ARG')
+            return this.arg(rest, stage);
+        if (COUNTED.has(keyword)) {
             stage.count++;
+            if (this.trigger !== null)
+                stage.triggerCount++;
+        }
         const { flags, args } = keyword in FLAGS ? this.flags(keyword, rest) : { flags: [], args: rest };
-        let endLine = logical.last + 1;
-        if (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') {
+        let endLine = logical ? logical.last + 1 : line;
+        if (logical && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
             const heredocs = splitWords(args, this.escape).flatMap(w => heredocOf(w));
             endLine = this.heredocEnd(heredocs, logical.last) + 1;
         }
-        const at = { line: start + 1, endLine, instruction: logical.text };
+        const text = logical ? logical.text : `${keyword} ${rest}`;
+        const at = { line, endLine, instruction: text };
+        if (COUNTED.has(keyword))
+            this.vertex(keyword, rest, stage, at);
         switch (keyword) {
             case 'ENV':
                 return this.env(ins, stage);
@@ -13430,19 +13548,74 @@ class Reader {
             workdir: parent?.workdir ?? '/',
             knownDirs: new Set(parent?.knownDirs ?? ['/']),
             count: parent || base === 'scratch' ? 0 : 1,
+            triggerCount: 0,
             fromOrdinal: this.ordinal,
             instructions: 1
         };
         this.stages.push(stage);
         if (!this.byName.has(name))
             this.byName.set(name, stage);
+        if (!parent && base !== 'scratch')
+            this.triggers(stage);
     }
     /** Stage totals are the final counts; steps learn theirs once the whole file is read. */
     finishTotals() {
         for (const s of this.stages)
-            s.total = s.count;
+            s.total = s.count - s.triggerCount;
         for (const step of this.steps)
-            step.total = this.stages[step.stageIndex].count;
+            step.total = this.stages[step.stageIndex].total;
+    }
+    /**
+     * The texts BuildKit may print for a vertex: the instruction word upper-cased, the rest
+     * expanded by its lexer over the whole text (COPY/ADD/WORKDIR: quotes removed; RUN: quotes
+     * kept, unset variables kept), verified on 20.10. Expanded before the instruction runs, so
+     * WORKDIR and ENV of the same line do not apply yet.
+     */
+    vertex(keyword, rest, stage, at) {
+        const printed = [];
+        try {
+            const body = keyword === 'RUN'
+                ? expandRaw(rest, stage.vars, this.escape)
+                : expandWord(rest, stage.vars, this.escape);
+            printed.push(`${keyword} ${body}`);
+        }
+        catch {
+            // BuildKit prints the text as written when its lexer fails.
+        }
+        printed.push(`${keyword} ${rest}`);
+        const usesArgs = [...rest.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].some(m => stage.args.has(m[1] ?? '') || this.declaredSet.has(m[1] ?? ''));
+        this.vertices.push({
+            stage: stage.name,
+            index: stage.count,
+            line: at.line,
+            instruction: at.instruction,
+            printed: /^[A-Z]+ <<|\s<<-?["']?\w/.test(rest) ? [] : printed,
+            usesArgs
+        });
+    }
+    /**
+     * The ONBUILD triggers of a local base image, read as if written right after the FROM (as
+     * BuildKit runs them). A trigger that does not parse is left to the builder to refuse.
+     */
+    triggers(stage) {
+        const list = this.opts.onBuild?.(stage.base) ?? [];
+        for (const text of list) {
+            const ins = main.DockerfileParser.parse(text).getInstructions()[0];
+            if (ins === undefined)
+                continue;
+            const keyword = ins.getKeyword();
+            if (!KEYWORDS.has(keyword) || ['FROM', 'ONBUILD', 'MAINTAINER'].includes(keyword))
+                continue;
+            const trimmed = text.trim();
+            const rest = trimmed.slice(trimmed.search(/\s|$/)).trim();
+            this.trigger = stage.base;
+            try {
+                this.dispatch(ins, keyword, rest, stage, stage.line, null);
+            }
+            finally {
+                this.trigger = null;
+            }
+        }
     }
     /** `ARG a b=1`: dockerfile-ast reports only the first of several names, so words are read here. */
     arg(rest, stage) {
@@ -13466,6 +13639,7 @@ class Reader {
                     this.globals.set(name, value);
                 continue;
             }
+            this.stageArgs.add(name);
             // A stage ARG without default takes the global ARG's value.
             const value = given ?? (raw === null ? this.globals.get(name) : this.expand(raw, stage.vars));
             if (value !== undefined)
@@ -13498,7 +13672,9 @@ class Reader {
             line: at.line,
             endLine: at.endLine,
             instruction: at.instruction,
-            workdir: stage.workdir
+            workdir: stage.workdir,
+            position: stage.instructions,
+            ...(this.trigger !== null ? { trigger: this.trigger } : {})
         };
     }
     run(flags, stage, at) {
@@ -13560,9 +13736,8 @@ class Reader {
             this.fail(`${keyword} requires at least two arguments`);
         const dest = words[words.length - 1];
         const srcWords = words.slice(0, -1);
-        if (srcWords.length > 1 && !dest.endsWith('/')) {
-            this.fail(`when using ${keyword} with more than one source file, the destination must be a directory and end with a /`);
-        }
+        // Several sources need a directory destination ending in `/` only with the legacy builder,
+        // which says so itself; BuildKit builds `COPY a b .` (verified on 20.10).
         const destAbs = external_node_path_namespaceObject.posix.resolve(stage.workdir, dest);
         const destIsDir = dest.endsWith('/') || dest === '.' || dest === '' || stage.knownDirs.has(destAbs);
         if (destIsDir || srcWords.length > 1)
@@ -13843,6 +14018,689 @@ function destinationFor(step, contextPath) {
 
 
 
+;// CONCATENATED MODULE: ./src/verdict/sources.ts
+
+
+/**
+ * Literal sources that select nothing in the context: BuildKit fails the step (`not found`),
+ * while a wildcard that matches nothing is allowed (verified on 20.10). The step's hash is then
+ * the empty digest; saying so before any prune spares a prune for a build that cannot succeed.
+ */
+function unmatchedSources(steps, entries) {
+    const out = [];
+    for (const step of steps) {
+        for (const source of step.sources) {
+            if (hasWildcard(source) || source === '.')
+                continue;
+            if (selectSources({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
+                out.push({ step, source });
+            }
+        }
+    }
+    return out;
+}
+/** The warning line for an unmatched source. */
+function unmatchedMessage(u, excluded) {
+    return `line ${u.step.line}: ${u.step.instruction}: no context file matches ${u.source}${excluded ? ' (.dockerignore excludes it)' : ''}, so the build will fail`;
+}
+
+;// CONCATENATED MODULE: ./src/docker/builder.ts
+/**
+ * Which builder will run `docker build` on this host, and which daemon it talks to.
+ * The kind decides the build argv, what a prune can reach and how the log looks.
+ */
+
+/** Major.minor of a version like `20.10.24+dfsg1`, `v0.12.1`, `28.2.2`; null if unparsable. */
+function parseVersion(v) {
+    const m = /(\d+)\.(\d+)/.exec(v ?? '');
+    return m ? [Number(m[1]), Number(m[2])] : null;
+}
+function atLeast(v, major, minor) {
+    return v[0] > major || (v[0] === major && v[1] >= minor);
+}
+function envFlag(value) {
+    if (value === undefined || value === '')
+        return null;
+    return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+/** Pure decision from the facts. */
+function classifyBuilder(facts) {
+    const warnings = [];
+    const flag = envFlag(facts.dockerBuildkit);
+    const client = parseVersion(facts.clientVersion);
+    const server = parseVersion(facts.serverVersion);
+    if (flag === false) {
+        return { kind: 'legacy', reason: 'DOCKER_BUILDKIT=0 selects the legacy builder', warnings };
+    }
+    if (facts.serverOs === 'windows') {
+        return { kind: 'legacy', reason: 'the Windows daemon has no BuildKit', warnings };
+    }
+    if (server && !atLeast(server, 18, 9)) {
+        return {
+            kind: 'legacy',
+            reason: `daemon ${facts.serverVersion} predates BuildKit (18.09)`,
+            warnings
+        };
+    }
+    if (facts.buildxVersion !== null) {
+        return { kind: 'buildx', reason: `buildx plugin present (${facts.buildxVersion})`, warnings };
+    }
+    if (client && atLeast(client, 23, 0)) {
+        if (flag === true) {
+            warnings.push(`DOCKER_BUILDKIT=1 makes docker ${facts.clientVersion} fail without buildx; building with the legacy builder instead`);
+        }
+        warnings.push(`docker client ${facts.clientVersion} has no buildx plugin: it falls back to the legacy builder, whose cache lives in images (builder prune does not reach it)`);
+        return { kind: 'legacy', reason: `client ${facts.clientVersion} without buildx`, warnings };
+    }
+    return {
+        kind: 'buildkit',
+        reason: `client ${facts.clientVersion ?? 'unknown'} builds with BuildKit under DOCKER_BUILDKIT=1`,
+        warnings
+    };
+}
+/** Parses `docker version --format '{{json .}}'` (Server is null when the daemon is down). */
+function parseVersionJson(text) {
+    let v = {};
+    const line = text.split('\n').find(l => l.trim().startsWith('{'));
+    if (line) {
+        try {
+            v = JSON.parse(line);
+        }
+        catch {
+            v = {};
+        }
+    }
+    return {
+        clientVersion: v.Client?.Version ?? null,
+        serverVersion: v.Server?.Version ?? null,
+        serverOs: v.Server?.Os ?? null,
+        context: v.Client?.Context ?? null
+    };
+}
+/**
+ * Asks the client and daemon. Throws a DockerError when the daemon cannot be reached, naming the
+ * host it tried (docker's own message says which).
+ */
+async function detectBuilder(exec, env = process.env) {
+    const ver = await exec(['version', '--format', '{{json .}}']);
+    const parsed = parseVersionJson(ver.stdout);
+    if (ver.code !== 0 || parsed.serverVersion === null) {
+        const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
+        throw new DockerError(`Docker daemon unreachable${where}: ${lastErrorLine(ver)}`, ver.code);
+    }
+    const bx = await exec(['buildx', 'version']);
+    const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null;
+    const choice = classifyBuilder({ ...parsed, buildxVersion, dockerBuildkit: env.DOCKER_BUILDKIT });
+    return {
+        ...choice,
+        ...parsed,
+        buildxVersion,
+        dockerHost: env.DOCKER_HOST || null,
+        context: env.DOCKER_CONTEXT || parsed.context
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/build.ts
+/**
+ * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
+ * the log live while keeping all of it in a file (logs can be far larger than memory allows).
+ */
+
+
+
+
+
+/** Pure: the exact argv (without the docker binary) and env for a build. */
+function buildCommand(kind, opts) {
+    const argv = kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+    if (kind !== 'legacy')
+        argv.push(`--progress=${opts.progress ?? 'plain'}`);
+    if (opts.file !== undefined)
+        argv.push('--file', opts.file);
+    for (const t of opts.tags)
+        argv.push('--tag', t);
+    for (const [k, v] of Object.entries(opts.buildArgs))
+        argv.push('--build-arg', `${k}=${v}`);
+    for (const [k, v] of Object.entries(opts.labels))
+        argv.push('--label', `${k}=${v}`);
+    for (const c of opts.cacheFrom)
+        argv.push('--cache-from', c);
+    if (opts.target !== undefined)
+        argv.push('--target', opts.target);
+    if (opts.noCache)
+        argv.push('--no-cache');
+    if (opts.iidFile !== undefined)
+        argv.push('--iidfile', opts.iidFile);
+    argv.push(opts.context);
+    // Pin the builder explicitly: an inherited DOCKER_BUILDKIT must not switch it under us.
+    const env = kind === 'buildkit'
+        ? { DOCKER_BUILDKIT: '1' }
+        : kind === 'legacy'
+            ? { DOCKER_BUILDKIT: '0' }
+            : {};
+    return { argv, env };
+}
+/** The image id a build log names at its end (BuildKit `writing image`, legacy `Successfully built`). */
+function imageIdFromLog(text) {
+    const bk = [...text.matchAll(/writing image (sha256:[0-9a-f]{64})/g)].pop();
+    if (bk)
+        return bk[1];
+    const legacy = [...text.matchAll(/^Successfully built ([0-9a-f]{12,64})\s*$/gm)].pop();
+    return legacy ? legacy[1] : null;
+}
+/**
+ * Runs the build, streaming lines to `onLine` (and to `logPath` when given). The temp directory
+ * for the image id file is always removed: builds must leave nothing behind.
+ */
+async function runBuild(exec, kind, opts, run = {}) {
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'fb-build-'));
+    try {
+        const iidFile = opts.iidFile ?? (0,external_node_path_namespaceObject.join)(dir, 'iid');
+        // BuildKit keys the context-sync record (source.local) on the context argument as typed: every
+        // `docker build .` on a host shares one record, whatever the directory (measured on 20.10), so
+        // a same-size, same-mtime file of another project can be served. An absolute path isolates it.
+        const context = (0,external_node_path_namespaceObject.isAbsolute)(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
+            ? opts.context
+            : (0,external_node_path_namespaceObject.resolve)(opts.context);
+        const cmd = buildCommand(kind, { ...opts, context, iidFile });
+        let logError = null;
+        const log = run.logPath ? (0,external_node_fs_namespaceObject.createWriteStream)(run.logPath, { mode: 0o600 }) : null;
+        // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
+        log?.on('error', e => {
+            logError ??= e.message;
+        });
+        const result = await exec(cmd.argv, {
+            env: cmd.env,
+            signal: run.signal,
+            // Only the tail is held in memory, for the error line and the image id fallback.
+            maxCapture: 256 * 1024,
+            onLine: (line, stream) => {
+                if (log && logError === null)
+                    log.write(line + '\n');
+                run.onLine?.(line, stream);
+            }
+        });
+        if (log)
+            await new Promise(done => log.end(() => done()));
+        let imageId = null;
+        if (result.code === 0) {
+            imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
+            imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr);
+        }
+        return {
+            code: result.code,
+            logPath: run.logPath && logError === null ? run.logPath : null,
+            logError,
+            imageId,
+            error: result.code === 0 ? null : lastErrorLine(result)
+        };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+;// CONCATENATED MODULE: ./src/docker/save.ts
+/**
+ * Streams `docker save <ref>` through a tar parser, one entry at a time, without writing it to
+ * disk or holding it in memory. A visitor may stop the walk early (the process is then killed).
+ */
+
+
+/**
+ * A tar parser fed chunk by chunk (so the feeder can hash the same bytes), handing entries
+ * to `onEntry` one at a time. A malformed stream ends the walk with `failed` set, not a throw.
+ */
+class TarWalker {
+    extract = tar_stream.extract();
+    done;
+    failed = null;
+    constructor(onEntry) {
+        this.done = (async () => {
+            try {
+                for await (const entry of this.extract) {
+                    await onEntry(entry.header, entry);
+                    // tar-stream's iterator never settles once destroyed mid-entry: leave by hand.
+                    if (this.extract.destroyed)
+                        break;
+                    entry.resume();
+                }
+            }
+            catch (e) {
+                this.failed = e instanceof Error ? e : new Error(String(e));
+            }
+        })();
+    }
+    get stopped() {
+        return this.failed !== null || this.extract.destroyed;
+    }
+    async write(chunk) {
+        if (this.stopped)
+            return;
+        if (this.extract.write(chunk))
+            return;
+        await new Promise(resolve => {
+            const finish = () => {
+                this.extract.off('drain', finish);
+                this.extract.off('close', finish);
+                resolve();
+            };
+            this.extract.on('drain', finish);
+            this.extract.on('close', finish);
+        });
+    }
+    /** Ends the input and waits for the last entry; returns the parse error, if any. */
+    async end() {
+        if (!this.stopped)
+            this.extract.end(null);
+        await this.done;
+        return this.failed;
+    }
+    /** Stops parsing; later writes are ignored. */
+    stop() {
+        this.extract.destroy(null);
+    }
+}
+/**
+ * Visits every entry of `docker save <ref>` in stream order. Throws a DockerError when the save
+ * fails (unknown image, daemon gone) unless the visitor stopped the walk first.
+ */
+async function walkImageSave(exec, ref, visit) {
+    const abort = new AbortController();
+    let stoppedByVisitor = false;
+    const walker = new TarWalker(async (header, body) => {
+        if (stoppedByVisitor)
+            return;
+        const name = header.name.replace(/^\.\//, '');
+        if (await visit(name, header.size ?? 0, body)) {
+            stoppedByVisitor = true;
+            walker.stop();
+            abort.abort();
+        }
+    });
+    const args = ['save', ref];
+    const result = await exec(args, {
+        signal: abort.signal,
+        maxCapture: 64 * 1024,
+        onStdout: chunk => walker.write(chunk)
+    });
+    const parseError = await walker.end();
+    if (stoppedByVisitor)
+        return;
+    if (result.code !== 0)
+        throw commandError(args, result);
+    if (parseError)
+        throw new DockerError(`docker save ${ref}: unreadable output: ${parseError.message}`);
+}
+
+;// CONCATENATED MODULE: ./src/docker/image.ts
+/**
+ * What an image is made of: id, labels, layer diffIds and the history that says which
+ * instruction wrote which layer.
+ *
+ * Measured on Docker 20.10 (BuildKit and the legacy builder of a 28.x client):
+ * - `docker image inspect` has no history; the image config (inside `docker save`) has it with
+ *   `empty_layer` flags. `docker history` has the entries but no flags, only sizes.
+ * - Every instruction after FROM writes exactly one history entry, with both builders, and a
+ *   stage built FROM an earlier stage continues that stage's history. So instruction `i` of a
+ *   stage (FROM = 1) is entry `baseHistoryLength + i - 2`.
+ * - BuildKit: COPY, ADD, RUN and WORKDIR always write a layer (WORKDIR an empty one when the dir
+ *   exists); every other instruction is an empty_layer entry.
+ * - Legacy: COPY/ADD always write a layer; RUN and WORKDIR only when they changed something (an
+ *   unchanged `RUN true` or a repeated WORKDIR is empty_layer). `docker history` shows both as
+ *   0B, so those need the config (read from `docker save`) when the count does not settle it.
+ */
+
+
+
+/** Parses `docker image inspect --format '{{json .}}'` (or the array form). */
+function parseImageInspect(text) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        throw new DockerError('docker image inspect: unreadable output');
+    }
+    const img = Array.isArray(v) ? v[0] : v;
+    if (!img?.Id)
+        throw new DockerError('docker image inspect: no image id in output');
+    return {
+        id: img.Id,
+        labels: img.Config?.Labels ?? {},
+        created: img.Created ?? '',
+        diffIds: img.RootFS?.Layers ?? []
+    };
+}
+/** Parses `docker history` JSON lines (newest first) into oldest-first entries. */
+function parseHistoryLines(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        if (!line.trim().startsWith('{'))
+            continue;
+        const v = JSON.parse(line);
+        out.push({
+            createdBy: v.CreatedBy ?? '',
+            comment: v.Comment ?? '',
+            size: parseHumanSize(v.Size ?? '')
+        });
+    }
+    return out.reverse();
+}
+/** The Dockerfile keyword of a history entry (`COPY`, `RUN`, ...), for either builder; null if none. */
+function historyKeyword(createdBy) {
+    const nop = /#\(nop\)\s+([A-Z]+)\b/.exec(createdBy);
+    if (nop)
+        return nop[1];
+    if (createdBy.endsWith(' # buildkit') || /^[A-Z]+\s/.test(createdBy)) {
+        const m = /^([A-Z]+)\b/.exec(createdBy);
+        if (m)
+            return m[1];
+    }
+    // Legacy RUN entries are the bare command: `/bin/sh -c ...` or `|1 A=b /bin/sh -c ...`.
+    if (/^(\|\d+ .*)?\/bin\/sh -c /.test(createdBy) || createdBy.startsWith('|'))
+        return 'RUN';
+    return null;
+}
+function guess(raw) {
+    const kw = historyKeyword(raw.createdBy);
+    const sized = raw.size !== null && raw.size > 0 ? 'layer' : 'unknown';
+    if (raw.comment === 'buildkit.dockerfile.v0' && kw !== null) {
+        return ['COPY', 'ADD', 'RUN', 'WORKDIR'].includes(kw) ? 'layer' : 'empty';
+    }
+    if (raw.createdBy.includes('#(nop)')) {
+        if (kw === 'COPY' || kw === 'ADD')
+            return 'layer';
+        return kw === 'WORKDIR' ? sized : 'empty';
+    }
+    return sized;
+}
+/**
+ * Decides `emptyLayer` for each entry from builder rules and sizes, settling the 0-byte
+ * entries that could go either way by the layer count. Null when the count does not settle it.
+ */
+function classifyHistory(raw, layerCount) {
+    const guesses = raw.map(guess);
+    const layers = guesses.filter(g => g === 'layer').length;
+    const unknown = guesses.filter(g => g === 'unknown').length;
+    let unknownIsLayer;
+    if (layers === layerCount)
+        unknownIsLayer = false;
+    else if (layers + unknown === layerCount)
+        unknownIsLayer = true;
+    else
+        return null;
+    return raw.map((r, i) => ({
+        createdBy: r.createdBy,
+        emptyLayer: guesses[i] === 'empty' || (guesses[i] === 'unknown' && !unknownIsLayer)
+    }));
+}
+/** History entry index of instruction `stepIndex` (FROM = 1) in a stage. */
+function historyIndexForStep(baseHistoryLength, stepIndex) {
+    return baseHistoryLength + stepIndex - 2;
+}
+/**
+ * The base history length of a stage found by counting back from the end: `chainTotals` are the
+ * instruction totals (FROM included) of that stage and of each stage built on it, up to the
+ * image's own (last) stage. For the last stage alone: `[total]`.
+ */
+function stageBaseLength(historyLength, chainTotals) {
+    return historyLength - chainTotals.reduce((sum, t) => sum + t - 1, 0);
+}
+/**
+ * Index into `diffIds` of the layer that instruction `stepIndex` of a stage wrote, or null when
+ * that instruction wrote no layer (or lies outside the history).
+ */
+function layerForStep(history, baseHistoryLength, stepIndex) {
+    const h = historyIndexForStep(baseHistoryLength, stepIndex);
+    if (stepIndex < 2 || h < 0 || h >= history.length || history[h].emptyLayer)
+        return null;
+    return history.slice(0, h).filter(e => !e.emptyLayer).length;
+}
+/** Parses an image config blob's history. */
+function parseConfigHistory(text) {
+    const c = JSON.parse(text);
+    return (c.history ?? []).map(h => ({
+        createdBy: h.created_by ?? '',
+        emptyLayer: h.empty_layer === true
+    }));
+}
+/**
+ * Reads the image config out of `docker save` (v1 layout `<hex>.json`, OCI `blobs/sha256/<hex>`),
+ * stopping the save as soon as it has passed.
+ */
+async function readImageConfig(exec, imageId) {
+    const hex = imageId.replace(/^sha256:/, '');
+    let config = null;
+    await walkImageSave(exec, imageId, async (name, size, body) => {
+        if (name !== `${hex}.json` && name !== `blobs/sha256/${hex}`)
+            return false;
+        if (size > 64 * 1024 * 1024)
+            throw new DockerError(`image config of ${imageId} is implausibly large`);
+        const chunks = [];
+        for await (const c of body)
+            chunks.push(c);
+        config = Buffer.concat(chunks).toString('utf8');
+        return true;
+    });
+    if (config === null)
+        throw new DockerError(`docker save ${imageId}: no image config in output`);
+    return config;
+}
+/** Inspects an image: cheap commands first, the config from `docker save` only when needed. */
+async function inspectImage(exec, ref) {
+    const info = parseImageInspect((await runOrThrow(exec, ['image', 'inspect', '--format', '{{json .}}', ref])).stdout);
+    const hist = await runOrThrow(exec, ['history', '--no-trunc', '--format', '{{json .}}', info.id]);
+    const classified = classifyHistory(parseHistoryLines(hist.stdout), info.diffIds.length);
+    if (classified)
+        return { ...info, history: classified, historyFromConfig: false };
+    const history = parseConfigHistory(await readImageConfig(exec, info.id));
+    return { ...info, history, historyFromConfig: true };
+}
+
+;// CONCATENATED MODULE: ./src/docker/layers.ts
+/**
+ * The byte proof: what a given layer of an image holds at given paths.
+ *
+ * `docker save` is streamed once. Every layer tar is hashed as it passes (its sha256 is the
+ * layer's diffId, since save writes layers uncompressed) and parsed at the same time; only the
+ * wanted paths are recorded and only their file bodies are hashed, so memory stays bounded by
+ * the number of wanted paths. Reading the step's OWN layer means later steps that rewrite or
+ * delete a file cannot hide what the COPY wrote.
+ */
+
+
+
+/** `/app/x/`, `./app/x`, `app/x` all become `app/x`. */
+function normalizeLayerPath(p) {
+    return p.replace(/^(\.?\/)+/, '').replace(/\/+$/, '');
+}
+const sha256 = (data) => 'sha256:' + (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+/** Collects the wanted paths of one layer tar, entry by entry. */
+class LayerScan {
+    wanted;
+    found = new Map();
+    whiteouts = [];
+    constructor(wanted) {
+        this.wanted = wanted;
+    }
+    covers(path) {
+        for (const w of this.wanted)
+            if (w === path || w.startsWith(path + '/'))
+                return true;
+        return false;
+    }
+    async onEntry(header, body) {
+        const path = normalizeLayerPath(header.name);
+        const slash = path.lastIndexOf('/');
+        const base = path.slice(slash + 1);
+        if (base.startsWith('.wh.')) {
+            // `.wh..wh..opq` only hides lower content of a dir this layer recreates: nothing to record.
+            if (base !== '.wh..wh..opq') {
+                const target = path.slice(0, slash + 1) + base.slice(4);
+                if (this.covers(target))
+                    this.whiteouts.push(target);
+            }
+            return;
+        }
+        if (!this.wanted.has(path))
+            return;
+        const mode = (header.mode ?? 0) & 0o7777;
+        switch (header.type) {
+            case 'file':
+            case 'contiguous-file': {
+                const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+                for await (const chunk of body)
+                    hash.update(chunk);
+                this.found.set(path, {
+                    type: 'file',
+                    mode,
+                    size: header.size ?? 0,
+                    digest: 'sha256:' + hash.digest('hex')
+                });
+                return;
+            }
+            case 'directory':
+                this.found.set(path, { type: 'dir', mode });
+                return;
+            case 'symlink': {
+                const target = header.linkname ?? '';
+                this.found.set(path, { type: 'symlink', mode, linkTarget: target, digest: sha256(target) });
+                return;
+            }
+            case 'link': {
+                // A hard link's bytes sit in an earlier entry of the same layer.
+                const to = normalizeLayerPath(header.linkname ?? '');
+                const prior = this.found.get(to);
+                this.found.set(path, {
+                    type: 'file',
+                    mode,
+                    hardlinkTo: to,
+                    digest: prior?.digest,
+                    size: prior?.size
+                });
+                return;
+            }
+            default:
+                this.found.set(path, { type: 'other', mode });
+        }
+    }
+    result() {
+        const out = new Map();
+        for (const p of this.wanted) {
+            const hit = this.found.get(p);
+            if (hit)
+                out.set(p, hit);
+            else if (this.whiteouts.some(w => p === w || p.startsWith(w + '/')))
+                out.set(p, { type: 'whiteout', mode: 0 });
+            else
+                out.set(p, { type: 'missing', mode: 0 });
+        }
+        return out;
+    }
+}
+/** Hashes a layer tar while scanning it; the hash is the diffId of an uncompressed layer. */
+async function scanLayer(body, wanted) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const scan = new LayerScan(wanted);
+    const walker = new TarWalker((h, b) => scan.onEntry(h, b));
+    for await (const chunk of body) {
+        hash.update(chunk);
+        await walker.write(chunk);
+    }
+    const failed = await walker.end();
+    return { diffId: 'sha256:' + hash.digest('hex'), entries: failed ? null : scan.result() };
+}
+/** Entries of `docker save` output that may be a layer tar (v1 layout and OCI layout). */
+function isLayerCandidate(name) {
+    return name.endsWith('/layer.tar') || /^blobs\/sha256\/[0-9a-f]{64}$/.test(name);
+}
+/**
+ * Reads the wanted paths of the wanted layers of `imageRef` in one `docker save` pass (stopping
+ * once all were seen). Throws a DockerError when a wanted diffId is not in the image.
+ */
+async function readLayerEntries(exec, imageRef, wanted) {
+    const byDiff = new Map();
+    for (const w of wanted) {
+        const set = byDiff.get(w.diffId) ?? new Set();
+        for (const p of w.paths)
+            set.add(normalizeLayerPath(p));
+        byDiff.set(w.diffId, set);
+    }
+    const out = new Map();
+    if (byDiff.size === 0)
+        return out;
+    // We learn a layer's diffId only after its last byte, so every layer is scanned for the
+    // union of wanted paths and kept only if its hash is wanted.
+    const union = new Set([...byDiff.values()].flatMap(s => [...s]));
+    await walkImageSave(exec, imageRef, async (name, _size, body) => {
+        if (!isLayerCandidate(name))
+            return false;
+        const { diffId, entries } = await scanLayer(body, union);
+        const paths = byDiff.get(diffId);
+        if (paths && entries && !out.has(diffId)) {
+            out.set(diffId, new Map([...entries].filter(([p]) => paths.has(p))));
+        }
+        return out.size === byDiff.size;
+    });
+    const absent = [...byDiff.keys()].filter(d => !out.has(d));
+    if (absent.length > 0) {
+        throw new DockerError(`layer ${absent.join(', ')} not found in docker save ${imageRef}`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/docker/onbuild.ts
+/** Reads the triggers of each image; never throws. */
+async function readOnBuild(exec, images) {
+    const triggers = new Map();
+    const problems = [];
+    await Promise.all([...new Set(images)].map(async (image) => {
+        const r = await exec([
+            'image',
+            'inspect',
+            '--format',
+            '{{json .Config.OnBuild}}',
+            image
+        ]).catch((e) => ({
+            code: -1,
+            stdout: '',
+            stderr: e instanceof Error ? e.message : String(e)
+        }));
+        if (r.code !== 0) {
+            // An image that is not local is pulled by the build: its triggers are not knowable here.
+            if (!/no such (image|object)/i.test(r.stderr)) {
+                problems.push(`the ONBUILD triggers of base image ${image} could not be read (${r.stderr.trim().split('\n')[0] ?? ''}): steps they add are not judged`);
+            }
+            return;
+        }
+        try {
+            const list = JSON.parse(r.stdout.trim() || 'null');
+            if (Array.isArray(list) && list.length > 0 && list.every(t => typeof t === 'string')) {
+                triggers.set(image, list);
+            }
+        }
+        catch {
+            problems.push(`the ONBUILD triggers of base image ${image} are unreadable`);
+        }
+    }));
+    return { triggers, problems };
+}
+
+;// CONCATENATED MODULE: ./src/docker/index.ts
+/** The Docker adapter: every docker call of the pipeline goes through these modules. */
+
+
+
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/pipeline/hash.ts
 
 
@@ -13852,14 +14710,27 @@ function destinationFor(step, contextPath) {
 
 
 
+
+
+
+/**
+ * The ONBUILD reader of `hash`, which otherwise needs no daemon: it asks the configured one
+ * (DOCKER_HOST) for local base images only, and names what it could not read.
+ */
+function daemonOnBuild(env) {
+    return images => readOnBuild(dockerExec(dockerClient({ env })), images);
+}
 /** `not found`, `is not readable (permission denied)`...: what the named file is. */
 function fault(e) {
     const code = errCode(e) ?? '';
     return fileFault(code) ?? `cannot be read (${code || thrownMessage(e)})`;
 }
 async function readDockerfileText(file) {
+    return (await readDockerfileBytes(file)).toString('utf8');
+}
+async function readDockerfileBytes(file) {
     try {
-        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        return await (0,promises_namespaceObject.readFile)(file);
     }
     catch (e) {
         throw new UsageError(`Dockerfile ${fault(e)}: ${file}`);
@@ -13885,9 +14756,13 @@ async function checkContextDir(dir) {
  * variable nested thousands deep overflows the recursive word lexer) must still end in one line
  * naming the file rather than a bare "Maximum call stack size exceeded".
  */
-function readPlan(text, file, buildArgs) {
+function readPlan(text, file, buildArgs, triggers) {
     try {
-        return readDockerfile(text, { file, buildArgs });
+        return readDockerfile(text, {
+            file,
+            buildArgs,
+            ...(triggers && triggers.size > 0 ? { onBuild: (b) => triggers.get(b) } : {})
+        });
     }
     catch (e) {
         if (e?.name === 'RangeError') {
@@ -13900,7 +14775,17 @@ function readPlan(text, file, buildArgs) {
 async function hashContext(opts) {
     await checkContextDir(opts.context);
     // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
-    const plan = readPlan(await readDockerfileText(opts.file), opts.file, opts.buildArgs);
+    const bytes = await readDockerfileBytes(opts.file);
+    const text = bytes.toString('utf8');
+    let plan = readPlan(text, opts.file, opts.buildArgs);
+    let onBuildProblems = [];
+    const images = imageBases(plan);
+    if (opts.onBuild && images.length > 0) {
+        const read = await opts.onBuild(images);
+        onBuildProblems = read.problems;
+        if (read.triggers.size > 0)
+            plan = readPlan(text, opts.file, opts.buildArgs, read.triggers);
+    }
     opts.onPlan?.(plan);
     // Opened before the walk: the cache's horizon must precede every lstat of the scan.
     const cache = opts.statCache ? await StatCache.open(opts.statCache) : null;
@@ -13915,13 +14800,48 @@ async function hashContext(opts) {
         await cache?.discard();
         throw e;
     }
+    const inputs = {
+        dockerfile: hash_sha256(bytes),
+        ignoreFile: scan.ignoreFile,
+        ignore: scan.ignoreFile ? hash_sha256(await (0,promises_namespaceObject.readFile)(scan.ignoreFile)) : null
+    };
     return {
         scan,
         plan,
-        contextHash: hashEntries(scan.entries),
+        contextHash: hashInputs(hashEntries(scan.entries), inputs),
         steps: hashSteps(plan, scan.entries),
-        statCache: cache ? await cache.save() : null
+        statCache: cache ? await cache.save() : null,
+        inputs,
+        onBuildProblems
     };
+}
+const hash_sha256 = (b) => `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(b).digest('hex')}`;
+/**
+ * The context hash: the entries, and the Dockerfile and ignore file, which BuildKit receives
+ * through their own local sources with the same size+mtime shortcut (verified on 20.10: a
+ * same-size, mtime-kept edit of a Dockerfile outside the context built the old one until
+ * `docker builder prune --filter type=source.local`). A change to either diverges from the
+ * record, so the default policy prunes what would serve the old copy.
+ */
+function hashInputs(entriesHash, inputs) {
+    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    h.update(`context ${entriesHash}
+dockerfile ${inputs.dockerfile}
+ignore ${inputs.ignore ?? '-'}
+`);
+    return `sha256:${h.digest('hex')}`;
+}
+/** Base images of stages that are images (not scratch, not an earlier stage). */
+function imageBases(plan) {
+    const names = new Set();
+    const out = [];
+    for (const s of plan.stages) {
+        const base = s.base.toLowerCase();
+        if (base !== 'scratch' && !names.has(base) && !s.deps.includes(base))
+            out.push(s.base);
+        names.add(s.name);
+    }
+    return [...new Set(out)];
 }
 /** The document `hash --json` prints (docs/contract.md). */
 function hashReport(h) {
@@ -13940,9 +14860,15 @@ function hashReport(h) {
             instruction: s.instruction,
             line: s.line,
             sourceHash: s.sourceHash,
-            sources: s.selected
+            sources: s.selected,
+            ...(s.trigger !== undefined ? { onbuildOf: s.trigger } : {})
         })),
-        warnings: h.plan.warnings.map(w => `line ${w.line}: ${w.message}`)
+        warnings: [
+            ...h.plan.warnings.map(w => `line ${w.line}: ${w.message}`),
+            ...h.onBuildProblems,
+            // A step whose literal source matches nothing has the empty digest: the build will fail.
+            ...unmatchedSources(h.steps, h.scan.entries).map(u => unmatchedMessage(u, false))
+        ]
     };
 }
 
@@ -13966,6 +14892,8 @@ function isString(v) {
 function describe(v) {
     if (v === null)
         return 'null';
+    if (v === undefined)
+        return 'missing';
     if (Array.isArray(v))
         return 'an array';
     return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`.slice(0, 60);
@@ -13999,15 +14927,27 @@ function positiveInt(o, key, at) {
     return v;
 }
 /**
- * Checks that `value` is a version-1 BuildRecord and returns a clean copy holding only the known
+ * Checks that `value` is a version-1 or version-2 BuildRecord (2 adds `inputs`) and returns a clean copy holding only the known
  * fields (unknown fields are dropped, so a newer writer's extras never leak into our writes).
  * Throws RecordShapeError naming the first field at fault.
  */
 function validateRecord(value) {
     if (!isObject(value))
         throw new RecordShapeError('(root)', `must be an object, not ${describe(value)}`);
-    if (value.version !== 1) {
-        throw new RecordShapeError('version', `is ${describe(value.version)}; this build reads version 1`);
+    if (value.version !== 1 && value.version !== 2) {
+        throw new RecordShapeError('version', `is ${describe(value.version)}; this build reads versions 1 and 2`);
+    }
+    const version = value.version;
+    let inputs;
+    if (version === 2) {
+        const i = value.inputs;
+        if (!isObject(i))
+            throw new RecordShapeError('inputs', `must be an object, not ${describe(i)}`);
+        inputs = {
+            dockerfile: hash(i, 'dockerfile', 'inputs.'),
+            ignoreFile: nullableStr(i, 'ignoreFile', 'inputs.'),
+            ignore: i.ignore === null ? null : hash(i, 'ignore', 'inputs.')
+        };
     }
     const files = value.files;
     if (!isObject(files))
@@ -14042,7 +14982,7 @@ function validateRecord(value) {
     if (Number.isNaN(Date.parse(builtAt)))
         throw new RecordShapeError('builtAt', 'must be an ISO time');
     return {
-        version: 1,
+        version,
         contextHash: hash(value, 'contextHash', ''),
         files: cleanFiles,
         steps: cleanSteps,
@@ -14051,7 +14991,8 @@ function validateRecord(value) {
         imageId: nullableStr(value, 'imageId', ''),
         tags: [...tags],
         builtAt,
-        dockerfile: str(value, 'dockerfile', '')
+        dockerfile: str(value, 'dockerfile', ''),
+        ...(inputs ? { inputs } : {})
     };
 }
 
@@ -14600,7 +15541,7 @@ function fileSignatures(entries) {
 /** Assembles the record of a build judged good. */
 function newRecord(input) {
     return {
-        version: 1,
+        version: input.inputs ? 2 : 1,
         contextHash: input.contextHash,
         files: input.files,
         steps: input.steps.map(s => ({
@@ -14615,7 +15556,8 @@ function newRecord(input) {
         imageId: input.imageId,
         tags: [...input.tags],
         builtAt: (input.builtAt ?? new Date()).toISOString(),
-        dockerfile: input.dockerfile
+        dockerfile: input.dockerfile,
+        ...(input.inputs ? { inputs: { ...input.inputs } } : {})
     };
 }
 
@@ -18345,625 +19287,6 @@ function sharedBuilds(services, target) {
     return shared;
 }
 
-;// CONCATENATED MODULE: ./src/docker/builder.ts
-/**
- * Which builder will run `docker build` on this host, and which daemon it talks to.
- * The kind decides the build argv, what a prune can reach and how the log looks.
- */
-
-/** Major.minor of a version like `20.10.24+dfsg1`, `v0.12.1`, `28.2.2`; null if unparsable. */
-function parseVersion(v) {
-    const m = /(\d+)\.(\d+)/.exec(v ?? '');
-    return m ? [Number(m[1]), Number(m[2])] : null;
-}
-function atLeast(v, major, minor) {
-    return v[0] > major || (v[0] === major && v[1] >= minor);
-}
-function envFlag(value) {
-    if (value === undefined || value === '')
-        return null;
-    return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
-}
-/** Pure decision from the facts. */
-function classifyBuilder(facts) {
-    const warnings = [];
-    const flag = envFlag(facts.dockerBuildkit);
-    const client = parseVersion(facts.clientVersion);
-    const server = parseVersion(facts.serverVersion);
-    if (flag === false) {
-        return { kind: 'legacy', reason: 'DOCKER_BUILDKIT=0 selects the legacy builder', warnings };
-    }
-    if (facts.serverOs === 'windows') {
-        return { kind: 'legacy', reason: 'the Windows daemon has no BuildKit', warnings };
-    }
-    if (server && !atLeast(server, 18, 9)) {
-        return {
-            kind: 'legacy',
-            reason: `daemon ${facts.serverVersion} predates BuildKit (18.09)`,
-            warnings
-        };
-    }
-    if (facts.buildxVersion !== null) {
-        return { kind: 'buildx', reason: `buildx plugin present (${facts.buildxVersion})`, warnings };
-    }
-    if (client && atLeast(client, 23, 0)) {
-        if (flag === true) {
-            warnings.push(`DOCKER_BUILDKIT=1 makes docker ${facts.clientVersion} fail without buildx; building with the legacy builder instead`);
-        }
-        warnings.push(`docker client ${facts.clientVersion} has no buildx plugin: it falls back to the legacy builder, whose cache lives in images (builder prune does not reach it)`);
-        return { kind: 'legacy', reason: `client ${facts.clientVersion} without buildx`, warnings };
-    }
-    return {
-        kind: 'buildkit',
-        reason: `client ${facts.clientVersion ?? 'unknown'} builds with BuildKit under DOCKER_BUILDKIT=1`,
-        warnings
-    };
-}
-/** Parses `docker version --format '{{json .}}'` (Server is null when the daemon is down). */
-function parseVersionJson(text) {
-    let v = {};
-    const line = text.split('\n').find(l => l.trim().startsWith('{'));
-    if (line) {
-        try {
-            v = JSON.parse(line);
-        }
-        catch {
-            v = {};
-        }
-    }
-    return {
-        clientVersion: v.Client?.Version ?? null,
-        serverVersion: v.Server?.Version ?? null,
-        serverOs: v.Server?.Os ?? null,
-        context: v.Client?.Context ?? null
-    };
-}
-/**
- * Asks the client and daemon. Throws a DockerError when the daemon cannot be reached, naming the
- * host it tried (docker's own message says which).
- */
-async function detectBuilder(exec, env = process.env) {
-    const ver = await exec(['version', '--format', '{{json .}}']);
-    const parsed = parseVersionJson(ver.stdout);
-    if (ver.code !== 0 || parsed.serverVersion === null) {
-        const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
-        throw new DockerError(`Docker daemon unreachable${where}: ${lastErrorLine(ver)}`, ver.code);
-    }
-    const bx = await exec(['buildx', 'version']);
-    const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null;
-    const choice = classifyBuilder({ ...parsed, buildxVersion, dockerBuildkit: env.DOCKER_BUILDKIT });
-    return {
-        ...choice,
-        ...parsed,
-        buildxVersion,
-        dockerHost: env.DOCKER_HOST || null,
-        context: env.DOCKER_CONTEXT || parsed.context
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/build.ts
-/**
- * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
- * the log live while keeping all of it in a file (logs can be far larger than memory allows).
- */
-
-
-
-
-
-/** Pure: the exact argv (without the docker binary) and env for a build. */
-function buildCommand(kind, opts) {
-    const argv = kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
-    if (kind !== 'legacy')
-        argv.push(`--progress=${opts.progress ?? 'plain'}`);
-    if (opts.file !== undefined)
-        argv.push('--file', opts.file);
-    for (const t of opts.tags)
-        argv.push('--tag', t);
-    for (const [k, v] of Object.entries(opts.buildArgs))
-        argv.push('--build-arg', `${k}=${v}`);
-    for (const [k, v] of Object.entries(opts.labels))
-        argv.push('--label', `${k}=${v}`);
-    for (const c of opts.cacheFrom)
-        argv.push('--cache-from', c);
-    if (opts.target !== undefined)
-        argv.push('--target', opts.target);
-    if (opts.noCache)
-        argv.push('--no-cache');
-    if (opts.iidFile !== undefined)
-        argv.push('--iidfile', opts.iidFile);
-    argv.push(opts.context);
-    // Pin the builder explicitly: an inherited DOCKER_BUILDKIT must not switch it under us.
-    const env = kind === 'buildkit'
-        ? { DOCKER_BUILDKIT: '1' }
-        : kind === 'legacy'
-            ? { DOCKER_BUILDKIT: '0' }
-            : {};
-    return { argv, env };
-}
-/** The image id a build log names at its end (BuildKit `writing image`, legacy `Successfully built`). */
-function imageIdFromLog(text) {
-    const bk = [...text.matchAll(/writing image (sha256:[0-9a-f]{64})/g)].pop();
-    if (bk)
-        return bk[1];
-    const legacy = [...text.matchAll(/^Successfully built ([0-9a-f]{12,64})\s*$/gm)].pop();
-    return legacy ? legacy[1] : null;
-}
-/**
- * Runs the build, streaming lines to `onLine` (and to `logPath` when given). The temp directory
- * for the image id file is always removed: builds must leave nothing behind.
- */
-async function runBuild(exec, kind, opts, run = {}) {
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'fb-build-'));
-    try {
-        const iidFile = opts.iidFile ?? (0,external_node_path_namespaceObject.join)(dir, 'iid');
-        // BuildKit keys the context-sync record (source.local) on the context argument as typed: every
-        // `docker build .` on a host shares one record, whatever the directory (measured on 20.10), so
-        // a same-size, same-mtime file of another project can be served. An absolute path isolates it.
-        const context = (0,external_node_path_namespaceObject.isAbsolute)(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
-            ? opts.context
-            : (0,external_node_path_namespaceObject.resolve)(opts.context);
-        const cmd = buildCommand(kind, { ...opts, context, iidFile });
-        let logError = null;
-        const log = run.logPath ? (0,external_node_fs_namespaceObject.createWriteStream)(run.logPath, { mode: 0o600 }) : null;
-        // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
-        log?.on('error', e => {
-            logError ??= e.message;
-        });
-        const result = await exec(cmd.argv, {
-            env: cmd.env,
-            signal: run.signal,
-            // Only the tail is held in memory, for the error line and the image id fallback.
-            maxCapture: 256 * 1024,
-            onLine: (line, stream) => {
-                if (log && logError === null)
-                    log.write(line + '\n');
-                run.onLine?.(line, stream);
-            }
-        });
-        if (log)
-            await new Promise(done => log.end(() => done()));
-        let imageId = null;
-        if (result.code === 0) {
-            imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
-            imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr);
-        }
-        return {
-            code: result.code,
-            logPath: run.logPath && logError === null ? run.logPath : null,
-            logError,
-            imageId,
-            error: result.code === 0 ? null : lastErrorLine(result)
-        };
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6118);
-;// CONCATENATED MODULE: ./src/docker/save.ts
-/**
- * Streams `docker save <ref>` through a tar parser, one entry at a time, without writing it to
- * disk or holding it in memory. A visitor may stop the walk early (the process is then killed).
- */
-
-
-/**
- * A tar parser fed chunk by chunk (so the feeder can hash the same bytes), handing entries
- * to `onEntry` one at a time. A malformed stream ends the walk with `failed` set, not a throw.
- */
-class TarWalker {
-    extract = tar_stream.extract();
-    done;
-    failed = null;
-    constructor(onEntry) {
-        this.done = (async () => {
-            try {
-                for await (const entry of this.extract) {
-                    await onEntry(entry.header, entry);
-                    // tar-stream's iterator never settles once destroyed mid-entry: leave by hand.
-                    if (this.extract.destroyed)
-                        break;
-                    entry.resume();
-                }
-            }
-            catch (e) {
-                this.failed = e instanceof Error ? e : new Error(String(e));
-            }
-        })();
-    }
-    get stopped() {
-        return this.failed !== null || this.extract.destroyed;
-    }
-    async write(chunk) {
-        if (this.stopped)
-            return;
-        if (this.extract.write(chunk))
-            return;
-        await new Promise(resolve => {
-            const finish = () => {
-                this.extract.off('drain', finish);
-                this.extract.off('close', finish);
-                resolve();
-            };
-            this.extract.on('drain', finish);
-            this.extract.on('close', finish);
-        });
-    }
-    /** Ends the input and waits for the last entry; returns the parse error, if any. */
-    async end() {
-        if (!this.stopped)
-            this.extract.end(null);
-        await this.done;
-        return this.failed;
-    }
-    /** Stops parsing; later writes are ignored. */
-    stop() {
-        this.extract.destroy(null);
-    }
-}
-/**
- * Visits every entry of `docker save <ref>` in stream order. Throws a DockerError when the save
- * fails (unknown image, daemon gone) unless the visitor stopped the walk first.
- */
-async function walkImageSave(exec, ref, visit) {
-    const abort = new AbortController();
-    let stoppedByVisitor = false;
-    const walker = new TarWalker(async (header, body) => {
-        if (stoppedByVisitor)
-            return;
-        const name = header.name.replace(/^\.\//, '');
-        if (await visit(name, header.size ?? 0, body)) {
-            stoppedByVisitor = true;
-            walker.stop();
-            abort.abort();
-        }
-    });
-    const args = ['save', ref];
-    const result = await exec(args, {
-        signal: abort.signal,
-        maxCapture: 64 * 1024,
-        onStdout: chunk => walker.write(chunk)
-    });
-    const parseError = await walker.end();
-    if (stoppedByVisitor)
-        return;
-    if (result.code !== 0)
-        throw commandError(args, result);
-    if (parseError)
-        throw new DockerError(`docker save ${ref}: unreadable output: ${parseError.message}`);
-}
-
-;// CONCATENATED MODULE: ./src/docker/image.ts
-/**
- * What an image is made of: id, labels, layer diffIds and the history that says which
- * instruction wrote which layer.
- *
- * Measured on Docker 20.10 (BuildKit and the legacy builder of a 28.x client):
- * - `docker image inspect` has no history; the image config (inside `docker save`) has it with
- *   `empty_layer` flags. `docker history` has the entries but no flags, only sizes.
- * - Every instruction after FROM writes exactly one history entry, with both builders, and a
- *   stage built FROM an earlier stage continues that stage's history. So instruction `i` of a
- *   stage (FROM = 1) is entry `baseHistoryLength + i - 2`.
- * - BuildKit: COPY, ADD, RUN and WORKDIR always write a layer (WORKDIR an empty one when the dir
- *   exists); every other instruction is an empty_layer entry.
- * - Legacy: COPY/ADD always write a layer; RUN and WORKDIR only when they changed something (an
- *   unchanged `RUN true` or a repeated WORKDIR is empty_layer). `docker history` shows both as
- *   0B, so those need the config (read from `docker save`) when the count does not settle it.
- */
-
-
-
-/** Parses `docker image inspect --format '{{json .}}'` (or the array form). */
-function parseImageInspect(text) {
-    let v;
-    try {
-        v = JSON.parse(text);
-    }
-    catch {
-        throw new DockerError('docker image inspect: unreadable output');
-    }
-    const img = Array.isArray(v) ? v[0] : v;
-    if (!img?.Id)
-        throw new DockerError('docker image inspect: no image id in output');
-    return {
-        id: img.Id,
-        labels: img.Config?.Labels ?? {},
-        created: img.Created ?? '',
-        diffIds: img.RootFS?.Layers ?? []
-    };
-}
-/** Parses `docker history` JSON lines (newest first) into oldest-first entries. */
-function parseHistoryLines(text) {
-    const out = [];
-    for (const line of text.split('\n')) {
-        if (!line.trim().startsWith('{'))
-            continue;
-        const v = JSON.parse(line);
-        out.push({
-            createdBy: v.CreatedBy ?? '',
-            comment: v.Comment ?? '',
-            size: parseHumanSize(v.Size ?? '')
-        });
-    }
-    return out.reverse();
-}
-/** The Dockerfile keyword of a history entry (`COPY`, `RUN`, ...), for either builder; null if none. */
-function historyKeyword(createdBy) {
-    const nop = /#\(nop\)\s+([A-Z]+)\b/.exec(createdBy);
-    if (nop)
-        return nop[1];
-    if (createdBy.endsWith(' # buildkit') || /^[A-Z]+\s/.test(createdBy)) {
-        const m = /^([A-Z]+)\b/.exec(createdBy);
-        if (m)
-            return m[1];
-    }
-    // Legacy RUN entries are the bare command: `/bin/sh -c ...` or `|1 A=b /bin/sh -c ...`.
-    if (/^(\|\d+ .*)?\/bin\/sh -c /.test(createdBy) || createdBy.startsWith('|'))
-        return 'RUN';
-    return null;
-}
-function guess(raw) {
-    const kw = historyKeyword(raw.createdBy);
-    const sized = raw.size !== null && raw.size > 0 ? 'layer' : 'unknown';
-    if (raw.comment === 'buildkit.dockerfile.v0' && kw !== null) {
-        return ['COPY', 'ADD', 'RUN', 'WORKDIR'].includes(kw) ? 'layer' : 'empty';
-    }
-    if (raw.createdBy.includes('#(nop)')) {
-        if (kw === 'COPY' || kw === 'ADD')
-            return 'layer';
-        return kw === 'WORKDIR' ? sized : 'empty';
-    }
-    return sized;
-}
-/**
- * Decides `emptyLayer` for each entry from builder rules and sizes, settling the 0-byte
- * entries that could go either way by the layer count. Null when the count does not settle it.
- */
-function classifyHistory(raw, layerCount) {
-    const guesses = raw.map(guess);
-    const layers = guesses.filter(g => g === 'layer').length;
-    const unknown = guesses.filter(g => g === 'unknown').length;
-    let unknownIsLayer;
-    if (layers === layerCount)
-        unknownIsLayer = false;
-    else if (layers + unknown === layerCount)
-        unknownIsLayer = true;
-    else
-        return null;
-    return raw.map((r, i) => ({
-        createdBy: r.createdBy,
-        emptyLayer: guesses[i] === 'empty' || (guesses[i] === 'unknown' && !unknownIsLayer)
-    }));
-}
-/** History entry index of instruction `stepIndex` (FROM = 1) in a stage. */
-function historyIndexForStep(baseHistoryLength, stepIndex) {
-    return baseHistoryLength + stepIndex - 2;
-}
-/**
- * The base history length of a stage found by counting back from the end: `chainTotals` are the
- * instruction totals (FROM included) of that stage and of each stage built on it, up to the
- * image's own (last) stage. For the last stage alone: `[total]`.
- */
-function stageBaseLength(historyLength, chainTotals) {
-    return historyLength - chainTotals.reduce((sum, t) => sum + t - 1, 0);
-}
-/**
- * Index into `diffIds` of the layer that instruction `stepIndex` of a stage wrote, or null when
- * that instruction wrote no layer (or lies outside the history).
- */
-function layerForStep(history, baseHistoryLength, stepIndex) {
-    const h = historyIndexForStep(baseHistoryLength, stepIndex);
-    if (stepIndex < 2 || h < 0 || h >= history.length || history[h].emptyLayer)
-        return null;
-    return history.slice(0, h).filter(e => !e.emptyLayer).length;
-}
-/** Parses an image config blob's history. */
-function parseConfigHistory(text) {
-    const c = JSON.parse(text);
-    return (c.history ?? []).map(h => ({
-        createdBy: h.created_by ?? '',
-        emptyLayer: h.empty_layer === true
-    }));
-}
-/**
- * Reads the image config out of `docker save` (v1 layout `<hex>.json`, OCI `blobs/sha256/<hex>`),
- * stopping the save as soon as it has passed.
- */
-async function readImageConfig(exec, imageId) {
-    const hex = imageId.replace(/^sha256:/, '');
-    let config = null;
-    await walkImageSave(exec, imageId, async (name, size, body) => {
-        if (name !== `${hex}.json` && name !== `blobs/sha256/${hex}`)
-            return false;
-        if (size > 64 * 1024 * 1024)
-            throw new DockerError(`image config of ${imageId} is implausibly large`);
-        const chunks = [];
-        for await (const c of body)
-            chunks.push(c);
-        config = Buffer.concat(chunks).toString('utf8');
-        return true;
-    });
-    if (config === null)
-        throw new DockerError(`docker save ${imageId}: no image config in output`);
-    return config;
-}
-/** Inspects an image: cheap commands first, the config from `docker save` only when needed. */
-async function inspectImage(exec, ref) {
-    const info = parseImageInspect((await runOrThrow(exec, ['image', 'inspect', '--format', '{{json .}}', ref])).stdout);
-    const hist = await runOrThrow(exec, ['history', '--no-trunc', '--format', '{{json .}}', info.id]);
-    const classified = classifyHistory(parseHistoryLines(hist.stdout), info.diffIds.length);
-    if (classified)
-        return { ...info, history: classified, historyFromConfig: false };
-    const history = parseConfigHistory(await readImageConfig(exec, info.id));
-    return { ...info, history, historyFromConfig: true };
-}
-
-;// CONCATENATED MODULE: ./src/docker/layers.ts
-/**
- * The byte proof: what a given layer of an image holds at given paths.
- *
- * `docker save` is streamed once. Every layer tar is hashed as it passes (its sha256 is the
- * layer's diffId, since save writes layers uncompressed) and parsed at the same time; only the
- * wanted paths are recorded and only their file bodies are hashed, so memory stays bounded by
- * the number of wanted paths. Reading the step's OWN layer means later steps that rewrite or
- * delete a file cannot hide what the COPY wrote.
- */
-
-
-
-/** `/app/x/`, `./app/x`, `app/x` all become `app/x`. */
-function normalizeLayerPath(p) {
-    return p.replace(/^(\.?\/)+/, '').replace(/\/+$/, '');
-}
-const sha256 = (data) => 'sha256:' + (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
-/** Collects the wanted paths of one layer tar, entry by entry. */
-class LayerScan {
-    wanted;
-    found = new Map();
-    whiteouts = [];
-    constructor(wanted) {
-        this.wanted = wanted;
-    }
-    covers(path) {
-        for (const w of this.wanted)
-            if (w === path || w.startsWith(path + '/'))
-                return true;
-        return false;
-    }
-    async onEntry(header, body) {
-        const path = normalizeLayerPath(header.name);
-        const slash = path.lastIndexOf('/');
-        const base = path.slice(slash + 1);
-        if (base.startsWith('.wh.')) {
-            // `.wh..wh..opq` only hides lower content of a dir this layer recreates: nothing to record.
-            if (base !== '.wh..wh..opq') {
-                const target = path.slice(0, slash + 1) + base.slice(4);
-                if (this.covers(target))
-                    this.whiteouts.push(target);
-            }
-            return;
-        }
-        if (!this.wanted.has(path))
-            return;
-        const mode = (header.mode ?? 0) & 0o7777;
-        switch (header.type) {
-            case 'file':
-            case 'contiguous-file': {
-                const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-                for await (const chunk of body)
-                    hash.update(chunk);
-                this.found.set(path, {
-                    type: 'file',
-                    mode,
-                    size: header.size ?? 0,
-                    digest: 'sha256:' + hash.digest('hex')
-                });
-                return;
-            }
-            case 'directory':
-                this.found.set(path, { type: 'dir', mode });
-                return;
-            case 'symlink': {
-                const target = header.linkname ?? '';
-                this.found.set(path, { type: 'symlink', mode, linkTarget: target, digest: sha256(target) });
-                return;
-            }
-            case 'link': {
-                // A hard link's bytes sit in an earlier entry of the same layer.
-                const to = normalizeLayerPath(header.linkname ?? '');
-                const prior = this.found.get(to);
-                this.found.set(path, {
-                    type: 'file',
-                    mode,
-                    hardlinkTo: to,
-                    digest: prior?.digest,
-                    size: prior?.size
-                });
-                return;
-            }
-            default:
-                this.found.set(path, { type: 'other', mode });
-        }
-    }
-    result() {
-        const out = new Map();
-        for (const p of this.wanted) {
-            const hit = this.found.get(p);
-            if (hit)
-                out.set(p, hit);
-            else if (this.whiteouts.some(w => p === w || p.startsWith(w + '/')))
-                out.set(p, { type: 'whiteout', mode: 0 });
-            else
-                out.set(p, { type: 'missing', mode: 0 });
-        }
-        return out;
-    }
-}
-/** Hashes a layer tar while scanning it; the hash is the diffId of an uncompressed layer. */
-async function scanLayer(body, wanted) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const scan = new LayerScan(wanted);
-    const walker = new TarWalker((h, b) => scan.onEntry(h, b));
-    for await (const chunk of body) {
-        hash.update(chunk);
-        await walker.write(chunk);
-    }
-    const failed = await walker.end();
-    return { diffId: 'sha256:' + hash.digest('hex'), entries: failed ? null : scan.result() };
-}
-/** Entries of `docker save` output that may be a layer tar (v1 layout and OCI layout). */
-function isLayerCandidate(name) {
-    return name.endsWith('/layer.tar') || /^blobs\/sha256\/[0-9a-f]{64}$/.test(name);
-}
-/**
- * Reads the wanted paths of the wanted layers of `imageRef` in one `docker save` pass (stopping
- * once all were seen). Throws a DockerError when a wanted diffId is not in the image.
- */
-async function readLayerEntries(exec, imageRef, wanted) {
-    const byDiff = new Map();
-    for (const w of wanted) {
-        const set = byDiff.get(w.diffId) ?? new Set();
-        for (const p of w.paths)
-            set.add(normalizeLayerPath(p));
-        byDiff.set(w.diffId, set);
-    }
-    const out = new Map();
-    if (byDiff.size === 0)
-        return out;
-    // We learn a layer's diffId only after its last byte, so every layer is scanned for the
-    // union of wanted paths and kept only if its hash is wanted.
-    const union = new Set([...byDiff.values()].flatMap(s => [...s]));
-    await walkImageSave(exec, imageRef, async (name, _size, body) => {
-        if (!isLayerCandidate(name))
-            return false;
-        const { diffId, entries } = await scanLayer(body, union);
-        const paths = byDiff.get(diffId);
-        if (paths && entries && !out.has(diffId)) {
-            out.set(diffId, new Map([...entries].filter(([p]) => paths.has(p))));
-        }
-        return out.size === byDiff.size;
-    });
-    const absent = [...byDiff.keys()].filter(d => !out.has(d));
-    if (absent.length > 0) {
-        throw new DockerError(`layer ${absent.join(', ')} not found in docker save ${imageRef}`);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/docker/index.ts
-/** The Docker adapter: every docker call of the pipeline goes through these modules. */
-
-
-
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ./src/pipeline/stages/prepare.ts
 
 
@@ -19038,12 +19361,15 @@ function injectIdentity(args, id) {
 async function hashStage(run) {
     const { opts, say } = run;
     say(`reading the build context ${opts.context}`);
+    // Anything in the context written after this moment was written while this run read it.
+    const startedAt = Date.now();
     let early;
     const hashed = await hashContext({
         context: opts.context,
         file: opts.file,
         buildArgs: run.buildArgs,
         statCache: run.statCache,
+        onBuild: images => readOnBuild(run.docker(), images),
         onPlan: plan => (early = onPlan(run, plan))
     });
     const { needed, hostInfo } = early ?? { needed: new Set(), hostInfo: null };
@@ -19052,7 +19378,7 @@ async function hashStage(run) {
     const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0';
     const steps = hashed.steps.filter(s => needed.has(s.stage));
     say(`context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`);
-    run.warnings.push(...hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`));
+    run.warnings.push(...hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`), ...hashed.onBuildProblems);
     if (run.recordInContext) {
         run.warnings.push(`the record ${run.statePath} is inside the build context: every write changes the context hash`);
     }
@@ -19062,7 +19388,8 @@ async function hashStage(run) {
         files: contextFiles(hashed.scan.entries),
         steps,
         finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
-        hostInfo
+        hostInfo,
+        startedAt
     };
 }
 /** Between reading the Dockerfile and walking the context (see hashContext's onPlan). */
@@ -19138,6 +19465,13 @@ const HOST_OUTPUTS = [
 ];
 /** Build args the guard injects so the image can tell which commit and build it came from. */
 const INJECTED_ARGS = ['GIT_COMMIT_HASH', 'BUILD_ID'];
+/** The directory a step's source names, when it is one (`.`, `web/`, `web`). */
+function dirSources(step, dirs) {
+    return step.sources
+        .map(s => s.replace(/^(\.?\/)+/, '').replace(/\/+$/, '') || '.')
+        .filter(s => s === '.' || s === '/' || dirs.has(s))
+        .map(s => (s === '/' ? '.' : s));
+}
 /**
  * Warnings before the build for the stale-deploy classes users keep hitting. Each names the
  * Dockerfile line where there is one (`line N: ...`, which annotations pick up).
@@ -19145,13 +19479,26 @@ const INJECTED_ARGS = ['GIT_COMMIT_HASH', 'BUILD_ID'];
 function preBuildWarnings(f) {
     const out = [];
     // A host output dir anywhere in the tree (a monorepo's app/.next too), found in one pass.
-    const present = HOST_OUTPUTS.filter(dir => f.entries.some(e => e.type === 'dir' && (e.path === dir || e.path.endsWith(`/${dir}`))));
+    const dirs = new Set(f.entries.filter(e => e.type === 'dir').map(e => e.path));
+    const outputs = [...dirs].filter(d => HOST_OUTPUTS.some(o => d === o || d.endsWith(`/${o}`)));
     for (const step of f.steps) {
-        if (step.keyword === 'RUN' || !step.sources.some(s => s === '.' || s === './' || s === '/'))
+        if (step.keyword === 'RUN')
             continue;
-        if (present.length > 0) {
-            out.push(`line ${step.line}: ${step.instruction} copies host build output ${present.map(p => `${p}/`).join(', ')} that .dockerignore does not exclude; it can overwrite what the image builds with stale files`);
+        // Any directory the step copies, not only `.`: `COPY web/ /app/` takes a stale web/dist.
+        const roots = dirSources(step, dirs);
+        const hit = outputs.filter(o => roots.some(r => r === '.' || o.startsWith(`${r}/`)));
+        const names = [
+            ...new Set(hit.map(o => HOST_OUTPUTS.find(h => o === h || o.endsWith(`/${h}`)) ?? o))
+        ];
+        if (names.length > 0) {
+            out.push(`line ${step.line}: ${step.instruction} copies host build output ${names.map(p => `${p}/`).join(', ')} that .dockerignore does not exclude; it can overwrite what the image builds with stale files`);
         }
+    }
+    if (dirs.has('.git')) {
+        out.push('the context includes .git: every commit changes the context hash, so every build prunes the context cache and re-sends the context; add .git to .dockerignore');
+    }
+    for (const { step, paths } of f.excludedChanged ?? []) {
+        out.push(`line ${step.line}: ${step.instruction} covers ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}, changed since the last good build, which .dockerignore excludes: the build never sees those changes`);
     }
     for (const { step, source } of f.excludedSources) {
         out.push(`line ${step.line}: ${step.instruction} names ${source}, which .dockerignore excludes: the build never sees its changes`);
@@ -19166,9 +19513,72 @@ function preBuildWarnings(f) {
     for (const name of f.secretArgs.filter(n => declared.has(n))) {
         out.push(`secret build arg ${name} is declared by an ARG: docker records its value in the image history of every later RUN (docker history shows it); pass it as a build secret (RUN --mount=type=secret) instead`);
     }
-    const missing = f.injected ? INJECTED_ARGS.filter(a => !declared.has(a)) : [];
+    const inStage = new Set(f.stageArgs ?? f.declaredArgs);
+    const missing = f.injected ? INJECTED_ARGS.filter(a => !inStage.has(a)) : [];
     if (missing.length > 0) {
-        out.push(`no stage declares ARG ${missing.join(' or ARG ')}: the injected build identity reaches only the image labels (add the ARG to the stage that should see it)`);
+        const global = missing.filter(a => declared.has(a));
+        out.push(`no stage declares ARG ${missing.join(' or ARG ')}: the injected build identity reaches only the image labels (add the ARG to the stage that should see it)${global.length > 0 ? `; ARG ${global.join(', ')} before the first FROM reaches only FROM lines until a stage declares it again` : ''}`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/context/excluded.ts
+/**
+ * Files on disk that a COPY names or covers but `.dockerignore` keeps out of the context: their
+ * changes never reach the build, which users read as a stale build.
+ */
+
+
+/** Entries walked per source directory at most: this is a warning, not a second scan. */
+const WALK_LIMIT = 5000;
+const excluded_literal = (source) => {
+    const rel = external_node_path_namespaceObject.posix
+        .normalize(source)
+        .replace(/^(\.?\/)+/, '')
+        .replace(/\/+$/, '');
+    if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
+        return null;
+    return rel;
+};
+/**
+ * Excluded files under a COPY's literal source directory (not `.`, where excluding is the ignore
+ * file's purpose) whose mtime or ctime is after `since` (the last good build): changed, and
+ * left out of the build by `.dockerignore` (e.g. `config` + `!config/app.yaml`, `COPY config/`).
+ */
+async function excludedChanged(context, steps, entries, since) {
+    if (since === null)
+        return [];
+    const sent = new Map(entries.map(e => [e.path, e]));
+    const after = since.getTime();
+    const out = [];
+    for (const step of steps) {
+        if (step.keyword === 'RUN')
+            continue;
+        const paths = [];
+        for (const source of step.sources) {
+            const rel = excluded_literal(source);
+            if (rel === null || sent.get(rel)?.type !== 'dir')
+                continue;
+            let budget = WALK_LIMIT;
+            const walk = async (dir) => {
+                const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(context, dir)).catch(() => []);
+                for (const name of names) {
+                    if (--budget < 0)
+                        return;
+                    const path = `${dir}/${name}`;
+                    const st = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(context, path)).catch(() => null);
+                    if (st === null)
+                        continue;
+                    if (st.isDirectory())
+                        await walk(path);
+                    else if (!sent.has(path) && Math.max(st.mtimeMs, st.ctimeMs) > after)
+                        paths.push(path);
+                }
+            };
+            await walk(rel);
+        }
+        if (paths.length > 0)
+            out.push({ step, paths: paths.sort() });
     }
     return out;
 }
@@ -19182,30 +19592,56 @@ function preBuildWarnings(f) {
 
 
 
+
+
 /** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
 async function compare(run) {
     const { opts, steps, files, say } = run;
     const previous = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings);
     const comparison = compareWithRecord(files.signatures, steps, previous, selector(steps, files.entries, previous));
-    run.warnings.push(...preBuildWarnings({
+    const excluded = await excludedSources(opts.context, steps, files.byPath);
+    const before = preBuildWarnings({
         entries: files.entries,
         steps,
         declaredArgs: run.hashed.plan.declaredArgs,
+        stageArgs: run.hashed.plan.stageArgs,
         buildArgs: run.buildArgs,
         cacheFrom: opts.cacheFrom,
-        excludedSources: await excludedSources(opts.context, steps, files.byPath),
+        excludedSources: excluded,
+        excludedChanged: await excludedChanged(opts.context, steps, files.entries, previous ? new Date(previous.builtAt) : null),
         injected: run.command === 'build',
         secretArgs: opts.secretArgs
-    }));
+    });
+    // Shown now too: a build that fails on them (an excluded literal source) must explain itself.
+    for (const w of before)
+        say(`warning: ${w}`);
+    run.warnings.push(...before);
+    // A literal source matching nothing fails the build: said before any prune, not after.
+    const unmatched = unmatchedSources(steps, files.entries);
+    const [first] = unmatched;
+    if (run.command === 'build' && first) {
+        throw new UsageError(unmatchedMessage(first, excluded.some(e => e.source === first.source)));
+    }
+    run.warnings.push(...unmatched.map(u => unmatchedMessage(u, false)));
+    if (run.command === 'check' && opts.verify !== 'none') {
+        run.warnings.push("check mode: this guard pruned nothing before that build, so every file a step of the final stage copied is proven from the image; note that builds of a relative context (`docker build .`) in folders of the same name share BuildKit's context record");
+    }
     if (previous) {
+        const inputs = previous.inputs;
+        const moved = [
+            inputs && inputs.dockerfile !== run.hashed.inputs.dockerfile
+                ? '; the Dockerfile changed'
+                : '',
+            inputs && inputs.ignore !== run.hashed.inputs.ignore ? '; the ignore file changed' : ''
+        ].join('');
         say(previous.contextHash === run.hashed.contextHash
             ? 'the context equals the last good build'
-            : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit ?? 'no commit'})`);
+            : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit ?? 'no commit'})${moved}`);
     }
     else {
         say(`no record at ${run.statePath}: this build is the baseline`);
     }
-    return { ...run, previous, comparison };
+    return { ...run, previous, comparison, excluded };
 }
 async function loadRecord(path, ignoreCorrupt, warnings) {
     try {
@@ -20113,6 +20549,207 @@ function renderParseLogJson(log) {
 
 
 
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: ./src/pipeline/expect.ts
+/**
+ * What a COPY/ADD step really wrote for a changed context path, so the proof compares like with
+ * like (issue 12, classes 3 and 8). BuildKit, verified on 20.10:
+ *   - a source path that is, or passes through, a symlink is followed: `COPY linkdir/ /dst/`
+ *     copies the target directory's contents, `COPY link.txt /app/` writes a regular file
+ *     `/app/link.txt` holding the target's bytes and mode;
+ *   - ADD unpacks a local source that IS an archive by its bytes (a tar named `.bin` is
+ *     unpacked, a text file named `.tar` is copied), into the destination as a directory, with
+ *     the members' modes; symlinks inside a copied directory stay symlinks.
+ */
+
+
+
+
+
+
+
+
+const layerPath = (p) => p.replace(/^\/+/, '').replace(/\/+$/, '');
+/** The layer targets of one changed context path of `step`. */
+async function layerTargets(step, path, expected, ctx) {
+    if (step.dest === null)
+        return { unprovable: 'it is not a copy' };
+    const destAbs = external_node_path_namespaceObject.posix.resolve(step.workdir, step.dest);
+    const dirDest = step.dest.endsWith('/') || step.dest === '.' || step.dest === '' || step.destIsDir;
+    if (step.sources.length > 1 && !dirDest) {
+        return {
+            unprovable: `several sources go to ${step.dest}, which is not known to be a directory (BuildKit then writes each source to that one path)`
+        };
+    }
+    const rules = compileExcludes(step.excludes);
+    for (const source of step.sources) {
+        const { pattern } = sourceSpec(source);
+        if (hasWildcard(pattern) || step.parents)
+            continue;
+        const resolved = resolveLinks(pattern, ctx.byPath) ?? pattern;
+        const root = ctx.byPath.get(resolved);
+        const viaLink = resolved !== pattern;
+        // A link on the source's own path: what it points at now is what the step copies.
+        const isLinkOnPath = viaLink && (path === pattern || under(pattern, path));
+        const dest = (p) => {
+            const rel = p === resolved ? null : p.slice(resolved === '.' ? 0 : resolved.length + 1);
+            if (isExcluded(rules, rel ?? external_node_path_namespaceObject.posix.basename(pattern)))
+                return null;
+            if (rel !== null)
+                return layerPath(external_node_path_namespaceObject.posix.join(destAbs, rel));
+            return layerPath(dirDest ? external_node_path_namespaceObject.posix.join(destAbs, external_node_path_namespaceObject.posix.basename(pattern)) : destAbs);
+        };
+        if (step.keyword === 'ADD' && root?.type === 'file' && (path === resolved || isLinkOnPath)) {
+            const archive = await archiveTargets((0,external_node_path_namespaceObject.join)(ctx.context, resolved), destAbs);
+            if (archive !== null)
+                return archive;
+        }
+        if (isLinkOnPath) {
+            if (root === undefined)
+                return { unprovable: `${path} points at nothing in the context` };
+            const targets = [];
+            for (const e of ctx.byPath.values()) {
+                if (e.type === 'dir' || !under(e.path, resolved))
+                    continue;
+                const d = dest(e.path);
+                if (d !== null)
+                    targets.push({ dest: d, expected: e });
+            }
+            return { targets };
+        }
+        if (viaLink && under(path, resolved)) {
+            const d = dest(path);
+            return { targets: d === null ? [] : [{ dest: d, expected }] };
+        }
+    }
+    if (step.keyword === 'ADD' && expected?.type === 'file') {
+        const archive = await archiveTargets((0,external_node_path_namespaceObject.join)(ctx.context, path), destAbs);
+        if (archive !== null && step.sources.some(s => cleanRel(s) === path))
+            return archive;
+    }
+    const d = destinationFor(step, path);
+    if (d === null) {
+        return {
+            unprovable: step.keyword === 'ADD' && expected === null
+                ? `cannot tell what the removed ${path} unpacked to`
+                : `cannot tell where ${path} lands in the image`
+        };
+    }
+    return { targets: [{ dest: layerPath(d), expected }] };
+}
+/** Archive kind by the bytes, as BuildKit's ADD detects it (not by the name). */
+async function archiveKind(file) {
+    const fh = await (0,promises_namespaceObject.open)(file, 'r').catch(() => null);
+    if (fh === null)
+        return null;
+    try {
+        const head = Buffer.alloc(512);
+        const { bytesRead } = await fh.read(head, 0, 512, 0);
+        const b = head.subarray(0, bytesRead);
+        if (b[0] === 0x1f && b[1] === 0x8b)
+            return 'gzip';
+        if (b.subarray(0, 3).toString('latin1') === 'BZh')
+            return 'bzip2';
+        if (b.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])))
+            return 'xz';
+        if (b.subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd])))
+            return 'zstd';
+        if (bytesRead >= 262 && b.subarray(257, 262).toString('latin1') === 'ustar')
+            return 'tar';
+        return null;
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * The members a local archive unpacks to under `destAbs`, or null when the file is not an
+ * archive (ADD then copies it). Files, symlinks and hard links are compared; directories only
+ * hold them.
+ */
+async function archiveTargets(file, destAbs) {
+    const kind = await archiveKind(file);
+    if (kind === null)
+        return null;
+    if (kind !== 'tar' && kind !== 'gzip') {
+        return { unprovable: `a ${kind} archive: its members are not read here` };
+    }
+    const raw = await (0,promises_namespaceObject.readFile)(file);
+    const extract = tar_stream.extract();
+    const source = external_node_stream_namespaceObject.Readable.from([raw]);
+    const targets = [];
+    const digests = new Map();
+    const done = (async () => {
+        for await (const entry of extract) {
+            const h = entry.header;
+            const name = cleanRel(h.name);
+            if (name === '.') {
+                entry.resume();
+                continue;
+            }
+            const dest = layerPath(external_node_path_namespaceObject.posix.join(destAbs, name));
+            const mode = (h.mode ?? 0) & 0o7777;
+            if (h.type === 'file' || h.type === 'contiguous-file') {
+                const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+                for await (const chunk of entry)
+                    hash.update(chunk);
+                const digest = `sha256:${hash.digest('hex')}`;
+                digests.set(name, digest);
+                targets.push({
+                    dest,
+                    member: name,
+                    expected: { path: name, type: 'file', mode, size: h.size ?? 0, digest }
+                });
+                continue;
+            }
+            if (h.type === 'symlink') {
+                const target = h.linkname ?? '';
+                targets.push({
+                    dest,
+                    member: name,
+                    expected: {
+                        path: name,
+                        type: 'symlink',
+                        mode: 0o777,
+                        size: 0,
+                        linkTarget: target,
+                        digest: `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(target).digest('hex')}`
+                    }
+                });
+            }
+            else if (h.type === 'link') {
+                const digest = digests.get(cleanRel(h.linkname ?? ''));
+                if (digest !== undefined)
+                    targets.push({
+                        dest,
+                        member: name,
+                        expected: { path: name, type: 'file', mode, size: 0, digest }
+                    });
+            }
+            entry.resume();
+        }
+    })();
+    try {
+        if (kind === 'gzip')
+            source
+                .pipe((0,external_node_zlib_namespaceObject.createGunzip)())
+                .on('error', e => extract.destroy(e))
+                .pipe(extract);
+        else
+            source.pipe(extract);
+        await done;
+    }
+    catch (e) {
+        return {
+            unprovable: `the archive cannot be read (${e instanceof Error ? e.message : String(e)})`
+        };
+    }
+    return { targets };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/proof.ts
 
 
@@ -20172,9 +20809,10 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
     // whatever the builder appended.
     const base = stageBaseLength(info.history.length - appended, [stage.instructions]);
     const outcomes = [];
+    const where = { context: deps.context, byPath: new Map(deps.entries.map(e => [e.path, e])) };
     const pending = [];
     for (const req of reqs) {
-        const found = locateLayer(req, steps.get(req.key), image, info, (step) => layerForStep(info.history, base, step.ordinal - stage.fromOrdinal + 1));
+        const found = await locateLayer(req, steps.get(req.key), image, info.diffIds, where, step => layerForStep(info.history, base, step.position ?? step.ordinal - stage.fromOrdinal + 1));
         if ('diffId' in found)
             pending.push(found);
         else
@@ -20182,50 +20820,58 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
     }
     if (pending.length === 0)
         return outcomes;
-    const wanted = pending.map(p => ({
-        diffId: p.diffId,
-        paths: [...p.targets.values()]
-    }));
+    const wanted = pending
+        .map(p => ({ diffId: p.diffId, paths: [...p.targets.values()].flat().map(t => t.dest) }))
+        .filter(w => w.paths.length > 0);
     const layers = await readLayerEntries(deps.exec, image, wanted);
     for (const p of pending) {
         outcomes.push(compareLayer(p, layers.get(p.diffId) ?? new Map()));
     }
     return outcomes;
 }
-/** The layer a requested step wrote and its destinations, or why the step cannot be proven. */
-function locateLayer(req, step, image, info, layerOf) {
-    const unprovable = (why) => ({ key: req.key, files: [], unprovable: why });
+/** The layer a requested step wrote and its targets, or why the whole step cannot be proven. */
+async function locateLayer(req, step, image, diffIds, where, layerOf) {
     if (!step)
-        return unprovable('step not found in the Dockerfile');
+        return { key: req.key, files: [], unprovable: 'step not found in the Dockerfile' };
     const layer = layerOf(step);
-    const diffId = layer === null ? undefined : info.diffIds[layer];
+    const diffId = layer === null ? undefined : diffIds[layer];
     if (diffId === undefined) {
-        return unprovable(`the image history of ${image} has no layer for line ${step.line}`);
+        return {
+            key: req.key,
+            files: [],
+            unprovable: `the image history of ${image} has no layer for line ${step.line}`
+        };
     }
     const targets = new Map();
-    const unmapped = [];
-    for (const { path } of req.paths) {
-        const dest = destinationFor(step, path);
-        if (dest === null)
-            unmapped.push(path);
+    const unproven = new Map();
+    for (const { path, expected } of req.paths) {
+        const t = await layerTargets(step, path, expected, where);
+        if ('unprovable' in t)
+            unproven.set(path, t.unprovable);
         else
-            targets.set(path, dest);
+            targets.set(path, t.targets);
     }
-    if (unmapped.length > 0) {
-        return unprovable(`cannot tell where ${unmapped.join(', ')} land in the image (ADD of an archive?)`);
-    }
-    return { req, step, diffId, targets };
+    return { req, step, diffId, targets, unproven };
 }
 /** Each changed path of a step against the entries read from its layer. */
-function compareLayer({ req, step, targets }, entries) {
-    const files = req.paths.map(({ path, expected }) => {
-        const dest = targets.get(path);
-        const actual = entries.get(dest.replace(/^\/+/, '').replace(/\/+$/, '')) ?? {
-            type: 'missing',
-            mode: 0
-        };
-        return compareEntry(path, expected, actual, step.flags.chmod !== undefined);
-    });
+function compareLayer({ req, step, targets, unproven }, entries) {
+    const files = [];
+    for (const { path } of req.paths) {
+        const why = unproven.get(path);
+        if (why !== undefined) {
+            files.push({ path, ok: false, detail: why, unproven: true });
+            continue;
+        }
+        // A path that lands nowhere (excluded by --exclude) has nothing to prove.
+        const bad = (targets.get(path) ?? [])
+            .map(t => {
+            const actual = entries.get(t.dest) ?? { type: 'missing', mode: 0 };
+            const r = compareEntry(path, t.expected, actual, step.flags.chmod !== undefined);
+            return t.member !== undefined && !r.ok ? { ...r, detail: `${t.member}: ${r.detail}` } : r;
+        })
+            .find(r => !r.ok);
+        files.push(bad ?? { path, ok: true, detail: '' });
+    }
     return { key: req.key, files };
 }
 /** Does the layer hold what the context holds? Owner is never compared (COPY may --chown). */
@@ -20311,7 +20957,8 @@ function buildOptions(run, host, diverged) {
         buildId: identity.buildId,
         imageId: null,
         tags: opts.tags,
-        dockerfile: opts.file
+        dockerfile: opts.file,
+        inputs: run.hashed.inputs
     }));
     return {
         context: opts.context,
@@ -20338,7 +20985,8 @@ async function buildFinal(run, host, options) {
     if (built.logError)
         run.warnings.push(`the build log could not be kept: ${built.logError}`);
     if (built.code !== 0) {
-        throw new BuildFailedError(`docker build failed (exit ${built.code}): ${run.redact(built.error ?? 'no error line')}`);
+        const hint = run.excluded.map(e => `; ${e.source} exists but .dockerignore excludes it`);
+        throw new BuildFailedError(`docker build failed (exit ${built.code}): ${run.redact(built.error ?? 'no error line')}${hint.join('')}`);
     }
     return { log: parser.end(), imageId: built.imageId };
 }
@@ -20468,6 +21116,85 @@ async function source(run) {
     return { ...run, source: src };
 }
 
+;// CONCATENATED MODULE: ./src/context/written.ts
+
+
+/**
+ * Context paths changed after `since` (ms, taken before the scan began): written while this run
+ * hashed and built them, like a `fresh-build build ... | tee build.log` inside the context. What
+ * BuildKit received of such a file is whatever it held at that moment, so it is no source the
+ * guard can judge (issue 12, class 7). A file's ctime is set by the kernel on every write and
+ * cannot be put back, and never runs ahead of the clock that gave `since`.
+ */
+async function writtenSince(context, paths, since) {
+    const out = new Set();
+    await Promise.all([...new Set(paths)].map(async (p) => {
+        const st = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(context, p)).catch(() => null);
+        if (st !== null && st.ctimeMs >= since)
+            out.add(p);
+    }));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/verdict/instructions.ts
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+/**
+ * Compares every instruction step of a BuildKit log with the Dockerfile the guard read (issue
+ * 12, class 1). BuildKit reads the Dockerfile through its own local source with the context's
+ * size+mtime shortcut, so a same-size, mtime-kept edit can build the OLD Dockerfile while the
+ * guard reads the new one; the log then prints the old instructions. Whitespace runs are
+ * compared as one space; a tty log may cut a long name (then its text must be a prefix); with
+ * `looseArgs` (another tool's build, whose build args are unknown) a vertex that expands
+ * build-arg variables matches with each variable standing for any text. The legacy builder
+ * sends its Dockerfile with the whole context every time: its logs are not compared.
+ */
+function compareInstructions(vertices, stages, needed, log, opts) {
+    if (log.format === 'legacy' || log.format === 'unknown')
+        return [];
+    const byKey = new Map(vertices.map(v => [`${v.stage}#${v.index}`, v]));
+    const totals = new Map(stages.map(s => [s.name, s.total]));
+    const single = stages.length === 1 ? (stages[0]?.name ?? null) : null;
+    const out = [];
+    for (const step of log.steps) {
+        if (opts.service !== null && step.service !== null && step.service !== opts.service)
+            continue;
+        if (/^FROM\s/i.test(step.instruction))
+            continue;
+        const stage = step.stage === null ? single : step.stage.toLowerCase();
+        // A nameless step of a multi-stage file, or a stage this build does not run: not ours to read.
+        if (stage === null || !needed.has(stage))
+            continue;
+        const v = byKey.get(`${stage}#${step.index}`);
+        const miss = (expected, line) => {
+            out.push({ stage, index: step.index, line, expected, printed: step.instruction });
+        };
+        if (v === undefined || totals.get(stage) !== step.total) {
+            miss(v?.instruction ?? null, v?.line ?? null);
+            continue;
+        }
+        if (v.printed.length === 0)
+            continue; // a heredoc: its printed form is not predicted
+        if (!matches(v, step.instruction, log.format === 'buildkit-tty', opts.looseArgs)) {
+            miss(v.instruction, v.line);
+        }
+    }
+    return out;
+}
+function matches(v, printed, mayBeCut, looseArgs) {
+    const got = squash(printed).replace(/\.\.\.$/, '');
+    for (const p of v.printed) {
+        const want = squash(p);
+        if (want === got || (mayBeCut && got.length > 0 && want.startsWith(got)))
+            return true;
+    }
+    if (!looseArgs || !v.usesArgs)
+        return false;
+    // Each `$NAME` / `${...}` of the text as written may have been any value in that build.
+    const parts = squash(v.instruction).split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
+    const re = new RegExp(`^${parts.map(p => p.replace(/["']/g, '').replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('.*')}$`, 's');
+    return re.test(got.replace(/["']/g, ''));
+}
+
 ;// CONCATENATED MODULE: ./src/verdict/judge.ts
 
 
@@ -20480,35 +21207,47 @@ async function source(run) {
  * log shows RAN copied the bytes just sent, and proving it again would only cost a `docker save`.
  * Cached steps, and steps the log does not show, are always proven. RUN bind mounts leave no layer.
  */
-function planProofs(steps, comparison, current, verify, seen = {
-    logSteps: new Map(),
-    contextResent: false
-}) {
+function planProofs(steps, comparison, current, verify, seen = { logSteps: new Map(), contextResent: false }) {
     if (verify === 'none')
         return [];
     const out = [];
     for (const step of steps) {
         if (step.keyword === 'RUN')
             continue;
-        const key = stepKey(step);
-        const changed = comparison.stepChanges.get(key);
-        if (!changed || changed.length === 0)
+        const paths = judgedPaths(step, comparison, seen);
+        if (paths.length === 0)
             continue;
-        if (seen.contextResent && seen.logSteps.get(key)?.cached === false)
+        const key = stepKey(step);
+        const all = seen.proveAll?.(step) === true;
+        if (!all && seen.contextResent && seen.logSteps.get(key)?.cached === false)
             continue;
         out.push({
             key,
             stage: step.stage,
             index: step.index,
-            paths: changed.map(path => ({ path, expected: current.get(path) ?? null }))
+            paths: paths.map(path => ({ path, expected: current.get(path) ?? null }))
         });
     }
     return out;
 }
-/** The verdict (docs/design.md, Verdicts): a cached COPY of changed sources is stale until its bytes prove it. */
+/** The paths of a step to judge: its changed ones, or all it selects when nothing vouches. */
+function judgedPaths(step, comparison, seen) {
+    const changed = comparison.stepChanges.get(stepKey(step)) ?? [];
+    const paths = seen.proveAll?.(step) ? [...new Set([...changed, ...step.selected])] : changed;
+    return seen.skip ? paths.filter(p => !seen.skip?.has(p)) : paths;
+}
+/**
+ * The verdict (docs/design.md, Verdicts): a changed file a step reads is stale until its bytes prove it, and
+ * `fresh`/`unchanged`/`baseline` promise the image holds the context's bytes: a changed file
+ * the guard could not prove (a layer it cannot read, a bind mount, an archive it cannot open)
+ * makes the step `stale` as unproven, never `ran`.
+ */
 function judge(input) {
     const { comparison, previous } = input;
     const warnings = [...input.warnings];
+    const scope = { ...input.scope, contextResent: false, logSteps: input.logSteps };
+    scope.contextResent = input.scope?.contextResent ?? false;
+    const mismatched = new Set((input.mismatches ?? []).map(m => `${m.stage}#${m.index}`));
     const results = input.steps.map(step => {
         const key = stepKey(step);
         const seen = input.logSteps.get(key);
@@ -20530,37 +21269,57 @@ function judge(input) {
             status: s,
             staleFiles
         });
-        if (!changed)
-            return status(cached ? 'cached' : 'ran');
-        if (step.keyword === 'RUN') {
-            if (cached) {
-                warnings.push(`line ${step.line}: ${step.instruction} reads changed context files through a bind mount and was cached; a bind mount leaves no layer to prove its bytes`);
-            }
-            return status(cached ? 'cached' : 'ran');
+        const unproven = (files, why, stale = []) => ({
+            ...base,
+            status: 'stale',
+            staleFiles: stale,
+            unprovenFiles: [...new Set(files)],
+            unproven: why
+        });
+        if (mismatched.has(key)) {
+            return unproven(judgedPaths(step, comparison, { ...scope, proveAll: () => true }), 'the build log printed another instruction for this step: BuildKit built an old copy of the Dockerfile');
         }
-        if (!seen) {
+        const paths = judgedPaths(step, comparison, scope);
+        if (step.keyword === 'RUN') {
+            if (paths.length === 0 || scope.contextResent)
+                return status(cached ? 'cached' : 'ran');
+            return unproven(paths, 'a bind mount leaves no copy of its sources in the image (the RUN writes only its own output), so only the cure vouches for them: prune type=source.local before the build, which the default policy does when the context changed');
+        }
+        if (!seen && paths.length > 0) {
             warnings.push(`line ${step.line}: ${step.instruction} was not found in the build log; judged by byte proof only`);
         }
         const proof = input.proofs.get(key);
-        if (proof && !proof.unprovable) {
-            const bad = proof.files.filter(f => !f.ok).map(f => f.path);
+        if (proof?.unprovable) {
+            return unproven(paths, `its layer could not be read: ${proof.unprovable}`);
+        }
+        if (proof) {
+            const bad = [...new Set(proof.files.filter(f => !f.ok && !f.unproven).map(f => f.path))];
+            const unsure = proof.files.filter(f => f.unproven);
+            if (unsure.length > 0) {
+                return unproven(unsure.map(f => f.path), [...new Set(unsure.map(f => f.detail))].join('; '), bad);
+            }
             if (bad.length > 0)
                 return status('stale', bad);
             // `verified` is a cached step cleared by proof; a step that ran is `ran`, proven or not.
             return status(cached ? 'verified' : 'ran');
         }
-        if (proof?.unprovable) {
-            warnings.push(`line ${step.line}: could not read the layer of ${step.instruction}: ${proof.unprovable}`);
-        }
-        // An unproven suspect is stale; a step that visibly ran is trusted when no proof is possible.
-        if (cached || (!seen && input.verify === 'changed'))
-            return status('stale', base.changedFiles);
-        return status('ran');
+        if (paths.length === 0)
+            return status(cached ? 'cached' : 'ran');
+        // Changed, not proven: a step that ran right after the cure copied what was just sent.
+        // `verify: none` trusts the log: only a CACHED changed step is then stale.
+        if (seen && !cached && (scope.contextResent || input.verify === 'none'))
+            return status('ran');
+        return unproven(paths, input.verify === 'none'
+            ? 'verify: none trusts the log, and the log shows it CACHED'
+            : seen
+                ? 'no byte proof was made for it'
+                : 'the build log does not show it, and no byte proof was made for it');
     });
-    const verdict = previous === null
-        ? 'baseline'
-        : results.some(r => r.status === 'stale')
-            ? 'stale'
+    const mismatch = (input.mismatches ?? []).length > 0;
+    const verdict = mismatch || results.some(r => r.status === 'stale')
+        ? 'stale'
+        : previous === null
+            ? 'baseline'
             : input.contextHash === previous.contextHash && comparison.stepChanges.size === 0
                 ? 'unchanged'
                 : 'fresh';
@@ -20593,14 +21352,27 @@ function likelyCauses(input, results) {
     else if (pruned && !pruned.done) {
         causes.push(`the prune did not run to completion${pruned.note ? `: ${pruned.note}` : ''}`);
     }
-    if (facts.dockerHost) {
+    for (const m of input.mismatches ?? []) {
+        causes.push(m.expected === null
+            ? `the build log shows [${m.stage} ${m.index}] ${m.printed}, which the Dockerfile read has not: BuildKit built an old copy of the Dockerfile (it receives the Dockerfile through its own context source, with the same size+mtime shortcut); prune type=source.local`
+            : `line ${m.line ?? '?'} reads \`${m.expected}\` but the build log printed \`${m.printed}\`: BuildKit built an old copy of the Dockerfile (it receives the Dockerfile through its own context source, with the same size+mtime shortcut); prune type=source.local`);
+    }
+    const unsure = results.filter(r => (r.unprovenFiles ?? []).length > 0);
+    for (const r of unsure) {
+        causes.push(`line ${r.line}: unproven: ${(r.unprovenFiles ?? []).slice(0, 5).join(', ')}${(r.unprovenFiles ?? []).length > 5 ? ` and ${(r.unprovenFiles ?? []).length - 5} more` : ''} (${r.unproven ?? ''})`);
+    }
+    // Only another tool's build may have run on another daemon than the one the guard asks.
+    if (facts.dockerHost && facts.command === 'check') {
         causes.push(`the build ran on the daemon at DOCKER_HOST=${facts.dockerHost}: its cache is the one that must be pruned`);
     }
     const stale = results.flatMap(r => r.staleFiles);
-    const sameSize = stale.filter(path => {
+    const sameSize = [...new Set(stale)].filter(path => {
         const before = previous?.files[path];
         const now = input.files[path];
-        return before !== undefined && now !== undefined && signatureSize(before) === signatureSize(now);
+        if (before === undefined || now === undefined || before === now)
+            return false;
+        const a = signatureSize(before);
+        return a !== null && a === signatureSize(now);
     });
     if (sameSize.length > 0) {
         causes.push(`same-size edit with the modification time kept (rsync -t, tar, touch -d, mtime-restoring checkouts): ${sameSize.join(', ')}; Docker re-sends a context file only when its size, mtime, mode or owner changed`);
@@ -20659,16 +21431,32 @@ function matchLogSteps(steps, log, service = null) {
 
 
 
-/** Stage 5: match the log to the Dockerfile, then prove changed steps by the image's bytes. */
+
+
+
+
+
+/**
+ * Stage 5: match the log to the Dockerfile (steps, and the instruction text it printed), then
+ * prove by the image's bytes what nothing else vouches for: changed files, and every copied
+ * file when there is no record and no cure, or in check mode (which pruned nothing).
+ */
 async function prove(run) {
-    const { source, steps } = run;
+    const { source, steps, opts } = run;
     const logSteps = matchLogSteps(steps, source.log, run.service);
-    const requests = planProofs(steps, run.comparison, run.files.byPath, run.opts.verify, {
-        logSteps,
-        contextResent: source.contextResent
-    });
+    const unvouched = run.previous === null && !source.contextResent && opts.verify !== 'none';
+    const proveAll = (s) => run.command === 'check' && opts.verify !== 'none'
+        ? unvouched || (s.stage === run.finalStage && s.keyword !== 'RUN')
+        : unvouched;
+    const skip = await notJudged(run, proveAll);
+    for (const p of skip) {
+        run.warnings.push(`${p} was written while the build ran (the build's own output, e.g. a log); it is not judged as a source: keep such files outside the context`);
+    }
+    const scope = { logSteps, contextResent: source.contextResent, proveAll, skip };
+    const mismatches = compareInstructions(run.hashed.plan.vertices, run.hashed.plan.stages, neededStages(run.hashed.plan, opts.target ?? undefined), source.log, { service: run.service, looseArgs: run.command === 'check' });
+    const requests = planProofs(steps, run.comparison, run.files.byPath, opts.verify, scope);
     if (requests.length > 0) {
-        run.say(`proving ${requests.reduce((n, r) => n + r.paths.length, 0)} changed path(s) by their bytes in the image`);
+        run.say(`proving ${requests.reduce((n, r) => n + r.paths.length, 0)} path(s) by their bytes in the image`);
     }
     const proofs = requests.length > 0
         ? await proveSteps(requests, {
@@ -20676,11 +21464,46 @@ async function prove(run) {
             plan: run.hashed.plan,
             finalStage: run.finalStage,
             final: source.final,
-            stageImage: source.stageImage
+            stageImage: source.stageImage,
+            context: opts.context,
+            entries: run.files.entries
         })
         : new Map();
     await source.cleanup();
-    return { ...run, logSteps, proofs };
+    return { ...run, logSteps, proofs, scope, mismatches };
+}
+/**
+ * Context paths this run must not judge: the check-mode log and the build log the guard keeps
+ * (when inside the context), and any path it would judge that was written after the run began
+ * (the build's own output, e.g. `... | tee build.log` in the context).
+ */
+async function notJudged(run, proveAll) {
+    const { opts } = run;
+    const inside = (file) => {
+        if (file === null)
+            return null;
+        const rel = (0,external_node_path_namespaceObject.relative)(opts.context, file);
+        return rel === '' || rel.startsWith('..') || rel.startsWith(external_node_path_namespaceObject.sep)
+            ? null
+            : rel.split(external_node_path_namespaceObject.sep).join('/');
+    };
+    const out = new Set();
+    for (const f of [run.command === 'check' ? opts.logFile : null, `${run.statePath}.build.log`]) {
+        const rel = inside(f);
+        if (rel !== null && run.files.byPath.has(rel))
+            out.add(rel);
+    }
+    const judged = new Set();
+    for (const s of run.steps) {
+        for (const p of run.comparison.stepChanges.get(stepKey(s)) ?? [])
+            judged.add(p);
+        if (proveAll(s))
+            for (const p of s.selected)
+                judged.add(p);
+    }
+    for (const p of await writtenSince(opts.context, judged, run.startedAt))
+        out.add(p);
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/stages/judge.ts
@@ -20703,10 +21526,13 @@ function judgeRun(run) {
             cacheFrom: opts.cacheFrom,
             cacheImports: source.log.cacheImports,
             dockerHost: run.io.env.DOCKER_HOST || null,
-            prunePolicy: opts.prune
+            prunePolicy: opts.prune,
+            command: run.command
         },
         warnings: run.warnings,
-        imageId: source.imageId
+        imageId: source.imageId,
+        scope: run.scope,
+        mismatches: run.mismatches
     });
     return { ...run, judgement };
 }
@@ -20728,7 +21554,8 @@ async function record(run) {
         buildId: run.command === 'build' ? identity.buildId : opts.buildId,
         imageId: run.source.imageId,
         tags: opts.tags,
-        dockerfile: opts.file
+        dockerfile: opts.file,
+        inputs: run.hashed.inputs
     }));
     run.say(`record updated: ${run.statePath}`);
 }
@@ -21073,6 +21900,10 @@ function stepTable(j, safe, paint, maxInstruction) {
         if (s.status === 'stale' && s.staleFiles.length > 0) {
             lines.push(`    old bytes in: ${listWithMore(s.staleFiles.map(safe), 5).join(', ')}`);
         }
+        const unsure = s.unprovenFiles ?? [];
+        if (s.status === 'stale' && unsure.length > 0) {
+            lines.push(`    unproven: ${listWithMore(unsure.map(safe), 5).join(', ')}${s.unproven ? ` (${safe(s.unproven)})` : ''}`);
+        }
     });
     return lines;
 }
@@ -21149,7 +21980,12 @@ async function dispatch(p, io, redact) {
             io.stdout(`${version()}\n`);
             return 0;
         case 'hash': {
-            const hashed = await hashContext({ context: p.context, file: p.file, buildArgs: p.buildArgs });
+            const hashed = await hashContext({
+                context: p.context,
+                file: p.file,
+                buildArgs: p.buildArgs,
+                onBuild: daemonOnBuild(io.env)
+            });
             const doc = hashReport(hashed);
             if (p.json)
                 emit(doc);

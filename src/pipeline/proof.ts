@@ -1,5 +1,5 @@
 import type { ContextEntry, ParsedLog } from '../model.js'
-import { destinationFor, type PlannedStep, type ReadPlan } from '../dockerfile/index.js'
+import type { PlannedStep, ReadPlan } from '../dockerfile/index.js'
 import {
   inspectImage,
   layerForStep,
@@ -12,6 +12,7 @@ import {
 import { stepKey } from '../verdict/compare.js'
 import type { FileProof, ProofOutcome, ProofRequest } from '../verdict/judge.js'
 import { errorMessage } from './errors.js'
+import { layerTargets, type ExpectContext, type LayerTarget } from './expect.js'
 
 /** An image whose last stage is a given stage. */
 export interface StageImage {
@@ -29,6 +30,9 @@ export interface ProofDeps {
   final: StageImage | null
   /** An image whose last stage is `stage`, e.g. a `--target stage` build served from cache. */
   stageImage: (stage: string) => Promise<StageImage>
+  /** The context directory and its current entries, to know what each step wrote. */
+  context: string
+  entries: readonly ContextEntry[]
 }
 
 /**
@@ -97,20 +101,20 @@ async function proveStage(
   const base = stageBaseLength(info.history.length - appended, [stage.instructions])
 
   const outcomes: ProofOutcome[] = []
+  const where = { context: deps.context, byPath: new Map(deps.entries.map(e => [e.path, e])) }
   const pending: PendingProof[] = []
   for (const req of reqs) {
-    const found = locateLayer(req, steps.get(req.key), image, info, (step: PlannedStep) =>
-      layerForStep(info.history, base, step.ordinal - stage.fromOrdinal + 1)
+    const found = await locateLayer(req, steps.get(req.key), image, info.diffIds, where, step =>
+      layerForStep(info.history, base, step.position ?? step.ordinal - stage.fromOrdinal + 1)
     )
     if ('diffId' in found) pending.push(found)
     else outcomes.push(found)
   }
   if (pending.length === 0) return outcomes
 
-  const wanted: WantedLayer[] = pending.map(p => ({
-    diffId: p.diffId,
-    paths: [...p.targets.values()]
-  }))
+  const wanted: WantedLayer[] = pending
+    .map(p => ({ diffId: p.diffId, paths: [...p.targets.values()].flat().map(t => t.dest) }))
+    .filter(w => w.paths.length > 0)
   const layers = await readLayerEntries(deps.exec, image, wanted)
   for (const p of pending) {
     outcomes.push(compareLayer(p, layers.get(p.diffId) ?? new Map<string, LayerEntry>()))
@@ -123,53 +127,63 @@ interface PendingProof {
   req: ProofRequest
   step: PlannedStep
   diffId: string
-  /** Context path -> destination in the image. */
-  targets: Map<string, string>
+  /** Context path -> where it lands in the layer. */
+  targets: Map<string, LayerTarget[]>
+  /** Context path -> why it cannot be proven. */
+  unproven: Map<string, string>
 }
 
-/** The layer a requested step wrote and its destinations, or why the step cannot be proven. */
-function locateLayer(
+/** The layer a requested step wrote and its targets, or why the whole step cannot be proven. */
+async function locateLayer(
   req: ProofRequest,
   step: PlannedStep | undefined,
   image: string,
-  info: { diffIds: readonly string[] },
+  diffIds: readonly string[],
+  where: ExpectContext,
   layerOf: (step: PlannedStep) => number | null
-): PendingProof | ProofOutcome {
-  const unprovable = (why: string): ProofOutcome => ({ key: req.key, files: [], unprovable: why })
-  if (!step) return unprovable('step not found in the Dockerfile')
+): Promise<PendingProof | ProofOutcome> {
+  if (!step) return { key: req.key, files: [], unprovable: 'step not found in the Dockerfile' }
   const layer = layerOf(step)
-  const diffId = layer === null ? undefined : info.diffIds[layer]
+  const diffId = layer === null ? undefined : diffIds[layer]
   if (diffId === undefined) {
-    return unprovable(`the image history of ${image} has no layer for line ${step.line}`)
+    return {
+      key: req.key,
+      files: [],
+      unprovable: `the image history of ${image} has no layer for line ${step.line}`
+    }
   }
-  const targets = new Map<string, string>()
-  const unmapped: string[] = []
-  for (const { path } of req.paths) {
-    const dest = destinationFor(step, path)
-    if (dest === null) unmapped.push(path)
-    else targets.set(path, dest)
+  const targets = new Map<string, LayerTarget[]>()
+  const unproven = new Map<string, string>()
+  for (const { path, expected } of req.paths) {
+    const t = await layerTargets(step, path, expected, where)
+    if ('unprovable' in t) unproven.set(path, t.unprovable)
+    else targets.set(path, t.targets)
   }
-  if (unmapped.length > 0) {
-    return unprovable(
-      `cannot tell where ${unmapped.join(', ')} land in the image (ADD of an archive?)`
-    )
-  }
-  return { req, step, diffId, targets }
+  return { req, step, diffId, targets, unproven }
 }
 
 /** Each changed path of a step against the entries read from its layer. */
 function compareLayer(
-  { req, step, targets }: PendingProof,
+  { req, step, targets, unproven }: PendingProof,
   entries: ReadonlyMap<string, LayerEntry>
 ): ProofOutcome {
-  const files = req.paths.map(({ path, expected }) => {
-    const dest = targets.get(path) as string
-    const actual = entries.get(dest.replace(/^\/+/, '').replace(/\/+$/, '')) ?? {
-      type: 'missing' as const,
-      mode: 0
+  const files: FileProof[] = []
+  for (const { path } of req.paths) {
+    const why = unproven.get(path)
+    if (why !== undefined) {
+      files.push({ path, ok: false, detail: why, unproven: true })
+      continue
     }
-    return compareEntry(path, expected, actual, step.flags.chmod !== undefined)
-  })
+    // A path that lands nowhere (excluded by --exclude) has nothing to prove.
+    const bad = (targets.get(path) ?? [])
+      .map(t => {
+        const actual = entries.get(t.dest) ?? { type: 'missing' as const, mode: 0 }
+        const r = compareEntry(path, t.expected, actual, step.flags.chmod !== undefined)
+        return t.member !== undefined && !r.ok ? { ...r, detail: `${t.member}: ${r.detail}` } : r
+      })
+      .find(r => !r.ok)
+    files.push(bad ?? { path, ok: true, detail: '' })
+  }
   return { key: req.key, files }
 }
 
