@@ -44375,7 +44375,278 @@ function exitCodeFor(e) {
 }
 
 
+;// CONCATENATED MODULE: ./src/github/caches.ts
+
+
+/** The clear stopped: the message is one line and says what was already deleted. */
+class ActionsCacheError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'ActionsCacheError';
+    }
+}
+const PER_PAGE = 100;
+/** 100,000 entries: far beyond the 10 GB a repository's cache holds in practice. */
+const MAX_PAGES = 1000;
+const MAX_ATTEMPTS = 4;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_WAIT_MS = 90_000;
+/** GitHub's advice for a secondary rate limit without retry-after: wait at least a minute. */
+const SECONDARY_WAIT_MS = 60_000;
+/**
+ * The scope from the action's inputs, or null when none of them asks for an Actions cache clear.
+ * Throws UsageError for a ref that is not a full ref (the API matches `refs/heads/main`, never
+ * `main`, so a short name would silently match nothing) and for `all` combined with a filter.
+ */
+function parseCacheScope(keyPrefix, ref, all, names = { keyPrefix: 'gha-cache-key-prefix', ref: 'gha-cache-ref', all: 'gha-cache-all' }) {
+    const prefix = keyPrefix.trim();
+    const r = ref.trim();
+    if (all && (prefix || r)) {
+        throw new UsageError(`input ${names.all}: deletes every Actions cache entry, so it cannot be combined with ${prefix ? names.keyPrefix : names.ref}`);
+    }
+    if (r && !/^refs\/\S+$/.test(r)) {
+        throw new UsageError(`input ${names.ref}: "${text_safety_visible(r)}" is not a full ref (e.g. refs/heads/main, refs/pull/7/merge)`);
+    }
+    if (!all && !prefix && !r)
+        return null;
+    return { keyPrefix: prefix || null, ref: r || null, all };
+}
+/** Exactly the entries of the scope: the API's own filters are not trusted to be exact. */
+function inScope(entry, scope) {
+    if (scope.keyPrefix !== null && !entry.key.startsWith(scope.keyPrefix))
+        return false;
+    if (scope.ref !== null && entry.ref !== scope.ref)
+        return false;
+    return scope.all || scope.keyPrefix !== null || scope.ref !== null;
+}
+/** `key prefix "x", ref refs/heads/main`, or `every entry`. */
+function describeScope(scope) {
+    const parts = [
+        ...(scope.keyPrefix !== null ? [`key prefix "${text_safety_visible(scope.keyPrefix)}"`] : []),
+        ...(scope.ref !== null ? [`ref ${text_safety_visible(scope.ref)}`] : [])
+    ];
+    return parts.length > 0 ? parts.join(', ') : 'every entry';
+}
+/**
+ * Deletes the scope's entries and reports them. Refuses an empty scope without `all`. Errors
+ * are ActionsCacheError with one line: a 403 names the `actions: write` permission, a rate limit
+ * says when it resets; either says how many entries were deleted before it.
+ */
+async function clearActionsCaches(target, io) {
+    const { owner, repo, scope } = target;
+    if (!scope.all && scope.keyPrefix === null && scope.ref === null) {
+        throw new UsageError(`refusing to delete every Actions cache entry of ${owner}/${repo}: give a key prefix or a ref, or all`);
+    }
+    const client = await octokit(target.token, target.baseUrl ?? process.env.GITHUB_API_URL);
+    const api = new Api(target, io);
+    const where = `${owner}/${repo}`;
+    io.progress(`GitHub Actions cache of ${where}: listing ${describeScope(scope)}`);
+    let listing;
+    try {
+        listing = await listScope(client, api, target);
+    }
+    catch (e) {
+        throw e instanceof ActionsCacheError
+            ? new ActionsCacheError(`${e.message}; nothing was deleted`, e.status)
+            : e;
+    }
+    const { listed, matching } = listing;
+    const matchedBytes = matching.reduce((n, e) => n + e.sizeInBytes, 0);
+    io.progress(`${matching.length} of ${listed} listed entries match (${matchedBytes} bytes); deleting them`);
+    const deleted = [];
+    let alreadyGone = 0;
+    for (const entry of matching) {
+        try {
+            await api.call(`deleting cache ${entry.id}`, signal => client.rest.actions.deleteActionsCacheById({
+                owner,
+                repo,
+                cache_id: entry.id,
+                request: { signal }
+            }));
+            deleted.push(entry);
+            io.progress(`deleted ${text_safety_visible(entry.key)} (${text_safety_visible(entry.ref)}, ${entry.sizeInBytes} bytes)`);
+        }
+        catch (e) {
+            if (!(e instanceof ActionsCacheError))
+                throw e;
+            if (e.status === 404) {
+                alreadyGone++;
+                io.progress(`already gone: ${text_safety_visible(entry.key)} (${text_safety_visible(entry.ref)})`);
+                continue;
+            }
+            const done = deleted.length === 0
+                ? 'nothing was deleted'
+                : `${deleted.length} of ${matching.length} matching entries were deleted before it`;
+            throw new ActionsCacheError(`${e.message}; ${done}`, e.status);
+        }
+    }
+    return {
+        repository: where,
+        keyPrefix: scope.keyPrefix,
+        ref: scope.ref,
+        all: scope.all,
+        listed,
+        matched: matching.length,
+        deleted,
+        deletedBytes: deleted.reduce((n, e) => n + e.sizeInBytes, 0),
+        alreadyGone
+    };
+}
+/** Every page of the API's listing for the scope, then exactly the entries in it. */
+async function listScope(client, api, { owner, repo, scope }) {
+    const seen = new Set();
+    const matching = [];
+    for (let page = 1;; page++) {
+        if (page > MAX_PAGES) {
+            throw new ActionsCacheError(`GitHub Actions cache of ${owner}/${repo}: more than ${MAX_PAGES * PER_PAGE} entries listed: narrow the key prefix or ref`);
+        }
+        const data = await api.call(`list page ${page}`, signal => client.rest.actions.getActionsCacheList({
+            owner,
+            repo,
+            per_page: PER_PAGE,
+            page,
+            ...(scope.keyPrefix !== null ? { key: scope.keyPrefix } : {}),
+            ...(scope.ref !== null ? { ref: scope.ref } : {}),
+            request: { signal }
+        }));
+        const raw = Array.isArray(data?.actions_caches) ? data.actions_caches : [];
+        for (const item of raw) {
+            const entry = cacheEntry(item);
+            // Entries created while listing shift later pages: an id seen twice is one entry.
+            if (entry === null || seen.has(entry.id))
+                continue;
+            seen.add(entry.id);
+            if (inScope(entry, scope))
+                matching.push(entry);
+        }
+        if (raw.length < PER_PAGE)
+            return { listed: seen.size, matching };
+    }
+}
+function cacheEntry(item) {
+    if (typeof item !== 'object' || item === null)
+        return null;
+    const { id, key, ref, size_in_bytes: size } = item;
+    // An entry without an id cannot be deleted, and one without key or ref cannot be matched.
+    if (typeof id !== 'number' || typeof key !== 'string' || typeof ref !== 'string')
+        return null;
+    return { id, key, ref, sizeInBytes: typeof size === 'number' && size >= 0 ? size : 0 };
+}
+async function octokit(token, baseUrl) {
+    // Imported on use: loading @actions/github reads the event file and env, which the CLI never needs.
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
+    return getOctokit(token, baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {});
+}
+/** One bounded, rate-limit-aware request at a time, sharing one wait budget. */
+class Api {
+    io;
+    waitLeft;
+    timeoutMs;
+    redact;
+    where;
+    constructor(target, io) {
+        this.io = io;
+        this.waitLeft = target.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+        this.timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.redact = text_safety_redactor([target.token]);
+        this.where = `${target.owner}/${target.repo}`;
+    }
+    async call(what, send) {
+        for (let attempt = 1;; attempt++) {
+            const signal = AbortSignal.timeout(this.timeoutMs);
+            try {
+                return (await send(signal)).data;
+            }
+            catch (e) {
+                if (signal.aborted) {
+                    throw new ActionsCacheError(`GitHub Actions cache of ${this.where}: ${what}: no answer within ${seconds(this.timeoutMs)}`);
+                }
+                const status = httpStatus(e);
+                const reason = this.reason(e);
+                const limit = rateLimit(e, status, reason);
+                const retryable = limit !== null || (status !== undefined && status >= 502 && status <= 504);
+                const wait = limit?.waitMs ?? 1000 * attempt;
+                if (retryable && attempt < MAX_ATTEMPTS && wait <= this.waitLeft) {
+                    this.waitLeft -= wait;
+                    this.io.progress(`${what}: HTTP ${status} (${limit ? 'rate limited' : reason}); retrying in ${seconds(wait)}`);
+                    await (this.io.sleep ?? sleep)(wait);
+                    continue;
+                }
+                throw new ActionsCacheError(this.failure(what, status, reason, limit, attempt), status);
+            }
+        }
+    }
+    reason(e) {
+        const text = e instanceof Error ? e.message : String(e);
+        return text_safety_visible(this.redact(text).replace(/\s+/g, ' ').trim());
+    }
+    failure(what, status, reason, limit, attempts) {
+        const head = `GitHub Actions cache of ${this.where}: ${what}: ${status === undefined ? '' : `HTTP ${status}: `}${reason}`;
+        if (limit !== null) {
+            return limit.resetAt !== null
+                ? `${head}: rate limited until ${limit.resetAt.toISOString().replace(/\.\d+Z$/, 'Z')} (in ${seconds(limit.waitMs)}): run the clear again after it`
+                : `${head}: rate limited (retry after ${seconds(limit.waitMs)}), still after ${attempts} tries: run the clear again later`;
+        }
+        if (status === 403) {
+            return `${head}: the token may not delete Actions caches here: give the job \`permissions: actions: write\``;
+        }
+        if (status === 404) {
+            return `${head}: no such repository or cache, or the token cannot see it`;
+        }
+        return head;
+    }
+}
+/**
+ * A 429, or a 403 that GitHub marks as a rate limit: `retry-after` (secondary limits), or
+ * `x-ratelimit-remaining: 0` with `x-ratelimit-reset` (the hourly budget). A 403 without these
+ * is a permission error.
+ */
+function rateLimit(e, status, reason, now = Date.now()) {
+    if (status !== 403 && status !== 429)
+        return null;
+    const headers = responseHeaders(e);
+    const retryAfter = Number(headers['retry-after']);
+    if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0) {
+        return { waitMs: retryAfter * 1000, resetAt: null };
+    }
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset)) {
+        // One second past the reset: the header is whole seconds.
+        const waitMs = Math.max(0, reset * 1000 - now) + 1000;
+        return { waitMs, resetAt: new Date(reset * 1000) };
+    }
+    if (status === 429 || /rate limit/i.test(reason)) {
+        return { waitMs: SECONDARY_WAIT_MS, resetAt: null };
+    }
+    return null;
+}
+function responseHeaders(e) {
+    if (typeof e !== 'object' || e === null || !('response' in e))
+        return {};
+    const response = e.response;
+    const headers = response?.headers;
+    if (typeof headers !== 'object' || headers === null)
+        return {};
+    return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v === undefined ? v : String(v)]));
+}
+function httpStatus(e) {
+    if (typeof e === 'object' && e !== null && 'status' in e && typeof e.status === 'number')
+        return e.status;
+    return undefined;
+}
+function seconds(ms) {
+    if (ms >= 120_000)
+        return `${Math.round(ms / 60_000)} min`;
+    return `${Math.round(ms / 100) / 10} s`;
+}
+function sleep(ms) {
+    return new Promise(done => setTimeout(done, ms));
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/clear.ts
+
 
 
 
@@ -44446,6 +44717,16 @@ async function runClear(opts, io) {
     if (host.kind === 'legacy') {
         warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
     }
+    // The Actions cache goes first, after every local check and before anything local is
+    // deleted: it is the step a token or a rate limit can refuse, and a refusal then leaves the
+    // builder cache, the paths and the record exactly as they were (no half-done clear).
+    const actionsCache = opts.actionsCache
+        ? await clearActionsCaches(opts.actionsCache, io).catch((e) => {
+            if (!(e instanceof ActionsCacheError))
+                throw e;
+            throw new ActionsCacheError(`${e.message}; the builder cache, the paths and the record were left as they were`, e.status);
+        })
+        : null;
     io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`);
     const pruned = await runPrune(exec, opts.all ? 'all' : 'source', commands);
     if (!pruned.done)
@@ -44460,7 +44741,8 @@ async function runClear(opts, io) {
         missingPaths,
         recordReset,
         statePath,
-        warnings
+        warnings,
+        actionsCache
     };
 }
 /** Deletes each resolved clear path that exists; names are reported as the user gave them. */
@@ -44528,6 +44810,7 @@ async function checkRecordFile(path) {
 
 
 
+
 const MODES = ['build', 'check', 'clear', 'hash'];
 /** Every input of action.yml, in its order (a unit test keeps the two in step). */
 const INPUT_NAMES = [
@@ -44546,6 +44829,9 @@ const INPUT_NAMES = [
     'image',
     'clear-paths',
     'clear-all',
+    'gha-cache-key-prefix',
+    'gha-cache-ref',
+    'gha-cache-all',
     'compose-file',
     'services',
     'commit',
@@ -44560,6 +44846,8 @@ const OUTPUT_NAMES = [
     'changed-files',
     'pruned',
     'image-id',
+    'gha-cache-deleted',
+    'gha-cache-deleted-bytes',
     'report'
 ];
 /** Newline-separated lists; comma-separated too where a value never contains a comma. */
@@ -44644,6 +44932,9 @@ function getInputs(src) {
         image: raw.image.trim(),
         'clear-paths': splitList(raw['clear-paths'], false),
         'clear-all': parseBoolean('clear-all', raw['clear-all'].trim()),
+        'gha-cache-key-prefix': raw['gha-cache-key-prefix'].trim(),
+        'gha-cache-ref': raw['gha-cache-ref'].trim(),
+        'gha-cache-all': parseBoolean('gha-cache-all', raw['gha-cache-all'].trim()),
         'compose-file': raw['compose-file'].trim(),
         services: splitList(raw.services, true),
         commit: raw.commit.trim(),
@@ -44656,7 +44947,15 @@ function getInputs(src) {
     if (inputs['commit-status'] && !inputs['github-token']) {
         throw new UsageError('input github-token: commit-status needs a token (statuses: write)');
     }
+    const scope = actionsCacheScope(inputs);
+    if (scope && inputs.mode === 'clear' && !inputs['github-token']) {
+        throw new UsageError('input github-token: the Actions cache clear needs a token (actions: write)');
+    }
     return inputs;
+}
+/** Which Actions cache entries clear mode deletes; null when none of its inputs is given. */
+function actionsCacheScope(inputs) {
+    return parseCacheScope(inputs['gha-cache-key-prefix'], inputs['gha-cache-ref'], inputs['gha-cache-all']);
 }
 /** The values to mask in the log before anything else is printed. */
 function secretValues(inputs) {
@@ -44672,6 +44971,9 @@ const ONLY_IN = {
     image: ['check'],
     'clear-paths': ['clear'],
     'clear-all': ['clear'],
+    'gha-cache-key-prefix': ['clear'],
+    'gha-cache-ref': ['clear'],
+    'gha-cache-all': ['clear'],
     'compose-file': ['build', 'check'],
     'commit-status': ['build', 'check']
 };
@@ -44707,6 +45009,31 @@ async function workspacePath(workspace, p, input, kind) {
         throw new UsageError(`input ${input}: "${p}" leads outside the workspace through a symlink (to ${real})`);
     }
     return abs;
+}
+/** GITHUB_REPOSITORY as owner and repo, for the input that needs the API. */
+function repository(env, input) {
+    const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || extra !== undefined) {
+        throw new UsageError(`input ${input}: GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY ?? ''}" is not owner/repo (not on GitHub Actions?)`);
+    }
+    return { owner, repo };
+}
+/** The repository's Actions cache entries clear mode deletes, or null when none are asked for. */
+function actionsCacheTarget(inputs, env) {
+    const scope = actionsCacheScope(inputs);
+    if (scope === null)
+        return null;
+    const input = scope.all
+        ? 'gha-cache-all'
+        : scope.keyPrefix
+            ? 'gha-cache-key-prefix'
+            : 'gha-cache-ref';
+    return {
+        ...repository(env, input),
+        token: inputs['github-token'],
+        scope,
+        ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {})
+    };
 }
 /**
  * Resolves and checks every path and the status target before anything runs; returns the plan
@@ -44756,7 +45083,8 @@ async function planRun(inputs, ctx) {
                     all: inputs['clear-all'],
                     paths: inputs['clear-paths'],
                     filters: [],
-                    docker
+                    docker,
+                    actionsCache: actionsCacheTarget(inputs, env)
                 }
             },
             warnings
@@ -44782,10 +45110,7 @@ async function planRun(inputs, ctx) {
     }
     let status = null;
     if (inputs['commit-status']) {
-        const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
-        if (!owner || !repo || extra !== undefined) {
-            throw new UsageError(`input commit-status: GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY ?? ''}" is not owner/repo (not on GitHub Actions?)`);
-        }
+        const { owner, repo } = repository(env, 'commit-status');
         if (!ctx.headSha) {
             throw new UsageError('input commit-status: no commit to post on (GITHUB_SHA is not set)');
         }
@@ -51030,7 +51355,8 @@ function finish(file, name, spec, build) {
         context,
         dockerfile: (0,external_node_path_namespaceObject.resolve)(context, build.dockerfile ?? 'Dockerfile'),
         args: build.args,
-        target: build.target ?? null,
+        // An empty target (`${TARGET-}` set to '') builds the last stage, as no target does.
+        target: build.target || null,
         image: spec.image,
         cacheFrom: build.cacheFrom
     };
@@ -51124,7 +51450,201 @@ function composeBuildCommand(tool, opts) {
     return { cmd: t.cmd, argv, env };
 }
 
+;// CONCATENATED MODULE: ./src/compose/resolve.ts
+/**
+ * The services a compose file builds, as the host's compose itself resolves them: `docker compose
+ * config --format json` (v2) or `docker-compose config` (v1, YAML) apply extends, profiles,
+ * interpolation and env files exactly as the `compose build` that follows will. The built-in
+ * reader (read.ts) reads the file first, always: it is the gate (a file it refuses, including a
+ * path outside the root, is refused before compose reads anything) and the fallback when no
+ * compose runs or its output cannot be used.
+ */
+
+
+
+
+
+
+
+
+const resolve_DEFAULT_TIMEOUT_MS = 60_000;
+async function resolveComposeProject(file, opts) {
+    const own = await readComposeProject(file, opts);
+    const tool = opts.tool !== undefined
+        ? opts.tool
+        : await detectCompose({ ...(opts.docker ? { docker: opts.docker } : {}), env: opts.env });
+    if (tool === null)
+        return { project: own, source: 'built-in reader', tool, notes: [] };
+    const name = configCommandName(tool);
+    const fallback = (why) => ({
+        project: own,
+        source: 'built-in reader',
+        tool,
+        notes: [`${name}: ${why}; using the built-in reader`]
+    });
+    const argv = [...tool.prefix, '-f', own.file, 'config'];
+    if (tool.flavor === 'v2')
+        argv.push('--format', 'json', ...(opts.services ?? []));
+    const signal = AbortSignal.timeout(opts.timeoutMs ?? resolve_DEFAULT_TIMEOUT_MS);
+    const r = await run(tool.cmd, argv, { baseEnv: opts.env, cwd: own.dir, signal }).catch((e) => e);
+    if (r instanceof Error)
+        return fallback(`cannot run (${text_safety_visible(r.message)})`);
+    if (r.aborted)
+        return fallback(`no answer within ${(opts.timeoutMs ?? resolve_DEFAULT_TIMEOUT_MS) / 1000} s`);
+    if (r.code !== 0) {
+        const first = r.stderr.split('\n').find(l => l.trim() !== '') ?? '';
+        return fallback(`exit ${r.code}${first ? `: ${text_truncate(text_safety_visible(first.trim()), 200)}` : ''}`);
+    }
+    let doc;
+    try {
+        doc = tool.flavor === 'v2' ? JSON.parse(r.stdout) : load(r.stdout);
+    }
+    catch {
+        return fallback('its output does not parse');
+    }
+    let project;
+    try {
+        project = fromConfig(doc, own, tool, opts);
+    }
+    catch (e) {
+        if (e instanceof ComposeError)
+            throw e;
+        return fallback(`unexpected output (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (opts.root !== undefined)
+        await contain(opts.root, project);
+    const differ = differences(own, project);
+    return {
+        project,
+        source: 'compose config',
+        tool,
+        notes: differ.length > 0
+            ? [`${name} and the built-in reader differ on ${differ.join(', ')}; using ${name}`]
+            : []
+    };
+}
+function configCommandName(tool) {
+    return `${[tool.cmd, ...tool.prefix].join(' ')} config`;
+}
+const resolve_isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The project from compose's normalized model (both flavors print the same shape: contexts
+ * absolute, `dockerfile` relative to the context, args a mapping). The selection follows the
+ * built-in reader, which already checked the services asked for: v2 leaves out services of
+ * inactive profiles itself; v1 prints every service with its profiles.
+ */
+function fromConfig(doc, own, tool, opts) {
+    if (!resolve_isMapping(doc) || !resolve_isMapping(doc.services))
+        throw new Error('no services mapping');
+    const services = doc.services;
+    const wanted = opts.services && opts.services.length > 0 ? [...new Set(opts.services)] : null;
+    // The built-in reader applied profiles and the services asked for; compose decides the rest.
+    const names = wanted ?? own.services.map(s => s.name);
+    const ownByName = new Map(own.services.map(s => [s.name, s]));
+    const out = [];
+    for (const name of names) {
+        const svc = services[name];
+        if (!resolve_isMapping(svc) || !resolve_isMapping(svc.build)) {
+            throw new Error(`services.${name}.build missing`);
+        }
+        out.push(service(name, svc, svc.build, tool.flavor, ownByName.get(name)));
+    }
+    // A service only compose builds (an `include:`d file, a profile the reader read otherwise).
+    if (!wanted) {
+        for (const [name, svc] of Object.entries(services)) {
+            if (ownByName.has(name) || !resolve_isMapping(svc) || !resolve_isMapping(svc.build))
+                continue;
+            const profiles = Array.isArray(svc.profiles) ? svc.profiles : [];
+            // v1 prints services of inactive profiles too; those the reader left out stay out.
+            if (tool.flavor === 'v1' && profiles.length > 0)
+                continue;
+            out.push(service(name, svc, svc.build, tool.flavor, undefined));
+        }
+    }
+    const name = tool.flavor === 'v2' && typeof doc.name === 'string' && doc.name ? doc.name : own.name;
+    return { file: own.file, dir: own.dir, name, services: out };
+}
+function service(name, svc, build, flavor, own) {
+    const where = `services.${name}.build`;
+    if (typeof build.context !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(build.context)) {
+        throw new Error(`${where}.context is not an absolute path`);
+    }
+    const context = (0,external_node_path_namespaceObject.resolve)(build.context);
+    const dockerfile = (0,external_node_path_namespaceObject.resolve)(context, typeof build.dockerfile === 'string' && build.dockerfile ? build.dockerfile : 'Dockerfile');
+    const args = {};
+    if (resolve_isMapping(build.args)) {
+        for (const [k, v] of Object.entries(build.args)) {
+            // An arg named without a value and unset: v2 prints null, v1 prints ''. Both mean "not
+            // passed"; v1's '' is told from a real '' by the reader, which kept the one it read.
+            if (v === null || v === undefined)
+                continue;
+            if (flavor === 'v1' && v === '' && own && !(k in own.args))
+                continue;
+            args[k] = resolve_text(v);
+        }
+    }
+    const list = (v) => Array.isArray(v) ? v.map(resolve_text) : typeof v === 'string' ? [resolve_text(v)] : [];
+    return {
+        name,
+        context,
+        dockerfile,
+        args,
+        target: typeof build.target === 'string' && build.target ? resolve_text(build.target) : null,
+        image: typeof svc.image === 'string' && svc.image ? resolve_text(svc.image) : null,
+        cacheFrom: list(build.cache_from)
+    };
+}
+/**
+ * A value as the build gets it. `config` prints a file compose can read again, so a literal `$`
+ * comes out escaped as `$$` (seen with docker-compose 1.29: `'v$${X}'` for the value `v${X}`).
+ */
+function resolve_text(v) {
+    return String(v).replace(/\$\$/g, '$');
+}
+/** Compose resolved the paths itself: they must stay inside the root as the reader's did. */
+async function contain(root, project) {
+    const realRoot = await (0,promises_namespaceObject.realpath)(root).catch(() => (0,external_node_path_namespaceObject.resolve)(root));
+    for (const svc of project.services) {
+        for (const [what, path] of [
+            ['context', svc.context],
+            ['dockerfile', svc.dockerfile]
+        ]) {
+            const real = await (0,promises_namespaceObject.realpath)(path).catch(() => path);
+            if (escapesRoot((0,external_node_path_namespaceObject.resolve)(root), path) || escapesRoot(realRoot, real)) {
+                throw new ComposeError(project.file, `services.${svc.name}.build.${what}: ${text_safety_visible(path)} is outside ${root}: refused`);
+            }
+        }
+    }
+}
+/** Which fields of which services the two readings disagree on, e.g. `web.args`. */
+function differences(a, b) {
+    const out = [];
+    if (a.name !== b.name)
+        out.push('the project name');
+    const byName = new Map(b.services.map(s => [s.name, s]));
+    const names = new Set([...a.services.map(s => s.name), ...byName.keys()]);
+    for (const name of names) {
+        const x = a.services.find(s => s.name === name);
+        const y = byName.get(name);
+        if (!x || !y) {
+            out.push(`whether ${name} builds`);
+            continue;
+        }
+        for (const key of ['context', 'dockerfile', 'args', 'target', 'image', 'cacheFrom']) {
+            if (JSON.stringify(sorted(x[key])) !== JSON.stringify(sorted(y[key])))
+                out.push(`${name}.${key}`);
+        }
+    }
+    return out;
+}
+function sorted(v) {
+    return resolve_isMapping(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+        : v;
+}
+
 ;// CONCATENATED MODULE: ./src/compose/index.ts
+
 
 
 
@@ -51134,8 +51654,19 @@ function composeBuildCommand(tool, opts) {
 
 /** The guard options for each service of the compose file (see the module comment). */
 async function composeGuardOptions(compose, base, env, deps = {}) {
-    const project = await readComposeProject(compose.file, { env, services: compose.services });
-    let flavor = deps.flavor ?? null;
+    // The workspace root the action contains compose paths in, where the request carries one.
+    const root = compose.root;
+    const resolved = await resolveComposeProject(compose.file, {
+        env,
+        services: compose.services,
+        docker: base.docker,
+        ...(typeof root === 'string' ? { root } : {}),
+        ...(deps.tool !== undefined ? { tool: deps.tool } : {})
+    });
+    for (const note of resolved.notes)
+        deps.progress?.(note);
+    const project = resolved.project;
+    let flavor = deps.flavor ?? resolved.tool?.flavor ?? null;
     if (flavor === null && project.services.some(s => s.image === null)) {
         flavor = (await detectCompose({ docker: base.docker, env }))?.flavor ?? 'v2';
     }
@@ -53487,7 +54018,7 @@ function reportDocument(results) {
 async function runGuard(command, opts, compose, io) {
     if (!compose)
         return [await guardOne(command, opts, null, io)];
-    const services = await composeGuardOptions(compose, opts, io.env);
+    const services = await composeGuardOptions(compose, opts, io.env, { progress: io.progress });
     const results = [];
     for (const { service, options } of services) {
         io.progress(`== service ${service}`);
@@ -53916,7 +54447,7 @@ async function postCommitStatus(opts) {
         return null;
     }
     catch (e) {
-        const status = httpStatus(e);
+        const status = status_httpStatus(e);
         const redact = text_safety_redactor([opts.token, ...(opts.secrets ?? [])]);
         const reason = redact(thrownMessage(e)).replace(/\s+/g, ' ').trim();
         if (status === 403 || status === 404) {
@@ -53932,7 +54463,7 @@ async function defaultClient(token, baseUrl) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
     return getOctokit(token, baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {});
 }
-function httpStatus(e) {
+function status_httpStatus(e) {
     if (typeof e === 'object' && e !== null && 'status' in e && typeof e.status === 'number')
         return e.status;
     return undefined;
@@ -53986,6 +54517,7 @@ function headSha(context) {
 
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -54055,14 +54587,30 @@ async function hashMode(plan) {
 }
 async function clearMode(plan, env) {
     const report = await group('clearing the builder cache', () => runClear(plan.clear, { progress: line => info(line), env }));
+    const gha = report.actionsCache;
     writeOutputs({
         verdict: 'cleared',
         pruned: JSON.stringify(report.pruned),
+        ...(gha
+            ? {
+                'gha-cache-deleted': String(gha.deleted.length),
+                'gha-cache-deleted-bytes': String(gha.deletedBytes)
+            }
+            : {}),
         report: JSON.stringify(report)
     });
+    if (gha)
+        info(actionsCacheLine(gha));
     for (const w of report.warnings)
         warning(w);
     await summary.addRaw(clearSummary(report), true).write();
+}
+/** `GitHub Actions cache of o/r (key prefix "x"): 3 entries deleted, 1.20 MB (1200000 bytes)`. */
+function actionsCacheLine(gha) {
+    const gone = gha.alreadyGone > 0 ? `, ${gha.alreadyGone} already gone` : '';
+    return (`GitHub Actions cache of ${gha.repository} (${describeScope(gha)}): ` +
+        `${gha.deleted.length} ${gha.deleted.length === 1 ? 'entry' : 'entries'} deleted, ` +
+        `${humanBytes(gha.deletedBytes)} (${gha.deletedBytes} bytes)${gone}`);
 }
 /** The clear's job summary: what was freed and removed, and what was left alone. */
 function clearSummary(report) {
@@ -54078,6 +54626,7 @@ function clearSummary(report) {
                 ? [`<tr><th>Not present</th><td>${list(report.missingPaths)}</td></tr>`]
                 : []),
             `<tr><th>Record</th><td>${report.recordReset ? 'reset' : 'none to reset'}: ${code(report.statePath)}</td></tr>`,
+            ...(report.actionsCache ? [actionsCacheRow(report.actionsCache)] : []),
             '</table>'
         ].join('\n'),
         '<p>Volumes, containers and images were not touched.</p>',
@@ -54085,6 +54634,17 @@ function clearSummary(report) {
             ? [`<ul>\n${report.warnings.map(w => `<li>${escapeHtml(w)}</li>`).join('\n')}\n</ul>`]
             : [])
     ].join('\n\n');
+}
+/** The summary's row for the Actions cache: the line, and the deleted keys (the first 50). */
+function actionsCacheRow(gha) {
+    const keys = gha.deleted
+        .slice(0, 50)
+        .map(e => `<li><code>${escapeHtml(text_safety_visible(e.key))}</code> ${escapeHtml(text_safety_visible(e.ref))}</li>`);
+    const more = gha.deleted.length > 50 ? [`<li>and ${gha.deleted.length - 50} more</li>`] : [];
+    const list = gha.deleted.length > 0
+        ? `<details><summary>Deleted keys</summary><ul>${[...keys, ...more].join('')}</ul></details>`
+        : '';
+    return `<tr><th>GitHub Actions cache</th><td>${escapeHtml(actionsCacheLine(gha))}${list}</td></tr>`;
 }
 async function guardMode(plan, inputs, workspace, env, secrets) {
     const failures = [];

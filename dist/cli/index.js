@@ -10072,6 +10072,13 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -10083,6 +10090,195 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -10118,16 +10314,121 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/compat */
 /******/ 
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/util/error.ts
@@ -10161,8 +10462,8 @@ function thrownMessage(e) {
     return String(e);
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -10591,7 +10892,7 @@ function truncate(text, max, style = REPORT_CUT) {
 
 
 /** A user mistake: one clear line, exit code 2, no stack trace. */
-class UsageError extends FreshBuildError {
+class options_UsageError extends FreshBuildError {
 }
 const PRUNE_POLICIES = ['source', 'all', 'never'];
 const VERIFY_POLICIES = ['changed', 'none'];
@@ -10599,13 +10900,13 @@ function parsePrune(value, where = '--prune') {
     const v = value.trim();
     if (PRUNE_POLICIES.includes(v))
         return v;
-    throw new UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
+    throw new options_UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
 }
 function parseVerify(value, where = '--verify') {
     const v = value.trim();
     if (VERIFY_POLICIES.includes(v))
         return v;
-    throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
+    throw new options_UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
 }
 /**
  * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
@@ -10616,10 +10917,10 @@ function parseBuildArgs(items, where) {
     items.forEach((item, i) => {
         const { name, value } = splitBuildArg(item);
         if (!isBuildArgName(name)) {
-            throw new UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
+            throw new options_UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
         }
         if (value === null)
-            throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
+            throw new options_UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
         out[name] = value;
     });
     return out;
@@ -10636,7 +10937,7 @@ const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?
 function parseTag(value, where) {
     const m = REFERENCE.exec(value);
     if (!m || (m[1] ?? '').length > 255) {
-        throw new UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
+        throw new options_UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
     }
     return value;
 }
@@ -10744,22 +11045,22 @@ function argvError(e) {
     const code = e?.code;
     const option = /'(-[^',\s]*)'/.exec(message)?.[1] ?? /--[\w-]+/.exec(message)?.[0];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-        return new UsageError(`unknown option "${options_truncate(option)}" (see fresh-build --help)`);
+        return new options_UsageError(`unknown option "${options_truncate(option)}" (see fresh-build --help)`);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
         const long = /--[\w-]+/.exec(message)?.[0] ?? option ?? 'an option';
         if (/does not take an argument/.test(message))
-            return new UsageError(`option ${long} takes no value`);
-        return new UsageError(`option ${long} needs a value (for a value starting with "-", write ${long}=VALUE)`);
+            return new options_UsageError(`option ${long} takes no value`);
+        return new options_UsageError(`option ${long} needs a value (for a value starting with "-", write ${long}=VALUE)`);
     }
-    return new UsageError(options_truncate(message.split('\n')[0] ?? message, 200));
+    return new options_UsageError(options_truncate(message.split('\n')[0] ?? message, 200));
 }
 /** Parses `fresh-build <command> [options]`; throws UsageError naming the offending word. */
 function parseCli(argv, cwd, env) {
     let values;
     let positionals;
     try {
-        const r = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+        const r = (0,external_node_util_.parseArgs)({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
         values = r.values;
         positionals = r.positionals;
     }
@@ -10774,14 +11075,14 @@ function parseCli(argv, cwd, env) {
     if (values.help || word === undefined || word === 'help')
         return { command: 'help', json, debug };
     if (!COMMANDS.includes(word)) {
-        throw new UsageError(`unknown command "${options_truncate(word)}" (expected ${COMMANDS.join(', ')})`);
+        throw new options_UsageError(`unknown command "${options_truncate(word)}" (expected ${COMMANDS.join(', ')})`);
     }
     const command = word;
     for (const name of Object.keys(values)) {
         if (['json', 'debug', 'help', 'version'].includes(name))
             continue;
         if (!ALLOWED[command].includes(name)) {
-            throw new UsageError(`option --${name} does not apply to "${command}"`);
+            throw new options_UsageError(`option --${name} does not apply to "${command}"`);
         }
     }
     const str = (n) => values[n];
@@ -10793,11 +11094,11 @@ function parseCli(argv, cwd, env) {
     const docker = str('docker') ?? env.DOCKER_PATH ?? 'docker';
     if (command === 'parse-log') {
         if (rest.length !== 1)
-            throw new UsageError('parse-log takes exactly one FILE');
+            throw new options_UsageError('parse-log takes exactly one FILE');
         return { command, logFile: abs(rest[0]), json, debug };
     }
     if (rest.length > 0)
-        throw new UsageError(`unexpected argument "${options_truncate(rest[0] ?? '')}"`);
+        throw new options_UsageError(`unexpected argument "${options_truncate(rest[0] ?? '')}"`);
     if (command === 'hash')
         return { command, context, file, buildArgs, json, debug };
     if (command === 'clear') {
@@ -10806,7 +11107,7 @@ function parseCli(argv, cwd, env) {
             clearCommands('buildkit', { filters: list('filter') });
         }
         catch (e) {
-            throw new UsageError(`--filter: ${thrownMessage(e)}`);
+            throw new options_UsageError(`--filter: ${thrownMessage(e)}`);
         }
         return {
             command,
@@ -10824,26 +11125,26 @@ function parseCli(argv, cwd, env) {
         };
     }
     if (command === 'check' && str('log') === undefined) {
-        throw new UsageError('check needs --log FILE (the build log to judge)');
+        throw new options_UsageError('check needs --log FILE (the build log to judge)');
     }
     const composeFile = str('compose-file');
     // Per-service values come from the compose file; a flag that would be ignored is an error.
     if (composeFile !== undefined) {
         for (const n of ['tag', 'image', 'context', 'file']) {
             if (values[n] !== undefined) {
-                throw new UsageError(`--${n} does not apply with --compose-file (each service has its own)`);
+                throw new options_UsageError(`--${n} does not apply with --compose-file (each service has its own)`);
             }
         }
     }
     else if (list('service').length > 0) {
-        throw new UsageError('--service needs --compose-file');
+        throw new options_UsageError('--service needs --compose-file');
     }
     const secretArgs = list('secret-build-arg');
     for (const name of secretArgs) {
         // A secret name without a value would mask nothing and pass nothing: a typo, not a choice.
         // (With compose, the value may come from the service's own build args.)
         if (composeFile === undefined && !(name in buildArgs)) {
-            throw new UsageError(`--secret-build-arg "${options_truncate(name)}" names no --build-arg (pass --build-arg ${options_truncate(name)}=VALUE too)`);
+            throw new options_UsageError(`--secret-build-arg "${options_truncate(name)}" names no --build-arg (pass --build-arg ${options_truncate(name)}=VALUE too)`);
         }
     }
     const tags = list('tag');
@@ -10959,7 +11260,7 @@ const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
  * Control characters and bidi overrides as visible escapes (`\n`, `\t`, `\x1b`, `\u202e`), so a
  * file name cannot forge extra output lines, drive the terminal, or reorder what a reader sees.
  */
-function visible(text) {
+function text_safety_visible(text) {
     let out = '';
     for (const c of text) {
         const code = c.codePointAt(0) ?? 0;
@@ -11037,7 +11338,7 @@ function redactDeep(value, redact) {
  * terminal or forge another line.
  */
 function errorMessage(e) {
-    return visible(rawMessage(e).trim());
+    return text_safety_visible(rawMessage(e).trim());
 }
 /** An Error, also one from another realm (a vm context, a worker), which fails `instanceof`. */
 function errorLike(e) {
@@ -11144,9 +11445,9 @@ const SMALL_FILE = 256 * 1024;
 const BUFFER_SIZE = 512 * 1024;
 // O_NONBLOCK: a file swapped for a FIFO after the walk must not hang the open (no-op for files).
 const READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-const openFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.open);
-const readFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.read);
-const closeFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.close);
+const openFd = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.open);
+const readFd = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.read);
+const closeFd = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.close);
 /**
  * Reads and hashes file bytes. Measured on a 20k-file tree (see docs/benchmarks.md): a libuv
  * round trip costs ~20us of main-thread time per call, more than reading a small cached file, so
@@ -11169,7 +11470,7 @@ class StreamDigester {
     }
     digestSync(absPath) {
         const fd = (0,external_node_fs_namespaceObject.openSync)(absPath, READ_FLAGS);
-        const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        const h = (0,external_node_crypto_.createHash)('sha256');
         try {
             for (;;) {
                 const n = (0,external_node_fs_namespaceObject.readSync)(fd, this.small, 0, this.small.length, null);
@@ -11187,7 +11488,7 @@ class StreamDigester {
         const fd = await openFd(absPath, READ_FLAGS);
         let cur = this.take();
         let next = this.take();
-        const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        const h = (0,external_node_crypto_.createHash)('sha256');
         try {
             let n = (await readFd(fd, cur, 0, cur.length, null)).bytesRead;
             while (n > 0) {
@@ -11210,7 +11511,7 @@ class StreamDigester {
 }
 /** sha256 of a string (a symlink target) or of nothing (special files that land empty). */
 function digestString(s) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(s).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(s).digest('hex')}`;
 }
 /** Twice the cores, at least 4 and at most 16: enough to keep the disk busy, few open fds. */
 function defaultConcurrency() {
@@ -12584,7 +12885,7 @@ function parseStatCache(text) {
     const body = text.slice(nl + 1);
     if (!Number.isFinite(horizonMs) || !HEX.test(sum))
         return { ignored: 'bad header' };
-    if ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex') !== sum)
+    if ((0,external_node_crypto_.createHash)('sha256').update(body).digest('hex') !== sum)
         return { ignored: 'bad checksum' };
     let rows;
     try {
@@ -12608,7 +12909,7 @@ function isRow(r) {
 /** The cache text for `rows` stored at `horizonMs`. */
 function formatStatCache(horizonMs, rows) {
     const body = JSON.stringify(rows);
-    const sum = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex');
+    const sum = (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex');
     return `${MAGIC} ${horizonMs} ${sum}\n${body}`;
 }
 function sameStat(row, st) {
@@ -12659,7 +12960,7 @@ class StatCache {
         try {
             await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
             await removeOrphans(path);
-            const tmpPath = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `${tmpPrefix(path)}${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
+            const tmpPath = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `${tmpPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
             const fh = await (0,promises_namespaceObject.open)(tmpPath, 'wx', 0o644);
             tmp = { path: tmpPath, fh };
             horizonMs = (await fh.stat()).mtimeMs;
@@ -12809,7 +13110,7 @@ function formatMode(mode) {
  */
 function hashEntries(entries) {
     const sorted = [...entries].sort((a, b) => compareBytes(a.path, b.path));
-    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const h = (0,external_node_crypto_.createHash)('sha256');
     for (const e of sorted)
         h.update(`${entrySignature(e)} ${JSON.stringify(e.path)}\n`);
     return `sha256:${h.digest('hex')}`;
@@ -14517,7 +14818,7 @@ async function inspectImage(exec, ref) {
 function normalizeLayerPath(p) {
     return p.replace(/^(\.?\/)+/, '').replace(/\/+$/, '');
 }
-const sha256 = (data) => 'sha256:' + (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+const sha256 = (data) => 'sha256:' + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 /** Collects the wanted paths of one layer tar, entry by entry. */
 class LayerScan {
     wanted;
@@ -14551,7 +14852,7 @@ class LayerScan {
         switch (header.type) {
             case 'file':
             case 'contiguous-file': {
-                const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+                const hash = (0,external_node_crypto_.createHash)('sha256');
                 for await (const chunk of body)
                     hash.update(chunk);
                 this.found.set(path, {
@@ -14603,7 +14904,7 @@ class LayerScan {
 }
 /** Hashes a layer tar while scanning it; the hash is the diffId of an uncompressed layer. */
 async function scanLayer(body, wanted) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const hash = (0,external_node_crypto_.createHash)('sha256');
     const scan = new LayerScan(wanted);
     const walker = new TarWalker((h, b) => scan.onEntry(h, b));
     for await (const chunk of body) {
@@ -14733,7 +15034,7 @@ async function readDockerfileBytes(file) {
         return await (0,promises_namespaceObject.readFile)(file);
     }
     catch (e) {
-        throw new UsageError(`Dockerfile ${fault(e)}: ${file}`);
+        throw new options_UsageError(`Dockerfile ${fault(e)}: ${file}`);
     }
 }
 /**
@@ -14746,10 +15047,10 @@ async function checkContextDir(dir) {
         st = await (0,promises_namespaceObject.stat)(dir);
     }
     catch (e) {
-        throw new UsageError(`build context ${fault(e)}: ${dir}`);
+        throw new options_UsageError(`build context ${fault(e)}: ${dir}`);
     }
     if (!st.isDirectory())
-        throw new UsageError(`build context is not a directory: ${dir}`);
+        throw new options_UsageError(`build context is not a directory: ${dir}`);
 }
 /**
  * The reader throws DockerfileError for what it rejects; a Dockerfile built to exhaust it (a
@@ -14766,7 +15067,7 @@ function readPlan(text, file, buildArgs, triggers) {
     }
     catch (e) {
         if (e?.name === 'RangeError') {
-            throw new UsageError(`${file}: too deeply nested to read (${e.message})`);
+            throw new options_UsageError(`${file}: too deeply nested to read (${e.message})`);
         }
         throw e;
     }
@@ -14815,7 +15116,7 @@ async function hashContext(opts) {
         onBuildProblems
     };
 }
-const hash_sha256 = (b) => `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(b).digest('hex')}`;
+const hash_sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
 /**
  * The context hash: the entries, and the Dockerfile and ignore file, which BuildKit receives
  * through their own local sources with the same size+mtime shortcut (verified on 20.10: a
@@ -14824,7 +15125,7 @@ const hash_sha256 = (b) => `sha256:${(0,external_node_crypto_namespaceObject.cre
  * record, so the default policy prunes what would serve the old copy.
  */
 function hashInputs(entriesHash, inputs) {
-    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const h = (0,external_node_crypto_.createHash)('sha256');
     h.update(`context ${entriesHash}
 dockerfile ${inputs.dockerfile}
 ignore ${inputs.ignore ?? '-'}
@@ -15099,7 +15400,7 @@ async function writeRecord(path, record, fs = nodeRecordFs) {
         throw new RecordError(path, `refusing to write a malformed record: ${store_errText(e)}`);
     }
     const dir = (0,external_node_path_namespaceObject.dirname)(path);
-    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
+    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
     try {
         await fs.mkdirp(dir);
         await fs.writeSynced(tmp, `${JSON.stringify(clean, null, 2)}\n`);
@@ -15124,8 +15425,8 @@ function oneLine(s) {
     return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-;// CONCATENATED MODULE: external "node:async_hooks"
-const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/record/lock.ts
@@ -15149,7 +15450,7 @@ class LockError extends FreshBuildError {
 /** Lock paths this process holds; a lock naming our own pid but not listed here is stale. */
 const held = new Set();
 /** Lock paths held by the calling async chain, to refuse a nested take (it would deadlock). */
-const chain = new external_node_async_hooks_namespaceObject.AsyncLocalStorage();
+const chain = new external_node_async_hooks_.AsyncLocalStorage();
 /**
  * Runs `fn` while holding `<path>.lock`, so two runs on one host cannot interleave reading,
  * building and writing the record. The lock file is created with O_EXCL and holds pid, host, time
@@ -15182,7 +15483,7 @@ async function acquire(lockPath, opts) {
             pid: process.pid,
             host,
             time: new Date().toISOString(),
-            token: (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')
+            token: (0,external_node_crypto_.randomBytes)(8).toString('hex')
         };
         // Marked held the moment the file exists, before another caller in this process can read it
         // and mistake our pid for a stale incarnation.
@@ -15372,7 +15673,7 @@ function defaultStatePath(opts) {
     const context = (0,external_node_path_namespaceObject.resolve)(cwd, opts.context);
     const file = (0,external_node_path_namespaceObject.resolve)(cwd, opts.file);
     const target = opts.target ?? '';
-    const key = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+    const key = (0,external_node_crypto_.createHash)('sha256')
         .update(`${context}\0${file}\0${target}`)
         .digest('hex')
         .slice(0, 16);
@@ -19127,7 +19428,8 @@ function finish(file, name, spec, build) {
         context,
         dockerfile: (0,external_node_path_namespaceObject.resolve)(context, build.dockerfile ?? 'Dockerfile'),
         args: build.args,
-        target: build.target ?? null,
+        // An empty target (`${TARGET-}` set to '') builds the last stage, as no target does.
+        target: build.target || null,
         image: spec.image,
         cacheFrom: build.cacheFrom
     };
@@ -19221,7 +19523,201 @@ function composeBuildCommand(tool, opts) {
     return { cmd: t.cmd, argv, env };
 }
 
+;// CONCATENATED MODULE: ./src/compose/resolve.ts
+/**
+ * The services a compose file builds, as the host's compose itself resolves them: `docker compose
+ * config --format json` (v2) or `docker-compose config` (v1, YAML) apply extends, profiles,
+ * interpolation and env files exactly as the `compose build` that follows will. The built-in
+ * reader (read.ts) reads the file first, always: it is the gate (a file it refuses, including a
+ * path outside the root, is refused before compose reads anything) and the fallback when no
+ * compose runs or its output cannot be used.
+ */
+
+
+
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+async function resolveComposeProject(file, opts) {
+    const own = await readComposeProject(file, opts);
+    const tool = opts.tool !== undefined
+        ? opts.tool
+        : await detectCompose({ ...(opts.docker ? { docker: opts.docker } : {}), env: opts.env });
+    if (tool === null)
+        return { project: own, source: 'built-in reader', tool, notes: [] };
+    const name = configCommandName(tool);
+    const fallback = (why) => ({
+        project: own,
+        source: 'built-in reader',
+        tool,
+        notes: [`${name}: ${why}; using the built-in reader`]
+    });
+    const argv = [...tool.prefix, '-f', own.file, 'config'];
+    if (tool.flavor === 'v2')
+        argv.push('--format', 'json', ...(opts.services ?? []));
+    const signal = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const r = await run(tool.cmd, argv, { baseEnv: opts.env, cwd: own.dir, signal }).catch((e) => e);
+    if (r instanceof Error)
+        return fallback(`cannot run (${text_safety_visible(r.message)})`);
+    if (r.aborted)
+        return fallback(`no answer within ${(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`);
+    if (r.code !== 0) {
+        const first = r.stderr.split('\n').find(l => l.trim() !== '') ?? '';
+        return fallback(`exit ${r.code}${first ? `: ${truncate(text_safety_visible(first.trim()), 200)}` : ''}`);
+    }
+    let doc;
+    try {
+        doc = tool.flavor === 'v2' ? JSON.parse(r.stdout) : load(r.stdout);
+    }
+    catch {
+        return fallback('its output does not parse');
+    }
+    let project;
+    try {
+        project = fromConfig(doc, own, tool, opts);
+    }
+    catch (e) {
+        if (e instanceof ComposeError)
+            throw e;
+        return fallback(`unexpected output (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (opts.root !== undefined)
+        await contain(opts.root, project);
+    const differ = differences(own, project);
+    return {
+        project,
+        source: 'compose config',
+        tool,
+        notes: differ.length > 0
+            ? [`${name} and the built-in reader differ on ${differ.join(', ')}; using ${name}`]
+            : []
+    };
+}
+function configCommandName(tool) {
+    return `${[tool.cmd, ...tool.prefix].join(' ')} config`;
+}
+const resolve_isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The project from compose's normalized model (both flavors print the same shape: contexts
+ * absolute, `dockerfile` relative to the context, args a mapping). The selection follows the
+ * built-in reader, which already checked the services asked for: v2 leaves out services of
+ * inactive profiles itself; v1 prints every service with its profiles.
+ */
+function fromConfig(doc, own, tool, opts) {
+    if (!resolve_isMapping(doc) || !resolve_isMapping(doc.services))
+        throw new Error('no services mapping');
+    const services = doc.services;
+    const wanted = opts.services && opts.services.length > 0 ? [...new Set(opts.services)] : null;
+    // The built-in reader applied profiles and the services asked for; compose decides the rest.
+    const names = wanted ?? own.services.map(s => s.name);
+    const ownByName = new Map(own.services.map(s => [s.name, s]));
+    const out = [];
+    for (const name of names) {
+        const svc = services[name];
+        if (!resolve_isMapping(svc) || !resolve_isMapping(svc.build)) {
+            throw new Error(`services.${name}.build missing`);
+        }
+        out.push(service(name, svc, svc.build, tool.flavor, ownByName.get(name)));
+    }
+    // A service only compose builds (an `include:`d file, a profile the reader read otherwise).
+    if (!wanted) {
+        for (const [name, svc] of Object.entries(services)) {
+            if (ownByName.has(name) || !resolve_isMapping(svc) || !resolve_isMapping(svc.build))
+                continue;
+            const profiles = Array.isArray(svc.profiles) ? svc.profiles : [];
+            // v1 prints services of inactive profiles too; those the reader left out stay out.
+            if (tool.flavor === 'v1' && profiles.length > 0)
+                continue;
+            out.push(service(name, svc, svc.build, tool.flavor, undefined));
+        }
+    }
+    const name = tool.flavor === 'v2' && typeof doc.name === 'string' && doc.name ? doc.name : own.name;
+    return { file: own.file, dir: own.dir, name, services: out };
+}
+function service(name, svc, build, flavor, own) {
+    const where = `services.${name}.build`;
+    if (typeof build.context !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(build.context)) {
+        throw new Error(`${where}.context is not an absolute path`);
+    }
+    const context = (0,external_node_path_namespaceObject.resolve)(build.context);
+    const dockerfile = (0,external_node_path_namespaceObject.resolve)(context, typeof build.dockerfile === 'string' && build.dockerfile ? build.dockerfile : 'Dockerfile');
+    const args = {};
+    if (resolve_isMapping(build.args)) {
+        for (const [k, v] of Object.entries(build.args)) {
+            // An arg named without a value and unset: v2 prints null, v1 prints ''. Both mean "not
+            // passed"; v1's '' is told from a real '' by the reader, which kept the one it read.
+            if (v === null || v === undefined)
+                continue;
+            if (flavor === 'v1' && v === '' && own && !(k in own.args))
+                continue;
+            args[k] = resolve_text(v);
+        }
+    }
+    const list = (v) => Array.isArray(v) ? v.map(resolve_text) : typeof v === 'string' ? [resolve_text(v)] : [];
+    return {
+        name,
+        context,
+        dockerfile,
+        args,
+        target: typeof build.target === 'string' && build.target ? resolve_text(build.target) : null,
+        image: typeof svc.image === 'string' && svc.image ? resolve_text(svc.image) : null,
+        cacheFrom: list(build.cache_from)
+    };
+}
+/**
+ * A value as the build gets it. `config` prints a file compose can read again, so a literal `$`
+ * comes out escaped as `$$` (seen with docker-compose 1.29: `'v$${X}'` for the value `v${X}`).
+ */
+function resolve_text(v) {
+    return String(v).replace(/\$\$/g, '$');
+}
+/** Compose resolved the paths itself: they must stay inside the root as the reader's did. */
+async function contain(root, project) {
+    const realRoot = await (0,promises_namespaceObject.realpath)(root).catch(() => (0,external_node_path_namespaceObject.resolve)(root));
+    for (const svc of project.services) {
+        for (const [what, path] of [
+            ['context', svc.context],
+            ['dockerfile', svc.dockerfile]
+        ]) {
+            const real = await (0,promises_namespaceObject.realpath)(path).catch(() => path);
+            if (escapesRoot((0,external_node_path_namespaceObject.resolve)(root), path) || escapesRoot(realRoot, real)) {
+                throw new ComposeError(project.file, `services.${svc.name}.build.${what}: ${text_safety_visible(path)} is outside ${root}: refused`);
+            }
+        }
+    }
+}
+/** Which fields of which services the two readings disagree on, e.g. `web.args`. */
+function differences(a, b) {
+    const out = [];
+    if (a.name !== b.name)
+        out.push('the project name');
+    const byName = new Map(b.services.map(s => [s.name, s]));
+    const names = new Set([...a.services.map(s => s.name), ...byName.keys()]);
+    for (const name of names) {
+        const x = a.services.find(s => s.name === name);
+        const y = byName.get(name);
+        if (!x || !y) {
+            out.push(`whether ${name} builds`);
+            continue;
+        }
+        for (const key of ['context', 'dockerfile', 'args', 'target', 'image', 'cacheFrom']) {
+            if (JSON.stringify(sorted(x[key])) !== JSON.stringify(sorted(y[key])))
+                out.push(`${name}.${key}`);
+        }
+    }
+    return out;
+}
+function sorted(v) {
+    return resolve_isMapping(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+        : v;
+}
+
 ;// CONCATENATED MODULE: ./src/compose/index.ts
+
 
 
 
@@ -19231,8 +19727,19 @@ function composeBuildCommand(tool, opts) {
 
 /** The guard options for each service of the compose file (see the module comment). */
 async function composeGuardOptions(compose, base, env, deps = {}) {
-    const project = await readComposeProject(compose.file, { env, services: compose.services });
-    let flavor = deps.flavor ?? null;
+    // The workspace root the action contains compose paths in, where the request carries one.
+    const root = compose.root;
+    const resolved = await resolveComposeProject(compose.file, {
+        env,
+        services: compose.services,
+        docker: base.docker,
+        ...(typeof root === 'string' ? { root } : {}),
+        ...(deps.tool !== undefined ? { tool: deps.tool } : {})
+    });
+    for (const note of resolved.notes)
+        deps.progress?.(note);
+    const project = resolved.project;
+    let flavor = deps.flavor ?? resolved.tool?.flavor ?? null;
     if (flavor === null && project.services.some(s => s.image === null)) {
         flavor = (await detectCompose({ docker: base.docker, env }))?.flavor ?? 'v2';
     }
@@ -19400,7 +19907,7 @@ function onPlan(run, plan) {
         needed = neededStages(plan, run.opts.target ?? undefined);
     }
     catch (e) {
-        throw new UsageError(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`);
+        throw new options_UsageError(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`);
     }
     // The daemon is asked while the context is walked: both take a while, neither needs the other.
     if (run.command !== 'build')
@@ -19620,7 +20127,7 @@ async function compare(run) {
     const unmatched = unmatchedSources(steps, files.entries);
     const [first] = unmatched;
     if (run.command === 'build' && first) {
-        throw new UsageError(unmatchedMessage(first, excluded.some(e => e.source === first.source)));
+        throw new options_UsageError(unmatchedMessage(first, excluded.some(e => e.source === first.source)));
     }
     run.warnings.push(...unmatched.map(u => unmatchedMessage(u, false)));
     if (run.command === 'check' && opts.verify !== 'none') {
@@ -19653,7 +20160,7 @@ async function loadRecord(path, ignoreCorrupt, warnings) {
             return null;
         }
         if (e instanceof RecordError) {
-            throw new UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
+            throw new options_UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
         }
         throw e;
     }
@@ -20549,10 +21056,10 @@ function renderParseLogJson(log) {
 
 
 
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/pipeline/expect.ts
 /**
  * What a COPY/ADD step really wrote for a changed context path, so the proof compares like with
@@ -20679,7 +21186,7 @@ async function archiveTargets(file, destAbs) {
     }
     const raw = await (0,promises_namespaceObject.readFile)(file);
     const extract = tar_stream.extract();
-    const source = external_node_stream_namespaceObject.Readable.from([raw]);
+    const source = external_node_stream_.Readable.from([raw]);
     const targets = [];
     const digests = new Map();
     const done = (async () => {
@@ -20693,7 +21200,7 @@ async function archiveTargets(file, destAbs) {
             const dest = layerPath(external_node_path_namespaceObject.posix.join(destAbs, name));
             const mode = (h.mode ?? 0) & 0o7777;
             if (h.type === 'file' || h.type === 'contiguous-file') {
-                const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+                const hash = (0,external_node_crypto_.createHash)('sha256');
                 for await (const chunk of entry)
                     hash.update(chunk);
                 const digest = `sha256:${hash.digest('hex')}`;
@@ -20716,7 +21223,7 @@ async function archiveTargets(file, destAbs) {
                         mode: 0o777,
                         size: 0,
                         linkTarget: target,
-                        digest: `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(target).digest('hex')}`
+                        digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(target).digest('hex')}`
                     }
                 });
             }
@@ -20735,7 +21242,7 @@ async function archiveTargets(file, destAbs) {
     try {
         if (kind === 'gzip')
             source
-                .pipe((0,external_node_zlib_namespaceObject.createGunzip)())
+                .pipe((0,external_node_zlib_.createGunzip)())
                 .on('error', e => extract.destroy(e))
                 .pipe(extract);
         else
@@ -21076,7 +21583,7 @@ async function logSource(run) {
     const { opts } = run;
     const log = await parseLogFile(opts.logFile);
     if (log.format === 'unknown' || log.steps.length === 0) {
-        throw new UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
+        throw new options_UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
     }
     const imageId = await resolveImageId(run.docker, opts.image ?? log.imageId);
     return {
@@ -21604,7 +22111,7 @@ function reportDocument(results) {
 async function runGuard(command, opts, compose, io) {
     if (!compose)
         return [await guardOne(command, opts, null, io)];
-    const services = await composeGuardOptions(compose, opts, io.env);
+    const services = await composeGuardOptions(compose, opts, io.env, { progress: io.progress });
     const results = [];
     for (const { service, options } of services) {
         io.progress(`== service ${service}`);
@@ -21625,7 +22132,278 @@ async function guardOne(command, opts, service, io) {
     return report(judged);
 }
 
+;// CONCATENATED MODULE: ./src/github/caches.ts
+
+
+/** The clear stopped: the message is one line and says what was already deleted. */
+class ActionsCacheError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'ActionsCacheError';
+    }
+}
+const PER_PAGE = 100;
+/** 100,000 entries: far beyond the 10 GB a repository's cache holds in practice. */
+const MAX_PAGES = 1000;
+const MAX_ATTEMPTS = 4;
+const caches_DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_WAIT_MS = 90_000;
+/** GitHub's advice for a secondary rate limit without retry-after: wait at least a minute. */
+const SECONDARY_WAIT_MS = 60_000;
+/**
+ * The scope from the action's inputs, or null when none of them asks for an Actions cache clear.
+ * Throws UsageError for a ref that is not a full ref (the API matches `refs/heads/main`, never
+ * `main`, so a short name would silently match nothing) and for `all` combined with a filter.
+ */
+function parseCacheScope(keyPrefix, ref, all, names = { keyPrefix: 'gha-cache-key-prefix', ref: 'gha-cache-ref', all: 'gha-cache-all' }) {
+    const prefix = keyPrefix.trim();
+    const r = ref.trim();
+    if (all && (prefix || r)) {
+        throw new UsageError(`input ${names.all}: deletes every Actions cache entry, so it cannot be combined with ${prefix ? names.keyPrefix : names.ref}`);
+    }
+    if (r && !/^refs\/\S+$/.test(r)) {
+        throw new UsageError(`input ${names.ref}: "${visible(r)}" is not a full ref (e.g. refs/heads/main, refs/pull/7/merge)`);
+    }
+    if (!all && !prefix && !r)
+        return null;
+    return { keyPrefix: prefix || null, ref: r || null, all };
+}
+/** Exactly the entries of the scope: the API's own filters are not trusted to be exact. */
+function inScope(entry, scope) {
+    if (scope.keyPrefix !== null && !entry.key.startsWith(scope.keyPrefix))
+        return false;
+    if (scope.ref !== null && entry.ref !== scope.ref)
+        return false;
+    return scope.all || scope.keyPrefix !== null || scope.ref !== null;
+}
+/** `key prefix "x", ref refs/heads/main`, or `every entry`. */
+function describeScope(scope) {
+    const parts = [
+        ...(scope.keyPrefix !== null ? [`key prefix "${text_safety_visible(scope.keyPrefix)}"`] : []),
+        ...(scope.ref !== null ? [`ref ${text_safety_visible(scope.ref)}`] : [])
+    ];
+    return parts.length > 0 ? parts.join(', ') : 'every entry';
+}
+/**
+ * Deletes the scope's entries and reports them. Refuses an empty scope without `all`. Errors
+ * are ActionsCacheError with one line: a 403 names the `actions: write` permission, a rate limit
+ * says when it resets; either says how many entries were deleted before it.
+ */
+async function clearActionsCaches(target, io) {
+    const { owner, repo, scope } = target;
+    if (!scope.all && scope.keyPrefix === null && scope.ref === null) {
+        throw new options_UsageError(`refusing to delete every Actions cache entry of ${owner}/${repo}: give a key prefix or a ref, or all`);
+    }
+    const client = await octokit(target.token, target.baseUrl ?? process.env.GITHUB_API_URL);
+    const api = new Api(target, io);
+    const where = `${owner}/${repo}`;
+    io.progress(`GitHub Actions cache of ${where}: listing ${describeScope(scope)}`);
+    let listing;
+    try {
+        listing = await listScope(client, api, target);
+    }
+    catch (e) {
+        throw e instanceof ActionsCacheError
+            ? new ActionsCacheError(`${e.message}; nothing was deleted`, e.status)
+            : e;
+    }
+    const { listed, matching } = listing;
+    const matchedBytes = matching.reduce((n, e) => n + e.sizeInBytes, 0);
+    io.progress(`${matching.length} of ${listed} listed entries match (${matchedBytes} bytes); deleting them`);
+    const deleted = [];
+    let alreadyGone = 0;
+    for (const entry of matching) {
+        try {
+            await api.call(`deleting cache ${entry.id}`, signal => client.rest.actions.deleteActionsCacheById({
+                owner,
+                repo,
+                cache_id: entry.id,
+                request: { signal }
+            }));
+            deleted.push(entry);
+            io.progress(`deleted ${text_safety_visible(entry.key)} (${text_safety_visible(entry.ref)}, ${entry.sizeInBytes} bytes)`);
+        }
+        catch (e) {
+            if (!(e instanceof ActionsCacheError))
+                throw e;
+            if (e.status === 404) {
+                alreadyGone++;
+                io.progress(`already gone: ${text_safety_visible(entry.key)} (${text_safety_visible(entry.ref)})`);
+                continue;
+            }
+            const done = deleted.length === 0
+                ? 'nothing was deleted'
+                : `${deleted.length} of ${matching.length} matching entries were deleted before it`;
+            throw new ActionsCacheError(`${e.message}; ${done}`, e.status);
+        }
+    }
+    return {
+        repository: where,
+        keyPrefix: scope.keyPrefix,
+        ref: scope.ref,
+        all: scope.all,
+        listed,
+        matched: matching.length,
+        deleted,
+        deletedBytes: deleted.reduce((n, e) => n + e.sizeInBytes, 0),
+        alreadyGone
+    };
+}
+/** Every page of the API's listing for the scope, then exactly the entries in it. */
+async function listScope(client, api, { owner, repo, scope }) {
+    const seen = new Set();
+    const matching = [];
+    for (let page = 1;; page++) {
+        if (page > MAX_PAGES) {
+            throw new ActionsCacheError(`GitHub Actions cache of ${owner}/${repo}: more than ${MAX_PAGES * PER_PAGE} entries listed: narrow the key prefix or ref`);
+        }
+        const data = await api.call(`list page ${page}`, signal => client.rest.actions.getActionsCacheList({
+            owner,
+            repo,
+            per_page: PER_PAGE,
+            page,
+            ...(scope.keyPrefix !== null ? { key: scope.keyPrefix } : {}),
+            ...(scope.ref !== null ? { ref: scope.ref } : {}),
+            request: { signal }
+        }));
+        const raw = Array.isArray(data?.actions_caches) ? data.actions_caches : [];
+        for (const item of raw) {
+            const entry = cacheEntry(item);
+            // Entries created while listing shift later pages: an id seen twice is one entry.
+            if (entry === null || seen.has(entry.id))
+                continue;
+            seen.add(entry.id);
+            if (inScope(entry, scope))
+                matching.push(entry);
+        }
+        if (raw.length < PER_PAGE)
+            return { listed: seen.size, matching };
+    }
+}
+function cacheEntry(item) {
+    if (typeof item !== 'object' || item === null)
+        return null;
+    const { id, key, ref, size_in_bytes: size } = item;
+    // An entry without an id cannot be deleted, and one without key or ref cannot be matched.
+    if (typeof id !== 'number' || typeof key !== 'string' || typeof ref !== 'string')
+        return null;
+    return { id, key, ref, sizeInBytes: typeof size === 'number' && size >= 0 ? size : 0 };
+}
+async function octokit(token, baseUrl) {
+    // Imported on use: loading @actions/github reads the event file and env, which the CLI never needs.
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
+    return getOctokit(token, baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {});
+}
+/** One bounded, rate-limit-aware request at a time, sharing one wait budget. */
+class Api {
+    io;
+    waitLeft;
+    timeoutMs;
+    redact;
+    where;
+    constructor(target, io) {
+        this.io = io;
+        this.waitLeft = target.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+        this.timeoutMs = target.timeoutMs ?? caches_DEFAULT_TIMEOUT_MS;
+        this.redact = redactor([target.token]);
+        this.where = `${target.owner}/${target.repo}`;
+    }
+    async call(what, send) {
+        for (let attempt = 1;; attempt++) {
+            const signal = AbortSignal.timeout(this.timeoutMs);
+            try {
+                return (await send(signal)).data;
+            }
+            catch (e) {
+                if (signal.aborted) {
+                    throw new ActionsCacheError(`GitHub Actions cache of ${this.where}: ${what}: no answer within ${seconds(this.timeoutMs)}`);
+                }
+                const status = httpStatus(e);
+                const reason = this.reason(e);
+                const limit = rateLimit(e, status, reason);
+                const retryable = limit !== null || (status !== undefined && status >= 502 && status <= 504);
+                const wait = limit?.waitMs ?? 1000 * attempt;
+                if (retryable && attempt < MAX_ATTEMPTS && wait <= this.waitLeft) {
+                    this.waitLeft -= wait;
+                    this.io.progress(`${what}: HTTP ${status} (${limit ? 'rate limited' : reason}); retrying in ${seconds(wait)}`);
+                    await (this.io.sleep ?? sleep)(wait);
+                    continue;
+                }
+                throw new ActionsCacheError(this.failure(what, status, reason, limit, attempt), status);
+            }
+        }
+    }
+    reason(e) {
+        const text = e instanceof Error ? e.message : String(e);
+        return text_safety_visible(this.redact(text).replace(/\s+/g, ' ').trim());
+    }
+    failure(what, status, reason, limit, attempts) {
+        const head = `GitHub Actions cache of ${this.where}: ${what}: ${status === undefined ? '' : `HTTP ${status}: `}${reason}`;
+        if (limit !== null) {
+            return limit.resetAt !== null
+                ? `${head}: rate limited until ${limit.resetAt.toISOString().replace(/\.\d+Z$/, 'Z')} (in ${seconds(limit.waitMs)}): run the clear again after it`
+                : `${head}: rate limited (retry after ${seconds(limit.waitMs)}), still after ${attempts} tries: run the clear again later`;
+        }
+        if (status === 403) {
+            return `${head}: the token may not delete Actions caches here: give the job \`permissions: actions: write\``;
+        }
+        if (status === 404) {
+            return `${head}: no such repository or cache, or the token cannot see it`;
+        }
+        return head;
+    }
+}
+/**
+ * A 429, or a 403 that GitHub marks as a rate limit: `retry-after` (secondary limits), or
+ * `x-ratelimit-remaining: 0` with `x-ratelimit-reset` (the hourly budget). A 403 without these
+ * is a permission error.
+ */
+function rateLimit(e, status, reason, now = Date.now()) {
+    if (status !== 403 && status !== 429)
+        return null;
+    const headers = responseHeaders(e);
+    const retryAfter = Number(headers['retry-after']);
+    if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0) {
+        return { waitMs: retryAfter * 1000, resetAt: null };
+    }
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset)) {
+        // One second past the reset: the header is whole seconds.
+        const waitMs = Math.max(0, reset * 1000 - now) + 1000;
+        return { waitMs, resetAt: new Date(reset * 1000) };
+    }
+    if (status === 429 || /rate limit/i.test(reason)) {
+        return { waitMs: SECONDARY_WAIT_MS, resetAt: null };
+    }
+    return null;
+}
+function responseHeaders(e) {
+    if (typeof e !== 'object' || e === null || !('response' in e))
+        return {};
+    const response = e.response;
+    const headers = response?.headers;
+    if (typeof headers !== 'object' || headers === null)
+        return {};
+    return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v === undefined ? v : String(v)]));
+}
+function httpStatus(e) {
+    if (typeof e === 'object' && e !== null && 'status' in e && typeof e.status === 'number')
+        return e.status;
+    return undefined;
+}
+function seconds(ms) {
+    if (ms >= 120_000)
+        return `${Math.round(ms / 60_000)} min`;
+    return `${Math.round(ms / 100) / 10} s`;
+}
+function sleep(ms) {
+    return new Promise(done => setTimeout(done, ms));
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/clear.ts
+
 
 
 
@@ -21642,13 +22420,13 @@ async function guardOne(command, opts, service, io) {
  */
 async function resolveClearPath(root, p) {
     if (p.trim() === '' || p.includes('\0'))
-        throw new UsageError(`clear path "${p}" is empty or invalid`);
+        throw new options_UsageError(`clear path "${p}" is empty or invalid`);
     const realRoot = await (0,promises_namespaceObject.realpath)(root).catch(() => {
-        throw new UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
+        throw new options_UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
     });
     const abs = (0,external_node_path_namespaceObject.resolve)(realRoot, p);
     if (abs === '/' || !strictlyInside(realRoot, abs)) {
-        throw new UsageError(`clear path "${p}" is outside ${root}: refused`);
+        throw new options_UsageError(`clear path "${p}" is outside ${root}: refused`);
     }
     let parent;
     try {
@@ -21659,7 +22437,7 @@ async function resolveClearPath(root, p) {
     }
     const target = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(abs));
     if (!strictlyInside(realRoot, target)) {
-        throw new UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
+        throw new options_UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
     }
     // Removing a link would not touch its target, but a user naming a link to a cache outside
     // expects that cache cleared: refuse rather than silently do something else.
@@ -21668,7 +22446,7 @@ async function resolveClearPath(root, p) {
         const dest = (0,external_node_path_namespaceObject.resolve)(parent, link);
         const real = await (0,promises_namespaceObject.realpath)(dest).catch(() => dest);
         if (!strictlyInside(realRoot, real)) {
-            throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
+            throw new options_UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
         }
     }
     return target;
@@ -21691,11 +22469,21 @@ async function runClear(opts, io) {
         commands = clearCommands(host.kind, { all: opts.all, filters: opts.filters });
     }
     catch (e) {
-        throw new UsageError(errorMessage(e));
+        throw new options_UsageError(errorMessage(e));
     }
     if (host.kind === 'legacy') {
         warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
     }
+    // The Actions cache goes first, after every local check and before anything local is
+    // deleted: it is the step a token or a rate limit can refuse, and a refusal then leaves the
+    // builder cache, the paths and the record exactly as they were (no half-done clear).
+    const actionsCache = opts.actionsCache
+        ? await clearActionsCaches(opts.actionsCache, io).catch((e) => {
+            if (!(e instanceof ActionsCacheError))
+                throw e;
+            throw new ActionsCacheError(`${e.message}; the builder cache, the paths and the record were left as they were`, e.status);
+        })
+        : null;
     io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`);
     const pruned = await runPrune(exec, opts.all ? 'all' : 'source', commands);
     if (!pruned.done)
@@ -21710,7 +22498,8 @@ async function runClear(opts, io) {
         missingPaths,
         recordReset,
         statePath,
-        warnings
+        warnings,
+        actionsCache
     };
 }
 /** Deletes each resolved clear path that exists; names are reported as the user gave them. */
@@ -21750,7 +22539,7 @@ async function checkRecordFile(path) {
     if (st === null)
         return;
     const refuse = (why) => {
-        throw new UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
+        throw new options_UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
     };
     if (!st.isFile())
         refuse('is not a regular file');
@@ -21846,7 +22635,7 @@ const STATUS_TONE = {
 function renderText(j, opts = {}) {
     const redact = redactor(opts.secrets);
     // Every user-controlled string goes through here: redact, then show control chars.
-    const safe = (s) => visible(redact(s));
+    const safe = (s) => text_safety_visible(redact(s));
     const paint = (tone, s) => opts.color && tone ? `\u001b[${ANSI[tone]}m${s}\u001b[0m` : s;
     const maxFiles = opts.maxFiles ?? 20;
     const out = [];
@@ -21939,7 +22728,7 @@ async function main_main(argv, raw = defaultIo()) {
     // Build logs, file names and Dockerfile text reach stderr. On a GitHub runner a line of
     // them starting with `::` or `##[` would run as a workflow command (set outputs, mask,
     // annotate), so command processing is paused, with a token no output can guess.
-    const token = raw.env.GITHUB_ACTIONS === 'true' ? (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex') : null;
+    const token = raw.env.GITHUB_ACTIONS === 'true' ? (0,external_node_crypto_.randomBytes)(16).toString('hex') : null;
     let paused = false;
     try {
         parsed = parseCli(argv, raw.cwd, raw.env);
