@@ -2,8 +2,11 @@
  * The plain data that flows through the pipeline:
  *   context (scan + hash) -> dockerfile (steps + their sources) -> record (last deploy)
  *   -> docker (prune, build) -> logs (what was cached) -> verdict -> report.
- * Every stage is a function over these shapes; only src/docker, src/record and src/report
- * (and the thin entries) touch the outside world.
+ * The types here are plain data with no effects. What reads or writes the outside world
+ * (files, processes, the GitHub API) takes these shapes in and out: the context walk, digests
+ * and stat cache (src/context), the compose and log file readers, the docker adapter
+ * (src/docker), the record store (src/record), the reporters (src/report), the pipeline (which
+ * reads the Dockerfile, runs the stages and the clear) and the two entries. src/verdict is pure.
  */
 
 /** Entry kinds as Docker sends them in a build context. */
@@ -214,7 +217,7 @@ export interface StepResult {
   unproven?: string
 }
 
-/** The JSON document of `build --json` and `check --json` (CONTRACT.md). */
+/** The JSON document of `build --json` and `check --json` (docs/contract.md). */
 export interface Judgement {
   verdict: Verdict
   contextHash: string

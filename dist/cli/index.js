@@ -13176,7 +13176,7 @@ var error = __nccwpck_require__(7610);
  */
 
 /** A substitution failed; `message` is the reason, without the location (the caller adds it). */
-class InterpolationError extends error/* FreshBuildError */.n {
+class InterpolationError extends error/* FreshBuildError */.nz {
 }
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
@@ -13339,7 +13339,7 @@ function closingQuote(v, q) {
 
 
 /** A compose file that cannot be read as asked; the message is one line naming the file. */
-class ComposeError extends error/* FreshBuildError */.n {
+class ComposeError extends error/* FreshBuildError */.nz {
     file;
     detail;
     constructor(file, detail) {
@@ -13430,7 +13430,7 @@ async function projectVars(dir, env) {
     catch (e) {
         if (isNodeError(e) && (e.code === 'ENOENT' || e.code === 'EISDIR'))
             return { ...env };
-        throw new ComposeError(path, `cannot read: ${(0,error/* thrownMessage */.U)(e)}`);
+        throw new ComposeError(path, `cannot read: ${(0,error/* thrownMessage */.U4)(e)}`);
     }
     const out = parseDotEnv(text);
     for (const [k, v] of Object.entries(env))
@@ -13458,7 +13458,7 @@ class Reader {
             text = await (0,promises_.readFile)(file, 'utf8');
         }
         catch (e) {
-            const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : (0,error/* thrownMessage */.U)(e);
+            const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : (0,error/* thrownMessage */.U4)(e);
             throw new ComposeError(file, `cannot read the compose file: ${why}`);
         }
         let root;
@@ -13470,7 +13470,7 @@ class Reader {
                 const at = e.mark ? ` at line ${e.mark.line + 1}` : '';
                 throw new ComposeError(file, `invalid YAML${at}: ${e.reason}`);
             }
-            throw new ComposeError(file, `invalid YAML: ${(0,error/* thrownMessage */.U)(e)}`);
+            throw new ComposeError(file, `invalid YAML: ${(0,error/* thrownMessage */.U4)(e)}`);
         }
         if (!isMapping(root))
             throw new ComposeError(file, 'not a compose file (expected a mapping)');
@@ -13967,9 +13967,8 @@ function sorted(v) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
- * What BuildKit's cache key covers for one entry, as one line: type, permission bits, content
- * (or symlink target) digest, and the name. Never mtime, never uid/gid. The path is JSON-quoted
- * so that names with spaces or newlines cannot collide with another entry's line.
+ * What BuildKit's cache key covers for one entry apart from its name, as one line: type,
+ * permission bits, and the content (or symlink target) digest. Never mtime, never uid/gid.
  */
 function entrySignature(e) {
     return `${e.type} ${formatMode(e.mode)} ${e.digest ?? '-'}`;
@@ -13980,7 +13979,8 @@ function formatMode(mode) {
 }
 /**
  * sha256 over the entries' signatures and names, in path byte order. Used for the context hash
- * (all entries) and for each step's source hash (the entries that step selects).
+ * (all entries) and for each step's source hash (the entries that step selects). Each name is
+ * JSON-quoted, so names with spaces or newlines cannot collide with another entry's line.
  */
 function hashEntries(entries) {
     // The walk returns entries sorted and step selections keep that order: check, do not re-sort.
@@ -14061,7 +14061,7 @@ var error = __nccwpck_require__(7610);
 
 
 /** One-line error for anything docker-related the caller should report as is. */
-class DockerError extends error/* FreshBuildError */.n {
+class DockerError extends error/* FreshBuildError */.nz {
     code;
     constructor(message, code = null) {
         // Keep it one line: daemon messages sometimes carry newlines.
@@ -14300,6 +14300,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var main = __nccwpck_require__(8390);
 // EXTERNAL MODULE: ./src/dockerfile/match.ts
 var match = __nccwpck_require__(3239);
+// EXTERNAL MODULE: ./src/util/error.ts
+var error = __nccwpck_require__(7610);
 ;// CONCATENATED MODULE: ./src/dockerfile/words.ts
 /**
  * Shell-word handling the way BuildKit's `shell.Lex` treats a Dockerfile word: quotes removed,
@@ -14311,13 +14313,14 @@ var match = __nccwpck_require__(3239);
  * dockerfile-ast splits arguments on whitespace without regard to quotes (`"a b"` becomes two
  * arguments), so instructions' argument text is split with `splitWords` instead.
  */
+
 /**
  * How deep `${a:-${b:-…}}` may nest. The lexer recurses once per level and would overflow the
  * stack in the thousands; real Dockerfiles nest two or three deep.
  */
 const MAX_NESTING = 128;
 /** Raised for a malformed word; the reader turns it into a DockerfileError with the line. */
-class WordError extends Error {
+class WordError extends error/* NamedError */.iK {
 }
 /**
  * Splits argument text into words on unquoted whitespace, keeping quotes and escapes in each
@@ -14575,8 +14578,6 @@ function applyPattern(value, op, pattern, replacement) {
 
 // EXTERNAL MODULE: ./src/util/build-arg.ts
 var build_arg = __nccwpck_require__(6449);
-// EXTERNAL MODULE: ./src/util/error.ts
-var error = __nccwpck_require__(7610);
 ;// CONCATENATED MODULE: ./src/dockerfile/read.ts
 
 
@@ -14613,7 +14614,7 @@ var error = __nccwpck_require__(7610);
  * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
  */
 /** A malformed Dockerfile; the message is one line naming the file and line. */
-class DockerfileError extends error/* FreshBuildError */.n {
+class DockerfileError extends error/* FreshBuildError */.nz {
     file;
     line;
     detail;
@@ -15512,8 +15513,11 @@ function cleanRel(p) {
  * The plain data that flows through the pipeline:
  *   context (scan + hash) -> dockerfile (steps + their sources) -> record (last deploy)
  *   -> docker (prune, build) -> logs (what was cached) -> verdict -> report.
- * Every stage is a function over these shapes; only src/docker, src/record and src/report
- * (and the thin entries) touch the outside world.
+ * The types here are plain data with no effects. What reads or writes the outside world
+ * (files, processes, the GitHub API) takes these shapes in and out: the context walk, digests
+ * and stat cache (src/context), the compose and log file readers, the docker adapter
+ * (src/docker), the record store (src/record), the reporters (src/report), the pipeline (which
+ * reads the Dockerfile, runs the stages and the clear) and the two entries. src/verdict is pure.
  */
 /** Labels every guarded image carries, so a deployed image tells what it was built from. */
 const LABELS = {
@@ -15712,14 +15716,16 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/util/errno.ts
 var errno = __nccwpck_require__(8196);
+// EXTERNAL MODULE: ./src/util/error.ts
+var error = __nccwpck_require__(7610);
 ;// CONCATENATED MODULE: ./src/record/validate.ts
+
 /** Thrown by {@link validateRecord}; `field` is the JSON path of the first bad value. */
-class RecordShapeError extends Error {
+class RecordShapeError extends error/* NamedError */.iK {
     field;
     constructor(field, problem) {
         super(`${field} ${problem}`);
         this.field = field;
-        this.name = 'RecordShapeError';
     }
 }
 const HASH = /^sha256:[0-9a-f]{64}$/;
@@ -15873,8 +15879,6 @@ function validateDeploy(value) {
     };
 }
 
-// EXTERNAL MODULE: ./src/util/error.ts
-var error = __nccwpck_require__(7610);
 ;// CONCATENATED MODULE: ./src/record/store.ts
 
 
@@ -15886,7 +15890,7 @@ var error = __nccwpck_require__(7610);
  * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The
  * message is one line naming the path and the fault; the caller decides whether that is fatal.
  */
-class RecordError extends error/* FreshBuildError */.n {
+class RecordError extends error/* FreshBuildError */.nz {
     path;
     constructor(path, problem) {
         super(oneLine(`${path}: ${problem}`));
@@ -15917,7 +15921,7 @@ const nodeRecordFs = {
         }
         catch (e) {
             // Some file systems cannot fsync a directory; the rename is still atomic there.
-            if (!['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes((0,errno/* errCode */.t)(e) ?? ''))
+            if (!['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes((0,errno/* errCode */.tm)(e) ?? ''))
                 throw e;
         }
         finally {
@@ -15936,7 +15940,7 @@ async function readRecord(path, fs = nodeRecordFs) {
         text = await fs.readFile(path);
     }
     catch (e) {
-        if ((0,errno/* errCode */.t)(e) === 'ENOENT')
+        if ((0,errno/* errCode */.tm)(e) === 'ENOENT')
             return null;
         throw new RecordError(path, `cannot read the record: ${errText(e)}`);
     }
@@ -15997,7 +16001,7 @@ async function writeRecord(path, record, fs = nodeRecordFs) {
 }
 /** A thrown value as one short line (Error or not). */
 function errText(e) {
-    return oneLine((0,error/* thrownMessage */.U)(e));
+    return oneLine((0,error/* thrownMessage */.U4)(e));
 }
 function oneLine(s) {
     return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
@@ -16020,7 +16024,7 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 /** The lock could not be taken in time, or is already held by this process. */
-class LockError extends error/* FreshBuildError */.n {
+class LockError extends error/* FreshBuildError */.nz {
     lockPath;
     constructor(lockPath, problem) {
         super(`${lockPath}: ${problem}`);
@@ -16093,7 +16097,7 @@ async function tryCreate(lockPath, info, onCreated) {
         fh = await (0,promises_.open)(lockPath, 'wx', 0o644);
     }
     catch (e) {
-        if ((0,errno/* errCode */.t)(e) === 'EEXIST')
+        if ((0,errno/* errCode */.tm)(e) === 'EEXIST')
             return false;
         throw new LockError(lockPath, `cannot create the lock: ${errText(e)}`);
     }
@@ -16118,7 +16122,7 @@ async function readHolder(lockPath) {
         text = await (0,promises_.readFile)(lockPath, 'utf8');
     }
     catch (e) {
-        if ((0,errno/* errCode */.t)(e) === 'ENOENT')
+        if ((0,errno/* errCode */.tm)(e) === 'ENOENT')
             return 'gone';
         throw new LockError(lockPath, `cannot read the lock: ${errText(e)}`);
     }
@@ -16210,7 +16214,7 @@ function pidAlive(pid) {
         return true;
     }
     catch (e) {
-        return (0,errno/* errCode */.t)(e) === 'EPERM';
+        return (0,errno/* errCode */.tm)(e) === 'EPERM';
     }
 }
 
@@ -16587,13 +16591,55 @@ function splitBuildArg(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ errCode)
+/* harmony export */   bT: () => (/* binding */ fileFault),
+/* harmony export */   bs: () => (/* binding */ errnoReason),
+/* harmony export */   tm: () => (/* binding */ errCode)
 /* harmony export */ });
+/**
+ * The one place that words errno codes. Two forms share the table: a reason in strerror's words
+ * (`cannot read file x: permission denied (EACCES)`, as the context walk reports), and a fault of a
+ * named file (`Dockerfile is not readable (permission denied): x`, as the readers of one file do).
+ */
 /** The errno-style code of a thrown value (`ENOENT`, `EACCES`...), when it has one. */
 function errCode(e) {
     if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
         return e.code;
     return undefined;
+}
+/** strerror's words for the codes reading a file tree meets. */
+const STRERROR = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file or directory',
+    ENOTDIR: 'not a directory',
+    ELOOP: 'too many levels of symbolic links',
+    EMFILE: 'too many open files'
+};
+/** `permission denied (EACCES)`; an unknown code in lower case; no code: the error's message. */
+function errnoReason(e, message) {
+    const code = errCode(e);
+    return code ? `${STRERROR[code] ?? code.toLowerCase()} (${code})` : message(e);
+}
+/**
+ * What a named file that could not be opened is, as a predicate (`not found`, `is a directory`,
+ * `is not readable (permission denied)`), or undefined for a code without one.
+ */
+function fileFault(code, wording = {}) {
+    switch (code) {
+        case 'ENOENT':
+            return 'not found';
+        case 'ENOTDIR':
+            return 'not found (a parent is not a directory)';
+        case 'EISDIR':
+            return wording.directory ?? 'is a directory';
+        case 'EACCES':
+        case 'EPERM':
+            return (wording.unreadable ?? (r => `is not readable (${r})`))(STRERROR[code]);
+        case 'ELOOP':
+            return 'is a symlink loop';
+        default:
+            return undefined;
+    }
 }
 
 
@@ -16603,21 +16649,28 @@ function errCode(e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ thrownMessage),
-/* harmony export */   n: () => (/* binding */ FreshBuildError)
+/* harmony export */   U4: () => (/* binding */ thrownMessage),
+/* harmony export */   iK: () => (/* binding */ NamedError),
+/* harmony export */   nz: () => (/* binding */ FreshBuildError)
 /* harmony export */ });
 /**
- * The project's errors: each is one line a person can act on (paths and values shown escaped,
- * never cut), carries the process exit code, and is recognised by `instanceof`.
+ * An error named after its own class (UsageError, WordError...), as stack traces and --debug
+ * show it, without each subclass setting `name` by hand. The base of every error class here.
  */
-class FreshBuildError extends Error {
-    /** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
-    exitCode = 2;
+class NamedError extends Error {
     constructor(message) {
         super(message);
-        // The subclass's own name (UsageError, RecordError...), as stack traces and --debug show it.
         this.name = new.target.name;
     }
+}
+/**
+ * The errors a user sees: each is one line a person can act on (paths and values shown escaped,
+ * never cut), carries the process exit code, and is recognised by `instanceof`. Errors that are
+ * caught and rewritten inside a module (WordError, GoRegexpError...) are plain NamedErrors.
+ */
+class FreshBuildError extends NamedError {
+    /** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
+    exitCode = 2;
 }
 /**
  * The message of any thrown value, as thrown: an Error's message (duck-typed, so an error from
@@ -17240,7 +17293,7 @@ async function prune(exec, policy, kind) {
             policy,
             done: false,
             reclaimedBytes: 0,
-            note: (0,error/* thrownMessage */.U)(e)
+            note: (0,error/* thrownMessage */.U4)(e)
         };
     }
 }
@@ -17256,7 +17309,7 @@ var util_text = __nccwpck_require__(9997);
 
 
 /** A user mistake: one clear line, exit code 2, no stack trace. */
-class options_UsageError extends error/* FreshBuildError */.n {
+class options_UsageError extends error/* FreshBuildError */.nz {
 }
 const PRUNE_POLICIES = ['source', 'all', 'never'];
 const VERIFY_POLICIES = ['changed', 'none'];
@@ -17466,7 +17519,7 @@ const ALLOWED = {
  * `--` quoting, and print the option's usage form.
  */
 function argvError(e) {
-    const message = (0,error/* thrownMessage */.U)(e);
+    const message = (0,error/* thrownMessage */.U4)(e);
     const code = e?.code;
     const option = /'(-[^',\s]*)'/.exec(message)?.[1] ?? /--[\w-]+/.exec(message)?.[0];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
@@ -17532,7 +17585,7 @@ function parseCli(argv, cwd, env) {
             clearCommands('buildkit', { filters: list('filter') });
         }
         catch (e) {
-            throw new options_UsageError(`--filter: ${(0,error/* thrownMessage */.U)(e)}`);
+            throw new options_UsageError(`--filter: ${(0,error/* thrownMessage */.U4)(e)}`);
         }
         return {
             command,
@@ -17687,7 +17740,7 @@ function errorLike(e) {
 function rawMessage(thrown) {
     // This project's errors are one line by contract, built from user-given names (paths,
     // values): a newline in a path is data to show escaped, not the end of the message.
-    if (thrown instanceof error/* FreshBuildError */.n)
+    if (thrown instanceof error/* FreshBuildError */.nz)
         return thrown.message.replace(/^\s*\n+|\n+\s*$/g, '');
     // Anything else (node, js-yaml with its code frame) is cut to its first line.
     const e = errorLike(thrown);
@@ -17704,7 +17757,7 @@ function rawMessage(thrown) {
 }
 /** The exit code for a thrown value: the error's own, else 2 (a failure we did not foresee). */
 function exitCodeFor(e) {
-    return e instanceof error/* FreshBuildError */.n ? e.exitCode : 2;
+    return e instanceof error/* FreshBuildError */.nz ? e.exitCode : 2;
 }
 
 
@@ -18074,12 +18127,9 @@ class Nfa {
  * runs as an NFA instead (./nfa.ts). Pure: no I/O.
  */
 
+
 /** A Go regexp the parser (like Go's regexp.Compile) rejects. */
-class GoRegexpError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'GoRegexpError';
-    }
+class GoRegexpError extends error/* NamedError */.iK {
 }
 const MAX_RUNE = 0x10ffff;
 // ASCII tables as Go's regexp/syntax defines them (perl_groups.go).
@@ -18496,7 +18546,7 @@ function compileGoRegexp(source) {
 
 
 /** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
-class IgnoreSyntaxError extends error/* FreshBuildError */.n {
+class IgnoreSyntaxError extends error/* FreshBuildError */.nz {
     file;
     line;
     pattern;
@@ -18921,7 +18971,7 @@ function compilePatterns(patterns, file = null) {
 
 
 /** A context that cannot be read; `path` is the file or directory at fault. */
-class ContextError extends error/* FreshBuildError */.n {
+class ContextError extends error/* FreshBuildError */.nz {
     path;
     code;
     constructor(message, path, code = null) {
@@ -18938,25 +18988,15 @@ const nodeFs = {
     lstat: async (p) => (0,external_node_fs_namespaceObject.lstatSync)(p),
     readlink: async (p) => (0,external_node_fs_namespaceObject.readlinkSync)(p)
 };
-const REASONS = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOENT: 'no such file or directory',
-    ENOTDIR: 'not a directory',
-    ELOOP: 'too many levels of symbolic links',
-    EMFILE: 'too many open files'
-};
 function fail(what, path, e) {
-    const code = (0,errno/* errCode */.t)(e);
-    const reason = code ? `${REASONS[code] ?? code.toLowerCase()} (${code})` : (0,error/* thrownMessage */.U)(e);
-    return new ContextError(`${what} ${path}: ${reason}`, path, code ?? null);
+    return new ContextError(`${what} ${path}: ${(0,errno/* errnoReason */.bs)(e, error/* thrownMessage */.U4)}`, path, (0,errno/* errCode */.tm)(e) ?? null);
 }
 async function isFile(p) {
     try {
         return (await (0,promises_.stat)(p)).isFile();
     }
     catch (e) {
-        if ((0,errno/* errCode */.t)(e) === 'ENOENT' || (0,errno/* errCode */.t)(e) === 'ENOTDIR')
+        if ((0,errno/* errCode */.tm)(e) === 'ENOENT' || (0,errno/* errCode */.tm)(e) === 'ENOTDIR')
             return false;
         throw fail('cannot read ignore file', p, e);
     }
@@ -18994,7 +19034,7 @@ async function resolveRoot(root) {
         real = await (0,promises_.realpath)(abs);
     }
     catch (e) {
-        if ((0,errno/* errCode */.t)(e) === 'ENOENT')
+        if ((0,errno/* errCode */.tm)(e) === 'ENOENT')
             throw new ContextError(`build context not found: ${abs}`, abs, 'ENOENT');
         throw fail('cannot read build context', abs, e);
     }
@@ -19026,7 +19066,7 @@ class Walker {
         }
         catch (e) {
             // fsutil ignores permission errors inside excluded directories, and vanished ones anywhere.
-            const code = (0,errno/* errCode */.t)(e);
+            const code = (0,errno/* errCode */.tm)(e);
             if (excluded && (code === 'EACCES' || code === 'EPERM'))
                 return 0;
             if (code === 'ENOENT' && relDir !== '')
@@ -19065,7 +19105,7 @@ class Walker {
             st = await this.fs.lstat(abs);
         }
         catch (e) {
-            if ((0,errno/* errCode */.t)(e) === 'ENOENT')
+            if ((0,errno/* errCode */.tm)(e) === 'ENOENT')
                 return null;
             throw fail('cannot stat', abs, e);
         }
@@ -19285,7 +19325,7 @@ class StatCache {
             }
         }
         catch (e) {
-            if ((0,errno/* errCode */.t)(e) !== 'ENOENT')
+            if ((0,errno/* errCode */.tm)(e) !== 'ENOENT')
                 notes.push(`ignored (${errText(e)})`);
         }
         return new StatCache(path, previous, horizonMs, tmp, notes);
@@ -19381,7 +19421,7 @@ async function removeOrphans(path) {
     }
 }
 function errText(e) {
-    return (0,errno/* errCode */.t)(e) ?? (0,error/* thrownMessage */.U)(e).split('\n')[0] ?? '';
+    return (0,errno/* errCode */.tm)(e) ?? (0,error/* thrownMessage */.U4)(e).split('\n')[0] ?? '';
 }
 /** One progress line for a person: how much of the context the cache spared reading. */
 function describeStatCache(s) {
@@ -20258,6 +20298,7 @@ async function readOnBuild(exec, images) {
 
 
 
+
 /**
  * The ONBUILD reader of `hash`, which otherwise needs no daemon: it asks the configured one
  * (DOCKER_HOST) for local base images only, and names what it could not read.
@@ -20265,14 +20306,11 @@ async function readOnBuild(exec, images) {
 function daemonOnBuild(env) {
     return images => readOnBuild((0,docker_exec/* dockerExec */.SW)((0,docker_exec/* dockerClient */._n)({ env })), images);
 }
-const FILE_FAULTS = {
-    ENOENT: 'not found',
-    ENOTDIR: 'not found (a parent is not a directory)',
-    EISDIR: 'is a directory',
-    EACCES: 'is not readable (permission denied)',
-    EPERM: 'is not readable (operation not permitted)',
-    ELOOP: 'is a symlink loop'
-};
+/** `not found`, `is not readable (permission denied)`...: what the named file is. */
+function fault(e) {
+    const code = (0,errno/* errCode */.tm)(e) ?? '';
+    return (0,errno/* fileFault */.bT)(code) ?? `cannot be read (${code || (0,error/* thrownMessage */.U4)(e)})`;
+}
 async function readDockerfileText(file) {
     return (await readDockerfileBytes(file)).toString('utf8');
 }
@@ -20281,9 +20319,7 @@ async function readDockerfileBytes(file) {
         return await (0,promises_.readFile)(file);
     }
     catch (e) {
-        const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || (0,error/* thrownMessage */.U)(e)})`;
-        throw new options_UsageError(`Dockerfile ${fault}: ${file}`);
+        throw new options_UsageError(`Dockerfile ${fault(e)}: ${file}`);
     }
 }
 /**
@@ -20296,9 +20332,7 @@ async function checkContextDir(dir) {
         st = await (0,promises_.stat)(dir);
     }
     catch (e) {
-        const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || (0,error/* thrownMessage */.U)(e)})`;
-        throw new options_UsageError(`build context ${fault}: ${dir}`);
+        throw new options_UsageError(`build context ${fault(e)}: ${dir}`);
     }
     if (!st.isDirectory())
         throw new options_UsageError(`build context is not a directory: ${dir}`);
@@ -20395,7 +20429,7 @@ function imageBases(plan) {
     }
     return [...new Set(out)];
 }
-/** `hash --json` as CONTRACT.md specifies it. */
+/** The document `hash --json` prints (docs/contract.md). */
 function hashReport(h) {
     return {
         contextHash: h.contextHash,
@@ -20745,7 +20779,7 @@ async function cureStage(input) {
             return { pruned: null, resent: paths, vouched: true };
         }
         catch (e) {
-            input.say(`cannot mark the changed files for re-sending (${(0,errno/* errCode */.t)(e) ?? String(e)})`);
+            input.say(`cannot mark the changed files for re-sending (${(0,errno/* errCode */.tm)(e) ?? String(e)})`);
             if (!input.diverged)
                 return { pruned: null, resent: null, vouched: false };
         }
@@ -21041,7 +21075,7 @@ async function excludedChanged(context, steps, entries, since) {
  * (or the reference) and what went wrong (unreachable, unauthorised, name invalid, delete
  * disabled); exit 2.
  */
-class RegistryError extends error/* FreshBuildError */.n {
+class RegistryError extends error/* FreshBuildError */.nz {
     code;
     constructor(message, 
     /** The registry's error code (`NAME_INVALID`, `UNSUPPORTED`...), or a kind of our own. */
@@ -22782,25 +22816,22 @@ function parseLog(text) {
 
 
 
+
 /** A build log that cannot be read; the message is one line naming the file. */
-class LogFileError extends error/* FreshBuildError */.n {
+class LogFileError extends error/* FreshBuildError */.nz {
     path;
     constructor(path, problem) {
         super(`build log ${path}: ${problem}`);
         this.path = path;
     }
 }
-const FAULTS = {
-    ENOENT: 'not found',
-    ENOTDIR: 'not found (a parent is not a directory)',
-    EISDIR: 'is a directory, not a log file',
-    EACCES: 'is not readable: permission denied',
-    EPERM: 'is not readable: operation not permitted',
-    ELOOP: 'is a symlink loop'
+const LOG_WORDING = {
+    directory: 'is a directory, not a log file',
+    unreadable: reason => `is not readable: ${reason}`
 };
 function logFault(path, e) {
-    const code = e?.code ?? '';
-    const known = FAULTS[code];
+    const code = (0,errno/* errCode */.tm)(e) ?? '';
+    const known = (0,errno/* fileFault */.bT)(code, LOG_WORDING);
     const problem = known ? `${known} (${code})` : `cannot be read (${code || String(e)})`;
     return new LogFileError(path, problem);
 }
@@ -23220,7 +23251,7 @@ function compareEntry(path, expected, actual, chmodFlag) {
 
 
 /** A docker build that failed: an error (exit 2), not a verdict. */
-class BuildFailedError extends error/* FreshBuildError */.n {
+class BuildFailedError extends error/* FreshBuildError */.nz {
 }
 /**
  * `build`: re-send what changed, or prune, when the context diverged (cure.ts), build with
@@ -23588,7 +23619,7 @@ function judgedPaths(step, comparison, seen) {
     return seen.skip ? paths.filter(p => !seen.skip?.has(p)) : paths;
 }
 /**
- * The verdict of DESIGN.md: a changed file a step reads is stale until its bytes prove it, and
+ * The verdict (docs/design.md, Verdicts): a changed file a step reads is stale until its bytes prove it, and
  * `fresh`/`unchanged`/`baseline` promise the image holds the context's bytes: a changed file
  * the guard could not prove (a layer it cannot read, a bind mount, an archive it cannot open)
  * makes the step `stale` as unproven, never `ran`.

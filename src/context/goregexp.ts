@@ -11,14 +11,10 @@
  * runs as an NFA instead (./nfa.ts). Pure: no I/O.
  */
 import { Nfa, type Assertion, type CharClass, type Range, type RegexNode } from './nfa.js'
+import { NamedError } from '../util/error.js'
 
 /** A Go regexp the parser (like Go's regexp.Compile) rejects. */
-export class GoRegexpError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'GoRegexpError'
-  }
-}
+export class GoRegexpError extends NamedError {}
 
 const MAX_RUNE = 0x10ffff
 

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto'
 import type { ContextEntry } from '../model.js'
 
 /**
- * What BuildKit's cache key covers for one entry, as one line: type, permission bits, content
- * (or symlink target) digest, and the name. Never mtime, never uid/gid. The path is JSON-quoted
- * so that names with spaces or newlines cannot collide with another entry's line.
+ * What BuildKit's cache key covers for one entry apart from its name, as one line: type,
+ * permission bits, and the content (or symlink target) digest. Never mtime, never uid/gid.
  */
 export function entrySignature(e: ContextEntry): string {
   return `${e.type} ${formatMode(e.mode)} ${e.digest ?? '-'}`
@@ -17,7 +16,8 @@ export function formatMode(mode: number): string {
 
 /**
  * sha256 over the entries' signatures and names, in path byte order. Used for the context hash
- * (all entries) and for each step's source hash (the entries that step selects).
+ * (all entries) and for each step's source hash (the entries that step selects). Each name is
+ * JSON-quoted, so names with spaces or newlines cannot collide with another entry's line.
  */
 export function hashEntries(entries: readonly ContextEntry[]): string {
   // The walk returns entries sorted and step selections keep that order: check, do not re-sort.

@@ -14,7 +14,7 @@ import type { Dirent, Stats } from 'node:fs'
 import { lstatSync, readdirSync, readlinkSync } from 'node:fs'
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { errCode } from '../util/errno.js'
+import { errCode, errnoReason } from '../util/errno.js'
 import type { ContextEntry, ContextScan } from '../model.js'
 import { defaultConcurrency, digestString, mapPool, StreamDigester } from './digest.js'
 import type { FileDigester, FileStat } from './digest.js'
@@ -64,19 +64,12 @@ export interface IgnoreSource {
   lines: IgnoreLine[]
 }
 
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOENT: 'no such file or directory',
-  ENOTDIR: 'not a directory',
-  ELOOP: 'too many levels of symbolic links',
-  EMFILE: 'too many open files'
-}
-
 function fail(what: string, path: string, e: unknown): ContextError {
-  const code = errCode(e)
-  const reason = code ? `${REASONS[code] ?? code.toLowerCase()} (${code})` : thrownMessage(e)
-  return new ContextError(`${what} ${path}: ${reason}`, path, code ?? null)
+  return new ContextError(
+    `${what} ${path}: ${errnoReason(e, thrownMessage)}`,
+    path,
+    errCode(e) ?? null
+  )
 }
 
 async function isFile(p: string): Promise<boolean> {

@@ -8,6 +8,7 @@
  * dockerfile-ast splits arguments on whitespace without regard to quotes (`"a b"` becomes two
  * arguments), so instructions' argument text is split with `splitWords` instead.
  */
+import { NamedError } from '../util/error.js'
 
 /** Variables in scope (ENV wins over ARG, as in BuildKit); a Map will do. */
 export interface Vars {
@@ -21,7 +22,7 @@ export interface Vars {
 export const MAX_NESTING = 128
 
 /** Raised for a malformed word; the reader turns it into a DockerfileError with the line. */
-export class WordError extends Error {}
+export class WordError extends NamedError {}
 
 /**
  * Splits argument text into words on unquoted whitespace, keeping quotes and escapes in each

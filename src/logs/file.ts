@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises'
 import type { ParsedLog } from '../model.js'
 import { LogParser, type LogParserOptions } from './parser.js'
 import { FreshBuildError } from '../util/error.js'
+import { errCode, fileFault, type FaultWording } from '../util/errno.js'
 
 /** A build log that cannot be read; the message is one line naming the file. */
 export class LogFileError extends FreshBuildError {
@@ -13,18 +14,14 @@ export class LogFileError extends FreshBuildError {
   }
 }
 
-const FAULTS: Record<string, string> = {
-  ENOENT: 'not found',
-  ENOTDIR: 'not found (a parent is not a directory)',
-  EISDIR: 'is a directory, not a log file',
-  EACCES: 'is not readable: permission denied',
-  EPERM: 'is not readable: operation not permitted',
-  ELOOP: 'is a symlink loop'
+const LOG_WORDING: FaultWording = {
+  directory: 'is a directory, not a log file',
+  unreadable: reason => `is not readable: ${reason}`
 }
 
 function logFault(path: string, e: unknown): LogFileError {
-  const code = (e as NodeJS.ErrnoException | null)?.code ?? ''
-  const known = FAULTS[code]
+  const code = errCode(e) ?? ''
+  const known = fileFault(code, LOG_WORDING)
   const problem = known ? `${known} (${code})` : `cannot be read (${code || String(e)})`
   return new LogFileError(path, problem)
 }

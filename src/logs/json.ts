@@ -1,6 +1,6 @@
 import type { LogFormat, LogStep, ParsedLog } from '../model.js'
 
-/** The document `fresh-build parse-log FILE --json` prints (CONTRACT.md). */
+/** The document `fresh-build parse-log FILE --json` prints (docs/contract.md). */
 export interface ParseLogJson {
   format: LogFormat
   /** Every field of a step but `error`, which the contract does not carry. */

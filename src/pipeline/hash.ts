@@ -9,6 +9,7 @@ import { UsageError } from './options.js'
 import { unmatchedMessage, unmatchedSources } from '../verdict/sources.js'
 import { dockerClient, dockerExec, readOnBuild } from '../docker/index.js'
 import { thrownMessage } from '../util/error.js'
+import { errCode, fileFault } from '../util/errno.js'
 
 /** The context as Docker reads it, the Dockerfile's context steps, and their hashes. */
 export interface Hashed {
@@ -37,13 +38,10 @@ export type OnBuildReader = (
   images: string[]
 ) => Promise<{ triggers: Map<string, string[]>; problems: string[] }>
 
-const FILE_FAULTS: Record<string, string> = {
-  ENOENT: 'not found',
-  ENOTDIR: 'not found (a parent is not a directory)',
-  EISDIR: 'is a directory',
-  EACCES: 'is not readable (permission denied)',
-  EPERM: 'is not readable (operation not permitted)',
-  ELOOP: 'is a symlink loop'
+/** `not found`, `is not readable (permission denied)`...: what the named file is. */
+function fault(e: unknown): string {
+  const code = errCode(e) ?? ''
+  return fileFault(code) ?? `cannot be read (${code || thrownMessage(e)})`
 }
 
 export async function readDockerfileText(file: string): Promise<string> {
@@ -54,9 +52,7 @@ async function readDockerfileBytes(file: string): Promise<Buffer> {
   try {
     return await readFile(file)
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? ''
-    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`
-    throw new UsageError(`Dockerfile ${fault}: ${file}`)
+    throw new UsageError(`Dockerfile ${fault(e)}: ${file}`)
   }
 }
 
@@ -69,9 +65,7 @@ export async function checkContextDir(dir: string): Promise<void> {
   try {
     st = await stat(dir)
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? ''
-    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`
-    throw new UsageError(`build context ${fault}: ${dir}`)
+    throw new UsageError(`build context ${fault(e)}: ${dir}`)
   }
   if (!st.isDirectory()) throw new UsageError(`build context is not a directory: ${dir}`)
 }
@@ -190,7 +184,7 @@ function imageBases(plan: ReadPlan): string[] {
   return [...new Set(out)]
 }
 
-/** `hash --json` as CONTRACT.md specifies it. */
+/** The document `hash --json` prints (docs/contract.md). */
 export function hashReport(h: Hashed) {
   return {
     contextHash: h.contextHash,

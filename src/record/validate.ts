@@ -1,13 +1,13 @@
 import type { BuildInputs, BuildRecord, DeployFacts } from '../model.js'
+import { NamedError } from '../util/error.js'
 
 /** Thrown by {@link validateRecord}; `field` is the JSON path of the first bad value. */
-export class RecordShapeError extends Error {
+export class RecordShapeError extends NamedError {
   constructor(
     readonly field: string,
     problem: string
   ) {
     super(`${field} ${problem}`)
-    this.name = 'RecordShapeError'
   }
 }
 

@@ -1,4 +1,4 @@
-import { thrownMessage } from '../util/error.js'
+import { NamedError, thrownMessage } from '../util/error.js'
 import type { Judgement, Verdict } from '../model.js'
 import { verdictExplanation } from './facts.js'
 import { redactor, truncate, visible } from './text-safety.js'
@@ -50,13 +50,12 @@ export interface PostStatusOptions extends StatusInput {
 }
 
 /** The commit status cannot be posted for a reason the caller must handle (not a fork's 403/404). */
-export class StatusError extends Error {
+export class StatusError extends NamedError {
   constructor(
     message: string,
     readonly status?: number
   ) {
     super(message)
-    this.name = 'StatusError'
   }
 }
 

@@ -1,16 +1,22 @@
 /**
- * The project's errors: each is one line a person can act on (paths and values shown escaped,
- * never cut), carries the process exit code, and is recognised by `instanceof`.
+ * An error named after its own class (UsageError, WordError...), as stack traces and --debug
+ * show it, without each subclass setting `name` by hand. The base of every error class here.
  */
-export class FreshBuildError extends Error {
-  /** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
-  readonly exitCode: number = 2
-
-  constructor(message: string) {
+export class NamedError extends Error {
+  constructor(message?: string) {
     super(message)
-    // The subclass's own name (UsageError, RecordError...), as stack traces and --debug show it.
     this.name = new.target.name
   }
+}
+
+/**
+ * The errors a user sees: each is one line a person can act on (paths and values shown escaped,
+ * never cut), carries the process exit code, and is recognised by `instanceof`. Errors that are
+ * caught and rewritten inside a module (WordError, GoRegexpError...) are plain NamedErrors.
+ */
+export class FreshBuildError extends NamedError {
+  /** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
+  readonly exitCode: number = 2
 }
 
 /**

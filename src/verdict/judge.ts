@@ -131,7 +131,7 @@ export interface JudgeInput {
 }
 
 /**
- * The verdict of DESIGN.md: a changed file a step reads is stale until its bytes prove it, and
+ * The verdict (docs/design.md, Verdicts): a changed file a step reads is stale until its bytes prove it, and
  * `fresh`/`unchanged`/`baseline` promise the image holds the context's bytes: a changed file
  * the guard could not prove (a layer it cannot read, a bind mount, an archive it cannot open)
  * makes the step `stale` as unproven, never `ran`.

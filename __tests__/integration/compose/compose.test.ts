@@ -14,7 +14,8 @@ import { BASE_IMAGE, DOCKER, describeDocker, docker } from '../../helpers/docker
 import { makeTree, removeTree } from '../../helpers/tree.js'
 import { composeBuildCommand, detectCompose } from '../../../src/compose/command.js'
 import { run } from '../../../src/docker/exec.js'
-import { main, type CliIo } from '../../../src/cli/main.js'
+import { runCli, type CliRun } from '../../helpers/cli.js'
+import { suiteEnv } from '../../helpers/env.js'
 
 const COMPOSE = '/usr/bin/docker-compose'
 // Unique per run: the project (and so the image names) and the bytes in the images are ours.
@@ -22,7 +23,7 @@ const NONCE = randomBytes(6).toString('hex')
 const PROJECT = `fbcompose${NONCE}`
 const IMAGES = [`${PROJECT}_web`, `${PROJECT}_api`]
 
-const ENV: NodeJS.ProcessEnv = { ...process.env, DOCKER_BUILDKIT: '1' }
+const ENV: NodeJS.ProcessEnv = suiteEnv({ DOCKER_BUILDKIT: '1' })
 delete ENV.COMPOSE_PROJECT_NAME
 delete ENV.COMPOSE_FILE
 delete ENV.COMPOSE_PROFILES
@@ -43,23 +44,8 @@ interface ServiceJudgement {
   warnings: string[]
 }
 
-interface CliRun {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-async function cli(argv: string[]): Promise<CliRun> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: s => void (stdout += s),
-    stderr: s => void (stderr += s),
-    cwd: dir,
-    env: ENV
-  }
-  const code = await main(argv, io)
-  return { code, stdout, stderr }
+function cli(argv: string[]): Promise<CliRun> {
+  return runCli(argv, { cwd: dir, env: ENV })
 }
 
 function judgements(r: CliRun): Record<string, ServiceJudgement> {

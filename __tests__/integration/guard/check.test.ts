@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { BASE_IMAGE, DOCKER, describeDocker, docker } from '../../helpers/docker.js'
+import { suiteEnv } from '../../helpers/env.js'
 import {
   catInImage,
   cli,
@@ -27,7 +28,7 @@ const COPY = 'COPY src ./src'
 /** A build as a deploy script would run it; the log (BuildKit writes it to stderr) kept in a file. */
 function plainBuild(ctx: string, tag: string, logFile: string): void {
   const r = spawnSync(DOCKER, ['build', '--progress=plain', '--tag', tag, ctx], {
-    env: { ...process.env, DOCKER_BUILDKIT: '1' },
+    env: suiteEnv({ DOCKER_BUILDKIT: '1' }),
     encoding: 'utf8'
   })
   writeFileSync(logFile, r.stdout + r.stderr)

@@ -21,7 +21,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../../src/cli/main.js'
+import { runCli } from '../../helpers/cli.js'
 import { BASE_IMAGE, DOCKER, describeDocker, docker } from '../../helpers/docker.js'
 import { suiteEnv } from '../../helpers/env.js'
 
@@ -49,8 +49,7 @@ async function build(
   state: string,
   extra: string[]
 ): Promise<{ code: number; stdout: string }> {
-  let stdout = ''
-  const code = await main(
+  const { code, stdout } = await runCli(
     [
       'build',
       '--context',
@@ -66,12 +65,7 @@ async function build(
       ...extra,
       '--json'
     ],
-    {
-      stdout: s => void (stdout += s),
-      stderr: () => undefined,
-      cwd: tmpdir(),
-      env: suiteEnv({ DOCKER_HOST: dockerHost })
-    }
+    { env: suiteEnv({ DOCKER_HOST: dockerHost }) }
   )
   return { code, stdout }
 }

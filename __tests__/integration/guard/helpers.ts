@@ -8,9 +8,10 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../../src/cli/main.js'
 import type { Judgement, StepResult, StepStatus } from '../../../src/model.js'
+import { runCli } from '../../helpers/cli.js'
 import { DOCKER } from '../../helpers/docker.js'
+import { suiteEnv } from '../../helpers/env.js'
 import { makeTree, removeTree, type TreeSpec } from '../../helpers/tree.js'
 
 /** The 28.x client without buildx: builds with the legacy builder. */
@@ -66,15 +67,8 @@ export class Scratch {
 }
 
 /** `fresh-build <argv> --json` in-process; the single JSON document on stdout, parsed. */
-export async function cli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main([...argv, '--json'], {
-    stdout: s => void (stdout += s),
-    stderr: s => void (stderr += s),
-    cwd: tmpdir(),
-    env
-  })
+export async function cli(argv: string[], env: NodeJS.ProcessEnv = suiteEnv()): Promise<CliRun> {
+  const { code, stdout, stderr } = await runCli([...argv, '--json'], { env })
   if (code === 2) throw new Error(`fresh-build ${argv.join(' ')} failed:\n${stderr}`)
   return { code, json: JSON.parse(stdout) as Judgement, stderr }
 }

@@ -1,6 +1,6 @@
 /**
  * A revert to bytes an inline-cache image supplies, after a full builder prune: the COPY comes
- * back CACHED from `--cache-from`, and the byte proof clears it (DESIGN.md: not stale).
+ * back CACHED from `--cache-from`, and the byte proof clears it (docs/design.md: not stale).
  * Measured here: the 20.10 daemon imports inline cache from a local image without any registry
  * (the log says `importing cache manifest from <image>`), as the shared fixture
  * inline-03-after-prune-af-with-cache-from.log also shows.

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { BASE_IMAGE, describeDocker } from '../../helpers/docker.js'
+import { suiteEnv } from '../../helpers/env.js'
 import {
   buildArgv,
   catInImage,
@@ -29,7 +30,7 @@ const DOCKERFILE = `FROM ${BASE_IMAGE}\n${COPY}\n`
 /** A plain legacy build through the 28.x client, its whole log kept in a file. */
 function legacyBuild(ctx: string, tag: string, logFile: string): void {
   const r = spawnSync(LEGACY_DOCKER, ['build', '--tag', tag, ctx], {
-    env: { ...process.env, DOCKER_BUILDKIT: '0' },
+    env: suiteEnv({ DOCKER_BUILDKIT: '0' }),
     encoding: 'utf8'
   })
   writeFileSync(logFile, r.stdout + r.stderr)

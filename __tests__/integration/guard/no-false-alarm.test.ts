@@ -1,5 +1,5 @@
 /**
- * What must NOT be flagged (DESIGN.md), on the real daemon: later RUN steps that rewrite or delete
+ * What must NOT be flagged (docs/design.md), on the real daemon: later RUN steps that rewrite or delete
  * copied files, a cached `COPY package.json` when only src/ changed, ignored-file-only changes,
  * and an unchanged rebuild.
  */

@@ -10,6 +10,7 @@ import { parseCli } from '../../../src/cli/args.js'
 import { dockerClient, dockerExec, type DockerExec } from '../../../src/docker/exec.js'
 import { runGuard } from '../../../src/pipeline/guard.js'
 import { BASE_IMAGE, DOCKER, describeDocker, docker } from '../../helpers/docker.js'
+import { suiteEnv } from '../../helpers/env.js'
 import {
   buildArgv,
   catInImage,
@@ -169,11 +170,11 @@ describeDocker('guard: same-size edits with the mtime kept', () => {
       editKeepingMtime(join(ctx, 'src/a.txt'), NEW_A)
 
       const img = scratch.tag('stage')
-      const parsed = parseCli(argv(img), ctx, process.env)
+      const parsed = parseCli(argv(img), ctx, suiteEnv())
       if (parsed.command !== 'build') throw new Error('expected a build command')
       const results = await runGuard('build', parsed.guard, null, {
         progress: () => undefined,
-        env: process.env,
+        env: suiteEnv(),
         cwd: ctx,
         exec: pruneBeforeStageBuild
       })

@@ -7,20 +7,16 @@ import { randomBytes } from 'node:crypto'
 import { chmodSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../../src/cli/main.js'
 import type { Judgement } from '../../../src/model.js'
 import { DOCKER } from '../../helpers/docker.js'
+import { runCli, type CliRun } from '../../helpers/cli.js'
 import { suiteEnv } from '../../helpers/env.js'
 import { makeTree, type TreeSpec } from '../../helpers/tree.js'
 
 /** Whole seconds, so putting an mtime back is exact to the nanosecond. */
 export const KEPT_MTIME = 1_700_000_000
 
-export interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
+export type Run = CliRun
 
 /** Everything a suite creates, removed at the end (only what it created). */
 export class Scratch {
@@ -87,20 +83,12 @@ process.exit(r.status === null ? 1 : r.status)
 }
 
 /** `fresh-build <argv>` in-process. */
-export async function cli(argv: string[], env: NodeJS.ProcessEnv = baseEnv()): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, {
-    stdout: s => void (stdout += s),
-    stderr: s => void (stderr += s),
-    cwd: tmpdir(),
-    env
-  })
-  return { code, stdout, stderr }
+export function cli(argv: string[], env: NodeJS.ProcessEnv = suiteEnv()): Promise<Run> {
+  return runCli(argv, { env })
 }
 
 /** The suite's child environment (keeps DOCKER_HOST): see __tests__/helpers/env.ts. */
-export const baseEnv = suiteEnv
+export { suiteEnv as baseEnv }
 
 /** The JSON judgement of a `--json` run, with stderr in the message when it is not one. */
 export function judgement(run: Run): Judgement {

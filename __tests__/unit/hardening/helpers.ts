@@ -7,33 +7,12 @@ import { expect } from '@jest/globals'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../../src/cli/main.js'
+export { runCli, type CliRun } from '../../helpers/cli.js'
 import { suiteEnv } from '../../helpers/env.js'
-
-export interface CliRun {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-/** `fresh-build <argv>` in-process with captured streams. */
-export async function runCli(
-  argv: readonly string[],
-  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}
-): Promise<CliRun> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, {
-    stdout: s => void (stdout += s),
-    stderr: s => void (stderr += s),
-    cwd: opts.cwd ?? tmpdir(),
-    env: opts.env ?? cleanEnv()
-  })
-  return { code, stdout, stderr }
-}
+import type { CliRun } from '../../helpers/cli.js'
 
 /** The suite's child environment (keeps DOCKER_HOST): see __tests__/helpers/env.ts. */
-export const cleanEnv = suiteEnv
+export { suiteEnv as cleanEnv }
 
 /**
  * The error contract: exit 2, exactly one stderr line `fresh-build: error: ...` matching
