@@ -38873,7 +38873,7 @@ __nccwpck_require__.d(core_namespaceObject, {
   setOutput: () => (setOutput),
   setSecret: () => (setSecret),
   startGroup: () => (startGroup),
-  summary: () => (summary),
+  summary: () => (summary_summary),
   toPlatformPath: () => (toPlatformPath),
   toPosixPath: () => (toPosixPath),
   toWin32Path: () => (toWin32Path),
@@ -40278,7 +40278,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = _summary;
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -41827,12 +41827,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -42170,6 +42166,8 @@ async function detectBuilder(exec, env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/docker/build.ts
 /**
  * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
@@ -42182,7 +42180,13 @@ async function detectBuilder(exec, env = process.env) {
 
 /** Pure: the exact argv (without the docker binary) and env for a build. */
 function buildCommand(kind, opts) {
-    const argv = kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+    const f = opts.flags ?? {};
+    const argv = kind === 'buildx' ? ['buildx', 'build'] : ['build'];
+    // The builder goes first: `--builder` selects the instance every later flag is read against.
+    if (kind === 'buildx' && f.builder)
+        argv.push('--builder', f.builder);
+    if (kind === 'buildx')
+        argv.push('--load');
     if (kind !== 'legacy')
         argv.push(`--progress=${opts.progress ?? 'plain'}`);
     if (opts.file !== undefined)
@@ -42199,6 +42203,29 @@ function buildCommand(kind, opts) {
         argv.push('--target', opts.target);
     if (opts.noCache)
         argv.push('--no-cache');
+    for (const n of f.noCacheFilters ?? [])
+        argv.push('--no-cache-filter', n);
+    if (f.pull)
+        argv.push('--pull');
+    for (const s of f.secrets ?? [])
+        argv.push('--secret', `id=${s.id},src=${s.src}`);
+    for (const s of f.ssh ?? [])
+        argv.push('--ssh', s);
+    if (f.network)
+        argv.push('--network', f.network);
+    for (const h of f.addHosts ?? [])
+        argv.push('--add-host', h);
+    if (f.shmSize)
+        argv.push('--shm-size', f.shmSize);
+    for (const u of f.ulimits ?? [])
+        argv.push('--ulimit', u);
+    if (f.platforms && f.platforms.length > 0)
+        argv.push('--platform', f.platforms.join(','));
+    for (const [name, dir] of Object.entries(f.buildContexts ?? {})) {
+        argv.push('--build-context', `${name}=${dir}`);
+    }
+    if (kind === 'buildx' && f.metadataFile)
+        argv.push('--metadata-file', f.metadataFile);
     if (opts.iidFile !== undefined)
         argv.push('--iidfile', opts.iidFile);
     argv.push(opts.context);
@@ -42232,7 +42259,11 @@ async function runBuild(exec, kind, opts, run = {}) {
         const context = (0,external_node_path_namespaceObject.isAbsolute)(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
             ? opts.context
             : (0,external_node_path_namespaceObject.resolve)(opts.context);
-        const cmd = buildCommand(kind, { ...opts, context, iidFile });
+        const metadataFile = kind === 'buildx' ? (0,external_node_path_namespaceObject.join)(dir, 'metadata.json') : undefined;
+        const flags = metadataFile ? { ...opts.flags, metadataFile } : opts.flags;
+        const cmd = buildCommand(kind, { ...opts, context, iidFile, ...(flags ? { flags } : {}) });
+        run.onCommand?.(cmd.argv, cmd.env);
+        const redact = run.redact ?? ((line) => line);
         let logError = null;
         const log = run.logPath ? (0,external_node_fs_namespaceObject.createWriteStream)(run.logPath, { mode: 0o600 }) : null;
         // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
@@ -42244,7 +42275,8 @@ async function runBuild(exec, kind, opts, run = {}) {
             signal: run.signal,
             // Only the tail is held in memory, for the error line and the image id fallback.
             maxCapture: 256 * 1024,
-            onLine: (line, stream) => {
+            onLine: (raw, stream) => {
+                const line = redact(raw);
                 if (log && logError === null)
                     log.write(line + '\n');
                 run.onLine?.(line, stream);
@@ -42257,16 +42289,30 @@ async function runBuild(exec, kind, opts, run = {}) {
             imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
             imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr);
         }
+        const metadata = metadataFile ? await readMetadata(metadataFile) : null;
         return {
             code: result.code,
             logPath: run.logPath && logError === null ? run.logPath : null,
             logError,
             imageId,
-            error: result.code === 0 ? null : lastErrorLine(result)
+            error: result.code === 0 ? null : redact(lastErrorLine(result)),
+            metadata
         };
     }
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/** buildx's metadata file as an object; null when missing or not a JSON object. */
+async function readMetadata(path) {
+    try {
+        const doc = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        return typeof doc === 'object' && doc !== null && !Array.isArray(doc)
+            ? doc
+            : null;
+    }
+    catch {
+        return null;
     }
 }
 
@@ -42321,18 +42367,22 @@ const PRUNE_FILTER_KEYS = [
     'unused-for'
 ];
 /** buildx prunes its current builder (maybe a container); the classic client the daemon's. */
-function pruneBase(kind) {
-    return kind === 'buildx' ? ['buildx', 'prune'] : ['builder', 'prune'];
+function pruneBase(kind, builder) {
+    if (kind !== 'buildx')
+        return ['builder', 'prune'];
+    // The builder the build uses (`--builder`) is the one whose cache must go.
+    return builder ? ['buildx', 'prune', '--builder', builder] : ['buildx', 'prune'];
 }
 /** Pure: the prune commands a policy runs before a build. Empty for `never` and for legacy. */
-function pruneCommands(policy, kind) {
+function pruneCommands(policy, kind, builder = null) {
     // The legacy builder sends the whole context every build and keys COPY on content, so it
     // has no source.local records; its layer cache lives in images, which we never remove.
     if (policy === 'never' || kind === 'legacy')
         return [];
+    const base = pruneBase(kind, builder);
     if (policy === 'source')
-        return [[...pruneBase(kind), '-f', '--filter', 'type=source.local']];
-    return NON_CACHEMOUNT_TYPES.map(t => [...pruneBase(kind), '-af', '--filter', `type=${t}`]);
+        return [[...base, '-f', '--filter', 'type=source.local']];
+    return NON_CACHEMOUNT_TYPES.map(t => [...base, '-af', '--filter', `type=${t}`]);
 }
 /** Why a policy prunes nothing on this builder, or null when it does prune. */
 function pruneNote(policy, kind) {
@@ -42401,12 +42451,12 @@ async function runPrune(exec, policy, commands) {
     return { policy, done: true, reclaimedBytes };
 }
 /** The pre-build prune for a policy. Never throws for a docker failure: the result says it. */
-async function prune(exec, policy, kind) {
+async function prune(exec, policy, kind, builder = null) {
     const note = pruneNote(policy, kind);
     if (note !== null)
         return { policy, done: false, reclaimedBytes: 0, note };
     try {
-        return await runPrune(exec, policy, pruneCommands(policy, kind));
+        return await runPrune(exec, policy, pruneCommands(policy, kind, builder));
     }
     catch (e) {
         return {
@@ -42678,6 +42728,8 @@ async function inspectImage(exec, ref) {
     return { ...info, history, historyFromConfig: true };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/docker/layers.ts
 /**
  * The byte proof: what a given layer of an image holds at given paths.
@@ -42830,8 +42882,57 @@ async function readLayerEntries(exec, imageRef, wanted) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/docker/buildx.ts
+/** Parses `docker buildx inspect` text; unknown lines are ignored. */
+function parseBuildxInspect(text) {
+    let name = null;
+    let driver = null;
+    const endpoints = [];
+    let inNodes = false;
+    for (const raw of text.split(/\r?\n/)) {
+        if (/^Nodes:\s*$/.test(raw)) {
+            inNodes = true;
+            continue;
+        }
+        const m = /^([A-Za-z][A-Za-z ]*):\s*(.*)$/.exec(raw);
+        if (!m)
+            continue;
+        const [, key, value] = m;
+        if (!inNodes && key === 'Name')
+            name = value.trim() || null;
+        else if (!inNodes && key === 'Driver')
+            driver = value.trim() || null;
+        else if (inNodes && key === 'Endpoint')
+            endpoints.push(value.trim());
+    }
+    return { name, driver, endpoints };
+}
+/** Drivers whose BuildKit (and so its cache) lives outside the docker daemon's image store. */
+const OWN_BUILDKIT = new Set(['docker-container', 'kubernetes', 'remote']);
+/** Warnings about a builder: where its cache lives and how long it lives. */
+function builderWarnings(b) {
+    if (b.driver === null || !OWN_BUILDKIT.has(b.driver))
+        return [];
+    const name = b.name ?? 'the current builder';
+    const out = [
+        `buildx builder ${name} uses the ${b.driver} driver: its cache lives in its own BuildKit, which fresh-build prunes and whose image is loaded into the daemon (--load) to be proven`
+    ];
+    if (b.driver === 'docker-container') {
+        out.push(`buildx builder ${name} is a docker-container builder as docker/setup-buildx-action creates it, removed after the job: each job starts with an empty cache, so only cache-from imports can serve old layers; keep a builder (or a self-hosted runner) to reuse the cache between runs`);
+    }
+    return out;
+}
+/** Asks buildx about the builder (`--builder` or the current one); no warnings when it cannot. */
+async function buildxWarnings(exec, builder) {
+    const r = await exec(['buildx', 'inspect', ...(builder ? [builder] : [])]).catch(() => null);
+    if (!r || r.code !== 0)
+        return [];
+    return builderWarnings(parseBuildxInspect(r.stdout));
+}
+
 ;// CONCATENATED MODULE: ./src/docker/index.ts
 /** The Docker adapter: every docker call of the pipeline goes through these modules. */
+
 
 
 
@@ -43956,7 +44057,7 @@ function describeStatCache(s) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/options.ts
 /** A user mistake: one clear line, exit code 2, no stack trace. */
-class UsageError extends Error {
+class options_UsageError extends Error {
     name = 'UsageError';
 }
 const PRUNE_POLICIES = ['source', 'all', 'never'];
@@ -43965,13 +44066,13 @@ function parsePrune(value, where = '--prune') {
     const v = value.trim();
     if (PRUNE_POLICIES.includes(v))
         return v;
-    throw new UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
+    throw new options_UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
 }
 function parseVerify(value, where = '--verify') {
     const v = value.trim();
     if (VERIFY_POLICIES.includes(v))
         return v;
-    throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
+    throw new options_UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
 }
 /** Build-arg names as docker accepts them: an identifier, no `=`, no whitespace. */
 const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -43985,10 +44086,10 @@ function parseBuildArgs(items, where) {
         const eq = item.indexOf('=');
         const name = eq < 0 ? item : item.slice(0, eq);
         if (!ARG_NAME.test(name)) {
-            throw new UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
+            throw new options_UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
         }
         if (eq < 0)
-            throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
+            throw new options_UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
         out[name] = item.slice(eq + 1);
     });
     return out;
@@ -44005,7 +44106,7 @@ const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?
 function parseTag(value, where) {
     const m = REFERENCE.exec(value);
     if (!m || (m[1] ?? '').length > 255) {
-        throw new UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
+        throw new options_UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
     }
     return value;
 }
@@ -44215,13 +44316,13 @@ function exitCodeFor(_e) {
  */
 async function resolveClearPath(root, p) {
     if (p.trim() === '' || p.includes('\0'))
-        throw new UsageError(`clear path "${p}" is empty or invalid`);
+        throw new options_UsageError(`clear path "${p}" is empty or invalid`);
     const realRoot = await (0,promises_namespaceObject.realpath)(root).catch(() => {
-        throw new UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
+        throw new options_UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
     });
     const abs = (0,external_node_path_namespaceObject.resolve)(realRoot, p);
     if (abs === '/' || !strictlyInside(realRoot, abs)) {
-        throw new UsageError(`clear path "${p}" is outside ${root}: refused`);
+        throw new options_UsageError(`clear path "${p}" is outside ${root}: refused`);
     }
     let parent;
     try {
@@ -44232,7 +44333,7 @@ async function resolveClearPath(root, p) {
     }
     const target = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(abs));
     if (!strictlyInside(realRoot, target)) {
-        throw new UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
+        throw new options_UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
     }
     // Removing a link would not touch its target, but a user naming a link to a cache outside
     // expects that cache cleared: refuse rather than silently do something else.
@@ -44241,7 +44342,7 @@ async function resolveClearPath(root, p) {
         const dest = (0,external_node_path_namespaceObject.resolve)(parent, link);
         const real = await (0,promises_namespaceObject.realpath)(dest).catch(() => dest);
         if (!strictlyInside(realRoot, real)) {
-            throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
+            throw new options_UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
         }
     }
     return target;
@@ -44264,7 +44365,7 @@ async function runClear(opts, io) {
         commands = clearCommands(host.kind, { all: opts.all, filters: opts.filters });
     }
     catch (e) {
-        throw new UsageError(errorMessage(e));
+        throw new options_UsageError(errorMessage(e));
     }
     if (host.kind === 'legacy') {
         warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
@@ -44313,7 +44414,7 @@ async function checkRecordFile(path) {
     if (st === null)
         return;
     const refuse = (why) => {
-        throw new UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
+        throw new options_UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
     };
     if (!st.isFile())
         refuse('is not a regular file');
@@ -44332,7 +44433,425 @@ async function checkRecordFile(path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/build-flags.ts
+/**
+ * The docker build flags a user of docker/build-push-action passes (labels, secrets, ssh, pull,
+ * no-cache, network, hosts, shm, ulimits, builder, platforms, named contexts): one shape for the
+ * CLI and the action, parsed by shared helpers, checked against the builder in use, and turned
+ * into the argv flags of src/docker/build.ts. What the builder cannot do is an error naming the
+ * input (or flag) and the builder, never dropped.
+ */
+
+
+
+
+
+function noBuildFlags() {
+    return {
+        labels: {},
+        secrets: [],
+        ssh: [],
+        pull: false,
+        noCache: false,
+        noCacheFilters: [],
+        network: null,
+        addHosts: [],
+        shmSize: null,
+        ulimits: [],
+        builder: null,
+        platforms: [],
+        buildContexts: {}
+    };
+}
+const NAMES = {
+    labels: { action: 'input labels', cli: '--label' },
+    secrets: { action: 'input secrets / secret-files', cli: '--secret' },
+    ssh: { action: 'input ssh', cli: '--ssh' },
+    pull: { action: 'input pull', cli: '--pull' },
+    noCache: { action: 'input no-cache', cli: '--no-cache' },
+    noCacheFilters: { action: 'input no-cache-filters', cli: '--no-cache-filter' },
+    network: { action: 'input network', cli: '--network' },
+    addHosts: { action: 'input add-hosts', cli: '--add-host' },
+    shmSize: { action: 'input shm-size', cli: '--shm-size' },
+    ulimits: { action: 'input ulimit', cli: '--ulimit' },
+    builder: { action: 'input builder', cli: '--builder' },
+    platforms: { action: 'input platforms', cli: '--platform' },
+    buildContexts: { action: 'input build-contexts', cli: '--build-context' }
+};
+function flagName(key, surface) {
+    return NAMES[key][surface];
+}
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+const LABEL_KEY = /^[^\s=]+$/;
+/** `KEY=VALUE` items (one label each); a value may hold `=` and spaces. */
+function parseLabels(items, where) {
+    const out = {};
+    items.forEach((item, i) => {
+        const eq = item.indexOf('=');
+        const key = eq < 0 ? item : item.slice(0, eq);
+        if (!LABEL_KEY.test(key)) {
+            throw new options_UsageError(`${where} #${i + 1}: "${options_truncate(item, 40)}" is not KEY=VALUE`);
+        }
+        if (key.startsWith('dev.fresh-build.')) {
+            throw new options_UsageError(`${where} #${i + 1}: ${key} is fresh-build's own label (it records what the image was built from)`);
+        }
+        out[key] = eq < 0 ? '' : item.slice(eq + 1);
+    });
+    return out;
+}
+function secretId(id, where) {
+    if (!SECRET_ID.test(id)) {
+        throw new options_UsageError(`${where}: secret id "${options_truncate(id, 40)}" is not [A-Za-z0-9_.-]+`);
+    }
+    return id;
+}
+/**
+ * The action's `secrets`: `id=value` per line, the value kept byte for byte (a multi-line value
+ * is a line each: use `secret-files` for those). Errors never echo a value.
+ */
+function parseSecretLines(text, where = 'input secrets') {
+    const out = [];
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.replace(/\r$/, '');
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            throw new options_UsageError(`${where} line ${i + 1}: expected id=value, found no "="`);
+        out.push({
+            id: secretId(line.slice(0, eq).trim(), `${where} line ${i + 1}`),
+            value: line.slice(eq + 1)
+        });
+    });
+    return out;
+}
+/** The action's `secret-files`: `id=path` per line (the caller resolves the path). */
+function parseSecretFileLines(text, where = 'input secret-files') {
+    return text
+        .split(/\r?\n/)
+        .map((l, i) => [l.trim(), i + 1])
+        .filter(([l]) => l !== '' && !l.startsWith('#'))
+        .map(([l, n]) => {
+        const eq = l.indexOf('=');
+        if (eq < 0 || eq === l.length - 1) {
+            throw new options_UsageError(`${where} line ${n}: expected id=path`);
+        }
+        return {
+            id: secretId(l.slice(0, eq).trim(), `${where} line ${n}`),
+            src: l.slice(eq + 1).trim()
+        };
+    });
+}
+/**
+ * The CLI's `--secret`, in docker build's own syntax: `id=X,src=PATH` (also `source=`,
+ * `type=file`) or `id=X,env=VAR` (`type=env`). A value is never given on the command line.
+ */
+function parseSecretFlag(item, where) {
+    const kv = new Map();
+    for (const part of item.split(',')) {
+        const eq = part.indexOf('=');
+        if (eq < 0)
+            throw new UsageError(`${where}: "${truncate(part, 40)}" is not key=value`);
+        kv.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1));
+    }
+    const type = kv.get('type') ?? (kv.has('env') ? 'env' : 'file');
+    const id = kv.get('id') ?? kv.get('env') ?? '';
+    if (id === '')
+        throw new UsageError(`${where}: needs id=NAME`);
+    secretId(id, where);
+    if (type === 'env') {
+        const name = kv.get('env') ?? id;
+        return { id, env: name };
+    }
+    if (type !== 'file')
+        throw new UsageError(`${where}: type must be file or env, not "${type}"`);
+    const src = kv.get('src') ?? kv.get('source');
+    if (!src)
+        throw new UsageError(`${where}: needs src=PATH (or env=VAR)`);
+    return { id, src };
+}
+/** `--ssh`: `default`, or `id=path[,path...]`. */
+function parseSsh(item, where) {
+    const v = item.trim();
+    if (v === 'default' || /^[A-Za-z0-9_.-]+(=[^=]+)?$/.test(v))
+        return v;
+    throw new options_UsageError(`${where}: "${options_truncate(v, 40)}" is not default or id=path`);
+}
+/** `NAME=PATH` named contexts; only local directories can be hashed and judged. */
+function parseBuildContexts(items, where, resolvePath) {
+    const out = {};
+    for (const [i, item] of items.entries()) {
+        const eq = item.indexOf('=');
+        const name = eq < 0 ? '' : item.slice(0, eq).trim();
+        const value = eq < 0 ? '' : item.slice(eq + 1).trim();
+        const at = `${where} #${i + 1}`;
+        if (!/^[a-z0-9][a-z0-9._-]*$/.test(name) || value === '') {
+            throw new options_UsageError(`${at}: "${options_truncate(item, 60)}" is not NAME=PATH (NAME in lower case)`);
+        }
+        if (/^[a-z][a-z0-9+.-]*:\/\/|^target:/i.test(value)) {
+            throw new options_UsageError(`${at}: ${name} is not a local directory (${options_truncate(value, 40)}); only local directories can be hashed and proven`);
+        }
+        if (name in out)
+            throw new options_UsageError(`${at}: context ${name} is given twice`);
+        out[name] = resolvePath(value, item);
+    }
+    return out;
+}
+/** `nofile=1024[:2048]`. */
+function parseUlimit(item, where) {
+    if (!/^[a-z]+=-?\d+(:-?\d+)?$/.test(item.trim())) {
+        throw new options_UsageError(`${where}: "${options_truncate(item, 40)}" is not NAME=SOFT[:HARD]`);
+    }
+    return item.trim();
+}
+/** `64m`, `1g`, bytes. */
+function parseShmSize(value, where) {
+    if (!/^\d+(\.\d+)?\s*[bkmg]?b?$/i.test(value.trim())) {
+        throw new options_UsageError(`${where}: "${options_truncate(value, 40)}" is not a size (e.g. 64m, 1g)`);
+    }
+    return value.trim();
+}
+/** `host:ip` (docker build's form) or `host=ip` (buildx's). */
+function parseAddHost(item, where) {
+    const v = item.trim();
+    if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(v)) {
+        throw new options_UsageError(`${where}: "${options_truncate(v, 40)}" is not host:ip`);
+    }
+    return v;
+}
+function build_flags_describe(b) {
+    if (b.kind === 'buildx')
+        return 'buildx';
+    if (b.kind === 'buildkit')
+        return `the BuildKit of the classic docker client (daemon ${b.serverVersion ?? 'unknown'}, no buildx)`;
+    return 'the legacy builder';
+}
+/**
+ * Throws a UsageError for the first flag the builder in use cannot honour. Named contexts work
+ * everywhere (without buildx they are stood in by local images, see named-contexts.ts).
+ */
+function checkBuilderSupport(flags, builder, surface) {
+    const fail = (key, why) => {
+        throw new options_UsageError(`${flagName(key, surface)}: ${build_flags_describe(builder)} ${why}`);
+    };
+    const { kind } = builder;
+    if (kind === 'legacy') {
+        if (flags.secrets.length > 0)
+            fail('secrets', 'has no build secrets (RUN --mount=type=secret needs BuildKit)');
+        if (flags.ssh.length > 0)
+            fail('ssh', 'cannot forward SSH (RUN --mount=type=ssh needs BuildKit)');
+        if (flags.platforms.length > 0)
+            fail('platforms', 'cannot build for another platform (use buildx)');
+    }
+    if (kind !== 'buildx') {
+        if (flags.noCacheFilters.length > 0)
+            fail('noCacheFilters', 'has no --no-cache-filter (a buildx flag)');
+        if (flags.builder !== null)
+            fail('builder', 'has no builder instances (install buildx)');
+        if (flags.platforms.length > 1)
+            fail('platforms', 'builds one platform at a time (use buildx for several)');
+    }
+    if (kind === 'buildkit') {
+        // Measured on docker 20.10.24: under BuildKit a RUN sees 64 MiB /dev/shm and the default
+        // nofile whatever --shm-size / --ulimit say (the legacy builder honours both).
+        const server = parseVersion(builder.serverVersion);
+        if (server === null || server[0] < 23) {
+            if (flags.shmSize !== null)
+                fail('shmSize', 'ignores --shm-size (measured on 20.10)');
+            if (flags.ulimits.length > 0)
+                fail('ulimits', 'ignores --ulimit (measured on 20.10)');
+        }
+    }
+    if (kind === 'buildx' && flags.platforms.length > 1) {
+        fail('platforms', 'cannot --load several platforms into the daemon, and the proof reads the loaded image: build one platform per run');
+    }
+}
+/**
+ * Secret values to mask and redact: given values, environment values, and the contents of secret
+ * files up to 64 KiB (a RUN may print what it reads).
+ */
+function buildSecretValues(flags, env = process.env) {
+    const out = [];
+    for (const s of flags?.secrets ?? []) {
+        if ('value' in s)
+            out.push(s.value);
+        else if ('env' in s)
+            out.push(env[s.env] ?? '');
+        else {
+            try {
+                if ((0,external_node_fs_namespaceObject.statSync)(s.src).size <= 64 * 1024)
+                    out.push((0,external_node_fs_namespaceObject.readFileSync)(s.src, 'utf8'));
+            }
+            catch {
+                // A missing file is reported when the secrets are materialised.
+            }
+        }
+    }
+    return out.filter(v => v.trim() !== '');
+}
+/**
+ * Values (and environment values) go to 0600 files in a 0700 temp directory outside the
+ * workspace, removed by `cleanup`; a given file is passed as it is, after checking it is there.
+ */
+function materializeSecrets(flags, surface, env = process.env) {
+    const where = flagName('secrets', surface);
+    let dir = null;
+    const cleanup = () => {
+        if (dir !== null)
+            (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+        dir = null;
+    };
+    const files = [];
+    try {
+        flags.secrets.forEach((s, i) => {
+            if ('src' in s) {
+                const st = (0,external_node_fs_namespaceObject.statSync)(s.src, { throwIfNoEntry: false });
+                if (!st?.isFile()) {
+                    throw new options_UsageError(`${where}: secret ${s.id}: "${s.src}" is not a file`);
+                }
+                files.push({ id: s.id, src: s.src });
+                return;
+            }
+            let value;
+            if ('env' in s) {
+                const v = env[s.env];
+                if (v === undefined) {
+                    throw new options_UsageError(`${where}: secret ${s.id}: environment variable ${s.env} is not set`);
+                }
+                value = v;
+            }
+            else
+                value = s.value;
+            dir ??= (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'fb-secrets-'));
+            (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
+            const path = (0,external_node_path_namespaceObject.join)(dir, `${i}-${s.id}`);
+            (0,external_node_fs_namespaceObject.writeFileSync)(path, value, { mode: 0o600 });
+            files.push({ id: s.id, src: path });
+        });
+    }
+    catch (e) {
+        cleanup();
+        throw e;
+    }
+    return { files, cleanup };
+}
+/** The argv flags of a build, secrets already as files. */
+function passThrough(flags, secrets, contexts) {
+    return {
+        secrets: [...secrets],
+        ssh: flags.ssh,
+        pull: flags.pull,
+        noCacheFilters: flags.noCacheFilters,
+        ...(flags.network ? { network: flags.network } : {}),
+        addHosts: flags.addHosts,
+        ...(flags.shmSize ? { shmSize: flags.shmSize } : {}),
+        ulimits: flags.ulimits,
+        ...(flags.builder ? { builder: flags.builder } : {}),
+        platforms: flags.platforms,
+        buildContexts: contexts
+    };
+}
+/** A secret value inside a user label would put it into the image: refused. */
+function checkLabelsFree(labels, secrets, surface) {
+    for (const [k, v] of Object.entries(labels)) {
+        if (secrets.some(s => s.length >= 3 && (v.includes(s) || k.includes(s)))) {
+            throw new options_UsageError(`${flagName('labels', surface)}: label ${k} holds a secret value`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/build-inputs.ts
+/**
+ * The action inputs a docker/build-push-action user brings along (labels, secrets, ssh, pull,
+ * no-cache, network, add-hosts, build-contexts, shm-size, ulimit, builder, platforms), in that
+ * action's formats: newline lists (so docker/metadata-action's `labels` output fits as it is),
+ * `id=value` secrets, `id=path` secret files, `name=path` contexts.
+ */
+
+
+/** The inputs read here, in action.yml's order. */
+const BUILD_INPUT_NAMES = [
+    'labels',
+    'secrets',
+    'secret-files',
+    'ssh',
+    'pull',
+    'no-cache',
+    'no-cache-filters',
+    'network',
+    'add-hosts',
+    'build-contexts',
+    'shm-size',
+    'ulimit',
+    'builder',
+    'platforms'
+];
+/** Inputs whose values are kept exactly as written (a secret's spaces are part of it). */
+const UNTRIMMED = ['secrets'];
+function lines(value, commas) {
+    return value
+        .split(/\r?\n/)
+        .flatMap(p => (commas ? p.split(',') : [p]))
+        .map(p => p.trim())
+        .filter(p => p !== '' && !p.startsWith('#'));
+}
+function bool(name, value) {
+    const v = value.trim();
+    if (v === '' || ['false', 'False', 'FALSE'].includes(v))
+        return false;
+    if (['true', 'True', 'TRUE'].includes(v))
+        return true;
+    throw new options_UsageError(`input ${name}: "${options_truncate(v, 40)}" is not a boolean (true or false)`);
+}
+/**
+ * BuildFlags from the raw inputs. Paths (secret files, named contexts) stay as written: the
+ * plan resolves them inside the workspace (see resolveBuildPaths).
+ */
+function buildFlagsFromInputs(raw) {
+    const f = noBuildFlags();
+    f.labels = parseLabels(lines(raw.labels, false), 'input labels');
+    f.secrets = [...parseSecretLines(raw.secrets), ...parseSecretFileLines(raw['secret-files'])];
+    const ids = new Set();
+    for (const s of f.secrets) {
+        if (ids.has(s.id))
+            throw new options_UsageError(`input secrets / secret-files: secret ${s.id} is given twice`);
+        ids.add(s.id);
+    }
+    f.ssh = lines(raw.ssh, false).map((s, i) => parseSsh(s, `input ssh #${i + 1}`));
+    f.pull = bool('pull', raw.pull);
+    f.noCache = bool('no-cache', raw['no-cache']);
+    f.noCacheFilters = lines(raw['no-cache-filters'], true);
+    f.network = raw.network.trim() || null;
+    f.addHosts = lines(raw['add-hosts'], true).map((h, i) => parseAddHost(h, `input add-hosts #${i + 1}`));
+    f.buildContexts = parseBuildContexts(lines(raw['build-contexts'], false), 'input build-contexts', p => p);
+    f.shmSize = raw['shm-size'].trim() ? parseShmSize(raw['shm-size'], 'input shm-size') : null;
+    f.ulimits = lines(raw.ulimit, false).map((u, i) => parseUlimit(u, `input ulimit #${i + 1}`));
+    f.builder = raw.builder.trim() || null;
+    f.platforms = lines(raw.platforms, true);
+    return f;
+}
+/** The values to mask before anything is printed: every `secrets` value. */
+function inputSecretValues(f) {
+    return f.secrets.flatMap(s => ('value' in s && s.value.trim() !== '' ? [s.value] : []));
+}
+/**
+ * Secret files and named contexts resolved inside the workspace (a context must be a directory
+ * there, through symlinks too; a secret file may be anywhere the runner put it, e.g. RUNNER_TEMP).
+ */
+async function resolveBuildPaths(f, resolveDir, resolveFile) {
+    const contexts = {};
+    for (const [name, p] of Object.entries(f.buildContexts)) {
+        contexts[name] = await resolveDir(p, `build-contexts (${name})`);
+    }
+    return {
+        ...f,
+        buildContexts: contexts,
+        secrets: f.secrets.map(s => ('src' in s ? { ...s, src: resolveFile(s.src) } : s))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -44361,7 +44880,9 @@ const INPUT_NAMES = [
     'services',
     'commit',
     'github-token',
-    'commit-status'
+    'commit-status',
+    ...BUILD_INPUT_NAMES,
+    'summary'
 ];
 /** Every output of action.yml; each run writes all of them (empty when they do not apply). */
 const OUTPUT_NAMES = [
@@ -44371,6 +44892,8 @@ const OUTPUT_NAMES = [
     'changed-files',
     'pruned',
     'image-id',
+    'imageid',
+    'metadata',
     'report'
 ];
 /** Newline-separated lists; comma-separated too where a value never contains a comma. */
@@ -44397,15 +44920,15 @@ function parseBuildArgLines(text) {
             return;
         const eq = line.indexOf('=');
         if (eq < 0) {
-            throw new UsageError(`input build-args line ${n}: expected KEY=VALUE, found no "="`);
+            throw new options_UsageError(`input build-args line ${n}: expected KEY=VALUE, found no "="`);
         }
         const name = line.slice(0, eq).trimEnd();
         if (!inputs_ARG_NAME.test(name)) {
-            throw new UsageError(`input build-args line ${n}: "${options_truncate(name, 40)}" is not a build-arg name (letters, digits and _, not starting with a digit)`);
+            throw new options_UsageError(`input build-args line ${n}: "${options_truncate(name, 40)}" is not a build-arg name (letters, digits and _, not starting with a digit)`);
         }
         const first = lineOf.get(name);
         if (first !== undefined) {
-            throw new UsageError(`input build-args line ${n}: ${name} is already set on line ${first}`);
+            throw new options_UsageError(`input build-args line ${n}: ${name} is already set on line ${first}`);
         }
         lineOf.set(name, n);
         out[name] = line.slice(eq + 1);
@@ -44418,7 +44941,7 @@ function parseBoolean(name, value) {
         return false;
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
-    throw new UsageError(`input ${name}: "${options_truncate(value, 40)}" is not a boolean (true or false)`);
+    throw new options_UsageError(`input ${name}: "${options_truncate(value, 40)}" is not a boolean (true or false)`);
 }
 /**
  * Reads every input exactly once and validates what needs no file system: the mode, the
@@ -44428,17 +44951,17 @@ function getInputs(src) {
     const raw = {};
     for (const name of INPUT_NAMES) {
         // Build-arg values are kept as written, leading and trailing spaces included.
-        raw[name] = src.getInput(name, name === 'build-args' ? { trimWhitespace: false } : {});
+        raw[name] = src.getInput(name, name === 'build-args' || UNTRIMMED.includes(name) ? { trimWhitespace: false } : {});
     }
     const mode = raw.mode.trim() || 'build';
     if (!MODES.includes(mode)) {
-        throw new UsageError(`input mode: unknown mode "${options_truncate(mode, 40)}" (expected ${MODES.join(', ')})`);
+        throw new options_UsageError(`input mode: unknown mode "${options_truncate(mode, 40)}" (expected ${MODES.join(', ')})`);
     }
     const buildArgs = parseBuildArgLines(raw['build-args']);
     const secretArgs = splitList(raw['secret-build-args'], true);
     for (const name of secretArgs) {
         if (!(name in buildArgs)) {
-            throw new UsageError(`input secret-build-args: "${options_truncate(name, 40)}" is not one of the build-args`);
+            throw new options_UsageError(`input secret-build-args: "${options_truncate(name, 40)}" is not one of the build-args`);
         }
     }
     const inputs = {
@@ -44461,20 +44984,22 @@ function getInputs(src) {
         services: splitList(raw.services, true),
         commit: raw.commit.trim(),
         'github-token': raw['github-token'].trim(),
-        'commit-status': parseBoolean('commit-status', raw['commit-status'].trim())
+        'commit-status': parseBoolean('commit-status', raw['commit-status'].trim()),
+        flags: buildFlagsFromInputs(raw),
+        summary: raw.summary.trim() === '' || parseBoolean('summary', raw.summary.trim())
     };
     if (inputs.services.length > 0 && !inputs['compose-file']) {
-        throw new UsageError('input services: names compose services, so it needs compose-file');
+        throw new options_UsageError('input services: names compose services, so it needs compose-file');
     }
     if (inputs['commit-status'] && !inputs['github-token']) {
-        throw new UsageError('input github-token: commit-status needs a token (statuses: write)');
+        throw new options_UsageError('input github-token: commit-status needs a token (statuses: write)');
     }
     return inputs;
 }
 /** The values to mask in the log before anything else is printed. */
 function secretValues(inputs) {
     const values = inputs['secret-build-args'].map(n => inputs['build-args'][n] ?? '');
-    return [...values, inputs['github-token']].filter(v => v !== '');
+    return [...values, ...inputSecretValues(inputs.flags), inputs['github-token']].filter(v => v !== '');
 }
 /** Inputs that only one mode reads, and which modes: given elsewhere they are ignored. */
 const ONLY_IN = {
@@ -44499,7 +45024,7 @@ function given(v, name) {
 function insideWorkspace(workspace, p, input) {
     const abs = (0,external_node_path_namespaceObject.isAbsolute)(p) ? (0,external_node_path_namespaceObject.resolve)(p) : (0,external_node_path_namespaceObject.resolve)(workspace, p);
     if (escapesRoot(workspace, abs)) {
-        throw new UsageError(`input ${input}: "${p}" is outside the workspace ${workspace}`);
+        throw new options_UsageError(`input ${input}: "${p}" is outside the workspace ${workspace}`);
     }
     return abs;
 }
@@ -44511,13 +45036,13 @@ async function workspacePath(workspace, p, input, kind) {
     const abs = insideWorkspace(workspace, p, input);
     const st = await (0,promises_namespaceObject.stat)(abs).catch(() => null);
     if (st === null)
-        throw new UsageError(`input ${input}: "${p}" does not exist`);
+        throw new options_UsageError(`input ${input}: "${p}" does not exist`);
     if (kind === 'dir' ? !st.isDirectory() : !st.isFile()) {
-        throw new UsageError(`input ${input}: "${p}" is not a ${kind === 'dir' ? 'directory' : 'file'}`);
+        throw new options_UsageError(`input ${input}: "${p}" is not a ${kind === 'dir' ? 'directory' : 'file'}`);
     }
     const [real, realRoot] = await Promise.all([(0,promises_namespaceObject.realpath)(abs), (0,promises_namespaceObject.realpath)(workspace)]);
     if (escapesRoot(realRoot, real)) {
-        throw new UsageError(`input ${input}: "${p}" leads outside the workspace through a symlink (to ${real})`);
+        throw new options_UsageError(`input ${input}: "${p}" leads outside the workspace through a symlink (to ${real})`);
     }
     return abs;
 }
@@ -44554,7 +45079,7 @@ async function planRun(inputs, ctx) {
                 await resolveClearPath(workspace, p);
             }
             catch (e) {
-                throw new UsageError(`input clear-paths: ${errorMessage(e)}`);
+                throw new options_UsageError(`input clear-paths: ${errorMessage(e)}`);
             }
         }
         return {
@@ -44587,20 +45112,20 @@ async function planRun(inputs, ctx) {
     let logFile = null;
     if (inputs.mode === 'check') {
         if (!inputs['log-file'])
-            throw new UsageError('input log-file: check mode needs the build log to judge');
+            throw new options_UsageError('input log-file: check mode needs the build log to judge');
         logFile = (0,external_node_path_namespaceObject.resolve)(workspace, inputs['log-file']);
         const st = await (0,promises_namespaceObject.stat)(logFile).catch(() => null);
         if (!st?.isFile())
-            throw new UsageError(`input log-file: "${inputs['log-file']}" is not a file`);
+            throw new options_UsageError(`input log-file: "${inputs['log-file']}" is not a file`);
     }
     let status = null;
     if (inputs['commit-status']) {
         const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
         if (!owner || !repo || extra !== undefined) {
-            throw new UsageError(`input commit-status: GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY ?? ''}" is not owner/repo (not on GitHub Actions?)`);
+            throw new options_UsageError(`input commit-status: GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY ?? ''}" is not owner/repo (not on GitHub Actions?)`);
         }
         if (!ctx.headSha) {
-            throw new UsageError('input commit-status: no commit to post on (GITHUB_SHA is not set)');
+            throw new options_UsageError('input commit-status: no commit to post on (GITHUB_SHA is not set)');
         }
         status = {
             token: inputs['github-token'],
@@ -44627,7 +45152,9 @@ async function planRun(inputs, ctx) {
         ignoreCorruptRecord: false,
         logFile,
         image: inputs.image || null,
-        docker
+        docker,
+        surface: 'action',
+        build: await resolveBuildPaths(inputs.flags, (p, input) => workspacePath(workspace, p, input, 'dir'), p => (0,external_node_path_namespaceObject.resolve)(workspace, p))
     };
     return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings };
 }
@@ -46602,12 +47129,14 @@ class Reader {
             if ((opts.get('type') ?? 'bind') !== 'bind')
                 continue;
             const from = opts.get('from');
-            if (from !== undefined) {
+            const named = from === undefined ? undefined : this.namedContext(from);
+            if (from !== undefined && named === undefined) {
                 this.addDep(stage, from);
                 continue;
             }
             const source = opts.get('source') ?? opts.get('src') ?? '.';
             this.steps.push({
+                ...(named !== undefined ? { context: named } : {}),
                 ...this.base(stage, at),
                 keyword: 'RUN',
                 sources: [cleanRel(source)],
@@ -46618,6 +47147,19 @@ class Reader {
                 destIsDir: false
             });
         }
+    }
+    /**
+     * The named context a `--from` / `from=` value reads, or undefined for a stage or an image. A
+     * name that is also a stage is refused: which one the builder takes is not for us to guess.
+     */
+    namedContext(from) {
+        const names = this.opts.namedContexts ?? [];
+        if (!names.includes(from))
+            return undefined;
+        if (this.byName.has(from.toLowerCase())) {
+            this.fail(`--from=${from} names both a stage and a named build context`);
+        }
+        return from;
     }
     /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
     addDep(stage, from) {
@@ -46657,10 +47199,12 @@ class Reader {
             addDirs(stage.knownDirs, destAbs);
         else
             addDirs(stage.knownDirs, external_node_path_namespaceObject.posix.dirname(destAbs));
-        if (flags.from !== undefined) {
+        const named = flags.from === undefined ? undefined : this.namedContext(flags.from);
+        if (flags.from !== undefined && named === undefined) {
             this.addDep(stage, flags.from);
             return;
         }
+        delete flags.from;
         const parents = flags.parents !== undefined && flags.parents !== 'false';
         delete flags.parents;
         const sources = [];
@@ -46688,6 +47232,7 @@ class Reader {
         }
         if (sources.length > 0) {
             this.steps.push({
+                ...(named !== undefined ? { context: named } : {}),
                 ...this.base(stage, at),
                 keyword,
                 sources,
@@ -46863,10 +47408,13 @@ function selectSources(step, entries) {
     }
     return entries.filter(e => chosen.has(e.path));
 }
-/** Every context step with its source hash and selected file/symlink paths. */
-function hashSteps(plan, entries) {
+/**
+ * Every context step with its source hash and selected file/symlink paths; a step of a named
+ * context selects from that context's entries (`named`), its paths relative to that context.
+ */
+function hashSteps(plan, entries, named = new Map()) {
     return plan.steps.map(step => {
-        const sel = selectSources(step, entries);
+        const sel = selectSources(step, step.context === undefined ? entries : (named.get(step.context) ?? []));
         return {
             ...step,
             sourceHash: hashEntries(sel),
@@ -46931,7 +47479,151 @@ function destinationFor(step, contextPath) {
 
 
 
+;// CONCATENATED MODULE: ./src/pipeline/named-contexts.ts
+/**
+ * Named build contexts (`--build-context NAME=DIR`, the action's `build-contexts`): each is
+ * hashed as Docker sends it, with its own `.dockerignore`, and the steps that read it
+ * (`COPY --from=NAME`, `RUN --mount=from=NAME`) are compared, judged and proven like the steps
+ * of the main context.
+ *
+ * One flat path space: a named context's entries are keyed `NAME:path`, so the record's file
+ * signatures, the changed-files list, the step comparison and the proof requests need no second
+ * code path. A main-context path that starts with `NAME:` would be ambiguous and is refused.
+ *
+ * buildx passes the directories as `--build-context`. The classic client has no such flag; there
+ * each named context is stood in by a local image `NAME` built `FROM scratch` with `COPY . /`
+ * from that directory, which `COPY --from=NAME` and `RUN --mount=from=NAME` then read (the daemon
+ * resolves an image name locally first). That image is built through the same builder cache, so
+ * a stale context-sync record shows in it, and in the layer the COPY wrote, as it would in a
+ * named context; the tag is removed after the run.
+ */
+
+
+
+
+
+
+
+
+/** The label that marks an image as a stand-in for a named context (its value: the directory). */
+const STAND_IN_LABEL = 'dev.fresh-build.named-context';
+/** `NAME:path` for a named context's entry; the path itself for the main context. */
+function entryKey(context, path) {
+    return context === undefined ? path : `${context}:${path}`;
+}
+/** The path inside its own context of a key a step of `context` reads. */
+function pathInContext(context, key) {
+    return context === undefined ? key : key.slice(context.length + 1);
+}
+/** Each named context scanned as Docker sends it: its own root `.dockerignore`. */
+async function scanNamedContexts(dirs) {
+    const out = new Map();
+    for (const [name, dir] of Object.entries(dirs)) {
+        try {
+            await checkContextDir(dir);
+        }
+        catch (e) {
+            throw new options_UsageError(`named context ${name}: ${e.message}`);
+        }
+        out.set(name, await scanContext(dir));
+    }
+    return out;
+}
+/** The named contexts' entries, keyed; refuses a main-context path that looks like a key. */
+function keyedEntries(named, main) {
+    const names = [...named.keys()];
+    const clash = main.find(e => names.some(n => e.path.startsWith(`${n}:`)));
+    if (clash) {
+        throw new options_UsageError(`build context path "${clash.path}" reads like a file of the named context ${clash.path.split(':')[0]}: rename one`);
+    }
+    return [...named].flatMap(([name, scan]) => scan.entries.map(e => ({ ...e, path: entryKey(name, e.path) })));
+}
+/**
+ * The context hash with named contexts: one sha256 over the main context's hash and each named
+ * context's, by name. Without named contexts it is the main context's hash unchanged.
+ */
+function combinedHash(main, named) {
+    if (named.size === 0)
+        return main;
+    const h = (0,external_node_crypto_.createHash)('sha256').update(`main\0${main}\n`);
+    for (const name of [...named.keys()].sort()) {
+        const entries = named.get(name)?.entries ?? [];
+        h.update(`${name}\0${hashOf(entries)}\n`);
+    }
+    return `sha256:${h.digest('hex')}`;
+}
+function hashOf(entries) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    for (const e of entries) {
+        h.update(`${e.path}\0${e.type}\0${e.mode}\0${e.digest ?? ''}\0${e.linkTarget ?? ''}\n`);
+    }
+    return h.digest('hex');
+}
+/**
+ * Builds the stand-in image of each named context (classic client). Refuses to overwrite an
+ * image of that name that is not a stand-in: it may be the user's.
+ */
+async function buildStandIns(dirs, io, where) {
+    const made = [];
+    const cleanup = async () => {
+        for (const { name, id } of made) {
+            const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null);
+            // Untag only while the name still points at our image; never forced.
+            if (now?.code === 0 && now.stdout.trim() === id) {
+                await io.exec(['image', 'rm', name]).catch(() => null);
+            }
+        }
+    };
+    const temp = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'fb-context-'));
+    try {
+        const dockerfile = (0,external_node_path_namespaceObject.join)(temp, 'Dockerfile');
+        (0,external_node_fs_namespaceObject.writeFileSync)(dockerfile, 'FROM scratch\nCOPY . /\n');
+        for (const [name, dir] of Object.entries(dirs)) {
+            const existing = await io.exec([
+                'image',
+                'inspect',
+                '--format',
+                `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
+                name
+            ]);
+            if (existing.code === 0 && existing.stdout.trim() === '') {
+                throw new options_UsageError(`${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`);
+            }
+            io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`);
+            const lines = [];
+            const built = await runBuild(io.exec, io.kind, {
+                context: dir,
+                file: dockerfile,
+                tags: [name],
+                buildArgs: {},
+                cacheFrom: [],
+                labels: { [STAND_IN_LABEL]: dir }
+            }, {
+                onLine: l => lines.push(l),
+                redact: io.redact,
+                ...(io.onCommand ? { onCommand: io.onCommand } : {})
+            });
+            if (built.code !== 0 || built.imageId === null) {
+                for (const l of lines.slice(-20))
+                    io.say(`[context ${name}] ${l}`);
+                throw new Error(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
+            }
+            const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
+            made.push({ name, id: id.stdout.trim() });
+        }
+    }
+    catch (e) {
+        await cleanup();
+        throw e;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { recursive: true, force: true });
+    }
+    return { cleanup };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/hash.ts
+
 
 
 
@@ -46953,7 +47645,7 @@ async function readDockerfileText(file) {
     catch (e) {
         const code = e.code ?? '';
         const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
-        throw new UsageError(`Dockerfile ${fault}: ${file}`);
+        throw new options_UsageError(`Dockerfile ${fault}: ${file}`);
     }
 }
 function errorText(e) {
@@ -46971,23 +47663,23 @@ async function checkContextDir(dir) {
     catch (e) {
         const code = e.code ?? '';
         const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
-        throw new UsageError(`build context ${fault}: ${dir}`);
+        throw new options_UsageError(`build context ${fault}: ${dir}`);
     }
     if (!st.isDirectory())
-        throw new UsageError(`build context is not a directory: ${dir}`);
+        throw new options_UsageError(`build context is not a directory: ${dir}`);
 }
 /**
  * The reader throws DockerfileError for what it rejects; a Dockerfile built to exhaust it (a
  * variable nested thousands deep overflows the recursive word lexer) must still end in one line
  * naming the file rather than a bare "Maximum call stack size exceeded".
  */
-function readPlan(text, file, buildArgs) {
+function readPlan(text, file, buildArgs, namedContexts) {
     try {
-        return readDockerfile(text, { file, buildArgs });
+        return readDockerfile(text, { file, buildArgs, namedContexts });
     }
     catch (e) {
         if (e?.name === 'RangeError') {
-            throw new UsageError(`${file}: too deeply nested to read (${e.message})`);
+            throw new options_UsageError(`${file}: too deeply nested to read (${e.message})`);
         }
         throw e;
     }
@@ -46996,7 +47688,8 @@ function readPlan(text, file, buildArgs) {
 async function hashContext(opts) {
     await checkContextDir(opts.context);
     // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
-    const plan = readPlan(await readDockerfileText(opts.file), opts.file, opts.buildArgs);
+    const namedDirs = opts.namedContexts ?? {};
+    const plan = readPlan(await readDockerfileText(opts.file), opts.file, opts.buildArgs, Object.keys(namedDirs));
     opts.onPlan?.(plan);
     // Opened before the walk: the cache's horizon must precede every lstat of the scan.
     const cache = opts.statCache ? await StatCache.open(opts.statCache) : null;
@@ -47011,12 +47704,17 @@ async function hashContext(opts) {
         await cache?.discard();
         throw e;
     }
+    const named = await scanNamedContexts(namedDirs);
+    const namedEntries = new Map([...named].map(([n, s]) => [n, s.entries]));
+    const contextHash = hashEntries(scan.entries);
     return {
         scan,
         plan,
-        contextHash: hashEntries(scan.entries),
-        steps: hashSteps(plan, scan.entries),
-        statCache: cache ? await cache.save() : null
+        contextHash: combinedHash(contextHash, named),
+        steps: hashSteps(plan, scan.entries, namedEntries),
+        statCache: cache ? await cache.save() : null,
+        named,
+        all: named.size === 0 ? scan.entries : [...scan.entries, ...keyedEntries(named, scan.entries)]
     };
 }
 /** `hash --json` as CONTRACT.md specifies it. */
@@ -48127,6 +48825,7 @@ function preBuildWarnings(f) {
 
 
 
+
 /**
  * History entries a build appended after the target stage's last instruction. The legacy builder
  * turns every `--label` into a trailing `LABEL` step (measured with the 28.x client: `Step 3/7 :
@@ -48202,7 +48901,7 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
         const targets = new Map();
         const unmapped = [];
         for (const { path } of req.paths) {
-            const dest = destinationFor(step, path);
+            const dest = destinationFor(step, pathInContext(step.context, path));
             if (dest === null)
                 unmapped.push(path);
             else
@@ -48688,10 +49387,10 @@ function require_null() {
   });
   return _null;
 }
-var bool;
+var js_yaml_bool;
 var hasRequiredBool;
 function requireBool() {
-  if (hasRequiredBool) return bool;
+  if (hasRequiredBool) return js_yaml_bool;
   hasRequiredBool = 1;
   const Type2 = requireType();
   function resolveYamlBoolean(data) {
@@ -48705,7 +49404,7 @@ function requireBool() {
   function isBoolean(object) {
     return Object.prototype.toString.call(object) === "[object Boolean]";
   }
-  bool = new Type2("tag:yaml.org,2002:bool", {
+  js_yaml_bool = new Type2("tag:yaml.org,2002:bool", {
     kind: "scalar",
     resolve: resolveYamlBoolean,
     construct: constructYamlBoolean,
@@ -48723,7 +49422,7 @@ function requireBool() {
     },
     defaultStyle: "lowercase"
   });
-  return bool;
+  return js_yaml_bool;
 }
 var js_yaml_int;
 var hasRequiredInt;
@@ -51990,7 +52689,59 @@ function sharedBuilds(services, target) {
     return shared;
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/build-setup.ts
+
+
+
+/** `docker a b 'c d'`: the command as a person could paste it (values with spaces quoted). */
+function commandLine(argv, env = {}) {
+    const quote = (a) => /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+    const prefix = Object.entries(env).map(([k, v]) => `${k}=${quote(v)} `);
+    return `${prefix.join('')}docker ${argv.map(quote).join(' ')}`;
+}
+async function setUpBuild(build, host, io) {
+    const flags = build ?? noBuildFlags();
+    checkBuilderSupport(flags, host, io.surface);
+    checkLabelsFree(flags.labels, buildSecretValues(flags, io.env), io.surface);
+    const warnings = [];
+    if (host.kind === 'buildx')
+        warnings.push(...(await buildxWarnings(io.exec, flags.builder)));
+    if (io.env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        warnings.push(`the record ${io.statePath} sits on a GitHub-hosted runner, which is new in every job: every run is a baseline there unless the record is kept elsewhere (a self-hosted runner, or the record kept in the registry)`);
+    }
+    const secrets = materializeSecrets(flags, io.surface, io.env);
+    const names = Object.keys(flags.buildContexts);
+    let standIns = null;
+    const onCommand = (argv, env) => io.say(commandLine(argv, env));
+    const contexts = host.kind === 'buildx' ? flags.buildContexts : {};
+    const pass = passThrough(flags, secrets.files, contexts);
+    let finished = false;
+    return {
+        flags: pass,
+        stageFlags: { ...pass, pull: false },
+        labels: flags.labels,
+        noCache: flags.noCache,
+        warnings,
+        // After the prune: a stand-in built before it would keep the stale bytes the prune removes.
+        beforeBuild: async () => {
+            if (host.kind === 'buildx' || names.length === 0 || standIns !== null)
+                return;
+            standIns = await buildStandIns(flags.buildContexts, { exec: io.exec, kind: host.kind, say: io.say, redact: io.redact, onCommand }, flagName('buildContexts', io.surface));
+        },
+        done: async () => {
+            if (finished)
+                return;
+            finished = true;
+            secrets.cleanup();
+            await standIns?.cleanup();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/guard.ts
+
+
+
 
 
 
@@ -52068,16 +52819,17 @@ async function loadRecord(path, ignoreCorrupt, warnings) {
             return null;
         }
         if (e instanceof RecordError) {
-            throw new UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
+            throw new options_UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
         }
         throw e;
     }
 }
 async function guardOne(command, opts, service, io) {
-    const redact = text_safety_redactor(secretArgValues(opts));
+    const redact = text_safety_redactor([...secretArgValues(opts), ...buildSecretValues(opts.build, io.env)]);
     const say = (line) => io.progress(redact(line));
     const identity = await resolveIdentity(opts, io.env);
     const buildArgs = command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs;
+    io.phase?.('read context');
     say(`reading the build context ${opts.context}`);
     const statePath = opts.state ??
         defaultStatePath({
@@ -52098,13 +52850,14 @@ async function guardOne(command, opts, service, io) {
         file: opts.file,
         buildArgs,
         statCache,
+        ...(opts.build ? { namedContexts: opts.build.buildContexts } : {}),
         onPlan: plan => {
             // A bad --target is bad input: refused before any docker call.
             try {
                 needed = neededStages(plan, opts.target ?? undefined);
             }
             catch (e) {
-                throw new UsageError(`--target ${opts.target ?? ''}: ${errorMessage(e)}`);
+                throw new options_UsageError(`--target ${opts.target ?? ''}: ${errorMessage(e)}`);
             }
             // The daemon is asked while the context is walked: both take a while, neither needs the other.
             if (command === 'build') {
@@ -52123,13 +52876,16 @@ async function guardOne(command, opts, service, io) {
     if (recordInContext) {
         warnings.push(`the record ${statePath} is inside the build context: every write changes the context hash`);
     }
+    let setup = null;
+    let buildxMetadata = null;
     const judgement = await withRecordLock(statePath, async () => {
+        io.phase?.('compare');
         const previous = await loadRecord(statePath, opts.ignoreCorruptRecord, warnings);
-        const files = fileSignatures(hashed.scan.entries);
+        const files = fileSignatures(hashed.all);
         const comparison = compareWithRecord(files, steps, previous, selector(steps, hashed, previous));
         warnings.push(...preBuildWarnings({
             entries: hashed.scan.entries,
-            steps,
+            steps: steps.filter(s => s.context === undefined),
             declaredArgs: hashed.plan.declaredArgs,
             buildArgs,
             cacheFrom: opts.cacheFrom,
@@ -52158,10 +52914,21 @@ async function guardOne(command, opts, service, io) {
             kind = host.kind;
             say(`builder: ${host.kind} (${host.reason})`);
             warnings.push(...host.warnings);
+            // Unsupported flags fail here, before the prune: nothing is touched for a build that cannot run.
+            setup = await setUpBuild(opts.build, host, {
+                exec: docker(),
+                env: io.env,
+                say,
+                redact,
+                surface: opts.surface ?? 'cli',
+                statePath
+            });
+            warnings.push(...setup.warnings);
             const diverged = previous === null || previous.contextHash !== hashed.contextHash;
             if (diverged && opts.prune !== 'never') {
+                io.phase?.('prune');
                 say(`pruning the builder cache (policy ${opts.prune})`);
-                pruned = await prune(docker(), opts.prune, host.kind);
+                pruned = await prune(printing(docker(), say), opts.prune, host.kind, opts.build?.builder);
                 say(pruned.done
                     ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
                     : `not pruned: ${pruned.note ?? ''}`);
@@ -52182,10 +52949,15 @@ async function guardOne(command, opts, service, io) {
                 tags: opts.tags,
                 buildArgs,
                 cacheFrom: opts.cacheFrom,
-                labels,
-                noCache: pruneImpliesNoCache(opts.prune, host.kind) && diverged,
+                // The user's labels first: fresh-build's own identity labels are the ones recorded.
+                labels: { ...setup.labels, ...labels },
+                noCache: setup.noCache || (pruneImpliesNoCache(opts.prune, host.kind) && diverged),
+                flags: setup.flags,
                 ...(opts.target ? { target: opts.target } : {})
             };
+            const stageFlags = setup.stageFlags;
+            io.phase?.('build');
+            await setup.beforeBuild();
             say(`building ${opts.tags.join(', ') || '(untagged)'}`);
             // Parsed while it streams; the last build's log is kept beside the record (0600).
             const parser = new LogParser();
@@ -52194,14 +52966,21 @@ async function guardOne(command, opts, service, io) {
                     parser.write(`${line}\n`);
                     say(line);
                 },
-                logPath: `${statePath}.build.log`
+                logPath: `${statePath}.build.log`,
+                redact,
+                onCommand: (argv, env) => say(commandLine(argv, env))
             });
             if (built.logError)
                 warnings.push(`the build log could not be kept: ${built.logError}`);
-            if (built.code !== 0) {
-                throw new BuildFailedError(`docker build failed (exit ${built.code}): ${redact(built.error ?? 'no error line')}`);
-            }
             log = parser.end();
+            if (built.code !== 0) {
+                const step = log.steps.find(s => s.error);
+                const at = step
+                    ? ` at ${step.stage ? `${step.stage} ` : ''}step ${step.index}/${step.total} ${step.instruction}`
+                    : '';
+                throw new BuildFailedError(redact(`docker build failed (exit ${built.code})${at}: ${built.error ?? 'no error line'}`));
+            }
+            buildxMetadata = built.metadata;
             imageId = built.imageId;
             final = built.imageId
                 ? { image: built.imageId, appended: appendedEntries(log, hashed.plan, finalStage) }
@@ -52212,7 +52991,7 @@ async function guardOne(command, opts, service, io) {
                 // point is to get back the layers this build just wrote.
                 const existing = await imageIds(docker());
                 const stageParser = new LogParser();
-                const r = await runBuild(docker(), host.kind, { ...buildOpts, tags: [], labels: {}, noCache: false, target: stage }, { onLine: line => stageParser.write(`${line}\n`) });
+                const r = await runBuild(docker(), host.kind, { ...buildOpts, tags: [], labels: {}, noCache: false, target: stage, flags: stageFlags }, { onLine: line => stageParser.write(`${line}\n`), redact });
                 if (r.code !== 0 || !r.imageId)
                     throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`);
                 // BuildKit exports a new untagged image; a legacy stage image is a cached intermediate of
@@ -52235,7 +53014,7 @@ async function guardOne(command, opts, service, io) {
             log = await parseLogFile(opts.logFile);
             kind = log.format === 'legacy' ? 'legacy' : log.format === 'unknown' ? 'unknown' : 'buildkit';
             if (log.format === 'unknown' || log.steps.length === 0) {
-                throw new UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
+                throw new options_UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
             }
             imageId = await resolveImageId(docker, opts.image ?? log.imageId);
             final = imageId
@@ -52246,7 +53025,7 @@ async function guardOne(command, opts, service, io) {
                 throw new Error(`check mode proves the final stage only; build stage ${stage} with fresh-build build`);
             };
         }
-        const current = new Map(hashed.scan.entries.map(e => [e.path, e]));
+        const current = new Map(hashed.all.map(e => [e.path, e]));
         const logSteps = matchLogSteps(steps, log, service);
         // The whole context went to the builder in this run: its steps that ran copied those bytes.
         const contextResent = command === 'build' && (kind === 'legacy' || pruned?.done === true);
@@ -52255,6 +53034,7 @@ async function guardOne(command, opts, service, io) {
             contextResent
         });
         if (requests.length > 0) {
+            io.phase?.('prove');
             say(`proving ${requests.reduce((n, r) => n + r.paths.length, 0)} changed path(s) by their bytes in the image`);
         }
         const proofs = requests.length > 0
@@ -52287,6 +53067,7 @@ async function guardOne(command, opts, service, io) {
             warnings,
             imageId
         });
+        io.phase?.('record');
         if (j.verdict !== 'stale') {
             await writeRecord(statePath, newRecord({
                 contextHash: hashed.contextHash,
@@ -52304,7 +53085,7 @@ async function guardOne(command, opts, service, io) {
             say(`stale: the record at ${statePath} is left at the last good build`);
         }
         return j;
-    });
+    }).finally(() => setup?.done());
     const endLines = new Map(steps.map(s => [s.line, s.endLine]));
     // A service's secret values may come from its compose file, which only this run knows: the
     // judgement leaves here redacted, for every report that prints it.
@@ -52313,7 +53094,10 @@ async function guardOne(command, opts, service, io) {
         judgement: redactDeep(judgement, redact),
         dockerfile: opts.file,
         statePath,
-        endLines
+        endLines,
+        buildxMetadata: buildxMetadata
+            ? redactDeep(buildxMetadata, redact)
+            : null
     };
 }
 /**
@@ -52338,7 +53122,7 @@ async function excludedSources(context, steps, hashed) {
     const sent = new Set(hashed.scan.entries.map(e => e.path));
     const out = [];
     for (const step of steps) {
-        if (step.keyword === 'RUN')
+        if (step.keyword === 'RUN' || step.context !== undefined)
             continue;
         for (const source of step.sources) {
             const rel = external_node_path_namespaceObject.posix
@@ -52390,17 +53174,36 @@ function selector(steps, hashed, previous) {
     // Built on first use: an unchanged context never asks, and these are a pass over every entry.
     let sets = null;
     const build = () => {
-        const before = previous ? entriesFromRecord(previous.files) : [];
+        const recorded = previous ? entriesFromRecord(previous.files) : [];
+        const names = [...hashed.named.keys()];
+        const before = recorded.filter(e => !names.some(n => e.path.startsWith(`${n}:`)));
         const out = new Map();
         for (const s of steps) {
-            const paths = new Set(selectSources(s, hashed.scan.entries).map(e => e.path));
-            for (const e of selectSources(s, before))
-                paths.add(e.path);
+            // A named context's step selects among its own entries; its paths are keyed NAME:path.
+            const now = s.context === undefined ? hashed.scan.entries : (hashed.named.get(s.context)?.entries ?? []);
+            const then = s.context === undefined ? before : inContext(recorded, s.context);
+            const paths = new Set(selectSources(s, now).map(e => entryKey(s.context, e.path)));
+            for (const e of selectSources(s, then))
+                paths.add(entryKey(s.context, e.path));
             out.set(stepKey(s), paths);
         }
         return out;
     };
     return (step, path) => (sets ??= build()).get(stepKey(step))?.has(path) ?? false;
+}
+/** The recorded entries of a named context, their keys back to paths inside it. */
+function inContext(entries, name) {
+    const prefix = `${name}:`;
+    return entries
+        .filter(e => e.path.startsWith(prefix))
+        .map(e => ({ ...e, path: e.path.slice(prefix.length) }));
+}
+/** The exec, printing each command line first (prune commands are shown as they run). */
+function printing(exec, say) {
+    return (args, o) => {
+        say(commandLine(args));
+        return exec(args, o);
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/facts.ts
@@ -52459,6 +53262,83 @@ function facts_pruneLine(p) {
     if (!p.done)
         return `${what} not pruned${p.note ? `: ${p.note}` : ''}`;
     return `${what} pruned, ${humanBytes(p.reclaimedBytes)} freed${p.note ? ` (${p.note})` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/action/log.ts
+/**
+ * How the action's run reads in the GitHub log and summary: one collapsible group per phase
+ * (workflow commands paused inside, since build output is the user's text), the verdict as one
+ * line outside every group, a job summary also when the run fails (what failed, in which phase)
+ * unless turned off, and the `metadata` output.
+ */
+
+
+
+
+
+/**
+ * Groups by phase. Inside a group workflow commands are stopped (a build log line such as
+ * `::add-mask::` must stay text); they are resumed to close the group and open the next.
+ */
+class PhaseGroups {
+    out;
+    token = null;
+    /** The phase running now, or the last one started: where an error happened. */
+    current;
+    constructor(initial, out = s => void process.stdout.write(s)) {
+        this.out = out;
+        this.current = initial;
+    }
+    start(phase, prefix = 'fresh-build') {
+        this.end();
+        this.current = phase;
+        startGroup(`${prefix}: ${phase}`);
+        this.token = (0,external_node_crypto_.randomUUID)();
+        this.out(`::stop-commands::${this.token}${external_node_os_namespaceObject.EOL}`);
+    }
+    end() {
+        if (this.token === null)
+            return;
+        this.out(`::${this.token}::${external_node_os_namespaceObject.EOL}`);
+        this.token = null;
+        endGroup();
+    }
+}
+/** The summary is on unless the input or FRESH_BUILD_SUMMARY says false (as DOCKER_BUILD_SUMMARY does for docker/build-push-action). */
+function summaryEnabled(input, env) {
+    const off = (v) => ['false', 'False', 'FALSE', '0'].includes((v ?? '').trim());
+    // Without GITHUB_STEP_SUMMARY (a local run) there is nowhere to write one.
+    return !off(input) && !off(env.FRESH_BUILD_SUMMARY) && Boolean(env.GITHUB_STEP_SUMMARY);
+}
+/** `fresh-build: stale - 1 step holds old bytes, ...` (one line; the service first for compose). */
+function verdictLine(j, service = null) {
+    const who = service ? `${service}: ` : '';
+    return `fresh-build: ${who}${j.verdict} - ${facts_verdictExplanation(j)}`;
+}
+/** The job summary of a run that failed before a verdict: what failed and in which phase. */
+function errorSummary(phase, message, secrets) {
+    const text = (s, max = 2000) => escapeHtml(text_safety_truncate(text_safety_visible(text_safety_redactor(secrets)(s)), max));
+    return [
+        '<h2>💥 fresh-build: error</h2>',
+        `<p>Failed in the <b>${text(phase, 60)}</b> phase; no verdict, and the record was not changed.</p>`,
+        `<pre>${text(message)}</pre>`
+    ].join('\n\n');
+}
+/**
+ * The `metadata` output: docker/build-push-action's keys where there is a value for them, with
+ * buildx's own metadata file (when buildx wrote one) underneath, and the guard's result. Other
+ * parts of the action (a pushed digest) add their keys here.
+ */
+function buildMetadata(parts) {
+    const doc = {
+        ...(parts.buildx ?? {}),
+        ...(parts.imageId ? { 'containerimage.config.digest': parts.imageId } : {}),
+        ...(parts.tags.length > 0 ? { 'image.name': parts.tags.join(',') } : {}),
+        'fresh-build.verdict': parts.verdict,
+        'fresh-build.context-hash': parts.contextHash,
+        ...(parts.extra ?? {})
+    };
+    return JSON.stringify(doc);
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -52542,91 +53422,6 @@ function listWithMore(items, max) {
     if (items.length <= max)
         return [...items];
     return [...items.slice(0, max), `and ${items.length - max} more`];
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-const STATUS_CELL = {
-    ran: 'ran',
-    cached: 'cached',
-    verified: '✅ verified',
-    stale: '❌ stale'
-};
-/**
- * The job summary as GitHub-flavoured Markdown with HTML blocks (HTML tables, because a Markdown
- * table breaks on any `|` or newline in a file name). Every value from outside goes through
- * redact -> visible -> escapeHtml; each block sits on its own lines between blank lines so no
- * value can end a block early.
- */
-function summaryMarkdown(j, meta = {}) {
-    const redact = text_safety_redactor(meta.secrets);
-    const text = (s, max = 200) => escapeHtml(text_safety_truncate(text_safety_visible(redact(s)), max));
-    const code = (s, max = 200) => `<code>${text(s, max)}</code>`;
-    const blocks = [];
-    const title = meta.title ? ` - ${text(meta.title, 100)}` : '';
-    blocks.push(`<h2>${VERDICT_EMOJI[j.verdict]} fresh-build: ${j.verdict}${title}</h2>`);
-    blocks.push(`<p>${text(facts_verdictExplanation(j))}</p>`);
-    const facts = [
-        ['Context hash', j.contextHash],
-        ['Previous hash', j.previousHash],
-        ['Image', j.imageId],
-        ['Commit', meta.commit ?? null]
-    ];
-    const shown = facts.filter((f) => f[1] !== null);
-    blocks.push(`<p>${shown.map(([k, v]) => `${k} ${code(text_safety_shortHash(v))}`).join(' · ')}</p>`, [
-        '<details><summary>Full hashes</summary>',
-        '<table>',
-        ...shown.map(([k, v]) => `<tr><th>${k}</th><td>${code(v)}</td></tr>`),
-        ...(meta.tags && meta.tags.length > 0
-            ? [`<tr><th>Tags</th><td>${meta.tags.map(t => code(t)).join(' ')}</td></tr>`]
-            : []),
-        '</table>',
-        '</details>'
-    ].join('\n'));
-    if (j.steps.length > 0) {
-        const c = countStatuses(j.steps);
-        const where = meta.dockerfile ? ` in ${code(meta.dockerfile)}` : '';
-        blocks.push(`<h3>Context steps${where}</h3>`, `<p>${c.ran} ran · ${c.cached} cached · ${c.verified} verified · ${c.stale} stale</p>`, summary_stepTable(j.steps, text, code));
-    }
-    if (j.changedFiles.length > 0) {
-        const items = listWithMore(j.changedFiles, meta.maxFiles ?? 50);
-        const more = items.length > (meta.maxFiles ?? 50);
-        blocks.push(`<h3>${facts_plural(j.changedFiles.length, 'changed file')}</h3>`, `<ul>\n${items.map((f, i) => `<li>${more && i === items.length - 1 ? text(f) : code(f)}</li>`).join('\n')}\n</ul>`);
-    }
-    const prune = facts_pruneLine(j.pruned);
-    if (prune !== null)
-        blocks.push('<h3>Prune</h3>', `<p>${text(prune, 500)}</p>`);
-    if (j.causes.length > 0) {
-        blocks.push(`<h3>${j.verdict === 'stale' ? 'Likely causes' : 'Notes'}</h3>`, list(j.causes, text));
-    }
-    if (j.warnings.length > 0)
-        blocks.push('<h3>Warnings</h3>', list(j.warnings, text));
-    return `${blocks.join('\n\n')}\n`;
-}
-function summary_stepTable(steps, text, code) {
-    const rows = steps.map(s => {
-        const files = s.status === 'stale' && s.staleFiles.length > 0 ? s.staleFiles : s.changedFiles;
-        const shown = listWithMore(files, 5);
-        const cell = shown.map((f, i) => (i === 5 ? text(f) : code(f))).join(', ');
-        const label = s.status === 'stale' && s.staleFiles.length > 0 ? `old bytes: ${cell}` : cell;
-        return (`<tr><td>${text(s.stage, 60)}</td><td>${s.index}</td><td>${s.line}</td>` +
-            `<td>${code(s.instruction, 120)}</td><td>${STATUS_CELL[s.status]}</td><td>${label}</td></tr>`);
-    });
-    return [
-        '<table>',
-        '<tr><th>Stage</th><th>#</th><th>Line</th><th>Instruction</th><th>Status</th><th>Changed files</th></tr>',
-        ...rows,
-        '</table>'
-    ].join('\n');
-}
-function list(items, text) {
-    return `<ul>\n${items.map(i => `<li>${text(i, 1000)}</li>`).join('\n')}\n</ul>`;
-}
-/** Appends the summary to `core.summary` (or any SummaryWriter) and writes it out. */
-async function writeJobSummary(summary, j, meta = {}) {
-    await summary.addRaw(summaryMarkdown(j, meta), true).write();
 }
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
@@ -52718,6 +53513,99 @@ function repoRelative(file, workspace) {
     if (escapesRoot(workspace, file))
         return file;
     return (0,external_node_path_namespaceObject.relative)(workspace, file).split(external_node_path_namespaceObject.sep).join('/');
+}
+/**
+ * The judgement's warnings that name no Dockerfile line (a builder, the runner, the record), made
+ * safe to print: GitHub still shows them as annotations, on the run rather than on a file.
+ */
+function unplacedWarnings(j, secrets = []) {
+    const redact = text_safety_redactor(secrets);
+    return j.warnings.filter(w => !LINE_WARNING.test(w)).map(w => text_safety_truncate(text_safety_visible(redact(w)), 4000));
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+const STATUS_CELL = {
+    ran: 'ran',
+    cached: 'cached',
+    verified: '✅ verified',
+    stale: '❌ stale'
+};
+/**
+ * The job summary as GitHub-flavoured Markdown with HTML blocks (HTML tables, because a Markdown
+ * table breaks on any `|` or newline in a file name). Every value from outside goes through
+ * redact -> visible -> escapeHtml; each block sits on its own lines between blank lines so no
+ * value can end a block early.
+ */
+function summaryMarkdown(j, meta = {}) {
+    const redact = text_safety_redactor(meta.secrets);
+    const text = (s, max = 200) => escapeHtml(text_safety_truncate(text_safety_visible(redact(s)), max));
+    const code = (s, max = 200) => `<code>${text(s, max)}</code>`;
+    const blocks = [];
+    const title = meta.title ? ` - ${text(meta.title, 100)}` : '';
+    blocks.push(`<h2>${VERDICT_EMOJI[j.verdict]} fresh-build: ${j.verdict}${title}</h2>`);
+    blocks.push(`<p>${text(facts_verdictExplanation(j))}</p>`);
+    const facts = [
+        ['Context hash', j.contextHash],
+        ['Previous hash', j.previousHash],
+        ['Image', j.imageId],
+        ['Commit', meta.commit ?? null]
+    ];
+    const shown = facts.filter((f) => f[1] !== null);
+    blocks.push(`<p>${shown.map(([k, v]) => `${k} ${code(text_safety_shortHash(v))}`).join(' · ')}</p>`, [
+        '<details><summary>Full hashes</summary>',
+        '<table>',
+        ...shown.map(([k, v]) => `<tr><th>${k}</th><td>${code(v)}</td></tr>`),
+        ...(meta.tags && meta.tags.length > 0
+            ? [`<tr><th>Tags</th><td>${meta.tags.map(t => code(t)).join(' ')}</td></tr>`]
+            : []),
+        '</table>',
+        '</details>'
+    ].join('\n'));
+    if (j.steps.length > 0) {
+        const c = countStatuses(j.steps);
+        const where = meta.dockerfile ? ` in ${code(meta.dockerfile)}` : '';
+        blocks.push(`<h3>Context steps${where}</h3>`, `<p>${c.ran} ran · ${c.cached} cached · ${c.verified} verified · ${c.stale} stale</p>`, summary_stepTable(j.steps, text, code));
+    }
+    if (j.changedFiles.length > 0) {
+        const items = listWithMore(j.changedFiles, meta.maxFiles ?? 50);
+        const more = items.length > (meta.maxFiles ?? 50);
+        blocks.push(`<h3>${facts_plural(j.changedFiles.length, 'changed file')}</h3>`, `<ul>\n${items.map((f, i) => `<li>${more && i === items.length - 1 ? text(f) : code(f)}</li>`).join('\n')}\n</ul>`);
+    }
+    const prune = facts_pruneLine(j.pruned);
+    if (prune !== null)
+        blocks.push('<h3>Prune</h3>', `<p>${text(prune, 500)}</p>`);
+    if (j.causes.length > 0) {
+        blocks.push(`<h3>${j.verdict === 'stale' ? 'Likely causes' : 'Notes'}</h3>`, list(j.causes, text));
+    }
+    if (j.warnings.length > 0)
+        blocks.push('<h3>Warnings</h3>', list(j.warnings, text));
+    return `${blocks.join('\n\n')}\n`;
+}
+function summary_stepTable(steps, text, code) {
+    const rows = steps.map(s => {
+        const files = s.status === 'stale' && s.staleFiles.length > 0 ? s.staleFiles : s.changedFiles;
+        const shown = listWithMore(files, 5);
+        const cell = shown.map((f, i) => (i === 5 ? text(f) : code(f))).join(', ');
+        const label = s.status === 'stale' && s.staleFiles.length > 0 ? `old bytes: ${cell}` : cell;
+        return (`<tr><td>${text(s.stage, 60)}</td><td>${s.index}</td><td>${s.line}</td>` +
+            `<td>${code(s.instruction, 120)}</td><td>${STATUS_CELL[s.status]}</td><td>${label}</td></tr>`);
+    });
+    return [
+        '<table>',
+        '<tr><th>Stage</th><th>#</th><th>Line</th><th>Instruction</th><th>Status</th><th>Changed files</th></tr>',
+        ...rows,
+        '</table>'
+    ].join('\n');
+}
+function list(items, text) {
+    return `<ul>\n${items.map(i => `<li>${text(i, 1000)}</li>`).join('\n')}\n</ul>`;
+}
+/** Appends the summary to `core.summary` (or any SummaryWriter) and writes it out. */
+async function writeJobSummary(summary, j, meta = {}) {
+    await summary.addRaw(summaryMarkdown(j, meta), true).write();
 }
 
 ;// CONCATENATED MODULE: ./src/report/status.ts
@@ -52886,6 +53774,9 @@ function headSha(context) {
 async function main_run(env = process.env, source = core_namespaceObject) {
     let status = null;
     let secrets = [];
+    // Read before the other inputs: an input error gets its summary too.
+    const summary = summaryEnabled(source.getInput('summary'), env);
+    const phases = new PhaseGroups('inputs');
     try {
         const inputs = getInputs(source);
         secrets = secretValues(inputs);
@@ -52907,18 +53798,25 @@ async function main_run(env = process.env, source = core_namespaceObject) {
         for (const w of warnings)
             warning(w);
         if (plan.mode === 'hash')
-            return await hashMode(plan);
+            return await hashMode(plan, summary);
         if (plan.mode === 'clear')
-            return await clearMode(plan, env);
+            return await clearMode(plan, env, summary);
         status = plan.status;
-        await guardMode(plan, inputs, workspace, env, secrets);
+        await guardMode(plan, inputs, workspace, env, secrets, phases, summary);
     }
     catch (e) {
+        phases.end();
         const message = errorMessage(e);
-        if (!(e instanceof UsageError) && e instanceof Error && e.stack)
+        if (!(e instanceof options_UsageError) && e instanceof Error && e.stack)
             debug(e.stack);
         if (status)
             await post(status, 'error', secrets, env, `error: ${message}`).catch(() => null);
+        if (summary) {
+            await summary_summary
+                .addRaw(errorSummary(phases.current, message, secrets), true)
+                .write()
+                .catch(() => null);
+        }
         setFailed(message);
     }
 }
@@ -52927,15 +53825,17 @@ function writeOutputs(values) {
     for (const name of OUTPUT_NAMES)
         setOutput(name, values[name] ?? '');
 }
-async function hashMode(plan) {
+async function hashMode(plan, summary) {
     const doc = hashReport(await hashContext(plan));
     writeOutputs({ verdict: 'hashed', 'context-hash': doc.contextHash, report: JSON.stringify(doc) });
     info(`context hash ${doc.contextHash} (${doc.files.length} entries)`);
-    await summary
+    if (!summary)
+        return;
+    await summary_summary
         .addRaw(`<h2>fresh-build: context hashed</h2>\n\n<p><code>${doc.contextHash}</code> over ${doc.files.length} entries, ${doc.steps.length} context steps</p>`, true)
         .write();
 }
-async function clearMode(plan, env) {
+async function clearMode(plan, env, summary) {
     const report = await group('clearing the builder cache', () => runClear(plan.clear, { progress: line => info(line), env }));
     writeOutputs({
         verdict: 'cleared',
@@ -52944,7 +53844,8 @@ async function clearMode(plan, env) {
     });
     for (const w of report.warnings)
         warning(w);
-    await summary.addRaw(clearSummary(report), true).write();
+    if (summary)
+        await summary_summary.addRaw(clearSummary(report), true).write();
 }
 /** The clear's job summary: what was freed and removed, and what was left alone. */
 function clearSummary(report) {
@@ -52968,7 +53869,7 @@ function clearSummary(report) {
             : [])
     ].join('\n\n');
 }
-async function guardMode(plan, inputs, workspace, env, secrets) {
+async function guardMode(plan, inputs, workspace, env, secrets, phases, summary) {
     const failures = [];
     // A pending status shows the PR a build is under way; a token that cannot post fails here,
     // before the build, rather than after minutes of it.
@@ -52976,11 +53877,17 @@ async function guardMode(plan, inputs, workspace, env, secrets) {
     if (plan.status && plan.mode === 'build') {
         statusWarning = await post(plan.status, 'pending', secrets, env);
     }
-    const results = await quietGroup(`fresh-build ${plan.mode}`, () => runGuard(plan.mode, plan.guard, plan.compose, {
+    phases.current = 'read context';
+    const results = await runGuard(plan.mode, plan.guard, plan.compose, {
         progress: line => info(line),
         env,
-        cwd: workspace
-    }));
+        cwd: workspace,
+        phase: name => phases.start(name)
+    }).finally(() => phases.end());
+    phases.current = 'report';
+    // The verdict, outside every group: the one line to read in a collapsed log.
+    for (const r of results)
+        info(verdictLine(r.judgement, r.service));
     const js = results.map(r => r.judgement);
     const worst = pickWorst(js);
     writeOutputs({
@@ -52990,6 +53897,14 @@ async function guardMode(plan, inputs, workspace, env, secrets) {
         'changed-files': [...new Set(js.flatMap(j => j.changedFiles))].join('\n'),
         pruned: JSON.stringify(worst.pruned),
         'image-id': worst.imageId ?? '',
+        imageid: worst.imageId ?? '',
+        metadata: buildMetadata({
+            imageId: worst.imageId,
+            tags: plan.guard.tags,
+            verdict: worst.verdict,
+            contextHash: worst.contextHash,
+            buildx: results.find(r => r.judgement === worst)?.buildxMetadata ?? null
+        }),
         report: JSON.stringify(results.length === 1 && results[0]?.service === null
             ? worst
             : results.map(r => ({ service: r.service, ...r.judgement })))
@@ -52997,7 +53912,12 @@ async function guardMode(plan, inputs, workspace, env, secrets) {
     for (const r of results) {
         const file = repoRelative(r.dockerfile, workspace);
         emitAnnotations(core_namespaceObject, annotationsFor(r.judgement, file, { secrets, endLines: r.endLines }));
-        await writeJobSummary(summary, r.judgement, {
+        // A warning without a Dockerfile line is still an annotation, just not on a line.
+        for (const w of unplacedWarnings(r.judgement, secrets))
+            warning(w);
+        if (!summary)
+            continue;
+        await writeJobSummary(summary_summary, r.judgement, {
             ...(r.service ? { title: r.service } : {}),
             dockerfile: file,
             tags: inputs.tags,
@@ -53023,22 +53943,6 @@ async function guardMode(plan, inputs, workspace, env, secrets) {
     }
     if (failures.length > 0)
         setFailed(failures.join('; '));
-}
-/**
- * A log group in which workflow commands are off: the build log carries output of the user's
- * RUN steps, and a line such as `::add-mask::` or `::error::` there must stay text.
- */
-async function quietGroup(title, fn) {
-    const token = (0,external_node_crypto_.randomUUID)();
-    startGroup(title);
-    process.stdout.write(`::stop-commands::${token}${external_node_os_namespaceObject.EOL}`);
-    try {
-        return await fn();
-    }
-    finally {
-        process.stdout.write(`::${token}::${external_node_os_namespaceObject.EOL}`);
-        endGroup();
-    }
 }
 function pickWorst(js) {
     const rank = { stale: 3, fresh: 2, baseline: 1, unchanged: 0 };

@@ -1,7 +1,5 @@
 import * as core from '@actions/core'
-import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { EOL } from 'node:os'
 import { resolve } from 'node:path'
 import {
   getInputs,
@@ -19,6 +17,14 @@ import { runClear, type ClearReport } from './pipeline/clear.js'
 import { errorMessage, UsageError } from './pipeline/errors.js'
 import { hashContext, hashReport } from './pipeline/hash.js'
 import { runGuard } from './pipeline/guard.js'
+import {
+  buildMetadata,
+  errorSummary,
+  PhaseGroups,
+  summaryEnabled,
+  verdictLine
+} from './action/log.js'
+import { unplacedWarnings } from './report/annotations.js'
 import {
   annotationsFor,
   emitAnnotations,
@@ -43,6 +49,9 @@ export async function run(
 ): Promise<void> {
   let status: StatusTarget | null = null
   let secrets: string[] = []
+  // Read before the other inputs: an input error gets its summary too.
+  const summary = summaryEnabled(source.getInput('summary'), env)
+  const phases = new PhaseGroups('inputs')
   try {
     const inputs = getInputs(source)
     secrets = secretValues(inputs)
@@ -62,14 +71,21 @@ export async function run(
     })
     for (const w of warnings) core.warning(w)
 
-    if (plan.mode === 'hash') return await hashMode(plan)
-    if (plan.mode === 'clear') return await clearMode(plan, env)
+    if (plan.mode === 'hash') return await hashMode(plan, summary)
+    if (plan.mode === 'clear') return await clearMode(plan, env, summary)
     status = plan.status
-    await guardMode(plan, inputs, workspace, env, secrets)
+    await guardMode(plan, inputs, workspace, env, secrets, phases, summary)
   } catch (e) {
+    phases.end()
     const message = errorMessage(e)
     if (!(e instanceof UsageError) && e instanceof Error && e.stack) core.debug(e.stack)
     if (status) await post(status, 'error', secrets, env, `error: ${message}`).catch(() => null)
+    if (summary) {
+      await core.summary
+        .addRaw(errorSummary(phases.current, message, secrets), true)
+        .write()
+        .catch(() => null)
+    }
     core.setFailed(message)
   }
 }
@@ -79,10 +95,14 @@ function writeOutputs(values: Partial<Outputs>): void {
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name] ?? '')
 }
 
-async function hashMode(plan: Extract<ActionPlan, { mode: 'hash' }>): Promise<void> {
+async function hashMode(
+  plan: Extract<ActionPlan, { mode: 'hash' }>,
+  summary: boolean
+): Promise<void> {
   const doc = hashReport(await hashContext(plan))
   writeOutputs({ verdict: 'hashed', 'context-hash': doc.contextHash, report: JSON.stringify(doc) })
   core.info(`context hash ${doc.contextHash} (${doc.files.length} entries)`)
+  if (!summary) return
   await core.summary
     .addRaw(
       `<h2>fresh-build: context hashed</h2>\n\n<p><code>${doc.contextHash}</code> over ${doc.files.length} entries, ${doc.steps.length} context steps</p>`,
@@ -93,7 +113,8 @@ async function hashMode(plan: Extract<ActionPlan, { mode: 'hash' }>): Promise<vo
 
 async function clearMode(
   plan: Extract<ActionPlan, { mode: 'clear' }>,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  summary: boolean
 ): Promise<void> {
   const report = await core.group('clearing the builder cache', () =>
     runClear(plan.clear, { progress: line => core.info(line), env })
@@ -104,7 +125,7 @@ async function clearMode(
     report: JSON.stringify(report)
   })
   for (const w of report.warnings) core.warning(w)
-  await core.summary.addRaw(clearSummary(report), true).write()
+  if (summary) await core.summary.addRaw(clearSummary(report), true).write()
 }
 
 /** The clear's job summary: what was freed and removed, and what was left alone. */
@@ -135,7 +156,9 @@ async function guardMode(
   inputs: Inputs,
   workspace: string,
   env: NodeJS.ProcessEnv,
-  secrets: string[]
+  secrets: string[],
+  phases: PhaseGroups,
+  summary: boolean
 ): Promise<void> {
   const failures: string[] = []
   // A pending status shows the PR a build is under way; a token that cannot post fails here,
@@ -145,13 +168,16 @@ async function guardMode(
     statusWarning = await post(plan.status, 'pending', secrets, env)
   }
 
-  const results = await quietGroup(`fresh-build ${plan.mode}`, () =>
-    runGuard(plan.mode, plan.guard, plan.compose, {
-      progress: line => core.info(line),
-      env,
-      cwd: workspace
-    })
-  )
+  phases.current = 'read context'
+  const results = await runGuard(plan.mode, plan.guard, plan.compose, {
+    progress: line => core.info(line),
+    env,
+    cwd: workspace,
+    phase: name => phases.start(name)
+  }).finally(() => phases.end())
+  phases.current = 'report'
+  // The verdict, outside every group: the one line to read in a collapsed log.
+  for (const r of results) core.info(verdictLine(r.judgement, r.service))
 
   const js = results.map(r => r.judgement)
   const worst = pickWorst(js)
@@ -162,6 +188,14 @@ async function guardMode(
     'changed-files': [...new Set(js.flatMap(j => j.changedFiles))].join('\n'),
     pruned: JSON.stringify(worst.pruned),
     'image-id': worst.imageId ?? '',
+    imageid: worst.imageId ?? '',
+    metadata: buildMetadata({
+      imageId: worst.imageId,
+      tags: plan.guard.tags,
+      verdict: worst.verdict,
+      contextHash: worst.contextHash,
+      buildx: results.find(r => r.judgement === worst)?.buildxMetadata ?? null
+    }),
     report: JSON.stringify(
       results.length === 1 && results[0]?.service === null
         ? worst
@@ -171,6 +205,9 @@ async function guardMode(
   for (const r of results) {
     const file = repoRelative(r.dockerfile, workspace)
     emitAnnotations(core, annotationsFor(r.judgement, file, { secrets, endLines: r.endLines }))
+    // A warning without a Dockerfile line is still an annotation, just not on a line.
+    for (const w of unplacedWarnings(r.judgement, secrets)) core.warning(w)
+    if (!summary) continue
     await writeJobSummary(core.summary, r.judgement, {
       ...(r.service ? { title: r.service } : {}),
       dockerfile: file,
@@ -205,22 +242,6 @@ async function guardMode(
     failures.unshift(`stale build: ${why.join('; ')}`)
   }
   if (failures.length > 0) core.setFailed(failures.join('; '))
-}
-
-/**
- * A log group in which workflow commands are off: the build log carries output of the user's
- * RUN steps, and a line such as `::add-mask::` or `::error::` there must stay text.
- */
-async function quietGroup<T>(title: string, fn: () => Promise<T>): Promise<T> {
-  const token = randomUUID()
-  core.startGroup(title)
-  process.stdout.write(`::stop-commands::${token}${EOL}`)
-  try {
-    return await fn()
-  } finally {
-    process.stdout.write(`::${token}::${EOL}`)
-    core.endGroup()
-  }
 }
 
 function pickWorst(js: Judgement[]): Judgement {

@@ -10408,18 +10408,22 @@ const PRUNE_FILTER_KEYS = [
     'unused-for'
 ];
 /** buildx prunes its current builder (maybe a container); the classic client the daemon's. */
-function pruneBase(kind) {
-    return kind === 'buildx' ? ['buildx', 'prune'] : ['builder', 'prune'];
+function pruneBase(kind, builder) {
+    if (kind !== 'buildx')
+        return ['builder', 'prune'];
+    // The builder the build uses (`--builder`) is the one whose cache must go.
+    return builder ? ['buildx', 'prune', '--builder', builder] : ['buildx', 'prune'];
 }
 /** Pure: the prune commands a policy runs before a build. Empty for `never` and for legacy. */
-function pruneCommands(policy, kind) {
+function pruneCommands(policy, kind, builder = null) {
     // The legacy builder sends the whole context every build and keys COPY on content, so it
     // has no source.local records; its layer cache lives in images, which we never remove.
     if (policy === 'never' || kind === 'legacy')
         return [];
+    const base = pruneBase(kind, builder);
     if (policy === 'source')
-        return [[...pruneBase(kind), '-f', '--filter', 'type=source.local']];
-    return NON_CACHEMOUNT_TYPES.map(t => [...pruneBase(kind), '-af', '--filter', `type=${t}`]);
+        return [[...base, '-f', '--filter', 'type=source.local']];
+    return NON_CACHEMOUNT_TYPES.map(t => [...base, '-af', '--filter', `type=${t}`]);
 }
 /** Why a policy prunes nothing on this builder, or null when it does prune. */
 function pruneNote(policy, kind) {
@@ -10488,12 +10492,12 @@ async function runPrune(exec, policy, commands) {
     return { policy, done: true, reclaimedBytes };
 }
 /** The pre-build prune for a policy. Never throws for a docker failure: the result says it. */
-async function prune(exec, policy, kind) {
+async function prune(exec, policy, kind, builder = null) {
     const note = pruneNote(policy, kind);
     if (note !== null)
         return { policy, done: false, reclaimedBytes: 0, note };
     try {
-        return await runPrune(exec, policy, pruneCommands(policy, kind));
+        return await runPrune(exec, policy, pruneCommands(policy, kind, builder));
     }
     catch (e) {
         return {
@@ -10509,7 +10513,7 @@ async function prune(exec, policy, kind) {
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/pipeline/options.ts
 /** A user mistake: one clear line, exit code 2, no stack trace. */
-class UsageError extends Error {
+class options_UsageError extends Error {
     name = 'UsageError';
 }
 const PRUNE_POLICIES = ['source', 'all', 'never'];
@@ -10518,13 +10522,13 @@ function parsePrune(value, where = '--prune') {
     const v = value.trim();
     if (PRUNE_POLICIES.includes(v))
         return v;
-    throw new UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
+    throw new options_UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
 }
 function parseVerify(value, where = '--verify') {
     const v = value.trim();
     if (VERIFY_POLICIES.includes(v))
         return v;
-    throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
+    throw new options_UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
 }
 /** Build-arg names as docker accepts them: an identifier, no `=`, no whitespace. */
 const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -10538,10 +10542,10 @@ function parseBuildArgs(items, where) {
         const eq = item.indexOf('=');
         const name = eq < 0 ? item : item.slice(0, eq);
         if (!ARG_NAME.test(name)) {
-            throw new UsageError(`${where(i)}: "${truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
+            throw new options_UsageError(`${where(i)}: "${truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
         }
         if (eq < 0)
-            throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
+            throw new options_UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
         out[name] = item.slice(eq + 1);
     });
     return out;
@@ -10558,7 +10562,7 @@ const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?
 function parseTag(value, where) {
     const m = REFERENCE.exec(value);
     if (!m || (m[1] ?? '').length > 255) {
-        throw new UsageError(`${where}: "${truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
+        throw new options_UsageError(`${where}: "${truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
     }
     return value;
 }
@@ -10571,7 +10575,487 @@ function secretArgValues(opts) {
     return opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== '');
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/docker/builder.ts
+/**
+ * Which builder will run `docker build` on this host, and which daemon it talks to.
+ * The kind decides the build argv, what a prune can reach and how the log looks.
+ */
+
+/** Major.minor of a version like `20.10.24+dfsg1`, `v0.12.1`, `28.2.2`; null if unparsable. */
+function parseVersion(v) {
+    const m = /(\d+)\.(\d+)/.exec(v ?? '');
+    return m ? [Number(m[1]), Number(m[2])] : null;
+}
+function atLeast(v, major, minor) {
+    return v[0] > major || (v[0] === major && v[1] >= minor);
+}
+function envFlag(value) {
+    if (value === undefined || value === '')
+        return null;
+    return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+/** Pure decision from the facts. */
+function classifyBuilder(facts) {
+    const warnings = [];
+    const flag = envFlag(facts.dockerBuildkit);
+    const client = parseVersion(facts.clientVersion);
+    const server = parseVersion(facts.serverVersion);
+    if (flag === false) {
+        return { kind: 'legacy', reason: 'DOCKER_BUILDKIT=0 selects the legacy builder', warnings };
+    }
+    if (facts.serverOs === 'windows') {
+        return { kind: 'legacy', reason: 'the Windows daemon has no BuildKit', warnings };
+    }
+    if (server && !atLeast(server, 18, 9)) {
+        return {
+            kind: 'legacy',
+            reason: `daemon ${facts.serverVersion} predates BuildKit (18.09)`,
+            warnings
+        };
+    }
+    if (facts.buildxVersion !== null) {
+        return { kind: 'buildx', reason: `buildx plugin present (${facts.buildxVersion})`, warnings };
+    }
+    if (client && atLeast(client, 23, 0)) {
+        if (flag === true) {
+            warnings.push(`DOCKER_BUILDKIT=1 makes docker ${facts.clientVersion} fail without buildx; building with the legacy builder instead`);
+        }
+        warnings.push(`docker client ${facts.clientVersion} has no buildx plugin: it falls back to the legacy builder, whose cache lives in images (builder prune does not reach it)`);
+        return { kind: 'legacy', reason: `client ${facts.clientVersion} without buildx`, warnings };
+    }
+    return {
+        kind: 'buildkit',
+        reason: `client ${facts.clientVersion ?? 'unknown'} builds with BuildKit under DOCKER_BUILDKIT=1`,
+        warnings
+    };
+}
+/** Parses `docker version --format '{{json .}}'` (Server is null when the daemon is down). */
+function parseVersionJson(text) {
+    let v = {};
+    const line = text.split('\n').find(l => l.trim().startsWith('{'));
+    if (line) {
+        try {
+            v = JSON.parse(line);
+        }
+        catch {
+            v = {};
+        }
+    }
+    return {
+        clientVersion: v.Client?.Version ?? null,
+        serverVersion: v.Server?.Version ?? null,
+        serverOs: v.Server?.Os ?? null,
+        context: v.Client?.Context ?? null
+    };
+}
+/**
+ * Asks the client and daemon. Throws a DockerError when the daemon cannot be reached, naming the
+ * host it tried (docker's own message says which).
+ */
+async function detectBuilder(exec, env = process.env) {
+    const ver = await exec(['version', '--format', '{{json .}}']);
+    const parsed = parseVersionJson(ver.stdout);
+    if (ver.code !== 0 || parsed.serverVersion === null) {
+        const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
+        throw new DockerError(`Docker daemon unreachable${where}: ${lastErrorLine(ver)}`, ver.code);
+    }
+    const bx = await exec(['buildx', 'version']);
+    const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null;
+    const choice = classifyBuilder({ ...parsed, buildxVersion, dockerBuildkit: env.DOCKER_BUILDKIT });
+    return {
+        ...choice,
+        ...parsed,
+        buildxVersion,
+        dockerHost: env.DOCKER_HOST || null,
+        context: env.DOCKER_CONTEXT || parsed.context
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build-flags.ts
+/**
+ * The docker build flags a user of docker/build-push-action passes (labels, secrets, ssh, pull,
+ * no-cache, network, hosts, shm, ulimits, builder, platforms, named contexts): one shape for the
+ * CLI and the action, parsed by shared helpers, checked against the builder in use, and turned
+ * into the argv flags of src/docker/build.ts. What the builder cannot do is an error naming the
+ * input (or flag) and the builder, never dropped.
+ */
+
+
+
+
+
+function noBuildFlags() {
+    return {
+        labels: {},
+        secrets: [],
+        ssh: [],
+        pull: false,
+        noCache: false,
+        noCacheFilters: [],
+        network: null,
+        addHosts: [],
+        shmSize: null,
+        ulimits: [],
+        builder: null,
+        platforms: [],
+        buildContexts: {}
+    };
+}
+const NAMES = {
+    labels: { action: 'input labels', cli: '--label' },
+    secrets: { action: 'input secrets / secret-files', cli: '--secret' },
+    ssh: { action: 'input ssh', cli: '--ssh' },
+    pull: { action: 'input pull', cli: '--pull' },
+    noCache: { action: 'input no-cache', cli: '--no-cache' },
+    noCacheFilters: { action: 'input no-cache-filters', cli: '--no-cache-filter' },
+    network: { action: 'input network', cli: '--network' },
+    addHosts: { action: 'input add-hosts', cli: '--add-host' },
+    shmSize: { action: 'input shm-size', cli: '--shm-size' },
+    ulimits: { action: 'input ulimit', cli: '--ulimit' },
+    builder: { action: 'input builder', cli: '--builder' },
+    platforms: { action: 'input platforms', cli: '--platform' },
+    buildContexts: { action: 'input build-contexts', cli: '--build-context' }
+};
+function flagName(key, surface) {
+    return NAMES[key][surface];
+}
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+const LABEL_KEY = /^[^\s=]+$/;
+/** `KEY=VALUE` items (one label each); a value may hold `=` and spaces. */
+function parseLabels(items, where) {
+    const out = {};
+    items.forEach((item, i) => {
+        const eq = item.indexOf('=');
+        const key = eq < 0 ? item : item.slice(0, eq);
+        if (!LABEL_KEY.test(key)) {
+            throw new options_UsageError(`${where} #${i + 1}: "${truncate(item, 40)}" is not KEY=VALUE`);
+        }
+        if (key.startsWith('dev.fresh-build.')) {
+            throw new options_UsageError(`${where} #${i + 1}: ${key} is fresh-build's own label (it records what the image was built from)`);
+        }
+        out[key] = eq < 0 ? '' : item.slice(eq + 1);
+    });
+    return out;
+}
+function secretId(id, where) {
+    if (!SECRET_ID.test(id)) {
+        throw new options_UsageError(`${where}: secret id "${truncate(id, 40)}" is not [A-Za-z0-9_.-]+`);
+    }
+    return id;
+}
+/**
+ * The action's `secrets`: `id=value` per line, the value kept byte for byte (a multi-line value
+ * is a line each: use `secret-files` for those). Errors never echo a value.
+ */
+function parseSecretLines(text, where = 'input secrets') {
+    const out = [];
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.replace(/\r$/, '');
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            throw new UsageError(`${where} line ${i + 1}: expected id=value, found no "="`);
+        out.push({
+            id: secretId(line.slice(0, eq).trim(), `${where} line ${i + 1}`),
+            value: line.slice(eq + 1)
+        });
+    });
+    return out;
+}
+/** The action's `secret-files`: `id=path` per line (the caller resolves the path). */
+function parseSecretFileLines(text, where = 'input secret-files') {
+    return text
+        .split(/\r?\n/)
+        .map((l, i) => [l.trim(), i + 1])
+        .filter(([l]) => l !== '' && !l.startsWith('#'))
+        .map(([l, n]) => {
+        const eq = l.indexOf('=');
+        if (eq < 0 || eq === l.length - 1) {
+            throw new UsageError(`${where} line ${n}: expected id=path`);
+        }
+        return {
+            id: secretId(l.slice(0, eq).trim(), `${where} line ${n}`),
+            src: l.slice(eq + 1).trim()
+        };
+    });
+}
+/**
+ * The CLI's `--secret`, in docker build's own syntax: `id=X,src=PATH` (also `source=`,
+ * `type=file`) or `id=X,env=VAR` (`type=env`). A value is never given on the command line.
+ */
+function parseSecretFlag(item, where) {
+    const kv = new Map();
+    for (const part of item.split(',')) {
+        const eq = part.indexOf('=');
+        if (eq < 0)
+            throw new options_UsageError(`${where}: "${truncate(part, 40)}" is not key=value`);
+        kv.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1));
+    }
+    const type = kv.get('type') ?? (kv.has('env') ? 'env' : 'file');
+    const id = kv.get('id') ?? kv.get('env') ?? '';
+    if (id === '')
+        throw new options_UsageError(`${where}: needs id=NAME`);
+    secretId(id, where);
+    if (type === 'env') {
+        const name = kv.get('env') ?? id;
+        return { id, env: name };
+    }
+    if (type !== 'file')
+        throw new options_UsageError(`${where}: type must be file or env, not "${type}"`);
+    const src = kv.get('src') ?? kv.get('source');
+    if (!src)
+        throw new options_UsageError(`${where}: needs src=PATH (or env=VAR)`);
+    return { id, src };
+}
+/** `--ssh`: `default`, or `id=path[,path...]`. */
+function parseSsh(item, where) {
+    const v = item.trim();
+    if (v === 'default' || /^[A-Za-z0-9_.-]+(=[^=]+)?$/.test(v))
+        return v;
+    throw new options_UsageError(`${where}: "${truncate(v, 40)}" is not default or id=path`);
+}
+/** `NAME=PATH` named contexts; only local directories can be hashed and judged. */
+function parseBuildContexts(items, where, resolvePath) {
+    const out = {};
+    for (const [i, item] of items.entries()) {
+        const eq = item.indexOf('=');
+        const name = eq < 0 ? '' : item.slice(0, eq).trim();
+        const value = eq < 0 ? '' : item.slice(eq + 1).trim();
+        const at = `${where} #${i + 1}`;
+        if (!/^[a-z0-9][a-z0-9._-]*$/.test(name) || value === '') {
+            throw new options_UsageError(`${at}: "${truncate(item, 60)}" is not NAME=PATH (NAME in lower case)`);
+        }
+        if (/^[a-z][a-z0-9+.-]*:\/\/|^target:/i.test(value)) {
+            throw new options_UsageError(`${at}: ${name} is not a local directory (${truncate(value, 40)}); only local directories can be hashed and proven`);
+        }
+        if (name in out)
+            throw new options_UsageError(`${at}: context ${name} is given twice`);
+        out[name] = resolvePath(value, item);
+    }
+    return out;
+}
+/** `nofile=1024[:2048]`. */
+function parseUlimit(item, where) {
+    if (!/^[a-z]+=-?\d+(:-?\d+)?$/.test(item.trim())) {
+        throw new options_UsageError(`${where}: "${truncate(item, 40)}" is not NAME=SOFT[:HARD]`);
+    }
+    return item.trim();
+}
+/** `64m`, `1g`, bytes. */
+function parseShmSize(value, where) {
+    if (!/^\d+(\.\d+)?\s*[bkmg]?b?$/i.test(value.trim())) {
+        throw new options_UsageError(`${where}: "${truncate(value, 40)}" is not a size (e.g. 64m, 1g)`);
+    }
+    return value.trim();
+}
+/** `host:ip` (docker build's form) or `host=ip` (buildx's). */
+function parseAddHost(item, where) {
+    const v = item.trim();
+    if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(v)) {
+        throw new options_UsageError(`${where}: "${truncate(v, 40)}" is not host:ip`);
+    }
+    return v;
+}
+function describe(b) {
+    if (b.kind === 'buildx')
+        return 'buildx';
+    if (b.kind === 'buildkit')
+        return `the BuildKit of the classic docker client (daemon ${b.serverVersion ?? 'unknown'}, no buildx)`;
+    return 'the legacy builder';
+}
+/**
+ * Throws a UsageError for the first flag the builder in use cannot honour. Named contexts work
+ * everywhere (without buildx they are stood in by local images, see named-contexts.ts).
+ */
+function checkBuilderSupport(flags, builder, surface) {
+    const fail = (key, why) => {
+        throw new options_UsageError(`${flagName(key, surface)}: ${describe(builder)} ${why}`);
+    };
+    const { kind } = builder;
+    if (kind === 'legacy') {
+        if (flags.secrets.length > 0)
+            fail('secrets', 'has no build secrets (RUN --mount=type=secret needs BuildKit)');
+        if (flags.ssh.length > 0)
+            fail('ssh', 'cannot forward SSH (RUN --mount=type=ssh needs BuildKit)');
+        if (flags.platforms.length > 0)
+            fail('platforms', 'cannot build for another platform (use buildx)');
+    }
+    if (kind !== 'buildx') {
+        if (flags.noCacheFilters.length > 0)
+            fail('noCacheFilters', 'has no --no-cache-filter (a buildx flag)');
+        if (flags.builder !== null)
+            fail('builder', 'has no builder instances (install buildx)');
+        if (flags.platforms.length > 1)
+            fail('platforms', 'builds one platform at a time (use buildx for several)');
+    }
+    if (kind === 'buildkit') {
+        // Measured on docker 20.10.24: under BuildKit a RUN sees 64 MiB /dev/shm and the default
+        // nofile whatever --shm-size / --ulimit say (the legacy builder honours both).
+        const server = parseVersion(builder.serverVersion);
+        if (server === null || server[0] < 23) {
+            if (flags.shmSize !== null)
+                fail('shmSize', 'ignores --shm-size (measured on 20.10)');
+            if (flags.ulimits.length > 0)
+                fail('ulimits', 'ignores --ulimit (measured on 20.10)');
+        }
+    }
+    if (kind === 'buildx' && flags.platforms.length > 1) {
+        fail('platforms', 'cannot --load several platforms into the daemon, and the proof reads the loaded image: build one platform per run');
+    }
+}
+/**
+ * Secret values to mask and redact: given values, environment values, and the contents of secret
+ * files up to 64 KiB (a RUN may print what it reads).
+ */
+function buildSecretValues(flags, env = process.env) {
+    const out = [];
+    for (const s of flags?.secrets ?? []) {
+        if ('value' in s)
+            out.push(s.value);
+        else if ('env' in s)
+            out.push(env[s.env] ?? '');
+        else {
+            try {
+                if ((0,external_node_fs_namespaceObject.statSync)(s.src).size <= 64 * 1024)
+                    out.push((0,external_node_fs_namespaceObject.readFileSync)(s.src, 'utf8'));
+            }
+            catch {
+                // A missing file is reported when the secrets are materialised.
+            }
+        }
+    }
+    return out.filter(v => v.trim() !== '');
+}
+/**
+ * Values (and environment values) go to 0600 files in a 0700 temp directory outside the
+ * workspace, removed by `cleanup`; a given file is passed as it is, after checking it is there.
+ */
+function materializeSecrets(flags, surface, env = process.env) {
+    const where = flagName('secrets', surface);
+    let dir = null;
+    const cleanup = () => {
+        if (dir !== null)
+            (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+        dir = null;
+    };
+    const files = [];
+    try {
+        flags.secrets.forEach((s, i) => {
+            if ('src' in s) {
+                const st = (0,external_node_fs_namespaceObject.statSync)(s.src, { throwIfNoEntry: false });
+                if (!st?.isFile()) {
+                    throw new options_UsageError(`${where}: secret ${s.id}: "${s.src}" is not a file`);
+                }
+                files.push({ id: s.id, src: s.src });
+                return;
+            }
+            let value;
+            if ('env' in s) {
+                const v = env[s.env];
+                if (v === undefined) {
+                    throw new options_UsageError(`${where}: secret ${s.id}: environment variable ${s.env} is not set`);
+                }
+                value = v;
+            }
+            else
+                value = s.value;
+            dir ??= (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'fb-secrets-'));
+            (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
+            const path = (0,external_node_path_namespaceObject.join)(dir, `${i}-${s.id}`);
+            (0,external_node_fs_namespaceObject.writeFileSync)(path, value, { mode: 0o600 });
+            files.push({ id: s.id, src: path });
+        });
+    }
+    catch (e) {
+        cleanup();
+        throw e;
+    }
+    return { files, cleanup };
+}
+/** The argv flags of a build, secrets already as files. */
+function passThrough(flags, secrets, contexts) {
+    return {
+        secrets: [...secrets],
+        ssh: flags.ssh,
+        pull: flags.pull,
+        noCacheFilters: flags.noCacheFilters,
+        ...(flags.network ? { network: flags.network } : {}),
+        addHosts: flags.addHosts,
+        ...(flags.shmSize ? { shmSize: flags.shmSize } : {}),
+        ulimits: flags.ulimits,
+        ...(flags.builder ? { builder: flags.builder } : {}),
+        platforms: flags.platforms,
+        buildContexts: contexts
+    };
+}
+/** A secret value inside a user label would put it into the image: refused. */
+function checkLabelsFree(labels, secrets, surface) {
+    for (const [k, v] of Object.entries(labels)) {
+        if (secrets.some(s => s.length >= 3 && (v.includes(s) || k.includes(s)))) {
+            throw new options_UsageError(`${flagName('labels', surface)}: label ${k} holds a secret value`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/build-flags.ts
+/**
+ * The CLI's docker build flags, named as `docker build` / `docker buildx build` name them, into
+ * the BuildFlags the action's inputs also produce (the CLI stays the action's twin).
+ */
+
+/** The parseArgs option specs of the pass-through flags. */
+const BUILD_FLAG_OPTIONS = {
+    label: { type: 'string', multiple: true },
+    secret: { type: 'string', multiple: true },
+    ssh: { type: 'string', multiple: true },
+    pull: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
+    'no-cache-filter': { type: 'string', multiple: true },
+    network: { type: 'string' },
+    'add-host': { type: 'string', multiple: true },
+    'build-context': { type: 'string', multiple: true },
+    'shm-size': { type: 'string' },
+    ulimit: { type: 'string', multiple: true },
+    builder: { type: 'string' },
+    platform: { type: 'string', multiple: true }
+};
+const BUILD_FLAG_NAMES = Object.keys(BUILD_FLAG_OPTIONS);
+/** BuildFlags from parsed values; `abs` resolves a path against the working directory. */
+function cliBuildFlags(values, abs) {
+    const list = (n) => values[n] ?? [];
+    const str = (n) => values[n] ?? null;
+    const f = noBuildFlags();
+    f.labels = parseLabels(list('label'), '--label');
+    f.secrets = list('secret').map((s, i) => {
+        const spec = parseSecretFlag(s, `--secret #${i + 1}`);
+        return 'src' in spec ? { ...spec, src: abs(spec.src) } : spec;
+    });
+    f.ssh = list('ssh').map((s, i) => parseSsh(s, `--ssh #${i + 1}`));
+    f.pull = values.pull === true;
+    f.noCache = values['no-cache'] === true;
+    f.noCacheFilters = list('no-cache-filter').flatMap(v => v
+        .split(',')
+        .map(x => x.trim())
+        .filter(Boolean));
+    f.network = str('network');
+    f.addHosts = list('add-host').map((h, i) => parseAddHost(h, `--add-host #${i + 1}`));
+    f.buildContexts = parseBuildContexts(list('build-context'), '--build-context', p => abs(p));
+    const shm = str('shm-size');
+    f.shmSize = shm === null ? null : parseShmSize(shm, '--shm-size');
+    f.ulimits = list('ulimit').map((u, i) => parseUlimit(u, `--ulimit #${i + 1}`));
+    f.builder = str('builder');
+    f.platforms = list('platform').flatMap(v => v
+        .split(',')
+        .map(x => x.trim())
+        .filter(Boolean));
+    return f;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
+
 
 
 
@@ -10603,7 +11087,8 @@ const OPTIONS = {
     'compose-file': { type: 'string' },
     service: { type: 'string', multiple: true },
     docker: { type: 'string' },
-    'no-stat-cache': { type: 'boolean' }
+    'no-stat-cache': { type: 'boolean' },
+    ...BUILD_FLAG_OPTIONS
 };
 /** Which options each command accepts; anything else is a usage error, not silently ignored. */
 /** What build and check share: both hash, compare with the record, judge and record. */
@@ -10626,8 +11111,8 @@ const JUDGING = [
 ];
 const ALLOWED = {
     hash: ['context', 'file', 'build-arg'],
-    build: [...JUDGING, 'tag', 'prune'],
-    check: [...JUDGING, 'log', 'image'],
+    build: [...JUDGING, 'tag', 'prune', ...BUILD_FLAG_NAMES],
+    check: [...JUDGING, 'log', 'image', 'build-context'],
     'parse-log': [],
     clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker']
 };
@@ -10640,15 +11125,15 @@ function argvError(e) {
     const code = e?.code;
     const option = /'(-[^',\s]*)'/.exec(message)?.[1] ?? /--[\w-]+/.exec(message)?.[0];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-        return new UsageError(`unknown option "${truncate(option)}" (see fresh-build --help)`);
+        return new options_UsageError(`unknown option "${truncate(option)}" (see fresh-build --help)`);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
         const long = /--[\w-]+/.exec(message)?.[0] ?? option ?? 'an option';
         if (/does not take an argument/.test(message))
-            return new UsageError(`option ${long} takes no value`);
-        return new UsageError(`option ${long} needs a value (for a value starting with "-", write ${long}=VALUE)`);
+            return new options_UsageError(`option ${long} takes no value`);
+        return new options_UsageError(`option ${long} needs a value (for a value starting with "-", write ${long}=VALUE)`);
     }
-    return new UsageError(truncate(message.split('\n')[0] ?? message, 200));
+    return new options_UsageError(truncate(message.split('\n')[0] ?? message, 200));
 }
 /** Parses `fresh-build <command> [options]`; throws UsageError naming the offending word. */
 function parseCli(argv, cwd, env) {
@@ -10670,14 +11155,14 @@ function parseCli(argv, cwd, env) {
     if (values.help || word === undefined || word === 'help')
         return { command: 'help', json, debug };
     if (!COMMANDS.includes(word)) {
-        throw new UsageError(`unknown command "${truncate(word)}" (expected ${COMMANDS.join(', ')})`);
+        throw new options_UsageError(`unknown command "${truncate(word)}" (expected ${COMMANDS.join(', ')})`);
     }
     const command = word;
     for (const name of Object.keys(values)) {
         if (['json', 'debug', 'help', 'version'].includes(name))
             continue;
         if (!ALLOWED[command].includes(name)) {
-            throw new UsageError(`option --${name} does not apply to "${command}"`);
+            throw new options_UsageError(`option --${name} does not apply to "${command}"`);
         }
     }
     const str = (n) => values[n];
@@ -10689,11 +11174,11 @@ function parseCli(argv, cwd, env) {
     const docker = str('docker') ?? env.DOCKER_PATH ?? 'docker';
     if (command === 'parse-log') {
         if (rest.length !== 1)
-            throw new UsageError('parse-log takes exactly one FILE');
+            throw new options_UsageError('parse-log takes exactly one FILE');
         return { command, logFile: abs(rest[0]), json, debug };
     }
     if (rest.length > 0)
-        throw new UsageError(`unexpected argument "${truncate(rest[0] ?? '')}"`);
+        throw new options_UsageError(`unexpected argument "${truncate(rest[0] ?? '')}"`);
     if (command === 'hash')
         return { command, context, file, buildArgs, json, debug };
     if (command === 'clear') {
@@ -10702,7 +11187,7 @@ function parseCli(argv, cwd, env) {
             clearCommands('buildkit', { filters: list('filter') });
         }
         catch (e) {
-            throw new UsageError(`--filter: ${e instanceof Error ? e.message : String(e)}`);
+            throw new options_UsageError(`--filter: ${e instanceof Error ? e.message : String(e)}`);
         }
         return {
             command,
@@ -10720,26 +11205,26 @@ function parseCli(argv, cwd, env) {
         };
     }
     if (command === 'check' && str('log') === undefined) {
-        throw new UsageError('check needs --log FILE (the build log to judge)');
+        throw new options_UsageError('check needs --log FILE (the build log to judge)');
     }
     const composeFile = str('compose-file');
     // Per-service values come from the compose file; a flag that would be ignored is an error.
     if (composeFile !== undefined) {
         for (const n of ['tag', 'image', 'context', 'file']) {
             if (values[n] !== undefined) {
-                throw new UsageError(`--${n} does not apply with --compose-file (each service has its own)`);
+                throw new options_UsageError(`--${n} does not apply with --compose-file (each service has its own)`);
             }
         }
     }
     else if (list('service').length > 0) {
-        throw new UsageError('--service needs --compose-file');
+        throw new options_UsageError('--service needs --compose-file');
     }
     const secretArgs = list('secret-build-arg');
     for (const name of secretArgs) {
         // A secret name without a value would mask nothing and pass nothing: a typo, not a choice.
         // (With compose, the value may come from the service's own build args.)
         if (composeFile === undefined && !(name in buildArgs)) {
-            throw new UsageError(`--secret-build-arg "${truncate(name)}" names no --build-arg (pass --build-arg ${truncate(name)}=VALUE too)`);
+            throw new options_UsageError(`--secret-build-arg "${truncate(name)}" names no --build-arg (pass --build-arg ${truncate(name)}=VALUE too)`);
         }
     }
     const tags = list('tag');
@@ -10761,7 +11246,9 @@ function parseCli(argv, cwd, env) {
         logFile: str('log') !== undefined ? abs(str('log')) : null,
         image: str('image') ?? null,
         docker,
-        statCache: values['no-stat-cache'] !== true
+        statCache: values['no-stat-cache'] !== true,
+        surface: 'cli',
+        build: cliBuildFlags(values, abs)
     };
     const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null;
     return { command, guard, compose, json, debug };
@@ -10800,6 +11287,14 @@ build / check:
   --docker PATH          docker client (default: $DOCKER_PATH, or docker on PATH)
   --no-stat-cache        read every file (default: reuse digests of files whose stat is unchanged)
   --log FILE, --image REF  (check) the log to judge and the image it built
+
+build, passed to docker build as docker names them (an error where the builder cannot):
+  --label K=V            image label (repeatable)
+  --secret id=X,src=F    build secret from a file, or id=X,env=VAR from the environment
+  --ssh default|id=PATH  SSH agent or keys for RUN --mount=type=ssh
+  --build-context N=DIR  named context: hashed, judged and proven like the main one
+  --pull, --no-cache, --no-cache-filter STAGE, --network M, --add-host H:IP,
+  --shm-size S, --ulimit N=S[:H], --builder NAME (buildx), --platform P
 
 clear:
   --all                  prune every builder record, cache mounts too
@@ -10999,8 +11494,6 @@ function errCode(e) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/context/digest.ts
 /**
  * Content digests for context entries: sha256 of file bytes (fixed buffers, never the whole
@@ -13403,12 +13896,14 @@ class Reader {
             if ((opts.get('type') ?? 'bind') !== 'bind')
                 continue;
             const from = opts.get('from');
-            if (from !== undefined) {
+            const named = from === undefined ? undefined : this.namedContext(from);
+            if (from !== undefined && named === undefined) {
                 this.addDep(stage, from);
                 continue;
             }
             const source = opts.get('source') ?? opts.get('src') ?? '.';
             this.steps.push({
+                ...(named !== undefined ? { context: named } : {}),
                 ...this.base(stage, at),
                 keyword: 'RUN',
                 sources: [cleanRel(source)],
@@ -13419,6 +13914,19 @@ class Reader {
                 destIsDir: false
             });
         }
+    }
+    /**
+     * The named context a `--from` / `from=` value reads, or undefined for a stage or an image. A
+     * name that is also a stage is refused: which one the builder takes is not for us to guess.
+     */
+    namedContext(from) {
+        const names = this.opts.namedContexts ?? [];
+        if (!names.includes(from))
+            return undefined;
+        if (this.byName.has(from.toLowerCase())) {
+            this.fail(`--from=${from} names both a stage and a named build context`);
+        }
+        return from;
     }
     /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
     addDep(stage, from) {
@@ -13458,10 +13966,12 @@ class Reader {
             addDirs(stage.knownDirs, destAbs);
         else
             addDirs(stage.knownDirs, external_node_path_namespaceObject.posix.dirname(destAbs));
-        if (flags.from !== undefined) {
+        const named = flags.from === undefined ? undefined : this.namedContext(flags.from);
+        if (flags.from !== undefined && named === undefined) {
             this.addDep(stage, flags.from);
             return;
         }
+        delete flags.from;
         const parents = flags.parents !== undefined && flags.parents !== 'false';
         delete flags.parents;
         const sources = [];
@@ -13489,6 +13999,7 @@ class Reader {
         }
         if (sources.length > 0) {
             this.steps.push({
+                ...(named !== undefined ? { context: named } : {}),
                 ...this.base(stage, at),
                 keyword,
                 sources,
@@ -13664,10 +14175,13 @@ function selectSources(step, entries) {
     }
     return entries.filter(e => chosen.has(e.path));
 }
-/** Every context step with its source hash and selected file/symlink paths. */
-function hashSteps(plan, entries) {
+/**
+ * Every context step with its source hash and selected file/symlink paths; a step of a named
+ * context selects from that context's entries (`named`), its paths relative to that context.
+ */
+function hashSteps(plan, entries, named = new Map()) {
     return plan.steps.map(step => {
-        const sel = selectSources(step, entries);
+        const sel = selectSources(step, step.context === undefined ? entries : (named.get(step.context) ?? []));
         return {
             ...step,
             sourceHash: hashEntries(sel),
@@ -13732,213 +14246,6 @@ function destinationFor(step, contextPath) {
 
 
 
-;// CONCATENATED MODULE: ./src/pipeline/hash.ts
-
-
-
-
-
-
-const FILE_FAULTS = {
-    ENOENT: 'not found',
-    ENOTDIR: 'not found (a parent is not a directory)',
-    EISDIR: 'is a directory',
-    EACCES: 'is not readable (permission denied)',
-    EPERM: 'is not readable (operation not permitted)',
-    ELOOP: 'is a symlink loop'
-};
-async function readDockerfileText(file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (e) {
-        const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
-        throw new UsageError(`Dockerfile ${fault}: ${file}`);
-    }
-}
-function errorText(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-/**
- * The context directory must exist before anything else is read: when it is missing, the
- * default Dockerfile inside it is missing too, and the message should name the real fault.
- */
-async function checkContextDir(dir) {
-    let st;
-    try {
-        st = await (0,promises_namespaceObject.stat)(dir);
-    }
-    catch (e) {
-        const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
-        throw new UsageError(`build context ${fault}: ${dir}`);
-    }
-    if (!st.isDirectory())
-        throw new UsageError(`build context is not a directory: ${dir}`);
-}
-/**
- * The reader throws DockerfileError for what it rejects; a Dockerfile built to exhaust it (a
- * variable nested thousands deep overflows the recursive word lexer) must still end in one line
- * naming the file rather than a bare "Maximum call stack size exceeded".
- */
-function readPlan(text, file, buildArgs) {
-    try {
-        return readDockerfile(text, { file, buildArgs });
-    }
-    catch (e) {
-        if (e?.name === 'RangeError') {
-            throw new UsageError(`${file}: too deeply nested to read (${e.message})`);
-        }
-        throw e;
-    }
-}
-/** Step 1 and 2 of the pipeline: read the context and the Dockerfile, hash both. No daemon. */
-async function hashContext(opts) {
-    await checkContextDir(opts.context);
-    // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
-    const plan = readPlan(await readDockerfileText(opts.file), opts.file, opts.buildArgs);
-    opts.onPlan?.(plan);
-    // Opened before the walk: the cache's horizon must precede every lstat of the scan.
-    const cache = opts.statCache ? await StatCache.open(opts.statCache) : null;
-    let scan;
-    try {
-        scan = await scanContext(opts.context, {
-            dockerfile: opts.file,
-            ...(cache ? { digester: cache.digester() } : {})
-        });
-    }
-    catch (e) {
-        await cache?.discard();
-        throw e;
-    }
-    return {
-        scan,
-        plan,
-        contextHash: hashEntries(scan.entries),
-        steps: hashSteps(plan, scan.entries),
-        statCache: cache ? await cache.save() : null
-    };
-}
-/** `hash --json` as CONTRACT.md specifies it. */
-function hashReport(h) {
-    return {
-        contextHash: h.contextHash,
-        files: h.scan.entries.map(e => ({
-            path: e.path,
-            type: e.type,
-            mode: formatMode(e.mode),
-            digest: e.digest ?? null,
-            ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {})
-        })),
-        steps: h.steps.map(s => ({
-            stage: s.stage,
-            index: s.index,
-            instruction: s.instruction,
-            line: s.line,
-            sourceHash: s.sourceHash,
-            sources: s.selected
-        })),
-        warnings: h.plan.warnings.map(w => `line ${w.line}: ${w.message}`)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/builder.ts
-/**
- * Which builder will run `docker build` on this host, and which daemon it talks to.
- * The kind decides the build argv, what a prune can reach and how the log looks.
- */
-
-/** Major.minor of a version like `20.10.24+dfsg1`, `v0.12.1`, `28.2.2`; null if unparsable. */
-function parseVersion(v) {
-    const m = /(\d+)\.(\d+)/.exec(v ?? '');
-    return m ? [Number(m[1]), Number(m[2])] : null;
-}
-function atLeast(v, major, minor) {
-    return v[0] > major || (v[0] === major && v[1] >= minor);
-}
-function envFlag(value) {
-    if (value === undefined || value === '')
-        return null;
-    return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
-}
-/** Pure decision from the facts. */
-function classifyBuilder(facts) {
-    const warnings = [];
-    const flag = envFlag(facts.dockerBuildkit);
-    const client = parseVersion(facts.clientVersion);
-    const server = parseVersion(facts.serverVersion);
-    if (flag === false) {
-        return { kind: 'legacy', reason: 'DOCKER_BUILDKIT=0 selects the legacy builder', warnings };
-    }
-    if (facts.serverOs === 'windows') {
-        return { kind: 'legacy', reason: 'the Windows daemon has no BuildKit', warnings };
-    }
-    if (server && !atLeast(server, 18, 9)) {
-        return {
-            kind: 'legacy',
-            reason: `daemon ${facts.serverVersion} predates BuildKit (18.09)`,
-            warnings
-        };
-    }
-    if (facts.buildxVersion !== null) {
-        return { kind: 'buildx', reason: `buildx plugin present (${facts.buildxVersion})`, warnings };
-    }
-    if (client && atLeast(client, 23, 0)) {
-        if (flag === true) {
-            warnings.push(`DOCKER_BUILDKIT=1 makes docker ${facts.clientVersion} fail without buildx; building with the legacy builder instead`);
-        }
-        warnings.push(`docker client ${facts.clientVersion} has no buildx plugin: it falls back to the legacy builder, whose cache lives in images (builder prune does not reach it)`);
-        return { kind: 'legacy', reason: `client ${facts.clientVersion} without buildx`, warnings };
-    }
-    return {
-        kind: 'buildkit',
-        reason: `client ${facts.clientVersion ?? 'unknown'} builds with BuildKit under DOCKER_BUILDKIT=1`,
-        warnings
-    };
-}
-/** Parses `docker version --format '{{json .}}'` (Server is null when the daemon is down). */
-function parseVersionJson(text) {
-    let v = {};
-    const line = text.split('\n').find(l => l.trim().startsWith('{'));
-    if (line) {
-        try {
-            v = JSON.parse(line);
-        }
-        catch {
-            v = {};
-        }
-    }
-    return {
-        clientVersion: v.Client?.Version ?? null,
-        serverVersion: v.Server?.Version ?? null,
-        serverOs: v.Server?.Os ?? null,
-        context: v.Client?.Context ?? null
-    };
-}
-/**
- * Asks the client and daemon. Throws a DockerError when the daemon cannot be reached, naming the
- * host it tried (docker's own message says which).
- */
-async function detectBuilder(exec, env = process.env) {
-    const ver = await exec(['version', '--format', '{{json .}}']);
-    const parsed = parseVersionJson(ver.stdout);
-    if (ver.code !== 0 || parsed.serverVersion === null) {
-        const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
-        throw new DockerError(`Docker daemon unreachable${where}: ${lastErrorLine(ver)}`, ver.code);
-    }
-    const bx = await exec(['buildx', 'version']);
-    const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null;
-    const choice = classifyBuilder({ ...parsed, buildxVersion, dockerBuildkit: env.DOCKER_BUILDKIT });
-    return {
-        ...choice,
-        ...parsed,
-        buildxVersion,
-        dockerHost: env.DOCKER_HOST || null,
-        context: env.DOCKER_CONTEXT || parsed.context
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/docker/build.ts
 /**
  * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
@@ -13951,7 +14258,13 @@ async function detectBuilder(exec, env = process.env) {
 
 /** Pure: the exact argv (without the docker binary) and env for a build. */
 function buildCommand(kind, opts) {
-    const argv = kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+    const f = opts.flags ?? {};
+    const argv = kind === 'buildx' ? ['buildx', 'build'] : ['build'];
+    // The builder goes first: `--builder` selects the instance every later flag is read against.
+    if (kind === 'buildx' && f.builder)
+        argv.push('--builder', f.builder);
+    if (kind === 'buildx')
+        argv.push('--load');
     if (kind !== 'legacy')
         argv.push(`--progress=${opts.progress ?? 'plain'}`);
     if (opts.file !== undefined)
@@ -13968,6 +14281,29 @@ function buildCommand(kind, opts) {
         argv.push('--target', opts.target);
     if (opts.noCache)
         argv.push('--no-cache');
+    for (const n of f.noCacheFilters ?? [])
+        argv.push('--no-cache-filter', n);
+    if (f.pull)
+        argv.push('--pull');
+    for (const s of f.secrets ?? [])
+        argv.push('--secret', `id=${s.id},src=${s.src}`);
+    for (const s of f.ssh ?? [])
+        argv.push('--ssh', s);
+    if (f.network)
+        argv.push('--network', f.network);
+    for (const h of f.addHosts ?? [])
+        argv.push('--add-host', h);
+    if (f.shmSize)
+        argv.push('--shm-size', f.shmSize);
+    for (const u of f.ulimits ?? [])
+        argv.push('--ulimit', u);
+    if (f.platforms && f.platforms.length > 0)
+        argv.push('--platform', f.platforms.join(','));
+    for (const [name, dir] of Object.entries(f.buildContexts ?? {})) {
+        argv.push('--build-context', `${name}=${dir}`);
+    }
+    if (kind === 'buildx' && f.metadataFile)
+        argv.push('--metadata-file', f.metadataFile);
     if (opts.iidFile !== undefined)
         argv.push('--iidfile', opts.iidFile);
     argv.push(opts.context);
@@ -14001,7 +14337,11 @@ async function runBuild(exec, kind, opts, run = {}) {
         const context = (0,external_node_path_namespaceObject.isAbsolute)(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
             ? opts.context
             : (0,external_node_path_namespaceObject.resolve)(opts.context);
-        const cmd = buildCommand(kind, { ...opts, context, iidFile });
+        const metadataFile = kind === 'buildx' ? (0,external_node_path_namespaceObject.join)(dir, 'metadata.json') : undefined;
+        const flags = metadataFile ? { ...opts.flags, metadataFile } : opts.flags;
+        const cmd = buildCommand(kind, { ...opts, context, iidFile, ...(flags ? { flags } : {}) });
+        run.onCommand?.(cmd.argv, cmd.env);
+        const redact = run.redact ?? ((line) => line);
         let logError = null;
         const log = run.logPath ? (0,external_node_fs_namespaceObject.createWriteStream)(run.logPath, { mode: 0o600 }) : null;
         // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
@@ -14013,7 +14353,8 @@ async function runBuild(exec, kind, opts, run = {}) {
             signal: run.signal,
             // Only the tail is held in memory, for the error line and the image id fallback.
             maxCapture: 256 * 1024,
-            onLine: (line, stream) => {
+            onLine: (raw, stream) => {
+                const line = redact(raw);
                 if (log && logError === null)
                     log.write(line + '\n');
                 run.onLine?.(line, stream);
@@ -14026,16 +14367,30 @@ async function runBuild(exec, kind, opts, run = {}) {
             imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
             imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr);
         }
+        const metadata = metadataFile ? await readMetadata(metadataFile) : null;
         return {
             code: result.code,
             logPath: run.logPath && logError === null ? run.logPath : null,
             logError,
             imageId,
-            error: result.code === 0 ? null : lastErrorLine(result)
+            error: result.code === 0 ? null : redact(lastErrorLine(result)),
+            metadata
         };
     }
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/** buildx's metadata file as an object; null when missing or not a JSON object. */
+async function readMetadata(path) {
+    try {
+        const doc = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        return typeof doc === 'object' && doc !== null && !Array.isArray(doc)
+            ? doc
+            : null;
+    }
+    catch {
+        return null;
     }
 }
 
@@ -14451,6 +14806,54 @@ async function readLayerEntries(exec, imageRef, wanted) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/docker/buildx.ts
+/** Parses `docker buildx inspect` text; unknown lines are ignored. */
+function parseBuildxInspect(text) {
+    let name = null;
+    let driver = null;
+    const endpoints = [];
+    let inNodes = false;
+    for (const raw of text.split(/\r?\n/)) {
+        if (/^Nodes:\s*$/.test(raw)) {
+            inNodes = true;
+            continue;
+        }
+        const m = /^([A-Za-z][A-Za-z ]*):\s*(.*)$/.exec(raw);
+        if (!m)
+            continue;
+        const [, key, value] = m;
+        if (!inNodes && key === 'Name')
+            name = value.trim() || null;
+        else if (!inNodes && key === 'Driver')
+            driver = value.trim() || null;
+        else if (inNodes && key === 'Endpoint')
+            endpoints.push(value.trim());
+    }
+    return { name, driver, endpoints };
+}
+/** Drivers whose BuildKit (and so its cache) lives outside the docker daemon's image store. */
+const OWN_BUILDKIT = new Set(['docker-container', 'kubernetes', 'remote']);
+/** Warnings about a builder: where its cache lives and how long it lives. */
+function builderWarnings(b) {
+    if (b.driver === null || !OWN_BUILDKIT.has(b.driver))
+        return [];
+    const name = b.name ?? 'the current builder';
+    const out = [
+        `buildx builder ${name} uses the ${b.driver} driver: its cache lives in its own BuildKit, which fresh-build prunes and whose image is loaded into the daemon (--load) to be proven`
+    ];
+    if (b.driver === 'docker-container') {
+        out.push(`buildx builder ${name} is a docker-container builder as docker/setup-buildx-action creates it, removed after the job: each job starts with an empty cache, so only cache-from imports can serve old layers; keep a builder (or a self-hosted runner) to reuse the cache between runs`);
+    }
+    return out;
+}
+/** Asks buildx about the builder (`--builder` or the current one); no warnings when it cannot. */
+async function buildxWarnings(exec, builder) {
+    const r = await exec(['buildx', 'inspect', ...(builder ? [builder] : [])]).catch(() => null);
+    if (!r || r.code !== 0)
+        return [];
+    return builderWarnings(parseBuildxInspect(r.stdout));
+}
+
 ;// CONCATENATED MODULE: ./src/docker/index.ts
 /** The Docker adapter: every docker call of the pipeline goes through these modules. */
 
@@ -14461,6 +14864,268 @@ async function readLayerEntries(exec, imageRef, wanted) {
 
 
 
+
+
+;// CONCATENATED MODULE: ./src/pipeline/named-contexts.ts
+/**
+ * Named build contexts (`--build-context NAME=DIR`, the action's `build-contexts`): each is
+ * hashed as Docker sends it, with its own `.dockerignore`, and the steps that read it
+ * (`COPY --from=NAME`, `RUN --mount=from=NAME`) are compared, judged and proven like the steps
+ * of the main context.
+ *
+ * One flat path space: a named context's entries are keyed `NAME:path`, so the record's file
+ * signatures, the changed-files list, the step comparison and the proof requests need no second
+ * code path. A main-context path that starts with `NAME:` would be ambiguous and is refused.
+ *
+ * buildx passes the directories as `--build-context`. The classic client has no such flag; there
+ * each named context is stood in by a local image `NAME` built `FROM scratch` with `COPY . /`
+ * from that directory, which `COPY --from=NAME` and `RUN --mount=from=NAME` then read (the daemon
+ * resolves an image name locally first). That image is built through the same builder cache, so
+ * a stale context-sync record shows in it, and in the layer the COPY wrote, as it would in a
+ * named context; the tag is removed after the run.
+ */
+
+
+
+
+
+
+
+
+/** The label that marks an image as a stand-in for a named context (its value: the directory). */
+const STAND_IN_LABEL = 'dev.fresh-build.named-context';
+/** `NAME:path` for a named context's entry; the path itself for the main context. */
+function entryKey(context, path) {
+    return context === undefined ? path : `${context}:${path}`;
+}
+/** The path inside its own context of a key a step of `context` reads. */
+function pathInContext(context, key) {
+    return context === undefined ? key : key.slice(context.length + 1);
+}
+/** Each named context scanned as Docker sends it: its own root `.dockerignore`. */
+async function scanNamedContexts(dirs) {
+    const out = new Map();
+    for (const [name, dir] of Object.entries(dirs)) {
+        try {
+            await checkContextDir(dir);
+        }
+        catch (e) {
+            throw new options_UsageError(`named context ${name}: ${e.message}`);
+        }
+        out.set(name, await scanContext(dir));
+    }
+    return out;
+}
+/** The named contexts' entries, keyed; refuses a main-context path that looks like a key. */
+function keyedEntries(named, main) {
+    const names = [...named.keys()];
+    const clash = main.find(e => names.some(n => e.path.startsWith(`${n}:`)));
+    if (clash) {
+        throw new options_UsageError(`build context path "${clash.path}" reads like a file of the named context ${clash.path.split(':')[0]}: rename one`);
+    }
+    return [...named].flatMap(([name, scan]) => scan.entries.map(e => ({ ...e, path: entryKey(name, e.path) })));
+}
+/**
+ * The context hash with named contexts: one sha256 over the main context's hash and each named
+ * context's, by name. Without named contexts it is the main context's hash unchanged.
+ */
+function combinedHash(main, named) {
+    if (named.size === 0)
+        return main;
+    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`main\0${main}\n`);
+    for (const name of [...named.keys()].sort()) {
+        const entries = named.get(name)?.entries ?? [];
+        h.update(`${name}\0${hashOf(entries)}\n`);
+    }
+    return `sha256:${h.digest('hex')}`;
+}
+function hashOf(entries) {
+    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    for (const e of entries) {
+        h.update(`${e.path}\0${e.type}\0${e.mode}\0${e.digest ?? ''}\0${e.linkTarget ?? ''}\n`);
+    }
+    return h.digest('hex');
+}
+/**
+ * Builds the stand-in image of each named context (classic client). Refuses to overwrite an
+ * image of that name that is not a stand-in: it may be the user's.
+ */
+async function buildStandIns(dirs, io, where) {
+    const made = [];
+    const cleanup = async () => {
+        for (const { name, id } of made) {
+            const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null);
+            // Untag only while the name still points at our image; never forced.
+            if (now?.code === 0 && now.stdout.trim() === id) {
+                await io.exec(['image', 'rm', name]).catch(() => null);
+            }
+        }
+    };
+    const temp = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'fb-context-'));
+    try {
+        const dockerfile = (0,external_node_path_namespaceObject.join)(temp, 'Dockerfile');
+        (0,external_node_fs_namespaceObject.writeFileSync)(dockerfile, 'FROM scratch\nCOPY . /\n');
+        for (const [name, dir] of Object.entries(dirs)) {
+            const existing = await io.exec([
+                'image',
+                'inspect',
+                '--format',
+                `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
+                name
+            ]);
+            if (existing.code === 0 && existing.stdout.trim() === '') {
+                throw new options_UsageError(`${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`);
+            }
+            io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`);
+            const lines = [];
+            const built = await runBuild(io.exec, io.kind, {
+                context: dir,
+                file: dockerfile,
+                tags: [name],
+                buildArgs: {},
+                cacheFrom: [],
+                labels: { [STAND_IN_LABEL]: dir }
+            }, {
+                onLine: l => lines.push(l),
+                redact: io.redact,
+                ...(io.onCommand ? { onCommand: io.onCommand } : {})
+            });
+            if (built.code !== 0 || built.imageId === null) {
+                for (const l of lines.slice(-20))
+                    io.say(`[context ${name}] ${l}`);
+                throw new Error(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
+            }
+            const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
+            made.push({ name, id: id.stdout.trim() });
+        }
+    }
+    catch (e) {
+        await cleanup();
+        throw e;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { recursive: true, force: true });
+    }
+    return { cleanup };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/hash.ts
+
+
+
+
+
+
+
+const FILE_FAULTS = {
+    ENOENT: 'not found',
+    ENOTDIR: 'not found (a parent is not a directory)',
+    EISDIR: 'is a directory',
+    EACCES: 'is not readable (permission denied)',
+    EPERM: 'is not readable (operation not permitted)',
+    ELOOP: 'is a symlink loop'
+};
+async function readDockerfileText(file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code ?? '';
+        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
+        throw new options_UsageError(`Dockerfile ${fault}: ${file}`);
+    }
+}
+function errorText(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+/**
+ * The context directory must exist before anything else is read: when it is missing, the
+ * default Dockerfile inside it is missing too, and the message should name the real fault.
+ */
+async function checkContextDir(dir) {
+    let st;
+    try {
+        st = await (0,promises_namespaceObject.stat)(dir);
+    }
+    catch (e) {
+        const code = e.code ?? '';
+        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
+        throw new options_UsageError(`build context ${fault}: ${dir}`);
+    }
+    if (!st.isDirectory())
+        throw new options_UsageError(`build context is not a directory: ${dir}`);
+}
+/**
+ * The reader throws DockerfileError for what it rejects; a Dockerfile built to exhaust it (a
+ * variable nested thousands deep overflows the recursive word lexer) must still end in one line
+ * naming the file rather than a bare "Maximum call stack size exceeded".
+ */
+function readPlan(text, file, buildArgs, namedContexts) {
+    try {
+        return readDockerfile(text, { file, buildArgs, namedContexts });
+    }
+    catch (e) {
+        if (e?.name === 'RangeError') {
+            throw new options_UsageError(`${file}: too deeply nested to read (${e.message})`);
+        }
+        throw e;
+    }
+}
+/** Step 1 and 2 of the pipeline: read the context and the Dockerfile, hash both. No daemon. */
+async function hashContext(opts) {
+    await checkContextDir(opts.context);
+    // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
+    const namedDirs = opts.namedContexts ?? {};
+    const plan = readPlan(await readDockerfileText(opts.file), opts.file, opts.buildArgs, Object.keys(namedDirs));
+    opts.onPlan?.(plan);
+    // Opened before the walk: the cache's horizon must precede every lstat of the scan.
+    const cache = opts.statCache ? await StatCache.open(opts.statCache) : null;
+    let scan;
+    try {
+        scan = await scanContext(opts.context, {
+            dockerfile: opts.file,
+            ...(cache ? { digester: cache.digester() } : {})
+        });
+    }
+    catch (e) {
+        await cache?.discard();
+        throw e;
+    }
+    const named = await scanNamedContexts(namedDirs);
+    const namedEntries = new Map([...named].map(([n, s]) => [n, s.entries]));
+    const contextHash = hashEntries(scan.entries);
+    return {
+        scan,
+        plan,
+        contextHash: combinedHash(contextHash, named),
+        steps: hashSteps(plan, scan.entries, namedEntries),
+        statCache: cache ? await cache.save() : null,
+        named,
+        all: named.size === 0 ? scan.entries : [...scan.entries, ...keyedEntries(named, scan.entries)]
+    };
+}
+/** `hash --json` as CONTRACT.md specifies it. */
+function hashReport(h) {
+    return {
+        contextHash: h.contextHash,
+        files: h.scan.entries.map(e => ({
+            path: e.path,
+            type: e.type,
+            mode: formatMode(e.mode),
+            digest: e.digest ?? null,
+            ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {})
+        })),
+        steps: h.steps.map(s => ({
+            stage: s.stage,
+            index: s.index,
+            instruction: s.instruction,
+            line: s.line,
+            sourceHash: s.sourceHash,
+            sources: s.selected
+        })),
+        warnings: h.plan.warnings.map(w => `line ${w.line}: ${w.message}`)
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/logs/names.ts
 /**
@@ -15309,7 +15974,7 @@ function isObject(v) {
 function isString(v) {
     return typeof v === 'string';
 }
-function describe(v) {
+function validate_describe(v) {
     if (v === null)
         return 'null';
     if (Array.isArray(v))
@@ -15319,7 +15984,7 @@ function describe(v) {
 function str(o, key, at) {
     const v = o[key];
     if (typeof v !== 'string')
-        throw new RecordShapeError(`${at}${key}`, `must be a string, not ${describe(v)}`);
+        throw new RecordShapeError(`${at}${key}`, `must be a string, not ${validate_describe(v)}`);
     return v;
 }
 function hash(o, key, at) {
@@ -15333,14 +15998,14 @@ function nullableStr(o, key, at) {
     if (v === null)
         return null;
     if (typeof v !== 'string') {
-        throw new RecordShapeError(`${at}${key}`, `must be a string or null, not ${describe(v)}`);
+        throw new RecordShapeError(`${at}${key}`, `must be a string or null, not ${validate_describe(v)}`);
     }
     return v;
 }
 function positiveInt(o, key, at) {
     const v = o[key];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-        throw new RecordShapeError(`${at}${key}`, `must be a positive integer, not ${describe(v)}`);
+        throw new RecordShapeError(`${at}${key}`, `must be a positive integer, not ${validate_describe(v)}`);
     }
     return v;
 }
@@ -15351,27 +16016,27 @@ function positiveInt(o, key, at) {
  */
 function validateRecord(value) {
     if (!isObject(value))
-        throw new RecordShapeError('(root)', `must be an object, not ${describe(value)}`);
+        throw new RecordShapeError('(root)', `must be an object, not ${validate_describe(value)}`);
     if (value.version !== 1) {
-        throw new RecordShapeError('version', `is ${describe(value.version)}; this build reads version 1`);
+        throw new RecordShapeError('version', `is ${validate_describe(value.version)}; this build reads version 1`);
     }
     const files = value.files;
     if (!isObject(files))
-        throw new RecordShapeError('files', `must be an object, not ${describe(files)}`);
+        throw new RecordShapeError('files', `must be an object, not ${validate_describe(files)}`);
     // fromEntries defines own properties, so a file named `__proto__` stays a file.
     const cleanFiles = Object.fromEntries(Object.entries(files).map(([path, sig]) => {
         if (typeof sig !== 'string') {
-            throw new RecordShapeError(`files[${JSON.stringify(path)}]`, `must be a string, not ${describe(sig)}`);
+            throw new RecordShapeError(`files[${JSON.stringify(path)}]`, `must be a string, not ${validate_describe(sig)}`);
         }
         return [path, sig];
     }));
     const steps = value.steps;
     if (!Array.isArray(steps))
-        throw new RecordShapeError('steps', `must be an array, not ${describe(steps)}`);
+        throw new RecordShapeError('steps', `must be an array, not ${validate_describe(steps)}`);
     const cleanSteps = steps.map((s, i) => {
         const at = `steps[${i}].`;
         if (!isObject(s))
-            throw new RecordShapeError(`steps[${i}]`, `must be an object, not ${describe(s)}`);
+            throw new RecordShapeError(`steps[${i}]`, `must be an object, not ${validate_describe(s)}`);
         return {
             stage: str(s, 'stage', at),
             index: positiveInt(s, 'index', at),
@@ -16250,6 +16915,7 @@ function preBuildWarnings(f) {
 
 
 
+
 /**
  * History entries a build appended after the target stage's last instruction. The legacy builder
  * turns every `--label` into a trailing `LABEL` step (measured with the 28.x client: `Step 3/7 :
@@ -16325,7 +16991,7 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
         const targets = new Map();
         const unmapped = [];
         for (const { path } of req.paths) {
-            const dest = destinationFor(step, path);
+            const dest = destinationFor(step, pathInContext(step.context, path));
             if (dest === null)
                 unmapped.push(path);
             else
@@ -20113,7 +20779,59 @@ function sharedBuilds(services, target) {
     return shared;
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/build-setup.ts
+
+
+
+/** `docker a b 'c d'`: the command as a person could paste it (values with spaces quoted). */
+function commandLine(argv, env = {}) {
+    const quote = (a) => /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+    const prefix = Object.entries(env).map(([k, v]) => `${k}=${quote(v)} `);
+    return `${prefix.join('')}docker ${argv.map(quote).join(' ')}`;
+}
+async function setUpBuild(build, host, io) {
+    const flags = build ?? noBuildFlags();
+    checkBuilderSupport(flags, host, io.surface);
+    checkLabelsFree(flags.labels, buildSecretValues(flags, io.env), io.surface);
+    const warnings = [];
+    if (host.kind === 'buildx')
+        warnings.push(...(await buildxWarnings(io.exec, flags.builder)));
+    if (io.env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        warnings.push(`the record ${io.statePath} sits on a GitHub-hosted runner, which is new in every job: every run is a baseline there unless the record is kept elsewhere (a self-hosted runner, or the record kept in the registry)`);
+    }
+    const secrets = materializeSecrets(flags, io.surface, io.env);
+    const names = Object.keys(flags.buildContexts);
+    let standIns = null;
+    const onCommand = (argv, env) => io.say(commandLine(argv, env));
+    const contexts = host.kind === 'buildx' ? flags.buildContexts : {};
+    const pass = passThrough(flags, secrets.files, contexts);
+    let finished = false;
+    return {
+        flags: pass,
+        stageFlags: { ...pass, pull: false },
+        labels: flags.labels,
+        noCache: flags.noCache,
+        warnings,
+        // After the prune: a stand-in built before it would keep the stale bytes the prune removes.
+        beforeBuild: async () => {
+            if (host.kind === 'buildx' || names.length === 0 || standIns !== null)
+                return;
+            standIns = await buildStandIns(flags.buildContexts, { exec: io.exec, kind: host.kind, say: io.say, redact: io.redact, onCommand }, flagName('buildContexts', io.surface));
+        },
+        done: async () => {
+            if (finished)
+                return;
+            finished = true;
+            secrets.cleanup();
+            await standIns?.cleanup();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/guard.ts
+
+
+
 
 
 
@@ -20191,16 +20909,17 @@ async function loadRecord(path, ignoreCorrupt, warnings) {
             return null;
         }
         if (e instanceof RecordError) {
-            throw new UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
+            throw new options_UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
         }
         throw e;
     }
 }
 async function guardOne(command, opts, service, io) {
-    const redact = redactor(secretArgValues(opts));
+    const redact = redactor([...secretArgValues(opts), ...buildSecretValues(opts.build, io.env)]);
     const say = (line) => io.progress(redact(line));
     const identity = await resolveIdentity(opts, io.env);
     const buildArgs = command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs;
+    io.phase?.('read context');
     say(`reading the build context ${opts.context}`);
     const statePath = opts.state ??
         defaultStatePath({
@@ -20221,13 +20940,14 @@ async function guardOne(command, opts, service, io) {
         file: opts.file,
         buildArgs,
         statCache,
+        ...(opts.build ? { namedContexts: opts.build.buildContexts } : {}),
         onPlan: plan => {
             // A bad --target is bad input: refused before any docker call.
             try {
                 needed = neededStages(plan, opts.target ?? undefined);
             }
             catch (e) {
-                throw new UsageError(`--target ${opts.target ?? ''}: ${errorMessage(e)}`);
+                throw new options_UsageError(`--target ${opts.target ?? ''}: ${errorMessage(e)}`);
             }
             // The daemon is asked while the context is walked: both take a while, neither needs the other.
             if (command === 'build') {
@@ -20246,13 +20966,16 @@ async function guardOne(command, opts, service, io) {
     if (recordInContext) {
         warnings.push(`the record ${statePath} is inside the build context: every write changes the context hash`);
     }
+    let setup = null;
+    let buildxMetadata = null;
     const judgement = await withRecordLock(statePath, async () => {
+        io.phase?.('compare');
         const previous = await loadRecord(statePath, opts.ignoreCorruptRecord, warnings);
-        const files = fileSignatures(hashed.scan.entries);
+        const files = fileSignatures(hashed.all);
         const comparison = compareWithRecord(files, steps, previous, selector(steps, hashed, previous));
         warnings.push(...preBuildWarnings({
             entries: hashed.scan.entries,
-            steps,
+            steps: steps.filter(s => s.context === undefined),
             declaredArgs: hashed.plan.declaredArgs,
             buildArgs,
             cacheFrom: opts.cacheFrom,
@@ -20281,10 +21004,21 @@ async function guardOne(command, opts, service, io) {
             kind = host.kind;
             say(`builder: ${host.kind} (${host.reason})`);
             warnings.push(...host.warnings);
+            // Unsupported flags fail here, before the prune: nothing is touched for a build that cannot run.
+            setup = await setUpBuild(opts.build, host, {
+                exec: docker(),
+                env: io.env,
+                say,
+                redact,
+                surface: opts.surface ?? 'cli',
+                statePath
+            });
+            warnings.push(...setup.warnings);
             const diverged = previous === null || previous.contextHash !== hashed.contextHash;
             if (diverged && opts.prune !== 'never') {
+                io.phase?.('prune');
                 say(`pruning the builder cache (policy ${opts.prune})`);
-                pruned = await prune(docker(), opts.prune, host.kind);
+                pruned = await prune(printing(docker(), say), opts.prune, host.kind, opts.build?.builder);
                 say(pruned.done
                     ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
                     : `not pruned: ${pruned.note ?? ''}`);
@@ -20305,10 +21039,15 @@ async function guardOne(command, opts, service, io) {
                 tags: opts.tags,
                 buildArgs,
                 cacheFrom: opts.cacheFrom,
-                labels,
-                noCache: pruneImpliesNoCache(opts.prune, host.kind) && diverged,
+                // The user's labels first: fresh-build's own identity labels are the ones recorded.
+                labels: { ...setup.labels, ...labels },
+                noCache: setup.noCache || (pruneImpliesNoCache(opts.prune, host.kind) && diverged),
+                flags: setup.flags,
                 ...(opts.target ? { target: opts.target } : {})
             };
+            const stageFlags = setup.stageFlags;
+            io.phase?.('build');
+            await setup.beforeBuild();
             say(`building ${opts.tags.join(', ') || '(untagged)'}`);
             // Parsed while it streams; the last build's log is kept beside the record (0600).
             const parser = new LogParser();
@@ -20317,14 +21056,21 @@ async function guardOne(command, opts, service, io) {
                     parser.write(`${line}\n`);
                     say(line);
                 },
-                logPath: `${statePath}.build.log`
+                logPath: `${statePath}.build.log`,
+                redact,
+                onCommand: (argv, env) => say(commandLine(argv, env))
             });
             if (built.logError)
                 warnings.push(`the build log could not be kept: ${built.logError}`);
-            if (built.code !== 0) {
-                throw new BuildFailedError(`docker build failed (exit ${built.code}): ${redact(built.error ?? 'no error line')}`);
-            }
             log = parser.end();
+            if (built.code !== 0) {
+                const step = log.steps.find(s => s.error);
+                const at = step
+                    ? ` at ${step.stage ? `${step.stage} ` : ''}step ${step.index}/${step.total} ${step.instruction}`
+                    : '';
+                throw new BuildFailedError(redact(`docker build failed (exit ${built.code})${at}: ${built.error ?? 'no error line'}`));
+            }
+            buildxMetadata = built.metadata;
             imageId = built.imageId;
             final = built.imageId
                 ? { image: built.imageId, appended: appendedEntries(log, hashed.plan, finalStage) }
@@ -20335,7 +21081,7 @@ async function guardOne(command, opts, service, io) {
                 // point is to get back the layers this build just wrote.
                 const existing = await imageIds(docker());
                 const stageParser = new LogParser();
-                const r = await runBuild(docker(), host.kind, { ...buildOpts, tags: [], labels: {}, noCache: false, target: stage }, { onLine: line => stageParser.write(`${line}\n`) });
+                const r = await runBuild(docker(), host.kind, { ...buildOpts, tags: [], labels: {}, noCache: false, target: stage, flags: stageFlags }, { onLine: line => stageParser.write(`${line}\n`), redact });
                 if (r.code !== 0 || !r.imageId)
                     throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`);
                 // BuildKit exports a new untagged image; a legacy stage image is a cached intermediate of
@@ -20358,7 +21104,7 @@ async function guardOne(command, opts, service, io) {
             log = await parseLogFile(opts.logFile);
             kind = log.format === 'legacy' ? 'legacy' : log.format === 'unknown' ? 'unknown' : 'buildkit';
             if (log.format === 'unknown' || log.steps.length === 0) {
-                throw new UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
+                throw new options_UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
             }
             imageId = await resolveImageId(docker, opts.image ?? log.imageId);
             final = imageId
@@ -20369,7 +21115,7 @@ async function guardOne(command, opts, service, io) {
                 throw new Error(`check mode proves the final stage only; build stage ${stage} with fresh-build build`);
             };
         }
-        const current = new Map(hashed.scan.entries.map(e => [e.path, e]));
+        const current = new Map(hashed.all.map(e => [e.path, e]));
         const logSteps = matchLogSteps(steps, log, service);
         // The whole context went to the builder in this run: its steps that ran copied those bytes.
         const contextResent = command === 'build' && (kind === 'legacy' || pruned?.done === true);
@@ -20378,6 +21124,7 @@ async function guardOne(command, opts, service, io) {
             contextResent
         });
         if (requests.length > 0) {
+            io.phase?.('prove');
             say(`proving ${requests.reduce((n, r) => n + r.paths.length, 0)} changed path(s) by their bytes in the image`);
         }
         const proofs = requests.length > 0
@@ -20410,6 +21157,7 @@ async function guardOne(command, opts, service, io) {
             warnings,
             imageId
         });
+        io.phase?.('record');
         if (j.verdict !== 'stale') {
             await writeRecord(statePath, newRecord({
                 contextHash: hashed.contextHash,
@@ -20427,7 +21175,7 @@ async function guardOne(command, opts, service, io) {
             say(`stale: the record at ${statePath} is left at the last good build`);
         }
         return j;
-    });
+    }).finally(() => setup?.done());
     const endLines = new Map(steps.map(s => [s.line, s.endLine]));
     // A service's secret values may come from its compose file, which only this run knows: the
     // judgement leaves here redacted, for every report that prints it.
@@ -20436,7 +21184,10 @@ async function guardOne(command, opts, service, io) {
         judgement: redactDeep(judgement, redact),
         dockerfile: opts.file,
         statePath,
-        endLines
+        endLines,
+        buildxMetadata: buildxMetadata
+            ? redactDeep(buildxMetadata, redact)
+            : null
     };
 }
 /**
@@ -20461,7 +21212,7 @@ async function excludedSources(context, steps, hashed) {
     const sent = new Set(hashed.scan.entries.map(e => e.path));
     const out = [];
     for (const step of steps) {
-        if (step.keyword === 'RUN')
+        if (step.keyword === 'RUN' || step.context !== undefined)
             continue;
         for (const source of step.sources) {
             const rel = external_node_path_namespaceObject.posix
@@ -20513,17 +21264,36 @@ function selector(steps, hashed, previous) {
     // Built on first use: an unchanged context never asks, and these are a pass over every entry.
     let sets = null;
     const build = () => {
-        const before = previous ? entriesFromRecord(previous.files) : [];
+        const recorded = previous ? entriesFromRecord(previous.files) : [];
+        const names = [...hashed.named.keys()];
+        const before = recorded.filter(e => !names.some(n => e.path.startsWith(`${n}:`)));
         const out = new Map();
         for (const s of steps) {
-            const paths = new Set(selectSources(s, hashed.scan.entries).map(e => e.path));
-            for (const e of selectSources(s, before))
-                paths.add(e.path);
+            // A named context's step selects among its own entries; its paths are keyed NAME:path.
+            const now = s.context === undefined ? hashed.scan.entries : (hashed.named.get(s.context)?.entries ?? []);
+            const then = s.context === undefined ? before : inContext(recorded, s.context);
+            const paths = new Set(selectSources(s, now).map(e => entryKey(s.context, e.path)));
+            for (const e of selectSources(s, then))
+                paths.add(entryKey(s.context, e.path));
             out.set(stepKey(s), paths);
         }
         return out;
     };
     return (step, path) => (sets ??= build()).get(stepKey(step))?.has(path) ?? false;
+}
+/** The recorded entries of a named context, their keys back to paths inside it. */
+function inContext(entries, name) {
+    const prefix = `${name}:`;
+    return entries
+        .filter(e => e.path.startsWith(prefix))
+        .map(e => ({ ...e, path: e.path.slice(prefix.length) }));
+}
+/** The exec, printing each command line first (prune commands are shown as they run). */
+function printing(exec, say) {
+    return (args, o) => {
+        say(commandLine(args));
+        return exec(args, o);
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/clear.ts
@@ -20543,13 +21313,13 @@ function selector(steps, hashed, previous) {
  */
 async function resolveClearPath(root, p) {
     if (p.trim() === '' || p.includes('\0'))
-        throw new UsageError(`clear path "${p}" is empty or invalid`);
+        throw new options_UsageError(`clear path "${p}" is empty or invalid`);
     const realRoot = await (0,promises_namespaceObject.realpath)(root).catch(() => {
-        throw new UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
+        throw new options_UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
     });
     const abs = (0,external_node_path_namespaceObject.resolve)(realRoot, p);
     if (abs === '/' || !strictlyInside(realRoot, abs)) {
-        throw new UsageError(`clear path "${p}" is outside ${root}: refused`);
+        throw new options_UsageError(`clear path "${p}" is outside ${root}: refused`);
     }
     let parent;
     try {
@@ -20560,7 +21330,7 @@ async function resolveClearPath(root, p) {
     }
     const target = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(abs));
     if (!strictlyInside(realRoot, target)) {
-        throw new UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
+        throw new options_UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
     }
     // Removing a link would not touch its target, but a user naming a link to a cache outside
     // expects that cache cleared: refuse rather than silently do something else.
@@ -20569,7 +21339,7 @@ async function resolveClearPath(root, p) {
         const dest = (0,external_node_path_namespaceObject.resolve)(parent, link);
         const real = await (0,promises_namespaceObject.realpath)(dest).catch(() => dest);
         if (!strictlyInside(realRoot, real)) {
-            throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
+            throw new options_UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
         }
     }
     return target;
@@ -20592,7 +21362,7 @@ async function runClear(opts, io) {
         commands = clearCommands(host.kind, { all: opts.all, filters: opts.filters });
     }
     catch (e) {
-        throw new UsageError(errorMessage(e));
+        throw new options_UsageError(errorMessage(e));
     }
     if (host.kind === 'legacy') {
         warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
@@ -20641,7 +21411,7 @@ async function checkRecordFile(path) {
     if (st === null)
         return;
     const refuse = (why) => {
-        throw new UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
+        throw new options_UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
     };
     if (!st.isFile())
         refuse('is not a regular file');
@@ -20813,6 +21583,7 @@ function listWithMore(items, max) {
 
 
 
+
 const defaultIo = () => ({
     stdout: s => void process.stdout.write(s),
     stderr: s => void process.stderr.write(s),
@@ -20855,7 +21626,7 @@ async function main_main(argv, raw = defaultIo()) {
 function secretValues(p) {
     if (p.command !== 'build' && p.command !== 'check')
         return [];
-    return secretArgValues(p.guard);
+    return [...secretArgValues(p.guard), ...buildSecretValues(p.guard.build)];
 }
 async function dispatch(p, io, redact) {
     const emit = (doc) => io.stdout(`${JSON.stringify(redactDeep(doc, redact), null, 2)}\n`);

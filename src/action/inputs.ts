@@ -13,6 +13,14 @@ import {
   UsageError,
   type GuardOptions
 } from '../pipeline/options.js'
+import type { BuildFlags } from '../pipeline/build-flags.js'
+import {
+  BUILD_INPUT_NAMES,
+  buildFlagsFromInputs,
+  inputSecretValues,
+  resolveBuildPaths,
+  UNTRIMMED
+} from './build-inputs.js'
 
 export const MODES = ['build', 'check', 'clear', 'hash'] as const
 export type Mode = (typeof MODES)[number]
@@ -38,7 +46,9 @@ export const INPUT_NAMES = [
   'services',
   'commit',
   'github-token',
-  'commit-status'
+  'commit-status',
+  ...BUILD_INPUT_NAMES,
+  'summary'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -50,6 +60,8 @@ export const OUTPUT_NAMES = [
   'changed-files',
   'pruned',
   'image-id',
+  'imageid',
+  'metadata',
   'report'
 ] as const
 export type Outputs = Record<(typeof OUTPUT_NAMES)[number], string>
@@ -76,6 +88,10 @@ export interface Inputs {
   commit: string
   'github-token': string
   'commit-status': boolean
+  /** The docker build flags (labels, secrets, named contexts, ...), paths as written. */
+  flags: BuildFlags
+  /** Write the job summary (input `summary`, and not FRESH_BUILD_SUMMARY=false). */
+  summary: boolean
 }
 
 /** What @actions/core offers for reading inputs; a parameter so tests need no module mocks. */
@@ -141,7 +157,10 @@ export function getInputs(src: InputSource): Inputs {
   const raw = {} as Record<InputName, string>
   for (const name of INPUT_NAMES) {
     // Build-arg values are kept as written, leading and trailing spaces included.
-    raw[name] = src.getInput(name, name === 'build-args' ? { trimWhitespace: false } : {})
+    raw[name] = src.getInput(
+      name,
+      name === 'build-args' || UNTRIMMED.includes(name) ? { trimWhitespace: false } : {}
+    )
   }
   const mode = raw.mode.trim() || 'build'
   if (!(MODES as readonly string[]).includes(mode)) {
@@ -178,7 +197,9 @@ export function getInputs(src: InputSource): Inputs {
     services: splitList(raw.services, true),
     commit: raw.commit.trim(),
     'github-token': raw['github-token'].trim(),
-    'commit-status': parseBoolean('commit-status', raw['commit-status'].trim())
+    'commit-status': parseBoolean('commit-status', raw['commit-status'].trim()),
+    flags: buildFlagsFromInputs(raw),
+    summary: raw.summary.trim() === '' || parseBoolean('summary', raw.summary.trim())
   }
   if (inputs.services.length > 0 && !inputs['compose-file']) {
     throw new UsageError('input services: names compose services, so it needs compose-file')
@@ -192,7 +213,9 @@ export function getInputs(src: InputSource): Inputs {
 /** The values to mask in the log before anything else is printed. */
 export function secretValues(inputs: Inputs): string[] {
   const values = inputs['secret-build-args'].map(n => inputs['build-args'][n] ?? '')
-  return [...values, inputs['github-token']].filter(v => v !== '')
+  return [...values, ...inputSecretValues(inputs.flags), inputs['github-token']].filter(
+    v => v !== ''
+  )
 }
 
 /** Inputs that only one mode reads, and which modes: given elsewhere they are ignored. */
@@ -290,7 +313,7 @@ export async function planRun(
   const { workspace, env } = ctx
   const warnings: string[] = []
   for (const [name, modes] of Object.entries(ONLY_IN) as [InputName, readonly Mode[]][]) {
-    if (given(inputs[name], name) && !modes.includes(inputs.mode)) {
+    if (given(inputs[name as keyof Inputs], name) && !modes.includes(inputs.mode)) {
       warnings.push(`input ${name} is not used in ${inputs.mode} mode (only ${modes.join(', ')})`)
     }
   }
@@ -401,7 +424,13 @@ export async function planRun(
     ignoreCorruptRecord: false,
     logFile,
     image: inputs.image || null,
-    docker
+    docker,
+    surface: 'action',
+    build: await resolveBuildPaths(
+      inputs.flags,
+      (p, input) => workspacePath(workspace, p, input, 'dir'),
+      p => resolve(workspace, p)
+    )
   }
   return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings }
 }

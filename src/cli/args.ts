@@ -10,6 +10,7 @@ import {
   UsageError,
   type GuardOptions
 } from '../pipeline/options.js'
+import { BUILD_FLAG_NAMES, BUILD_FLAG_OPTIONS, cliBuildFlags } from './build-flags.js'
 
 export const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear'] as const
 export type Command = (typeof COMMANDS)[number]
@@ -75,7 +76,8 @@ const OPTIONS = {
   'compose-file': { type: 'string' },
   service: { type: 'string', multiple: true },
   docker: { type: 'string' },
-  'no-stat-cache': { type: 'boolean' }
+  'no-stat-cache': { type: 'boolean' },
+  ...BUILD_FLAG_OPTIONS
 } as const
 
 type OptionName = keyof typeof OPTIONS
@@ -102,8 +104,8 @@ const JUDGING: readonly OptionName[] = [
 
 const ALLOWED: Record<Command, readonly OptionName[]> = {
   hash: ['context', 'file', 'build-arg'],
-  build: [...JUDGING, 'tag', 'prune'],
-  check: [...JUDGING, 'log', 'image'],
+  build: [...JUDGING, 'tag', 'prune', ...BUILD_FLAG_NAMES],
+  check: [...JUDGING, 'log', 'image', 'build-context'],
   'parse-log': [],
   clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker']
 }
@@ -236,7 +238,9 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     logFile: str('log') !== undefined ? abs(str('log') as string) : null,
     image: str('image') ?? null,
     docker,
-    statCache: values['no-stat-cache'] !== true
+    statCache: values['no-stat-cache'] !== true,
+    surface: 'cli',
+    build: cliBuildFlags(values, abs)
   }
   const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null
   return { command, guard, compose, json, debug }
@@ -276,6 +280,14 @@ build / check:
   --docker PATH          docker client (default: $DOCKER_PATH, or docker on PATH)
   --no-stat-cache        read every file (default: reuse digests of files whose stat is unchanged)
   --log FILE, --image REF  (check) the log to judge and the image it built
+
+build, passed to docker build as docker names them (an error where the builder cannot):
+  --label K=V            image label (repeatable)
+  --secret id=X,src=F    build secret from a file, or id=X,env=VAR from the environment
+  --ssh default|id=PATH  SSH agent or keys for RUN --mount=type=ssh
+  --build-context N=DIR  named context: hashed, judged and proven like the main one
+  --pull, --no-cache, --no-cache-filter STAGE, --network M, --add-host H:IP,
+  --shm-size S, --ulimit N=S[:H], --builder NAME (buildx), --platform P
 
 clear:
   --all                  prune every builder record, cache mounts too

@@ -73,6 +73,8 @@ export interface ReadOptions {
   file: string
   /** `--build-arg` values; they override ARG defaults. */
   buildArgs?: Record<string, string>
+  /** Names of the named build contexts: `--from=NAME` of these reads that context. */
+  namedContexts?: readonly string[]
 }
 
 const KEYWORDS = new Set([
@@ -401,12 +403,14 @@ class Reader {
       }
       if ((opts.get('type') ?? 'bind') !== 'bind') continue
       const from = opts.get('from')
-      if (from !== undefined) {
+      const named = from === undefined ? undefined : this.namedContext(from)
+      if (from !== undefined && named === undefined) {
         this.addDep(stage, from)
         continue
       }
       const source = opts.get('source') ?? opts.get('src') ?? '.'
       this.steps.push({
+        ...(named !== undefined ? { context: named } : {}),
         ...this.base(stage, at),
         keyword: 'RUN',
         sources: [cleanRel(source)],
@@ -417,6 +421,19 @@ class Reader {
         destIsDir: false
       })
     }
+  }
+
+  /**
+   * The named context a `--from` / `from=` value reads, or undefined for a stage or an image. A
+   * name that is also a stage is refused: which one the builder takes is not for us to guess.
+   */
+  private namedContext(from: string): string | undefined {
+    const names = this.opts.namedContexts ?? []
+    if (!names.includes(from)) return undefined
+    if (this.byName.has(from.toLowerCase())) {
+      this.fail(`--from=${from} names both a stage and a named build context`)
+    }
+    return from
   }
 
   /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
@@ -461,10 +478,12 @@ class Reader {
       dest.endsWith('/') || dest === '.' || dest === '' || stage.knownDirs.has(destAbs)
     if (destIsDir || srcWords.length > 1) addDirs(stage.knownDirs, destAbs)
     else addDirs(stage.knownDirs, posix.dirname(destAbs))
-    if (flags.from !== undefined) {
+    const named = flags.from === undefined ? undefined : this.namedContext(flags.from)
+    if (flags.from !== undefined && named === undefined) {
       this.addDep(stage, flags.from)
       return
     }
+    delete flags.from
     const parents = flags.parents !== undefined && flags.parents !== 'false'
     delete flags.parents
     const sources: string[] = []
@@ -489,6 +508,7 @@ class Reader {
     }
     if (sources.length > 0) {
       this.steps.push({
+        ...(named !== undefined ? { context: named } : {}),
         ...this.base(stage, at),
         keyword,
         sources,

@@ -46,6 +46,12 @@ import { appendedEntries, proveSteps, type StageImage } from './proof.js'
 import type { ComposeCli } from '../cli/args.js'
 import { composeGuardOptions } from './compose.js'
 import { describeStatCache, statCachePathFor } from '../context/statcache.js'
+import { buildSecretValues } from './build-flags.js'
+import { commandLine, setUpBuild, type BuildSetup } from './build-setup.js'
+import { entryKey } from './named-contexts.js'
+
+/** The phases of a guarded build, in order; the action logs each in its own group. */
+export type Phase = 'read context' | 'compare' | 'prune' | 'build' | 'prove' | 'record'
 
 export interface GuardIo {
   /** A line of progress for a person (stderr in the CLI, the log in the action). */
@@ -54,6 +60,8 @@ export interface GuardIo {
   cwd: string
   /** The docker exec to use; defaults to the configured client. */
   exec?: DockerExec
+  /** Called as each phase starts (a phase a run skips is not announced). */
+  phase?: (name: Phase) => void
 }
 
 export interface GuardResult {
@@ -66,6 +74,8 @@ export interface GuardResult {
   statePath: string
   /** Last Dockerfile line by first line, for steps spanning continuation lines. */
   endLines: Map<number, number>
+  /** buildx's build metadata (`--metadata-file`), when buildx built. */
+  buildxMetadata: Record<string, unknown> | null
 }
 
 /** A docker build that failed: an error (exit 2), not a verdict. */
@@ -164,11 +174,12 @@ async function guardOne(
   service: string | null,
   io: GuardIo
 ): Promise<GuardResult> {
-  const redact = redactor(secretArgValues(opts))
+  const redact = redactor([...secretArgValues(opts), ...buildSecretValues(opts.build, io.env)])
   const say = (line: string): void => io.progress(redact(line))
   const identity = await resolveIdentity(opts, io.env)
   const buildArgs = command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs
 
+  io.phase?.('read context')
   say(`reading the build context ${opts.context}`)
   const statePath =
     opts.state ??
@@ -191,6 +202,7 @@ async function guardOne(
     file: opts.file,
     buildArgs,
     statCache,
+    ...(opts.build ? { namedContexts: opts.build.buildContexts } : {}),
     onPlan: plan => {
       // A bad --target is bad input: refused before any docker call.
       try {
@@ -220,14 +232,17 @@ async function guardOne(
     )
   }
 
+  let setup: BuildSetup | null = null
+  let buildxMetadata: Record<string, unknown> | null = null
   const judgement = await withRecordLock(statePath, async () => {
+    io.phase?.('compare')
     const previous = await loadRecord(statePath, opts.ignoreCorruptRecord, warnings)
-    const files = fileSignatures(hashed.scan.entries)
+    const files = fileSignatures(hashed.all)
     const comparison = compareWithRecord(files, steps, previous, selector(steps, hashed, previous))
     warnings.push(
       ...preBuildWarnings({
         entries: hashed.scan.entries,
-        steps,
+        steps: steps.filter(s => s.context === undefined),
         declaredArgs: hashed.plan.declaredArgs,
         buildArgs,
         cacheFrom: opts.cacheFrom,
@@ -260,10 +275,21 @@ async function guardOne(
       kind = host.kind
       say(`builder: ${host.kind} (${host.reason})`)
       warnings.push(...host.warnings)
+      // Unsupported flags fail here, before the prune: nothing is touched for a build that cannot run.
+      setup = await setUpBuild(opts.build, host, {
+        exec: docker(),
+        env: io.env,
+        say,
+        redact,
+        surface: opts.surface ?? 'cli',
+        statePath
+      })
+      warnings.push(...setup.warnings)
       const diverged = previous === null || previous.contextHash !== hashed.contextHash
       if (diverged && opts.prune !== 'never') {
+        io.phase?.('prune')
         say(`pruning the builder cache (policy ${opts.prune})`)
-        pruned = await prune(docker(), opts.prune, host.kind)
+        pruned = await prune(printing(docker(), say), opts.prune, host.kind, opts.build?.builder)
         say(
           pruned.done
             ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
@@ -288,10 +314,15 @@ async function guardOne(
         tags: opts.tags,
         buildArgs,
         cacheFrom: opts.cacheFrom,
-        labels,
-        noCache: pruneImpliesNoCache(opts.prune, host.kind) && diverged,
+        // The user's labels first: fresh-build's own identity labels are the ones recorded.
+        labels: { ...setup.labels, ...labels },
+        noCache: setup.noCache || (pruneImpliesNoCache(opts.prune, host.kind) && diverged),
+        flags: setup.flags,
         ...(opts.target ? { target: opts.target } : {})
       }
+      const stageFlags = setup.stageFlags
+      io.phase?.('build')
+      await setup.beforeBuild()
       say(`building ${opts.tags.join(', ') || '(untagged)'}`)
       // Parsed while it streams; the last build's log is kept beside the record (0600).
       const parser = new LogParser()
@@ -300,15 +331,22 @@ async function guardOne(
           parser.write(`${line}\n`)
           say(line)
         },
-        logPath: `${statePath}.build.log`
+        logPath: `${statePath}.build.log`,
+        redact,
+        onCommand: (argv, env) => say(commandLine(argv, env))
       })
       if (built.logError) warnings.push(`the build log could not be kept: ${built.logError}`)
+      log = parser.end()
       if (built.code !== 0) {
+        const step = log.steps.find(s => s.error)
+        const at = step
+          ? ` at ${step.stage ? `${step.stage} ` : ''}step ${step.index}/${step.total} ${step.instruction}`
+          : ''
         throw new BuildFailedError(
-          `docker build failed (exit ${built.code}): ${redact(built.error ?? 'no error line')}`
+          redact(`docker build failed (exit ${built.code})${at}: ${built.error ?? 'no error line'}`)
         )
       }
-      log = parser.end()
+      buildxMetadata = built.metadata
       imageId = built.imageId
       final = built.imageId
         ? { image: built.imageId, appended: appendedEntries(log, hashed.plan, finalStage) }
@@ -322,8 +360,8 @@ async function guardOne(
         const r = await runBuild(
           docker(),
           host.kind,
-          { ...buildOpts, tags: [], labels: {}, noCache: false, target: stage },
-          { onLine: line => stageParser.write(`${line}\n`) }
+          { ...buildOpts, tags: [], labels: {}, noCache: false, target: stage, flags: stageFlags },
+          { onLine: line => stageParser.write(`${line}\n`), redact }
         )
         if (r.code !== 0 || !r.imageId)
           throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`)
@@ -362,7 +400,7 @@ async function guardOne(
       }
     }
 
-    const current = new Map(hashed.scan.entries.map(e => [e.path, e]))
+    const current = new Map(hashed.all.map(e => [e.path, e]))
     const logSteps = matchLogSteps(steps, log, service)
     // The whole context went to the builder in this run: its steps that ran copied those bytes.
     const contextResent = command === 'build' && (kind === 'legacy' || pruned?.done === true)
@@ -371,6 +409,7 @@ async function guardOne(
       contextResent
     })
     if (requests.length > 0) {
+      io.phase?.('prove')
       say(
         `proving ${requests.reduce((n, r) => n + r.paths.length, 0)} changed path(s) by their bytes in the image`
       )
@@ -407,6 +446,7 @@ async function guardOne(
       warnings,
       imageId
     })
+    io.phase?.('record')
     if (j.verdict !== 'stale') {
       await writeRecord(
         statePath,
@@ -426,7 +466,7 @@ async function guardOne(
       say(`stale: the record at ${statePath} is left at the last good build`)
     }
     return j
-  })
+  }).finally(() => setup?.done())
 
   const endLines = new Map(steps.map(s => [s.line, s.endLine]))
   // A service's secret values may come from its compose file, which only this run knows: the
@@ -436,7 +476,10 @@ async function guardOne(
     judgement: redactDeep(judgement, redact) as Judgement,
     dockerfile: opts.file,
     statePath,
-    endLines
+    endLines,
+    buildxMetadata: buildxMetadata
+      ? (redactDeep(buildxMetadata, redact) as Record<string, unknown>)
+      : null
   }
 }
 
@@ -469,7 +512,7 @@ async function excludedSources(
   const sent = new Set(hashed.scan.entries.map(e => e.path))
   const out: { step: HashedStep; source: string }[] = []
   for (const step of steps) {
-    if (step.keyword === 'RUN') continue
+    if (step.keyword === 'RUN' || step.context !== undefined) continue
     for (const source of step.sources) {
       const rel = posix
         .normalize(source)
@@ -526,14 +569,36 @@ function selector(
   // Built on first use: an unchanged context never asks, and these are a pass over every entry.
   let sets: Map<string, Set<string>> | null = null
   const build = (): Map<string, Set<string>> => {
-    const before = previous ? entriesFromRecord(previous.files) : []
+    const recorded = previous ? entriesFromRecord(previous.files) : []
+    const names = [...hashed.named.keys()]
+    const before = recorded.filter(e => !names.some(n => e.path.startsWith(`${n}:`)))
     const out = new Map<string, Set<string>>()
     for (const s of steps) {
-      const paths = new Set(selectSources(s, hashed.scan.entries).map(e => e.path))
-      for (const e of selectSources(s, before)) paths.add(e.path)
+      // A named context's step selects among its own entries; its paths are keyed NAME:path.
+      const now =
+        s.context === undefined ? hashed.scan.entries : (hashed.named.get(s.context)?.entries ?? [])
+      const then = s.context === undefined ? before : inContext(recorded, s.context)
+      const paths = new Set(selectSources(s, now).map(e => entryKey(s.context, e.path)))
+      for (const e of selectSources(s, then)) paths.add(entryKey(s.context, e.path))
       out.set(stepKey(s), paths)
     }
     return out
   }
   return (step, path) => (sets ??= build()).get(stepKey(step))?.has(path) ?? false
+}
+
+/** The recorded entries of a named context, their keys back to paths inside it. */
+function inContext(entries: readonly ContextEntry[], name: string): ContextEntry[] {
+  const prefix = `${name}:`
+  return entries
+    .filter(e => e.path.startsWith(prefix))
+    .map(e => ({ ...e, path: e.path.slice(prefix.length) }))
+}
+
+/** The exec, printing each command line first (prune commands are shown as they run). */
+function printing(exec: DockerExec, say: (line: string) => void): DockerExec {
+  return (args, o) => {
+    say(commandLine(args))
+    return exec(args, o)
+  }
 }

@@ -5,6 +5,8 @@ import { StatCache, type StatCacheStats } from '../context/statcache.js'
 import { formatMode, hashEntries } from '../context/hash.js'
 import { hashSteps, readDockerfile, type ReadPlan } from '../dockerfile/index.js'
 import { UsageError } from './options.js'
+import { combinedHash, keyedEntries, scanNamedContexts } from './named-contexts.js'
+import type { ContextEntry } from '../model.js'
 
 /** The context as Docker reads it, the Dockerfile's context steps, and their hashes. */
 export interface Hashed {
@@ -14,6 +16,13 @@ export interface Hashed {
   steps: HashedStep[]
   /** How the stat cache served this scan; null when none was used. */
   statCache: StatCacheStats | null
+  /** Each named build context as Docker sends it (its own ignore file), by name. */
+  named: Map<string, ContextScan>
+  /**
+   * The entries every comparison and proof works on: the main context's as they are, each named
+   * context's keyed `NAME:path` (see named-contexts.ts). Without named contexts: scan.entries.
+   */
+  all: ContextEntry[]
 }
 
 const FILE_FAULTS: Record<string, string> = {
@@ -60,9 +69,14 @@ export async function checkContextDir(dir: string): Promise<void> {
  * variable nested thousands deep overflows the recursive word lexer) must still end in one line
  * naming the file rather than a bare "Maximum call stack size exceeded".
  */
-function readPlan(text: string, file: string, buildArgs: Record<string, string>): ReadPlan {
+function readPlan(
+  text: string,
+  file: string,
+  buildArgs: Record<string, string>,
+  namedContexts: readonly string[]
+): ReadPlan {
   try {
-    return readDockerfile(text, { file, buildArgs })
+    return readDockerfile(text, { file, buildArgs, namedContexts })
   } catch (e) {
     if ((e as Error | null)?.name === 'RangeError') {
       throw new UsageError(`${file}: too deeply nested to read (${(e as Error).message})`)
@@ -76,6 +90,8 @@ export async function hashContext(opts: {
   context: string
   file: string
   buildArgs: Record<string, string>
+  /** Named build contexts, name -> absolute directory. */
+  namedContexts?: Record<string, string>
   /**
    * The stat cache file (build and check pass one beside the record); null or absent: every file
    * is read, as `hash` does, so `fresh-build hash` stays an independent full read.
@@ -89,7 +105,13 @@ export async function hashContext(opts: {
 }): Promise<Hashed> {
   await checkContextDir(opts.context)
   // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
-  const plan = readPlan(await readDockerfileText(opts.file), opts.file, opts.buildArgs)
+  const namedDirs = opts.namedContexts ?? {}
+  const plan = readPlan(
+    await readDockerfileText(opts.file),
+    opts.file,
+    opts.buildArgs,
+    Object.keys(namedDirs)
+  )
   opts.onPlan?.(plan)
   // Opened before the walk: the cache's horizon must precede every lstat of the scan.
   const cache = opts.statCache ? await StatCache.open(opts.statCache) : null
@@ -103,12 +125,17 @@ export async function hashContext(opts: {
     await cache?.discard()
     throw e
   }
+  const named = await scanNamedContexts(namedDirs)
+  const namedEntries = new Map([...named].map(([n, s]) => [n, s.entries]))
+  const contextHash = hashEntries(scan.entries)
   return {
     scan,
     plan,
-    contextHash: hashEntries(scan.entries),
-    steps: hashSteps(plan, scan.entries),
-    statCache: cache ? await cache.save() : null
+    contextHash: combinedHash(contextHash, named),
+    steps: hashSteps(plan, scan.entries, namedEntries),
+    statCache: cache ? await cache.save() : null,
+    named,
+    all: named.size === 0 ? scan.entries : [...scan.entries, ...keyedEntries(named, scan.entries)]
   }
 }
 

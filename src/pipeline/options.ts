@@ -1,4 +1,5 @@
 import type { PrunePolicy, VerifyPolicy } from '../model.js'
+import type { BuildFlags, Surface } from './build-flags.js'
 
 /** A user mistake: one clear line, exit code 2, no stack trace. */
 export class UsageError extends Error {
@@ -32,6 +33,10 @@ export interface GuardOptions {
   docker: string
   /** Reuse file digests from the stat cache beside the record (default true). */
   statCache?: boolean
+  /** The docker build flags passed through (labels, secrets, named contexts...); none if absent. */
+  build?: BuildFlags
+  /** Who gave the options, so errors name the input (action) or the flag (CLI). */
+  surface?: Surface
 }
 
 export const PRUNE_POLICIES: readonly PrunePolicy[] = ['source', 'all', 'never']

@@ -12,6 +12,7 @@ import {
 import { stepKey } from '../verdict/compare.js'
 import type { FileProof, ProofOutcome, ProofRequest } from '../verdict/judge.js'
 import { errorMessage } from './errors.js'
+import { pathInContext } from './named-contexts.js'
 
 /** An image whose last stage is a given stage. */
 export interface StageImage {
@@ -118,7 +119,7 @@ async function proveStage(
     const targets = new Map<string, string>()
     const unmapped: string[] = []
     for (const { path } of req.paths) {
-      const dest = destinationFor(step, path)
+      const dest = destinationFor(step, pathInContext(step.context, path))
       if (dest === null) unmapped.push(path)
       else targets.set(path, dest)
     }

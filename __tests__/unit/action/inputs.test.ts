@@ -1,3 +1,4 @@
+import { noBuildFlags } from '../../../src/pipeline/build-flags.js'
 import { afterAll, describe, expect, test } from '@jest/globals'
 import { readFileSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
@@ -69,6 +70,7 @@ describe('getInputs', () => {
     getInputs(src)
     expect(Object.fromEntries(src.reads)).toEqual(Object.fromEntries(INPUT_NAMES.map(n => [n, 1])))
     expect(src.options.get('build-args')).toEqual({ trimWhitespace: false })
+    expect(src.options.get('secrets')).toEqual({ trimWhitespace: false })
   })
 
   test("action.yml's defaults give a build with the source prune and byte proof", () => {
@@ -92,7 +94,9 @@ describe('getInputs', () => {
       services: [],
       commit: '',
       'github-token': 'ghs_defaultRunnerToken',
-      'commit-status': false
+      'commit-status': false,
+      flags: noBuildFlags(),
+      summary: true
     }
     expect(getInputs(source())).toEqual(defaults)
   })
