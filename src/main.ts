@@ -16,7 +16,7 @@ import type { Judgement } from './model.js'
 import { runClear, type ClearReport } from './pipeline/clear.js'
 import { errorMessage, UsageError } from './pipeline/errors.js'
 import { hashContext, hashReport } from './pipeline/hash.js'
-import { runGuard } from './pipeline/guard.js'
+import { reportDocument, runGuard } from './pipeline/guard.js'
 import {
   buildMetadata,
   errorSummary,
@@ -196,11 +196,7 @@ async function guardMode(
       contextHash: worst.contextHash,
       buildx: results.find(r => r.judgement === worst)?.buildxMetadata ?? null
     }),
-    report: JSON.stringify(
-      results.length === 1 && results[0]?.service === null
-        ? worst
-        : results.map(r => ({ service: r.service, ...r.judgement }))
-    )
+    report: JSON.stringify(reportDocument(results))
   })
   for (const r of results) {
     const file = repoRelative(r.dockerfile, workspace)

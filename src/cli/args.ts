@@ -11,6 +11,9 @@ import {
   type GuardOptions
 } from '../pipeline/options.js'
 import { BUILD_FLAG_NAMES, BUILD_FLAG_OPTIONS, cliBuildFlags } from './build-flags.js'
+import { guardOptions, type ComposeCli } from '../pipeline/request.js'
+
+export type { ComposeCli }
 
 export const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear'] as const
 export type Command = (typeof COMMANDS)[number]
@@ -44,11 +47,6 @@ export type Parsed =
     }
   | { command: 'parse-log'; logFile: string; json: boolean; debug: boolean }
   | { command: 'clear'; clear: ClearCliOptions; json: boolean; debug: boolean }
-
-export interface ComposeCli {
-  file: string
-  services: string[]
-}
 
 const OPTIONS = {
   context: { type: 'string' },
@@ -221,7 +219,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
   }
   const tags = list('tag')
   tags.forEach((t, i) => parseTag(t, `--tag #${i + 1}`))
-  const guard: GuardOptions = {
+  const guard = guardOptions({
     context,
     file,
     state: str('state') !== undefined ? abs(str('state') as string) : null,
@@ -241,7 +239,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     statCache: values['no-stat-cache'] !== true,
     surface: 'cli',
     build: cliBuildFlags(values, abs)
-  }
+  })
   const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null
   return { command, guard, compose, json, debug }
 }

@@ -3,6 +3,7 @@ import { DockerfileParser, type Dockerfile, type Env, type Instruction } from 'd
 import type { ContextStep, DockerfilePlan, InstructionKeyword } from '../model.js'
 import { cleanRel } from './match.js'
 import { expandWord, splitWords, WordError, type Vars } from './words.js'
+import { isBuildArgName } from '../util/build-arg.js'
 
 /*
  * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
@@ -337,7 +338,7 @@ class Reader {
     for (const word of words) {
       const eq = word.indexOf('=')
       const name = eq < 0 ? word : word.slice(0, eq)
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) this.fail(`invalid ARG name: ${name}`)
+      if (!isBuildArgName(name)) this.fail(`invalid ARG name: ${name}`)
       if (!this.declaredSet.has(name)) {
         this.declaredSet.add(name)
         this.declared.push(name)

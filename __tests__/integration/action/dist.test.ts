@@ -120,6 +120,8 @@ describeDocker('dist/index.js as the runner runs it', () => {
       'changed-files': 'app.txt',
       pruned: expect.any(String),
       'image-id': docker(['image', 'inspect', '--format', '{{.Id}}', TAG]).trim(),
+      imageid: docker(['image', 'inspect', '--format', '{{.Id}}', TAG]).trim(),
+      metadata: expect.any(String),
       report: expect.any(String)
     })
     expect(fresh.outputs['context-hash']).not.toBe(baseline.outputs['context-hash'])

@@ -1,0 +1,268 @@
+import type { ParsedLog, PruneResult } from '../../model.js'
+import {
+  detectBuilder,
+  prune,
+  pruneImpliesNoCache,
+  runBuild,
+  type BuilderKind,
+  type BuildOptions,
+  type DockerExec,
+  type DockerHostInfo
+} from '../../docker/index.js'
+import { LogParser } from '../../logs/index.js'
+import { newRecord, recordLabels } from '../../record/index.js'
+import { appendedEntries, type StageImage } from '../proof.js'
+import type { ComparedRun, Source } from '../run.js'
+import { commandLine, setUpBuild, type BuildSetup } from '../build-setup.js'
+
+/** A docker build that failed: an error (exit 2), not a verdict. */
+export class BuildFailedError extends Error {
+  override name = 'BuildFailedError'
+}
+
+/** `build`: prune when the context diverged, build with identity, parse the log as it streams. */
+export async function buildSource(run: ComparedRun): Promise<Source> {
+  const host = await detectHost(run)
+  // The user's flags are checked here, before the prune: nothing is touched for a build that
+  // cannot run. Secret files and stand-in images live until the proofs are done (cleanup).
+  const setup = await setUpBuild(run.opts.build, host, {
+    exec: run.docker(),
+    env: run.io.env,
+    say: run.say,
+    redact: run.redact,
+    surface: run.opts.surface ?? 'cli',
+    statePath: run.statePath
+  })
+  run.warnings.push(...setup.warnings)
+  try {
+    return await buildWith(run, host, setup)
+  } catch (e) {
+    await setup.done()
+    throw e
+  }
+}
+
+async function buildWith(
+  run: ComparedRun,
+  host: DockerHostInfo,
+  setup: BuildSetup
+): Promise<Source> {
+  const diverged = run.previous === null || run.previous.contextHash !== run.hashed.contextHash
+  const pruned = diverged && run.opts.prune !== 'never' ? await pruneCache(run, host) : null
+  const options = buildOptions(run, host, diverged, setup)
+  run.io.phase?.('build')
+  await setup.beforeBuild()
+  const { log, imageId, metadata } = await buildFinal(run, host, options)
+  const stages = stageImages(run, host, { ...options, flags: setup.stageFlags })
+  return {
+    builder: host.kind,
+    pruned,
+    log,
+    imageId,
+    final: imageId
+      ? { image: imageId, appended: appendedEntries(log, run.hashed.plan, run.finalStage) }
+      : null,
+    stageImage: stages.stageImage,
+    // The legacy builder always sends everything; a done prune made BuildKit forget what it had.
+    contextResent: host.kind === 'legacy' || pruned?.done === true,
+    cleanup: async () => {
+      await stages.cleanup()
+      await setup.done()
+    },
+    buildxMetadata: metadata
+  }
+}
+
+async function detectHost(run: ComparedRun): Promise<DockerHostInfo> {
+  const host = await (run.hostInfo ?? detectBuilder(run.docker(), run.io.env))
+  run.say(`builder: ${host.kind} (${host.reason})`)
+  run.warnings.push(...host.warnings)
+  return host
+}
+
+async function pruneCache(run: ComparedRun, host: DockerHostInfo): Promise<PruneResult> {
+  run.io.phase?.('prune')
+  run.say(`pruning the builder cache (policy ${run.opts.prune})`)
+  const pruned = await prune(
+    printing(run.docker(), run.say),
+    run.opts.prune,
+    host.kind,
+    run.opts.build?.builder ?? null
+  )
+  run.say(
+    pruned.done
+      ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
+      : `not pruned: ${pruned.note ?? ''}`
+  )
+  return pruned
+}
+
+/** The final build's options; its labels carry the record of this build (files left out). */
+function buildOptions(
+  run: ComparedRun,
+  host: DockerHostInfo,
+  diverged: boolean,
+  setup: BuildSetup
+): BuildOptions {
+  const { opts, identity } = run
+  const labels = recordLabels(
+    newRecord({
+      contextHash: run.hashed.contextHash,
+      files: {},
+      steps: run.steps,
+      commit: identity.commit,
+      buildId: identity.buildId,
+      imageId: null,
+      tags: opts.tags,
+      dockerfile: opts.file
+    })
+  )
+  return {
+    context: opts.context,
+    file: opts.file,
+    tags: opts.tags,
+    buildArgs: run.buildArgs,
+    cacheFrom: opts.cacheFrom,
+    // The user's labels first: fresh-build's own identity labels are the ones recorded.
+    labels: { ...setup.labels, ...labels },
+    noCache: setup.noCache || (pruneImpliesNoCache(opts.prune, host.kind) && diverged),
+    flags: setup.flags,
+    ...(opts.target ? { target: opts.target } : {})
+  }
+}
+
+async function buildFinal(
+  run: ComparedRun,
+  host: DockerHostInfo,
+  options: BuildOptions
+): Promise<{ log: ParsedLog; imageId: string | null; metadata: Record<string, unknown> | null }> {
+  run.say(`building ${run.opts.tags.join(', ') || '(untagged)'}`)
+  // Parsed while it streams; the last build's log is kept beside the record (0600).
+  const parser = new LogParser()
+  const built = await runBuild(run.docker(), host.kind, options, {
+    onLine: line => {
+      parser.write(`${line}\n`)
+      run.say(line)
+    },
+    logPath: `${run.statePath}.build.log`,
+    redact: run.redact,
+    onCommand: (argv, env) => run.say(commandLine(argv, env))
+  })
+  if (built.logError) run.warnings.push(`the build log could not be kept: ${built.logError}`)
+  const log = parser.end()
+  if (built.code !== 0) {
+    // What failed, for the summary of a failed run: the step the log shows in error.
+    const step = log.steps.find(s => s.error)
+    const at = step
+      ? ` at ${step.stage ? `${step.stage} ` : ''}step ${step.index}/${step.total} ${step.instruction}`
+      : ''
+    throw new BuildFailedError(
+      run.redact(`docker build failed (exit ${built.code})${at}: ${built.error ?? 'no error line'}`)
+    )
+  }
+  return { log, imageId: built.imageId, metadata: built.metadata }
+}
+
+/**
+ * Images of earlier stages, for their proofs: each a `--target` build served from the cache the
+ * final build just wrote, checked to have come from it, and removed after the proofs when it
+ * was made for them alone.
+ */
+function stageImages(
+  run: ComparedRun,
+  host: DockerHostInfo,
+  options: BuildOptions
+): { stageImage: (stage: string) => Promise<StageImage>; cleanup: () => Promise<void> } {
+  /** Untagged images the proof's stage builds made, removed once read. */
+  const made: string[] = []
+  return {
+    stageImage: async stage => {
+      run.say(`building stage ${stage} from cache, to read the layers it wrote`)
+      const built = await buildStage(run.docker(), host.kind, options, stage, run.redact)
+      if (built.created) made.push(built.image)
+      return {
+        image: built.image,
+        appended: appendedEntries(reusedCache(built.log, stage), run.hashed.plan, stage)
+      }
+    },
+    cleanup: () => removeUntagged(run.docker(), made)
+  }
+}
+
+/** A `--target stage` build of the same options; `created`: the image is new and ours. */
+async function buildStage(
+  exec: DockerExec,
+  kind: BuilderKind,
+  options: BuildOptions,
+  stage: string,
+  redact: (line: string) => string
+): Promise<{ image: string; log: ParsedLog; created: boolean }> {
+  // No labels (the legacy builder would append steps for them) and never --no-cache: the
+  // point is to get back the layers this build just wrote.
+  const existing = await imageIds(exec)
+  const parser = new LogParser()
+  const r = await runBuild(
+    exec,
+    kind,
+    { ...options, tags: [], labels: {}, noCache: false, target: stage },
+    { onLine: line => parser.write(`${line}\n`), redact }
+  )
+  if (r.code !== 0 || !r.imageId)
+    throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`)
+  // BuildKit exports a new untagged image; a legacy stage image is a cached intermediate of
+  // the build itself, and removing it would drop that cache. An image that existed before
+  // this stage build (an identical one somebody keeps) is never ours to remove.
+  const created = kind !== 'legacy' && existing !== null && !existing.has(r.imageId)
+  return { image: r.imageId, log: parser.end(), created }
+}
+
+/**
+ * The stage log, when every step came back from the cache: the proof is only about this build
+ * when the stage reused the layers it just wrote; a step that ran again (the cache was pruned
+ * meanwhile) made other layers.
+ */
+function reusedCache(log: ParsedLog, stage: string): ParsedLog {
+  const again = log.steps.find(s => !s.cached && !/^(FROM|ARG)\s/i.test(s.instruction))
+  if (again) {
+    throw new Error(
+      `building stage ${stage} again re-ran ${again.instruction} instead of reusing this build's cache (pruned meanwhile?), so its layers may not be the ones the image was built from`
+    )
+  }
+  return log
+}
+
+/** Every image id on the daemon, or null when they cannot be listed (then nothing is removed). */
+async function imageIds(exec: DockerExec): Promise<Set<string> | null> {
+  const r = await exec(['image', 'ls', '--all', '--quiet', '--no-trunc']).catch(() => null)
+  if (!r || r.code !== 0) return null
+  return new Set(
+    r.stdout
+      .split('\n')
+      .map(l => l.trim())
+      .filter(Boolean)
+  )
+}
+
+/**
+ * Removes the untagged stage images this run created for its proofs: without force, so the
+ * daemon refuses any image a container uses, and only when still untagged (a user's `--target`
+ * build may have tagged the very same image id since).
+ */
+async function removeUntagged(exec: DockerExec, ids: readonly string[]): Promise<void> {
+  for (const id of new Set(ids)) {
+    try {
+      const tags = await exec(['image', 'inspect', '--format', '{{len .RepoTags}}', id])
+      if (tags.code === 0 && tags.stdout.trim() === '0') await exec(['image', 'rm', id])
+    } catch {
+      // Leaving a dangling image behind is not worth failing a judged build for.
+    }
+  }
+}
+
+/** The exec, printing each command line first (prune commands are shown as they run). */
+function printing(exec: DockerExec, say: (line: string) => void): DockerExec {
+  return (args, o) => {
+    say(commandLine(args))
+    return exec(args, o)
+  }
+}
