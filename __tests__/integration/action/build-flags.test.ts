@@ -151,6 +151,15 @@ describeDocker('docker/build-push-action inputs through dist/index.js', () => {
       staleFiles: [`${NAME}:guide.md`]
     })
     expect(r.commands.find(c => c.command === 'error' && c.properties.line === '3')).toBeTruthy()
+    // A warning without a Dockerfile line is still an annotation (on the run, not a file).
+    expect(
+      r.commands.filter(
+        c =>
+          c.command === 'warning' &&
+          c.properties.file === undefined &&
+          /ARG GIT_COMMIT_HASH/.test(c.message)
+      )
+    ).toHaveLength(1)
     expectNoSecret(r)
 
     // The log: a group per phase, in order; the command lines; the verdict line outside groups.
