@@ -41897,6 +41897,31 @@ function guardOptions(r) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/util/error.ts
+/**
+ * The project's errors: each is one line a person can act on (paths and values shown escaped,
+ * never cut), carries the process exit code, and is recognised by `instanceof`.
+ */
+class error_FreshBuildError extends Error {
+    /** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        // The subclass's own name (UsageError, RecordError...), as stack traces and --debug show it.
+        this.name = new.target.name;
+    }
+}
+/**
+ * The message of any thrown value, as thrown: an Error's message (duck-typed, so an error from
+ * another realm such as a vm context or a worker counts), else the value as a string.
+ */
+function thrownMessage(e) {
+    if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string') {
+        return e.message;
+    }
+    return String(e);
+}
+
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
 /**
  * The one process wrapper every docker call goes through: argv arrays only (never a shell),
@@ -41904,13 +41929,13 @@ const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRe
  */
 
 
+
 /** One-line error for anything docker-related the caller should report as is. */
-class DockerError extends Error {
+class DockerError extends error_FreshBuildError {
     code;
     constructor(message, code = null) {
         // Keep it one line: daemon messages sometimes carry newlines.
         super(message.replace(/\s*\r?\n\s*/g, ' ').trim());
-        this.name = 'DockerError';
         this.code = code;
     }
 }
@@ -42392,6 +42417,20 @@ function parseHumanSize(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/prune.ts
+/**
+ * Builder cache pruning: pure argv builders and a thin runner.
+ *
+ * Measured on the Docker 20.10 daemon (fixtures/logs/prune-filters-docker20.10.txt and the
+ * integration tests here):
+ * - `--filter type=source.local` removes the context-sync records that serve stale bytes; these
+ *   are never shared with images, so `-f` without `-a` reaches them.
+ * - The daemon rejects negation (`type!=exec.cachemount` -> "Invalid filter 'type!'") and more
+ *   than one value per key (`--filter type=a --filter type=b` -> "filters expect only one
+ *   value"). So "everything but cache mounts" is one `-af --filter type=T` command per other
+ *   record type; `-a` is needed because regular records shared with images are kept otherwise.
+ * - Never `system prune`, `image prune`, `--volumes`: images and volumes are not cache.
+ */
+
 
 
 /** BuildKit record types other than `exec.cachemount` (RUN --mount=type=cache). */
@@ -42511,7 +42550,7 @@ async function prune(exec, policy, kind, builder = null) {
             policy,
             done: false,
             reclaimedBytes: 0,
-            note: e instanceof Error ? e.message : String(e)
+            note: thrownMessage(e)
         };
     }
 }
@@ -43113,16 +43152,16 @@ function validateRecord(value) {
 
 
 
+
 /**
  * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The
  * message is one line naming the path and the fault; the caller decides whether that is fatal.
  */
-class RecordError extends Error {
+class RecordError extends error_FreshBuildError {
     path;
     constructor(path, problem) {
         super(oneLine(`${path}: ${problem}`));
         this.path = path;
-        this.name = 'RecordError';
     }
 }
 const nodeRecordFs = {
@@ -43229,11 +43268,7 @@ async function writeRecord(path, record, fs = nodeRecordFs) {
 }
 /** A thrown value as one short line (Error or not). */
 function errText(e) {
-    // Duck-typed: an error from another realm (a vm context, a worker) is not `instanceof Error`.
-    const message = typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string'
-        ? e.message
-        : String(e);
-    return oneLine(message);
+    return oneLine(thrownMessage(e));
 }
 function oneLine(s) {
     return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
@@ -43252,13 +43287,13 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
 /** The lock could not be taken in time, or is already held by this process. */
-class LockError extends Error {
+class LockError extends error_FreshBuildError {
     lockPath;
     constructor(lockPath, problem) {
         super(`${lockPath}: ${problem}`);
         this.lockPath = lockPath;
-        this.name = 'LockError';
     }
 }
 /** Lock paths this process holds; a lock naming our own pid but not listed here is stale. */
@@ -43876,6 +43911,7 @@ async function mapPool(items, limit, fn) {
 
 
 
+
 /** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */
 const RACY_MARGIN_MS = 2000;
 const MAGIC = 'fresh-build stat cache v1';
@@ -44094,7 +44130,7 @@ async function removeOrphans(path) {
     }
 }
 function statcache_errText(e) {
-    return errCode(e) ?? (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    return errCode(e) ?? thrownMessage(e).split('\n')[0] ?? '';
 }
 /** One progress line for a person: how much of the context the cache spared reading. */
 function describeStatCache(s) {
@@ -44118,9 +44154,9 @@ function text_truncate(text, max, style = REPORT_CUT) {
 ;// CONCATENATED MODULE: ./src/pipeline/options.ts
 
 
+
 /** A user mistake: one clear line, exit code 2, no stack trace. */
-class options_UsageError extends Error {
-    name = 'UsageError';
+class options_UsageError extends error_FreshBuildError {
 }
 const PRUNE_POLICIES = ['source', 'all', 'never'];
 const VERIFY_POLICIES = ['changed', 'none'];
@@ -44294,6 +44330,7 @@ function redactDeep(value, redact) {
 ;// CONCATENATED MODULE: ./src/pipeline/errors.ts
 
 
+
 /**
  * One clear line for any thrown value: an Error's first message line, or the value itself (a
  * thrown string must not leave a step green or print `[object Object]`). Control characters
@@ -44303,24 +44340,6 @@ function redactDeep(value, redact) {
 function errorMessage(e) {
     return text_safety_visible(rawMessage(e).trim());
 }
-/**
- * Errors this project builds from user-given names (paths, values): one line by contract, so a
- * newline in a path is data to show escaped, not the end of the message. Anything else (node,
- * js-yaml with its code frame) is cut to its first line.
- */
-const OWN_ERRORS = new Set([
-    'UsageError',
-    'ContextError',
-    'IgnoreSyntaxError',
-    'DockerfileError',
-    'LogFileError',
-    'RecordError',
-    'LockError',
-    'ComposeError',
-    'InterpolationError',
-    'BuildFailedError',
-    'DockerError'
-]);
 /** An Error, also one from another realm (a vm context, a worker), which fails `instanceof`. */
 function errorLike(e) {
     if (e instanceof Error)
@@ -44333,9 +44352,12 @@ function errorLike(e) {
         : null;
 }
 function rawMessage(thrown) {
+    // This project's errors are one line by contract, built from user-given names (paths,
+    // values): a newline in a path is data to show escaped, not the end of the message.
+    if (thrown instanceof error_FreshBuildError)
+        return thrown.message.replace(/^\s*\n+|\n+\s*$/g, '');
+    // Anything else (node, js-yaml with its code frame) is cut to its first line.
     const e = errorLike(thrown);
-    if (e && OWN_ERRORS.has(e.name))
-        return e.message.replace(/^\s*\n+|\n+\s*$/g, '');
     if (e)
         return e.message.split('\n').find(l => l.trim() !== '') ?? e.name;
     if (typeof thrown === 'string')
@@ -44347,9 +44369,9 @@ function rawMessage(thrown) {
         return String(thrown);
     }
 }
-/** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
-function exitCodeFor(_e) {
-    return 2;
+/** The exit code for a thrown value: the error's own, else 2 (a failure we did not foresee). */
+function exitCodeFor(e) {
+    return e instanceof FreshBuildError ? e.exitCode : 2;
 }
 
 
@@ -45125,7 +45147,17 @@ async function planRun(inputs, ctx) {
         ? insideWorkspace(workspace, inputs.file || (0,external_node_path_namespaceObject.resolve)(context, 'Dockerfile'), 'file')
         : await workspacePath(workspace, inputs.file || (0,external_node_path_namespaceObject.resolve)(context, 'Dockerfile'), 'file', 'file');
     if (inputs.mode === 'hash') {
-        return { plan: { mode: 'hash', context, file, buildArgs: inputs['build-args'] }, warnings };
+        const { buildContexts } = await resolveBuildPaths(inputs.flags, (p, input) => workspacePath(workspace, p, input, 'dir'), p => (0,external_node_path_namespaceObject.resolve)(workspace, p));
+        return {
+            plan: {
+                mode: 'hash',
+                context,
+                file,
+                buildArgs: inputs['build-args'],
+                namedContexts: buildContexts
+            },
+            warnings
+        };
     }
     if (inputs.mode === 'clear') {
         for (const p of inputs['clear-paths']) {
@@ -45857,8 +45889,9 @@ function compileGoRegexp(source) {
  * Pure: no I/O.
  */
 
+
 /** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
-class IgnoreSyntaxError extends Error {
+class IgnoreSyntaxError extends error_FreshBuildError {
     file;
     line;
     pattern;
@@ -45867,7 +45900,6 @@ class IgnoreSyntaxError extends Error {
         this.file = file;
         this.line = line;
         this.pattern = pattern;
-        this.name = 'IgnoreSyntaxError';
     }
 }
 // unicode.IsSpace, which Go's strings.TrimSpace uses (JS trim() differs: it trims U+FEFF, keeps U+0085).
@@ -46282,15 +46314,15 @@ function compilePatterns(patterns, file = null) {
 
 
 
+
 /** A context that cannot be read; `path` is the file or directory at fault. */
-class ContextError extends Error {
+class ContextError extends error_FreshBuildError {
     path;
     code;
     constructor(message, path, code = null) {
         super(message);
         this.path = path;
         this.code = code;
-        this.name = 'ContextError';
     }
 }
 // Synchronous calls behind the async interface: a libuv round trip costs ~20us of main-thread
@@ -46311,11 +46343,7 @@ const REASONS = {
 };
 function fail(what, path, e) {
     const code = errCode(e);
-    const reason = code
-        ? `${REASONS[code] ?? code.toLowerCase()} (${code})`
-        : e instanceof Error
-            ? e.message
-            : String(e);
+    const reason = code ? `${REASONS[code] ?? code.toLowerCase()} (${code})` : thrownMessage(e);
     return new ContextError(`${what} ${path}: ${reason}`, path, code ?? null);
 }
 async function isFile(p) {
@@ -46834,6 +46862,7 @@ class Lexer {
 
 
 
+
 /*
  * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
  *
@@ -46861,7 +46890,7 @@ class Lexer {
  * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
  */
 /** A malformed Dockerfile; the message is one line naming the file and line. */
-class DockerfileError extends Error {
+class DockerfileError extends error_FreshBuildError {
     file;
     line;
     detail;
@@ -46870,7 +46899,6 @@ class DockerfileError extends Error {
         this.file = file;
         this.line = line;
         this.detail = detail;
-        this.name = 'DockerfileError';
     }
 }
 const KEYWORDS = new Set([
@@ -47558,6 +47586,7 @@ function destinationFor(step, contextPath) {
 
 
 
+
 /** The label that marks an image as a stand-in for a named context (its value: the directory). */
 const STAND_IN_LABEL = 'dev.fresh-build.named-context';
 /** `NAME:path` for a named context's entry; the path itself for the main context. */
@@ -47659,7 +47688,7 @@ async function buildStandIns(dirs, io, where) {
             if (built.code !== 0 || built.imageId === null) {
                 for (const l of lines.slice(-20))
                     io.say(`[context ${name}] ${l}`);
-                throw new Error(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
+                throw new error_FreshBuildError(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
             }
             const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
             made.push({ name, id: id.stdout.trim() });
@@ -47683,6 +47712,7 @@ async function buildStandIns(dirs, io, where) {
 
 
 
+
 const FILE_FAULTS = {
     ENOENT: 'not found',
     ENOTDIR: 'not found (a parent is not a directory)',
@@ -47697,12 +47727,9 @@ async function readDockerfileText(file) {
     }
     catch (e) {
         const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
+        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`;
         throw new options_UsageError(`Dockerfile ${fault}: ${file}`);
     }
-}
-function errorText(e) {
-    return e instanceof Error ? e.message : String(e);
 }
 /**
  * The context directory must exist before anything else is read: when it is missing, the
@@ -47715,7 +47742,7 @@ async function checkContextDir(dir) {
     }
     catch (e) {
         const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
+        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`;
         throw new options_UsageError(`build context ${fault}: ${dir}`);
     }
     if (!st.isDirectory())
@@ -50875,9 +50902,9 @@ const {
  * Defaults, messages and replacements are themselves interpolated (`${A:-${B}}`, as v2 allows).
  * Any other `$` is an error, as in compose ("Invalid interpolation format").
  */
+
 /** A substitution failed; `message` is the reason, without the location (the caller adds it). */
-class InterpolationError extends Error {
-    name = 'InterpolationError';
+class InterpolationError extends error_FreshBuildError {
 }
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
@@ -51038,11 +51065,11 @@ function closingQuote(v, q) {
 
 
 
+
 /** A compose file that cannot be read as asked; the message is one line naming the file. */
-class ComposeError extends Error {
+class ComposeError extends error_FreshBuildError {
     file;
     detail;
-    name = 'ComposeError';
     constructor(file, detail) {
         super(`${file}: ${detail}`.replace(/\s*\r?\n\s*/g, ' '));
         this.file = file;
@@ -51131,7 +51158,7 @@ async function projectVars(dir, env) {
     catch (e) {
         if (isNodeError(e) && (e.code === 'ENOENT' || e.code === 'EISDIR'))
             return { ...env };
-        throw new ComposeError(path, `cannot read: ${read_errorText(e)}`);
+        throw new ComposeError(path, `cannot read: ${thrownMessage(e)}`);
     }
     const out = parseDotEnv(text);
     for (const [k, v] of Object.entries(env))
@@ -51159,7 +51186,7 @@ class read_Reader {
             text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
         }
         catch (e) {
-            const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : read_errorText(e);
+            const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : thrownMessage(e);
             throw new ComposeError(file, `cannot read the compose file: ${why}`);
         }
         let root;
@@ -51171,7 +51198,7 @@ class read_Reader {
                 const at = e.mark ? ` at line ${e.mark.line + 1}` : '';
                 throw new ComposeError(file, `invalid YAML${at}: ${e.reason}`);
             }
-            throw new ComposeError(file, `invalid YAML: ${read_errorText(e)}`);
+            throw new ComposeError(file, `invalid YAML: ${thrownMessage(e)}`);
         }
         if (!isMapping(root))
             throw new ComposeError(file, 'not a compose file (expected a mapping)');
@@ -51361,12 +51388,6 @@ function isMapping(v) {
 // Duck-typed: errors from node's own modules may come from another realm (jest's vm modules).
 function isNodeError(e) {
     return typeof e === 'object' && e !== null && 'code' in e;
-}
-function read_errorText(e) {
-    if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string') {
-        return e.message;
-    }
-    return String(e);
 }
 function read_describe(v) {
     if (v === null)
@@ -52607,13 +52628,13 @@ function parseLog(text) {
 ;// CONCATENATED MODULE: ./src/logs/file.ts
 
 
+
 /** A build log that cannot be read; the message is one line naming the file. */
-class LogFileError extends Error {
+class LogFileError extends error_FreshBuildError {
     path;
     constructor(path, problem) {
         super(`build log ${path}: ${problem}`);
         this.path = path;
-        this.name = 'LogFileError';
     }
 }
 const FAULTS = {
@@ -52866,9 +52887,9 @@ async function setUpBuild(build, host, io) {
 
 
 
+
 /** A docker build that failed: an error (exit 2), not a verdict. */
-class BuildFailedError extends Error {
-    name = 'BuildFailedError';
+class BuildFailedError extends error_FreshBuildError {
 }
 /** `build`: prune when the context diverged, build with identity, parse the log as it streams. */
 async function buildSource(run) {
@@ -53862,6 +53883,7 @@ async function writeJobSummary(summary, j, meta = {}) {
 ;// CONCATENATED MODULE: ./src/report/status.ts
 
 
+
 /** The commit status cannot be posted for a reason the caller must handle (not a fork's 403/404). */
 class StatusError extends Error {
     status;
@@ -53937,9 +53959,7 @@ async function postCommitStatus(opts) {
     catch (e) {
         const status = httpStatus(e);
         const redact = text_safety_redactor([opts.token, ...(opts.secrets ?? [])]);
-        const reason = redact(e instanceof Error ? e.message : String(e))
-            .replace(/\s+/g, ' ')
-            .trim();
+        const reason = redact(thrownMessage(e)).replace(/\s+/g, ' ').trim();
         if (status === 403 || status === 404) {
             return (`commit status not posted to ${where} (HTTP ${status}: ${reason}); ` +
                 'the token cannot write statuses here (a fork pull request gets a read-only token; ' +

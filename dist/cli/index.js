@@ -10130,6 +10130,31 @@ var __webpack_exports__ = {};
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/util/error.ts
+/**
+ * The project's errors: each is one line a person can act on (paths and values shown escaped,
+ * never cut), carries the process exit code, and is recognised by `instanceof`.
+ */
+class FreshBuildError extends Error {
+    /** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        // The subclass's own name (UsageError, RecordError...), as stack traces and --debug show it.
+        this.name = new.target.name;
+    }
+}
+/**
+ * The message of any thrown value, as thrown: an Error's message (duck-typed, so an error from
+ * another realm such as a vm context or a worker counts), else the value as a string.
+ */
+function thrownMessage(e) {
+    if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string') {
+        return e.message;
+    }
+    return String(e);
+}
+
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -10143,13 +10168,13 @@ const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRe
  */
 
 
+
 /** One-line error for anything docker-related the caller should report as is. */
-class DockerError extends Error {
+class DockerError extends FreshBuildError {
     code;
     constructor(message, code = null) {
         // Keep it one line: daemon messages sometimes carry newlines.
         super(message.replace(/\s*\r?\n\s*/g, ' ').trim());
-        this.name = 'DockerError';
         this.code = code;
     }
 }
@@ -10385,6 +10410,20 @@ function parseHumanSize(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/prune.ts
+/**
+ * Builder cache pruning: pure argv builders and a thin runner.
+ *
+ * Measured on the Docker 20.10 daemon (fixtures/logs/prune-filters-docker20.10.txt and the
+ * integration tests here):
+ * - `--filter type=source.local` removes the context-sync records that serve stale bytes; these
+ *   are never shared with images, so `-f` without `-a` reaches them.
+ * - The daemon rejects negation (`type!=exec.cachemount` -> "Invalid filter 'type!'") and more
+ *   than one value per key (`--filter type=a --filter type=b` -> "filters expect only one
+ *   value"). So "everything but cache mounts" is one `-af --filter type=T` command per other
+ *   record type; `-a` is needed because regular records shared with images are kept otherwise.
+ * - Never `system prune`, `image prune`, `--volumes`: images and volumes are not cache.
+ */
+
 
 
 /** BuildKit record types other than `exec.cachemount` (RUN --mount=type=cache). */
@@ -10504,7 +10543,7 @@ async function prune(exec, policy, kind, builder = null) {
             policy,
             done: false,
             reclaimedBytes: 0,
-            note: e instanceof Error ? e.message : String(e)
+            note: thrownMessage(e)
         };
     }
 }
@@ -10548,9 +10587,9 @@ function truncate(text, max, style = REPORT_CUT) {
 ;// CONCATENATED MODULE: ./src/pipeline/options.ts
 
 
+
 /** A user mistake: one clear line, exit code 2, no stack trace. */
-class options_UsageError extends Error {
-    name = 'UsageError';
+class options_UsageError extends FreshBuildError {
 }
 const PRUNE_POLICIES = ['source', 'all', 'never'];
 const VERIFY_POLICIES = ['changed', 'none'];
@@ -11120,6 +11159,7 @@ function guardOptions(r) {
 
 
 
+
 const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear'];
 const OPTIONS = {
     context: { type: 'string' },
@@ -11170,7 +11210,7 @@ const JUDGING = [
     'no-stat-cache'
 ];
 const ALLOWED = {
-    hash: ['context', 'file', 'build-arg'],
+    hash: ['context', 'file', 'build-arg', 'build-context'],
     build: [...JUDGING, 'tag', 'prune', ...BUILD_FLAG_NAMES],
     check: [...JUDGING, 'log', 'image', 'build-context'],
     'parse-log': [],
@@ -11181,7 +11221,7 @@ const ALLOWED = {
  * `--` quoting, and print the option's usage form.
  */
 function argvError(e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = thrownMessage(e);
     const code = e?.code;
     const option = /'(-[^',\s]*)'/.exec(message)?.[1] ?? /--[\w-]+/.exec(message)?.[0];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
@@ -11239,15 +11279,17 @@ function parseCli(argv, cwd, env) {
     }
     if (rest.length > 0)
         throw new options_UsageError(`unexpected argument "${options_truncate(rest[0] ?? '')}"`);
-    if (command === 'hash')
-        return { command, context, file, buildArgs, json, debug };
+    if (command === 'hash') {
+        const namedContexts = cliBuildFlags(values, abs).buildContexts;
+        return { command, context, file, buildArgs, namedContexts, json, debug };
+    }
     if (command === 'clear') {
         // Filters are checked before anything runs, not after the daemon was asked for its version.
         try {
             clearCommands('buildkit', { filters: list('filter') });
         }
         catch (e) {
-            throw new options_UsageError(`--filter: ${e instanceof Error ? e.message : String(e)}`);
+            throw new options_UsageError(`--filter: ${thrownMessage(e)}`);
         }
         return {
             command,
@@ -11480,6 +11522,7 @@ function redactDeep(value, redact) {
 ;// CONCATENATED MODULE: ./src/pipeline/errors.ts
 
 
+
 /**
  * One clear line for any thrown value: an Error's first message line, or the value itself (a
  * thrown string must not leave a step green or print `[object Object]`). Control characters
@@ -11489,24 +11532,6 @@ function redactDeep(value, redact) {
 function errorMessage(e) {
     return visible(rawMessage(e).trim());
 }
-/**
- * Errors this project builds from user-given names (paths, values): one line by contract, so a
- * newline in a path is data to show escaped, not the end of the message. Anything else (node,
- * js-yaml with its code frame) is cut to its first line.
- */
-const OWN_ERRORS = new Set([
-    'UsageError',
-    'ContextError',
-    'IgnoreSyntaxError',
-    'DockerfileError',
-    'LogFileError',
-    'RecordError',
-    'LockError',
-    'ComposeError',
-    'InterpolationError',
-    'BuildFailedError',
-    'DockerError'
-]);
 /** An Error, also one from another realm (a vm context, a worker), which fails `instanceof`. */
 function errorLike(e) {
     if (e instanceof Error)
@@ -11519,9 +11544,12 @@ function errorLike(e) {
         : null;
 }
 function rawMessage(thrown) {
+    // This project's errors are one line by contract, built from user-given names (paths,
+    // values): a newline in a path is data to show escaped, not the end of the message.
+    if (thrown instanceof FreshBuildError)
+        return thrown.message.replace(/^\s*\n+|\n+\s*$/g, '');
+    // Anything else (node, js-yaml with its code frame) is cut to its first line.
     const e = errorLike(thrown);
-    if (e && OWN_ERRORS.has(e.name))
-        return e.message.replace(/^\s*\n+|\n+\s*$/g, '');
     if (e)
         return e.message.split('\n').find(l => l.trim() !== '') ?? e.name;
     if (typeof thrown === 'string')
@@ -11533,9 +11561,9 @@ function rawMessage(thrown) {
         return String(thrown);
     }
 }
-/** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
-function exitCodeFor(_e) {
-    return 2;
+/** The exit code for a thrown value: the error's own, else 2 (a failure we did not foresee). */
+function exitCodeFor(e) {
+    return e instanceof FreshBuildError ? e.exitCode : 2;
 }
 
 
@@ -12329,8 +12357,9 @@ function compileGoRegexp(source) {
  * Pure: no I/O.
  */
 
+
 /** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
-class IgnoreSyntaxError extends Error {
+class IgnoreSyntaxError extends FreshBuildError {
     file;
     line;
     pattern;
@@ -12339,7 +12368,6 @@ class IgnoreSyntaxError extends Error {
         this.file = file;
         this.line = line;
         this.pattern = pattern;
-        this.name = 'IgnoreSyntaxError';
     }
 }
 // unicode.IsSpace, which Go's strings.TrimSpace uses (JS trim() differs: it trims U+FEFF, keeps U+0085).
@@ -12754,15 +12782,15 @@ function compilePatterns(patterns, file = null) {
 
 
 
+
 /** A context that cannot be read; `path` is the file or directory at fault. */
-class ContextError extends Error {
+class ContextError extends FreshBuildError {
     path;
     code;
     constructor(message, path, code = null) {
         super(message);
         this.path = path;
         this.code = code;
-        this.name = 'ContextError';
     }
 }
 // Synchronous calls behind the async interface: a libuv round trip costs ~20us of main-thread
@@ -12783,11 +12811,7 @@ const REASONS = {
 };
 function fail(what, path, e) {
     const code = errCode(e);
-    const reason = code
-        ? `${REASONS[code] ?? code.toLowerCase()} (${code})`
-        : e instanceof Error
-            ? e.message
-            : String(e);
+    const reason = code ? `${REASONS[code] ?? code.toLowerCase()} (${code})` : thrownMessage(e);
     return new ContextError(`${what} ${path}: ${reason}`, path, code ?? null);
 }
 async function isFile(p) {
@@ -12996,6 +13020,7 @@ async function scanContext(root, opts = {}) {
  * rename), carries a checksum, and is a pure optimisation: a missing, unreadable, torn or
  * tampered file is ignored and every file is read, never an error.
  */
+
 
 
 
@@ -13219,7 +13244,7 @@ async function removeOrphans(path) {
     }
 }
 function errText(e) {
-    return errCode(e) ?? (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    return errCode(e) ?? thrownMessage(e).split('\n')[0] ?? '';
 }
 /** One progress line for a person: how much of the context the cache spared reading. */
 function describeStatCache(s) {
@@ -13604,6 +13629,7 @@ class Lexer {
 
 
 
+
 /*
  * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
  *
@@ -13631,7 +13657,7 @@ class Lexer {
  * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
  */
 /** A malformed Dockerfile; the message is one line naming the file and line. */
-class DockerfileError extends Error {
+class DockerfileError extends FreshBuildError {
     file;
     line;
     detail;
@@ -13640,7 +13666,6 @@ class DockerfileError extends Error {
         this.file = file;
         this.line = line;
         this.detail = detail;
-        this.name = 'DockerfileError';
     }
 }
 const KEYWORDS = new Set([
@@ -14948,6 +14973,7 @@ async function buildxWarnings(exec, builder) {
 
 
 
+
 /** The label that marks an image as a stand-in for a named context (its value: the directory). */
 const STAND_IN_LABEL = 'dev.fresh-build.named-context';
 /** `NAME:path` for a named context's entry; the path itself for the main context. */
@@ -15049,7 +15075,7 @@ async function buildStandIns(dirs, io, where) {
             if (built.code !== 0 || built.imageId === null) {
                 for (const l of lines.slice(-20))
                     io.say(`[context ${name}] ${l}`);
-                throw new Error(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
+                throw new FreshBuildError(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
             }
             const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
             made.push({ name, id: id.stdout.trim() });
@@ -15073,6 +15099,7 @@ async function buildStandIns(dirs, io, where) {
 
 
 
+
 const FILE_FAULTS = {
     ENOENT: 'not found',
     ENOTDIR: 'not found (a parent is not a directory)',
@@ -15087,12 +15114,9 @@ async function readDockerfileText(file) {
     }
     catch (e) {
         const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
+        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`;
         throw new options_UsageError(`Dockerfile ${fault}: ${file}`);
     }
-}
-function errorText(e) {
-    return e instanceof Error ? e.message : String(e);
 }
 /**
  * The context directory must exist before anything else is read: when it is missing, the
@@ -15105,7 +15129,7 @@ async function checkContextDir(dir) {
     }
     catch (e) {
         const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
+        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`;
         throw new options_UsageError(`build context ${fault}: ${dir}`);
     }
     if (!st.isDirectory())
@@ -15298,16 +15322,16 @@ function validateRecord(value) {
 
 
 
+
 /**
  * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The
  * message is one line naming the path and the fault; the caller decides whether that is fatal.
  */
-class RecordError extends Error {
+class RecordError extends FreshBuildError {
     path;
     constructor(path, problem) {
         super(oneLine(`${path}: ${problem}`));
         this.path = path;
-        this.name = 'RecordError';
     }
 }
 const nodeRecordFs = {
@@ -15414,11 +15438,7 @@ async function writeRecord(path, record, fs = nodeRecordFs) {
 }
 /** A thrown value as one short line (Error or not). */
 function store_errText(e) {
-    // Duck-typed: an error from another realm (a vm context, a worker) is not `instanceof Error`.
-    const message = typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string'
-        ? e.message
-        : String(e);
-    return oneLine(message);
+    return oneLine(thrownMessage(e));
 }
 function oneLine(s) {
     return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
@@ -15437,13 +15457,13 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
 /** The lock could not be taken in time, or is already held by this process. */
-class LockError extends Error {
+class LockError extends FreshBuildError {
     lockPath;
     constructor(lockPath, problem) {
         super(`${lockPath}: ${problem}`);
         this.lockPath = lockPath;
-        this.name = 'LockError';
     }
 }
 /** Lock paths this process holds; a lock naming our own pid but not listed here is stale. */
@@ -18948,9 +18968,9 @@ const {
  * Defaults, messages and replacements are themselves interpolated (`${A:-${B}}`, as v2 allows).
  * Any other `$` is an error, as in compose ("Invalid interpolation format").
  */
+
 /** A substitution failed; `message` is the reason, without the location (the caller adds it). */
-class InterpolationError extends Error {
-    name = 'InterpolationError';
+class InterpolationError extends FreshBuildError {
 }
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
@@ -19111,11 +19131,11 @@ function closingQuote(v, q) {
 
 
 
+
 /** A compose file that cannot be read as asked; the message is one line naming the file. */
-class ComposeError extends Error {
+class ComposeError extends FreshBuildError {
     file;
     detail;
-    name = 'ComposeError';
     constructor(file, detail) {
         super(`${file}: ${detail}`.replace(/\s*\r?\n\s*/g, ' '));
         this.file = file;
@@ -19204,7 +19224,7 @@ async function projectVars(dir, env) {
     catch (e) {
         if (isNodeError(e) && (e.code === 'ENOENT' || e.code === 'EISDIR'))
             return { ...env };
-        throw new ComposeError(path, `cannot read: ${read_errorText(e)}`);
+        throw new ComposeError(path, `cannot read: ${thrownMessage(e)}`);
     }
     const out = parseDotEnv(text);
     for (const [k, v] of Object.entries(env))
@@ -19232,7 +19252,7 @@ class read_Reader {
             text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
         }
         catch (e) {
-            const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : read_errorText(e);
+            const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : thrownMessage(e);
             throw new ComposeError(file, `cannot read the compose file: ${why}`);
         }
         let root;
@@ -19244,7 +19264,7 @@ class read_Reader {
                 const at = e.mark ? ` at line ${e.mark.line + 1}` : '';
                 throw new ComposeError(file, `invalid YAML${at}: ${e.reason}`);
             }
-            throw new ComposeError(file, `invalid YAML: ${read_errorText(e)}`);
+            throw new ComposeError(file, `invalid YAML: ${thrownMessage(e)}`);
         }
         if (!isMapping(root))
             throw new ComposeError(file, 'not a compose file (expected a mapping)');
@@ -19434,12 +19454,6 @@ function isMapping(v) {
 // Duck-typed: errors from node's own modules may come from another realm (jest's vm modules).
 function isNodeError(e) {
     return typeof e === 'object' && e !== null && 'code' in e;
-}
-function read_errorText(e) {
-    if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string') {
-        return e.message;
-    }
-    return String(e);
 }
 function read_describe(v) {
     if (v === null)
@@ -20680,13 +20694,13 @@ function parseLog(text) {
 ;// CONCATENATED MODULE: ./src/logs/file.ts
 
 
+
 /** A build log that cannot be read; the message is one line naming the file. */
-class LogFileError extends Error {
+class LogFileError extends FreshBuildError {
     path;
     constructor(path, problem) {
         super(`build log ${path}: ${problem}`);
         this.path = path;
-        this.name = 'LogFileError';
     }
 }
 const FAULTS = {
@@ -20959,9 +20973,9 @@ async function setUpBuild(build, host, io) {
 
 
 
+
 /** A docker build that failed: an error (exit 2), not a verdict. */
-class BuildFailedError extends Error {
-    name = 'BuildFailedError';
+class BuildFailedError extends FreshBuildError {
 }
 /** `build`: prune when the context diverged, build with identity, parse the log as it streams. */
 async function buildSource(run) {
@@ -21892,7 +21906,12 @@ async function dispatch(p, io, redact) {
             io.stdout(`${version()}\n`);
             return 0;
         case 'hash': {
-            const hashed = await hashContext({ context: p.context, file: p.file, buildArgs: p.buildArgs });
+            const hashed = await hashContext({
+                context: p.context,
+                file: p.file,
+                buildArgs: p.buildArgs,
+                namedContexts: p.namedContexts
+            });
             const doc = hashReport(hashed);
             if (p.json)
                 emit(doc);

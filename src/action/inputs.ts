@@ -246,7 +246,13 @@ export interface StatusTarget {
 
 /** What one run does, every path resolved and checked. */
 export type ActionPlan =
-  | { mode: 'hash'; context: string; file: string; buildArgs: Record<string, string> }
+  | {
+      mode: 'hash'
+      context: string
+      file: string
+      buildArgs: Record<string, string>
+      namedContexts: Record<string, string>
+    }
   | { mode: 'clear'; clear: ClearOptions }
   | {
       mode: 'build' | 'check'
@@ -335,7 +341,21 @@ export async function planRun(
         )
 
   if (inputs.mode === 'hash') {
-    return { plan: { mode: 'hash', context, file, buildArgs: inputs['build-args'] }, warnings }
+    const { buildContexts } = await resolveBuildPaths(
+      inputs.flags,
+      (p, input) => workspacePath(workspace, p, input, 'dir'),
+      p => resolve(workspace, p)
+    )
+    return {
+      plan: {
+        mode: 'hash',
+        context,
+        file,
+        buildArgs: inputs['build-args'],
+        namedContexts: buildContexts
+      },
+      warnings
+    }
   }
 
   if (inputs.mode === 'clear') {

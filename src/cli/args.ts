@@ -1,3 +1,4 @@
+import { thrownMessage } from '../util/error.js'
 import { parseArgs } from 'node:util'
 import { clearCommands } from '../docker/prune.js'
 import { isAbsolute, resolve } from 'node:path'
@@ -35,6 +36,8 @@ export type Parsed =
       context: string
       file: string
       buildArgs: Record<string, string>
+      /** `--build-context NAME=DIR`: their steps are hashed too. */
+      namedContexts: Record<string, string>
       json: boolean
       debug: boolean
     }
@@ -101,7 +104,7 @@ const JUDGING: readonly OptionName[] = [
 ]
 
 const ALLOWED: Record<Command, readonly OptionName[]> = {
-  hash: ['context', 'file', 'build-arg'],
+  hash: ['context', 'file', 'build-arg', 'build-context'],
   build: [...JUDGING, 'tag', 'prune', ...BUILD_FLAG_NAMES],
   check: [...JUDGING, 'log', 'image', 'build-context'],
   'parse-log': [],
@@ -113,7 +116,7 @@ const ALLOWED: Record<Command, readonly OptionName[]> = {
  * `--` quoting, and print the option's usage form.
  */
 function argvError(e: unknown): UsageError {
-  const message = e instanceof Error ? e.message : String(e)
+  const message = thrownMessage(e)
   const code = (e as { code?: unknown } | null)?.code
   const option = /'(-[^',\s]*)'/.exec(message)?.[1] ?? /--[\w-]+/.exec(message)?.[0]
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
@@ -170,13 +173,16 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     return { command, logFile: abs(rest[0] as string), json, debug }
   }
   if (rest.length > 0) throw new UsageError(`unexpected argument "${truncate(rest[0] ?? '')}"`)
-  if (command === 'hash') return { command, context, file, buildArgs, json, debug }
+  if (command === 'hash') {
+    const namedContexts = cliBuildFlags(values, abs).buildContexts
+    return { command, context, file, buildArgs, namedContexts, json, debug }
+  }
   if (command === 'clear') {
     // Filters are checked before anything runs, not after the daemon was asked for its version.
     try {
       clearCommands('buildkit', { filters: list('filter') })
     } catch (e) {
-      throw new UsageError(`--filter: ${e instanceof Error ? e.message : String(e)}`)
+      throw new UsageError(`--filter: ${thrownMessage(e)}`)
     }
     return {
       command,

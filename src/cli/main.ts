@@ -72,7 +72,12 @@ async function dispatch(p: Parsed, io: CliIo, redact: Redact): Promise<number> {
       io.stdout(`${version()}\n`)
       return 0
     case 'hash': {
-      const hashed = await hashContext({ context: p.context, file: p.file, buildArgs: p.buildArgs })
+      const hashed = await hashContext({
+        context: p.context,
+        file: p.file,
+        buildArgs: p.buildArgs,
+        namedContexts: p.namedContexts
+      })
       const doc = hashReport(hashed)
       if (p.json) emit(doc)
       else {

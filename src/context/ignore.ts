@@ -6,9 +6,10 @@
  */
 import { compileGoRegexp, GoRegexpError } from './goregexp.js'
 import type { Nfa } from './nfa.js'
+import { FreshBuildError } from '../util/error.js'
 
 /** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
-export class IgnoreSyntaxError extends Error {
+export class IgnoreSyntaxError extends FreshBuildError {
   constructor(
     message: string,
     readonly file: string | null,
@@ -16,7 +17,6 @@ export class IgnoreSyntaxError extends Error {
     readonly pattern: string
   ) {
     super(`${file ?? '.dockerignore'}${line === null ? '' : `:${line}`}: ${message}`)
-    this.name = 'IgnoreSyntaxError'
   }
 }
 

@@ -20,16 +20,16 @@ import { defaultConcurrency, digestString, mapPool, StreamDigester } from './dig
 import type { FileDigester, FileStat } from './digest.js'
 import { compilePatterns, parseIgnoreFile } from './ignore.js'
 import type { IgnoreLine, Matcher, MatchInfo } from './ignore.js'
+import { FreshBuildError, thrownMessage } from '../util/error.js'
 
 /** A context that cannot be read; `path` is the file or directory at fault. */
-export class ContextError extends Error {
+export class ContextError extends FreshBuildError {
   constructor(
     message: string,
     readonly path: string,
     readonly code: string | null = null
   ) {
     super(message)
-    this.name = 'ContextError'
   }
 }
 
@@ -75,11 +75,7 @@ const REASONS: Record<string, string> = {
 
 function fail(what: string, path: string, e: unknown): ContextError {
   const code = errCode(e)
-  const reason = code
-    ? `${REASONS[code] ?? code.toLowerCase()} (${code})`
-    : e instanceof Error
-      ? e.message
-      : String(e)
+  const reason = code ? `${REASONS[code] ?? code.toLowerCase()} (${code})` : thrownMessage(e)
   return new ContextError(`${what} ${path}: ${reason}`, path, code ?? null)
 }
 

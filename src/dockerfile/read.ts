@@ -4,6 +4,7 @@ import type { ContextStep, DockerfilePlan, InstructionKeyword } from '../model.j
 import { cleanRel } from './match.js'
 import { expandWord, splitWords, WordError, type Vars } from './words.js'
 import { isBuildArgName } from '../util/build-arg.js'
+import { FreshBuildError } from '../util/error.js'
 
 /*
  * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
@@ -33,14 +34,13 @@ import { isBuildArgName } from '../util/build-arg.js'
  */
 
 /** A malformed Dockerfile; the message is one line naming the file and line. */
-export class DockerfileError extends Error {
+export class DockerfileError extends FreshBuildError {
   constructor(
     readonly file: string,
     readonly line: number,
     readonly detail: string
   ) {
     super(`${file}:${line}: ${detail}`)
-    this.name = 'DockerfileError'
   }
 }
 

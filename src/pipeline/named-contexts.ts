@@ -23,6 +23,7 @@ import type { ContextEntry, ContextScan } from '../model.js'
 import { scanContext } from '../context/walk.js'
 import { runBuild, type BuilderKind, type DockerExec } from '../docker/index.js'
 import { UsageError } from './options.js'
+import { FreshBuildError } from '../util/error.js'
 import { checkContextDir } from './hash.js'
 
 /** The label that marks an image as a stand-in for a named context (its value: the directory). */
@@ -165,7 +166,7 @@ export async function buildStandIns(
       )
       if (built.code !== 0 || built.imageId === null) {
         for (const l of lines.slice(-20)) io.say(`[context ${name}] ${l}`)
-        throw new Error(
+        throw new FreshBuildError(
           `named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`
         )
       }

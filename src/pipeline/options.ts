@@ -2,11 +2,10 @@ import type { PrunePolicy, VerifyPolicy } from '../model.js'
 import type { BuildFlags, Surface } from './build-flags.js'
 import { isBuildArgName, splitBuildArg } from '../util/build-arg.js'
 import { MESSAGE_CUT, truncate as cut } from '../util/text.js'
+import { FreshBuildError } from '../util/error.js'
 
 /** A user mistake: one clear line, exit code 2, no stack trace. */
-export class UsageError extends Error {
-  override name = 'UsageError'
-}
+export class UsageError extends FreshBuildError {}
 
 /** Everything `build` and `check` need, validated; the CLI and the action both produce it. */
 export interface GuardOptions {

@@ -125,7 +125,7 @@ export interface Source {
   /** Removes what the source made for the proofs only; best effort. */
   cleanup: () => Promise<void>
   /** buildx's build metadata, when buildx built. */
-  buildxMetadata: Record<string, unknown> | null
+  buildxMetadata?: Record<string, unknown> | null
 }
 
 export interface SourcedRun extends ComparedRun {

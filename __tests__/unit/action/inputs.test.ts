@@ -480,7 +480,8 @@ describe('planRun: paths and the status target, before anything runs', () => {
       mode: 'hash',
       context: ws,
       file: join(ws, 'Dockerfile'),
-      buildArgs: { DIR: 'app' }
+      buildArgs: { DIR: 'app' },
+      namedContexts: {}
     })
   })
 })

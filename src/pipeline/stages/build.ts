@@ -14,11 +14,10 @@ import { newRecord, recordLabels } from '../../record/index.js'
 import { appendedEntries, type StageImage } from '../proof.js'
 import type { ComparedRun, Source } from '../run.js'
 import { commandLine, setUpBuild, type BuildSetup } from '../build-setup.js'
+import { FreshBuildError } from '../../util/error.js'
 
 /** A docker build that failed: an error (exit 2), not a verdict. */
-export class BuildFailedError extends Error {
-  override name = 'BuildFailedError'
-}
+export class BuildFailedError extends FreshBuildError {}
 
 /** `build`: prune when the context diverged, build with identity, parse the log as it streams. */
 export async function buildSource(run: ComparedRun): Promise<Source> {
