@@ -54038,6 +54038,7 @@ function headSha(context) {
 
 
 
+
 /**
  * The action: read and validate every input and path, run the core, then write outputs, the job
  * summary, annotations and the commit status, and only then fail a stale run.
@@ -54068,6 +54069,13 @@ async function main_run(env = process.env, source = core_namespaceObject) {
         });
         for (const w of warnings)
             warning(w);
+        if (plan.mode === 'build' || plan.mode === 'check') {
+            // Secret files are known by path only now: their contents are masked from here on.
+            const fromFiles = buildSecretValues(plan.guard.build, env).filter(v => !secrets.includes(v));
+            for (const v of fromFiles)
+                setSecret(v);
+            secrets = [...secrets, ...fromFiles];
+        }
         if (plan.mode === 'hash')
             return await hashMode(plan, summary);
         if (plan.mode === 'clear')

@@ -25,6 +25,7 @@ import {
   verdictLine
 } from './action/log.js'
 import { unplacedWarnings } from './report/annotations.js'
+import { buildSecretValues } from './pipeline/build-flags.js'
 import {
   annotationsFor,
   emitAnnotations,
@@ -70,6 +71,12 @@ export async function run(
       ...(url ? { runUrl: url } : {})
     })
     for (const w of warnings) core.warning(w)
+    if (plan.mode === 'build' || plan.mode === 'check') {
+      // Secret files are known by path only now: their contents are masked from here on.
+      const fromFiles = buildSecretValues(plan.guard.build, env).filter(v => !secrets.includes(v))
+      for (const v of fromFiles) core.setSecret(v)
+      secrets = [...secrets, ...fromFiles]
+    }
 
     if (plan.mode === 'hash') return await hashMode(plan, summary)
     if (plan.mode === 'clear') return await clearMode(plan, env, summary)

@@ -122,6 +122,10 @@ describeDocker('docker/build-push-action inputs through dist/index.js', () => {
     // The RUN printed both secrets into the build log: masked in every copy of it.
     expect(baseline.stdout).toContain('***')
     expectNoSecret(baseline)
+    // Both masked for the runner: the value given and the secret file's contents.
+    expect(baseline.commands.filter(c => c.command === 'add-mask').map(c => c.message)).toEqual(
+      expect.arrayContaining([SECRET, FILE_SECRET])
+    )
     expect(baseline.outputs.imageid).toBe(baseline.outputs['image-id'])
     expect(JSON.parse(baseline.outputs.metadata ?? '')).toMatchObject({
       'containerimage.config.digest': baseline.outputs['image-id'],
