@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parseCli, USAGE, type Parsed } from './args.js'
 import { errorMessage, exitCodeFor } from '../pipeline/errors.js'
-import { checkContextDir, hashContext, hashReport } from '../pipeline/hash.js'
+import { checkContextDir, daemonOnBuild, hashContext, hashReport } from '../pipeline/hash.js'
 import { reportDocument, runGuard } from '../pipeline/guard.js'
 import { runClear } from '../pipeline/clear.js'
 import { parseLogFile, toParseLogJson } from '../logs/index.js'
@@ -76,7 +76,8 @@ async function dispatch(p: Parsed, io: CliIo, redact: Redact): Promise<number> {
         context: p.context,
         file: p.file,
         buildArgs: p.buildArgs,
-        namedContexts: p.namedContexts
+        namedContexts: p.namedContexts,
+        onBuild: daemonOnBuild(io.env)
       })
       const doc = hashReport(hashed)
       if (p.json) emit(doc)

@@ -122,6 +122,9 @@ describeDocker('dist/index.js as the runner runs it', () => {
       'image-id': docker(['image', 'inspect', '--format', '{{.Id}}', TAG]).trim(),
       imageid: docker(['image', 'inspect', '--format', '{{.Id}}', TAG]).trim(),
       metadata: expect.any(String),
+      // Clear mode's outputs: written empty, so later steps never read an unset output.
+      'gha-cache-deleted': '',
+      'gha-cache-deleted-bytes': '',
       report: expect.any(String)
     })
     expect(fresh.outputs['context-hash']).not.toBe(baseline.outputs['context-hash'])

@@ -71,7 +71,7 @@ describe('hashing', () => {
       'docs:.dockerignore',
       'docs:a.md'
     ])
-    expect(h.steps.map(s => s.selected)).toEqual([['app.txt'], ['.dockerignore', 'a.md']])
+    expect(h.steps.map(s => s.selected)).toEqual([['app.txt'], ['docs:.dockerignore', 'docs:a.md']])
     // the main context's own hash is not the combined one
     const alone = await hashContext({
       context: main,

@@ -113,7 +113,8 @@ function buildOptions(
       buildId: identity.buildId,
       imageId: null,
       tags: opts.tags,
-      dockerfile: opts.file
+      dockerfile: opts.file,
+      inputs: run.hashed.inputs
     })
   )
   return {
@@ -155,8 +156,11 @@ async function buildFinal(
     const at = step
       ? ` at ${step.stage ? `${step.stage} ` : ''}step ${step.index}/${step.total} ${step.instruction}`
       : ''
+    const hint = run.excluded.map(e => `; ${e.source} exists but .dockerignore excludes it`)
     throw new BuildFailedError(
-      run.redact(`docker build failed (exit ${built.code})${at}: ${built.error ?? 'no error line'}`)
+      run.redact(
+        `docker build failed (exit ${built.code})${at}: ${built.error ?? 'no error line'}${hint.join('')}`
+      )
     )
   }
   return { log, imageId: built.imageId, metadata: built.metadata }
