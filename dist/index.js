@@ -43378,12 +43378,14 @@ class Reader {
             if ((opts.get('type') ?? 'bind') !== 'bind')
                 continue;
             const from = opts.get('from');
-            if (from !== undefined) {
+            const named = from === undefined ? undefined : this.namedContext(from);
+            if (from !== undefined && named === undefined) {
                 this.addDep(stage, from);
                 continue;
             }
             const source = opts.get('source') ?? opts.get('src') ?? '.';
             this.steps.push({
+                ...(named !== undefined ? { context: named } : {}),
                 ...this.base(stage, at),
                 keyword: 'RUN',
                 sources: [(0,match/* cleanRel */.Hj)(source)],
@@ -43394,6 +43396,19 @@ class Reader {
                 destIsDir: false
             });
         }
+    }
+    /**
+     * The named context a `--from` / `from=` value reads, or undefined for a stage or an image. A
+     * name that is also a stage is refused: which one the builder takes is not for us to guess.
+     */
+    namedContext(from) {
+        const names = this.opts.namedContexts ?? [];
+        if (!names.includes(from))
+            return undefined;
+        if (this.byName.has(from.toLowerCase())) {
+            this.fail(`--from=${from} names both a stage and a named build context`);
+        }
+        return from;
     }
     /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
     addDep(stage, from) {
@@ -43432,10 +43447,12 @@ class Reader {
             addDirs(stage.knownDirs, destAbs);
         else
             addDirs(stage.knownDirs, external_node_path_.posix.dirname(destAbs));
-        if (flags.from !== undefined) {
+        const named = flags.from === undefined ? undefined : this.namedContext(flags.from);
+        if (flags.from !== undefined && named === undefined) {
             this.addDep(stage, flags.from);
             return;
         }
+        delete flags.from;
         const parents = flags.parents !== undefined && flags.parents !== 'false';
         delete flags.parents;
         const sources = [];
@@ -43463,6 +43480,7 @@ class Reader {
         }
         if (sources.length > 0) {
             this.steps.push({
+                ...(named !== undefined ? { context: named } : {}),
                 ...this.base(stage, at),
                 keyword,
                 sources,
@@ -43640,16 +43658,20 @@ function selectSources(step, entries) {
     }
     return entries.filter(e => chosen.has(e.path));
 }
-/** Every context step with its source hash and selected file/symlink paths. */
-function hashSteps(plan, entries) {
+/**
+ * Every context step with its source hash and selected file/symlink paths; a step of a named
+ * context selects from that context's entries (`named`), its paths relative to that context.
+ */
+function hashSteps(plan, entries, named = new Map()) {
     return plan.steps.map(step => {
-        const sel = selectSources(step, entries);
+        const sel = selectSources(step, step.context === undefined ? entries : (named.get(step.context) ?? []));
         return {
             ...step,
             sourceHash: (0,hash/* hashEntries */.fG)(sel),
+            // A named context's paths are keyed `NAME:path`, as the record and the proofs know them.
             selected: sel
                 .filter(e => e.type !== 'dir')
-                .map(e => e.path)
+                .map(e => (step.context === undefined ? e.path : `${step.context}:${e.path}`))
                 .sort(hash/* compareBytes */.Xo)
         };
     });
@@ -45572,7 +45594,7 @@ __nccwpck_require__.d(core_namespaceObject, {
   setOutput: () => (setOutput),
   setSecret: () => (setSecret),
   startGroup: () => (startGroup),
-  summary: () => (summary),
+  summary: () => (summary_summary),
   toPlatformPath: () => (toPlatformPath),
   toPosixPath: () => (toPosixPath),
   toWin32Path: () => (toWin32Path),
@@ -46977,7 +46999,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = _summary;
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -48526,12 +48548,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -48547,7 +48565,7 @@ var util_error = __nccwpck_require__(7610);
 
 
 /** A user mistake: one clear line, exit code 2, no stack trace. */
-class UsageError extends util_error/* FreshBuildError */.nz {
+class options_UsageError extends util_error/* FreshBuildError */.nz {
 }
 const PRUNE_POLICIES = ['source', 'all', 'never'];
 const VERIFY_POLICIES = ['changed', 'none'];
@@ -48555,13 +48573,13 @@ function parsePrune(value, where = '--prune') {
     const v = value.trim();
     if (PRUNE_POLICIES.includes(v))
         return v;
-    throw new UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
+    throw new options_UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
 }
 function parseVerify(value, where = '--verify') {
     const v = value.trim();
     if (VERIFY_POLICIES.includes(v))
         return v;
-    throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
+    throw new options_UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
 }
 /**
  * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
@@ -48572,10 +48590,10 @@ function parseBuildArgs(items, where) {
     items.forEach((item, i) => {
         const { name, value } = splitBuildArg(item);
         if (!isBuildArgName(name)) {
-            throw new UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
+            throw new options_UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
         }
         if (value === null)
-            throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
+            throw new options_UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
         out[name] = value;
     });
     return out;
@@ -48592,7 +48610,7 @@ const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?
 function parseTag(value, where) {
     const m = REFERENCE.exec(value);
     if (!m || (m[1] ?? '').length > 255) {
-        throw new UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
+        throw new options_UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
     }
     return value;
 }
@@ -48613,16 +48631,16 @@ function secretArgValues(opts) {
 async function planVerify(inputs, workspace, state, docker) {
     const compose = inputs['compose-file'];
     if (compose && inputs.containers.length > 0) {
-        throw new UsageError('input containers: give containers or compose-file, not both');
+        throw new options_UsageError('input containers: give containers or compose-file, not both');
     }
     if (!compose && inputs.containers.length === 0) {
-        throw new UsageError('input containers: verify mode needs the containers (or compose-file) to check');
+        throw new options_UsageError('input containers: verify mode needs the containers (or compose-file) to check');
     }
     let wait = 0;
     if (inputs.wait !== '') {
         wait = Number(inputs.wait);
         if (!/^\d+(\.\d+)?$/.test(inputs.wait) || wait > 86400) {
-            throw new UsageError(`input wait: "${inputs.wait.slice(0, 40)}" is not a number of seconds`);
+            throw new options_UsageError(`input wait: "${inputs.wait.slice(0, 40)}" is not a number of seconds`);
         }
     }
     // Context and Dockerfile only name the record here: nothing is read from them.
@@ -48668,7 +48686,9 @@ function guardOptions(r) {
         image: r.image,
         docker: r.docker,
         ...(r.statCache !== undefined ? { statCache: r.statCache } : {}),
-        ...(r.push ? { push: true } : {})
+        ...(r.push ? { push: true } : {}),
+        ...(r.build !== undefined ? { build: r.build } : {}),
+        ...(r.surface !== undefined ? { surface: r.surface } : {})
     };
 }
 
@@ -48770,6 +48790,8 @@ async function detectBuilder(exec, env = process.env) {
     };
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/docker/build.ts
 /**
  * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
@@ -48782,7 +48804,13 @@ async function detectBuilder(exec, env = process.env) {
 
 /** Pure: the exact argv (without the docker binary) and env for a build. */
 function buildCommand(kind, opts) {
-    const argv = kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+    const f = opts.flags ?? {};
+    const argv = kind === 'buildx' ? ['buildx', 'build'] : ['build'];
+    // The builder goes first: `--builder` selects the instance every later flag is read against.
+    if (kind === 'buildx' && f.builder)
+        argv.push('--builder', f.builder);
+    if (kind === 'buildx')
+        argv.push('--load');
     if (kind !== 'legacy')
         argv.push(`--progress=${opts.progress ?? 'plain'}`);
     if (opts.file !== undefined)
@@ -48799,6 +48827,29 @@ function buildCommand(kind, opts) {
         argv.push('--target', opts.target);
     if (opts.noCache)
         argv.push('--no-cache');
+    for (const n of f.noCacheFilters ?? [])
+        argv.push('--no-cache-filter', n);
+    if (f.pull)
+        argv.push('--pull');
+    for (const s of f.secrets ?? [])
+        argv.push('--secret', `id=${s.id},src=${s.src}`);
+    for (const s of f.ssh ?? [])
+        argv.push('--ssh', s);
+    if (f.network)
+        argv.push('--network', f.network);
+    for (const h of f.addHosts ?? [])
+        argv.push('--add-host', h);
+    if (f.shmSize)
+        argv.push('--shm-size', f.shmSize);
+    for (const u of f.ulimits ?? [])
+        argv.push('--ulimit', u);
+    if (f.platforms && f.platforms.length > 0)
+        argv.push('--platform', f.platforms.join(','));
+    for (const [name, dir] of Object.entries(f.buildContexts ?? {})) {
+        argv.push('--build-context', `${name}=${dir}`);
+    }
+    if (kind === 'buildx' && f.metadataFile)
+        argv.push('--metadata-file', f.metadataFile);
     if (opts.iidFile !== undefined)
         argv.push('--iidfile', opts.iidFile);
     argv.push(opts.context);
@@ -48832,7 +48883,11 @@ async function runBuild(exec, kind, opts, run = {}) {
         const context = (0,external_node_path_.isAbsolute)(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
             ? opts.context
             : (0,external_node_path_.resolve)(opts.context);
-        const cmd = buildCommand(kind, { ...opts, context, iidFile });
+        const metadataFile = kind === 'buildx' ? (0,external_node_path_.join)(dir, 'metadata.json') : undefined;
+        const flags = metadataFile ? { ...opts.flags, metadataFile } : opts.flags;
+        const cmd = buildCommand(kind, { ...opts, context, iidFile, ...(flags ? { flags } : {}) });
+        run.onCommand?.(cmd.argv, cmd.env);
+        const redact = run.redact ?? ((line) => line);
         let logError = null;
         const log = run.logPath ? (0,external_node_fs_namespaceObject.createWriteStream)(run.logPath, { mode: 0o600 }) : null;
         // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
@@ -48844,7 +48899,8 @@ async function runBuild(exec, kind, opts, run = {}) {
             signal: run.signal,
             // Only the tail is held in memory, for the error line and the image id fallback.
             maxCapture: 256 * 1024,
-            onLine: (line, stream) => {
+            onLine: (raw, stream) => {
+                const line = redact(raw);
                 if (log && logError === null)
                     log.write(line + '\n');
                 run.onLine?.(line, stream);
@@ -48857,16 +48913,30 @@ async function runBuild(exec, kind, opts, run = {}) {
             imageId = (await (0,promises_.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
             imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr);
         }
+        const metadata = metadataFile ? await readMetadata(metadataFile) : null;
         return {
             code: result.code,
             logPath: run.logPath && logError === null ? run.logPath : null,
             logError,
             imageId,
-            error: result.code === 0 ? null : (0,docker_exec/* lastErrorLine */.HY)(result)
+            error: result.code === 0 ? null : redact((0,docker_exec/* lastErrorLine */.HY)(result)),
+            metadata
         };
     }
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/** buildx's metadata file as an object; null when missing or not a JSON object. */
+async function readMetadata(path) {
+    try {
+        const doc = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        return typeof doc === 'object' && doc !== null && !Array.isArray(doc)
+            ? doc
+            : null;
+    }
+    catch {
+        return null;
     }
 }
 
@@ -48935,18 +49005,22 @@ const PRUNE_FILTER_KEYS = [
     'unused-for'
 ];
 /** buildx prunes its current builder (maybe a container); the classic client the daemon's. */
-function pruneBase(kind) {
-    return kind === 'buildx' ? ['buildx', 'prune'] : ['builder', 'prune'];
+function pruneBase(kind, builder) {
+    if (kind !== 'buildx')
+        return ['builder', 'prune'];
+    // The builder the build uses (`--builder`) is the one whose cache must go.
+    return builder ? ['buildx', 'prune', '--builder', builder] : ['buildx', 'prune'];
 }
 /** Pure: the prune commands a policy runs before a build. Empty for `never` and for legacy. */
-function pruneCommands(policy, kind) {
+function pruneCommands(policy, kind, builder = null) {
     // The legacy builder sends the whole context every build and keys COPY on content, so it
     // has no source.local records; its layer cache lives in images, which we never remove.
     if (policy === 'never' || kind === 'legacy')
         return [];
+    const base = pruneBase(kind, builder);
     if (policy === 'source')
-        return [[...pruneBase(kind), '-f', '--filter', 'type=source.local']];
-    return NON_CACHEMOUNT_TYPES.map(t => [...pruneBase(kind), '-af', '--filter', `type=${t}`]);
+        return [[...base, '-f', '--filter', 'type=source.local']];
+    return NON_CACHEMOUNT_TYPES.map(t => [...base, '-af', '--filter', `type=${t}`]);
 }
 /** Why a policy prunes nothing on this builder, or null when it does prune. */
 function pruneNote(policy, kind) {
@@ -49015,12 +49089,12 @@ async function runPrune(exec, policy, commands) {
     return { policy, done: true, reclaimedBytes };
 }
 /** The pre-build prune for a policy. Never throws for a docker failure: the result says it. */
-async function prune(exec, policy, kind) {
+async function prune(exec, policy, kind, builder = null) {
     const note = pruneNote(policy, kind);
     if (note !== null)
         return { policy, done: false, reclaimedBytes: 0, note };
     try {
-        return await runPrune(exec, policy, pruneCommands(policy, kind));
+        return await runPrune(exec, policy, pruneCommands(policy, kind, builder));
     }
     catch (e) {
         return {
@@ -49304,6 +49378,8 @@ async function inspectImage(exec, ref) {
     return { ...info, history, historyFromConfig: true };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/docker/layers.ts
 /**
  * The byte proof: what a given layer of an image holds at given paths.
@@ -49610,6 +49686,54 @@ async function readWantedLayers(exec, image, wanted, report) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/docker/buildx.ts
+/** Parses `docker buildx inspect` text; unknown lines are ignored. */
+function parseBuildxInspect(text) {
+    let name = null;
+    let driver = null;
+    const endpoints = [];
+    let inNodes = false;
+    for (const raw of text.split(/\r?\n/)) {
+        if (/^Nodes:\s*$/.test(raw)) {
+            inNodes = true;
+            continue;
+        }
+        const m = /^([A-Za-z][A-Za-z ]*):\s*(.*)$/.exec(raw);
+        if (!m)
+            continue;
+        const [, key, value] = m;
+        if (!inNodes && key === 'Name')
+            name = value.trim() || null;
+        else if (!inNodes && key === 'Driver')
+            driver = value.trim() || null;
+        else if (inNodes && key === 'Endpoint')
+            endpoints.push(value.trim());
+    }
+    return { name, driver, endpoints };
+}
+/** Drivers whose BuildKit (and so its cache) lives outside the docker daemon's image store. */
+const OWN_BUILDKIT = new Set(['docker-container', 'kubernetes', 'remote']);
+/** Warnings about a builder: where its cache lives and how long it lives. */
+function builderWarnings(b) {
+    if (b.driver === null || !OWN_BUILDKIT.has(b.driver))
+        return [];
+    const name = b.name ?? 'the current builder';
+    const out = [
+        `buildx builder ${name} uses the ${b.driver} driver: its cache lives in its own BuildKit, which fresh-build prunes and whose image is loaded into the daemon (--load) to be proven`
+    ];
+    if (b.driver === 'docker-container') {
+        out.push(`buildx builder ${name} is a docker-container builder as docker/setup-buildx-action creates it, removed after the job: each job starts with an empty cache, so only cache-from imports can serve old layers; keep a builder (or a self-hosted runner) to reuse the cache between runs`);
+    }
+    return out;
+}
+/** Asks buildx about the builder (`--builder` or the current one); no warnings when it cannot. */
+async function buildxWarnings(exec, builder) {
+    const r = await exec(['buildx', 'inspect', ...(builder ? [builder] : [])]).catch(() => null);
+    if (!r || r.code !== 0)
+        return [];
+    return builderWarnings(parseBuildxInspect(r.stdout));
+}
+
 ;// CONCATENATED MODULE: ./src/docker/onbuild.ts
 /** Reads the triggers of each image; never throws. */
 async function readOnBuild(exec, images) {
@@ -49649,6 +49773,7 @@ async function readOnBuild(exec, images) {
 
 ;// CONCATENATED MODULE: ./src/docker/index.ts
 /** The Docker adapter: every docker call of the pipeline goes through these modules. */
+
 
 
 
@@ -52347,10 +52472,10 @@ function parseCacheScope(keyPrefix, ref, all, names = { keyPrefix: 'gha-cache-ke
     const prefix = keyPrefix.trim();
     const r = ref.trim();
     if (all && (prefix || r)) {
-        throw new UsageError(`input ${names.all}: deletes every Actions cache entry, so it cannot be combined with ${prefix ? names.keyPrefix : names.ref}`);
+        throw new options_UsageError(`input ${names.all}: deletes every Actions cache entry, so it cannot be combined with ${prefix ? names.keyPrefix : names.ref}`);
     }
     if (r && !/^refs\/\S+$/.test(r)) {
-        throw new UsageError(`input ${names.ref}: "${(0,text_safety/* visible */.RK)(r)}" is not a full ref (e.g. refs/heads/main, refs/pull/7/merge)`);
+        throw new options_UsageError(`input ${names.ref}: "${(0,text_safety/* visible */.RK)(r)}" is not a full ref (e.g. refs/heads/main, refs/pull/7/merge)`);
     }
     if (!all && !prefix && !r)
         return null;
@@ -52380,7 +52505,7 @@ function describeScope(scope) {
 async function clearActionsCaches(target, io) {
     const { owner, repo, scope } = target;
     if (!scope.all && scope.keyPrefix === null && scope.ref === null) {
-        throw new UsageError(`refusing to delete every Actions cache entry of ${owner}/${repo}: give a key prefix or a ref, or all`);
+        throw new options_UsageError(`refusing to delete every Actions cache entry of ${owner}/${repo}: give a key prefix or a ref, or all`);
     }
     const client = await octokit(target.token, target.baseUrl ?? process.env.GITHUB_API_URL);
     const api = new Api(target, io);
@@ -52608,13 +52733,13 @@ function sleep(ms) {
  */
 async function resolveClearPath(root, p) {
     if (p.trim() === '' || p.includes('\0'))
-        throw new UsageError(`clear path "${p}" is empty or invalid`);
+        throw new options_UsageError(`clear path "${p}" is empty or invalid`);
     const realRoot = await (0,promises_.realpath)(root).catch(() => {
-        throw new UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
+        throw new options_UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
     });
     const abs = (0,external_node_path_.resolve)(realRoot, p);
     if (abs === '/' || !(0,paths/* strictlyInside */.v)(realRoot, abs)) {
-        throw new UsageError(`clear path "${p}" is outside ${root}: refused`);
+        throw new options_UsageError(`clear path "${p}" is outside ${root}: refused`);
     }
     let parent;
     try {
@@ -52625,7 +52750,7 @@ async function resolveClearPath(root, p) {
     }
     const target = (0,external_node_path_.join)(parent, (0,external_node_path_.basename)(abs));
     if (!(0,paths/* strictlyInside */.v)(realRoot, target)) {
-        throw new UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
+        throw new options_UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
     }
     // Removing a link would not touch its target, but a user naming a link to a cache outside
     // expects that cache cleared: refuse rather than silently do something else.
@@ -52634,7 +52759,7 @@ async function resolveClearPath(root, p) {
         const dest = (0,external_node_path_.resolve)(parent, link);
         const real = await (0,promises_.realpath)(dest).catch(() => dest);
         if (!(0,paths/* strictlyInside */.v)(realRoot, real)) {
-            throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
+            throw new options_UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
         }
     }
     return target;
@@ -52660,7 +52785,7 @@ async function runClear(opts, io) {
         commands = clearCommands(host.kind, { all: opts.all, filters: opts.filters });
     }
     catch (e) {
-        throw new UsageError(errorMessage(e));
+        throw new options_UsageError(errorMessage(e));
     }
     if (host.kind === 'legacy') {
         warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
@@ -52728,7 +52853,7 @@ async function checkRecordFile(path) {
     if (st === null)
         return;
     const refuse = (why) => {
-        throw new UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
+        throw new options_UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
     };
     if (!st.isFile())
         refuse('is not a regular file');
@@ -52747,7 +52872,425 @@ async function checkRecordFile(path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/build-flags.ts
+/**
+ * The docker build flags a user of docker/build-push-action passes (labels, secrets, ssh, pull,
+ * no-cache, network, hosts, shm, ulimits, builder, platforms, named contexts): one shape for the
+ * CLI and the action, parsed by shared helpers, checked against the builder in use, and turned
+ * into the argv flags of src/docker/build.ts. What the builder cannot do is an error naming the
+ * input (or flag) and the builder, never dropped.
+ */
+
+
+
+
+
+function noBuildFlags() {
+    return {
+        labels: {},
+        secrets: [],
+        ssh: [],
+        pull: false,
+        noCache: false,
+        noCacheFilters: [],
+        network: null,
+        addHosts: [],
+        shmSize: null,
+        ulimits: [],
+        builder: null,
+        platforms: [],
+        buildContexts: {}
+    };
+}
+const NAMES = {
+    labels: { action: 'input labels', cli: '--label' },
+    secrets: { action: 'input secrets / secret-files', cli: '--secret' },
+    ssh: { action: 'input ssh', cli: '--ssh' },
+    pull: { action: 'input pull', cli: '--pull' },
+    noCache: { action: 'input no-cache', cli: '--no-cache' },
+    noCacheFilters: { action: 'input no-cache-filters', cli: '--no-cache-filter' },
+    network: { action: 'input network', cli: '--network' },
+    addHosts: { action: 'input add-hosts', cli: '--add-host' },
+    shmSize: { action: 'input shm-size', cli: '--shm-size' },
+    ulimits: { action: 'input ulimit', cli: '--ulimit' },
+    builder: { action: 'input builder', cli: '--builder' },
+    platforms: { action: 'input platforms', cli: '--platform' },
+    buildContexts: { action: 'input build-contexts', cli: '--build-context' }
+};
+function flagName(key, surface) {
+    return NAMES[key][surface];
+}
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+const LABEL_KEY = /^[^\s=]+$/;
+/** `KEY=VALUE` items (one label each); a value may hold `=` and spaces. */
+function parseLabels(items, where) {
+    const out = {};
+    items.forEach((item, i) => {
+        const eq = item.indexOf('=');
+        const key = eq < 0 ? item : item.slice(0, eq);
+        if (!LABEL_KEY.test(key)) {
+            throw new options_UsageError(`${where} #${i + 1}: "${options_truncate(item, 40)}" is not KEY=VALUE`);
+        }
+        if (key.startsWith('dev.fresh-build.')) {
+            throw new options_UsageError(`${where} #${i + 1}: ${key} is fresh-build's own label (it records what the image was built from)`);
+        }
+        out[key] = eq < 0 ? '' : item.slice(eq + 1);
+    });
+    return out;
+}
+function secretId(id, where) {
+    if (!SECRET_ID.test(id)) {
+        throw new options_UsageError(`${where}: secret id "${options_truncate(id, 40)}" is not [A-Za-z0-9_.-]+`);
+    }
+    return id;
+}
+/**
+ * The action's `secrets`: `id=value` per line, the value kept byte for byte (a multi-line value
+ * is a line each: use `secret-files` for those). Errors never echo a value.
+ */
+function parseSecretLines(text, where = 'input secrets') {
+    const out = [];
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.replace(/\r$/, '');
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            throw new options_UsageError(`${where} line ${i + 1}: expected id=value, found no "="`);
+        out.push({
+            id: secretId(line.slice(0, eq).trim(), `${where} line ${i + 1}`),
+            value: line.slice(eq + 1)
+        });
+    });
+    return out;
+}
+/** The action's `secret-files`: `id=path` per line (the caller resolves the path). */
+function parseSecretFileLines(text, where = 'input secret-files') {
+    return text
+        .split(/\r?\n/)
+        .map((l, i) => [l.trim(), i + 1])
+        .filter(([l]) => l !== '' && !l.startsWith('#'))
+        .map(([l, n]) => {
+        const eq = l.indexOf('=');
+        if (eq < 0 || eq === l.length - 1) {
+            throw new options_UsageError(`${where} line ${n}: expected id=path`);
+        }
+        return {
+            id: secretId(l.slice(0, eq).trim(), `${where} line ${n}`),
+            src: l.slice(eq + 1).trim()
+        };
+    });
+}
+/**
+ * The CLI's `--secret`, in docker build's own syntax: `id=X,src=PATH` (also `source=`,
+ * `type=file`) or `id=X,env=VAR` (`type=env`). A value is never given on the command line.
+ */
+function parseSecretFlag(item, where) {
+    const kv = new Map();
+    for (const part of item.split(',')) {
+        const eq = part.indexOf('=');
+        if (eq < 0)
+            throw new UsageError(`${where}: "${truncate(part, 40)}" is not key=value`);
+        kv.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1));
+    }
+    const type = kv.get('type') ?? (kv.has('env') ? 'env' : 'file');
+    const id = kv.get('id') ?? kv.get('env') ?? '';
+    if (id === '')
+        throw new UsageError(`${where}: needs id=NAME`);
+    secretId(id, where);
+    if (type === 'env') {
+        const name = kv.get('env') ?? id;
+        return { id, env: name };
+    }
+    if (type !== 'file')
+        throw new UsageError(`${where}: type must be file or env, not "${type}"`);
+    const src = kv.get('src') ?? kv.get('source');
+    if (!src)
+        throw new UsageError(`${where}: needs src=PATH (or env=VAR)`);
+    return { id, src };
+}
+/** `--ssh`: `default`, or `id=path[,path...]`. */
+function parseSsh(item, where) {
+    const v = item.trim();
+    if (v === 'default' || /^[A-Za-z0-9_.-]+(=[^=]+)?$/.test(v))
+        return v;
+    throw new options_UsageError(`${where}: "${options_truncate(v, 40)}" is not default or id=path`);
+}
+/** `NAME=PATH` named contexts; only local directories can be hashed and judged. */
+function parseBuildContexts(items, where, resolvePath) {
+    const out = {};
+    for (const [i, item] of items.entries()) {
+        const eq = item.indexOf('=');
+        const name = eq < 0 ? '' : item.slice(0, eq).trim();
+        const value = eq < 0 ? '' : item.slice(eq + 1).trim();
+        const at = `${where} #${i + 1}`;
+        if (!/^[a-z0-9][a-z0-9._-]*$/.test(name) || value === '') {
+            throw new options_UsageError(`${at}: "${options_truncate(item, 60)}" is not NAME=PATH (NAME in lower case)`);
+        }
+        if (/^[a-z][a-z0-9+.-]*:\/\/|^target:/i.test(value)) {
+            throw new options_UsageError(`${at}: ${name} is not a local directory (${options_truncate(value, 40)}); only local directories can be hashed and proven`);
+        }
+        if (name in out)
+            throw new options_UsageError(`${at}: context ${name} is given twice`);
+        out[name] = resolvePath(value, item);
+    }
+    return out;
+}
+/** `nofile=1024[:2048]`. */
+function parseUlimit(item, where) {
+    if (!/^[a-z]+=-?\d+(:-?\d+)?$/.test(item.trim())) {
+        throw new options_UsageError(`${where}: "${options_truncate(item, 40)}" is not NAME=SOFT[:HARD]`);
+    }
+    return item.trim();
+}
+/** `64m`, `1g`, bytes. */
+function parseShmSize(value, where) {
+    if (!/^\d+(\.\d+)?\s*[bkmg]?b?$/i.test(value.trim())) {
+        throw new options_UsageError(`${where}: "${options_truncate(value, 40)}" is not a size (e.g. 64m, 1g)`);
+    }
+    return value.trim();
+}
+/** `host:ip` (docker build's form) or `host=ip` (buildx's). */
+function parseAddHost(item, where) {
+    const v = item.trim();
+    if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(v)) {
+        throw new options_UsageError(`${where}: "${options_truncate(v, 40)}" is not host:ip`);
+    }
+    return v;
+}
+function describe(b) {
+    if (b.kind === 'buildx')
+        return 'buildx';
+    if (b.kind === 'buildkit')
+        return `the BuildKit of the classic docker client (daemon ${b.serverVersion ?? 'unknown'}, no buildx)`;
+    return 'the legacy builder';
+}
+/**
+ * Throws a UsageError for the first flag the builder in use cannot honour. Named contexts work
+ * everywhere (without buildx they are stood in by local images, see named-contexts.ts).
+ */
+function checkBuilderSupport(flags, builder, surface) {
+    const fail = (key, why) => {
+        throw new options_UsageError(`${flagName(key, surface)}: ${describe(builder)} ${why}`);
+    };
+    const { kind } = builder;
+    if (kind === 'legacy') {
+        if (flags.secrets.length > 0)
+            fail('secrets', 'has no build secrets (RUN --mount=type=secret needs BuildKit)');
+        if (flags.ssh.length > 0)
+            fail('ssh', 'cannot forward SSH (RUN --mount=type=ssh needs BuildKit)');
+        if (flags.platforms.length > 0)
+            fail('platforms', 'cannot build for another platform (use buildx)');
+    }
+    if (kind !== 'buildx') {
+        if (flags.noCacheFilters.length > 0)
+            fail('noCacheFilters', 'has no --no-cache-filter (a buildx flag)');
+        if (flags.builder !== null)
+            fail('builder', 'has no builder instances (install buildx)');
+        if (flags.platforms.length > 1)
+            fail('platforms', 'builds one platform at a time (use buildx for several)');
+    }
+    if (kind === 'buildkit') {
+        // Measured on docker 20.10.24: under BuildKit a RUN sees 64 MiB /dev/shm and the default
+        // nofile whatever --shm-size / --ulimit say (the legacy builder honours both).
+        const server = parseVersion(builder.serverVersion);
+        if (server === null || server[0] < 23) {
+            if (flags.shmSize !== null)
+                fail('shmSize', 'ignores --shm-size (measured on 20.10)');
+            if (flags.ulimits.length > 0)
+                fail('ulimits', 'ignores --ulimit (measured on 20.10)');
+        }
+    }
+    if (kind === 'buildx' && flags.platforms.length > 1) {
+        fail('platforms', 'cannot --load several platforms into the daemon, and the proof reads the loaded image: build one platform per run');
+    }
+}
+/**
+ * Secret values to mask and redact: given values, environment values, and the contents of secret
+ * files up to 64 KiB (a RUN may print what it reads).
+ */
+function buildSecretValues(flags, env = process.env) {
+    const out = [];
+    for (const s of flags?.secrets ?? []) {
+        if ('value' in s)
+            out.push(s.value);
+        else if ('env' in s)
+            out.push(env[s.env] ?? '');
+        else {
+            try {
+                if ((0,external_node_fs_namespaceObject.statSync)(s.src).size <= 64 * 1024)
+                    out.push((0,external_node_fs_namespaceObject.readFileSync)(s.src, 'utf8'));
+            }
+            catch {
+                // A missing file is reported when the secrets are materialised.
+            }
+        }
+    }
+    return out.filter(v => v.trim() !== '');
+}
+/**
+ * Values (and environment values) go to 0600 files in a 0700 temp directory outside the
+ * workspace, removed by `cleanup`; a given file is passed as it is, after checking it is there.
+ */
+function materializeSecrets(flags, surface, env = process.env) {
+    const where = flagName('secrets', surface);
+    let dir = null;
+    const cleanup = () => {
+        if (dir !== null)
+            (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+        dir = null;
+    };
+    const files = [];
+    try {
+        flags.secrets.forEach((s, i) => {
+            if ('src' in s) {
+                const st = (0,external_node_fs_namespaceObject.statSync)(s.src, { throwIfNoEntry: false });
+                if (!st?.isFile()) {
+                    throw new options_UsageError(`${where}: secret ${s.id}: "${s.src}" is not a file`);
+                }
+                files.push({ id: s.id, src: s.src });
+                return;
+            }
+            let value;
+            if ('env' in s) {
+                const v = env[s.env];
+                if (v === undefined) {
+                    throw new options_UsageError(`${where}: secret ${s.id}: environment variable ${s.env} is not set`);
+                }
+                value = v;
+            }
+            else
+                value = s.value;
+            dir ??= (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'fb-secrets-'));
+            (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
+            const path = (0,external_node_path_.join)(dir, `${i}-${s.id}`);
+            (0,external_node_fs_namespaceObject.writeFileSync)(path, value, { mode: 0o600 });
+            files.push({ id: s.id, src: path });
+        });
+    }
+    catch (e) {
+        cleanup();
+        throw e;
+    }
+    return { files, cleanup };
+}
+/** The argv flags of a build, secrets already as files. */
+function passThrough(flags, secrets, contexts) {
+    return {
+        secrets: [...secrets],
+        ssh: flags.ssh,
+        pull: flags.pull,
+        noCacheFilters: flags.noCacheFilters,
+        ...(flags.network ? { network: flags.network } : {}),
+        addHosts: flags.addHosts,
+        ...(flags.shmSize ? { shmSize: flags.shmSize } : {}),
+        ulimits: flags.ulimits,
+        ...(flags.builder ? { builder: flags.builder } : {}),
+        platforms: flags.platforms,
+        buildContexts: contexts
+    };
+}
+/** A secret value inside a user label would put it into the image: refused. */
+function checkLabelsFree(labels, secrets, surface) {
+    for (const [k, v] of Object.entries(labels)) {
+        if (secrets.some(s => s.length >= 3 && (v.includes(s) || k.includes(s)))) {
+            throw new options_UsageError(`${flagName('labels', surface)}: label ${k} holds a secret value`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/build-inputs.ts
+/**
+ * The action inputs a docker/build-push-action user brings along (labels, secrets, ssh, pull,
+ * no-cache, network, add-hosts, build-contexts, shm-size, ulimit, builder, platforms), in that
+ * action's formats: newline lists (so docker/metadata-action's `labels` output fits as it is),
+ * `id=value` secrets, `id=path` secret files, `name=path` contexts.
+ */
+
+
+/** The inputs read here, in action.yml's order. */
+const BUILD_INPUT_NAMES = [
+    'labels',
+    'secrets',
+    'secret-files',
+    'ssh',
+    'pull',
+    'no-cache',
+    'no-cache-filters',
+    'network',
+    'add-hosts',
+    'build-contexts',
+    'shm-size',
+    'ulimit',
+    'builder',
+    'platforms'
+];
+/** Inputs whose values are kept exactly as written (a secret's spaces are part of it). */
+const UNTRIMMED = ['secrets'];
+function lines(value, commas) {
+    return value
+        .split(/\r?\n/)
+        .flatMap(p => (commas ? p.split(',') : [p]))
+        .map(p => p.trim())
+        .filter(p => p !== '' && !p.startsWith('#'));
+}
+function bool(name, value) {
+    const v = value.trim();
+    if (v === '' || ['false', 'False', 'FALSE'].includes(v))
+        return false;
+    if (['true', 'True', 'TRUE'].includes(v))
+        return true;
+    throw new options_UsageError(`input ${name}: "${options_truncate(v, 40)}" is not a boolean (true or false)`);
+}
+/**
+ * BuildFlags from the raw inputs. Paths (secret files, named contexts) stay as written: the
+ * plan resolves them inside the workspace (see resolveBuildPaths).
+ */
+function buildFlagsFromInputs(raw) {
+    const f = noBuildFlags();
+    f.labels = parseLabels(lines(raw.labels, false), 'input labels');
+    f.secrets = [...parseSecretLines(raw.secrets), ...parseSecretFileLines(raw['secret-files'])];
+    const ids = new Set();
+    for (const s of f.secrets) {
+        if (ids.has(s.id))
+            throw new options_UsageError(`input secrets / secret-files: secret ${s.id} is given twice`);
+        ids.add(s.id);
+    }
+    f.ssh = lines(raw.ssh, false).map((s, i) => parseSsh(s, `input ssh #${i + 1}`));
+    f.pull = bool('pull', raw.pull);
+    f.noCache = bool('no-cache', raw['no-cache']);
+    f.noCacheFilters = lines(raw['no-cache-filters'], true);
+    f.network = raw.network.trim() || null;
+    f.addHosts = lines(raw['add-hosts'], true).map((h, i) => parseAddHost(h, `input add-hosts #${i + 1}`));
+    f.buildContexts = parseBuildContexts(lines(raw['build-contexts'], false), 'input build-contexts', p => p);
+    f.shmSize = raw['shm-size'].trim() ? parseShmSize(raw['shm-size'], 'input shm-size') : null;
+    f.ulimits = lines(raw.ulimit, false).map((u, i) => parseUlimit(u, `input ulimit #${i + 1}`));
+    f.builder = raw.builder.trim() || null;
+    f.platforms = lines(raw.platforms, true);
+    return f;
+}
+/** The values to mask before anything is printed: every `secrets` value. */
+function inputSecretValues(f) {
+    return f.secrets.flatMap(s => ('value' in s && s.value.trim() !== '' ? [s.value] : []));
+}
+/**
+ * Secret files and named contexts resolved inside the workspace (a context must be a directory
+ * there, through symlinks too; a secret file may be anywhere the runner put it, e.g. RUNNER_TEMP).
+ */
+async function resolveBuildPaths(f, resolveDir, resolveFile) {
+    const contexts = {};
+    for (const [name, p] of Object.entries(f.buildContexts)) {
+        contexts[name] = await resolveDir(p, `build-contexts (${name})`);
+    }
+    return {
+        ...f,
+        buildContexts: contexts,
+        secrets: f.secrets.map(s => ('src' in s ? { ...s, src: resolveFile(s.src) } : s))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -52787,7 +53330,9 @@ const INPUT_NAMES = [
     'github-token',
     'commit-status',
     'push',
-    'clear-registry-cache'
+    'clear-registry-cache',
+    ...BUILD_INPUT_NAMES,
+    'summary'
 ];
 /** Every output of action.yml; each run writes all of them (empty when they do not apply). */
 const OUTPUT_NAMES = [
@@ -52797,6 +53342,8 @@ const OUTPUT_NAMES = [
     'changed-files',
     'pruned',
     'image-id',
+    'imageid',
+    'metadata',
     'gha-cache-deleted',
     'gha-cache-deleted-bytes',
     'report',
@@ -52826,15 +53373,15 @@ function parseBuildArgLines(text) {
             return;
         const split = (0,build_arg/* splitBuildArg */.P)(line);
         if (split.value === null) {
-            throw new UsageError(`input build-args line ${n}: expected KEY=VALUE, found no "="`);
+            throw new options_UsageError(`input build-args line ${n}: expected KEY=VALUE, found no "="`);
         }
         const name = split.name.trimEnd();
         if (!(0,build_arg/* isBuildArgName */.S)(name)) {
-            throw new UsageError(`input build-args line ${n}: "${options_truncate(name, 40)}" is not a build-arg name (letters, digits and _, not starting with a digit)`);
+            throw new options_UsageError(`input build-args line ${n}: "${options_truncate(name, 40)}" is not a build-arg name (letters, digits and _, not starting with a digit)`);
         }
         const first = lineOf.get(name);
         if (first !== undefined) {
-            throw new UsageError(`input build-args line ${n}: ${name} is already set on line ${first}`);
+            throw new options_UsageError(`input build-args line ${n}: ${name} is already set on line ${first}`);
         }
         lineOf.set(name, n);
         out[name] = split.value;
@@ -52847,7 +53394,7 @@ function parseBoolean(name, value) {
         return false;
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
-    throw new UsageError(`input ${name}: "${options_truncate(value, 40)}" is not a boolean (true or false)`);
+    throw new options_UsageError(`input ${name}: "${options_truncate(value, 40)}" is not a boolean (true or false)`);
 }
 /**
  * Reads every input exactly once and validates what needs no file system: the mode, the
@@ -52857,17 +53404,17 @@ function getInputs(src) {
     const raw = {};
     for (const name of INPUT_NAMES) {
         // Build-arg values are kept as written, leading and trailing spaces included.
-        raw[name] = src.getInput(name, name === 'build-args' ? { trimWhitespace: false } : {});
+        raw[name] = src.getInput(name, name === 'build-args' || UNTRIMMED.includes(name) ? { trimWhitespace: false } : {});
     }
     const mode = raw.mode.trim() || 'build';
     if (!MODES.includes(mode)) {
-        throw new UsageError(`input mode: unknown mode "${options_truncate(mode, 40)}" (expected ${MODES.join(', ')})`);
+        throw new options_UsageError(`input mode: unknown mode "${options_truncate(mode, 40)}" (expected ${MODES.join(', ')})`);
     }
     const buildArgs = parseBuildArgLines(raw['build-args']);
     const secretArgs = splitList(raw['secret-build-args'], true);
     for (const name of secretArgs) {
         if (!(name in buildArgs)) {
-            throw new UsageError(`input secret-build-args: "${options_truncate(name, 40)}" is not one of the build-args`);
+            throw new options_UsageError(`input secret-build-args: "${options_truncate(name, 40)}" is not one of the build-args`);
         }
     }
     const inputs = {
@@ -52897,17 +53444,19 @@ function getInputs(src) {
         'github-token': raw['github-token'].trim(),
         'commit-status': parseBoolean('commit-status', raw['commit-status'].trim()),
         push: parseBoolean('push', raw.push.trim()),
-        'clear-registry-cache': splitList(raw['clear-registry-cache'], true)
+        'clear-registry-cache': splitList(raw['clear-registry-cache'], true),
+        flags: buildFlagsFromInputs(raw),
+        summary: raw.summary.trim() === '' || parseBoolean('summary', raw.summary.trim())
     };
     if (inputs.services.length > 0 && !inputs['compose-file']) {
-        throw new UsageError('input services: names compose services, so it needs compose-file');
+        throw new options_UsageError('input services: names compose services, so it needs compose-file');
     }
     if (inputs['commit-status'] && !inputs['github-token']) {
-        throw new UsageError('input github-token: commit-status needs a token (statuses: write)');
+        throw new options_UsageError('input github-token: commit-status needs a token (statuses: write)');
     }
     const scope = actionsCacheScope(inputs);
     if (scope && inputs.mode === 'clear' && !inputs['github-token']) {
-        throw new UsageError('input github-token: the Actions cache clear needs a token (actions: write)');
+        throw new options_UsageError('input github-token: the Actions cache clear needs a token (actions: write)');
     }
     return inputs;
 }
@@ -52918,7 +53467,7 @@ function actionsCacheScope(inputs) {
 /** The values to mask in the log before anything else is printed. */
 function secretValues(inputs) {
     const values = inputs['secret-build-args'].map(n => inputs['build-args'][n] ?? '');
-    return [...values, inputs['github-token']].filter(v => v !== '');
+    return [...values, ...inputSecretValues(inputs.flags), inputs['github-token']].filter(v => v !== '');
 }
 /** Inputs that only one mode reads, and which modes: given elsewhere they are ignored. */
 const ONLY_IN = {
@@ -52950,7 +53499,7 @@ function given(v, name) {
 function insideWorkspace(workspace, p, input) {
     const abs = (0,external_node_path_.isAbsolute)(p) ? (0,external_node_path_.resolve)(p) : (0,external_node_path_.resolve)(workspace, p);
     if ((0,paths/* escapesRoot */.X)(workspace, abs)) {
-        throw new UsageError(`input ${input}: "${p}" is outside the workspace ${workspace}`);
+        throw new options_UsageError(`input ${input}: "${p}" is outside the workspace ${workspace}`);
     }
     return abs;
 }
@@ -52962,13 +53511,13 @@ async function workspacePath(workspace, p, input, kind) {
     const abs = insideWorkspace(workspace, p, input);
     const st = await (0,promises_.stat)(abs).catch(() => null);
     if (st === null)
-        throw new UsageError(`input ${input}: "${p}" does not exist`);
+        throw new options_UsageError(`input ${input}: "${p}" does not exist`);
     if (kind === 'dir' ? !st.isDirectory() : !st.isFile()) {
-        throw new UsageError(`input ${input}: "${p}" is not a ${kind === 'dir' ? 'directory' : 'file'}`);
+        throw new options_UsageError(`input ${input}: "${p}" is not a ${kind === 'dir' ? 'directory' : 'file'}`);
     }
     const [real, realRoot] = await Promise.all([(0,promises_.realpath)(abs), (0,promises_.realpath)(workspace)]);
     if ((0,paths/* escapesRoot */.X)(realRoot, real)) {
-        throw new UsageError(`input ${input}: "${p}" leads outside the workspace through a symlink (to ${real})`);
+        throw new options_UsageError(`input ${input}: "${p}" leads outside the workspace through a symlink (to ${real})`);
     }
     return abs;
 }
@@ -52976,7 +53525,7 @@ async function workspacePath(workspace, p, input, kind) {
 function repository(env, input) {
     const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo || extra !== undefined) {
-        throw new UsageError(`input ${input}: GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY ?? ''}" is not owner/repo (not on GitHub Actions?)`);
+        throw new options_UsageError(`input ${input}: GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY ?? ''}" is not owner/repo (not on GitHub Actions?)`);
     }
     return { owner, repo };
 }
@@ -53028,7 +53577,17 @@ async function planRun(inputs, ctx) {
         ? insideWorkspace(workspace, inputs.file || (0,external_node_path_.resolve)(context, 'Dockerfile'), 'file')
         : await workspacePath(workspace, inputs.file || (0,external_node_path_.resolve)(context, 'Dockerfile'), 'file', 'file');
     if (inputs.mode === 'hash') {
-        return { plan: { mode: 'hash', context, file, buildArgs: inputs['build-args'] }, warnings };
+        const { buildContexts } = await resolveBuildPaths(inputs.flags, (p, input) => workspacePath(workspace, p, input, 'dir'), p => (0,external_node_path_.resolve)(workspace, p));
+        return {
+            plan: {
+                mode: 'hash',
+                context,
+                file,
+                buildArgs: inputs['build-args'],
+                namedContexts: buildContexts
+            },
+            warnings
+        };
     }
     if (inputs.mode === 'clear') {
         for (const p of inputs['clear-paths']) {
@@ -53036,7 +53595,7 @@ async function planRun(inputs, ctx) {
                 await resolveClearPath(workspace, p);
             }
             catch (e) {
-                throw new UsageError(`input clear-paths: ${errorMessage(e)}`);
+                throw new options_UsageError(`input clear-paths: ${errorMessage(e)}`);
             }
         }
         return {
@@ -53071,17 +53630,17 @@ async function planRun(inputs, ctx) {
     let logFile = null;
     if (inputs.mode === 'check') {
         if (!inputs['log-file'])
-            throw new UsageError('input log-file: check mode needs the build log to judge');
+            throw new options_UsageError('input log-file: check mode needs the build log to judge');
         logFile = (0,external_node_path_.resolve)(workspace, inputs['log-file']);
         const st = await (0,promises_.stat)(logFile).catch(() => null);
         if (!st?.isFile())
-            throw new UsageError(`input log-file: "${inputs['log-file']}" is not a file`);
+            throw new options_UsageError(`input log-file: "${inputs['log-file']}" is not a file`);
     }
     let status = null;
     if (inputs['commit-status']) {
         const { owner, repo } = repository(env, 'commit-status');
         if (!ctx.headSha) {
-            throw new UsageError('input commit-status: no commit to post on (GITHUB_SHA is not set)');
+            throw new options_UsageError('input commit-status: no commit to post on (GITHUB_SHA is not set)');
         }
         status = {
             token: inputs['github-token'],
@@ -53107,7 +53666,9 @@ async function planRun(inputs, ctx) {
         logFile,
         image: inputs.image || null,
         docker,
-        push: inputs.push && inputs.mode === 'build'
+        push: inputs.push && inputs.mode === 'build',
+        surface: 'action',
+        build: await resolveBuildPaths(inputs.flags, (p, input) => workspacePath(workspace, p, input, 'dir'), p => (0,external_node_path_.resolve)(workspace, p))
     });
     return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings };
 }
@@ -53116,6 +53677,150 @@ async function planRun(inputs, ctx) {
 var hash = __nccwpck_require__(9715);
 // EXTERNAL MODULE: ./src/dockerfile/index.ts + 3 modules
 var dockerfile = __nccwpck_require__(3990);
+;// CONCATENATED MODULE: ./src/pipeline/named-contexts.ts
+/**
+ * Named build contexts (`--build-context NAME=DIR`, the action's `build-contexts`): each is
+ * hashed as Docker sends it, with its own `.dockerignore`, and the steps that read it
+ * (`COPY --from=NAME`, `RUN --mount=from=NAME`) are compared, judged and proven like the steps
+ * of the main context.
+ *
+ * One flat path space: a named context's entries are keyed `NAME:path`, so the record's file
+ * signatures, the changed-files list, the step comparison and the proof requests need no second
+ * code path. A main-context path that starts with `NAME:` would be ambiguous and is refused.
+ *
+ * buildx passes the directories as `--build-context`. The classic client has no such flag; there
+ * each named context is stood in by a local image `NAME` built `FROM scratch` with `COPY . /`
+ * from that directory, which `COPY --from=NAME` and `RUN --mount=from=NAME` then read (the daemon
+ * resolves an image name locally first). That image is built through the same builder cache, so
+ * a stale context-sync record shows in it, and in the layer the COPY wrote, as it would in a
+ * named context; the tag is removed after the run.
+ */
+
+
+
+
+
+
+
+
+
+/** The label that marks an image as a stand-in for a named context (its value: the directory). */
+const STAND_IN_LABEL = 'dev.fresh-build.named-context';
+/** `NAME:path` for a named context's entry; the path itself for the main context. */
+function entryKey(context, path) {
+    return context === undefined ? path : `${context}:${path}`;
+}
+/** The path inside its own context of a key a step of `context` reads. */
+function pathInContext(context, key) {
+    return context === undefined ? key : key.slice(context.length + 1);
+}
+/** Each named context scanned as Docker sends it: its own root `.dockerignore`. */
+async function scanNamedContexts(dirs) {
+    const out = new Map();
+    for (const [name, dir] of Object.entries(dirs)) {
+        try {
+            await checkContextDir(dir);
+        }
+        catch (e) {
+            throw new options_UsageError(`named context ${name}: ${e.message}`);
+        }
+        out.set(name, await scanContext(dir));
+    }
+    return out;
+}
+/** The named contexts' entries, keyed; refuses a main-context path that looks like a key. */
+function keyedEntries(named, main) {
+    const names = [...named.keys()];
+    const clash = main.find(e => names.some(n => e.path.startsWith(`${n}:`)));
+    if (clash) {
+        throw new options_UsageError(`build context path "${clash.path}" reads like a file of the named context ${clash.path.split(':')[0]}: rename one`);
+    }
+    return [...named].flatMap(([name, scan]) => scan.entries.map(e => ({ ...e, path: entryKey(name, e.path) })));
+}
+/**
+ * The context hash with named contexts: one sha256 over the main context's hash and each named
+ * context's, by name. Without named contexts it is the main context's hash unchanged.
+ */
+function combinedHash(main, named) {
+    if (named.size === 0)
+        return main;
+    const h = (0,external_node_crypto_.createHash)('sha256').update(`main\0${main}\n`);
+    for (const name of [...named.keys()].sort()) {
+        const entries = named.get(name)?.entries ?? [];
+        h.update(`${name}\0${hashOf(entries)}\n`);
+    }
+    return `sha256:${h.digest('hex')}`;
+}
+function hashOf(entries) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    for (const e of entries) {
+        h.update(`${e.path}\0${e.type}\0${e.mode}\0${e.digest ?? ''}\0${e.linkTarget ?? ''}\n`);
+    }
+    return h.digest('hex');
+}
+/**
+ * Builds the stand-in image of each named context (classic client). Refuses to overwrite an
+ * image of that name that is not a stand-in: it may be the user's.
+ */
+async function buildStandIns(dirs, io, where) {
+    const made = [];
+    const cleanup = async () => {
+        for (const { name, id } of made) {
+            const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null);
+            // Untag only while the name still points at our image; never forced.
+            if (now?.code === 0 && now.stdout.trim() === id) {
+                await io.exec(['image', 'rm', name]).catch(() => null);
+            }
+        }
+    };
+    const temp = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'fb-context-'));
+    try {
+        const dockerfile = (0,external_node_path_.join)(temp, 'Dockerfile');
+        (0,external_node_fs_namespaceObject.writeFileSync)(dockerfile, 'FROM scratch\nCOPY . /\n');
+        for (const [name, dir] of Object.entries(dirs)) {
+            const existing = await io.exec([
+                'image',
+                'inspect',
+                '--format',
+                `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
+                name
+            ]);
+            if (existing.code === 0 && existing.stdout.trim() === '') {
+                throw new options_UsageError(`${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`);
+            }
+            io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`);
+            const lines = [];
+            const built = await runBuild(io.exec, io.kind, {
+                context: dir,
+                file: dockerfile,
+                tags: [name],
+                buildArgs: {},
+                cacheFrom: [],
+                labels: { [STAND_IN_LABEL]: dir }
+            }, {
+                onLine: l => lines.push(l),
+                redact: io.redact,
+                ...(io.onCommand ? { onCommand: io.onCommand } : {})
+            });
+            if (built.code !== 0 || built.imageId === null) {
+                for (const l of lines.slice(-20))
+                    io.say(`[context ${name}] ${l}`);
+                throw new util_error/* FreshBuildError */.nz(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
+            }
+            const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
+            made.push({ name, id: id.stdout.trim() });
+        }
+    }
+    catch (e) {
+        await cleanup();
+        throw e;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { recursive: true, force: true });
+    }
+    return { cleanup };
+}
+
 // EXTERNAL MODULE: ./src/dockerfile/match.ts
 var match = __nccwpck_require__(3239);
 ;// CONCATENATED MODULE: ./src/verdict/sources.ts
@@ -53156,6 +53861,7 @@ function unmatchedMessage(u, excluded) {
 
 
 
+
 /**
  * The ONBUILD reader of `hash`, which otherwise needs no daemon: it asks the configured one
  * (DOCKER_HOST) for local base images only, and names what it could not read.
@@ -53176,7 +53882,7 @@ async function readDockerfileBytes(file) {
         return await (0,promises_.readFile)(file);
     }
     catch (e) {
-        throw new UsageError(`Dockerfile ${fault(e)}: ${file}`);
+        throw new options_UsageError(`Dockerfile ${fault(e)}: ${file}`);
     }
 }
 /**
@@ -53189,27 +53895,28 @@ async function checkContextDir(dir) {
         st = await (0,promises_.stat)(dir);
     }
     catch (e) {
-        throw new UsageError(`build context ${fault(e)}: ${dir}`);
+        throw new options_UsageError(`build context ${fault(e)}: ${dir}`);
     }
     if (!st.isDirectory())
-        throw new UsageError(`build context is not a directory: ${dir}`);
+        throw new options_UsageError(`build context is not a directory: ${dir}`);
 }
 /**
  * The reader throws DockerfileError for what it rejects; a Dockerfile built to exhaust it (a
  * variable nested thousands deep overflows the recursive word lexer) must still end in one line
  * naming the file rather than a bare "Maximum call stack size exceeded".
  */
-function readPlan(text, file, buildArgs, triggers) {
+function readPlan(text, file, buildArgs, namedContexts, triggers) {
     try {
         return (0,dockerfile/* readDockerfile */.n_)(text, {
             file,
             buildArgs,
+            namedContexts,
             ...(triggers && triggers.size > 0 ? { onBuild: (b) => triggers.get(b) } : {})
         });
     }
     catch (e) {
         if (e?.name === 'RangeError') {
-            throw new UsageError(`${file}: too deeply nested to read (${e.message})`);
+            throw new options_UsageError(`${file}: too deeply nested to read (${e.message})`);
         }
         throw e;
     }
@@ -53218,16 +53925,18 @@ function readPlan(text, file, buildArgs, triggers) {
 async function hashContext(opts) {
     await checkContextDir(opts.context);
     // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
+    const namedDirs = opts.namedContexts ?? {};
+    const names = Object.keys(namedDirs);
     const bytes = await readDockerfileBytes(opts.file);
     const text = bytes.toString('utf8');
-    let plan = readPlan(text, opts.file, opts.buildArgs);
+    let plan = readPlan(text, opts.file, opts.buildArgs, names);
     let onBuildProblems = [];
     const images = imageBases(plan);
     if (opts.onBuild && images.length > 0) {
         const read = await opts.onBuild(images);
         onBuildProblems = read.problems;
         if (read.triggers.size > 0)
-            plan = readPlan(text, opts.file, opts.buildArgs, read.triggers);
+            plan = readPlan(text, opts.file, opts.buildArgs, names, read.triggers);
     }
     opts.onPlan?.(plan);
     // Opened before the walk: the cache's horizon must precede every lstat of the scan.
@@ -53248,14 +53957,18 @@ async function hashContext(opts) {
         ignoreFile: scan.ignoreFile,
         ignore: scan.ignoreFile ? hash_sha256(await (0,promises_.readFile)(scan.ignoreFile)) : null
     };
+    const named = await scanNamedContexts(namedDirs);
+    const namedEntries = new Map([...named].map(([n, s]) => [n, s.entries]));
     return {
         scan,
         plan,
-        contextHash: hashInputs((0,hash/* hashEntries */.fG)(scan.entries), inputs),
-        steps: (0,dockerfile/* hashSteps */.g7)(plan, scan.entries),
+        contextHash: combinedHash(hashInputs((0,hash/* hashEntries */.fG)(scan.entries), inputs), named),
+        steps: (0,dockerfile/* hashSteps */.g7)(plan, scan.entries, namedEntries),
         statCache: cache ? await cache.save() : null,
         inputs,
-        onBuildProblems
+        onBuildProblems,
+        named,
+        all: named.size === 0 ? scan.entries : [...scan.entries, ...keyedEntries(named, scan.entries)]
     };
 }
 const hash_sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
@@ -53310,7 +54023,7 @@ function hashReport(h) {
             ...h.plan.warnings.map(w => `line ${w.line}: ${w.message}`),
             ...h.onBuildProblems,
             // A step whose literal source matches nothing has the empty digest: the build will fail.
-            ...unmatchedSources(h.steps, h.scan.entries).map(u => unmatchedMessage(u, false))
+            ...unmatchedSources(h.steps.filter(s => s.context === undefined), h.scan.entries).map(u => unmatchedMessage(u, false))
         ]
     };
 }
@@ -53321,9 +54034,10 @@ function hashReport(h) {
 
 
 
+
 /** Stage 1: identity, build args, where the record and stat cache live. No file is read yet. */
 async function prepare(command, opts, service, io) {
-    const redact = (0,text_safety/* redactor */.$p)(secretArgValues(opts));
+    const redact = (0,text_safety/* redactor */.$p)([...secretArgValues(opts), ...buildSecretValues(opts.build, io.env)]);
     const identity = await resolveIdentity(opts, io.env);
     const statePath = opts.state ??
         (0,src_record/* defaultStatePath */.K0)({
@@ -53399,6 +54113,7 @@ async function hashStage(run) {
         file: opts.file,
         buildArgs: run.buildArgs,
         statCache: run.statCache,
+        ...(opts.build ? { namedContexts: opts.build.buildContexts } : {}),
         onBuild: images => readOnBuild(run.docker(), images),
         onPlan: plan => (early = onPlan(run, plan))
     });
@@ -53419,7 +54134,8 @@ async function hashStage(run) {
     return {
         ...run,
         hashed,
-        files: contextFiles(hashed.scan.entries),
+        // Named contexts' entries keyed NAME:path beside the main context's (see named-contexts.ts).
+        files: contextFiles(hashed.all),
         steps,
         finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
         hostInfo,
@@ -53435,7 +54151,7 @@ function onPlan(run, plan) {
         needed = (0,dockerfile/* neededStages */.xB)(plan, run.opts.target ?? undefined);
     }
     catch (e) {
-        throw new UsageError(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`);
+        throw new options_UsageError(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`);
     }
     // The daemon is asked while the context is walked: both take a while, neither needs the other.
     if (run.command !== 'build')
@@ -53963,22 +54679,33 @@ function trustRegistryRecord(run) {
 
 
 
+
+/** The recorded entries of a named context, their keys back to paths inside it. */
+function inContext(entries, name) {
+    const prefix = `${name}:`;
+    return entries
+        .filter(e => e.path.startsWith(prefix))
+        .map(e => ({ ...e, path: e.path.slice(prefix.length) }));
+}
 /** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
 async function compare(run) {
     const { opts, steps, files, say } = run;
     const local = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings);
     const { previous, previousSource } = await previousRecord(run, local);
-    const comparison = compareWithRecord(files.signatures, steps, previous, selector(steps, files.entries, previous));
-    const excluded = await excludedSources(opts.context, steps, files.byPath);
+    const comparison = compareWithRecord(files.signatures, steps, previous, selector(steps, run.hashed.scan.entries, previous, run.hashed.named));
+    // The main context's steps and entries; a named context's steps are checked against its own.
+    const mainSteps = steps.filter(s => s.context === undefined);
+    const mainEntries = run.hashed.scan.entries;
+    const excluded = await excludedSources(opts.context, mainSteps, files.byPath);
     const before = preBuildWarnings({
-        entries: files.entries,
-        steps,
+        entries: mainEntries,
+        steps: mainSteps,
         declaredArgs: run.hashed.plan.declaredArgs,
         stageArgs: run.hashed.plan.stageArgs,
         buildArgs: run.buildArgs,
         cacheFrom: opts.cacheFrom,
         excludedSources: excluded,
-        excludedChanged: await excludedChanged(opts.context, steps, files.entries, previous ? new Date(previous.builtAt) : null),
+        excludedChanged: await excludedChanged(opts.context, mainSteps, mainEntries, previous ? new Date(previous.builtAt) : null),
         injected: run.command === 'build',
         secretArgs: opts.secretArgs
     });
@@ -53987,10 +54714,13 @@ async function compare(run) {
         say(`warning: ${w}`);
     run.warnings.push(...before);
     // A literal source matching nothing fails the build: said before any prune, not after.
-    const unmatched = unmatchedSources(steps, files.entries);
+    const unmatched = [
+        ...unmatchedSources(mainSteps, mainEntries),
+        ...[...run.hashed.named].flatMap(([name, scan]) => unmatchedSources(steps.filter(s => s.context === name), scan.entries))
+    ];
     const [first] = unmatched;
     if (run.command === 'build' && first) {
-        throw new UsageError(unmatchedMessage(first, excluded.some(e => e.source === first.source)));
+        throw new options_UsageError(unmatchedMessage(first, excluded.some(e => e.source === first.source)));
     }
     run.warnings.push(...unmatched.map(u => unmatchedMessage(u, false)));
     if (run.command === 'check' && opts.verify !== 'none') {
@@ -54023,7 +54753,7 @@ async function loadRecord(path, ignoreCorrupt, warnings) {
             return null;
         }
         if (e instanceof src_record/* RecordError */.W1) {
-            throw new UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
+            throw new options_UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
         }
         throw e;
     }
@@ -54045,16 +54775,21 @@ function entriesFromRecord(files) {
  * selects(step, path): the step reads `path` now or read it in the recorded context (a removed
  * file counts for the steps that copied it).
  */
-function selector(steps, entries, previous) {
+function selector(steps, entries, previous, named = new Map()) {
     // Built on first use: an unchanged context never asks, and these are a pass over every entry.
     let sets = null;
     const build = () => {
-        const before = previous ? entriesFromRecord(previous.files) : [];
+        const recorded = previous ? entriesFromRecord(previous.files) : [];
+        const names = [...named.keys()];
+        const before = recorded.filter(e => !names.some(n => e.path.startsWith(`${n}:`)));
         const out = new Map();
         for (const s of steps) {
-            const paths = new Set((0,dockerfile/* selectSources */.nn)(s, entries).map(e => e.path));
-            for (const e of (0,dockerfile/* selectSources */.nn)(s, before))
-                paths.add(e.path);
+            // A named context's step selects among its own entries; its paths are keyed NAME:path.
+            const now = s.context === undefined ? entries : (named.get(s.context)?.entries ?? []);
+            const then = s.context === undefined ? before : inContext(recorded, s.context);
+            const paths = new Set((0,dockerfile/* selectSources */.nn)(s, now).map(e => entryKey(s.context, e.path)));
+            for (const e of (0,dockerfile/* selectSources */.nn)(s, then))
+                paths.add(entryKey(s.context, e.path));
             out.set(stepKey(s), paths);
         }
         return out;
@@ -55107,6 +55842,7 @@ async function archiveTargets(file, destAbs) {
 
 
 
+
 /**
  * History entries a build appended after the target stage's last instruction. The legacy builder
  * turns every `--label` into a trailing `LABEL` step (measured with the 28.x client: `Step 3/7 :
@@ -55162,6 +55898,10 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
     const base = stageBaseLength(info.history.length - appended, [stage.instructions]);
     const outcomes = [];
     const byPath = new Map(deps.entries.map(e => [e.path, e]));
+    const namedByPath = new Map([...(deps.named ?? new Map())].map(([name, c]) => [
+        name,
+        { context: c.root, byPath: new Map(c.entries.map(e => [e.path, e])) }
+    ]));
     const pending = [];
     for (const req of reqs) {
         const step = steps.get(req.key);
@@ -55182,8 +55922,13 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
         }
         const targets = new Map();
         const unproven = new Map();
+        // A named context's step: its own directory and entries, its paths without the NAME: key.
+        const named = step.context === undefined ? undefined : namedByPath.get(step.context);
+        const where = named ?? { context: deps.context, byPath };
         for (const { path, expected } of req.paths) {
-            const t = await layerTargets(step, path, expected, { context: deps.context, byPath });
+            const inside = pathInContext(step.context, path);
+            const want = expected && named ? { ...expected, path: inside } : expected;
+            const t = await layerTargets(step, inside, want, where);
             if ('unprovable' in t)
                 unproven.set(path, t.unprovable);
             else
@@ -55254,7 +55999,57 @@ function compareEntry(path, expected, actual, chmodFlag) {
     return ok();
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/build-setup.ts
+
+
+
+/** `docker a b 'c d'`: the command as a person could paste it (values with spaces quoted). */
+function commandLine(argv, env = {}) {
+    const quote = (a) => /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+    const prefix = Object.entries(env).map(([k, v]) => `${k}=${quote(v)} `);
+    return `${prefix.join('')}docker ${argv.map(quote).join(' ')}`;
+}
+async function setUpBuild(build, host, io) {
+    const flags = build ?? noBuildFlags();
+    checkBuilderSupport(flags, host, io.surface);
+    checkLabelsFree(flags.labels, buildSecretValues(flags, io.env), io.surface);
+    const warnings = [];
+    if (host.kind === 'buildx')
+        warnings.push(...(await buildxWarnings(io.exec, flags.builder)));
+    if (io.env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        warnings.push(`the record ${io.statePath} sits on a GitHub-hosted runner, which is new in every job: every run is a baseline there unless the record is kept elsewhere (a self-hosted runner, or the record kept in the registry)`);
+    }
+    const secrets = materializeSecrets(flags, io.surface, io.env);
+    const names = Object.keys(flags.buildContexts);
+    let standIns = null;
+    const onCommand = (argv, env) => io.say(commandLine(argv, env));
+    const contexts = host.kind === 'buildx' ? flags.buildContexts : {};
+    const pass = passThrough(flags, secrets.files, contexts);
+    let finished = false;
+    return {
+        flags: pass,
+        stageFlags: { ...pass, pull: false },
+        labels: flags.labels,
+        noCache: flags.noCache,
+        warnings,
+        // After the prune: a stand-in built before it would keep the stale bytes the prune removes.
+        beforeBuild: async () => {
+            if (host.kind === 'buildx' || names.length === 0 || standIns !== null)
+                return;
+            standIns = await buildStandIns(flags.buildContexts, { exec: io.exec, kind: host.kind, say: io.say, redact: io.redact, onCommand }, flagName('buildContexts', io.surface));
+        },
+        done: async () => {
+            if (finished)
+                return;
+            finished = true;
+            secrets.cleanup();
+            await standIns?.cleanup();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/stages/build.ts
+
 
 
 
@@ -55270,11 +56065,33 @@ class BuildFailedError extends util_error/* FreshBuildError */.nz {
  */
 async function buildSource(run) {
     const host = await detectHost(run);
+    // The user's flags are checked here, before the prune: nothing is touched for a build that
+    // cannot run. Secret files and stand-in images live until the proofs are done (cleanup).
+    const setup = await setUpBuild(run.opts.build, host, {
+        exec: run.docker(),
+        env: run.io.env,
+        say: run.say,
+        redact: run.redact,
+        surface: run.opts.surface ?? 'cli',
+        statePath: run.statePath
+    });
+    run.warnings.push(...setup.warnings);
+    try {
+        return await buildWith(run, host, setup);
+    }
+    catch (e) {
+        await setup.done();
+        throw e;
+    }
+}
+async function buildWith(run, host, setup) {
     // A record from the registry says what the last image holds, nothing about this host's
     // builder: its context cache may hold old bytes of its own, so the cure treats it as no record
     // (it prunes rather than re-sending only what changed).
     const local = run.previousSource === 'registry' ? null : run.previous;
     const diverged = run.previous === null || local === null || run.previous.contextHash !== run.hashed.contextHash;
+    if (diverged && run.opts.prune !== 'never')
+        run.io.phase?.('prune');
     const { pruned, vouched } = await cureStage({
         exec: run.docker(),
         kind: host.kind,
@@ -55289,11 +56106,13 @@ async function buildSource(run) {
         listing: await run.sourcesBefore,
         say: run.say
     });
-    const options = buildOptions(run, host, diverged);
-    const { log, imageId } = await buildFinal(run, host, options);
+    const options = buildOptions(run, host, diverged, setup);
+    run.io.phase?.('build');
+    await setup.beforeBuild();
+    const { log, imageId, metadata } = await buildFinal(run, host, options);
     // Listed now, overlapping the proofs, unless a stage build (which syncs too) comes after.
     let after = vouched ? listLocalSources(run.docker()) : null;
-    const stages = stageImages(run, host, options, () => (after = null));
+    const stages = stageImages(run, host, { ...options, flags: setup.stageFlags }, () => (after = null));
     return {
         builder: host.kind,
         pruned,
@@ -55305,7 +56124,11 @@ async function buildSource(run) {
         stageImage: stages.stageImage,
         // The legacy builder always sends everything; a done prune made BuildKit forget what it had.
         contextResent: host.kind === 'legacy' || pruned?.done === true,
-        cleanup: stages.cleanup,
+        cleanup: async () => {
+            await stages.cleanup();
+            await setup.done();
+        },
+        buildxMetadata: metadata,
         keepState: vouched
             ? async (record) => {
                 await keepBuilderState({
@@ -55327,7 +56150,7 @@ async function detectHost(run) {
     return host;
 }
 /** The final build's options; its labels carry the record of this build (files left out). */
-function buildOptions(run, host, diverged) {
+function buildOptions(run, host, diverged, setup) {
     const { opts, identity } = run;
     const labels = (0,src_record/* recordLabels */.FZ)((0,src_record/* newRecord */.Mx)({
         contextHash: run.hashed.contextHash,
@@ -55346,8 +56169,10 @@ function buildOptions(run, host, diverged) {
         tags: opts.tags,
         buildArgs: run.buildArgs,
         cacheFrom: opts.cacheFrom,
-        labels,
-        noCache: pruneImpliesNoCache(opts.prune, host.kind) && diverged,
+        // The user's labels first: fresh-build's own identity labels are the ones recorded.
+        labels: { ...setup.labels, ...labels },
+        noCache: setup.noCache || (pruneImpliesNoCache(opts.prune, host.kind) && diverged),
+        flags: setup.flags,
         ...(opts.target ? { target: opts.target } : {})
     };
 }
@@ -55360,15 +56185,23 @@ async function buildFinal(run, host, options) {
             parser.write(`${line}\n`);
             run.say(line);
         },
-        logPath: `${run.statePath}.build.log`
+        logPath: `${run.statePath}.build.log`,
+        redact: run.redact,
+        onCommand: (argv, env) => run.say(commandLine(argv, env))
     });
     if (built.logError)
         run.warnings.push(`the build log could not be kept: ${built.logError}`);
+    const log = parser.end();
     if (built.code !== 0) {
+        // What failed, for the summary of a failed run: the step the log shows in error.
+        const step = log.steps.find(s => s.error);
+        const at = step
+            ? ` at ${step.stage ? `${step.stage} ` : ''}step ${step.index}/${step.total} ${step.instruction}`
+            : '';
         const hint = run.excluded.map(e => `; ${e.source} exists but .dockerignore excludes it`);
-        throw new BuildFailedError(`docker build failed (exit ${built.code}): ${run.redact(built.error ?? 'no error line')}${hint.join('')}`);
+        throw new BuildFailedError(run.redact(`docker build failed (exit ${built.code})${at}: ${built.error ?? 'no error line'}${hint.join('')}`));
     }
-    return { log: parser.end(), imageId: built.imageId };
+    return { log, imageId: built.imageId, metadata: built.metadata };
 }
 /**
  * Images of earlier stages, for their proofs: each a `--target` build served from the cache the
@@ -55382,7 +56215,7 @@ function stageImages(run, host, options, onStageBuild) {
         stageImage: async (stage) => {
             run.say(`building stage ${stage} from cache, to read the layers it wrote`);
             onStageBuild();
-            const built = await buildStage(run.docker(), host.kind, options, stage);
+            const built = await buildStage(run.docker(), host.kind, options, stage, run.redact);
             if (built.created)
                 made.push(built.image);
             return {
@@ -55394,12 +56227,12 @@ function stageImages(run, host, options, onStageBuild) {
     };
 }
 /** A `--target stage` build of the same options; `created`: the image is new and ours. */
-async function buildStage(exec, kind, options, stage) {
+async function buildStage(exec, kind, options, stage, redact) {
     // No labels (the legacy builder would append steps for them) and never --no-cache: the
     // point is to get back the layers this build just wrote.
     const existing = await imageIds(exec);
     const parser = new LogParser();
-    const r = await runBuild(exec, kind, { ...options, tags: [], labels: {}, noCache: false, target: stage }, { onLine: line => parser.write(`${line}\n`) });
+    const r = await runBuild(exec, kind, { ...options, tags: [], labels: {}, noCache: false, target: stage }, { onLine: line => parser.write(`${line}\n`), redact });
     if (r.code !== 0 || !r.imageId)
         throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`);
     // BuildKit exports a new untagged image; a legacy stage image is a cached intermediate of
@@ -55457,7 +56290,7 @@ async function logSource(run) {
     const { opts } = run;
     const log = await parseLogFile(opts.logFile);
     if (log.format === 'unknown' || log.steps.length === 0) {
-        throw new UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
+        throw new options_UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
     }
     const imageId = await resolveImageId(run.docker, opts.image ?? log.imageId);
     return {
@@ -55475,7 +56308,8 @@ async function logSource(run) {
         stageImage: stage => Promise.reject(new Error(`check mode proves the final stage only; build stage ${stage} with fresh-build build`)),
         contextResent: false,
         cleanup: () => Promise.resolve(),
-        keepState: null
+        keepState: null,
+        buildxMetadata: null
     };
 }
 /**
@@ -55849,6 +56683,7 @@ async function prove(run) {
     const mismatches = compareInstructions(run.hashed.plan.vertices, run.hashed.plan.stages, (0,dockerfile/* neededStages */.xB)(run.hashed.plan, opts.target ?? undefined), source.log, { service: run.service, looseArgs: run.command === 'check' });
     const requests = planProofs(steps, run.comparison, run.files.byPath, opts.verify, scope);
     if (requests.length > 0) {
+        run.io.phase?.('prove');
         run.say(`proving ${requests.reduce((n, r) => n + r.paths.length, 0)} path(s) by their bytes in the image`);
     }
     const proofs = requests.length > 0
@@ -55860,7 +56695,8 @@ async function prove(run) {
             stageImage: source.stageImage,
             say: run.say,
             context: opts.context,
-            entries: run.files.entries
+            entries: run.hashed.scan.entries,
+            named: run.hashed.named
         })
         : new Map();
     await source.cleanup();
@@ -55985,7 +56821,10 @@ function report(run) {
         statePath: run.statePath,
         endLines: new Map(run.steps.map(s => [s.line, s.endLine])),
         previousSource: run.previousSource,
-        push: run.push
+        push: run.push,
+        buildxMetadata: run.source.buildxMetadata
+            ? (0,text_safety/* redactDeep */.KL)(run.source.buildxMetadata, run.redact)
+            : null
     };
 }
 /**
@@ -56033,11 +56872,16 @@ async function runGuard(command, opts, compose, io) {
  * prove, judge, record (and push); report.
  */
 async function guardOne(command, opts, service, io) {
-    const hashed = await checkRegistries(await hashStage(await prepare(command, opts, service, io)));
+    const prepared = await prepare(command, opts, service, io);
+    io.phase?.('read context');
+    const hashed = await checkRegistries(await hashStage(prepared));
     const judged = await (0,src_record/* withRecordLock */.D4)(hashed.statePath, async () => {
+        io.phase?.('compare');
         const compared = await compare(hashed);
         const proven = await prove(trustRegistryRecord(await source(compared)));
-        return record(judgeRun(proven));
+        const run = judgeRun(proven);
+        io.phase?.('record');
+        return record(run);
     });
     return report(judged);
 }
@@ -56624,10 +57468,10 @@ async function resolveExpected(exec, statePath, image, where) {
     const record = await (0,src_record/* readRecord */.aE)(statePath);
     if (image === null) {
         if (record === null) {
-            throw new UsageError(`${where}no record of a good build at ${statePath} (run fresh-build build first, or pass --image REF)`);
+            throw new options_UsageError(`${where}no record of a good build at ${statePath} (run fresh-build build first, or pass --image REF)`);
         }
         if (record.imageId === null) {
-            throw new UsageError(`${where}the record ${statePath} names no image (pass --image REF)`);
+            throw new options_UsageError(`${where}the record ${statePath} names no image (pass --image REF)`);
         }
         const facts = await inspectImageFacts(exec, record.imageId);
         return {
@@ -56646,7 +57490,7 @@ async function resolveExpected(exec, statePath, image, where) {
     const facts = await inspectImageFacts(exec, image);
     const digest = isDigestRef(image) ? image : null;
     if (facts === null && digest === null) {
-        throw new UsageError(`--image ${image}: no such image on this daemon`);
+        throw new options_UsageError(`--image ${image}: no such image on this daemon`);
     }
     // The record's file facts apply only when it describes this very image.
     const same = record !== null && facts !== null && record.imageId === facts.id;
@@ -57021,6 +57865,83 @@ function facts_pruneLine(p) {
     return `${what} pruned, ${(0,text_safety/* humanBytes */.p6)(p.reclaimedBytes)} freed${p.note ? ` (${p.note})` : ''}`;
 }
 
+;// CONCATENATED MODULE: ./src/action/log.ts
+/**
+ * How the action's run reads in the GitHub log and summary: one collapsible group per phase
+ * (workflow commands paused inside, since build output is the user's text), the verdict as one
+ * line outside every group, a job summary also when the run fails (what failed, in which phase)
+ * unless turned off, and the `metadata` output.
+ */
+
+
+
+
+
+/**
+ * Groups by phase. Inside a group workflow commands are stopped (a build log line such as
+ * `::add-mask::` must stay text); they are resumed to close the group and open the next.
+ */
+class PhaseGroups {
+    out;
+    token = null;
+    /** The phase running now, or the last one started: where an error happened. */
+    current;
+    constructor(initial, out = s => void process.stdout.write(s)) {
+        this.out = out;
+        this.current = initial;
+    }
+    start(phase, prefix = 'fresh-build') {
+        this.end();
+        this.current = phase;
+        startGroup(`${prefix}: ${phase}`);
+        this.token = (0,external_node_crypto_.randomUUID)();
+        this.out(`::stop-commands::${this.token}${external_node_os_.EOL}`);
+    }
+    end() {
+        if (this.token === null)
+            return;
+        this.out(`::${this.token}::${external_node_os_.EOL}`);
+        this.token = null;
+        endGroup();
+    }
+}
+/** The summary is on unless the input or FRESH_BUILD_SUMMARY says false (as DOCKER_BUILD_SUMMARY does for docker/build-push-action). */
+function summaryEnabled(input, env) {
+    const off = (v) => ['false', 'False', 'FALSE', '0'].includes((v ?? '').trim());
+    // Without GITHUB_STEP_SUMMARY (a local run) there is nowhere to write one.
+    return !off(input) && !off(env.FRESH_BUILD_SUMMARY) && Boolean(env.GITHUB_STEP_SUMMARY);
+}
+/** `fresh-build: stale - 1 step holds old bytes, ...` (one line; the service first for compose). */
+function verdictLine(j, service = null) {
+    const who = service ? `${service}: ` : '';
+    return `fresh-build: ${who}${j.verdict} - ${facts_verdictExplanation(j)}`;
+}
+/** The job summary of a run that failed before a verdict: what failed and in which phase. */
+function errorSummary(phase, message, secrets) {
+    const text = (s, max = 2000) => (0,text_safety/* escapeHtml */.ZD)((0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)((0,text_safety/* redactor */.$p)(secrets)(s)), max));
+    return [
+        '<h2>💥 fresh-build: error</h2>',
+        `<p>Failed in the <b>${text(phase, 60)}</b> phase; no verdict, and the record was not changed.</p>`,
+        `<pre>${text(message)}</pre>`
+    ].join('\n\n');
+}
+/**
+ * The `metadata` output: docker/build-push-action's keys where there is a value for them, with
+ * buildx's own metadata file (when buildx wrote one) underneath, and the guard's result. Other
+ * parts of the action (a pushed digest) add their keys here.
+ */
+function buildMetadata(parts) {
+    const doc = {
+        ...(parts.buildx ?? {}),
+        ...(parts.imageId ? { 'containerimage.config.digest': parts.imageId } : {}),
+        ...(parts.tags.length > 0 ? { 'image.name': parts.tags.join(',') } : {}),
+        'fresh-build.verdict': parts.verdict,
+        'fresh-build.context-hash': parts.contextHash,
+        ...(parts.extra ?? {})
+    };
+    return JSON.stringify(doc);
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
 
@@ -57106,6 +58027,107 @@ function listWithMore(items, max) {
     if (items.length <= max)
         return [...items];
     return [...items.slice(0, max), `and ${items.length - max} more`];
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+
+
+
+/**
+ * A warning string that names its line: `line 7: ...` or `<anything> line 7: ...` (e.g.
+ * `Dockerfile line 7: ADD <url> is not hashed`). Other warnings have no place to land.
+ */
+const LINE_WARNING = /^(?:\S+ )?line (\d+):\s*(.+)$/is;
+/**
+ * Annotations on the Dockerfile: an error on each stale step's line naming the files and the
+ * likely cause, a warning on each warning that carries a line. Ordered errors first, since GitHub
+ * shows only the first few per kind.
+ */
+function annotationsFor(j, dockerfilePath, opts = {}) {
+    const redact = (0,text_safety/* redactor */.$p)(opts.secrets);
+    const safe = (s, max = 4000) => (0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(redact(s)), max);
+    const span = (line) => {
+        const end = opts.endLines?.get(line);
+        return end !== undefined && end > line ? { endLine: end } : {};
+    };
+    const file = dockerfilePath.split(external_node_path_.sep).join('/');
+    const out = [];
+    for (const s of j.steps) {
+        if (s.status !== 'stale' || s.line < 1)
+            continue;
+        out.push({
+            level: 'error',
+            file,
+            startLine: s.line,
+            ...span(s.line),
+            title: safe(`Stale layer: ${s.stage} step ${s.index}`, 200),
+            message: staleMessage(s, j.causes, redact)
+        });
+    }
+    const seen = new Set();
+    const lineWarnings = [...(opts.lineWarnings ?? [])];
+    for (const w of j.warnings) {
+        const m = LINE_WARNING.exec(w);
+        if (m?.[1] && m[2])
+            lineWarnings.push({ line: Number(m[1]), message: m[2] });
+    }
+    for (const w of lineWarnings) {
+        const key = `${w.line}\0${w.message}`;
+        if (w.line < 1 || seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({
+            level: 'warning',
+            file,
+            startLine: w.line,
+            ...span(w.line),
+            title: 'fresh-build',
+            message: safe(w.message)
+        });
+    }
+    return out;
+}
+function staleMessage(s, causes, redact) {
+    const files = (list) => listWithMore(list.map(f => (0,text_safety/* visible */.RK)(redact(f))), 10).join(', ');
+    const instruction = (0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(redact(s.instruction)), 200);
+    const what = s.staleFiles.length > 0
+        ? `${instruction} was ${s.cached ? 'CACHED' : 'run'}, yet its layer holds old bytes of: ${files(s.staleFiles)}.`
+        : (s.unprovenFiles ?? []).length > 0
+            ? `${instruction} was ${s.cached ? 'CACHED' : 'run'}, and nothing proved the image holds the new bytes of: ${files(s.unprovenFiles ?? [])}${s.unproven ? ` (${(0,text_safety/* visible */.RK)(redact(s.unproven))})` : ''}.`
+            : `${instruction} was CACHED although its sources changed${s.changedFiles.length > 0 ? ` (${files(s.changedFiles)})` : ''}, and nothing proved the layer holds the new bytes.`;
+    const cause = causes.length > 0
+        ? `Likely cause: ${causes.map(c => (0,text_safety/* visible */.RK)(redact(c))).join('; ')}.`
+        : 'Likely cause: not identified in this run; see the job summary.';
+    return `${what} ${cause}`;
+}
+/** Emits the annotations through `@actions/core` (or a fake in tests). */
+function emitAnnotations(sink, list) {
+    for (const a of list) {
+        const props = { title: a.title, file: a.file, startLine: a.startLine };
+        if (a.endLine !== undefined)
+            props.endLine = a.endLine;
+        sink[a.level](a.message, props);
+    }
+}
+/**
+ * The path GitHub needs for an annotation: relative to the workspace (the repository root),
+ * `/`-separated. A path outside the workspace is returned as given (GitHub will not place it).
+ */
+function repoRelative(file, workspace) {
+    if (!workspace || !(0,external_node_path_.isAbsolute)(file))
+        return file.split(external_node_path_.sep).join('/');
+    if ((0,paths/* escapesRoot */.X)(workspace, file))
+        return file;
+    return (0,external_node_path_.relative)(workspace, file).split(external_node_path_.sep).join('/');
+}
+/**
+ * The judgement's warnings that name no Dockerfile line (a builder, the runner, the record), made
+ * safe to print: GitHub still shows them as annotations, on the run rather than on a file.
+ */
+function unplacedWarnings(j, secrets = []) {
+    const redact = (0,text_safety/* redactor */.$p)(secrets);
+    return j.warnings.filter(w => !LINE_WARNING.test(w)).map(w => (0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(redact(w)), 4000));
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -57200,99 +58222,6 @@ function list(items, text) {
 /** Appends the summary to `core.summary` (or any SummaryWriter) and writes it out. */
 async function writeJobSummary(summary, j, meta = {}) {
     await summary.addRaw(summaryMarkdown(j, meta), true).write();
-}
-
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-
-
-
-
-/**
- * A warning string that names its line: `line 7: ...` or `<anything> line 7: ...` (e.g.
- * `Dockerfile line 7: ADD <url> is not hashed`). Other warnings have no place to land.
- */
-const LINE_WARNING = /^(?:\S+ )?line (\d+):\s*(.+)$/is;
-/**
- * Annotations on the Dockerfile: an error on each stale step's line naming the files and the
- * likely cause, a warning on each warning that carries a line. Ordered errors first, since GitHub
- * shows only the first few per kind.
- */
-function annotationsFor(j, dockerfilePath, opts = {}) {
-    const redact = (0,text_safety/* redactor */.$p)(opts.secrets);
-    const safe = (s, max = 4000) => (0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(redact(s)), max);
-    const span = (line) => {
-        const end = opts.endLines?.get(line);
-        return end !== undefined && end > line ? { endLine: end } : {};
-    };
-    const file = dockerfilePath.split(external_node_path_.sep).join('/');
-    const out = [];
-    for (const s of j.steps) {
-        if (s.status !== 'stale' || s.line < 1)
-            continue;
-        out.push({
-            level: 'error',
-            file,
-            startLine: s.line,
-            ...span(s.line),
-            title: safe(`Stale layer: ${s.stage} step ${s.index}`, 200),
-            message: staleMessage(s, j.causes, redact)
-        });
-    }
-    const seen = new Set();
-    const lineWarnings = [...(opts.lineWarnings ?? [])];
-    for (const w of j.warnings) {
-        const m = LINE_WARNING.exec(w);
-        if (m?.[1] && m[2])
-            lineWarnings.push({ line: Number(m[1]), message: m[2] });
-    }
-    for (const w of lineWarnings) {
-        const key = `${w.line}\0${w.message}`;
-        if (w.line < 1 || seen.has(key))
-            continue;
-        seen.add(key);
-        out.push({
-            level: 'warning',
-            file,
-            startLine: w.line,
-            ...span(w.line),
-            title: 'fresh-build',
-            message: safe(w.message)
-        });
-    }
-    return out;
-}
-function staleMessage(s, causes, redact) {
-    const files = (list) => listWithMore(list.map(f => (0,text_safety/* visible */.RK)(redact(f))), 10).join(', ');
-    const instruction = (0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(redact(s.instruction)), 200);
-    const what = s.staleFiles.length > 0
-        ? `${instruction} was ${s.cached ? 'CACHED' : 'run'}, yet its layer holds old bytes of: ${files(s.staleFiles)}.`
-        : (s.unprovenFiles ?? []).length > 0
-            ? `${instruction} was ${s.cached ? 'CACHED' : 'run'}, and nothing proved the image holds the new bytes of: ${files(s.unprovenFiles ?? [])}${s.unproven ? ` (${(0,text_safety/* visible */.RK)(redact(s.unproven))})` : ''}.`
-            : `${instruction} was CACHED although its sources changed${s.changedFiles.length > 0 ? ` (${files(s.changedFiles)})` : ''}, and nothing proved the layer holds the new bytes.`;
-    const cause = causes.length > 0
-        ? `Likely cause: ${causes.map(c => (0,text_safety/* visible */.RK)(redact(c))).join('; ')}.`
-        : 'Likely cause: not identified in this run; see the job summary.';
-    return `${what} ${cause}`;
-}
-/** Emits the annotations through `@actions/core` (or a fake in tests). */
-function emitAnnotations(sink, list) {
-    for (const a of list) {
-        const props = { title: a.title, file: a.file, startLine: a.startLine };
-        if (a.endLine !== undefined)
-            props.endLine = a.endLine;
-        sink[a.level](a.message, props);
-    }
-}
-/**
- * The path GitHub needs for an annotation: relative to the workspace (the repository root),
- * `/`-separated. A path outside the workspace is returned as given (GitHub will not place it).
- */
-function repoRelative(file, workspace) {
-    if (!workspace || !(0,external_node_path_.isAbsolute)(file))
-        return file.split(external_node_path_.sep).join('/');
-    if ((0,paths/* escapesRoot */.X)(workspace, file))
-        return file;
-    return (0,external_node_path_.relative)(workspace, file).split(external_node_path_.sep).join('/');
 }
 
 ;// CONCATENATED MODULE: ./src/report/status.ts
@@ -57457,6 +58386,7 @@ function headSha(context) {
 
 
 
+
 /**
  * The action: read and validate every input and path, run the core, then write outputs, the job
  * summary, annotations and the commit status, and only then fail a stale run.
@@ -57464,6 +58394,9 @@ function headSha(context) {
 async function run(env = process.env, source = core_namespaceObject) {
     let status = null;
     let secrets = [];
+    // Read before the other inputs: an input error gets its summary too.
+    const summary = summaryEnabled(source.getInput('summary'), env);
+    const phases = new PhaseGroups('inputs');
     try {
         const inputs = getInputs(source);
         secrets = secretValues(inputs);
@@ -57484,21 +58417,35 @@ async function run(env = process.env, source = core_namespaceObject) {
         });
         for (const w of warnings)
             warning(w);
+        if (plan.mode === 'build' || plan.mode === 'check') {
+            // Secret files are known by path only now: their contents are masked from here on.
+            const fromFiles = buildSecretValues(plan.guard.build, env).filter(v => !secrets.includes(v));
+            for (const v of fromFiles)
+                setSecret(v);
+            secrets = [...secrets, ...fromFiles];
+        }
         if (plan.mode === 'hash')
-            return await hashMode(plan);
+            return await hashMode(plan, summary);
         if (plan.mode === 'clear')
-            return await clearMode(plan, env);
+            return await clearMode(plan, env, summary);
         if (plan.mode === 'verify')
             return await verifyMode(plan, env);
         status = plan.status;
-        await guardMode(plan, inputs, workspace, env, secrets);
+        await guardMode(plan, inputs, workspace, env, secrets, phases, summary);
     }
     catch (e) {
+        phases.end();
         const message = errorMessage(e);
-        if (!(e instanceof UsageError) && e instanceof Error && e.stack)
+        if (!(e instanceof options_UsageError) && e instanceof Error && e.stack)
             debug(e.stack);
         if (status)
             await post(status, 'error', secrets, env, `error: ${message}`).catch(() => null);
+        if (summary) {
+            await summary_summary
+                .addRaw(errorSummary(phases.current, message, secrets), true)
+                .write()
+                .catch(() => null);
+        }
         setFailed(message);
     }
 }
@@ -57507,15 +58454,17 @@ function writeOutputs(values) {
     for (const name of OUTPUT_NAMES)
         setOutput(name, values[name] ?? '');
 }
-async function hashMode(plan) {
+async function hashMode(plan, summary) {
     const doc = hashReport(await hashContext({ ...plan, onBuild: daemonOnBuild(process.env) }));
     writeOutputs({ verdict: 'hashed', 'context-hash': doc.contextHash, report: JSON.stringify(doc) });
     info(`context hash ${doc.contextHash} (${doc.files.length} entries)`);
-    await summary
+    if (!summary)
+        return;
+    await summary_summary
         .addRaw(`<h2>fresh-build: context hashed</h2>\n\n<p><code>${doc.contextHash}</code> over ${doc.files.length} entries, ${doc.steps.length} context steps</p>`, true)
         .write();
 }
-async function clearMode(plan, env) {
+async function clearMode(plan, env, summary) {
     const report = await group('clearing the builder cache', () => runClear(plan.clear, { progress: line => info(line), env }));
     const gha = report.actionsCache;
     writeOutputs({
@@ -57533,7 +58482,8 @@ async function clearMode(plan, env) {
         info(actionsCacheLine(gha));
     for (const w of report.warnings)
         warning(w);
-    await summary.addRaw(clearSummary(report), true).write();
+    if (summary)
+        await summary_summary.addRaw(clearSummary(report), true).write();
 }
 /** `GitHub Actions cache of o/r (key prefix "x"): 3 entries deleted, 1.20 MB (1200000 bytes)`. */
 function actionsCacheLine(gha) {
@@ -57544,22 +58494,27 @@ function actionsCacheLine(gha) {
 }
 async function verifyMode(plan, env) {
     // Container, mount and file names reach the log: commands stay off while they print.
-    const report = await quietGroup('fresh-build verify', async () => {
-        const r = await runVerify(plan.verify, { progress: line => info(line), env });
-        info(renderVerifyText(r));
-        return r;
-    });
+    const groups = new PhaseGroups('verify');
+    groups.start('verify');
+    let report;
+    try {
+        report = await runVerify(plan.verify, { progress: line => info(line), env });
+        info(renderVerifyText(report));
+    }
+    finally {
+        groups.end();
+    }
     writeOutputs({ verdict: report.verdict, report: JSON.stringify(verifyJson(report)) });
     for (const w of report.warnings)
         warning(w);
     const stale = staleLines(report);
     for (const [i, line] of stale.entries()) {
-        const t = report.targets.filter(x => x.status !== 'live')[i];
+        const t = report.targets.filter(t2 => t2.status !== 'live')[i];
         error(line, {
             title: `fresh-build verify: ${t?.container ?? t?.service ?? ''} ${t?.status ?? ''}`
         });
     }
-    await summary.addRaw(verifySummary(report), true).write();
+    await summary_summary.addRaw(verifySummary(report), true).write();
     if (stale.length > 0)
         setFailed(`the running service does not run the build: ${stale.join('; ')}`);
 }
@@ -57607,7 +58562,7 @@ function actionsCacheRow(gha) {
         : '';
     return `<tr><th>GitHub Actions cache</th><td>${(0,text_safety/* escapeHtml */.ZD)(actionsCacheLine(gha))}${list}</td></tr>`;
 }
-async function guardMode(plan, inputs, workspace, env, secrets) {
+async function guardMode(plan, inputs, workspace, env, secrets, phases, summary) {
     const failures = [];
     // A pending status shows the PR a build is under way; a token that cannot post fails here,
     // before the build, rather than after minutes of it.
@@ -57615,11 +58570,17 @@ async function guardMode(plan, inputs, workspace, env, secrets) {
     if (plan.status && plan.mode === 'build') {
         statusWarning = await post(plan.status, 'pending', secrets, env);
     }
-    const results = await quietGroup(`fresh-build ${plan.mode}`, () => runGuard(plan.mode, plan.guard, plan.compose, {
+    phases.current = 'read context';
+    const results = await runGuard(plan.mode, plan.guard, plan.compose, {
         progress: line => info(line),
         env,
-        cwd: workspace
-    }));
+        cwd: workspace,
+        phase: name => phases.start(name)
+    }).finally(() => phases.end());
+    phases.current = 'report';
+    // The verdict, outside every group: the one line to read in a collapsed log.
+    for (const r of results)
+        info(verdictLine(r.judgement, r.service));
     const js = results.map(r => r.judgement);
     const worst = pickWorst(js);
     const pushed = results.find(r => r.push !== null);
@@ -57633,13 +58594,26 @@ async function guardMode(plan, inputs, workspace, env, secrets) {
         imageid: worst.imageId ?? '',
         // The first result that pushed: one build, or the first compose service with a tag.
         digest: pushed?.push?.digest ?? '',
-        metadata: pushMetadata(worst.verdict, pushed?.push ?? null, worst.imageId, inputs.tags),
+        metadata: buildMetadata({
+            imageId: worst.imageId,
+            tags: plan.guard.tags,
+            verdict: worst.verdict,
+            contextHash: worst.contextHash,
+            buildx: results.find(r => r.judgement === worst)?.buildxMetadata ?? null,
+            // build-push-action's keys for the push (digest, tags, records): one JSON document.
+            extra: JSON.parse(pushMetadata(worst.verdict, pushed?.push ?? null, worst.imageId, inputs.tags))
+        }),
         report: JSON.stringify(reportDocument(results))
     });
     for (const r of results) {
         const file = repoRelative(r.dockerfile, workspace);
         emitAnnotations(core_namespaceObject, annotationsFor(r.judgement, file, { secrets, endLines: r.endLines }));
-        await writeJobSummary(summary, r.judgement, {
+        // A warning without a Dockerfile line is still an annotation, just not on a line.
+        for (const w of unplacedWarnings(r.judgement, secrets))
+            warning(w);
+        if (!summary)
+            continue;
+        await writeJobSummary(summary_summary, r.judgement, {
             ...(r.service ? { title: r.service } : {}),
             dockerfile: file,
             tags: inputs.tags,
@@ -57665,22 +58639,6 @@ async function guardMode(plan, inputs, workspace, env, secrets) {
     }
     if (failures.length > 0)
         setFailed(failures.join('; '));
-}
-/**
- * A log group in which workflow commands are off: the build log carries output of the user's
- * RUN steps, and a line such as `::add-mask::` or `::error::` there must stay text.
- */
-async function quietGroup(title, fn) {
-    const token = (0,external_node_crypto_.randomUUID)();
-    startGroup(title);
-    process.stdout.write(`::stop-commands::${token}${external_node_os_.EOL}`);
-    try {
-        return await fn();
-    }
-    finally {
-        process.stdout.write(`::${token}::${external_node_os_.EOL}`);
-        endGroup();
-    }
 }
 function pickWorst(js) {
     const rank = { stale: 3, fresh: 2, baseline: 1, unchanged: 0 };

@@ -1,7 +1,5 @@
 import * as core from '@actions/core'
-import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { EOL } from 'node:os'
 import { resolve } from 'node:path'
 import {
   getInputs,
@@ -24,6 +22,15 @@ import { pushMetadata } from './pipeline/push.js'
 import { renderVerifyText, staleLines, verifyJson } from './verify/report.js'
 import { runVerify } from './verify/run.js'
 import { verifySummary } from './verify/summary.js'
+import {
+  buildMetadata,
+  errorSummary,
+  PhaseGroups,
+  summaryEnabled,
+  verdictLine
+} from './action/log.js'
+import { unplacedWarnings } from './report/annotations.js'
+import { buildSecretValues } from './pipeline/build-flags.js'
 import {
   annotationsFor,
   emitAnnotations,
@@ -49,6 +56,9 @@ export async function run(
 ): Promise<void> {
   let status: StatusTarget | null = null
   let secrets: string[] = []
+  // Read before the other inputs: an input error gets its summary too.
+  const summary = summaryEnabled(source.getInput('summary'), env)
+  const phases = new PhaseGroups('inputs')
   try {
     const inputs = getInputs(source)
     secrets = secretValues(inputs)
@@ -67,16 +77,29 @@ export async function run(
       ...(url ? { runUrl: url } : {})
     })
     for (const w of warnings) core.warning(w)
+    if (plan.mode === 'build' || plan.mode === 'check') {
+      // Secret files are known by path only now: their contents are masked from here on.
+      const fromFiles = buildSecretValues(plan.guard.build, env).filter(v => !secrets.includes(v))
+      for (const v of fromFiles) core.setSecret(v)
+      secrets = [...secrets, ...fromFiles]
+    }
 
-    if (plan.mode === 'hash') return await hashMode(plan)
-    if (plan.mode === 'clear') return await clearMode(plan, env)
+    if (plan.mode === 'hash') return await hashMode(plan, summary)
+    if (plan.mode === 'clear') return await clearMode(plan, env, summary)
     if (plan.mode === 'verify') return await verifyMode(plan, env)
     status = plan.status
-    await guardMode(plan, inputs, workspace, env, secrets)
+    await guardMode(plan, inputs, workspace, env, secrets, phases, summary)
   } catch (e) {
+    phases.end()
     const message = errorMessage(e)
     if (!(e instanceof UsageError) && e instanceof Error && e.stack) core.debug(e.stack)
     if (status) await post(status, 'error', secrets, env, `error: ${message}`).catch(() => null)
+    if (summary) {
+      await core.summary
+        .addRaw(errorSummary(phases.current, message, secrets), true)
+        .write()
+        .catch(() => null)
+    }
     core.setFailed(message)
   }
 }
@@ -86,10 +109,14 @@ function writeOutputs(values: Partial<Outputs>): void {
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name] ?? '')
 }
 
-async function hashMode(plan: Extract<ActionPlan, { mode: 'hash' }>): Promise<void> {
+async function hashMode(
+  plan: Extract<ActionPlan, { mode: 'hash' }>,
+  summary: boolean
+): Promise<void> {
   const doc = hashReport(await hashContext({ ...plan, onBuild: daemonOnBuild(process.env) }))
   writeOutputs({ verdict: 'hashed', 'context-hash': doc.contextHash, report: JSON.stringify(doc) })
   core.info(`context hash ${doc.contextHash} (${doc.files.length} entries)`)
+  if (!summary) return
   await core.summary
     .addRaw(
       `<h2>fresh-build: context hashed</h2>\n\n<p><code>${doc.contextHash}</code> over ${doc.files.length} entries, ${doc.steps.length} context steps</p>`,
@@ -100,7 +127,8 @@ async function hashMode(plan: Extract<ActionPlan, { mode: 'hash' }>): Promise<vo
 
 async function clearMode(
   plan: Extract<ActionPlan, { mode: 'clear' }>,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  summary: boolean
 ): Promise<void> {
   const report = await core.group('clearing the builder cache', () =>
     runClear(plan.clear, { progress: line => core.info(line), env })
@@ -119,7 +147,7 @@ async function clearMode(
   })
   if (gha) core.info(actionsCacheLine(gha))
   for (const w of report.warnings) core.warning(w)
-  await core.summary.addRaw(clearSummary(report), true).write()
+  if (summary) await core.summary.addRaw(clearSummary(report), true).write()
 }
 
 /** `GitHub Actions cache of o/r (key prefix "x"): 3 entries deleted, 1.20 MB (1200000 bytes)`. */
@@ -137,16 +165,20 @@ async function verifyMode(
   env: NodeJS.ProcessEnv
 ): Promise<void> {
   // Container, mount and file names reach the log: commands stay off while they print.
-  const report = await quietGroup('fresh-build verify', async () => {
-    const r = await runVerify(plan.verify, { progress: line => core.info(line), env })
-    core.info(renderVerifyText(r))
-    return r
-  })
+  const groups = new PhaseGroups('verify')
+  groups.start('verify')
+  let report
+  try {
+    report = await runVerify(plan.verify, { progress: line => core.info(line), env })
+    core.info(renderVerifyText(report))
+  } finally {
+    groups.end()
+  }
   writeOutputs({ verdict: report.verdict, report: JSON.stringify(verifyJson(report)) })
   for (const w of report.warnings) core.warning(w)
   const stale = staleLines(report)
   for (const [i, line] of stale.entries()) {
-    const t = report.targets.filter(x => x.status !== 'live')[i]
+    const t = report.targets.filter(t2 => t2.status !== 'live')[i]
     core.error(line, {
       title: `fresh-build verify: ${t?.container ?? t?.service ?? ''} ${t?.status ?? ''}`
     })
@@ -208,7 +240,9 @@ async function guardMode(
   inputs: Inputs,
   workspace: string,
   env: NodeJS.ProcessEnv,
-  secrets: string[]
+  secrets: string[],
+  phases: PhaseGroups,
+  summary: boolean
 ): Promise<void> {
   const failures: string[] = []
   // A pending status shows the PR a build is under way; a token that cannot post fails here,
@@ -218,13 +252,16 @@ async function guardMode(
     statusWarning = await post(plan.status, 'pending', secrets, env)
   }
 
-  const results = await quietGroup(`fresh-build ${plan.mode}`, () =>
-    runGuard(plan.mode, plan.guard, plan.compose, {
-      progress: line => core.info(line),
-      env,
-      cwd: workspace
-    })
-  )
+  phases.current = 'read context'
+  const results = await runGuard(plan.mode, plan.guard, plan.compose, {
+    progress: line => core.info(line),
+    env,
+    cwd: workspace,
+    phase: name => phases.start(name)
+  }).finally(() => phases.end())
+  phases.current = 'report'
+  // The verdict, outside every group: the one line to read in a collapsed log.
+  for (const r of results) core.info(verdictLine(r.judgement, r.service))
 
   const js = results.map(r => r.judgement)
   const worst = pickWorst(js)
@@ -239,12 +276,25 @@ async function guardMode(
     imageid: worst.imageId ?? '',
     // The first result that pushed: one build, or the first compose service with a tag.
     digest: pushed?.push?.digest ?? '',
-    metadata: pushMetadata(worst.verdict, pushed?.push ?? null, worst.imageId, inputs.tags),
+    metadata: buildMetadata({
+      imageId: worst.imageId,
+      tags: plan.guard.tags,
+      verdict: worst.verdict,
+      contextHash: worst.contextHash,
+      buildx: results.find(r => r.judgement === worst)?.buildxMetadata ?? null,
+      // build-push-action's keys for the push (digest, tags, records): one JSON document.
+      extra: JSON.parse(
+        pushMetadata(worst.verdict, pushed?.push ?? null, worst.imageId, inputs.tags)
+      ) as Record<string, unknown>
+    }),
     report: JSON.stringify(reportDocument(results))
   })
   for (const r of results) {
     const file = repoRelative(r.dockerfile, workspace)
     emitAnnotations(core, annotationsFor(r.judgement, file, { secrets, endLines: r.endLines }))
+    // A warning without a Dockerfile line is still an annotation, just not on a line.
+    for (const w of unplacedWarnings(r.judgement, secrets)) core.warning(w)
+    if (!summary) continue
     await writeJobSummary(core.summary, r.judgement, {
       ...(r.service ? { title: r.service } : {}),
       dockerfile: file,
@@ -279,22 +329,6 @@ async function guardMode(
     failures.unshift(`stale build: ${why.join('; ')}`)
   }
   if (failures.length > 0) core.setFailed(failures.join('; '))
-}
-
-/**
- * A log group in which workflow commands are off: the build log carries output of the user's
- * RUN steps, and a line such as `::add-mask::` or `::error::` there must stay text.
- */
-async function quietGroup<T>(title: string, fn: () => Promise<T>): Promise<T> {
-  const token = randomUUID()
-  core.startGroup(title)
-  process.stdout.write(`::stop-commands::${token}${EOL}`)
-  try {
-    return await fn()
-  } finally {
-    process.stdout.write(`::${token}::${EOL}`)
-    core.endGroup()
-  }
 }
 
 function pickWorst(js: Judgement[]): Judgement {

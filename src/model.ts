@@ -78,6 +78,11 @@ export interface ContextStep {
   parents: boolean
   /** Other flags as given, e.g. { chown: '1000', chmod: '755', link: 'true' }. */
   flags: Record<string, string>
+  /**
+   * The named build context the step reads (`COPY --from=NAME`, `RUN --mount=from=NAME` with
+   * `--build-context NAME=DIR`); absent for the main context. Its paths are that context's.
+   */
+  context?: string
   /** An ONBUILD trigger inherited from this local base image (`line` is then the FROM's line). */
   trigger?: string
 }

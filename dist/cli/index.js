@@ -15012,12 +15012,14 @@ class Reader {
             if ((opts.get('type') ?? 'bind') !== 'bind')
                 continue;
             const from = opts.get('from');
-            if (from !== undefined) {
+            const named = from === undefined ? undefined : this.namedContext(from);
+            if (from !== undefined && named === undefined) {
                 this.addDep(stage, from);
                 continue;
             }
             const source = opts.get('source') ?? opts.get('src') ?? '.';
             this.steps.push({
+                ...(named !== undefined ? { context: named } : {}),
                 ...this.base(stage, at),
                 keyword: 'RUN',
                 sources: [(0,match/* cleanRel */.Hj)(source)],
@@ -15028,6 +15030,19 @@ class Reader {
                 destIsDir: false
             });
         }
+    }
+    /**
+     * The named context a `--from` / `from=` value reads, or undefined for a stage or an image. A
+     * name that is also a stage is refused: which one the builder takes is not for us to guess.
+     */
+    namedContext(from) {
+        const names = this.opts.namedContexts ?? [];
+        if (!names.includes(from))
+            return undefined;
+        if (this.byName.has(from.toLowerCase())) {
+            this.fail(`--from=${from} names both a stage and a named build context`);
+        }
+        return from;
     }
     /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
     addDep(stage, from) {
@@ -15066,10 +15081,12 @@ class Reader {
             addDirs(stage.knownDirs, destAbs);
         else
             addDirs(stage.knownDirs, external_node_path_.posix.dirname(destAbs));
-        if (flags.from !== undefined) {
+        const named = flags.from === undefined ? undefined : this.namedContext(flags.from);
+        if (flags.from !== undefined && named === undefined) {
             this.addDep(stage, flags.from);
             return;
         }
+        delete flags.from;
         const parents = flags.parents !== undefined && flags.parents !== 'false';
         delete flags.parents;
         const sources = [];
@@ -15097,6 +15114,7 @@ class Reader {
         }
         if (sources.length > 0) {
             this.steps.push({
+                ...(named !== undefined ? { context: named } : {}),
                 ...this.base(stage, at),
                 keyword,
                 sources,
@@ -15274,16 +15292,20 @@ function selectSources(step, entries) {
     }
     return entries.filter(e => chosen.has(e.path));
 }
-/** Every context step with its source hash and selected file/symlink paths. */
-function hashSteps(plan, entries) {
+/**
+ * Every context step with its source hash and selected file/symlink paths; a step of a named
+ * context selects from that context's entries (`named`), its paths relative to that context.
+ */
+function hashSteps(plan, entries, named = new Map()) {
     return plan.steps.map(step => {
-        const sel = selectSources(step, entries);
+        const sel = selectSources(step, step.context === undefined ? entries : (named.get(step.context) ?? []));
         return {
             ...step,
             sourceHash: (0,hash/* hashEntries */.fG)(sel),
+            // A named context's paths are keyed `NAME:path`, as the record and the proofs know them.
             selected: sel
                 .filter(e => e.type !== 'dir')
-                .map(e => e.path)
+                .map(e => (step.context === undefined ? e.path : `${step.context}:${e.path}`))
                 .sort(hash/* compareBytes */.Xo)
         };
     });
@@ -17201,18 +17223,22 @@ const PRUNE_FILTER_KEYS = [
     'unused-for'
 ];
 /** buildx prunes its current builder (maybe a container); the classic client the daemon's. */
-function pruneBase(kind) {
-    return kind === 'buildx' ? ['buildx', 'prune'] : ['builder', 'prune'];
+function pruneBase(kind, builder) {
+    if (kind !== 'buildx')
+        return ['builder', 'prune'];
+    // The builder the build uses (`--builder`) is the one whose cache must go.
+    return builder ? ['buildx', 'prune', '--builder', builder] : ['buildx', 'prune'];
 }
 /** Pure: the prune commands a policy runs before a build. Empty for `never` and for legacy. */
-function pruneCommands(policy, kind) {
+function pruneCommands(policy, kind, builder = null) {
     // The legacy builder sends the whole context every build and keys COPY on content, so it
     // has no source.local records; its layer cache lives in images, which we never remove.
     if (policy === 'never' || kind === 'legacy')
         return [];
+    const base = pruneBase(kind, builder);
     if (policy === 'source')
-        return [[...pruneBase(kind), '-f', '--filter', 'type=source.local']];
-    return NON_CACHEMOUNT_TYPES.map(t => [...pruneBase(kind), '-af', '--filter', `type=${t}`]);
+        return [[...base, '-f', '--filter', 'type=source.local']];
+    return NON_CACHEMOUNT_TYPES.map(t => [...base, '-af', '--filter', `type=${t}`]);
 }
 /** Why a policy prunes nothing on this builder, or null when it does prune. */
 function pruneNote(policy, kind) {
@@ -17281,12 +17307,12 @@ async function runPrune(exec, policy, commands) {
     return { policy, done: true, reclaimedBytes };
 }
 /** The pre-build prune for a policy. Never throws for a docker failure: the result says it. */
-async function prune(exec, policy, kind) {
+async function prune(exec, policy, kind, builder = null) {
     const note = pruneNote(policy, kind);
     if (note !== null)
         return { policy, done: false, reclaimedBytes: 0, note };
     try {
-        return await runPrune(exec, policy, pruneCommands(policy, kind));
+        return await runPrune(exec, policy, pruneCommands(policy, kind, builder));
     }
     catch (e) {
         return {
@@ -17410,6 +17436,485 @@ function verifyOptions(values, abs, context, file, docker) {
     };
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/docker/builder.ts
+/**
+ * Which builder will run `docker build` on this host, and which daemon it talks to.
+ * The kind decides the build argv, what a prune can reach and how the log looks.
+ */
+
+/** Major.minor of a version like `20.10.24+dfsg1`, `v0.12.1`, `28.2.2`; null if unparsable. */
+function parseVersion(v) {
+    const m = /(\d+)\.(\d+)/.exec(v ?? '');
+    return m ? [Number(m[1]), Number(m[2])] : null;
+}
+function atLeast(v, major, minor) {
+    return v[0] > major || (v[0] === major && v[1] >= minor);
+}
+function envFlag(value) {
+    if (value === undefined || value === '')
+        return null;
+    return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+/** Pure decision from the facts. */
+function classifyBuilder(facts) {
+    const warnings = [];
+    const flag = envFlag(facts.dockerBuildkit);
+    const client = parseVersion(facts.clientVersion);
+    const server = parseVersion(facts.serverVersion);
+    if (flag === false) {
+        return { kind: 'legacy', reason: 'DOCKER_BUILDKIT=0 selects the legacy builder', warnings };
+    }
+    if (facts.serverOs === 'windows') {
+        return { kind: 'legacy', reason: 'the Windows daemon has no BuildKit', warnings };
+    }
+    if (server && !atLeast(server, 18, 9)) {
+        return {
+            kind: 'legacy',
+            reason: `daemon ${facts.serverVersion} predates BuildKit (18.09)`,
+            warnings
+        };
+    }
+    if (facts.buildxVersion !== null) {
+        return { kind: 'buildx', reason: `buildx plugin present (${facts.buildxVersion})`, warnings };
+    }
+    if (client && atLeast(client, 23, 0)) {
+        if (flag === true) {
+            warnings.push(`DOCKER_BUILDKIT=1 makes docker ${facts.clientVersion} fail without buildx; building with the legacy builder instead`);
+        }
+        warnings.push(`docker client ${facts.clientVersion} has no buildx plugin: it falls back to the legacy builder, whose cache lives in images (builder prune does not reach it)`);
+        return { kind: 'legacy', reason: `client ${facts.clientVersion} without buildx`, warnings };
+    }
+    return {
+        kind: 'buildkit',
+        reason: `client ${facts.clientVersion ?? 'unknown'} builds with BuildKit under DOCKER_BUILDKIT=1`,
+        warnings
+    };
+}
+/** Parses `docker version --format '{{json .}}'` (Server is null when the daemon is down). */
+function parseVersionJson(text) {
+    let v = {};
+    const line = text.split('\n').find(l => l.trim().startsWith('{'));
+    if (line) {
+        try {
+            v = JSON.parse(line);
+        }
+        catch {
+            v = {};
+        }
+    }
+    return {
+        clientVersion: v.Client?.Version ?? null,
+        serverVersion: v.Server?.Version ?? null,
+        serverOs: v.Server?.Os ?? null,
+        context: v.Client?.Context ?? null
+    };
+}
+/**
+ * Asks the client and daemon. Throws a DockerError when the daemon cannot be reached, naming the
+ * host it tried (docker's own message says which).
+ */
+async function detectBuilder(exec, env = process.env) {
+    const ver = await exec(['version', '--format', '{{json .}}']);
+    const parsed = parseVersionJson(ver.stdout);
+    if (ver.code !== 0 || parsed.serverVersion === null) {
+        const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
+        throw new docker_exec/* DockerError */.Bi(`Docker daemon unreachable${where}: ${(0,docker_exec/* lastErrorLine */.HY)(ver)}`, ver.code);
+    }
+    const bx = await exec(['buildx', 'version']);
+    const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null;
+    const choice = classifyBuilder({ ...parsed, buildxVersion, dockerBuildkit: env.DOCKER_BUILDKIT });
+    return {
+        ...choice,
+        ...parsed,
+        buildxVersion,
+        dockerHost: env.DOCKER_HOST || null,
+        context: env.DOCKER_CONTEXT || parsed.context
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build-flags.ts
+/**
+ * The docker build flags a user of docker/build-push-action passes (labels, secrets, ssh, pull,
+ * no-cache, network, hosts, shm, ulimits, builder, platforms, named contexts): one shape for the
+ * CLI and the action, parsed by shared helpers, checked against the builder in use, and turned
+ * into the argv flags of src/docker/build.ts. What the builder cannot do is an error naming the
+ * input (or flag) and the builder, never dropped.
+ */
+
+
+
+
+
+function noBuildFlags() {
+    return {
+        labels: {},
+        secrets: [],
+        ssh: [],
+        pull: false,
+        noCache: false,
+        noCacheFilters: [],
+        network: null,
+        addHosts: [],
+        shmSize: null,
+        ulimits: [],
+        builder: null,
+        platforms: [],
+        buildContexts: {}
+    };
+}
+const NAMES = {
+    labels: { action: 'input labels', cli: '--label' },
+    secrets: { action: 'input secrets / secret-files', cli: '--secret' },
+    ssh: { action: 'input ssh', cli: '--ssh' },
+    pull: { action: 'input pull', cli: '--pull' },
+    noCache: { action: 'input no-cache', cli: '--no-cache' },
+    noCacheFilters: { action: 'input no-cache-filters', cli: '--no-cache-filter' },
+    network: { action: 'input network', cli: '--network' },
+    addHosts: { action: 'input add-hosts', cli: '--add-host' },
+    shmSize: { action: 'input shm-size', cli: '--shm-size' },
+    ulimits: { action: 'input ulimit', cli: '--ulimit' },
+    builder: { action: 'input builder', cli: '--builder' },
+    platforms: { action: 'input platforms', cli: '--platform' },
+    buildContexts: { action: 'input build-contexts', cli: '--build-context' }
+};
+function flagName(key, surface) {
+    return NAMES[key][surface];
+}
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+const LABEL_KEY = /^[^\s=]+$/;
+/** `KEY=VALUE` items (one label each); a value may hold `=` and spaces. */
+function parseLabels(items, where) {
+    const out = {};
+    items.forEach((item, i) => {
+        const eq = item.indexOf('=');
+        const key = eq < 0 ? item : item.slice(0, eq);
+        if (!LABEL_KEY.test(key)) {
+            throw new options_UsageError(`${where} #${i + 1}: "${truncate(item, 40)}" is not KEY=VALUE`);
+        }
+        if (key.startsWith('dev.fresh-build.')) {
+            throw new options_UsageError(`${where} #${i + 1}: ${key} is fresh-build's own label (it records what the image was built from)`);
+        }
+        out[key] = eq < 0 ? '' : item.slice(eq + 1);
+    });
+    return out;
+}
+function secretId(id, where) {
+    if (!SECRET_ID.test(id)) {
+        throw new options_UsageError(`${where}: secret id "${truncate(id, 40)}" is not [A-Za-z0-9_.-]+`);
+    }
+    return id;
+}
+/**
+ * The action's `secrets`: `id=value` per line, the value kept byte for byte (a multi-line value
+ * is a line each: use `secret-files` for those). Errors never echo a value.
+ */
+function parseSecretLines(text, where = 'input secrets') {
+    const out = [];
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.replace(/\r$/, '');
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            throw new UsageError(`${where} line ${i + 1}: expected id=value, found no "="`);
+        out.push({
+            id: secretId(line.slice(0, eq).trim(), `${where} line ${i + 1}`),
+            value: line.slice(eq + 1)
+        });
+    });
+    return out;
+}
+/** The action's `secret-files`: `id=path` per line (the caller resolves the path). */
+function parseSecretFileLines(text, where = 'input secret-files') {
+    return text
+        .split(/\r?\n/)
+        .map((l, i) => [l.trim(), i + 1])
+        .filter(([l]) => l !== '' && !l.startsWith('#'))
+        .map(([l, n]) => {
+        const eq = l.indexOf('=');
+        if (eq < 0 || eq === l.length - 1) {
+            throw new UsageError(`${where} line ${n}: expected id=path`);
+        }
+        return {
+            id: secretId(l.slice(0, eq).trim(), `${where} line ${n}`),
+            src: l.slice(eq + 1).trim()
+        };
+    });
+}
+/**
+ * The CLI's `--secret`, in docker build's own syntax: `id=X,src=PATH` (also `source=`,
+ * `type=file`) or `id=X,env=VAR` (`type=env`). A value is never given on the command line.
+ */
+function parseSecretFlag(item, where) {
+    const kv = new Map();
+    for (const part of item.split(',')) {
+        const eq = part.indexOf('=');
+        if (eq < 0)
+            throw new options_UsageError(`${where}: "${truncate(part, 40)}" is not key=value`);
+        kv.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1));
+    }
+    const type = kv.get('type') ?? (kv.has('env') ? 'env' : 'file');
+    const id = kv.get('id') ?? kv.get('env') ?? '';
+    if (id === '')
+        throw new options_UsageError(`${where}: needs id=NAME`);
+    secretId(id, where);
+    if (type === 'env') {
+        const name = kv.get('env') ?? id;
+        return { id, env: name };
+    }
+    if (type !== 'file')
+        throw new options_UsageError(`${where}: type must be file or env, not "${type}"`);
+    const src = kv.get('src') ?? kv.get('source');
+    if (!src)
+        throw new options_UsageError(`${where}: needs src=PATH (or env=VAR)`);
+    return { id, src };
+}
+/** `--ssh`: `default`, or `id=path[,path...]`. */
+function parseSsh(item, where) {
+    const v = item.trim();
+    if (v === 'default' || /^[A-Za-z0-9_.-]+(=[^=]+)?$/.test(v))
+        return v;
+    throw new options_UsageError(`${where}: "${truncate(v, 40)}" is not default or id=path`);
+}
+/** `NAME=PATH` named contexts; only local directories can be hashed and judged. */
+function parseBuildContexts(items, where, resolvePath) {
+    const out = {};
+    for (const [i, item] of items.entries()) {
+        const eq = item.indexOf('=');
+        const name = eq < 0 ? '' : item.slice(0, eq).trim();
+        const value = eq < 0 ? '' : item.slice(eq + 1).trim();
+        const at = `${where} #${i + 1}`;
+        if (!/^[a-z0-9][a-z0-9._-]*$/.test(name) || value === '') {
+            throw new options_UsageError(`${at}: "${truncate(item, 60)}" is not NAME=PATH (NAME in lower case)`);
+        }
+        if (/^[a-z][a-z0-9+.-]*:\/\/|^target:/i.test(value)) {
+            throw new options_UsageError(`${at}: ${name} is not a local directory (${truncate(value, 40)}); only local directories can be hashed and proven`);
+        }
+        if (name in out)
+            throw new options_UsageError(`${at}: context ${name} is given twice`);
+        out[name] = resolvePath(value, item);
+    }
+    return out;
+}
+/** `nofile=1024[:2048]`. */
+function parseUlimit(item, where) {
+    if (!/^[a-z]+=-?\d+(:-?\d+)?$/.test(item.trim())) {
+        throw new options_UsageError(`${where}: "${truncate(item, 40)}" is not NAME=SOFT[:HARD]`);
+    }
+    return item.trim();
+}
+/** `64m`, `1g`, bytes. */
+function parseShmSize(value, where) {
+    if (!/^\d+(\.\d+)?\s*[bkmg]?b?$/i.test(value.trim())) {
+        throw new options_UsageError(`${where}: "${truncate(value, 40)}" is not a size (e.g. 64m, 1g)`);
+    }
+    return value.trim();
+}
+/** `host:ip` (docker build's form) or `host=ip` (buildx's). */
+function parseAddHost(item, where) {
+    const v = item.trim();
+    if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(v)) {
+        throw new options_UsageError(`${where}: "${truncate(v, 40)}" is not host:ip`);
+    }
+    return v;
+}
+function describe(b) {
+    if (b.kind === 'buildx')
+        return 'buildx';
+    if (b.kind === 'buildkit')
+        return `the BuildKit of the classic docker client (daemon ${b.serverVersion ?? 'unknown'}, no buildx)`;
+    return 'the legacy builder';
+}
+/**
+ * Throws a UsageError for the first flag the builder in use cannot honour. Named contexts work
+ * everywhere (without buildx they are stood in by local images, see named-contexts.ts).
+ */
+function checkBuilderSupport(flags, builder, surface) {
+    const fail = (key, why) => {
+        throw new options_UsageError(`${flagName(key, surface)}: ${describe(builder)} ${why}`);
+    };
+    const { kind } = builder;
+    if (kind === 'legacy') {
+        if (flags.secrets.length > 0)
+            fail('secrets', 'has no build secrets (RUN --mount=type=secret needs BuildKit)');
+        if (flags.ssh.length > 0)
+            fail('ssh', 'cannot forward SSH (RUN --mount=type=ssh needs BuildKit)');
+        if (flags.platforms.length > 0)
+            fail('platforms', 'cannot build for another platform (use buildx)');
+    }
+    if (kind !== 'buildx') {
+        if (flags.noCacheFilters.length > 0)
+            fail('noCacheFilters', 'has no --no-cache-filter (a buildx flag)');
+        if (flags.builder !== null)
+            fail('builder', 'has no builder instances (install buildx)');
+        if (flags.platforms.length > 1)
+            fail('platforms', 'builds one platform at a time (use buildx for several)');
+    }
+    if (kind === 'buildkit') {
+        // Measured on docker 20.10.24: under BuildKit a RUN sees 64 MiB /dev/shm and the default
+        // nofile whatever --shm-size / --ulimit say (the legacy builder honours both).
+        const server = parseVersion(builder.serverVersion);
+        if (server === null || server[0] < 23) {
+            if (flags.shmSize !== null)
+                fail('shmSize', 'ignores --shm-size (measured on 20.10)');
+            if (flags.ulimits.length > 0)
+                fail('ulimits', 'ignores --ulimit (measured on 20.10)');
+        }
+    }
+    if (kind === 'buildx' && flags.platforms.length > 1) {
+        fail('platforms', 'cannot --load several platforms into the daemon, and the proof reads the loaded image: build one platform per run');
+    }
+}
+/**
+ * Secret values to mask and redact: given values, environment values, and the contents of secret
+ * files up to 64 KiB (a RUN may print what it reads).
+ */
+function buildSecretValues(flags, env = process.env) {
+    const out = [];
+    for (const s of flags?.secrets ?? []) {
+        if ('value' in s)
+            out.push(s.value);
+        else if ('env' in s)
+            out.push(env[s.env] ?? '');
+        else {
+            try {
+                if ((0,external_node_fs_namespaceObject.statSync)(s.src).size <= 64 * 1024)
+                    out.push((0,external_node_fs_namespaceObject.readFileSync)(s.src, 'utf8'));
+            }
+            catch {
+                // A missing file is reported when the secrets are materialised.
+            }
+        }
+    }
+    return out.filter(v => v.trim() !== '');
+}
+/**
+ * Values (and environment values) go to 0600 files in a 0700 temp directory outside the
+ * workspace, removed by `cleanup`; a given file is passed as it is, after checking it is there.
+ */
+function materializeSecrets(flags, surface, env = process.env) {
+    const where = flagName('secrets', surface);
+    let dir = null;
+    const cleanup = () => {
+        if (dir !== null)
+            (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+        dir = null;
+    };
+    const files = [];
+    try {
+        flags.secrets.forEach((s, i) => {
+            if ('src' in s) {
+                const st = (0,external_node_fs_namespaceObject.statSync)(s.src, { throwIfNoEntry: false });
+                if (!st?.isFile()) {
+                    throw new options_UsageError(`${where}: secret ${s.id}: "${s.src}" is not a file`);
+                }
+                files.push({ id: s.id, src: s.src });
+                return;
+            }
+            let value;
+            if ('env' in s) {
+                const v = env[s.env];
+                if (v === undefined) {
+                    throw new options_UsageError(`${where}: secret ${s.id}: environment variable ${s.env} is not set`);
+                }
+                value = v;
+            }
+            else
+                value = s.value;
+            dir ??= (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'fb-secrets-'));
+            (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
+            const path = (0,external_node_path_.join)(dir, `${i}-${s.id}`);
+            (0,external_node_fs_namespaceObject.writeFileSync)(path, value, { mode: 0o600 });
+            files.push({ id: s.id, src: path });
+        });
+    }
+    catch (e) {
+        cleanup();
+        throw e;
+    }
+    return { files, cleanup };
+}
+/** The argv flags of a build, secrets already as files. */
+function passThrough(flags, secrets, contexts) {
+    return {
+        secrets: [...secrets],
+        ssh: flags.ssh,
+        pull: flags.pull,
+        noCacheFilters: flags.noCacheFilters,
+        ...(flags.network ? { network: flags.network } : {}),
+        addHosts: flags.addHosts,
+        ...(flags.shmSize ? { shmSize: flags.shmSize } : {}),
+        ulimits: flags.ulimits,
+        ...(flags.builder ? { builder: flags.builder } : {}),
+        platforms: flags.platforms,
+        buildContexts: contexts
+    };
+}
+/** A secret value inside a user label would put it into the image: refused. */
+function checkLabelsFree(labels, secrets, surface) {
+    for (const [k, v] of Object.entries(labels)) {
+        if (secrets.some(s => s.length >= 3 && (v.includes(s) || k.includes(s)))) {
+            throw new options_UsageError(`${flagName('labels', surface)}: label ${k} holds a secret value`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/build-flags.ts
+/**
+ * The CLI's docker build flags, named as `docker build` / `docker buildx build` name them, into
+ * the BuildFlags the action's inputs also produce (the CLI stays the action's twin).
+ */
+
+/** The parseArgs option specs of the pass-through flags. */
+const BUILD_FLAG_OPTIONS = {
+    label: { type: 'string', multiple: true },
+    secret: { type: 'string', multiple: true },
+    ssh: { type: 'string', multiple: true },
+    pull: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
+    'no-cache-filter': { type: 'string', multiple: true },
+    network: { type: 'string' },
+    'add-host': { type: 'string', multiple: true },
+    'build-context': { type: 'string', multiple: true },
+    'shm-size': { type: 'string' },
+    ulimit: { type: 'string', multiple: true },
+    builder: { type: 'string' },
+    platform: { type: 'string', multiple: true }
+};
+const BUILD_FLAG_NAMES = Object.keys(BUILD_FLAG_OPTIONS);
+/** BuildFlags from parsed values; `abs` resolves a path against the working directory. */
+function cliBuildFlags(values, abs) {
+    const list = (n) => values[n] ?? [];
+    const str = (n) => values[n] ?? null;
+    const f = noBuildFlags();
+    f.labels = parseLabels(list('label'), '--label');
+    f.secrets = list('secret').map((s, i) => {
+        const spec = parseSecretFlag(s, `--secret #${i + 1}`);
+        return 'src' in spec ? { ...spec, src: abs(spec.src) } : spec;
+    });
+    f.ssh = list('ssh').map((s, i) => parseSsh(s, `--ssh #${i + 1}`));
+    f.pull = values.pull === true;
+    f.noCache = values['no-cache'] === true;
+    f.noCacheFilters = list('no-cache-filter').flatMap(v => v
+        .split(',')
+        .map(x => x.trim())
+        .filter(Boolean));
+    f.network = str('network');
+    f.addHosts = list('add-host').map((h, i) => parseAddHost(h, `--add-host #${i + 1}`));
+    f.buildContexts = parseBuildContexts(list('build-context'), '--build-context', p => abs(p));
+    const shm = str('shm-size');
+    f.shmSize = shm === null ? null : parseShmSize(shm, '--shm-size');
+    f.ulimits = list('ulimit').map((u, i) => parseUlimit(u, `--ulimit #${i + 1}`));
+    f.builder = str('builder');
+    f.platforms = list('platform').flatMap(v => v
+        .split(',')
+        .map(x => x.trim())
+        .filter(Boolean));
+    return f;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/request.ts
 /** The one way from a request to the guard's options, for the CLI and the action alike. */
 function guardOptions(r) {
@@ -17431,11 +17936,14 @@ function guardOptions(r) {
         image: r.image,
         docker: r.docker,
         ...(r.statCache !== undefined ? { statCache: r.statCache } : {}),
-        ...(r.push ? { push: true } : {})
+        ...(r.push ? { push: true } : {}),
+        ...(r.build !== undefined ? { build: r.build } : {}),
+        ...(r.surface !== undefined ? { surface: r.surface } : {})
     };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
+
 
 
 
@@ -17474,7 +17982,8 @@ const OPTIONS = {
     push: { type: 'boolean' },
     'registry-cache': { type: 'string', multiple: true },
     container: { type: 'string', multiple: true },
-    wait: { type: 'string' }
+    wait: { type: 'string' },
+    ...BUILD_FLAG_OPTIONS
 };
 /** Which options each command accepts; anything else is a usage error, not silently ignored. */
 /** What build and check share: both hash, compare with the record, judge and record. */
@@ -17496,9 +18005,9 @@ const JUDGING = [
     'no-stat-cache'
 ];
 const ALLOWED = {
-    hash: ['context', 'file', 'build-arg'],
-    build: [...JUDGING, 'tag', 'prune', 'push'],
-    check: [...JUDGING, 'log', 'image'],
+    hash: ['context', 'file', 'build-arg', 'build-context'],
+    build: [...JUDGING, 'tag', 'prune', 'push', ...BUILD_FLAG_NAMES],
+    check: [...JUDGING, 'log', 'image', 'build-context'],
     'parse-log': [],
     clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker', 'registry-cache'],
     verify: [
@@ -17577,8 +18086,10 @@ function parseCli(argv, cwd, env) {
     }
     if (rest.length > 0)
         throw new options_UsageError(`unexpected argument "${truncate(rest[0] ?? '')}"`);
-    if (command === 'hash')
-        return { command, context, file, buildArgs, json, debug };
+    if (command === 'hash') {
+        const namedContexts = cliBuildFlags(values, abs).buildContexts;
+        return { command, context, file, buildArgs, namedContexts, json, debug };
+    }
     if (command === 'clear') {
         // Filters are checked before anything runs, not after the daemon was asked for its version.
         try {
@@ -17652,7 +18163,9 @@ function parseCli(argv, cwd, env) {
         image: str('image') ?? null,
         docker,
         statCache: values['no-stat-cache'] !== true,
-        push: values.push === true
+        push: values.push === true,
+        surface: 'cli',
+        build: cliBuildFlags(values, abs)
     });
     const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null;
     return { command, guard, compose, json, debug };
@@ -17693,6 +18206,14 @@ build / check:
   --no-stat-cache        read every file (default: reuse digests of files whose stat is unchanged)
   --push                 (build) push every tag after a pass, the record beside the image
   --log FILE, --image REF  (check) the log to judge and the image it built
+
+build, passed to docker build as docker names them (an error where the builder cannot):
+  --label K=V            image label (repeatable)
+  --secret id=X,src=F    build secret from a file, or id=X,env=VAR from the environment
+  --ssh default|id=PATH  SSH agent or keys for RUN --mount=type=ssh
+  --build-context N=DIR  named context: hashed, judged and proven like the main one
+  --pull, --no-cache, --no-cache-filter STAGE, --network M, --add-host H:IP,
+  --shm-size S, --ulimit N=S[:H], --builder NAME (buildx), --platform P
 
 clear:
   --all                  prune every builder record, cache mounts too
@@ -17765,8 +18286,6 @@ function exitCodeFor(e) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/util/errno.ts
 var errno = __nccwpck_require__(8196);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/context/digest.ts
 /**
  * Content digests for context entries: sha256 of file bytes (fixed buffers, never the whole
@@ -19434,130 +19953,6 @@ function describeStatCache(s) {
 var hash = __nccwpck_require__(9715);
 // EXTERNAL MODULE: ./src/dockerfile/index.ts + 3 modules
 var dockerfile = __nccwpck_require__(3990);
-// EXTERNAL MODULE: ./src/dockerfile/match.ts
-var match = __nccwpck_require__(3239);
-;// CONCATENATED MODULE: ./src/verdict/sources.ts
-
-
-/**
- * Literal sources that select nothing in the context: BuildKit fails the step (`not found`),
- * while a wildcard that matches nothing is allowed (verified on 20.10). The step's hash is then
- * the empty digest; saying so before any prune spares a prune for a build that cannot succeed.
- */
-function unmatchedSources(steps, entries) {
-    const out = [];
-    for (const step of steps) {
-        for (const source of step.sources) {
-            if ((0,match/* hasWildcard */.rl)(source) || source === '.')
-                continue;
-            if ((0,dockerfile/* selectSources */.nn)({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
-                out.push({ step, source });
-            }
-        }
-    }
-    return out;
-}
-/** The warning line for an unmatched source. */
-function unmatchedMessage(u, excluded) {
-    return `line ${u.step.line}: ${u.step.instruction}: no context file matches ${u.source}${excluded ? ' (.dockerignore excludes it)' : ''}, so the build will fail`;
-}
-
-;// CONCATENATED MODULE: ./src/docker/builder.ts
-/**
- * Which builder will run `docker build` on this host, and which daemon it talks to.
- * The kind decides the build argv, what a prune can reach and how the log looks.
- */
-
-/** Major.minor of a version like `20.10.24+dfsg1`, `v0.12.1`, `28.2.2`; null if unparsable. */
-function parseVersion(v) {
-    const m = /(\d+)\.(\d+)/.exec(v ?? '');
-    return m ? [Number(m[1]), Number(m[2])] : null;
-}
-function atLeast(v, major, minor) {
-    return v[0] > major || (v[0] === major && v[1] >= minor);
-}
-function envFlag(value) {
-    if (value === undefined || value === '')
-        return null;
-    return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
-}
-/** Pure decision from the facts. */
-function classifyBuilder(facts) {
-    const warnings = [];
-    const flag = envFlag(facts.dockerBuildkit);
-    const client = parseVersion(facts.clientVersion);
-    const server = parseVersion(facts.serverVersion);
-    if (flag === false) {
-        return { kind: 'legacy', reason: 'DOCKER_BUILDKIT=0 selects the legacy builder', warnings };
-    }
-    if (facts.serverOs === 'windows') {
-        return { kind: 'legacy', reason: 'the Windows daemon has no BuildKit', warnings };
-    }
-    if (server && !atLeast(server, 18, 9)) {
-        return {
-            kind: 'legacy',
-            reason: `daemon ${facts.serverVersion} predates BuildKit (18.09)`,
-            warnings
-        };
-    }
-    if (facts.buildxVersion !== null) {
-        return { kind: 'buildx', reason: `buildx plugin present (${facts.buildxVersion})`, warnings };
-    }
-    if (client && atLeast(client, 23, 0)) {
-        if (flag === true) {
-            warnings.push(`DOCKER_BUILDKIT=1 makes docker ${facts.clientVersion} fail without buildx; building with the legacy builder instead`);
-        }
-        warnings.push(`docker client ${facts.clientVersion} has no buildx plugin: it falls back to the legacy builder, whose cache lives in images (builder prune does not reach it)`);
-        return { kind: 'legacy', reason: `client ${facts.clientVersion} without buildx`, warnings };
-    }
-    return {
-        kind: 'buildkit',
-        reason: `client ${facts.clientVersion ?? 'unknown'} builds with BuildKit under DOCKER_BUILDKIT=1`,
-        warnings
-    };
-}
-/** Parses `docker version --format '{{json .}}'` (Server is null when the daemon is down). */
-function parseVersionJson(text) {
-    let v = {};
-    const line = text.split('\n').find(l => l.trim().startsWith('{'));
-    if (line) {
-        try {
-            v = JSON.parse(line);
-        }
-        catch {
-            v = {};
-        }
-    }
-    return {
-        clientVersion: v.Client?.Version ?? null,
-        serverVersion: v.Server?.Version ?? null,
-        serverOs: v.Server?.Os ?? null,
-        context: v.Client?.Context ?? null
-    };
-}
-/**
- * Asks the client and daemon. Throws a DockerError when the daemon cannot be reached, naming the
- * host it tried (docker's own message says which).
- */
-async function detectBuilder(exec, env = process.env) {
-    const ver = await exec(['version', '--format', '{{json .}}']);
-    const parsed = parseVersionJson(ver.stdout);
-    if (ver.code !== 0 || parsed.serverVersion === null) {
-        const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
-        throw new docker_exec/* DockerError */.Bi(`Docker daemon unreachable${where}: ${(0,docker_exec/* lastErrorLine */.HY)(ver)}`, ver.code);
-    }
-    const bx = await exec(['buildx', 'version']);
-    const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null;
-    const choice = classifyBuilder({ ...parsed, buildxVersion, dockerBuildkit: env.DOCKER_BUILDKIT });
-    return {
-        ...choice,
-        ...parsed,
-        buildxVersion,
-        dockerHost: env.DOCKER_HOST || null,
-        context: env.DOCKER_CONTEXT || parsed.context
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/docker/build.ts
 /**
  * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
@@ -19570,7 +19965,13 @@ async function detectBuilder(exec, env = process.env) {
 
 /** Pure: the exact argv (without the docker binary) and env for a build. */
 function buildCommand(kind, opts) {
-    const argv = kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+    const f = opts.flags ?? {};
+    const argv = kind === 'buildx' ? ['buildx', 'build'] : ['build'];
+    // The builder goes first: `--builder` selects the instance every later flag is read against.
+    if (kind === 'buildx' && f.builder)
+        argv.push('--builder', f.builder);
+    if (kind === 'buildx')
+        argv.push('--load');
     if (kind !== 'legacy')
         argv.push(`--progress=${opts.progress ?? 'plain'}`);
     if (opts.file !== undefined)
@@ -19587,6 +19988,29 @@ function buildCommand(kind, opts) {
         argv.push('--target', opts.target);
     if (opts.noCache)
         argv.push('--no-cache');
+    for (const n of f.noCacheFilters ?? [])
+        argv.push('--no-cache-filter', n);
+    if (f.pull)
+        argv.push('--pull');
+    for (const s of f.secrets ?? [])
+        argv.push('--secret', `id=${s.id},src=${s.src}`);
+    for (const s of f.ssh ?? [])
+        argv.push('--ssh', s);
+    if (f.network)
+        argv.push('--network', f.network);
+    for (const h of f.addHosts ?? [])
+        argv.push('--add-host', h);
+    if (f.shmSize)
+        argv.push('--shm-size', f.shmSize);
+    for (const u of f.ulimits ?? [])
+        argv.push('--ulimit', u);
+    if (f.platforms && f.platforms.length > 0)
+        argv.push('--platform', f.platforms.join(','));
+    for (const [name, dir] of Object.entries(f.buildContexts ?? {})) {
+        argv.push('--build-context', `${name}=${dir}`);
+    }
+    if (kind === 'buildx' && f.metadataFile)
+        argv.push('--metadata-file', f.metadataFile);
     if (opts.iidFile !== undefined)
         argv.push('--iidfile', opts.iidFile);
     argv.push(opts.context);
@@ -19620,7 +20044,11 @@ async function runBuild(exec, kind, opts, run = {}) {
         const context = (0,external_node_path_.isAbsolute)(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
             ? opts.context
             : (0,external_node_path_.resolve)(opts.context);
-        const cmd = buildCommand(kind, { ...opts, context, iidFile });
+        const metadataFile = kind === 'buildx' ? (0,external_node_path_.join)(dir, 'metadata.json') : undefined;
+        const flags = metadataFile ? { ...opts.flags, metadataFile } : opts.flags;
+        const cmd = buildCommand(kind, { ...opts, context, iidFile, ...(flags ? { flags } : {}) });
+        run.onCommand?.(cmd.argv, cmd.env);
+        const redact = run.redact ?? ((line) => line);
         let logError = null;
         const log = run.logPath ? (0,external_node_fs_namespaceObject.createWriteStream)(run.logPath, { mode: 0o600 }) : null;
         // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
@@ -19632,7 +20060,8 @@ async function runBuild(exec, kind, opts, run = {}) {
             signal: run.signal,
             // Only the tail is held in memory, for the error line and the image id fallback.
             maxCapture: 256 * 1024,
-            onLine: (line, stream) => {
+            onLine: (raw, stream) => {
+                const line = redact(raw);
                 if (log && logError === null)
                     log.write(line + '\n');
                 run.onLine?.(line, stream);
@@ -19645,16 +20074,30 @@ async function runBuild(exec, kind, opts, run = {}) {
             imageId = (await (0,promises_.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
             imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr);
         }
+        const metadata = metadataFile ? await readMetadata(metadataFile) : null;
         return {
             code: result.code,
             logPath: run.logPath && logError === null ? run.logPath : null,
             logError,
             imageId,
-            error: result.code === 0 ? null : (0,docker_exec/* lastErrorLine */.HY)(result)
+            error: result.code === 0 ? null : redact((0,docker_exec/* lastErrorLine */.HY)(result)),
+            metadata
         };
     }
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/** buildx's metadata file as an object; null when missing or not a JSON object. */
+async function readMetadata(path) {
+    try {
+        const doc = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        return typeof doc === 'object' && doc !== null && !Array.isArray(doc)
+            ? doc
+            : null;
+    }
+    catch {
+        return null;
     }
 }
 
@@ -20236,6 +20679,54 @@ async function readWantedLayers(exec, image, wanted, report) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/docker/buildx.ts
+/** Parses `docker buildx inspect` text; unknown lines are ignored. */
+function parseBuildxInspect(text) {
+    let name = null;
+    let driver = null;
+    const endpoints = [];
+    let inNodes = false;
+    for (const raw of text.split(/\r?\n/)) {
+        if (/^Nodes:\s*$/.test(raw)) {
+            inNodes = true;
+            continue;
+        }
+        const m = /^([A-Za-z][A-Za-z ]*):\s*(.*)$/.exec(raw);
+        if (!m)
+            continue;
+        const [, key, value] = m;
+        if (!inNodes && key === 'Name')
+            name = value.trim() || null;
+        else if (!inNodes && key === 'Driver')
+            driver = value.trim() || null;
+        else if (inNodes && key === 'Endpoint')
+            endpoints.push(value.trim());
+    }
+    return { name, driver, endpoints };
+}
+/** Drivers whose BuildKit (and so its cache) lives outside the docker daemon's image store. */
+const OWN_BUILDKIT = new Set(['docker-container', 'kubernetes', 'remote']);
+/** Warnings about a builder: where its cache lives and how long it lives. */
+function builderWarnings(b) {
+    if (b.driver === null || !OWN_BUILDKIT.has(b.driver))
+        return [];
+    const name = b.name ?? 'the current builder';
+    const out = [
+        `buildx builder ${name} uses the ${b.driver} driver: its cache lives in its own BuildKit, which fresh-build prunes and whose image is loaded into the daemon (--load) to be proven`
+    ];
+    if (b.driver === 'docker-container') {
+        out.push(`buildx builder ${name} is a docker-container builder as docker/setup-buildx-action creates it, removed after the job: each job starts with an empty cache, so only cache-from imports can serve old layers; keep a builder (or a self-hosted runner) to reuse the cache between runs`);
+    }
+    return out;
+}
+/** Asks buildx about the builder (`--builder` or the current one); no warnings when it cannot. */
+async function buildxWarnings(exec, builder) {
+    const r = await exec(['buildx', 'inspect', ...(builder ? [builder] : [])]).catch(() => null);
+    if (!r || r.code !== 0)
+        return [];
+    return builderWarnings(parseBuildxInspect(r.stdout));
+}
+
 ;// CONCATENATED MODULE: ./src/docker/onbuild.ts
 /** Reads the triggers of each image; never throws. */
 async function readOnBuild(exec, images) {
@@ -20287,7 +20778,181 @@ async function readOnBuild(exec, images) {
 
 
 
+
+;// CONCATENATED MODULE: ./src/pipeline/named-contexts.ts
+/**
+ * Named build contexts (`--build-context NAME=DIR`, the action's `build-contexts`): each is
+ * hashed as Docker sends it, with its own `.dockerignore`, and the steps that read it
+ * (`COPY --from=NAME`, `RUN --mount=from=NAME`) are compared, judged and proven like the steps
+ * of the main context.
+ *
+ * One flat path space: a named context's entries are keyed `NAME:path`, so the record's file
+ * signatures, the changed-files list, the step comparison and the proof requests need no second
+ * code path. A main-context path that starts with `NAME:` would be ambiguous and is refused.
+ *
+ * buildx passes the directories as `--build-context`. The classic client has no such flag; there
+ * each named context is stood in by a local image `NAME` built `FROM scratch` with `COPY . /`
+ * from that directory, which `COPY --from=NAME` and `RUN --mount=from=NAME` then read (the daemon
+ * resolves an image name locally first). That image is built through the same builder cache, so
+ * a stale context-sync record shows in it, and in the layer the COPY wrote, as it would in a
+ * named context; the tag is removed after the run.
+ */
+
+
+
+
+
+
+
+
+
+/** The label that marks an image as a stand-in for a named context (its value: the directory). */
+const STAND_IN_LABEL = 'dev.fresh-build.named-context';
+/** `NAME:path` for a named context's entry; the path itself for the main context. */
+function entryKey(context, path) {
+    return context === undefined ? path : `${context}:${path}`;
+}
+/** The path inside its own context of a key a step of `context` reads. */
+function pathInContext(context, key) {
+    return context === undefined ? key : key.slice(context.length + 1);
+}
+/** Each named context scanned as Docker sends it: its own root `.dockerignore`. */
+async function scanNamedContexts(dirs) {
+    const out = new Map();
+    for (const [name, dir] of Object.entries(dirs)) {
+        try {
+            await checkContextDir(dir);
+        }
+        catch (e) {
+            throw new options_UsageError(`named context ${name}: ${e.message}`);
+        }
+        out.set(name, await scanContext(dir));
+    }
+    return out;
+}
+/** The named contexts' entries, keyed; refuses a main-context path that looks like a key. */
+function keyedEntries(named, main) {
+    const names = [...named.keys()];
+    const clash = main.find(e => names.some(n => e.path.startsWith(`${n}:`)));
+    if (clash) {
+        throw new options_UsageError(`build context path "${clash.path}" reads like a file of the named context ${clash.path.split(':')[0]}: rename one`);
+    }
+    return [...named].flatMap(([name, scan]) => scan.entries.map(e => ({ ...e, path: entryKey(name, e.path) })));
+}
+/**
+ * The context hash with named contexts: one sha256 over the main context's hash and each named
+ * context's, by name. Without named contexts it is the main context's hash unchanged.
+ */
+function combinedHash(main, named) {
+    if (named.size === 0)
+        return main;
+    const h = (0,external_node_crypto_.createHash)('sha256').update(`main\0${main}\n`);
+    for (const name of [...named.keys()].sort()) {
+        const entries = named.get(name)?.entries ?? [];
+        h.update(`${name}\0${hashOf(entries)}\n`);
+    }
+    return `sha256:${h.digest('hex')}`;
+}
+function hashOf(entries) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    for (const e of entries) {
+        h.update(`${e.path}\0${e.type}\0${e.mode}\0${e.digest ?? ''}\0${e.linkTarget ?? ''}\n`);
+    }
+    return h.digest('hex');
+}
+/**
+ * Builds the stand-in image of each named context (classic client). Refuses to overwrite an
+ * image of that name that is not a stand-in: it may be the user's.
+ */
+async function buildStandIns(dirs, io, where) {
+    const made = [];
+    const cleanup = async () => {
+        for (const { name, id } of made) {
+            const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null);
+            // Untag only while the name still points at our image; never forced.
+            if (now?.code === 0 && now.stdout.trim() === id) {
+                await io.exec(['image', 'rm', name]).catch(() => null);
+            }
+        }
+    };
+    const temp = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'fb-context-'));
+    try {
+        const dockerfile = (0,external_node_path_.join)(temp, 'Dockerfile');
+        (0,external_node_fs_namespaceObject.writeFileSync)(dockerfile, 'FROM scratch\nCOPY . /\n');
+        for (const [name, dir] of Object.entries(dirs)) {
+            const existing = await io.exec([
+                'image',
+                'inspect',
+                '--format',
+                `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
+                name
+            ]);
+            if (existing.code === 0 && existing.stdout.trim() === '') {
+                throw new options_UsageError(`${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`);
+            }
+            io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`);
+            const lines = [];
+            const built = await runBuild(io.exec, io.kind, {
+                context: dir,
+                file: dockerfile,
+                tags: [name],
+                buildArgs: {},
+                cacheFrom: [],
+                labels: { [STAND_IN_LABEL]: dir }
+            }, {
+                onLine: l => lines.push(l),
+                redact: io.redact,
+                ...(io.onCommand ? { onCommand: io.onCommand } : {})
+            });
+            if (built.code !== 0 || built.imageId === null) {
+                for (const l of lines.slice(-20))
+                    io.say(`[context ${name}] ${l}`);
+                throw new error/* FreshBuildError */.nz(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
+            }
+            const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
+            made.push({ name, id: id.stdout.trim() });
+        }
+    }
+    catch (e) {
+        await cleanup();
+        throw e;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { recursive: true, force: true });
+    }
+    return { cleanup };
+}
+
+// EXTERNAL MODULE: ./src/dockerfile/match.ts
+var match = __nccwpck_require__(3239);
+;// CONCATENATED MODULE: ./src/verdict/sources.ts
+
+
+/**
+ * Literal sources that select nothing in the context: BuildKit fails the step (`not found`),
+ * while a wildcard that matches nothing is allowed (verified on 20.10). The step's hash is then
+ * the empty digest; saying so before any prune spares a prune for a build that cannot succeed.
+ */
+function unmatchedSources(steps, entries) {
+    const out = [];
+    for (const step of steps) {
+        for (const source of step.sources) {
+            if ((0,match/* hasWildcard */.rl)(source) || source === '.')
+                continue;
+            if ((0,dockerfile/* selectSources */.nn)({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
+                out.push({ step, source });
+            }
+        }
+    }
+    return out;
+}
+/** The warning line for an unmatched source. */
+function unmatchedMessage(u, excluded) {
+    return `line ${u.step.line}: ${u.step.instruction}: no context file matches ${u.source}${excluded ? ' (.dockerignore excludes it)' : ''}, so the build will fail`;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/hash.ts
+
 
 
 
@@ -20342,11 +21007,12 @@ async function checkContextDir(dir) {
  * variable nested thousands deep overflows the recursive word lexer) must still end in one line
  * naming the file rather than a bare "Maximum call stack size exceeded".
  */
-function readPlan(text, file, buildArgs, triggers) {
+function readPlan(text, file, buildArgs, namedContexts, triggers) {
     try {
         return (0,dockerfile/* readDockerfile */.n_)(text, {
             file,
             buildArgs,
+            namedContexts,
             ...(triggers && triggers.size > 0 ? { onBuild: (b) => triggers.get(b) } : {})
         });
     }
@@ -20361,16 +21027,18 @@ function readPlan(text, file, buildArgs, triggers) {
 async function hashContext(opts) {
     await checkContextDir(opts.context);
     // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
+    const namedDirs = opts.namedContexts ?? {};
+    const names = Object.keys(namedDirs);
     const bytes = await readDockerfileBytes(opts.file);
     const text = bytes.toString('utf8');
-    let plan = readPlan(text, opts.file, opts.buildArgs);
+    let plan = readPlan(text, opts.file, opts.buildArgs, names);
     let onBuildProblems = [];
     const images = imageBases(plan);
     if (opts.onBuild && images.length > 0) {
         const read = await opts.onBuild(images);
         onBuildProblems = read.problems;
         if (read.triggers.size > 0)
-            plan = readPlan(text, opts.file, opts.buildArgs, read.triggers);
+            plan = readPlan(text, opts.file, opts.buildArgs, names, read.triggers);
     }
     opts.onPlan?.(plan);
     // Opened before the walk: the cache's horizon must precede every lstat of the scan.
@@ -20391,14 +21059,18 @@ async function hashContext(opts) {
         ignoreFile: scan.ignoreFile,
         ignore: scan.ignoreFile ? hash_sha256(await (0,promises_.readFile)(scan.ignoreFile)) : null
     };
+    const named = await scanNamedContexts(namedDirs);
+    const namedEntries = new Map([...named].map(([n, s]) => [n, s.entries]));
     return {
         scan,
         plan,
-        contextHash: hashInputs((0,hash/* hashEntries */.fG)(scan.entries), inputs),
-        steps: (0,dockerfile/* hashSteps */.g7)(plan, scan.entries),
+        contextHash: combinedHash(hashInputs((0,hash/* hashEntries */.fG)(scan.entries), inputs), named),
+        steps: (0,dockerfile/* hashSteps */.g7)(plan, scan.entries, namedEntries),
         statCache: cache ? await cache.save() : null,
         inputs,
-        onBuildProblems
+        onBuildProblems,
+        named,
+        all: named.size === 0 ? scan.entries : [...scan.entries, ...keyedEntries(named, scan.entries)]
     };
 }
 const hash_sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
@@ -20453,7 +21125,7 @@ function hashReport(h) {
             ...h.plan.warnings.map(w => `line ${w.line}: ${w.message}`),
             ...h.onBuildProblems,
             // A step whose literal source matches nothing has the empty digest: the build will fail.
-            ...unmatchedSources(h.steps, h.scan.entries).map(u => unmatchedMessage(u, false))
+            ...unmatchedSources(h.steps.filter(s => s.context === undefined), h.scan.entries).map(u => unmatchedMessage(u, false))
         ]
     };
 }
@@ -20466,9 +21138,10 @@ var src_record = __nccwpck_require__(8055);
 
 
 
+
 /** Stage 1: identity, build args, where the record and stat cache live. No file is read yet. */
 async function prepare(command, opts, service, io) {
-    const redact = (0,text_safety/* redactor */.$p)(secretArgValues(opts));
+    const redact = (0,text_safety/* redactor */.$p)([...secretArgValues(opts), ...buildSecretValues(opts.build, io.env)]);
     const identity = await resolveIdentity(opts, io.env);
     const statePath = opts.state ??
         (0,src_record/* defaultStatePath */.K0)({
@@ -20845,6 +21518,7 @@ async function hashStage(run) {
         file: opts.file,
         buildArgs: run.buildArgs,
         statCache: run.statCache,
+        ...(opts.build ? { namedContexts: opts.build.buildContexts } : {}),
         onBuild: images => readOnBuild(run.docker(), images),
         onPlan: plan => (early = onPlan(run, plan))
     });
@@ -20865,7 +21539,8 @@ async function hashStage(run) {
     return {
         ...run,
         hashed,
-        files: contextFiles(hashed.scan.entries),
+        // Named contexts' entries keyed NAME:path beside the main context's (see named-contexts.ts).
+        files: contextFiles(hashed.all),
         steps,
         finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
         hostInfo,
@@ -21932,22 +22607,33 @@ function trustRegistryRecord(run) {
 
 
 
+
+/** The recorded entries of a named context, their keys back to paths inside it. */
+function inContext(entries, name) {
+    const prefix = `${name}:`;
+    return entries
+        .filter(e => e.path.startsWith(prefix))
+        .map(e => ({ ...e, path: e.path.slice(prefix.length) }));
+}
 /** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
 async function compare(run) {
     const { opts, steps, files, say } = run;
     const local = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings);
     const { previous, previousSource } = await previousRecord(run, local);
-    const comparison = compareWithRecord(files.signatures, steps, previous, selector(steps, files.entries, previous));
-    const excluded = await excludedSources(opts.context, steps, files.byPath);
+    const comparison = compareWithRecord(files.signatures, steps, previous, selector(steps, run.hashed.scan.entries, previous, run.hashed.named));
+    // The main context's steps and entries; a named context's steps are checked against its own.
+    const mainSteps = steps.filter(s => s.context === undefined);
+    const mainEntries = run.hashed.scan.entries;
+    const excluded = await excludedSources(opts.context, mainSteps, files.byPath);
     const before = preBuildWarnings({
-        entries: files.entries,
-        steps,
+        entries: mainEntries,
+        steps: mainSteps,
         declaredArgs: run.hashed.plan.declaredArgs,
         stageArgs: run.hashed.plan.stageArgs,
         buildArgs: run.buildArgs,
         cacheFrom: opts.cacheFrom,
         excludedSources: excluded,
-        excludedChanged: await excludedChanged(opts.context, steps, files.entries, previous ? new Date(previous.builtAt) : null),
+        excludedChanged: await excludedChanged(opts.context, mainSteps, mainEntries, previous ? new Date(previous.builtAt) : null),
         injected: run.command === 'build',
         secretArgs: opts.secretArgs
     });
@@ -21956,7 +22642,10 @@ async function compare(run) {
         say(`warning: ${w}`);
     run.warnings.push(...before);
     // A literal source matching nothing fails the build: said before any prune, not after.
-    const unmatched = unmatchedSources(steps, files.entries);
+    const unmatched = [
+        ...unmatchedSources(mainSteps, mainEntries),
+        ...[...run.hashed.named].flatMap(([name, scan]) => unmatchedSources(steps.filter(s => s.context === name), scan.entries))
+    ];
     const [first] = unmatched;
     if (run.command === 'build' && first) {
         throw new options_UsageError(unmatchedMessage(first, excluded.some(e => e.source === first.source)));
@@ -22014,16 +22703,21 @@ function entriesFromRecord(files) {
  * selects(step, path): the step reads `path` now or read it in the recorded context (a removed
  * file counts for the steps that copied it).
  */
-function selector(steps, entries, previous) {
+function selector(steps, entries, previous, named = new Map()) {
     // Built on first use: an unchanged context never asks, and these are a pass over every entry.
     let sets = null;
     const build = () => {
-        const before = previous ? entriesFromRecord(previous.files) : [];
+        const recorded = previous ? entriesFromRecord(previous.files) : [];
+        const names = [...named.keys()];
+        const before = recorded.filter(e => !names.some(n => e.path.startsWith(`${n}:`)));
         const out = new Map();
         for (const s of steps) {
-            const paths = new Set((0,dockerfile/* selectSources */.nn)(s, entries).map(e => e.path));
-            for (const e of (0,dockerfile/* selectSources */.nn)(s, before))
-                paths.add(e.path);
+            // A named context's step selects among its own entries; its paths are keyed NAME:path.
+            const now = s.context === undefined ? entries : (named.get(s.context)?.entries ?? []);
+            const then = s.context === undefined ? before : inContext(recorded, s.context);
+            const paths = new Set((0,dockerfile/* selectSources */.nn)(s, now).map(e => entryKey(s.context, e.path)));
+            for (const e of (0,dockerfile/* selectSources */.nn)(s, then))
+                paths.add(entryKey(s.context, e.path));
             out.set(stepKey(s), paths);
         }
         return out;
@@ -23096,6 +23790,7 @@ async function archiveTargets(file, destAbs) {
 
 
 
+
 /**
  * History entries a build appended after the target stage's last instruction. The legacy builder
  * turns every `--label` into a trailing `LABEL` step (measured with the 28.x client: `Step 3/7 :
@@ -23151,6 +23846,10 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
     const base = stageBaseLength(info.history.length - appended, [stage.instructions]);
     const outcomes = [];
     const byPath = new Map(deps.entries.map(e => [e.path, e]));
+    const namedByPath = new Map([...(deps.named ?? new Map())].map(([name, c]) => [
+        name,
+        { context: c.root, byPath: new Map(c.entries.map(e => [e.path, e])) }
+    ]));
     const pending = [];
     for (const req of reqs) {
         const step = steps.get(req.key);
@@ -23171,8 +23870,13 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
         }
         const targets = new Map();
         const unproven = new Map();
+        // A named context's step: its own directory and entries, its paths without the NAME: key.
+        const named = step.context === undefined ? undefined : namedByPath.get(step.context);
+        const where = named ?? { context: deps.context, byPath };
         for (const { path, expected } of req.paths) {
-            const t = await layerTargets(step, path, expected, { context: deps.context, byPath });
+            const inside = pathInContext(step.context, path);
+            const want = expected && named ? { ...expected, path: inside } : expected;
+            const t = await layerTargets(step, inside, want, where);
             if ('unprovable' in t)
                 unproven.set(path, t.unprovable);
             else
@@ -23243,7 +23947,57 @@ function compareEntry(path, expected, actual, chmodFlag) {
     return ok();
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/build-setup.ts
+
+
+
+/** `docker a b 'c d'`: the command as a person could paste it (values with spaces quoted). */
+function commandLine(argv, env = {}) {
+    const quote = (a) => /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+    const prefix = Object.entries(env).map(([k, v]) => `${k}=${quote(v)} `);
+    return `${prefix.join('')}docker ${argv.map(quote).join(' ')}`;
+}
+async function setUpBuild(build, host, io) {
+    const flags = build ?? noBuildFlags();
+    checkBuilderSupport(flags, host, io.surface);
+    checkLabelsFree(flags.labels, buildSecretValues(flags, io.env), io.surface);
+    const warnings = [];
+    if (host.kind === 'buildx')
+        warnings.push(...(await buildxWarnings(io.exec, flags.builder)));
+    if (io.env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        warnings.push(`the record ${io.statePath} sits on a GitHub-hosted runner, which is new in every job: every run is a baseline there unless the record is kept elsewhere (a self-hosted runner, or the record kept in the registry)`);
+    }
+    const secrets = materializeSecrets(flags, io.surface, io.env);
+    const names = Object.keys(flags.buildContexts);
+    let standIns = null;
+    const onCommand = (argv, env) => io.say(commandLine(argv, env));
+    const contexts = host.kind === 'buildx' ? flags.buildContexts : {};
+    const pass = passThrough(flags, secrets.files, contexts);
+    let finished = false;
+    return {
+        flags: pass,
+        stageFlags: { ...pass, pull: false },
+        labels: flags.labels,
+        noCache: flags.noCache,
+        warnings,
+        // After the prune: a stand-in built before it would keep the stale bytes the prune removes.
+        beforeBuild: async () => {
+            if (host.kind === 'buildx' || names.length === 0 || standIns !== null)
+                return;
+            standIns = await buildStandIns(flags.buildContexts, { exec: io.exec, kind: host.kind, say: io.say, redact: io.redact, onCommand }, flagName('buildContexts', io.surface));
+        },
+        done: async () => {
+            if (finished)
+                return;
+            finished = true;
+            secrets.cleanup();
+            await standIns?.cleanup();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/stages/build.ts
+
 
 
 
@@ -23259,11 +24013,33 @@ class BuildFailedError extends error/* FreshBuildError */.nz {
  */
 async function buildSource(run) {
     const host = await detectHost(run);
+    // The user's flags are checked here, before the prune: nothing is touched for a build that
+    // cannot run. Secret files and stand-in images live until the proofs are done (cleanup).
+    const setup = await setUpBuild(run.opts.build, host, {
+        exec: run.docker(),
+        env: run.io.env,
+        say: run.say,
+        redact: run.redact,
+        surface: run.opts.surface ?? 'cli',
+        statePath: run.statePath
+    });
+    run.warnings.push(...setup.warnings);
+    try {
+        return await buildWith(run, host, setup);
+    }
+    catch (e) {
+        await setup.done();
+        throw e;
+    }
+}
+async function buildWith(run, host, setup) {
     // A record from the registry says what the last image holds, nothing about this host's
     // builder: its context cache may hold old bytes of its own, so the cure treats it as no record
     // (it prunes rather than re-sending only what changed).
     const local = run.previousSource === 'registry' ? null : run.previous;
     const diverged = run.previous === null || local === null || run.previous.contextHash !== run.hashed.contextHash;
+    if (diverged && run.opts.prune !== 'never')
+        run.io.phase?.('prune');
     const { pruned, vouched } = await cureStage({
         exec: run.docker(),
         kind: host.kind,
@@ -23278,11 +24054,13 @@ async function buildSource(run) {
         listing: await run.sourcesBefore,
         say: run.say
     });
-    const options = buildOptions(run, host, diverged);
-    const { log, imageId } = await buildFinal(run, host, options);
+    const options = buildOptions(run, host, diverged, setup);
+    run.io.phase?.('build');
+    await setup.beforeBuild();
+    const { log, imageId, metadata } = await buildFinal(run, host, options);
     // Listed now, overlapping the proofs, unless a stage build (which syncs too) comes after.
     let after = vouched ? listLocalSources(run.docker()) : null;
-    const stages = stageImages(run, host, options, () => (after = null));
+    const stages = stageImages(run, host, { ...options, flags: setup.stageFlags }, () => (after = null));
     return {
         builder: host.kind,
         pruned,
@@ -23294,7 +24072,11 @@ async function buildSource(run) {
         stageImage: stages.stageImage,
         // The legacy builder always sends everything; a done prune made BuildKit forget what it had.
         contextResent: host.kind === 'legacy' || pruned?.done === true,
-        cleanup: stages.cleanup,
+        cleanup: async () => {
+            await stages.cleanup();
+            await setup.done();
+        },
+        buildxMetadata: metadata,
         keepState: vouched
             ? async (record) => {
                 await keepBuilderState({
@@ -23316,7 +24098,7 @@ async function detectHost(run) {
     return host;
 }
 /** The final build's options; its labels carry the record of this build (files left out). */
-function buildOptions(run, host, diverged) {
+function buildOptions(run, host, diverged, setup) {
     const { opts, identity } = run;
     const labels = (0,src_record/* recordLabels */.FZ)((0,src_record/* newRecord */.Mx)({
         contextHash: run.hashed.contextHash,
@@ -23335,8 +24117,10 @@ function buildOptions(run, host, diverged) {
         tags: opts.tags,
         buildArgs: run.buildArgs,
         cacheFrom: opts.cacheFrom,
-        labels,
-        noCache: pruneImpliesNoCache(opts.prune, host.kind) && diverged,
+        // The user's labels first: fresh-build's own identity labels are the ones recorded.
+        labels: { ...setup.labels, ...labels },
+        noCache: setup.noCache || (pruneImpliesNoCache(opts.prune, host.kind) && diverged),
+        flags: setup.flags,
         ...(opts.target ? { target: opts.target } : {})
     };
 }
@@ -23349,15 +24133,23 @@ async function buildFinal(run, host, options) {
             parser.write(`${line}\n`);
             run.say(line);
         },
-        logPath: `${run.statePath}.build.log`
+        logPath: `${run.statePath}.build.log`,
+        redact: run.redact,
+        onCommand: (argv, env) => run.say(commandLine(argv, env))
     });
     if (built.logError)
         run.warnings.push(`the build log could not be kept: ${built.logError}`);
+    const log = parser.end();
     if (built.code !== 0) {
+        // What failed, for the summary of a failed run: the step the log shows in error.
+        const step = log.steps.find(s => s.error);
+        const at = step
+            ? ` at ${step.stage ? `${step.stage} ` : ''}step ${step.index}/${step.total} ${step.instruction}`
+            : '';
         const hint = run.excluded.map(e => `; ${e.source} exists but .dockerignore excludes it`);
-        throw new BuildFailedError(`docker build failed (exit ${built.code}): ${run.redact(built.error ?? 'no error line')}${hint.join('')}`);
+        throw new BuildFailedError(run.redact(`docker build failed (exit ${built.code})${at}: ${built.error ?? 'no error line'}${hint.join('')}`));
     }
-    return { log: parser.end(), imageId: built.imageId };
+    return { log, imageId: built.imageId, metadata: built.metadata };
 }
 /**
  * Images of earlier stages, for their proofs: each a `--target` build served from the cache the
@@ -23371,7 +24163,7 @@ function stageImages(run, host, options, onStageBuild) {
         stageImage: async (stage) => {
             run.say(`building stage ${stage} from cache, to read the layers it wrote`);
             onStageBuild();
-            const built = await buildStage(run.docker(), host.kind, options, stage);
+            const built = await buildStage(run.docker(), host.kind, options, stage, run.redact);
             if (built.created)
                 made.push(built.image);
             return {
@@ -23383,12 +24175,12 @@ function stageImages(run, host, options, onStageBuild) {
     };
 }
 /** A `--target stage` build of the same options; `created`: the image is new and ours. */
-async function buildStage(exec, kind, options, stage) {
+async function buildStage(exec, kind, options, stage, redact) {
     // No labels (the legacy builder would append steps for them) and never --no-cache: the
     // point is to get back the layers this build just wrote.
     const existing = await imageIds(exec);
     const parser = new LogParser();
-    const r = await runBuild(exec, kind, { ...options, tags: [], labels: {}, noCache: false, target: stage }, { onLine: line => parser.write(`${line}\n`) });
+    const r = await runBuild(exec, kind, { ...options, tags: [], labels: {}, noCache: false, target: stage }, { onLine: line => parser.write(`${line}\n`), redact });
     if (r.code !== 0 || !r.imageId)
         throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`);
     // BuildKit exports a new untagged image; a legacy stage image is a cached intermediate of
@@ -23464,7 +24256,8 @@ async function logSource(run) {
         stageImage: stage => Promise.reject(new Error(`check mode proves the final stage only; build stage ${stage} with fresh-build build`)),
         contextResent: false,
         cleanup: () => Promise.resolve(),
-        keepState: null
+        keepState: null,
+        buildxMetadata: null
     };
 }
 /**
@@ -23838,6 +24631,7 @@ async function prove(run) {
     const mismatches = compareInstructions(run.hashed.plan.vertices, run.hashed.plan.stages, (0,dockerfile/* neededStages */.xB)(run.hashed.plan, opts.target ?? undefined), source.log, { service: run.service, looseArgs: run.command === 'check' });
     const requests = planProofs(steps, run.comparison, run.files.byPath, opts.verify, scope);
     if (requests.length > 0) {
+        run.io.phase?.('prove');
         run.say(`proving ${requests.reduce((n, r) => n + r.paths.length, 0)} path(s) by their bytes in the image`);
     }
     const proofs = requests.length > 0
@@ -23849,7 +24643,8 @@ async function prove(run) {
             stageImage: source.stageImage,
             say: run.say,
             context: opts.context,
-            entries: run.files.entries
+            entries: run.hashed.scan.entries,
+            named: run.hashed.named
         })
         : new Map();
     await source.cleanup();
@@ -23974,7 +24769,10 @@ function report(run) {
         statePath: run.statePath,
         endLines: new Map(run.steps.map(s => [s.line, s.endLine])),
         previousSource: run.previousSource,
-        push: run.push
+        push: run.push,
+        buildxMetadata: run.source.buildxMetadata
+            ? (0,text_safety/* redactDeep */.KL)(run.source.buildxMetadata, run.redact)
+            : null
     };
 }
 /**
@@ -24022,11 +24820,16 @@ async function runGuard(command, opts, compose, io) {
  * prove, judge, record (and push); report.
  */
 async function guardOne(command, opts, service, io) {
-    const hashed = await checkRegistries(await hashStage(await prepare(command, opts, service, io)));
+    const prepared = await prepare(command, opts, service, io);
+    io.phase?.('read context');
+    const hashed = await checkRegistries(await hashStage(prepared));
     const judged = await (0,src_record/* withRecordLock */.D4)(hashed.statePath, async () => {
+        io.phase?.('compare');
         const compared = await compare(hashed);
         const proven = await prove(trustRegistryRecord(await source(compared)));
-        return record(judgeRun(proven));
+        const run = judgeRun(proven);
+        io.phase?.('record');
+        return record(run);
     });
     return report(judged);
 }
@@ -25620,6 +26423,7 @@ function staleLines(report) {
 
 
 
+
 const defaultIo = () => ({
     stdout: s => void process.stdout.write(s),
     stderr: s => void process.stderr.write(s),
@@ -25667,7 +26471,7 @@ async function main(argv, raw = defaultIo()) {
 function secretValues(p) {
     if (p.command !== 'build' && p.command !== 'check')
         return [];
-    return secretArgValues(p.guard);
+    return [...secretArgValues(p.guard), ...buildSecretValues(p.guard.build)];
 }
 async function dispatch(p, io, redact) {
     const emit = (doc) => io.stdout(`${JSON.stringify((0,text_safety/* redactDeep */.KL)(doc, redact), null, 2)}\n`);
@@ -25683,6 +26487,7 @@ async function dispatch(p, io, redact) {
                 context: p.context,
                 file: p.file,
                 buildArgs: p.buildArgs,
+                namedContexts: p.namedContexts,
                 onBuild: daemonOnBuild(io.env)
             });
             const doc = hashReport(hashed);

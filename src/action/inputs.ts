@@ -17,6 +17,14 @@ import {
   UsageError,
   type GuardOptions
 } from '../pipeline/options.js'
+import type { BuildFlags } from '../pipeline/build-flags.js'
+import {
+  BUILD_INPUT_NAMES,
+  buildFlagsFromInputs,
+  inputSecretValues,
+  resolveBuildPaths,
+  UNTRIMMED
+} from './build-inputs.js'
 
 export const MODES = ['build', 'check', 'clear', 'hash', 'verify'] as const
 export type Mode = (typeof MODES)[number]
@@ -49,7 +57,9 @@ export const INPUT_NAMES = [
   'github-token',
   'commit-status',
   'push',
-  'clear-registry-cache'
+  'clear-registry-cache',
+  ...BUILD_INPUT_NAMES,
+  'summary'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -61,6 +71,8 @@ export const OUTPUT_NAMES = [
   'changed-files',
   'pruned',
   'image-id',
+  'imageid',
+  'metadata',
   'gha-cache-deleted',
   'gha-cache-deleted-bytes',
   'report',
@@ -99,6 +111,10 @@ export interface Inputs {
   'commit-status': boolean
   push: boolean
   'clear-registry-cache': string[]
+  /** The docker build flags (labels, secrets, named contexts, ...), paths as written. */
+  flags: BuildFlags
+  /** Write the job summary (input `summary`, and not FRESH_BUILD_SUMMARY=false). */
+  summary: boolean
 }
 
 /** What @actions/core offers for reading inputs; a parameter so tests need no module mocks. */
@@ -161,7 +177,10 @@ export function getInputs(src: InputSource): Inputs {
   const raw = {} as Record<InputName, string>
   for (const name of INPUT_NAMES) {
     // Build-arg values are kept as written, leading and trailing spaces included.
-    raw[name] = src.getInput(name, name === 'build-args' ? { trimWhitespace: false } : {})
+    raw[name] = src.getInput(
+      name,
+      name === 'build-args' || UNTRIMMED.includes(name) ? { trimWhitespace: false } : {}
+    )
   }
   const mode = raw.mode.trim() || 'build'
   if (!(MODES as readonly string[]).includes(mode)) {
@@ -205,7 +224,9 @@ export function getInputs(src: InputSource): Inputs {
     'github-token': raw['github-token'].trim(),
     'commit-status': parseBoolean('commit-status', raw['commit-status'].trim()),
     push: parseBoolean('push', raw.push.trim()),
-    'clear-registry-cache': splitList(raw['clear-registry-cache'], true)
+    'clear-registry-cache': splitList(raw['clear-registry-cache'], true),
+    flags: buildFlagsFromInputs(raw),
+    summary: raw.summary.trim() === '' || parseBoolean('summary', raw.summary.trim())
   }
   if (inputs.services.length > 0 && !inputs['compose-file']) {
     throw new UsageError('input services: names compose services, so it needs compose-file')
@@ -234,7 +255,9 @@ export function actionsCacheScope(inputs: Inputs): ReturnType<typeof parseCacheS
 /** The values to mask in the log before anything else is printed. */
 export function secretValues(inputs: Inputs): string[] {
   const values = inputs['secret-build-args'].map(n => inputs['build-args'][n] ?? '')
-  return [...values, inputs['github-token']].filter(v => v !== '')
+  return [...values, ...inputSecretValues(inputs.flags), inputs['github-token']].filter(
+    v => v !== ''
+  )
 }
 
 /** Inputs that only one mode reads, and which modes: given elsewhere they are ignored. */
@@ -274,7 +297,13 @@ export interface StatusTarget {
 
 /** What one run does, every path resolved and checked. */
 export type ActionPlan =
-  | { mode: 'hash'; context: string; file: string; buildArgs: Record<string, string> }
+  | {
+      mode: 'hash'
+      context: string
+      file: string
+      buildArgs: Record<string, string>
+      namedContexts: Record<string, string>
+    }
   | { mode: 'clear'; clear: ClearOptions }
   | { mode: 'verify'; verify: VerifyOptions }
   | {
@@ -368,7 +397,7 @@ export async function planRun(
   const { workspace, env } = ctx
   const warnings: string[] = []
   for (const [name, modes] of Object.entries(ONLY_IN) as [InputName, readonly Mode[]][]) {
-    if (given(inputs[name], name) && !modes.includes(inputs.mode)) {
+    if (given(inputs[name as keyof Inputs], name) && !modes.includes(inputs.mode)) {
       warnings.push(`input ${name} is not used in ${inputs.mode} mode (only ${modes.join(', ')})`)
     }
   }
@@ -398,7 +427,21 @@ export async function planRun(
         )
 
   if (inputs.mode === 'hash') {
-    return { plan: { mode: 'hash', context, file, buildArgs: inputs['build-args'] }, warnings }
+    const { buildContexts } = await resolveBuildPaths(
+      inputs.flags,
+      (p, input) => workspacePath(workspace, p, input, 'dir'),
+      p => resolve(workspace, p)
+    )
+    return {
+      plan: {
+        mode: 'hash',
+        context,
+        file,
+        buildArgs: inputs['build-args'],
+        namedContexts: buildContexts
+      },
+      warnings
+    }
   }
 
   if (inputs.mode === 'clear') {
@@ -481,7 +524,13 @@ export async function planRun(
     logFile,
     image: inputs.image || null,
     docker,
-    push: inputs.push && inputs.mode === 'build'
+    push: inputs.push && inputs.mode === 'build',
+    surface: 'action',
+    build: await resolveBuildPaths(
+      inputs.flags,
+      (p, input) => workspacePath(workspace, p, input, 'dir'),
+      p => resolve(workspace, p)
+    )
   })
   return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings }
 }

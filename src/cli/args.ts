@@ -13,6 +13,7 @@ import {
   UsageError,
   type GuardOptions
 } from '../pipeline/options.js'
+import { BUILD_FLAG_NAMES, BUILD_FLAG_OPTIONS, cliBuildFlags } from './build-flags.js'
 import { guardOptions, type ComposeCli } from '../pipeline/request.js'
 
 export type { ComposeCli }
@@ -38,6 +39,8 @@ export type Parsed =
       context: string
       file: string
       buildArgs: Record<string, string>
+      /** `--build-context NAME=DIR`: their steps are hashed too. */
+      namedContexts: Record<string, string>
       json: boolean
       debug: boolean
     }
@@ -82,7 +85,8 @@ const OPTIONS = {
   push: { type: 'boolean' },
   'registry-cache': { type: 'string', multiple: true },
   container: { type: 'string', multiple: true },
-  wait: { type: 'string' }
+  wait: { type: 'string' },
+  ...BUILD_FLAG_OPTIONS
 } as const
 
 type OptionName = keyof typeof OPTIONS
@@ -108,9 +112,9 @@ const JUDGING: readonly OptionName[] = [
 ]
 
 const ALLOWED: Record<Command, readonly OptionName[]> = {
-  hash: ['context', 'file', 'build-arg'],
-  build: [...JUDGING, 'tag', 'prune', 'push'],
-  check: [...JUDGING, 'log', 'image'],
+  hash: ['context', 'file', 'build-arg', 'build-context'],
+  build: [...JUDGING, 'tag', 'prune', 'push', ...BUILD_FLAG_NAMES],
+  check: [...JUDGING, 'log', 'image', 'build-context'],
   'parse-log': [],
   clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker', 'registry-cache'],
   verify: [
@@ -189,7 +193,10 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     return { command, logFile: abs(rest[0] as string), json, debug }
   }
   if (rest.length > 0) throw new UsageError(`unexpected argument "${truncate(rest[0] ?? '')}"`)
-  if (command === 'hash') return { command, context, file, buildArgs, json, debug }
+  if (command === 'hash') {
+    const namedContexts = cliBuildFlags(values, abs).buildContexts
+    return { command, context, file, buildArgs, namedContexts, json, debug }
+  }
   if (command === 'clear') {
     // Filters are checked before anything runs, not after the daemon was asked for its version.
     try {
@@ -263,7 +270,9 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     image: str('image') ?? null,
     docker,
     statCache: values['no-stat-cache'] !== true,
-    push: values.push === true
+    push: values.push === true,
+    surface: 'cli',
+    build: cliBuildFlags(values, abs)
   })
   const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null
   return { command, guard, compose, json, debug }
@@ -305,6 +314,14 @@ build / check:
   --no-stat-cache        read every file (default: reuse digests of files whose stat is unchanged)
   --push                 (build) push every tag after a pass, the record beside the image
   --log FILE, --image REF  (check) the log to judge and the image it built
+
+build, passed to docker build as docker names them (an error where the builder cannot):
+  --label K=V            image label (repeatable)
+  --secret id=X,src=F    build secret from a file, or id=X,env=VAR from the environment
+  --ssh default|id=PATH  SSH agent or keys for RUN --mount=type=ssh
+  --build-context N=DIR  named context: hashed, judged and proven like the main one
+  --pull, --no-cache, --no-cache-filter STAGE, --network M, --add-host H:IP,
+  --shm-size S, --ulimit N=S[:H], --builder NAME (buildx), --platform P
 
 clear:
   --all                  prune every builder record, cache mounts too

@@ -9,6 +9,7 @@ import { parseLogFile, toParseLogJson } from '../logs/index.js'
 import { renderText } from '../report/text.js'
 import { redactDeep, redactor, type Redact } from '../report/text-safety.js'
 import { secretArgValues } from '../pipeline/options.js'
+import { buildSecretValues } from '../pipeline/build-flags.js'
 import type { Judgement } from '../model.js'
 import { runVerify } from '../verify/run.js'
 import { renderVerifyText, verifyJson } from '../verify/report.js'
@@ -64,7 +65,7 @@ export async function main(argv: readonly string[], raw: CliIo = defaultIo()): P
 /** The values of `--secret-build-arg` names, to mask everywhere. */
 function secretValues(p: Parsed): string[] {
   if (p.command !== 'build' && p.command !== 'check') return []
-  return secretArgValues(p.guard)
+  return [...secretArgValues(p.guard), ...buildSecretValues(p.guard.build)]
 }
 
 async function dispatch(p: Parsed, io: CliIo, redact: Redact): Promise<number> {
@@ -82,6 +83,7 @@ async function dispatch(p: Parsed, io: CliIo, redact: Redact): Promise<number> {
         context: p.context,
         file: p.file,
         buildArgs: p.buildArgs,
+        namedContexts: p.namedContexts,
         onBuild: daemonOnBuild(io.env)
       })
       const doc = hashReport(hashed)

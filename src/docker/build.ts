@@ -22,6 +22,29 @@ export interface BuildOptions {
   /** BuildKit progress mode; `plain` unless told (the log parser wants plain). Ignored by legacy. */
   progress?: 'plain' | 'tty' | 'auto' | 'rawjson' | 'quiet'
   noCache?: boolean
+  /** The docker build flags a user passes through (see BuildFlags); checked by builderSupport. */
+  flags?: PassThrough
+}
+
+/**
+ * Flags passed to the builder as the user gave them. Secrets are files here (`src`): values are
+ * written to 0600 temp files first, so no secret value is ever in an argv.
+ */
+export interface PassThrough {
+  secrets?: { id: string; src: string }[]
+  ssh?: string[]
+  pull?: boolean
+  noCacheFilters?: string[]
+  network?: string
+  addHosts?: string[]
+  shmSize?: string
+  ulimits?: string[]
+  builder?: string
+  platforms?: string[]
+  /** Named contexts, name -> absolute directory (buildx `--build-context`). */
+  buildContexts?: Record<string, string>
+  /** buildx: where buildx writes its build metadata (the `metadata` output). */
+  metadataFile?: string
 }
 
 export interface BuildCommand {
@@ -32,7 +55,11 @@ export interface BuildCommand {
 
 /** Pure: the exact argv (without the docker binary) and env for a build. */
 export function buildCommand(kind: BuilderKind, opts: BuildOptions): BuildCommand {
-  const argv: string[] = kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build']
+  const f = opts.flags ?? {}
+  const argv: string[] = kind === 'buildx' ? ['buildx', 'build'] : ['build']
+  // The builder goes first: `--builder` selects the instance every later flag is read against.
+  if (kind === 'buildx' && f.builder) argv.push('--builder', f.builder)
+  if (kind === 'buildx') argv.push('--load')
   if (kind !== 'legacy') argv.push(`--progress=${opts.progress ?? 'plain'}`)
   if (opts.file !== undefined) argv.push('--file', opts.file)
   for (const t of opts.tags) argv.push('--tag', t)
@@ -41,6 +68,19 @@ export function buildCommand(kind: BuilderKind, opts: BuildOptions): BuildComman
   for (const c of opts.cacheFrom) argv.push('--cache-from', c)
   if (opts.target !== undefined) argv.push('--target', opts.target)
   if (opts.noCache) argv.push('--no-cache')
+  for (const n of f.noCacheFilters ?? []) argv.push('--no-cache-filter', n)
+  if (f.pull) argv.push('--pull')
+  for (const s of f.secrets ?? []) argv.push('--secret', `id=${s.id},src=${s.src}`)
+  for (const s of f.ssh ?? []) argv.push('--ssh', s)
+  if (f.network) argv.push('--network', f.network)
+  for (const h of f.addHosts ?? []) argv.push('--add-host', h)
+  if (f.shmSize) argv.push('--shm-size', f.shmSize)
+  for (const u of f.ulimits ?? []) argv.push('--ulimit', u)
+  if (f.platforms && f.platforms.length > 0) argv.push('--platform', f.platforms.join(','))
+  for (const [name, dir] of Object.entries(f.buildContexts ?? {})) {
+    argv.push('--build-context', `${name}=${dir}`)
+  }
+  if (kind === 'buildx' && f.metadataFile) argv.push('--metadata-file', f.metadataFile)
   if (opts.iidFile !== undefined) argv.push('--iidfile', opts.iidFile)
   argv.push(opts.context)
   // Pin the builder explicitly: an inherited DOCKER_BUILDKIT must not switch it under us.
@@ -71,6 +111,8 @@ export interface BuildRun {
   imageId: string | null
   /** The last error line when the build failed. */
   error: string | null
+  /** buildx's `--metadata-file` document, when buildx wrote one. */
+  metadata: Record<string, unknown> | null
 }
 
 export interface RunBuildOptions {
@@ -82,6 +124,10 @@ export interface RunBuildOptions {
    * is written to disk; callers read the log through `onLine`.
    */
   logPath?: string
+  /** Applied to every line before it is kept or handed on: RUN output may print a secret. */
+  redact?: (line: string) => string
+  /** Called with the exact argv (without the binary) just before the build starts. */
+  onCommand?: (argv: readonly string[], env: Readonly<Record<string, string>>) => void
 }
 
 /**
@@ -104,7 +150,11 @@ export async function runBuild(
       isAbsolute(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
         ? opts.context
         : resolve(opts.context)
-    const cmd = buildCommand(kind, { ...opts, context, iidFile })
+    const metadataFile = kind === 'buildx' ? join(dir, 'metadata.json') : undefined
+    const flags = metadataFile ? { ...opts.flags, metadataFile } : opts.flags
+    const cmd = buildCommand(kind, { ...opts, context, iidFile, ...(flags ? { flags } : {}) })
+    run.onCommand?.(cmd.argv, cmd.env)
+    const redact = run.redact ?? ((line: string): string => line)
     let logError: string | null = null
     const log = run.logPath ? createWriteStream(run.logPath, { mode: 0o600 }) : null
     // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
@@ -116,7 +166,8 @@ export async function runBuild(
       signal: run.signal,
       // Only the tail is held in memory, for the error line and the image id fallback.
       maxCapture: 256 * 1024,
-      onLine: (line, stream) => {
+      onLine: (raw, stream) => {
+        const line = redact(raw)
         if (log && logError === null) log.write(line + '\n')
         run.onLine?.(line, stream)
       }
@@ -127,14 +178,28 @@ export async function runBuild(
       imageId = (await readFile(iidFile, 'utf8').catch(() => '')).trim() || null
       imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr)
     }
+    const metadata = metadataFile ? await readMetadata(metadataFile) : null
     return {
       code: result.code,
       logPath: run.logPath && logError === null ? run.logPath : null,
       logError,
       imageId,
-      error: result.code === 0 ? null : lastErrorLine(result)
+      error: result.code === 0 ? null : redact(lastErrorLine(result)),
+      metadata
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** buildx's metadata file as an object; null when missing or not a JSON object. */
+async function readMetadata(path: string): Promise<Record<string, unknown> | null> {
+  try {
+    const doc: unknown = JSON.parse(await readFile(path, 'utf8'))
+    return typeof doc === 'object' && doc !== null && !Array.isArray(doc)
+      ? (doc as Record<string, unknown>)
+      : null
+  } catch {
+    return null
   }
 }

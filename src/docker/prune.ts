@@ -40,17 +40,24 @@ export const PRUNE_FILTER_KEYS = [
 ] as const
 
 /** buildx prunes its current builder (maybe a container); the classic client the daemon's. */
-function pruneBase(kind: BuilderKind): string[] {
-  return kind === 'buildx' ? ['buildx', 'prune'] : ['builder', 'prune']
+function pruneBase(kind: BuilderKind, builder?: string | null): string[] {
+  if (kind !== 'buildx') return ['builder', 'prune']
+  // The builder the build uses (`--builder`) is the one whose cache must go.
+  return builder ? ['buildx', 'prune', '--builder', builder] : ['buildx', 'prune']
 }
 
 /** Pure: the prune commands a policy runs before a build. Empty for `never` and for legacy. */
-export function pruneCommands(policy: PrunePolicy, kind: BuilderKind): string[][] {
+export function pruneCommands(
+  policy: PrunePolicy,
+  kind: BuilderKind,
+  builder: string | null = null
+): string[][] {
   // The legacy builder sends the whole context every build and keys COPY on content, so it
   // has no source.local records; its layer cache lives in images, which we never remove.
   if (policy === 'never' || kind === 'legacy') return []
-  if (policy === 'source') return [[...pruneBase(kind), '-f', '--filter', 'type=source.local']]
-  return NON_CACHEMOUNT_TYPES.map(t => [...pruneBase(kind), '-af', '--filter', `type=${t}`])
+  const base = pruneBase(kind, builder)
+  if (policy === 'source') return [[...base, '-f', '--filter', 'type=source.local']]
+  return NON_CACHEMOUNT_TYPES.map(t => [...base, '-af', '--filter', `type=${t}`])
 }
 
 /** Why a policy prunes nothing on this builder, or null when it does prune. */
@@ -132,12 +139,13 @@ export async function runPrune(
 export async function prune(
   exec: DockerExec,
   policy: PrunePolicy,
-  kind: BuilderKind
+  kind: BuilderKind,
+  builder: string | null = null
 ): Promise<PruneResult> {
   const note = pruneNote(policy, kind)
   if (note !== null) return { policy, done: false, reclaimedBytes: 0, note }
   try {
-    return await runPrune(exec, policy, pruneCommands(policy, kind))
+    return await runPrune(exec, policy, pruneCommands(policy, kind, builder))
   } catch (e) {
     return {
       policy,

@@ -97,6 +97,8 @@ export interface ReadOptions {
   file: string
   /** `--build-arg` values; they override ARG defaults. */
   buildArgs?: Record<string, string>
+  /** Names of the named build contexts: `--from=NAME` of these reads that context. */
+  namedContexts?: readonly string[]
   /** ONBUILD triggers of a base image (`.Config.OnBuild`), when it is a local image that has them. */
   onBuild?: (base: string) => readonly string[] | undefined
 }
@@ -519,12 +521,14 @@ class Reader {
       }
       if ((opts.get('type') ?? 'bind') !== 'bind') continue
       const from = opts.get('from')
-      if (from !== undefined) {
+      const named = from === undefined ? undefined : this.namedContext(from)
+      if (from !== undefined && named === undefined) {
         this.addDep(stage, from)
         continue
       }
       const source = opts.get('source') ?? opts.get('src') ?? '.'
       this.steps.push({
+        ...(named !== undefined ? { context: named } : {}),
         ...this.base(stage, at),
         keyword: 'RUN',
         sources: [cleanRel(source)],
@@ -535,6 +539,19 @@ class Reader {
         destIsDir: false
       })
     }
+  }
+
+  /**
+   * The named context a `--from` / `from=` value reads, or undefined for a stage or an image. A
+   * name that is also a stage is refused: which one the builder takes is not for us to guess.
+   */
+  private namedContext(from: string): string | undefined {
+    const names = this.opts.namedContexts ?? []
+    if (!names.includes(from)) return undefined
+    if (this.byName.has(from.toLowerCase())) {
+      this.fail(`--from=${from} names both a stage and a named build context`)
+    }
+    return from
   }
 
   /** Records a `--from` / `from=` dependency on an earlier stage (by name or index). */
@@ -576,10 +593,12 @@ class Reader {
       dest.endsWith('/') || dest === '.' || dest === '' || stage.knownDirs.has(destAbs)
     if (destIsDir || srcWords.length > 1) addDirs(stage.knownDirs, destAbs)
     else addDirs(stage.knownDirs, posix.dirname(destAbs))
-    if (flags.from !== undefined) {
+    const named = flags.from === undefined ? undefined : this.namedContext(flags.from)
+    if (flags.from !== undefined && named === undefined) {
       this.addDep(stage, flags.from)
       return
     }
+    delete flags.from
     const parents = flags.parents !== undefined && flags.parents !== 'false'
     delete flags.parents
     const sources: string[] = []
@@ -604,6 +623,7 @@ class Reader {
     }
     if (sources.length > 0) {
       this.steps.push({
+        ...(named !== undefined ? { context: named } : {}),
         ...this.base(stage, at),
         keyword,
         sources,

@@ -101,16 +101,27 @@ export function selectSources(step: ContextStep, entries: readonly ContextEntry[
   return entries.filter(e => chosen.has(e.path))
 }
 
-/** Every context step with its source hash and selected file/symlink paths. */
-export function hashSteps(plan: DockerfilePlan, entries: readonly ContextEntry[]): HashedStep[] {
+/**
+ * Every context step with its source hash and selected file/symlink paths; a step of a named
+ * context selects from that context's entries (`named`), its paths relative to that context.
+ */
+export function hashSteps(
+  plan: DockerfilePlan,
+  entries: readonly ContextEntry[],
+  named: ReadonlyMap<string, readonly ContextEntry[]> = new Map()
+): HashedStep[] {
   return plan.steps.map(step => {
-    const sel = selectSources(step, entries)
+    const sel = selectSources(
+      step,
+      step.context === undefined ? entries : (named.get(step.context) ?? [])
+    )
     return {
       ...step,
       sourceHash: hashEntries(sel),
+      // A named context's paths are keyed `NAME:path`, as the record and the proofs know them.
       selected: sel
         .filter(e => e.type !== 'dir')
-        .map(e => e.path)
+        .map(e => (step.context === undefined ? e.path : `${step.context}:${e.path}`))
         .sort(compareBytes)
     }
   })

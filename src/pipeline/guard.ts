@@ -16,7 +16,7 @@ import { record } from './stages/record.js'
 import { report } from './stages/report.js'
 import { checkRegistries, trustRegistryRecord } from './stages/registry.js'
 
-export type { GuardIo, GuardResult, Identity } from './run.js'
+export type { GuardIo, GuardResult, Identity, Phase } from './run.js'
 export { BuildFailedError } from './stages/build.js'
 export { injectIdentity, resolveIdentity } from './stages/prepare.js'
 export { entriesFromRecord } from './stages/compare.js'
@@ -51,11 +51,16 @@ async function guardOne(
   service: string | null,
   io: GuardIo
 ): Promise<GuardResult> {
-  const hashed = await checkRegistries(await hashStage(await prepare(command, opts, service, io)))
+  const prepared = await prepare(command, opts, service, io)
+  io.phase?.('read context')
+  const hashed = await checkRegistries(await hashStage(prepared))
   const judged = await withRecordLock(hashed.statePath, async () => {
+    io.phase?.('compare')
     const compared = await compare(hashed)
     const proven = await prove(trustRegistryRecord(await source(compared)))
-    return record(judgeRun(proven))
+    const run = judgeRun(proven)
+    io.phase?.('record')
+    return record(run)
   })
   return report(judged)
 }

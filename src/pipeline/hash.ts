@@ -6,6 +6,8 @@ import { StatCache, type StatCacheStats } from '../context/statcache.js'
 import { formatMode, hashEntries } from '../context/hash.js'
 import { hashSteps, readDockerfile, type ReadPlan } from '../dockerfile/index.js'
 import { UsageError } from './options.js'
+import { combinedHash, keyedEntries, scanNamedContexts } from './named-contexts.js'
+import type { ContextEntry } from '../model.js'
 import { unmatchedMessage, unmatchedSources } from '../verdict/sources.js'
 import { dockerClient, dockerExec, readOnBuild } from '../docker/index.js'
 import { thrownMessage } from '../util/error.js'
@@ -19,6 +21,13 @@ export interface Hashed {
   steps: HashedStep[]
   /** How the stat cache served this scan; null when none was used. */
   statCache: StatCacheStats | null
+  /** Each named build context as Docker sends it (its own ignore file), by name. */
+  named: Map<string, ContextScan>
+  /**
+   * The entries every comparison and proof works on: the main context's as they are, each named
+   * context's keyed `NAME:path` (see named-contexts.ts). Without named contexts: scan.entries.
+   */
+  all: ContextEntry[]
   /** The Dockerfile and ignore file digests, which the context hash covers too. */
   inputs: BuildInputs
   /** Problems reading base images' ONBUILD triggers. */
@@ -79,12 +88,14 @@ function readPlan(
   text: string,
   file: string,
   buildArgs: Record<string, string>,
+  namedContexts: readonly string[],
   triggers?: Map<string, string[]>
 ): ReadPlan {
   try {
     return readDockerfile(text, {
       file,
       buildArgs,
+      namedContexts,
       ...(triggers && triggers.size > 0 ? { onBuild: (b: string) => triggers.get(b) } : {})
     })
   } catch (e) {
@@ -100,6 +111,8 @@ export async function hashContext(opts: {
   context: string
   file: string
   buildArgs: Record<string, string>
+  /** Named build contexts, name -> absolute directory. */
+  namedContexts?: Record<string, string>
   /**
    * The stat cache file (build and check pass one beside the record); null or absent: every file
    * is read, as `hash` does, so `fresh-build hash` stays an independent full read.
@@ -115,15 +128,18 @@ export async function hashContext(opts: {
 }): Promise<Hashed> {
   await checkContextDir(opts.context)
   // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
+  const namedDirs = opts.namedContexts ?? {}
+  const names = Object.keys(namedDirs)
   const bytes = await readDockerfileBytes(opts.file)
   const text = bytes.toString('utf8')
-  let plan = readPlan(text, opts.file, opts.buildArgs)
+  let plan = readPlan(text, opts.file, opts.buildArgs, names)
   let onBuildProblems: string[] = []
   const images = imageBases(plan)
   if (opts.onBuild && images.length > 0) {
     const read = await opts.onBuild(images)
     onBuildProblems = read.problems
-    if (read.triggers.size > 0) plan = readPlan(text, opts.file, opts.buildArgs, read.triggers)
+    if (read.triggers.size > 0)
+      plan = readPlan(text, opts.file, opts.buildArgs, names, read.triggers)
   }
   opts.onPlan?.(plan)
   // Opened before the walk: the cache's horizon must precede every lstat of the scan.
@@ -143,14 +159,18 @@ export async function hashContext(opts: {
     ignoreFile: scan.ignoreFile,
     ignore: scan.ignoreFile ? sha256(await readFile(scan.ignoreFile)) : null
   }
+  const named = await scanNamedContexts(namedDirs)
+  const namedEntries = new Map([...named].map(([n, s]) => [n, s.entries]))
   return {
     scan,
     plan,
-    contextHash: hashInputs(hashEntries(scan.entries), inputs),
-    steps: hashSteps(plan, scan.entries),
+    contextHash: combinedHash(hashInputs(hashEntries(scan.entries), inputs), named),
+    steps: hashSteps(plan, scan.entries, namedEntries),
     statCache: cache ? await cache.save() : null,
     inputs,
-    onBuildProblems
+    onBuildProblems,
+    named,
+    all: named.size === 0 ? scan.entries : [...scan.entries, ...keyedEntries(named, scan.entries)]
   }
 }
 
@@ -208,7 +228,10 @@ export function hashReport(h: Hashed) {
       ...h.plan.warnings.map(w => `line ${w.line}: ${w.message}`),
       ...h.onBuildProblems,
       // A step whose literal source matches nothing has the empty digest: the build will fail.
-      ...unmatchedSources(h.steps, h.scan.entries).map(u => unmatchedMessage(u, false))
+      ...unmatchedSources(
+        h.steps.filter(s => s.context === undefined),
+        h.scan.entries
+      ).map(u => unmatchedMessage(u, false))
     ]
   }
 }

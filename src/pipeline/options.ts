@@ -1,4 +1,5 @@
 import type { PrunePolicy, VerifyPolicy } from '../model.js'
+import type { BuildFlags, Surface } from './build-flags.js'
 import { isBuildArgName, splitBuildArg } from '../util/build-arg.js'
 import { MESSAGE_CUT, truncate as cut } from '../util/text.js'
 import { FreshBuildError } from '../util/error.js'
@@ -35,6 +36,10 @@ export interface GuardOptions {
   statCache?: boolean
   /** Push every tag after a pass, with the record beside the image. */
   push?: boolean
+  /** The docker build flags passed through (labels, secrets, named contexts...); none if absent. */
+  build?: BuildFlags
+  /** Who gave the options, so errors name the input (action) or the flag (CLI). */
+  surface?: Surface
 }
 
 export const PRUNE_POLICIES: readonly PrunePolicy[] = ['source', 'all', 'never']

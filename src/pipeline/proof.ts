@@ -12,6 +12,7 @@ import {
 import { stepKey } from '../verdict/compare.js'
 import type { FileProof, ProofOutcome, ProofRequest } from '../verdict/judge.js'
 import { errorMessage } from './errors.js'
+import { pathInContext } from './named-contexts.js'
 import { layerTargets, type LayerTarget } from './expect.js'
 
 /** An image whose last stage is a given stage. */
@@ -34,6 +35,14 @@ export interface ProofDeps {
   say?: (line: string) => void
   /** The context directory and its current entries, to know what each step wrote. */
   context: string
+  entries: readonly ContextEntry[]
+  /** Named build contexts by name: their directories and entries (paths inside them). */
+  named?: ReadonlyMap<string, NamedContext>
+}
+
+/** A named build context as the proof needs it. */
+export interface NamedContext {
+  root: string
   entries: readonly ContextEntry[]
 }
 
@@ -104,6 +113,12 @@ async function proveStage(
 
   const outcomes: ProofOutcome[] = []
   const byPath = new Map(deps.entries.map(e => [e.path, e]))
+  const namedByPath = new Map(
+    [...(deps.named ?? new Map<string, NamedContext>())].map(([name, c]) => [
+      name,
+      { context: c.root, byPath: new Map(c.entries.map(e => [e.path, e])) }
+    ])
+  )
   const pending: {
     req: ProofRequest
     diffId: string
@@ -129,8 +144,13 @@ async function proveStage(
     }
     const targets = new Map<string, LayerTarget[]>()
     const unproven = new Map<string, string>()
+    // A named context's step: its own directory and entries, its paths without the NAME: key.
+    const named = step.context === undefined ? undefined : namedByPath.get(step.context)
+    const where = named ?? { context: deps.context, byPath }
     for (const { path, expected } of req.paths) {
-      const t = await layerTargets(step, path, expected, { context: deps.context, byPath })
+      const inside = pathInContext(step.context, path)
+      const want = expected && named ? { ...expected, path: inside } : expected
+      const t = await layerTargets(step, inside, want, where)
       if ('unprovable' in t) unproven.set(path, t.unprovable)
       else targets.set(path, t.targets)
     }

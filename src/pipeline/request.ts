@@ -5,6 +5,7 @@
  */
 import type { PrunePolicy, VerifyPolicy } from '../model.js'
 import type { GuardOptions } from './options.js'
+import type { BuildFlags, Surface } from './build-flags.js'
 
 /** `--compose-file F [--service S]...` (CLI) or `compose-file` + `services` (action). */
 export interface ComposeCli {
@@ -36,6 +37,10 @@ export interface GuardRequest {
   docker: string
   statCache?: boolean
   push?: boolean
+  /** The docker build flags (labels, secrets, named contexts...), paths resolved. */
+  build?: BuildFlags
+  /** Which adapter asks: errors name its input or flag. */
+  surface?: Surface
 }
 
 /** The one way from a request to the guard's options, for the CLI and the action alike. */
@@ -58,6 +63,8 @@ export function guardOptions(r: GuardRequest): GuardOptions {
     image: r.image,
     docker: r.docker,
     ...(r.statCache !== undefined ? { statCache: r.statCache } : {}),
-    ...(r.push ? { push: true } : {})
+    ...(r.push ? { push: true } : {}),
+    ...(r.build !== undefined ? { build: r.build } : {}),
+    ...(r.surface !== undefined ? { surface: r.surface } : {})
   }
 }

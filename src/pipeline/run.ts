@@ -32,7 +32,12 @@ export interface GuardIo {
   cwd: string
   /** The docker exec to use; defaults to the configured client. */
   exec?: DockerExec
+  /** Called as each phase starts (a phase a run skips is not announced). */
+  phase?: (name: Phase) => void
 }
+
+/** The phases of a guarded build, in order; the action logs each in its own group. */
+export type Phase = 'read context' | 'compare' | 'prune' | 'build' | 'prove' | 'record'
 
 export interface GuardResult {
   /** The compose service, or null for a single build. */
@@ -48,6 +53,8 @@ export interface GuardResult {
   previousSource: 'local' | 'registry' | null
   /** What `--push` pushed; null without it or after `stale`. */
   push: PushResult | null
+  /** buildx's build metadata (`--metadata-file`), when buildx built. */
+  buildxMetadata: Record<string, unknown> | null
 }
 
 /** The build identity injected as build args and recorded. */
@@ -136,6 +143,8 @@ export interface Source {
   cleanup: () => Promise<void>
   /** After the record is written: keeps the builder state the re-send cure needs (cure.ts). */
   keepState?: ((record: BuildRecord) => Promise<void>) | null
+  /** buildx's build metadata, when buildx built. */
+  buildxMetadata?: Record<string, unknown> | null
 }
 
 export interface SourcedRun extends ComparedRun {

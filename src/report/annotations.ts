@@ -129,3 +129,12 @@ export function repoRelative(file: string, workspace: string | undefined): strin
   if (escapesRoot(workspace, file)) return file
   return relative(workspace, file).split(sep).join('/')
 }
+
+/**
+ * The judgement's warnings that name no Dockerfile line (a builder, the runner, the record), made
+ * safe to print: GitHub still shows them as annotations, on the run rather than on a file.
+ */
+export function unplacedWarnings(j: Judgement, secrets: readonly string[] = []): string[] {
+  const redact = redactor(secrets)
+  return j.warnings.filter(w => !LINE_WARNING.test(w)).map(w => truncate(visible(redact(w)), 4000))
+}

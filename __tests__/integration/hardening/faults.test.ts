@@ -161,7 +161,10 @@ describeDocker('faults on the real daemon', () => {
     expect(run.code).toBe(2)
     const errors = run.stderr.split('\n').filter(l => l.startsWith('fresh-build: error:'))
     expect(errors).toEqual([
-      expect.stringMatching(/^fresh-build: error: docker build failed \(exit 1\): .*exit code: 1/)
+      // Which step failed, then docker's reason.
+      expect.stringMatching(
+        /^fresh-build: error: docker build failed \(exit 1\) at step 3\/3 RUN echo about to fail && exit 1: .*exit code: 1/
+      )
     ])
     expect(readText(state)).toBe(before)
     expect(leftovers(state)).toEqual([])

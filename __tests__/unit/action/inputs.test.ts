@@ -1,3 +1,4 @@
+import { noBuildFlags } from '../../../src/pipeline/build-flags.js'
 import { afterAll, describe, expect, test } from '@jest/globals'
 import { readFileSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
@@ -71,6 +72,7 @@ describe('getInputs', () => {
     getInputs(src)
     expect(Object.fromEntries(src.reads)).toEqual(Object.fromEntries(INPUT_NAMES.map(n => [n, 1])))
     expect(src.options.get('build-args')).toEqual({ trimWhitespace: false })
+    expect(src.options.get('secrets')).toEqual({ trimWhitespace: false })
   })
 
   test("action.yml's defaults give a build with the source prune and byte proof", () => {
@@ -101,7 +103,9 @@ describe('getInputs', () => {
       'github-token': 'ghs_defaultRunnerToken',
       'commit-status': false,
       push: false,
-      'clear-registry-cache': []
+      'clear-registry-cache': [],
+      flags: noBuildFlags(),
+      summary: true
     }
     expect(getInputs(source())).toEqual(defaults)
   })
@@ -551,7 +555,8 @@ describe('planRun: paths and the status target, before anything runs', () => {
       mode: 'hash',
       context: ws,
       file: join(ws, 'Dockerfile'),
-      buildArgs: { DIR: 'app' }
+      buildArgs: { DIR: 'app' },
+      namedContexts: {}
     })
   })
 })

@@ -13,6 +13,7 @@ import { newRecord, recordLabels } from '../../record/index.js'
 import { appendedEntries, type StageImage } from '../proof.js'
 import type { ComparedRun, Source } from '../run.js'
 import { cureStage, keepBuilderState, listLocalSources } from '../cure.js'
+import { commandLine, setUpBuild, type BuildSetup } from '../build-setup.js'
 import { FreshBuildError } from '../../util/error.js'
 
 /** A docker build that failed: an error (exit 2), not a verdict. */
@@ -24,12 +25,37 @@ export class BuildFailedError extends FreshBuildError {}
  */
 export async function buildSource(run: ComparedRun): Promise<Source> {
   const host = await detectHost(run)
+  // The user's flags are checked here, before the prune: nothing is touched for a build that
+  // cannot run. Secret files and stand-in images live until the proofs are done (cleanup).
+  const setup = await setUpBuild(run.opts.build, host, {
+    exec: run.docker(),
+    env: run.io.env,
+    say: run.say,
+    redact: run.redact,
+    surface: run.opts.surface ?? 'cli',
+    statePath: run.statePath
+  })
+  run.warnings.push(...setup.warnings)
+  try {
+    return await buildWith(run, host, setup)
+  } catch (e) {
+    await setup.done()
+    throw e
+  }
+}
+
+async function buildWith(
+  run: ComparedRun,
+  host: DockerHostInfo,
+  setup: BuildSetup
+): Promise<Source> {
   // A record from the registry says what the last image holds, nothing about this host's
   // builder: its context cache may hold old bytes of its own, so the cure treats it as no record
   // (it prunes rather than re-sending only what changed).
   const local = run.previousSource === 'registry' ? null : run.previous
   const diverged =
     run.previous === null || local === null || run.previous.contextHash !== run.hashed.contextHash
+  if (diverged && run.opts.prune !== 'never') run.io.phase?.('prune')
   const { pruned, vouched } = await cureStage({
     exec: run.docker(),
     kind: host.kind,
@@ -44,11 +70,18 @@ export async function buildSource(run: ComparedRun): Promise<Source> {
     listing: await run.sourcesBefore,
     say: run.say
   })
-  const options = buildOptions(run, host, diverged)
-  const { log, imageId } = await buildFinal(run, host, options)
+  const options = buildOptions(run, host, diverged, setup)
+  run.io.phase?.('build')
+  await setup.beforeBuild()
+  const { log, imageId, metadata } = await buildFinal(run, host, options)
   // Listed now, overlapping the proofs, unless a stage build (which syncs too) comes after.
   let after = vouched ? listLocalSources(run.docker()) : null
-  const stages = stageImages(run, host, options, () => (after = null))
+  const stages = stageImages(
+    run,
+    host,
+    { ...options, flags: setup.stageFlags },
+    () => (after = null)
+  )
   return {
     builder: host.kind,
     pruned,
@@ -60,7 +93,11 @@ export async function buildSource(run: ComparedRun): Promise<Source> {
     stageImage: stages.stageImage,
     // The legacy builder always sends everything; a done prune made BuildKit forget what it had.
     contextResent: host.kind === 'legacy' || pruned?.done === true,
-    cleanup: stages.cleanup,
+    cleanup: async () => {
+      await stages.cleanup()
+      await setup.done()
+    },
+    buildxMetadata: metadata,
     keepState: vouched
       ? async record => {
           await keepBuilderState({
@@ -86,7 +123,12 @@ async function detectHost(run: ComparedRun): Promise<DockerHostInfo> {
 }
 
 /** The final build's options; its labels carry the record of this build (files left out). */
-function buildOptions(run: ComparedRun, host: DockerHostInfo, diverged: boolean): BuildOptions {
+function buildOptions(
+  run: ComparedRun,
+  host: DockerHostInfo,
+  diverged: boolean,
+  setup: BuildSetup
+): BuildOptions {
   const { opts, identity } = run
   const labels = recordLabels(
     newRecord({
@@ -107,8 +149,10 @@ function buildOptions(run: ComparedRun, host: DockerHostInfo, diverged: boolean)
     tags: opts.tags,
     buildArgs: run.buildArgs,
     cacheFrom: opts.cacheFrom,
-    labels,
-    noCache: pruneImpliesNoCache(opts.prune, host.kind) && diverged,
+    // The user's labels first: fresh-build's own identity labels are the ones recorded.
+    labels: { ...setup.labels, ...labels },
+    noCache: setup.noCache || (pruneImpliesNoCache(opts.prune, host.kind) && diverged),
+    flags: setup.flags,
     ...(opts.target ? { target: opts.target } : {})
   }
 }
@@ -117,7 +161,7 @@ async function buildFinal(
   run: ComparedRun,
   host: DockerHostInfo,
   options: BuildOptions
-): Promise<{ log: ParsedLog; imageId: string | null }> {
+): Promise<{ log: ParsedLog; imageId: string | null; metadata: Record<string, unknown> | null }> {
   run.say(`building ${run.opts.tags.join(', ') || '(untagged)'}`)
   // Parsed while it streams; the last build's log is kept beside the record (0600).
   const parser = new LogParser()
@@ -126,16 +170,26 @@ async function buildFinal(
       parser.write(`${line}\n`)
       run.say(line)
     },
-    logPath: `${run.statePath}.build.log`
+    logPath: `${run.statePath}.build.log`,
+    redact: run.redact,
+    onCommand: (argv, env) => run.say(commandLine(argv, env))
   })
   if (built.logError) run.warnings.push(`the build log could not be kept: ${built.logError}`)
+  const log = parser.end()
   if (built.code !== 0) {
+    // What failed, for the summary of a failed run: the step the log shows in error.
+    const step = log.steps.find(s => s.error)
+    const at = step
+      ? ` at ${step.stage ? `${step.stage} ` : ''}step ${step.index}/${step.total} ${step.instruction}`
+      : ''
     const hint = run.excluded.map(e => `; ${e.source} exists but .dockerignore excludes it`)
     throw new BuildFailedError(
-      `docker build failed (exit ${built.code}): ${run.redact(built.error ?? 'no error line')}${hint.join('')}`
+      run.redact(
+        `docker build failed (exit ${built.code})${at}: ${built.error ?? 'no error line'}${hint.join('')}`
+      )
     )
   }
-  return { log: parser.end(), imageId: built.imageId }
+  return { log, imageId: built.imageId, metadata: built.metadata }
 }
 
 /**
@@ -155,7 +209,7 @@ function stageImages(
     stageImage: async stage => {
       run.say(`building stage ${stage} from cache, to read the layers it wrote`)
       onStageBuild()
-      const built = await buildStage(run.docker(), host.kind, options, stage)
+      const built = await buildStage(run.docker(), host.kind, options, stage, run.redact)
       if (built.created) made.push(built.image)
       return {
         image: built.image,
@@ -171,7 +225,8 @@ async function buildStage(
   exec: DockerExec,
   kind: BuilderKind,
   options: BuildOptions,
-  stage: string
+  stage: string,
+  redact: (line: string) => string
 ): Promise<{ image: string; log: ParsedLog; created: boolean }> {
   // No labels (the legacy builder would append steps for them) and never --no-cache: the
   // point is to get back the layers this build just wrote.
@@ -181,7 +236,7 @@ async function buildStage(
     exec,
     kind,
     { ...options, tags: [], labels: {}, noCache: false, target: stage },
-    { onLine: line => parser.write(`${line}\n`) }
+    { onLine: line => parser.write(`${line}\n`), redact }
   )
   if (r.code !== 0 || !r.imageId)
     throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`)

@@ -11,6 +11,15 @@ import { errorMessage } from '../errors.js'
 import { UsageError } from '../options.js'
 import type { ComparedRun, HashedRun } from '../run.js'
 import { previousRecord } from './registry.js'
+import { entryKey } from '../named-contexts.js'
+
+/** The recorded entries of a named context, their keys back to paths inside it. */
+function inContext(entries: readonly ContextEntry[], name: string): ContextEntry[] {
+  const prefix = `${name}:`
+  return entries
+    .filter(e => e.path.startsWith(prefix))
+    .map(e => ({ ...e, path: e.path.slice(prefix.length) }))
+}
 
 /** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
 export async function compare(run: HashedRun): Promise<ComparedRun> {
@@ -21,12 +30,15 @@ export async function compare(run: HashedRun): Promise<ComparedRun> {
     files.signatures,
     steps,
     previous,
-    selector(steps, files.entries, previous)
+    selector(steps, run.hashed.scan.entries, previous, run.hashed.named)
   )
-  const excluded = await excludedSources(opts.context, steps, files.byPath)
+  // The main context's steps and entries; a named context's steps are checked against its own.
+  const mainSteps = steps.filter(s => s.context === undefined)
+  const mainEntries = run.hashed.scan.entries
+  const excluded = await excludedSources(opts.context, mainSteps, files.byPath)
   const before = preBuildWarnings({
-    entries: files.entries,
-    steps,
+    entries: mainEntries,
+    steps: mainSteps,
     declaredArgs: run.hashed.plan.declaredArgs,
     stageArgs: run.hashed.plan.stageArgs,
     buildArgs: run.buildArgs,
@@ -34,8 +46,8 @@ export async function compare(run: HashedRun): Promise<ComparedRun> {
     excludedSources: excluded,
     excludedChanged: await excludedChanged(
       opts.context,
-      steps,
-      files.entries,
+      mainSteps,
+      mainEntries,
       previous ? new Date(previous.builtAt) : null
     ),
     injected: run.command === 'build',
@@ -45,7 +57,15 @@ export async function compare(run: HashedRun): Promise<ComparedRun> {
   for (const w of before) say(`warning: ${w}`)
   run.warnings.push(...before)
   // A literal source matching nothing fails the build: said before any prune, not after.
-  const unmatched = unmatchedSources(steps, files.entries)
+  const unmatched = [
+    ...unmatchedSources(mainSteps, mainEntries),
+    ...[...run.hashed.named].flatMap(([name, scan]) =>
+      unmatchedSources(
+        steps.filter(s => s.context === name),
+        scan.entries
+      )
+    )
+  ]
   const [first] = unmatched
   if (run.command === 'build' && first) {
     throw new UsageError(
@@ -122,16 +142,22 @@ export function entriesFromRecord(files: Record<string, string>): ContextEntry[]
 export function selector(
   steps: readonly HashedStep[],
   entries: readonly ContextEntry[],
-  previous: BuildRecord | null
+  previous: BuildRecord | null,
+  named: ReadonlyMap<string, { entries: readonly ContextEntry[] }> = new Map()
 ): (step: HashedStep, path: string) => boolean {
   // Built on first use: an unchanged context never asks, and these are a pass over every entry.
   let sets: Map<string, Set<string>> | null = null
   const build = (): Map<string, Set<string>> => {
-    const before = previous ? entriesFromRecord(previous.files) : []
+    const recorded = previous ? entriesFromRecord(previous.files) : []
+    const names = [...named.keys()]
+    const before = recorded.filter(e => !names.some(n => e.path.startsWith(`${n}:`)))
     const out = new Map<string, Set<string>>()
     for (const s of steps) {
-      const paths = new Set(selectSources(s, entries).map(e => e.path))
-      for (const e of selectSources(s, before)) paths.add(e.path)
+      // A named context's step selects among its own entries; its paths are keyed NAME:path.
+      const now = s.context === undefined ? entries : (named.get(s.context)?.entries ?? [])
+      const then = s.context === undefined ? before : inContext(recorded, s.context)
+      const paths = new Set(selectSources(s, now).map(e => entryKey(s.context, e.path)))
+      for (const e of selectSources(s, then)) paths.add(entryKey(s.context, e.path))
       out.set(stepKey(s), paths)
     }
     return out

@@ -21,6 +21,7 @@ export async function hashStage(run: PreparedRun): Promise<HashedRun> {
     file: opts.file,
     buildArgs: run.buildArgs,
     statCache: run.statCache,
+    ...(opts.build ? { namedContexts: opts.build.buildContexts } : {}),
     onBuild: images => readOnBuild(run.docker(), images),
     onPlan: plan => (early = onPlan(run, plan))
   })
@@ -47,7 +48,8 @@ export async function hashStage(run: PreparedRun): Promise<HashedRun> {
   return {
     ...run,
     hashed,
-    files: contextFiles(hashed.scan.entries),
+    // Named contexts' entries keyed NAME:path beside the main context's (see named-contexts.ts).
+    files: contextFiles(hashed.all),
     steps,
     finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
     hostInfo,

@@ -32,7 +32,8 @@ export async function logSource(run: ComparedRun): Promise<Source> {
       ),
     contextResent: false,
     cleanup: () => Promise.resolve(),
-    keepState: null
+    keepState: null,
+    buildxMetadata: null
   }
 }
 

@@ -3,6 +3,7 @@ import { defaultStatePath, stateInsideContext } from '../../record/index.js'
 import { redactor } from '../../report/text-safety.js'
 import { statCachePathFor } from '../../context/statcache.js'
 import { secretArgValues, type GuardOptions } from '../options.js'
+import { buildSecretValues } from '../build-flags.js'
 import type { GuardCommand, GuardIo, Identity, PreparedRun } from '../run.js'
 
 /** Stage 1: identity, build args, where the record and stat cache live. No file is read yet. */
@@ -12,7 +13,7 @@ export async function prepare(
   service: string | null,
   io: GuardIo
 ): Promise<PreparedRun> {
-  const redact = redactor(secretArgValues(opts))
+  const redact = redactor([...secretArgValues(opts), ...buildSecretValues(opts.build, io.env)])
   const identity = await resolveIdentity(opts, io.env)
   const statePath =
     opts.state ??

@@ -38,6 +38,7 @@ export async function prove(run: SourcedRun): Promise<ProvenRun> {
   )
   const requests = planProofs(steps, run.comparison, run.files.byPath, opts.verify, scope)
   if (requests.length > 0) {
+    run.io.phase?.('prove')
     run.say(
       `proving ${requests.reduce((n, r) => n + r.paths.length, 0)} path(s) by their bytes in the image`
     )
@@ -52,7 +53,8 @@ export async function prove(run: SourcedRun): Promise<ProvenRun> {
           stageImage: source.stageImage,
           say: run.say,
           context: opts.context,
-          entries: run.files.entries
+          entries: run.hashed.scan.entries,
+          named: run.hashed.named
         })
       : new Map()
   await source.cleanup()

@@ -14,7 +14,10 @@ export function report(run: RecordedRun): GuardResult {
     statePath: run.statePath,
     endLines: new Map(run.steps.map(s => [s.line, s.endLine])),
     previousSource: run.previousSource,
-    push: run.push
+    push: run.push,
+    buildxMetadata: run.source.buildxMetadata
+      ? (redactDeep(run.source.buildxMetadata, run.redact) as Record<string, unknown>)
+      : null
   }
 }
 
