@@ -76,10 +76,11 @@ describeDocker('class 1: the Dockerfile is an input', () => {
       const second = await run(t2)
       const ok = expectInvariant(second.json, t2, { '/x': `b ${NEW}` })
       if (extra.length === 0) {
-        // The default policy prunes what served the old Dockerfile: the new one is built.
+        // The default policy cures what served the old Dockerfile (a prune, or the re-send cure
+        // giving the changed Dockerfile a new mtime, which shows as no prune): the new one is built.
         expect(ok).toBe(true)
         expect(second.json.verdict).toBe('fresh')
-        expect(second.json.pruned).toMatchObject({ done: true })
+        if (second.json.pruned !== null) expect(second.json.pruned).toMatchObject({ done: true })
       } else {
         // Nothing pruned: BuildKit built its old copy (the log printed COPY a.txt /x).
         expect(ok).toBe(false)
@@ -401,7 +402,9 @@ describeDocker('class 8: reverts under the default policy are not stale', () => 
     const r = await cli(buildArgv(ctx, state, t2))
     expect(expectInvariant(r.json, t2, { '/opt/v.txt': OLD })).toBe(true)
     expect(r.json.verdict).toBe('fresh')
-    expect(stepOf(r.json, 'ADD pkg.tar /opt/').status).toMatch(/verified|ran/)
+    // `cached` when the re-send cure sent the reverted archive again: the cache key then covers
+    // its checksum (the image bytes above are the ground truth).
+    expect(stepOf(r.json, 'ADD pkg.tar /opt/').status).toMatch(/verified|ran|cached/)
   })
 
   test("a symlink's target changed, then reverted", async () => {
