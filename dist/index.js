@@ -41839,6 +41839,7 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/util/paths.ts
 
+
 /** `abs` lies outside `root` (lexically: `..` first, or another drive). `root` itself is inside. */
 function escapesRoot(root, abs) {
     const rel = (0,external_node_path_namespaceObject.relative)(root, abs);
@@ -41847,6 +41848,86 @@ function escapesRoot(root, abs) {
 /** `abs` lies below `root`, and is not `root` itself. */
 function strictlyInside(root, abs) {
     return (0,external_node_path_namespaceObject.relative)(root, abs) !== '' && !escapesRoot(root, abs);
+}
+/**
+ * `abs` stays inside `root` both lexically and through symlinks: its deepest existing ancestor's
+ * real path, with the rest appended, lies inside `root`'s real path. A path that does not exist
+ * yet is judged by where it would be created.
+ */
+async function containedIn(root, abs) {
+    if (escapesRoot(root, abs))
+        return false;
+    const realRoot = await (0,promises_namespaceObject.realpath)(root);
+    let p = abs;
+    for (;;) {
+        try {
+            const real = await (0,promises_namespaceObject.realpath)(p);
+            return !escapesRoot(realRoot, (0,external_node_path_namespaceObject.join)(real, (0,external_node_path_namespaceObject.relative)(p, abs)));
+        }
+        catch {
+            const up = (0,external_node_path_namespaceObject.dirname)(p);
+            if (up === p)
+                return false;
+            p = up;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/errno.ts
+/** The errno-style code of a thrown value (`ENOENT`, `EACCES`...), when it has one. */
+function errCode(e) {
+    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
+        return e.code;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/util/remove.ts
+
+
+
+function identityOf(st) {
+    return { dev: st.dev, ino: st.ino };
+}
+/** The checked entry is not what the path leads to any more: nothing was deleted. */
+class SwappedPathError extends Error {
+    name = 'SwappedPathError';
+}
+/** Prefix of the trash folders; one left behind by a killed run can be deleted by hand. */
+const TRASH_PREFIX = '.fresh-build-trash-';
+/**
+ * Removes `path` (a file, a symlink or a whole tree) only if what it names now is `expected`.
+ * `trashIn` is a directory known to be safe (a checked real path) on the same file system.
+ * Returns false when the path no longer exists. `label` names the path in errors.
+ */
+async function removeChecked(path, expected, trashIn, label) {
+    const trash = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(trashIn, TRASH_PREFIX));
+    const moved = (0,external_node_path_namespaceObject.join)(trash, 'entry');
+    try {
+        await (0,promises_namespaceObject.rename)(path, moved);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rmdir)(trash).catch(() => undefined);
+        if (errCode(e) === 'ENOENT')
+            return false;
+        const why = errCode(e) === 'EXDEV' ? `it is on another file system than ${trashIn}` : String(errCode(e));
+        throw new Error(`cannot remove ${label}: ${why}`);
+    }
+    let st;
+    try {
+        st = await (0,promises_namespaceObject.lstat)(moved);
+    }
+    catch (e) {
+        throw new Error(`cannot remove ${label}: the moved entry vanished (${errCode(e) ?? 'error'})`);
+    }
+    if (st.dev !== expected.dev || st.ino !== expected.ino) {
+        // Back to where it came from, through the same path, so nothing outside has changed.
+        const back = await (0,promises_namespaceObject.rename)(moved, path).then(() => true, () => false);
+        if (back)
+            await (0,promises_namespaceObject.rmdir)(trash).catch(() => undefined);
+        throw new SwappedPathError(`${label} changed after it was checked (a folder on its path was swapped, a symlink?): refused, nothing deleted${back ? '' : `; what was moved is kept in ${trash}`}`);
+    }
+    await (0,promises_namespaceObject.rm)(trash, { recursive: true, force: true });
+    return true;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -41858,6 +41939,7 @@ const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRe
  * The one process wrapper every docker call goes through: argv arrays only (never a shell),
  * explicit exit codes (a non-zero exit is data, not an exception), bounded capture, live lines.
  */
+
 
 
 /** One-line error for anything docker-related the caller should report as is. */
@@ -41958,6 +42040,35 @@ function run(cmd, args, opts = {}) {
             aborted = true;
             child.kill('SIGTERM');
         };
+        // A daemon that accepts and never answers must not hold the run (and its lock) forever:
+        // TERM, then KILL if the client ignores it, and the promise rejects with what hung.
+        let timedOut = null;
+        let killTimer;
+        const expire = (why) => {
+            if (timedOut !== null)
+                return;
+            timedOut = why;
+            child.kill('SIGTERM');
+            killTimer = setTimeout(() => child.kill('SIGKILL'), 2000);
+            killTimer.unref();
+        };
+        const label = opts.label ?? [(0,external_node_path_namespaceObject.basename)(cmd), ...args.slice(0, 2)].join(' ');
+        const total = opts.timeoutMs !== undefined
+            ? setTimeout(() => expire(`${label} did not finish within ${seconds(opts.timeoutMs ?? 0)}`), opts.timeoutMs)
+            : undefined;
+        let idle;
+        const touch = () => {
+            if (opts.idleTimeoutMs === undefined || !Number.isFinite(opts.idleTimeoutMs))
+                return;
+            clearTimeout(idle);
+            idle = setTimeout(() => expire(`${label} did not answer within ${seconds(opts.idleTimeoutMs ?? 0)}`), opts.idleTimeoutMs);
+        };
+        touch();
+        const clearTimers = () => {
+            clearTimeout(total);
+            clearTimeout(idle);
+            clearTimeout(killTimer);
+        };
         if (opts.signal?.aborted)
             onAbort();
         else
@@ -41966,8 +42077,10 @@ function run(cmd, args, opts = {}) {
         const stdoutDone = opts.onStdout
             ? (async () => {
                 try {
-                    for await (const chunk of stdout)
+                    for await (const chunk of stdout) {
+                        touch();
                         await opts.onStdout?.(chunk);
+                    }
                 }
                 catch (e) {
                     sinkError = e;
@@ -41977,6 +42090,7 @@ function run(cmd, args, opts = {}) {
             })()
             : new Promise(res => {
                 stdout.on('data', (chunk) => {
+                    touch();
                     out.push(chunk);
                     if (opts.onLine)
                         outLines.push(chunk);
@@ -41985,6 +42099,7 @@ function run(cmd, args, opts = {}) {
                 stdout.on('error', () => res());
             });
         stderr.on('data', (chunk) => {
+            touch();
             err.push(chunk);
             if (opts.onLine)
                 errLines.push(chunk);
@@ -41993,6 +42108,7 @@ function run(cmd, args, opts = {}) {
             if (settled)
                 return;
             settled = true;
+            clearTimers();
             opts.signal?.removeEventListener('abort', onAbort);
             if (e.code === 'ENOENT') {
                 reject(new DockerError(`cannot run "${cmd}": not found (install the docker CLI or set DOCKER_PATH)`));
@@ -42009,7 +42125,12 @@ function run(cmd, args, opts = {}) {
                 if (settled)
                     return;
                 settled = true;
+                clearTimers();
                 opts.signal?.removeEventListener('abort', onAbort);
+                if (timedOut !== null) {
+                    reject(new DockerError(timedOut));
+                    return;
+                }
                 if (sinkError !== null) {
                     reject(sinkError instanceof Error ? sinkError : new Error(String(sinkError)));
                     return;
@@ -42029,6 +42150,25 @@ function run(cmd, args, opts = {}) {
             child.stdin.end(opts.input);
     });
 }
+function seconds(ms) {
+    return `${Math.round(ms / 100) / 10}s`;
+}
+/** Default bound on a docker call's silence (s); FRESH_BUILD_DOCKER_TIMEOUT overrides it. */
+const DEFAULT_DOCKER_TIMEOUT_S = 300;
+/**
+ * How long a docker call may go without a byte on stdout or stderr before it counts as hung:
+ * $FRESH_BUILD_DOCKER_TIMEOUT seconds, else DEFAULT_DOCKER_TIMEOUT_S.
+ */
+function dockerTimeoutMs(env) {
+    const raw = env.FRESH_BUILD_DOCKER_TIMEOUT;
+    if (raw === undefined || raw.trim() === '')
+        return DEFAULT_DOCKER_TIMEOUT_S * 1000;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) {
+        throw new DockerError(`FRESH_BUILD_DOCKER_TIMEOUT: "${raw}" is not a positive number of seconds`);
+    }
+    return n * 1000;
+}
 /**
  * The docker client to use: an explicit path, else `DOCKER_PATH`, else `docker` on PATH.
  * DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG... pass through in `env` untouched.
@@ -42040,7 +42180,15 @@ function dockerClient(opts = {}) {
 }
 /** Binds a client: the returned function runs `bin args...` with the client's environment. */
 function dockerExec(client) {
-    return (args, opts = {}) => run(client.bin, args, { ...opts, baseEnv: client.env });
+    const idle = dockerTimeoutMs(client.env);
+    // Every call is bounded by silence; a build sets its own bound (its steps may be quiet for
+    // long) by passing idleTimeoutMs itself.
+    return (args, opts = {}) => run(client.bin, args, {
+        idleTimeoutMs: idle,
+        label: commandLabel(args),
+        ...opts,
+        baseEnv: client.env
+    });
 }
 /** The last non-empty stderr line (else stdout's), which is where docker puts the reason. */
 function lastErrorLine(result) {
@@ -42180,6 +42328,7 @@ async function detectBuilder(exec, env = process.env) {
 
 
 
+
 /** Pure: the exact argv (without the docker binary) and env for a build. */
 function buildCommand(kind, opts) {
     const argv = kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
@@ -42218,6 +42367,63 @@ function imageIdFromLog(text) {
     const legacy = [...text.matchAll(/^Successfully built ([0-9a-f]{12,64})\s*$/gm)].pop();
     return legacy ? legacy[1] : null;
 }
+/** The kept log's first line: `clear` deletes a `<state>.build.log` only when it starts so. */
+const BUILD_LOG_MAGIC = '# fresh-build build log v1';
+/** Where the last build's log is kept: beside its record. */
+function buildLogPathFor(recordPath) {
+    return `${recordPath}.build.log`;
+}
+/**
+ * The kept log is written to a new temp file beside it (O_EXCL | O_NOFOLLOW, 0600: a symlink
+ * planted at either name is never followed) and renamed over the old log at the end, which
+ * replaces whatever entry is there rather than writing through it.
+ */
+class KeptLog {
+    path;
+    tmp;
+    out;
+    error = null;
+    constructor(path, tmp, out) {
+        this.path = path;
+        this.tmp = tmp;
+        this.out = out;
+        // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
+        out.on('error', e => {
+            this.error ??= e.message;
+        });
+    }
+    static async create(path) {
+        const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+        const flags = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+        try {
+            const fh = await (0,promises_namespaceObject.open)(tmp, flags, 0o600);
+            const log = new KeptLog(path, tmp, fh.createWriteStream());
+            log.write(BUILD_LOG_MAGIC);
+            return log;
+        }
+        catch (e) {
+            return e instanceof Error ? e.message : String(e);
+        }
+    }
+    write(line) {
+        if (this.error === null)
+            this.out.write(`${line}\n`);
+    }
+    /** Closes and moves the log into place; the temp file never stays behind. */
+    async finish() {
+        await new Promise(done => this.out.end(() => done()));
+        if (this.error === null) {
+            try {
+                await (0,promises_namespaceObject.rename)(this.tmp, this.path);
+                return;
+            }
+            catch (e) {
+                this.error = e instanceof Error ? e.message : String(e);
+            }
+        }
+        await (0,promises_namespaceObject.unlink)(this.tmp).catch(() => undefined);
+    }
+}
 /**
  * Runs the build, streaming lines to `onLine` (and to `logPath` when given). The temp directory
  * for the image id file is always removed: builds must leave nothing behind.
@@ -42233,25 +42439,29 @@ async function runBuild(exec, kind, opts, run = {}) {
             ? opts.context
             : (0,external_node_path_namespaceObject.resolve)(opts.context);
         const cmd = buildCommand(kind, { ...opts, context, iidFile });
-        let logError = null;
-        const log = run.logPath ? (0,external_node_fs_namespaceObject.createWriteStream)(run.logPath, { mode: 0o600 }) : null;
-        // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
-        log?.on('error', e => {
-            logError ??= e.message;
-        });
-        const result = await exec(cmd.argv, {
-            env: cmd.env,
-            signal: run.signal,
-            // Only the tail is held in memory, for the error line and the image id fallback.
-            maxCapture: 256 * 1024,
-            onLine: (line, stream) => {
-                if (log && logError === null)
-                    log.write(line + '\n');
-                run.onLine?.(line, stream);
-            }
-        });
-        if (log)
-            await new Promise(done => log.end(() => done()));
+        const kept = run.logPath ? await KeptLog.create(run.logPath) : null;
+        const log = kept instanceof KeptLog ? kept : null;
+        const redact = run.redact ?? ((line) => line);
+        let result;
+        try {
+            result = await exec(cmd.argv, {
+                env: cmd.env,
+                signal: run.signal,
+                // A RUN step may print nothing for an hour: only the build's own bound applies.
+                idleTimeoutMs: Infinity,
+                ...(run.timeoutMs !== undefined ? { timeoutMs: run.timeoutMs } : {}),
+                // Only the tail is held in memory, for the error line and the image id fallback.
+                maxCapture: 256 * 1024,
+                onLine: (line, stream) => {
+                    log?.write(redact(line));
+                    run.onLine?.(line, stream);
+                }
+            });
+        }
+        finally {
+            await log?.finish();
+        }
+        const logError = typeof kept === 'string' ? kept : (log?.error ?? null);
         let imageId = null;
         if (result.code === 0) {
             imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
@@ -42678,6 +42888,97 @@ async function inspectImage(exec, ref) {
     return { ...info, history, historyFromConfig: true };
 }
 
+;// CONCATENATED MODULE: ./src/util/bytes-path.ts
+/**
+ * File names are bytes; Docker sends them as bytes. A name that is not valid UTF-8 cannot be a
+ * JS string as is (decoding turns its bytes into U+FFFD, and `lstat` of that string then finds
+ * nothing), so names are read as bytes and carried as strings where each byte that is not part
+ * of valid UTF-8 becomes a lone low surrogate U+DC80..U+DCFF (the "surrogateescape" scheme).
+ * Valid UTF-8 can never decode to a lone surrogate, so the mapping is one to one: every name
+ * gets its own string, and pathToBytes gives back exactly the bytes on disk.
+ */
+/** The string for a name's bytes (see the module comment). */
+function nameFromBytes(bytes) {
+    const text = bytes.toString('utf8');
+    // Fast path: no replacement character, or one that really was in the name.
+    if (!text.includes('\ufffd') || Buffer.from(text).equals(bytes))
+        return text;
+    let out = '';
+    let i = 0;
+    while (i < bytes.length) {
+        const n = utf8Length(bytes, i);
+        if (n > 0) {
+            out += bytes.subarray(i, i + n).toString('utf8');
+            i += n;
+        }
+        else {
+            out += String.fromCharCode(0xdc00 + bytes[i]);
+            i++;
+        }
+    }
+    return out;
+}
+/** Length of the valid UTF-8 sequence at `i` (1-4), or 0 when the byte there starts none. */
+function utf8Length(b, i) {
+    const c = b[i];
+    if (c < 0x80)
+        return 1;
+    const cont = (k) => i + k < b.length && (b[i + k] & 0xc0) === 0x80;
+    if (c >= 0xc2 && c <= 0xdf)
+        return cont(1) ? 2 : 0;
+    if (c >= 0xe0 && c <= 0xef) {
+        if (!cont(1) || !cont(2))
+            return 0;
+        const c1 = b[i + 1];
+        if (c === 0xe0 && c1 < 0xa0)
+            return 0; // overlong
+        if (c === 0xed && c1 >= 0xa0)
+            return 0; // an encoded surrogate
+        return 3;
+    }
+    if (c >= 0xf0 && c <= 0xf4) {
+        if (!cont(1) || !cont(2) || !cont(3))
+            return 0;
+        const c1 = b[i + 1];
+        if (c === 0xf0 && c1 < 0x90)
+            return 0;
+        if (c === 0xf4 && c1 >= 0x90)
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+/** True when `s` carries escaped bytes (a lone surrogate U+DC80..U+DCFF). */
+function hasEscapedBytes(s) {
+    // A low surrogate not preceded by a high one.
+    return /(?<![\ud800-\udbff])[\udc80-\udcff]/.test(s);
+}
+/** The bytes a name string stands for (UTF-8, escaped bytes given back as themselves). */
+function pathToBytes(s) {
+    if (!hasEscapedBytes(s))
+        return Buffer.from(s);
+    const parts = [];
+    let run = '';
+    for (const ch of s) {
+        const code = ch.codePointAt(0);
+        if (ch.length === 1 && code >= 0xdc80 && code <= 0xdcff) {
+            if (run !== '')
+                parts.push(Buffer.from(run));
+            run = '';
+            parts.push(Buffer.from([code - 0xdc00]));
+        }
+        else
+            run += ch;
+    }
+    if (run !== '')
+        parts.push(Buffer.from(run));
+    return Buffer.concat(parts);
+}
+/** What to hand to `fs` for a name string: the string itself, or its bytes when it has escapes. */
+function fsPath(s) {
+    return hasEscapedBytes(s) ? pathToBytes(s) : s;
+}
+
 ;// CONCATENATED MODULE: ./src/docker/layers.ts
 /**
  * The byte proof: what a given layer of an image holds at given paths.
@@ -42691,6 +42992,7 @@ async function inspectImage(exec, ref) {
 
 
 
+
 /** `/app/x/`, `./app/x`, `app/x` all become `app/x`. */
 function normalizeLayerPath(p) {
     return p.replace(/^(\.?\/)+/, '').replace(/\/+$/, '');
@@ -42701,8 +43003,20 @@ class LayerScan {
     wanted;
     found = new Map();
     whiteouts = [];
+    /**
+     * Wanted names that are not valid UTF-8, by the lossy form tar-stream gives them (it decodes
+     * PAX `path` records as UTF-8, each stray byte becoming U+FFFD), and how often each lossy form
+     * occurs in this layer: one entry is that name; two mean the layer cannot tell them apart, so
+     * the path proves nothing (`other`), never the bytes of its neighbour.
+     */
+    lossy = new Map();
+    lossySeen = new Map();
     constructor(wanted) {
         this.wanted = wanted;
+        for (const w of wanted) {
+            if (hasEscapedBytes(w))
+                this.lossy.set(pathToBytes(w).toString('utf8'), w);
+        }
     }
     covers(path) {
         for (const w of this.wanted)
@@ -42723,8 +43037,21 @@ class LayerScan {
             }
             return;
         }
+        const named = this.lossy.get(path);
+        if (named !== undefined) {
+            const seen = (this.lossySeen.get(path) ?? 0) + 1;
+            this.lossySeen.set(path, seen);
+            if (seen > 1) {
+                this.found.set(named, { type: 'other', mode: 0 });
+                return;
+            }
+            return this.record(named, header, body);
+        }
         if (!this.wanted.has(path))
             return;
+        return this.record(path, header, body);
+    }
+    async record(path, header, body) {
         const mode = (header.mode ?? 0) & 0o7777;
         switch (header.type) {
             case 'file':
@@ -42841,14 +43168,6 @@ async function readLayerEntries(exec, imageRef, wanted) {
 
 
 
-;// CONCATENATED MODULE: ./src/util/errno.ts
-/** The errno-style code of a thrown value (`ENOENT`, `EACCES`...), when it has one. */
-function errCode(e) {
-    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string')
-        return e.code;
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/record/validate.ts
 /** Thrown by {@link validateRecord}; `field` is the JSON path of the first bad value. */
 class RecordShapeError extends Error {
@@ -42964,6 +43283,7 @@ function validateRecord(value) {
 
 
 
+
 /**
  * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The
  * message is one line naming the path and the fault; the caller decides whether that is fatal.
@@ -42976,13 +43296,16 @@ class RecordError extends Error {
         this.name = 'RecordError';
     }
 }
+/** Create a new file, never through a symlink. */
+const EXCLUSIVE = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
 const nodeRecordFs = {
     readFile: path => (0,promises_namespaceObject.readFile)(path, 'utf8'),
     mkdirp: async (path) => {
         await (0,promises_namespaceObject.mkdir)(path, { recursive: true });
     },
     writeSynced: async (path, data) => {
-        const fh = await (0,promises_namespaceObject.open)(path, 'wx', 0o644);
+        // O_EXCL never opens an existing entry, a planted symlink included; O_NOFOLLOW says so twice.
+        const fh = await (0,promises_namespaceObject.open)(path, EXCLUSIVE, 0o644);
         try {
             await fh.writeFile(data, 'utf8');
             await fh.sync();
@@ -43034,7 +43357,8 @@ function parseRecord(text, path) {
         value = JSON.parse(text);
     }
     catch (e) {
-        throw new RecordError(path, `the record is not valid JSON (${errText(e)})`);
+        // Never the parser's message: it quotes the file's bytes, and --state may name any file.
+        throw new RecordError(path, `the record is not valid JSON${jsonPosition(text, e)}`);
     }
     try {
         return validateRecord(value);
@@ -43077,6 +43401,16 @@ async function writeRecord(path, record, fs = nodeRecordFs) {
     catch (e) {
         throw new RecordError(path, `record written but its directory could not be synced: ${errText(e)}`);
     }
+}
+/** ` (line L, column C)` of a JSON.parse error, from its position only; '' when unknown. */
+function jsonPosition(text, e) {
+    const m = /position (\d+)/.exec(errText(e));
+    if (!m)
+        return /end of JSON input/.test(errText(e)) ? ' (it ends too early)' : '';
+    const before = text.slice(0, Number(m[1]));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return ` (line ${line}, column ${column})`;
 }
 /** A thrown value as one short line (Error or not). */
 function errText(e) {
@@ -43175,7 +43509,7 @@ async function acquire(lockPath, opts) {
 async function tryCreate(lockPath, info, onCreated) {
     let fh;
     try {
-        fh = await (0,promises_namespaceObject.open)(lockPath, 'wx', 0o644);
+        fh = await (0,promises_namespaceObject.open)(lockPath, EXCLUSIVE, 0o644);
     }
     catch (e) {
         if (errCode(e) === 'EEXIST')
@@ -43455,6 +43789,7 @@ function preview(s) {
 
 ;// CONCATENATED MODULE: ./src/context/hash.ts
 
+
 /**
  * What BuildKit's cache key covers for one entry, as one line: type, permission bits, content
  * (or symlink target) digest, and the name. Never mtime, never uid/gid. The path is JSON-quoted
@@ -43474,13 +43809,16 @@ function formatMode(mode) {
 function hashEntries(entries) {
     const sorted = [...entries].sort((a, b) => compareBytes(a.path, b.path));
     const h = (0,external_node_crypto_.createHash)('sha256');
+    // JSON quoting is one to one on name strings, and name strings are one to one on the bytes
+    // on disk (a byte that is not UTF-8 is quoted as its own \udcXX escape): the hash covers the
+    // names as Docker sends them.
     for (const e of sorted)
         h.update(`${entrySignature(e)} ${JSON.stringify(e.path)}\n`);
     return `sha256:${h.digest('hex')}`;
 }
 /** Byte-order comparison of paths, the same on every machine and locale. */
 function compareBytes(a, b) {
-    return Buffer.compare(Buffer.from(a), Buffer.from(b));
+    return Buffer.compare(pathToBytes(a), pathToBytes(b));
 }
 /**
  * The record's per-entry signature: what BuildKit's key covers plus the size, which lets a stale
@@ -43580,6 +43918,7 @@ var external_node_util_ = __nccwpck_require__(7975);
 
 
 
+
 /** Files up to this size are read in one synchronous pass; larger ones stream asynchronously. */
 const SMALL_FILE = 256 * 1024;
 const BUFFER_SIZE = 512 * 1024;
@@ -43609,7 +43948,7 @@ class StreamDigester {
             : await this.digestStream(absPath);
     }
     digestSync(absPath) {
-        const fd = (0,external_node_fs_namespaceObject.openSync)(absPath, READ_FLAGS);
+        const fd = (0,external_node_fs_namespaceObject.openSync)(fsPath(absPath), READ_FLAGS);
         const h = (0,external_node_crypto_.createHash)('sha256');
         try {
             for (;;) {
@@ -43625,7 +43964,7 @@ class StreamDigester {
         return `sha256:${h.digest('hex')}`;
     }
     async digestStream(absPath) {
-        const fd = await openFd(absPath, READ_FLAGS);
+        const fd = await openFd(fsPath(absPath), READ_FLAGS);
         let cur = this.take();
         let next = this.take();
         const h = (0,external_node_crypto_.createHash)('sha256');
@@ -43648,6 +43987,10 @@ class StreamDigester {
     take() {
         return this.free.pop() ?? Buffer.allocUnsafe(this.bufferSize);
     }
+}
+/** sha256 of raw bytes (a symlink target as read from disk). */
+function digestBytes(b) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
 }
 /** sha256 of a string (a symlink target) or of nothing (special files that land empty). */
 function digestString(s) {
@@ -43727,9 +44070,12 @@ async function mapPool(items, limit, fn) {
 
 
 
+
 /** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */
 const RACY_MARGIN_MS = 2000;
-const MAGIC = 'fresh-build stat cache v1';
+/** The first line's start: `clear` deletes a stat cache only when it shows this. */
+const STAT_CACHE_MAGIC = 'fresh-build stat cache v1';
+const MAGIC = STAT_CACHE_MAGIC;
 const HEX = /^[0-9a-f]{64}$/;
 /** Where the stat cache for a record lives: beside it, like its lock file. */
 function statCachePathFor(recordPath) {
@@ -43825,7 +44171,7 @@ class StatCache {
             await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
             await removeOrphans(path);
             const tmpPath = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `${tmpPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-            const fh = await (0,promises_namespaceObject.open)(tmpPath, 'wx', 0o644);
+            const fh = await (0,promises_namespaceObject.open)(tmpPath, CREATE_EXCL, 0o644);
             tmp = { path: tmpPath, fh };
             horizonMs = (await fh.stat()).mtimeMs;
         }
@@ -43834,7 +44180,7 @@ class StatCache {
         }
         const previous = new Map();
         try {
-            const [text, st] = await Promise.all([(0,promises_namespaceObject.readFile)(path, 'utf8'), (0,promises_namespaceObject.stat)(path)]);
+            const [text, st] = await readNoFollow(path);
             const parsed = parseStatCache(text);
             if ('ignored' in parsed) {
                 notes.push(`ignored (${parsed.ignored})`);
@@ -43927,6 +44273,21 @@ class StatCache {
         };
     }
 }
+/** A new file only: never an existing one, never through a symlink planted at the name. */
+const CREATE_EXCL = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+/** The cache's text and stat, never through a symlink at its name (ELOOP: ignored). */
+async function readNoFollow(path) {
+    const fh = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
+        return [await fh.readFile('utf8'), st];
+    }
+    finally {
+        await fh.close();
+    }
+}
 /** Temp files of a run that died mid-scan are removed after this long. */
 const ORPHAN_AGE_MS = 60 * 60 * 1000;
 function tmpPrefix(path) {
@@ -43958,6 +44319,14 @@ function describeStatCache(s) {
 /** A user mistake: one clear line, exit code 2, no stack trace. */
 class UsageError extends Error {
     name = 'UsageError';
+}
+/** A timeout given in seconds (a positive number, fractions allowed), as milliseconds. */
+function parseTimeout(value, where) {
+    const v = value.trim();
+    const n = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
+    if (!(n > 0))
+        throw new UsageError(`${where}: "${options_truncate(v, 40)}" is not a positive number of seconds`);
+    return Math.round(n * 1000);
 }
 const PRUNE_POLICIES = ['source', 'all', 'never'];
 const VERIFY_POLICIES = ['changed', 'none'];
@@ -44068,7 +44437,10 @@ function text_safety_visible(text) {
     let out = '';
     for (const c of text) {
         const code = c.codePointAt(0) ?? 0;
-        if (!isInvisible(code))
+        // A byte of a file name that is not UTF-8 (util/bytes-path.ts), shown as the byte it is.
+        if (code >= 0xdc80 && code <= 0xdcff)
+            out += `\\x${(code - 0xdc00).toString(16)}`;
+        else if (!isInvisible(code))
             out += c;
         else
             out +=
@@ -44124,16 +44496,31 @@ function text_safety_shortHash(hash) {
     const m = /^(sha256:)?([0-9a-f]{12})[0-9a-f]*$/.exec(hash);
     return m ? `${m[1] ?? ''}${m[2]}` : hash;
 }
-/** Every string in a JSON-able value, redacted (before stringify: escaping would hide a secret). */
-function redactDeep(value, redact) {
-    if (typeof value === 'string')
-        return redact(value);
-    if (Array.isArray(value))
-        return value.map(v => redactDeep(v, redact));
-    if (typeof value === 'object' && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)]));
-    }
-    return value;
+/**
+ * A judgement with secret values redacted where user data can carry them: paths, stage names,
+ * instructions (BuildKit prints ARG values in step names), messages (causes, warnings, notes).
+ * Never the structure, the keys, or the tool's own words (verdict, statuses, policy, hashes and
+ * ids it computed): a secret such as `e`, `"`, `true` or `steps` cannot break the document or
+ * what reads it.
+ */
+function redactJudgement(j, redact) {
+    const all = (xs) => xs.map(x => redact(x));
+    return {
+        ...j,
+        changedFiles: all(j.changedFiles),
+        causes: all(j.causes),
+        warnings: all(j.warnings),
+        pruned: j.pruned === null
+            ? null
+            : { ...j.pruned, ...(j.pruned.note !== undefined ? { note: redact(j.pruned.note) } : {}) },
+        steps: j.steps.map(s => ({
+            ...s,
+            stage: redact(s.stage),
+            instruction: redact(s.instruction),
+            changedFiles: all(s.changedFiles),
+            staleFiles: all(s.staleFiles)
+        }))
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/errors.ts
@@ -44207,6 +44594,10 @@ function exitCodeFor(_e) {
 
 
 
+
+
+
+
 /**
  * Where a clear path really is. Its parent is resolved through symlinks (so `link/x` with `link`
  * pointing outside is refused) but the last component is not: a symlink is removed as a link,
@@ -44214,11 +44605,17 @@ function exitCodeFor(_e) {
  * and anything outside the root.
  */
 async function resolveClearPath(root, p) {
+    return (await checkClearPath(root, p)).abs;
+}
+async function checkClearPath(root, p) {
     if (p.trim() === '' || p.includes('\0'))
         throw new UsageError(`clear path "${p}" is empty or invalid`);
     const realRoot = await (0,promises_namespaceObject.realpath)(root).catch(() => {
         throw new UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
     });
+    if (realRoot === '/') {
+        throw new UsageError(`clear: ${root} is the file system root, which cannot contain clear paths`);
+    }
     const abs = (0,external_node_path_namespaceObject.resolve)(realRoot, p);
     if (abs === '/' || !strictlyInside(realRoot, abs)) {
         throw new UsageError(`clear path "${p}" is outside ${root}: refused`);
@@ -44228,7 +44625,8 @@ async function resolveClearPath(root, p) {
         parent = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(abs));
     }
     catch {
-        return abs; // the parent does not exist, so neither does the path
+        // The parent does not exist, so neither does the path.
+        return { given: p, abs, realRoot, found: null };
     }
     const target = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(abs));
     if (!strictlyInside(realRoot, target)) {
@@ -44244,21 +44642,34 @@ async function resolveClearPath(root, p) {
             throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
         }
     }
-    return target;
+    const st = await (0,promises_namespaceObject.lstat)(target).catch(() => null);
+    return { given: p, abs: target, realRoot, found: st ? identityOf(st) : null };
+}
+/** The same path checked again leads to the same entry (or still to nothing). */
+function sameCheck(a, b) {
+    if (a.abs !== b.abs)
+        return false;
+    if (a.found === null || b.found === null)
+        return a.found === b.found;
+    return a.found.dev === b.found.dev && a.found.ino === b.found.ino;
 }
 /**
  * The workflow_dispatch cache clear: prune the builder (all records, or by filter), delete host
  * cache paths, reset the record. Builder records only: never volumes, containers or images.
+ *
+ * Everything is checked before the prune (a bad path or a foreign file is an error before
+ * anything changed) and checked again after it, since the prune can take minutes; each deletion
+ * then goes through removeChecked, which cannot follow a folder swapped after the last check.
  */
 async function runClear(opts, io) {
-    // Validate every path, and the record to reset, before touching anything.
-    const targets = await Promise.all(opts.paths.map(p => resolveClearPath(opts.root, p)));
+    const checkPaths = () => Promise.all(opts.paths.map(p => checkClearPath(opts.root, p)));
+    const targets = await checkPaths();
     const statePath = opts.state ??
         defaultStatePath({ context: opts.context, file: opts.file, target: opts.target, env: io.env });
-    await checkRecordFile(statePath);
+    const ownFiles = await checkOwnFiles(statePath);
     const exec = io.exec ?? dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env }));
     const host = await detectBuilder(exec, io.env);
-    const warnings = [...host.warnings];
+    const warnings = [...host.warnings, ...ownFiles.warnings];
     let commands;
     try {
         commands = clearCommands(host.kind, { all: opts.all, filters: opts.filters });
@@ -44270,26 +44681,47 @@ async function runClear(opts, io) {
         warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
     }
     io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`);
-    const pruned = await runPrune(exec, opts.all ? 'all' : 'source', commands);
+    const policy = opts.all ? 'all' : opts.filters.length > 0 ? 'filter' : 'unused';
+    const pruned = await runPrune(exec, policy, commands);
     if (!pruned.done)
         throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`);
+    // The prune took a while: every path must still be what it was.
+    const again = await checkPaths();
+    for (const [i, t] of targets.entries()) {
+        const now = again[i];
+        if (!sameCheck(t, now)) {
+            throw new UsageError(`clear path "${t.given}" changed while the builder was pruned (now ${now.abs}): refused, no path deleted`);
+        }
+    }
+    const ownAgain = await checkOwnFiles(statePath);
+    for (const [i, f] of ownFiles.files.entries()) {
+        const now = ownAgain.files[i];
+        if (now?.path !== f.path || !sameIdentity(now.found, f.found)) {
+            throw new UsageError(`clear: ${f.path} changed while the builder was pruned: refused, the record is not reset`);
+        }
+    }
     const removedPaths = [];
     const missingPaths = [];
-    for (const [i, t] of targets.entries()) {
-        const exists = await (0,promises_namespaceObject.lstat)(t).then(() => true, () => false);
-        if (!exists) {
-            missingPaths.push(opts.paths[i]);
+    for (const t of targets) {
+        if (t.found === null) {
+            missingPaths.push(t.given);
             continue;
         }
-        io.progress(`removing ${t}`);
-        await (0,promises_namespaceObject.rm)(t, { recursive: true, force: true });
-        removedPaths.push(opts.paths[i]);
+        io.progress(`removing ${t.abs}`);
+        if (await removeChecked(t.abs, t.found, t.realRoot, `clear path "${t.given}"`))
+            removedPaths.push(t.given);
+        else
+            missingPaths.push(t.given);
     }
-    const recordReset = await (0,promises_namespaceObject.rm)(statePath).then(() => true, () => false);
-    // The record's companions go with it: the stat cache (digests keyed on file metadata) and the
-    // last build log. Named from the record's own path, so nothing else can be reached.
-    for (const companion of [statCachePathFor(statePath), `${statePath}.build.log`]) {
-        await (0,promises_namespaceObject.rm)(companion, { force: true });
+    let recordReset = false;
+    for (const f of ownFiles.files) {
+        if (f.found === null || !f.ours)
+            continue;
+        const removed = await removeChecked(f.path, f.found, f.dir, f.path).catch((e) => {
+            throw new UsageError(`clear: ${f.path} could not be removed: ${errorMessage(e)}`);
+        });
+        if (f.kind === 'record')
+            recordReset = removed;
     }
     io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
     return {
@@ -44303,33 +44735,91 @@ async function runClear(opts, io) {
         warnings
     };
 }
+function sameIdentity(a, b) {
+    if (a === null || b === null)
+        return a === b;
+    return a.dev === b.dev && a.ino === b.ino;
+}
 /**
- * The record file named by --state / the state-file input may be any path: delete it only when
- * it is a fresh-build record (JSON with its `version` and `contextHash`), even a malformed one,
- * never somebody else's file. A missing file is fine (nothing to reset).
+ * The record file named by --state / the state-file input may be any path, and so may its
+ * companions (`<state>.stat-cache`, `<state>.build.log`): each is deleted only when it shows it
+ * is the tool's (a record's `version` and `contextHash`, the companions' first-line magic).
+ * Something that is not a regular file there, or a record that is not a record, is an error
+ * before anything is pruned; a foreign regular companion is left alone with a warning. Missing
+ * files are fine (nothing to reset). Reads never follow a symlink at the last component.
  */
 async function checkRecordFile(path) {
-    const st = await (0,promises_namespaceObject.lstat)(path).catch(() => null);
-    if (st === null)
-        return;
-    const refuse = (why) => {
-        throw new UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
-    };
-    if (!st.isFile())
-        refuse('is not a regular file');
+    await checkOwnFiles(path);
+}
+async function checkOwnFiles(statePath) {
+    const warnings = [];
+    const files = [];
+    const wanted = [
+        ['record', statePath],
+        ['stat cache', statCachePathFor(statePath)],
+        ['build log', buildLogPathFor(statePath)]
+    ];
+    for (const [kind, path] of wanted) {
+        const refuse = (why) => {
+            throw new UsageError(`clear: ${path} ${why}, so it is not ${kind === 'record' ? 'reset' : 'removed'}; remove it yourself if it is`);
+        };
+        const dir = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(path)).catch(() => null);
+        const st = dir === null ? null : await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(dir, (0,external_node_path_namespaceObject.basename)(path))).catch(() => null);
+        if (dir === null || st === null) {
+            files.push({ kind, path, dir: dir ?? (0,external_node_path_namespaceObject.dirname)(path), found: null, ours: false });
+            continue;
+        }
+        if (!st.isFile())
+            refuse('is not a regular file');
+        const head = await readHead((0,external_node_path_namespaceObject.join)(dir, (0,external_node_path_namespaceObject.basename)(path)), kind === 'record' ? Infinity : 4096);
+        const ours = kind === 'record'
+            ? looksLikeRecord(head)
+            : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : BUILD_LOG_MAGIC);
+        if (!ours && kind === 'record') {
+            refuse('does not look like a fresh-build record (no JSON with version and contextHash)');
+        }
+        if (!ours) {
+            warnings.push(`${path} is not a fresh-build ${kind} (no header): left in place`);
+        }
+        else {
+            // Deleting needs a writable folder: say so now, before the prune, not after it.
+            await (0,promises_namespaceObject.access)(dir, external_node_fs_namespaceObject.constants.W_OK).catch((e) => {
+                refuse(`cannot be removed (its folder is not writable: ${errCode(e) ?? 'error'})`);
+            });
+        }
+        files.push({ kind, path, dir, found: identityOf(st), ours });
+    }
+    return { files, warnings };
+}
+/** The whole record, or a companion's first bytes (its magic line). Never follows a symlink. */
+async function readHead(path, max) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        throw new UsageError(`clear: ${path} cannot be read (${errCode(e) ?? 'error'})`);
+    }
+    try {
+        if (max === Infinity)
+            return await fh.readFile('utf8');
+        const buf = Buffer.alloc(max);
+        const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+        return buf.subarray(0, bytesRead).toString('utf8');
+    }
+    finally {
+        await fh.close();
+    }
+}
+function looksLikeRecord(text) {
     let value;
     try {
-        value = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        value = JSON.parse(text);
     }
     catch {
-        refuse('does not look like a fresh-build record (not JSON)');
+        return false;
     }
-    if (typeof value !== 'object' ||
-        value === null ||
-        !('version' in value) ||
-        !('contextHash' in value)) {
-        refuse('does not look like a fresh-build record (no version and contextHash)');
-    }
+    return typeof value === 'object' && value !== null && 'version' in value && 'contextHash' in value;
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -44361,7 +44851,8 @@ const INPUT_NAMES = [
     'services',
     'commit',
     'github-token',
-    'commit-status'
+    'commit-status',
+    'build-timeout'
 ];
 /** Every output of action.yml; each run writes all of them (empty when they do not apply). */
 const OUTPUT_NAMES = [
@@ -44380,6 +44871,22 @@ function splitList(value, commas) {
         .flatMap(p => (commas ? p.split(',') : [p]))
         .map(p => p.trim())
         .filter(p => p !== '' && !p.startsWith('#'));
+}
+/**
+ * clear-paths, one per line. A line starting with `#` is refused rather than skipped: it may be
+ * a comment or a folder named so, and deleting (or keeping) the wrong one silently is worse.
+ */
+function clearPaths(value) {
+    const lines = value
+        .split(/\r?\n/)
+        .map(p => p.trim())
+        .filter(p => p !== '');
+    for (const p of lines) {
+        if (p.startsWith('#')) {
+            throw new UsageError(`input clear-paths: "${options_truncate(p, 40)}" starts with # (clear-paths has no comments; write ./${options_truncate(p, 40)} for a path named so)`);
+        }
+    }
+    return lines;
 }
 /** Docker's build-arg name rule. */
 const inputs_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -44455,13 +44962,16 @@ function getInputs(src) {
         'state-file': raw['state-file'].trim(),
         'log-file': raw['log-file'].trim(),
         image: raw.image.trim(),
-        'clear-paths': splitList(raw['clear-paths'], false),
+        'clear-paths': clearPaths(raw['clear-paths']),
         'clear-all': parseBoolean('clear-all', raw['clear-all'].trim()),
         'compose-file': raw['compose-file'].trim(),
         services: splitList(raw.services, true),
         commit: raw.commit.trim(),
         'github-token': raw['github-token'].trim(),
-        'commit-status': parseBoolean('commit-status', raw['commit-status'].trim())
+        'commit-status': parseBoolean('commit-status', raw['commit-status'].trim()),
+        'build-timeout': raw['build-timeout'].trim() === ''
+            ? null
+            : parseTimeout(raw['build-timeout'], 'input build-timeout')
     };
     if (inputs.services.length > 0 && !inputs['compose-file']) {
         throw new UsageError('input services: names compose services, so it needs compose-file');
@@ -44486,11 +44996,16 @@ const ONLY_IN = {
     'clear-paths': ['clear'],
     'clear-all': ['clear'],
     'compose-file': ['build', 'check'],
-    'commit-status': ['build', 'check']
+    'commit-status': ['build', 'check'],
+    'build-timeout': ['build']
 };
 function given(v, name) {
     if (name === 'prune')
         return v !== 'source';
+    if (v === null)
+        return false;
+    if (typeof v === 'number')
+        return true;
     if (Array.isArray(v))
         return v.length > 0;
     return typeof v === 'boolean' ? v : v !== '';
@@ -44581,17 +45096,17 @@ async function planRun(inputs, ctx) {
     const composeFile = compose
         ? {
             file: await workspacePath(workspace, inputs['compose-file'], 'compose-file', 'file'),
-            services: inputs.services
+            services: inputs.services,
+            // Every path the compose file names gets the same containment as the context input.
+            root: workspace
         }
         : null;
     let logFile = null;
     if (inputs.mode === 'check') {
         if (!inputs['log-file'])
             throw new UsageError('input log-file: check mode needs the build log to judge');
-        logFile = (0,external_node_path_namespaceObject.resolve)(workspace, inputs['log-file']);
-        const st = await (0,promises_namespaceObject.stat)(logFile).catch(() => null);
-        if (!st?.isFile())
-            throw new UsageError(`input log-file: "${inputs['log-file']}" is not a file`);
+        // Read like the context: inside the workspace, also through symlinks.
+        logFile = await workspacePath(workspace, inputs['log-file'], 'log-file', 'file');
     }
     let status = null;
     if (inputs['commit-status']) {
@@ -44627,7 +45142,8 @@ async function planRun(inputs, ctx) {
         ignoreCorruptRecord: false,
         logFile,
         image: inputs.image || null,
-        docker
+        docker,
+        ...(inputs['build-timeout'] !== null ? { buildTimeoutMs: inputs['build-timeout'] } : {})
     };
     return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings };
 }
@@ -45703,6 +46219,7 @@ function compilePatterns(patterns, file = null) {
 
 
 
+
 /** A context that cannot be read; `path` is the file or directory at fault. */
 class ContextError extends Error {
     path;
@@ -45717,10 +46234,11 @@ class ContextError extends Error {
 // Synchronous calls behind the async interface: a libuv round trip costs ~20us of main-thread
 // time per call, ten times a cached lstat, and dominated the walk of a 20k-file tree
 // (the README's Benchmarks section). Errors still surface as rejections, which the walker handles.
+// Paths are name strings (util/bytes-path.ts): fsPath gives fs the bytes when a name needs it.
 const nodeFs = {
-    readdir: async (p) => (0,external_node_fs_namespaceObject.readdirSync)(p, { withFileTypes: true }),
-    lstat: async (p) => (0,external_node_fs_namespaceObject.lstatSync)(p),
-    readlink: async (p) => (0,external_node_fs_namespaceObject.readlinkSync)(p)
+    readdir: async (p) => (0,external_node_fs_namespaceObject.readdirSync)(fsPath(p), { withFileTypes: true, encoding: 'buffer' }),
+    lstat: async (p) => (0,external_node_fs_namespaceObject.lstatSync)(fsPath(p)),
+    readlink: async (p) => nameFromBytes((0,external_node_fs_namespaceObject.readlinkSync)(fsPath(p), { encoding: 'buffer' }))
 };
 const REASONS = {
     EACCES: 'permission denied',
@@ -45823,8 +46341,9 @@ class Walker {
         }
         const before = out.length;
         for (const d of dirents) {
-            const rel = relDir === '' ? d.name : `${relDir}/${d.name}`;
-            const abs = (0,external_node_path_namespaceObject.join)(absDir, d.name);
+            const name = typeof d.name === 'string' ? d.name : nameFromBytes(d.name);
+            const rel = relDir === '' ? name : `${relDir}/${name}`;
+            const abs = (0,external_node_path_namespaceObject.join)(absDir, name);
             const isDir = d.isDirectory();
             const m = this.matcher.match(rel, info);
             if (m.excluded) {
@@ -45853,8 +46372,7 @@ class Walker {
             st = await this.fs.lstat(abs);
         }
         catch (e) {
-            if (errCode(e) === 'ENOENT')
-                return null;
+            // Listed a moment ago: gone now is a change under the walk, named, never skipped silently.
             throw fail('cannot stat', abs, e);
         }
         const mode = st.mode & 0o7777;
@@ -45877,7 +46395,8 @@ class Walker {
                 throw fail('cannot read symlink', abs, e);
             }
             const entry = { path: rel, type: 'symlink', mode, size: 0, linkTarget: target };
-            entry.digest = digestString(target);
+            // The target's bytes, as Docker sends them.
+            entry.digest = digestBytes(pathToBytes(target));
             return { abs, stat: null, entry };
         }
         if (st.isFile())
@@ -45914,7 +46433,7 @@ async function scanContext(root, opts = {}) {
         }
     });
     // Sort on precomputed UTF-8 keys: the same order as compareBytes, without re-encoding per compare.
-    const keyed = found.map(f => ({ key: Buffer.from(f.entry.path), entry: f.entry }));
+    const keyed = found.map(f => ({ key: pathToBytes(f.entry.path), entry: f.entry }));
     keyed.sort((a, b) => Buffer.compare(a.key, b.key));
     return {
         root: (0,external_node_path_namespaceObject.resolve)(root),
@@ -51512,6 +52031,7 @@ function closingQuote(v, q) {
 
 
 
+
 /** A compose file that cannot be read as asked; the message is one line naming the file. */
 class ComposeError extends Error {
     file;
@@ -51531,8 +52051,16 @@ async function readComposeFile(file, opts) {
 async function readComposeProject(file, opts) {
     const abs = (0,external_node_path_namespaceObject.resolve)(file);
     const dir = (0,external_node_path_namespaceObject.dirname)(abs);
+    const root = opts.root ?? null;
+    const contain = async (from, where, path) => {
+        if (root !== null && !(await containedIn(root, path))) {
+            throw new ComposeError(from, `${where}: ${path} is outside ${root} (through a symlink or not): refused`);
+        }
+    };
+    await contain(abs, 'the compose file', abs);
+    await contain(abs, 'the .env file', (0,external_node_path_namespaceObject.resolve)(dir, '.env'));
     const vars = await projectVars(dir, opts.env);
-    const reader = new read_Reader(vars);
+    const reader = new read_Reader(vars, contain);
     const doc = await reader.load(abs);
     const name = composeProjectName({ dir, env: vars, name: doc.name });
     const wanted = opts.services && opts.services.length > 0 ? [...new Set(opts.services)] : null;
@@ -51566,6 +52094,12 @@ async function readComposeProject(file, opts) {
         if (services.length === 0)
             throw new ComposeError(abs, 'no service has a build section');
     }
+    // Checked before any Dockerfile or context is read.
+    for (const svc of services) {
+        await contain(abs, `services.${svc.name}.build.context`, svc.context);
+        await contain(abs, `services.${svc.name}.build.dockerfile`, svc.dockerfile);
+    }
+    await reader.checkNamedPaths();
     return { file: abs, dir, name, services };
 }
 /**
@@ -51615,9 +52149,17 @@ async function projectVars(dir, env) {
 }
 class read_Reader {
     vars;
+    contain;
     docs = new Map();
-    constructor(vars) {
+    /** Paths the files name that are not read here (env_file, additional_contexts). */
+    named = [];
+    constructor(vars, contain = async () => undefined) {
         this.vars = vars;
+        this.contain = contain;
+    }
+    async checkNamedPaths() {
+        for (const n of this.named)
+            await this.contain(n.file, n.where, n.path);
     }
     load(file) {
         let doc = this.docs.get(file);
@@ -51674,6 +52216,12 @@ class read_Reader {
         if (raw !== null && !isMapping(raw))
             throw new ComposeError(doc.file, `${where} must be a mapping`);
         const def = raw ?? {};
+        for (const [i, f] of this.list(doc.file, `${where}.env_file`, envFiles(def.env_file)).entries())
+            this.named.push({
+                file: doc.file,
+                where: `${where}.env_file[${i}]`,
+                path: (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(doc.file), f)
+            });
         const own = {
             build: def.build === undefined || def.build === null ? null : this.build(doc, name, def.build),
             image: def.image === undefined || def.image === null
@@ -51694,6 +52242,7 @@ class read_Reader {
             if (ext.file !== undefined && ext.file !== null) {
                 const f = this.text(doc.file, `${where}.extends.file`, ext.file);
                 baseFile = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(doc.file), f);
+                await this.contain(doc.file, `${where}.extends.file`, baseFile);
             }
         }
         else {
@@ -51732,6 +52281,17 @@ class read_Reader {
             spec.target = this.text(doc.file, `${where}.target`, raw.target);
         }
         spec.cacheFrom = this.list(doc.file, `${where}.cache_from`, raw.cache_from);
+        const base = spec.context ?? dir;
+        for (const [name, value] of this.additionalContexts(doc.file, where, raw.additional_contexts)) {
+            // Images, services and URLs are not paths on this host.
+            if (/^(docker-image|service|oci-layout|target):|^[a-z]+:\/\//.test(value))
+                continue;
+            this.named.push({
+                file: doc.file,
+                where: `${where}.additional_contexts.${name}`,
+                path: (0,external_node_path_namespaceObject.isAbsolute)(value) ? (0,external_node_path_namespaceObject.resolve)(value) : (0,external_node_path_namespaceObject.resolve)(base, value)
+            });
+        }
         return spec;
     }
     context(file, where, dir, raw) {
@@ -51769,6 +52329,24 @@ class read_Reader {
             put(name, value === null ? this.vars[name] : this.text(file, `${where}.${name}`, value));
         }
         return out;
+    }
+    /** `additional_contexts` as a mapping or a `name=value` list. */
+    additionalContexts(file, where, raw) {
+        if (raw === undefined || raw === null)
+            return [];
+        if (Array.isArray(raw)) {
+            return raw.map((item, i) => {
+                const entry = this.text(file, `${where}.additional_contexts[${i}]`, item);
+                const eq = entry.indexOf('=');
+                return [eq < 0 ? String(i) : entry.slice(0, eq), eq < 0 ? entry : entry.slice(eq + 1)];
+            });
+        }
+        if (!isMapping(raw))
+            return [];
+        return Object.entries(raw).map(([k, v]) => [
+            k,
+            this.text(file, `${where}.additional_contexts.${k}`, v)
+        ]);
     }
     /** A list of strings (a single string counts as a list of one); undefined/null is empty. */
     list(file, where, raw) {
@@ -51828,6 +52406,12 @@ function finish(file, name, spec, build) {
         image: spec.image,
         cacheFrom: build.cacheFrom
     };
+}
+/** `env_file` entries: strings, or `{ path }` mappings (compose 2.24+). */
+function envFiles(raw) {
+    if (!Array.isArray(raw))
+        return isMapping(raw) ? raw.path : raw;
+    return raw.map(v => (isMapping(v) ? v.path : v));
 }
 function isMapping(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -51934,7 +52518,11 @@ function composeBuildCommand(tool, opts) {
 
 /** The guard options for each service of the compose file (see the module comment). */
 async function composeGuardOptions(compose, base, env, deps = {}) {
-    const project = await readComposeProject(compose.file, { env, services: compose.services });
+    const project = await readComposeProject(compose.file, {
+        env,
+        services: compose.services,
+        ...(compose.root !== undefined ? { root: compose.root } : {})
+    });
     let flavor = deps.flavor ?? null;
     if (flavor === null && project.services.some(s => s.image === null)) {
         flavor = (await detectCompose({ docker: base.docker, env }))?.flavor ?? 'v2';
@@ -52075,10 +52663,11 @@ async function loadRecord(path, ignoreCorrupt, warnings) {
 }
 async function guardOne(command, opts, service, io) {
     const redact = text_safety_redactor(secretArgValues(opts));
-    const say = (line) => io.progress(redact(line));
+    // Only the data in a line is redacted (a path, a tag, a log line), never the tool's own words.
+    const say = (line) => io.progress(line);
     const identity = await resolveIdentity(opts, io.env);
     const buildArgs = command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs;
-    say(`reading the build context ${opts.context}`);
+    say(`reading the build context ${redact(opts.context)}`);
     const statePath = opts.state ??
         defaultStatePath({
             context: opts.context,
@@ -52140,10 +52729,10 @@ async function guardOne(command, opts, service, io) {
         if (previous) {
             say(previous.contextHash === hashed.contextHash
                 ? 'the context equals the last good build'
-                : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit ?? 'no commit'})`);
+                : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : redact(previous.commit)})`);
         }
         else {
-            say(`no record at ${statePath}: this build is the baseline`);
+            say(`no record at ${redact(statePath)}: this build is the baseline`);
         }
         let kind = 'unknown';
         let pruned = null;
@@ -52164,7 +52753,7 @@ async function guardOne(command, opts, service, io) {
                 pruned = await prune(docker(), opts.prune, host.kind);
                 say(pruned.done
                     ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
-                    : `not pruned: ${pruned.note ?? ''}`);
+                    : `not pruned: ${redact(pruned.note ?? '')}`);
             }
             const labels = recordLabels(newRecord({
                 contextHash: hashed.contextHash,
@@ -52186,15 +52775,19 @@ async function guardOne(command, opts, service, io) {
                 noCache: pruneImpliesNoCache(opts.prune, host.kind) && diverged,
                 ...(opts.target ? { target: opts.target } : {})
             };
-            say(`building ${opts.tags.join(', ') || '(untagged)'}`);
+            say(`building ${redact(opts.tags.join(', ')) || '(untagged)'}`);
             // Parsed while it streams; the last build's log is kept beside the record (0600).
             const parser = new LogParser();
             const built = await runBuild(docker(), host.kind, buildOpts, {
                 onLine: line => {
                     parser.write(`${line}\n`);
-                    say(line);
+                    say(redact(line));
                 },
-                logPath: `${statePath}.build.log`
+                // Never inside the context (it would be hashed, and a planted symlink there is the
+                // attacker's); secret values are redacted in it as everywhere else.
+                ...(recordInContext ? {} : { logPath: buildLogPathFor(statePath) }),
+                redact,
+                ...(opts.buildTimeoutMs !== undefined ? { timeoutMs: opts.buildTimeoutMs } : {})
             });
             if (built.logError)
                 warnings.push(`the build log could not be kept: ${built.logError}`);
@@ -52207,7 +52800,7 @@ async function guardOne(command, opts, service, io) {
                 ? { image: built.imageId, appended: appendedEntries(log, hashed.plan, finalStage) }
                 : null;
             stageImage = async (stage) => {
-                say(`building stage ${stage} from cache, to read the layers it wrote`);
+                say(`building stage ${redact(stage)} from cache, to read the layers it wrote`);
                 // No labels (the legacy builder would append steps for them) and never --no-cache: the
                 // point is to get back the layers this build just wrote.
                 const existing = await imageIds(docker());
@@ -52298,10 +52891,10 @@ async function guardOne(command, opts, service, io) {
                 tags: opts.tags,
                 dockerfile: opts.file
             }));
-            say(`record updated: ${statePath}`);
+            say(`record updated: ${redact(statePath)}`);
         }
         else {
-            say(`stale: the record at ${statePath} is left at the last good build`);
+            say(`stale: the record at ${redact(statePath)} is left at the last good build`);
         }
         return j;
     });
@@ -52310,7 +52903,7 @@ async function guardOne(command, opts, service, io) {
     // judgement leaves here redacted, for every report that prints it.
     return {
         service,
-        judgement: redactDeep(judgement, redact),
+        judgement: redactJudgement(judgement, redact),
         dockerfile: opts.file,
         statePath,
         endLines
@@ -52508,8 +53101,9 @@ function renderText(j, opts = {}) {
         out.push('', paint('yellow', 'warnings:'));
         out.push(...j.warnings.map(w => `  - ${safe(w)}`));
     }
-    // A final redaction pass catches a secret spread over two fields we joined.
-    return `${redact(out.join('\n'))}\n`;
+    // Each data field was redacted on its own; a pass over the whole text would also rewrite the
+    // tool's own words (a secret `e` in "stale").
+    return `${out.join('\n')}\n`;
 }
 function stepTable(j, safe, paint, maxInstruction) {
     const header = ['STAGE', '#', 'LINE', 'INSTRUCTION', 'STATUS'];
@@ -52789,13 +53383,26 @@ function statusPayload(input) {
 async function postCommitStatus(opts) {
     const payload = statusPayload({ ...opts, secrets: [...(opts.secrets ?? []), opts.token] });
     const env = opts.env ?? process.env;
-    const client = opts.client ?? (await defaultClient(opts.token, opts.baseUrl ?? env.GITHUB_API_URL));
+    const timeoutMs = apiTimeoutMs(env);
+    const baseUrl = opts.baseUrl ?? env.GITHUB_API_URL;
+    // The request is aborted at the deadline (the socket closed), not only abandoned.
+    const abort = new AbortController();
+    const client = opts.client ?? (await defaultClient(opts.token, baseUrl, abort.signal));
     const where = `${payload.owner}/${payload.repo}@${payload.sha.slice(0, 12)}`;
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            abort.abort();
+            reject(new StatusError(`cannot post the commit status to ${where}: the GitHub API (${baseUrl || 'https://api.github.com'}) did not answer within ${timeoutMs / 1000}s`));
+        }, timeoutMs);
+    });
     try {
-        await client.rest.repos.createCommitStatus(payload);
+        await Promise.race([client.rest.repos.createCommitStatus(payload), deadline]);
         return null;
     }
     catch (e) {
+        if (e instanceof StatusError)
+            throw e;
         const status = httpStatus(e);
         const redact = text_safety_redactor([opts.token, ...(opts.secrets ?? [])]);
         const reason = redact(e instanceof Error ? e.message : String(e))
@@ -52808,11 +53415,28 @@ async function postCommitStatus(opts) {
         }
         throw new StatusError(`cannot post the commit status to ${where}: ${status === undefined ? '' : `HTTP ${status}: `}${reason}`, status);
     }
+    finally {
+        clearTimeout(timer);
+    }
 }
-async function defaultClient(token, baseUrl) {
+/** How long a GitHub API call may take (default 30 s; FRESH_BUILD_API_TIMEOUT seconds). */
+function apiTimeoutMs(env) {
+    const raw = env.FRESH_BUILD_API_TIMEOUT;
+    if (raw === undefined || raw.trim() === '')
+        return 30_000;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) {
+        throw new StatusError(`FRESH_BUILD_API_TIMEOUT: "${raw}" is not a positive number of seconds`);
+    }
+    return n * 1000;
+}
+async function defaultClient(token, baseUrl, signal) {
     // Imported on use: loading @actions/github reads the event file and env, which the CLI never needs.
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
-    return getOctokit(token, baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {});
+    return getOctokit(token, {
+        ...(baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {}),
+        request: { signal }
+    });
 }
 function httpStatus(e) {
     if (typeof e === 'object' && e !== null && 'status' in e && typeof e.status === 'number')
@@ -52936,7 +53560,8 @@ async function hashMode(plan) {
         .write();
 }
 async function clearMode(plan, env) {
-    const report = await group('clearing the builder cache', () => runClear(plan.clear, { progress: line => info(line), env }));
+    // Its lines name the user's paths: a folder called `::add-mask::x` must stay text.
+    const report = await quietGroup('clearing the builder cache', () => runClear(plan.clear, { progress: line => info(line), env }));
     writeOutputs({
         verdict: 'cleared',
         pruned: JSON.stringify(report.pruned),

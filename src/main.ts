@@ -95,7 +95,8 @@ async function clearMode(
   plan: Extract<ActionPlan, { mode: 'clear' }>,
   env: NodeJS.ProcessEnv
 ): Promise<void> {
-  const report = await core.group('clearing the builder cache', () =>
+  // Its lines name the user's paths: a folder called `::add-mask::x` must stay text.
+  const report = await quietGroup('clearing the builder cache', () =>
     runClear(plan.clear, { progress: line => core.info(line), env })
   )
   writeOutputs({

@@ -8,6 +8,7 @@ import { errorMessage } from '../pipeline/errors.js'
 import {
   parsePrune,
   parseTag,
+  parseTimeout,
   parseVerify,
   truncate,
   UsageError,
@@ -38,7 +39,8 @@ export const INPUT_NAMES = [
   'services',
   'commit',
   'github-token',
-  'commit-status'
+  'commit-status',
+  'build-timeout'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -76,6 +78,8 @@ export interface Inputs {
   commit: string
   'github-token': string
   'commit-status': boolean
+  /** ms; null: no limit. */
+  'build-timeout': number | null
 }
 
 /** What @actions/core offers for reading inputs; a parameter so tests need no module mocks. */
@@ -90,6 +94,25 @@ export function splitList(value: string, commas: boolean): string[] {
     .flatMap(p => (commas ? p.split(',') : [p]))
     .map(p => p.trim())
     .filter(p => p !== '' && !p.startsWith('#'))
+}
+
+/**
+ * clear-paths, one per line. A line starting with `#` is refused rather than skipped: it may be
+ * a comment or a folder named so, and deleting (or keeping) the wrong one silently is worse.
+ */
+function clearPaths(value: string): string[] {
+  const lines = value
+    .split(/\r?\n/)
+    .map(p => p.trim())
+    .filter(p => p !== '')
+  for (const p of lines) {
+    if (p.startsWith('#')) {
+      throw new UsageError(
+        `input clear-paths: "${truncate(p, 40)}" starts with # (clear-paths has no comments; write ./${truncate(p, 40)} for a path named so)`
+      )
+    }
+  }
+  return lines
 }
 
 /** Docker's build-arg name rule. */
@@ -172,13 +195,17 @@ export function getInputs(src: InputSource): Inputs {
     'state-file': raw['state-file'].trim(),
     'log-file': raw['log-file'].trim(),
     image: raw.image.trim(),
-    'clear-paths': splitList(raw['clear-paths'], false),
+    'clear-paths': clearPaths(raw['clear-paths']),
     'clear-all': parseBoolean('clear-all', raw['clear-all'].trim()),
     'compose-file': raw['compose-file'].trim(),
     services: splitList(raw.services, true),
     commit: raw.commit.trim(),
     'github-token': raw['github-token'].trim(),
-    'commit-status': parseBoolean('commit-status', raw['commit-status'].trim())
+    'commit-status': parseBoolean('commit-status', raw['commit-status'].trim()),
+    'build-timeout':
+      raw['build-timeout'].trim() === ''
+        ? null
+        : parseTimeout(raw['build-timeout'], 'input build-timeout')
   }
   if (inputs.services.length > 0 && !inputs['compose-file']) {
     throw new UsageError('input services: names compose services, so it needs compose-file')
@@ -205,11 +232,14 @@ const ONLY_IN: Partial<Record<InputName, readonly Mode[]>> = {
   'clear-paths': ['clear'],
   'clear-all': ['clear'],
   'compose-file': ['build', 'check'],
-  'commit-status': ['build', 'check']
+  'commit-status': ['build', 'check'],
+  'build-timeout': ['build']
 }
 
 function given(v: Inputs[keyof Inputs], name: InputName): boolean {
   if (name === 'prune') return v !== 'source'
+  if (v === null) return false
+  if (typeof v === 'number') return true
   if (Array.isArray(v)) return v.length > 0
   return typeof v === 'boolean' ? v : v !== ''
 }
@@ -352,16 +382,17 @@ export async function planRun(
   const composeFile = compose
     ? {
         file: await workspacePath(workspace, inputs['compose-file'], 'compose-file', 'file'),
-        services: inputs.services
+        services: inputs.services,
+        // Every path the compose file names gets the same containment as the context input.
+        root: workspace
       }
     : null
   let logFile: string | null = null
   if (inputs.mode === 'check') {
     if (!inputs['log-file'])
       throw new UsageError('input log-file: check mode needs the build log to judge')
-    logFile = resolve(workspace, inputs['log-file'])
-    const st = await stat(logFile).catch(() => null)
-    if (!st?.isFile()) throw new UsageError(`input log-file: "${inputs['log-file']}" is not a file`)
+    // Read like the context: inside the workspace, also through symlinks.
+    logFile = await workspacePath(workspace, inputs['log-file'], 'log-file', 'file')
   }
 
   let status: StatusTarget | null = null
@@ -401,7 +432,8 @@ export async function planRun(
     ignoreCorruptRecord: false,
     logFile,
     image: inputs.image || null,
-    docker
+    docker,
+    ...(inputs['build-timeout'] !== null ? { buildTimeoutMs: inputs['build-timeout'] } : {})
   }
   return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings }
 }

@@ -5,6 +5,7 @@ import {
   parseBuildArgs,
   parsePrune,
   parseTag,
+  parseTimeout,
   parseVerify,
   truncate,
   UsageError,
@@ -47,6 +48,8 @@ export type Parsed =
 export interface ComposeCli {
   file: string
   services: string[]
+  /** When set, every path the compose file names must stay inside this directory (the action's workspace). */
+  root?: string
 }
 
 const OPTIONS = {
@@ -75,7 +78,8 @@ const OPTIONS = {
   'compose-file': { type: 'string' },
   service: { type: 'string', multiple: true },
   docker: { type: 'string' },
-  'no-stat-cache': { type: 'boolean' }
+  'no-stat-cache': { type: 'boolean' },
+  'build-timeout': { type: 'string' }
 } as const
 
 type OptionName = keyof typeof OPTIONS
@@ -102,7 +106,7 @@ const JUDGING: readonly OptionName[] = [
 
 const ALLOWED: Record<Command, readonly OptionName[]> = {
   hash: ['context', 'file', 'build-arg'],
-  build: [...JUDGING, 'tag', 'prune'],
+  build: [...JUDGING, 'tag', 'prune', 'build-timeout'],
   check: [...JUDGING, 'log', 'image'],
   'parse-log': [],
   clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker']
@@ -236,7 +240,10 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     logFile: str('log') !== undefined ? abs(str('log') as string) : null,
     image: str('image') ?? null,
     docker,
-    statCache: values['no-stat-cache'] !== true
+    statCache: values['no-stat-cache'] !== true,
+    ...(str('build-timeout') !== undefined
+      ? { buildTimeoutMs: parseTimeout(str('build-timeout') as string, '--build-timeout') }
+      : {})
   }
   const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null
   return { command, guard, compose, json, debug }
@@ -276,6 +283,7 @@ build / check:
   --docker PATH          docker client (default: $DOCKER_PATH, or docker on PATH)
   --no-stat-cache        read every file (default: reuse digests of files whose stat is unchanged)
   --log FILE, --image REF  (check) the log to judge and the image it built
+  --build-timeout S      (build) stop the build after S seconds: an error, exit 2
 
 clear:
   --all                  prune every builder record, cache mounts too

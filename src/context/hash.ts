@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ContextEntry } from '../model.js'
+import { pathToBytes } from '../util/bytes-path.js'
 
 /**
  * What BuildKit's cache key covers for one entry, as one line: type, permission bits, content
@@ -22,13 +23,16 @@ export function formatMode(mode: number): string {
 export function hashEntries(entries: readonly ContextEntry[]): string {
   const sorted = [...entries].sort((a, b) => compareBytes(a.path, b.path))
   const h = createHash('sha256')
+  // JSON quoting is one to one on name strings, and name strings are one to one on the bytes
+  // on disk (a byte that is not UTF-8 is quoted as its own \udcXX escape): the hash covers the
+  // names as Docker sends them.
   for (const e of sorted) h.update(`${entrySignature(e)} ${JSON.stringify(e.path)}\n`)
   return `sha256:${h.digest('hex')}`
 }
 
 /** Byte-order comparison of paths, the same on every machine and locale. */
 export function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b))
+  return Buffer.compare(pathToBytes(a), pathToBytes(b))
 }
 
 /**

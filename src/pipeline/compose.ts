@@ -45,7 +45,11 @@ export async function composeGuardOptions(
   env: NodeJS.ProcessEnv,
   deps: ComposeGuardDeps = {}
 ): Promise<ServiceGuard[]> {
-  const project = await readComposeProject(compose.file, { env, services: compose.services })
+  const project = await readComposeProject(compose.file, {
+    env,
+    services: compose.services,
+    ...(compose.root !== undefined ? { root: compose.root } : {})
+  })
   let flavor = deps.flavor ?? null
   if (flavor === null && project.services.some(s => s.image === null)) {
     flavor = (await detectCompose({ docker: base.docker, env }))?.flavor ?? 'v2'

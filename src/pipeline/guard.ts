@@ -10,6 +10,7 @@ import { lstat } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { neededStages, selectSources } from '../dockerfile/index.js'
 import {
+  buildLogPathFor,
   detectBuilder,
   type DockerHostInfo,
   dockerClient,
@@ -34,7 +35,7 @@ import {
   withRecordLock,
   writeRecord
 } from '../record/index.js'
-import { redactDeep, redactor } from '../report/text-safety.js'
+import { redactJudgement, redactor } from '../report/text-safety.js'
 import { compareWithRecord, stepKey } from '../verdict/compare.js'
 import { judge, planProofs } from '../verdict/judge.js'
 import { matchLogSteps } from '../verdict/match.js'
@@ -165,11 +166,12 @@ async function guardOne(
   io: GuardIo
 ): Promise<GuardResult> {
   const redact = redactor(secretArgValues(opts))
-  const say = (line: string): void => io.progress(redact(line))
+  // Only the data in a line is redacted (a path, a tag, a log line), never the tool's own words.
+  const say = (line: string): void => io.progress(line)
   const identity = await resolveIdentity(opts, io.env)
   const buildArgs = command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs
 
-  say(`reading the build context ${opts.context}`)
+  say(`reading the build context ${redact(opts.context)}`)
   const statePath =
     opts.state ??
     defaultStatePath({
@@ -240,10 +242,10 @@ async function guardOne(
       say(
         previous.contextHash === hashed.contextHash
           ? 'the context equals the last good build'
-          : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit ?? 'no commit'})`
+          : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : redact(previous.commit)})`
       )
     } else {
-      say(`no record at ${statePath}: this build is the baseline`)
+      say(`no record at ${redact(statePath)}: this build is the baseline`)
     }
 
     let kind: BuilderKind | 'unknown' = 'unknown'
@@ -267,7 +269,7 @@ async function guardOne(
         say(
           pruned.done
             ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
-            : `not pruned: ${pruned.note ?? ''}`
+            : `not pruned: ${redact(pruned.note ?? '')}`
         )
       }
       const labels = recordLabels(
@@ -292,15 +294,19 @@ async function guardOne(
         noCache: pruneImpliesNoCache(opts.prune, host.kind) && diverged,
         ...(opts.target ? { target: opts.target } : {})
       }
-      say(`building ${opts.tags.join(', ') || '(untagged)'}`)
+      say(`building ${redact(opts.tags.join(', ')) || '(untagged)'}`)
       // Parsed while it streams; the last build's log is kept beside the record (0600).
       const parser = new LogParser()
       const built = await runBuild(docker(), host.kind, buildOpts, {
         onLine: line => {
           parser.write(`${line}\n`)
-          say(line)
+          say(redact(line))
         },
-        logPath: `${statePath}.build.log`
+        // Never inside the context (it would be hashed, and a planted symlink there is the
+        // attacker's); secret values are redacted in it as everywhere else.
+        ...(recordInContext ? {} : { logPath: buildLogPathFor(statePath) }),
+        redact,
+        ...(opts.buildTimeoutMs !== undefined ? { timeoutMs: opts.buildTimeoutMs } : {})
       })
       if (built.logError) warnings.push(`the build log could not be kept: ${built.logError}`)
       if (built.code !== 0) {
@@ -314,7 +320,7 @@ async function guardOne(
         ? { image: built.imageId, appended: appendedEntries(log, hashed.plan, finalStage) }
         : null
       stageImage = async stage => {
-        say(`building stage ${stage} from cache, to read the layers it wrote`)
+        say(`building stage ${redact(stage)} from cache, to read the layers it wrote`)
         // No labels (the legacy builder would append steps for them) and never --no-cache: the
         // point is to get back the layers this build just wrote.
         const existing = await imageIds(docker())
@@ -421,9 +427,9 @@ async function guardOne(
           dockerfile: opts.file
         })
       )
-      say(`record updated: ${statePath}`)
+      say(`record updated: ${redact(statePath)}`)
     } else {
-      say(`stale: the record at ${statePath} is left at the last good build`)
+      say(`stale: the record at ${redact(statePath)} is left at the last good build`)
     }
     return j
   })
@@ -433,7 +439,7 @@ async function guardOne(
   // judgement leaves here redacted, for every report that prints it.
   return {
     service,
-    judgement: redactDeep(judgement, redact) as Judgement,
+    judgement: redactJudgement(judgement, redact),
     dockerfile: opts.file,
     statePath,
     endLines

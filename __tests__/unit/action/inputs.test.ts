@@ -92,7 +92,8 @@ describe('getInputs', () => {
       services: [],
       commit: '',
       'github-token': 'ghs_defaultRunnerToken',
-      'commit-status': false
+      'commit-status': false,
+      'build-timeout': null
     }
     expect(getInputs(source())).toEqual(defaults)
   })
@@ -297,7 +298,7 @@ describe('planRun: paths and the status target, before anything runs', () => {
     [
       'check mode with a missing log',
       { mode: 'check', 'log-file': 'none.log' },
-      'input log-file: "none.log" is not a file'
+      'input log-file: "none.log" does not exist'
     ],
     [
       'a clear path above the workspace',

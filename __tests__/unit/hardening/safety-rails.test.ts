@@ -144,9 +144,11 @@ describe('safety rails, statically over src/', () => {
       'src/context/statcache.ts',
       // runBuild removes only the directory it made with mkdtemp for the image id file.
       'src/docker/build.ts',
-      'src/pipeline/clear.ts',
       'src/record/lock.ts',
-      'src/record/store.ts'
+      'src/record/store.ts',
+      // removeChecked (clear's only deleter): only inside its own fresh trash folder, only what
+      // clear checked.
+      'src/util/remove.ts'
     ])
   })
 })
