@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: how fast fresh-build is next to the tools a deploy already runs, measured side
 // by side in one run on contexts generated on the fly. Prints a markdown table and writes
-// .bench/results.json. See the README's Benchmarks section for what each row means and how to read it.
+// .bench/results.json. See docs/benchmarks.md for what each row means and how to read it.
 //
 // What runs: the CLI bundled from the current sources with ncc (transpile only) into
 // .bench/cli/index.js, exactly as `npm run bundle` builds dist/cli/index.js but without touching

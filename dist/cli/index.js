@@ -11213,7 +11213,7 @@ const openFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs
 const readFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.read);
 const closeFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.close);
 /**
- * Reads and hashes file bytes. Measured on a 20k-file tree (see the README's Benchmarks section): a libuv
+ * Reads and hashes file bytes. Measured on a 20k-file tree (see docs/benchmarks.md): a libuv
  * round trip costs ~20us of main-thread time per call, more than reading a small cached file, so
  * small files are read synchronously (open, read, close: three plain syscalls). Large files are
  * read asynchronously with one read in flight while the previous chunk is hashed, so disk and
@@ -12414,7 +12414,7 @@ class ContextError extends Error {
 }
 // Synchronous calls behind the async interface: a libuv round trip costs ~20us of main-thread
 // time per call, ten times a cached lstat, and dominated the walk of a 20k-file tree
-// (the README's Benchmarks section). Errors still surface as rejections, which the walker handles.
+// (docs/benchmarks.md). Errors still surface as rejections, which the walker handles.
 // Paths are name strings (util/bytes-path.ts): fsPath gives fs the bytes when a name needs it.
 const nodeFs = {
     readdir: async (p) => (0,external_node_fs_namespaceObject.readdirSync)(fsPath(p), { withFileTypes: true, encoding: 'buffer' }),

@@ -37,7 +37,7 @@ const readFd = promisify(read)
 const closeFd = promisify(close)
 
 /**
- * Reads and hashes file bytes. Measured on a 20k-file tree (see the README's Benchmarks section): a libuv
+ * Reads and hashes file bytes. Measured on a 20k-file tree (see docs/benchmarks.md): a libuv
  * round trip costs ~20us of main-thread time per call, more than reading a small cached file, so
  * small files are read synchronously (open, read, close: three plain syscalls). Large files are
  * read asynchronously with one read in flight while the previous chunk is hashed, so disk and

@@ -44,7 +44,7 @@ export interface ContextFs {
 
 // Synchronous calls behind the async interface: a libuv round trip costs ~20us of main-thread
 // time per call, ten times a cached lstat, and dominated the walk of a 20k-file tree
-// (the README's Benchmarks section). Errors still surface as rejections, which the walker handles.
+// (docs/benchmarks.md). Errors still surface as rejections, which the walker handles.
 // Paths are name strings (util/bytes-path.ts): fsPath gives fs the bytes when a name needs it.
 const nodeFs: ContextFs = {
   readdir: async p => readdirSync(fsPath(p) as Buffer, { withFileTypes: true, encoding: 'buffer' }),
