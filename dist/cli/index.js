@@ -12201,10 +12201,75 @@ class Matcher {
     /** Some pattern starts with `!`. */
     hasExclusions;
     regexps = new Map();
+    /** Pattern evaluations so far (one pattern against one path and its parents): for tests. */
+    evaluations = 0;
+    /** Patterns by their leading literal segments; `unindexed` have none. See candidates(). */
+    index = { children: new Map(), patterns: [] };
+    unindexed = [];
+    compiledAll = false;
     constructor(patterns, file) {
         this.file = file;
         this.patterns = patterns;
         this.hasExclusions = patterns.some(p => p.exclusion);
+        patterns.forEach((p, i) => {
+            const segs = p.text.split('/');
+            let node = this.index;
+            let k = 0;
+            for (const seg of segs) {
+                if (seg === '' || seg === '.' || seg === '..' || GLOB_CHARS.test(seg))
+                    break;
+                let next = node.children.get(seg);
+                if (!next)
+                    node.children.set(seg, (next = { children: new Map(), patterns: [] }));
+                node = next;
+                k++;
+            }
+            if (k === 0)
+                this.unindexed.push(i);
+            else
+                node.patterns.push(i);
+        });
+    }
+    /**
+     * The patterns that can match `path` or one of its parents, in file order. A pattern's leading
+     * segments without a special character must be the leading segments of whatever it matches
+     * (nothing in a glob can produce or skip a literal segment before the first special one), so a
+     * path is tried only against the patterns indexed under its own leading segments, plus those
+     * that start with a special segment. With a 10,000-line ignore file of paths this is a few
+     * patterns per path instead of all of them; Docker tries every pattern on every path.
+     */
+    candidates(path) {
+        this.compileAllOnce();
+        const lists = [this.unindexed];
+        let node = this.index;
+        let from = 0;
+        while (node !== undefined && from <= path.length) {
+            const slash = path.indexOf('/', from);
+            const seg = path.slice(from, slash < 0 ? path.length : slash);
+            node = node.children.get(seg);
+            if (node && node.patterns.length > 0)
+                lists.push(node.patterns);
+            if (slash < 0)
+                break;
+            from = slash + 1;
+        }
+        if (lists.length === 1)
+            return this.unindexed;
+        return lists.flat().sort((a, b) => a - b);
+    }
+    /**
+     * Go compiles a pattern on its first evaluation, which for nearly every pattern is the first
+     * path walked: a pattern Go's regexp rejects fails the walk even when no path could reach it,
+     * so every regexp pattern is compiled at the first match, in file order.
+     */
+    compileAllOnce() {
+        if (this.compiledAll)
+            return;
+        this.compiledAll = true;
+        this.patterns.forEach((p, i) => {
+            if (p.form.matchType === 'regexp')
+                this.regexp(i);
+        });
     }
     /**
      * One pattern against one path, no parent logic. The regexp is compiled on first use, as Go
@@ -12276,12 +12341,14 @@ class Matcher {
     matchesOrParentMatches(path) {
         let matched = false;
         const cuts = parentCuts(path);
-        this.patterns.forEach((p, i) => {
+        for (const i of this.candidates(path)) {
+            const p = this.patterns[i];
             if (p.exclusion !== matched)
-                return;
+                continue;
+            this.evaluations++;
             if (this.matchOneOrParents(i, path, cuts))
                 matched = !p.exclusion;
-        });
+        }
         return matched;
     }
     /**
@@ -12291,21 +12358,26 @@ class Matcher {
      */
     match(path, parent) {
         const inherited = parent?.parentMatched ?? [];
-        const withParents = inherited.length === 0;
+        const withParents = parent === undefined;
         const cuts = withParents ? parentCuts(path) : null;
-        const info = new Array(this.patterns.length).fill(false);
+        // Sparse: only matched patterns are set (a hole reads as false). A pattern that matched the
+        // parent is a candidate here too (same leading segments), so nothing inherited is skipped.
+        const info = [];
         let matched = false;
-        this.patterns.forEach((p, i) => {
+        for (const i of this.candidates(path)) {
+            const p = this.patterns[i];
             let m = inherited[i] ?? false;
             if (!m) {
                 if (p.exclusion !== matched)
-                    return;
+                    continue;
+                this.evaluations++;
                 m = withParents ? this.matchOneOrParents(i, path, cuts) : this.matchOne(i, path);
             }
-            info[i] = m;
-            if (m)
+            if (m) {
+                info[i] = true;
                 matched = !p.exclusion;
-        });
+            }
+        }
         return { excluded: matched, info: { parentMatched: info } };
     }
     /** Shorthand for walks that track only the result. */
@@ -19824,8 +19896,13 @@ class InterpolationError extends Error {
 }
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
+/** Deeper `${A:-${B:-...}}` nesting is refused (as the Dockerfile lexer does): no stack overflow. */
+const interpolate_MAX_NESTING = 128;
 /** Substitutes every variable in `text`; throws InterpolationError on a bad or required one. */
-function interpolate(text, vars) {
+function interpolate(text, vars, depth = 0) {
+    if (depth > interpolate_MAX_NESTING) {
+        throw new InterpolationError(`variables nested more than ${interpolate_MAX_NESTING} deep`);
+    }
     let out = '';
     let i = 0;
     while (i < text.length) {
@@ -19845,7 +19922,7 @@ function interpolate(text, vars) {
             const end = closingBrace(text, dollar + 2);
             if (end < 0)
                 throw invalid(text);
-            out += braced(text.slice(dollar + 2, end), vars, text);
+            out += braced(text.slice(dollar + 2, end), vars, text, depth);
             i = end + 1;
             continue;
         }
@@ -19876,7 +19953,8 @@ function closingBrace(text, from) {
     }
     return -1;
 }
-function braced(body, vars, whole) {
+function braced(body, vars, whole, depth) {
+    const sub = (t) => interpolate(t, vars, depth + 1);
     const m = BRACED.exec(body);
     if (!m)
         throw invalid(whole);
@@ -19888,18 +19966,18 @@ function braced(body, vars, whole) {
         case undefined:
             return value ?? '';
         case ':-':
-            return nonEmpty ? value : interpolate(rest, vars);
+            return nonEmpty ? value : sub(rest);
         case '-':
-            return set ? value : interpolate(rest, vars);
+            return set ? value : sub(rest);
         case ':+':
-            return nonEmpty ? interpolate(rest, vars) : '';
+            return nonEmpty ? sub(rest) : '';
         case '+':
-            return set ? interpolate(rest, vars) : '';
+            return set ? sub(rest) : '';
         case ':?':
         case '?': {
             if (op === ':?' ? nonEmpty : set)
                 return value ?? '';
-            const why = interpolate(rest, vars);
+            const why = sub(rest);
             throw new InterpolationError(`required variable ${name} is ${set ? 'empty' : 'missing a value'}${why ? `: ${why}` : ''}`);
         }
         default:
@@ -21096,7 +21174,9 @@ async function runClear(opts, io) {
     if (!pruned.done)
         throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`);
     // The prune took a while: every path must still be what it was.
-    const again = await checkPaths();
+    const again = await checkPaths().catch((e) => {
+        throw new UsageError(`a clear path changed while the builder was pruned: ${errorMessage(e)}; no path deleted`);
+    });
     for (const [i, t] of targets.entries()) {
         const now = again[i];
         if (!sameCheck(t, now)) {

@@ -150,7 +150,11 @@ export async function runClear(
   if (!pruned.done) throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`)
 
   // The prune took a while: every path must still be what it was.
-  const again = await checkPaths()
+  const again = await checkPaths().catch((e: unknown) => {
+    throw new UsageError(
+      `a clear path changed while the builder was pruned: ${errorMessage(e)}; no path deleted`
+    )
+  })
   for (const [i, t] of targets.entries()) {
     const now = again[i] as CheckedPath
     if (!sameCheck(t, now)) {
