@@ -41873,6 +41873,53 @@ async function containedIn(root, abs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/build-arg.ts
+/**
+ * Build args as docker accepts them, for every place that reads one (CLI flags, the action's
+ * lines, the Dockerfile's ARG): the name rule and the `KEY=VALUE` split.
+ */
+/** An identifier: letters, digits and `_`, not starting with a digit (no `=`, no whitespace). */
+const BUILD_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function build_arg_isBuildArgName(name) {
+    return BUILD_ARG_NAME.test(name);
+}
+/**
+ * `KEY=VALUE` split at the first `=`; the value keeps everything after it byte for byte (it goes
+ * into an argv slot, never through a shell). `value` is null when there is no `=`, and `name`
+ * is then the whole text. The name is not checked here: callers word their own errors.
+ */
+function build_arg_splitBuildArg(text) {
+    const eq = text.indexOf('=');
+    return eq < 0
+        ? { name: text, value: null }
+        : { name: text.slice(0, eq), value: text.slice(eq + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/request.ts
+/** The one way from a request to the guard's options, for the CLI and the action alike. */
+function guardOptions(r) {
+    return {
+        context: r.context,
+        file: r.file,
+        state: r.state,
+        tags: r.tags,
+        buildArgs: r.buildArgs,
+        secretArgs: r.secretArgs,
+        cacheFrom: r.cacheFrom,
+        target: r.target,
+        prune: r.prune,
+        verify: r.verify,
+        commit: r.commit,
+        buildId: r.buildId ?? null,
+        ignoreCorruptRecord: r.ignoreCorruptRecord ?? false,
+        logFile: r.logFile,
+        image: r.image,
+        docker: r.docker,
+        ...(r.statCache !== undefined ? { statCache: r.statCache } : {}),
+        ...(r.buildTimeoutMs !== undefined ? { buildTimeoutMs: r.buildTimeoutMs } : {})
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/util/errno.ts
 /** The errno-style code of a thrown value (`ENOENT`, `EACCES`...), when it has one. */
 function errCode(e) {
@@ -41881,7 +41928,33 @@ function errCode(e) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/util/error.ts
+/**
+ * The project's errors: each is one line a person can act on (paths and values shown escaped,
+ * never cut), carries the process exit code, and is recognised by `instanceof`.
+ */
+class error_FreshBuildError extends Error {
+    /** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        // The subclass's own name (UsageError, RecordError...), as stack traces and --debug show it.
+        this.name = new.target.name;
+    }
+}
+/**
+ * The message of any thrown value, as thrown: an Error's message (duck-typed, so an error from
+ * another realm such as a vm context or a worker counts), else the value as a string.
+ */
+function thrownMessage(e) {
+    if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string') {
+        return e.message;
+    }
+    return String(e);
+}
+
 ;// CONCATENATED MODULE: ./src/util/remove.ts
+
 
 
 
@@ -41889,8 +41962,7 @@ function identityOf(st) {
     return { dev: st.dev, ino: st.ino };
 }
 /** The checked entry is not what the path leads to any more: nothing was deleted. */
-class SwappedPathError extends Error {
-    name = 'SwappedPathError';
+class SwappedPathError extends error_FreshBuildError {
 }
 /** Prefix of the trash folders; one left behind by a killed run can be deleted by hand. */
 const TRASH_PREFIX = '.fresh-build-trash-';
@@ -41910,14 +41982,14 @@ async function removeChecked(path, expected, trashIn, label) {
         if (errCode(e) === 'ENOENT')
             return false;
         const why = errCode(e) === 'EXDEV' ? `it is on another file system than ${trashIn}` : String(errCode(e));
-        throw new Error(`cannot remove ${label}: ${why}`);
+        throw new error_FreshBuildError(`cannot remove ${label}: ${why}`);
     }
     let st;
     try {
         st = await (0,promises_namespaceObject.lstat)(moved);
     }
     catch (e) {
-        throw new Error(`cannot remove ${label}: the moved entry vanished (${errCode(e) ?? 'error'})`);
+        throw new error_FreshBuildError(`cannot remove ${label}: the moved entry vanished (${errCode(e) ?? 'error'})`);
     }
     if (st.dev !== expected.dev || st.ino !== expected.ino) {
         // Back to where it came from, through the same path, so nothing outside has changed.
@@ -41942,13 +42014,13 @@ const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRe
 
 
 
+
 /** One-line error for anything docker-related the caller should report as is. */
-class DockerError extends Error {
+class DockerError extends error_FreshBuildError {
     code;
     constructor(message, code = null) {
         // Keep it one line: daemon messages sometimes carry newlines.
         super(message.replace(/\s*\r?\n\s*/g, ' ').trim());
-        this.name = 'DockerError';
         this.code = code;
     }
 }
@@ -42508,6 +42580,20 @@ function parseHumanSize(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/prune.ts
+/**
+ * Builder cache pruning: pure argv builders and a thin runner.
+ *
+ * Measured on the Docker 20.10 daemon (fixtures/logs/prune-filters-docker20.10.txt and the
+ * integration tests here):
+ * - `--filter type=source.local` removes the context-sync records that serve stale bytes; these
+ *   are never shared with images, so `-f` without `-a` reaches them.
+ * - The daemon rejects negation (`type!=exec.cachemount` -> "Invalid filter 'type!'") and more
+ *   than one value per key (`--filter type=a --filter type=b` -> "filters expect only one
+ *   value"). So "everything but cache mounts" is one `-af --filter type=T` command per other
+ *   record type; `-a` is needed because regular records shared with images are kept otherwise.
+ * - Never `system prune`, `image prune`, `--volumes`: images and volumes are not cache.
+ */
+
 
 
 /** BuildKit record types other than `exec.cachemount` (RUN --mount=type=cache). */
@@ -42623,7 +42709,7 @@ async function prune(exec, policy, kind) {
             policy,
             done: false,
             reclaimedBytes: 0,
-            note: e instanceof Error ? e.message : String(e)
+            note: thrownMessage(e)
         };
     }
 }
@@ -43284,16 +43370,16 @@ function validateRecord(value) {
 
 
 
+
 /**
  * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The
  * message is one line naming the path and the fault; the caller decides whether that is fatal.
  */
-class RecordError extends Error {
+class RecordError extends error_FreshBuildError {
     path;
     constructor(path, problem) {
         super(oneLine(`${path}: ${problem}`));
         this.path = path;
-        this.name = 'RecordError';
     }
 }
 /** Create a new file, never through a symlink. */
@@ -43414,11 +43500,7 @@ function jsonPosition(text, e) {
 }
 /** A thrown value as one short line (Error or not). */
 function errText(e) {
-    // Duck-typed: an error from another realm (a vm context, a worker) is not `instanceof Error`.
-    const message = typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string'
-        ? e.message
-        : String(e);
-    return oneLine(message);
+    return oneLine(thrownMessage(e));
 }
 function oneLine(s) {
     return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
@@ -43437,13 +43519,13 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
 /** The lock could not be taken in time, or is already held by this process. */
-class LockError extends Error {
+class LockError extends error_FreshBuildError {
     lockPath;
     constructor(lockPath, problem) {
         super(`${lockPath}: ${problem}`);
         this.lockPath = lockPath;
-        this.name = 'LockError';
     }
 }
 /** Lock paths this process holds; a lock naming our own pid but not listed here is stale. */
@@ -44071,6 +44153,7 @@ async function mapPool(items, limit, fn) {
 
 
 
+
 /** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */
 const RACY_MARGIN_MS = 2000;
 /** The first line's start: `clear` deletes a stat cache only when it shows this. */
@@ -44306,7 +44389,7 @@ async function removeOrphans(path) {
     }
 }
 function statcache_errText(e) {
-    return errCode(e) ?? (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    return errCode(e) ?? thrownMessage(e).split('\n')[0] ?? '';
 }
 /** One progress line for a person: how much of the context the cache spared reading. */
 function describeStatCache(s) {
@@ -44315,10 +44398,24 @@ function describeStatCache(s) {
     return s.note ? `${line}; ${s.note}` : line;
 }
 
+;// CONCATENATED MODULE: ./src/util/text.ts
+const REPORT_CUT = { ellipsis: '…', within: true, codePoints: true };
+const MESSAGE_CUT = { ellipsis: '...', within: false, codePoints: false };
+/** `text` when it fits in `max`, else its first characters and the style's ellipsis. */
+function text_truncate(text, max, style = REPORT_CUT) {
+    const chars = style.codePoints ? [...text] : text.split('');
+    if (chars.length <= max)
+        return text;
+    const keep = style.within ? Math.max(0, max - [...style.ellipsis].length) : max;
+    return `${chars.slice(0, keep).join('')}${style.ellipsis}`;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/options.ts
+
+
+
 /** A user mistake: one clear line, exit code 2, no stack trace. */
-class UsageError extends Error {
-    name = 'UsageError';
+class UsageError extends error_FreshBuildError {
 }
 /** A timeout given in seconds (a positive number, fractions allowed), as milliseconds. */
 function parseTimeout(value, where) {
@@ -44342,8 +44439,6 @@ function parseVerify(value, where = '--verify') {
         return v;
     throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
 }
-/** Build-arg names as docker accepts them: an identifier, no `=`, no whitespace. */
-const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
  * an argv slot, never through a shell). `where(i)` names the offending line or flag.
@@ -44351,14 +44446,13 @@ const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function parseBuildArgs(items, where) {
     const out = {};
     items.forEach((item, i) => {
-        const eq = item.indexOf('=');
-        const name = eq < 0 ? item : item.slice(0, eq);
-        if (!ARG_NAME.test(name)) {
+        const { name, value } = splitBuildArg(item);
+        if (!isBuildArgName(name)) {
             throw new UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
         }
-        if (eq < 0)
+        if (value === null)
             throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
-        out[name] = item.slice(eq + 1);
+        out[name] = value;
     });
     return out;
 }
@@ -44378,9 +44472,9 @@ function parseTag(value, where) {
     }
     return value;
 }
+/** A user's value quoted in an error message: one line, cut after `max` characters. */
 function options_truncate(s, max = 60) {
-    const one = s.replace(/[\r\n]+/g, '\\n');
-    return one.length > max ? `${one.slice(0, max)}...` : one;
+    return text_truncate(s.replace(/[\r\n]+/g, '\\n'), max, MESSAGE_CUT);
 }
 /** The values of the secret build args: masked everywhere, never recorded or labelled. */
 function secretArgValues(opts) {
@@ -44450,12 +44544,7 @@ function text_safety_visible(text) {
     return out;
 }
 /** Cuts to at most `max` characters (by code point), ending in `…` when cut. */
-function text_safety_truncate(text, max) {
-    const chars = [...text];
-    if (chars.length <= max)
-        return text;
-    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
+
 const HTML_ESCAPES = {
     '&': '&amp;',
     '<': '&lt;',
@@ -44526,6 +44615,7 @@ function redactJudgement(j, redact) {
 ;// CONCATENATED MODULE: ./src/pipeline/errors.ts
 
 
+
 /**
  * One clear line for any thrown value: an Error's first message line, or the value itself (a
  * thrown string must not leave a step green or print `[object Object]`). Control characters
@@ -44535,24 +44625,6 @@ function redactJudgement(j, redact) {
 function errorMessage(e) {
     return text_safety_visible(rawMessage(e).trim());
 }
-/**
- * Errors this project builds from user-given names (paths, values): one line by contract, so a
- * newline in a path is data to show escaped, not the end of the message. Anything else (node,
- * js-yaml with its code frame) is cut to its first line.
- */
-const OWN_ERRORS = new Set([
-    'UsageError',
-    'ContextError',
-    'IgnoreSyntaxError',
-    'DockerfileError',
-    'LogFileError',
-    'RecordError',
-    'LockError',
-    'ComposeError',
-    'InterpolationError',
-    'BuildFailedError',
-    'DockerError'
-]);
 /** An Error, also one from another realm (a vm context, a worker), which fails `instanceof`. */
 function errorLike(e) {
     if (e instanceof Error)
@@ -44565,9 +44637,12 @@ function errorLike(e) {
         : null;
 }
 function rawMessage(thrown) {
+    // This project's errors are one line by contract, built from user-given names (paths,
+    // values): a newline in a path is data to show escaped, not the end of the message.
+    if (thrown instanceof error_FreshBuildError)
+        return thrown.message.replace(/^\s*\n+|\n+\s*$/g, '');
+    // Anything else (node, js-yaml with its code frame) is cut to its first line.
     const e = errorLike(thrown);
-    if (e && OWN_ERRORS.has(e.name))
-        return e.message.replace(/^\s*\n+|\n+\s*$/g, '');
     if (e)
         return e.message.split('\n').find(l => l.trim() !== '') ?? e.name;
     if (typeof thrown === 'string')
@@ -44579,9 +44654,9 @@ function rawMessage(thrown) {
         return String(thrown);
     }
 }
-/** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
-function exitCodeFor(_e) {
-    return 2;
+/** The exit code for a thrown value: the error's own, else 2 (a failure we did not foresee). */
+function exitCodeFor(e) {
+    return e instanceof FreshBuildError ? e.exitCode : 2;
 }
 
 
@@ -44831,6 +44906,8 @@ function looksLikeRecord(text) {
 
 
 
+
+
 const MODES = ['build', 'check', 'clear', 'hash'];
 /** Every input of action.yml, in its order (a unit test keeps the two in step). */
 const INPUT_NAMES = [
@@ -44890,8 +44967,6 @@ function clearPaths(value) {
     }
     return lines;
 }
-/** Docker's build-arg name rule. */
-const inputs_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * `KEY=VALUE` per line, blank lines and `#` comments skipped. Errors name the line as the user
  * counts it and never echo a value (it may be a secret the runner has not masked yet).
@@ -44904,12 +44979,12 @@ function parseBuildArgLines(text) {
         const n = i + 1;
         if (line.trim() === '' || line.startsWith('#'))
             return;
-        const eq = line.indexOf('=');
-        if (eq < 0) {
+        const split = build_arg_splitBuildArg(line);
+        if (split.value === null) {
             throw new UsageError(`input build-args line ${n}: expected KEY=VALUE, found no "="`);
         }
-        const name = line.slice(0, eq).trimEnd();
-        if (!inputs_ARG_NAME.test(name)) {
+        const name = split.name.trimEnd();
+        if (!build_arg_isBuildArgName(name)) {
             throw new UsageError(`input build-args line ${n}: "${options_truncate(name, 40)}" is not a build-arg name (letters, digits and _, not starting with a digit)`);
         }
         const first = lineOf.get(name);
@@ -44917,7 +44992,7 @@ function parseBuildArgLines(text) {
             throw new UsageError(`input build-args line ${n}: ${name} is already set on line ${first}`);
         }
         lineOf.set(name, n);
-        out[name] = line.slice(eq + 1);
+        out[name] = split.value;
     });
     return out;
 }
@@ -45127,7 +45202,7 @@ async function planRun(inputs, ctx) {
             ...(ctx.runUrl ? { targetUrl: ctx.runUrl } : {})
         };
     }
-    const guard = {
+    const guard = guardOptions({
         context,
         file,
         state,
@@ -45140,13 +45215,11 @@ async function planRun(inputs, ctx) {
         verify: inputs.verify,
         // What was built: GITHUB_SHA (a PR's merge commit), as docker/metadata-action labels it.
         commit: inputs.commit || ctx.env.GITHUB_SHA || ctx.headSha || null,
-        buildId: null,
-        ignoreCorruptRecord: false,
         logFile,
         image: inputs.image || null,
         docker,
         ...(inputs['build-timeout'] !== null ? { buildTimeoutMs: inputs['build-timeout'] } : {})
-    };
+    });
     return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings };
 }
 
@@ -45796,8 +45869,9 @@ function compileGoRegexp(source) {
  * Pure: no I/O.
  */
 
+
 /** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
-class IgnoreSyntaxError extends Error {
+class IgnoreSyntaxError extends error_FreshBuildError {
     file;
     line;
     pattern;
@@ -45806,7 +45880,6 @@ class IgnoreSyntaxError extends Error {
         this.file = file;
         this.line = line;
         this.pattern = pattern;
-        this.name = 'IgnoreSyntaxError';
     }
 }
 // unicode.IsSpace, which Go's strings.TrimSpace uses (JS trim() differs: it trims U+FEFF, keeps U+0085).
@@ -46016,6 +46089,8 @@ function parentCuts(path) {
     return cuts;
 }
 const GLOB_CHARS = /[*?[\]\\^]/;
+/** A path that is not clean and relative: a `.` or `..` segment, `//`, a leading or trailing `/`. */
+const UNCLEAN = /(^|\/)\.\.?(\/|$)|\/\/|^\/|\/$/;
 class Matcher {
     file;
     patterns;
@@ -46028,6 +46103,7 @@ class Matcher {
     index = { children: new Map(), patterns: [] };
     unindexed = [];
     compiledAll = false;
+    all = null;
     constructor(patterns, file) {
         this.file = file;
         this.patterns = patterns;
@@ -46061,6 +46137,9 @@ class Matcher {
      */
     candidates(path) {
         this.compileAllOnce();
+        // parentDirs cleans a path such as `x/../a/b` (its parents include `a`): no index for those.
+        if (UNCLEAN.test(path))
+            return (this.all ??= this.patterns.map((_, i) => i));
         const lists = [this.unindexed];
         let node = this.index;
         let from = 0;
@@ -46294,15 +46373,15 @@ function compilePatterns(patterns, file = null) {
 
 
 
+
 /** A context that cannot be read; `path` is the file or directory at fault. */
-class ContextError extends Error {
+class ContextError extends error_FreshBuildError {
     path;
     code;
     constructor(message, path, code = null) {
         super(message);
         this.path = path;
         this.code = code;
-        this.name = 'ContextError';
     }
 }
 // Synchronous calls behind the async interface: a libuv round trip costs ~20us of main-thread
@@ -46324,11 +46403,7 @@ const REASONS = {
 };
 function fail(what, path, e) {
     const code = errCode(e);
-    const reason = code
-        ? `${REASONS[code] ?? code.toLowerCase()} (${code})`
-        : e instanceof Error
-            ? e.message
-            : String(e);
+    const reason = code ? `${REASONS[code] ?? code.toLowerCase()} (${code})` : thrownMessage(e);
     return new ContextError(`${what} ${path}: ${reason}`, path, code ?? null);
 }
 async function isFile(p) {
@@ -46847,6 +46922,8 @@ class Lexer {
 
 
 
+
+
 /*
  * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
  *
@@ -46874,7 +46951,7 @@ class Lexer {
  * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
  */
 /** A malformed Dockerfile; the message is one line naming the file and line. */
-class DockerfileError extends Error {
+class DockerfileError extends error_FreshBuildError {
     file;
     line;
     detail;
@@ -46883,7 +46960,6 @@ class DockerfileError extends Error {
         this.file = file;
         this.line = line;
         this.detail = detail;
-        this.name = 'DockerfileError';
     }
 }
 const KEYWORDS = new Set([
@@ -47133,7 +47209,7 @@ class Reader {
         for (const word of words) {
             const eq = word.indexOf('=');
             const name = eq < 0 ? word : word.slice(0, eq);
-            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            if (!build_arg_isBuildArgName(name))
                 this.fail(`invalid ARG name: ${name}`);
             if (!this.declaredSet.has(name)) {
                 this.declaredSet.add(name);
@@ -47531,6 +47607,7 @@ function destinationFor(step, contextPath) {
 
 
 
+
 const FILE_FAULTS = {
     ENOENT: 'not found',
     ENOTDIR: 'not found (a parent is not a directory)',
@@ -47545,12 +47622,9 @@ async function readDockerfileText(file) {
     }
     catch (e) {
         const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
+        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`;
         throw new UsageError(`Dockerfile ${fault}: ${file}`);
     }
-}
-function errorText(e) {
-    return e instanceof Error ? e.message : String(e);
 }
 /**
  * The context directory must exist before anything else is read: when it is missing, the
@@ -47563,7 +47637,7 @@ async function checkContextDir(dir) {
     }
     catch (e) {
         const code = e.code ?? '';
-        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`;
+        const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`;
         throw new UsageError(`build context ${fault}: ${dir}`);
     }
     if (!st.isDirectory())
@@ -47633,1231 +47707,6 @@ function hashReport(h) {
         })),
         warnings: h.plan.warnings.map(w => `line ${w.line}: ${w.message}`)
     };
-}
-
-;// CONCATENATED MODULE: ./src/logs/names.ts
-/**
- * BuildKit vertex names. The Dockerfile frontend names instruction vertices
- * `[<platform> <stage> <i>/<n>] <instruction>`, each part optional but the index, with the index
- * right-aligned (`[builder  4/12]`, `[ 1/11]`). docker compose (buildx's progress multiwriter) puts
- * the service in front: inside the bracket when the name has one (`[web builder 3/4]`,
- * `[web internal]`), otherwise as `[web] <name>`.
- */
-/** Instructions longer than this are cut: enough to recognise any real one, bounded memory. */
-const MAX_INSTRUCTION = 16384;
-/** Brackets longer than this are not BuildKit prefixes (stage and service names are short). */
-const MAX_BRACKET = 512;
-/** Words that BuildKit itself puts alone in a bracket; they are never a compose service. */
-const BUILDKIT_WORDS = new Set(['internal', 'auth', 'context']);
-function parseIndex(word) {
-    const slash = word.indexOf('/');
-    if (slash < 1 || slash > 6 || word.length - slash - 1 < 1 || word.length - slash - 1 > 6) {
-        return null;
-    }
-    for (let i = 0; i < word.length; i++) {
-        const c = word.charCodeAt(i);
-        if (i !== slash && (c < 48 || c > 57))
-            return null;
-    }
-    return { index: Number(word.slice(0, slash)), total: Number(word.slice(slash + 1)) };
-}
-/** Platforms (`linux/amd64`, `linux/arm64->amd64`) are the only bracket words with a `/`. */
-function isPlatform(word) {
-    return word.includes('/');
-}
-function cut(text) {
-    const t = text.trim();
-    return t.length > MAX_INSTRUCTION ? t.slice(0, MAX_INSTRUCTION) : t;
-}
-function parseVertexName(name) {
-    if (name.charCodeAt(0) !== 91 /* [ */)
-        return { kind: 'other', service: null, text: cut(name) };
-    const close = name.indexOf(']');
-    if (close < 0 || close > MAX_BRACKET)
-        return { kind: 'other', service: null, text: cut(name) };
-    const words = name
-        .slice(1, close)
-        .split(' ')
-        .filter(w => w !== '');
-    const text = name.slice(close + 1);
-    const last = words.length > 0 ? parseIndex(words[words.length - 1]) : null;
-    if (last !== null) {
-        return {
-            kind: 'step',
-            words: words.slice(0, -1).filter(w => !isPlatform(w)),
-            index: last.index,
-            total: last.total,
-            instruction: cut(text)
-        };
-    }
-    const plain = words.filter(w => !isPlatform(w));
-    let service = null;
-    if (plain.length === 1 && !BUILDKIT_WORDS.has(plain[0]))
-        service = plain[0];
-    else if (plain.length === 2 && (plain[1] === 'internal' || plain[1] === 'auth')) {
-        service = plain[0];
-    }
-    return { kind: 'other', service, text: cut(text) };
-}
-/** `importing cache manifest from X` (a `--cache-from` source BuildKit imported). */
-function cacheImportOf(text) {
-    const prefix = 'importing cache manifest from ';
-    if (!text.startsWith(prefix))
-        return null;
-    const ref = text.slice(prefix.length).trim();
-    const space = ref.indexOf(' ');
-    const value = space < 0 ? ref : ref.slice(0, space);
-    return value === '' ? null : value;
-}
-
-;// CONCATENATED MODULE: ./src/logs/steps.ts
-/** Distinct steps kept per format: far above any real build, a bound for hostile input. */
-const MAX_STEPS = 20000;
-/**
- * The steps a log showed, merged across repeats: re-printed headers, tty redraws, rawjson
- * vertex updates and every platform of a multi-platform build describe the same step.
- */
-class StepTable {
-    entries = new Map();
-    seq = 0;
-    get size() {
-        return this.entries.size;
-    }
-    /** Records a sighting; returns its key for later status lines, or null past the bound. */
-    add(s) {
-        const key = `${s.lineService ?? ''}\u0000${s.words.join(' ')}\u0000${s.index}/${s.total}`;
-        const seen = this.entries.get(key);
-        if (seen !== undefined) {
-            seen.cached ||= s.cached;
-            seen.error ||= s.error;
-            // Keep the fullest text: old buildx and tty cut long names, other sightings may not.
-            if (s.instruction.length > seen.instruction.length)
-                seen.instruction = s.instruction;
-            return key;
-        }
-        if (this.entries.size >= MAX_STEPS)
-            return null;
-        this.entries.set(key, { ...s, seq: this.seq++ });
-        return key;
-    }
-    mark(key, flag) {
-        const e = this.entries.get(key);
-        if (e !== undefined)
-            e[flag] = true;
-    }
-    /**
-     * Tells service from stage and sorts in Dockerfile order: services and stages by first
-     * appearance, instructions by index. A lone bracket word is a service only when the log
-     * named that service elsewhere (`[web internal]`): compose prefixes `[1/3] RUN` to `[web 1/3]`.
-     */
-    resolve(services) {
-        const firstSeen = new Map();
-        const note = (key, seq) => {
-            const prev = firstSeen.get(key);
-            if (prev === undefined || seq < prev)
-                firstSeen.set(key, seq);
-        };
-        const rows = [];
-        for (const e of this.entries.values()) {
-            const { service, stage } = steps_splitWords(e, services);
-            const serviceKey = service ?? '';
-            const stageKey = `${serviceKey}\u0000${stage ?? ''}`;
-            note(serviceKey, e.seq);
-            note(stageKey, e.seq);
-            const step = {
-                service,
-                stage,
-                index: e.index,
-                total: e.total,
-                instruction: e.instruction,
-                cached: e.cached
-            };
-            if (e.error)
-                step.error = true;
-            rows.push({ step, seq: e.seq, serviceKey, stageKey });
-        }
-        const rank = (key) => firstSeen.get(key) ?? 0;
-        return rows
-            .sort((a, b) => rank(a.serviceKey) - rank(b.serviceKey) ||
-            rank(a.stageKey) - rank(b.stageKey) ||
-            a.step.index - b.step.index ||
-            a.step.total - b.step.total ||
-            a.seq - b.seq)
-            .map(r => r.step);
-    }
-}
-function steps_splitWords(e, services) {
-    const w = e.words;
-    const last = w.length > 0 ? w[w.length - 1] : null;
-    if (e.lineService !== null)
-        return { service: e.lineService, stage: last };
-    if (w.length >= 2)
-        return { service: w[0], stage: last };
-    if (last !== null && services.has(last))
-        return { service: last, stage: null };
-    return { service: null, stage: last };
-}
-
-;// CONCATENATED MODULE: ./src/logs/text.ts
-/**
- * Line clean-up shared by every log format: terminal escapes, carriage-return redraws, CI
- * timestamps and compose line prefixes. All functions are linear scans without backtracking,
- * since a log line may be up to the parser's line cap long.
- */
-const ESC = 27;
-const BEL = 7;
-/** Removes ANSI/VT escape sequences (CSI, OSC, two-byte ESC x) and stray C0 controls but tab. */
-function stripAnsi(line) {
-    let out = '';
-    let from = 0;
-    const n = line.length;
-    let i = 0;
-    while (i < n) {
-        const c = line.charCodeAt(i);
-        if (c >= 32 || c === 9) {
-            i++;
-            continue;
-        }
-        out += line.slice(from, i);
-        if (c === ESC && i + 1 < n) {
-            const kind = line.charCodeAt(i + 1);
-            if (kind === 91 /* [ CSI: params then one final byte 0x40-0x7e */) {
-                i += 2;
-                while (i < n) {
-                    const p = line.charCodeAt(i++);
-                    if (p >= 0x40 && p <= 0x7e)
-                        break;
-                }
-            }
-            else if (kind === 93 /* ] OSC: up to BEL or ESC \ */) {
-                i += 2;
-                while (i < n) {
-                    const p = line.charCodeAt(i);
-                    if (p === BEL) {
-                        i++;
-                        break;
-                    }
-                    if (p === ESC) {
-                        i += 2;
-                        break;
-                    }
-                    i++;
-                }
-            }
-            else {
-                i += 2;
-            }
-        }
-        else {
-            i++;
-        }
-        from = i;
-    }
-    return from === 0 ? line : out + line.slice(from);
-}
-/**
- * A terminal shows only what was written after the last carriage return of a line
- * (`Sending build context ... 5.6kB\r\r`, progress redraws); trailing CRs are CRLF leftovers.
- */
-function lastCarriageSegment(line) {
-    let end = line.length;
-    while (end > 0 && line.charCodeAt(end - 1) === 13)
-        end--;
-    const cr = line.lastIndexOf('\r', end - 1);
-    return line.slice(cr + 1, end);
-}
-function isDigit(c) {
-    return c >= 48 && c <= 57;
-}
-/** Strips a GitHub Actions style `2020-05-14T10:55:14.5014590Z ` timestamp. */
-function stripTimestamp(line) {
-    if (line.length < 21 ||
-        !isDigit(line.charCodeAt(0)) ||
-        line.charCodeAt(4) !== 45 ||
-        line.charCodeAt(10) !== 84) {
-        return line;
-    }
-    const z = line.indexOf('Z ', 19);
-    if (z < 0 || z > 40)
-        return line;
-    for (let i = 11; i < z; i++) {
-        const c = line.charCodeAt(i);
-        if (!isDigit(c) && c !== 58 && c !== 46)
-            return line;
-    }
-    return line.slice(z + 2);
-}
-function isNameChar(c) {
-    return (isDigit(c) ||
-        (c >= 65 && c <= 90) ||
-        (c >= 97 && c <= 122) ||
-        c === 45 /* - */ ||
-        c === 46 /* . */ ||
-        c === 95 /* _ */);
-}
-/** The longest compose service name accepted as a line prefix. */
-const MAX_SERVICE = 128;
-/**
- * Splits a compose line prefix off: `web  | text`, `web-1  | text` (log multiplexing) or
- * `[web] #5 ...` (a bracketed service before a build line). Returns null when there is none.
- */
-function splitServicePrefix(line) {
-    const first = line.charCodeAt(0);
-    if (first === 91 /* [ */) {
-        let i = 1;
-        while (i < line.length && i <= MAX_SERVICE && isNameChar(line.charCodeAt(i)))
-            i++;
-        if (i === 1 || line.charCodeAt(i) !== 93 || line.charCodeAt(i + 1) !== 32)
-            return null;
-        const rest = line.slice(i + 2);
-        // `[web] resolve image config` is a vertex name, not a line prefix: require a build line.
-        return looksLikeBuildLine(rest) ? { service: line.slice(1, i), rest } : null;
-    }
-    if (!isNameChar(first))
-        return null;
-    let i = 1;
-    while (i < line.length && i <= MAX_SERVICE && isNameChar(line.charCodeAt(i)))
-        i++;
-    let j = i;
-    while (line.charCodeAt(j) === 32)
-        j++;
-    if (j === i || line.charCodeAt(j) !== 124 /* | */)
-        return null;
-    let rest = line.slice(j + 1);
-    if (rest.charCodeAt(0) === 32)
-        rest = rest.slice(1);
-    return { service: line.slice(0, i), rest };
-}
-function looksLikeBuildLine(rest) {
-    const t = rest.trimStart();
-    return ((t.charCodeAt(0) === 35 && isDigit(t.charCodeAt(1))) ||
-        t.startsWith('=> ') ||
-        t.startsWith('---> ') ||
-        t.startsWith('Step ') ||
-        t.startsWith('Successfully built '));
-}
-
-;// CONCATENATED MODULE: ./src/logs/parser.ts
-
-
-
-
-/** Longest line kept (chars); the rest of a longer line is dropped. Fits big rawjson lines. */
-const DEFAULT_MAX_LINE = 1 << 20;
-/** Buffers are decoded in slices of this size so one huge write never becomes one huge string. */
-const DECODE_SLICE = 1 << 20;
-/** Bounds for hostile input: vertex ids tracked, distinct cache sources, services. */
-const MAX_VERTICES = 100000;
-const MAX_NAMES = 1000;
-const FORMATS = ['buildkit-plain', 'buildkit-tty', 'rawjson', 'legacy'];
-function parser_isDigit(c) {
-    return c >= 48 && c <= 57;
-}
-function isServiceName(name) {
-    return name.length > 0 && name.length <= 128 && /^[A-Za-z0-9][\w.-]*$/.test(name);
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** First word of a text (`writing image sha256:x done` -> `sha256:x`). */
-function firstWord(text) {
-    const t = text.trim();
-    const space = t.indexOf(' ');
-    return space < 0 ? t : t.slice(0, space);
-}
-/** Drops tty's right-aligned duration column (`... COPY src ./src     0.3s`). */
-function stripDuration(text) {
-    const t = text.trimEnd();
-    const space = t.lastIndexOf(' ');
-    if (space < 0)
-        return t;
-    const d = t.slice(space + 1);
-    if (d.length < 2 || d.charCodeAt(d.length - 1) !== 115 /* s */)
-        return t;
-    for (let i = 0; i < d.length - 1; i++) {
-        const c = d.charCodeAt(i);
-        if (!parser_isDigit(c) && c !== 46)
-            return t;
-    }
-    return t.slice(0, space).trimEnd();
-}
-/**
- * A streaming build-log parser. Feed it chunks as they arrive (a live `docker build` or a file),
- * then call end(). Memory stays bounded whatever the input: one line buffer capped at
- * maxLineLength plus the steps found. It never throws on content; unreadable lines are skipped.
- */
-class LogParser {
-    maxLine;
-    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    partial = '';
-    /** The current line passed the cap: drop input until the next newline. */
-    overflow = false;
-    result = null;
-    tables = {
-        'buildkit-plain': new StepTable(),
-        'buildkit-tty': new StepTable(),
-        rawjson: new StepTable(),
-        legacy: new StepTable()
-    };
-    /** Lines that could only come from each format, to detect it. */
-    signals = {
-        'buildkit-plain': 0,
-        'buildkit-tty': 0,
-        rawjson: 0,
-        legacy: 0
-    };
-    /** Plain output: `<service>\0<#N>` -> step key (null for vertices that are not steps). */
-    vertices = new Map();
-    /** Legacy builder: the open `Step N/M` per service. */
-    legacyOpen = new Map();
-    /** Compose services the log named in brackets (`[web internal]`). */
-    services = new Set();
-    cacheImports = [];
-    builder = null;
-    imageId = null;
-    /** docker-compose v1: the service whose build output follows (`Building web`). */
-    building = null;
-    pending = null;
-    constructor(options = {}) {
-        const max = options.maxLineLength ?? DEFAULT_MAX_LINE;
-        this.maxLine = Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_LINE;
-    }
-    write(chunk) {
-        if (this.result !== null)
-            return;
-        if (typeof chunk === 'string') {
-            // Bytes of a split character from an earlier Buffer cannot continue in a string.
-            this.feed(this.decoder.end());
-            this.feed(chunk);
-            return;
-        }
-        for (let at = 0; at < chunk.length; at += DECODE_SLICE) {
-            this.feed(this.decoder.write(chunk.subarray(at, at + DECODE_SLICE)));
-        }
-    }
-    end() {
-        if (this.result !== null)
-            return this.result;
-        this.feed(this.decoder.end());
-        if (this.partial.length > 0 || this.overflow)
-            this.flushLine();
-        this.result = this.finish();
-        return this.result;
-    }
-    feed(text) {
-        let pos = 0;
-        const n = text.length;
-        while (pos < n) {
-            const nl = text.indexOf('\n', pos);
-            const stop = nl < 0 ? n : nl;
-            if (!this.overflow && stop > pos) {
-                const room = this.maxLine - this.partial.length;
-                if (stop - pos > room) {
-                    this.partial += text.slice(pos, pos + room);
-                    this.overflow = true;
-                }
-                else {
-                    this.partial += text.slice(pos, stop);
-                }
-            }
-            if (nl < 0)
-                return;
-            this.flushLine();
-            pos = nl + 1;
-        }
-    }
-    flushLine() {
-        const line = this.partial;
-        this.partial = '';
-        this.overflow = false;
-        try {
-            this.line(line);
-        }
-        catch {
-            // A safety net only: a line the parser cannot read must not end the build's parse.
-        }
-    }
-    line(raw) {
-        let line = raw;
-        if (line.includes('\x1b'))
-            line = stripAnsi(line);
-        if (line.includes('\r'))
-            line = lastCarriageSegment(line);
-        if (this.pending !== null)
-            this.confirmBuilding(line);
-        if (line.charCodeAt(0) === 35 /* # */) {
-            this.plain(line, this.building);
-            return;
-        }
-        line = stripTimestamp(line);
-        let service = this.building;
-        const prefixed = splitServicePrefix(line);
-        if (prefixed !== null) {
-            service = prefixed.service;
-            line = prefixed.rest;
-        }
-        else if (line.startsWith('Building ')) {
-            const name = line.slice(9).trimEnd();
-            if (isServiceName(name))
-                this.pending = { name, wait: 8 };
-            return;
-        }
-        const c = line.charCodeAt(0);
-        if (c === 35)
-            this.plain(line, service);
-        else if (c === 123 /* { */)
-            this.rawjson(line, service);
-        else {
-            const t = line.trimStart();
-            if (t.startsWith('=> '))
-                this.tty(t.slice(3), service);
-            else if (t.startsWith('[+] Building '))
-                this.ttyHeader(t);
-            else
-                this.legacy(t, service);
-        }
-    }
-    /**
-     * docker-compose v1 prints `Building <service>` and then that service's unprefixed build
-     * output, vertex numbers restarting at #1. The header counts only when a build starts right
-     * after it, so a RUN that prints "Building app" in a legacy log cannot rename services.
-     */
-    confirmBuilding(line) {
-        const p = this.pending;
-        if (p === null)
-            return;
-        const t = line.trimEnd();
-        if (t.startsWith('Step 1/') ||
-            t.startsWith('Step 1 :') ||
-            t.startsWith('#0 ') ||
-            t.startsWith('#1 ') ||
-            t.startsWith('[+] Building ') ||
-            t.startsWith('Sending build context')) {
-            this.building = p.name;
-            this.pending = null;
-        }
-        else if (t !== '' && !t.startsWith('DEPRECATED:') && t.charCodeAt(0) !== 32) {
-            this.pending = null;
-        }
-        else if (--p.wait <= 0) {
-            this.pending = null;
-        }
-    }
-    /** BuildKit plain: `#N <vertex name>` headers, then `#N <status|log|CACHED|DONE|ERROR>`. */
-    plain(line, service) {
-        let i = 1;
-        while (i < line.length && i <= 10 && parser_isDigit(line.charCodeAt(i)))
-            i++;
-        if (i === 1 || line.charCodeAt(i) !== 32)
-            return;
-        this.signals['buildkit-plain']++;
-        const id = `${service ?? ''}\u0000${line.slice(1, i)}`;
-        const rest = line.slice(i + 1);
-        const c = rest.charCodeAt(0);
-        if (parser_isDigit(c))
-            return; // `#8 0.145 <output of RUN>`: the bulk of a log, nothing to learn
-        if (c === 91 /* [ */) {
-            const key = this.sighting('buildkit-plain', parseVertexName(rest), service, false, false);
-            if (this.vertices.size < MAX_VERTICES || this.vertices.has(id))
-                this.vertices.set(id, key);
-            return;
-        }
-        if (rest.startsWith('CACHED'))
-            this.markVertex(id, 'cached');
-        else if (rest.startsWith('ERROR'))
-            this.markVertex(id, 'error');
-        else if (rest.startsWith('writing image '))
-            this.imageId = firstWord(rest.slice(14));
-        else if (rest.startsWith('building with '))
-            this.builder = rest.trim();
-        else if (c === 32) {
-            // BuildKit of docker 18.09/19.03 printed aligned fields: `#5      cached: true`.
-            const t = rest.trimStart();
-            if (t.startsWith('cached: true'))
-                this.markVertex(id, 'cached');
-            else if (t.startsWith('error: '))
-                this.markVertex(id, 'error');
-        }
-        else
-            this.addCacheImport(cacheImportOf(rest));
-    }
-    markVertex(id, flag) {
-        const key = this.vertices.get(id);
-        if (key !== undefined && key !== null)
-            this.tables['buildkit-plain'].mark(key, flag);
-    }
-    /** BuildKit tty (after ANSI stripping): ` => [CACHED |ERROR ]<name>   0.3s`. */
-    tty(text, service) {
-        this.signals['buildkit-tty']++;
-        if (text.startsWith('=> ')) {
-            // ` => => <status or log>` of the vertex above.
-            const sub = text.slice(3);
-            if (sub.startsWith('writing image '))
-                this.imageId = firstWord(sub.slice(14));
-            return;
-        }
-        let rest = text;
-        let cached = false;
-        let error = false;
-        if (rest.startsWith('CACHED ')) {
-            cached = true;
-            rest = rest.slice(7);
-        }
-        else if (rest.startsWith('ERROR ')) {
-            error = true;
-            rest = rest.slice(6);
-        }
-        else if (rest.startsWith('CANCELED ')) {
-            rest = rest.slice(9);
-        }
-        this.sighting('buildkit-tty', parseVertexName(stripDuration(rest)), service, cached, error);
-    }
-    /** `[+] Building 0.3s (14/14) FINISHED   docker:default`: newer buildx names its builder. */
-    ttyHeader(line) {
-        this.signals['buildkit-tty']++;
-        const at = line.indexOf(' FINISHED');
-        if (at < 0)
-            return;
-        const tail = line.slice(at + 9).trim();
-        const m = tail.length < 256 ? /^([\w.-]+):([\w.-]+)$/.exec(tail) : null;
-        if (m !== null)
-            this.builder = `building with "${m[2]}" instance using ${m[1]} driver`;
-    }
-    /** `--progress=rawjson`: one client.SolveStatus per line; vertices repeat as they progress. */
-    rawjson(line, service) {
-        let doc;
-        try {
-            doc = JSON.parse(line);
-        }
-        catch {
-            return;
-        }
-        if (!isRecord(doc))
-            return;
-        const { vertexes, statuses, logs, warnings } = doc;
-        if (Array.isArray(vertexes)) {
-            for (const v of vertexes) {
-                if (!isRecord(v) || typeof v.name !== 'string')
-                    continue;
-                const error = typeof v.error === 'string' && v.error !== '';
-                this.sighting('rawjson', parseVertexName(v.name), service, v.cached === true, error);
-            }
-        }
-        if (Array.isArray(statuses)) {
-            for (const s of statuses) {
-                if (isRecord(s) && typeof s.id === 'string' && s.id.startsWith('writing image ')) {
-                    this.imageId = firstWord(s.id.slice(14));
-                }
-            }
-        }
-        // docker 20.10's API stream carries the image id as an aux message next to the trace.
-        const api = isRecord(doc._non_trace_api_message) ? doc._non_trace_api_message : doc;
-        const aux = api.aux;
-        if (isRecord(aux) && typeof aux.ID === 'string' && aux.ID.startsWith('sha256:')) {
-            this.imageId = aux.ID;
-        }
-        if (Array.isArray(vertexes) ||
-            Array.isArray(statuses) ||
-            Array.isArray(logs) ||
-            Array.isArray(warnings) ||
-            api !== doc) {
-            this.signals.rawjson++;
-        }
-    }
-    /** The legacy builder: `Step N/M : INSTR`, ` ---> Using cache`, `Successfully built <id>`. */
-    legacy(t, service) {
-        const open = service ?? '';
-        if (t.startsWith('Step ')) {
-            const step = parseLegacyStep(t);
-            if (step === null)
-                return;
-            this.signals.legacy++;
-            const key = this.tables.legacy.add({
-                lineService: service,
-                words: [],
-                ...step,
-                cached: false,
-                error: false
-            });
-            if (this.legacyOpen.size < MAX_NAMES || this.legacyOpen.has(open)) {
-                this.legacyOpen.set(open, key);
-            }
-        }
-        else if (t.startsWith('---> ')) {
-            this.signals.legacy++;
-            if (t.startsWith('---> Using cache'))
-                this.markLegacy(open, 'cached');
-        }
-        else if (t.startsWith('Successfully built ')) {
-            this.signals.legacy++;
-            this.imageId = firstWord(t.slice(19));
-        }
-        else if (t.startsWith('Sending build context to Docker daemon')) {
-            this.signals.legacy++;
-        }
-        else if ((t.startsWith("The command '") && t.includes("' returned a non-zero code")) ||
-            t.startsWith('COPY failed:') ||
-            t.startsWith('ADD failed:')) {
-            this.markLegacy(open, 'error');
-        }
-    }
-    markLegacy(open, flag) {
-        const key = this.legacyOpen.get(open);
-        if (key !== undefined && key !== null)
-            this.tables.legacy.mark(key, flag);
-    }
-    /** Records what a BuildKit vertex name says; returns the step key when it is a step. */
-    sighting(format, name, service, cached, error) {
-        if (name.kind === 'step') {
-            if (format !== 'buildkit-plain')
-                this.signals[format]++;
-            return this.tables[format].add({
-                lineService: service,
-                words: name.words,
-                index: name.index,
-                total: name.total,
-                instruction: name.instruction,
-                cached,
-                error
-            });
-        }
-        if (name.service !== null && this.services.size < MAX_NAMES)
-            this.services.add(name.service);
-        this.addCacheImport(cacheImportOf(name.text));
-        return null;
-    }
-    addCacheImport(ref) {
-        if (ref === null || this.cacheImports.includes(ref))
-            return;
-        if (this.cacheImports.length < MAX_NAMES)
-            this.cacheImports.push(ref);
-    }
-    /** The format with the most steps wins (then the most telltale lines); its steps are the result. */
-    finish() {
-        let best = null;
-        for (const f of FORMATS) {
-            if (this.signals[f] === 0)
-                continue;
-            if (best === null ||
-                this.tables[f].size > this.tables[best].size ||
-                (this.tables[f].size === this.tables[best].size && this.signals[f] > this.signals[best])) {
-                best = f;
-            }
-        }
-        const steps = best === null ? [] : this.tables[best].resolve(this.services);
-        return {
-            format: best ?? 'unknown',
-            steps,
-            cacheImports: [...this.cacheImports],
-            builder: this.builder,
-            imageId: this.imageId
-        };
-    }
-}
-/** `Step 3/8 : COPY package.json ./` (and `Step 3 : ...` of very old daemons, total 0). */
-function parseLegacyStep(t) {
-    let i = 5;
-    const a = i;
-    while (i < t.length && i - a < 7 && parser_isDigit(t.charCodeAt(i)))
-        i++;
-    if (i === a)
-        return null;
-    const index = Number(t.slice(a, i));
-    let total = 0;
-    if (t.charCodeAt(i) === 47 /* / */) {
-        const b = ++i;
-        while (i < t.length && i - b < 7 && parser_isDigit(t.charCodeAt(i)))
-            i++;
-        if (i === b)
-            return null;
-        total = Number(t.slice(b, i));
-    }
-    if (!t.startsWith(' : ', i))
-        return null;
-    const instruction = t.slice(i + 3).trim();
-    return { index, total, instruction: instruction.slice(0, MAX_INSTRUCTION) };
-}
-/** Parses a whole log held in memory. */
-function parseLog(text) {
-    const parser = new LogParser();
-    parser.write(text);
-    return parser.end();
-}
-
-;// CONCATENATED MODULE: ./src/logs/file.ts
-
-
-/** A build log that cannot be read; the message is one line naming the file. */
-class LogFileError extends Error {
-    path;
-    constructor(path, problem) {
-        super(`build log ${path}: ${problem}`);
-        this.path = path;
-        this.name = 'LogFileError';
-    }
-}
-const FAULTS = {
-    ENOENT: 'not found',
-    ENOTDIR: 'not found (a parent is not a directory)',
-    EISDIR: 'is a directory, not a log file',
-    EACCES: 'is not readable: permission denied',
-    EPERM: 'is not readable: operation not permitted',
-    ELOOP: 'is a symlink loop'
-};
-function logFault(path, e) {
-    const code = e?.code ?? '';
-    const known = FAULTS[code];
-    const problem = known ? `${known} (${code})` : `cannot be read (${code || String(e)})`;
-    return new LogFileError(path, problem);
-}
-/** Parses a log file as a stream: memory stays bounded however large the file. */
-async function parseLogFile(path, options = {}) {
-    let fh;
-    try {
-        fh = await (0,promises_namespaceObject.open)(path, 'r');
-    }
-    catch (e) {
-        throw logFault(path, e);
-    }
-    try {
-        // open() succeeds on a directory; the read would fail with a bare EISDIR.
-        if ((await fh.stat()).isDirectory())
-            throw logFault(path, { code: 'EISDIR' });
-        const parser = new LogParser(options);
-        try {
-            for await (const chunk of fh.createReadStream({ highWaterMark: 1 << 16, autoClose: false })) {
-                parser.write(chunk);
-            }
-        }
-        catch (e) {
-            throw logFault(path, e);
-        }
-        return parser.end();
-    }
-    finally {
-        await fh.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/logs/index.ts
-/** Build logs -> the Dockerfile steps they show, and which of them were served from cache. */
-
-
-
-
-;// CONCATENATED MODULE: ./src/verdict/compare.ts
-
-/** Step identity across runs: the stage and the instruction's position in it. */
-function stepKey(step) {
-    return `${step.stage}#${step.index}`;
-}
-/**
- * What changed since the record: per file by signature, and per step. A step is changed when it
- * reads a changed path, or when the record has the same step and its source hash differs (this also
- * catches an entry the step newly selects because its sources were edited in the Dockerfile).
- * `selects(step, path)` says whether the step reads a path, now or in the recorded context.
- */
-function compareWithRecord(files, steps, previous, selects) {
-    const stepChanges = new Map();
-    if (!previous) {
-        return { previousHash: null, changedFiles: [], removedFiles: new Set(), stepChanges };
-    }
-    const diff = diffRecords(previous, files);
-    const changed = changedPaths(diff);
-    const recorded = new Map(previous.steps.map(s => [stepKey(s), s]));
-    for (const step of steps) {
-        const paths = changed.filter(p => selects(step, p));
-        const before = recorded.get(stepKey(step));
-        const hashMoved = before !== undefined &&
-            before.instruction === step.instruction &&
-            before.sourceHash !== step.sourceHash;
-        if (paths.length > 0 || hashMoved)
-            stepChanges.set(stepKey(step), paths);
-    }
-    return {
-        previousHash: previous.contextHash,
-        changedFiles: changed,
-        removedFiles: new Set(diff.removed),
-        stepChanges
-    };
-}
-
-;// CONCATENATED MODULE: ./src/verdict/judge.ts
-
-
-/**
- * Which changed paths need byte proof. With `verify: changed` every changed path of every COPY/ADD
- * step is proven, also in steps that ran: BuildKit re-runs a COPY when one file changed normally
- * yet can keep a second, mtime-kept file stale inside it. That takes a context cache that was not
- * pruned: when this run re-sent the whole context (`contextResent`: a successful source.local
- * prune right before the build, or the legacy builder, which always sends everything), a step the
- * log shows RAN copied the bytes just sent, and proving it again would only cost a `docker save`.
- * Cached steps, and steps the log does not show, are always proven. RUN bind mounts leave no layer.
- */
-function planProofs(steps, comparison, current, verify, seen = {
-    logSteps: new Map(),
-    contextResent: false
-}) {
-    if (verify === 'none')
-        return [];
-    const out = [];
-    for (const step of steps) {
-        if (step.keyword === 'RUN')
-            continue;
-        const key = stepKey(step);
-        const changed = comparison.stepChanges.get(key);
-        if (!changed || changed.length === 0)
-            continue;
-        if (seen.contextResent && seen.logSteps.get(key)?.cached === false)
-            continue;
-        out.push({
-            key,
-            stage: step.stage,
-            index: step.index,
-            paths: changed.map(path => ({ path, expected: current.get(path) ?? null }))
-        });
-    }
-    return out;
-}
-/** The verdict of DESIGN.md: a cached COPY of changed sources is stale until its bytes prove it. */
-function judge(input) {
-    const { comparison, previous } = input;
-    const warnings = [...input.warnings];
-    const results = input.steps.map(step => {
-        const key = stepKey(step);
-        const seen = input.logSteps.get(key);
-        const changedFiles = comparison.stepChanges.get(key);
-        const changed = changedFiles !== undefined;
-        const cached = seen?.cached ?? false;
-        const base = {
-            stage: step.stage,
-            index: step.index,
-            instruction: step.instruction,
-            line: step.line,
-            changed,
-            cached,
-            changedFiles: changedFiles ?? [],
-            staleFiles: []
-        };
-        const status = (s, staleFiles = []) => ({
-            ...base,
-            status: s,
-            staleFiles
-        });
-        if (!changed)
-            return status(cached ? 'cached' : 'ran');
-        if (step.keyword === 'RUN') {
-            if (cached) {
-                warnings.push(`line ${step.line}: ${step.instruction} reads changed context files through a bind mount and was cached; a bind mount leaves no layer to prove its bytes`);
-            }
-            return status(cached ? 'cached' : 'ran');
-        }
-        if (!seen) {
-            warnings.push(`line ${step.line}: ${step.instruction} was not found in the build log; judged by byte proof only`);
-        }
-        const proof = input.proofs.get(key);
-        if (proof && !proof.unprovable) {
-            const bad = proof.files.filter(f => !f.ok).map(f => f.path);
-            if (bad.length > 0)
-                return status('stale', bad);
-            // `verified` is a cached step cleared by proof; a step that ran is `ran`, proven or not.
-            return status(cached ? 'verified' : 'ran');
-        }
-        if (proof?.unprovable) {
-            warnings.push(`line ${step.line}: could not read the layer of ${step.instruction}: ${proof.unprovable}`);
-        }
-        // An unproven suspect is stale; a step that visibly ran is trusted when no proof is possible.
-        if (cached || (!seen && input.verify === 'changed'))
-            return status('stale', base.changedFiles);
-        return status('ran');
-    });
-    const verdict = previous === null
-        ? 'baseline'
-        : results.some(r => r.status === 'stale')
-            ? 'stale'
-            : input.contextHash === previous.contextHash && comparison.stepChanges.size === 0
-                ? 'unchanged'
-                : 'fresh';
-    return {
-        verdict,
-        contextHash: input.contextHash,
-        previousHash: comparison.previousHash,
-        changedFiles: comparison.changedFiles,
-        pruned: input.pruned,
-        steps: results,
-        causes: verdict === 'stale' ? likelyCauses(input, results) : [],
-        warnings,
-        imageId: input.imageId
-    };
-}
-/** The likely causes seen in this run, most specific first. */
-function likelyCauses(input, results) {
-    const causes = [];
-    const { facts, pruned, previous } = input;
-    const imports = [...new Set([...facts.cacheImports, ...facts.cacheFrom])];
-    if (imports.length > 0) {
-        causes.push(`cache imported from ${imports.join(', ')} (--cache-from / inline cache) serves layers built from other bytes, even after a prune`);
-    }
-    if (facts.builder === 'legacy') {
-        causes.push('the legacy builder keeps its cache in images: `---> Using cache` survives `docker builder prune`; build with BuildKit (DOCKER_BUILDKIT=1 or buildx) or pass --no-cache');
-    }
-    if (pruned === null && facts.prunePolicy === 'never') {
-        causes.push("the builder's context cache was not pruned (prune: never)");
-    }
-    else if (pruned && !pruned.done) {
-        causes.push(`the prune did not run to completion${pruned.note ? `: ${pruned.note}` : ''}`);
-    }
-    if (facts.dockerHost) {
-        causes.push(`the build ran on the daemon at DOCKER_HOST=${facts.dockerHost}: its cache is the one that must be pruned`);
-    }
-    const stale = results.flatMap(r => r.staleFiles);
-    const sameSize = stale.filter(path => {
-        const before = previous?.files[path];
-        const now = input.files[path];
-        return before !== undefined && now !== undefined && signatureSize(before) === signatureSize(now);
-    });
-    if (sameSize.length > 0) {
-        causes.push(`same-size edit with the modification time kept (rsync -t, tar, touch -d, mtime-restoring checkouts): ${sameSize.join(', ')}; Docker re-sends a context file only when its size, mtime, mode or owner changed`);
-    }
-    if (causes.length === 0) {
-        causes.push('the builder served a cached layer whose bytes differ from the context: prune its context cache (docker builder prune --filter type=source.local, or `fresh-build clear`)');
-    }
-    return causes;
-}
-
-;// CONCATENATED MODULE: ./src/verdict/match.ts
-
-/**
- * Finds, for each Dockerfile step, the log step that reports it.
- *
- * BuildKit prints `[stage i/n]` with the stage's AS name lowercased, `stage-N` for unnamed stages
- * of a multi-stage file, and no name at all for a single-stage file; `i` counts only instructions
- * that make a vertex. The legacy builder prints a global `Step N/M` over every instruction,
- * global ARGs included. A compose log may prefix a service; pass it to keep services apart.
- */
-function matchLogSteps(steps, log, service = null) {
-    const seen = log.steps.filter(s => service === null || s.service === null || s.service === service);
-    const out = new Map();
-    if (log.format === 'legacy') {
-        const byOrdinal = new Map(seen.map(s => [s.index, s]));
-        for (const step of steps) {
-            const hit = byOrdinal.get(step.ordinal);
-            if (hit)
-                out.set(stepKey(step), hit);
-        }
-        return out;
-    }
-    const named = new Map();
-    const unnamed = new Map();
-    for (const s of seen) {
-        if (s.stage === null)
-            unnamed.set(s.index, [...(unnamed.get(s.index) ?? []), s]);
-        else
-            named.set(`${s.stage.toLowerCase()}#${s.index}`, s);
-    }
-    for (const step of steps) {
-        const byName = named.get(`${step.stage.toLowerCase()}#${step.index}`);
-        if (byName) {
-            out.set(stepKey(step), byName);
-            continue;
-        }
-        // A nameless `[i/n]` is only unambiguous when exactly one candidate matches the total too.
-        const candidates = (unnamed.get(step.index) ?? []).filter(s => s.total === step.total);
-        if (candidates.length === 1 && candidates[0])
-            out.set(stepKey(step), candidates[0]);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/verdict/warnings.ts
-/** Host build outputs that, copied over a fresh build's output by `COPY . .`, ship old code. */
-const HOST_OUTPUTS = [
-    '.next',
-    'dist',
-    'build',
-    'node_modules/.cache',
-    '__pycache__'
-];
-/** Build args the guard injects so the image can tell which commit and build it came from. */
-const INJECTED_ARGS = ['GIT_COMMIT_HASH', 'BUILD_ID'];
-/**
- * Warnings before the build for the stale-deploy classes users keep hitting. Each names the
- * Dockerfile line where there is one (`line N: ...`, which annotations pick up).
- */
-function preBuildWarnings(f) {
-    const out = [];
-    // A host output dir anywhere in the tree (a monorepo's app/.next too), found in one pass.
-    const present = HOST_OUTPUTS.filter(dir => f.entries.some(e => e.type === 'dir' && (e.path === dir || e.path.endsWith(`/${dir}`))));
-    for (const step of f.steps) {
-        if (step.keyword === 'RUN' || !step.sources.some(s => s === '.' || s === './' || s === '/'))
-            continue;
-        if (present.length > 0) {
-            out.push(`line ${step.line}: ${step.instruction} copies host build output ${present.map(p => `${p}/`).join(', ')} that .dockerignore does not exclude; it can overwrite what the image builds with stale files`);
-        }
-    }
-    for (const { step, source } of f.excludedSources) {
-        out.push(`line ${step.line}: ${step.instruction} names ${source}, which .dockerignore excludes: the build never sees its changes`);
-    }
-    if ('BUILDKIT_INLINE_CACHE' in f.buildArgs) {
-        out.push('BUILDKIT_INLINE_CACHE is set: images carry inline cache that later --cache-from builds import, even after a prune');
-    }
-    if (f.cacheFrom.length > 0) {
-        out.push(`--cache-from ${f.cacheFrom.join(', ')}: imported cache survives builder prunes; changed steps are proven by bytes`);
-    }
-    const declared = new Set(f.declaredArgs);
-    for (const name of f.secretArgs.filter(n => declared.has(n))) {
-        out.push(`secret build arg ${name} is declared by an ARG: docker records its value in the image history of every later RUN (docker history shows it); pass it as a build secret (RUN --mount=type=secret) instead`);
-    }
-    const missing = f.injected ? INJECTED_ARGS.filter(a => !declared.has(a)) : [];
-    if (missing.length > 0) {
-        out.push(`no stage declares ARG ${missing.join(' or ARG ')}: the injected build identity reaches only the image labels (add the ARG to the stage that should see it)`);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/proof.ts
-
-
-
-
-/**
- * History entries a build appended after the target stage's last instruction. The legacy builder
- * turns every `--label` into a trailing `LABEL` step (measured with the 28.x client: `Step 3/7 :
- * LABEL ...` after a 2-instruction Dockerfile), each with its own history entry; its `Step N/M`
- * total counts them. BuildKit writes labels into the config only: 0.
- */
-function appendedEntries(log, plan, stageName, service = null) {
-    if (log.format !== 'legacy')
-        return 0;
-    const stage = plan.stages.find(s => s.name === stageName);
-    const totals = log.steps
-        .filter(s => service === null || s.service === null || s.service === service)
-        .map(s => s.total);
-    if (!stage || totals.length === 0)
-        return 0;
-    return Math.max(0, Math.max(...totals) - (stage.fromOrdinal + stage.instructions - 1));
-}
-/**
- * Byte proof: for each request, reads the layer the step itself wrote (so a later RUN that
- * rewrites or deletes the files cannot hide what the COPY wrote) and compares each changed path
- * with the context. One `docker save` per stage image, reading only the wanted paths.
- */
-async function proveSteps(requests, deps) {
-    const out = new Map();
-    const steps = new Map(deps.plan.steps.map(s => [stepKey(s), s]));
-    const byStage = new Map();
-    for (const r of requests)
-        byStage.set(r.stage, [...(byStage.get(r.stage) ?? []), r]);
-    for (const [stage, reqs] of byStage) {
-        const fail = (why) => {
-            for (const r of reqs)
-                out.set(r.key, { key: r.key, files: [], unprovable: why });
-        };
-        try {
-            const built = stage === deps.finalStage && deps.final ? deps.final : await deps.stageImage(stage);
-            const proved = await proveStage(built, stage, reqs, steps, deps);
-            for (const p of proved)
-                out.set(p.key, p);
-        }
-        catch (e) {
-            fail(errorMessage(e));
-        }
-    }
-    return out;
-}
-async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
-    const stage = deps.plan.stages.find(s => s.name === stageName);
-    if (!stage)
-        throw new Error(`stage ${stageName} is not in the Dockerfile`);
-    const info = await inspectImage(deps.exec, image);
-    // The image's last stage is this one: its history ends with this stage's instructions, then
-    // whatever the builder appended.
-    const base = stageBaseLength(info.history.length - appended, [stage.instructions]);
-    const outcomes = [];
-    const pending = [];
-    for (const req of reqs) {
-        const step = steps.get(req.key);
-        if (!step) {
-            outcomes.push({ key: req.key, files: [], unprovable: 'step not found in the Dockerfile' });
-            continue;
-        }
-        const position = step.ordinal - stage.fromOrdinal + 1;
-        const layer = layerForStep(info.history, base, position);
-        const diffId = layer === null ? undefined : info.diffIds[layer];
-        if (diffId === undefined) {
-            outcomes.push({
-                key: req.key,
-                files: [],
-                unprovable: `the image history of ${image} has no layer for line ${step.line}`
-            });
-            continue;
-        }
-        const targets = new Map();
-        const unmapped = [];
-        for (const { path } of req.paths) {
-            const dest = destinationFor(step, path);
-            if (dest === null)
-                unmapped.push(path);
-            else
-                targets.set(path, dest);
-        }
-        if (unmapped.length > 0) {
-            outcomes.push({
-                key: req.key,
-                files: [],
-                unprovable: `cannot tell where ${unmapped.join(', ')} land in the image (ADD of an archive?)`
-            });
-            continue;
-        }
-        pending.push({ req, diffId, targets });
-    }
-    if (pending.length === 0)
-        return outcomes;
-    const wanted = pending.map(p => ({
-        diffId: p.diffId,
-        paths: [...p.targets.values()]
-    }));
-    const layers = await readLayerEntries(deps.exec, image, wanted);
-    for (const { req, diffId, targets } of pending) {
-        const entries = layers.get(diffId) ?? new Map();
-        const step = steps.get(req.key);
-        const files = req.paths.map(({ path, expected }) => {
-            const dest = targets.get(path);
-            const actual = entries.get(dest.replace(/^\/+/, '').replace(/\/+$/, '')) ?? {
-                type: 'missing',
-                mode: 0
-            };
-            return compareEntry(path, expected, actual, step.flags.chmod !== undefined);
-        });
-        outcomes.push({ key: req.key, files });
-    }
-    return outcomes;
-}
-/** Does the layer hold what the context holds? Owner is never compared (COPY may --chown). */
-function compareEntry(path, expected, actual, chmodFlag) {
-    const ok = () => ({ path, ok: true, detail: '' });
-    const bad = (detail) => ({ path, ok: false, detail });
-    if (expected === null) {
-        return actual.type === 'missing' || actual.type === 'whiteout'
-            ? ok()
-            : bad('removed from the context but still in the layer');
-    }
-    if (actual.type === 'missing' || actual.type === 'whiteout')
-        return bad('missing from the layer');
-    if (actual.type !== expected.type)
-        return bad(`is a ${actual.type} in the layer, a ${expected.type} in the context`);
-    if (expected.type === 'symlink' && actual.linkTarget !== expected.linkTarget) {
-        return bad(`links to ${actual.linkTarget ?? '?'} in the layer, ${expected.linkTarget ?? '?'} in the context`);
-    }
-    if (expected.type === 'file' && actual.digest !== expected.digest) {
-        return bad(actual.digest === undefined
-            ? 'a hard link in the layer whose bytes were not read'
-            : `old bytes in the layer (${actual.digest.slice(7, 19)}, context ${expected.digest?.slice(7, 19) ?? '?'})`);
-    }
-    if (!chmodFlag && (actual.mode & 0o777) !== (expected.mode & 0o777)) {
-        return bad(`mode ${(actual.mode & 0o777).toString(8)} in the layer, ${(expected.mode & 0o777).toString(8)} in the context`);
-    }
-    return ok();
 }
 
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -51942,9 +50791,9 @@ const {
  * Defaults, messages and replacements are themselves interpolated (`${A:-${B}}`, as v2 allows).
  * Any other `$` is an error, as in compose ("Invalid interpolation format").
  */
+
 /** A substitution failed; `message` is the reason, without the location (the caller adds it). */
-class InterpolationError extends Error {
-    name = 'InterpolationError';
+class InterpolationError extends error_FreshBuildError {
 }
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
@@ -52112,11 +50961,11 @@ function closingQuote(v, q) {
 
 
 
+
 /** A compose file that cannot be read as asked; the message is one line naming the file. */
-class ComposeError extends Error {
+class ComposeError extends error_FreshBuildError {
     file;
     detail;
-    name = 'ComposeError';
     constructor(file, detail) {
         super(`${file}: ${detail}`.replace(/\s*\r?\n\s*/g, ' '));
         this.file = file;
@@ -52219,7 +51068,7 @@ async function projectVars(dir, env) {
     catch (e) {
         if (isNodeError(e) && (e.code === 'ENOENT' || e.code === 'EISDIR'))
             return { ...env };
-        throw new ComposeError(path, `cannot read: ${read_errorText(e)}`);
+        throw new ComposeError(path, `cannot read: ${thrownMessage(e)}`);
     }
     const out = parseDotEnv(text);
     for (const [k, v] of Object.entries(env))
@@ -52255,7 +51104,7 @@ class read_Reader {
             text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
         }
         catch (e) {
-            const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : read_errorText(e);
+            const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : thrownMessage(e);
             throw new ComposeError(file, `cannot read the compose file: ${why}`);
         }
         let root;
@@ -52267,7 +51116,7 @@ class read_Reader {
                 const at = e.mark ? ` at line ${e.mark.line + 1}` : '';
                 throw new ComposeError(file, `invalid YAML${at}: ${e.reason}`);
             }
-            throw new ComposeError(file, `invalid YAML: ${read_errorText(e)}`);
+            throw new ComposeError(file, `invalid YAML: ${thrownMessage(e)}`);
         }
         if (!isMapping(root))
             throw new ComposeError(file, 'not a compose file (expected a mapping)');
@@ -52500,12 +51349,6 @@ function isMapping(v) {
 function isNodeError(e) {
     return typeof e === 'object' && e !== null && 'code' in e;
 }
-function read_errorText(e) {
-    if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string') {
-        return e.message;
-    }
-    return String(e);
-}
 function read_describe(v) {
     if (v === null)
         return 'null';
@@ -52658,39 +51501,47 @@ function sharedBuilds(services, target) {
     return shared;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/guard.ts
+;// CONCATENATED MODULE: ./src/pipeline/stages/prepare.ts
 
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-/** A docker build that failed: an error (exit 2), not a verdict. */
-class BuildFailedError extends Error {
-    name = 'BuildFailedError';
+/** Stage 1: identity, build args, where the record and stat cache live. No file is read yet. */
+async function prepare(command, opts, service, io) {
+    const redact = text_safety_redactor(secretArgValues(opts));
+    const identity = await resolveIdentity(opts, io.env);
+    const statePath = opts.state ??
+        defaultStatePath({
+            context: opts.context,
+            file: opts.file,
+            target: opts.target ?? undefined,
+            env: io.env
+        });
+    const recordInContext = stateInsideContext(statePath, opts.context, io.cwd);
+    return {
+        command,
+        opts,
+        service,
+        io,
+        // Only the data in a line is redacted (a path, a tag, a log line), never the tool's own
+        // words: a secret `e` must not rewrite them.
+        say: line => io.progress(line),
+        redact,
+        identity,
+        buildArgs: command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs,
+        statePath,
+        recordInContext,
+        // Beside the record; not when the record sits inside the context (the cache would be hashed).
+        statCache: opts.statCache === false || recordInContext ? null : statCachePathFor(statePath),
+        docker: lazyDocker(opts, io),
+        warnings: []
+    };
 }
-/** `build` or `check` for one Dockerfile, or for every service of a compose file. */
-async function runGuard(command, opts, compose, io) {
-    if (!compose)
-        return [await guardOne(command, opts, null, io)];
-    const services = await composeGuardOptions(compose, opts, io.env);
-    const results = [];
-    for (const { service, options } of services) {
-        io.progress(`== service ${service}`);
-        results.push(await guardOne(command, options, service, io));
-    }
-    return results;
+/** The injected exec, else the configured client, made on first use. */
+function lazyDocker(opts, io) {
+    let exec = io.exec;
+    return () => (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })));
 }
 async function resolveIdentity(opts, env) {
     let commit = opts.commit ?? env.GITHUB_SHA ?? null;
@@ -52713,18 +51564,187 @@ function injectIdentity(args, id) {
         out.BUILD_ID = id.buildId;
     return out;
 }
-/** Rebuilds context entries from a record's signatures (to know what a step read back then). */
-function entriesFromRecord(files) {
-    return Object.entries(files).map(([path, sig]) => {
-        const [type, mode, digest, size] = sig.split(' ');
-        return {
-            path,
-            type: (type ?? 'file'),
-            mode: parseInt(mode ?? '0', 8),
-            size: Number(size ?? 0),
-            ...(digest && digest !== '-' ? { digest } : {})
-        };
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/hash.ts
+
+
+
+
+
+
+
+/** Stage 2: read the Dockerfile and the context, hash both. */
+async function hashStage(run) {
+    const { opts, say } = run;
+    say(`reading the build context ${run.redact(opts.context)}`);
+    let early;
+    const hashed = await hashContext({
+        context: opts.context,
+        file: opts.file,
+        buildArgs: run.buildArgs,
+        statCache: run.statCache,
+        onPlan: plan => (early = onPlan(run, plan))
     });
+    const { needed, hostInfo } = early ?? { needed: new Set(), hostInfo: null };
+    if (hashed.statCache)
+        say(describeStatCache(hashed.statCache));
+    const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0';
+    const steps = hashed.steps.filter(s => needed.has(s.stage));
+    say(`context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`);
+    run.warnings.push(...hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`));
+    if (run.recordInContext) {
+        run.warnings.push(`the record ${run.statePath} is inside the build context: every write changes the context hash`);
+    }
+    return {
+        ...run,
+        hashed,
+        files: contextFiles(hashed.scan.entries),
+        steps,
+        finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
+        hostInfo
+    };
+}
+/** Between reading the Dockerfile and walking the context (see hashContext's onPlan). */
+function onPlan(run, plan) {
+    let needed;
+    // A bad --target is bad input: refused before any docker call.
+    try {
+        needed = neededStages(plan, run.opts.target ?? undefined);
+    }
+    catch (e) {
+        throw new UsageError(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`);
+    }
+    // The daemon is asked while the context is walked: both take a while, neither needs the other.
+    if (run.command !== 'build')
+        return { needed, hostInfo: null };
+    const hostInfo = detectBuilder(run.docker(), run.io.env);
+    hostInfo.catch(() => undefined); // awaited by the build source; a failure is reported there
+    return { needed, hostInfo };
+}
+function contextFiles(entries) {
+    return {
+        entries,
+        byPath: new Map(entries.map(e => [e.path, e])),
+        signatures: fileSignatures(entries)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verdict/compare.ts
+
+/** Step identity across runs: the stage and the instruction's position in it. */
+function stepKey(step) {
+    return `${step.stage}#${step.index}`;
+}
+/**
+ * What changed since the record: per file by signature, and per step. A step is changed when it
+ * reads a changed path, or when the record has the same step and its source hash differs (this also
+ * catches an entry the step newly selects because its sources were edited in the Dockerfile).
+ * `selects(step, path)` says whether the step reads a path, now or in the recorded context.
+ */
+function compareWithRecord(files, steps, previous, selects) {
+    const stepChanges = new Map();
+    if (!previous) {
+        return { previousHash: null, changedFiles: [], removedFiles: new Set(), stepChanges };
+    }
+    const diff = diffRecords(previous, files);
+    const changed = changedPaths(diff);
+    const recorded = new Map(previous.steps.map(s => [stepKey(s), s]));
+    for (const step of steps) {
+        const paths = changed.filter(p => selects(step, p));
+        const before = recorded.get(stepKey(step));
+        const hashMoved = before !== undefined &&
+            before.instruction === step.instruction &&
+            before.sourceHash !== step.sourceHash;
+        if (paths.length > 0 || hashMoved)
+            stepChanges.set(stepKey(step), paths);
+    }
+    return {
+        previousHash: previous.contextHash,
+        changedFiles: changed,
+        removedFiles: new Set(diff.removed),
+        stepChanges
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verdict/warnings.ts
+/** Host build outputs that, copied over a fresh build's output by `COPY . .`, ship old code. */
+const HOST_OUTPUTS = [
+    '.next',
+    'dist',
+    'build',
+    'node_modules/.cache',
+    '__pycache__'
+];
+/** Build args the guard injects so the image can tell which commit and build it came from. */
+const INJECTED_ARGS = ['GIT_COMMIT_HASH', 'BUILD_ID'];
+/**
+ * Warnings before the build for the stale-deploy classes users keep hitting. Each names the
+ * Dockerfile line where there is one (`line N: ...`, which annotations pick up).
+ */
+function preBuildWarnings(f) {
+    const out = [];
+    // A host output dir anywhere in the tree (a monorepo's app/.next too), found in one pass.
+    const present = HOST_OUTPUTS.filter(dir => f.entries.some(e => e.type === 'dir' && (e.path === dir || e.path.endsWith(`/${dir}`))));
+    for (const step of f.steps) {
+        if (step.keyword === 'RUN' || !step.sources.some(s => s === '.' || s === './' || s === '/'))
+            continue;
+        if (present.length > 0) {
+            out.push(`line ${step.line}: ${step.instruction} copies host build output ${present.map(p => `${p}/`).join(', ')} that .dockerignore does not exclude; it can overwrite what the image builds with stale files`);
+        }
+    }
+    for (const { step, source } of f.excludedSources) {
+        out.push(`line ${step.line}: ${step.instruction} names ${source}, which .dockerignore excludes: the build never sees its changes`);
+    }
+    if ('BUILDKIT_INLINE_CACHE' in f.buildArgs) {
+        out.push('BUILDKIT_INLINE_CACHE is set: images carry inline cache that later --cache-from builds import, even after a prune');
+    }
+    if (f.cacheFrom.length > 0) {
+        out.push(`--cache-from ${f.cacheFrom.join(', ')}: imported cache survives builder prunes; changed steps are proven by bytes`);
+    }
+    const declared = new Set(f.declaredArgs);
+    for (const name of f.secretArgs.filter(n => declared.has(n))) {
+        out.push(`secret build arg ${name} is declared by an ARG: docker records its value in the image history of every later RUN (docker history shows it); pass it as a build secret (RUN --mount=type=secret) instead`);
+    }
+    const missing = f.injected ? INJECTED_ARGS.filter(a => !declared.has(a)) : [];
+    if (missing.length > 0) {
+        out.push(`no stage declares ARG ${missing.join(' or ARG ')}: the injected build identity reaches only the image labels (add the ARG to the stage that should see it)`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/compare.ts
+
+
+
+
+
+
+
+
+/** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
+async function compare(run) {
+    const { opts, steps, files, say } = run;
+    const previous = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings);
+    const comparison = compareWithRecord(files.signatures, steps, previous, selector(steps, files.entries, previous));
+    run.warnings.push(...preBuildWarnings({
+        entries: files.entries,
+        steps,
+        declaredArgs: run.hashed.plan.declaredArgs,
+        buildArgs: run.buildArgs,
+        cacheFrom: opts.cacheFrom,
+        excludedSources: await excludedSources(opts.context, steps, files.byPath),
+        injected: run.command === 'build',
+        secretArgs: opts.secretArgs
+    }));
+    if (previous) {
+        say(previous.contextHash === run.hashed.contextHash
+            ? 'the context equals the last good build'
+            : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : run.redact(previous.commit)})`);
+    }
+    else {
+        say(`no record at ${run.redact(run.statePath)}: this build is the baseline`);
+    }
+    return { ...run, previous, comparison };
 }
 async function loadRecord(path, ignoreCorrupt, warnings) {
     try {
@@ -52741,286 +51761,51 @@ async function loadRecord(path, ignoreCorrupt, warnings) {
         throw e;
     }
 }
-async function guardOne(command, opts, service, io) {
-    const redact = text_safety_redactor(secretArgValues(opts));
-    // Only the data in a line is redacted (a path, a tag, a log line), never the tool's own words.
-    const say = (line) => io.progress(line);
-    const identity = await resolveIdentity(opts, io.env);
-    const buildArgs = command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs;
-    say(`reading the build context ${redact(opts.context)}`);
-    const statePath = opts.state ??
-        defaultStatePath({
-            context: opts.context,
-            file: opts.file,
-            target: opts.target ?? undefined,
-            env: io.env
-        });
-    const recordInContext = stateInsideContext(statePath, opts.context, io.cwd);
-    // Beside the record; not when the record sits inside the context (the cache would be hashed).
-    const statCache = opts.statCache === false || recordInContext ? null : statCachePathFor(statePath);
-    let exec = io.exec;
-    const docker = () => (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })));
-    let needed = new Set();
-    let hostInfo = null;
-    const hashed = await hashContext({
-        context: opts.context,
-        file: opts.file,
-        buildArgs,
-        statCache,
-        onPlan: plan => {
-            // A bad --target is bad input: refused before any docker call.
-            try {
-                needed = neededStages(plan, opts.target ?? undefined);
-            }
-            catch (e) {
-                throw new UsageError(`--target ${opts.target ?? ''}: ${errorMessage(e)}`);
-            }
-            // The daemon is asked while the context is walked: both take a while, neither needs the other.
-            if (command === 'build') {
-                hostInfo = detectBuilder(docker(), io.env);
-                hostInfo.catch(() => undefined); // awaited below; a failure is reported there
-            }
-        }
+/** Rebuilds context entries from a record's signatures (to know what a step read back then). */
+function entriesFromRecord(files) {
+    return Object.entries(files).map(([path, sig]) => {
+        const [type, mode, digest, size] = sig.split(' ');
+        return {
+            path,
+            type: (type ?? 'file'),
+            mode: parseInt(mode ?? '0', 8),
+            size: Number(size ?? 0),
+            ...(digest && digest !== '-' ? { digest } : {})
+        };
     });
-    if (hashed.statCache)
-        say(describeStatCache(hashed.statCache));
-    const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0';
-    const finalStage = opts.target ? opts.target.toLowerCase() : lastStage;
-    const steps = hashed.steps.filter(s => needed.has(s.stage));
-    say(`context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`);
-    const warnings = hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`);
-    if (recordInContext) {
-        warnings.push(`the record ${statePath} is inside the build context: every write changes the context hash`);
-    }
-    const judgement = await withRecordLock(statePath, async () => {
-        const previous = await loadRecord(statePath, opts.ignoreCorruptRecord, warnings);
-        const files = fileSignatures(hashed.scan.entries);
-        const comparison = compareWithRecord(files, steps, previous, selector(steps, hashed, previous));
-        warnings.push(...preBuildWarnings({
-            entries: hashed.scan.entries,
-            steps,
-            declaredArgs: hashed.plan.declaredArgs,
-            buildArgs,
-            cacheFrom: opts.cacheFrom,
-            excludedSources: await excludedSources(opts.context, steps, hashed),
-            injected: command === 'build',
-            secretArgs: opts.secretArgs
-        }));
-        if (previous) {
-            say(previous.contextHash === hashed.contextHash
-                ? 'the context equals the last good build'
-                : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : redact(previous.commit)})`);
-        }
-        else {
-            say(`no record at ${redact(statePath)}: this build is the baseline`);
-        }
-        let kind = 'unknown';
-        let pruned = null;
-        let log;
-        let imageId;
-        let final = null;
-        let stageImage;
-        /** Untagged images the proof's stage builds made, removed once read. */
-        const proofImages = [];
-        if (command === 'build') {
-            const host = await (hostInfo ?? detectBuilder(docker(), io.env));
-            kind = host.kind;
-            say(`builder: ${host.kind} (${host.reason})`);
-            warnings.push(...host.warnings);
-            const diverged = previous === null || previous.contextHash !== hashed.contextHash;
-            if (diverged && opts.prune !== 'never') {
-                say(`pruning the builder cache (policy ${opts.prune})`);
-                pruned = await prune(docker(), opts.prune, host.kind);
-                say(pruned.done
-                    ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
-                    : `not pruned: ${redact(pruned.note ?? '')}`);
-            }
-            const labels = recordLabels(newRecord({
-                contextHash: hashed.contextHash,
-                files: {},
-                steps,
-                commit: identity.commit,
-                buildId: identity.buildId,
-                imageId: null,
-                tags: opts.tags,
-                dockerfile: opts.file
-            }));
-            const buildOpts = {
-                context: opts.context,
-                file: opts.file,
-                tags: opts.tags,
-                buildArgs,
-                cacheFrom: opts.cacheFrom,
-                labels,
-                noCache: pruneImpliesNoCache(opts.prune, host.kind) && diverged,
-                ...(opts.target ? { target: opts.target } : {})
-            };
-            say(`building ${redact(opts.tags.join(', ')) || '(untagged)'}`);
-            // Parsed while it streams; the last build's log is kept beside the record (0600).
-            const parser = new LogParser();
-            const built = await runBuild(docker(), host.kind, buildOpts, {
-                onLine: line => {
-                    parser.write(`${line}\n`);
-                    say(redact(line));
-                },
-                // Never inside the context (it would be hashed, and a planted symlink there is the
-                // attacker's); secret values are redacted in it as everywhere else.
-                ...(recordInContext ? {} : { logPath: buildLogPathFor(statePath) }),
-                redact,
-                ...(opts.buildTimeoutMs !== undefined ? { timeoutMs: opts.buildTimeoutMs } : {})
-            });
-            if (built.logError)
-                warnings.push(`the build log could not be kept: ${built.logError}`);
-            if (built.code !== 0) {
-                throw new BuildFailedError(`docker build failed (exit ${built.code}): ${redact(built.error ?? 'no error line')}`);
-            }
-            log = parser.end();
-            imageId = built.imageId;
-            final = built.imageId
-                ? { image: built.imageId, appended: appendedEntries(log, hashed.plan, finalStage) }
-                : null;
-            stageImage = async (stage) => {
-                say(`building stage ${redact(stage)} from cache, to read the layers it wrote`);
-                // No labels (the legacy builder would append steps for them) and never --no-cache: the
-                // point is to get back the layers this build just wrote.
-                const existing = await imageIds(docker());
-                const stageParser = new LogParser();
-                const r = await runBuild(docker(), host.kind, { ...buildOpts, tags: [], labels: {}, noCache: false, target: stage }, { onLine: line => stageParser.write(`${line}\n`) });
-                if (r.code !== 0 || !r.imageId)
-                    throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`);
-                // BuildKit exports a new untagged image; a legacy stage image is a cached intermediate of
-                // the build itself, and removing it would drop that cache. An image that existed before
-                // this stage build (an identical one somebody keeps) is never ours to remove.
-                if (host.kind !== 'legacy' && existing !== null && !existing.has(r.imageId)) {
-                    proofImages.push(r.imageId);
-                }
-                // The proof is only about this build when the stage came back from the cache it just
-                // wrote; a step that ran again (the cache was pruned meanwhile) made other layers.
-                const stageLog = stageParser.end();
-                const again = stageLog.steps.find(s => !s.cached && !/^(FROM|ARG)\s/i.test(s.instruction));
-                if (again) {
-                    throw new Error(`building stage ${stage} again re-ran ${again.instruction} instead of reusing this build's cache (pruned meanwhile?), so its layers may not be the ones the image was built from`);
-                }
-                return { image: r.imageId, appended: appendedEntries(stageLog, hashed.plan, stage) };
-            };
-        }
-        else {
-            log = await parseLogFile(opts.logFile);
-            kind = log.format === 'legacy' ? 'legacy' : log.format === 'unknown' ? 'unknown' : 'buildkit';
-            if (log.format === 'unknown' || log.steps.length === 0) {
-                throw new UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
-            }
-            imageId = await resolveImageId(docker, opts.image ?? log.imageId);
-            final = imageId
-                ? { image: imageId, appended: appendedEntries(log, hashed.plan, finalStage, service) }
-                : null;
-            // Rebuilding another tool's intermediate stage could use other args and prove nothing.
-            stageImage = async (stage) => {
-                throw new Error(`check mode proves the final stage only; build stage ${stage} with fresh-build build`);
-            };
-        }
-        const current = new Map(hashed.scan.entries.map(e => [e.path, e]));
-        const logSteps = matchLogSteps(steps, log, service);
-        // The whole context went to the builder in this run: its steps that ran copied those bytes.
-        const contextResent = command === 'build' && (kind === 'legacy' || pruned?.done === true);
-        const requests = planProofs(steps, comparison, current, opts.verify, {
-            logSteps,
-            contextResent
-        });
-        if (requests.length > 0) {
-            say(`proving ${requests.reduce((n, r) => n + r.paths.length, 0)} changed path(s) by their bytes in the image`);
-        }
-        const proofs = requests.length > 0
-            ? await proveSteps(requests, {
-                exec: docker(),
-                plan: hashed.plan,
-                finalStage,
-                final,
-                stageImage
-            })
-            : new Map();
-        await removeUntagged(docker(), proofImages);
-        const j = judge({
-            contextHash: hashed.contextHash,
-            files,
-            steps,
-            previous,
-            comparison,
-            logSteps,
-            proofs,
-            pruned,
-            verify: opts.verify,
-            facts: {
-                builder: kind,
-                cacheFrom: opts.cacheFrom,
-                cacheImports: log.cacheImports,
-                dockerHost: io.env.DOCKER_HOST || null,
-                prunePolicy: opts.prune
-            },
-            warnings,
-            imageId
-        });
-        if (j.verdict !== 'stale') {
-            await writeRecord(statePath, newRecord({
-                contextHash: hashed.contextHash,
-                files,
-                steps,
-                commit: identity.commit,
-                buildId: command === 'build' ? identity.buildId : opts.buildId,
-                imageId,
-                tags: opts.tags,
-                dockerfile: opts.file
-            }));
-            say(`record updated: ${redact(statePath)}`);
-        }
-        else {
-            say(`stale: the record at ${redact(statePath)} is left at the last good build`);
-        }
-        return j;
-    });
-    const endLines = new Map(steps.map(s => [s.line, s.endLine]));
-    // A service's secret values may come from its compose file, which only this run knows: the
-    // judgement leaves here redacted, for every report that prints it.
-    return {
-        service,
-        judgement: redactJudgement(judgement, redact),
-        dockerfile: opts.file,
-        statePath,
-        endLines
-    };
 }
 /**
- * Best effort: removes images only while no tag names them (a user's `--target` build may have
- * tagged the very same image id since); never forced, so one a container uses stays.
+ * selects(step, path): the step reads `path` now or read it in the recorded context (a removed
+ * file counts for the steps that copied it).
  */
-/**
- * `sha256:` id of an image given by tag or short id, so reports name what was judged. The
- * daemon is needed only for proofs in check mode: when it cannot answer, the reference stays.
- */
-async function resolveImageId(docker, ref) {
-    if (ref === null || /^sha256:[0-9a-f]{64}$/.test(ref))
-        return ref;
-    const r = await docker()(['image', 'inspect', '--format', '{{.Id}}', ref]).catch(() => null);
-    return r && r.code === 0 && r.stdout.trim() ? r.stdout.trim() : ref;
+function selector(steps, entries, previous) {
+    // Built on first use: an unchanged context never asks, and these are a pass over every entry.
+    let sets = null;
+    const build = () => {
+        const before = previous ? entriesFromRecord(previous.files) : [];
+        const out = new Map();
+        for (const s of steps) {
+            const paths = new Set(selectSources(s, entries).map(e => e.path));
+            for (const e of selectSources(s, before))
+                paths.add(e.path);
+            out.set(stepKey(s), paths);
+        }
+        return out;
+    };
+    return (step, path) => (sets ??= build()).get(stepKey(step))?.has(path) ?? false;
 }
 /**
  * COPY/ADD sources named literally (no wildcard) that exist on disk but that the ignore file
  * keeps out of the context: their changes never reach the build.
  */
-async function excludedSources(context, steps, hashed) {
-    const sent = new Set(hashed.scan.entries.map(e => e.path));
+async function excludedSources(context, steps, sent) {
     const out = [];
     for (const step of steps) {
         if (step.keyword === 'RUN')
             continue;
         for (const source of step.sources) {
-            const rel = external_node_path_namespaceObject.posix
-                .normalize(source)
-                .replace(/^(\.?\/)+/, '')
-                .replace(/\/+$/, '');
-            if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
-                continue;
-            if (sent.has(rel))
+            const rel = literalSource(source);
+            if (rel === null || sent.has(rel))
                 continue;
             const onDisk = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(context, rel)).then(() => true, () => false);
             if (onDisk)
@@ -53028,6 +51813,1112 @@ async function excludedSources(context, steps, hashed) {
         }
     }
     return out;
+}
+/** A source as a path inside the context, or null when it names none literally. */
+function literalSource(source) {
+    const rel = external_node_path_namespaceObject.posix
+        .normalize(source)
+        .replace(/^(\.?\/)+/, '')
+        .replace(/\/+$/, '');
+    if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
+        return null;
+    return rel;
+}
+
+;// CONCATENATED MODULE: ./src/logs/names.ts
+/**
+ * BuildKit vertex names. The Dockerfile frontend names instruction vertices
+ * `[<platform> <stage> <i>/<n>] <instruction>`, each part optional but the index, with the index
+ * right-aligned (`[builder  4/12]`, `[ 1/11]`). docker compose (buildx's progress multiwriter) puts
+ * the service in front: inside the bracket when the name has one (`[web builder 3/4]`,
+ * `[web internal]`), otherwise as `[web] <name>`.
+ */
+/** Instructions longer than this are cut: enough to recognise any real one, bounded memory. */
+const MAX_INSTRUCTION = 16384;
+/** Brackets longer than this are not BuildKit prefixes (stage and service names are short). */
+const MAX_BRACKET = 512;
+/** Words that BuildKit itself puts alone in a bracket; they are never a compose service. */
+const BUILDKIT_WORDS = new Set(['internal', 'auth', 'context']);
+function parseIndex(word) {
+    const slash = word.indexOf('/');
+    if (slash < 1 || slash > 6 || word.length - slash - 1 < 1 || word.length - slash - 1 > 6) {
+        return null;
+    }
+    for (let i = 0; i < word.length; i++) {
+        const c = word.charCodeAt(i);
+        if (i !== slash && (c < 48 || c > 57))
+            return null;
+    }
+    return { index: Number(word.slice(0, slash)), total: Number(word.slice(slash + 1)) };
+}
+/** Platforms (`linux/amd64`, `linux/arm64->amd64`) are the only bracket words with a `/`. */
+function isPlatform(word) {
+    return word.includes('/');
+}
+function cut(text) {
+    const t = text.trim();
+    return t.length > MAX_INSTRUCTION ? t.slice(0, MAX_INSTRUCTION) : t;
+}
+function parseVertexName(name) {
+    if (name.charCodeAt(0) !== 91 /* [ */)
+        return { kind: 'other', service: null, text: cut(name) };
+    const close = name.indexOf(']');
+    if (close < 0 || close > MAX_BRACKET)
+        return { kind: 'other', service: null, text: cut(name) };
+    const words = name
+        .slice(1, close)
+        .split(' ')
+        .filter(w => w !== '');
+    const text = name.slice(close + 1);
+    const last = words.length > 0 ? parseIndex(words[words.length - 1]) : null;
+    if (last !== null) {
+        return {
+            kind: 'step',
+            words: words.slice(0, -1).filter(w => !isPlatform(w)),
+            index: last.index,
+            total: last.total,
+            instruction: cut(text)
+        };
+    }
+    const plain = words.filter(w => !isPlatform(w));
+    let service = null;
+    if (plain.length === 1 && !BUILDKIT_WORDS.has(plain[0]))
+        service = plain[0];
+    else if (plain.length === 2 && (plain[1] === 'internal' || plain[1] === 'auth')) {
+        service = plain[0];
+    }
+    return { kind: 'other', service, text: cut(text) };
+}
+/** `importing cache manifest from X` (a `--cache-from` source BuildKit imported). */
+function cacheImportOf(text) {
+    const prefix = 'importing cache manifest from ';
+    if (!text.startsWith(prefix))
+        return null;
+    const ref = text.slice(prefix.length).trim();
+    const space = ref.indexOf(' ');
+    const value = space < 0 ? ref : ref.slice(0, space);
+    return value === '' ? null : value;
+}
+
+;// CONCATENATED MODULE: ./src/logs/steps.ts
+/** Distinct steps kept per format: far above any real build, a bound for hostile input. */
+const MAX_STEPS = 20000;
+/**
+ * The steps a log showed, merged across repeats: re-printed headers, tty redraws, rawjson
+ * vertex updates and every platform of a multi-platform build describe the same step.
+ */
+class StepTable {
+    entries = new Map();
+    seq = 0;
+    get size() {
+        return this.entries.size;
+    }
+    /** Records a sighting; returns its key for later status lines, or null past the bound. */
+    add(s) {
+        const key = `${s.lineService ?? ''}\u0000${s.words.join(' ')}\u0000${s.index}/${s.total}`;
+        const seen = this.entries.get(key);
+        if (seen !== undefined) {
+            seen.cached ||= s.cached;
+            seen.error ||= s.error;
+            // Keep the fullest text: old buildx and tty cut long names, other sightings may not.
+            if (s.instruction.length > seen.instruction.length)
+                seen.instruction = s.instruction;
+            return key;
+        }
+        if (this.entries.size >= MAX_STEPS)
+            return null;
+        this.entries.set(key, { ...s, seq: this.seq++ });
+        return key;
+    }
+    mark(key, flag) {
+        const e = this.entries.get(key);
+        if (e !== undefined)
+            e[flag] = true;
+    }
+    /**
+     * Tells service from stage and sorts in Dockerfile order: services and stages by first
+     * appearance, instructions by index. A lone bracket word is a service only when the log
+     * named that service elsewhere (`[web internal]`): compose prefixes `[1/3] RUN` to `[web 1/3]`.
+     */
+    resolve(services) {
+        const firstSeen = new Map();
+        const note = (key, seq) => {
+            const prev = firstSeen.get(key);
+            if (prev === undefined || seq < prev)
+                firstSeen.set(key, seq);
+        };
+        const rows = [];
+        for (const e of this.entries.values()) {
+            const { service, stage } = steps_splitWords(e, services);
+            const serviceKey = service ?? '';
+            const stageKey = `${serviceKey}\u0000${stage ?? ''}`;
+            note(serviceKey, e.seq);
+            note(stageKey, e.seq);
+            const step = {
+                service,
+                stage,
+                index: e.index,
+                total: e.total,
+                instruction: e.instruction,
+                cached: e.cached
+            };
+            if (e.error)
+                step.error = true;
+            rows.push({ step, seq: e.seq, serviceKey, stageKey });
+        }
+        const rank = (key) => firstSeen.get(key) ?? 0;
+        return rows
+            .sort((a, b) => rank(a.serviceKey) - rank(b.serviceKey) ||
+            rank(a.stageKey) - rank(b.stageKey) ||
+            a.step.index - b.step.index ||
+            a.step.total - b.step.total ||
+            a.seq - b.seq)
+            .map(r => r.step);
+    }
+}
+function steps_splitWords(e, services) {
+    const w = e.words;
+    const last = w.length > 0 ? w[w.length - 1] : null;
+    if (e.lineService !== null)
+        return { service: e.lineService, stage: last };
+    if (w.length >= 2)
+        return { service: w[0], stage: last };
+    if (last !== null && services.has(last))
+        return { service: last, stage: null };
+    return { service: null, stage: last };
+}
+
+;// CONCATENATED MODULE: ./src/logs/text.ts
+/**
+ * Line clean-up shared by every log format: terminal escapes, carriage-return redraws, CI
+ * timestamps and compose line prefixes. All functions are linear scans without backtracking,
+ * since a log line may be up to the parser's line cap long.
+ */
+const ESC = 27;
+const BEL = 7;
+/** Removes ANSI/VT escape sequences (CSI, OSC, two-byte ESC x) and stray C0 controls but tab. */
+function stripAnsi(line) {
+    let out = '';
+    let from = 0;
+    const n = line.length;
+    let i = 0;
+    while (i < n) {
+        const c = line.charCodeAt(i);
+        if (c >= 32 || c === 9) {
+            i++;
+            continue;
+        }
+        out += line.slice(from, i);
+        if (c === ESC && i + 1 < n) {
+            const kind = line.charCodeAt(i + 1);
+            if (kind === 91 /* [ CSI: params then one final byte 0x40-0x7e */) {
+                i += 2;
+                while (i < n) {
+                    const p = line.charCodeAt(i++);
+                    if (p >= 0x40 && p <= 0x7e)
+                        break;
+                }
+            }
+            else if (kind === 93 /* ] OSC: up to BEL or ESC \ */) {
+                i += 2;
+                while (i < n) {
+                    const p = line.charCodeAt(i);
+                    if (p === BEL) {
+                        i++;
+                        break;
+                    }
+                    if (p === ESC) {
+                        i += 2;
+                        break;
+                    }
+                    i++;
+                }
+            }
+            else {
+                i += 2;
+            }
+        }
+        else {
+            i++;
+        }
+        from = i;
+    }
+    return from === 0 ? line : out + line.slice(from);
+}
+/**
+ * A terminal shows only what was written after the last carriage return of a line
+ * (`Sending build context ... 5.6kB\r\r`, progress redraws); trailing CRs are CRLF leftovers.
+ */
+function lastCarriageSegment(line) {
+    let end = line.length;
+    while (end > 0 && line.charCodeAt(end - 1) === 13)
+        end--;
+    const cr = line.lastIndexOf('\r', end - 1);
+    return line.slice(cr + 1, end);
+}
+function isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+/** Strips a GitHub Actions style `2020-05-14T10:55:14.5014590Z ` timestamp. */
+function stripTimestamp(line) {
+    if (line.length < 21 ||
+        !isDigit(line.charCodeAt(0)) ||
+        line.charCodeAt(4) !== 45 ||
+        line.charCodeAt(10) !== 84) {
+        return line;
+    }
+    const z = line.indexOf('Z ', 19);
+    if (z < 0 || z > 40)
+        return line;
+    for (let i = 11; i < z; i++) {
+        const c = line.charCodeAt(i);
+        if (!isDigit(c) && c !== 58 && c !== 46)
+            return line;
+    }
+    return line.slice(z + 2);
+}
+function isNameChar(c) {
+    return (isDigit(c) ||
+        (c >= 65 && c <= 90) ||
+        (c >= 97 && c <= 122) ||
+        c === 45 /* - */ ||
+        c === 46 /* . */ ||
+        c === 95 /* _ */);
+}
+/** The longest compose service name accepted as a line prefix. */
+const MAX_SERVICE = 128;
+/**
+ * Splits a compose line prefix off: `web  | text`, `web-1  | text` (log multiplexing) or
+ * `[web] #5 ...` (a bracketed service before a build line). Returns null when there is none.
+ */
+function splitServicePrefix(line) {
+    const first = line.charCodeAt(0);
+    if (first === 91 /* [ */) {
+        let i = 1;
+        while (i < line.length && i <= MAX_SERVICE && isNameChar(line.charCodeAt(i)))
+            i++;
+        if (i === 1 || line.charCodeAt(i) !== 93 || line.charCodeAt(i + 1) !== 32)
+            return null;
+        const rest = line.slice(i + 2);
+        // `[web] resolve image config` is a vertex name, not a line prefix: require a build line.
+        return looksLikeBuildLine(rest) ? { service: line.slice(1, i), rest } : null;
+    }
+    if (!isNameChar(first))
+        return null;
+    let i = 1;
+    while (i < line.length && i <= MAX_SERVICE && isNameChar(line.charCodeAt(i)))
+        i++;
+    let j = i;
+    while (line.charCodeAt(j) === 32)
+        j++;
+    if (j === i || line.charCodeAt(j) !== 124 /* | */)
+        return null;
+    let rest = line.slice(j + 1);
+    if (rest.charCodeAt(0) === 32)
+        rest = rest.slice(1);
+    return { service: line.slice(0, i), rest };
+}
+function looksLikeBuildLine(rest) {
+    const t = rest.trimStart();
+    return ((t.charCodeAt(0) === 35 && isDigit(t.charCodeAt(1))) ||
+        t.startsWith('=> ') ||
+        t.startsWith('---> ') ||
+        t.startsWith('Step ') ||
+        t.startsWith('Successfully built '));
+}
+
+;// CONCATENATED MODULE: ./src/logs/parser.ts
+
+
+
+
+/** Longest line kept (chars); the rest of a longer line is dropped. Fits big rawjson lines. */
+const DEFAULT_MAX_LINE = 1 << 20;
+/** Buffers are decoded in slices of this size so one huge write never becomes one huge string. */
+const DECODE_SLICE = 1 << 20;
+/** Bounds for hostile input: vertex ids tracked, distinct cache sources, services. */
+const MAX_VERTICES = 100000;
+const MAX_NAMES = 1000;
+const FORMATS = ['buildkit-plain', 'buildkit-tty', 'rawjson', 'legacy'];
+function parser_isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+function isServiceName(name) {
+    return name.length > 0 && name.length <= 128 && /^[A-Za-z0-9][\w.-]*$/.test(name);
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** First word of a text (`writing image sha256:x done` -> `sha256:x`). */
+function firstWord(text) {
+    const t = text.trim();
+    const space = t.indexOf(' ');
+    return space < 0 ? t : t.slice(0, space);
+}
+/** Drops tty's right-aligned duration column (`... COPY src ./src     0.3s`). */
+function stripDuration(text) {
+    const t = text.trimEnd();
+    const space = t.lastIndexOf(' ');
+    if (space < 0)
+        return t;
+    const d = t.slice(space + 1);
+    if (d.length < 2 || d.charCodeAt(d.length - 1) !== 115 /* s */)
+        return t;
+    for (let i = 0; i < d.length - 1; i++) {
+        const c = d.charCodeAt(i);
+        if (!parser_isDigit(c) && c !== 46)
+            return t;
+    }
+    return t.slice(0, space).trimEnd();
+}
+/**
+ * A streaming build-log parser. Feed it chunks as they arrive (a live `docker build` or a file),
+ * then call end(). Memory stays bounded whatever the input: one line buffer capped at
+ * maxLineLength plus the steps found. It never throws on content; unreadable lines are skipped.
+ */
+class LogParser {
+    maxLine;
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    partial = '';
+    /** The current line passed the cap: drop input until the next newline. */
+    overflow = false;
+    result = null;
+    tables = {
+        'buildkit-plain': new StepTable(),
+        'buildkit-tty': new StepTable(),
+        rawjson: new StepTable(),
+        legacy: new StepTable()
+    };
+    /** Lines that could only come from each format, to detect it. */
+    signals = {
+        'buildkit-plain': 0,
+        'buildkit-tty': 0,
+        rawjson: 0,
+        legacy: 0
+    };
+    /** Plain output: `<service>\0<#N>` -> step key (null for vertices that are not steps). */
+    vertices = new Map();
+    /** Legacy builder: the open `Step N/M` per service. */
+    legacyOpen = new Map();
+    /** Compose services the log named in brackets (`[web internal]`). */
+    services = new Set();
+    cacheImports = [];
+    builder = null;
+    imageId = null;
+    /** docker-compose v1: the service whose build output follows (`Building web`). */
+    building = null;
+    pending = null;
+    constructor(options = {}) {
+        const max = options.maxLineLength ?? DEFAULT_MAX_LINE;
+        this.maxLine = Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_LINE;
+    }
+    write(chunk) {
+        if (this.result !== null)
+            return;
+        if (typeof chunk === 'string') {
+            // Bytes of a split character from an earlier Buffer cannot continue in a string.
+            this.feed(this.decoder.end());
+            this.feed(chunk);
+            return;
+        }
+        for (let at = 0; at < chunk.length; at += DECODE_SLICE) {
+            this.feed(this.decoder.write(chunk.subarray(at, at + DECODE_SLICE)));
+        }
+    }
+    end() {
+        if (this.result !== null)
+            return this.result;
+        this.feed(this.decoder.end());
+        if (this.partial.length > 0 || this.overflow)
+            this.flushLine();
+        this.result = this.finish();
+        return this.result;
+    }
+    feed(text) {
+        let pos = 0;
+        const n = text.length;
+        while (pos < n) {
+            const nl = text.indexOf('\n', pos);
+            const stop = nl < 0 ? n : nl;
+            if (!this.overflow && stop > pos) {
+                const room = this.maxLine - this.partial.length;
+                if (stop - pos > room) {
+                    this.partial += text.slice(pos, pos + room);
+                    this.overflow = true;
+                }
+                else {
+                    this.partial += text.slice(pos, stop);
+                }
+            }
+            if (nl < 0)
+                return;
+            this.flushLine();
+            pos = nl + 1;
+        }
+    }
+    flushLine() {
+        const line = this.partial;
+        this.partial = '';
+        this.overflow = false;
+        try {
+            this.line(line);
+        }
+        catch {
+            // A safety net only: a line the parser cannot read must not end the build's parse.
+        }
+    }
+    line(raw) {
+        let line = raw;
+        if (line.includes('\x1b'))
+            line = stripAnsi(line);
+        if (line.includes('\r'))
+            line = lastCarriageSegment(line);
+        if (this.pending !== null)
+            this.confirmBuilding(line);
+        if (line.charCodeAt(0) === 35 /* # */) {
+            this.plain(line, this.building);
+            return;
+        }
+        line = stripTimestamp(line);
+        let service = this.building;
+        const prefixed = splitServicePrefix(line);
+        if (prefixed !== null) {
+            service = prefixed.service;
+            line = prefixed.rest;
+        }
+        else if (line.startsWith('Building ')) {
+            const name = line.slice(9).trimEnd();
+            if (isServiceName(name))
+                this.pending = { name, wait: 8 };
+            return;
+        }
+        const c = line.charCodeAt(0);
+        if (c === 35)
+            this.plain(line, service);
+        else if (c === 123 /* { */)
+            this.rawjson(line, service);
+        else {
+            const t = line.trimStart();
+            if (t.startsWith('=> '))
+                this.tty(t.slice(3), service);
+            else if (t.startsWith('[+] Building '))
+                this.ttyHeader(t);
+            else
+                this.legacy(t, service);
+        }
+    }
+    /**
+     * docker-compose v1 prints `Building <service>` and then that service's unprefixed build
+     * output, vertex numbers restarting at #1. The header counts only when a build starts right
+     * after it, so a RUN that prints "Building app" in a legacy log cannot rename services.
+     */
+    confirmBuilding(line) {
+        const p = this.pending;
+        if (p === null)
+            return;
+        const t = line.trimEnd();
+        if (t.startsWith('Step 1/') ||
+            t.startsWith('Step 1 :') ||
+            t.startsWith('#0 ') ||
+            t.startsWith('#1 ') ||
+            t.startsWith('[+] Building ') ||
+            t.startsWith('Sending build context')) {
+            this.building = p.name;
+            this.pending = null;
+        }
+        else if (t !== '' && !t.startsWith('DEPRECATED:') && t.charCodeAt(0) !== 32) {
+            this.pending = null;
+        }
+        else if (--p.wait <= 0) {
+            this.pending = null;
+        }
+    }
+    /** BuildKit plain: `#N <vertex name>` headers, then `#N <status|log|CACHED|DONE|ERROR>`. */
+    plain(line, service) {
+        let i = 1;
+        while (i < line.length && i <= 10 && parser_isDigit(line.charCodeAt(i)))
+            i++;
+        if (i === 1 || line.charCodeAt(i) !== 32)
+            return;
+        this.signals['buildkit-plain']++;
+        const id = `${service ?? ''}\u0000${line.slice(1, i)}`;
+        const rest = line.slice(i + 1);
+        const c = rest.charCodeAt(0);
+        if (parser_isDigit(c))
+            return; // `#8 0.145 <output of RUN>`: the bulk of a log, nothing to learn
+        if (c === 91 /* [ */) {
+            const key = this.sighting('buildkit-plain', parseVertexName(rest), service, false, false);
+            if (this.vertices.size < MAX_VERTICES || this.vertices.has(id))
+                this.vertices.set(id, key);
+            return;
+        }
+        if (rest.startsWith('CACHED'))
+            this.markVertex(id, 'cached');
+        else if (rest.startsWith('ERROR'))
+            this.markVertex(id, 'error');
+        else if (rest.startsWith('writing image '))
+            this.imageId = firstWord(rest.slice(14));
+        else if (rest.startsWith('building with '))
+            this.builder = rest.trim();
+        else if (c === 32) {
+            // BuildKit of docker 18.09/19.03 printed aligned fields: `#5      cached: true`.
+            const t = rest.trimStart();
+            if (t.startsWith('cached: true'))
+                this.markVertex(id, 'cached');
+            else if (t.startsWith('error: '))
+                this.markVertex(id, 'error');
+        }
+        else
+            this.addCacheImport(cacheImportOf(rest));
+    }
+    markVertex(id, flag) {
+        const key = this.vertices.get(id);
+        if (key !== undefined && key !== null)
+            this.tables['buildkit-plain'].mark(key, flag);
+    }
+    /** BuildKit tty (after ANSI stripping): ` => [CACHED |ERROR ]<name>   0.3s`. */
+    tty(text, service) {
+        this.signals['buildkit-tty']++;
+        if (text.startsWith('=> ')) {
+            // ` => => <status or log>` of the vertex above.
+            const sub = text.slice(3);
+            if (sub.startsWith('writing image '))
+                this.imageId = firstWord(sub.slice(14));
+            return;
+        }
+        let rest = text;
+        let cached = false;
+        let error = false;
+        if (rest.startsWith('CACHED ')) {
+            cached = true;
+            rest = rest.slice(7);
+        }
+        else if (rest.startsWith('ERROR ')) {
+            error = true;
+            rest = rest.slice(6);
+        }
+        else if (rest.startsWith('CANCELED ')) {
+            rest = rest.slice(9);
+        }
+        this.sighting('buildkit-tty', parseVertexName(stripDuration(rest)), service, cached, error);
+    }
+    /** `[+] Building 0.3s (14/14) FINISHED   docker:default`: newer buildx names its builder. */
+    ttyHeader(line) {
+        this.signals['buildkit-tty']++;
+        const at = line.indexOf(' FINISHED');
+        if (at < 0)
+            return;
+        const tail = line.slice(at + 9).trim();
+        const m = tail.length < 256 ? /^([\w.-]+):([\w.-]+)$/.exec(tail) : null;
+        if (m !== null)
+            this.builder = `building with "${m[2]}" instance using ${m[1]} driver`;
+    }
+    /** `--progress=rawjson`: one client.SolveStatus per line; vertices repeat as they progress. */
+    rawjson(line, service) {
+        let doc;
+        try {
+            doc = JSON.parse(line);
+        }
+        catch {
+            return;
+        }
+        if (!isRecord(doc))
+            return;
+        const { vertexes, statuses, logs, warnings } = doc;
+        if (Array.isArray(vertexes)) {
+            for (const v of vertexes) {
+                if (!isRecord(v) || typeof v.name !== 'string')
+                    continue;
+                const error = typeof v.error === 'string' && v.error !== '';
+                this.sighting('rawjson', parseVertexName(v.name), service, v.cached === true, error);
+            }
+        }
+        if (Array.isArray(statuses)) {
+            for (const s of statuses) {
+                if (isRecord(s) && typeof s.id === 'string' && s.id.startsWith('writing image ')) {
+                    this.imageId = firstWord(s.id.slice(14));
+                }
+            }
+        }
+        // docker 20.10's API stream carries the image id as an aux message next to the trace.
+        const api = isRecord(doc._non_trace_api_message) ? doc._non_trace_api_message : doc;
+        const aux = api.aux;
+        if (isRecord(aux) && typeof aux.ID === 'string' && aux.ID.startsWith('sha256:')) {
+            this.imageId = aux.ID;
+        }
+        if (Array.isArray(vertexes) ||
+            Array.isArray(statuses) ||
+            Array.isArray(logs) ||
+            Array.isArray(warnings) ||
+            api !== doc) {
+            this.signals.rawjson++;
+        }
+    }
+    /** The legacy builder: `Step N/M : INSTR`, ` ---> Using cache`, `Successfully built <id>`. */
+    legacy(t, service) {
+        const open = service ?? '';
+        if (t.startsWith('Step ')) {
+            const step = parseLegacyStep(t);
+            if (step === null)
+                return;
+            this.signals.legacy++;
+            const key = this.tables.legacy.add({
+                lineService: service,
+                words: [],
+                ...step,
+                cached: false,
+                error: false
+            });
+            if (this.legacyOpen.size < MAX_NAMES || this.legacyOpen.has(open)) {
+                this.legacyOpen.set(open, key);
+            }
+        }
+        else if (t.startsWith('---> ')) {
+            this.signals.legacy++;
+            if (t.startsWith('---> Using cache'))
+                this.markLegacy(open, 'cached');
+        }
+        else if (t.startsWith('Successfully built ')) {
+            this.signals.legacy++;
+            this.imageId = firstWord(t.slice(19));
+        }
+        else if (t.startsWith('Sending build context to Docker daemon')) {
+            this.signals.legacy++;
+        }
+        else if ((t.startsWith("The command '") && t.includes("' returned a non-zero code")) ||
+            t.startsWith('COPY failed:') ||
+            t.startsWith('ADD failed:')) {
+            this.markLegacy(open, 'error');
+        }
+    }
+    markLegacy(open, flag) {
+        const key = this.legacyOpen.get(open);
+        if (key !== undefined && key !== null)
+            this.tables.legacy.mark(key, flag);
+    }
+    /** Records what a BuildKit vertex name says; returns the step key when it is a step. */
+    sighting(format, name, service, cached, error) {
+        if (name.kind === 'step') {
+            if (format !== 'buildkit-plain')
+                this.signals[format]++;
+            return this.tables[format].add({
+                lineService: service,
+                words: name.words,
+                index: name.index,
+                total: name.total,
+                instruction: name.instruction,
+                cached,
+                error
+            });
+        }
+        if (name.service !== null && this.services.size < MAX_NAMES)
+            this.services.add(name.service);
+        this.addCacheImport(cacheImportOf(name.text));
+        return null;
+    }
+    addCacheImport(ref) {
+        if (ref === null || this.cacheImports.includes(ref))
+            return;
+        if (this.cacheImports.length < MAX_NAMES)
+            this.cacheImports.push(ref);
+    }
+    /** The format with the most steps wins (then the most telltale lines); its steps are the result. */
+    finish() {
+        let best = null;
+        for (const f of FORMATS) {
+            if (this.signals[f] === 0)
+                continue;
+            if (best === null ||
+                this.tables[f].size > this.tables[best].size ||
+                (this.tables[f].size === this.tables[best].size && this.signals[f] > this.signals[best])) {
+                best = f;
+            }
+        }
+        const steps = best === null ? [] : this.tables[best].resolve(this.services);
+        return {
+            format: best ?? 'unknown',
+            steps,
+            cacheImports: [...this.cacheImports],
+            builder: this.builder,
+            imageId: this.imageId
+        };
+    }
+}
+/** `Step 3/8 : COPY package.json ./` (and `Step 3 : ...` of very old daemons, total 0). */
+function parseLegacyStep(t) {
+    let i = 5;
+    const a = i;
+    while (i < t.length && i - a < 7 && parser_isDigit(t.charCodeAt(i)))
+        i++;
+    if (i === a)
+        return null;
+    const index = Number(t.slice(a, i));
+    let total = 0;
+    if (t.charCodeAt(i) === 47 /* / */) {
+        const b = ++i;
+        while (i < t.length && i - b < 7 && parser_isDigit(t.charCodeAt(i)))
+            i++;
+        if (i === b)
+            return null;
+        total = Number(t.slice(b, i));
+    }
+    if (!t.startsWith(' : ', i))
+        return null;
+    const instruction = t.slice(i + 3).trim();
+    return { index, total, instruction: instruction.slice(0, MAX_INSTRUCTION) };
+}
+/** Parses a whole log held in memory. */
+function parseLog(text) {
+    const parser = new LogParser();
+    parser.write(text);
+    return parser.end();
+}
+
+;// CONCATENATED MODULE: ./src/logs/file.ts
+
+
+
+/** A build log that cannot be read; the message is one line naming the file. */
+class LogFileError extends error_FreshBuildError {
+    path;
+    constructor(path, problem) {
+        super(`build log ${path}: ${problem}`);
+        this.path = path;
+    }
+}
+const FAULTS = {
+    ENOENT: 'not found',
+    ENOTDIR: 'not found (a parent is not a directory)',
+    EISDIR: 'is a directory, not a log file',
+    EACCES: 'is not readable: permission denied',
+    EPERM: 'is not readable: operation not permitted',
+    ELOOP: 'is a symlink loop'
+};
+function logFault(path, e) {
+    const code = e?.code ?? '';
+    const known = FAULTS[code];
+    const problem = known ? `${known} (${code})` : `cannot be read (${code || String(e)})`;
+    return new LogFileError(path, problem);
+}
+/** Parses a log file as a stream: memory stays bounded however large the file. */
+async function parseLogFile(path, options = {}) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(path, 'r');
+    }
+    catch (e) {
+        throw logFault(path, e);
+    }
+    try {
+        // open() succeeds on a directory; the read would fail with a bare EISDIR.
+        if ((await fh.stat()).isDirectory())
+            throw logFault(path, { code: 'EISDIR' });
+        const parser = new LogParser(options);
+        try {
+            for await (const chunk of fh.createReadStream({ highWaterMark: 1 << 16, autoClose: false })) {
+                parser.write(chunk);
+            }
+        }
+        catch (e) {
+            throw logFault(path, e);
+        }
+        return parser.end();
+    }
+    finally {
+        await fh.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/logs/index.ts
+/** Build logs -> the Dockerfile steps they show, and which of them were served from cache. */
+
+
+
+
+;// CONCATENATED MODULE: ./src/pipeline/proof.ts
+
+
+
+
+/**
+ * History entries a build appended after the target stage's last instruction. The legacy builder
+ * turns every `--label` into a trailing `LABEL` step (measured with the 28.x client: `Step 3/7 :
+ * LABEL ...` after a 2-instruction Dockerfile), each with its own history entry; its `Step N/M`
+ * total counts them. BuildKit writes labels into the config only: 0.
+ */
+function appendedEntries(log, plan, stageName, service = null) {
+    if (log.format !== 'legacy')
+        return 0;
+    const stage = plan.stages.find(s => s.name === stageName);
+    const totals = log.steps
+        .filter(s => service === null || s.service === null || s.service === service)
+        .map(s => s.total);
+    if (!stage || totals.length === 0)
+        return 0;
+    return Math.max(0, Math.max(...totals) - (stage.fromOrdinal + stage.instructions - 1));
+}
+/**
+ * Byte proof: for each request, reads the layer the step itself wrote (so a later RUN that
+ * rewrites or deletes the files cannot hide what the COPY wrote) and compares each changed path
+ * with the context. One `docker save` per stage image, reading only the wanted paths.
+ */
+async function proveSteps(requests, deps) {
+    const out = new Map();
+    const steps = new Map(deps.plan.steps.map(s => [stepKey(s), s]));
+    const byStage = new Map();
+    for (const r of requests)
+        byStage.set(r.stage, [...(byStage.get(r.stage) ?? []), r]);
+    for (const [stage, reqs] of byStage) {
+        const fail = (why) => {
+            for (const r of reqs)
+                out.set(r.key, { key: r.key, files: [], unprovable: why });
+        };
+        try {
+            const built = stage === deps.finalStage && deps.final ? deps.final : await deps.stageImage(stage);
+            const proved = await proveStage(built, stage, reqs, steps, deps);
+            for (const p of proved)
+                out.set(p.key, p);
+        }
+        catch (e) {
+            fail(errorMessage(e));
+        }
+    }
+    return out;
+}
+async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
+    const stage = deps.plan.stages.find(s => s.name === stageName);
+    if (!stage)
+        throw new Error(`stage ${stageName} is not in the Dockerfile`);
+    const info = await inspectImage(deps.exec, image);
+    // The image's last stage is this one: its history ends with this stage's instructions, then
+    // whatever the builder appended.
+    const base = stageBaseLength(info.history.length - appended, [stage.instructions]);
+    const outcomes = [];
+    const pending = [];
+    for (const req of reqs) {
+        const step = steps.get(req.key);
+        if (!step) {
+            outcomes.push({ key: req.key, files: [], unprovable: 'step not found in the Dockerfile' });
+            continue;
+        }
+        const position = step.ordinal - stage.fromOrdinal + 1;
+        const layer = layerForStep(info.history, base, position);
+        const diffId = layer === null ? undefined : info.diffIds[layer];
+        if (diffId === undefined) {
+            outcomes.push({
+                key: req.key,
+                files: [],
+                unprovable: `the image history of ${image} has no layer for line ${step.line}`
+            });
+            continue;
+        }
+        const targets = new Map();
+        const unmapped = [];
+        for (const { path } of req.paths) {
+            const dest = destinationFor(step, path);
+            if (dest === null)
+                unmapped.push(path);
+            else
+                targets.set(path, dest);
+        }
+        if (unmapped.length > 0) {
+            outcomes.push({
+                key: req.key,
+                files: [],
+                unprovable: `cannot tell where ${unmapped.join(', ')} land in the image (ADD of an archive?)`
+            });
+            continue;
+        }
+        pending.push({ req, diffId, targets });
+    }
+    if (pending.length === 0)
+        return outcomes;
+    const wanted = pending.map(p => ({
+        diffId: p.diffId,
+        paths: [...p.targets.values()]
+    }));
+    const layers = await readLayerEntries(deps.exec, image, wanted);
+    for (const { req, diffId, targets } of pending) {
+        const entries = layers.get(diffId) ?? new Map();
+        const step = steps.get(req.key);
+        const files = req.paths.map(({ path, expected }) => {
+            const dest = targets.get(path);
+            const actual = entries.get(dest.replace(/^\/+/, '').replace(/\/+$/, '')) ?? {
+                type: 'missing',
+                mode: 0
+            };
+            return compareEntry(path, expected, actual, step.flags.chmod !== undefined);
+        });
+        outcomes.push({ key: req.key, files });
+    }
+    return outcomes;
+}
+/** Does the layer hold what the context holds? Owner is never compared (COPY may --chown). */
+function compareEntry(path, expected, actual, chmodFlag) {
+    const ok = () => ({ path, ok: true, detail: '' });
+    const bad = (detail) => ({ path, ok: false, detail });
+    if (expected === null) {
+        return actual.type === 'missing' || actual.type === 'whiteout'
+            ? ok()
+            : bad('removed from the context but still in the layer');
+    }
+    if (actual.type === 'missing' || actual.type === 'whiteout')
+        return bad('missing from the layer');
+    if (actual.type !== expected.type)
+        return bad(`is a ${actual.type} in the layer, a ${expected.type} in the context`);
+    if (expected.type === 'symlink' && actual.linkTarget !== expected.linkTarget) {
+        return bad(`links to ${actual.linkTarget ?? '?'} in the layer, ${expected.linkTarget ?? '?'} in the context`);
+    }
+    if (expected.type === 'file' && actual.digest !== expected.digest) {
+        return bad(actual.digest === undefined
+            ? 'a hard link in the layer whose bytes were not read'
+            : `old bytes in the layer (${actual.digest.slice(7, 19)}, context ${expected.digest?.slice(7, 19) ?? '?'})`);
+    }
+    if (!chmodFlag && (actual.mode & 0o777) !== (expected.mode & 0o777)) {
+        return bad(`mode ${(actual.mode & 0o777).toString(8)} in the layer, ${(expected.mode & 0o777).toString(8)} in the context`);
+    }
+    return ok();
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/build.ts
+
+
+
+
+
+/** A docker build that failed: an error (exit 2), not a verdict. */
+class BuildFailedError extends error_FreshBuildError {
+}
+/** `build`: prune when the context diverged, build with identity, parse the log as it streams. */
+async function buildSource(run) {
+    const host = await detectHost(run);
+    const diverged = run.previous === null || run.previous.contextHash !== run.hashed.contextHash;
+    const pruned = diverged && run.opts.prune !== 'never' ? await pruneCache(run, host) : null;
+    const options = buildOptions(run, host, diverged);
+    const { log, imageId } = await buildFinal(run, host, options);
+    const stages = stageImages(run, host, options);
+    return {
+        builder: host.kind,
+        pruned,
+        log,
+        imageId,
+        final: imageId
+            ? { image: imageId, appended: appendedEntries(log, run.hashed.plan, run.finalStage) }
+            : null,
+        stageImage: stages.stageImage,
+        // The legacy builder always sends everything; a done prune made BuildKit forget what it had.
+        contextResent: host.kind === 'legacy' || pruned?.done === true,
+        cleanup: stages.cleanup
+    };
+}
+async function detectHost(run) {
+    const host = await (run.hostInfo ?? detectBuilder(run.docker(), run.io.env));
+    run.say(`builder: ${host.kind} (${host.reason})`);
+    run.warnings.push(...host.warnings);
+    return host;
+}
+async function pruneCache(run, host) {
+    run.say(`pruning the builder cache (policy ${run.opts.prune})`);
+    const pruned = await prune(run.docker(), run.opts.prune, host.kind);
+    run.say(pruned.done
+        ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
+        : `not pruned: ${run.redact(pruned.note ?? '')}`);
+    return pruned;
+}
+/** The final build's options; its labels carry the record of this build (files left out). */
+function buildOptions(run, host, diverged) {
+    const { opts, identity } = run;
+    const labels = recordLabels(newRecord({
+        contextHash: run.hashed.contextHash,
+        files: {},
+        steps: run.steps,
+        commit: identity.commit,
+        buildId: identity.buildId,
+        imageId: null,
+        tags: opts.tags,
+        dockerfile: opts.file
+    }));
+    return {
+        context: opts.context,
+        file: opts.file,
+        tags: opts.tags,
+        buildArgs: run.buildArgs,
+        cacheFrom: opts.cacheFrom,
+        labels,
+        noCache: pruneImpliesNoCache(opts.prune, host.kind) && diverged,
+        ...(opts.target ? { target: opts.target } : {})
+    };
+}
+async function buildFinal(run, host, options) {
+    run.say(`building ${run.redact(run.opts.tags.join(', ')) || '(untagged)'}`);
+    // Parsed while it streams; the last build's log is kept beside the record (0600).
+    const parser = new LogParser();
+    const built = await runBuild(run.docker(), host.kind, options, {
+        onLine: line => {
+            parser.write(`${line}\n`);
+            run.say(run.redact(line));
+        },
+        // Never inside the context (it would be hashed, and a planted symlink there is the
+        // attacker's); secret values are redacted in it as everywhere else.
+        ...(run.recordInContext ? {} : { logPath: buildLogPathFor(run.statePath) }),
+        redact: run.redact,
+        ...(run.opts.buildTimeoutMs !== undefined ? { timeoutMs: run.opts.buildTimeoutMs } : {})
+    });
+    if (built.logError)
+        run.warnings.push(`the build log could not be kept: ${built.logError}`);
+    if (built.code !== 0) {
+        throw new BuildFailedError(`docker build failed (exit ${built.code}): ${run.redact(built.error ?? 'no error line')}`);
+    }
+    return { log: parser.end(), imageId: built.imageId };
+}
+/**
+ * Images of earlier stages, for their proofs: each a `--target` build served from the cache the
+ * final build just wrote, checked to have come from it, and removed after the proofs when it
+ * was made for them alone.
+ */
+function stageImages(run, host, options) {
+    /** Untagged images the proof's stage builds made, removed once read. */
+    const made = [];
+    return {
+        stageImage: async (stage) => {
+            run.say(`building stage ${run.redact(stage)} from cache, to read the layers it wrote`);
+            const built = await buildStage(run.docker(), host.kind, options, stage);
+            if (built.created)
+                made.push(built.image);
+            return {
+                image: built.image,
+                appended: appendedEntries(reusedCache(built.log, stage), run.hashed.plan, stage)
+            };
+        },
+        cleanup: () => removeUntagged(run.docker(), made)
+    };
+}
+/** A `--target stage` build of the same options; `created`: the image is new and ours. */
+async function buildStage(exec, kind, options, stage) {
+    // No labels (the legacy builder would append steps for them) and never --no-cache: the
+    // point is to get back the layers this build just wrote.
+    const existing = await imageIds(exec);
+    const parser = new LogParser();
+    const r = await runBuild(exec, kind, { ...options, tags: [], labels: {}, noCache: false, target: stage }, { onLine: line => parser.write(`${line}\n`) });
+    if (r.code !== 0 || !r.imageId)
+        throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`);
+    // BuildKit exports a new untagged image; a legacy stage image is a cached intermediate of
+    // the build itself, and removing it would drop that cache. An image that existed before
+    // this stage build (an identical one somebody keeps) is never ours to remove.
+    const created = kind !== 'legacy' && existing !== null && !existing.has(r.imageId);
+    return { image: r.imageId, log: parser.end(), created };
+}
+/**
+ * The stage log, when every step came back from the cache: the proof is only about this build
+ * when the stage reused the layers it just wrote; a step that ran again (the cache was pruned
+ * meanwhile) made other layers.
+ */
+function reusedCache(log, stage) {
+    const again = log.steps.find(s => !s.cached && !/^(FROM|ARG)\s/i.test(s.instruction));
+    if (again) {
+        throw new Error(`building stage ${stage} again re-ran ${again.instruction} instead of reusing this build's cache (pruned meanwhile?), so its layers may not be the ones the image was built from`);
+    }
+    return log;
 }
 /** Every image id on the daemon, or null when they cannot be listed (then nothing is removed). */
 async function imageIds(exec) {
@@ -53041,7 +52932,8 @@ async function imageIds(exec) {
 }
 /**
  * Removes the untagged stage images this run created for its proofs: without force, so the
- * daemon refuses any image a container uses, and only when still untagged.
+ * daemon refuses any image a container uses, and only when still untagged (a user's `--target`
+ * build may have tagged the very same image id since).
  */
 async function removeUntagged(exec, ids) {
     for (const id of new Set(ids)) {
@@ -53055,25 +52947,384 @@ async function removeUntagged(exec, ids) {
         }
     }
 }
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/log.ts
+
+
+
+/** `check`: the build another tool ran, from its log and the image it names. */
+async function logSource(run) {
+    const { opts } = run;
+    const log = await parseLogFile(opts.logFile);
+    if (log.format === 'unknown' || log.steps.length === 0) {
+        throw new UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
+    }
+    const imageId = await resolveImageId(run.docker, opts.image ?? log.imageId);
+    return {
+        builder: log.format === 'legacy' ? 'legacy' : 'buildkit',
+        pruned: null,
+        log,
+        imageId,
+        final: imageId
+            ? {
+                image: imageId,
+                appended: appendedEntries(log, run.hashed.plan, run.finalStage, run.service)
+            }
+            : null,
+        // Rebuilding another tool's intermediate stage could use other args and prove nothing.
+        stageImage: stage => Promise.reject(new Error(`check mode proves the final stage only; build stage ${stage} with fresh-build build`)),
+        contextResent: false,
+        cleanup: () => Promise.resolve()
+    };
+}
 /**
- * selects(step, path): the step reads `path` now or read it in the recorded context (a removed
- * file counts for the steps that copied it).
+ * `sha256:` id of an image given by tag or short id, so reports name what was judged. The
+ * daemon is needed only for proofs in check mode: when it cannot answer, the reference stays.
  */
-function selector(steps, hashed, previous) {
-    // Built on first use: an unchanged context never asks, and these are a pass over every entry.
-    let sets = null;
-    const build = () => {
-        const before = previous ? entriesFromRecord(previous.files) : [];
-        const out = new Map();
-        for (const s of steps) {
-            const paths = new Set(selectSources(s, hashed.scan.entries).map(e => e.path));
-            for (const e of selectSources(s, before))
-                paths.add(e.path);
-            out.set(stepKey(s), paths);
+async function resolveImageId(docker, ref) {
+    if (ref === null || /^sha256:[0-9a-f]{64}$/.test(ref))
+        return ref;
+    const r = await docker()(['image', 'inspect', '--format', '{{.Id}}', ref]).catch(() => null);
+    return r && r.code === 0 && r.stdout.trim() ? r.stdout.trim() : ref;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/source.ts
+
+
+/** Stage 4: the build to judge, run here (`build`) or read from another tool's log (`check`). */
+async function source(run) {
+    const src = run.command === 'build' ? await buildSource(run) : await logSource(run);
+    return { ...run, source: src };
+}
+
+;// CONCATENATED MODULE: ./src/verdict/judge.ts
+
+
+/**
+ * Which changed paths need byte proof. With `verify: changed` every changed path of every COPY/ADD
+ * step is proven, also in steps that ran: BuildKit re-runs a COPY when one file changed normally
+ * yet can keep a second, mtime-kept file stale inside it. That takes a context cache that was not
+ * pruned: when this run re-sent the whole context (`contextResent`: a successful source.local
+ * prune right before the build, or the legacy builder, which always sends everything), a step the
+ * log shows RAN copied the bytes just sent, and proving it again would only cost a `docker save`.
+ * Cached steps, and steps the log does not show, are always proven. RUN bind mounts leave no layer.
+ */
+function planProofs(steps, comparison, current, verify, seen = {
+    logSteps: new Map(),
+    contextResent: false
+}) {
+    if (verify === 'none')
+        return [];
+    const out = [];
+    for (const step of steps) {
+        if (step.keyword === 'RUN')
+            continue;
+        const key = stepKey(step);
+        const changed = comparison.stepChanges.get(key);
+        if (!changed || changed.length === 0)
+            continue;
+        if (seen.contextResent && seen.logSteps.get(key)?.cached === false)
+            continue;
+        out.push({
+            key,
+            stage: step.stage,
+            index: step.index,
+            paths: changed.map(path => ({ path, expected: current.get(path) ?? null }))
+        });
+    }
+    return out;
+}
+/** The verdict of DESIGN.md: a cached COPY of changed sources is stale until its bytes prove it. */
+function judge(input) {
+    const { comparison, previous } = input;
+    const warnings = [...input.warnings];
+    const results = input.steps.map(step => {
+        const key = stepKey(step);
+        const seen = input.logSteps.get(key);
+        const changedFiles = comparison.stepChanges.get(key);
+        const changed = changedFiles !== undefined;
+        const cached = seen?.cached ?? false;
+        const base = {
+            stage: step.stage,
+            index: step.index,
+            instruction: step.instruction,
+            line: step.line,
+            changed,
+            cached,
+            changedFiles: changedFiles ?? [],
+            staleFiles: []
+        };
+        const status = (s, staleFiles = []) => ({
+            ...base,
+            status: s,
+            staleFiles
+        });
+        if (!changed)
+            return status(cached ? 'cached' : 'ran');
+        if (step.keyword === 'RUN') {
+            if (cached) {
+                warnings.push(`line ${step.line}: ${step.instruction} reads changed context files through a bind mount and was cached; a bind mount leaves no layer to prove its bytes`);
+            }
+            return status(cached ? 'cached' : 'ran');
+        }
+        if (!seen) {
+            warnings.push(`line ${step.line}: ${step.instruction} was not found in the build log; judged by byte proof only`);
+        }
+        const proof = input.proofs.get(key);
+        if (proof && !proof.unprovable) {
+            const bad = proof.files.filter(f => !f.ok).map(f => f.path);
+            if (bad.length > 0)
+                return status('stale', bad);
+            // `verified` is a cached step cleared by proof; a step that ran is `ran`, proven or not.
+            return status(cached ? 'verified' : 'ran');
+        }
+        if (proof?.unprovable) {
+            warnings.push(`line ${step.line}: could not read the layer of ${step.instruction}: ${proof.unprovable}`);
+        }
+        // An unproven suspect is stale; a step that visibly ran is trusted when no proof is possible.
+        if (cached || (!seen && input.verify === 'changed'))
+            return status('stale', base.changedFiles);
+        return status('ran');
+    });
+    const verdict = previous === null
+        ? 'baseline'
+        : results.some(r => r.status === 'stale')
+            ? 'stale'
+            : input.contextHash === previous.contextHash && comparison.stepChanges.size === 0
+                ? 'unchanged'
+                : 'fresh';
+    return {
+        verdict,
+        contextHash: input.contextHash,
+        previousHash: comparison.previousHash,
+        changedFiles: comparison.changedFiles,
+        pruned: input.pruned,
+        steps: results,
+        causes: verdict === 'stale' ? likelyCauses(input, results) : [],
+        warnings,
+        imageId: input.imageId
+    };
+}
+/** The likely causes seen in this run, most specific first. */
+function likelyCauses(input, results) {
+    const causes = [];
+    const { facts, pruned, previous } = input;
+    const imports = [...new Set([...facts.cacheImports, ...facts.cacheFrom])];
+    if (imports.length > 0) {
+        causes.push(`cache imported from ${imports.join(', ')} (--cache-from / inline cache) serves layers built from other bytes, even after a prune`);
+    }
+    if (facts.builder === 'legacy') {
+        causes.push('the legacy builder keeps its cache in images: `---> Using cache` survives `docker builder prune`; build with BuildKit (DOCKER_BUILDKIT=1 or buildx) or pass --no-cache');
+    }
+    if (pruned === null && facts.prunePolicy === 'never') {
+        causes.push("the builder's context cache was not pruned (prune: never)");
+    }
+    else if (pruned && !pruned.done) {
+        causes.push(`the prune did not run to completion${pruned.note ? `: ${pruned.note}` : ''}`);
+    }
+    if (facts.dockerHost) {
+        causes.push(`the build ran on the daemon at DOCKER_HOST=${facts.dockerHost}: its cache is the one that must be pruned`);
+    }
+    const stale = results.flatMap(r => r.staleFiles);
+    const sameSize = stale.filter(path => {
+        const before = previous?.files[path];
+        const now = input.files[path];
+        return before !== undefined && now !== undefined && signatureSize(before) === signatureSize(now);
+    });
+    if (sameSize.length > 0) {
+        causes.push(`same-size edit with the modification time kept (rsync -t, tar, touch -d, mtime-restoring checkouts): ${sameSize.join(', ')}; Docker re-sends a context file only when its size, mtime, mode or owner changed`);
+    }
+    if (causes.length === 0) {
+        causes.push('the builder served a cached layer whose bytes differ from the context: prune its context cache (docker builder prune --filter type=source.local, or `fresh-build clear`)');
+    }
+    return causes;
+}
+
+;// CONCATENATED MODULE: ./src/verdict/match.ts
+
+/**
+ * Finds, for each Dockerfile step, the log step that reports it.
+ *
+ * BuildKit prints `[stage i/n]` with the stage's AS name lowercased, `stage-N` for unnamed stages
+ * of a multi-stage file, and no name at all for a single-stage file; `i` counts only instructions
+ * that make a vertex. The legacy builder prints a global `Step N/M` over every instruction,
+ * global ARGs included. A compose log may prefix a service; pass it to keep services apart.
+ */
+function matchLogSteps(steps, log, service = null) {
+    const seen = log.steps.filter(s => service === null || s.service === null || s.service === service);
+    const out = new Map();
+    if (log.format === 'legacy') {
+        const byOrdinal = new Map(seen.map(s => [s.index, s]));
+        for (const step of steps) {
+            const hit = byOrdinal.get(step.ordinal);
+            if (hit)
+                out.set(stepKey(step), hit);
         }
         return out;
+    }
+    const named = new Map();
+    const unnamed = new Map();
+    for (const s of seen) {
+        if (s.stage === null)
+            unnamed.set(s.index, [...(unnamed.get(s.index) ?? []), s]);
+        else
+            named.set(`${s.stage.toLowerCase()}#${s.index}`, s);
+    }
+    for (const step of steps) {
+        const byName = named.get(`${step.stage.toLowerCase()}#${step.index}`);
+        if (byName) {
+            out.set(stepKey(step), byName);
+            continue;
+        }
+        // A nameless `[i/n]` is only unambiguous when exactly one candidate matches the total too.
+        const candidates = (unnamed.get(step.index) ?? []).filter(s => s.total === step.total);
+        if (candidates.length === 1 && candidates[0])
+            out.set(stepKey(step), candidates[0]);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/prove.ts
+
+
+
+/** Stage 5: match the log to the Dockerfile, then prove changed steps by the image's bytes. */
+async function prove(run) {
+    const { source, steps } = run;
+    const logSteps = matchLogSteps(steps, source.log, run.service);
+    const requests = planProofs(steps, run.comparison, run.files.byPath, run.opts.verify, {
+        logSteps,
+        contextResent: source.contextResent
+    });
+    if (requests.length > 0) {
+        run.say(`proving ${requests.reduce((n, r) => n + r.paths.length, 0)} changed path(s) by their bytes in the image`);
+    }
+    const proofs = requests.length > 0
+        ? await proveSteps(requests, {
+            exec: run.docker(),
+            plan: run.hashed.plan,
+            finalStage: run.finalStage,
+            final: source.final,
+            stageImage: source.stageImage
+        })
+        : new Map();
+    await source.cleanup();
+    return { ...run, logSteps, proofs };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/judge.ts
+
+/** Stage 6: the verdict, from plain data. */
+function judgeRun(run) {
+    const { source, opts } = run;
+    const judgement = judge({
+        contextHash: run.hashed.contextHash,
+        files: run.files.signatures,
+        steps: run.steps,
+        previous: run.previous,
+        comparison: run.comparison,
+        logSteps: run.logSteps,
+        proofs: run.proofs,
+        pruned: source.pruned,
+        verify: opts.verify,
+        facts: {
+            builder: source.builder,
+            cacheFrom: opts.cacheFrom,
+            cacheImports: source.log.cacheImports,
+            dockerHost: run.io.env.DOCKER_HOST || null,
+            prunePolicy: opts.prune
+        },
+        warnings: run.warnings,
+        imageId: source.imageId
+    });
+    return { ...run, judgement };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/record.ts
+
+/** Stage 7: a build that is not stale becomes the last good build; a stale one leaves it. */
+async function record(run) {
+    const { opts, identity } = run;
+    if (run.judgement.verdict === 'stale') {
+        run.say(`stale: the record at ${run.redact(run.statePath)} is left at the last good build`);
+        return;
+    }
+    await writeRecord(run.statePath, newRecord({
+        contextHash: run.hashed.contextHash,
+        files: run.files.signatures,
+        steps: run.steps,
+        commit: identity.commit,
+        buildId: run.command === 'build' ? identity.buildId : opts.buildId,
+        imageId: run.source.imageId,
+        tags: opts.tags,
+        dockerfile: opts.file
+    }));
+    run.say(`record updated: ${run.redact(run.statePath)}`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/report.ts
+
+/** Stage 8: what the adapters report, the judgement redacted. */
+function report(run) {
+    // A service's secret values may come from its compose file, which only this run knows: the
+    // judgement leaves here redacted, for every report that prints it.
+    return {
+        service: run.service,
+        judgement: redactJudgement(run.judgement, run.redact),
+        dockerfile: run.opts.file,
+        statePath: run.statePath,
+        endLines: new Map(run.steps.map(s => [s.line, s.endLine]))
     };
-    return (step, path) => (sets ??= build()).get(stepKey(step))?.has(path) ?? false;
+}
+/**
+ * The JSON document of a run, for `--json` and the action's `report` output: a single build's
+ * judgement, or one judgement per compose service, named.
+ */
+function reportDocument(results) {
+    const [only] = results;
+    if (results.length === 1 && only && only.service === null)
+        return only.judgement;
+    return results.map(r => ({ service: r.service, ...r.judgement }));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/guard.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `build` or `check` for one Dockerfile, or for every service of a compose file. */
+async function runGuard(command, opts, compose, io) {
+    if (!compose)
+        return [await guardOne(command, opts, null, io)];
+    const services = await composeGuardOptions(compose, opts, io.env);
+    const results = [];
+    for (const { service, options } of services) {
+        io.progress(`== service ${service}`);
+        results.push(await guardOne(command, options, service, io));
+    }
+    return results;
+}
+/** prepare, hash, then under the record's lock: compare, source, prove, judge, record; report. */
+async function guardOne(command, opts, service, io) {
+    const hashed = await hashStage(await prepare(command, opts, service, io));
+    const judged = await withRecordLock(hashed.statePath, async () => {
+        const compared = await compare(hashed);
+        const proven = await prove(await source(compared));
+        const run = judgeRun(proven);
+        await record(run);
+        return run;
+    });
+    return report(judged);
 }
 
 ;// CONCATENATED MODULE: ./src/report/facts.ts
@@ -53236,7 +53487,7 @@ const STATUS_CELL = {
  */
 function summaryMarkdown(j, meta = {}) {
     const redact = text_safety_redactor(meta.secrets);
-    const text = (s, max = 200) => escapeHtml(text_safety_truncate(text_safety_visible(redact(s)), max));
+    const text = (s, max = 200) => escapeHtml(text_truncate(text_safety_visible(redact(s)), max));
     const code = (s, max = 200) => `<code>${text(s, max)}</code>`;
     const blocks = [];
     const title = meta.title ? ` - ${text(meta.title, 100)}` : '';
@@ -53320,7 +53571,7 @@ const LINE_WARNING = /^(?:\S+ )?line (\d+):\s*(.+)$/is;
  */
 function annotationsFor(j, dockerfilePath, opts = {}) {
     const redact = text_safety_redactor(opts.secrets);
-    const safe = (s, max = 4000) => text_safety_truncate(text_safety_visible(redact(s)), max);
+    const safe = (s, max = 4000) => text_truncate(text_safety_visible(redact(s)), max);
     const span = (line) => {
         const end = opts.endLines?.get(line);
         return end !== undefined && end > line ? { endLine: end } : {};
@@ -53364,7 +53615,7 @@ function annotationsFor(j, dockerfilePath, opts = {}) {
 }
 function staleMessage(s, causes, redact) {
     const files = (list) => listWithMore(list.map(f => text_safety_visible(redact(f))), 10).join(', ');
-    const instruction = text_safety_truncate(text_safety_visible(redact(s.instruction)), 200);
+    const instruction = text_truncate(text_safety_visible(redact(s.instruction)), 200);
     const what = s.staleFiles.length > 0
         ? `${instruction} was ${s.cached ? 'CACHED' : 'run'}, yet its layer holds old bytes of: ${files(s.staleFiles)}.`
         : `${instruction} was CACHED although its sources changed${s.changedFiles.length > 0 ? ` (${files(s.changedFiles)})` : ''}, and nothing proved the layer holds the new bytes.`;
@@ -53395,6 +53646,7 @@ function repoRelative(file, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/status.ts
+
 
 
 /** The commit status cannot be posted for a reason the caller must handle (not a fork's 403/404). */
@@ -53434,7 +53686,7 @@ function statusDescription(j) {
 }
 /** One line (whitespace and control chars collapsed), at most 140 characters. */
 function clipDescription(text, redact = s => s) {
-    return text_safety_truncate(text_safety_visible(redact(text).replace(/\s+/g, ' ').trim()), MAX_DESCRIPTION);
+    return text_truncate(text_safety_visible(redact(text).replace(/\s+/g, ' ').trim()), MAX_DESCRIPTION);
 }
 /** Pure: the request for a commit status. */
 function statusPayload(input) {
@@ -53485,9 +53737,7 @@ async function postCommitStatus(opts) {
             throw e;
         const status = httpStatus(e);
         const redact = text_safety_redactor([opts.token, ...(opts.secrets ?? [])]);
-        const reason = redact(e instanceof Error ? e.message : String(e))
-            .replace(/\s+/g, ' ')
-            .trim();
+        const reason = redact(thrownMessage(e)).replace(/\s+/g, ' ').trim();
         if (status === 403 || status === 404) {
             return (`commit status not posted to ${where} (HTTP ${status}: ${reason}); ` +
                 'the token cannot write statuses here (a fork pull request gets a read-only token; ' +
@@ -53695,9 +53945,7 @@ async function guardMode(plan, inputs, workspace, env, secrets) {
         'changed-files': [...new Set(js.flatMap(j => j.changedFiles))].join('\n'),
         pruned: JSON.stringify(worst.pruned),
         'image-id': worst.imageId ?? '',
-        report: JSON.stringify(results.length === 1 && results[0]?.service === null
-            ? worst
-            : results.map(r => ({ service: r.service, ...r.judgement })))
+        report: JSON.stringify(reportDocument(results))
     });
     for (const r of results) {
         const file = repoRelative(r.dockerfile, workspace);

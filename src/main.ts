@@ -18,7 +18,7 @@ import type { Judgement } from './model.js'
 import { runClear, type ClearReport } from './pipeline/clear.js'
 import { errorMessage, UsageError } from './pipeline/errors.js'
 import { hashContext, hashReport } from './pipeline/hash.js'
-import { runGuard } from './pipeline/guard.js'
+import { reportDocument, runGuard } from './pipeline/guard.js'
 import {
   annotationsFor,
   emitAnnotations,
@@ -163,11 +163,7 @@ async function guardMode(
     'changed-files': [...new Set(js.flatMap(j => j.changedFiles))].join('\n'),
     pruned: JSON.stringify(worst.pruned),
     'image-id': worst.imageId ?? '',
-    report: JSON.stringify(
-      results.length === 1 && results[0]?.service === null
-        ? worst
-        : results.map(r => ({ service: r.service, ...r.judgement }))
-    )
+    report: JSON.stringify(reportDocument(results))
   })
   for (const r of results) {
     const file = repoRelative(r.dockerfile, workspace)

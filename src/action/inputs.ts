@@ -1,7 +1,8 @@
 import { realpath, stat } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
 import { escapesRoot } from '../util/paths.js'
-import type { ComposeCli } from '../cli/args.js'
+import { isBuildArgName, splitBuildArg } from '../util/build-arg.js'
+import { guardOptions, type ComposeCli } from '../pipeline/request.js'
 import type { PrunePolicy, VerifyPolicy } from '../model.js'
 import { resolveClearPath, type ClearOptions } from '../pipeline/clear.js'
 import { errorMessage } from '../pipeline/errors.js'
@@ -115,9 +116,6 @@ function clearPaths(value: string): string[] {
   return lines
 }
 
-/** Docker's build-arg name rule. */
-const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
-
 /**
  * `KEY=VALUE` per line, blank lines and `#` comments skipped. Errors name the line as the user
  * counts it and never echo a value (it may be a secret the runner has not masked yet).
@@ -129,12 +127,12 @@ export function parseBuildArgLines(text: string): Record<string, string> {
     const line = raw.replace(/\r$/, '').trimStart()
     const n = i + 1
     if (line.trim() === '' || line.startsWith('#')) return
-    const eq = line.indexOf('=')
-    if (eq < 0) {
+    const split = splitBuildArg(line)
+    if (split.value === null) {
       throw new UsageError(`input build-args line ${n}: expected KEY=VALUE, found no "="`)
     }
-    const name = line.slice(0, eq).trimEnd()
-    if (!ARG_NAME.test(name)) {
+    const name = split.name.trimEnd()
+    if (!isBuildArgName(name)) {
       throw new UsageError(
         `input build-args line ${n}: "${truncate(name, 40)}" is not a build-arg name (letters, digits and _, not starting with a digit)`
       )
@@ -144,7 +142,7 @@ export function parseBuildArgLines(text: string): Record<string, string> {
       throw new UsageError(`input build-args line ${n}: ${name} is already set on line ${first}`)
     }
     lineOf.set(name, n)
-    out[name] = line.slice(eq + 1)
+    out[name] = split.value
   })
   return out
 }
@@ -415,7 +413,7 @@ export async function planRun(
     }
   }
 
-  const guard: GuardOptions = {
+  const guard = guardOptions({
     context,
     file,
     state,
@@ -428,12 +426,10 @@ export async function planRun(
     verify: inputs.verify,
     // What was built: GITHUB_SHA (a PR's merge commit), as docker/metadata-action labels it.
     commit: inputs.commit || ctx.env.GITHUB_SHA || ctx.headSha || null,
-    buildId: null,
-    ignoreCorruptRecord: false,
     logFile,
     image: inputs.image || null,
     docker,
     ...(inputs['build-timeout'] !== null ? { buildTimeoutMs: inputs['build-timeout'] } : {})
-  }
+  })
   return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings }
 }

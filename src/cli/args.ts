@@ -1,3 +1,4 @@
+import { thrownMessage } from '../util/error.js'
 import { parseArgs } from 'node:util'
 import { clearCommands } from '../docker/prune.js'
 import { isAbsolute, resolve } from 'node:path'
@@ -11,6 +12,9 @@ import {
   UsageError,
   type GuardOptions
 } from '../pipeline/options.js'
+import { guardOptions, type ComposeCli } from '../pipeline/request.js'
+
+export type { ComposeCli }
 
 export const COMMANDS = ['hash', 'build', 'check', 'parse-log', 'clear'] as const
 export type Command = (typeof COMMANDS)[number]
@@ -44,13 +48,6 @@ export type Parsed =
     }
   | { command: 'parse-log'; logFile: string; json: boolean; debug: boolean }
   | { command: 'clear'; clear: ClearCliOptions; json: boolean; debug: boolean }
-
-export interface ComposeCli {
-  file: string
-  services: string[]
-  /** When set, every path the compose file names must stay inside this directory (the action's workspace). */
-  root?: string
-}
 
 const OPTIONS = {
   context: { type: 'string' },
@@ -117,7 +114,7 @@ const ALLOWED: Record<Command, readonly OptionName[]> = {
  * `--` quoting, and print the option's usage form.
  */
 function argvError(e: unknown): UsageError {
-  const message = e instanceof Error ? e.message : String(e)
+  const message = thrownMessage(e)
   const code = (e as { code?: unknown } | null)?.code
   const option = /'(-[^',\s]*)'/.exec(message)?.[1] ?? /--[\w-]+/.exec(message)?.[0]
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
@@ -180,7 +177,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     try {
       clearCommands('buildkit', { filters: list('filter') })
     } catch (e) {
-      throw new UsageError(`--filter: ${e instanceof Error ? e.message : String(e)}`)
+      throw new UsageError(`--filter: ${thrownMessage(e)}`)
     }
     return {
       command,
@@ -223,7 +220,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
   }
   const tags = list('tag')
   tags.forEach((t, i) => parseTag(t, `--tag #${i + 1}`))
-  const guard: GuardOptions = {
+  const guard = guardOptions({
     context,
     file,
     state: str('state') !== undefined ? abs(str('state') as string) : null,
@@ -244,7 +241,7 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     ...(str('build-timeout') !== undefined
       ? { buildTimeoutMs: parseTimeout(str('build-timeout') as string, '--build-timeout') }
       : {})
-  }
+  })
   const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null
   return { command, guard, compose, json, debug }
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { parseCli, USAGE, type Parsed } from './args.js'
 import { errorMessage, exitCodeFor } from '../pipeline/errors.js'
 import { checkContextDir, hashContext, hashReport } from '../pipeline/hash.js'
-import { runGuard } from '../pipeline/guard.js'
+import { reportDocument, runGuard } from '../pipeline/guard.js'
 import { runClear } from '../pipeline/clear.js'
 import { parseLogFile, toParseLogJson } from '../logs/index.js'
 import { renderText } from '../report/text.js'
@@ -115,12 +115,7 @@ async function dispatch(p: Parsed, io: CliIo): Promise<number> {
       for (const { service, judgement } of results) {
         io.stderr(renderText(judgement, { title: service ?? undefined }))
       }
-      if (p.json)
-        emit(
-          results.length === 1 && results[0]?.service === null
-            ? results[0].judgement
-            : results.map(r => ({ service: r.service, ...r.judgement }))
-        )
+      if (p.json) emit(reportDocument(results))
       return worst(results.map(r => r.judgement))
     }
     case 'clear': {

@@ -12,13 +12,13 @@
  * Any other `$` is an error, as in compose ("Invalid interpolation format").
  */
 
+import { FreshBuildError } from '../util/error.js'
+
 /** The variables substitution reads; `undefined` is unset. */
 export type Vars = Readonly<Record<string, string | undefined>>
 
 /** A substitution failed; `message` is the reason, without the location (the caller adds it). */
-export class InterpolationError extends Error {
-  override name = 'InterpolationError'
-}
+export class InterpolationError extends FreshBuildError {}
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y
 const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/

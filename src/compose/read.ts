@@ -24,6 +24,7 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path'
 import { containedIn } from '../util/paths.js'
 import { load, YAMLException } from 'js-yaml'
 import { interpolate, InterpolationError, parseDotEnv, type Vars } from './interpolate.js'
+import { FreshBuildError, thrownMessage } from '../util/error.js'
 
 /** One service that compose builds. */
 export interface ComposeService {
@@ -63,8 +64,7 @@ export interface ReadComposeOptions {
 }
 
 /** A compose file that cannot be read as asked; the message is one line naming the file. */
-export class ComposeError extends Error {
-  override name = 'ComposeError'
+export class ComposeError extends FreshBuildError {
   constructor(
     readonly file: string,
     readonly detail: string
@@ -191,7 +191,7 @@ async function projectVars(dir: string, env: NodeJS.ProcessEnv): Promise<Vars> {
     text = await readFile(path, 'utf8')
   } catch (e) {
     if (isNodeError(e) && (e.code === 'ENOENT' || e.code === 'EISDIR')) return { ...env }
-    throw new ComposeError(path, `cannot read: ${errorText(e)}`)
+    throw new ComposeError(path, `cannot read: ${thrownMessage(e)}`)
   }
   const out: Record<string, string | undefined> = parseDotEnv(text)
   for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v
@@ -252,7 +252,7 @@ class Reader {
     try {
       text = await readFile(file, 'utf8')
     } catch (e) {
-      const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : errorText(e)
+      const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : thrownMessage(e)
       throw new ComposeError(file, `cannot read the compose file: ${why}`)
     }
     let root: unknown
@@ -263,7 +263,7 @@ class Reader {
         const at = e.mark ? ` at line ${e.mark.line + 1}` : ''
         throw new ComposeError(file, `invalid YAML${at}: ${e.reason}`)
       }
-      throw new ComposeError(file, `invalid YAML: ${errorText(e)}`)
+      throw new ComposeError(file, `invalid YAML: ${thrownMessage(e)}`)
     }
     if (!isMapping(root)) throw new ComposeError(file, 'not a compose file (expected a mapping)')
     const services = root.services
@@ -498,13 +498,6 @@ function isMapping(v: unknown): v is Mapping {
 // Duck-typed: errors from node's own modules may come from another realm (jest's vm modules).
 function isNodeError(e: unknown): e is NodeJS.ErrnoException {
   return typeof e === 'object' && e !== null && 'code' in e
-}
-
-function errorText(e: unknown): string {
-  if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string') {
-    return e.message
-  }
-  return String(e)
 }
 
 function describe(v: unknown): string {

@@ -6,9 +6,10 @@
  */
 import { compileGoRegexp, GoRegexpError } from './goregexp.js'
 import type { Nfa } from './nfa.js'
+import { FreshBuildError } from '../util/error.js'
 
 /** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
-export class IgnoreSyntaxError extends Error {
+export class IgnoreSyntaxError extends FreshBuildError {
   constructor(
     message: string,
     readonly file: string | null,
@@ -16,7 +17,6 @@ export class IgnoreSyntaxError extends Error {
     readonly pattern: string
   ) {
     super(`${file ?? '.dockerignore'}${line === null ? '' : `:${line}`}: ${message}`)
-    this.name = 'IgnoreSyntaxError'
   }
 }
 
@@ -239,6 +239,9 @@ export interface MatchResult {
 
 const GLOB_CHARS = /[*?[\]\\^]/
 
+/** A path that is not clean and relative: a `.` or `..` segment, `//`, a leading or trailing `/`. */
+const UNCLEAN = /(^|\/)\.\.?(\/|$)|\/\/|^\/|\/$/
+
 interface IndexNode {
   children: Map<string, IndexNode>
   /** Patterns whose leading literal segments end here. */
@@ -256,6 +259,7 @@ export class Matcher {
   private readonly index: IndexNode = { children: new Map(), patterns: [] }
   private readonly unindexed: number[] = []
   private compiledAll = false
+  private all: number[] | null = null
 
   constructor(
     patterns: Pattern[],
@@ -289,6 +293,8 @@ export class Matcher {
    */
   private candidates(path: string): readonly number[] {
     this.compileAllOnce()
+    // parentDirs cleans a path such as `x/../a/b` (its parents include `a`): no index for those.
+    if (UNCLEAN.test(path)) return (this.all ??= this.patterns.map((_, i) => i))
     const lists: (readonly number[])[] = [this.unindexed]
     let node: IndexNode | undefined = this.index
     let from = 0

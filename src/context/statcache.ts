@@ -18,6 +18,7 @@
  * rename), carries a checksum, and is a pure optimisation: a missing, unreadable, torn or
  * tampered file is ignored and every file is read, never an error.
  */
+import { thrownMessage } from '../util/error.js'
 import { createHash, randomBytes } from 'node:crypto'
 import { constants as fsConstants, type Stats } from 'node:fs'
 import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises'
@@ -294,7 +295,7 @@ async function removeOrphans(path: string): Promise<void> {
 }
 
 function errText(e: unknown): string {
-  return errCode(e) ?? (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''
+  return errCode(e) ?? thrownMessage(e).split('\n')[0] ?? ''
 }
 
 /** One progress line for a person: how much of the context the cache spared reading. */

@@ -21,16 +21,16 @@ import { defaultConcurrency, digestBytes, digestString, mapPool, StreamDigester 
 import type { FileDigester, FileStat } from './digest.js'
 import { compilePatterns, parseIgnoreFile } from './ignore.js'
 import type { IgnoreLine, Matcher, MatchInfo } from './ignore.js'
+import { FreshBuildError, thrownMessage } from '../util/error.js'
 
 /** A context that cannot be read; `path` is the file or directory at fault. */
-export class ContextError extends Error {
+export class ContextError extends FreshBuildError {
   constructor(
     message: string,
     readonly path: string,
     readonly code: string | null = null
   ) {
     super(message)
-    this.name = 'ContextError'
   }
 }
 
@@ -78,11 +78,7 @@ const REASONS: Record<string, string> = {
 
 function fail(what: string, path: string, e: unknown): ContextError {
   const code = errCode(e)
-  const reason = code
-    ? `${REASONS[code] ?? code.toLowerCase()} (${code})`
-    : e instanceof Error
-      ? e.message
-      : String(e)
+  const reason = code ? `${REASONS[code] ?? code.toLowerCase()} (${code})` : thrownMessage(e)
   return new ContextError(`${what} ${path}: ${reason}`, path, code ?? null)
 }
 

@@ -5,14 +5,14 @@
 import { spawn } from 'node:child_process'
 import { basename } from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
+import { FreshBuildError } from '../util/error.js'
 
 /** One-line error for anything docker-related the caller should report as is. */
-export class DockerError extends Error {
+export class DockerError extends FreshBuildError {
   readonly code: number | null
   constructor(message: string, code: number | null = null) {
     // Keep it one line: daemon messages sometimes carry newlines.
     super(message.replace(/\s*\r?\n\s*/g, ' ').trim())
-    this.name = 'DockerError'
     this.code = code
   }
 }

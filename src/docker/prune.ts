@@ -11,6 +11,7 @@
  *   record type; `-a` is needed because regular records shared with images are kept otherwise.
  * - Never `system prune`, `image prune`, `--volumes`: images and volumes are not cache.
  */
+import { thrownMessage } from '../util/error.js'
 import type { ClearPrunePolicy, PrunePolicy, PruneResult } from '../model.js'
 import type { BuilderKind } from './builder.js'
 import { commandError, type DockerExec } from './exec.js'
@@ -142,7 +143,7 @@ export async function prune(
       policy,
       done: false,
       reclaimedBytes: 0,
-      note: e instanceof Error ? e.message : String(e)
+      note: thrownMessage(e)
     }
   }
 }

@@ -3,6 +3,8 @@ import { DockerfileParser, type Dockerfile, type Env, type Instruction } from 'd
 import type { ContextStep, DockerfilePlan, InstructionKeyword } from '../model.js'
 import { cleanRel } from './match.js'
 import { expandWord, splitWords, WordError, type Vars } from './words.js'
+import { isBuildArgName } from '../util/build-arg.js'
+import { FreshBuildError } from '../util/error.js'
 
 /*
  * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
@@ -32,14 +34,13 @@ import { expandWord, splitWords, WordError, type Vars } from './words.js'
  */
 
 /** A malformed Dockerfile; the message is one line naming the file and line. */
-export class DockerfileError extends Error {
+export class DockerfileError extends FreshBuildError {
   constructor(
     readonly file: string,
     readonly line: number,
     readonly detail: string
   ) {
     super(`${file}:${line}: ${detail}`)
-    this.name = 'DockerfileError'
   }
 }
 
@@ -335,7 +336,7 @@ class Reader {
     for (const word of words) {
       const eq = word.indexOf('=')
       const name = eq < 0 ? word : word.slice(0, eq)
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) this.fail(`invalid ARG name: ${name}`)
+      if (!isBuildArgName(name)) this.fail(`invalid ARG name: ${name}`)
       if (!this.declaredSet.has(name)) {
         this.declaredSet.add(name)
         this.declared.push(name)

@@ -1,15 +1,15 @@
 import { open } from 'node:fs/promises'
 import type { ParsedLog } from '../model.js'
 import { LogParser, type LogParserOptions } from './parser.js'
+import { FreshBuildError } from '../util/error.js'
 
 /** A build log that cannot be read; the message is one line naming the file. */
-export class LogFileError extends Error {
+export class LogFileError extends FreshBuildError {
   constructor(
     readonly path: string,
     problem: string
   ) {
     super(`build log ${path}: ${problem}`)
-    this.name = 'LogFileError'
   }
 }
 

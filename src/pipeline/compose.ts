@@ -17,7 +17,7 @@
  *
  * BUILDKIT_INLINE_CACHE among a service's args passes through, so the usual warning names it.
  */
-import type { ComposeCli } from '../cli/args.js'
+import type { ComposeCli } from './request.js'
 import {
   defaultImageName,
   detectCompose,

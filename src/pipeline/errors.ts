@@ -1,4 +1,5 @@
 import { visible } from '../report/text-safety.js'
+import { FreshBuildError } from '../util/error.js'
 import { UsageError } from './options.js'
 
 /**
@@ -11,25 +12,6 @@ export function errorMessage(e: unknown): string {
   return visible(rawMessage(e).trim())
 }
 
-/**
- * Errors this project builds from user-given names (paths, values): one line by contract, so a
- * newline in a path is data to show escaped, not the end of the message. Anything else (node,
- * js-yaml with its code frame) is cut to its first line.
- */
-const OWN_ERRORS = new Set([
-  'UsageError',
-  'ContextError',
-  'IgnoreSyntaxError',
-  'DockerfileError',
-  'LogFileError',
-  'RecordError',
-  'LockError',
-  'ComposeError',
-  'InterpolationError',
-  'BuildFailedError',
-  'DockerError'
-])
-
 /** An Error, also one from another realm (a vm context, a worker), which fails `instanceof`. */
 function errorLike(e: unknown): { name: string; message: string } | null {
   if (e instanceof Error) return e
@@ -41,8 +23,11 @@ function errorLike(e: unknown): { name: string; message: string } | null {
 }
 
 function rawMessage(thrown: unknown): string {
+  // This project's errors are one line by contract, built from user-given names (paths,
+  // values): a newline in a path is data to show escaped, not the end of the message.
+  if (thrown instanceof FreshBuildError) return thrown.message.replace(/^\s*\n+|\n+\s*$/g, '')
+  // Anything else (node, js-yaml with its code frame) is cut to its first line.
   const e = errorLike(thrown)
-  if (e && OWN_ERRORS.has(e.name)) return e.message.replace(/^\s*\n+|\n+\s*$/g, '')
   if (e) return e.message.split('\n').find(l => l.trim() !== '') ?? e.name
   if (typeof thrown === 'string') return thrown.split('\n').find(l => l.trim() !== '') ?? thrown
   try {
@@ -52,9 +37,9 @@ function rawMessage(thrown: unknown): string {
   }
 }
 
-/** Every error is exit 2; only a stale verdict is exit 1, and that is not an exception. */
-export function exitCodeFor(_e: unknown): number {
-  return 2
+/** The exit code for a thrown value: the error's own, else 2 (a failure we did not foresee). */
+export function exitCodeFor(e: unknown): number {
+  return e instanceof FreshBuildError ? e.exitCode : 2
 }
 
-export { UsageError }
+export { FreshBuildError, UsageError }

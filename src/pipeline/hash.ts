@@ -5,6 +5,7 @@ import { StatCache, type StatCacheStats } from '../context/statcache.js'
 import { formatMode, hashEntries } from '../context/hash.js'
 import { hashSteps, readDockerfile, type ReadPlan } from '../dockerfile/index.js'
 import { UsageError } from './options.js'
+import { thrownMessage } from '../util/error.js'
 
 /** The context as Docker reads it, the Dockerfile's context steps, and their hashes. */
 export interface Hashed {
@@ -30,13 +31,9 @@ export async function readDockerfileText(file: string): Promise<string> {
     return await readFile(file, 'utf8')
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? ''
-    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`
+    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`
     throw new UsageError(`Dockerfile ${fault}: ${file}`)
   }
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
 }
 
 /**
@@ -49,7 +46,7 @@ export async function checkContextDir(dir: string): Promise<void> {
     st = await stat(dir)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? ''
-    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || errorText(e)})`
+    const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`
     throw new UsageError(`build context ${fault}: ${dir}`)
   }
   if (!st.isDirectory()) throw new UsageError(`build context is not a directory: ${dir}`)

@@ -1,9 +1,10 @@
 import type { PrunePolicy, VerifyPolicy } from '../model.js'
+import { isBuildArgName, splitBuildArg } from '../util/build-arg.js'
+import { MESSAGE_CUT, truncate as cut } from '../util/text.js'
+import { FreshBuildError } from '../util/error.js'
 
 /** A user mistake: one clear line, exit code 2, no stack trace. */
-export class UsageError extends Error {
-  override name = 'UsageError'
-}
+export class UsageError extends FreshBuildError {}
 
 /** Everything `build` and `check` need, validated; the CLI and the action both produce it. */
 export interface GuardOptions {
@@ -60,9 +61,6 @@ export function parseVerify(value: string, where = '--verify'): VerifyPolicy {
   throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`)
 }
 
-/** Build-arg names as docker accepts them: an identifier, no `=`, no whitespace. */
-const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
-
 /**
  * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
  * an argv slot, never through a shell). `where(i)` names the offending line or flag.
@@ -73,15 +71,15 @@ export function parseBuildArgs(
 ): Record<string, string> {
   const out: Record<string, string> = {}
   items.forEach((item, i) => {
-    const eq = item.indexOf('=')
-    const name = eq < 0 ? item : item.slice(0, eq)
-    if (!ARG_NAME.test(name)) {
+    const { name, value } = splitBuildArg(item)
+    if (!isBuildArgName(name)) {
       throw new UsageError(
         `${where(i)}: "${truncate(item)}" is not KEY=VALUE with KEY a build-arg name`
       )
     }
-    if (eq < 0) throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`)
-    out[name] = item.slice(eq + 1)
+    if (value === null)
+      throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`)
+    out[name] = value
   })
   return out
 }
@@ -108,9 +106,9 @@ export function parseTag(value: string, where: string): string {
   return value
 }
 
+/** A user's value quoted in an error message: one line, cut after `max` characters. */
 export function truncate(s: string, max = 60): string {
-  const one = s.replace(/[\r\n]+/g, '\\n')
-  return one.length > max ? `${one.slice(0, max)}...` : one
+  return cut(s.replace(/[\r\n]+/g, '\\n'), max, MESSAGE_CUT)
 }
 
 /** The values of the secret build args: masked everywhere, never recorded or labelled. */

@@ -6,15 +6,15 @@ import { dirname, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { errCode } from '../util/errno.js'
 import { errText, EXCLUSIVE } from './store.js'
+import { FreshBuildError } from '../util/error.js'
 
 /** The lock could not be taken in time, or is already held by this process. */
-export class LockError extends Error {
+export class LockError extends FreshBuildError {
   constructor(
     readonly lockPath: string,
     problem: string
   ) {
     super(`${lockPath}: ${problem}`)
-    this.name = 'LockError'
   }
 }
 

@@ -5,18 +5,18 @@ import { basename, dirname, join } from 'node:path'
 import { errCode } from '../util/errno.js'
 import type { BuildRecord } from '../model.js'
 import { RecordShapeError, validateRecord } from './validate.js'
+import { FreshBuildError, thrownMessage } from '../util/error.js'
 
 /**
  * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The
  * message is one line naming the path and the fault; the caller decides whether that is fatal.
  */
-export class RecordError extends Error {
+export class RecordError extends FreshBuildError {
   constructor(
     readonly path: string,
     problem: string
   ) {
     super(oneLine(`${path}: ${problem}`))
-    this.name = 'RecordError'
   }
 }
 
@@ -157,12 +157,7 @@ function jsonPosition(text: string, e: unknown): string {
 
 /** A thrown value as one short line (Error or not). */
 export function errText(e: unknown): string {
-  // Duck-typed: an error from another realm (a vm context, a worker) is not `instanceof Error`.
-  const message =
-    typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string'
-      ? e.message
-      : String(e)
-  return oneLine(message)
+  return oneLine(thrownMessage(e))
 }
 
 function oneLine(s: string): string {

@@ -1,3 +1,4 @@
+import { thrownMessage } from '../util/error.js'
 import type { Judgement, Verdict } from '../model.js'
 import { verdictExplanation } from './facts.js'
 import { redactor, truncate, visible } from './text-safety.js'
@@ -144,9 +145,7 @@ export async function postCommitStatus(opts: PostStatusOptions): Promise<string 
     if (e instanceof StatusError) throw e
     const status = httpStatus(e)
     const redact = redactor([opts.token, ...(opts.secrets ?? [])])
-    const reason = redact(e instanceof Error ? e.message : String(e))
-      .replace(/\s+/g, ' ')
-      .trim()
+    const reason = redact(thrownMessage(e)).replace(/\s+/g, ' ').trim()
     if (status === 403 || status === 404) {
       return (
         `commit status not posted to ${where} (HTTP ${status}: ${reason}); ` +

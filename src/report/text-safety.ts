@@ -63,11 +63,7 @@ export function visible(text: string): string {
 }
 
 /** Cuts to at most `max` characters (by code point), ending in `…` when cut. */
-export function truncate(text: string, max: number): string {
-  const chars = [...text]
-  if (chars.length <= max) return text
-  return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`
-}
+export { truncate } from '../util/text.js'
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',

@@ -11,6 +11,7 @@ import type { Stats } from 'node:fs'
 import { lstat, mkdtemp, rename, rm, rmdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { errCode } from './errno.js'
+import { FreshBuildError } from './error.js'
 
 /** What a path was when it was checked: the entry itself (never a symlink's target). */
 export interface Identity {
@@ -23,9 +24,7 @@ export function identityOf(st: Pick<Stats, 'dev' | 'ino'>): Identity {
 }
 
 /** The checked entry is not what the path leads to any more: nothing was deleted. */
-export class SwappedPathError extends Error {
-  override name = 'SwappedPathError'
-}
+export class SwappedPathError extends FreshBuildError {}
 
 /** Prefix of the trash folders; one left behind by a killed run can be deleted by hand. */
 export const TRASH_PREFIX = '.fresh-build-trash-'
@@ -50,13 +49,15 @@ export async function removeChecked(
     if (errCode(e) === 'ENOENT') return false
     const why =
       errCode(e) === 'EXDEV' ? `it is on another file system than ${trashIn}` : String(errCode(e))
-    throw new Error(`cannot remove ${label}: ${why}`)
+    throw new FreshBuildError(`cannot remove ${label}: ${why}`)
   }
   let st: Stats
   try {
     st = await lstat(moved)
   } catch (e) {
-    throw new Error(`cannot remove ${label}: the moved entry vanished (${errCode(e) ?? 'error'})`)
+    throw new FreshBuildError(
+      `cannot remove ${label}: the moved entry vanished (${errCode(e) ?? 'error'})`
+    )
   }
   if (st.dev !== expected.dev || st.ino !== expected.ino) {
     // Back to where it came from, through the same path, so nothing outside has changed.

@@ -10,7 +10,13 @@ import { readRecord } from '../../../src/record/store.js'
  * Real processes racing for one record. The record modules (and the one helper they share) are
  * transpiled to plain ESM in a temp dir that mirrors src/, so each child is a bare `node` process.
  */
-const SOURCES = ['record/lock.ts', 'record/store.ts', 'record/validate.ts', 'util/errno.ts']
+const SOURCES = [
+  'record/lock.ts',
+  'record/store.ts',
+  'record/validate.ts',
+  'util/errno.ts',
+  'util/error.ts'
+]
 const H = (c: string): string => `sha256:${c.repeat(64)}`
 
 const CHILD = `

@@ -1,0 +1,135 @@
+/**
+ * The value the guard's stages pass along (see guard.ts for the order). Each stage takes the run
+ * as the previous stage left it and returns it with what it adds, so the type of a run says
+ * which stages it has been through.
+ */
+import type {
+  BuildRecord,
+  ContextEntry,
+  HashedStep,
+  Judgement,
+  ParsedLog,
+  PruneResult
+} from '../model.js'
+import type { BuilderKind, DockerExec, DockerHostInfo } from '../docker/index.js'
+import type { Redact } from '../report/text-safety.js'
+import type { Comparison } from '../verdict/compare.js'
+import type { ProofOutcome } from '../verdict/judge.js'
+import type { LogStep } from '../model.js'
+import type { Hashed } from './hash.js'
+import type { GuardOptions } from './options.js'
+import type { StageImage } from './proof.js'
+
+export type GuardCommand = 'build' | 'check'
+
+export interface GuardIo {
+  /** A line of progress for a person (stderr in the CLI, the log in the action). */
+  progress: (line: string) => void
+  env: NodeJS.ProcessEnv
+  cwd: string
+  /** The docker exec to use; defaults to the configured client. */
+  exec?: DockerExec
+}
+
+export interface GuardResult {
+  /** The compose service, or null for a single build. */
+  service: string | null
+  judgement: Judgement
+  /** The Dockerfile judged, for annotations. */
+  dockerfile: string
+  /** Where the record lives. */
+  statePath: string
+  /** Last Dockerfile line by first line, for steps spanning continuation lines. */
+  endLines: Map<number, number>
+}
+
+/** The build identity injected as build args and recorded. */
+export interface Identity {
+  commit: string | null
+  buildId: string
+}
+
+/** prepare: the request and what follows from it before anything is read. */
+export interface PreparedRun {
+  command: GuardCommand
+  opts: GuardOptions
+  service: string | null
+  io: GuardIo
+  /** Progress with the secret values masked. */
+  say: (line: string) => void
+  redact: Redact
+  identity: Identity
+  /** The user's build args, plus the identity in build mode. */
+  buildArgs: Record<string, string>
+  statePath: string
+  recordInContext: boolean
+  /** The stat cache file, or null when none is used. */
+  statCache: string | null
+  /** The docker exec, made on first use (hash-only failures never need one). */
+  docker: () => DockerExec
+  /** Every warning of the run, in the order the stages found them. */
+  warnings: string[]
+}
+
+/**
+ * The context in the one form every stage reads: the scan's entries. The record's signature map
+ * and the lookup by path are derived from them once, here.
+ */
+export interface ContextFiles {
+  entries: readonly ContextEntry[]
+  byPath: ReadonlyMap<string, ContextEntry>
+  /** path -> signature, as the record keeps it (see fileSignatures). */
+  signatures: Record<string, string>
+}
+
+/** hash: the context and Dockerfile as Docker reads them. */
+export interface HashedRun extends PreparedRun {
+  hashed: Hashed
+  files: ContextFiles
+  /** Context steps of the stages this build runs. */
+  steps: HashedStep[]
+  /** The stage the build produces (the target, or the last stage). */
+  finalStage: string
+  /** The daemon's builder, asked while the context was walked (build mode); null otherwise. */
+  hostInfo: Promise<DockerHostInfo> | null
+}
+
+/** compare: the last good build, and what changed since. */
+export interface ComparedRun extends HashedRun {
+  previous: BuildRecord | null
+  comparison: Comparison
+}
+
+/**
+ * Where the judged build comes from: a build the guard runs, or a log another tool produced.
+ * Either way the later stages see a parsed log, the image, and a way to get each stage's image.
+ */
+export interface Source {
+  builder: BuilderKind | 'unknown'
+  pruned: PruneResult | null
+  log: ParsedLog
+  imageId: string | null
+  /** The final stage's image, null when unknown. */
+  final: StageImage | null
+  /** An image whose last stage is `stage` (for proofs of earlier stages). */
+  stageImage: (stage: string) => Promise<StageImage>
+  /** The whole context went to the builder in this run: its steps that ran copied those bytes. */
+  contextResent: boolean
+  /** Removes what the source made for the proofs only; best effort. */
+  cleanup: () => Promise<void>
+}
+
+export interface SourcedRun extends ComparedRun {
+  source: Source
+}
+
+/** prove: the log's steps matched to the Dockerfile's, and the byte proofs of changed steps. */
+export interface ProvenRun extends SourcedRun {
+  logSteps: ReadonlyMap<string, LogStep>
+  proofs: ReadonlyMap<string, ProofOutcome>
+}
+
+/** judge: the verdict. */
+export interface JudgedRun extends ProvenRun {
+  judgement: Judgement
+}

@@ -1,0 +1,211 @@
+import type { ParsedLog, PruneResult } from '../../model.js'
+import {
+  buildLogPathFor,
+  detectBuilder,
+  prune,
+  pruneImpliesNoCache,
+  runBuild,
+  type BuilderKind,
+  type BuildOptions,
+  type DockerExec,
+  type DockerHostInfo
+} from '../../docker/index.js'
+import { LogParser } from '../../logs/index.js'
+import { newRecord, recordLabels } from '../../record/index.js'
+import { appendedEntries, type StageImage } from '../proof.js'
+import type { ComparedRun, Source } from '../run.js'
+import { FreshBuildError } from '../../util/error.js'
+
+/** A docker build that failed: an error (exit 2), not a verdict. */
+export class BuildFailedError extends FreshBuildError {}
+
+/** `build`: prune when the context diverged, build with identity, parse the log as it streams. */
+export async function buildSource(run: ComparedRun): Promise<Source> {
+  const host = await detectHost(run)
+  const diverged = run.previous === null || run.previous.contextHash !== run.hashed.contextHash
+  const pruned = diverged && run.opts.prune !== 'never' ? await pruneCache(run, host) : null
+  const options = buildOptions(run, host, diverged)
+  const { log, imageId } = await buildFinal(run, host, options)
+  const stages = stageImages(run, host, options)
+  return {
+    builder: host.kind,
+    pruned,
+    log,
+    imageId,
+    final: imageId
+      ? { image: imageId, appended: appendedEntries(log, run.hashed.plan, run.finalStage) }
+      : null,
+    stageImage: stages.stageImage,
+    // The legacy builder always sends everything; a done prune made BuildKit forget what it had.
+    contextResent: host.kind === 'legacy' || pruned?.done === true,
+    cleanup: stages.cleanup
+  }
+}
+
+async function detectHost(run: ComparedRun): Promise<DockerHostInfo> {
+  const host = await (run.hostInfo ?? detectBuilder(run.docker(), run.io.env))
+  run.say(`builder: ${host.kind} (${host.reason})`)
+  run.warnings.push(...host.warnings)
+  return host
+}
+
+async function pruneCache(run: ComparedRun, host: DockerHostInfo): Promise<PruneResult> {
+  run.say(`pruning the builder cache (policy ${run.opts.prune})`)
+  const pruned = await prune(run.docker(), run.opts.prune, host.kind)
+  run.say(
+    pruned.done
+      ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
+      : `not pruned: ${run.redact(pruned.note ?? '')}`
+  )
+  return pruned
+}
+
+/** The final build's options; its labels carry the record of this build (files left out). */
+function buildOptions(run: ComparedRun, host: DockerHostInfo, diverged: boolean): BuildOptions {
+  const { opts, identity } = run
+  const labels = recordLabels(
+    newRecord({
+      contextHash: run.hashed.contextHash,
+      files: {},
+      steps: run.steps,
+      commit: identity.commit,
+      buildId: identity.buildId,
+      imageId: null,
+      tags: opts.tags,
+      dockerfile: opts.file
+    })
+  )
+  return {
+    context: opts.context,
+    file: opts.file,
+    tags: opts.tags,
+    buildArgs: run.buildArgs,
+    cacheFrom: opts.cacheFrom,
+    labels,
+    noCache: pruneImpliesNoCache(opts.prune, host.kind) && diverged,
+    ...(opts.target ? { target: opts.target } : {})
+  }
+}
+
+async function buildFinal(
+  run: ComparedRun,
+  host: DockerHostInfo,
+  options: BuildOptions
+): Promise<{ log: ParsedLog; imageId: string | null }> {
+  run.say(`building ${run.redact(run.opts.tags.join(', ')) || '(untagged)'}`)
+  // Parsed while it streams; the last build's log is kept beside the record (0600).
+  const parser = new LogParser()
+  const built = await runBuild(run.docker(), host.kind, options, {
+    onLine: line => {
+      parser.write(`${line}\n`)
+      run.say(run.redact(line))
+    },
+    // Never inside the context (it would be hashed, and a planted symlink there is the
+    // attacker's); secret values are redacted in it as everywhere else.
+    ...(run.recordInContext ? {} : { logPath: buildLogPathFor(run.statePath) }),
+    redact: run.redact,
+    ...(run.opts.buildTimeoutMs !== undefined ? { timeoutMs: run.opts.buildTimeoutMs } : {})
+  })
+  if (built.logError) run.warnings.push(`the build log could not be kept: ${built.logError}`)
+  if (built.code !== 0) {
+    throw new BuildFailedError(
+      `docker build failed (exit ${built.code}): ${run.redact(built.error ?? 'no error line')}`
+    )
+  }
+  return { log: parser.end(), imageId: built.imageId }
+}
+
+/**
+ * Images of earlier stages, for their proofs: each a `--target` build served from the cache the
+ * final build just wrote, checked to have come from it, and removed after the proofs when it
+ * was made for them alone.
+ */
+function stageImages(
+  run: ComparedRun,
+  host: DockerHostInfo,
+  options: BuildOptions
+): { stageImage: (stage: string) => Promise<StageImage>; cleanup: () => Promise<void> } {
+  /** Untagged images the proof's stage builds made, removed once read. */
+  const made: string[] = []
+  return {
+    stageImage: async stage => {
+      run.say(`building stage ${run.redact(stage)} from cache, to read the layers it wrote`)
+      const built = await buildStage(run.docker(), host.kind, options, stage)
+      if (built.created) made.push(built.image)
+      return {
+        image: built.image,
+        appended: appendedEntries(reusedCache(built.log, stage), run.hashed.plan, stage)
+      }
+    },
+    cleanup: () => removeUntagged(run.docker(), made)
+  }
+}
+
+/** A `--target stage` build of the same options; `created`: the image is new and ours. */
+async function buildStage(
+  exec: DockerExec,
+  kind: BuilderKind,
+  options: BuildOptions,
+  stage: string
+): Promise<{ image: string; log: ParsedLog; created: boolean }> {
+  // No labels (the legacy builder would append steps for them) and never --no-cache: the
+  // point is to get back the layers this build just wrote.
+  const existing = await imageIds(exec)
+  const parser = new LogParser()
+  const r = await runBuild(
+    exec,
+    kind,
+    { ...options, tags: [], labels: {}, noCache: false, target: stage },
+    { onLine: line => parser.write(`${line}\n`) }
+  )
+  if (r.code !== 0 || !r.imageId)
+    throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`)
+  // BuildKit exports a new untagged image; a legacy stage image is a cached intermediate of
+  // the build itself, and removing it would drop that cache. An image that existed before
+  // this stage build (an identical one somebody keeps) is never ours to remove.
+  const created = kind !== 'legacy' && existing !== null && !existing.has(r.imageId)
+  return { image: r.imageId, log: parser.end(), created }
+}
+
+/**
+ * The stage log, when every step came back from the cache: the proof is only about this build
+ * when the stage reused the layers it just wrote; a step that ran again (the cache was pruned
+ * meanwhile) made other layers.
+ */
+function reusedCache(log: ParsedLog, stage: string): ParsedLog {
+  const again = log.steps.find(s => !s.cached && !/^(FROM|ARG)\s/i.test(s.instruction))
+  if (again) {
+    throw new Error(
+      `building stage ${stage} again re-ran ${again.instruction} instead of reusing this build's cache (pruned meanwhile?), so its layers may not be the ones the image was built from`
+    )
+  }
+  return log
+}
+
+/** Every image id on the daemon, or null when they cannot be listed (then nothing is removed). */
+async function imageIds(exec: DockerExec): Promise<Set<string> | null> {
+  const r = await exec(['image', 'ls', '--all', '--quiet', '--no-trunc']).catch(() => null)
+  if (!r || r.code !== 0) return null
+  return new Set(
+    r.stdout
+      .split('\n')
+      .map(l => l.trim())
+      .filter(Boolean)
+  )
+}
+
+/**
+ * Removes the untagged stage images this run created for its proofs: without force, so the
+ * daemon refuses any image a container uses, and only when still untagged (a user's `--target`
+ * build may have tagged the very same image id since).
+ */
+async function removeUntagged(exec: DockerExec, ids: readonly string[]): Promise<void> {
+  for (const id of new Set(ids)) {
+    try {
+      const tags = await exec(['image', 'inspect', '--format', '{{len .RepoTags}}', id])
+      if (tags.code === 0 && tags.stdout.trim() === '0') await exec(['image', 'rm', id])
+    } catch {
+      // Leaving a dangling image behind is not worth failing a judged build for.
+    }
+  }
+}

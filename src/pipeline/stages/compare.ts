@@ -1,0 +1,138 @@
+import { lstat } from 'node:fs/promises'
+import { join, posix } from 'node:path'
+import type { BuildRecord, ContextEntry, EntryType, HashedStep } from '../../model.js'
+import { selectSources } from '../../dockerfile/index.js'
+import { readRecord, RecordError } from '../../record/index.js'
+import { compareWithRecord, stepKey } from '../../verdict/compare.js'
+import { preBuildWarnings } from '../../verdict/warnings.js'
+import { errorMessage } from '../errors.js'
+import { UsageError } from '../options.js'
+import type { ComparedRun, HashedRun } from '../run.js'
+
+/** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
+export async function compare(run: HashedRun): Promise<ComparedRun> {
+  const { opts, steps, files, say } = run
+  const previous = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings)
+  const comparison = compareWithRecord(
+    files.signatures,
+    steps,
+    previous,
+    selector(steps, files.entries, previous)
+  )
+  run.warnings.push(
+    ...preBuildWarnings({
+      entries: files.entries,
+      steps,
+      declaredArgs: run.hashed.plan.declaredArgs,
+      buildArgs: run.buildArgs,
+      cacheFrom: opts.cacheFrom,
+      excludedSources: await excludedSources(opts.context, steps, files.byPath),
+      injected: run.command === 'build',
+      secretArgs: opts.secretArgs
+    })
+  )
+  if (previous) {
+    say(
+      previous.contextHash === run.hashed.contextHash
+        ? 'the context equals the last good build'
+        : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : run.redact(previous.commit)})`
+    )
+  } else {
+    say(`no record at ${run.redact(run.statePath)}: this build is the baseline`)
+  }
+  return { ...run, previous, comparison }
+}
+
+async function loadRecord(
+  path: string,
+  ignoreCorrupt: boolean,
+  warnings: string[]
+): Promise<BuildRecord | null> {
+  try {
+    return await readRecord(path)
+  } catch (e) {
+    if (e instanceof RecordError && ignoreCorrupt) {
+      warnings.push(`${errorMessage(e)}; treated as no record (--ignore-corrupt-record)`)
+      return null
+    }
+    if (e instanceof RecordError) {
+      throw new UsageError(
+        `${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`
+      )
+    }
+    throw e
+  }
+}
+
+/** Rebuilds context entries from a record's signatures (to know what a step read back then). */
+export function entriesFromRecord(files: Record<string, string>): ContextEntry[] {
+  return Object.entries(files).map(([path, sig]) => {
+    const [type, mode, digest, size] = sig.split(' ')
+    return {
+      path,
+      type: (type ?? 'file') as EntryType,
+      mode: parseInt(mode ?? '0', 8),
+      size: Number(size ?? 0),
+      ...(digest && digest !== '-' ? { digest } : {})
+    }
+  })
+}
+
+/**
+ * selects(step, path): the step reads `path` now or read it in the recorded context (a removed
+ * file counts for the steps that copied it).
+ */
+export function selector(
+  steps: readonly HashedStep[],
+  entries: readonly ContextEntry[],
+  previous: BuildRecord | null
+): (step: HashedStep, path: string) => boolean {
+  // Built on first use: an unchanged context never asks, and these are a pass over every entry.
+  let sets: Map<string, Set<string>> | null = null
+  const build = (): Map<string, Set<string>> => {
+    const before = previous ? entriesFromRecord(previous.files) : []
+    const out = new Map<string, Set<string>>()
+    for (const s of steps) {
+      const paths = new Set(selectSources(s, entries).map(e => e.path))
+      for (const e of selectSources(s, before)) paths.add(e.path)
+      out.set(stepKey(s), paths)
+    }
+    return out
+  }
+  return (step, path) => (sets ??= build()).get(stepKey(step))?.has(path) ?? false
+}
+
+/**
+ * COPY/ADD sources named literally (no wildcard) that exist on disk but that the ignore file
+ * keeps out of the context: their changes never reach the build.
+ */
+export async function excludedSources(
+  context: string,
+  steps: readonly HashedStep[],
+  sent: ReadonlyMap<string, unknown>
+): Promise<{ step: HashedStep; source: string }[]> {
+  const out: { step: HashedStep; source: string }[] = []
+  for (const step of steps) {
+    if (step.keyword === 'RUN') continue
+    for (const source of step.sources) {
+      const rel = literalSource(source)
+      if (rel === null || sent.has(rel)) continue
+      const onDisk = await lstat(join(context, rel)).then(
+        () => true,
+        () => false
+      )
+      if (onDisk) out.push({ step, source: rel })
+    }
+  }
+  return out
+}
+
+/** A source as a path inside the context, or null when it names none literally. */
+function literalSource(source: string): string | null {
+  const rel = posix
+    .normalize(source)
+    .replace(/^(\.?\/)+/, '')
+    .replace(/\/+$/, '')
+  if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel)) return null
+  return rel
+}

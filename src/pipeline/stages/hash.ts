@@ -1,0 +1,71 @@
+import type { ContextEntry } from '../../model.js'
+import { detectBuilder, type DockerHostInfo } from '../../docker/index.js'
+import { neededStages, type ReadPlan } from '../../dockerfile/index.js'
+import { describeStatCache } from '../../context/statcache.js'
+import { fileSignatures } from '../../record/index.js'
+import { errorMessage } from '../errors.js'
+import { hashContext } from '../hash.js'
+import { UsageError } from '../options.js'
+import type { ContextFiles, HashedRun, PreparedRun } from '../run.js'
+
+/** Stage 2: read the Dockerfile and the context, hash both. */
+export async function hashStage(run: PreparedRun): Promise<HashedRun> {
+  const { opts, say } = run
+  say(`reading the build context ${run.redact(opts.context)}`)
+  let early: { needed: Set<string>; hostInfo: Promise<DockerHostInfo> | null } | undefined
+  const hashed = await hashContext({
+    context: opts.context,
+    file: opts.file,
+    buildArgs: run.buildArgs,
+    statCache: run.statCache,
+    onPlan: plan => (early = onPlan(run, plan))
+  })
+  const { needed, hostInfo } = early ?? { needed: new Set<string>(), hostInfo: null }
+  if (hashed.statCache) say(describeStatCache(hashed.statCache))
+  const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0'
+  const steps = hashed.steps.filter(s => needed.has(s.stage))
+  say(
+    `context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`
+  )
+  run.warnings.push(...hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`))
+  if (run.recordInContext) {
+    run.warnings.push(
+      `the record ${run.statePath} is inside the build context: every write changes the context hash`
+    )
+  }
+  return {
+    ...run,
+    hashed,
+    files: contextFiles(hashed.scan.entries),
+    steps,
+    finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
+    hostInfo
+  }
+}
+
+/** Between reading the Dockerfile and walking the context (see hashContext's onPlan). */
+function onPlan(
+  run: PreparedRun,
+  plan: ReadPlan
+): { needed: Set<string>; hostInfo: Promise<DockerHostInfo> | null } {
+  let needed: Set<string>
+  // A bad --target is bad input: refused before any docker call.
+  try {
+    needed = neededStages(plan, run.opts.target ?? undefined)
+  } catch (e) {
+    throw new UsageError(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`)
+  }
+  // The daemon is asked while the context is walked: both take a while, neither needs the other.
+  if (run.command !== 'build') return { needed, hostInfo: null }
+  const hostInfo = detectBuilder(run.docker(), run.io.env)
+  hostInfo.catch(() => undefined) // awaited by the build source; a failure is reported there
+  return { needed, hostInfo }
+}
+
+export function contextFiles(entries: readonly ContextEntry[]): ContextFiles {
+  return {
+    entries,
+    byPath: new Map(entries.map(e => [e.path, e])),
+    signatures: fileSignatures(entries)
+  }
+}
