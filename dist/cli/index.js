@@ -21327,6 +21327,20 @@ async function removeChecked(path, expected, trashIn, label) {
     await (0,promises_namespaceObject.rm)(trash, { recursive: true, force: true });
     return true;
 }
+/**
+ * Whether removeChecked can work in `dir`: makes and drops a trash folder there, as the removal
+ * will. Null when it can, else the errno code. (access() would judge by the real uid and knows
+ * nothing of read-only mounts.)
+ */
+async function writableFolder(dir) {
+    try {
+        await (0,promises_namespaceObject.rmdir)(await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(dir, TRASH_PREFIX)));
+        return null;
+    }
+    catch (e) {
+        return errCode(e) ?? 'error';
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/clear.ts
 
@@ -21527,10 +21541,10 @@ async function checkOwnFiles(statePath) {
             warnings.push(`${path} is not a fresh-build ${kind} (no header): left in place`);
         }
         else {
-            // Deleting needs a writable folder: say so now, before the prune, not after it.
-            await (0,promises_namespaceObject.access)(dir, external_node_fs_namespaceObject.constants.W_OK).catch((e) => {
-                refuse(`cannot be removed (its folder is not writable: ${errCode(e) ?? 'error'})`);
-            });
+            // Deleting needs a writable folder: tried now, before the prune rather than after it.
+            const fault = await writableFolder(dir);
+            if (fault !== null)
+                refuse(`cannot be removed (its folder is not writable: ${fault})`);
         }
         files.push({ kind, path, dir, found: identityOf(st), ours });
     }

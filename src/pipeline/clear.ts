@@ -1,9 +1,9 @@
 import { constants } from 'node:fs'
-import { access, lstat, open, readlink, realpath } from 'node:fs/promises'
+import { lstat, open, readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { strictlyInside } from '../util/paths.js'
 import { errCode } from '../util/errno.js'
-import { identityOf, removeChecked, type Identity } from '../util/remove.js'
+import { identityOf, removeChecked, writableFolder, type Identity } from '../util/remove.js'
 import {
   clearCommands,
   detectBuilder,
@@ -267,10 +267,9 @@ async function checkOwnFiles(statePath: string): Promise<{ files: OwnFile[]; war
     if (!ours) {
       warnings.push(`${path} is not a fresh-build ${kind} (no header): left in place`)
     } else {
-      // Deleting needs a writable folder: say so now, before the prune, not after it.
-      await access(dir, constants.W_OK).catch((e: unknown) => {
-        refuse(`cannot be removed (its folder is not writable: ${errCode(e) ?? 'error'})`)
-      })
+      // Deleting needs a writable folder: tried now, before the prune rather than after it.
+      const fault = await writableFolder(dir)
+      if (fault !== null) refuse(`cannot be removed (its folder is not writable: ${fault})`)
     }
     files.push({ kind, path, dir, found: identityOf(st), ours })
   }

@@ -73,3 +73,17 @@ export async function removeChecked(
   await rm(trash, { recursive: true, force: true })
   return true
 }
+
+/**
+ * Whether removeChecked can work in `dir`: makes and drops a trash folder there, as the removal
+ * will. Null when it can, else the errno code. (access() would judge by the real uid and knows
+ * nothing of read-only mounts.)
+ */
+export async function writableFolder(dir: string): Promise<string | null> {
+  try {
+    await rmdir(await mkdtemp(join(dir, TRASH_PREFIX)))
+    return null
+  } catch (e) {
+    return errCode(e) ?? 'error'
+  }
+}

@@ -4,7 +4,7 @@
  * clear root, `--json` on an error.
  */
 import { describe, expect, test } from '@jest/globals'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readComposeProject } from '../../../src/compose/index.js'
@@ -12,7 +12,7 @@ import { scanContext } from '../../../src/context/walk.js'
 import { readRecord } from '../../../src/record/index.js'
 import { visible } from '../../../src/report/text-safety.js'
 import { nameFromBytes, pathToBytes } from '../../../src/util/bytes-path.js'
-import { fakeDocker, runCli } from './helpers.js'
+import { fakeDocker, openTempDir, runCli, withoutRoot } from './helpers.js'
 
 const temp = (): string => mkdtempSync(join(tmpdir(), 'fb-hard-atk-'))
 
@@ -129,5 +129,32 @@ describe('--json on an error', () => {
     const doc = JSON.parse(run.stdout) as unknown
     expect(doc).toEqual({ error: { message: `build context not found: ${missing}` } })
     expect(run.stderr).toBe(`fresh-build: error: build context not found: ${missing}\n`)
+  })
+})
+
+describe('clear on a read-only state folder', () => {
+  test('is an error before the prune, the record kept (not "no record", exit 0)', async () => {
+    const ws = openTempDir('fb-hard-ro-')
+    writeFileSync(join(ws, 'Dockerfile'), 'FROM scratch\n')
+    const dir = openTempDir('fb-hard-ro-')
+    const docker = fakeDocker(openTempDir('fb-hard-ro-'))
+    const state = join(dir, 'rec.json')
+    const record = '{"version":1,"contextHash":"sha256:0"}\n'
+    writeFileSync(state, record, { mode: 0o644 })
+    // Not writable by anyone but root: the test drops to nobody, as root writes everywhere.
+    chmodSync(dir, 0o555)
+    try {
+      const run = await withoutRoot(() =>
+        runCli(['clear', '--context', ws, '--state', state, '--docker', docker.bin])
+      )
+      expect(run.code).toBe(2)
+      expect(run.stderr).toMatch(
+        /rec\.json cannot be removed \(its folder is not writable: EACCES\)/
+      )
+      expect(docker.calls().filter(a => a[1] === 'prune')).toEqual([])
+      expect(readFileSync(state, 'utf8')).toBe(record)
+    } finally {
+      chmodSync(dir, 0o755)
+    }
   })
 })
