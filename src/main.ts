@@ -16,8 +16,9 @@ import {
 } from './action/inputs.js'
 import type { Judgement } from './model.js'
 import { runClear, type ClearReport } from './pipeline/clear.js'
+import { describeScope, type ActionsCacheReport } from './github/caches.js'
 import { errorMessage, UsageError } from './pipeline/errors.js'
-import { hashContext, hashReport } from './pipeline/hash.js'
+import { daemonOnBuild, hashContext, hashReport } from './pipeline/hash.js'
 import { reportDocument, runGuard } from './pipeline/guard.js'
 import {
   annotationsFor,
@@ -29,6 +30,7 @@ import {
   repoRelative,
   runUrl,
   statusDescription,
+  visible,
   writeJobSummary,
   type StatusOutcome
 } from './report/index.js'
@@ -80,7 +82,7 @@ function writeOutputs(values: Partial<Outputs>): void {
 }
 
 async function hashMode(plan: Extract<ActionPlan, { mode: 'hash' }>): Promise<void> {
-  const doc = hashReport(await hashContext(plan))
+  const doc = hashReport(await hashContext({ ...plan, onBuild: daemonOnBuild(process.env) }))
   writeOutputs({ verdict: 'hashed', 'context-hash': doc.contextHash, report: JSON.stringify(doc) })
   core.info(`context hash ${doc.contextHash} (${doc.files.length} entries)`)
   await core.summary
@@ -99,13 +101,31 @@ async function clearMode(
   const report = await quietGroup('clearing the builder cache', () =>
     runClear(plan.clear, { progress: line => core.info(line), env })
   )
+  const gha = report.actionsCache
   writeOutputs({
     verdict: 'cleared',
     pruned: JSON.stringify(report.pruned),
+    ...(gha
+      ? {
+          'gha-cache-deleted': String(gha.deleted.length),
+          'gha-cache-deleted-bytes': String(gha.deletedBytes)
+        }
+      : {}),
     report: JSON.stringify(report)
   })
+  if (gha) core.info(actionsCacheLine(gha))
   for (const w of report.warnings) core.warning(w)
   await core.summary.addRaw(clearSummary(report), true).write()
+}
+
+/** `GitHub Actions cache of o/r (key prefix "x"): 3 entries deleted, 1.20 MB (1200000 bytes)`. */
+export function actionsCacheLine(gha: ActionsCacheReport): string {
+  const gone = gha.alreadyGone > 0 ? `, ${gha.alreadyGone} already gone` : ''
+  return (
+    `GitHub Actions cache of ${gha.repository} (${describeScope(gha)}): ` +
+    `${gha.deleted.length} ${gha.deleted.length === 1 ? 'entry' : 'entries'} deleted, ` +
+    `${humanBytes(gha.deletedBytes)} (${gha.deletedBytes} bytes)${gone}`
+  )
 }
 
 /** The clear's job summary: what was freed and removed, and what was left alone. */
@@ -122,6 +142,7 @@ export function clearSummary(report: ClearReport): string {
         ? [`<tr><th>Not present</th><td>${list(report.missingPaths)}</td></tr>`]
         : []),
       `<tr><th>Record</th><td>${report.recordReset ? 'reset' : 'none to reset'}: ${code(report.statePath)}</td></tr>`,
+      ...(report.actionsCache ? [actionsCacheRow(report.actionsCache)] : []),
       '</table>'
     ].join('\n'),
     '<p>Volumes, containers and images were not touched.</p>',
@@ -129,6 +150,19 @@ export function clearSummary(report: ClearReport): string {
       ? [`<ul>\n${report.warnings.map(w => `<li>${escapeHtml(w)}</li>`).join('\n')}\n</ul>`]
       : [])
   ].join('\n\n')
+}
+
+/** The summary's row for the Actions cache: the line, and the deleted keys (the first 50). */
+function actionsCacheRow(gha: ActionsCacheReport): string {
+  const keys = gha.deleted
+    .slice(0, 50)
+    .map(e => `<li><code>${escapeHtml(visible(e.key))}</code> ${escapeHtml(visible(e.ref))}</li>`)
+  const more = gha.deleted.length > 50 ? [`<li>and ${gha.deleted.length - 50} more</li>`] : []
+  const list =
+    gha.deleted.length > 0
+      ? `<details><summary>Deleted keys</summary><ul>${[...keys, ...more].join('')}</ul></details>`
+      : ''
+  return `<tr><th>GitHub Actions cache</th><td>${escapeHtml(actionsCacheLine(gha))}${list}</td></tr>`
 }
 
 async function guardMode(

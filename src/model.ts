@@ -75,6 +75,8 @@ export interface ContextStep {
   parents: boolean
   /** Other flags as given, e.g. { chown: '1000', chmod: '755', link: 'true' }. */
   flags: Record<string, string>
+  /** An ONBUILD trigger inherited from this local base image (`line` is then the FROM's line). */
+  trigger?: string
 }
 
 /** A context step with the entries it selects and their hash. */
@@ -94,6 +96,8 @@ export interface DockerfilePlan {
   steps: ContextStep[]
   /** ARG names declared anywhere (global or in a stage). */
   declaredArgs: string[]
+  /** ARG names declared inside a stage: only those reach the stage's RUN and COPY. */
+  stageArgs?: string[]
   /** Things the reader could not hash or that deserve a note (ADD <url>, ADD <git>, ...). */
   warnings: { line: number; message: string }[]
 }
@@ -128,7 +132,8 @@ export interface ParsedLog {
 
 /** The record of the last build judged good, kept on the builder host and as image labels. */
 export interface BuildRecord {
-  version: 1
+  /** 2 adds `inputs`; a version-1 record still reads (its hash then differs: one prune). */
+  version: 1 | 2
   contextHash: string
   /** path -> `type mode digest` signature, for the changed-files list. */
   files: Record<string, string>
@@ -140,6 +145,17 @@ export interface BuildRecord {
   /** ISO time of the build. */
   builtAt: string
   dockerfile: string
+  /** The Dockerfile and the ignore file that applied, which BuildKit reads too (version 2). */
+  inputs?: BuildInputs
+}
+
+/** Inputs of a build besides the context entries: they reach BuildKit through their own source. */
+export interface BuildInputs {
+  /** `sha256:` of the Dockerfile's bytes. */
+  dockerfile: string
+  /** The ignore file that applied (absolute path) and its digest; null when none. */
+  ignoreFile: string | null
+  ignore: string | null
 }
 
 export type Verdict = 'baseline' | 'unchanged' | 'fresh' | 'stale'
@@ -173,6 +189,13 @@ export interface StepResult {
   changedFiles: string[]
   /** Files whose bytes in the step's layer differ from the context (or are missing). */
   staleFiles: string[]
+  /**
+   * Changed files the guard could not prove (no readable layer, a bind mount, an unknown
+   * destination): the step is stale for them although their bytes were not seen to be old.
+   */
+  unprovenFiles?: string[]
+  /** Why they could not be proven. */
+  unproven?: string
 }
 
 /** The JSON document of `build --json` and `check --json` (CONTRACT.md). */

@@ -10072,6 +10072,13 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -10083,6 +10090,195 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -10118,16 +10314,121 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/compat */
 /******/ 
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/util/error.ts
@@ -10155,8 +10456,8 @@ function thrownMessage(e) {
     return String(e);
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:path"
@@ -10652,14 +10953,14 @@ function truncate(text, max, style = REPORT_CUT) {
 
 
 /** A user mistake: one clear line, exit code 2, no stack trace. */
-class UsageError extends FreshBuildError {
+class options_UsageError extends FreshBuildError {
 }
 /** A timeout given in seconds (a positive number, fractions allowed), as milliseconds. */
 function parseTimeout(value, where) {
     const v = value.trim();
     const n = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
     if (!(n > 0))
-        throw new UsageError(`${where}: "${options_truncate(v, 40)}" is not a positive number of seconds`);
+        throw new options_UsageError(`${where}: "${options_truncate(v, 40)}" is not a positive number of seconds`);
     return Math.round(n * 1000);
 }
 const PRUNE_POLICIES = ['source', 'all', 'never'];
@@ -10668,13 +10969,13 @@ function parsePrune(value, where = '--prune') {
     const v = value.trim();
     if (PRUNE_POLICIES.includes(v))
         return v;
-    throw new UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
+    throw new options_UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
 }
 function parseVerify(value, where = '--verify') {
     const v = value.trim();
     if (VERIFY_POLICIES.includes(v))
         return v;
-    throw new UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
+    throw new options_UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
 }
 /**
  * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
@@ -10685,10 +10986,10 @@ function parseBuildArgs(items, where) {
     items.forEach((item, i) => {
         const { name, value } = splitBuildArg(item);
         if (!isBuildArgName(name)) {
-            throw new UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
+            throw new options_UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
         }
         if (value === null)
-            throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
+            throw new options_UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
         out[name] = value;
     });
     return out;
@@ -10705,7 +11006,7 @@ const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?
 function parseTag(value, where) {
     const m = REFERENCE.exec(value);
     if (!m || (m[1] ?? '').length > 255) {
-        throw new UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
+        throw new options_UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
     }
     return value;
 }
@@ -10815,22 +11116,22 @@ function argvError(e) {
     const code = e?.code;
     const option = /'(-[^',\s]*)'/.exec(message)?.[1] ?? /--[\w-]+/.exec(message)?.[0];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-        return new UsageError(`unknown option "${options_truncate(option)}" (see fresh-build --help)`);
+        return new options_UsageError(`unknown option "${options_truncate(option)}" (see fresh-build --help)`);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
         const long = /--[\w-]+/.exec(message)?.[0] ?? option ?? 'an option';
         if (/does not take an argument/.test(message))
-            return new UsageError(`option ${long} takes no value`);
-        return new UsageError(`option ${long} needs a value (for a value starting with "-", write ${long}=VALUE)`);
+            return new options_UsageError(`option ${long} takes no value`);
+        return new options_UsageError(`option ${long} needs a value (for a value starting with "-", write ${long}=VALUE)`);
     }
-    return new UsageError(options_truncate(message.split('\n')[0] ?? message, 200));
+    return new options_UsageError(options_truncate(message.split('\n')[0] ?? message, 200));
 }
 /** Parses `fresh-build <command> [options]`; throws UsageError naming the offending word. */
 function parseCli(argv, cwd, env) {
     let values;
     let positionals;
     try {
-        const r = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+        const r = (0,external_node_util_.parseArgs)({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
         values = r.values;
         positionals = r.positionals;
     }
@@ -10845,14 +11146,14 @@ function parseCli(argv, cwd, env) {
     if (values.help || word === undefined || word === 'help')
         return { command: 'help', json, debug };
     if (!COMMANDS.includes(word)) {
-        throw new UsageError(`unknown command "${options_truncate(word)}" (expected ${COMMANDS.join(', ')})`);
+        throw new options_UsageError(`unknown command "${options_truncate(word)}" (expected ${COMMANDS.join(', ')})`);
     }
     const command = word;
     for (const name of Object.keys(values)) {
         if (['json', 'debug', 'help', 'version'].includes(name))
             continue;
         if (!ALLOWED[command].includes(name)) {
-            throw new UsageError(`option --${name} does not apply to "${command}"`);
+            throw new options_UsageError(`option --${name} does not apply to "${command}"`);
         }
     }
     const str = (n) => values[n];
@@ -10864,11 +11165,11 @@ function parseCli(argv, cwd, env) {
     const docker = str('docker') ?? env.DOCKER_PATH ?? 'docker';
     if (command === 'parse-log') {
         if (rest.length !== 1)
-            throw new UsageError('parse-log takes exactly one FILE');
+            throw new options_UsageError('parse-log takes exactly one FILE');
         return { command, logFile: abs(rest[0]), json, debug };
     }
     if (rest.length > 0)
-        throw new UsageError(`unexpected argument "${options_truncate(rest[0] ?? '')}"`);
+        throw new options_UsageError(`unexpected argument "${options_truncate(rest[0] ?? '')}"`);
     if (command === 'hash')
         return { command, context, file, buildArgs, json, debug };
     if (command === 'clear') {
@@ -10877,7 +11178,7 @@ function parseCli(argv, cwd, env) {
             clearCommands('buildkit', { filters: list('filter') });
         }
         catch (e) {
-            throw new UsageError(`--filter: ${thrownMessage(e)}`);
+            throw new options_UsageError(`--filter: ${thrownMessage(e)}`);
         }
         return {
             command,
@@ -10895,26 +11196,26 @@ function parseCli(argv, cwd, env) {
         };
     }
     if (command === 'check' && str('log') === undefined) {
-        throw new UsageError('check needs --log FILE (the build log to judge)');
+        throw new options_UsageError('check needs --log FILE (the build log to judge)');
     }
     const composeFile = str('compose-file');
     // Per-service values come from the compose file; a flag that would be ignored is an error.
     if (composeFile !== undefined) {
         for (const n of ['tag', 'image', 'context', 'file']) {
             if (values[n] !== undefined) {
-                throw new UsageError(`--${n} does not apply with --compose-file (each service has its own)`);
+                throw new options_UsageError(`--${n} does not apply with --compose-file (each service has its own)`);
             }
         }
     }
     else if (list('service').length > 0) {
-        throw new UsageError('--service needs --compose-file');
+        throw new options_UsageError('--service needs --compose-file');
     }
     const secretArgs = list('secret-build-arg');
     for (const name of secretArgs) {
         // A secret name without a value would mask nothing and pass nothing: a typo, not a choice.
         // (With compose, the value may come from the service's own build args.)
         if (composeFile === undefined && !(name in buildArgs)) {
-            throw new UsageError(`--secret-build-arg "${options_truncate(name)}" names no --build-arg (pass --build-arg ${options_truncate(name)}=VALUE too)`);
+            throw new options_UsageError(`--secret-build-arg "${options_truncate(name)}" names no --build-arg (pass --build-arg ${options_truncate(name)}=VALUE too)`);
         }
     }
     const tags = list('tag');
@@ -11034,7 +11335,7 @@ const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
  * Control characters and bidi overrides as visible escapes (`\n`, `\t`, `\x1b`, `\u202e`), so a
  * file name cannot forge extra output lines, drive the terminal, or reorder what a reader sees.
  */
-function visible(text) {
+function text_safety_visible(text) {
     let out = '';
     for (const c of text) {
         const code = c.codePointAt(0) ?? 0;
@@ -11130,7 +11431,7 @@ function redactJudgement(j, redact) {
  * terminal or forge another line.
  */
 function errorMessage(e) {
-    return visible(rawMessage(e).trim());
+    return text_safety_visible(rawMessage(e).trim());
 }
 /** An Error, also one from another realm (a vm context, a worker), which fails `instanceof`. */
 function errorLike(e) {
@@ -11289,9 +11590,9 @@ const SMALL_FILE = 256 * 1024;
 const BUFFER_SIZE = 512 * 1024;
 // O_NONBLOCK: a file swapped for a FIFO after the walk must not hang the open (no-op for files).
 const READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-const openFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.open);
-const readFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.read);
-const closeFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.close);
+const openFd = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.open);
+const readFd = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.read);
+const closeFd = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.close);
 /**
  * Reads and hashes file bytes. Measured on a 20k-file tree (see docs/benchmarks.md): a libuv
  * round trip costs ~20us of main-thread time per call, more than reading a small cached file, so
@@ -11314,7 +11615,7 @@ class StreamDigester {
     }
     digestSync(absPath) {
         const fd = (0,external_node_fs_namespaceObject.openSync)(fsPath(absPath), READ_FLAGS);
-        const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        const h = (0,external_node_crypto_.createHash)('sha256');
         try {
             for (;;) {
                 const n = (0,external_node_fs_namespaceObject.readSync)(fd, this.small, 0, this.small.length, null);
@@ -11332,7 +11633,7 @@ class StreamDigester {
         const fd = await openFd(fsPath(absPath), READ_FLAGS);
         let cur = this.take();
         let next = this.take();
-        const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        const h = (0,external_node_crypto_.createHash)('sha256');
         try {
             let n = (await readFd(fd, cur, 0, cur.length, null)).bytesRead;
             while (n > 0) {
@@ -11355,11 +11656,11 @@ class StreamDigester {
 }
 /** sha256 of raw bytes (a symlink target as read from disk). */
 function digestBytes(b) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(b).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
 }
 /** sha256 of a string (a symlink target) or of nothing (special files that land empty). */
 function digestString(s) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(s).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(s).digest('hex')}`;
 }
 /** Twice the cores, at least 4 and at most 16: enough to keep the disk busy, few open fds. */
 function defaultConcurrency() {
@@ -12830,7 +13131,7 @@ function parseStatCache(text) {
     const body = text.slice(nl + 1);
     if (!Number.isFinite(horizonMs) || !HEX.test(sum))
         return { ignored: 'bad header' };
-    if ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex') !== sum)
+    if ((0,external_node_crypto_.createHash)('sha256').update(body).digest('hex') !== sum)
         return { ignored: 'bad checksum' };
     let rows;
     try {
@@ -12854,7 +13155,7 @@ function isRow(r) {
 /** The cache text for `rows` stored at `horizonMs`. */
 function formatStatCache(horizonMs, rows) {
     const body = JSON.stringify(rows);
-    const sum = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex');
+    const sum = (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex');
     return `${MAGIC} ${horizonMs} ${sum}\n${body}`;
 }
 function sameStat(row, st) {
@@ -12905,7 +13206,7 @@ class StatCache {
         try {
             await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
             await removeOrphans(path);
-            const tmpPath = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `${tmpPrefix(path)}${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
+            const tmpPath = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `${tmpPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
             const fh = await (0,promises_namespaceObject.open)(tmpPath, CREATE_EXCL, 0o644);
             tmp = { path: tmpPath, fh };
             horizonMs = (await fh.stat()).mtimeMs;
@@ -13071,7 +13372,7 @@ function formatMode(mode) {
  */
 function hashEntries(entries) {
     const sorted = [...entries].sort((a, b) => compareBytes(a.path, b.path));
-    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const h = (0,external_node_crypto_.createHash)('sha256');
     // JSON quoting is one to one on name strings, and name strings are one to one on the bytes
     // on disk (a byte that is not UTF-8 is quoted as its own \udcXX escape): the hash covers the
     // names as Docker sends them.
@@ -13251,7 +13552,10 @@ function cleanRel(p) {
 /**
  * Shell-word handling the way BuildKit's `shell.Lex` treats a Dockerfile word: quotes removed,
  * the escape character honoured, `$VAR` / `${VAR}` / `${VAR:-x}` / `${VAR-x}` / `${VAR:+x}` /
- * `${VAR+x}` / `${VAR:?x}` expanded from a variable map. Unset variables expand to ''.
+ * `${VAR+x}` / `${VAR:?x}` expanded from a variable map, and the pattern modifiers of the
+ * current Dockerfile syntax (`${VAR#p}`, `${VAR##p}`, `${VAR%p}`, `${VAR%%p}`, `${VAR/p/r}`,
+ * `${VAR//p/r}`, `p` a shell glob; the 20.10 daemon's RUN runs them in the shell, verified).
+ * Unset variables expand to ''.
  * dockerfile-ast splits arguments on whitespace without regard to quotes (`"a b"` becomes two
  * arguments), so instructions' argument text is split with `splitWords` instead.
  */
@@ -13299,7 +13603,19 @@ function splitWords(text, escape) {
 }
 /** Expands one word: variables substituted, quotes and escapes removed. */
 function expandWord(word, vars, escape = '\\') {
-    const lex = new Lexer(word, vars, escape);
+    const lex = new Lexer(word, vars, escape, false);
+    const out = lex.process('');
+    if (lex.pos < word.length)
+        throw new WordError(`unexpected '${word[lex.pos]}' in ${JSON.stringify(word)}`);
+    return out;
+}
+/**
+ * A RUN's text as BuildKit prints it in the build log: variables expanded, quotes kept, unset
+ * variables left as written (its lexer's RawQuotes and SkipUnsetEnv modes; verified on 20.10:
+ * `RUN echo "$SRC  two" 'q $DIR'` prints `RUN echo "a  two" 'q $DIR'`).
+ */
+function expandRaw(word, vars, escape = '\\') {
+    const lex = new Lexer(word, vars, escape, true);
     const out = lex.process('');
     if (lex.pos < word.length)
         throw new WordError(`unexpected '${word[lex.pos]}' in ${JSON.stringify(word)}`);
@@ -13309,12 +13625,16 @@ class Lexer {
     s;
     vars;
     escape;
+    raw;
     pos = 0;
     depth = 0;
-    constructor(s, vars, escape) {
+    constructor(s, vars, escape, 
+    /** Keep quotes and unset variables as written (BuildKit's printed RUN). */
+    raw) {
         this.s = s;
         this.vars = vars;
         this.escape = escape;
+        this.raw = raw;
     }
     /** Reads until `stop` (not consumed) or the end. */
     process(stop) {
@@ -13332,11 +13652,11 @@ class Lexer {
                 const end = this.s.indexOf("'", this.pos);
                 if (end < 0)
                     throw new WordError(`unterminated single quote in ${JSON.stringify(this.s)}`);
-                out += this.s.slice(this.pos, end);
+                out += this.raw ? this.s.slice(this.pos - 1, end + 1) : this.s.slice(this.pos, end);
                 this.pos = end + 1;
             }
             else if (ch === '"') {
-                out += this.doubleQuoted();
+                out += this.raw ? `"${this.doubleQuoted()}"` : this.doubleQuoted();
             }
             else if (ch === '$') {
                 out += this.dollar();
@@ -13375,7 +13695,9 @@ class Lexer {
             return this.braced();
         }
         const name = this.name();
-        return name === '' ? '$' : (this.vars.get(name) ?? '');
+        if (name === '')
+            return '$';
+        return this.vars.get(name) ?? (this.raw ? `$${name}` : '');
     }
     name() {
         // BuildKit: a leading digit is a one-character (positional) name.
@@ -13390,10 +13712,11 @@ class Lexer {
         const name = this.name();
         if (name === '')
             throw new WordError(`bad substitution in ${JSON.stringify(this.s)}`);
+        const start = this.pos - name.length - 2;
         const value = this.vars.get(name);
         if (this.s[this.pos] === '}') {
             this.pos++;
-            return value ?? '';
+            return value ?? (this.raw ? `\${${name}}` : '');
         }
         if (this.pos >= this.s.length)
             throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
@@ -13402,16 +13725,33 @@ class Lexer {
         const colon = op === ':';
         if (colon)
             op = this.s[this.pos++] ?? '';
-        if (!['-', '+', '?'].includes(op))
+        else if ((op === '#' || op === '%' || op === '/') && this.s[this.pos] === op) {
+            this.pos++;
+            op += op;
+        }
+        if (!['-', '+', '?', '#', '##', '%', '%%', '/', '//'].includes(op) || (colon && op.length > 1))
+            throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`);
+        if (colon && !['-', '+', '?'].includes(op))
             throw new WordError(`unsupported modifier in ${JSON.stringify(this.s)}`);
         if (++this.depth > MAX_NESTING) {
             throw new WordError(`variable substitutions too deeply nested to read (more than ${MAX_NESTING} levels of \${)`);
         }
-        const word = this.process('}');
+        const isPattern = op[0] === '#' || op[0] === '%' || op[0] === '/';
+        const word = this.process(op[0] === '/' ? '/' : '}');
+        let replacement = '';
+        if (op[0] === '/' && this.s[this.pos] === '/') {
+            this.pos++;
+            replacement = this.process('}');
+        }
         this.depth--;
         if (this.s[this.pos] !== '}')
             throw new WordError(`missing '}' in ${JSON.stringify(this.s)}`);
         this.pos++;
+        if (isPattern) {
+            if (value === undefined)
+                return this.raw ? this.s.slice(start, this.pos) : '';
+            return applyPattern(value, op, word, replacement);
+        }
         // With ':' an empty value counts as unset, as in POSIX shells.
         const set = value !== undefined && (!colon || value !== '');
         if (op === '-')
@@ -13421,6 +13761,63 @@ class Lexer {
         if (!set)
             throw new WordError(`${name}: ${word || 'is not allowed to be unset'}`);
         return value;
+    }
+}
+/** A shell glob (`*`, `?`, `[...]`, `\\x`) as a RegExp source. */
+function globSource(pattern) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === '*')
+            re += '[\\s\\S]*';
+        else if (ch === '?')
+            re += '[\\s\\S]';
+        else if (ch === '\\' && i + 1 < pattern.length)
+            re += words_escapeRe(pattern[++i]);
+        else if (ch === '[') {
+            const end = pattern.indexOf(']', i + 2);
+            if (end < 0)
+                re += '\\[';
+            else {
+                const body = pattern.slice(i + 1, end);
+                re += `[${body.startsWith('!') || body.startsWith('^') ? '^' + body.slice(1) : body}]`;
+                i = end;
+            }
+        }
+        else
+            re += words_escapeRe(ch);
+    }
+    return re;
+}
+function words_escapeRe(ch) {
+    return ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+/** `#`/`##` cut the shortest/longest matching prefix, `%`/`%%` the suffix, `/`/`//` replace. */
+function applyPattern(value, op, pattern, replacement) {
+    const src = globSource(pattern);
+    const lazy = src.replace(/\[\\s\\S\]\*/g, '[\\s\\S]*?');
+    switch (op) {
+        case '#':
+            return value.replace(new RegExp(`^${lazy}`), '');
+        case '##':
+            return value.replace(new RegExp(`^${src}`), '');
+        case '%': {
+            // The shortest suffix: try from the end.
+            for (let i = value.length; i >= 0; i--)
+                if (new RegExp(`^${src}$`).test(value.slice(i)))
+                    return value.slice(0, i);
+            return value;
+        }
+        case '%%': {
+            for (let i = 0; i <= value.length; i++)
+                if (new RegExp(`^${src}$`).test(value.slice(i)))
+                    return value.slice(0, i);
+            return value;
+        }
+        case '/':
+            return pattern === '' ? value : value.replace(new RegExp(src), () => replacement);
+        default:
+            return pattern === '' ? value : value.replace(new RegExp(src, 'g'), () => replacement);
     }
 }
 
@@ -13446,7 +13843,9 @@ class Lexer {
  *   - the printed instruction has variables expanded and quotes removed
  *     (`COPY $SRC ${DIR}/` prints `COPY src /d/`, `COPY ["sp ace", "/sp/"]` prints `COPY [sp ace, /sp/]`);
  *     `instruction` here stays as written, continuations joined as BuildKit joins them;
- *   - ONBUILD triggers of a base image add steps that this reader cannot see.
+ *   - ONBUILD triggers of a local base image (given by `onBuild`) run right after FROM: they take
+ *     the next indexes, yet n stays the stage's own count (`[2/3] COPY . /app/` (trigger),
+ *     `[3/3] RUN echo trig` (trigger), `[4/3] RUN echo child`), and each writes a history entry.
  * The 20.10 built-in frontend rejects heredocs, --link, --parents and --exclude; they follow the
  * current Dockerfile reference (`# syntax=docker/dockerfile:1`).
  *
@@ -13512,6 +13911,10 @@ class Reader {
     globals = new Map();
     declared = [];
     declaredSet = new Set();
+    stageArgs = new Set();
+    vertices = [];
+    /** The base image whose ONBUILD trigger is being read, if one is. */
+    trigger = null;
     stages = [];
     /** Stages by name; the first of a name wins, as a search from the start would find. */
     byName = new Map();
@@ -13547,6 +13950,8 @@ class Reader {
             })),
             steps: this.steps,
             declaredArgs: this.declared,
+            stageArgs: [...this.stageArgs],
+            vertices: this.vertices,
             warnings: this.warnings
         };
     }
@@ -13575,21 +13980,35 @@ class Reader {
         const stage = this.stages.at(-1);
         if (keyword === 'FROM')
             return this.from(rest);
-        if (stage)
-            stage.instructions++;
-        if (keyword === 'ARG')
+        if (keyword === 'ARG') {
+            if (stage)
+                stage.instructions++;
             return this.arg(rest, stage);
+        }
         if (stage === undefined)
             this.fail(`${keyword} before the first FROM`);
-        if (COUNTED.has(keyword))
+        this.dispatch(ins, keyword, rest, stage, start + 1, logical);
+    }
+    /** One instruction of a stage (its own, or an ONBUILD trigger read at the FROM's line). */
+    dispatch(ins, keyword, rest, stage, line, logical) {
+        stage.instructions++;
+        if (keyword === 'ARG')
+            return this.arg(rest, stage);
+        if (COUNTED.has(keyword)) {
             stage.count++;
+            if (this.trigger !== null)
+                stage.triggerCount++;
+        }
         const { flags, args } = keyword in FLAGS ? this.flags(keyword, rest) : { flags: [], args: rest };
-        let endLine = logical.last + 1;
-        if (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') {
+        let endLine = logical ? logical.last + 1 : line;
+        if (logical && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
             const heredocs = splitWords(args, this.escape).flatMap(w => heredocOf(w));
             endLine = this.heredocEnd(heredocs, logical.last) + 1;
         }
-        const at = { line: start + 1, endLine, instruction: logical.text };
+        const text = logical ? logical.text : `${keyword} ${rest}`;
+        const at = { line, endLine, instruction: text };
+        if (COUNTED.has(keyword))
+            this.vertex(keyword, rest, stage, at);
         switch (keyword) {
             case 'ENV':
                 return this.env(ins, stage);
@@ -13694,19 +14113,74 @@ class Reader {
             workdir: parent?.workdir ?? '/',
             knownDirs: new Set(parent?.knownDirs ?? ['/']),
             count: parent || base === 'scratch' ? 0 : 1,
+            triggerCount: 0,
             fromOrdinal: this.ordinal,
             instructions: 1
         };
         this.stages.push(stage);
         if (!this.byName.has(name))
             this.byName.set(name, stage);
+        if (!parent && base !== 'scratch')
+            this.triggers(stage);
     }
     /** Stage totals are the final counts; steps learn theirs once the whole file is read. */
     finishTotals() {
         for (const s of this.stages)
-            s.total = s.count;
+            s.total = s.count - s.triggerCount;
         for (const step of this.steps)
-            step.total = this.stages[step.stageIndex].count;
+            step.total = this.stages[step.stageIndex].total;
+    }
+    /**
+     * The texts BuildKit may print for a vertex: the instruction word upper-cased, the rest
+     * expanded by its lexer over the whole text (COPY/ADD/WORKDIR: quotes removed; RUN: quotes
+     * kept, unset variables kept), verified on 20.10. Expanded before the instruction runs, so
+     * WORKDIR and ENV of the same line do not apply yet.
+     */
+    vertex(keyword, rest, stage, at) {
+        const printed = [];
+        try {
+            const body = keyword === 'RUN'
+                ? expandRaw(rest, stage.vars, this.escape)
+                : expandWord(rest, stage.vars, this.escape);
+            printed.push(`${keyword} ${body}`);
+        }
+        catch {
+            // BuildKit prints the text as written when its lexer fails.
+        }
+        printed.push(`${keyword} ${rest}`);
+        const usesArgs = [...rest.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].some(m => stage.args.has(m[1] ?? '') || this.declaredSet.has(m[1] ?? ''));
+        this.vertices.push({
+            stage: stage.name,
+            index: stage.count,
+            line: at.line,
+            instruction: at.instruction,
+            printed: /^[A-Z]+ <<|\s<<-?["']?\w/.test(rest) ? [] : printed,
+            usesArgs
+        });
+    }
+    /**
+     * The ONBUILD triggers of a local base image, read as if written right after the FROM (as
+     * BuildKit runs them). A trigger that does not parse is left to the builder to refuse.
+     */
+    triggers(stage) {
+        const list = this.opts.onBuild?.(stage.base) ?? [];
+        for (const text of list) {
+            const ins = main.DockerfileParser.parse(text).getInstructions()[0];
+            if (ins === undefined)
+                continue;
+            const keyword = ins.getKeyword();
+            if (!KEYWORDS.has(keyword) || ['FROM', 'ONBUILD', 'MAINTAINER'].includes(keyword))
+                continue;
+            const trimmed = text.trim();
+            const rest = trimmed.slice(trimmed.search(/\s|$/)).trim();
+            this.trigger = stage.base;
+            try {
+                this.dispatch(ins, keyword, rest, stage, stage.line, null);
+            }
+            finally {
+                this.trigger = null;
+            }
+        }
     }
     /** `ARG a b=1`: dockerfile-ast reports only the first of several names, so words are read here. */
     arg(rest, stage) {
@@ -13730,6 +14204,7 @@ class Reader {
                     this.globals.set(name, value);
                 continue;
             }
+            this.stageArgs.add(name);
             // A stage ARG without default takes the global ARG's value.
             const value = given ?? (raw === null ? this.globals.get(name) : this.expand(raw, stage.vars));
             if (value !== undefined)
@@ -13762,7 +14237,9 @@ class Reader {
             line: at.line,
             endLine: at.endLine,
             instruction: at.instruction,
-            workdir: stage.workdir
+            workdir: stage.workdir,
+            position: stage.instructions,
+            ...(this.trigger !== null ? { trigger: this.trigger } : {})
         };
     }
     run(flags, stage, at) {
@@ -13824,9 +14301,8 @@ class Reader {
             this.fail(`${keyword} requires at least two arguments`);
         const dest = words[words.length - 1];
         const srcWords = words.slice(0, -1);
-        if (srcWords.length > 1 && !dest.endsWith('/')) {
-            this.fail(`when using ${keyword} with more than one source file, the destination must be a directory and end with a /`);
-        }
+        // Several sources need a directory destination ending in `/` only with the legacy builder,
+        // which says so itself; BuildKit builds `COPY a b .` (verified on 20.10).
         const destAbs = external_node_path_namespaceObject.posix.resolve(stage.workdir, dest);
         const destIsDir = dest.endsWith('/') || dest === '.' || dest === '' || stage.knownDirs.has(destAbs);
         if (destIsDir || srcWords.length > 1)
@@ -14107,6 +14583,777 @@ function destinationFor(step, contextPath) {
 
 
 
+;// CONCATENATED MODULE: ./src/verdict/sources.ts
+
+
+/**
+ * Literal sources that select nothing in the context: BuildKit fails the step (`not found`),
+ * while a wildcard that matches nothing is allowed (verified on 20.10). The step's hash is then
+ * the empty digest; saying so before any prune spares a prune for a build that cannot succeed.
+ */
+function unmatchedSources(steps, entries) {
+    const out = [];
+    for (const step of steps) {
+        for (const source of step.sources) {
+            if (hasWildcard(source) || source === '.')
+                continue;
+            if (selectSources({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
+                out.push({ step, source });
+            }
+        }
+    }
+    return out;
+}
+/** The warning line for an unmatched source. */
+function unmatchedMessage(u, excluded) {
+    return `line ${u.step.line}: ${u.step.instruction}: no context file matches ${u.source}${excluded ? ' (.dockerignore excludes it)' : ''}, so the build will fail`;
+}
+
+;// CONCATENATED MODULE: ./src/docker/builder.ts
+/**
+ * Which builder will run `docker build` on this host, and which daemon it talks to.
+ * The kind decides the build argv, what a prune can reach and how the log looks.
+ */
+
+/** Major.minor of a version like `20.10.24+dfsg1`, `v0.12.1`, `28.2.2`; null if unparsable. */
+function parseVersion(v) {
+    const m = /(\d+)\.(\d+)/.exec(v ?? '');
+    return m ? [Number(m[1]), Number(m[2])] : null;
+}
+function atLeast(v, major, minor) {
+    return v[0] > major || (v[0] === major && v[1] >= minor);
+}
+function envFlag(value) {
+    if (value === undefined || value === '')
+        return null;
+    return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+/** Pure decision from the facts. */
+function classifyBuilder(facts) {
+    const warnings = [];
+    const flag = envFlag(facts.dockerBuildkit);
+    const client = parseVersion(facts.clientVersion);
+    const server = parseVersion(facts.serverVersion);
+    if (flag === false) {
+        return { kind: 'legacy', reason: 'DOCKER_BUILDKIT=0 selects the legacy builder', warnings };
+    }
+    if (facts.serverOs === 'windows') {
+        return { kind: 'legacy', reason: 'the Windows daemon has no BuildKit', warnings };
+    }
+    if (server && !atLeast(server, 18, 9)) {
+        return {
+            kind: 'legacy',
+            reason: `daemon ${facts.serverVersion} predates BuildKit (18.09)`,
+            warnings
+        };
+    }
+    if (facts.buildxVersion !== null) {
+        return { kind: 'buildx', reason: `buildx plugin present (${facts.buildxVersion})`, warnings };
+    }
+    if (client && atLeast(client, 23, 0)) {
+        if (flag === true) {
+            warnings.push(`DOCKER_BUILDKIT=1 makes docker ${facts.clientVersion} fail without buildx; building with the legacy builder instead`);
+        }
+        warnings.push(`docker client ${facts.clientVersion} has no buildx plugin: it falls back to the legacy builder, whose cache lives in images (builder prune does not reach it)`);
+        return { kind: 'legacy', reason: `client ${facts.clientVersion} without buildx`, warnings };
+    }
+    return {
+        kind: 'buildkit',
+        reason: `client ${facts.clientVersion ?? 'unknown'} builds with BuildKit under DOCKER_BUILDKIT=1`,
+        warnings
+    };
+}
+/** Parses `docker version --format '{{json .}}'` (Server is null when the daemon is down). */
+function parseVersionJson(text) {
+    let v = {};
+    const line = text.split('\n').find(l => l.trim().startsWith('{'));
+    if (line) {
+        try {
+            v = JSON.parse(line);
+        }
+        catch {
+            v = {};
+        }
+    }
+    return {
+        clientVersion: v.Client?.Version ?? null,
+        serverVersion: v.Server?.Version ?? null,
+        serverOs: v.Server?.Os ?? null,
+        context: v.Client?.Context ?? null
+    };
+}
+/**
+ * Asks the client and daemon. Throws a DockerError when the daemon cannot be reached, naming the
+ * host it tried (docker's own message says which).
+ */
+async function detectBuilder(exec, env = process.env) {
+    const ver = await exec(['version', '--format', '{{json .}}']);
+    const parsed = parseVersionJson(ver.stdout);
+    if (ver.code !== 0 || parsed.serverVersion === null) {
+        const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
+        throw new DockerError(`Docker daemon unreachable${where}: ${lastErrorLine(ver)}`, ver.code);
+    }
+    const bx = await exec(['buildx', 'version']);
+    const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null;
+    const choice = classifyBuilder({ ...parsed, buildxVersion, dockerBuildkit: env.DOCKER_BUILDKIT });
+    return {
+        ...choice,
+        ...parsed,
+        buildxVersion,
+        dockerHost: env.DOCKER_HOST || null,
+        context: env.DOCKER_CONTEXT || parsed.context
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/build.ts
+/**
+ * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
+ * the log live while keeping all of it in a file (logs can be far larger than memory allows).
+ */
+
+
+
+
+
+
+/** Pure: the exact argv (without the docker binary) and env for a build. */
+function buildCommand(kind, opts) {
+    const argv = kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+    if (kind !== 'legacy')
+        argv.push(`--progress=${opts.progress ?? 'plain'}`);
+    if (opts.file !== undefined)
+        argv.push('--file', opts.file);
+    for (const t of opts.tags)
+        argv.push('--tag', t);
+    for (const [k, v] of Object.entries(opts.buildArgs))
+        argv.push('--build-arg', `${k}=${v}`);
+    for (const [k, v] of Object.entries(opts.labels))
+        argv.push('--label', `${k}=${v}`);
+    for (const c of opts.cacheFrom)
+        argv.push('--cache-from', c);
+    if (opts.target !== undefined)
+        argv.push('--target', opts.target);
+    if (opts.noCache)
+        argv.push('--no-cache');
+    if (opts.iidFile !== undefined)
+        argv.push('--iidfile', opts.iidFile);
+    argv.push(opts.context);
+    // Pin the builder explicitly: an inherited DOCKER_BUILDKIT must not switch it under us.
+    const env = kind === 'buildkit'
+        ? { DOCKER_BUILDKIT: '1' }
+        : kind === 'legacy'
+            ? { DOCKER_BUILDKIT: '0' }
+            : {};
+    return { argv, env };
+}
+/** The image id a build log names at its end (BuildKit `writing image`, legacy `Successfully built`). */
+function imageIdFromLog(text) {
+    const bk = [...text.matchAll(/writing image (sha256:[0-9a-f]{64})/g)].pop();
+    if (bk)
+        return bk[1];
+    const legacy = [...text.matchAll(/^Successfully built ([0-9a-f]{12,64})\s*$/gm)].pop();
+    return legacy ? legacy[1] : null;
+}
+/** The kept log's first line: `clear` deletes a `<state>.build.log` only when it starts so. */
+const BUILD_LOG_MAGIC = '# fresh-build build log v1';
+/** Where the last build's log is kept: beside its record. */
+function buildLogPathFor(recordPath) {
+    return `${recordPath}.build.log`;
+}
+/**
+ * The kept log is written to a new temp file beside it (O_EXCL | O_NOFOLLOW, 0600: a symlink
+ * planted at either name is never followed) and renamed over the old log at the end, which
+ * replaces whatever entry is there rather than writing through it.
+ */
+class KeptLog {
+    path;
+    tmp;
+    out;
+    error = null;
+    constructor(path, tmp, out) {
+        this.path = path;
+        this.tmp = tmp;
+        this.out = out;
+        // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
+        out.on('error', e => {
+            this.error ??= e.message;
+        });
+    }
+    static async create(path) {
+        const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+        const flags = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+        try {
+            const fh = await (0,promises_namespaceObject.open)(tmp, flags, 0o600);
+            const log = new KeptLog(path, tmp, fh.createWriteStream());
+            log.write(BUILD_LOG_MAGIC);
+            return log;
+        }
+        catch (e) {
+            return e instanceof Error ? e.message : String(e);
+        }
+    }
+    write(line) {
+        if (this.error === null)
+            this.out.write(`${line}\n`);
+    }
+    /** Closes and moves the log into place; the temp file never stays behind. */
+    async finish() {
+        await new Promise(done => this.out.end(() => done()));
+        if (this.error === null) {
+            try {
+                await (0,promises_namespaceObject.rename)(this.tmp, this.path);
+                return;
+            }
+            catch (e) {
+                this.error = e instanceof Error ? e.message : String(e);
+            }
+        }
+        await (0,promises_namespaceObject.unlink)(this.tmp).catch(() => undefined);
+    }
+}
+/**
+ * Runs the build, streaming lines to `onLine` (and to `logPath` when given). The temp directory
+ * for the image id file is always removed: builds must leave nothing behind.
+ */
+async function runBuild(exec, kind, opts, run = {}) {
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'fb-build-'));
+    try {
+        const iidFile = opts.iidFile ?? (0,external_node_path_namespaceObject.join)(dir, 'iid');
+        // BuildKit keys the context-sync record (source.local) on the context argument as typed: every
+        // `docker build .` on a host shares one record, whatever the directory (measured on 20.10), so
+        // a same-size, same-mtime file of another project can be served. An absolute path isolates it.
+        const context = (0,external_node_path_namespaceObject.isAbsolute)(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
+            ? opts.context
+            : (0,external_node_path_namespaceObject.resolve)(opts.context);
+        const cmd = buildCommand(kind, { ...opts, context, iidFile });
+        const kept = run.logPath ? await KeptLog.create(run.logPath) : null;
+        const log = kept instanceof KeptLog ? kept : null;
+        const redact = run.redact ?? ((line) => line);
+        let result;
+        try {
+            result = await exec(cmd.argv, {
+                env: cmd.env,
+                signal: run.signal,
+                // A RUN step may print nothing for an hour: only the build's own bound applies.
+                idleTimeoutMs: Infinity,
+                ...(run.timeoutMs !== undefined ? { timeoutMs: run.timeoutMs } : {}),
+                // Only the tail is held in memory, for the error line and the image id fallback.
+                maxCapture: 256 * 1024,
+                onLine: (line, stream) => {
+                    log?.write(redact(line));
+                    run.onLine?.(line, stream);
+                }
+            });
+        }
+        finally {
+            await log?.finish();
+        }
+        const logError = typeof kept === 'string' ? kept : (log?.error ?? null);
+        let imageId = null;
+        if (result.code === 0) {
+            imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
+            imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr);
+        }
+        return {
+            code: result.code,
+            logPath: run.logPath && logError === null ? run.logPath : null,
+            logError,
+            imageId,
+            error: result.code === 0 ? null : lastErrorLine(result)
+        };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+;// CONCATENATED MODULE: ./src/docker/save.ts
+/**
+ * Streams `docker save <ref>` through a tar parser, one entry at a time, without writing it to
+ * disk or holding it in memory. A visitor may stop the walk early (the process is then killed).
+ */
+
+
+/**
+ * A tar parser fed chunk by chunk (so the feeder can hash the same bytes), handing entries
+ * to `onEntry` one at a time. A malformed stream ends the walk with `failed` set, not a throw.
+ */
+class TarWalker {
+    extract = tar_stream.extract();
+    done;
+    failed = null;
+    constructor(onEntry) {
+        this.done = (async () => {
+            try {
+                for await (const entry of this.extract) {
+                    await onEntry(entry.header, entry);
+                    // tar-stream's iterator never settles once destroyed mid-entry: leave by hand.
+                    if (this.extract.destroyed)
+                        break;
+                    entry.resume();
+                }
+            }
+            catch (e) {
+                this.failed = e instanceof Error ? e : new Error(String(e));
+            }
+        })();
+    }
+    get stopped() {
+        return this.failed !== null || this.extract.destroyed;
+    }
+    async write(chunk) {
+        if (this.stopped)
+            return;
+        if (this.extract.write(chunk))
+            return;
+        await new Promise(resolve => {
+            const finish = () => {
+                this.extract.off('drain', finish);
+                this.extract.off('close', finish);
+                resolve();
+            };
+            this.extract.on('drain', finish);
+            this.extract.on('close', finish);
+        });
+    }
+    /** Ends the input and waits for the last entry; returns the parse error, if any. */
+    async end() {
+        if (!this.stopped)
+            this.extract.end(null);
+        await this.done;
+        return this.failed;
+    }
+    /** Stops parsing; later writes are ignored. */
+    stop() {
+        this.extract.destroy(null);
+    }
+}
+/**
+ * Visits every entry of `docker save <ref>` in stream order. Throws a DockerError when the save
+ * fails (unknown image, daemon gone) unless the visitor stopped the walk first.
+ */
+async function walkImageSave(exec, ref, visit) {
+    const abort = new AbortController();
+    let stoppedByVisitor = false;
+    const walker = new TarWalker(async (header, body) => {
+        if (stoppedByVisitor)
+            return;
+        const name = header.name.replace(/^\.\//, '');
+        if (await visit(name, header.size ?? 0, body)) {
+            stoppedByVisitor = true;
+            walker.stop();
+            abort.abort();
+        }
+    });
+    const args = ['save', ref];
+    const result = await exec(args, {
+        signal: abort.signal,
+        maxCapture: 64 * 1024,
+        onStdout: chunk => walker.write(chunk)
+    });
+    const parseError = await walker.end();
+    if (stoppedByVisitor)
+        return;
+    if (result.code !== 0)
+        throw commandError(args, result);
+    if (parseError)
+        throw new DockerError(`docker save ${ref}: unreadable output: ${parseError.message}`);
+}
+
+;// CONCATENATED MODULE: ./src/docker/image.ts
+/**
+ * What an image is made of: id, labels, layer diffIds and the history that says which
+ * instruction wrote which layer.
+ *
+ * Measured on Docker 20.10 (BuildKit and the legacy builder of a 28.x client):
+ * - `docker image inspect` has no history; the image config (inside `docker save`) has it with
+ *   `empty_layer` flags. `docker history` has the entries but no flags, only sizes.
+ * - Every instruction after FROM writes exactly one history entry, with both builders, and a
+ *   stage built FROM an earlier stage continues that stage's history. So instruction `i` of a
+ *   stage (FROM = 1) is entry `baseHistoryLength + i - 2`.
+ * - BuildKit: COPY, ADD, RUN and WORKDIR always write a layer (WORKDIR an empty one when the dir
+ *   exists); every other instruction is an empty_layer entry.
+ * - Legacy: COPY/ADD always write a layer; RUN and WORKDIR only when they changed something (an
+ *   unchanged `RUN true` or a repeated WORKDIR is empty_layer). `docker history` shows both as
+ *   0B, so those need the config (read from `docker save`) when the count does not settle it.
+ */
+
+
+
+/** Parses `docker image inspect --format '{{json .}}'` (or the array form). */
+function parseImageInspect(text) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        throw new DockerError('docker image inspect: unreadable output');
+    }
+    const img = Array.isArray(v) ? v[0] : v;
+    if (!img?.Id)
+        throw new DockerError('docker image inspect: no image id in output');
+    return {
+        id: img.Id,
+        labels: img.Config?.Labels ?? {},
+        created: img.Created ?? '',
+        diffIds: img.RootFS?.Layers ?? []
+    };
+}
+/** Parses `docker history` JSON lines (newest first) into oldest-first entries. */
+function parseHistoryLines(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        if (!line.trim().startsWith('{'))
+            continue;
+        const v = JSON.parse(line);
+        out.push({
+            createdBy: v.CreatedBy ?? '',
+            comment: v.Comment ?? '',
+            size: parseHumanSize(v.Size ?? '')
+        });
+    }
+    return out.reverse();
+}
+/** The Dockerfile keyword of a history entry (`COPY`, `RUN`, ...), for either builder; null if none. */
+function historyKeyword(createdBy) {
+    const nop = /#\(nop\)\s+([A-Z]+)\b/.exec(createdBy);
+    if (nop)
+        return nop[1];
+    if (createdBy.endsWith(' # buildkit') || /^[A-Z]+\s/.test(createdBy)) {
+        const m = /^([A-Z]+)\b/.exec(createdBy);
+        if (m)
+            return m[1];
+    }
+    // Legacy RUN entries are the bare command: `/bin/sh -c ...` or `|1 A=b /bin/sh -c ...`.
+    if (/^(\|\d+ .*)?\/bin\/sh -c /.test(createdBy) || createdBy.startsWith('|'))
+        return 'RUN';
+    return null;
+}
+function guess(raw) {
+    const kw = historyKeyword(raw.createdBy);
+    const sized = raw.size !== null && raw.size > 0 ? 'layer' : 'unknown';
+    if (raw.comment === 'buildkit.dockerfile.v0' && kw !== null) {
+        return ['COPY', 'ADD', 'RUN', 'WORKDIR'].includes(kw) ? 'layer' : 'empty';
+    }
+    if (raw.createdBy.includes('#(nop)')) {
+        if (kw === 'COPY' || kw === 'ADD')
+            return 'layer';
+        return kw === 'WORKDIR' ? sized : 'empty';
+    }
+    return sized;
+}
+/**
+ * Decides `emptyLayer` for each entry from builder rules and sizes, settling the 0-byte
+ * entries that could go either way by the layer count. Null when the count does not settle it.
+ */
+function classifyHistory(raw, layerCount) {
+    const guesses = raw.map(guess);
+    const layers = guesses.filter(g => g === 'layer').length;
+    const unknown = guesses.filter(g => g === 'unknown').length;
+    let unknownIsLayer;
+    if (layers === layerCount)
+        unknownIsLayer = false;
+    else if (layers + unknown === layerCount)
+        unknownIsLayer = true;
+    else
+        return null;
+    return raw.map((r, i) => ({
+        createdBy: r.createdBy,
+        emptyLayer: guesses[i] === 'empty' || (guesses[i] === 'unknown' && !unknownIsLayer)
+    }));
+}
+/** History entry index of instruction `stepIndex` (FROM = 1) in a stage. */
+function historyIndexForStep(baseHistoryLength, stepIndex) {
+    return baseHistoryLength + stepIndex - 2;
+}
+/**
+ * The base history length of a stage found by counting back from the end: `chainTotals` are the
+ * instruction totals (FROM included) of that stage and of each stage built on it, up to the
+ * image's own (last) stage. For the last stage alone: `[total]`.
+ */
+function stageBaseLength(historyLength, chainTotals) {
+    return historyLength - chainTotals.reduce((sum, t) => sum + t - 1, 0);
+}
+/**
+ * Index into `diffIds` of the layer that instruction `stepIndex` of a stage wrote, or null when
+ * that instruction wrote no layer (or lies outside the history).
+ */
+function layerForStep(history, baseHistoryLength, stepIndex) {
+    const h = historyIndexForStep(baseHistoryLength, stepIndex);
+    if (stepIndex < 2 || h < 0 || h >= history.length || history[h].emptyLayer)
+        return null;
+    return history.slice(0, h).filter(e => !e.emptyLayer).length;
+}
+/** Parses an image config blob's history. */
+function parseConfigHistory(text) {
+    const c = JSON.parse(text);
+    return (c.history ?? []).map(h => ({
+        createdBy: h.created_by ?? '',
+        emptyLayer: h.empty_layer === true
+    }));
+}
+/**
+ * Reads the image config out of `docker save` (v1 layout `<hex>.json`, OCI `blobs/sha256/<hex>`),
+ * stopping the save as soon as it has passed.
+ */
+async function readImageConfig(exec, imageId) {
+    const hex = imageId.replace(/^sha256:/, '');
+    let config = null;
+    await walkImageSave(exec, imageId, async (name, size, body) => {
+        if (name !== `${hex}.json` && name !== `blobs/sha256/${hex}`)
+            return false;
+        if (size > 64 * 1024 * 1024)
+            throw new DockerError(`image config of ${imageId} is implausibly large`);
+        const chunks = [];
+        for await (const c of body)
+            chunks.push(c);
+        config = Buffer.concat(chunks).toString('utf8');
+        return true;
+    });
+    if (config === null)
+        throw new DockerError(`docker save ${imageId}: no image config in output`);
+    return config;
+}
+/** Inspects an image: cheap commands first, the config from `docker save` only when needed. */
+async function inspectImage(exec, ref) {
+    const info = parseImageInspect((await runOrThrow(exec, ['image', 'inspect', '--format', '{{json .}}', ref])).stdout);
+    const hist = await runOrThrow(exec, ['history', '--no-trunc', '--format', '{{json .}}', info.id]);
+    const classified = classifyHistory(parseHistoryLines(hist.stdout), info.diffIds.length);
+    if (classified)
+        return { ...info, history: classified, historyFromConfig: false };
+    const history = parseConfigHistory(await readImageConfig(exec, info.id));
+    return { ...info, history, historyFromConfig: true };
+}
+
+;// CONCATENATED MODULE: ./src/docker/layers.ts
+/**
+ * The byte proof: what a given layer of an image holds at given paths.
+ *
+ * `docker save` is streamed once. Every layer tar is hashed as it passes (its sha256 is the
+ * layer's diffId, since save writes layers uncompressed) and parsed at the same time; only the
+ * wanted paths are recorded and only their file bodies are hashed, so memory stays bounded by
+ * the number of wanted paths. Reading the step's OWN layer means later steps that rewrite or
+ * delete a file cannot hide what the COPY wrote.
+ */
+
+
+
+
+/** `/app/x/`, `./app/x`, `app/x` all become `app/x`. */
+function normalizeLayerPath(p) {
+    return p.replace(/^(\.?\/)+/, '').replace(/\/+$/, '');
+}
+const sha256 = (data) => 'sha256:' + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+/** Collects the wanted paths of one layer tar, entry by entry. */
+class LayerScan {
+    wanted;
+    found = new Map();
+    whiteouts = [];
+    /**
+     * Wanted names that are not valid UTF-8, by the lossy form tar-stream gives them (it decodes
+     * PAX `path` records as UTF-8, each stray byte becoming U+FFFD), and how often each lossy form
+     * occurs in this layer: one entry is that name; two mean the layer cannot tell them apart, so
+     * the path proves nothing (`other`), never the bytes of its neighbour.
+     */
+    lossy = new Map();
+    lossySeen = new Map();
+    constructor(wanted) {
+        this.wanted = wanted;
+        for (const w of wanted) {
+            if (hasEscapedBytes(w))
+                this.lossy.set(pathToBytes(w).toString('utf8'), w);
+        }
+    }
+    covers(path) {
+        for (const w of this.wanted)
+            if (w === path || w.startsWith(path + '/'))
+                return true;
+        return false;
+    }
+    async onEntry(header, body) {
+        const path = normalizeLayerPath(header.name);
+        const slash = path.lastIndexOf('/');
+        const base = path.slice(slash + 1);
+        if (base.startsWith('.wh.')) {
+            // `.wh..wh..opq` only hides lower content of a dir this layer recreates: nothing to record.
+            if (base !== '.wh..wh..opq') {
+                const target = path.slice(0, slash + 1) + base.slice(4);
+                if (this.covers(target))
+                    this.whiteouts.push(target);
+            }
+            return;
+        }
+        const named = this.lossy.get(path);
+        if (named !== undefined) {
+            const seen = (this.lossySeen.get(path) ?? 0) + 1;
+            this.lossySeen.set(path, seen);
+            if (seen > 1) {
+                this.found.set(named, { type: 'other', mode: 0 });
+                return;
+            }
+            return this.record(named, header, body);
+        }
+        if (!this.wanted.has(path))
+            return;
+        return this.record(path, header, body);
+    }
+    async record(path, header, body) {
+        const mode = (header.mode ?? 0) & 0o7777;
+        switch (header.type) {
+            case 'file':
+            case 'contiguous-file': {
+                const hash = (0,external_node_crypto_.createHash)('sha256');
+                for await (const chunk of body)
+                    hash.update(chunk);
+                this.found.set(path, {
+                    type: 'file',
+                    mode,
+                    size: header.size ?? 0,
+                    digest: 'sha256:' + hash.digest('hex')
+                });
+                return;
+            }
+            case 'directory':
+                this.found.set(path, { type: 'dir', mode });
+                return;
+            case 'symlink': {
+                const target = header.linkname ?? '';
+                this.found.set(path, { type: 'symlink', mode, linkTarget: target, digest: sha256(target) });
+                return;
+            }
+            case 'link': {
+                // A hard link's bytes sit in an earlier entry of the same layer.
+                const to = normalizeLayerPath(header.linkname ?? '');
+                const prior = this.found.get(to);
+                this.found.set(path, {
+                    type: 'file',
+                    mode,
+                    hardlinkTo: to,
+                    digest: prior?.digest,
+                    size: prior?.size
+                });
+                return;
+            }
+            default:
+                this.found.set(path, { type: 'other', mode });
+        }
+    }
+    result() {
+        const out = new Map();
+        for (const p of this.wanted) {
+            const hit = this.found.get(p);
+            if (hit)
+                out.set(p, hit);
+            else if (this.whiteouts.some(w => p === w || p.startsWith(w + '/')))
+                out.set(p, { type: 'whiteout', mode: 0 });
+            else
+                out.set(p, { type: 'missing', mode: 0 });
+        }
+        return out;
+    }
+}
+/** Hashes a layer tar while scanning it; the hash is the diffId of an uncompressed layer. */
+async function scanLayer(body, wanted) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const scan = new LayerScan(wanted);
+    const walker = new TarWalker((h, b) => scan.onEntry(h, b));
+    for await (const chunk of body) {
+        hash.update(chunk);
+        await walker.write(chunk);
+    }
+    const failed = await walker.end();
+    return { diffId: 'sha256:' + hash.digest('hex'), entries: failed ? null : scan.result() };
+}
+/** Entries of `docker save` output that may be a layer tar (v1 layout and OCI layout). */
+function isLayerCandidate(name) {
+    return name.endsWith('/layer.tar') || /^blobs\/sha256\/[0-9a-f]{64}$/.test(name);
+}
+/**
+ * Reads the wanted paths of the wanted layers of `imageRef` in one `docker save` pass (stopping
+ * once all were seen). Throws a DockerError when a wanted diffId is not in the image.
+ */
+async function readLayerEntries(exec, imageRef, wanted) {
+    const byDiff = new Map();
+    for (const w of wanted) {
+        const set = byDiff.get(w.diffId) ?? new Set();
+        for (const p of w.paths)
+            set.add(normalizeLayerPath(p));
+        byDiff.set(w.diffId, set);
+    }
+    const out = new Map();
+    if (byDiff.size === 0)
+        return out;
+    // We learn a layer's diffId only after its last byte, so every layer is scanned for the
+    // union of wanted paths and kept only if its hash is wanted.
+    const union = new Set([...byDiff.values()].flatMap(s => [...s]));
+    await walkImageSave(exec, imageRef, async (name, _size, body) => {
+        if (!isLayerCandidate(name))
+            return false;
+        const { diffId, entries } = await scanLayer(body, union);
+        const paths = byDiff.get(diffId);
+        if (paths && entries && !out.has(diffId)) {
+            out.set(diffId, new Map([...entries].filter(([p]) => paths.has(p))));
+        }
+        return out.size === byDiff.size;
+    });
+    const absent = [...byDiff.keys()].filter(d => !out.has(d));
+    if (absent.length > 0) {
+        throw new DockerError(`layer ${absent.join(', ')} not found in docker save ${imageRef}`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/docker/onbuild.ts
+/** Reads the triggers of each image; never throws. */
+async function readOnBuild(exec, images) {
+    const triggers = new Map();
+    const problems = [];
+    await Promise.all([...new Set(images)].map(async (image) => {
+        const r = await exec([
+            'image',
+            'inspect',
+            '--format',
+            '{{json .Config.OnBuild}}',
+            image
+        ]).catch((e) => ({
+            code: -1,
+            stdout: '',
+            stderr: e instanceof Error ? e.message : String(e)
+        }));
+        if (r.code !== 0) {
+            // An image that is not local is pulled by the build: its triggers are not knowable here.
+            if (!/no such (image|object)/i.test(r.stderr)) {
+                problems.push(`the ONBUILD triggers of base image ${image} could not be read (${r.stderr.trim().split('\n')[0] ?? ''}): steps they add are not judged`);
+            }
+            return;
+        }
+        try {
+            const list = JSON.parse(r.stdout.trim() || 'null');
+            if (Array.isArray(list) && list.length > 0 && list.every(t => typeof t === 'string')) {
+                triggers.set(image, list);
+            }
+        }
+        catch {
+            problems.push(`the ONBUILD triggers of base image ${image} are unreadable`);
+        }
+    }));
+    return { triggers, problems };
+}
+
+;// CONCATENATED MODULE: ./src/docker/index.ts
+/** The Docker adapter: every docker call of the pipeline goes through these modules. */
+
+
+
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/pipeline/hash.ts
 
 
@@ -14115,6 +15362,16 @@ function destinationFor(step, contextPath) {
 
 
 
+
+
+
+/**
+ * The ONBUILD reader of `hash`, which otherwise needs no daemon: it asks the configured one
+ * (DOCKER_HOST) for local base images only, and names what it could not read.
+ */
+function daemonOnBuild(env) {
+    return images => readOnBuild(dockerExec(dockerClient({ env })), images);
+}
 const FILE_FAULTS = {
     ENOENT: 'not found',
     ENOTDIR: 'not found (a parent is not a directory)',
@@ -14124,13 +15381,16 @@ const FILE_FAULTS = {
     ELOOP: 'is a symlink loop'
 };
 async function readDockerfileText(file) {
+    return (await readDockerfileBytes(file)).toString('utf8');
+}
+async function readDockerfileBytes(file) {
     try {
-        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        return await (0,promises_namespaceObject.readFile)(file);
     }
     catch (e) {
         const code = e.code ?? '';
         const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`;
-        throw new UsageError(`Dockerfile ${fault}: ${file}`);
+        throw new options_UsageError(`Dockerfile ${fault}: ${file}`);
     }
 }
 /**
@@ -14145,23 +15405,27 @@ async function checkContextDir(dir) {
     catch (e) {
         const code = e.code ?? '';
         const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`;
-        throw new UsageError(`build context ${fault}: ${dir}`);
+        throw new options_UsageError(`build context ${fault}: ${dir}`);
     }
     if (!st.isDirectory())
-        throw new UsageError(`build context is not a directory: ${dir}`);
+        throw new options_UsageError(`build context is not a directory: ${dir}`);
 }
 /**
  * The reader throws DockerfileError for what it rejects; a Dockerfile built to exhaust it (a
  * variable nested thousands deep overflows the recursive word lexer) must still end in one line
  * naming the file rather than a bare "Maximum call stack size exceeded".
  */
-function readPlan(text, file, buildArgs) {
+function readPlan(text, file, buildArgs, triggers) {
     try {
-        return readDockerfile(text, { file, buildArgs });
+        return readDockerfile(text, {
+            file,
+            buildArgs,
+            ...(triggers && triggers.size > 0 ? { onBuild: (b) => triggers.get(b) } : {})
+        });
     }
     catch (e) {
         if (e?.name === 'RangeError') {
-            throw new UsageError(`${file}: too deeply nested to read (${e.message})`);
+            throw new options_UsageError(`${file}: too deeply nested to read (${e.message})`);
         }
         throw e;
     }
@@ -14170,7 +15434,17 @@ function readPlan(text, file, buildArgs) {
 async function hashContext(opts) {
     await checkContextDir(opts.context);
     // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
-    const plan = readPlan(await readDockerfileText(opts.file), opts.file, opts.buildArgs);
+    const bytes = await readDockerfileBytes(opts.file);
+    const text = bytes.toString('utf8');
+    let plan = readPlan(text, opts.file, opts.buildArgs);
+    let onBuildProblems = [];
+    const images = imageBases(plan);
+    if (opts.onBuild && images.length > 0) {
+        const read = await opts.onBuild(images);
+        onBuildProblems = read.problems;
+        if (read.triggers.size > 0)
+            plan = readPlan(text, opts.file, opts.buildArgs, read.triggers);
+    }
     opts.onPlan?.(plan);
     // Opened before the walk: the cache's horizon must precede every lstat of the scan.
     const cache = opts.statCache ? await StatCache.open(opts.statCache) : null;
@@ -14185,13 +15459,48 @@ async function hashContext(opts) {
         await cache?.discard();
         throw e;
     }
+    const inputs = {
+        dockerfile: hash_sha256(bytes),
+        ignoreFile: scan.ignoreFile,
+        ignore: scan.ignoreFile ? hash_sha256(await (0,promises_namespaceObject.readFile)(scan.ignoreFile)) : null
+    };
     return {
         scan,
         plan,
-        contextHash: hashEntries(scan.entries),
+        contextHash: hashInputs(hashEntries(scan.entries), inputs),
         steps: hashSteps(plan, scan.entries),
-        statCache: cache ? await cache.save() : null
+        statCache: cache ? await cache.save() : null,
+        inputs,
+        onBuildProblems
     };
+}
+const hash_sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
+/**
+ * The context hash: the entries, and the Dockerfile and ignore file, which BuildKit receives
+ * through their own local sources with the same size+mtime shortcut (verified on 20.10: a
+ * same-size, mtime-kept edit of a Dockerfile outside the context built the old one until
+ * `docker builder prune --filter type=source.local`). A change to either diverges from the
+ * record, so the default policy prunes what would serve the old copy.
+ */
+function hashInputs(entriesHash, inputs) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    h.update(`context ${entriesHash}
+dockerfile ${inputs.dockerfile}
+ignore ${inputs.ignore ?? '-'}
+`);
+    return `sha256:${h.digest('hex')}`;
+}
+/** Base images of stages that are images (not scratch, not an earlier stage). */
+function imageBases(plan) {
+    const names = new Set();
+    const out = [];
+    for (const s of plan.stages) {
+        const base = s.base.toLowerCase();
+        if (base !== 'scratch' && !names.has(base) && !s.deps.includes(base))
+            out.push(s.base);
+        names.add(s.name);
+    }
+    return [...new Set(out)];
 }
 /** `hash --json` as CONTRACT.md specifies it. */
 function hashReport(h) {
@@ -14210,9 +15519,15 @@ function hashReport(h) {
             instruction: s.instruction,
             line: s.line,
             sourceHash: s.sourceHash,
-            sources: s.selected
+            sources: s.selected,
+            ...(s.trigger !== undefined ? { onbuildOf: s.trigger } : {})
         })),
-        warnings: h.plan.warnings.map(w => `line ${w.line}: ${w.message}`)
+        warnings: [
+            ...h.plan.warnings.map(w => `line ${w.line}: ${w.message}`),
+            ...h.onBuildProblems,
+            // A step whose literal source matches nothing has the empty digest: the build will fail.
+            ...unmatchedSources(h.steps, h.scan.entries).map(u => unmatchedMessage(u, false))
+        ]
     };
 }
 
@@ -14236,6 +15551,8 @@ function isString(v) {
 function describe(v) {
     if (v === null)
         return 'null';
+    if (v === undefined)
+        return 'missing';
     if (Array.isArray(v))
         return 'an array';
     return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`.slice(0, 60);
@@ -14269,15 +15586,27 @@ function positiveInt(o, key, at) {
     return v;
 }
 /**
- * Checks that `value` is a version-1 BuildRecord and returns a clean copy holding only the known
+ * Checks that `value` is a version-1 or version-2 BuildRecord (2 adds `inputs`) and returns a clean copy holding only the known
  * fields (unknown fields are dropped, so a newer writer's extras never leak into our writes).
  * Throws RecordShapeError naming the first field at fault.
  */
 function validateRecord(value) {
     if (!isObject(value))
         throw new RecordShapeError('(root)', `must be an object, not ${describe(value)}`);
-    if (value.version !== 1) {
-        throw new RecordShapeError('version', `is ${describe(value.version)}; this build reads version 1`);
+    if (value.version !== 1 && value.version !== 2) {
+        throw new RecordShapeError('version', `is ${describe(value.version)}; this build reads versions 1 and 2`);
+    }
+    const version = value.version;
+    let inputs;
+    if (version === 2) {
+        const i = value.inputs;
+        if (!isObject(i))
+            throw new RecordShapeError('inputs', `must be an object, not ${describe(i)}`);
+        inputs = {
+            dockerfile: hash(i, 'dockerfile', 'inputs.'),
+            ignoreFile: nullableStr(i, 'ignoreFile', 'inputs.'),
+            ignore: i.ignore === null ? null : hash(i, 'ignore', 'inputs.')
+        };
     }
     const files = value.files;
     if (!isObject(files))
@@ -14312,7 +15641,7 @@ function validateRecord(value) {
     if (Number.isNaN(Date.parse(builtAt)))
         throw new RecordShapeError('builtAt', 'must be an ISO time');
     return {
-        version: 1,
+        version,
         contextHash: hash(value, 'contextHash', ''),
         files: cleanFiles,
         steps: cleanSteps,
@@ -14321,7 +15650,8 @@ function validateRecord(value) {
         imageId: nullableStr(value, 'imageId', ''),
         tags: [...tags],
         builtAt,
-        dockerfile: str(value, 'dockerfile', '')
+        dockerfile: str(value, 'dockerfile', ''),
+        ...(inputs ? { inputs } : {})
     };
 }
 
@@ -14433,7 +15763,7 @@ async function writeRecord(path, record, fs = nodeRecordFs) {
         throw new RecordError(path, `refusing to write a malformed record: ${store_errText(e)}`);
     }
     const dir = (0,external_node_path_namespaceObject.dirname)(path);
-    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
+    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
     try {
         await fs.mkdirp(dir);
         await fs.writeSynced(tmp, `${JSON.stringify(clean, null, 2)}\n`);
@@ -14468,8 +15798,8 @@ function oneLine(s) {
     return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-;// CONCATENATED MODULE: external "node:async_hooks"
-const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/record/lock.ts
@@ -14493,7 +15823,7 @@ class LockError extends FreshBuildError {
 /** Lock paths this process holds; a lock naming our own pid but not listed here is stale. */
 const held = new Set();
 /** Lock paths held by the calling async chain, to refuse a nested take (it would deadlock). */
-const chain = new external_node_async_hooks_namespaceObject.AsyncLocalStorage();
+const chain = new external_node_async_hooks_.AsyncLocalStorage();
 /**
  * Runs `fn` while holding `<path>.lock`, so two runs on one host cannot interleave reading,
  * building and writing the record. The lock file is created with O_EXCL and holds pid, host, time
@@ -14526,7 +15856,7 @@ async function acquire(lockPath, opts) {
             pid: process.pid,
             host,
             time: new Date().toISOString(),
-            token: (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')
+            token: (0,external_node_crypto_.randomBytes)(8).toString('hex')
         };
         // Marked held the moment the file exists, before another caller in this process can read it
         // and mistake our pid for a stale incarnation.
@@ -14740,7 +16070,7 @@ function defaultStatePath(opts) {
     const context = (0,external_node_path_namespaceObject.resolve)(cwd, opts.context);
     const file = (0,external_node_path_namespaceObject.resolve)(cwd, opts.file);
     const target = opts.target ?? '';
-    const key = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+    const key = (0,external_node_crypto_.createHash)('sha256')
         .update(`${context}\0${file}\0${target}`)
         .digest('hex')
         .slice(0, 16);
@@ -14906,7 +16236,7 @@ function fileSignatures(entries) {
 /** Assembles the record of a build judged good. */
 function newRecord(input) {
     return {
-        version: 1,
+        version: input.inputs ? 2 : 1,
         contextHash: input.contextHash,
         files: input.files,
         steps: input.steps.map(s => ({
@@ -14921,7 +16251,8 @@ function newRecord(input) {
         imageId: input.imageId,
         tags: [...input.tags],
         builtAt: (input.builtAt ?? new Date()).toISOString(),
-        dockerfile: input.dockerfile
+        dockerfile: input.dockerfile,
+        ...(input.inputs ? { inputs: { ...input.inputs } } : {})
     };
 }
 
@@ -18556,7 +19887,8 @@ function finish(file, name, spec, build) {
         context,
         dockerfile: (0,external_node_path_namespaceObject.resolve)(context, build.dockerfile ?? 'Dockerfile'),
         args: build.args,
-        target: build.target ?? null,
+        // An empty target (`${TARGET-}` set to '') builds the last stage, as no target does.
+        target: build.target || null,
         image: spec.image,
         cacheFrom: build.cacheFrom
     };
@@ -18656,7 +19988,201 @@ function composeBuildCommand(tool, opts) {
     return { cmd: t.cmd, argv, env };
 }
 
+;// CONCATENATED MODULE: ./src/compose/resolve.ts
+/**
+ * The services a compose file builds, as the host's compose itself resolves them: `docker compose
+ * config --format json` (v2) or `docker-compose config` (v1, YAML) apply extends, profiles,
+ * interpolation and env files exactly as the `compose build` that follows will. The built-in
+ * reader (read.ts) reads the file first, always: it is the gate (a file it refuses, including a
+ * path outside the root, is refused before compose reads anything) and the fallback when no
+ * compose runs or its output cannot be used.
+ */
+
+
+
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+async function resolveComposeProject(file, opts) {
+    const own = await readComposeProject(file, opts);
+    const tool = opts.tool !== undefined
+        ? opts.tool
+        : await detectCompose({ ...(opts.docker ? { docker: opts.docker } : {}), env: opts.env });
+    if (tool === null)
+        return { project: own, source: 'built-in reader', tool, notes: [] };
+    const name = configCommandName(tool);
+    const fallback = (why) => ({
+        project: own,
+        source: 'built-in reader',
+        tool,
+        notes: [`${name}: ${why}; using the built-in reader`]
+    });
+    const argv = [...tool.prefix, '-f', own.file, 'config'];
+    if (tool.flavor === 'v2')
+        argv.push('--format', 'json', ...(opts.services ?? []));
+    const signal = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const r = await run(tool.cmd, argv, { baseEnv: opts.env, cwd: own.dir, signal }).catch((e) => e);
+    if (r instanceof Error)
+        return fallback(`cannot run (${text_safety_visible(r.message)})`);
+    if (r.aborted)
+        return fallback(`no answer within ${(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`);
+    if (r.code !== 0) {
+        const first = r.stderr.split('\n').find(l => l.trim() !== '') ?? '';
+        return fallback(`exit ${r.code}${first ? `: ${truncate(text_safety_visible(first.trim()), 200)}` : ''}`);
+    }
+    let doc;
+    try {
+        doc = tool.flavor === 'v2' ? JSON.parse(r.stdout) : load(r.stdout);
+    }
+    catch {
+        return fallback('its output does not parse');
+    }
+    let project;
+    try {
+        project = fromConfig(doc, own, tool, opts);
+    }
+    catch (e) {
+        if (e instanceof ComposeError)
+            throw e;
+        return fallback(`unexpected output (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (opts.root !== undefined)
+        await contain(opts.root, project);
+    const differ = differences(own, project);
+    return {
+        project,
+        source: 'compose config',
+        tool,
+        notes: differ.length > 0
+            ? [`${name} and the built-in reader differ on ${differ.join(', ')}; using ${name}`]
+            : []
+    };
+}
+function configCommandName(tool) {
+    return `${[tool.cmd, ...tool.prefix].join(' ')} config`;
+}
+const resolve_isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The project from compose's normalized model (both flavors print the same shape: contexts
+ * absolute, `dockerfile` relative to the context, args a mapping). The selection follows the
+ * built-in reader, which already checked the services asked for: v2 leaves out services of
+ * inactive profiles itself; v1 prints every service with its profiles.
+ */
+function fromConfig(doc, own, tool, opts) {
+    if (!resolve_isMapping(doc) || !resolve_isMapping(doc.services))
+        throw new Error('no services mapping');
+    const services = doc.services;
+    const wanted = opts.services && opts.services.length > 0 ? [...new Set(opts.services)] : null;
+    // The built-in reader applied profiles and the services asked for; compose decides the rest.
+    const names = wanted ?? own.services.map(s => s.name);
+    const ownByName = new Map(own.services.map(s => [s.name, s]));
+    const out = [];
+    for (const name of names) {
+        const svc = services[name];
+        if (!resolve_isMapping(svc) || !resolve_isMapping(svc.build)) {
+            throw new Error(`services.${name}.build missing`);
+        }
+        out.push(service(name, svc, svc.build, tool.flavor, ownByName.get(name)));
+    }
+    // A service only compose builds (an `include:`d file, a profile the reader read otherwise).
+    if (!wanted) {
+        for (const [name, svc] of Object.entries(services)) {
+            if (ownByName.has(name) || !resolve_isMapping(svc) || !resolve_isMapping(svc.build))
+                continue;
+            const profiles = Array.isArray(svc.profiles) ? svc.profiles : [];
+            // v1 prints services of inactive profiles too; those the reader left out stay out.
+            if (tool.flavor === 'v1' && profiles.length > 0)
+                continue;
+            out.push(service(name, svc, svc.build, tool.flavor, undefined));
+        }
+    }
+    const name = tool.flavor === 'v2' && typeof doc.name === 'string' && doc.name ? doc.name : own.name;
+    return { file: own.file, dir: own.dir, name, services: out };
+}
+function service(name, svc, build, flavor, own) {
+    const where = `services.${name}.build`;
+    if (typeof build.context !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(build.context)) {
+        throw new Error(`${where}.context is not an absolute path`);
+    }
+    const context = (0,external_node_path_namespaceObject.resolve)(build.context);
+    const dockerfile = (0,external_node_path_namespaceObject.resolve)(context, typeof build.dockerfile === 'string' && build.dockerfile ? build.dockerfile : 'Dockerfile');
+    const args = {};
+    if (resolve_isMapping(build.args)) {
+        for (const [k, v] of Object.entries(build.args)) {
+            // An arg named without a value and unset: v2 prints null, v1 prints ''. Both mean "not
+            // passed"; v1's '' is told from a real '' by the reader, which kept the one it read.
+            if (v === null || v === undefined)
+                continue;
+            if (flavor === 'v1' && v === '' && own && !(k in own.args))
+                continue;
+            args[k] = resolve_text(v);
+        }
+    }
+    const list = (v) => Array.isArray(v) ? v.map(resolve_text) : typeof v === 'string' ? [resolve_text(v)] : [];
+    return {
+        name,
+        context,
+        dockerfile,
+        args,
+        target: typeof build.target === 'string' && build.target ? resolve_text(build.target) : null,
+        image: typeof svc.image === 'string' && svc.image ? resolve_text(svc.image) : null,
+        cacheFrom: list(build.cache_from)
+    };
+}
+/**
+ * A value as the build gets it. `config` prints a file compose can read again, so a literal `$`
+ * comes out escaped as `$$` (seen with docker-compose 1.29: `'v$${X}'` for the value `v${X}`).
+ */
+function resolve_text(v) {
+    return String(v).replace(/\$\$/g, '$');
+}
+/** Compose resolved the paths itself: they must stay inside the root as the reader's did. */
+async function contain(root, project) {
+    const realRoot = await (0,promises_namespaceObject.realpath)(root).catch(() => (0,external_node_path_namespaceObject.resolve)(root));
+    for (const svc of project.services) {
+        for (const [what, path] of [
+            ['context', svc.context],
+            ['dockerfile', svc.dockerfile]
+        ]) {
+            const real = await (0,promises_namespaceObject.realpath)(path).catch(() => path);
+            if (escapesRoot((0,external_node_path_namespaceObject.resolve)(root), path) || escapesRoot(realRoot, real)) {
+                throw new ComposeError(project.file, `services.${svc.name}.build.${what}: ${text_safety_visible(path)} is outside ${root}: refused`);
+            }
+        }
+    }
+}
+/** Which fields of which services the two readings disagree on, e.g. `web.args`. */
+function differences(a, b) {
+    const out = [];
+    if (a.name !== b.name)
+        out.push('the project name');
+    const byName = new Map(b.services.map(s => [s.name, s]));
+    const names = new Set([...a.services.map(s => s.name), ...byName.keys()]);
+    for (const name of names) {
+        const x = a.services.find(s => s.name === name);
+        const y = byName.get(name);
+        if (!x || !y) {
+            out.push(`whether ${name} builds`);
+            continue;
+        }
+        for (const key of ['context', 'dockerfile', 'args', 'target', 'image', 'cacheFrom']) {
+            if (JSON.stringify(sorted(x[key])) !== JSON.stringify(sorted(y[key])))
+                out.push(`${name}.${key}`);
+        }
+    }
+    return out;
+}
+function sorted(v) {
+    return resolve_isMapping(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+        : v;
+}
+
 ;// CONCATENATED MODULE: ./src/compose/index.ts
+
 
 
 
@@ -18666,12 +20192,19 @@ function composeBuildCommand(tool, opts) {
 
 /** The guard options for each service of the compose file (see the module comment). */
 async function composeGuardOptions(compose, base, env, deps = {}) {
-    const project = await readComposeProject(compose.file, {
+    // The workspace root the action contains compose paths in, where the request carries one.
+    const root = compose.root;
+    const resolved = await resolveComposeProject(compose.file, {
         env,
         services: compose.services,
-        ...(compose.root !== undefined ? { root: compose.root } : {})
+        docker: base.docker,
+        ...(typeof root === 'string' ? { root } : {}),
+        ...(deps.tool !== undefined ? { tool: deps.tool } : {})
     });
-    let flavor = deps.flavor ?? null;
+    for (const note of resolved.notes)
+        deps.progress?.(note);
+    const project = resolved.project;
+    let flavor = deps.flavor ?? resolved.tool?.flavor ?? null;
     if (flavor === null && project.services.some(s => s.image === null)) {
         flavor = (await detectCompose({ docker: base.docker, env }))?.flavor ?? 'v2';
     }
@@ -18725,713 +20258,6 @@ function sharedBuilds(services, target) {
     }
     return shared;
 }
-
-;// CONCATENATED MODULE: ./src/docker/builder.ts
-/**
- * Which builder will run `docker build` on this host, and which daemon it talks to.
- * The kind decides the build argv, what a prune can reach and how the log looks.
- */
-
-/** Major.minor of a version like `20.10.24+dfsg1`, `v0.12.1`, `28.2.2`; null if unparsable. */
-function parseVersion(v) {
-    const m = /(\d+)\.(\d+)/.exec(v ?? '');
-    return m ? [Number(m[1]), Number(m[2])] : null;
-}
-function atLeast(v, major, minor) {
-    return v[0] > major || (v[0] === major && v[1] >= minor);
-}
-function envFlag(value) {
-    if (value === undefined || value === '')
-        return null;
-    return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
-}
-/** Pure decision from the facts. */
-function classifyBuilder(facts) {
-    const warnings = [];
-    const flag = envFlag(facts.dockerBuildkit);
-    const client = parseVersion(facts.clientVersion);
-    const server = parseVersion(facts.serverVersion);
-    if (flag === false) {
-        return { kind: 'legacy', reason: 'DOCKER_BUILDKIT=0 selects the legacy builder', warnings };
-    }
-    if (facts.serverOs === 'windows') {
-        return { kind: 'legacy', reason: 'the Windows daemon has no BuildKit', warnings };
-    }
-    if (server && !atLeast(server, 18, 9)) {
-        return {
-            kind: 'legacy',
-            reason: `daemon ${facts.serverVersion} predates BuildKit (18.09)`,
-            warnings
-        };
-    }
-    if (facts.buildxVersion !== null) {
-        return { kind: 'buildx', reason: `buildx plugin present (${facts.buildxVersion})`, warnings };
-    }
-    if (client && atLeast(client, 23, 0)) {
-        if (flag === true) {
-            warnings.push(`DOCKER_BUILDKIT=1 makes docker ${facts.clientVersion} fail without buildx; building with the legacy builder instead`);
-        }
-        warnings.push(`docker client ${facts.clientVersion} has no buildx plugin: it falls back to the legacy builder, whose cache lives in images (builder prune does not reach it)`);
-        return { kind: 'legacy', reason: `client ${facts.clientVersion} without buildx`, warnings };
-    }
-    return {
-        kind: 'buildkit',
-        reason: `client ${facts.clientVersion ?? 'unknown'} builds with BuildKit under DOCKER_BUILDKIT=1`,
-        warnings
-    };
-}
-/** Parses `docker version --format '{{json .}}'` (Server is null when the daemon is down). */
-function parseVersionJson(text) {
-    let v = {};
-    const line = text.split('\n').find(l => l.trim().startsWith('{'));
-    if (line) {
-        try {
-            v = JSON.parse(line);
-        }
-        catch {
-            v = {};
-        }
-    }
-    return {
-        clientVersion: v.Client?.Version ?? null,
-        serverVersion: v.Server?.Version ?? null,
-        serverOs: v.Server?.Os ?? null,
-        context: v.Client?.Context ?? null
-    };
-}
-/**
- * Asks the client and daemon. Throws a DockerError when the daemon cannot be reached, naming the
- * host it tried (docker's own message says which).
- */
-async function detectBuilder(exec, env = process.env) {
-    const ver = await exec(['version', '--format', '{{json .}}']);
-    const parsed = parseVersionJson(ver.stdout);
-    if (ver.code !== 0 || parsed.serverVersion === null) {
-        const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
-        throw new DockerError(`Docker daemon unreachable${where}: ${lastErrorLine(ver)}`, ver.code);
-    }
-    const bx = await exec(['buildx', 'version']);
-    const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null;
-    const choice = classifyBuilder({ ...parsed, buildxVersion, dockerBuildkit: env.DOCKER_BUILDKIT });
-    return {
-        ...choice,
-        ...parsed,
-        buildxVersion,
-        dockerHost: env.DOCKER_HOST || null,
-        context: env.DOCKER_CONTEXT || parsed.context
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/build.ts
-/**
- * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
- * the log live while keeping all of it in a file (logs can be far larger than memory allows).
- */
-
-
-
-
-
-
-/** Pure: the exact argv (without the docker binary) and env for a build. */
-function buildCommand(kind, opts) {
-    const argv = kind === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
-    if (kind !== 'legacy')
-        argv.push(`--progress=${opts.progress ?? 'plain'}`);
-    if (opts.file !== undefined)
-        argv.push('--file', opts.file);
-    for (const t of opts.tags)
-        argv.push('--tag', t);
-    for (const [k, v] of Object.entries(opts.buildArgs))
-        argv.push('--build-arg', `${k}=${v}`);
-    for (const [k, v] of Object.entries(opts.labels))
-        argv.push('--label', `${k}=${v}`);
-    for (const c of opts.cacheFrom)
-        argv.push('--cache-from', c);
-    if (opts.target !== undefined)
-        argv.push('--target', opts.target);
-    if (opts.noCache)
-        argv.push('--no-cache');
-    if (opts.iidFile !== undefined)
-        argv.push('--iidfile', opts.iidFile);
-    argv.push(opts.context);
-    // Pin the builder explicitly: an inherited DOCKER_BUILDKIT must not switch it under us.
-    const env = kind === 'buildkit'
-        ? { DOCKER_BUILDKIT: '1' }
-        : kind === 'legacy'
-            ? { DOCKER_BUILDKIT: '0' }
-            : {};
-    return { argv, env };
-}
-/** The image id a build log names at its end (BuildKit `writing image`, legacy `Successfully built`). */
-function imageIdFromLog(text) {
-    const bk = [...text.matchAll(/writing image (sha256:[0-9a-f]{64})/g)].pop();
-    if (bk)
-        return bk[1];
-    const legacy = [...text.matchAll(/^Successfully built ([0-9a-f]{12,64})\s*$/gm)].pop();
-    return legacy ? legacy[1] : null;
-}
-/** The kept log's first line: `clear` deletes a `<state>.build.log` only when it starts so. */
-const BUILD_LOG_MAGIC = '# fresh-build build log v1';
-/** Where the last build's log is kept: beside its record. */
-function buildLogPathFor(recordPath) {
-    return `${recordPath}.build.log`;
-}
-/**
- * The kept log is written to a new temp file beside it (O_EXCL | O_NOFOLLOW, 0600: a symlink
- * planted at either name is never followed) and renamed over the old log at the end, which
- * replaces whatever entry is there rather than writing through it.
- */
-class KeptLog {
-    path;
-    tmp;
-    out;
-    error = null;
-    constructor(path, tmp, out) {
-        this.path = path;
-        this.tmp = tmp;
-        this.out = out;
-        // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
-        out.on('error', e => {
-            this.error ??= e.message;
-        });
-    }
-    static async create(path) {
-        const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
-        const flags = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
-        try {
-            const fh = await (0,promises_namespaceObject.open)(tmp, flags, 0o600);
-            const log = new KeptLog(path, tmp, fh.createWriteStream());
-            log.write(BUILD_LOG_MAGIC);
-            return log;
-        }
-        catch (e) {
-            return e instanceof Error ? e.message : String(e);
-        }
-    }
-    write(line) {
-        if (this.error === null)
-            this.out.write(`${line}\n`);
-    }
-    /** Closes and moves the log into place; the temp file never stays behind. */
-    async finish() {
-        await new Promise(done => this.out.end(() => done()));
-        if (this.error === null) {
-            try {
-                await (0,promises_namespaceObject.rename)(this.tmp, this.path);
-                return;
-            }
-            catch (e) {
-                this.error = e instanceof Error ? e.message : String(e);
-            }
-        }
-        await (0,promises_namespaceObject.unlink)(this.tmp).catch(() => undefined);
-    }
-}
-/**
- * Runs the build, streaming lines to `onLine` (and to `logPath` when given). The temp directory
- * for the image id file is always removed: builds must leave nothing behind.
- */
-async function runBuild(exec, kind, opts, run = {}) {
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'fb-build-'));
-    try {
-        const iidFile = opts.iidFile ?? (0,external_node_path_namespaceObject.join)(dir, 'iid');
-        // BuildKit keys the context-sync record (source.local) on the context argument as typed: every
-        // `docker build .` on a host shares one record, whatever the directory (measured on 20.10), so
-        // a same-size, same-mtime file of another project can be served. An absolute path isolates it.
-        const context = (0,external_node_path_namespaceObject.isAbsolute)(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
-            ? opts.context
-            : (0,external_node_path_namespaceObject.resolve)(opts.context);
-        const cmd = buildCommand(kind, { ...opts, context, iidFile });
-        const kept = run.logPath ? await KeptLog.create(run.logPath) : null;
-        const log = kept instanceof KeptLog ? kept : null;
-        const redact = run.redact ?? ((line) => line);
-        let result;
-        try {
-            result = await exec(cmd.argv, {
-                env: cmd.env,
-                signal: run.signal,
-                // A RUN step may print nothing for an hour: only the build's own bound applies.
-                idleTimeoutMs: Infinity,
-                ...(run.timeoutMs !== undefined ? { timeoutMs: run.timeoutMs } : {}),
-                // Only the tail is held in memory, for the error line and the image id fallback.
-                maxCapture: 256 * 1024,
-                onLine: (line, stream) => {
-                    log?.write(redact(line));
-                    run.onLine?.(line, stream);
-                }
-            });
-        }
-        finally {
-            await log?.finish();
-        }
-        const logError = typeof kept === 'string' ? kept : (log?.error ?? null);
-        let imageId = null;
-        if (result.code === 0) {
-            imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
-            imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr);
-        }
-        return {
-            code: result.code,
-            logPath: run.logPath && logError === null ? run.logPath : null,
-            logError,
-            imageId,
-            error: result.code === 0 ? null : lastErrorLine(result)
-        };
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6118);
-;// CONCATENATED MODULE: ./src/docker/save.ts
-/**
- * Streams `docker save <ref>` through a tar parser, one entry at a time, without writing it to
- * disk or holding it in memory. A visitor may stop the walk early (the process is then killed).
- */
-
-
-/**
- * A tar parser fed chunk by chunk (so the feeder can hash the same bytes), handing entries
- * to `onEntry` one at a time. A malformed stream ends the walk with `failed` set, not a throw.
- */
-class TarWalker {
-    extract = tar_stream.extract();
-    done;
-    failed = null;
-    constructor(onEntry) {
-        this.done = (async () => {
-            try {
-                for await (const entry of this.extract) {
-                    await onEntry(entry.header, entry);
-                    // tar-stream's iterator never settles once destroyed mid-entry: leave by hand.
-                    if (this.extract.destroyed)
-                        break;
-                    entry.resume();
-                }
-            }
-            catch (e) {
-                this.failed = e instanceof Error ? e : new Error(String(e));
-            }
-        })();
-    }
-    get stopped() {
-        return this.failed !== null || this.extract.destroyed;
-    }
-    async write(chunk) {
-        if (this.stopped)
-            return;
-        if (this.extract.write(chunk))
-            return;
-        await new Promise(resolve => {
-            const finish = () => {
-                this.extract.off('drain', finish);
-                this.extract.off('close', finish);
-                resolve();
-            };
-            this.extract.on('drain', finish);
-            this.extract.on('close', finish);
-        });
-    }
-    /** Ends the input and waits for the last entry; returns the parse error, if any. */
-    async end() {
-        if (!this.stopped)
-            this.extract.end(null);
-        await this.done;
-        return this.failed;
-    }
-    /** Stops parsing; later writes are ignored. */
-    stop() {
-        this.extract.destroy(null);
-    }
-}
-/**
- * Visits every entry of `docker save <ref>` in stream order. Throws a DockerError when the save
- * fails (unknown image, daemon gone) unless the visitor stopped the walk first.
- */
-async function walkImageSave(exec, ref, visit) {
-    const abort = new AbortController();
-    let stoppedByVisitor = false;
-    const walker = new TarWalker(async (header, body) => {
-        if (stoppedByVisitor)
-            return;
-        const name = header.name.replace(/^\.\//, '');
-        if (await visit(name, header.size ?? 0, body)) {
-            stoppedByVisitor = true;
-            walker.stop();
-            abort.abort();
-        }
-    });
-    const args = ['save', ref];
-    const result = await exec(args, {
-        signal: abort.signal,
-        maxCapture: 64 * 1024,
-        onStdout: chunk => walker.write(chunk)
-    });
-    const parseError = await walker.end();
-    if (stoppedByVisitor)
-        return;
-    if (result.code !== 0)
-        throw commandError(args, result);
-    if (parseError)
-        throw new DockerError(`docker save ${ref}: unreadable output: ${parseError.message}`);
-}
-
-;// CONCATENATED MODULE: ./src/docker/image.ts
-/**
- * What an image is made of: id, labels, layer diffIds and the history that says which
- * instruction wrote which layer.
- *
- * Measured on Docker 20.10 (BuildKit and the legacy builder of a 28.x client):
- * - `docker image inspect` has no history; the image config (inside `docker save`) has it with
- *   `empty_layer` flags. `docker history` has the entries but no flags, only sizes.
- * - Every instruction after FROM writes exactly one history entry, with both builders, and a
- *   stage built FROM an earlier stage continues that stage's history. So instruction `i` of a
- *   stage (FROM = 1) is entry `baseHistoryLength + i - 2`.
- * - BuildKit: COPY, ADD, RUN and WORKDIR always write a layer (WORKDIR an empty one when the dir
- *   exists); every other instruction is an empty_layer entry.
- * - Legacy: COPY/ADD always write a layer; RUN and WORKDIR only when they changed something (an
- *   unchanged `RUN true` or a repeated WORKDIR is empty_layer). `docker history` shows both as
- *   0B, so those need the config (read from `docker save`) when the count does not settle it.
- */
-
-
-
-/** Parses `docker image inspect --format '{{json .}}'` (or the array form). */
-function parseImageInspect(text) {
-    let v;
-    try {
-        v = JSON.parse(text);
-    }
-    catch {
-        throw new DockerError('docker image inspect: unreadable output');
-    }
-    const img = Array.isArray(v) ? v[0] : v;
-    if (!img?.Id)
-        throw new DockerError('docker image inspect: no image id in output');
-    return {
-        id: img.Id,
-        labels: img.Config?.Labels ?? {},
-        created: img.Created ?? '',
-        diffIds: img.RootFS?.Layers ?? []
-    };
-}
-/** Parses `docker history` JSON lines (newest first) into oldest-first entries. */
-function parseHistoryLines(text) {
-    const out = [];
-    for (const line of text.split('\n')) {
-        if (!line.trim().startsWith('{'))
-            continue;
-        const v = JSON.parse(line);
-        out.push({
-            createdBy: v.CreatedBy ?? '',
-            comment: v.Comment ?? '',
-            size: parseHumanSize(v.Size ?? '')
-        });
-    }
-    return out.reverse();
-}
-/** The Dockerfile keyword of a history entry (`COPY`, `RUN`, ...), for either builder; null if none. */
-function historyKeyword(createdBy) {
-    const nop = /#\(nop\)\s+([A-Z]+)\b/.exec(createdBy);
-    if (nop)
-        return nop[1];
-    if (createdBy.endsWith(' # buildkit') || /^[A-Z]+\s/.test(createdBy)) {
-        const m = /^([A-Z]+)\b/.exec(createdBy);
-        if (m)
-            return m[1];
-    }
-    // Legacy RUN entries are the bare command: `/bin/sh -c ...` or `|1 A=b /bin/sh -c ...`.
-    if (/^(\|\d+ .*)?\/bin\/sh -c /.test(createdBy) || createdBy.startsWith('|'))
-        return 'RUN';
-    return null;
-}
-function guess(raw) {
-    const kw = historyKeyword(raw.createdBy);
-    const sized = raw.size !== null && raw.size > 0 ? 'layer' : 'unknown';
-    if (raw.comment === 'buildkit.dockerfile.v0' && kw !== null) {
-        return ['COPY', 'ADD', 'RUN', 'WORKDIR'].includes(kw) ? 'layer' : 'empty';
-    }
-    if (raw.createdBy.includes('#(nop)')) {
-        if (kw === 'COPY' || kw === 'ADD')
-            return 'layer';
-        return kw === 'WORKDIR' ? sized : 'empty';
-    }
-    return sized;
-}
-/**
- * Decides `emptyLayer` for each entry from builder rules and sizes, settling the 0-byte
- * entries that could go either way by the layer count. Null when the count does not settle it.
- */
-function classifyHistory(raw, layerCount) {
-    const guesses = raw.map(guess);
-    const layers = guesses.filter(g => g === 'layer').length;
-    const unknown = guesses.filter(g => g === 'unknown').length;
-    let unknownIsLayer;
-    if (layers === layerCount)
-        unknownIsLayer = false;
-    else if (layers + unknown === layerCount)
-        unknownIsLayer = true;
-    else
-        return null;
-    return raw.map((r, i) => ({
-        createdBy: r.createdBy,
-        emptyLayer: guesses[i] === 'empty' || (guesses[i] === 'unknown' && !unknownIsLayer)
-    }));
-}
-/** History entry index of instruction `stepIndex` (FROM = 1) in a stage. */
-function historyIndexForStep(baseHistoryLength, stepIndex) {
-    return baseHistoryLength + stepIndex - 2;
-}
-/**
- * The base history length of a stage found by counting back from the end: `chainTotals` are the
- * instruction totals (FROM included) of that stage and of each stage built on it, up to the
- * image's own (last) stage. For the last stage alone: `[total]`.
- */
-function stageBaseLength(historyLength, chainTotals) {
-    return historyLength - chainTotals.reduce((sum, t) => sum + t - 1, 0);
-}
-/**
- * Index into `diffIds` of the layer that instruction `stepIndex` of a stage wrote, or null when
- * that instruction wrote no layer (or lies outside the history).
- */
-function layerForStep(history, baseHistoryLength, stepIndex) {
-    const h = historyIndexForStep(baseHistoryLength, stepIndex);
-    if (stepIndex < 2 || h < 0 || h >= history.length || history[h].emptyLayer)
-        return null;
-    return history.slice(0, h).filter(e => !e.emptyLayer).length;
-}
-/** Parses an image config blob's history. */
-function parseConfigHistory(text) {
-    const c = JSON.parse(text);
-    return (c.history ?? []).map(h => ({
-        createdBy: h.created_by ?? '',
-        emptyLayer: h.empty_layer === true
-    }));
-}
-/**
- * Reads the image config out of `docker save` (v1 layout `<hex>.json`, OCI `blobs/sha256/<hex>`),
- * stopping the save as soon as it has passed.
- */
-async function readImageConfig(exec, imageId) {
-    const hex = imageId.replace(/^sha256:/, '');
-    let config = null;
-    await walkImageSave(exec, imageId, async (name, size, body) => {
-        if (name !== `${hex}.json` && name !== `blobs/sha256/${hex}`)
-            return false;
-        if (size > 64 * 1024 * 1024)
-            throw new DockerError(`image config of ${imageId} is implausibly large`);
-        const chunks = [];
-        for await (const c of body)
-            chunks.push(c);
-        config = Buffer.concat(chunks).toString('utf8');
-        return true;
-    });
-    if (config === null)
-        throw new DockerError(`docker save ${imageId}: no image config in output`);
-    return config;
-}
-/** Inspects an image: cheap commands first, the config from `docker save` only when needed. */
-async function inspectImage(exec, ref) {
-    const info = parseImageInspect((await runOrThrow(exec, ['image', 'inspect', '--format', '{{json .}}', ref])).stdout);
-    const hist = await runOrThrow(exec, ['history', '--no-trunc', '--format', '{{json .}}', info.id]);
-    const classified = classifyHistory(parseHistoryLines(hist.stdout), info.diffIds.length);
-    if (classified)
-        return { ...info, history: classified, historyFromConfig: false };
-    const history = parseConfigHistory(await readImageConfig(exec, info.id));
-    return { ...info, history, historyFromConfig: true };
-}
-
-;// CONCATENATED MODULE: ./src/docker/layers.ts
-/**
- * The byte proof: what a given layer of an image holds at given paths.
- *
- * `docker save` is streamed once. Every layer tar is hashed as it passes (its sha256 is the
- * layer's diffId, since save writes layers uncompressed) and parsed at the same time; only the
- * wanted paths are recorded and only their file bodies are hashed, so memory stays bounded by
- * the number of wanted paths. Reading the step's OWN layer means later steps that rewrite or
- * delete a file cannot hide what the COPY wrote.
- */
-
-
-
-
-/** `/app/x/`, `./app/x`, `app/x` all become `app/x`. */
-function normalizeLayerPath(p) {
-    return p.replace(/^(\.?\/)+/, '').replace(/\/+$/, '');
-}
-const sha256 = (data) => 'sha256:' + (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
-/** Collects the wanted paths of one layer tar, entry by entry. */
-class LayerScan {
-    wanted;
-    found = new Map();
-    whiteouts = [];
-    /**
-     * Wanted names that are not valid UTF-8, by the lossy form tar-stream gives them (it decodes
-     * PAX `path` records as UTF-8, each stray byte becoming U+FFFD), and how often each lossy form
-     * occurs in this layer: one entry is that name; two mean the layer cannot tell them apart, so
-     * the path proves nothing (`other`), never the bytes of its neighbour.
-     */
-    lossy = new Map();
-    lossySeen = new Map();
-    constructor(wanted) {
-        this.wanted = wanted;
-        for (const w of wanted) {
-            if (hasEscapedBytes(w))
-                this.lossy.set(pathToBytes(w).toString('utf8'), w);
-        }
-    }
-    covers(path) {
-        for (const w of this.wanted)
-            if (w === path || w.startsWith(path + '/'))
-                return true;
-        return false;
-    }
-    async onEntry(header, body) {
-        const path = normalizeLayerPath(header.name);
-        const slash = path.lastIndexOf('/');
-        const base = path.slice(slash + 1);
-        if (base.startsWith('.wh.')) {
-            // `.wh..wh..opq` only hides lower content of a dir this layer recreates: nothing to record.
-            if (base !== '.wh..wh..opq') {
-                const target = path.slice(0, slash + 1) + base.slice(4);
-                if (this.covers(target))
-                    this.whiteouts.push(target);
-            }
-            return;
-        }
-        const named = this.lossy.get(path);
-        if (named !== undefined) {
-            const seen = (this.lossySeen.get(path) ?? 0) + 1;
-            this.lossySeen.set(path, seen);
-            if (seen > 1) {
-                this.found.set(named, { type: 'other', mode: 0 });
-                return;
-            }
-            return this.record(named, header, body);
-        }
-        if (!this.wanted.has(path))
-            return;
-        return this.record(path, header, body);
-    }
-    async record(path, header, body) {
-        const mode = (header.mode ?? 0) & 0o7777;
-        switch (header.type) {
-            case 'file':
-            case 'contiguous-file': {
-                const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-                for await (const chunk of body)
-                    hash.update(chunk);
-                this.found.set(path, {
-                    type: 'file',
-                    mode,
-                    size: header.size ?? 0,
-                    digest: 'sha256:' + hash.digest('hex')
-                });
-                return;
-            }
-            case 'directory':
-                this.found.set(path, { type: 'dir', mode });
-                return;
-            case 'symlink': {
-                const target = header.linkname ?? '';
-                this.found.set(path, { type: 'symlink', mode, linkTarget: target, digest: sha256(target) });
-                return;
-            }
-            case 'link': {
-                // A hard link's bytes sit in an earlier entry of the same layer.
-                const to = normalizeLayerPath(header.linkname ?? '');
-                const prior = this.found.get(to);
-                this.found.set(path, {
-                    type: 'file',
-                    mode,
-                    hardlinkTo: to,
-                    digest: prior?.digest,
-                    size: prior?.size
-                });
-                return;
-            }
-            default:
-                this.found.set(path, { type: 'other', mode });
-        }
-    }
-    result() {
-        const out = new Map();
-        for (const p of this.wanted) {
-            const hit = this.found.get(p);
-            if (hit)
-                out.set(p, hit);
-            else if (this.whiteouts.some(w => p === w || p.startsWith(w + '/')))
-                out.set(p, { type: 'whiteout', mode: 0 });
-            else
-                out.set(p, { type: 'missing', mode: 0 });
-        }
-        return out;
-    }
-}
-/** Hashes a layer tar while scanning it; the hash is the diffId of an uncompressed layer. */
-async function scanLayer(body, wanted) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const scan = new LayerScan(wanted);
-    const walker = new TarWalker((h, b) => scan.onEntry(h, b));
-    for await (const chunk of body) {
-        hash.update(chunk);
-        await walker.write(chunk);
-    }
-    const failed = await walker.end();
-    return { diffId: 'sha256:' + hash.digest('hex'), entries: failed ? null : scan.result() };
-}
-/** Entries of `docker save` output that may be a layer tar (v1 layout and OCI layout). */
-function isLayerCandidate(name) {
-    return name.endsWith('/layer.tar') || /^blobs\/sha256\/[0-9a-f]{64}$/.test(name);
-}
-/**
- * Reads the wanted paths of the wanted layers of `imageRef` in one `docker save` pass (stopping
- * once all were seen). Throws a DockerError when a wanted diffId is not in the image.
- */
-async function readLayerEntries(exec, imageRef, wanted) {
-    const byDiff = new Map();
-    for (const w of wanted) {
-        const set = byDiff.get(w.diffId) ?? new Set();
-        for (const p of w.paths)
-            set.add(normalizeLayerPath(p));
-        byDiff.set(w.diffId, set);
-    }
-    const out = new Map();
-    if (byDiff.size === 0)
-        return out;
-    // We learn a layer's diffId only after its last byte, so every layer is scanned for the
-    // union of wanted paths and kept only if its hash is wanted.
-    const union = new Set([...byDiff.values()].flatMap(s => [...s]));
-    await walkImageSave(exec, imageRef, async (name, _size, body) => {
-        if (!isLayerCandidate(name))
-            return false;
-        const { diffId, entries } = await scanLayer(body, union);
-        const paths = byDiff.get(diffId);
-        if (paths && entries && !out.has(diffId)) {
-            out.set(diffId, new Map([...entries].filter(([p]) => paths.has(p))));
-        }
-        return out.size === byDiff.size;
-    });
-    const absent = [...byDiff.keys()].filter(d => !out.has(d));
-    if (absent.length > 0) {
-        throw new DockerError(`layer ${absent.join(', ')} not found in docker save ${imageRef}`);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/docker/index.ts
-/** The Docker adapter: every docker call of the pipeline goes through these modules. */
-
-
-
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./src/pipeline/stages/prepare.ts
 
@@ -19509,12 +20335,15 @@ function injectIdentity(args, id) {
 async function hashStage(run) {
     const { opts, say } = run;
     say(`reading the build context ${run.redact(opts.context)}`);
+    // Anything in the context written after this moment was written while this run read it.
+    const startedAt = Date.now();
     let early;
     const hashed = await hashContext({
         context: opts.context,
         file: opts.file,
         buildArgs: run.buildArgs,
         statCache: run.statCache,
+        onBuild: images => readOnBuild(run.docker(), images),
         onPlan: plan => (early = onPlan(run, plan))
     });
     const { needed, hostInfo } = early ?? { needed: new Set(), hostInfo: null };
@@ -19523,7 +20352,7 @@ async function hashStage(run) {
     const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0';
     const steps = hashed.steps.filter(s => needed.has(s.stage));
     say(`context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`);
-    run.warnings.push(...hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`));
+    run.warnings.push(...hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`), ...hashed.onBuildProblems);
     if (run.recordInContext) {
         run.warnings.push(`the record ${run.statePath} is inside the build context: every write changes the context hash`);
     }
@@ -19533,7 +20362,8 @@ async function hashStage(run) {
         files: contextFiles(hashed.scan.entries),
         steps,
         finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
-        hostInfo
+        hostInfo,
+        startedAt
     };
 }
 /** Between reading the Dockerfile and walking the context (see hashContext's onPlan). */
@@ -19544,7 +20374,7 @@ function onPlan(run, plan) {
         needed = neededStages(plan, run.opts.target ?? undefined);
     }
     catch (e) {
-        throw new UsageError(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`);
+        throw new options_UsageError(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`);
     }
     // The daemon is asked while the context is walked: both take a while, neither needs the other.
     if (run.command !== 'build')
@@ -19609,6 +20439,13 @@ const HOST_OUTPUTS = [
 ];
 /** Build args the guard injects so the image can tell which commit and build it came from. */
 const INJECTED_ARGS = ['GIT_COMMIT_HASH', 'BUILD_ID'];
+/** The directory a step's source names, when it is one (`.`, `web/`, `web`). */
+function dirSources(step, dirs) {
+    return step.sources
+        .map(s => s.replace(/^(\.?\/)+/, '').replace(/\/+$/, '') || '.')
+        .filter(s => s === '.' || s === '/' || dirs.has(s))
+        .map(s => (s === '/' ? '.' : s));
+}
 /**
  * Warnings before the build for the stale-deploy classes users keep hitting. Each names the
  * Dockerfile line where there is one (`line N: ...`, which annotations pick up).
@@ -19616,13 +20453,26 @@ const INJECTED_ARGS = ['GIT_COMMIT_HASH', 'BUILD_ID'];
 function preBuildWarnings(f) {
     const out = [];
     // A host output dir anywhere in the tree (a monorepo's app/.next too), found in one pass.
-    const present = HOST_OUTPUTS.filter(dir => f.entries.some(e => e.type === 'dir' && (e.path === dir || e.path.endsWith(`/${dir}`))));
+    const dirs = new Set(f.entries.filter(e => e.type === 'dir').map(e => e.path));
+    const outputs = [...dirs].filter(d => HOST_OUTPUTS.some(o => d === o || d.endsWith(`/${o}`)));
     for (const step of f.steps) {
-        if (step.keyword === 'RUN' || !step.sources.some(s => s === '.' || s === './' || s === '/'))
+        if (step.keyword === 'RUN')
             continue;
-        if (present.length > 0) {
-            out.push(`line ${step.line}: ${step.instruction} copies host build output ${present.map(p => `${p}/`).join(', ')} that .dockerignore does not exclude; it can overwrite what the image builds with stale files`);
+        // Any directory the step copies, not only `.`: `COPY web/ /app/` takes a stale web/dist.
+        const roots = dirSources(step, dirs);
+        const hit = outputs.filter(o => roots.some(r => r === '.' || o.startsWith(`${r}/`)));
+        const names = [
+            ...new Set(hit.map(o => HOST_OUTPUTS.find(h => o === h || o.endsWith(`/${h}`)) ?? o))
+        ];
+        if (names.length > 0) {
+            out.push(`line ${step.line}: ${step.instruction} copies host build output ${names.map(p => `${p}/`).join(', ')} that .dockerignore does not exclude; it can overwrite what the image builds with stale files`);
         }
+    }
+    if (dirs.has('.git')) {
+        out.push('the context includes .git: every commit changes the context hash, so every build prunes the context cache and re-sends the context; add .git to .dockerignore');
+    }
+    for (const { step, paths } of f.excludedChanged ?? []) {
+        out.push(`line ${step.line}: ${step.instruction} covers ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}, changed since the last good build, which .dockerignore excludes: the build never sees those changes`);
     }
     for (const { step, source } of f.excludedSources) {
         out.push(`line ${step.line}: ${step.instruction} names ${source}, which .dockerignore excludes: the build never sees its changes`);
@@ -19637,9 +20487,72 @@ function preBuildWarnings(f) {
     for (const name of f.secretArgs.filter(n => declared.has(n))) {
         out.push(`secret build arg ${name} is declared by an ARG: docker records its value in the image history of every later RUN (docker history shows it); pass it as a build secret (RUN --mount=type=secret) instead`);
     }
-    const missing = f.injected ? INJECTED_ARGS.filter(a => !declared.has(a)) : [];
+    const inStage = new Set(f.stageArgs ?? f.declaredArgs);
+    const missing = f.injected ? INJECTED_ARGS.filter(a => !inStage.has(a)) : [];
     if (missing.length > 0) {
-        out.push(`no stage declares ARG ${missing.join(' or ARG ')}: the injected build identity reaches only the image labels (add the ARG to the stage that should see it)`);
+        const global = missing.filter(a => declared.has(a));
+        out.push(`no stage declares ARG ${missing.join(' or ARG ')}: the injected build identity reaches only the image labels (add the ARG to the stage that should see it)${global.length > 0 ? `; ARG ${global.join(', ')} before the first FROM reaches only FROM lines until a stage declares it again` : ''}`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/context/excluded.ts
+/**
+ * Files on disk that a COPY names or covers but `.dockerignore` keeps out of the context: their
+ * changes never reach the build, which users read as a stale build.
+ */
+
+
+/** Entries walked per source directory at most: this is a warning, not a second scan. */
+const WALK_LIMIT = 5000;
+const excluded_literal = (source) => {
+    const rel = external_node_path_namespaceObject.posix
+        .normalize(source)
+        .replace(/^(\.?\/)+/, '')
+        .replace(/\/+$/, '');
+    if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
+        return null;
+    return rel;
+};
+/**
+ * Excluded files under a COPY's literal source directory (not `.`, where excluding is the ignore
+ * file's purpose) whose mtime or ctime is after `since` (the last good build): changed, and
+ * left out of the build by `.dockerignore` (e.g. `config` + `!config/app.yaml`, `COPY config/`).
+ */
+async function excludedChanged(context, steps, entries, since) {
+    if (since === null)
+        return [];
+    const sent = new Map(entries.map(e => [e.path, e]));
+    const after = since.getTime();
+    const out = [];
+    for (const step of steps) {
+        if (step.keyword === 'RUN')
+            continue;
+        const paths = [];
+        for (const source of step.sources) {
+            const rel = excluded_literal(source);
+            if (rel === null || sent.get(rel)?.type !== 'dir')
+                continue;
+            let budget = WALK_LIMIT;
+            const walk = async (dir) => {
+                const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(context, dir)).catch(() => []);
+                for (const name of names) {
+                    if (--budget < 0)
+                        return;
+                    const path = `${dir}/${name}`;
+                    const st = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(context, path)).catch(() => null);
+                    if (st === null)
+                        continue;
+                    if (st.isDirectory())
+                        await walk(path);
+                    else if (!sent.has(path) && Math.max(st.mtimeMs, st.ctimeMs) > after)
+                        paths.push(path);
+                }
+            };
+            await walk(rel);
+        }
+        if (paths.length > 0)
+            out.push({ step, paths: paths.sort() });
     }
     return out;
 }
@@ -19653,30 +20566,56 @@ function preBuildWarnings(f) {
 
 
 
+
+
 /** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
 async function compare(run) {
     const { opts, steps, files, say } = run;
     const previous = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings);
     const comparison = compareWithRecord(files.signatures, steps, previous, selector(steps, files.entries, previous));
-    run.warnings.push(...preBuildWarnings({
+    const excluded = await excludedSources(opts.context, steps, files.byPath);
+    const before = preBuildWarnings({
         entries: files.entries,
         steps,
         declaredArgs: run.hashed.plan.declaredArgs,
+        stageArgs: run.hashed.plan.stageArgs,
         buildArgs: run.buildArgs,
         cacheFrom: opts.cacheFrom,
-        excludedSources: await excludedSources(opts.context, steps, files.byPath),
+        excludedSources: excluded,
+        excludedChanged: await excludedChanged(opts.context, steps, files.entries, previous ? new Date(previous.builtAt) : null),
         injected: run.command === 'build',
         secretArgs: opts.secretArgs
-    }));
+    });
+    // Shown now too: a build that fails on them (an excluded literal source) must explain itself.
+    for (const w of before)
+        say(`warning: ${w}`);
+    run.warnings.push(...before);
+    // A literal source matching nothing fails the build: said before any prune, not after.
+    const unmatched = unmatchedSources(steps, files.entries);
+    const [first] = unmatched;
+    if (run.command === 'build' && first) {
+        throw new options_UsageError(unmatchedMessage(first, excluded.some(e => e.source === first.source)));
+    }
+    run.warnings.push(...unmatched.map(u => unmatchedMessage(u, false)));
+    if (run.command === 'check' && opts.verify !== 'none') {
+        run.warnings.push("check mode: this guard pruned nothing before that build, so every file a step of the final stage copied is proven from the image; note that builds of a relative context (`docker build .`) in folders of the same name share BuildKit's context record");
+    }
     if (previous) {
+        const inputs = previous.inputs;
+        const moved = [
+            inputs && inputs.dockerfile !== run.hashed.inputs.dockerfile
+                ? '; the Dockerfile changed'
+                : '',
+            inputs && inputs.ignore !== run.hashed.inputs.ignore ? '; the ignore file changed' : ''
+        ].join('');
         say(previous.contextHash === run.hashed.contextHash
             ? 'the context equals the last good build'
-            : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : run.redact(previous.commit)})`);
+            : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : run.redact(previous.commit)})${moved}`);
     }
     else {
         say(`no record at ${run.redact(run.statePath)}: this build is the baseline`);
     }
-    return { ...run, previous, comparison };
+    return { ...run, previous, comparison, excluded };
 }
 async function loadRecord(path, ignoreCorrupt, warnings) {
     try {
@@ -19688,7 +20627,7 @@ async function loadRecord(path, ignoreCorrupt, warnings) {
             return null;
         }
         if (e instanceof RecordError) {
-            throw new UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
+            throw new options_UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
         }
         throw e;
     }
@@ -20587,6 +21526,207 @@ function renderParseLogJson(log) {
 
 
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/pipeline/expect.ts
+/**
+ * What a COPY/ADD step really wrote for a changed context path, so the proof compares like with
+ * like (issue 12, classes 3 and 8). BuildKit, verified on 20.10:
+ *   - a source path that is, or passes through, a symlink is followed: `COPY linkdir/ /dst/`
+ *     copies the target directory's contents, `COPY link.txt /app/` writes a regular file
+ *     `/app/link.txt` holding the target's bytes and mode;
+ *   - ADD unpacks a local source that IS an archive by its bytes (a tar named `.bin` is
+ *     unpacked, a text file named `.tar` is copied), into the destination as a directory, with
+ *     the members' modes; symlinks inside a copied directory stay symlinks.
+ */
+
+
+
+
+
+
+
+
+const layerPath = (p) => p.replace(/^\/+/, '').replace(/\/+$/, '');
+/** The layer targets of one changed context path of `step`. */
+async function layerTargets(step, path, expected, ctx) {
+    if (step.dest === null)
+        return { unprovable: 'it is not a copy' };
+    const destAbs = external_node_path_namespaceObject.posix.resolve(step.workdir, step.dest);
+    const dirDest = step.dest.endsWith('/') || step.dest === '.' || step.dest === '' || step.destIsDir;
+    if (step.sources.length > 1 && !dirDest) {
+        return {
+            unprovable: `several sources go to ${step.dest}, which is not known to be a directory (BuildKit then writes each source to that one path)`
+        };
+    }
+    const rules = compileExcludes(step.excludes);
+    for (const source of step.sources) {
+        const { pattern } = sourceSpec(source);
+        if (hasWildcard(pattern) || step.parents)
+            continue;
+        const resolved = resolveLinks(pattern, ctx.byPath) ?? pattern;
+        const root = ctx.byPath.get(resolved);
+        const viaLink = resolved !== pattern;
+        // A link on the source's own path: what it points at now is what the step copies.
+        const isLinkOnPath = viaLink && (path === pattern || under(pattern, path));
+        const dest = (p) => {
+            const rel = p === resolved ? null : p.slice(resolved === '.' ? 0 : resolved.length + 1);
+            if (isExcluded(rules, rel ?? external_node_path_namespaceObject.posix.basename(pattern)))
+                return null;
+            if (rel !== null)
+                return layerPath(external_node_path_namespaceObject.posix.join(destAbs, rel));
+            return layerPath(dirDest ? external_node_path_namespaceObject.posix.join(destAbs, external_node_path_namespaceObject.posix.basename(pattern)) : destAbs);
+        };
+        if (step.keyword === 'ADD' && root?.type === 'file' && (path === resolved || isLinkOnPath)) {
+            const archive = await archiveTargets((0,external_node_path_namespaceObject.join)(ctx.context, resolved), destAbs);
+            if (archive !== null)
+                return archive;
+        }
+        if (isLinkOnPath) {
+            if (root === undefined)
+                return { unprovable: `${path} points at nothing in the context` };
+            const targets = [];
+            for (const e of ctx.byPath.values()) {
+                if (e.type === 'dir' || !under(e.path, resolved))
+                    continue;
+                const d = dest(e.path);
+                if (d !== null)
+                    targets.push({ dest: d, expected: e });
+            }
+            return { targets };
+        }
+        if (viaLink && under(path, resolved)) {
+            const d = dest(path);
+            return { targets: d === null ? [] : [{ dest: d, expected }] };
+        }
+    }
+    if (step.keyword === 'ADD' && expected?.type === 'file') {
+        const archive = await archiveTargets((0,external_node_path_namespaceObject.join)(ctx.context, path), destAbs);
+        if (archive !== null && step.sources.some(s => cleanRel(s) === path))
+            return archive;
+    }
+    const d = destinationFor(step, path);
+    if (d === null) {
+        return {
+            unprovable: step.keyword === 'ADD' && expected === null
+                ? `cannot tell what the removed ${path} unpacked to`
+                : `cannot tell where ${path} lands in the image`
+        };
+    }
+    return { targets: [{ dest: layerPath(d), expected }] };
+}
+/** Archive kind by the bytes, as BuildKit's ADD detects it (not by the name). */
+async function archiveKind(file) {
+    const fh = await (0,promises_namespaceObject.open)(file, 'r').catch(() => null);
+    if (fh === null)
+        return null;
+    try {
+        const head = Buffer.alloc(512);
+        const { bytesRead } = await fh.read(head, 0, 512, 0);
+        const b = head.subarray(0, bytesRead);
+        if (b[0] === 0x1f && b[1] === 0x8b)
+            return 'gzip';
+        if (b.subarray(0, 3).toString('latin1') === 'BZh')
+            return 'bzip2';
+        if (b.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])))
+            return 'xz';
+        if (b.subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd])))
+            return 'zstd';
+        if (bytesRead >= 262 && b.subarray(257, 262).toString('latin1') === 'ustar')
+            return 'tar';
+        return null;
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * The members a local archive unpacks to under `destAbs`, or null when the file is not an
+ * archive (ADD then copies it). Files, symlinks and hard links are compared; directories only
+ * hold them.
+ */
+async function archiveTargets(file, destAbs) {
+    const kind = await archiveKind(file);
+    if (kind === null)
+        return null;
+    if (kind !== 'tar' && kind !== 'gzip') {
+        return { unprovable: `a ${kind} archive: its members are not read here` };
+    }
+    const raw = await (0,promises_namespaceObject.readFile)(file);
+    const extract = tar_stream.extract();
+    const source = external_node_stream_.Readable.from([raw]);
+    const targets = [];
+    const digests = new Map();
+    const done = (async () => {
+        for await (const entry of extract) {
+            const h = entry.header;
+            const name = cleanRel(h.name);
+            if (name === '.') {
+                entry.resume();
+                continue;
+            }
+            const dest = layerPath(external_node_path_namespaceObject.posix.join(destAbs, name));
+            const mode = (h.mode ?? 0) & 0o7777;
+            if (h.type === 'file' || h.type === 'contiguous-file') {
+                const hash = (0,external_node_crypto_.createHash)('sha256');
+                for await (const chunk of entry)
+                    hash.update(chunk);
+                const digest = `sha256:${hash.digest('hex')}`;
+                digests.set(name, digest);
+                targets.push({
+                    dest,
+                    member: name,
+                    expected: { path: name, type: 'file', mode, size: h.size ?? 0, digest }
+                });
+                continue;
+            }
+            if (h.type === 'symlink') {
+                const target = h.linkname ?? '';
+                targets.push({
+                    dest,
+                    member: name,
+                    expected: {
+                        path: name,
+                        type: 'symlink',
+                        mode: 0o777,
+                        size: 0,
+                        linkTarget: target,
+                        digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(target).digest('hex')}`
+                    }
+                });
+            }
+            else if (h.type === 'link') {
+                const digest = digests.get(cleanRel(h.linkname ?? ''));
+                if (digest !== undefined)
+                    targets.push({
+                        dest,
+                        member: name,
+                        expected: { path: name, type: 'file', mode, size: 0, digest }
+                    });
+            }
+            entry.resume();
+        }
+    })();
+    try {
+        if (kind === 'gzip')
+            source
+                .pipe((0,external_node_zlib_.createGunzip)())
+                .on('error', e => extract.destroy(e))
+                .pipe(extract);
+        else
+            source.pipe(extract);
+        await done;
+    }
+    catch (e) {
+        return {
+            unprovable: `the archive cannot be read (${e instanceof Error ? e.message : String(e)})`
+        };
+    }
+    return { targets };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/proof.ts
 
 
@@ -20646,6 +21786,7 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
     // whatever the builder appended.
     const base = stageBaseLength(info.history.length - appended, [stage.instructions]);
     const outcomes = [];
+    const byPath = new Map(deps.entries.map(e => [e.path, e]));
     const pending = [];
     for (const req of reqs) {
         const step = steps.get(req.key);
@@ -20653,7 +21794,7 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
             outcomes.push({ key: req.key, files: [], unprovable: 'step not found in the Dockerfile' });
             continue;
         }
-        const position = step.ordinal - stage.fromOrdinal + 1;
+        const position = step.position ?? step.ordinal - stage.fromOrdinal + 1;
         const layer = layerForStep(info.history, base, position);
         const diffId = layer === null ? undefined : info.diffIds[layer];
         if (diffId === undefined) {
@@ -20665,42 +21806,42 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
             continue;
         }
         const targets = new Map();
-        const unmapped = [];
-        for (const { path } of req.paths) {
-            const dest = destinationFor(step, path);
-            if (dest === null)
-                unmapped.push(path);
+        const unproven = new Map();
+        for (const { path, expected } of req.paths) {
+            const t = await layerTargets(step, path, expected, { context: deps.context, byPath });
+            if ('unprovable' in t)
+                unproven.set(path, t.unprovable);
             else
-                targets.set(path, dest);
+                targets.set(path, t.targets);
         }
-        if (unmapped.length > 0) {
-            outcomes.push({
-                key: req.key,
-                files: [],
-                unprovable: `cannot tell where ${unmapped.join(', ')} land in the image (ADD of an archive?)`
-            });
-            continue;
-        }
-        pending.push({ req, diffId, targets });
+        pending.push({ req, diffId, targets, unproven });
     }
     if (pending.length === 0)
         return outcomes;
-    const wanted = pending.map(p => ({
-        diffId: p.diffId,
-        paths: [...p.targets.values()]
-    }));
+    const wanted = pending
+        .map(p => ({ diffId: p.diffId, paths: [...p.targets.values()].flat().map(t => t.dest) }))
+        .filter(w => w.paths.length > 0);
     const layers = await readLayerEntries(deps.exec, image, wanted);
-    for (const { req, diffId, targets } of pending) {
+    for (const { req, diffId, targets, unproven } of pending) {
         const entries = layers.get(diffId) ?? new Map();
         const step = steps.get(req.key);
-        const files = req.paths.map(({ path, expected }) => {
-            const dest = targets.get(path);
-            const actual = entries.get(dest.replace(/^\/+/, '').replace(/\/+$/, '')) ?? {
-                type: 'missing',
-                mode: 0
-            };
-            return compareEntry(path, expected, actual, step.flags.chmod !== undefined);
-        });
+        const files = [];
+        for (const { path } of req.paths) {
+            const why = unproven.get(path);
+            if (why !== undefined) {
+                files.push({ path, ok: false, detail: why, unproven: true });
+                continue;
+            }
+            // A path that lands nowhere (excluded by --exclude) has nothing to prove.
+            const bad = (targets.get(path) ?? [])
+                .map(t => {
+                const actual = entries.get(t.dest) ?? { type: 'missing', mode: 0 };
+                const r = compareEntry(path, t.expected, actual, step.flags.chmod !== undefined);
+                return t.member !== undefined && !r.ok ? { ...r, detail: `${t.member}: ${r.detail}` } : r;
+            })
+                .find(r => !r.ok);
+            files.push(bad ?? { path, ok: true, detail: '' });
+        }
         outcomes.push({ key: req.key, files });
     }
     return outcomes;
@@ -20788,7 +21929,8 @@ function buildOptions(run, host, diverged) {
         buildId: identity.buildId,
         imageId: null,
         tags: opts.tags,
-        dockerfile: opts.file
+        dockerfile: opts.file,
+        inputs: run.hashed.inputs
     }));
     return {
         context: opts.context,
@@ -20819,7 +21961,8 @@ async function buildFinal(run, host, options) {
     if (built.logError)
         run.warnings.push(`the build log could not be kept: ${built.logError}`);
     if (built.code !== 0) {
-        throw new BuildFailedError(`docker build failed (exit ${built.code}): ${run.redact(built.error ?? 'no error line')}`);
+        const hint = run.excluded.map(e => `; ${e.source} exists but .dockerignore excludes it`);
+        throw new BuildFailedError(`docker build failed (exit ${built.code}): ${run.redact(built.error ?? 'no error line')}${hint.join('')}`);
     }
     return { log: parser.end(), imageId: built.imageId };
 }
@@ -20909,7 +22052,7 @@ async function logSource(run) {
     const { opts } = run;
     const log = await parseLogFile(opts.logFile);
     if (log.format === 'unknown' || log.steps.length === 0) {
-        throw new UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
+        throw new options_UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
     }
     const imageId = await resolveImageId(run.docker, opts.image ?? log.imageId);
     return {
@@ -20949,6 +22092,85 @@ async function source(run) {
     return { ...run, source: src };
 }
 
+;// CONCATENATED MODULE: ./src/context/written.ts
+
+
+/**
+ * Context paths changed after `since` (ms, taken before the scan began): written while this run
+ * hashed and built them, like a `fresh-build build ... | tee build.log` inside the context. What
+ * BuildKit received of such a file is whatever it held at that moment, so it is no source the
+ * guard can judge (issue 12, class 7). A file's ctime is set by the kernel on every write and
+ * cannot be put back, and never runs ahead of the clock that gave `since`.
+ */
+async function writtenSince(context, paths, since) {
+    const out = new Set();
+    await Promise.all([...new Set(paths)].map(async (p) => {
+        const st = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(context, p)).catch(() => null);
+        if (st !== null && st.ctimeMs >= since)
+            out.add(p);
+    }));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/verdict/instructions.ts
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+/**
+ * Compares every instruction step of a BuildKit log with the Dockerfile the guard read (issue
+ * 12, class 1). BuildKit reads the Dockerfile through its own local source with the context's
+ * size+mtime shortcut, so a same-size, mtime-kept edit can build the OLD Dockerfile while the
+ * guard reads the new one; the log then prints the old instructions. Whitespace runs are
+ * compared as one space; a tty log may cut a long name (then its text must be a prefix); with
+ * `looseArgs` (another tool's build, whose build args are unknown) a vertex that expands
+ * build-arg variables matches with each variable standing for any text. The legacy builder
+ * sends its Dockerfile with the whole context every time: its logs are not compared.
+ */
+function compareInstructions(vertices, stages, needed, log, opts) {
+    if (log.format === 'legacy' || log.format === 'unknown')
+        return [];
+    const byKey = new Map(vertices.map(v => [`${v.stage}#${v.index}`, v]));
+    const totals = new Map(stages.map(s => [s.name, s.total]));
+    const single = stages.length === 1 ? (stages[0]?.name ?? null) : null;
+    const out = [];
+    for (const step of log.steps) {
+        if (opts.service !== null && step.service !== null && step.service !== opts.service)
+            continue;
+        if (/^FROM\s/i.test(step.instruction))
+            continue;
+        const stage = step.stage === null ? single : step.stage.toLowerCase();
+        // A nameless step of a multi-stage file, or a stage this build does not run: not ours to read.
+        if (stage === null || !needed.has(stage))
+            continue;
+        const v = byKey.get(`${stage}#${step.index}`);
+        const miss = (expected, line) => {
+            out.push({ stage, index: step.index, line, expected, printed: step.instruction });
+        };
+        if (v === undefined || totals.get(stage) !== step.total) {
+            miss(v?.instruction ?? null, v?.line ?? null);
+            continue;
+        }
+        if (v.printed.length === 0)
+            continue; // a heredoc: its printed form is not predicted
+        if (!matches(v, step.instruction, log.format === 'buildkit-tty', opts.looseArgs)) {
+            miss(v.instruction, v.line);
+        }
+    }
+    return out;
+}
+function matches(v, printed, mayBeCut, looseArgs) {
+    const got = squash(printed).replace(/\.\.\.$/, '');
+    for (const p of v.printed) {
+        const want = squash(p);
+        if (want === got || (mayBeCut && got.length > 0 && want.startsWith(got)))
+            return true;
+    }
+    if (!looseArgs || !v.usesArgs)
+        return false;
+    // Each `$NAME` / `${...}` of the text as written may have been any value in that build.
+    const parts = squash(v.instruction).split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
+    const re = new RegExp(`^${parts.map(p => p.replace(/["']/g, '').replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('.*')}$`, 's');
+    return re.test(got.replace(/["']/g, ''));
+}
+
 ;// CONCATENATED MODULE: ./src/verdict/judge.ts
 
 
@@ -20961,35 +22183,47 @@ async function source(run) {
  * log shows RAN copied the bytes just sent, and proving it again would only cost a `docker save`.
  * Cached steps, and steps the log does not show, are always proven. RUN bind mounts leave no layer.
  */
-function planProofs(steps, comparison, current, verify, seen = {
-    logSteps: new Map(),
-    contextResent: false
-}) {
+function planProofs(steps, comparison, current, verify, seen = { logSteps: new Map(), contextResent: false }) {
     if (verify === 'none')
         return [];
     const out = [];
     for (const step of steps) {
         if (step.keyword === 'RUN')
             continue;
-        const key = stepKey(step);
-        const changed = comparison.stepChanges.get(key);
-        if (!changed || changed.length === 0)
+        const paths = judgedPaths(step, comparison, seen);
+        if (paths.length === 0)
             continue;
-        if (seen.contextResent && seen.logSteps.get(key)?.cached === false)
+        const key = stepKey(step);
+        const all = seen.proveAll?.(step) === true;
+        if (!all && seen.contextResent && seen.logSteps.get(key)?.cached === false)
             continue;
         out.push({
             key,
             stage: step.stage,
             index: step.index,
-            paths: changed.map(path => ({ path, expected: current.get(path) ?? null }))
+            paths: paths.map(path => ({ path, expected: current.get(path) ?? null }))
         });
     }
     return out;
 }
-/** The verdict of DESIGN.md: a cached COPY of changed sources is stale until its bytes prove it. */
+/** The paths of a step to judge: its changed ones, or all it selects when nothing vouches. */
+function judgedPaths(step, comparison, seen) {
+    const changed = comparison.stepChanges.get(stepKey(step)) ?? [];
+    const paths = seen.proveAll?.(step) ? [...new Set([...changed, ...step.selected])] : changed;
+    return seen.skip ? paths.filter(p => !seen.skip?.has(p)) : paths;
+}
+/**
+ * The verdict of DESIGN.md: a changed file a step reads is stale until its bytes prove it, and
+ * `fresh`/`unchanged`/`baseline` promise the image holds the context's bytes: a changed file
+ * the guard could not prove (a layer it cannot read, a bind mount, an archive it cannot open)
+ * makes the step `stale` as unproven, never `ran`.
+ */
 function judge(input) {
     const { comparison, previous } = input;
     const warnings = [...input.warnings];
+    const scope = { ...input.scope, contextResent: false, logSteps: input.logSteps };
+    scope.contextResent = input.scope?.contextResent ?? false;
+    const mismatched = new Set((input.mismatches ?? []).map(m => `${m.stage}#${m.index}`));
     const results = input.steps.map(step => {
         const key = stepKey(step);
         const seen = input.logSteps.get(key);
@@ -21011,37 +22245,57 @@ function judge(input) {
             status: s,
             staleFiles
         });
-        if (!changed)
-            return status(cached ? 'cached' : 'ran');
-        if (step.keyword === 'RUN') {
-            if (cached) {
-                warnings.push(`line ${step.line}: ${step.instruction} reads changed context files through a bind mount and was cached; a bind mount leaves no layer to prove its bytes`);
-            }
-            return status(cached ? 'cached' : 'ran');
+        const unproven = (files, why, stale = []) => ({
+            ...base,
+            status: 'stale',
+            staleFiles: stale,
+            unprovenFiles: [...new Set(files)],
+            unproven: why
+        });
+        if (mismatched.has(key)) {
+            return unproven(judgedPaths(step, comparison, { ...scope, proveAll: () => true }), 'the build log printed another instruction for this step: BuildKit built an old copy of the Dockerfile');
         }
-        if (!seen) {
+        const paths = judgedPaths(step, comparison, scope);
+        if (step.keyword === 'RUN') {
+            if (paths.length === 0 || scope.contextResent)
+                return status(cached ? 'cached' : 'ran');
+            return unproven(paths, 'a bind mount leaves no copy of its sources in the image (the RUN writes only its own output), so only the cure vouches for them: prune type=source.local before the build, which the default policy does when the context changed');
+        }
+        if (!seen && paths.length > 0) {
             warnings.push(`line ${step.line}: ${step.instruction} was not found in the build log; judged by byte proof only`);
         }
         const proof = input.proofs.get(key);
-        if (proof && !proof.unprovable) {
-            const bad = proof.files.filter(f => !f.ok).map(f => f.path);
+        if (proof?.unprovable) {
+            return unproven(paths, `its layer could not be read: ${proof.unprovable}`);
+        }
+        if (proof) {
+            const bad = [...new Set(proof.files.filter(f => !f.ok && !f.unproven).map(f => f.path))];
+            const unsure = proof.files.filter(f => f.unproven);
+            if (unsure.length > 0) {
+                return unproven(unsure.map(f => f.path), [...new Set(unsure.map(f => f.detail))].join('; '), bad);
+            }
             if (bad.length > 0)
                 return status('stale', bad);
             // `verified` is a cached step cleared by proof; a step that ran is `ran`, proven or not.
             return status(cached ? 'verified' : 'ran');
         }
-        if (proof?.unprovable) {
-            warnings.push(`line ${step.line}: could not read the layer of ${step.instruction}: ${proof.unprovable}`);
-        }
-        // An unproven suspect is stale; a step that visibly ran is trusted when no proof is possible.
-        if (cached || (!seen && input.verify === 'changed'))
-            return status('stale', base.changedFiles);
-        return status('ran');
+        if (paths.length === 0)
+            return status(cached ? 'cached' : 'ran');
+        // Changed, not proven: a step that ran right after the cure copied what was just sent.
+        // `verify: none` trusts the log: only a CACHED changed step is then stale.
+        if (seen && !cached && (scope.contextResent || input.verify === 'none'))
+            return status('ran');
+        return unproven(paths, input.verify === 'none'
+            ? 'verify: none trusts the log, and the log shows it CACHED'
+            : seen
+                ? 'no byte proof was made for it'
+                : 'the build log does not show it, and no byte proof was made for it');
     });
-    const verdict = previous === null
-        ? 'baseline'
-        : results.some(r => r.status === 'stale')
-            ? 'stale'
+    const mismatch = (input.mismatches ?? []).length > 0;
+    const verdict = mismatch || results.some(r => r.status === 'stale')
+        ? 'stale'
+        : previous === null
+            ? 'baseline'
             : input.contextHash === previous.contextHash && comparison.stepChanges.size === 0
                 ? 'unchanged'
                 : 'fresh';
@@ -21074,14 +22328,27 @@ function likelyCauses(input, results) {
     else if (pruned && !pruned.done) {
         causes.push(`the prune did not run to completion${pruned.note ? `: ${pruned.note}` : ''}`);
     }
-    if (facts.dockerHost) {
+    for (const m of input.mismatches ?? []) {
+        causes.push(m.expected === null
+            ? `the build log shows [${m.stage} ${m.index}] ${m.printed}, which the Dockerfile read has not: BuildKit built an old copy of the Dockerfile (it receives the Dockerfile through its own context source, with the same size+mtime shortcut); prune type=source.local`
+            : `line ${m.line ?? '?'} reads \`${m.expected}\` but the build log printed \`${m.printed}\`: BuildKit built an old copy of the Dockerfile (it receives the Dockerfile through its own context source, with the same size+mtime shortcut); prune type=source.local`);
+    }
+    const unsure = results.filter(r => (r.unprovenFiles ?? []).length > 0);
+    for (const r of unsure) {
+        causes.push(`line ${r.line}: unproven: ${(r.unprovenFiles ?? []).slice(0, 5).join(', ')}${(r.unprovenFiles ?? []).length > 5 ? ` and ${(r.unprovenFiles ?? []).length - 5} more` : ''} (${r.unproven ?? ''})`);
+    }
+    // Only another tool's build may have run on another daemon than the one the guard asks.
+    if (facts.dockerHost && facts.command === 'check') {
         causes.push(`the build ran on the daemon at DOCKER_HOST=${facts.dockerHost}: its cache is the one that must be pruned`);
     }
     const stale = results.flatMap(r => r.staleFiles);
-    const sameSize = stale.filter(path => {
+    const sameSize = [...new Set(stale)].filter(path => {
         const before = previous?.files[path];
         const now = input.files[path];
-        return before !== undefined && now !== undefined && signatureSize(before) === signatureSize(now);
+        if (before === undefined || now === undefined || before === now)
+            return false;
+        const a = signatureSize(before);
+        return a !== null && a === signatureSize(now);
     });
     if (sameSize.length > 0) {
         causes.push(`same-size edit with the modification time kept (rsync -t, tar, touch -d, mtime-restoring checkouts): ${sameSize.join(', ')}; Docker re-sends a context file only when its size, mtime, mode or owner changed`);
@@ -21140,16 +22407,32 @@ function matchLogSteps(steps, log, service = null) {
 
 
 
-/** Stage 5: match the log to the Dockerfile, then prove changed steps by the image's bytes. */
+
+
+
+
+
+/**
+ * Stage 5: match the log to the Dockerfile (steps, and the instruction text it printed), then
+ * prove by the image's bytes what nothing else vouches for: changed files, and every copied
+ * file when there is no record and no cure, or in check mode (which pruned nothing).
+ */
 async function prove(run) {
-    const { source, steps } = run;
+    const { source, steps, opts } = run;
     const logSteps = matchLogSteps(steps, source.log, run.service);
-    const requests = planProofs(steps, run.comparison, run.files.byPath, run.opts.verify, {
-        logSteps,
-        contextResent: source.contextResent
-    });
+    const unvouched = run.previous === null && !source.contextResent && opts.verify !== 'none';
+    const proveAll = (s) => run.command === 'check' && opts.verify !== 'none'
+        ? unvouched || (s.stage === run.finalStage && s.keyword !== 'RUN')
+        : unvouched;
+    const skip = await notJudged(run, proveAll);
+    for (const p of skip) {
+        run.warnings.push(`${p} was written while the build ran (the build's own output, e.g. a log); it is not judged as a source: keep such files outside the context`);
+    }
+    const scope = { logSteps, contextResent: source.contextResent, proveAll, skip };
+    const mismatches = compareInstructions(run.hashed.plan.vertices, run.hashed.plan.stages, neededStages(run.hashed.plan, opts.target ?? undefined), source.log, { service: run.service, looseArgs: run.command === 'check' });
+    const requests = planProofs(steps, run.comparison, run.files.byPath, opts.verify, scope);
     if (requests.length > 0) {
-        run.say(`proving ${requests.reduce((n, r) => n + r.paths.length, 0)} changed path(s) by their bytes in the image`);
+        run.say(`proving ${requests.reduce((n, r) => n + r.paths.length, 0)} path(s) by their bytes in the image`);
     }
     const proofs = requests.length > 0
         ? await proveSteps(requests, {
@@ -21157,11 +22440,46 @@ async function prove(run) {
             plan: run.hashed.plan,
             finalStage: run.finalStage,
             final: source.final,
-            stageImage: source.stageImage
+            stageImage: source.stageImage,
+            context: opts.context,
+            entries: run.files.entries
         })
         : new Map();
     await source.cleanup();
-    return { ...run, logSteps, proofs };
+    return { ...run, logSteps, proofs, scope, mismatches };
+}
+/**
+ * Context paths this run must not judge: the check-mode log and the build log the guard keeps
+ * (when inside the context), and any path it would judge that was written after the run began
+ * (the build's own output, e.g. `... | tee build.log` in the context).
+ */
+async function notJudged(run, proveAll) {
+    const { opts } = run;
+    const inside = (file) => {
+        if (file === null)
+            return null;
+        const rel = (0,external_node_path_namespaceObject.relative)(opts.context, file);
+        return rel === '' || rel.startsWith('..') || rel.startsWith(external_node_path_namespaceObject.sep)
+            ? null
+            : rel.split(external_node_path_namespaceObject.sep).join('/');
+    };
+    const out = new Set();
+    for (const f of [run.command === 'check' ? opts.logFile : null, `${run.statePath}.build.log`]) {
+        const rel = inside(f);
+        if (rel !== null && run.files.byPath.has(rel))
+            out.add(rel);
+    }
+    const judged = new Set();
+    for (const s of run.steps) {
+        for (const p of run.comparison.stepChanges.get(stepKey(s)) ?? [])
+            judged.add(p);
+        if (proveAll(s))
+            for (const p of s.selected)
+                judged.add(p);
+    }
+    for (const p of await writtenSince(opts.context, judged, run.startedAt))
+        out.add(p);
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/stages/judge.ts
@@ -21184,10 +22502,13 @@ function judgeRun(run) {
             cacheFrom: opts.cacheFrom,
             cacheImports: source.log.cacheImports,
             dockerHost: run.io.env.DOCKER_HOST || null,
-            prunePolicy: opts.prune
+            prunePolicy: opts.prune,
+            command: run.command
         },
         warnings: run.warnings,
-        imageId: source.imageId
+        imageId: source.imageId,
+        scope: run.scope,
+        mismatches: run.mismatches
     });
     return { ...run, judgement };
 }
@@ -21209,7 +22530,8 @@ async function record(run) {
         buildId: run.command === 'build' ? identity.buildId : opts.buildId,
         imageId: run.source.imageId,
         tags: opts.tags,
-        dockerfile: opts.file
+        dockerfile: opts.file,
+        inputs: run.hashed.inputs
     }));
     run.say(`record updated: ${run.redact(run.statePath)}`);
 }
@@ -21258,7 +22580,7 @@ function reportDocument(results) {
 async function runGuard(command, opts, compose, io) {
     if (!compose)
         return [await guardOne(command, opts, null, io)];
-    const services = await composeGuardOptions(compose, opts, io.env);
+    const services = await composeGuardOptions(compose, opts, io.env, { progress: io.progress });
     const results = [];
     for (const { service, options } of services) {
         io.progress(`== service ${service}`);
@@ -21342,7 +22664,278 @@ async function writableFolder(dir) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/caches.ts
+
+
+/** The clear stopped: the message is one line and says what was already deleted. */
+class ActionsCacheError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'ActionsCacheError';
+    }
+}
+const PER_PAGE = 100;
+/** 100,000 entries: far beyond the 10 GB a repository's cache holds in practice. */
+const MAX_PAGES = 1000;
+const MAX_ATTEMPTS = 4;
+const caches_DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_WAIT_MS = 90_000;
+/** GitHub's advice for a secondary rate limit without retry-after: wait at least a minute. */
+const SECONDARY_WAIT_MS = 60_000;
+/**
+ * The scope from the action's inputs, or null when none of them asks for an Actions cache clear.
+ * Throws UsageError for a ref that is not a full ref (the API matches `refs/heads/main`, never
+ * `main`, so a short name would silently match nothing) and for `all` combined with a filter.
+ */
+function parseCacheScope(keyPrefix, ref, all, names = { keyPrefix: 'gha-cache-key-prefix', ref: 'gha-cache-ref', all: 'gha-cache-all' }) {
+    const prefix = keyPrefix.trim();
+    const r = ref.trim();
+    if (all && (prefix || r)) {
+        throw new UsageError(`input ${names.all}: deletes every Actions cache entry, so it cannot be combined with ${prefix ? names.keyPrefix : names.ref}`);
+    }
+    if (r && !/^refs\/\S+$/.test(r)) {
+        throw new UsageError(`input ${names.ref}: "${visible(r)}" is not a full ref (e.g. refs/heads/main, refs/pull/7/merge)`);
+    }
+    if (!all && !prefix && !r)
+        return null;
+    return { keyPrefix: prefix || null, ref: r || null, all };
+}
+/** Exactly the entries of the scope: the API's own filters are not trusted to be exact. */
+function inScope(entry, scope) {
+    if (scope.keyPrefix !== null && !entry.key.startsWith(scope.keyPrefix))
+        return false;
+    if (scope.ref !== null && entry.ref !== scope.ref)
+        return false;
+    return scope.all || scope.keyPrefix !== null || scope.ref !== null;
+}
+/** `key prefix "x", ref refs/heads/main`, or `every entry`. */
+function describeScope(scope) {
+    const parts = [
+        ...(scope.keyPrefix !== null ? [`key prefix "${text_safety_visible(scope.keyPrefix)}"`] : []),
+        ...(scope.ref !== null ? [`ref ${text_safety_visible(scope.ref)}`] : [])
+    ];
+    return parts.length > 0 ? parts.join(', ') : 'every entry';
+}
+/**
+ * Deletes the scope's entries and reports them. Refuses an empty scope without `all`. Errors
+ * are ActionsCacheError with one line: a 403 names the `actions: write` permission, a rate limit
+ * says when it resets; either says how many entries were deleted before it.
+ */
+async function clearActionsCaches(target, io) {
+    const { owner, repo, scope } = target;
+    if (!scope.all && scope.keyPrefix === null && scope.ref === null) {
+        throw new options_UsageError(`refusing to delete every Actions cache entry of ${owner}/${repo}: give a key prefix or a ref, or all`);
+    }
+    const client = await octokit(target.token, target.baseUrl ?? process.env.GITHUB_API_URL);
+    const api = new Api(target, io);
+    const where = `${owner}/${repo}`;
+    io.progress(`GitHub Actions cache of ${where}: listing ${describeScope(scope)}`);
+    let listing;
+    try {
+        listing = await listScope(client, api, target);
+    }
+    catch (e) {
+        throw e instanceof ActionsCacheError
+            ? new ActionsCacheError(`${e.message}; nothing was deleted`, e.status)
+            : e;
+    }
+    const { listed, matching } = listing;
+    const matchedBytes = matching.reduce((n, e) => n + e.sizeInBytes, 0);
+    io.progress(`${matching.length} of ${listed} listed entries match (${matchedBytes} bytes); deleting them`);
+    const deleted = [];
+    let alreadyGone = 0;
+    for (const entry of matching) {
+        try {
+            await api.call(`deleting cache ${entry.id}`, signal => client.rest.actions.deleteActionsCacheById({
+                owner,
+                repo,
+                cache_id: entry.id,
+                request: { signal }
+            }));
+            deleted.push(entry);
+            io.progress(`deleted ${text_safety_visible(entry.key)} (${text_safety_visible(entry.ref)}, ${entry.sizeInBytes} bytes)`);
+        }
+        catch (e) {
+            if (!(e instanceof ActionsCacheError))
+                throw e;
+            if (e.status === 404) {
+                alreadyGone++;
+                io.progress(`already gone: ${text_safety_visible(entry.key)} (${text_safety_visible(entry.ref)})`);
+                continue;
+            }
+            const done = deleted.length === 0
+                ? 'nothing was deleted'
+                : `${deleted.length} of ${matching.length} matching entries were deleted before it`;
+            throw new ActionsCacheError(`${e.message}; ${done}`, e.status);
+        }
+    }
+    return {
+        repository: where,
+        keyPrefix: scope.keyPrefix,
+        ref: scope.ref,
+        all: scope.all,
+        listed,
+        matched: matching.length,
+        deleted,
+        deletedBytes: deleted.reduce((n, e) => n + e.sizeInBytes, 0),
+        alreadyGone
+    };
+}
+/** Every page of the API's listing for the scope, then exactly the entries in it. */
+async function listScope(client, api, { owner, repo, scope }) {
+    const seen = new Set();
+    const matching = [];
+    for (let page = 1;; page++) {
+        if (page > MAX_PAGES) {
+            throw new ActionsCacheError(`GitHub Actions cache of ${owner}/${repo}: more than ${MAX_PAGES * PER_PAGE} entries listed: narrow the key prefix or ref`);
+        }
+        const data = await api.call(`list page ${page}`, signal => client.rest.actions.getActionsCacheList({
+            owner,
+            repo,
+            per_page: PER_PAGE,
+            page,
+            ...(scope.keyPrefix !== null ? { key: scope.keyPrefix } : {}),
+            ...(scope.ref !== null ? { ref: scope.ref } : {}),
+            request: { signal }
+        }));
+        const raw = Array.isArray(data?.actions_caches) ? data.actions_caches : [];
+        for (const item of raw) {
+            const entry = cacheEntry(item);
+            // Entries created while listing shift later pages: an id seen twice is one entry.
+            if (entry === null || seen.has(entry.id))
+                continue;
+            seen.add(entry.id);
+            if (inScope(entry, scope))
+                matching.push(entry);
+        }
+        if (raw.length < PER_PAGE)
+            return { listed: seen.size, matching };
+    }
+}
+function cacheEntry(item) {
+    if (typeof item !== 'object' || item === null)
+        return null;
+    const { id, key, ref, size_in_bytes: size } = item;
+    // An entry without an id cannot be deleted, and one without key or ref cannot be matched.
+    if (typeof id !== 'number' || typeof key !== 'string' || typeof ref !== 'string')
+        return null;
+    return { id, key, ref, sizeInBytes: typeof size === 'number' && size >= 0 ? size : 0 };
+}
+async function octokit(token, baseUrl) {
+    // Imported on use: loading @actions/github reads the event file and env, which the CLI never needs.
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
+    return getOctokit(token, baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {});
+}
+/** One bounded, rate-limit-aware request at a time, sharing one wait budget. */
+class Api {
+    io;
+    waitLeft;
+    timeoutMs;
+    redact;
+    where;
+    constructor(target, io) {
+        this.io = io;
+        this.waitLeft = target.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+        this.timeoutMs = target.timeoutMs ?? caches_DEFAULT_TIMEOUT_MS;
+        this.redact = redactor([target.token]);
+        this.where = `${target.owner}/${target.repo}`;
+    }
+    async call(what, send) {
+        for (let attempt = 1;; attempt++) {
+            const signal = AbortSignal.timeout(this.timeoutMs);
+            try {
+                return (await send(signal)).data;
+            }
+            catch (e) {
+                if (signal.aborted) {
+                    throw new ActionsCacheError(`GitHub Actions cache of ${this.where}: ${what}: no answer within ${caches_seconds(this.timeoutMs)}`);
+                }
+                const status = httpStatus(e);
+                const reason = this.reason(e);
+                const limit = rateLimit(e, status, reason);
+                const retryable = limit !== null || (status !== undefined && status >= 502 && status <= 504);
+                const wait = limit?.waitMs ?? 1000 * attempt;
+                if (retryable && attempt < MAX_ATTEMPTS && wait <= this.waitLeft) {
+                    this.waitLeft -= wait;
+                    this.io.progress(`${what}: HTTP ${status} (${limit ? 'rate limited' : reason}); retrying in ${caches_seconds(wait)}`);
+                    await (this.io.sleep ?? sleep)(wait);
+                    continue;
+                }
+                throw new ActionsCacheError(this.failure(what, status, reason, limit, attempt), status);
+            }
+        }
+    }
+    reason(e) {
+        const text = e instanceof Error ? e.message : String(e);
+        return text_safety_visible(this.redact(text).replace(/\s+/g, ' ').trim());
+    }
+    failure(what, status, reason, limit, attempts) {
+        const head = `GitHub Actions cache of ${this.where}: ${what}: ${status === undefined ? '' : `HTTP ${status}: `}${reason}`;
+        if (limit !== null) {
+            return limit.resetAt !== null
+                ? `${head}: rate limited until ${limit.resetAt.toISOString().replace(/\.\d+Z$/, 'Z')} (in ${caches_seconds(limit.waitMs)}): run the clear again after it`
+                : `${head}: rate limited (retry after ${caches_seconds(limit.waitMs)}), still after ${attempts} tries: run the clear again later`;
+        }
+        if (status === 403) {
+            return `${head}: the token may not delete Actions caches here: give the job \`permissions: actions: write\``;
+        }
+        if (status === 404) {
+            return `${head}: no such repository or cache, or the token cannot see it`;
+        }
+        return head;
+    }
+}
+/**
+ * A 429, or a 403 that GitHub marks as a rate limit: `retry-after` (secondary limits), or
+ * `x-ratelimit-remaining: 0` with `x-ratelimit-reset` (the hourly budget). A 403 without these
+ * is a permission error.
+ */
+function rateLimit(e, status, reason, now = Date.now()) {
+    if (status !== 403 && status !== 429)
+        return null;
+    const headers = responseHeaders(e);
+    const retryAfter = Number(headers['retry-after']);
+    if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0) {
+        return { waitMs: retryAfter * 1000, resetAt: null };
+    }
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset)) {
+        // One second past the reset: the header is whole seconds.
+        const waitMs = Math.max(0, reset * 1000 - now) + 1000;
+        return { waitMs, resetAt: new Date(reset * 1000) };
+    }
+    if (status === 429 || /rate limit/i.test(reason)) {
+        return { waitMs: SECONDARY_WAIT_MS, resetAt: null };
+    }
+    return null;
+}
+function responseHeaders(e) {
+    if (typeof e !== 'object' || e === null || !('response' in e))
+        return {};
+    const response = e.response;
+    const headers = response?.headers;
+    if (typeof headers !== 'object' || headers === null)
+        return {};
+    return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v === undefined ? v : String(v)]));
+}
+function httpStatus(e) {
+    if (typeof e === 'object' && e !== null && 'status' in e && typeof e.status === 'number')
+        return e.status;
+    return undefined;
+}
+function caches_seconds(ms) {
+    if (ms >= 120_000)
+        return `${Math.round(ms / 60_000)} min`;
+    return `${Math.round(ms / 100) / 10} s`;
+}
+function sleep(ms) {
+    return new Promise(done => setTimeout(done, ms));
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/clear.ts
+
 
 
 
@@ -21366,16 +22959,16 @@ async function resolveClearPath(root, p) {
 }
 async function checkClearPath(root, p) {
     if (p.trim() === '' || p.includes('\0'))
-        throw new UsageError(`clear path "${p}" is empty or invalid`);
+        throw new options_UsageError(`clear path "${p}" is empty or invalid`);
     const realRoot = await (0,promises_namespaceObject.realpath)(root).catch(() => {
-        throw new UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
+        throw new options_UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
     });
     if (realRoot === '/') {
-        throw new UsageError(`clear: ${root} is the file system root, which cannot contain clear paths`);
+        throw new options_UsageError(`clear: ${root} is the file system root, which cannot contain clear paths`);
     }
     const abs = (0,external_node_path_namespaceObject.resolve)(realRoot, p);
     if (abs === '/' || !strictlyInside(realRoot, abs)) {
-        throw new UsageError(`clear path "${p}" is outside ${root}: refused`);
+        throw new options_UsageError(`clear path "${p}" is outside ${root}: refused`);
     }
     let parent;
     try {
@@ -21387,7 +22980,7 @@ async function checkClearPath(root, p) {
     }
     const target = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(abs));
     if (!strictlyInside(realRoot, target)) {
-        throw new UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
+        throw new options_UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
     }
     // Removing a link would not touch its target, but a user naming a link to a cache outside
     // expects that cache cleared: refuse rather than silently do something else.
@@ -21396,7 +22989,7 @@ async function checkClearPath(root, p) {
         const dest = (0,external_node_path_namespaceObject.resolve)(parent, link);
         const real = await (0,promises_namespaceObject.realpath)(dest).catch(() => dest);
         if (!strictlyInside(realRoot, real)) {
-            throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
+            throw new options_UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
         }
     }
     const st = await (0,promises_namespaceObject.lstat)(target).catch(() => null);
@@ -21432,11 +23025,21 @@ async function runClear(opts, io) {
         commands = clearCommands(host.kind, { all: opts.all, filters: opts.filters });
     }
     catch (e) {
-        throw new UsageError(errorMessage(e));
+        throw new options_UsageError(errorMessage(e));
     }
     if (host.kind === 'legacy') {
         warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
     }
+    // The Actions cache goes first, after every local check and before anything local is
+    // deleted: it is the step a token or a rate limit can refuse, and a refusal then leaves the
+    // builder cache, the paths and the record exactly as they were (no half-done clear).
+    const actionsCache = opts.actionsCache
+        ? await clearActionsCaches(opts.actionsCache, io).catch((e) => {
+            if (!(e instanceof ActionsCacheError))
+                throw e;
+            throw new ActionsCacheError(`${e.message}; the builder cache, the paths and the record were left as they were`, e.status);
+        })
+        : null;
     io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`);
     const policy = opts.all ? 'all' : opts.filters.length > 0 ? 'filter' : 'unused';
     const pruned = await runPrune(exec, policy, commands);
@@ -21444,19 +23047,19 @@ async function runClear(opts, io) {
         throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`);
     // The prune took a while: every path must still be what it was.
     const again = await checkPaths().catch((e) => {
-        throw new UsageError(`a clear path changed while the builder was pruned: ${errorMessage(e)}; no path deleted`);
+        throw new options_UsageError(`a clear path changed while the builder was pruned: ${errorMessage(e)}; no path deleted`);
     });
     for (const [i, t] of targets.entries()) {
         const now = again[i];
         if (!sameCheck(t, now)) {
-            throw new UsageError(`clear path "${t.given}" changed while the builder was pruned (now ${now.abs}): refused, no path deleted`);
+            throw new options_UsageError(`clear path "${t.given}" changed while the builder was pruned (now ${now.abs}): refused, no path deleted`);
         }
     }
     const ownAgain = await checkOwnFiles(statePath);
     for (const [i, f] of ownFiles.files.entries()) {
         const now = ownAgain.files[i];
         if (now?.path !== f.path || !sameIdentity(now.found, f.found)) {
-            throw new UsageError(`clear: ${f.path} changed while the builder was pruned: refused, the record is not reset`);
+            throw new options_UsageError(`clear: ${f.path} changed while the builder was pruned: refused, the record is not reset`);
         }
     }
     const removedPaths = [];
@@ -21477,7 +23080,7 @@ async function runClear(opts, io) {
         if (f.found === null || !f.ours)
             continue;
         const removed = await removeChecked(f.path, f.found, f.dir, f.path).catch((e) => {
-            throw new UsageError(`clear: ${f.path} could not be removed: ${errorMessage(e)}`);
+            throw new options_UsageError(`clear: ${f.path} could not be removed: ${errorMessage(e)}`);
         });
         if (f.kind === 'record')
             recordReset = removed;
@@ -21491,7 +23094,8 @@ async function runClear(opts, io) {
         missingPaths,
         recordReset,
         statePath,
-        warnings
+        warnings,
+        actionsCache
     };
 }
 function sameIdentity(a, b) {
@@ -21520,7 +23124,7 @@ async function checkOwnFiles(statePath) {
     ];
     for (const [kind, path] of wanted) {
         const refuse = (why) => {
-            throw new UsageError(`clear: ${path} ${why}, so it is not ${kind === 'record' ? 'reset' : 'removed'}; remove it yourself if it is`);
+            throw new options_UsageError(`clear: ${path} ${why}, so it is not ${kind === 'record' ? 'reset' : 'removed'}; remove it yourself if it is`);
         };
         const dir = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(path)).catch(() => null);
         const st = dir === null ? null : await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(dir, (0,external_node_path_namespaceObject.basename)(path))).catch(() => null);
@@ -21557,7 +23161,7 @@ async function readHead(path, max) {
         fh = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
     }
     catch (e) {
-        throw new UsageError(`clear: ${path} cannot be read (${errCode(e) ?? 'error'})`);
+        throw new options_UsageError(`clear: ${path} cannot be read (${errCode(e) ?? 'error'})`);
     }
     try {
         if (max === Infinity)
@@ -21658,7 +23262,7 @@ const STATUS_TONE = {
 function renderText(j, opts = {}) {
     const redact = redactor(opts.secrets);
     // Every user-controlled string goes through here: redact, then show control chars.
-    const safe = (s) => visible(redact(s));
+    const safe = (s) => text_safety_visible(redact(s));
     const paint = (tone, s) => opts.color && tone ? `\u001b[${ANSI[tone]}m${s}\u001b[0m` : s;
     const maxFiles = opts.maxFiles ?? 20;
     const out = [];
@@ -21713,6 +23317,10 @@ function stepTable(j, safe, paint, maxInstruction) {
         if (s.status === 'stale' && s.staleFiles.length > 0) {
             lines.push(`    old bytes in: ${listWithMore(s.staleFiles.map(safe), 5).join(', ')}`);
         }
+        const unsure = s.unprovenFiles ?? [];
+        if (s.status === 'stale' && unsure.length > 0) {
+            lines.push(`    unproven: ${listWithMore(unsure.map(safe), 5).join(', ')}${s.unproven ? ` (${safe(s.unproven)})` : ''}`);
+        }
     });
     return lines;
 }
@@ -21749,7 +23357,7 @@ async function main_main(argv, raw = defaultIo()) {
     // Build logs, file names and Dockerfile text reach stderr. On a GitHub runner a line of
     // them starting with `::` or `##[` would run as a workflow command (set outputs, mask,
     // annotate), so command processing is paused, with a token no output can guess.
-    const token = raw.env.GITHUB_ACTIONS === 'true' ? (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex') : null;
+    const token = raw.env.GITHUB_ACTIONS === 'true' ? (0,external_node_crypto_.randomBytes)(16).toString('hex') : null;
     let paused = false;
     try {
         parsed = parseCli(argv, raw.cwd, raw.env);
@@ -21797,7 +23405,12 @@ async function dispatch(p, io) {
             io.stdout(`${version()}\n`);
             return 0;
         case 'hash': {
-            const hashed = await hashContext({ context: p.context, file: p.file, buildArgs: p.buildArgs });
+            const hashed = await hashContext({
+                context: p.context,
+                file: p.file,
+                buildArgs: p.buildArgs,
+                onBuild: daemonOnBuild(io.env)
+            });
             const doc = hashReport(hashed);
             if (p.json)
                 emit(doc);

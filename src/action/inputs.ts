@@ -6,6 +6,7 @@ import { guardOptions, type ComposeCli } from '../pipeline/request.js'
 import type { PrunePolicy, VerifyPolicy } from '../model.js'
 import { resolveClearPath, type ClearOptions } from '../pipeline/clear.js'
 import { errorMessage } from '../pipeline/errors.js'
+import { parseCacheScope, type ActionsCacheTarget } from '../github/caches.js'
 import {
   parsePrune,
   parseTag,
@@ -36,6 +37,9 @@ export const INPUT_NAMES = [
   'image',
   'clear-paths',
   'clear-all',
+  'gha-cache-key-prefix',
+  'gha-cache-ref',
+  'gha-cache-all',
   'compose-file',
   'services',
   'commit',
@@ -53,6 +57,8 @@ export const OUTPUT_NAMES = [
   'changed-files',
   'pruned',
   'image-id',
+  'gha-cache-deleted',
+  'gha-cache-deleted-bytes',
   'report'
 ] as const
 export type Outputs = Record<(typeof OUTPUT_NAMES)[number], string>
@@ -74,6 +80,9 @@ export interface Inputs {
   image: string
   'clear-paths': string[]
   'clear-all': boolean
+  'gha-cache-key-prefix': string
+  'gha-cache-ref': string
+  'gha-cache-all': boolean
   'compose-file': string
   services: string[]
   commit: string
@@ -195,6 +204,9 @@ export function getInputs(src: InputSource): Inputs {
     image: raw.image.trim(),
     'clear-paths': clearPaths(raw['clear-paths']),
     'clear-all': parseBoolean('clear-all', raw['clear-all'].trim()),
+    'gha-cache-key-prefix': raw['gha-cache-key-prefix'].trim(),
+    'gha-cache-ref': raw['gha-cache-ref'].trim(),
+    'gha-cache-all': parseBoolean('gha-cache-all', raw['gha-cache-all'].trim()),
     'compose-file': raw['compose-file'].trim(),
     services: splitList(raw.services, true),
     commit: raw.commit.trim(),
@@ -211,7 +223,22 @@ export function getInputs(src: InputSource): Inputs {
   if (inputs['commit-status'] && !inputs['github-token']) {
     throw new UsageError('input github-token: commit-status needs a token (statuses: write)')
   }
+  const scope = actionsCacheScope(inputs)
+  if (scope && inputs.mode === 'clear' && !inputs['github-token']) {
+    throw new UsageError(
+      'input github-token: the Actions cache clear needs a token (actions: write)'
+    )
+  }
   return inputs
+}
+
+/** Which Actions cache entries clear mode deletes; null when none of its inputs is given. */
+export function actionsCacheScope(inputs: Inputs): ReturnType<typeof parseCacheScope> {
+  return parseCacheScope(
+    inputs['gha-cache-key-prefix'],
+    inputs['gha-cache-ref'],
+    inputs['gha-cache-all']
+  )
 }
 
 /** The values to mask in the log before anything else is printed. */
@@ -229,6 +256,9 @@ const ONLY_IN: Partial<Record<InputName, readonly Mode[]>> = {
   image: ['check'],
   'clear-paths': ['clear'],
   'clear-all': ['clear'],
+  'gha-cache-key-prefix': ['clear'],
+  'gha-cache-ref': ['clear'],
+  'gha-cache-all': ['clear'],
   'compose-file': ['build', 'check'],
   'commit-status': ['build', 'check'],
   'build-timeout': ['build']
@@ -307,6 +337,34 @@ export async function workspacePath(
   return abs
 }
 
+/** GITHUB_REPOSITORY as owner and repo, for the input that needs the API. */
+function repository(env: NodeJS.ProcessEnv, input: InputName): { owner: string; repo: string } {
+  const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  if (!owner || !repo || extra !== undefined) {
+    throw new UsageError(
+      `input ${input}: GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY ?? ''}" is not owner/repo (not on GitHub Actions?)`
+    )
+  }
+  return { owner, repo }
+}
+
+/** The repository's Actions cache entries clear mode deletes, or null when none are asked for. */
+function actionsCacheTarget(inputs: Inputs, env: NodeJS.ProcessEnv): ActionsCacheTarget | null {
+  const scope = actionsCacheScope(inputs)
+  if (scope === null) return null
+  const input = scope.all
+    ? 'gha-cache-all'
+    : scope.keyPrefix
+      ? 'gha-cache-key-prefix'
+      : 'gha-cache-ref'
+  return {
+    ...repository(env, input),
+    token: inputs['github-token'],
+    scope,
+    ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {})
+  }
+}
+
 /**
  * Resolves and checks every path and the status target before anything runs; returns the plan
  * and warnings for inputs the mode ignores.
@@ -365,7 +423,8 @@ export async function planRun(
           all: inputs['clear-all'],
           paths: inputs['clear-paths'],
           filters: [],
-          docker
+          docker,
+          actionsCache: actionsCacheTarget(inputs, env)
         }
       },
       warnings
@@ -395,12 +454,7 @@ export async function planRun(
 
   let status: StatusTarget | null = null
   if (inputs['commit-status']) {
-    const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/')
-    if (!owner || !repo || extra !== undefined) {
-      throw new UsageError(
-        `input commit-status: GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY ?? ''}" is not owner/repo (not on GitHub Actions?)`
-      )
-    }
+    const { owner, repo } = repository(env, 'commit-status')
     if (!ctx.headSha) {
       throw new UsageError('input commit-status: no commit to post on (GITHUB_SHA is not set)')
     }

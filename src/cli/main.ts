@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parseCli, USAGE, type Parsed } from './args.js'
 import { errorMessage, exitCodeFor } from '../pipeline/errors.js'
-import { checkContextDir, hashContext, hashReport } from '../pipeline/hash.js'
+import { checkContextDir, daemonOnBuild, hashContext, hashReport } from '../pipeline/hash.js'
 import { reportDocument, runGuard } from '../pipeline/guard.js'
 import { runClear } from '../pipeline/clear.js'
 import { parseLogFile, toParseLogJson } from '../logs/index.js'
@@ -77,7 +77,12 @@ async function dispatch(p: Parsed, io: CliIo): Promise<number> {
       io.stdout(`${version()}\n`)
       return 0
     case 'hash': {
-      const hashed = await hashContext({ context: p.context, file: p.file, buildArgs: p.buildArgs })
+      const hashed = await hashContext({
+        context: p.context,
+        file: p.file,
+        buildArgs: p.buildArgs,
+        onBuild: daemonOnBuild(io.env)
+      })
       const doc = hashReport(hashed)
       if (p.json) emit(doc)
       else {

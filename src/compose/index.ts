@@ -19,3 +19,11 @@ export {
   type ComposeTool
 } from './command.js'
 export { interpolate, InterpolationError, parseDotEnv, type Vars } from './interpolate.js'
+export {
+  configCommandName,
+  differences,
+  fromConfig,
+  resolveComposeProject,
+  type ResolveComposeOptions,
+  type ResolvedCompose
+} from './resolve.js'

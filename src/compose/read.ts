@@ -479,7 +479,8 @@ function finish(file: string, name: string, spec: ServiceSpec, build: BuildSpec)
     context,
     dockerfile: resolve(context, build.dockerfile ?? 'Dockerfile'),
     args: build.args,
-    target: build.target ?? null,
+    // An empty target (`${TARGET-}` set to '') builds the last stage, as no target does.
+    target: build.target || null,
     image: spec.image,
     cacheFrom: build.cacheFrom
   }

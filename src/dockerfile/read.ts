@@ -2,7 +2,7 @@ import { posix } from 'node:path'
 import { DockerfileParser, type Dockerfile, type Env, type Instruction } from 'dockerfile-ast'
 import type { ContextStep, DockerfilePlan, InstructionKeyword } from '../model.js'
 import { cleanRel } from './match.js'
-import { expandWord, splitWords, WordError, type Vars } from './words.js'
+import { expandRaw, expandWord, splitWords, WordError, type Vars } from './words.js'
 import { isBuildArgName } from '../util/build-arg.js'
 import { FreshBuildError } from '../util/error.js'
 
@@ -21,7 +21,9 @@ import { FreshBuildError } from '../util/error.js'
  *   - the printed instruction has variables expanded and quotes removed
  *     (`COPY $SRC ${DIR}/` prints `COPY src /d/`, `COPY ["sp ace", "/sp/"]` prints `COPY [sp ace, /sp/]`);
  *     `instruction` here stays as written, continuations joined as BuildKit joins them;
- *   - ONBUILD triggers of a base image add steps that this reader cannot see.
+ *   - ONBUILD triggers of a local base image (given by `onBuild`) run right after FROM: they take
+ *     the next indexes, yet n stays the stage's own count (`[2/3] COPY . /app/` (trigger),
+ *     `[3/3] RUN echo trig` (trigger), `[4/3] RUN echo child`), and each writes a history entry.
  * The 20.10 built-in frontend rejects heredocs, --link, --parents and --exclude; they follow the
  * current Dockerfile reference (`# syntax=docker/dockerfile:1`).
  *
@@ -62,11 +64,32 @@ export interface PlannedStage extends StageInfo {
 export interface PlannedStep extends ContextStep {
   /** The destination is a directory: ends in `/`, is `.`, or is a WORKDIR/earlier copy dir. */
   destIsDir: boolean
+  /** Position among the stage's history entries (FROM = 1), ONBUILD triggers counted. */
+  position?: number
+}
+
+/** An instruction that makes a BuildKit vertex, with the texts its log line may print. */
+export interface Vertex {
+  stage: string
+  index: number
+  line: number
+  /** As written (continuations joined). */
+  instruction: string
+  /**
+   * What BuildKit prints for it, most likely first: the text expanded as its lexer does
+   * (quotes kept for RUN), then the text as written. Empty when it cannot be predicted.
+   */
+  printed: string[]
+  /** It expands build-arg variables, whose values another tool's build may have set. */
+  usesArgs: boolean
 }
 
 export interface ReadPlan extends DockerfilePlan {
   stages: PlannedStage[]
   steps: PlannedStep[]
+  /** RUN/COPY/ADD/WORKDIR of every stage, in order (FROM prints a resolved reference). */
+  vertices: Vertex[]
+  stageArgs: string[]
 }
 
 export interface ReadOptions {
@@ -74,6 +97,8 @@ export interface ReadOptions {
   file: string
   /** `--build-arg` values; they override ARG defaults. */
   buildArgs?: Record<string, string>
+  /** ONBUILD triggers of a base image (`.Config.OnBuild`), when it is a local image that has them. */
+  onBuild?: (base: string) => readonly string[] | undefined
 }
 
 const KEYWORDS = new Set([
@@ -125,6 +150,8 @@ interface StageState extends PlannedStage {
   workdir: string
   knownDirs: Set<string>
   count: number
+  /** Counted instructions that came from ONBUILD triggers (not in BuildKit's n). */
+  triggerCount: number
 }
 
 /** Reads a Dockerfile. Throws DockerfileError on malformed input. */
@@ -140,6 +167,10 @@ class Reader {
   private readonly globals = new Map<string, string>()
   private readonly declared: string[] = []
   private readonly declaredSet = new Set<string>()
+  private readonly stageArgs = new Set<string>()
+  private readonly vertices: Vertex[] = []
+  /** The base image whose ONBUILD trigger is being read, if one is. */
+  private trigger: string | null = null
   private readonly stages: StageState[] = []
   /** Stages by name; the first of a name wins, as a search from the start would find. */
   private readonly byName = new Map<string, StageState>()
@@ -179,6 +210,8 @@ class Reader {
       ),
       steps: this.steps,
       declaredArgs: this.declared,
+      stageArgs: [...this.stageArgs],
+      vertices: this.vertices,
       warnings: this.warnings
     }
   }
@@ -206,17 +239,38 @@ class Reader {
     const rest = logical.text.slice(logical.text.search(/\s|$/)).trim()
     const stage = this.stages.at(-1)
     if (keyword === 'FROM') return this.from(rest)
-    if (stage) stage.instructions++
-    if (keyword === 'ARG') return this.arg(rest, stage)
+    if (keyword === 'ARG') {
+      if (stage) stage.instructions++
+      return this.arg(rest, stage)
+    }
     if (stage === undefined) this.fail(`${keyword} before the first FROM`)
-    if (COUNTED.has(keyword)) stage.count++
+    this.dispatch(ins, keyword, rest, stage, start + 1, logical)
+  }
+
+  /** One instruction of a stage (its own, or an ONBUILD trigger read at the FROM's line). */
+  private dispatch(
+    ins: Instruction,
+    keyword: string,
+    rest: string,
+    stage: StageState,
+    line: number,
+    logical: { text: string; last: number } | null
+  ): void {
+    stage.instructions++
+    if (keyword === 'ARG') return this.arg(rest, stage)
+    if (COUNTED.has(keyword)) {
+      stage.count++
+      if (this.trigger !== null) stage.triggerCount++
+    }
     const { flags, args } = keyword in FLAGS ? this.flags(keyword, rest) : { flags: [], args: rest }
-    let endLine = logical.last + 1
-    if (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') {
+    let endLine = logical ? logical.last + 1 : line
+    if (logical && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
       const heredocs = splitWords(args, this.escape).flatMap(w => heredocOf(w))
       endLine = this.heredocEnd(heredocs, logical.last) + 1
     }
-    const at = { line: start + 1, endLine, instruction: logical.text }
+    const text = logical ? logical.text : `${keyword} ${rest}`
+    const at = { line, endLine, instruction: text }
+    if (COUNTED.has(keyword)) this.vertex(keyword, rest, stage, at)
     switch (keyword) {
       case 'ENV':
         return this.env(ins as Env, stage)
@@ -316,17 +370,77 @@ class Reader {
       workdir: parent?.workdir ?? '/',
       knownDirs: new Set(parent?.knownDirs ?? ['/']),
       count: parent || base === 'scratch' ? 0 : 1,
+      triggerCount: 0,
       fromOrdinal: this.ordinal,
       instructions: 1
     }
     this.stages.push(stage)
     if (!this.byName.has(name)) this.byName.set(name, stage)
+    if (!parent && base !== 'scratch') this.triggers(stage)
   }
 
   /** Stage totals are the final counts; steps learn theirs once the whole file is read. */
   private finishTotals(): void {
-    for (const s of this.stages) s.total = s.count
-    for (const step of this.steps) step.total = this.stages[step.stageIndex].count
+    for (const s of this.stages) s.total = s.count - s.triggerCount
+    for (const step of this.steps) step.total = this.stages[step.stageIndex].total
+  }
+
+  /**
+   * The texts BuildKit may print for a vertex: the instruction word upper-cased, the rest
+   * expanded by its lexer over the whole text (COPY/ADD/WORKDIR: quotes removed; RUN: quotes
+   * kept, unset variables kept), verified on 20.10. Expanded before the instruction runs, so
+   * WORKDIR and ENV of the same line do not apply yet.
+   */
+  private vertex(
+    keyword: string,
+    rest: string,
+    stage: StageState,
+    at: { line: number; instruction: string }
+  ): void {
+    const printed: string[] = []
+    try {
+      const body =
+        keyword === 'RUN'
+          ? expandRaw(rest, stage.vars, this.escape)
+          : expandWord(rest, stage.vars, this.escape)
+      printed.push(`${keyword} ${body}`)
+    } catch {
+      // BuildKit prints the text as written when its lexer fails.
+    }
+    printed.push(`${keyword} ${rest}`)
+    const usesArgs = [...rest.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].some(
+      m => stage.args.has(m[1] ?? '') || this.declaredSet.has(m[1] ?? '')
+    )
+    this.vertices.push({
+      stage: stage.name,
+      index: stage.count,
+      line: at.line,
+      instruction: at.instruction,
+      printed: /^[A-Z]+ <<|\s<<-?["']?\w/.test(rest) ? [] : printed,
+      usesArgs
+    })
+  }
+
+  /**
+   * The ONBUILD triggers of a local base image, read as if written right after the FROM (as
+   * BuildKit runs them). A trigger that does not parse is left to the builder to refuse.
+   */
+  private triggers(stage: StageState): void {
+    const list = this.opts.onBuild?.(stage.base) ?? []
+    for (const text of list) {
+      const ins = DockerfileParser.parse(text).getInstructions()[0]
+      if (ins === undefined) continue
+      const keyword = ins.getKeyword()
+      if (!KEYWORDS.has(keyword) || ['FROM', 'ONBUILD', 'MAINTAINER'].includes(keyword)) continue
+      const trimmed = text.trim()
+      const rest = trimmed.slice(trimmed.search(/\s|$/)).trim()
+      this.trigger = stage.base
+      try {
+        this.dispatch(ins, keyword, rest, stage, stage.line, null)
+      } finally {
+        this.trigger = null
+      }
+    }
   }
 
   /** `ARG a b=1`: dockerfile-ast reports only the first of several names, so words are read here. */
@@ -348,6 +462,7 @@ class Reader {
         if (value !== undefined) this.globals.set(name, value)
         continue
       }
+      this.stageArgs.add(name)
       // A stage ARG without default takes the global ARG's value.
       const value = given ?? (raw === null ? this.globals.get(name) : this.expand(raw, stage.vars))
       if (value !== undefined) stage.args.set(name, value)
@@ -380,7 +495,9 @@ class Reader {
       line: at.line,
       endLine: at.endLine,
       instruction: at.instruction,
-      workdir: stage.workdir
+      workdir: stage.workdir,
+      position: stage.instructions,
+      ...(this.trigger !== null ? { trigger: this.trigger } : {})
     }
   }
 
@@ -452,11 +569,8 @@ class Reader {
     if (words.length < 2) this.fail(`${keyword} requires at least two arguments`)
     const dest = words[words.length - 1]
     const srcWords = words.slice(0, -1)
-    if (srcWords.length > 1 && !dest.endsWith('/')) {
-      this.fail(
-        `when using ${keyword} with more than one source file, the destination must be a directory and end with a /`
-      )
-    }
+    // Several sources need a directory destination ending in `/` only with the legacy builder,
+    // which says so itself; BuildKit builds `COPY a b .` (verified on 20.10).
     const destAbs = posix.resolve(stage.workdir, dest)
     const destIsDir =
       dest.endsWith('/') || dest === '.' || dest === '' || stage.knownDirs.has(destAbs)

@@ -14,21 +14,21 @@ import { cleanRel, compileExcludes, goMatch, hasWildcard, isExcluded } from './m
  *   - `--exclude` patterns apply to paths relative to each source (a file source: its name).
  */
 
-interface SourceSpec {
+export interface SourceSpec {
   /** The pattern without a --parents pivot, context-relative. */
   pattern: string
   /** The part of the path not reproduced under dest with --parents (`''` without a pivot). */
   pivot: string
 }
 
-function sourceSpec(source: string): SourceSpec {
+export function sourceSpec(source: string): SourceSpec {
   const i = source.indexOf('/./')
   if (i < 0) return { pattern: cleanRel(source), pivot: '' }
   const pivot = cleanRel(source.slice(0, i))
   return { pattern: cleanRel(`${pivot}/${source.slice(i + 3)}`), pivot: pivot === '.' ? '' : pivot }
 }
 
-function under(path: string, root: string): boolean {
+export function under(path: string, root: string): boolean {
   return root === '.' || path === root || path.startsWith(`${root}/`)
 }
 
@@ -49,7 +49,10 @@ function head(path: string, n: number): string | null {
  * Resolves symlinks along a context path, scoped to the context root as BuildKit scopes them
  * (an absolute target is read from the context root). Returns null on a loop.
  */
-function resolveLinks(path: string, byPath: ReadonlyMap<string, ContextEntry>): string | null {
+export function resolveLinks(
+  path: string,
+  byPath: ReadonlyMap<string, ContextEntry>
+): string | null {
   let parts = path === '.' ? [] : path.split('/')
   for (let hops = 0, i = 0; i < parts.length; i++) {
     const prefix = parts.slice(0, i + 1).join('/')

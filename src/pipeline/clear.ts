@@ -18,6 +18,12 @@ import { STAT_CACHE_MAGIC, statCachePathFor } from '../context/statcache.js'
 import { BUILD_LOG_MAGIC, buildLogPathFor } from '../docker/index.js'
 import { UsageError } from './options.js'
 import { errorMessage } from './errors.js'
+import {
+  ActionsCacheError,
+  clearActionsCaches,
+  type ActionsCacheReport,
+  type ActionsCacheTarget
+} from '../github/caches.js'
 
 export interface ClearOptions {
   /** Paths are resolved against and must stay inside this directory (the context, or the workspace). */
@@ -30,6 +36,8 @@ export interface ClearOptions {
   paths: string[]
   filters: string[]
   docker: string
+  /** The repository's GitHub Actions cache entries to delete too (clear mode on GitHub). */
+  actionsCache?: ActionsCacheTarget | null
 }
 
 export interface ClearReport {
@@ -42,6 +50,8 @@ export interface ClearReport {
   recordReset: boolean
   statePath: string
   warnings: string[]
+  /** What the Actions cache clear deleted; null when none was asked for. */
+  actionsCache: ActionsCacheReport | null
 }
 
 /** A clear path as checked: where it is, and what was there (null: nothing). */
@@ -144,6 +154,18 @@ export async function runClear(
       'legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache'
     )
   }
+  // The Actions cache goes first, after every local check and before anything local is
+  // deleted: it is the step a token or a rate limit can refuse, and a refusal then leaves the
+  // builder cache, the paths and the record exactly as they were (no half-done clear).
+  const actionsCache = opts.actionsCache
+    ? await clearActionsCaches(opts.actionsCache, io).catch((e: unknown) => {
+        if (!(e instanceof ActionsCacheError)) throw e
+        throw new ActionsCacheError(
+          `${e.message}; the builder cache, the paths and the record were left as they were`,
+          e.status
+        )
+      })
+    : null
   io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`)
   const policy = opts.all ? 'all' : opts.filters.length > 0 ? 'filter' : 'unused'
   const pruned = await runPrune(exec, policy, commands)
@@ -203,7 +225,8 @@ export async function runClear(
     missingPaths,
     recordReset,
     statePath,
-    warnings
+    warnings,
+    actionsCache
   }
 }
 

@@ -2,8 +2,10 @@
  * `--compose-file F [--service S]...`: one GuardOptions per service that compose builds, so each
  * service is hashed, built (or checked), judged and recorded like a single `docker build`.
  *
- * Per service, from the compose file: context, Dockerfile, target (else `--target`), build args
- * (the service's, overridden by `--build-arg`), cache sources (the service's, then
+ * Per service, from the compose file as the host's compose resolves it (`docker compose config`
+ * or `docker-compose config`; the built-in reader when neither runs, see compose/resolve.ts):
+ * context, Dockerfile, target (else `--target`), build args (the service's, overridden by
+ * `--build-arg`), cache sources (the service's, then
  * `--cache-from`), and the image: the service's `image:`, else the name compose gives the build
  * (`project_service` for docker-compose v1, `project-service` for v2; which compose is decided by
  * `deps.flavor`, else by asking the host, else v2, the current one). That image is the tag in
@@ -21,9 +23,10 @@ import type { ComposeCli } from './request.js'
 import {
   defaultImageName,
   detectCompose,
-  readComposeProject,
+  resolveComposeProject,
   type ComposeFlavor,
-  type ComposeService
+  type ComposeService,
+  type ComposeTool
 } from '../compose/index.js'
 import { defaultStatePath } from '../record/index.js'
 import type { GuardOptions } from './options.js'
@@ -31,6 +34,10 @@ import type { GuardOptions } from './options.js'
 export interface ComposeGuardDeps {
   /** Which compose names the images; default: detected on the host (v2 when none is found). */
   flavor?: ComposeFlavor
+  /** The compose whose `config` resolves the file; null: the built-in reader only. */
+  tool?: ComposeTool | null
+  /** Where a line goes when compose's resolution was not used or differed. */
+  progress?: (line: string) => void
 }
 
 export interface ServiceGuard {
@@ -45,12 +52,18 @@ export async function composeGuardOptions(
   env: NodeJS.ProcessEnv,
   deps: ComposeGuardDeps = {}
 ): Promise<ServiceGuard[]> {
-  const project = await readComposeProject(compose.file, {
+  // The workspace root the action contains compose paths in, where the request carries one.
+  const root = (compose as { root?: unknown }).root
+  const resolved = await resolveComposeProject(compose.file, {
     env,
     services: compose.services,
-    ...(compose.root !== undefined ? { root: compose.root } : {})
+    docker: base.docker,
+    ...(typeof root === 'string' ? { root } : {}),
+    ...(deps.tool !== undefined ? { tool: deps.tool } : {})
   })
-  let flavor = deps.flavor ?? null
+  for (const note of resolved.notes) deps.progress?.(note)
+  const project = resolved.project
+  let flavor = deps.flavor ?? resolved.tool?.flavor ?? null
   if (flavor === null && project.services.some(s => s.image === null)) {
     flavor = (await detectCompose({ docker: base.docker, env }))?.flavor ?? 'v2'
   }

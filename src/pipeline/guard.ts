@@ -30,7 +30,7 @@ export async function runGuard(
   io: GuardIo
 ): Promise<GuardResult[]> {
   if (!compose) return [await guardOne(command, opts, null, io)]
-  const services = await composeGuardOptions(compose, opts, io.env)
+  const services = await composeGuardOptions(compose, opts, io.env, { progress: io.progress })
   const results: GuardResult[] = []
   for (const { service, options } of services) {
     io.progress(`== service ${service}`)

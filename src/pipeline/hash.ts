@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
-import type { ContextScan, HashedStep } from '../model.js'
+import type { BuildInputs, ContextScan, HashedStep } from '../model.js'
 import { scanContext } from '../context/walk.js'
 import { StatCache, type StatCacheStats } from '../context/statcache.js'
 import { formatMode, hashEntries } from '../context/hash.js'
 import { hashSteps, readDockerfile, type ReadPlan } from '../dockerfile/index.js'
 import { UsageError } from './options.js'
+import { unmatchedMessage, unmatchedSources } from '../verdict/sources.js'
+import { dockerClient, dockerExec, readOnBuild } from '../docker/index.js'
 import { thrownMessage } from '../util/error.js'
 
 /** The context as Docker reads it, the Dockerfile's context steps, and their hashes. */
@@ -15,7 +18,24 @@ export interface Hashed {
   steps: HashedStep[]
   /** How the stat cache served this scan; null when none was used. */
   statCache: StatCacheStats | null
+  /** The Dockerfile and ignore file digests, which the context hash covers too. */
+  inputs: BuildInputs
+  /** Problems reading base images' ONBUILD triggers. */
+  onBuildProblems: string[]
 }
+
+/**
+ * The ONBUILD reader of `hash`, which otherwise needs no daemon: it asks the configured one
+ * (DOCKER_HOST) for local base images only, and names what it could not read.
+ */
+export function daemonOnBuild(env: NodeJS.ProcessEnv): OnBuildReader {
+  return images => readOnBuild(dockerExec(dockerClient({ env })), images)
+}
+
+/** Reads ONBUILD triggers of the given base images (see docker/onbuild.ts). */
+export type OnBuildReader = (
+  images: string[]
+) => Promise<{ triggers: Map<string, string[]>; problems: string[] }>
 
 const FILE_FAULTS: Record<string, string> = {
   ENOENT: 'not found',
@@ -27,8 +47,12 @@ const FILE_FAULTS: Record<string, string> = {
 }
 
 export async function readDockerfileText(file: string): Promise<string> {
+  return (await readDockerfileBytes(file)).toString('utf8')
+}
+
+async function readDockerfileBytes(file: string): Promise<Buffer> {
   try {
-    return await readFile(file, 'utf8')
+    return await readFile(file)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? ''
     const fault = FILE_FAULTS[code] ?? `cannot be read (${code || thrownMessage(e)})`
@@ -57,9 +81,18 @@ export async function checkContextDir(dir: string): Promise<void> {
  * variable nested thousands deep overflows the recursive word lexer) must still end in one line
  * naming the file rather than a bare "Maximum call stack size exceeded".
  */
-function readPlan(text: string, file: string, buildArgs: Record<string, string>): ReadPlan {
+function readPlan(
+  text: string,
+  file: string,
+  buildArgs: Record<string, string>,
+  triggers?: Map<string, string[]>
+): ReadPlan {
   try {
-    return readDockerfile(text, { file, buildArgs })
+    return readDockerfile(text, {
+      file,
+      buildArgs,
+      ...(triggers && triggers.size > 0 ? { onBuild: (b: string) => triggers.get(b) } : {})
+    })
   } catch (e) {
     if ((e as Error | null)?.name === 'RangeError') {
       throw new UsageError(`${file}: too deeply nested to read (${(e as Error).message})`)
@@ -83,10 +116,21 @@ export async function hashContext(opts: {
    * (a --target) and may start slow independent work (asking the daemon) alongside the walk.
    */
   onPlan?: (plan: ReadPlan) => void
+  /** Reads local base images' ONBUILD triggers; absent: none are read (a plan without them). */
+  onBuild?: OnBuildReader
 }): Promise<Hashed> {
   await checkContextDir(opts.context)
   // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
-  const plan = readPlan(await readDockerfileText(opts.file), opts.file, opts.buildArgs)
+  const bytes = await readDockerfileBytes(opts.file)
+  const text = bytes.toString('utf8')
+  let plan = readPlan(text, opts.file, opts.buildArgs)
+  let onBuildProblems: string[] = []
+  const images = imageBases(plan)
+  if (opts.onBuild && images.length > 0) {
+    const read = await opts.onBuild(images)
+    onBuildProblems = read.problems
+    if (read.triggers.size > 0) plan = readPlan(text, opts.file, opts.buildArgs, read.triggers)
+  }
   opts.onPlan?.(plan)
   // Opened before the walk: the cache's horizon must precede every lstat of the scan.
   const cache = opts.statCache ? await StatCache.open(opts.statCache) : null
@@ -100,13 +144,50 @@ export async function hashContext(opts: {
     await cache?.discard()
     throw e
   }
+  const inputs: BuildInputs = {
+    dockerfile: sha256(bytes),
+    ignoreFile: scan.ignoreFile,
+    ignore: scan.ignoreFile ? sha256(await readFile(scan.ignoreFile)) : null
+  }
   return {
     scan,
     plan,
-    contextHash: hashEntries(scan.entries),
+    contextHash: hashInputs(hashEntries(scan.entries), inputs),
     steps: hashSteps(plan, scan.entries),
-    statCache: cache ? await cache.save() : null
+    statCache: cache ? await cache.save() : null,
+    inputs,
+    onBuildProblems
   }
+}
+
+const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
+
+/**
+ * The context hash: the entries, and the Dockerfile and ignore file, which BuildKit receives
+ * through their own local sources with the same size+mtime shortcut (verified on 20.10: a
+ * same-size, mtime-kept edit of a Dockerfile outside the context built the old one until
+ * `docker builder prune --filter type=source.local`). A change to either diverges from the
+ * record, so the default policy prunes what would serve the old copy.
+ */
+export function hashInputs(entriesHash: string, inputs: BuildInputs): string {
+  const h = createHash('sha256')
+  h.update(`context ${entriesHash}
+dockerfile ${inputs.dockerfile}
+ignore ${inputs.ignore ?? '-'}
+`)
+  return `sha256:${h.digest('hex')}`
+}
+
+/** Base images of stages that are images (not scratch, not an earlier stage). */
+function imageBases(plan: ReadPlan): string[] {
+  const names = new Set<string>()
+  const out: string[] = []
+  for (const s of plan.stages) {
+    const base = s.base.toLowerCase()
+    if (base !== 'scratch' && !names.has(base) && !s.deps.includes(base)) out.push(s.base)
+    names.add(s.name)
+  }
+  return [...new Set(out)]
 }
 
 /** `hash --json` as CONTRACT.md specifies it. */
@@ -126,8 +207,14 @@ export function hashReport(h: Hashed) {
       instruction: s.instruction,
       line: s.line,
       sourceHash: s.sourceHash,
-      sources: s.selected
+      sources: s.selected,
+      ...(s.trigger !== undefined ? { onbuildOf: s.trigger } : {})
     })),
-    warnings: h.plan.warnings.map(w => `line ${w.line}: ${w.message}`)
+    warnings: [
+      ...h.plan.warnings.map(w => `line ${w.line}: ${w.message}`),
+      ...h.onBuildProblems,
+      // A step whose literal source matches nothing has the empty digest: the build will fail.
+      ...unmatchedSources(h.steps, h.scan.entries).map(u => unmatchedMessage(u, false))
+    ]
   }
 }

@@ -1,5 +1,5 @@
 import type { ContextEntry, ParsedLog } from '../model.js'
-import { destinationFor, type PlannedStep, type ReadPlan } from '../dockerfile/index.js'
+import type { PlannedStep, ReadPlan } from '../dockerfile/index.js'
 import {
   inspectImage,
   layerForStep,
@@ -12,6 +12,7 @@ import {
 import { stepKey } from '../verdict/compare.js'
 import type { FileProof, ProofOutcome, ProofRequest } from '../verdict/judge.js'
 import { errorMessage } from './errors.js'
+import { layerTargets, type LayerTarget } from './expect.js'
 
 /** An image whose last stage is a given stage. */
 export interface StageImage {
@@ -29,6 +30,9 @@ export interface ProofDeps {
   final: StageImage | null
   /** An image whose last stage is `stage`, e.g. a `--target stage` build served from cache. */
   stageImage: (stage: string) => Promise<StageImage>
+  /** The context directory and its current entries, to know what each step wrote. */
+  context: string
+  entries: readonly ContextEntry[]
 }
 
 /**
@@ -97,14 +101,20 @@ async function proveStage(
   const base = stageBaseLength(info.history.length - appended, [stage.instructions])
 
   const outcomes: ProofOutcome[] = []
-  const pending: { req: ProofRequest; diffId: string; targets: Map<string, string> }[] = []
+  const byPath = new Map(deps.entries.map(e => [e.path, e]))
+  const pending: {
+    req: ProofRequest
+    diffId: string
+    targets: Map<string, LayerTarget[]>
+    unproven: Map<string, string>
+  }[] = []
   for (const req of reqs) {
     const step = steps.get(req.key)
     if (!step) {
       outcomes.push({ key: req.key, files: [], unprovable: 'step not found in the Dockerfile' })
       continue
     }
-    const position = step.ordinal - stage.fromOrdinal + 1
+    const position = step.position ?? step.ordinal - stage.fromOrdinal + 1
     const layer = layerForStep(info.history, base, position)
     const diffId = layer === null ? undefined : info.diffIds[layer]
     if (diffId === undefined) {
@@ -115,41 +125,41 @@ async function proveStage(
       })
       continue
     }
-    const targets = new Map<string, string>()
-    const unmapped: string[] = []
-    for (const { path } of req.paths) {
-      const dest = destinationFor(step, path)
-      if (dest === null) unmapped.push(path)
-      else targets.set(path, dest)
+    const targets = new Map<string, LayerTarget[]>()
+    const unproven = new Map<string, string>()
+    for (const { path, expected } of req.paths) {
+      const t = await layerTargets(step, path, expected, { context: deps.context, byPath })
+      if ('unprovable' in t) unproven.set(path, t.unprovable)
+      else targets.set(path, t.targets)
     }
-    if (unmapped.length > 0) {
-      outcomes.push({
-        key: req.key,
-        files: [],
-        unprovable: `cannot tell where ${unmapped.join(', ')} land in the image (ADD of an archive?)`
-      })
-      continue
-    }
-    pending.push({ req, diffId, targets })
+    pending.push({ req, diffId, targets, unproven })
   }
   if (pending.length === 0) return outcomes
 
-  const wanted: WantedLayer[] = pending.map(p => ({
-    diffId: p.diffId,
-    paths: [...p.targets.values()]
-  }))
+  const wanted: WantedLayer[] = pending
+    .map(p => ({ diffId: p.diffId, paths: [...p.targets.values()].flat().map(t => t.dest) }))
+    .filter(w => w.paths.length > 0)
   const layers = await readLayerEntries(deps.exec, image, wanted)
-  for (const { req, diffId, targets } of pending) {
+  for (const { req, diffId, targets, unproven } of pending) {
     const entries = layers.get(diffId) ?? new Map<string, LayerEntry>()
     const step = steps.get(req.key) as PlannedStep
-    const files = req.paths.map(({ path, expected }) => {
-      const dest = targets.get(path) as string
-      const actual = entries.get(dest.replace(/^\/+/, '').replace(/\/+$/, '')) ?? {
-        type: 'missing' as const,
-        mode: 0
+    const files: FileProof[] = []
+    for (const { path } of req.paths) {
+      const why = unproven.get(path)
+      if (why !== undefined) {
+        files.push({ path, ok: false, detail: why, unproven: true })
+        continue
       }
-      return compareEntry(path, expected, actual, step.flags.chmod !== undefined)
-    })
+      // A path that lands nowhere (excluded by --exclude) has nothing to prove.
+      const bad = (targets.get(path) ?? [])
+        .map(t => {
+          const actual = entries.get(t.dest) ?? { type: 'missing' as const, mode: 0 }
+          const r = compareEntry(path, t.expected, actual, step.flags.chmod !== undefined)
+          return t.member !== undefined && !r.ok ? { ...r, detail: `${t.member}: ${r.detail}` } : r
+        })
+        .find(r => !r.ok)
+      files.push(bad ?? { path, ok: true, detail: '' })
+    }
     outcomes.push({ key: req.key, files })
   }
   return outcomes

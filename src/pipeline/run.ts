@@ -14,7 +14,8 @@ import type {
 import type { BuilderKind, DockerExec, DockerHostInfo } from '../docker/index.js'
 import type { Redact } from '../report/text-safety.js'
 import type { Comparison } from '../verdict/compare.js'
-import type { ProofOutcome } from '../verdict/judge.js'
+import type { ProofOutcome, ProofScope } from '../verdict/judge.js'
+import type { InstructionMismatch } from '../verdict/instructions.js'
 import type { LogStep } from '../model.js'
 import type { Hashed } from './hash.js'
 import type { GuardOptions } from './options.js'
@@ -92,12 +93,16 @@ export interface HashedRun extends PreparedRun {
   finalStage: string
   /** The daemon's builder, asked while the context was walked (build mode); null otherwise. */
   hostInfo: Promise<DockerHostInfo> | null
+  /** When the hash began (ms): a context file changed after it was written during this run. */
+  startedAt: number
 }
 
 /** compare: the last good build, and what changed since. */
 export interface ComparedRun extends HashedRun {
   previous: BuildRecord | null
   comparison: Comparison
+  /** Literal sources on disk that the ignore file excludes (a failed build names them). */
+  excluded: { step: HashedStep; source: string }[]
 }
 
 /**
@@ -127,6 +132,10 @@ export interface SourcedRun extends ComparedRun {
 export interface ProvenRun extends SourcedRun {
   logSteps: ReadonlyMap<string, LogStep>
   proofs: ReadonlyMap<string, ProofOutcome>
+  /** What this run can vouch for, and what it proves beyond the changed files. */
+  scope: ProofScope
+  /** Log steps whose instruction is not the Dockerfile's: an old Dockerfile was built. */
+  mismatches: InstructionMismatch[]
 }
 
 /** judge: the verdict. */

@@ -1,5 +1,5 @@
 import { compareBytes, fileSignature } from '../context/hash.js'
-import type { BuildRecord, ContextEntry, HashedStep } from '../model.js'
+import type { BuildInputs, BuildRecord, ContextEntry, HashedStep } from '../model.js'
 
 export interface FileDiff {
   /** In both, with another `type mode digest size` signature. */
@@ -53,12 +53,14 @@ export interface NewRecordInput {
   /** Defaults to now. */
   builtAt?: Date
   dockerfile: string
+  /** The Dockerfile's and ignore file's digests (a version-2 record); absent: version 1. */
+  inputs?: BuildInputs
 }
 
 /** Assembles the record of a build judged good. */
 export function newRecord(input: NewRecordInput): BuildRecord {
   return {
-    version: 1,
+    version: input.inputs ? 2 : 1,
     contextHash: input.contextHash,
     files: input.files,
     steps: input.steps.map(s => ({
@@ -73,6 +75,7 @@ export function newRecord(input: NewRecordInput): BuildRecord {
     imageId: input.imageId,
     tags: [...input.tags],
     builtAt: (input.builtAt ?? new Date()).toISOString(),
-    dockerfile: input.dockerfile
+    dockerfile: input.dockerfile,
+    ...(input.inputs ? { inputs: { ...input.inputs } } : {})
   }
 }

@@ -1,4 +1,4 @@
-import type { BuildRecord } from '../model.js'
+import type { BuildInputs, BuildRecord } from '../model.js'
 
 /** Thrown by {@link validateRecord}; `field` is the JSON path of the first bad value. */
 export class RecordShapeError extends Error {
@@ -25,6 +25,7 @@ function isString(v: unknown): v is string {
 
 function describe(v: unknown): string {
   if (v === null) return 'null'
+  if (v === undefined) return 'missing'
   if (Array.isArray(v)) return 'an array'
   return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`.slice(0, 60)
 }
@@ -60,18 +61,29 @@ function positiveInt(o: Obj, key: string, at: string): number {
 }
 
 /**
- * Checks that `value` is a version-1 BuildRecord and returns a clean copy holding only the known
+ * Checks that `value` is a version-1 or version-2 BuildRecord (2 adds `inputs`) and returns a clean copy holding only the known
  * fields (unknown fields are dropped, so a newer writer's extras never leak into our writes).
  * Throws RecordShapeError naming the first field at fault.
  */
 export function validateRecord(value: unknown): BuildRecord {
   if (!isObject(value))
     throw new RecordShapeError('(root)', `must be an object, not ${describe(value)}`)
-  if (value.version !== 1) {
+  if (value.version !== 1 && value.version !== 2) {
     throw new RecordShapeError(
       'version',
-      `is ${describe(value.version)}; this build reads version 1`
+      `is ${describe(value.version)}; this build reads versions 1 and 2`
     )
+  }
+  const version = value.version
+  let inputs: BuildInputs | undefined
+  if (version === 2) {
+    const i = value.inputs
+    if (!isObject(i)) throw new RecordShapeError('inputs', `must be an object, not ${describe(i)}`)
+    inputs = {
+      dockerfile: hash(i, 'dockerfile', 'inputs.'),
+      ignoreFile: nullableStr(i, 'ignoreFile', 'inputs.'),
+      ignore: i.ignore === null ? null : hash(i, 'ignore', 'inputs.')
+    }
   }
   const files = value.files
   if (!isObject(files))
@@ -111,7 +123,7 @@ export function validateRecord(value: unknown): BuildRecord {
   if (Number.isNaN(Date.parse(builtAt)))
     throw new RecordShapeError('builtAt', 'must be an ISO time')
   return {
-    version: 1,
+    version,
     contextHash: hash(value, 'contextHash', ''),
     files: cleanFiles,
     steps: cleanSteps,
@@ -120,6 +132,7 @@ export function validateRecord(value: unknown): BuildRecord {
     imageId: nullableStr(value, 'imageId', ''),
     tags: [...tags],
     builtAt,
-    dockerfile: str(value, 'dockerfile', '')
+    dockerfile: str(value, 'dockerfile', ''),
+    ...(inputs ? { inputs } : {})
   }
 }

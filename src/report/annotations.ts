@@ -101,7 +101,9 @@ function staleMessage(s: StepResult, causes: readonly string[], redact: Redact):
   const what =
     s.staleFiles.length > 0
       ? `${instruction} was ${s.cached ? 'CACHED' : 'run'}, yet its layer holds old bytes of: ${files(s.staleFiles)}.`
-      : `${instruction} was CACHED although its sources changed${s.changedFiles.length > 0 ? ` (${files(s.changedFiles)})` : ''}, and nothing proved the layer holds the new bytes.`
+      : (s.unprovenFiles ?? []).length > 0
+        ? `${instruction} was ${s.cached ? 'CACHED' : 'run'}, and nothing proved the image holds the new bytes of: ${files(s.unprovenFiles ?? [])}${s.unproven ? ` (${visible(redact(s.unproven))})` : ''}.`
+        : `${instruction} was CACHED although its sources changed${s.changedFiles.length > 0 ? ` (${files(s.changedFiles)})` : ''}, and nothing proved the layer holds the new bytes.`
   const cause =
     causes.length > 0
       ? `Likely cause: ${causes.map(c => visible(redact(c))).join('; ')}.`

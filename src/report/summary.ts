@@ -105,10 +105,21 @@ function stepTable(
   code: (s: string, max?: number) => string
 ): string {
   const rows = steps.map(s => {
-    const files = s.status === 'stale' && s.staleFiles.length > 0 ? s.staleFiles : s.changedFiles
+    const unsure = s.unprovenFiles ?? []
+    const files =
+      s.status === 'stale' && s.staleFiles.length > 0
+        ? s.staleFiles
+        : s.status === 'stale' && unsure.length > 0
+          ? unsure
+          : s.changedFiles
     const shown = listWithMore(files, 5)
     const cell = shown.map((f, i) => (i === 5 ? text(f) : code(f))).join(', ')
-    const label = s.status === 'stale' && s.staleFiles.length > 0 ? `old bytes: ${cell}` : cell
+    const label =
+      s.status === 'stale' && s.staleFiles.length > 0
+        ? `old bytes: ${cell}`
+        : s.status === 'stale' && unsure.length > 0
+          ? `unproven: ${cell}`
+          : cell
     return (
       `<tr><td>${text(s.stage, 60)}</td><td>${s.index}</td><td>${s.line}</td>` +
       `<td>${code(s.instruction, 120)}</td><td>${STATUS_CELL[s.status]}</td><td>${label}</td></tr>`

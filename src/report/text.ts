@@ -105,6 +105,12 @@ function stepTable(
     if (s.status === 'stale' && s.staleFiles.length > 0) {
       lines.push(`    old bytes in: ${listWithMore(s.staleFiles.map(safe), 5).join(', ')}`)
     }
+    const unsure = s.unprovenFiles ?? []
+    if (s.status === 'stale' && unsure.length > 0) {
+      lines.push(
+        `    unproven: ${listWithMore(unsure.map(safe), 5).join(', ')}${s.unproven ? ` (${safe(s.unproven)})` : ''}`
+      )
+    }
   })
   return lines
 }

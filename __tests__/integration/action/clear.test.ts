@@ -7,13 +7,27 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { humanBytes } from '../../../src/report/text-safety.js'
 import { BASE_IMAGE, DOCKER, describeDocker, docker } from '../../helpers/docker.js'
 import { makeTree, removeTree } from '../../helpers/tree.js'
-import { DIST, runAction, type ActionRun } from './runner.js'
+import {
+  cachesApi,
+  startFakeApi,
+  type ApiCacheEntry,
+  type FakeApi,
+  type Reply
+} from '../../helpers/github-api.js'
+import { DIST, TOKEN, runAction, type ActionRun } from './runner.js'
 
 const RAND = randomBytes(5).toString('hex')
 const VOLUME = `fb-clear-vol-${RAND}`
@@ -191,5 +205,155 @@ describe('clear mode refuses paths outside the workspace, before touching anythi
     ])
     expect(readFileSync(ctx.foreign, 'utf8')).toBe("somebody else's file\n")
     expect(existsSync(join(ctx.ws, '.next/server/page.js'))).toBe(true)
+  })
+})
+
+/** A docker client that logs every argv it runs, then runs the real one. */
+function loggingDocker(dir: string): { path: string; calls: () => string[] } {
+  const log = join(dir, 'docker-calls.log')
+  const path = join(dir, 'docker-logged')
+  writeFileSync(path, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${DOCKER}' "$@"\n`)
+  chmodSync(path, 0o755)
+  return {
+    path,
+    calls: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [])
+  }
+}
+
+/** Entries of o/r's Actions cache: buildx's gha keys on two refs, and another tool's keys. */
+function cacheStore(): ApiCacheEntry[] {
+  const out: ApiCacheEntry[] = []
+  for (let i = 0; i < 230; i++) {
+    const key =
+      i % 3 === 0
+        ? `buildkit-blob-1-sha256:${i.toString(16).padStart(64, '0')}`
+        : i % 3 === 1
+          ? `buildkit-manifest-${i}`
+          : `setup-node-Linux-x64-npm-${i}`
+    out.push({
+      id: 5000 + i,
+      key,
+      ref: i % 4 === 0 ? 'refs/pull/7/merge' : 'refs/heads/main',
+      version: '0'.repeat(64),
+      size_in_bytes: 1000 + i,
+      last_accessed_at: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+      created_at: new Date(Date.UTC(2026, 10, 1)).toISOString()
+    })
+  }
+  return out
+}
+
+describeDocker('clear mode with a GitHub Actions cache scope, through dist/index.js', () => {
+  const apis: FakeApi[] = []
+  beforeAll(() => {
+    for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'])
+      Reflect.deleteProperty(process.env, k)
+  })
+  afterAll(async () => {
+    await Promise.all(apis.map(a => a.close()))
+  })
+
+  async function run(
+    entries: ApiCacheEntry[],
+    inputs: Record<string, string>,
+    fault?: (req: { method: string }) => Reply | null
+  ): Promise<{ run: ActionRun; ctx: ReturnType<typeof workspace>; calls: string[]; api: FakeApi }> {
+    const api = await startFakeApi(
+      cachesApi(entries, { repository: 'o/r', ...(fault ? { fault } : {}) })
+    )
+    apis.push(api)
+    const ctx = workspace()
+    const logged = loggingDocker(join(ctx.ws, '..'))
+    const r = await runAction({
+      workspace: ctx.ws,
+      home,
+      api: api.url,
+      docker: logged.path,
+      inputs: { mode: 'clear', 'clear-paths': '.next', 'state-file': ctx.state, ...inputs }
+    })
+    return { run: r, ctx, calls: logged.calls(), api }
+  }
+
+  test('deletes exactly the entries of the key prefix and ref across pages, and reports them', async () => {
+    const entries = cacheStore()
+    const expected = entries.filter(
+      e => e.key.startsWith('buildkit-') && e.ref === 'refs/heads/main'
+    )
+    const kept = entries.filter(e => !expected.includes(e))
+    expect(expected.length).toBeGreaterThan(100) // more than one page
+    const bytes = expected.reduce((n, e) => n + e.size_in_bytes, 0)
+
+    const {
+      run: r,
+      ctx,
+      calls,
+      api
+    } = await run(entries, {
+      'gha-cache-key-prefix': 'buildkit-',
+      'gha-cache-ref': 'refs/heads/main'
+    })
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' })
+    expect(entries.map(e => e.id)).toEqual(kept.map(e => e.id))
+    expect(api.seen.filter(s => s.method === 'GET')).toHaveLength(2)
+    expect(api.seen.every(s => s.headers.authorization === `token ${TOKEN}`)).toBe(true)
+    expect(r.outputs).toMatchObject({
+      verdict: 'cleared',
+      'gha-cache-deleted': String(expected.length),
+      'gha-cache-deleted-bytes': String(bytes)
+    })
+    const report = JSON.parse(r.outputs.report ?? '') as { actionsCache: Record<string, unknown> }
+    expect(report.actionsCache).toMatchObject({
+      repository: 'o/r',
+      keyPrefix: 'buildkit-',
+      ref: 'refs/heads/main',
+      matched: expected.length,
+      deletedBytes: bytes,
+      alreadyGone: 0
+    })
+    const line = `GitHub Actions cache of o/r (key prefix "buildkit-", ref refs/heads/main): ${expected.length} entries deleted, ${humanBytes(bytes)} (${bytes} bytes)`
+    expect(r.stdout).toContain(line)
+    expect(r.summary).toContain('<th>GitHub Actions cache</th>')
+    expect(r.summary).toContain(`${expected.length} entries deleted`)
+    // The rest of the clear ran after it.
+    expect(calls.some(c => c.startsWith('builder prune'))).toBe(true)
+    expect(existsSync(join(ctx.ws, '.next'))).toBe(false)
+    expect(existsSync(ctx.state)).toBe(false)
+  })
+
+  test('a read-only token: one error line naming actions: write; no prune, paths and record kept', async () => {
+    const entries = cacheStore()
+    const {
+      run: r,
+      ctx,
+      calls,
+      api
+    } = await run(entries, { 'gha-cache-key-prefix': 'buildkit-' }, req =>
+      req.method === 'DELETE' ? [403, { message: 'Resource not accessible by integration' }] : null
+    )
+    expect(r.code).toBe(1)
+    // One annotation: the error line (the log group and a debug stack are not annotations).
+    const commands = r.commands.filter(c => ['error', 'warning', 'notice'].includes(c.command))
+    expect(commands.map(c => c.command)).toEqual(['error'])
+    expect(commands[0]?.message).toMatch(
+      /^GitHub Actions cache of o\/r: deleting cache \d+: HTTP 403: Resource not accessible by integration: .*permissions: actions: write.*; nothing was deleted; the builder cache, the paths and the record were left as they were$/
+    )
+    expect(commands[0]?.message).not.toContain(TOKEN)
+    expect(api.seen.filter(s => s.method === 'DELETE')).toHaveLength(1)
+    expect(entries).toHaveLength(230)
+    expect(calls.filter(c => c.includes('prune'))).toEqual([])
+    expect(existsSync(join(ctx.ws, '.next/server/page.js'))).toBe(true)
+    expect(existsSync(ctx.state)).toBe(true)
+    expect(r.outputs).toEqual({})
+  })
+
+  test('a ref that is not a full ref is refused before any request or docker call', async () => {
+    const entries = cacheStore()
+    const { run: r, calls, api } = await run(entries, { 'gha-cache-ref': 'main' })
+    expect(r.code).toBe(1)
+    expect(r.commands.filter(c => c.command === 'error').map(c => c.message)).toEqual([
+      'input gha-cache-ref: "main" is not a full ref (e.g. refs/heads/main, refs/pull/7/merge)'
+    ])
+    expect(api.seen).toEqual([])
+    expect(calls).toEqual([])
   })
 })

@@ -120,6 +120,9 @@ describeDocker('dist/index.js as the runner runs it', () => {
       'changed-files': 'app.txt',
       pruned: expect.any(String),
       'image-id': docker(['image', 'inspect', '--format', '{{.Id}}', TAG]).trim(),
+      // Clear mode's outputs: written empty, so later steps never read an unset output.
+      'gha-cache-deleted': '',
+      'gha-cache-deleted-bytes': '',
       report: expect.any(String)
     })
     expect(fresh.outputs['context-hash']).not.toBe(baseline.outputs['context-hash'])

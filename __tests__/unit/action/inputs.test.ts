@@ -60,6 +60,7 @@ describe('action.yml and the code agree', () => {
   test('boolean inputs default to false, since an empty boolean is not valid YAML 1.2', () => {
     expect(actionYml.inputs['clear-all']?.default).toBe('false')
     expect(actionYml.inputs['commit-status']?.default).toBe('false')
+    expect(actionYml.inputs['gha-cache-all']?.default).toBe('false')
   })
 })
 
@@ -88,6 +89,9 @@ describe('getInputs', () => {
       image: '',
       'clear-paths': [],
       'clear-all': false,
+      'gha-cache-key-prefix': '',
+      'gha-cache-ref': '',
+      'gha-cache-all': false,
       'compose-file': '',
       services: [],
       commit: '',
@@ -196,6 +200,26 @@ describe('getInputs', () => {
       'services without a compose file',
       { services: 'web' },
       'input services: names compose services, so it needs compose-file'
+    ],
+    [
+      'an Actions cache ref that is not a full ref',
+      { mode: 'clear', 'gha-cache-ref': 'main' },
+      'input gha-cache-ref: "main" is not a full ref (e.g. refs/heads/main, refs/pull/7/merge)'
+    ],
+    [
+      'gha-cache-all with a key prefix',
+      { mode: 'clear', 'gha-cache-all': 'true', 'gha-cache-key-prefix': 'buildkit-' },
+      'input gha-cache-all: deletes every Actions cache entry, so it cannot be combined with gha-cache-key-prefix'
+    ],
+    [
+      'a gha-cache-all that is not a boolean',
+      { mode: 'clear', 'gha-cache-all': 'everything' },
+      'input gha-cache-all: "everything" is not a boolean (true or false)'
+    ],
+    [
+      'an Actions cache clear without a token',
+      { mode: 'clear', 'gha-cache-key-prefix': 'buildkit-', 'github-token': '' },
+      'input github-token: the Actions cache clear needs a token (actions: write)'
     ],
     [
       'a commit status without a token',
@@ -447,22 +471,66 @@ describe('planRun: paths and the status target, before anything runs', () => {
         all: true,
         paths: ['.next', 'node_modules/.cache'],
         filters: [],
-        docker: 'docker'
+        docker: 'docker',
+        actionsCache: null
       }
     })
+  })
+
+  test('a clear plan with an Actions cache scope carries the repository, token and API root', async () => {
+    const { ws } = workspace()
+    const { plan, warnings } = await planRun(
+      getInputs(
+        source({
+          mode: 'clear',
+          'gha-cache-key-prefix': 'buildkit-',
+          'gha-cache-ref': 'refs/heads/main'
+        })
+      ),
+      ctx(ws, { GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: 'https://ghe.example/api/v3' })
+    )
+    expect(warnings).toEqual([])
+    expect(plan).toMatchObject({
+      mode: 'clear',
+      clear: {
+        actionsCache: {
+          owner: 'o',
+          repo: 'r',
+          token: 'ghs_defaultRunnerToken',
+          baseUrl: 'https://ghe.example/api/v3',
+          scope: { keyPrefix: 'buildkit-', ref: 'refs/heads/main', all: false }
+        }
+      }
+    })
+  })
+
+  test('an Actions cache clear off GitHub (no GITHUB_REPOSITORY) is refused, naming the input', async () => {
+    const { ws } = workspace()
+    await expect(
+      planRun(getInputs(source({ mode: 'clear', 'gha-cache-all': 'true' })), ctx(ws))
+    ).rejects.toThrow(
+      'input gha-cache-all: GITHUB_REPOSITORY "" is not owner/repo (not on GitHub Actions?)'
+    )
   })
 
   test('inputs the mode does not read are named in warnings', async () => {
     const { ws } = workspace()
     const { warnings } = await planRun(
       getInputs(
-        source({ mode: 'hash', 'clear-paths': '.next', prune: 'all', 'commit-status': 'true' })
+        source({
+          mode: 'hash',
+          'clear-paths': '.next',
+          'gha-cache-key-prefix': 'buildkit-',
+          prune: 'all',
+          'commit-status': 'true'
+        })
       ),
       ctx(ws)
     )
     expect(warnings).toEqual([
       'input prune is not used in hash mode (only build)',
       'input clear-paths is not used in hash mode (only clear)',
+      'input gha-cache-key-prefix is not used in hash mode (only clear)',
       'input commit-status is not used in hash mode (only build, check)'
     ])
   })

@@ -70,8 +70,8 @@ describe('a corrupt or unreadable record', () => {
     ['binary garbage', '\u0000\u00ff\u0001garbage\u0000', /the record is not valid JSON/],
     [
       'another version',
-      JSON.stringify({ ...VALID_SHAPE, version: 2 }),
-      /unsupported record: version is number 2/
+      JSON.stringify({ ...VALID_SHAPE, version: 3 }),
+      /unsupported record: version is number 3/
     ],
     [
       'the wrong shape',

@@ -63,8 +63,8 @@ describe('readRecord', () => {
     ['an empty file', '', /empty/],
     [
       'another version',
-      JSON.stringify({ ...sampleRecord(), version: 2 }),
-      /unsupported record: version is number 2/
+      JSON.stringify({ ...sampleRecord(), version: 3 }),
+      /unsupported record: version is number 3/
     ],
     ['a JSON array', '[]', /\(root\) must be an object, not an array/],
     [

@@ -72,7 +72,8 @@ function buildOptions(run: ComparedRun, host: DockerHostInfo, diverged: boolean)
       buildId: identity.buildId,
       imageId: null,
       tags: opts.tags,
-      dockerfile: opts.file
+      dockerfile: opts.file,
+      inputs: run.hashed.inputs
     })
   )
   return {
@@ -108,8 +109,9 @@ async function buildFinal(
   })
   if (built.logError) run.warnings.push(`the build log could not be kept: ${built.logError}`)
   if (built.code !== 0) {
+    const hint = run.excluded.map(e => `; ${e.source} exists but .dockerignore excludes it`)
     throw new BuildFailedError(
-      `docker build failed (exit ${built.code}): ${run.redact(built.error ?? 'no error line')}`
+      `docker build failed (exit ${built.code}): ${run.redact(built.error ?? 'no error line')}${hint.join('')}`
     )
   }
   return { log: parser.end(), imageId: built.imageId }

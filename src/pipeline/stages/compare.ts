@@ -5,6 +5,8 @@ import { selectSources } from '../../dockerfile/index.js'
 import { readRecord, RecordError } from '../../record/index.js'
 import { compareWithRecord, stepKey } from '../../verdict/compare.js'
 import { preBuildWarnings } from '../../verdict/warnings.js'
+import { unmatchedMessage, unmatchedSources } from '../../verdict/sources.js'
+import { excludedChanged } from '../../context/excluded.js'
 import { errorMessage } from '../errors.js'
 import { UsageError } from '../options.js'
 import type { ComparedRun, HashedRun } from '../run.js'
@@ -19,28 +21,61 @@ export async function compare(run: HashedRun): Promise<ComparedRun> {
     previous,
     selector(steps, files.entries, previous)
   )
-  run.warnings.push(
-    ...preBuildWarnings({
-      entries: files.entries,
+  const excluded = await excludedSources(opts.context, steps, files.byPath)
+  const before = preBuildWarnings({
+    entries: files.entries,
+    steps,
+    declaredArgs: run.hashed.plan.declaredArgs,
+    stageArgs: run.hashed.plan.stageArgs,
+    buildArgs: run.buildArgs,
+    cacheFrom: opts.cacheFrom,
+    excludedSources: excluded,
+    excludedChanged: await excludedChanged(
+      opts.context,
       steps,
-      declaredArgs: run.hashed.plan.declaredArgs,
-      buildArgs: run.buildArgs,
-      cacheFrom: opts.cacheFrom,
-      excludedSources: await excludedSources(opts.context, steps, files.byPath),
-      injected: run.command === 'build',
-      secretArgs: opts.secretArgs
-    })
-  )
+      files.entries,
+      previous ? new Date(previous.builtAt) : null
+    ),
+    injected: run.command === 'build',
+    secretArgs: opts.secretArgs
+  })
+  // Shown now too: a build that fails on them (an excluded literal source) must explain itself.
+  for (const w of before) say(`warning: ${w}`)
+  run.warnings.push(...before)
+  // A literal source matching nothing fails the build: said before any prune, not after.
+  const unmatched = unmatchedSources(steps, files.entries)
+  const [first] = unmatched
+  if (run.command === 'build' && first) {
+    throw new UsageError(
+      unmatchedMessage(
+        first,
+        excluded.some(e => e.source === first.source)
+      )
+    )
+  }
+  run.warnings.push(...unmatched.map(u => unmatchedMessage(u, false)))
+  if (run.command === 'check' && opts.verify !== 'none') {
+    run.warnings.push(
+      "check mode: this guard pruned nothing before that build, so every file a step of the final stage copied is proven from the image; note that builds of a relative context (`docker build .`) in folders of the same name share BuildKit's context record"
+    )
+  }
   if (previous) {
+    const inputs = previous.inputs
+    const moved = [
+      inputs && inputs.dockerfile !== run.hashed.inputs.dockerfile
+        ? '; the Dockerfile changed'
+        : '',
+      inputs && inputs.ignore !== run.hashed.inputs.ignore ? '; the ignore file changed' : ''
+    ].join('')
     say(
       previous.contextHash === run.hashed.contextHash
         ? 'the context equals the last good build'
-        : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : run.redact(previous.commit)})`
+        : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : run.redact(previous.commit)})${moved}`
     )
   } else {
     say(`no record at ${run.redact(run.statePath)}: this build is the baseline`)
   }
-  return { ...run, previous, comparison }
+  return { ...run, previous, comparison, excluded }
 }
 
 async function loadRecord(

@@ -1,5 +1,5 @@
 import type { ContextEntry } from '../../model.js'
-import { detectBuilder, type DockerHostInfo } from '../../docker/index.js'
+import { detectBuilder, readOnBuild, type DockerHostInfo } from '../../docker/index.js'
 import { neededStages, type ReadPlan } from '../../dockerfile/index.js'
 import { describeStatCache } from '../../context/statcache.js'
 import { fileSignatures } from '../../record/index.js'
@@ -12,12 +12,15 @@ import type { ContextFiles, HashedRun, PreparedRun } from '../run.js'
 export async function hashStage(run: PreparedRun): Promise<HashedRun> {
   const { opts, say } = run
   say(`reading the build context ${run.redact(opts.context)}`)
+  // Anything in the context written after this moment was written while this run read it.
+  const startedAt = Date.now()
   let early: { needed: Set<string>; hostInfo: Promise<DockerHostInfo> | null } | undefined
   const hashed = await hashContext({
     context: opts.context,
     file: opts.file,
     buildArgs: run.buildArgs,
     statCache: run.statCache,
+    onBuild: images => readOnBuild(run.docker(), images),
     onPlan: plan => (early = onPlan(run, plan))
   })
   const { needed, hostInfo } = early ?? { needed: new Set<string>(), hostInfo: null }
@@ -27,7 +30,10 @@ export async function hashStage(run: PreparedRun): Promise<HashedRun> {
   say(
     `context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`
   )
-  run.warnings.push(...hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`))
+  run.warnings.push(
+    ...hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`),
+    ...hashed.onBuildProblems
+  )
   if (run.recordInContext) {
     run.warnings.push(
       `the record ${run.statePath} is inside the build context: every write changes the context hash`
@@ -39,7 +45,8 @@ export async function hashStage(run: PreparedRun): Promise<HashedRun> {
     files: contextFiles(hashed.scan.entries),
     steps,
     finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
-    hostInfo
+    hostInfo,
+    startedAt
   }
 }
 

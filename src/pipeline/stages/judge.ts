@@ -19,10 +19,13 @@ export function judgeRun(run: ProvenRun): JudgedRun {
       cacheFrom: opts.cacheFrom,
       cacheImports: source.log.cacheImports,
       dockerHost: run.io.env.DOCKER_HOST || null,
-      prunePolicy: opts.prune
+      prunePolicy: opts.prune,
+      command: run.command
     },
     warnings: run.warnings,
-    imageId: source.imageId
+    imageId: source.imageId,
+    scope: run.scope,
+    mismatches: run.mismatches
   })
   return { ...run, judgement }
 }

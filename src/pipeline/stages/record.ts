@@ -18,7 +18,8 @@ export async function record(run: JudgedRun): Promise<void> {
       buildId: run.command === 'build' ? identity.buildId : opts.buildId,
       imageId: run.source.imageId,
       tags: opts.tags,
-      dockerfile: opts.file
+      dockerfile: opts.file,
+      inputs: run.hashed.inputs
     })
   )
   run.say(`record updated: ${run.redact(run.statePath)}`)

@@ -1,0 +1,32 @@
+import type { ContextEntry, HashedStep } from '../model.js'
+import { selectSources } from '../dockerfile/index.js'
+import { hasWildcard } from '../dockerfile/match.js'
+
+/**
+ * Literal sources that select nothing in the context: BuildKit fails the step (`not found`),
+ * while a wildcard that matches nothing is allowed (verified on 20.10). The step's hash is then
+ * the empty digest; saying so before any prune spares a prune for a build that cannot succeed.
+ */
+export function unmatchedSources(
+  steps: readonly HashedStep[],
+  entries: readonly ContextEntry[]
+): { step: HashedStep; source: string }[] {
+  const out: { step: HashedStep; source: string }[] = []
+  for (const step of steps) {
+    for (const source of step.sources) {
+      if (hasWildcard(source) || source === '.') continue
+      if (selectSources({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
+        out.push({ step, source })
+      }
+    }
+  }
+  return out
+}
+
+/** The warning line for an unmatched source. */
+export function unmatchedMessage(
+  u: { step: HashedStep; source: string },
+  excluded: boolean
+): string {
+  return `line ${u.step.line}: ${u.step.instruction}: no context file matches ${u.source}${excluded ? ' (.dockerignore excludes it)' : ''}, so the build will fail`
+}
