@@ -47,7 +47,7 @@ export interface ContextFs {
 // (docs/benchmarks.md). Errors still surface as rejections, which the walker handles.
 // Paths are name strings (util/bytes-path.ts): fsPath gives fs the bytes when a name needs it.
 const nodeFs: ContextFs = {
-  readdir: async p => readdirSync(fsPath(p), { withFileTypes: true, encoding: "buffer" }),
+  readdir: async p => readdirSync(fsPath(p), { withFileTypes: true, encoding: 'buffer' }),
   lstat: async p => lstatSync(fsPath(p)),
   readlink: async p => nameFromBytes(readlinkSync(fsPath(p), { encoding: 'buffer' }))
 }
