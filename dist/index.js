@@ -38456,6 +38456,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/util/paths.ts
+var paths = __nccwpck_require__(4964);
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
@@ -41546,8 +41548,13 @@ class InterpolationError extends error/* FreshBuildError */.nz {
 }
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
+/** Deeper `${A:-${B:-...}}` nesting is refused (as the Dockerfile lexer does): no stack overflow. */
+const MAX_NESTING = 128;
 /** Substitutes every variable in `text`; throws InterpolationError on a bad or required one. */
-function interpolate(text, vars) {
+function interpolate(text, vars, depth = 0) {
+    if (depth > MAX_NESTING) {
+        throw new InterpolationError(`variables nested more than ${MAX_NESTING} deep`);
+    }
     let out = '';
     let i = 0;
     while (i < text.length) {
@@ -41567,7 +41574,7 @@ function interpolate(text, vars) {
             const end = closingBrace(text, dollar + 2);
             if (end < 0)
                 throw invalid(text);
-            out += braced(text.slice(dollar + 2, end), vars, text);
+            out += braced(text.slice(dollar + 2, end), vars, text, depth);
             i = end + 1;
             continue;
         }
@@ -41598,7 +41605,8 @@ function closingBrace(text, from) {
     }
     return -1;
 }
-function braced(body, vars, whole) {
+function braced(body, vars, whole, depth) {
+    const sub = (t) => interpolate(t, vars, depth + 1);
     const m = BRACED.exec(body);
     if (!m)
         throw invalid(whole);
@@ -41610,18 +41618,18 @@ function braced(body, vars, whole) {
         case undefined:
             return value ?? '';
         case ':-':
-            return nonEmpty ? value : interpolate(rest, vars);
+            return nonEmpty ? value : sub(rest);
         case '-':
-            return set ? value : interpolate(rest, vars);
+            return set ? value : sub(rest);
         case ':+':
-            return nonEmpty ? interpolate(rest, vars) : '';
+            return nonEmpty ? sub(rest) : '';
         case '+':
-            return set ? interpolate(rest, vars) : '';
+            return set ? sub(rest) : '';
         case ':?':
         case '?': {
             if (op === ':?' ? nonEmpty : set)
                 return value ?? '';
-            const why = interpolate(rest, vars);
+            const why = sub(rest);
             throw new InterpolationError(`required variable ${name} is ${set ? 'empty' : 'missing a value'}${why ? `: ${why}` : ''}`);
         }
         default:
@@ -41704,6 +41712,7 @@ function closingQuote(v, q) {
 
 
 
+
 /** A compose file that cannot be read as asked; the message is one line naming the file. */
 class ComposeError extends error/* FreshBuildError */.nz {
     file;
@@ -41722,8 +41731,16 @@ async function readComposeFile(file, opts) {
 async function readComposeProject(file, opts) {
     const abs = (0,external_node_path_.resolve)(file);
     const dir = (0,external_node_path_.dirname)(abs);
+    const root = opts.root ?? null;
+    const contain = async (from, where, path) => {
+        if (root !== null && !(await (0,paths/* containedIn */.xK)(root, path))) {
+            throw new ComposeError(from, `${where}: ${path} is outside ${root} (through a symlink or not): refused`);
+        }
+    };
+    await contain(abs, 'the compose file', abs);
+    await contain(abs, 'the .env file', (0,external_node_path_.resolve)(dir, '.env'));
     const vars = await projectVars(dir, opts.env);
-    const reader = new Reader(vars);
+    const reader = new Reader(vars, contain);
     const doc = await reader.load(abs);
     const name = composeProjectName({ dir, env: vars, name: doc.name });
     const wanted = opts.services && opts.services.length > 0 ? [...new Set(opts.services)] : null;
@@ -41757,6 +41774,12 @@ async function readComposeProject(file, opts) {
         if (services.length === 0)
             throw new ComposeError(abs, 'no service has a build section');
     }
+    // Checked before any Dockerfile or context is read.
+    for (const svc of services) {
+        await contain(abs, `services.${svc.name}.build.context`, svc.context);
+        await contain(abs, `services.${svc.name}.build.dockerfile`, svc.dockerfile);
+    }
+    await reader.checkNamedPaths();
     return { file: abs, dir, name, services };
 }
 /**
@@ -41806,9 +41829,17 @@ async function projectVars(dir, env) {
 }
 class Reader {
     vars;
+    contain;
     docs = new Map();
-    constructor(vars) {
+    /** Paths the files name that are not read here (env_file, additional_contexts). */
+    named = [];
+    constructor(vars, contain = async () => undefined) {
         this.vars = vars;
+        this.contain = contain;
+    }
+    async checkNamedPaths() {
+        for (const n of this.named)
+            await this.contain(n.file, n.where, n.path);
     }
     load(file) {
         let doc = this.docs.get(file);
@@ -41865,6 +41896,12 @@ class Reader {
         if (raw !== null && !isMapping(raw))
             throw new ComposeError(doc.file, `${where} must be a mapping`);
         const def = raw ?? {};
+        for (const [i, f] of this.list(doc.file, `${where}.env_file`, envFiles(def.env_file)).entries())
+            this.named.push({
+                file: doc.file,
+                where: `${where}.env_file[${i}]`,
+                path: (0,external_node_path_.resolve)((0,external_node_path_.dirname)(doc.file), f)
+            });
         const own = {
             build: def.build === undefined || def.build === null ? null : this.build(doc, name, def.build),
             image: def.image === undefined || def.image === null
@@ -41885,6 +41922,7 @@ class Reader {
             if (ext.file !== undefined && ext.file !== null) {
                 const f = this.text(doc.file, `${where}.extends.file`, ext.file);
                 baseFile = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(doc.file), f);
+                await this.contain(doc.file, `${where}.extends.file`, baseFile);
             }
         }
         else {
@@ -41923,6 +41961,17 @@ class Reader {
             spec.target = this.text(doc.file, `${where}.target`, raw.target);
         }
         spec.cacheFrom = this.list(doc.file, `${where}.cache_from`, raw.cache_from);
+        const base = spec.context ?? dir;
+        for (const [name, value] of this.additionalContexts(doc.file, where, raw.additional_contexts)) {
+            // Images, services and URLs are not paths on this host.
+            if (/^(docker-image|service|oci-layout|target):|^[a-z]+:\/\//.test(value))
+                continue;
+            this.named.push({
+                file: doc.file,
+                where: `${where}.additional_contexts.${name}`,
+                path: (0,external_node_path_.isAbsolute)(value) ? (0,external_node_path_.resolve)(value) : (0,external_node_path_.resolve)(base, value)
+            });
+        }
         return spec;
     }
     context(file, where, dir, raw) {
@@ -41960,6 +42009,24 @@ class Reader {
             put(name, value === null ? this.vars[name] : this.text(file, `${where}.${name}`, value));
         }
         return out;
+    }
+    /** `additional_contexts` as a mapping or a `name=value` list. */
+    additionalContexts(file, where, raw) {
+        if (raw === undefined || raw === null)
+            return [];
+        if (Array.isArray(raw)) {
+            return raw.map((item, i) => {
+                const entry = this.text(file, `${where}.additional_contexts[${i}]`, item);
+                const eq = entry.indexOf('=');
+                return [eq < 0 ? String(i) : entry.slice(0, eq), eq < 0 ? entry : entry.slice(eq + 1)];
+            });
+        }
+        if (!isMapping(raw))
+            return [];
+        return Object.entries(raw).map(([k, v]) => [
+            k,
+            this.text(file, `${where}.additional_contexts.${k}`, v)
+        ]);
     }
     /** A list of strings (a single string counts as a list of one); undefined/null is empty. */
     list(file, where, raw) {
@@ -42020,6 +42087,12 @@ function finish(file, name, spec, build) {
         image: spec.image,
         cacheFrom: build.cacheFrom
     };
+}
+/** `env_file` entries: strings, or `{ path }` mappings (compose 2.24+). */
+function envFiles(raw) {
+    if (!Array.isArray(raw))
+        return isMapping(raw) ? raw.path : raw;
+    return raw.map(v => (isMapping(v) ? v.path : v));
 }
 function isMapping(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42114,8 +42187,6 @@ function composeBuildCommand(tool, opts) {
 
 // EXTERNAL MODULE: ./src/report/text-safety.ts
 var text_safety = __nccwpck_require__(4986);
-// EXTERNAL MODULE: ./src/util/paths.ts
-var paths = __nccwpck_require__(4964);
 ;// CONCATENATED MODULE: ./src/compose/resolve.ts
 /**
  * The services a compose file builds, as the host's compose itself resolves them: `docker compose
@@ -42276,7 +42347,7 @@ async function contain(root, project) {
             ['dockerfile', svc.dockerfile]
         ]) {
             const real = await (0,promises_.realpath)(path).catch(() => path);
-            if ((0,paths/* escapesRoot */.X)((0,external_node_path_.resolve)(root), path) || (0,paths/* escapesRoot */.X)(realRoot, real)) {
+            if ((0,paths/* escapesRoot */.X8)((0,external_node_path_.resolve)(root), path) || (0,paths/* escapesRoot */.X8)(realRoot, real)) {
                 throw new ComposeError(project.file, `services.${svc.name}.build.${what}: ${(0,text_safety/* visible */.RK)(path)} is outside ${root}: refused`);
             }
         }
@@ -42331,6 +42402,8 @@ function sorted(v) {
 /* unused harmony exports entrySignature, sortedByBytes */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_bytes_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8203);
+
 
 /**
  * What BuildKit's cache key covers for one entry apart from its name, as one line: type,
@@ -42354,6 +42427,9 @@ function hashEntries(entries) {
         ? entries
         : [...entries].sort((a, b) => compareBytes(a.path, b.path));
     const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    // JSON quoting is one to one on name strings, and name strings are one to one on the bytes
+    // on disk (a byte that is not UTF-8 is quoted as its own \udcXX escape): the hash covers the
+    // names as Docker sends them.
     for (const e of sorted)
         h.update(`${entrySignature(e)} ${JSON.stringify(e.path)}\n`);
     return `sha256:${h.digest('hex')}`;
@@ -42374,7 +42450,7 @@ function sortedByBytes(entries) {
 }
 /** Byte-order comparison of paths, the same on every machine and locale. */
 function compareBytes(a, b) {
-    return Buffer.compare(Buffer.from(a), Buffer.from(b));
+    return Buffer.compare((0,_util_bytes_path_js__WEBPACK_IMPORTED_MODULE_1__/* .pathToBytes */ .iJ)(a), (0,_util_bytes_path_js__WEBPACK_IMPORTED_MODULE_1__/* .pathToBytes */ .iJ)(b));
 }
 /**
  * The record's per-entry signature: what BuildKit's key covers plus the size, which lets a stale
@@ -42410,10 +42486,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   nf: () => (/* binding */ runOrThrow)
 });
 
-// UNUSED EXPORTS: commandLabel
+// UNUSED EXPORTS: DEFAULT_DOCKER_TIMEOUT_S, commandLabel, dockerTimeoutMs
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __nccwpck_require__(6193);
 // EXTERNAL MODULE: ./src/util/error.ts
@@ -42423,6 +42501,7 @@ var error = __nccwpck_require__(7610);
  * The one process wrapper every docker call goes through: argv arrays only (never a shell),
  * explicit exit codes (a non-zero exit is data, not an exception), bounded capture, live lines.
  */
+
 
 
 
@@ -42523,6 +42602,35 @@ function run(cmd, args, opts = {}) {
             aborted = true;
             child.kill('SIGTERM');
         };
+        // A daemon that accepts and never answers must not hold the run (and its lock) forever:
+        // TERM, then KILL if the client ignores it, and the promise rejects with what hung.
+        let timedOut = null;
+        let killTimer;
+        const expire = (why) => {
+            if (timedOut !== null)
+                return;
+            timedOut = why;
+            child.kill('SIGTERM');
+            killTimer = setTimeout(() => child.kill('SIGKILL'), 2000);
+            killTimer.unref();
+        };
+        const label = opts.label ?? [(0,external_node_path_.basename)(cmd), ...args.slice(0, 2)].join(' ');
+        const total = opts.timeoutMs !== undefined
+            ? setTimeout(() => expire(`${label} did not finish within ${seconds(opts.timeoutMs ?? 0)}`), opts.timeoutMs)
+            : undefined;
+        let idle;
+        const touch = () => {
+            if (opts.idleTimeoutMs === undefined || !Number.isFinite(opts.idleTimeoutMs))
+                return;
+            clearTimeout(idle);
+            idle = setTimeout(() => expire(`${label} did not answer within ${seconds(opts.idleTimeoutMs ?? 0)}`), opts.idleTimeoutMs);
+        };
+        touch();
+        const clearTimers = () => {
+            clearTimeout(total);
+            clearTimeout(idle);
+            clearTimeout(killTimer);
+        };
         if (opts.signal?.aborted)
             onAbort();
         else
@@ -42531,8 +42639,10 @@ function run(cmd, args, opts = {}) {
         const stdoutDone = opts.onStdout
             ? (async () => {
                 try {
-                    for await (const chunk of stdout)
+                    for await (const chunk of stdout) {
+                        touch();
                         await opts.onStdout?.(chunk);
+                    }
                 }
                 catch (e) {
                     sinkError = e;
@@ -42542,6 +42652,7 @@ function run(cmd, args, opts = {}) {
             })()
             : new Promise(res => {
                 stdout.on('data', (chunk) => {
+                    touch();
                     out.push(chunk);
                     if (opts.onLine)
                         outLines.push(chunk);
@@ -42550,6 +42661,7 @@ function run(cmd, args, opts = {}) {
                 stdout.on('error', () => res());
             });
         stderr.on('data', (chunk) => {
+            touch();
             err.push(chunk);
             if (opts.onLine)
                 errLines.push(chunk);
@@ -42558,6 +42670,7 @@ function run(cmd, args, opts = {}) {
             if (settled)
                 return;
             settled = true;
+            clearTimers();
             opts.signal?.removeEventListener('abort', onAbort);
             if (e.code === 'ENOENT') {
                 reject(new DockerError(`cannot run "${cmd}": not found (install the docker CLI or set DOCKER_PATH)`));
@@ -42574,7 +42687,12 @@ function run(cmd, args, opts = {}) {
                 if (settled)
                     return;
                 settled = true;
+                clearTimers();
                 opts.signal?.removeEventListener('abort', onAbort);
+                if (timedOut !== null) {
+                    reject(new DockerError(timedOut));
+                    return;
+                }
                 if (sinkError !== null) {
                     reject(sinkError instanceof Error ? sinkError : new Error(String(sinkError)));
                     return;
@@ -42594,6 +42712,25 @@ function run(cmd, args, opts = {}) {
             child.stdin.end(opts.input);
     });
 }
+function seconds(ms) {
+    return `${Math.round(ms / 100) / 10}s`;
+}
+/** Default bound on a docker call's silence (s); FRESH_BUILD_DOCKER_TIMEOUT overrides it. */
+const DEFAULT_DOCKER_TIMEOUT_S = 300;
+/**
+ * How long a docker call may go without a byte on stdout or stderr before it counts as hung:
+ * $FRESH_BUILD_DOCKER_TIMEOUT seconds, else DEFAULT_DOCKER_TIMEOUT_S.
+ */
+function dockerTimeoutMs(env) {
+    const raw = env.FRESH_BUILD_DOCKER_TIMEOUT;
+    if (raw === undefined || raw.trim() === '')
+        return DEFAULT_DOCKER_TIMEOUT_S * 1000;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) {
+        throw new DockerError(`FRESH_BUILD_DOCKER_TIMEOUT: "${raw}" is not a positive number of seconds`);
+    }
+    return n * 1000;
+}
 /**
  * The docker client to use: an explicit path, else `DOCKER_PATH`, else `docker` on PATH.
  * DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG... pass through in `env` untouched.
@@ -42605,7 +42742,15 @@ function dockerClient(opts = {}) {
 }
 /** Binds a client: the returned function runs `bin args...` with the client's environment. */
 function dockerExec(client) {
-    return (args, opts = {}) => run(client.bin, args, { ...opts, baseEnv: client.env });
+    const idle = dockerTimeoutMs(client.env);
+    // Every call is bounded by silence; a build sets its own bound (its steps may be quiet for
+    // long) by passing idleTimeoutMs itself.
+    return (args, opts = {}) => run(client.bin, args, {
+        idleTimeoutMs: idle,
+        label: commandLabel(args),
+        ...opts,
+        baseEnv: client.env
+    });
 }
 /** The last non-empty stderr line (else stdout's), which is where docker puts the reason. */
 function lastErrorLine(result) {
@@ -44098,6 +44243,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -44274,6 +44421,7 @@ function validateDeploy(value) {
 
 
 
+
 /**
  * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The
  * message is one line naming the path and the fault; the caller decides whether that is fatal.
@@ -44285,13 +44433,16 @@ class RecordError extends error/* FreshBuildError */.nz {
         this.path = path;
     }
 }
+/** Create a new file, never through a symlink. */
+const EXCLUSIVE = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
 const nodeRecordFs = {
     readFile: path => (0,promises_.readFile)(path, 'utf8'),
     mkdirp: async (path) => {
         await (0,promises_.mkdir)(path, { recursive: true });
     },
     writeSynced: async (path, data) => {
-        const fh = await (0,promises_.open)(path, 'wx', 0o644);
+        // O_EXCL never opens an existing entry, a planted symlink included; O_NOFOLLOW says so twice.
+        const fh = await (0,promises_.open)(path, EXCLUSIVE, 0o644);
         try {
             await fh.writeFile(data, 'utf8');
             await fh.sync();
@@ -44343,7 +44494,8 @@ function parseRecord(text, path) {
         value = JSON.parse(text);
     }
     catch (e) {
-        throw new RecordError(path, `the record is not valid JSON (${errText(e)})`);
+        // Never the parser's message: it quotes the file's bytes, and --state may name any file.
+        throw new RecordError(path, `the record is not valid JSON${jsonPosition(text, e)}`);
     }
     try {
         return validateRecord(value);
@@ -44386,6 +44538,16 @@ async function writeRecord(path, record, fs = nodeRecordFs) {
     catch (e) {
         throw new RecordError(path, `record written but its directory could not be synced: ${errText(e)}`);
     }
+}
+/** ` (line L, column C)` of a JSON.parse error, from its position only; '' when unknown. */
+function jsonPosition(text, e) {
+    const m = /position (\d+)/.exec(errText(e));
+    if (!m)
+        return /end of JSON input/.test(errText(e)) ? ' (it ends too early)' : '';
+    const before = text.slice(0, Number(m[1]));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return ` (line ${line}, column ${column})`;
 }
 /** A thrown value as one short line (Error or not). */
 function errText(e) {
@@ -44482,7 +44644,7 @@ async function acquire(lockPath, opts) {
 async function tryCreate(lockPath, info, onCreated) {
     let fh;
     try {
-        fh = await (0,promises_.open)(lockPath, 'wx', 0o644);
+        fh = await (0,promises_.open)(lockPath, EXCLUSIVE, 0o644);
     }
     catch (e) {
         if ((0,errno/* errCode */.tm)(e) === 'EEXIST')
@@ -44659,7 +44821,7 @@ function stateDir(opts) {
 }
 /** True when the state file would sit inside the build context (and so change its hash). */
 function stateInsideContext(statePath, context, cwd = process.cwd()) {
-    return (0,paths/* strictlyInside */.v)((0,external_node_path_.resolve)(cwd, context), (0,external_node_path_.resolve)(cwd, statePath));
+    return (0,paths/* strictlyInside */.vA)((0,external_node_path_.resolve)(cwd, context), (0,external_node_path_.resolve)(cwd, statePath));
 }
 
 // EXTERNAL MODULE: ./src/model.ts
@@ -44820,9 +44982,9 @@ function deployFacts(steps, stages, finalStage, changed) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $g: () => (/* binding */ redactJudgement),
 /* harmony export */   $p: () => (/* binding */ redactor),
 /* harmony export */   BC: () => (/* binding */ shortHash),
-/* harmony export */   KL: () => (/* binding */ redactDeep),
 /* harmony export */   RK: () => (/* binding */ visible),
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   p6: () => (/* binding */ humanBytes),
@@ -44878,7 +45040,10 @@ function visible(text) {
     let out = '';
     for (const c of text) {
         const code = c.codePointAt(0) ?? 0;
-        if (!isInvisible(code))
+        // A byte of a file name that is not UTF-8 (util/bytes-path.ts), shown as the byte it is.
+        if (code >= 0xdc80 && code <= 0xdcff)
+            out += `\\x${(code - 0xdc00).toString(16)}`;
+        else if (!isInvisible(code))
             out += c;
         else
             out +=
@@ -44929,16 +45094,31 @@ function shortHash(hash) {
     const m = /^(sha256:)?([0-9a-f]{12})[0-9a-f]*$/.exec(hash);
     return m ? `${m[1] ?? ''}${m[2]}` : hash;
 }
-/** Every string in a JSON-able value, redacted (before stringify: escaping would hide a secret). */
-function redactDeep(value, redact) {
-    if (typeof value === 'string')
-        return redact(value);
-    if (Array.isArray(value))
-        return value.map(v => redactDeep(v, redact));
-    if (typeof value === 'object' && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)]));
-    }
-    return value;
+/**
+ * A judgement with secret values redacted where user data can carry them: paths, stage names,
+ * instructions (BuildKit prints ARG values in step names), messages (causes, warnings, notes).
+ * Never the structure, the keys, or the tool's own words (verdict, statuses, policy, hashes and
+ * ids it computed): a secret such as `e`, `"`, `true` or `steps` cannot break the document or
+ * what reads it.
+ */
+function redactJudgement(j, redact) {
+    const all = (xs) => xs.map(x => redact(x));
+    return {
+        ...j,
+        changedFiles: all(j.changedFiles),
+        causes: all(j.causes),
+        warnings: all(j.warnings),
+        pruned: j.pruned === null
+            ? null
+            : { ...j.pruned, ...(j.pruned.note !== undefined ? { note: redact(j.pruned.note) } : {}) },
+        steps: j.steps.map(s => ({
+            ...s,
+            stage: redact(s.stage),
+            instruction: redact(s.instruction),
+            changedFiles: all(s.changedFiles),
+            staleFiles: all(s.staleFiles)
+        }))
+    };
 }
 
 
@@ -44970,6 +45150,108 @@ function splitBuildArg(text) {
     return eq < 0
         ? { name: text, value: null }
         : { name: text.slice(0, eq), value: text.slice(eq + 1) };
+}
+
+
+/***/ }),
+
+/***/ 8203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bz: () => (/* binding */ hasEscapedBytes),
+/* harmony export */   Dj: () => (/* binding */ nameFromBytes),
+/* harmony export */   Jk: () => (/* binding */ fsPath),
+/* harmony export */   iJ: () => (/* binding */ pathToBytes)
+/* harmony export */ });
+/**
+ * File names are bytes; Docker sends them as bytes. A name that is not valid UTF-8 cannot be a
+ * JS string as is (decoding turns its bytes into U+FFFD, and `lstat` of that string then finds
+ * nothing), so names are read as bytes and carried as strings where each byte that is not part
+ * of valid UTF-8 becomes a lone low surrogate U+DC80..U+DCFF (the "surrogateescape" scheme).
+ * Valid UTF-8 can never decode to a lone surrogate, so the mapping is one to one: every name
+ * gets its own string, and pathToBytes gives back exactly the bytes on disk.
+ */
+/** The string for a name's bytes (see the module comment). */
+function nameFromBytes(bytes) {
+    const text = bytes.toString('utf8');
+    // Fast path: no replacement character, or one that really was in the name.
+    if (!text.includes('\ufffd') || Buffer.from(text).equals(bytes))
+        return text;
+    let out = '';
+    let i = 0;
+    while (i < bytes.length) {
+        const n = utf8Length(bytes, i);
+        if (n > 0) {
+            out += bytes.subarray(i, i + n).toString('utf8');
+            i += n;
+        }
+        else {
+            out += String.fromCharCode(0xdc00 + bytes[i]);
+            i++;
+        }
+    }
+    return out;
+}
+/** Length of the valid UTF-8 sequence at `i` (1-4), or 0 when the byte there starts none. */
+function utf8Length(b, i) {
+    const c = b[i];
+    if (c < 0x80)
+        return 1;
+    const cont = (k) => i + k < b.length && (b[i + k] & 0xc0) === 0x80;
+    if (c >= 0xc2 && c <= 0xdf)
+        return cont(1) ? 2 : 0;
+    if (c >= 0xe0 && c <= 0xef) {
+        if (!cont(1) || !cont(2))
+            return 0;
+        const c1 = b[i + 1];
+        if (c === 0xe0 && c1 < 0xa0)
+            return 0; // overlong
+        if (c === 0xed && c1 >= 0xa0)
+            return 0; // an encoded surrogate
+        return 3;
+    }
+    if (c >= 0xf0 && c <= 0xf4) {
+        if (!cont(1) || !cont(2) || !cont(3))
+            return 0;
+        const c1 = b[i + 1];
+        if (c === 0xf0 && c1 < 0x90)
+            return 0;
+        if (c === 0xf4 && c1 >= 0x90)
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+/** True when `s` carries escaped bytes (a lone surrogate U+DC80..U+DCFF). */
+function hasEscapedBytes(s) {
+    // A low surrogate not preceded by a high one.
+    return /(?<![\ud800-\udbff])[\udc80-\udcff]/.test(s);
+}
+/** The bytes a name string stands for (UTF-8, escaped bytes given back as themselves). */
+function pathToBytes(s) {
+    if (!hasEscapedBytes(s))
+        return Buffer.from(s);
+    const parts = [];
+    let run = '';
+    for (const ch of s) {
+        const code = ch.codePointAt(0);
+        if (ch.length === 1 && code >= 0xdc80 && code <= 0xdcff) {
+            if (run !== '')
+                parts.push(Buffer.from(run));
+            run = '';
+            parts.push(Buffer.from([code - 0xdc00]));
+        }
+        else
+            run += ch;
+    }
+    if (run !== '')
+        parts.push(Buffer.from(run));
+    return Buffer.concat(parts);
+}
+/** What to hand to `fs` for a name string: the string itself, or its bytes when it has escapes. */
+function fsPath(s) {
+    return hasEscapedBytes(s) ? pathToBytes(s) : s;
 }
 
 
@@ -45078,20 +45360,47 @@ function thrownMessage(e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ escapesRoot),
-/* harmony export */   v: () => (/* binding */ strictlyInside)
+/* harmony export */   X8: () => (/* binding */ escapesRoot),
+/* harmony export */   vA: () => (/* binding */ strictlyInside),
+/* harmony export */   xK: () => (/* binding */ containedIn)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
 
 /** `abs` lies outside `root` (lexically: `..` first, or another drive). `root` itself is inside. */
 function escapesRoot(root, abs) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(root, abs);
-    return rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel);
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, abs);
+    return rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel);
 }
 /** `abs` lies below `root`, and is not `root` itself. */
 function strictlyInside(root, abs) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(root, abs) !== '' && !escapesRoot(root, abs);
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, abs) !== '' && !escapesRoot(root, abs);
+}
+/**
+ * `abs` stays inside `root` both lexically and through symlinks: its deepest existing ancestor's
+ * real path, with the rest appended, lies inside `root`'s real path. A path that does not exist
+ * yet is judged by where it would be created.
+ */
+async function containedIn(root, abs) {
+    if (escapesRoot(root, abs))
+        return false;
+    const realRoot = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
+    let p = abs;
+    for (;;) {
+        try {
+            const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(p);
+            return !escapesRoot(realRoot, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(p, abs)));
+        }
+        catch {
+            const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(p);
+            if (up === p)
+                return false;
+            p = up;
+        }
+    }
 }
 
 
@@ -45214,6 +45523,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
@@ -48548,8 +48864,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -48566,6 +48882,14 @@ var util_error = __nccwpck_require__(7610);
 
 /** A user mistake: one clear line, exit code 2, no stack trace. */
 class options_UsageError extends util_error/* FreshBuildError */.nz {
+}
+/** A timeout given in seconds (a positive number, fractions allowed), as milliseconds. */
+function parseTimeout(value, where) {
+    const v = value.trim();
+    const n = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
+    if (!(n > 0))
+        throw new options_UsageError(`${where}: "${options_truncate(v, 40)}" is not a positive number of seconds`);
+    return Math.round(n * 1000);
 }
 const PRUNE_POLICIES = ['source', 'all', 'never'];
 const VERIFY_POLICIES = ['changed', 'none'];
@@ -48688,8 +49012,74 @@ function guardOptions(r) {
         ...(r.statCache !== undefined ? { statCache: r.statCache } : {}),
         ...(r.push ? { push: true } : {}),
         ...(r.build !== undefined ? { build: r.build } : {}),
-        ...(r.surface !== undefined ? { surface: r.surface } : {})
+        ...(r.surface !== undefined ? { surface: r.surface } : {}),
+        ...(r.buildTimeoutMs !== undefined ? { buildTimeoutMs: r.buildTimeoutMs } : {})
     };
+}
+
+// EXTERNAL MODULE: ./src/util/errno.ts
+var errno = __nccwpck_require__(8196);
+;// CONCATENATED MODULE: ./src/util/remove.ts
+
+
+
+
+function identityOf(st) {
+    return { dev: st.dev, ino: st.ino };
+}
+/** The checked entry is not what the path leads to any more: nothing was deleted. */
+class SwappedPathError extends util_error/* FreshBuildError */.nz {
+}
+/** Prefix of the trash folders; one left behind by a killed run can be deleted by hand. */
+const TRASH_PREFIX = '.fresh-build-trash-';
+/**
+ * Removes `path` (a file, a symlink or a whole tree) only if what it names now is `expected`.
+ * `trashIn` is a directory known to be safe (a checked real path) on the same file system.
+ * Returns false when the path no longer exists. `label` names the path in errors.
+ */
+async function removeChecked(path, expected, trashIn, label) {
+    const trash = await (0,promises_.mkdtemp)((0,external_node_path_.join)(trashIn, TRASH_PREFIX));
+    const moved = (0,external_node_path_.join)(trash, 'entry');
+    try {
+        await (0,promises_.rename)(path, moved);
+    }
+    catch (e) {
+        await (0,promises_.rmdir)(trash).catch(() => undefined);
+        if ((0,errno/* errCode */.tm)(e) === 'ENOENT')
+            return false;
+        const why = (0,errno/* errCode */.tm)(e) === 'EXDEV' ? `it is on another file system than ${trashIn}` : String((0,errno/* errCode */.tm)(e));
+        throw new util_error/* FreshBuildError */.nz(`cannot remove ${label}: ${why}`);
+    }
+    let st;
+    try {
+        st = await (0,promises_.lstat)(moved);
+    }
+    catch (e) {
+        throw new util_error/* FreshBuildError */.nz(`cannot remove ${label}: the moved entry vanished (${(0,errno/* errCode */.tm)(e) ?? 'error'})`);
+    }
+    if (st.dev !== expected.dev || st.ino !== expected.ino) {
+        // Back to where it came from, through the same path, so nothing outside has changed.
+        const back = await (0,promises_.rename)(moved, path).then(() => true, () => false);
+        if (back)
+            await (0,promises_.rmdir)(trash).catch(() => undefined);
+        throw new SwappedPathError(`${label} changed after it was checked (a folder on its path was swapped, a symlink?): refused, nothing deleted${back ? '' : `; what was moved is kept in ${trash}`}`);
+    }
+    await (0,promises_.rm)(trash, { recursive: true, force: true });
+    return true;
+}
+/**
+ * Whether removeChecked can work in `dir`: makes and drops a trash folder there, as the removal
+ * will. Null when it can, else the errno code. (access() would judge by the real uid and knows
+ * nothing of read-only mounts.)
+ */
+async function writableFolder(dir) {
+    try {
+        await (0,promises_.rmdir)(await (0,promises_.mkdtemp)((0,external_node_path_.join)(dir, TRASH_PREFIX)));
+        return null;
+    }
+    catch (e) {
+        return (0,errno/* errCode */.tm)(e) ?? 'error';
+    }
 }
 
 // EXTERNAL MODULE: ./src/docker/exec.ts + 1 modules
@@ -48790,6 +49180,8 @@ async function detectBuilder(exec, env = process.env) {
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/docker/build.ts
@@ -48797,6 +49189,7 @@ var external_node_os_ = __nccwpck_require__(8161);
  * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
  * the log live while keeping all of it in a file (logs can be far larger than memory allows).
  */
+
 
 
 
@@ -48869,12 +49262,69 @@ function imageIdFromLog(text) {
     const legacy = [...text.matchAll(/^Successfully built ([0-9a-f]{12,64})\s*$/gm)].pop();
     return legacy ? legacy[1] : null;
 }
+/** The kept log's first line: `clear` deletes a `<state>.build.log` only when it starts so. */
+const BUILD_LOG_MAGIC = '# fresh-build build log v1';
+/** Where the last build's log is kept: beside its record. */
+function buildLogPathFor(recordPath) {
+    return `${recordPath}.build.log`;
+}
+/**
+ * The kept log is written to a new temp file beside it (O_EXCL | O_NOFOLLOW, 0600: a symlink
+ * planted at either name is never followed) and renamed over the old log at the end, which
+ * replaces whatever entry is there rather than writing through it.
+ */
+class KeptLog {
+    path;
+    tmp;
+    out;
+    error = null;
+    constructor(path, tmp, out) {
+        this.path = path;
+        this.tmp = tmp;
+        this.out = out;
+        // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
+        out.on('error', e => {
+            this.error ??= e.message;
+        });
+    }
+    static async create(path) {
+        const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+        const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
+        try {
+            const fh = await (0,promises_.open)(tmp, flags, 0o600);
+            const log = new KeptLog(path, tmp, fh.createWriteStream());
+            log.write(BUILD_LOG_MAGIC);
+            return log;
+        }
+        catch (e) {
+            return e instanceof Error ? e.message : String(e);
+        }
+    }
+    write(line) {
+        if (this.error === null)
+            this.out.write(`${line}\n`);
+    }
+    /** Closes and moves the log into place; the temp file never stays behind. */
+    async finish() {
+        await new Promise(done => this.out.end(() => done()));
+        if (this.error === null) {
+            try {
+                await (0,promises_.rename)(this.tmp, this.path);
+                return;
+            }
+            catch (e) {
+                this.error = e instanceof Error ? e.message : String(e);
+            }
+        }
+        await (0,promises_.unlink)(this.tmp).catch(() => undefined);
+    }
+}
 /**
  * Runs the build, streaming lines to `onLine` (and to `logPath` when given). The temp directory
  * for the image id file is always removed: builds must leave nothing behind.
  */
 async function runBuild(exec, kind, opts, run = {}) {
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'fb-build-'));
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'fb-build-'));
     try {
         const iidFile = opts.iidFile ?? (0,external_node_path_.join)(dir, 'iid');
         // BuildKit keys the context-sync record (source.local) on the context argument as typed: every
@@ -48887,27 +49337,31 @@ async function runBuild(exec, kind, opts, run = {}) {
         const flags = metadataFile ? { ...opts.flags, metadataFile } : opts.flags;
         const cmd = buildCommand(kind, { ...opts, context, iidFile, ...(flags ? { flags } : {}) });
         run.onCommand?.(cmd.argv, cmd.env);
+        const kept = run.logPath ? await KeptLog.create(run.logPath) : null;
+        const log = kept instanceof KeptLog ? kept : null;
         const redact = run.redact ?? ((line) => line);
-        let logError = null;
-        const log = run.logPath ? (0,external_node_fs_namespaceObject.createWriteStream)(run.logPath, { mode: 0o600 }) : null;
-        // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
-        log?.on('error', e => {
-            logError ??= e.message;
-        });
-        const result = await exec(cmd.argv, {
-            env: cmd.env,
-            signal: run.signal,
-            // Only the tail is held in memory, for the error line and the image id fallback.
-            maxCapture: 256 * 1024,
-            onLine: (raw, stream) => {
-                const line = redact(raw);
-                if (log && logError === null)
-                    log.write(line + '\n');
-                run.onLine?.(line, stream);
-            }
-        });
-        if (log)
-            await new Promise(done => log.end(() => done()));
+        let result;
+        try {
+            result = await exec(cmd.argv, {
+                env: cmd.env,
+                signal: run.signal,
+                // A RUN step may print nothing for an hour: only the build's own bound applies.
+                idleTimeoutMs: Infinity,
+                ...(run.timeoutMs !== undefined ? { timeoutMs: run.timeoutMs } : {}),
+                // Only the tail is held in memory, for the error line and the image id fallback.
+                maxCapture: 256 * 1024,
+                onLine: (raw, stream) => {
+                    // RUN output may print a secret: redacted before it is kept or handed on.
+                    const line = redact(raw);
+                    log?.write(line);
+                    run.onLine?.(line, stream);
+                }
+            });
+        }
+        finally {
+            await log?.finish();
+        }
+        const logError = typeof kept === 'string' ? kept : (log?.error ?? null);
         let imageId = null;
         if (result.code === 0) {
             imageId = (await (0,promises_.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
@@ -48924,7 +49378,7 @@ async function runBuild(exec, kind, opts, run = {}) {
         };
     }
     finally {
-        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
 }
 /** buildx's metadata file as an object; null when missing or not a JSON object. */
@@ -49378,8 +49832,8 @@ async function inspectImage(exec, ref) {
     return { ...info, history, historyFromConfig: true };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/util/bytes-path.ts
+var bytes_path = __nccwpck_require__(8203);
 ;// CONCATENATED MODULE: ./src/docker/layers.ts
 /**
  * The byte proof: what a given layer of an image holds at given paths.
@@ -49393,6 +49847,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
+
 /** `/app/x/`, `./app/x`, `app/x` all become `app/x`. */
 function normalizeLayerPath(p) {
     return p.replace(/^(\.?\/)+/, '').replace(/\/+$/, '');
@@ -49403,8 +49858,20 @@ class LayerScan {
     wanted;
     found = new Map();
     whiteouts = [];
+    /**
+     * Wanted names that are not valid UTF-8, by the lossy form tar-stream gives them (it decodes
+     * PAX `path` records as UTF-8, each stray byte becoming U+FFFD), and how often each lossy form
+     * occurs in this layer: one entry is that name; two mean the layer cannot tell them apart, so
+     * the path proves nothing (`other`), never the bytes of its neighbour.
+     */
+    lossy = new Map();
+    lossySeen = new Map();
     constructor(wanted) {
         this.wanted = wanted;
+        for (const w of wanted) {
+            if ((0,bytes_path/* hasEscapedBytes */.Bz)(w))
+                this.lossy.set((0,bytes_path/* pathToBytes */.iJ)(w).toString('utf8'), w);
+        }
     }
     covers(path) {
         for (const w of this.wanted)
@@ -49425,8 +49892,21 @@ class LayerScan {
             }
             return;
         }
+        const named = this.lossy.get(path);
+        if (named !== undefined) {
+            const seen = (this.lossySeen.get(path) ?? 0) + 1;
+            this.lossySeen.set(path, seen);
+            if (seen > 1) {
+                this.found.set(named, { type: 'other', mode: 0 });
+                return;
+            }
+            return this.record(named, header, body);
+        }
         if (!this.wanted.has(path))
             return;
+        return this.record(path, header, body);
+    }
+    async record(path, header, body) {
         const mode = (header.mode ?? 0) & 0o7777;
         switch (header.type) {
             case 'file':
@@ -49635,7 +50115,7 @@ async function diffDirEntry(dir, path) {
     return { type: 'dir', mode: 0 };
 }
 async function digestNoFollow(path) {
-    const fh = await (0,promises_.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+    const fh = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
     try {
         const h = (0,external_node_crypto_.createHash)('sha256');
         const buf = Buffer.allocUnsafe(512 * 1024);
@@ -49788,8 +50268,6 @@ async function readOnBuild(exec, images) {
 
 // EXTERNAL MODULE: ./src/record/index.ts + 7 modules
 var src_record = __nccwpck_require__(8055);
-// EXTERNAL MODULE: ./src/util/errno.ts
-var errno = __nccwpck_require__(8196);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/context/digest.ts
@@ -49805,14 +50283,15 @@ var external_node_util_ = __nccwpck_require__(7975);
 
 
 
+
 /** Files up to this size are read in one synchronous pass; larger ones stream asynchronously. */
 const SMALL_FILE = 256 * 1024;
 const BUFFER_SIZE = 512 * 1024;
 // O_NONBLOCK: a file swapped for a FIFO after the walk must not hang the open (no-op for files).
-const READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-const openFd = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.open);
-const readFd = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.read);
-const closeFd = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.close);
+const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+const openFd = (0,external_node_util_.promisify)(external_node_fs_.open);
+const readFd = (0,external_node_util_.promisify)(external_node_fs_.read);
+const closeFd = (0,external_node_util_.promisify)(external_node_fs_.close);
 /**
  * Reads and hashes file bytes. Measured on a 20k-file tree (see docs/benchmarks.md): a libuv
  * round trip costs ~20us of main-thread time per call, more than reading a small cached file, so
@@ -49834,23 +50313,23 @@ class StreamDigester {
             : await this.digestStream(absPath);
     }
     digestSync(absPath) {
-        const fd = (0,external_node_fs_namespaceObject.openSync)(absPath, READ_FLAGS);
+        const fd = (0,external_node_fs_.openSync)((0,bytes_path/* fsPath */.Jk)(absPath), READ_FLAGS);
         const h = (0,external_node_crypto_.createHash)('sha256');
         try {
             for (;;) {
-                const n = (0,external_node_fs_namespaceObject.readSync)(fd, this.small, 0, this.small.length, null);
+                const n = (0,external_node_fs_.readSync)(fd, this.small, 0, this.small.length, null);
                 if (n === 0)
                     break;
                 h.update(this.small.subarray(0, n));
             }
         }
         finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_.closeSync)(fd);
         }
         return `sha256:${h.digest('hex')}`;
     }
     async digestStream(absPath) {
-        const fd = await openFd(absPath, READ_FLAGS);
+        const fd = await openFd((0,bytes_path/* fsPath */.Jk)(absPath), READ_FLAGS);
         let cur = this.take();
         let next = this.take();
         const h = (0,external_node_crypto_.createHash)('sha256');
@@ -49873,6 +50352,10 @@ class StreamDigester {
     take() {
         return this.free.pop() ?? Buffer.allocUnsafe(this.bufferSize);
     }
+}
+/** sha256 of raw bytes (a symlink target as read from disk). */
+function digestBytes(b) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
 }
 /** sha256 of a string (a symlink target) or of nothing (special files that land empty). */
 function digestString(s) {
@@ -49953,9 +50436,12 @@ async function mapPool(items, limit, fn) {
 
 
 
+
 /** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */
 const RACY_MARGIN_MS = 2000;
-const MAGIC = 'fresh-build stat cache v1';
+/** The first line's start: `clear` deletes a stat cache only when it shows this. */
+const STAT_CACHE_MAGIC = 'fresh-build stat cache v1';
+const MAGIC = STAT_CACHE_MAGIC;
 const statcache_HEX = /^[0-9a-f]{64}$/;
 /** Where the stat cache for a record lives: beside it, like its lock file. */
 function statCachePathFor(recordPath) {
@@ -50051,7 +50537,7 @@ class StatCache {
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
             await removeOrphans(path);
             const tmpPath = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `${tmpPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-            const fh = await (0,promises_.open)(tmpPath, 'wx', 0o644);
+            const fh = await (0,promises_.open)(tmpPath, CREATE_EXCL, 0o644);
             tmp = { path: tmpPath, fh };
             horizonMs = (await fh.stat()).mtimeMs;
         }
@@ -50060,7 +50546,7 @@ class StatCache {
         }
         const previous = new Map();
         try {
-            const [text, st] = await Promise.all([(0,promises_.readFile)(path, 'utf8'), (0,promises_.stat)(path)]);
+            const [text, st] = await readNoFollow(path);
             const parsed = parseStatCache(text);
             if ('ignored' in parsed) {
                 notes.push(`ignored (${parsed.ignored})`);
@@ -50151,6 +50637,21 @@ class StatCache {
             note: this.notes.length > 0 ? `stat cache ${this.notes.join('; ')}` : null,
             saved: this.saved
         };
+    }
+}
+/** A new file only: never an existing one, never through a symlink planted at the name. */
+const CREATE_EXCL = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
+/** The cache's text and stat, never through a symlink at its name (ELOOP: ignored). */
+async function readNoFollow(path) {
+    const fh = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
+        return [await fh.readFile('utf8'), st];
+    }
+    finally {
+        await fh.close();
     }
 }
 /** Temp files of a run that died mid-scan are removed after this long. */
@@ -51106,16 +51607,87 @@ function parentCuts(path) {
     return cuts;
 }
 const GLOB_CHARS = /[*?[\]\\^]/;
+/** A path that is not clean and relative: a `.` or `..` segment, `//`, a leading or trailing `/`. */
+const UNCLEAN = /(^|\/)\.\.?(\/|$)|\/\/|^\/|\/$/;
 class Matcher {
     file;
     patterns;
     /** Some pattern starts with `!`. */
     hasExclusions;
     regexps = new Map();
+    /** Pattern evaluations so far (one pattern against one path and its parents): for tests. */
+    evaluations = 0;
+    /** Patterns by their leading literal segments; `unindexed` have none. See candidates(). */
+    index = { children: new Map(), patterns: [] };
+    unindexed = [];
+    compiledAll = false;
+    all = null;
     constructor(patterns, file) {
         this.file = file;
         this.patterns = patterns;
         this.hasExclusions = patterns.some(p => p.exclusion);
+        patterns.forEach((p, i) => {
+            const segs = p.text.split('/');
+            let node = this.index;
+            let k = 0;
+            for (const seg of segs) {
+                if (seg === '' || seg === '.' || seg === '..' || GLOB_CHARS.test(seg))
+                    break;
+                let next = node.children.get(seg);
+                if (!next)
+                    node.children.set(seg, (next = { children: new Map(), patterns: [] }));
+                node = next;
+                k++;
+            }
+            if (k === 0)
+                this.unindexed.push(i);
+            else
+                node.patterns.push(i);
+        });
+    }
+    /**
+     * The patterns that can match `path` or one of its parents, in file order. A pattern's leading
+     * segments without a special character must be the leading segments of whatever it matches
+     * (nothing in a glob can produce or skip a literal segment before the first special one), so a
+     * path is tried only against the patterns indexed under its own leading segments, plus those
+     * that start with a special segment. With a 10,000-line ignore file of paths this is a few
+     * patterns per path instead of all of them; Docker tries every pattern on every path.
+     */
+    candidates(path) {
+        this.compileAllOnce();
+        // parentDirs cleans a path such as `x/../a/b` (its parents include `a`): no index for those.
+        if (UNCLEAN.test(path))
+            return (this.all ??= this.patterns.map((_, i) => i));
+        const lists = [this.unindexed];
+        let node = this.index;
+        let from = 0;
+        while (node !== undefined && from <= path.length) {
+            const slash = path.indexOf('/', from);
+            const seg = path.slice(from, slash < 0 ? path.length : slash);
+            node = node.children.get(seg);
+            if (node && node.patterns.length > 0)
+                lists.push(node.patterns);
+            if (slash < 0)
+                break;
+            from = slash + 1;
+        }
+        if (lists.length === 1)
+            return this.unindexed;
+        return lists.flat().sort((a, b) => a - b);
+    }
+    /**
+     * Go compiles a pattern on its first evaluation, which for nearly every pattern is the first
+     * path walked: a pattern Go's regexp rejects fails the walk even when no path could reach it,
+     * so every regexp pattern is compiled at the first match, in file order.
+     */
+    compileAllOnce() {
+        if (this.compiledAll)
+            return;
+        this.compiledAll = true;
+        this.patterns.forEach((p, i) => {
+            if (p.form.matchType === 'regexp')
+                this.regexp(i);
+        });
     }
     /**
      * One pattern against one path, no parent logic. The regexp is compiled on first use, as Go
@@ -51187,12 +51759,14 @@ class Matcher {
     matchesOrParentMatches(path) {
         let matched = false;
         const cuts = parentCuts(path);
-        this.patterns.forEach((p, i) => {
+        for (const i of this.candidates(path)) {
+            const p = this.patterns[i];
             if (p.exclusion !== matched)
-                return;
+                continue;
+            this.evaluations++;
             if (this.matchOneOrParents(i, path, cuts))
                 matched = !p.exclusion;
-        });
+        }
         return matched;
     }
     /**
@@ -51202,21 +51776,26 @@ class Matcher {
      */
     match(path, parent) {
         const inherited = parent?.parentMatched ?? [];
-        const withParents = inherited.length === 0;
+        const withParents = parent === undefined;
         const cuts = withParents ? parentCuts(path) : null;
-        const info = new Array(this.patterns.length).fill(false);
+        // Sparse: only matched patterns are set (a hole reads as false). A pattern that matched the
+        // parent is a candidate here too (same leading segments), so nothing inherited is skipped.
+        const info = [];
         let matched = false;
-        this.patterns.forEach((p, i) => {
+        for (const i of this.candidates(path)) {
+            const p = this.patterns[i];
             let m = inherited[i] ?? false;
             if (!m) {
                 if (p.exclusion !== matched)
-                    return;
+                    continue;
+                this.evaluations++;
                 m = withParents ? this.matchOneOrParents(i, path, cuts) : this.matchOne(i, path);
             }
-            info[i] = m;
-            if (m)
+            if (m) {
+                info[i] = true;
                 matched = !p.exclusion;
-        });
+            }
+        }
         return { excluded: matched, info: { parentMatched: info } };
     }
     /** Shorthand for walks that track only the result. */
@@ -51312,6 +51891,7 @@ function compilePatterns(patterns, file = null) {
 
 
 
+
 /** A context that cannot be read; `path` is the file or directory at fault. */
 class ContextError extends util_error/* FreshBuildError */.nz {
     path;
@@ -51325,10 +51905,11 @@ class ContextError extends util_error/* FreshBuildError */.nz {
 // Synchronous calls behind the async interface: a libuv round trip costs ~20us of main-thread
 // time per call, ten times a cached lstat, and dominated the walk of a 20k-file tree
 // (docs/benchmarks.md). Errors still surface as rejections, which the walker handles.
+// Paths are name strings (util/bytes-path.ts): fsPath gives fs the bytes when a name needs it.
 const nodeFs = {
-    readdir: async (p) => (0,external_node_fs_namespaceObject.readdirSync)(p, { withFileTypes: true }),
-    lstat: async (p) => (0,external_node_fs_namespaceObject.lstatSync)(p),
-    readlink: async (p) => (0,external_node_fs_namespaceObject.readlinkSync)(p)
+    readdir: async (p) => (0,external_node_fs_.readdirSync)((0,bytes_path/* fsPath */.Jk)(p), { withFileTypes: true, encoding: 'buffer' }),
+    lstat: async (p) => (0,external_node_fs_.lstatSync)((0,bytes_path/* fsPath */.Jk)(p)),
+    readlink: async (p) => (0,bytes_path/* nameFromBytes */.Dj)((0,external_node_fs_.readlinkSync)((0,bytes_path/* fsPath */.Jk)(p), { encoding: 'buffer' }))
 };
 function fail(what, path, e) {
     return new ContextError(`${what} ${path}: ${(0,errno/* errnoReason */.bs)(e, util_error/* thrownMessage */.U4)}`, path, (0,errno/* errCode */.tm)(e) ?? null);
@@ -51417,8 +51998,9 @@ class Walker {
         }
         const before = out.length;
         for (const d of dirents) {
-            const rel = relDir === '' ? d.name : `${relDir}/${d.name}`;
-            const abs = (0,external_node_path_.join)(absDir, d.name);
+            const name = typeof d.name === 'string' ? d.name : (0,bytes_path/* nameFromBytes */.Dj)(d.name);
+            const rel = relDir === '' ? name : `${relDir}/${name}`;
+            const abs = (0,external_node_path_.join)(absDir, name);
             const isDir = d.isDirectory();
             const m = this.matcher.match(rel, info);
             if (m.excluded) {
@@ -51447,8 +52029,7 @@ class Walker {
             st = await this.fs.lstat(abs);
         }
         catch (e) {
-            if ((0,errno/* errCode */.tm)(e) === 'ENOENT')
-                return null;
+            // Listed a moment ago: gone now is a change under the walk, named, never skipped silently.
             throw fail('cannot stat', abs, e);
         }
         const mode = st.mode & 0o7777;
@@ -51471,7 +52052,8 @@ class Walker {
                 throw fail('cannot read symlink', abs, e);
             }
             const entry = { path: rel, type: 'symlink', mode, size: 0, linkTarget: target };
-            entry.digest = digestString(target);
+            // The target's bytes, as Docker sends them.
+            entry.digest = digestBytes((0,bytes_path/* pathToBytes */.iJ)(target));
             return { abs, stat: null, entry };
         }
         if (st.isFile())
@@ -51508,7 +52090,7 @@ async function scanContext(root, opts = {}) {
         }
     });
     // Sort on precomputed UTF-8 keys: the same order as compareBytes, without re-encoding per compare.
-    const keyed = found.map(f => ({ key: Buffer.from(f.entry.path), entry: f.entry }));
+    const keyed = found.map(f => ({ key: (0,bytes_path/* pathToBytes */.iJ)(f.entry.path), entry: f.entry }));
     keyed.sort((a, b) => Buffer.compare(a.key, b.key));
     return {
         root: (0,external_node_path_.resolve)(root),
@@ -52725,6 +53307,10 @@ function sleep(ms) {
 
 
 
+
+
+
+
 /**
  * Where a clear path really is. Its parent is resolved through symlinks (so `link/x` with `link`
  * pointing outside is refused) but the last component is not: a symlink is removed as a link,
@@ -52732,13 +53318,19 @@ function sleep(ms) {
  * and anything outside the root.
  */
 async function resolveClearPath(root, p) {
+    return (await checkClearPath(root, p)).abs;
+}
+async function checkClearPath(root, p) {
     if (p.trim() === '' || p.includes('\0'))
         throw new options_UsageError(`clear path "${p}" is empty or invalid`);
     const realRoot = await (0,promises_.realpath)(root).catch(() => {
         throw new options_UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
     });
+    if (realRoot === '/') {
+        throw new options_UsageError(`clear: ${root} is the file system root, which cannot contain clear paths`);
+    }
     const abs = (0,external_node_path_.resolve)(realRoot, p);
-    if (abs === '/' || !(0,paths/* strictlyInside */.v)(realRoot, abs)) {
+    if (abs === '/' || !(0,paths/* strictlyInside */.vA)(realRoot, abs)) {
         throw new options_UsageError(`clear path "${p}" is outside ${root}: refused`);
     }
     let parent;
@@ -52746,10 +53338,11 @@ async function resolveClearPath(root, p) {
         parent = await (0,promises_.realpath)((0,external_node_path_.dirname)(abs));
     }
     catch {
-        return abs; // the parent does not exist, so neither does the path
+        // The parent does not exist, so neither does the path.
+        return { given: p, abs, realRoot, found: null };
     }
     const target = (0,external_node_path_.join)(parent, (0,external_node_path_.basename)(abs));
-    if (!(0,paths/* strictlyInside */.v)(realRoot, target)) {
+    if (!(0,paths/* strictlyInside */.vA)(realRoot, target)) {
         throw new options_UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
     }
     // Removing a link would not touch its target, but a user naming a link to a cache outside
@@ -52758,28 +53351,41 @@ async function resolveClearPath(root, p) {
     if (link !== null) {
         const dest = (0,external_node_path_.resolve)(parent, link);
         const real = await (0,promises_.realpath)(dest).catch(() => dest);
-        if (!(0,paths/* strictlyInside */.v)(realRoot, real)) {
+        if (!(0,paths/* strictlyInside */.vA)(realRoot, real)) {
             throw new options_UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
         }
     }
-    return target;
+    const st = await (0,promises_.lstat)(target).catch(() => null);
+    return { given: p, abs: target, realRoot, found: st ? identityOf(st) : null };
+}
+/** The same path checked again leads to the same entry (or still to nothing). */
+function sameCheck(a, b) {
+    if (a.abs !== b.abs)
+        return false;
+    if (a.found === null || b.found === null)
+        return a.found === b.found;
+    return a.found.dev === b.found.dev && a.found.ino === b.found.ino;
 }
 /**
  * The workflow_dispatch cache clear: prune the builder (all records, or by filter), delete host
  * cache paths, reset the record. Builder records only: never volumes, containers or images.
+ *
+ * Everything is checked before the prune (a bad path or a foreign file is an error before
+ * anything changed) and checked again after it, since the prune can take minutes; each deletion
+ * then goes through removeChecked, which cannot follow a folder swapped after the last check.
  */
 async function runClear(opts, io) {
-    // Validate every path, and the record to reset, before touching anything.
-    const targets = await Promise.all(opts.paths.map(p => resolveClearPath(opts.root, p)));
+    const checkPaths = () => Promise.all(opts.paths.map(p => checkClearPath(opts.root, p)));
+    const targets = await checkPaths();
     const statePath = opts.state ??
         (0,src_record/* defaultStatePath */.K0)({ context: opts.context, file: opts.file, target: opts.target, env: io.env });
-    await checkRecordFile(statePath);
+    const ownFiles = await checkOwnFiles(statePath);
     // Registries are asked (reachable, deletes on) before anything is pruned or deleted.
     const cacheRefs = parseCacheRefs(opts.registryCache ?? []);
     const registries = cacheRefs.length > 0 ? await prepareCacheDeletion(cacheRefs, io.env) : null;
     const exec = io.exec ?? (0,docker_exec/* dockerExec */.SW)((0,docker_exec/* dockerClient */._n)({ dockerPath: opts.docker, env: io.env }));
     const host = await detectBuilder(exec, io.env);
-    const warnings = [...host.warnings];
+    const warnings = [...host.warnings, ...ownFiles.warnings];
     let commands;
     try {
         commands = clearCommands(host.kind, { all: opts.all, filters: opts.filters });
@@ -52801,34 +53407,55 @@ async function runClear(opts, io) {
         })
         : null;
     io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`);
-    const pruned = await runPrune(exec, opts.all ? 'all' : 'source', commands);
+    const policy = opts.all ? 'all' : opts.filters.length > 0 ? 'filter' : 'unused';
+    const pruned = await runPrune(exec, policy, commands);
     if (!pruned.done)
         throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`);
+    // The prune took a while: every path must still be what it was.
+    const again = await checkPaths().catch((e) => {
+        throw new options_UsageError(`a clear path changed while the builder was pruned: ${errorMessage(e)}; no path deleted`);
+    });
+    for (const [i, t] of targets.entries()) {
+        const now = again[i];
+        if (!sameCheck(t, now)) {
+            throw new options_UsageError(`clear path "${t.given}" changed while the builder was pruned (now ${now.abs}): refused, no path deleted`);
+        }
+    }
+    const ownAgain = await checkOwnFiles(statePath);
+    for (const [i, f] of ownFiles.files.entries()) {
+        const now = ownAgain.files[i];
+        if (now?.path !== f.path || !sameIdentity(now.found, f.found)) {
+            throw new options_UsageError(`clear: ${f.path} changed while the builder was pruned: refused, the record is not reset`);
+        }
+    }
     const removedPaths = [];
     const missingPaths = [];
-    for (const [i, t] of targets.entries()) {
-        const exists = await (0,promises_.lstat)(t).then(() => true, () => false);
-        if (!exists) {
-            missingPaths.push(opts.paths[i]);
+    for (const t of targets) {
+        if (t.found === null) {
+            missingPaths.push(t.given);
             continue;
         }
-        io.progress(`removing ${t}`);
-        await (0,promises_.rm)(t, { recursive: true, force: true });
-        removedPaths.push(opts.paths[i]);
+        io.progress(`removing ${t.abs}`);
+        if (await removeChecked(t.abs, t.found, t.realRoot, `clear path "${t.given}"`))
+            removedPaths.push(t.given);
+        else
+            missingPaths.push(t.given);
     }
     const registryCache = registries
         ? await deleteCacheRefs(cacheRefs, registries, io.progress)
         : null;
-    const recordReset = await (0,promises_.rm)(statePath).then(() => true, () => false);
-    // The record's companions go with it: the stat cache (digests keyed on file metadata), the
-    // builder state kept for the re-send cure, and the last build log. Named from the record's own path, so nothing else can be reached.
-    for (const companion of [
-        statCachePathFor(statePath),
-        builderStampPath(statePath),
-        `${statePath}.build.log`
-    ]) {
-        await (0,promises_.rm)(companion, { force: true });
+    let recordReset = false;
+    for (const f of ownFiles.files) {
+        if (f.found === null || !f.ours)
+            continue;
+        const removed = await removeChecked(f.path, f.found, f.dir, f.path).catch((e) => {
+            throw new options_UsageError(`clear: ${f.path} could not be removed: ${errorMessage(e)}`);
+        });
+        if (f.kind === 'record')
+            recordReset = removed;
     }
+    // The re-send cure's builder state goes with the record (named from the record's own path).
+    await (0,promises_.rm)(builderStampPath(statePath), { force: true });
     io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
     return {
         verdict: 'cleared',
@@ -52843,33 +53470,91 @@ async function runClear(opts, io) {
         actionsCache
     };
 }
+function sameIdentity(a, b) {
+    if (a === null || b === null)
+        return a === b;
+    return a.dev === b.dev && a.ino === b.ino;
+}
 /**
- * The record file named by --state / the state-file input may be any path: delete it only when
- * it is a fresh-build record (JSON with its `version` and `contextHash`), even a malformed one,
- * never somebody else's file. A missing file is fine (nothing to reset).
+ * The record file named by --state / the state-file input may be any path, and so may its
+ * companions (`<state>.stat-cache`, `<state>.build.log`): each is deleted only when it shows it
+ * is the tool's (a record's `version` and `contextHash`, the companions' first-line magic).
+ * Something that is not a regular file there, or a record that is not a record, is an error
+ * before anything is pruned; a foreign regular companion is left alone with a warning. Missing
+ * files are fine (nothing to reset). Reads never follow a symlink at the last component.
  */
 async function checkRecordFile(path) {
-    const st = await (0,promises_.lstat)(path).catch(() => null);
-    if (st === null)
-        return;
-    const refuse = (why) => {
-        throw new options_UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`);
-    };
-    if (!st.isFile())
-        refuse('is not a regular file');
+    await checkOwnFiles(path);
+}
+async function checkOwnFiles(statePath) {
+    const warnings = [];
+    const files = [];
+    const wanted = [
+        ['record', statePath],
+        ['stat cache', statCachePathFor(statePath)],
+        ['build log', buildLogPathFor(statePath)]
+    ];
+    for (const [kind, path] of wanted) {
+        const refuse = (why) => {
+            throw new options_UsageError(`clear: ${path} ${why}, so it is not ${kind === 'record' ? 'reset' : 'removed'}; remove it yourself if it is`);
+        };
+        const dir = await (0,promises_.realpath)((0,external_node_path_.dirname)(path)).catch(() => null);
+        const st = dir === null ? null : await (0,promises_.lstat)((0,external_node_path_.join)(dir, (0,external_node_path_.basename)(path))).catch(() => null);
+        if (dir === null || st === null) {
+            files.push({ kind, path, dir: dir ?? (0,external_node_path_.dirname)(path), found: null, ours: false });
+            continue;
+        }
+        if (!st.isFile())
+            refuse('is not a regular file');
+        const head = await readHead((0,external_node_path_.join)(dir, (0,external_node_path_.basename)(path)), kind === 'record' ? Infinity : 4096);
+        const ours = kind === 'record'
+            ? looksLikeRecord(head)
+            : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : BUILD_LOG_MAGIC);
+        if (!ours && kind === 'record') {
+            refuse('does not look like a fresh-build record (no JSON with version and contextHash)');
+        }
+        if (!ours) {
+            warnings.push(`${path} is not a fresh-build ${kind} (no header): left in place`);
+        }
+        else {
+            // Deleting needs a writable folder: tried now, before the prune rather than after it.
+            const fault = await writableFolder(dir);
+            if (fault !== null)
+                refuse(`cannot be removed (its folder is not writable: ${fault})`);
+        }
+        files.push({ kind, path, dir, found: identityOf(st), ours });
+    }
+    return { files, warnings };
+}
+/** The whole record, or a companion's first bytes (its magic line). Never follows a symlink. */
+async function readHead(path, max) {
+    let fh;
+    try {
+        fh = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        throw new options_UsageError(`clear: ${path} cannot be read (${(0,errno/* errCode */.tm)(e) ?? 'error'})`);
+    }
+    try {
+        if (max === Infinity)
+            return await fh.readFile('utf8');
+        const buf = Buffer.alloc(max);
+        const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+        return buf.subarray(0, bytesRead).toString('utf8');
+    }
+    finally {
+        await fh.close();
+    }
+}
+function looksLikeRecord(text) {
     let value;
     try {
-        value = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        value = JSON.parse(text);
     }
     catch {
-        refuse('does not look like a fresh-build record (not JSON)');
+        return false;
     }
-    if (typeof value !== 'object' ||
-        value === null ||
-        !('version' in value) ||
-        !('contextHash' in value)) {
-        refuse('does not look like a fresh-build record (no version and contextHash)');
-    }
+    return typeof value === 'object' && value !== null && 'version' in value && 'contextHash' in value;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/build-flags.ts
@@ -53118,8 +53803,8 @@ function buildSecretValues(flags, env = process.env) {
             out.push(env[s.env] ?? '');
         else {
             try {
-                if ((0,external_node_fs_namespaceObject.statSync)(s.src).size <= 64 * 1024)
-                    out.push((0,external_node_fs_namespaceObject.readFileSync)(s.src, 'utf8'));
+                if ((0,external_node_fs_.statSync)(s.src).size <= 64 * 1024)
+                    out.push((0,external_node_fs_.readFileSync)(s.src, 'utf8'));
             }
             catch {
                 // A missing file is reported when the secrets are materialised.
@@ -53137,14 +53822,14 @@ function materializeSecrets(flags, surface, env = process.env) {
     let dir = null;
     const cleanup = () => {
         if (dir !== null)
-            (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
         dir = null;
     };
     const files = [];
     try {
         flags.secrets.forEach((s, i) => {
             if ('src' in s) {
-                const st = (0,external_node_fs_namespaceObject.statSync)(s.src, { throwIfNoEntry: false });
+                const st = (0,external_node_fs_.statSync)(s.src, { throwIfNoEntry: false });
                 if (!st?.isFile()) {
                     throw new options_UsageError(`${where}: secret ${s.id}: "${s.src}" is not a file`);
                 }
@@ -53161,10 +53846,10 @@ function materializeSecrets(flags, surface, env = process.env) {
             }
             else
                 value = s.value;
-            dir ??= (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'fb-secrets-'));
-            (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
+            dir ??= (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'fb-secrets-'));
+            (0,external_node_fs_.chmodSync)(dir, 0o700);
             const path = (0,external_node_path_.join)(dir, `${i}-${s.id}`);
-            (0,external_node_fs_namespaceObject.writeFileSync)(path, value, { mode: 0o600 });
+            (0,external_node_fs_.writeFileSync)(path, value, { mode: 0o600 });
             files.push({ id: s.id, src: path });
         });
     }
@@ -53332,7 +54017,8 @@ const INPUT_NAMES = [
     'push',
     'clear-registry-cache',
     ...BUILD_INPUT_NAMES,
-    'summary'
+    'summary',
+    'build-timeout'
 ];
 /** Every output of action.yml; each run writes all of them (empty when they do not apply). */
 const OUTPUT_NAMES = [
@@ -53347,9 +54033,7 @@ const OUTPUT_NAMES = [
     'gha-cache-deleted',
     'gha-cache-deleted-bytes',
     'report',
-    'imageid',
-    'digest',
-    'metadata'
+    'digest'
 ];
 /** Newline-separated lists; comma-separated too where a value never contains a comma. */
 function splitList(value, commas) {
@@ -53358,6 +54042,22 @@ function splitList(value, commas) {
         .flatMap(p => (commas ? p.split(',') : [p]))
         .map(p => p.trim())
         .filter(p => p !== '' && !p.startsWith('#'));
+}
+/**
+ * clear-paths, one per line. A line starting with `#` is refused rather than skipped: it may be
+ * a comment or a folder named so, and deleting (or keeping) the wrong one silently is worse.
+ */
+function clearPaths(value) {
+    const lines = value
+        .split(/\r?\n/)
+        .map(p => p.trim())
+        .filter(p => p !== '');
+    for (const p of lines) {
+        if (p.startsWith('#')) {
+            throw new options_UsageError(`input clear-paths: "${options_truncate(p, 40)}" starts with # (clear-paths has no comments; write ./${options_truncate(p, 40)} for a path named so)`);
+        }
+    }
+    return lines;
 }
 /**
  * `KEY=VALUE` per line, blank lines and `#` comments skipped. Errors name the line as the user
@@ -53431,7 +54131,7 @@ function getInputs(src) {
         'state-file': raw['state-file'].trim(),
         'log-file': raw['log-file'].trim(),
         image: raw.image.trim(),
-        'clear-paths': splitList(raw['clear-paths'], false),
+        'clear-paths': clearPaths(raw['clear-paths']),
         'clear-all': parseBoolean('clear-all', raw['clear-all'].trim()),
         'gha-cache-key-prefix': raw['gha-cache-key-prefix'].trim(),
         'gha-cache-ref': raw['gha-cache-ref'].trim(),
@@ -53446,7 +54146,10 @@ function getInputs(src) {
         push: parseBoolean('push', raw.push.trim()),
         'clear-registry-cache': splitList(raw['clear-registry-cache'], true),
         flags: buildFlagsFromInputs(raw),
-        summary: raw.summary.trim() === '' || parseBoolean('summary', raw.summary.trim())
+        summary: raw.summary.trim() === '' || parseBoolean('summary', raw.summary.trim()),
+        'build-timeout': raw['build-timeout'].trim() === ''
+            ? null
+            : parseTimeout(raw['build-timeout'], 'input build-timeout')
     };
     if (inputs.services.length > 0 && !inputs['compose-file']) {
         throw new options_UsageError('input services: names compose services, so it needs compose-file');
@@ -53486,11 +54189,16 @@ const ONLY_IN = {
     wait: ['verify'],
     'commit-status': ['build', 'check'],
     push: ['build'],
-    'clear-registry-cache': ['clear']
+    'clear-registry-cache': ['clear'],
+    'build-timeout': ['build']
 };
 function given(v, name) {
     if (name === 'prune')
         return v !== 'source';
+    if (v === null)
+        return false;
+    if (typeof v === 'number')
+        return true;
     if (Array.isArray(v))
         return v.length > 0;
     return typeof v === 'boolean' ? v : v !== '';
@@ -53498,7 +54206,7 @@ function given(v, name) {
 /** A path the action reads or deletes must stay inside the workspace (lexically). */
 function insideWorkspace(workspace, p, input) {
     const abs = (0,external_node_path_.isAbsolute)(p) ? (0,external_node_path_.resolve)(p) : (0,external_node_path_.resolve)(workspace, p);
-    if ((0,paths/* escapesRoot */.X)(workspace, abs)) {
+    if ((0,paths/* escapesRoot */.X8)(workspace, abs)) {
         throw new options_UsageError(`input ${input}: "${p}" is outside the workspace ${workspace}`);
     }
     return abs;
@@ -53516,7 +54224,7 @@ async function workspacePath(workspace, p, input, kind) {
         throw new options_UsageError(`input ${input}: "${p}" is not a ${kind === 'dir' ? 'directory' : 'file'}`);
     }
     const [real, realRoot] = await Promise.all([(0,promises_.realpath)(abs), (0,promises_.realpath)(workspace)]);
-    if ((0,paths/* escapesRoot */.X)(realRoot, real)) {
+    if ((0,paths/* escapesRoot */.X8)(realRoot, real)) {
         throw new options_UsageError(`input ${input}: "${p}" leads outside the workspace through a symlink (to ${real})`);
     }
     return abs;
@@ -53624,17 +54332,17 @@ async function planRun(inputs, ctx) {
     const composeFile = compose
         ? {
             file: await workspacePath(workspace, inputs['compose-file'], 'compose-file', 'file'),
-            services: inputs.services
+            services: inputs.services,
+            // Every path the compose file names gets the same containment as the context input.
+            root: workspace
         }
         : null;
     let logFile = null;
     if (inputs.mode === 'check') {
         if (!inputs['log-file'])
             throw new options_UsageError('input log-file: check mode needs the build log to judge');
-        logFile = (0,external_node_path_.resolve)(workspace, inputs['log-file']);
-        const st = await (0,promises_.stat)(logFile).catch(() => null);
-        if (!st?.isFile())
-            throw new options_UsageError(`input log-file: "${inputs['log-file']}" is not a file`);
+        // Read like the context: inside the workspace, also through symlinks.
+        logFile = await workspacePath(workspace, inputs['log-file'], 'log-file', 'file');
     }
     let status = null;
     if (inputs['commit-status']) {
@@ -53668,7 +54376,8 @@ async function planRun(inputs, ctx) {
         docker,
         push: inputs.push && inputs.mode === 'build',
         surface: 'action',
-        build: await resolveBuildPaths(inputs.flags, (p, input) => workspacePath(workspace, p, input, 'dir'), p => (0,external_node_path_.resolve)(workspace, p))
+        build: await resolveBuildPaths(inputs.flags, (p, input) => workspacePath(workspace, p, input, 'dir'), p => (0,external_node_path_.resolve)(workspace, p)),
+        ...(inputs['build-timeout'] !== null ? { buildTimeoutMs: inputs['build-timeout'] } : {})
     });
     return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings };
 }
@@ -53773,10 +54482,10 @@ async function buildStandIns(dirs, io, where) {
             }
         }
     };
-    const temp = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'fb-context-'));
+    const temp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'fb-context-'));
     try {
         const dockerfile = (0,external_node_path_.join)(temp, 'Dockerfile');
-        (0,external_node_fs_namespaceObject.writeFileSync)(dockerfile, 'FROM scratch\nCOPY . /\n');
+        (0,external_node_fs_.writeFileSync)(dockerfile, 'FROM scratch\nCOPY . /\n');
         for (const [name, dir] of Object.entries(dirs)) {
             const existing = await io.exec([
                 'image',
@@ -53816,7 +54525,7 @@ async function buildStandIns(dirs, io, where) {
         throw e;
     }
     finally {
-        (0,external_node_fs_namespaceObject.rmSync)(temp, { recursive: true, force: true });
+        (0,external_node_fs_.rmSync)(temp, { recursive: true, force: true });
     }
     return { cleanup };
 }
@@ -54052,7 +54761,9 @@ async function prepare(command, opts, service, io) {
         opts,
         service,
         io,
-        say: line => io.progress(redact(line)),
+        // Only the data in a line is redacted (a path, a tag, a log line), never the tool's own
+        // words: a secret `e` must not rewrite them.
+        say: line => io.progress(line),
         redact,
         identity,
         buildArgs: command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs,
@@ -54104,7 +54815,7 @@ function injectIdentity(args, id) {
 /** Stage 2: read the Dockerfile and the context, hash both. */
 async function hashStage(run) {
     const { opts, say } = run;
-    say(`reading the build context ${opts.context}`);
+    say(`reading the build context ${run.redact(opts.context)}`);
     // Anything in the context written after this moment was written while this run read it.
     const startedAt = Date.now();
     let early;
@@ -54736,10 +55447,10 @@ async function compare(run) {
         ].join('');
         say(previous.contextHash === run.hashed.contextHash
             ? 'the context equals the last good build'
-            : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit ?? 'no commit'})${moved}`);
+            : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : run.redact(previous.commit)})${moved}`);
     }
     else {
-        say(`no record at ${run.statePath}: this build is the baseline`);
+        say(`no record at ${run.redact(run.statePath)}: this build is the baseline`);
     }
     return { ...run, previous, previousSource, comparison, excluded };
 }
@@ -56177,17 +56888,20 @@ function buildOptions(run, host, diverged, setup) {
     };
 }
 async function buildFinal(run, host, options) {
-    run.say(`building ${run.opts.tags.join(', ') || '(untagged)'}`);
+    run.say(`building ${run.redact(run.opts.tags.join(', ')) || '(untagged)'}`);
     // Parsed while it streams; the last build's log is kept beside the record (0600).
     const parser = new LogParser();
     const built = await runBuild(run.docker(), host.kind, options, {
         onLine: line => {
             parser.write(`${line}\n`);
-            run.say(line);
+            run.say(run.redact(line));
         },
-        logPath: `${run.statePath}.build.log`,
+        // Never inside the context (it would be hashed, and a planted symlink there is the
+        // attacker's); secret values are redacted in it as everywhere else.
+        ...(run.recordInContext ? {} : { logPath: buildLogPathFor(run.statePath) }),
         redact: run.redact,
-        onCommand: (argv, env) => run.say(commandLine(argv, env))
+        onCommand: (argv, env) => run.say(run.redact(commandLine(argv, env))),
+        ...(run.opts.buildTimeoutMs !== undefined ? { timeoutMs: run.opts.buildTimeoutMs } : {})
     });
     if (built.logError)
         run.warnings.push(`the build log could not be kept: ${built.logError}`);
@@ -56213,7 +56927,7 @@ function stageImages(run, host, options, onStageBuild) {
     const made = [];
     return {
         stageImage: async (stage) => {
-            run.say(`building stage ${stage} from cache, to read the layers it wrote`);
+            run.say(`building stage ${run.redact(stage)} from cache, to read the layers it wrote`);
             onStageBuild();
             const built = await buildStage(run.docker(), host.kind, options, stage, run.redact);
             if (built.created)
@@ -56778,7 +57492,7 @@ function judgeRun(run) {
 async function record(run) {
     const { opts, identity } = run;
     if (run.judgement.verdict === 'stale') {
-        run.say(`stale: the record at ${run.statePath} is left at the last good build`);
+        run.say(`stale: the record at ${run.redact(run.statePath)} is left at the last good build`);
         if (run.pushPlan)
             run.say('stale: nothing pushed');
         return { ...run, push: null };
@@ -56802,7 +57516,7 @@ async function record(run) {
         run.judgement.warnings.push(...push.warnings);
     }
     await (0,src_record/* writeRecord */.rh)(run.statePath, built);
-    run.say(`record updated: ${run.statePath}`);
+    run.say(`record updated: ${run.redact(run.statePath)}`);
     await run.source.keepState?.(built);
     return { ...run, push };
 }
@@ -56816,14 +57530,14 @@ function report(run) {
     // judgement leaves here redacted, for every report that prints it.
     return {
         service: run.service,
-        judgement: (0,text_safety/* redactDeep */.KL)(run.judgement, run.redact),
+        judgement: (0,text_safety/* redactJudgement */.$g)(run.judgement, run.redact),
         dockerfile: run.opts.file,
         statePath: run.statePath,
         endLines: new Map(run.steps.map(s => [s.line, s.endLine])),
         previousSource: run.previousSource,
         push: run.push,
         buildxMetadata: run.source.buildxMetadata
-            ? (0,text_safety/* redactDeep */.KL)(run.source.buildxMetadata, run.redact)
+            ? redactValues(run.source.buildxMetadata, run.redact)
             : null
     };
 }
@@ -56836,6 +57550,16 @@ function reportDocument(results) {
     if (results.length === 1 && only && only.service === null)
         return judgementDocument(only);
     return results.map(r => ({ service: r.service, ...judgementDocument(r) }));
+}
+/** Redacts the string values of a JSON value, never its keys or structure. */
+function redactValues(v, redact) {
+    if (typeof v === 'string')
+        return redact(v);
+    if (Array.isArray(v))
+        return v.map(x => redactValues(x, redact));
+    if (v !== null && typeof v === 'object')
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactValues(x, redact)]));
+    return v;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/guard.ts
@@ -57989,8 +58713,9 @@ function renderText(j, opts = {}) {
         out.push('', paint('yellow', 'warnings:'));
         out.push(...j.warnings.map(w => `  - ${safe(w)}`));
     }
-    // A final redaction pass catches a secret spread over two fields we joined.
-    return `${redact(out.join('\n'))}\n`;
+    // Each data field was redacted on its own; a pass over the whole text would also rewrite the
+    // tool's own words (a secret `e` in "stale").
+    return `${out.join('\n')}\n`;
 }
 function stepTable(j, safe, paint, maxInstruction) {
     const header = ['STAGE', '#', 'LINE', 'INSTRUCTION', 'STATUS'];
@@ -58117,7 +58842,7 @@ function emitAnnotations(sink, list) {
 function repoRelative(file, workspace) {
     if (!workspace || !(0,external_node_path_.isAbsolute)(file))
         return file.split(external_node_path_.sep).join('/');
-    if ((0,paths/* escapesRoot */.X)(workspace, file))
+    if ((0,paths/* escapesRoot */.X8)(workspace, file))
         return file;
     return (0,external_node_path_.relative)(workspace, file).split(external_node_path_.sep).join('/');
 }
@@ -58293,13 +59018,26 @@ function statusPayload(input) {
 async function postCommitStatus(opts) {
     const payload = statusPayload({ ...opts, secrets: [...(opts.secrets ?? []), opts.token] });
     const env = opts.env ?? process.env;
-    const client = opts.client ?? (await defaultClient(opts.token, opts.baseUrl ?? env.GITHUB_API_URL));
+    const timeoutMs = apiTimeoutMs(env);
+    const baseUrl = opts.baseUrl ?? env.GITHUB_API_URL;
+    // The request is aborted at the deadline (the socket closed), not only abandoned.
+    const abort = new AbortController();
+    const client = opts.client ?? (await defaultClient(opts.token, baseUrl, abort.signal));
     const where = `${payload.owner}/${payload.repo}@${payload.sha.slice(0, 12)}`;
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            abort.abort();
+            reject(new StatusError(`cannot post the commit status to ${where}: the GitHub API (${baseUrl || 'https://api.github.com'}) did not answer within ${timeoutMs / 1000}s`));
+        }, timeoutMs);
+    });
     try {
-        await client.rest.repos.createCommitStatus(payload);
+        await Promise.race([client.rest.repos.createCommitStatus(payload), deadline]);
         return null;
     }
     catch (e) {
+        if (e instanceof StatusError)
+            throw e;
         const status = status_httpStatus(e);
         const redact = (0,text_safety/* redactor */.$p)([opts.token, ...(opts.secrets ?? [])]);
         const reason = redact((0,util_error/* thrownMessage */.U4)(e)).replace(/\s+/g, ' ').trim();
@@ -58310,11 +59048,28 @@ async function postCommitStatus(opts) {
         }
         throw new StatusError(`cannot post the commit status to ${where}: ${status === undefined ? '' : `HTTP ${status}: `}${reason}`, status);
     }
+    finally {
+        clearTimeout(timer);
+    }
 }
-async function defaultClient(token, baseUrl) {
+/** How long a GitHub API call may take (default 30 s; FRESH_BUILD_API_TIMEOUT seconds). */
+function apiTimeoutMs(env) {
+    const raw = env.FRESH_BUILD_API_TIMEOUT;
+    if (raw === undefined || raw.trim() === '')
+        return 30_000;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) {
+        throw new StatusError(`FRESH_BUILD_API_TIMEOUT: "${raw}" is not a positive number of seconds`);
+    }
+    return n * 1000;
+}
+async function defaultClient(token, baseUrl, signal) {
     // Imported on use: loading @actions/github reads the event file and env, which the CLI never needs.
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
-    return getOctokit(token, baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {});
+    return getOctokit(token, {
+        ...(baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {}),
+        request: { signal }
+    });
 }
 function status_httpStatus(e) {
     if (typeof e === 'object' && e !== null && 'status' in e && typeof e.status === 'number')
@@ -58465,7 +59220,16 @@ async function hashMode(plan, summary) {
         .write();
 }
 async function clearMode(plan, env, summary) {
-    const report = await group('clearing the builder cache', () => runClear(plan.clear, { progress: line => info(line), env }));
+    // Its lines name the user's paths: a folder called `::add-mask::x` must stay text.
+    const groups = new PhaseGroups('clear');
+    groups.start('clearing the builder cache');
+    let report;
+    try {
+        report = await runClear(plan.clear, { progress: line => info(line), env });
+    }
+    finally {
+        groups.end();
+    }
     const gha = report.actionsCache;
     writeOutputs({
         verdict: 'cleared',
@@ -58658,7 +59422,7 @@ function readEvent(env) {
     if (!env.GITHUB_EVENT_PATH)
         return {};
     try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        return JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
     }
     catch {
         return {};

@@ -130,9 +130,15 @@ async function clearMode(
   env: NodeJS.ProcessEnv,
   summary: boolean
 ): Promise<void> {
-  const report = await core.group('clearing the builder cache', () =>
-    runClear(plan.clear, { progress: line => core.info(line), env })
-  )
+  // Its lines name the user's paths: a folder called `::add-mask::x` must stay text.
+  const groups = new PhaseGroups('clear')
+  groups.start('clearing the builder cache')
+  let report
+  try {
+    report = await runClear(plan.clear, { progress: line => core.info(line), env })
+  } finally {
+    groups.end()
+  }
   const gha = report.actionsCache
   writeOutputs({
     verdict: 'cleared',

@@ -193,8 +193,14 @@ export type StepStatus = 'ran' | 'cached' | 'verified' | 'stale'
 export type PrunePolicy = 'source' | 'all' | 'never'
 export type VerifyPolicy = 'changed' | 'none'
 
+/**
+ * What a `clear` pruned when not everything: `unused` (`builder prune -f`: records no build or
+ * image uses, of every type) or `filter` (the records the given filters select).
+ */
+export type ClearPrunePolicy = 'unused' | 'filter'
+
 export interface PruneResult {
-  policy: PrunePolicy
+  policy: PrunePolicy | ClearPrunePolicy
   done: boolean
   reclaimedBytes: number
   /** Why it was skipped or failed, when it was. */

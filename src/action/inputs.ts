@@ -12,6 +12,7 @@ import { parseCacheScope, type ActionsCacheTarget } from '../github/caches.js'
 import {
   parsePrune,
   parseTag,
+  parseTimeout,
   parseVerify,
   truncate,
   UsageError,
@@ -59,7 +60,8 @@ export const INPUT_NAMES = [
   'push',
   'clear-registry-cache',
   ...BUILD_INPUT_NAMES,
-  'summary'
+  'summary',
+  'build-timeout'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -76,9 +78,7 @@ export const OUTPUT_NAMES = [
   'gha-cache-deleted',
   'gha-cache-deleted-bytes',
   'report',
-  'imageid',
-  'digest',
-  'metadata'
+  'digest'
 ] as const
 export type Outputs = Record<(typeof OUTPUT_NAMES)[number], string>
 
@@ -115,6 +115,8 @@ export interface Inputs {
   flags: BuildFlags
   /** Write the job summary (input `summary`, and not FRESH_BUILD_SUMMARY=false). */
   summary: boolean
+  /** ms; null: no limit. */
+  'build-timeout': number | null
 }
 
 /** What @actions/core offers for reading inputs; a parameter so tests need no module mocks. */
@@ -129,6 +131,25 @@ export function splitList(value: string, commas: boolean): string[] {
     .flatMap(p => (commas ? p.split(',') : [p]))
     .map(p => p.trim())
     .filter(p => p !== '' && !p.startsWith('#'))
+}
+
+/**
+ * clear-paths, one per line. A line starting with `#` is refused rather than skipped: it may be
+ * a comment or a folder named so, and deleting (or keeping) the wrong one silently is worse.
+ */
+function clearPaths(value: string): string[] {
+  const lines = value
+    .split(/\r?\n/)
+    .map(p => p.trim())
+    .filter(p => p !== '')
+  for (const p of lines) {
+    if (p.startsWith('#')) {
+      throw new UsageError(
+        `input clear-paths: "${truncate(p, 40)}" starts with # (clear-paths has no comments; write ./${truncate(p, 40)} for a path named so)`
+      )
+    }
+  }
+  return lines
 }
 
 /**
@@ -211,7 +232,7 @@ export function getInputs(src: InputSource): Inputs {
     'state-file': raw['state-file'].trim(),
     'log-file': raw['log-file'].trim(),
     image: raw.image.trim(),
-    'clear-paths': splitList(raw['clear-paths'], false),
+    'clear-paths': clearPaths(raw['clear-paths']),
     'clear-all': parseBoolean('clear-all', raw['clear-all'].trim()),
     'gha-cache-key-prefix': raw['gha-cache-key-prefix'].trim(),
     'gha-cache-ref': raw['gha-cache-ref'].trim(),
@@ -226,7 +247,11 @@ export function getInputs(src: InputSource): Inputs {
     push: parseBoolean('push', raw.push.trim()),
     'clear-registry-cache': splitList(raw['clear-registry-cache'], true),
     flags: buildFlagsFromInputs(raw),
-    summary: raw.summary.trim() === '' || parseBoolean('summary', raw.summary.trim())
+    summary: raw.summary.trim() === '' || parseBoolean('summary', raw.summary.trim()),
+    'build-timeout':
+      raw['build-timeout'].trim() === ''
+        ? null
+        : parseTimeout(raw['build-timeout'], 'input build-timeout')
   }
   if (inputs.services.length > 0 && !inputs['compose-file']) {
     throw new UsageError('input services: names compose services, so it needs compose-file')
@@ -277,11 +302,14 @@ const ONLY_IN: Partial<Record<InputName, readonly Mode[]>> = {
   wait: ['verify'],
   'commit-status': ['build', 'check'],
   push: ['build'],
-  'clear-registry-cache': ['clear']
+  'clear-registry-cache': ['clear'],
+  'build-timeout': ['build']
 }
 
 function given(v: Inputs[keyof Inputs], name: InputName): boolean {
   if (name === 'prune') return v !== 'source'
+  if (v === null) return false
+  if (typeof v === 'number') return true
   if (Array.isArray(v)) return v.length > 0
   return typeof v === 'boolean' ? v : v !== ''
 }
@@ -481,16 +509,17 @@ export async function planRun(
   const composeFile = compose
     ? {
         file: await workspacePath(workspace, inputs['compose-file'], 'compose-file', 'file'),
-        services: inputs.services
+        services: inputs.services,
+        // Every path the compose file names gets the same containment as the context input.
+        root: workspace
       }
     : null
   let logFile: string | null = null
   if (inputs.mode === 'check') {
     if (!inputs['log-file'])
       throw new UsageError('input log-file: check mode needs the build log to judge')
-    logFile = resolve(workspace, inputs['log-file'])
-    const st = await stat(logFile).catch(() => null)
-    if (!st?.isFile()) throw new UsageError(`input log-file: "${inputs['log-file']}" is not a file`)
+    // Read like the context: inside the workspace, also through symlinks.
+    logFile = await workspacePath(workspace, inputs['log-file'], 'log-file', 'file')
   }
 
   let status: StatusTarget | null = null
@@ -530,7 +559,8 @@ export async function planRun(
       inputs.flags,
       (p, input) => workspacePath(workspace, p, input, 'dir'),
       p => resolve(workspace, p)
-    )
+    ),
+    ...(inputs['build-timeout'] !== null ? { buildTimeoutMs: inputs['build-timeout'] } : {})
   })
   return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings }
 }

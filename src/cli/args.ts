@@ -8,6 +8,7 @@ import {
   parseBuildArgs,
   parsePrune,
   parseTag,
+  parseTimeout,
   parseVerify,
   truncate,
   UsageError,
@@ -86,7 +87,8 @@ const OPTIONS = {
   'registry-cache': { type: 'string', multiple: true },
   container: { type: 'string', multiple: true },
   wait: { type: 'string' },
-  ...BUILD_FLAG_OPTIONS
+  ...BUILD_FLAG_OPTIONS,
+  'build-timeout': { type: 'string' }
 } as const
 
 type OptionName = keyof typeof OPTIONS
@@ -113,7 +115,7 @@ const JUDGING: readonly OptionName[] = [
 
 const ALLOWED: Record<Command, readonly OptionName[]> = {
   hash: ['context', 'file', 'build-arg', 'build-context'],
-  build: [...JUDGING, 'tag', 'prune', 'push', ...BUILD_FLAG_NAMES],
+  build: [...JUDGING, 'tag', 'prune', 'push', 'build-timeout', ...BUILD_FLAG_NAMES],
   check: [...JUDGING, 'log', 'image', 'build-context'],
   'parse-log': [],
   clear: ['context', 'file', 'state', 'all', 'path', 'filter', 'docker', 'registry-cache'],
@@ -272,7 +274,10 @@ export function parseCli(argv: readonly string[], cwd: string, env: NodeJS.Proce
     statCache: values['no-stat-cache'] !== true,
     push: values.push === true,
     surface: 'cli',
-    build: cliBuildFlags(values, abs)
+    build: cliBuildFlags(values, abs),
+    ...(str('build-timeout') !== undefined
+      ? { buildTimeoutMs: parseTimeout(str('build-timeout') as string, '--build-timeout') }
+      : {})
   })
   const compose = composeFile ? { file: abs(composeFile), services: list('service') } : null
   return { command, guard, compose, json, debug }
@@ -314,6 +319,7 @@ build / check:
   --no-stat-cache        read every file (default: reuse digests of files whose stat is unchanged)
   --push                 (build) push every tag after a pass, the record beside the image
   --log FILE, --image REF  (check) the log to judge and the image it built
+  --build-timeout S      (build) stop the build after S seconds: an error, exit 2
 
 build, passed to docker build as docker names them (an error where the builder cannot):
   --label K=V            image label (repeatable)

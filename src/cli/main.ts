@@ -7,7 +7,7 @@ import { reportDocument, runGuard } from '../pipeline/guard.js'
 import { runClear } from '../pipeline/clear.js'
 import { parseLogFile, toParseLogJson } from '../logs/index.js'
 import { renderText } from '../report/text.js'
-import { redactDeep, redactor, type Redact } from '../report/text-safety.js'
+import { redactor, type Redact } from '../report/text-safety.js'
 import { secretArgValues } from '../pipeline/options.js'
 import { buildSecretValues } from '../pipeline/build-flags.js'
 import type { Judgement } from '../model.js'
@@ -31,7 +31,8 @@ const defaultIo = (): CliIo => ({
 /** Runs one CLI invocation and returns its exit code: 0 pass, 1 stale, 2 error. */
 export async function main(argv: readonly string[], raw: CliIo = defaultIo()): Promise<number> {
   let parsed: Parsed | null = null
-  let io = raw
+  const io = raw
+  let redact: Redact = s => s
   // Build logs, file names and Dockerfile text reach stderr. On a GitHub runner a line of
   // them starting with `::` or `##[` would run as a workflow command (set outputs, mask,
   // annotate), so command processing is paused, with a token no output can guess.
@@ -39,23 +40,23 @@ export async function main(argv: readonly string[], raw: CliIo = defaultIo()): P
   let paused = false
   try {
     parsed = parseCli(argv, raw.cwd, raw.env)
-    // Secret build-arg values never reach any output, whichever path prints them.
-    const redact = redactor(secretValues(parsed))
-    io = { ...raw, stdout: s => raw.stdout(redact(s)), stderr: s => raw.stderr(redact(s)) }
+    // Secret build-arg values are redacted where data is put into the output (the guard's lines
+    // and judgement, error messages), never over a whole stream: that would also rewrite the
+    // JSON's structure and the tool's own words.
+    redact = redactor(secretValues(parsed))
     if (token !== null && parsed.command !== 'help' && parsed.command !== 'version') {
       raw.stderr(`::stop-commands::${token}\n`)
       paused = true
     }
-    return await dispatch(parsed, io, redact)
+    return await dispatch(parsed, io)
   } catch (e) {
     const debug = parsed?.debug ?? argv.includes('--debug')
-    io.stderr(`fresh-build: error: ${errorMessage(e)}\n`)
-    // verify --json promises one document on stdout, an error included (CONTRACT.md).
-    const command = parsed?.command ?? argv.find(a => !a.startsWith('-'))
-    if (command === 'verify' && (parsed?.json ?? argv.includes('--json'))) {
-      io.stdout(`${JSON.stringify({ error: { message: errorMessage(e) } }, null, 2)}\n`)
-    }
-    if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`)
+    const message = redact(errorMessage(e))
+    io.stderr(`fresh-build: error: ${message}\n`)
+    if (debug && e instanceof Error && e.stack) io.stderr(`${redact(e.stack)}\n`)
+    // --json promises one document on stdout, an error included.
+    const json = parsed !== null ? parsed.json : argv.includes('--json')
+    if (json) io.stdout(`${JSON.stringify({ error: { message } }, null, 2)}\n`)
     return exitCodeFor(e)
   } finally {
     if (paused) raw.stderr(`::${token ?? ''}::\n`)
@@ -68,9 +69,9 @@ function secretValues(p: Parsed): string[] {
   return [...secretArgValues(p.guard), ...buildSecretValues(p.guard.build)]
 }
 
-async function dispatch(p: Parsed, io: CliIo, redact: Redact): Promise<number> {
-  const emit = (doc: unknown): void =>
-    io.stdout(`${JSON.stringify(redactDeep(doc, redact), null, 2)}\n`)
+async function dispatch(p: Parsed, io: CliIo): Promise<number> {
+  // Documents leave the pipeline redacted already (redactJudgement), so they are printed as is.
+  const emit = (doc: unknown): void => io.stdout(`${JSON.stringify(doc, null, 2)}\n`)
   switch (p.command) {
     case 'help':
       io.stdout(USAGE)

@@ -23,8 +23,14 @@ export class InterpolationError extends FreshBuildError {}
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y
 const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/
 
+/** Deeper `${A:-${B:-...}}` nesting is refused (as the Dockerfile lexer does): no stack overflow. */
+export const MAX_NESTING = 128
+
 /** Substitutes every variable in `text`; throws InterpolationError on a bad or required one. */
-export function interpolate(text: string, vars: Vars): string {
+export function interpolate(text: string, vars: Vars, depth = 0): string {
+  if (depth > MAX_NESTING) {
+    throw new InterpolationError(`variables nested more than ${MAX_NESTING} deep`)
+  }
   let out = ''
   let i = 0
   while (i < text.length) {
@@ -43,7 +49,7 @@ export function interpolate(text: string, vars: Vars): string {
     if (next === '{') {
       const end = closingBrace(text, dollar + 2)
       if (end < 0) throw invalid(text)
-      out += braced(text.slice(dollar + 2, end), vars, text)
+      out += braced(text.slice(dollar + 2, end), vars, text, depth)
       i = end + 1
       continue
     }
@@ -72,7 +78,8 @@ function closingBrace(text: string, from: number): number {
   return -1
 }
 
-function braced(body: string, vars: Vars, whole: string): string {
+function braced(body: string, vars: Vars, whole: string, depth: number): string {
+  const sub = (t: string): string => interpolate(t, vars, depth + 1)
   const m = BRACED.exec(body)
   if (!m) throw invalid(whole)
   const [, name = '', op, rest = ''] = m
@@ -83,17 +90,17 @@ function braced(body: string, vars: Vars, whole: string): string {
     case undefined:
       return value ?? ''
     case ':-':
-      return nonEmpty ? value : interpolate(rest, vars)
+      return nonEmpty ? value : sub(rest)
     case '-':
-      return set ? value : interpolate(rest, vars)
+      return set ? value : sub(rest)
     case ':+':
-      return nonEmpty ? interpolate(rest, vars) : ''
+      return nonEmpty ? sub(rest) : ''
     case '+':
-      return set ? interpolate(rest, vars) : ''
+      return set ? sub(rest) : ''
     case ':?':
     case '?': {
       if (op === ':?' ? nonEmpty : set) return value ?? ''
-      const why = interpolate(rest, vars)
+      const why = sub(rest)
       throw new InterpolationError(
         `required variable ${name} is ${set ? 'empty' : 'missing a value'}${why ? `: ${why}` : ''}`
       )

@@ -21,6 +21,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, resolve } from 'node:path'
+import { containedIn } from '../util/paths.js'
 import { load, YAMLException } from 'js-yaml'
 import { interpolate, InterpolationError, parseDotEnv, type Vars } from './interpolate.js'
 import { FreshBuildError, thrownMessage } from '../util/error.js'
@@ -52,6 +53,12 @@ export interface ComposeProject {
 
 export interface ReadComposeOptions {
   env: NodeJS.ProcessEnv
+  /**
+   * When set, every path the file names (build contexts, Dockerfiles, `extends.file`,
+   * `env_file`, `additional_contexts`, the `.env` beside it) must stay inside this directory,
+   * through symlinks too: refused before anything there is read.
+   */
+  root?: string
   /** Services to read (each must exist and build); default: every service that builds. */
   services?: string[]
 }
@@ -83,8 +90,19 @@ export async function readComposeProject(
 ): Promise<ComposeProject> {
   const abs = resolve(file)
   const dir = dirname(abs)
+  const root = opts.root ?? null
+  const contain = async (from: string, where: string, path: string): Promise<void> => {
+    if (root !== null && !(await containedIn(root, path))) {
+      throw new ComposeError(
+        from,
+        `${where}: ${path} is outside ${root} (through a symlink or not): refused`
+      )
+    }
+  }
+  await contain(abs, 'the compose file', abs)
+  await contain(abs, 'the .env file', resolve(dir, '.env'))
   const vars = await projectVars(dir, opts.env)
-  const reader = new Reader(vars)
+  const reader = new Reader(vars, contain)
   const doc = await reader.load(abs)
   const name = composeProjectName({ dir, env: vars, name: doc.name })
 
@@ -123,6 +141,12 @@ export async function readComposeProject(
     }
     if (services.length === 0) throw new ComposeError(abs, 'no service has a build section')
   }
+  // Checked before any Dockerfile or context is read.
+  for (const svc of services) {
+    await contain(abs, `services.${svc.name}.build.context`, svc.context)
+    await contain(abs, `services.${svc.name}.build.dockerfile`, svc.dockerfile)
+  }
+  await reader.checkNamedPaths()
   return { file: abs, dir, name, services }
 }
 
@@ -199,9 +223,20 @@ interface ServiceSpec {
 
 type Mapping = Record<string, unknown>
 
+type Contain = (from: string, where: string, path: string) => Promise<void>
+
 class Reader {
   private readonly docs = new Map<string, Promise<ComposeDoc>>()
-  constructor(private readonly vars: Vars) {}
+  /** Paths the files name that are not read here (env_file, additional_contexts). */
+  private readonly named: { file: string; where: string; path: string }[] = []
+  constructor(
+    private readonly vars: Vars,
+    private readonly contain: Contain = async () => undefined
+  ) {}
+
+  async checkNamedPaths(): Promise<void> {
+    for (const n of this.named) await this.contain(n.file, n.where, n.path)
+  }
 
   load(file: string): Promise<ComposeDoc> {
     let doc = this.docs.get(file)
@@ -256,6 +291,12 @@ class Reader {
     if (raw !== null && !isMapping(raw))
       throw new ComposeError(doc.file, `${where} must be a mapping`)
     const def: Mapping = raw ?? {}
+    for (const [i, f] of this.list(doc.file, `${where}.env_file`, envFiles(def.env_file)).entries())
+      this.named.push({
+        file: doc.file,
+        where: `${where}.env_file[${i}]`,
+        path: resolve(dirname(doc.file), f)
+      })
     const own: ServiceSpec = {
       build:
         def.build === undefined || def.build === null ? null : this.build(doc, name, def.build),
@@ -277,6 +318,7 @@ class Reader {
       if (ext.file !== undefined && ext.file !== null) {
         const f = this.text(doc.file, `${where}.extends.file`, ext.file)
         baseFile = resolve(dirname(doc.file), f)
+        await this.contain(doc.file, `${where}.extends.file`, baseFile)
       }
     } else {
       throw new ComposeError(
@@ -323,6 +365,16 @@ class Reader {
       spec.target = this.text(doc.file, `${where}.target`, raw.target)
     }
     spec.cacheFrom = this.list(doc.file, `${where}.cache_from`, raw.cache_from)
+    const base = spec.context ?? dir
+    for (const [name, value] of this.additionalContexts(doc.file, where, raw.additional_contexts)) {
+      // Images, services and URLs are not paths on this host.
+      if (/^(docker-image|service|oci-layout|target):|^[a-z]+:\/\//.test(value)) continue
+      this.named.push({
+        file: doc.file,
+        where: `${where}.additional_contexts.${name}`,
+        path: isAbsolute(value) ? resolve(value) : resolve(base, value)
+      })
+    }
     return spec
   }
 
@@ -361,6 +413,23 @@ class Reader {
       put(name, value === null ? this.vars[name] : this.text(file, `${where}.${name}`, value))
     }
     return out
+  }
+
+  /** `additional_contexts` as a mapping or a `name=value` list. */
+  private additionalContexts(file: string, where: string, raw: unknown): [string, string][] {
+    if (raw === undefined || raw === null) return []
+    if (Array.isArray(raw)) {
+      return raw.map((item, i) => {
+        const entry = this.text(file, `${where}.additional_contexts[${i}]`, item)
+        const eq = entry.indexOf('=')
+        return [eq < 0 ? String(i) : entry.slice(0, eq), eq < 0 ? entry : entry.slice(eq + 1)]
+      })
+    }
+    if (!isMapping(raw)) return []
+    return Object.entries(raw).map(([k, v]) => [
+      k,
+      this.text(file, `${where}.additional_contexts.${k}`, v)
+    ])
   }
 
   /** A list of strings (a single string counts as a list of one); undefined/null is empty. */
@@ -415,6 +484,12 @@ function finish(file: string, name: string, spec: ServiceSpec, build: BuildSpec)
     image: spec.image,
     cacheFrom: build.cacheFrom
   }
+}
+
+/** `env_file` entries: strings, or `{ path }` mappings (compose 2.24+). */
+function envFiles(raw: unknown): unknown {
+  if (!Array.isArray(raw)) return isMapping(raw) ? raw.path : raw
+  return raw.map(v => (isMapping(v) ? v.path : v))
 }
 
 function isMapping(v: unknown): v is Mapping {

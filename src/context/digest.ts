@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto'
 import { close, closeSync, constants, open, openSync, read, readSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { availableParallelism } from 'node:os'
+import { fsPath } from '../util/bytes-path.js'
 
 /** The stat fields a digester may use (a cache keys on them); content never comes from here. */
 export interface FileStat {
@@ -57,7 +58,7 @@ export class StreamDigester implements FileDigester {
   }
 
   private digestSync(absPath: string): string {
-    const fd = openSync(absPath, READ_FLAGS)
+    const fd = openSync(fsPath(absPath), READ_FLAGS)
     const h = createHash('sha256')
     try {
       for (;;) {
@@ -72,7 +73,7 @@ export class StreamDigester implements FileDigester {
   }
 
   private async digestStream(absPath: string): Promise<string> {
-    const fd = await openFd(absPath, READ_FLAGS)
+    const fd = await openFd(fsPath(absPath), READ_FLAGS)
     let cur = this.take()
     let next = this.take()
     const h = createHash('sha256')
@@ -95,6 +96,11 @@ export class StreamDigester implements FileDigester {
   private take(): Buffer {
     return this.free.pop() ?? Buffer.allocUnsafe(this.bufferSize)
   }
+}
+
+/** sha256 of raw bytes (a symlink target as read from disk). */
+export function digestBytes(b: Buffer): string {
+  return `sha256:${createHash('sha256').update(b).digest('hex')}`
 }
 
 /** sha256 of a string (a symlink target) or of nothing (special files that land empty). */

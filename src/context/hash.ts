@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ContextEntry } from '../model.js'
+import { pathToBytes } from '../util/bytes-path.js'
 
 /**
  * What BuildKit's cache key covers for one entry apart from its name, as one line: type,
@@ -25,6 +26,9 @@ export function hashEntries(entries: readonly ContextEntry[]): string {
     ? entries
     : [...entries].sort((a, b) => compareBytes(a.path, b.path))
   const h = createHash('sha256')
+  // JSON quoting is one to one on name strings, and name strings are one to one on the bytes
+  // on disk (a byte that is not UTF-8 is quoted as its own \udcXX escape): the hash covers the
+  // names as Docker sends them.
   for (const e of sorted) h.update(`${entrySignature(e)} ${JSON.stringify(e.path)}\n`)
   return `sha256:${h.digest('hex')}`
 }
@@ -45,7 +49,7 @@ export function sortedByBytes(entries: readonly ContextEntry[]): boolean {
 
 /** Byte-order comparison of paths, the same on every machine and locale. */
 export function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b))
+  return Buffer.compare(pathToBytes(a), pathToBytes(b))
 }
 
 /**

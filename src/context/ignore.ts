@@ -239,11 +239,27 @@ export interface MatchResult {
 
 const GLOB_CHARS = /[*?[\]\\^]/
 
+/** A path that is not clean and relative: a `.` or `..` segment, `//`, a leading or trailing `/`. */
+const UNCLEAN = /(^|\/)\.\.?(\/|$)|\/\/|^\/|\/$/
+
+interface IndexNode {
+  children: Map<string, IndexNode>
+  /** Patterns whose leading literal segments end here. */
+  patterns: number[]
+}
+
 export class Matcher {
   readonly patterns: readonly Pattern[]
   /** Some pattern starts with `!`. */
   readonly hasExclusions: boolean
   private readonly regexps = new Map<number, Nfa>()
+  /** Pattern evaluations so far (one pattern against one path and its parents): for tests. */
+  evaluations = 0
+  /** Patterns by their leading literal segments; `unindexed` have none. See candidates(). */
+  private readonly index: IndexNode = { children: new Map(), patterns: [] }
+  private readonly unindexed: number[] = []
+  private compiledAll = false
+  private all: number[] | null = null
 
   constructor(
     patterns: Pattern[],
@@ -251,6 +267,60 @@ export class Matcher {
   ) {
     this.patterns = patterns
     this.hasExclusions = patterns.some(p => p.exclusion)
+    patterns.forEach((p, i) => {
+      const segs = p.text.split('/')
+      let node = this.index
+      let k = 0
+      for (const seg of segs) {
+        if (seg === '' || seg === '.' || seg === '..' || GLOB_CHARS.test(seg)) break
+        let next = node.children.get(seg)
+        if (!next) node.children.set(seg, (next = { children: new Map(), patterns: [] }))
+        node = next
+        k++
+      }
+      if (k === 0) this.unindexed.push(i)
+      else node.patterns.push(i)
+    })
+  }
+
+  /**
+   * The patterns that can match `path` or one of its parents, in file order. A pattern's leading
+   * segments without a special character must be the leading segments of whatever it matches
+   * (nothing in a glob can produce or skip a literal segment before the first special one), so a
+   * path is tried only against the patterns indexed under its own leading segments, plus those
+   * that start with a special segment. With a 10,000-line ignore file of paths this is a few
+   * patterns per path instead of all of them; Docker tries every pattern on every path.
+   */
+  private candidates(path: string): readonly number[] {
+    this.compileAllOnce()
+    // parentDirs cleans a path such as `x/../a/b` (its parents include `a`): no index for those.
+    if (UNCLEAN.test(path)) return (this.all ??= this.patterns.map((_, i) => i))
+    const lists: (readonly number[])[] = [this.unindexed]
+    let node: IndexNode | undefined = this.index
+    let from = 0
+    while (node !== undefined && from <= path.length) {
+      const slash = path.indexOf('/', from)
+      const seg = path.slice(from, slash < 0 ? path.length : slash)
+      node = node.children.get(seg)
+      if (node && node.patterns.length > 0) lists.push(node.patterns)
+      if (slash < 0) break
+      from = slash + 1
+    }
+    if (lists.length === 1) return this.unindexed
+    return lists.flat().sort((a, b) => a - b)
+  }
+
+  /**
+   * Go compiles a pattern on its first evaluation, which for nearly every pattern is the first
+   * path walked: a pattern Go's regexp rejects fails the walk even when no path could reach it,
+   * so every regexp pattern is compiled at the first match, in file order.
+   */
+  private compileAllOnce(): void {
+    if (this.compiledAll) return
+    this.compiledAll = true
+    this.patterns.forEach((p, i) => {
+      if (p.form.matchType === 'regexp') this.regexp(i)
+    })
   }
 
   /**
@@ -339,10 +409,12 @@ export class Matcher {
   matchesOrParentMatches(path: string): boolean {
     let matched = false
     const cuts = parentCuts(path)
-    this.patterns.forEach((p, i) => {
-      if (p.exclusion !== matched) return
+    for (const i of this.candidates(path)) {
+      const p = this.patterns[i] as Pattern
+      if (p.exclusion !== matched) continue
+      this.evaluations++
       if (this.matchOneOrParents(i, path, cuts)) matched = !p.exclusion
-    })
+    }
     return matched
   }
 
@@ -353,19 +425,25 @@ export class Matcher {
    */
   match(path: string, parent?: MatchInfo): MatchResult {
     const inherited = parent?.parentMatched ?? []
-    const withParents = inherited.length === 0
+    const withParents = parent === undefined
     const cuts = withParents ? parentCuts(path) : null
-    const info: boolean[] = new Array<boolean>(this.patterns.length).fill(false)
+    // Sparse: only matched patterns are set (a hole reads as false). A pattern that matched the
+    // parent is a candidate here too (same leading segments), so nothing inherited is skipped.
+    const info: boolean[] = []
     let matched = false
-    this.patterns.forEach((p, i) => {
+    for (const i of this.candidates(path)) {
+      const p = this.patterns[i] as Pattern
       let m = inherited[i] ?? false
       if (!m) {
-        if (p.exclusion !== matched) return
+        if (p.exclusion !== matched) continue
+        this.evaluations++
         m = withParents ? this.matchOneOrParents(i, path, cuts) : this.matchOne(i, path)
       }
-      info[i] = m
-      if (m) matched = !p.exclusion
-    })
+      if (m) {
+        info[i] = true
+        matched = !p.exclusion
+      }
+    }
     return { excluded: matched, info: { parentMatched: info } }
   }
 

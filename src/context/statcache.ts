@@ -20,16 +20,8 @@
  */
 import { thrownMessage } from '../util/error.js'
 import { createHash, randomBytes } from 'node:crypto'
-import {
-  mkdir,
-  open,
-  readdir,
-  readFile,
-  rename,
-  stat,
-  unlink,
-  type FileHandle
-} from 'node:fs/promises'
+import { constants as fsConstants, type Stats } from 'node:fs'
+import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { errCode } from '../util/errno.js'
 import { StreamDigester, type FileDigester, type FileStat } from './digest.js'
@@ -37,7 +29,9 @@ import { StreamDigester, type FileDigester, type FileStat } from './digest.js'
 /** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */
 export const RACY_MARGIN_MS = 2000
 
-const MAGIC = 'fresh-build stat cache v1'
+/** The first line's start: `clear` deletes a stat cache only when it shows this. */
+export const STAT_CACHE_MAGIC = 'fresh-build stat cache v1'
+const MAGIC = STAT_CACHE_MAGIC
 const HEX = /^[0-9a-f]{64}$/
 
 /** One cached file: the stat fields of the key and the digest of the bytes seen then. */
@@ -165,7 +159,7 @@ export class StatCache {
         dirname(path),
         `${tmpPrefix(path)}${process.pid}.${randomBytes(4).toString('hex')}.tmp`
       )
-      const fh = await open(tmpPath, 'wx', 0o644)
+      const fh = await open(tmpPath, CREATE_EXCL, 0o644)
       tmp = { path: tmpPath, fh }
       horizonMs = (await fh.stat()).mtimeMs
     } catch (e) {
@@ -173,7 +167,7 @@ export class StatCache {
     }
     const previous = new Map<string, Row>()
     try {
-      const [text, st] = await Promise.all([readFile(path, 'utf8'), stat(path)])
+      const [text, st] = await readNoFollow(path)
       const parsed = parseStatCache(text)
       if ('ignored' in parsed) {
         notes.push(`ignored (${parsed.ignored})`)
@@ -259,6 +253,25 @@ export class StatCache {
       note: this.notes.length > 0 ? `stat cache ${this.notes.join('; ')}` : null,
       saved: this.saved
     }
+  }
+}
+
+/** A new file only: never an existing one, never through a symlink planted at the name. */
+const CREATE_EXCL =
+  fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_NOFOLLOW
+
+/** The cache's text and stat, never through a symlink at its name (ELOOP: ignored). */
+async function readNoFollow(path: string): Promise<[string, Stats]> {
+  const fh = await open(
+    path,
+    fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK
+  )
+  try {
+    const st = await fh.stat()
+    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' })
+    return [await fh.readFile('utf8'), st]
+  } finally {
+    await fh.close()
   }
 }
 

@@ -15,8 +15,9 @@ import { lstatSync, readdirSync, readlinkSync } from 'node:fs'
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { errCode, errnoReason } from '../util/errno.js'
+import { fsPath, nameFromBytes, pathToBytes } from '../util/bytes-path.js'
 import type { ContextEntry, ContextScan } from '../model.js'
-import { defaultConcurrency, digestString, mapPool, StreamDigester } from './digest.js'
+import { defaultConcurrency, digestBytes, digestString, mapPool, StreamDigester } from './digest.js'
 import type { FileDigester, FileStat } from './digest.js'
 import { compilePatterns, parseIgnoreFile } from './ignore.js'
 import type { IgnoreLine, Matcher, MatchInfo } from './ignore.js'
@@ -35,7 +36,8 @@ export class ContextError extends FreshBuildError {
 
 /** The file system calls the walker makes; tests wrap them to observe or inject. */
 export interface ContextFs {
-  readdir(absDir: string): Promise<Dirent[]>
+  /** Names as bytes (`Dirent<Buffer>`), so one that is not UTF-8 is read as it is on disk. */
+  readdir(absDir: string): Promise<(Dirent | Dirent<Buffer>)[]>
   lstat(absPath: string): Promise<Stats>
   readlink(absPath: string): Promise<string>
 }
@@ -43,10 +45,11 @@ export interface ContextFs {
 // Synchronous calls behind the async interface: a libuv round trip costs ~20us of main-thread
 // time per call, ten times a cached lstat, and dominated the walk of a 20k-file tree
 // (docs/benchmarks.md). Errors still surface as rejections, which the walker handles.
+// Paths are name strings (util/bytes-path.ts): fsPath gives fs the bytes when a name needs it.
 const nodeFs: ContextFs = {
-  readdir: async p => readdirSync(p, { withFileTypes: true }),
-  lstat: async p => lstatSync(p),
-  readlink: async p => readlinkSync(p)
+  readdir: async p => readdirSync(fsPath(p), { withFileTypes: true, encoding: 'buffer' }),
+  lstat: async p => lstatSync(fsPath(p)),
+  readlink: async p => nameFromBytes(readlinkSync(fsPath(p), { encoding: 'buffer' }))
 }
 
 export interface ScanOptions {
@@ -151,7 +154,7 @@ class Walker {
     excluded: boolean,
     out: Found[]
   ): Promise<number> {
-    let dirents: Dirent[]
+    let dirents: (Dirent | Dirent<Buffer>)[]
     try {
       dirents = await this.fs.readdir(absDir)
     } catch (e) {
@@ -163,8 +166,9 @@ class Walker {
     }
     const before = out.length
     for (const d of dirents) {
-      const rel = relDir === '' ? d.name : `${relDir}/${d.name}`
-      const abs = join(absDir, d.name)
+      const name = typeof d.name === 'string' ? d.name : nameFromBytes(d.name)
+      const rel = relDir === '' ? name : `${relDir}/${name}`
+      const abs = join(absDir, name)
       const isDir = d.isDirectory()
       const m = this.matcher.match(rel, info)
       if (m.excluded) {
@@ -188,7 +192,7 @@ class Walker {
     try {
       st = await this.fs.lstat(abs)
     } catch (e) {
-      if (errCode(e) === 'ENOENT') return null
+      // Listed a moment ago: gone now is a change under the walk, named, never skipped silently.
       throw fail('cannot stat', abs, e)
     }
     const mode = st.mode & 0o7777
@@ -210,7 +214,8 @@ class Walker {
         throw fail('cannot read symlink', abs, e)
       }
       const entry: ContextEntry = { path: rel, type: 'symlink', mode, size: 0, linkTarget: target }
-      entry.digest = digestString(target)
+      // The target's bytes, as Docker sends them.
+      entry.digest = digestBytes(pathToBytes(target))
       return { abs, stat: null, entry }
     }
     if (st.isFile())
@@ -252,7 +257,7 @@ export async function scanContext(root: string, opts: ScanOptions = {}): Promise
   )
 
   // Sort on precomputed UTF-8 keys: the same order as compareBytes, without re-encoding per compare.
-  const keyed = found.map(f => ({ key: Buffer.from(f.entry.path), entry: f.entry }))
+  const keyed = found.map(f => ({ key: pathToBytes(f.entry.path), entry: f.entry }))
   keyed.sort((a, b) => Buffer.compare(a.key, b.key))
   return {
     root: resolve(root),

@@ -2,10 +2,11 @@
  * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
  * the log live while keeping all of it in a file (logs can be far larger than memory allows).
  */
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { constants, mkdtempSync, rmSync, type WriteStream } from 'node:fs'
+import { open, readFile, rename, unlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join, resolve } from 'node:path'
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import type { BuilderKind } from './builder.js'
 import { lastErrorLine, type DockerExec, type StreamName } from './exec.js'
 
@@ -115,6 +116,67 @@ export interface BuildRun {
   metadata: Record<string, unknown> | null
 }
 
+/** The kept log's first line: `clear` deletes a `<state>.build.log` only when it starts so. */
+export const BUILD_LOG_MAGIC = '# fresh-build build log v1'
+
+/** Where the last build's log is kept: beside its record. */
+export function buildLogPathFor(recordPath: string): string {
+  return `${recordPath}.build.log`
+}
+
+/**
+ * The kept log is written to a new temp file beside it (O_EXCL | O_NOFOLLOW, 0600: a symlink
+ * planted at either name is never followed) and renamed over the old log at the end, which
+ * replaces whatever entry is there rather than writing through it.
+ */
+class KeptLog {
+  error: string | null = null
+  private constructor(
+    private readonly path: string,
+    private readonly tmp: string,
+    private readonly out: WriteStream
+  ) {
+    // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
+    out.on('error', e => {
+      this.error ??= e.message
+    })
+  }
+
+  static async create(path: string): Promise<KeptLog | string> {
+    const tmp = join(
+      dirname(path),
+      `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+    )
+    const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW
+    try {
+      const fh = await open(tmp, flags, 0o600)
+      const log = new KeptLog(path, tmp, fh.createWriteStream())
+      log.write(BUILD_LOG_MAGIC)
+      return log
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e)
+    }
+  }
+
+  write(line: string): void {
+    if (this.error === null) this.out.write(`${line}\n`)
+  }
+
+  /** Closes and moves the log into place; the temp file never stays behind. */
+  async finish(): Promise<void> {
+    await new Promise<void>(done => this.out.end(() => done()))
+    if (this.error === null) {
+      try {
+        await rename(this.tmp, this.path)
+        return
+      } catch (e) {
+        this.error = e instanceof Error ? e.message : String(e)
+      }
+    }
+    await unlink(this.tmp).catch(() => undefined)
+  }
+}
+
 export interface RunBuildOptions {
   /** Every line, live: for progress and for a streaming log parser. */
   onLine?: (line: string, stream: StreamName) => void
@@ -128,6 +190,8 @@ export interface RunBuildOptions {
   redact?: (line: string) => string
   /** Called with the exact argv (without the binary) just before the build starts. */
   onCommand?: (argv: readonly string[], env: Readonly<Record<string, string>>) => void
+  /** Kill the build after this long (ms) and report it as timed out; none by default. */
+  timeoutMs?: number
 }
 
 /**
@@ -154,25 +218,30 @@ export async function runBuild(
     const flags = metadataFile ? { ...opts.flags, metadataFile } : opts.flags
     const cmd = buildCommand(kind, { ...opts, context, iidFile, ...(flags ? { flags } : {}) })
     run.onCommand?.(cmd.argv, cmd.env)
+    const kept = run.logPath ? await KeptLog.create(run.logPath) : null
+    const log = kept instanceof KeptLog ? kept : null
     const redact = run.redact ?? ((line: string): string => line)
-    let logError: string | null = null
-    const log = run.logPath ? createWriteStream(run.logPath, { mode: 0o600 }) : null
-    // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
-    log?.on('error', e => {
-      logError ??= e.message
-    })
-    const result = await exec(cmd.argv, {
-      env: cmd.env,
-      signal: run.signal,
-      // Only the tail is held in memory, for the error line and the image id fallback.
-      maxCapture: 256 * 1024,
-      onLine: (raw, stream) => {
-        const line = redact(raw)
-        if (log && logError === null) log.write(line + '\n')
-        run.onLine?.(line, stream)
-      }
-    })
-    if (log) await new Promise<void>(done => log.end(() => done()))
+    let result
+    try {
+      result = await exec(cmd.argv, {
+        env: cmd.env,
+        signal: run.signal,
+        // A RUN step may print nothing for an hour: only the build's own bound applies.
+        idleTimeoutMs: Infinity,
+        ...(run.timeoutMs !== undefined ? { timeoutMs: run.timeoutMs } : {}),
+        // Only the tail is held in memory, for the error line and the image id fallback.
+        maxCapture: 256 * 1024,
+        onLine: (raw, stream) => {
+          // RUN output may print a secret: redacted before it is kept or handed on.
+          const line = redact(raw)
+          log?.write(line)
+          run.onLine?.(line, stream)
+        }
+      })
+    } finally {
+      await log?.finish()
+    }
+    const logError = typeof kept === 'string' ? kept : (log?.error ?? null)
     let imageId: string | null = null
     if (result.code === 0) {
       imageId = (await readFile(iidFile, 'utf8').catch(() => '')).trim() || null

@@ -3,6 +3,7 @@
  * explicit exit codes (a non-zero exit is data, not an exception), bounded capture, live lines.
  */
 import { spawn } from 'node:child_process'
+import { basename } from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 import { FreshBuildError } from '../util/error.js'
 
@@ -36,6 +37,15 @@ export interface ExecOptions {
   /** Bytes kept per stream (the tail); default 16 MiB. */
   maxCapture?: number
   input?: string
+  /** Kill the process after this long (ms) in all and reject with a DockerError saying so. */
+  timeoutMs?: number
+  /**
+   * Kill it when neither stream has produced a byte for this long (ms): it stopped answering.
+   * Infinity: no such bound (a build, whose steps may be silent for long).
+   */
+  idleTimeoutMs?: number
+  /** What to call the command in a timeout error (default: the binary and its first words). */
+  label?: string
 }
 
 export interface ExecResult {
@@ -143,6 +153,40 @@ export function run(cmd: string, args: string[], opts: ExecOptions = {}): Promis
       aborted = true
       child.kill('SIGTERM')
     }
+    // A daemon that accepts and never answers must not hold the run (and its lock) forever:
+    // TERM, then KILL if the client ignores it, and the promise rejects with what hung.
+    let timedOut: string | null = null
+    let killTimer: NodeJS.Timeout | undefined
+    const expire = (why: string): void => {
+      if (timedOut !== null) return
+      timedOut = why
+      child.kill('SIGTERM')
+      killTimer = setTimeout(() => child.kill('SIGKILL'), 2000)
+      killTimer.unref()
+    }
+    const label = opts.label ?? [basename(cmd), ...args.slice(0, 2)].join(' ')
+    const total =
+      opts.timeoutMs !== undefined
+        ? setTimeout(
+            () => expire(`${label} did not finish within ${seconds(opts.timeoutMs ?? 0)}`),
+            opts.timeoutMs
+          )
+        : undefined
+    let idle: NodeJS.Timeout | undefined
+    const touch = (): void => {
+      if (opts.idleTimeoutMs === undefined || !Number.isFinite(opts.idleTimeoutMs)) return
+      clearTimeout(idle)
+      idle = setTimeout(
+        () => expire(`${label} did not answer within ${seconds(opts.idleTimeoutMs ?? 0)}`),
+        opts.idleTimeoutMs
+      )
+    }
+    touch()
+    const clearTimers = (): void => {
+      clearTimeout(total)
+      clearTimeout(idle)
+      clearTimeout(killTimer)
+    }
     if (opts.signal?.aborted) onAbort()
     else opts.signal?.addEventListener('abort', onAbort, { once: true })
 
@@ -150,7 +194,10 @@ export function run(cmd: string, args: string[], opts: ExecOptions = {}): Promis
     const stdoutDone: Promise<void> = opts.onStdout
       ? (async () => {
           try {
-            for await (const chunk of stdout) await opts.onStdout?.(chunk as Buffer)
+            for await (const chunk of stdout) {
+              touch()
+              await opts.onStdout?.(chunk as Buffer)
+            }
           } catch (e) {
             sinkError = e
             child.kill('SIGTERM')
@@ -159,6 +206,7 @@ export function run(cmd: string, args: string[], opts: ExecOptions = {}): Promis
         })()
       : new Promise<void>(res => {
           stdout.on('data', (chunk: Buffer) => {
+            touch()
             out.push(chunk)
             if (opts.onLine) outLines.push(chunk)
           })
@@ -166,6 +214,7 @@ export function run(cmd: string, args: string[], opts: ExecOptions = {}): Promis
           stdout.on('error', () => res())
         })
     stderr.on('data', (chunk: Buffer) => {
+      touch()
       err.push(chunk)
       if (opts.onLine) errLines.push(chunk)
     })
@@ -173,6 +222,7 @@ export function run(cmd: string, args: string[], opts: ExecOptions = {}): Promis
     child.once('error', (e: NodeJS.ErrnoException) => {
       if (settled) return
       settled = true
+      clearTimers()
       opts.signal?.removeEventListener('abort', onAbort)
       if (e.code === 'ENOENT') {
         reject(
@@ -190,7 +240,12 @@ export function run(cmd: string, args: string[], opts: ExecOptions = {}): Promis
       void stdoutDone.then(() => {
         if (settled) return
         settled = true
+        clearTimers()
         opts.signal?.removeEventListener('abort', onAbort)
+        if (timedOut !== null) {
+          reject(new DockerError(timedOut))
+          return
+        }
         if (sinkError !== null) {
           reject(sinkError instanceof Error ? sinkError : new Error(String(sinkError)))
           return
@@ -210,6 +265,29 @@ export function run(cmd: string, args: string[], opts: ExecOptions = {}): Promis
   })
 }
 
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10}s`
+}
+
+/** Default bound on a docker call's silence (s); FRESH_BUILD_DOCKER_TIMEOUT overrides it. */
+export const DEFAULT_DOCKER_TIMEOUT_S = 300
+
+/**
+ * How long a docker call may go without a byte on stdout or stderr before it counts as hung:
+ * $FRESH_BUILD_DOCKER_TIMEOUT seconds, else DEFAULT_DOCKER_TIMEOUT_S.
+ */
+export function dockerTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.FRESH_BUILD_DOCKER_TIMEOUT
+  if (raw === undefined || raw.trim() === '') return DEFAULT_DOCKER_TIMEOUT_S * 1000
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new DockerError(
+      `FRESH_BUILD_DOCKER_TIMEOUT: "${raw}" is not a positive number of seconds`
+    )
+  }
+  return n * 1000
+}
+
 /**
  * The docker client to use: an explicit path, else `DOCKER_PATH`, else `docker` on PATH.
  * DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG... pass through in `env` untouched.
@@ -224,7 +302,16 @@ export function dockerClient(
 
 /** Binds a client: the returned function runs `bin args...` with the client's environment. */
 export function dockerExec(client: DockerClient): DockerExec {
-  return (args, opts = {}) => run(client.bin, args, { ...opts, baseEnv: client.env })
+  const idle = dockerTimeoutMs(client.env)
+  // Every call is bounded by silence; a build sets its own bound (its steps may be quiet for
+  // long) by passing idleTimeoutMs itself.
+  return (args, opts = {}) =>
+    run(client.bin, args, {
+      idleTimeoutMs: idle,
+      label: commandLabel(args),
+      ...opts,
+      baseEnv: client.env
+    })
 }
 
 /** The last non-empty stderr line (else stdout's), which is where docker puts the reason. */

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto'
 import type { Header } from 'tar-stream'
 import { DockerError, type DockerExec } from './exec.js'
 import { TarWalker, walkImageSave } from './save.js'
+import { hasEscapedBytes, pathToBytes } from '../util/bytes-path.js'
 
 export type LayerEntryType = 'file' | 'dir' | 'symlink' | 'whiteout' | 'missing' | 'other'
 
@@ -52,7 +53,20 @@ export class LayerScan {
   private readonly found = new Map<string, LayerEntry>()
   private readonly whiteouts: string[] = []
 
-  constructor(private readonly wanted: ReadonlySet<string>) {}
+  /**
+   * Wanted names that are not valid UTF-8, by the lossy form tar-stream gives them (it decodes
+   * PAX `path` records as UTF-8, each stray byte becoming U+FFFD), and how often each lossy form
+   * occurs in this layer: one entry is that name; two mean the layer cannot tell them apart, so
+   * the path proves nothing (`other`), never the bytes of its neighbour.
+   */
+  private readonly lossy = new Map<string, string>()
+  private readonly lossySeen = new Map<string, number>()
+
+  constructor(private readonly wanted: ReadonlySet<string>) {
+    for (const w of wanted) {
+      if (hasEscapedBytes(w)) this.lossy.set(pathToBytes(w).toString('utf8'), w)
+    }
+  }
 
   private covers(path: string): boolean {
     for (const w of this.wanted) if (w === path || w.startsWith(path + '/')) return true
@@ -71,7 +85,21 @@ export class LayerScan {
       }
       return
     }
+    const named = this.lossy.get(path)
+    if (named !== undefined) {
+      const seen = (this.lossySeen.get(path) ?? 0) + 1
+      this.lossySeen.set(path, seen)
+      if (seen > 1) {
+        this.found.set(named, { type: 'other', mode: 0 })
+        return
+      }
+      return this.record(named, header, body)
+    }
     if (!this.wanted.has(path)) return
+    return this.record(path, header, body)
+  }
+
+  private async record(path: string, header: Header, body: AsyncIterable<Buffer>): Promise<void> {
     const mode = (header.mode ?? 0) & 0o7777
     switch (header.type) {
       case 'file':

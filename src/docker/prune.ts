@@ -12,7 +12,7 @@
  * - Never `system prune`, `image prune`, `--volumes`: images and volumes are not cache.
  */
 import { thrownMessage } from '../util/error.js'
-import type { PrunePolicy, PruneResult } from '../model.js'
+import type { ClearPrunePolicy, PrunePolicy, PruneResult } from '../model.js'
 import type { BuilderKind } from './builder.js'
 import { commandError, type DockerExec } from './exec.js'
 import { parseHumanSize } from './units.js'
@@ -122,7 +122,7 @@ export function parseReclaimed(output: string): number | null {
 /** Runs the commands in order; stops at the first failure and says which in `note`. */
 export async function runPrune(
   exec: DockerExec,
-  policy: PrunePolicy,
+  policy: PrunePolicy | ClearPrunePolicy,
   commands: string[][]
 ): Promise<PruneResult> {
   let reclaimedBytes = 0

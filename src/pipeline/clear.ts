@@ -1,6 +1,9 @@
-import { lstat, readFile, readlink, realpath, rm } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { lstat, open, readlink, realpath, rm } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { strictlyInside } from '../util/paths.js'
+import { errCode } from '../util/errno.js'
+import { identityOf, removeChecked, writableFolder, type Identity } from '../util/remove.js'
 import {
   clearCommands,
   detectBuilder,
@@ -11,7 +14,8 @@ import {
 } from '../docker/index.js'
 import type { PruneResult } from '../model.js'
 import { defaultStatePath } from '../record/index.js'
-import { statCachePathFor } from '../context/statcache.js'
+import { STAT_CACHE_MAGIC, statCachePathFor } from '../context/statcache.js'
+import { BUILD_LOG_MAGIC, buildLogPathFor } from '../docker/index.js'
 import { builderStampPath } from './cure.js'
 import { UsageError } from './options.js'
 import { errorMessage } from './errors.js'
@@ -61,6 +65,16 @@ export interface ClearReport {
   actionsCache: ActionsCacheReport | null
 }
 
+/** A clear path as checked: where it is, and what was there (null: nothing). */
+interface CheckedPath {
+  /** As the user gave it, for reports. */
+  given: string
+  abs: string
+  /** The real root the path was checked against (the trash folder goes there). */
+  realRoot: string
+  found: Identity | null
+}
+
 /**
  * Where a clear path really is. Its parent is resolved through symlinks (so `link/x` with `link`
  * pointing outside is refused) but the last component is not: a symlink is removed as a link,
@@ -68,6 +82,10 @@ export interface ClearReport {
  * and anything outside the root.
  */
 export async function resolveClearPath(root: string, p: string): Promise<string> {
+  return (await checkClearPath(root, p)).abs
+}
+
+async function checkClearPath(root: string, p: string): Promise<CheckedPath> {
   if (p.trim() === '' || p.includes('\0'))
     throw new UsageError(`clear path "${p}" is empty or invalid`)
   const realRoot = await realpath(root).catch(() => {
@@ -75,6 +93,9 @@ export async function resolveClearPath(root: string, p: string): Promise<string>
       `clear: the directory ${root} does not exist, so no path in it can be cleared`
     )
   })
+  if (realRoot === '/') {
+    throw new UsageError(`clear: ${root} is the file system root, which cannot contain clear paths`)
+  }
   const abs = resolve(realRoot, p)
   if (abs === '/' || !strictlyInside(realRoot, abs)) {
     throw new UsageError(`clear path "${p}" is outside ${root}: refused`)
@@ -83,7 +104,8 @@ export async function resolveClearPath(root: string, p: string): Promise<string>
   try {
     parent = await realpath(dirname(abs))
   } catch {
-    return abs // the parent does not exist, so neither does the path
+    // The parent does not exist, so neither does the path.
+    return { given: p, abs, realRoot, found: null }
   }
   const target = join(parent, basename(abs))
   if (!strictlyInside(realRoot, target)) {
@@ -99,29 +121,42 @@ export async function resolveClearPath(root: string, p: string): Promise<string>
       throw new UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`)
     }
   }
-  return target
+  const st = await lstat(target).catch(() => null)
+  return { given: p, abs: target, realRoot, found: st ? identityOf(st) : null }
+}
+
+/** The same path checked again leads to the same entry (or still to nothing). */
+function sameCheck(a: CheckedPath, b: CheckedPath): boolean {
+  if (a.abs !== b.abs) return false
+  if (a.found === null || b.found === null) return a.found === b.found
+  return a.found.dev === b.found.dev && a.found.ino === b.found.ino
 }
 
 /**
  * The workflow_dispatch cache clear: prune the builder (all records, or by filter), delete host
  * cache paths, reset the record. Builder records only: never volumes, containers or images.
+ *
+ * Everything is checked before the prune (a bad path or a foreign file is an error before
+ * anything changed) and checked again after it, since the prune can take minutes; each deletion
+ * then goes through removeChecked, which cannot follow a folder swapped after the last check.
  */
 export async function runClear(
   opts: ClearOptions,
   io: { progress: (line: string) => void; env: NodeJS.ProcessEnv; exec?: DockerExec }
 ): Promise<ClearReport> {
-  // Validate every path, and the record to reset, before touching anything.
-  const targets = await Promise.all(opts.paths.map(p => resolveClearPath(opts.root, p)))
+  const checkPaths = (): Promise<CheckedPath[]> =>
+    Promise.all(opts.paths.map(p => checkClearPath(opts.root, p)))
+  const targets = await checkPaths()
   const statePath =
     opts.state ??
     defaultStatePath({ context: opts.context, file: opts.file, target: opts.target, env: io.env })
-  await checkRecordFile(statePath)
+  const ownFiles = await checkOwnFiles(statePath)
   // Registries are asked (reachable, deletes on) before anything is pruned or deleted.
   const cacheRefs = parseCacheRefs(opts.registryCache ?? [])
   const registries = cacheRefs.length > 0 ? await prepareCacheDeletion(cacheRefs, io.env) : null
   const exec = io.exec ?? dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env }))
   const host = await detectBuilder(exec, io.env)
-  const warnings = [...host.warnings]
+  const warnings = [...host.warnings, ...ownFiles.warnings]
   let commands: string[][]
   try {
     commands = clearCommands(host.kind, { all: opts.all, filters: opts.filters })
@@ -146,42 +181,61 @@ export async function runClear(
       })
     : null
   io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`)
-  const pruned = await runPrune(exec, opts.all ? 'all' : 'source', commands)
+  const policy = opts.all ? 'all' : opts.filters.length > 0 ? 'filter' : 'unused'
+  const pruned = await runPrune(exec, policy, commands)
   if (!pruned.done) throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`)
+
+  // The prune took a while: every path must still be what it was.
+  const again = await checkPaths().catch((e: unknown) => {
+    throw new UsageError(
+      `a clear path changed while the builder was pruned: ${errorMessage(e)}; no path deleted`
+    )
+  })
+  for (const [i, t] of targets.entries()) {
+    const now = again[i] as CheckedPath
+    if (!sameCheck(t, now)) {
+      throw new UsageError(
+        `clear path "${t.given}" changed while the builder was pruned (now ${now.abs}): refused, no path deleted`
+      )
+    }
+  }
+  const ownAgain = await checkOwnFiles(statePath)
+  for (const [i, f] of ownFiles.files.entries()) {
+    const now = ownAgain.files[i]
+    if (now?.path !== f.path || !sameIdentity(now.found, f.found)) {
+      throw new UsageError(
+        `clear: ${f.path} changed while the builder was pruned: refused, the record is not reset`
+      )
+    }
+  }
 
   const removedPaths: string[] = []
   const missingPaths: string[] = []
-  for (const [i, t] of targets.entries()) {
-    const exists = await lstat(t).then(
-      () => true,
-      () => false
-    )
-    if (!exists) {
-      missingPaths.push(opts.paths[i] as string)
+  for (const t of targets) {
+    if (t.found === null) {
+      missingPaths.push(t.given)
       continue
     }
-    io.progress(`removing ${t}`)
-    await rm(t, { recursive: true, force: true })
-    removedPaths.push(opts.paths[i] as string)
+    io.progress(`removing ${t.abs}`)
+    if (await removeChecked(t.abs, t.found, t.realRoot, `clear path "${t.given}"`))
+      removedPaths.push(t.given)
+    else missingPaths.push(t.given)
   }
 
   const registryCache = registries
     ? await deleteCacheRefs(cacheRefs, registries, io.progress)
     : null
 
-  const recordReset = await rm(statePath).then(
-    () => true,
-    () => false
-  )
-  // The record's companions go with it: the stat cache (digests keyed on file metadata), the
-  // builder state kept for the re-send cure, and the last build log. Named from the record's own path, so nothing else can be reached.
-  for (const companion of [
-    statCachePathFor(statePath),
-    builderStampPath(statePath),
-    `${statePath}.build.log`
-  ]) {
-    await rm(companion, { force: true })
+  let recordReset = false
+  for (const f of ownFiles.files) {
+    if (f.found === null || !f.ours) continue
+    const removed = await removeChecked(f.path, f.found, f.dir, f.path).catch((e: unknown) => {
+      throw new UsageError(`clear: ${f.path} could not be removed: ${errorMessage(e)}`)
+    })
+    if (f.kind === 'record') recordReset = removed
   }
+  // The re-send cure's builder state goes with the record (named from the record's own path).
+  await rm(builderStampPath(statePath), { force: true })
   io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`)
   return {
     verdict: 'cleared',
@@ -197,30 +251,99 @@ export async function runClear(
   }
 }
 
+function sameIdentity(a: Identity | null, b: Identity | null): boolean {
+  if (a === null || b === null) return a === b
+  return a.dev === b.dev && a.ino === b.ino
+}
+
+/** The record or one of its companions, as checked. */
+interface OwnFile {
+  kind: 'record' | 'stat cache' | 'build log'
+  path: string
+  /** The real directory it is in (where its trash folder goes). */
+  dir: string
+  found: Identity | null
+  /** Shown to be the tool's own file, so it may be deleted. */
+  ours: boolean
+}
+
 /**
- * The record file named by --state / the state-file input may be any path: delete it only when
- * it is a fresh-build record (JSON with its `version` and `contextHash`), even a malformed one,
- * never somebody else's file. A missing file is fine (nothing to reset).
+ * The record file named by --state / the state-file input may be any path, and so may its
+ * companions (`<state>.stat-cache`, `<state>.build.log`): each is deleted only when it shows it
+ * is the tool's (a record's `version` and `contextHash`, the companions' first-line magic).
+ * Something that is not a regular file there, or a record that is not a record, is an error
+ * before anything is pruned; a foreign regular companion is left alone with a warning. Missing
+ * files are fine (nothing to reset). Reads never follow a symlink at the last component.
  */
 export async function checkRecordFile(path: string): Promise<void> {
-  const st = await lstat(path).catch(() => null)
-  if (st === null) return
-  const refuse = (why: string): never => {
-    throw new UsageError(`clear: ${path} ${why}, so it is not reset; remove it yourself if it is`)
+  await checkOwnFiles(path)
+}
+
+async function checkOwnFiles(statePath: string): Promise<{ files: OwnFile[]; warnings: string[] }> {
+  const warnings: string[] = []
+  const files: OwnFile[] = []
+  const wanted: [OwnFile['kind'], string][] = [
+    ['record', statePath],
+    ['stat cache', statCachePathFor(statePath)],
+    ['build log', buildLogPathFor(statePath)]
+  ]
+  for (const [kind, path] of wanted) {
+    const refuse = (why: string): never => {
+      throw new UsageError(
+        `clear: ${path} ${why}, so it is not ${kind === 'record' ? 'reset' : 'removed'}; remove it yourself if it is`
+      )
+    }
+    const dir = await realpath(dirname(path)).catch(() => null)
+    const st = dir === null ? null : await lstat(join(dir, basename(path))).catch(() => null)
+    if (dir === null || st === null) {
+      files.push({ kind, path, dir: dir ?? dirname(path), found: null, ours: false })
+      continue
+    }
+    if (!st.isFile()) refuse('is not a regular file')
+    const head = await readHead(join(dir, basename(path)), kind === 'record' ? Infinity : 4096)
+    const ours =
+      kind === 'record'
+        ? looksLikeRecord(head)
+        : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : BUILD_LOG_MAGIC)
+    if (!ours && kind === 'record') {
+      refuse('does not look like a fresh-build record (no JSON with version and contextHash)')
+    }
+    if (!ours) {
+      warnings.push(`${path} is not a fresh-build ${kind} (no header): left in place`)
+    } else {
+      // Deleting needs a writable folder: tried now, before the prune rather than after it.
+      const fault = await writableFolder(dir)
+      if (fault !== null) refuse(`cannot be removed (its folder is not writable: ${fault})`)
+    }
+    files.push({ kind, path, dir, found: identityOf(st), ours })
   }
-  if (!st.isFile()) refuse('is not a regular file')
+  return { files, warnings }
+}
+
+/** The whole record, or a companion's first bytes (its magic line). Never follows a symlink. */
+async function readHead(path: string, max: number): Promise<string> {
+  let fh
+  try {
+    fh = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+  } catch (e) {
+    throw new UsageError(`clear: ${path} cannot be read (${errCode(e) ?? 'error'})`)
+  }
+  try {
+    if (max === Infinity) return await fh.readFile('utf8')
+    const buf = Buffer.alloc(max)
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0)
+    return buf.subarray(0, bytesRead).toString('utf8')
+  } finally {
+    await fh.close()
+  }
+}
+
+function looksLikeRecord(text: string): boolean {
   let value: unknown
   try {
-    value = JSON.parse(await readFile(path, 'utf8'))
+    value = JSON.parse(text)
   } catch {
-    refuse('does not look like a fresh-build record (not JSON)')
+    return false
   }
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    !('version' in value) ||
-    !('contextHash' in value)
-  ) {
-    refuse('does not look like a fresh-build record (no version and contextHash)')
-  }
+  return typeof value === 'object' && value !== null && 'version' in value && 'contextHash' in value
 }

@@ -40,6 +40,17 @@ export interface GuardOptions {
   build?: BuildFlags
   /** Who gave the options, so errors name the input (action) or the flag (CLI). */
   surface?: Surface
+  /** Stop the build after this long (ms): an error. None by default. */
+  buildTimeoutMs?: number
+}
+
+/** A timeout given in seconds (a positive number, fractions allowed), as milliseconds. */
+export function parseTimeout(value: string, where: string): number {
+  const v = value.trim()
+  const n = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN
+  if (!(n > 0))
+    throw new UsageError(`${where}: "${truncate(v, 40)}" is not a positive number of seconds`)
+  return Math.round(n * 1000)
 }
 
 export const PRUNE_POLICIES: readonly PrunePolicy[] = ['source', 'all', 'never']

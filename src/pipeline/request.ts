@@ -11,6 +11,8 @@ import type { BuildFlags, Surface } from './build-flags.js'
 export interface ComposeCli {
   file: string
   services: string[]
+  /** When set, every path the compose file names must stay inside this directory (the action's workspace). */
+  root?: string
 }
 
 /**
@@ -41,6 +43,7 @@ export interface GuardRequest {
   build?: BuildFlags
   /** Which adapter asks: errors name its input or flag. */
   surface?: Surface
+  buildTimeoutMs?: number
 }
 
 /** The one way from a request to the guard's options, for the CLI and the action alike. */
@@ -65,6 +68,7 @@ export function guardOptions(r: GuardRequest): GuardOptions {
     ...(r.statCache !== undefined ? { statCache: r.statCache } : {}),
     ...(r.push ? { push: true } : {}),
     ...(r.build !== undefined ? { build: r.build } : {}),
-    ...(r.surface !== undefined ? { surface: r.surface } : {})
+    ...(r.surface !== undefined ? { surface: r.surface } : {}),
+    ...(r.buildTimeoutMs !== undefined ? { buildTimeoutMs: r.buildTimeoutMs } : {})
   }
 }

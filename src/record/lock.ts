@@ -5,7 +5,7 @@ import { hostname } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { errCode } from '../util/errno.js'
-import { errText } from './store.js'
+import { errText, EXCLUSIVE } from './store.js'
 import { FreshBuildError } from '../util/error.js'
 
 /** The lock could not be taken in time, or is already held by this process. */
@@ -116,7 +116,7 @@ async function tryCreate(
 ): Promise<boolean> {
   let fh
   try {
-    fh = await open(lockPath, 'wx', 0o644)
+    fh = await open(lockPath, EXCLUSIVE, 0o644)
   } catch (e) {
     if (errCode(e) === 'EEXIST') return false
     throw new LockError(lockPath, `cannot create the lock: ${errText(e)}`)

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { constants } from 'node:fs'
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { errCode } from '../util/errno.js'
@@ -34,13 +35,18 @@ export interface RecordFs {
   syncDir(path: string): Promise<void>
 }
 
+/** Create a new file, never through a symlink. */
+export const EXCLUSIVE =
+  constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW
+
 export const nodeRecordFs: RecordFs = {
   readFile: path => readFile(path, 'utf8'),
   mkdirp: async path => {
     await mkdir(path, { recursive: true })
   },
   writeSynced: async (path, data) => {
-    const fh = await open(path, 'wx', 0o644)
+    // O_EXCL never opens an existing entry, a planted symlink included; O_NOFOLLOW says so twice.
+    const fh = await open(path, EXCLUSIVE, 0o644)
     try {
       await fh.writeFile(data, 'utf8')
       await fh.sync()
@@ -89,7 +95,8 @@ export function parseRecord(text: string, path: string): BuildRecord {
   try {
     value = JSON.parse(text)
   } catch (e) {
-    throw new RecordError(path, `the record is not valid JSON (${errText(e)})`)
+    // Never the parser's message: it quotes the file's bytes, and --state may name any file.
+    throw new RecordError(path, `the record is not valid JSON${jsonPosition(text, e)}`)
   }
   try {
     return validateRecord(value)
@@ -136,6 +143,16 @@ export async function writeRecord(
       `record written but its directory could not be synced: ${errText(e)}`
     )
   }
+}
+
+/** ` (line L, column C)` of a JSON.parse error, from its position only; '' when unknown. */
+function jsonPosition(text: string, e: unknown): string {
+  const m = /position (\d+)/.exec(errText(e))
+  if (!m) return /end of JSON input/.test(errText(e)) ? ' (it ends too early)' : ''
+  const before = text.slice(0, Number(m[1]))
+  const line = before.split('\n').length
+  const column = before.length - before.lastIndexOf('\n')
+  return ` (line ${line}, column ${column})`
 }
 
 /** A thrown value as one short line (Error or not). */

@@ -120,13 +120,28 @@ export function statusPayload(input: StatusInput): StatusPayload {
 export async function postCommitStatus(opts: PostStatusOptions): Promise<string | null> {
   const payload = statusPayload({ ...opts, secrets: [...(opts.secrets ?? []), opts.token] })
   const env = opts.env ?? process.env
-  const client =
-    opts.client ?? (await defaultClient(opts.token, opts.baseUrl ?? env.GITHUB_API_URL))
+  const timeoutMs = apiTimeoutMs(env)
+  const baseUrl = opts.baseUrl ?? env.GITHUB_API_URL
+  // The request is aborted at the deadline (the socket closed), not only abandoned.
+  const abort = new AbortController()
+  const client = opts.client ?? (await defaultClient(opts.token, baseUrl, abort.signal))
   const where = `${payload.owner}/${payload.repo}@${payload.sha.slice(0, 12)}`
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort.abort()
+      reject(
+        new StatusError(
+          `cannot post the commit status to ${where}: the GitHub API (${baseUrl || 'https://api.github.com'}) did not answer within ${timeoutMs / 1000}s`
+        )
+      )
+    }, timeoutMs)
+  })
   try {
-    await client.rest.repos.createCommitStatus(payload)
+    await Promise.race([client.rest.repos.createCommitStatus(payload), deadline])
     return null
   } catch (e) {
+    if (e instanceof StatusError) throw e
     const status = httpStatus(e)
     const redact = redactor([opts.token, ...(opts.secrets ?? [])])
     const reason = redact(thrownMessage(e)).replace(/\s+/g, ' ').trim()
@@ -141,13 +156,33 @@ export async function postCommitStatus(opts: PostStatusOptions): Promise<string 
       `cannot post the commit status to ${where}: ${status === undefined ? '' : `HTTP ${status}: `}${reason}`,
       status
     )
+  } finally {
+    clearTimeout(timer)
   }
 }
 
-async function defaultClient(token: string, baseUrl: string | undefined): Promise<StatusClient> {
+/** How long a GitHub API call may take (default 30 s; FRESH_BUILD_API_TIMEOUT seconds). */
+export function apiTimeoutMs(env: Record<string, string | undefined>): number {
+  const raw = env.FRESH_BUILD_API_TIMEOUT
+  if (raw === undefined || raw.trim() === '') return 30_000
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new StatusError(`FRESH_BUILD_API_TIMEOUT: "${raw}" is not a positive number of seconds`)
+  }
+  return n * 1000
+}
+
+async function defaultClient(
+  token: string,
+  baseUrl: string | undefined,
+  signal: AbortSignal
+): Promise<StatusClient> {
   // Imported on use: loading @actions/github reads the event file and env, which the CLI never needs.
   const { getOctokit } = await import('@actions/github')
-  return getOctokit(token, baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {})
+  return getOctokit(token, {
+    ...(baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {}),
+    request: { signal }
+  })
 }
 
 function httpStatus(e: unknown): number | undefined {

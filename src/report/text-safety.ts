@@ -51,7 +51,9 @@ export function visible(text: string): string {
   let out = ''
   for (const c of text) {
     const code = c.codePointAt(0) ?? 0
-    if (!isInvisible(code)) out += c
+    // A byte of a file name that is not UTF-8 (util/bytes-path.ts), shown as the byte it is.
+    if (code >= 0xdc80 && code <= 0xdcff) out += `\\x${(code - 0xdc00).toString(16)}`
+    else if (!isInvisible(code)) out += c
     else
       out +=
         NAMED[c] ??
@@ -104,14 +106,38 @@ export function shortHash(hash: string | null): string {
   return m ? `${m[1] ?? ''}${m[2]}` : hash
 }
 
-/** Every string in a JSON-able value, redacted (before stringify: escaping would hide a secret). */
-export function redactDeep(value: unknown, redact: Redact): unknown {
-  if (typeof value === 'string') return redact(value)
-  if (Array.isArray(value)) return value.map(v => redactDeep(v, redact))
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)])
-    )
+/**
+ * A judgement with secret values redacted where user data can carry them: paths, stage names,
+ * instructions (BuildKit prints ARG values in step names), messages (causes, warnings, notes).
+ * Never the structure, the keys, or the tool's own words (verdict, statuses, policy, hashes and
+ * ids it computed): a secret such as `e`, `"`, `true` or `steps` cannot break the document or
+ * what reads it.
+ */
+export function redactJudgement<
+  J extends {
+    changedFiles: string[]
+    causes: string[]
+    warnings: string[]
+    pruned: { note?: string } | null
+    steps: { stage: string; instruction: string; changedFiles: string[]; staleFiles: string[] }[]
   }
-  return value
+>(j: J, redact: Redact): J {
+  const all = (xs: readonly string[]): string[] => xs.map(x => redact(x))
+  return {
+    ...j,
+    changedFiles: all(j.changedFiles),
+    causes: all(j.causes),
+    warnings: all(j.warnings),
+    pruned:
+      j.pruned === null
+        ? null
+        : { ...j.pruned, ...(j.pruned.note !== undefined ? { note: redact(j.pruned.note) } : {}) },
+    steps: j.steps.map(s => ({
+      ...s,
+      stage: redact(s.stage),
+      instruction: redact(s.instruction),
+      changedFiles: all(s.changedFiles),
+      staleFiles: all(s.staleFiles)
+    }))
+  }
 }

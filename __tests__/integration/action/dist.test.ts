@@ -240,7 +240,8 @@ describeDocker('dist/index.js as the runner runs it', () => {
   })
 
   test('an error after the status target is known posts an error status, then fails', async () => {
-    const log = join(temp, 'not-a-build.log')
+    // Inside the workspace: a log-file outside it is refused before anything runs.
+    const log = join(workspace, 'not-a-build.log')
     writeFileSync(log, 'hello, no docker steps here\n')
     const from = api.seen.length
     const r = await build({ mode: 'check', 'log-file': log })

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { BASE_IMAGE, DOCKER, describeDocker } from '../../helpers/docker.js'
 import { makeTree, removeTree } from '../../helpers/tree.js'
 import { detectBuilder } from '../../../src/docker/builder.js'
-import { runBuild, type BuildOptions } from '../../../src/docker/build.js'
+import { BUILD_LOG_MAGIC, runBuild, type BuildOptions } from '../../../src/docker/build.js'
 import { dockerClient, dockerExec } from '../../../src/docker/exec.js'
 import {
   inspectImage,
@@ -95,7 +95,8 @@ describeDocker('docker adapter on the real daemon', () => {
     const run = await runBuild(exec, kind, opts(tree, t), { onLine: l => lines.push(l), logPath })
     expect(run.error).toBeNull()
     expect(run.code).toBe(0)
-    expect(readFileSync(logPath, 'utf8')).toBe(lines.join('\n') + '\n')
+    // The tool's header first, so clear can tell the log is its own.
+    expect(readFileSync(logPath, 'utf8')).toBe([BUILD_LOG_MAGIC, ...lines].join('\n') + '\n')
     if (kind === 'legacy') expect(lines).toContain(`Successfully tagged ${t}`)
     else expect(lines.some(l => /^#\d+ \[base 3\/5\] COPY src \.\/src$/.test(l))).toBe(true)
 

@@ -100,7 +100,7 @@ export function judgement(run: Run): Judgement {
 }
 
 /** A same-size edit with the old mtime put back (rsync -t, tar, touch -d do this). */
-export function editKeepingMtime(file: string, content: string): void {
+export function editKeepingMtime(file: string | Buffer, content: string): void {
   writeFileSync(file, content)
   utimesSync(file, KEPT_MTIME, KEPT_MTIME)
 }

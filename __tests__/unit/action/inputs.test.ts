@@ -105,7 +105,8 @@ describe('getInputs', () => {
       push: false,
       'clear-registry-cache': [],
       flags: noBuildFlags(),
-      summary: true
+      summary: true,
+      'build-timeout': null
     }
     expect(getInputs(source())).toEqual(defaults)
   })
@@ -330,7 +331,7 @@ describe('planRun: paths and the status target, before anything runs', () => {
     [
       'check mode with a missing log',
       { mode: 'check', 'log-file': 'none.log' },
-      'input log-file: "none.log" is not a file'
+      'input log-file: "none.log" does not exist'
     ],
     [
       'a clear path above the workspace',

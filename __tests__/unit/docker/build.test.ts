@@ -6,7 +6,8 @@ import {
   buildCommand,
   imageIdFromLog,
   runBuild,
-  type BuildOptions
+  type BuildOptions,
+  BUILD_LOG_MAGIC
 } from '../../../src/docker/build.js'
 import type { BuilderKind } from '../../../src/docker/builder.js'
 import { fakeExec } from './fake.js'
@@ -116,7 +117,8 @@ describe('runBuild', () => {
     const r = await runBuild(exec, 'buildkit', base, { onLine: l => seen.push(l), logPath })
     expect(r).toMatchObject({ code: 0, imageId: 'sha256:' + 'b'.repeat(64), error: null, logPath })
     expect(seen).toEqual(['#1 [internal] load build definition', '#5 [2/2] COPY a /a', '#5 CACHED'])
-    expect(readFileSync(logPath, 'utf8')).toBe(seen.join('\n') + '\n')
+    // The header lets clear show the log is the tool's own before deleting it.
+    expect(readFileSync(logPath, 'utf8')).toBe([BUILD_LOG_MAGIC, ...seen].join('\n') + '\n')
     expect(statSync(logPath).mode & 0o777).toBe(0o600)
     expect(exec.opts[0].env).toEqual({ DOCKER_BUILDKIT: '1' })
   })

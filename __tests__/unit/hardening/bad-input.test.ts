@@ -144,7 +144,7 @@ describe('bad command lines name the word at fault', () => {
     [['parse-log'], /parse-log takes exactly one FILE$/],
     [['build', '--service', 'web'], /--service needs --compose-file$/]
   ])('%j: exit 2 naming the word at fault', async (argv, what) => {
-    expectOneErrorLine(await runCli(argv), what)
+    expectOneErrorLine(await runCli(argv), what, argv.includes('--json'))
   })
 
   test('tags docker accepts pass the check', async () => {

@@ -18,8 +18,16 @@ export { suiteEnv as cleanEnv }
  * The error contract: exit 2, exactly one stderr line `fresh-build: error: ...` matching
  * `what`, nothing on stdout, no stack trace.
  */
-export function expectOneErrorLine(run: CliRun, what: RegExp): void {
-  expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 2, stdout: '' })
+export function expectOneErrorLine(run: CliRun, what: RegExp, json = false): void {
+  // With --json, stdout is exactly one document holding the same message.
+  const stdout = json
+    ? (JSON.parse(run.stdout) as { error: { message: string } }).error.message
+    : run.stdout
+  expect({ code: run.code, stdout: json ? 'error document' : stdout }).toEqual({
+    code: 2,
+    stdout: json ? 'error document' : ''
+  })
+  if (json) expect(`fresh-build: error: ${stdout}`).toMatch(what)
   const lines = run.stderr.split('\n')
   expect(lines.at(-1)).toBe('')
   const errors = lines.filter(l => l.startsWith('fresh-build: error: '))

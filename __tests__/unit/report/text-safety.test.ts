@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
+import type { Judgement } from '../../../src/model.js'
 import {
-  redactDeep,
+  redactJudgement,
   escapeHtml,
   humanBytes,
   redactor,
@@ -98,21 +99,58 @@ describe('shortHash', () => {
   })
 })
 
-describe('redactDeep', () => {
-  test('redacts every string of a judgement-like document, keys and nested arrays included', () => {
-    const redact = redactor(['s3cr3t'])
-    const doc = {
-      verdict: 'stale',
-      changedFiles: ['keys/s3cr3t.txt'],
-      steps: [{ instruction: 'COPY keys/s3cr3t.txt /k', line: 3, cached: true }],
-      's3cr3t-key': null
-    }
-    expect(redactDeep(doc, redact)).toEqual({
-      verdict: 'stale',
-      changedFiles: ['keys/***.txt'],
-      steps: [{ instruction: 'COPY keys/***.txt /k', line: 3, cached: true }],
-      '***-key': null
-    })
-    expect(JSON.stringify(redactDeep(doc, redact))).not.toContain('s3cr3t')
+describe('redactJudgement', () => {
+  const judgement = (): Judgement => ({
+    verdict: 'stale',
+    contextHash: `sha256:${'e'.repeat(64)}`,
+    previousHash: null,
+    changedFiles: ['keys/s3cr3t.txt', 'steps/true.txt'],
+    pruned: { policy: 'source', done: false, reclaimedBytes: 0, note: 'daemon said s3cr3t' },
+    steps: [
+      {
+        stage: 'stage-0',
+        index: 1,
+        instruction: 'COPY keys/s3cr3t.txt /k',
+        line: 3,
+        changed: true,
+        cached: true,
+        status: 'stale',
+        changedFiles: ['keys/s3cr3t.txt'],
+        staleFiles: ['keys/s3cr3t.txt']
+      }
+    ],
+    causes: ['step 1 holds old bytes of keys/s3cr3t.txt'],
+    warnings: ['ARG value "true" in a step name'],
+    imageId: `sha256:${'e'.repeat(64)}`
   })
+
+  test('redacts the data strings: paths, instructions, messages', () => {
+    const j = redactJudgement(judgement(), redactor(['s3cr3t']))
+    expect(JSON.stringify(j)).not.toContain('s3cr3t')
+    expect(j.changedFiles[0]).toBe('keys/***.txt')
+    expect(j.steps[0]?.instruction).toBe('COPY keys/***.txt /k')
+    expect(j.steps[0]?.staleFiles).toEqual(['keys/***.txt'])
+    expect(j.pruned?.note).toBe('daemon said ***')
+    expect(j.causes[0]).toContain('keys/***.txt')
+  })
+
+  // The attack round's secrets: each one is a key, a JSON token, a verdict letter or a hash digit.
+  test.each(['e', '"', 'true', 'steps', 'stale', 'sha256', '{', ':'])(
+    'a secret %j keeps every key, the verdict, statuses, policy and hashes, and the JSON valid',
+    secret => {
+      const before = judgement()
+      const j = redactJudgement(before, redactor([secret]))
+      const text = JSON.stringify(j, null, 2)
+      const back = JSON.parse(text) as Judgement
+      expect(Object.keys(back)).toEqual(Object.keys(before))
+      expect(Object.keys(back.steps[0] ?? {})).toEqual(Object.keys(before.steps[0] ?? {}))
+      expect(back.verdict).toBe('stale')
+      expect(back.contextHash).toBe(before.contextHash)
+      expect(back.imageId).toBe(before.imageId)
+      expect(back.pruned?.policy).toBe('source')
+      expect(back.steps[0]?.status).toBe('stale')
+      expect(Array.isArray(back.steps)).toBe(true)
+      for (const f of back.changedFiles) expect(f).not.toContain(secret)
+    }
+  )
 })

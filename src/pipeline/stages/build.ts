@@ -1,5 +1,6 @@
 import type { ParsedLog } from '../../model.js'
 import {
+  buildLogPathFor,
   detectBuilder,
   pruneImpliesNoCache,
   runBuild,
@@ -162,17 +163,20 @@ async function buildFinal(
   host: DockerHostInfo,
   options: BuildOptions
 ): Promise<{ log: ParsedLog; imageId: string | null; metadata: Record<string, unknown> | null }> {
-  run.say(`building ${run.opts.tags.join(', ') || '(untagged)'}`)
+  run.say(`building ${run.redact(run.opts.tags.join(', ')) || '(untagged)'}`)
   // Parsed while it streams; the last build's log is kept beside the record (0600).
   const parser = new LogParser()
   const built = await runBuild(run.docker(), host.kind, options, {
     onLine: line => {
       parser.write(`${line}\n`)
-      run.say(line)
+      run.say(run.redact(line))
     },
-    logPath: `${run.statePath}.build.log`,
+    // Never inside the context (it would be hashed, and a planted symlink there is the
+    // attacker's); secret values are redacted in it as everywhere else.
+    ...(run.recordInContext ? {} : { logPath: buildLogPathFor(run.statePath) }),
     redact: run.redact,
-    onCommand: (argv, env) => run.say(commandLine(argv, env))
+    onCommand: (argv, env) => run.say(run.redact(commandLine(argv, env))),
+    ...(run.opts.buildTimeoutMs !== undefined ? { timeoutMs: run.opts.buildTimeoutMs } : {})
   })
   if (built.logError) run.warnings.push(`the build log could not be kept: ${built.logError}`)
   const log = parser.end()
@@ -207,7 +211,7 @@ function stageImages(
   const made: string[] = []
   return {
     stageImage: async stage => {
-      run.say(`building stage ${stage} from cache, to read the layers it wrote`)
+      run.say(`building stage ${run.redact(stage)} from cache, to read the layers it wrote`)
       onStageBuild()
       const built = await buildStage(run.docker(), host.kind, options, stage, run.redact)
       if (built.created) made.push(built.image)

@@ -92,10 +92,10 @@ export async function compare(run: HashedRun): Promise<ComparedRun> {
     say(
       previous.contextHash === run.hashed.contextHash
         ? 'the context equals the last good build'
-        : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit ?? 'no commit'})${moved}`
+        : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : run.redact(previous.commit)})${moved}`
     )
   } else {
-    say(`no record at ${run.statePath}: this build is the baseline`)
+    say(`no record at ${run.redact(run.statePath)}: this build is the baseline`)
   }
   return { ...run, previous, previousSource, comparison, excluded }
 }

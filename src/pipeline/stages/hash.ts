@@ -12,7 +12,7 @@ import type { ContextFiles, HashedRun, PreparedRun } from '../run.js'
 /** Stage 2: read the Dockerfile and the context, hash both. */
 export async function hashStage(run: PreparedRun): Promise<HashedRun> {
   const { opts, say } = run
-  say(`reading the build context ${opts.context}`)
+  say(`reading the build context ${run.redact(opts.context)}`)
   // Anything in the context written after this moment was written while this run read it.
   const startedAt = Date.now()
   let early: ReturnType<typeof onPlan> | undefined

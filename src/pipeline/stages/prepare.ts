@@ -29,7 +29,9 @@ export async function prepare(
     opts,
     service,
     io,
-    say: line => io.progress(redact(line)),
+    // Only the data in a line is redacted (a path, a tag, a log line), never the tool's own
+    // words: a secret `e` must not rewrite them.
+    say: line => io.progress(line),
     redact,
     identity,
     buildArgs: command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs,

@@ -10,7 +10,7 @@ import type { JudgedRun, RecordedRun } from '../run.js'
 export async function record(run: JudgedRun): Promise<RecordedRun> {
   const { opts, identity } = run
   if (run.judgement.verdict === 'stale') {
-    run.say(`stale: the record at ${run.statePath} is left at the last good build`)
+    run.say(`stale: the record at ${run.redact(run.statePath)} is left at the last good build`)
     if (run.pushPlan) run.say('stale: nothing pushed')
     return { ...run, push: null }
   }
@@ -38,7 +38,7 @@ export async function record(run: JudgedRun): Promise<RecordedRun> {
     run.judgement.warnings.push(...push.warnings)
   }
   await writeRecord(run.statePath, built)
-  run.say(`record updated: ${run.statePath}`)
+  run.say(`record updated: ${run.redact(run.statePath)}`)
   await run.source.keepState?.(built)
   return { ...run, push }
 }

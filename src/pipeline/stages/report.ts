@@ -1,5 +1,5 @@
 import type { Judgement } from '../../model.js'
-import { redactDeep } from '../../report/text-safety.js'
+import { redactJudgement } from '../../report/text-safety.js'
 import { judgementDocument } from '../push.js'
 import type { GuardResult, RecordedRun } from '../run.js'
 
@@ -9,14 +9,14 @@ export function report(run: RecordedRun): GuardResult {
   // judgement leaves here redacted, for every report that prints it.
   return {
     service: run.service,
-    judgement: redactDeep(run.judgement, run.redact) as Judgement,
+    judgement: redactJudgement(run.judgement, run.redact),
     dockerfile: run.opts.file,
     statePath: run.statePath,
     endLines: new Map(run.steps.map(s => [s.line, s.endLine])),
     previousSource: run.previousSource,
     push: run.push,
     buildxMetadata: run.source.buildxMetadata
-      ? (redactDeep(run.source.buildxMetadata, run.redact) as Record<string, unknown>)
+      ? (redactValues(run.source.buildxMetadata, run.redact) as Record<string, unknown>)
       : null
   }
 }
@@ -31,4 +31,13 @@ export function reportDocument(
   const [only] = results
   if (results.length === 1 && only && only.service === null) return judgementDocument(only)
   return results.map(r => ({ service: r.service, ...judgementDocument(r) }))
+}
+
+/** Redacts the string values of a JSON value, never its keys or structure. */
+function redactValues(v: unknown, redact: (s: string) => string): unknown {
+  if (typeof v === 'string') return redact(v)
+  if (Array.isArray(v)) return v.map(x => redactValues(x, redact))
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactValues(x, redact)]))
+  return v
 }
