@@ -18169,7 +18169,7 @@ class BuildFailedError extends error/* FreshBuildError */.n {
 async function buildSource(run) {
     const host = await detectHost(run);
     const diverged = run.previous === null || run.previous.contextHash !== run.hashed.contextHash;
-    const { pruned, vouched } = await cureStage({
+    const { pruned, vouched, resent } = await cureStage({
         exec: run.docker(),
         kind: host.kind,
         policy: run.opts.prune,
@@ -18200,6 +18200,7 @@ async function buildSource(run) {
         // The legacy builder always sends everything; a done prune made BuildKit forget what it had.
         contextResent: host.kind === 'legacy' || pruned?.done === true,
         cleanup: stages.cleanup,
+        resent: new Set(resent ?? []),
         keepState: vouched
             ? async (record) => {
                 await keepBuilderState({
@@ -18778,8 +18779,11 @@ async function notJudged(run, proveAll) {
             for (const p of s.selected)
                 judged.add(p);
     }
-    for (const p of await writtenSince(opts.context, judged, run.startedAt))
-        out.add(p);
+    for (const p of await writtenSince(opts.context, judged, run.startedAt)) {
+        // The cure's own touch is not a write by the build: those files are judged like any other.
+        if (!run.source.resent?.has((0,external_node_path_.join)(opts.context, p)))
+            out.add(p);
+    }
     return out;
 }
 

@@ -127,6 +127,8 @@ export interface Source {
   cleanup: () => Promise<void>
   /** After the record is written: keeps the builder state the re-send cure needs (cure.ts). */
   keepState?: ((record: BuildRecord) => Promise<void>) | null
+  /** Absolute paths the cure gave a new mtime (so they look written during the run; they were not). */
+  resent?: ReadonlySet<string>
 }
 
 export interface SourcedRun extends ComparedRun {

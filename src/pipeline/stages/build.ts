@@ -25,7 +25,7 @@ export class BuildFailedError extends FreshBuildError {}
 export async function buildSource(run: ComparedRun): Promise<Source> {
   const host = await detectHost(run)
   const diverged = run.previous === null || run.previous.contextHash !== run.hashed.contextHash
-  const { pruned, vouched } = await cureStage({
+  const { pruned, vouched, resent } = await cureStage({
     exec: run.docker(),
     kind: host.kind,
     policy: run.opts.prune,
@@ -56,6 +56,7 @@ export async function buildSource(run: ComparedRun): Promise<Source> {
     // The legacy builder always sends everything; a done prune made BuildKit forget what it had.
     contextResent: host.kind === 'legacy' || pruned?.done === true,
     cleanup: stages.cleanup,
+    resent: new Set(resent ?? []),
     keepState: vouched
       ? async record => {
           await keepBuilderState({
