@@ -24566,7 +24566,7 @@ async function buildWith(run, host, setup) {
     const diverged = run.previous === null || local === null || run.previous.contextHash !== run.hashed.contextHash;
     if (diverged && run.opts.prune !== 'never')
         run.io.phase?.('prune');
-    const { pruned, vouched } = await cureStage({
+    const { pruned, vouched, resent } = await cureStage({
         exec: run.docker(),
         kind: host.kind,
         policy: run.opts.prune,
@@ -24603,6 +24603,7 @@ async function buildWith(run, host, setup) {
             await setup.done();
         },
         buildxMetadata: metadata,
+        resent: new Set(resent ?? []),
         keepState: vouched
             ? async (record) => {
                 await keepBuilderState({
@@ -25208,8 +25209,11 @@ async function notJudged(run, proveAll) {
             for (const p of s.selected)
                 judged.add(p);
     }
-    for (const p of await writtenSince(opts.context, judged, run.startedAt))
-        out.add(p);
+    for (const p of await writtenSince(opts.context, judged, run.startedAt)) {
+        // The cure's own touch is not a write by the build: those files are judged like any other.
+        if (!run.source.resent?.has((0,external_node_path_.join)(opts.context, p)))
+            out.add(p);
+    }
     return out;
 }
 

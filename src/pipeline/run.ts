@@ -145,6 +145,8 @@ export interface Source {
   keepState?: ((record: BuildRecord) => Promise<void>) | null
   /** buildx's build metadata, when buildx built. */
   buildxMetadata?: Record<string, unknown> | null
+  /** Absolute paths the cure gave a new mtime (so they look written during the run; they were not). */
+  resent?: ReadonlySet<string>
 }
 
 export interface SourcedRun extends ComparedRun {

@@ -57,7 +57,7 @@ async function buildWith(
   const diverged =
     run.previous === null || local === null || run.previous.contextHash !== run.hashed.contextHash
   if (diverged && run.opts.prune !== 'never') run.io.phase?.('prune')
-  const { pruned, vouched } = await cureStage({
+  const { pruned, vouched, resent } = await cureStage({
     exec: run.docker(),
     kind: host.kind,
     policy: run.opts.prune,
@@ -99,6 +99,7 @@ async function buildWith(
       await setup.done()
     },
     buildxMetadata: metadata,
+    resent: new Set(resent ?? []),
     keepState: vouched
       ? async record => {
           await keepBuilderState({

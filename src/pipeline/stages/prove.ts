@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import type { HashedStep } from '../../model.js'
 import { writtenSince } from '../../context/written.js'
 import { stepKey } from '../../verdict/compare.js'
@@ -88,6 +88,9 @@ async function notJudged(
     for (const p of run.comparison.stepChanges.get(stepKey(s)) ?? []) judged.add(p)
     if (proveAll(s)) for (const p of s.selected) judged.add(p)
   }
-  for (const p of await writtenSince(opts.context, judged, run.startedAt)) out.add(p)
+  for (const p of await writtenSince(opts.context, judged, run.startedAt)) {
+    // The cure's own touch is not a write by the build: those files are judged like any other.
+    if (!run.source.resent?.has(join(opts.context, p))) out.add(p)
+  }
   return out
 }
