@@ -49350,10 +49350,10 @@ async function runBuild(exec, kind, opts, run = {}) {
                 ...(run.timeoutMs !== undefined ? { timeoutMs: run.timeoutMs } : {}),
                 // Only the tail is held in memory, for the error line and the image id fallback.
                 maxCapture: 256 * 1024,
-                onLine: (raw, stream) => {
-                    // RUN output may print a secret: redacted before it is kept or handed on.
-                    const line = redact(raw);
-                    log?.write(line);
+                onLine: (line, stream) => {
+                    // The kept log is redacted here; the caller gets the raw line (it parses it, and
+                    // redacts what it prints).
+                    log?.write(redact(line));
                     run.onLine?.(line, stream);
                 }
             });
@@ -50142,7 +50142,9 @@ async function readWantedLayers(exec, image, wanted, report) {
     for (const w of wanted) {
         const index = image.diffIds.indexOf(w.diffId);
         const dir = root !== null && index >= 0 ? await layerDiffDir(root, image.diffIds, index) : null;
-        if (dir === null) {
+        // Names that are not UTF-8 are carried as lone surrogates (util/bytes-path.ts); the save
+        // stream's reader knows how they were written, this direct read does not.
+        if (dir === null || w.paths.some(p => /[\uD800-\uDFFF]/.test(p))) {
             rest.push(w);
             continue;
         }
@@ -56901,7 +56903,8 @@ async function buildFinal(run, host, options) {
         // attacker's); secret values are redacted in it as everywhere else.
         ...(run.recordInContext ? {} : { logPath: buildLogPathFor(run.statePath) }),
         redact: run.redact,
-        onCommand: (argv, env) => run.say(run.redact(commandLine(argv, env))),
+        // Only the values of build args can carry a secret: the rest of the line stays as it is.
+        onCommand: (argv, env) => run.say(commandLine(argv.map((a, i) => (argv[i - 1] === '--build-arg' ? redactValue(a, run.redact) : a)), env)),
         ...(run.opts.buildTimeoutMs !== undefined ? { timeoutMs: run.opts.buildTimeoutMs } : {})
     });
     if (built.logError)
@@ -56994,6 +56997,11 @@ async function removeUntagged(exec, ids) {
             // Leaving a dangling image behind is not worth failing a judged build for.
         }
     }
+}
+/** `KEY=VALUE` with the value redacted. */
+function redactValue(arg, redact) {
+    const eq = arg.indexOf('=');
+    return eq < 0 ? arg : `${arg.slice(0, eq + 1)}${redact(arg.slice(eq + 1))}`;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/stages/log.ts

@@ -231,10 +231,10 @@ export async function runBuild(
         ...(run.timeoutMs !== undefined ? { timeoutMs: run.timeoutMs } : {}),
         // Only the tail is held in memory, for the error line and the image id fallback.
         maxCapture: 256 * 1024,
-        onLine: (raw, stream) => {
-          // RUN output may print a secret: redacted before it is kept or handed on.
-          const line = redact(raw)
-          log?.write(line)
+        onLine: (line, stream) => {
+          // The kept log is redacted here; the caller gets the raw line (it parses it, and
+          // redacts what it prints).
+          log?.write(redact(line))
           run.onLine?.(line, stream)
         }
       })

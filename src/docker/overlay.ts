@@ -155,7 +155,9 @@ export async function readWantedLayers(
   for (const w of wanted) {
     const index = image.diffIds.indexOf(w.diffId)
     const dir = root !== null && index >= 0 ? await layerDiffDir(root, image.diffIds, index) : null
-    if (dir === null) {
+    // Names that are not UTF-8 are carried as lone surrogates (util/bytes-path.ts); the save
+    // stream's reader knows how they were written, this direct read does not.
+    if (dir === null || w.paths.some(p => /[\uD800-\uDFFF]/.test(p))) {
       rest.push(w)
       continue
     }

@@ -176,7 +176,14 @@ async function buildFinal(
     // attacker's); secret values are redacted in it as everywhere else.
     ...(run.recordInContext ? {} : { logPath: buildLogPathFor(run.statePath) }),
     redact: run.redact,
-    onCommand: (argv, env) => run.say(run.redact(commandLine(argv, env))),
+    // Only the values of build args can carry a secret: the rest of the line stays as it is.
+    onCommand: (argv, env) =>
+      run.say(
+        commandLine(
+          argv.map((a, i) => (argv[i - 1] === '--build-arg' ? redactValue(a, run.redact) : a)),
+          env
+        )
+      ),
     ...(run.opts.buildTimeoutMs !== undefined ? { timeoutMs: run.opts.buildTimeoutMs } : {})
   })
   if (built.logError) run.warnings.push(`the build log could not be kept: ${built.logError}`)
@@ -293,4 +300,10 @@ async function removeUntagged(exec: DockerExec, ids: readonly string[]): Promise
       // Leaving a dangling image behind is not worth failing a judged build for.
     }
   }
+}
+
+/** `KEY=VALUE` with the value redacted. */
+function redactValue(arg: string, redact: (s: string) => string): string {
+  const eq = arg.indexOf('=')
+  return eq < 0 ? arg : `${arg.slice(0, eq + 1)}${redact(arg.slice(eq + 1))}`
 }
