@@ -21816,9 +21816,14 @@ function recordBinding(r) {
 }
 /** The stamp at `path`, or null when it is missing or unusable (then the record cannot vouch). */
 async function readStamp(path) {
+    const text = await (0,promises_.readFile)(path, 'utf8').catch(() => null);
+    return text === null ? null : parseStamp(text);
+}
+/** A stamp's text as writeStamp wrote it, or null for anything else (clear deletes only that). */
+function parseStamp(text) {
     let value;
     try {
-        value = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        value = JSON.parse(text);
     }
     catch {
         return null;
@@ -25993,8 +25998,6 @@ async function runClear(opts, io) {
         if (f.kind === 'record')
             recordReset = removed;
     }
-    // The re-send cure's builder state goes with the record (named from the record's own path).
-    await (0,promises_.rm)(builderStampPath(statePath), { force: true });
     io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
     return {
         verdict: 'cleared',
@@ -26016,8 +26019,10 @@ function sameIdentity(a, b) {
 }
 /**
  * The record file named by --state / the state-file input may be any path, and so may its
- * companions (`<state>.stat-cache`, `<state>.build.log`): each is deleted only when it shows it
- * is the tool's (a record's `version` and `contextHash`, the companions' first-line magic).
+ * companions (`<state>.stat-cache`, `<state>.build.log`, the re-send cure's
+ * `<state>.builder-state`): each is deleted only when it shows it is the tool's (a record's
+ * `version` and `contextHash`, the stat cache's and log's first-line magic, a builder state's
+ * whole JSON shape).
  * Something that is not a regular file there, or a record that is not a record, is an error
  * before anything is pruned; a foreign regular companion is left alone with a warning. Missing
  * files are fine (nothing to reset). Reads never follow a symlink at the last component.
@@ -26031,7 +26036,8 @@ async function checkOwnFiles(statePath) {
     const wanted = [
         ['record', statePath],
         ['stat cache', statCachePathFor(statePath)],
-        ['build log', buildLogPathFor(statePath)]
+        ['build log', buildLogPathFor(statePath)],
+        ['builder state', builderStampPath(statePath)]
     ];
     for (const [kind, path] of wanted) {
         const refuse = (why) => {
@@ -26045,15 +26051,18 @@ async function checkOwnFiles(statePath) {
         }
         if (!st.isFile())
             refuse('is not a regular file');
-        const head = await readHead((0,external_node_path_.join)(dir, (0,external_node_path_.basename)(path)), kind === 'record' ? Infinity : 4096);
+        const whole = kind === 'record' || kind === 'builder state';
+        const head = await readHead((0,external_node_path_.join)(dir, (0,external_node_path_.basename)(path)), whole ? Infinity : 4096);
         const ours = kind === 'record'
             ? looksLikeRecord(head)
-            : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : BUILD_LOG_MAGIC);
+            : kind === 'builder state'
+                ? parseStamp(head) !== null
+                : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : BUILD_LOG_MAGIC);
         if (!ours && kind === 'record') {
             refuse('does not look like a fresh-build record (no JSON with version and contextHash)');
         }
         if (!ours) {
-            warnings.push(`${path} is not a fresh-build ${kind} (no header): left in place`);
+            warnings.push(`${path} is not a fresh-build ${kind} (${kind === 'builder state' ? 'not its JSON' : 'no header'}): left in place`);
         }
         else {
             // Deleting needs a writable folder: tried now, before the prune rather than after it.
