@@ -24085,8 +24085,12 @@ function looksLikeBuildLine(rest) {
 
 /** Longest line kept (chars); the rest of a longer line is dropped. Fits big rawjson lines. */
 const DEFAULT_MAX_LINE = 1 << 20;
-/** Buffers are decoded in slices of this size so one huge write never becomes one huge string. */
-const DECODE_SLICE = 1 << 20;
+/**
+ * Buffers are decoded in slices of this size so one huge write never becomes one huge string.
+ * Strings this small live in V8's heap, which the GC sizes itself by; Node makes strings over
+ * ~1 MB external memory, which V8 frees late, so 1 MiB slices grew the RSS with the log's size.
+ */
+const DECODE_SLICE = 1 << 16;
 /** Bytes below this are ASCII: each a whole character. */
 const ASCII_LIMIT = 0x80;
 /**
