@@ -42787,7 +42787,7 @@ async function runOrThrow(exec, args, opts) {
 
 /***/ }),
 
-/***/ 3990:
+/***/ 3806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42809,8 +42809,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __nccwpck_require__(8390);
-// EXTERNAL MODULE: ./src/dockerfile/match.ts
-var match = __nccwpck_require__(3239);
 // EXTERNAL MODULE: ./src/util/error.ts
 var error = __nccwpck_require__(7610);
 ;// CONCATENATED MODULE: ./src/dockerfile/words.ts
@@ -43087,9 +43085,194 @@ function applyPattern(value, op, pattern, replacement) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/dockerfile/lines.ts
+
+
+/*
+ * Dockerfile text -> one node per instruction, as BuildKit's frontend/dockerfile/parser does it
+ * before any instruction means anything: continuations joined, comment and blank lines inside
+ * them skipped, the `# escape=` directive applied, leading `--flags` split off, heredoc bodies
+ * found. Nothing here fails: what a node means, and whether it is allowed, is instructions.ts's.
+ *
+ * dockerfile-ast supplies instruction boundaries (continuations, comments, heredoc bodies), the
+ * `# escape=` directive and ENV properties. Its gaps, worked around here and in instructions.ts:
+ * it splits arguments on whitespace ignoring quotes, its JSON strings drop spaces
+ * (`"sp ace"` -> `space`), its text joins arguments with single spaces (BuildKit keeps the
+ * spacing), `ARG a b=1` yields only `a`, it accepts unknown instructions and flags, files without
+ * FROM, and unterminated heredocs, and ADD's heredocs are not in its typings. So words, flags and
+ * heredocs are read from the lines.
+ */
+/** Instructions whose leading `--name[=value]` words are flags. */
+const FLAGGED = new Set(['FROM', 'COPY', 'ADD', 'RUN']);
+/** Instructions whose arguments may open heredocs (`<<EOF`), read from the lines that follow. */
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+const HEREDOC = /^(\d*)<<(-?)([^<]+)$/;
+/** `<<EOF`, `<<-EOF`, `<<"EOF"`, `3<<EOF`: the heredoc a word opens, if it opens one. */
+function heredocOf(word) {
+    const m = HEREDOC.exec(word);
+    if (!m)
+        return [];
+    return [{ name: m[3].replace(/^(["'])(.*)\1$/, '$2'), stripTabs: m[2] === '-' }];
+}
+/** Reads a Dockerfile's text into its nodes, and the escape character they were read with. */
+function parseLines(text) {
+    const df = main.DockerfileParser.parse(text);
+    const lines = text.split('\n').map(l => l.replace(/\r$/, ''));
+    const escape = df.getEscapeCharacter();
+    const nodes = df.getInstructions().map(ins => fileNode(ins, lines, escape));
+    return { escape, nodes };
+}
+/**
+ * An ONBUILD trigger (`.Config.OnBuild` of a base image) as a node at `line`: one instruction
+ * on one line, as the image stores it; heredocs are not read. Undefined when there is none.
+ */
+function parseTrigger(text, line, escape) {
+    const ins = main.DockerfileParser.parse(text).getInstructions()[0];
+    if (ins === undefined)
+        return undefined;
+    const keyword = ins.getKeyword();
+    const rest = afterKeyword(text.trim());
+    return {
+        ...common(ins, keyword, rest, escape),
+        line,
+        endLine: line,
+        text: `${keyword} ${rest}`,
+        unterminated: null
+    };
+}
+function fileNode(ins, lines, escape) {
+    const start = ins.getRange().start.line;
+    const keyword = ins.getKeyword();
+    const logical = logicalLine(lines, start, escape);
+    const rest = afterKeyword(logical.text);
+    const node = common(ins, keyword, rest, escape);
+    let last = logical.last;
+    let unterminated = null;
+    if (HEREDOC_KEYWORDS.has(keyword)) {
+        const heredocs = splitWords(node.args, escape).flatMap(w => heredocOf(w));
+        const end = heredocEnd(lines, heredocs, last);
+        last = end.last;
+        unterminated = end.unterminated;
+    }
+    return { ...node, line: start + 1, endLine: last + 1, text: logical.text, unterminated };
+}
+function common(ins, keyword, rest, escape) {
+    const { flags, args } = FLAGGED.has(keyword)
+        ? splitFlags(rest, escape)
+        : { flags: [], args: rest };
+    const env = keyword === 'ENV'
+        ? ins.getProperties().map(p => [p.getName(), p.getUnescapedValue() ?? ''])
+        : [];
+    return { keyword, written: ins.getInstruction(), rest, flags, args, env };
+}
+/** The text after the instruction word. */
+function afterKeyword(text) {
+    return text.slice(text.search(/\s|$/)).trim();
+}
+/**
+ * The instruction's logical line as BuildKit builds it: the first line left-trimmed, then each
+ * continuation with its escape (and trailing blanks) removed; comment and blank lines inside a
+ * continuation are skipped. `last` is the 0-based index of its last physical line.
+ */
+function logicalLine(lines, start, escape) {
+    const e = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+    const cont = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
+    let i = start;
+    let text = '';
+    let raw = lines[i].trimStart();
+    for (;;) {
+        const more = cont.test(raw);
+        text += more ? raw.replace(cont, '$1') : raw;
+        if (!more)
+            break;
+        do
+            i++;
+        while (i < lines.length && (/^\s*#/.test(lines[i]) || lines[i].trim() === ''));
+        if (i >= lines.length)
+            break;
+        raw = lines[i];
+    }
+    return { text: text.trim(), last: Math.min(i, lines.length - 1) };
+}
+/**
+ * Last line (0-based) of the heredoc bodies that follow line `after`, or the name of the first
+ * heredoc that the file ends inside.
+ */
+function heredocEnd(lines, heredocs, after) {
+    let i = after;
+    for (const h of heredocs) {
+        for (;;) {
+            i++;
+            if (i >= lines.length)
+                return { last: lines.length - 1, unterminated: h.name };
+            const l = h.stripTabs ? lines[i].replace(/^\t+/, '') : lines[i];
+            if (l === h.name)
+                break;
+        }
+    }
+    return { last: i, unterminated: null };
+}
+/** Leading `--name[=value]` words; the rest is the argument text. */
+function splitFlags(text, escape) {
+    const flags = [];
+    let rest = text;
+    while (rest.startsWith('--')) {
+        const word = splitWords(rest, escape)[0];
+        rest = rest.slice(word.length).trimStart();
+        const eq = word.indexOf('=');
+        flags.push([eq < 0 ? word.slice(2) : word.slice(2, eq), eq < 0 ? 'true' : word.slice(eq + 1)]);
+    }
+    return { flags, args: rest };
+}
+
+// EXTERNAL MODULE: ./src/dockerfile/match.ts
+var match = __nccwpck_require__(3239);
+;// CONCATENATED MODULE: ./src/dockerfile/plan.ts
+
+/** The plan a Dockerfile reads into (instructions.ts builds it), and what is asked of it. */
+/** A malformed Dockerfile; the message is one line naming the file and line. */
+class DockerfileError extends error/* FreshBuildError */.nz {
+    file;
+    line;
+    detail;
+    constructor(file, line, detail) {
+        super(`${file}:${line}: ${detail}`);
+        this.file = file;
+        this.line = line;
+        this.detail = detail;
+    }
+}
+/**
+ * Stages the build of `target` (default: the last stage) needs: itself and, transitively, the
+ * stages it builds on (FROM), copies from (COPY --from) and mounts (RUN --mount from=). BuildKit
+ * runs only these, so other stages' steps never appear in the log.
+ */
+function neededStages(plan, target) {
+    const byName = new Map(plan.stages.map(s => [s.name, s]));
+    const start = target === undefined ? plan.stages.at(-1) : byName.get(target.toLowerCase());
+    if (start === undefined) {
+        throw new Error(`target stage ${target ?? '(last)'} could not be found`);
+    }
+    const needed = new Set();
+    const queue = [start];
+    for (let s = queue.pop(); s !== undefined; s = queue.pop()) {
+        if (needed.has(s.name))
+            continue;
+        needed.add(s.name);
+        // Without recorded deps (a plan from elsewhere), the FROM chain is all that is known.
+        const deps = s.deps ?? (byName.has(s.base.toLowerCase()) ? [s.base.toLowerCase()] : []);
+        for (const d of deps) {
+            const dep = byName.get(d);
+            if (dep)
+                queue.push(dep);
+        }
+    }
+    return needed;
+}
+
 // EXTERNAL MODULE: ./src/util/build-arg.ts
 var build_arg = __nccwpck_require__(6449);
-;// CONCATENATED MODULE: ./src/dockerfile/read.ts
+;// CONCATENATED MODULE: ./src/dockerfile/instructions.ts
 
 
 
@@ -43117,25 +43300,9 @@ var build_arg = __nccwpck_require__(6449);
  * The 20.10 built-in frontend rejects heredocs, --link, --parents and --exclude; they follow the
  * current Dockerfile reference (`# syntax=docker/dockerfile:1`).
  *
- * dockerfile-ast supplies instruction boundaries (continuations, comments, heredoc bodies), the
- * `# escape=` directive and ENV properties. Its gaps, worked around here: it splits arguments on
- * whitespace ignoring quotes, its JSON strings drop spaces (`"sp ace"` -> `space`), its text joins
- * arguments with single spaces (BuildKit keeps the spacing), `ARG a b=1` yields only `a`, it
- * accepts unknown instructions and flags, files without FROM, and unterminated heredocs, and ADD's
- * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
+ * The lines (continuations, heredocs, flags, the escape directive) are read by lines.ts; this
+ * file gives each node its meaning, as BuildKit's instructions/parse.go and dockerfile2llb do.
  */
-/** A malformed Dockerfile; the message is one line naming the file and line. */
-class DockerfileError extends error/* FreshBuildError */.nz {
-    file;
-    line;
-    detail;
-    constructor(file, line, detail) {
-        super(`${file}:${line}: ${detail}`);
-        this.file = file;
-        this.line = line;
-        this.detail = detail;
-    }
-}
 const KEYWORDS = new Set([
     'ADD',
     'ARG',
@@ -43165,15 +43332,14 @@ const FLAGS = {
 };
 /** Instructions that produce a BuildKit vertex and so a `[stage i/n]` line. */
 const COUNTED = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
-const HEREDOC = /^(\d*)<<(-?)([^<]+)$/;
 /** Reads a Dockerfile. Throws DockerfileError on malformed input. */
 function readDockerfile(text, opts) {
     return new Reader(text, opts).read();
 }
+/** Gives each node of a Dockerfile its meaning, in order, building the plan. */
 class Reader {
     opts;
-    df;
-    lines;
+    nodes;
     escape;
     buildArgs;
     globals = new Map();
@@ -43193,14 +43359,14 @@ class Reader {
     ordinal = 0;
     constructor(text, opts) {
         this.opts = opts;
-        this.df = main.DockerfileParser.parse(text);
-        this.lines = text.split('\n').map(l => l.replace(/\r$/, ''));
-        this.escape = this.df.getEscapeCharacter();
+        const { escape, nodes } = parseLines(text);
+        this.nodes = nodes;
+        this.escape = escape;
         this.buildArgs = new Map(Object.entries(opts.buildArgs ?? {}));
     }
     read() {
-        for (const ins of this.df.getInstructions())
-            this.instruction(ins);
+        for (const node of this.nodes)
+            this.instruction(node);
         if (this.stages.length === 0)
             this.fail('no FROM instruction');
         this.finishTotals();
@@ -43236,29 +43402,27 @@ class Reader {
             throw e;
         }
     }
-    instruction(ins) {
-        const start = ins.getRange().start.line;
-        this.line = start + 1;
+    instruction(node) {
+        this.line = node.line;
         this.ordinal++;
-        const keyword = ins.getKeyword();
+        const { keyword } = node;
         if (!KEYWORDS.has(keyword))
-            this.fail(`unknown instruction: ${ins.getInstruction()}`);
-        const logical = this.logicalLine(start);
-        const rest = logical.text.slice(logical.text.search(/\s|$/)).trim();
+            this.fail(`unknown instruction: ${node.written}`);
         const stage = this.stages.at(-1);
         if (keyword === 'FROM')
-            return this.from(rest);
+            return this.from(node);
         if (keyword === 'ARG') {
             if (stage)
                 stage.instructions++;
-            return this.arg(rest, stage);
+            return this.arg(node.rest, stage);
         }
         if (stage === undefined)
             this.fail(`${keyword} before the first FROM`);
-        this.dispatch(ins, keyword, rest, stage, start + 1, logical);
+        this.dispatch(node, stage);
     }
     /** One instruction of a stage (its own, or an ONBUILD trigger read at the FROM's line). */
-    dispatch(ins, keyword, rest, stage, line, logical) {
+    dispatch(node, stage) {
+        const { keyword, rest, args } = node;
         stage.instructions++;
         if (keyword === 'ARG')
             return this.arg(rest, stage);
@@ -43267,86 +43431,34 @@ class Reader {
             if (this.trigger !== null)
                 stage.triggerCount++;
         }
-        const { flags, args } = keyword in FLAGS ? this.flags(keyword, rest) : { flags: [], args: rest };
-        let endLine = logical ? logical.last + 1 : line;
-        if (logical && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
-            const heredocs = splitWords(args, this.escape).flatMap(w => heredocOf(w));
-            endLine = this.heredocEnd(heredocs, logical.last) + 1;
-        }
-        const text = logical ? logical.text : `${keyword} ${rest}`;
-        const at = { line, endLine, instruction: text };
+        this.checkFlags(node);
+        if (node.unterminated !== null)
+            this.fail(`unterminated heredoc <<${node.unterminated}`);
+        const at = { line: node.line, endLine: node.endLine, instruction: node.text };
         if (COUNTED.has(keyword))
             this.vertex(keyword, rest, stage, at);
         switch (keyword) {
             case 'ENV':
-                return this.env(ins, stage);
+                return this.env(node.env, stage);
             case 'WORKDIR':
                 return this.workdir(args, stage);
             case 'RUN':
-                return this.run(flags, stage, at);
+                return this.run(node.flags, stage, at);
             case 'COPY':
             case 'ADD':
-                return this.copy(keyword, flags, args, stage, at);
+                return this.copy(keyword, node.flags, args, stage, at);
         }
     }
-    /**
-     * The instruction's logical line as BuildKit builds it: the first line left-trimmed, then each
-     * continuation with its escape (and trailing blanks) removed; comment and blank lines inside a
-     * continuation are skipped. `last` is the 0-based index of its last physical line.
-     */
-    logicalLine(start) {
-        const e = this.escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-        const cont = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
-        let i = start;
-        let text = '';
-        let raw = this.lines[i].trimStart();
-        for (;;) {
-            const more = cont.test(raw);
-            text += more ? raw.replace(cont, '$1') : raw;
-            if (!more)
-                break;
-            do
-                i++;
-            while (i < this.lines.length && (/^\s*#/.test(this.lines[i]) || this.lines[i].trim() === ''));
-            if (i >= this.lines.length)
-                break;
-            raw = this.lines[i];
-        }
-        return { text: text.trim(), last: Math.min(i, this.lines.length - 1) };
-    }
-    /** Last line (0-based) of the heredoc bodies that follow line `after`; fails if unterminated. */
-    heredocEnd(heredocs, after) {
-        let i = after;
-        for (const h of heredocs) {
-            for (;;) {
-                i++;
-                if (i >= this.lines.length)
-                    this.fail(`unterminated heredoc <<${h.name}`);
-                const l = h.stripTabs ? this.lines[i].replace(/^\t+/, '') : this.lines[i];
-                if (l === h.name)
-                    break;
-            }
-        }
-        return i;
-    }
-    /** Leading `--name[=value]` words; the rest is the argument text (raw, for JSON detection). */
-    flags(keyword, text) {
-        const flags = [];
-        let rest = text;
-        while (rest.startsWith('--')) {
-            const word = splitWords(rest, this.escape)[0];
-            rest = rest.slice(word.length).trimStart();
-            const eq = word.indexOf('=');
-            const name = eq < 0 ? word.slice(2) : word.slice(2, eq);
-            if (!FLAGS[keyword]?.has(name))
+    /** Flags the instruction does not accept; the first is the error. */
+    checkFlags(node) {
+        for (const [name] of node.flags) {
+            if (!FLAGS[node.keyword]?.has(name))
                 this.fail(`unknown flag: --${name}`);
-            flags.push([name, eq < 0 ? 'true' : word.slice(eq + 1)]);
         }
-        return { flags, args: rest };
     }
-    from(rest) {
-        const { args } = this.flags('FROM', rest);
-        const words = splitWords(args, this.escape);
+    from(node) {
+        this.checkFlags(node);
+        const words = splitWords(node.args, this.escape);
         if (words.length !== 1 && !(words.length === 3 && words[1].toLowerCase() === 'as')) {
             this.fail('FROM requires an image and an optional AS name');
         }
@@ -43433,17 +43545,15 @@ class Reader {
     triggers(stage) {
         const list = this.opts.onBuild?.(stage.base) ?? [];
         for (const text of list) {
-            const ins = main.DockerfileParser.parse(text).getInstructions()[0];
-            if (ins === undefined)
+            const node = parseTrigger(text, stage.line, this.escape);
+            if (node === undefined)
                 continue;
-            const keyword = ins.getKeyword();
+            const { keyword } = node;
             if (!KEYWORDS.has(keyword) || ['FROM', 'ONBUILD', 'MAINTAINER'].includes(keyword))
                 continue;
-            const trimmed = text.trim();
-            const rest = trimmed.slice(trimmed.search(/\s|$/)).trim();
             this.trigger = stage.base;
             try {
-                this.dispatch(ins, keyword, rest, stage, stage.line, null);
+                this.dispatch(node, stage);
             }
             finally {
                 this.trigger = null;
@@ -43480,10 +43590,8 @@ class Reader {
         }
     }
     /** `ENV a=1 b=$a`: every value is expanded before any is set, so `b` sees the old `a` (Docker). */
-    env(ins, stage) {
-        const set = ins
-            .getProperties()
-            .map(p => [p.getName(), this.expand(p.getUnescapedValue() ?? '', stage.vars)]);
+    env(pairs, stage) {
+        const set = pairs.map(([name, raw]) => [name, this.expand(raw, stage.vars)]);
         for (const [name, value] of set)
             stage.env.set(name, value);
     }
@@ -43600,29 +43708,7 @@ class Reader {
         delete flags.from;
         const parents = flags.parents !== undefined && flags.parents !== 'false';
         delete flags.parents;
-        const sources = [];
-        for (const src of srcWords) {
-            if (heredocOf(src).length > 0)
-                continue; // inline content, not from the context
-            if (keyword === 'ADD' && isGitRef(src)) {
-                this.warnings.push({
-                    line: at.line,
-                    message: `ADD of a git repository (${src}) cannot be hashed`
-                });
-            }
-            else if (keyword === 'ADD' && /^https?:\/\//i.test(src)) {
-                this.warnings.push({ line: at.line, message: `ADD of a URL (${src}) cannot be hashed` });
-            }
-            else {
-                if (keyword === 'ADD' && isArchiveName(src)) {
-                    this.warnings.push({
-                        line: at.line,
-                        message: `ADD unpacks local archives (${src}): its files cannot be located in the layer`
-                    });
-                }
-                sources.push(cleanSource(src, parents));
-            }
-        }
+        const sources = this.contextSources(keyword, srcWords, parents, at.line);
         if (sources.length > 0) {
             this.steps.push({
                 ...(named !== undefined ? { context: named } : {}),
@@ -43641,6 +43727,36 @@ class Reader {
         else
             addDirs(stage.knownDirs, external_node_path_.posix.dirname(destAbs));
     }
+    /**
+     * The sources of a COPY/ADD that come from the build context, cleaned; heredocs are inline
+     * content, and ADD's git repositories and URLs are fetched (each warned about).
+     */
+    contextSources(keyword, srcWords, parents, line) {
+        const sources = [];
+        for (const src of srcWords) {
+            if (heredocOf(src).length > 0)
+                continue; // inline content, not from the context
+            if (keyword === 'ADD' && isGitRef(src)) {
+                this.warnings.push({
+                    line: line,
+                    message: `ADD of a git repository (${src}) cannot be hashed`
+                });
+            }
+            else if (keyword === 'ADD' && /^https?:\/\//i.test(src)) {
+                this.warnings.push({ line: line, message: `ADD of a URL (${src}) cannot be hashed` });
+            }
+            else {
+                if (keyword === 'ADD' && isArchiveName(src)) {
+                    this.warnings.push({
+                        line: line,
+                        message: `ADD unpacks local archives (${src}): its files cannot be located in the layer`
+                    });
+                }
+                sources.push(cleanSource(src, parents));
+            }
+        }
+        return sources;
+    }
     /** Arguments of COPY/ADD, JSON form or shell form, expanded. */
     copyArgs(args, vars) {
         if (args.startsWith('[')) {
@@ -43657,12 +43773,6 @@ class Reader {
         }
         return splitWords(args, this.escape).map(w => heredocOf(w).length > 0 ? w : this.expand(w, vars));
     }
-}
-function heredocOf(word) {
-    const m = HEREDOC.exec(word);
-    if (!m)
-        return [];
-    return [{ name: m[3].replace(/^(["'])(.*)\1$/, '$2'), stripTabs: m[2] === '-' }];
 }
 /** BuildKit's git transports: git://, git@, github.com/, and http(s) URLs of a `.git` repo. */
 function isGitRef(src) {
@@ -43690,33 +43800,6 @@ function addDirs(set, dir) {
         if (d === '/' || d === '.')
             break;
     }
-}
-/**
- * Stages the build of `target` (default: the last stage) needs: itself and, transitively, the
- * stages it builds on (FROM), copies from (COPY --from) and mounts (RUN --mount from=). BuildKit
- * runs only these, so other stages' steps never appear in the log.
- */
-function neededStages(plan, target) {
-    const byName = new Map(plan.stages.map(s => [s.name, s]));
-    const start = target === undefined ? plan.stages.at(-1) : byName.get(target.toLowerCase());
-    if (start === undefined) {
-        throw new Error(`target stage ${target ?? '(last)'} could not be found`);
-    }
-    const needed = new Set();
-    const queue = [start];
-    for (let s = queue.pop(); s !== undefined; s = queue.pop()) {
-        if (needed.has(s.name))
-            continue;
-        needed.add(s.name);
-        // Without recorded deps (a plan from elsewhere), the FROM chain is all that is known.
-        const deps = s.deps ?? (byName.has(s.base.toLowerCase()) ? [s.base.toLowerCase()] : []);
-        for (const d of deps) {
-            const dep = byName.get(d);
-            if (dep)
-                queue.push(dep);
-        }
-    }
-    return needed;
 }
 
 // EXTERNAL MODULE: ./src/context/hash.ts
@@ -43872,6 +43955,7 @@ function destinationFor(step, contextPath) {
 
 ;// CONCATENATED MODULE: ./src/dockerfile/index.ts
 /** The Dockerfile stage of the pipeline: which steps read the context, what they read, where it lands. */
+
 
 
 
@@ -44910,8 +44994,8 @@ function preview(s) {
 
 // EXTERNAL MODULE: ./src/record/diff.ts
 var diff = __nccwpck_require__(8262);
-// EXTERNAL MODULE: ./src/dockerfile/index.ts + 3 modules
-var dockerfile = __nccwpck_require__(3990);
+// EXTERNAL MODULE: ./src/dockerfile/index.ts + 5 modules
+var dockerfile = __nccwpck_require__(3806);
 ;// CONCATENATED MODULE: ./src/record/deploy.ts
 /**
  * What `verify` needs to know about a build after the build is gone: where the final image's
@@ -54386,8 +54470,8 @@ async function planRun(inputs, ctx) {
 
 // EXTERNAL MODULE: ./src/context/hash.ts
 var hash = __nccwpck_require__(9715);
-// EXTERNAL MODULE: ./src/dockerfile/index.ts + 3 modules
-var dockerfile = __nccwpck_require__(3990);
+// EXTERNAL MODULE: ./src/dockerfile/index.ts + 5 modules
+var dockerfile = __nccwpck_require__(3806);
 ;// CONCATENATED MODULE: ./src/pipeline/named-contexts.ts
 /**
  * Named build contexts (`--build-context NAME=DIR`, the action's `build-contexts`): each is
