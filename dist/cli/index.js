@@ -14421,7 +14421,7 @@ async function runOrThrow(exec, args, opts) {
 
 /***/ }),
 
-/***/ 3990:
+/***/ 3806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14443,8 +14443,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __nccwpck_require__(8390);
-// EXTERNAL MODULE: ./src/dockerfile/match.ts
-var match = __nccwpck_require__(3239);
 // EXTERNAL MODULE: ./src/util/error.ts
 var error = __nccwpck_require__(7610);
 ;// CONCATENATED MODULE: ./src/dockerfile/words.ts
@@ -14721,9 +14719,194 @@ function applyPattern(value, op, pattern, replacement) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/dockerfile/lines.ts
+
+
+/*
+ * Dockerfile text -> one node per instruction, as BuildKit's frontend/dockerfile/parser does it
+ * before any instruction means anything: continuations joined, comment and blank lines inside
+ * them skipped, the `# escape=` directive applied, leading `--flags` split off, heredoc bodies
+ * found. Nothing here fails: what a node means, and whether it is allowed, is instructions.ts's.
+ *
+ * dockerfile-ast supplies instruction boundaries (continuations, comments, heredoc bodies), the
+ * `# escape=` directive and ENV properties. Its gaps, worked around here and in instructions.ts:
+ * it splits arguments on whitespace ignoring quotes, its JSON strings drop spaces
+ * (`"sp ace"` -> `space`), its text joins arguments with single spaces (BuildKit keeps the
+ * spacing), `ARG a b=1` yields only `a`, it accepts unknown instructions and flags, files without
+ * FROM, and unterminated heredocs, and ADD's heredocs are not in its typings. So words, flags and
+ * heredocs are read from the lines.
+ */
+/** Instructions whose leading `--name[=value]` words are flags. */
+const FLAGGED = new Set(['FROM', 'COPY', 'ADD', 'RUN']);
+/** Instructions whose arguments may open heredocs (`<<EOF`), read from the lines that follow. */
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+const HEREDOC = /^(\d*)<<(-?)([^<]+)$/;
+/** `<<EOF`, `<<-EOF`, `<<"EOF"`, `3<<EOF`: the heredoc a word opens, if it opens one. */
+function heredocOf(word) {
+    const m = HEREDOC.exec(word);
+    if (!m)
+        return [];
+    return [{ name: m[3].replace(/^(["'])(.*)\1$/, '$2'), stripTabs: m[2] === '-' }];
+}
+/** Reads a Dockerfile's text into its nodes, and the escape character they were read with. */
+function parseLines(text) {
+    const df = main.DockerfileParser.parse(text);
+    const lines = text.split('\n').map(l => l.replace(/\r$/, ''));
+    const escape = df.getEscapeCharacter();
+    const nodes = df.getInstructions().map(ins => fileNode(ins, lines, escape));
+    return { escape, nodes };
+}
+/**
+ * An ONBUILD trigger (`.Config.OnBuild` of a base image) as a node at `line`: one instruction
+ * on one line, as the image stores it; heredocs are not read. Undefined when there is none.
+ */
+function parseTrigger(text, line, escape) {
+    const ins = main.DockerfileParser.parse(text).getInstructions()[0];
+    if (ins === undefined)
+        return undefined;
+    const keyword = ins.getKeyword();
+    const rest = afterKeyword(text.trim());
+    return {
+        ...common(ins, keyword, rest, escape),
+        line,
+        endLine: line,
+        text: `${keyword} ${rest}`,
+        unterminated: null
+    };
+}
+function fileNode(ins, lines, escape) {
+    const start = ins.getRange().start.line;
+    const keyword = ins.getKeyword();
+    const logical = logicalLine(lines, start, escape);
+    const rest = afterKeyword(logical.text);
+    const node = common(ins, keyword, rest, escape);
+    let last = logical.last;
+    let unterminated = null;
+    if (HEREDOC_KEYWORDS.has(keyword)) {
+        const heredocs = splitWords(node.args, escape).flatMap(w => heredocOf(w));
+        const end = heredocEnd(lines, heredocs, last);
+        last = end.last;
+        unterminated = end.unterminated;
+    }
+    return { ...node, line: start + 1, endLine: last + 1, text: logical.text, unterminated };
+}
+function common(ins, keyword, rest, escape) {
+    const { flags, args } = FLAGGED.has(keyword)
+        ? splitFlags(rest, escape)
+        : { flags: [], args: rest };
+    const env = keyword === 'ENV'
+        ? ins.getProperties().map(p => [p.getName(), p.getUnescapedValue() ?? ''])
+        : [];
+    return { keyword, written: ins.getInstruction(), rest, flags, args, env };
+}
+/** The text after the instruction word. */
+function afterKeyword(text) {
+    return text.slice(text.search(/\s|$/)).trim();
+}
+/**
+ * The instruction's logical line as BuildKit builds it: the first line left-trimmed, then each
+ * continuation with its escape (and trailing blanks) removed; comment and blank lines inside a
+ * continuation are skipped. `last` is the 0-based index of its last physical line.
+ */
+function logicalLine(lines, start, escape) {
+    const e = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+    const cont = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
+    let i = start;
+    let text = '';
+    let raw = lines[i].trimStart();
+    for (;;) {
+        const more = cont.test(raw);
+        text += more ? raw.replace(cont, '$1') : raw;
+        if (!more)
+            break;
+        do
+            i++;
+        while (i < lines.length && (/^\s*#/.test(lines[i]) || lines[i].trim() === ''));
+        if (i >= lines.length)
+            break;
+        raw = lines[i];
+    }
+    return { text: text.trim(), last: Math.min(i, lines.length - 1) };
+}
+/**
+ * Last line (0-based) of the heredoc bodies that follow line `after`, or the name of the first
+ * heredoc that the file ends inside.
+ */
+function heredocEnd(lines, heredocs, after) {
+    let i = after;
+    for (const h of heredocs) {
+        for (;;) {
+            i++;
+            if (i >= lines.length)
+                return { last: lines.length - 1, unterminated: h.name };
+            const l = h.stripTabs ? lines[i].replace(/^\t+/, '') : lines[i];
+            if (l === h.name)
+                break;
+        }
+    }
+    return { last: i, unterminated: null };
+}
+/** Leading `--name[=value]` words; the rest is the argument text. */
+function splitFlags(text, escape) {
+    const flags = [];
+    let rest = text;
+    while (rest.startsWith('--')) {
+        const word = splitWords(rest, escape)[0];
+        rest = rest.slice(word.length).trimStart();
+        const eq = word.indexOf('=');
+        flags.push([eq < 0 ? word.slice(2) : word.slice(2, eq), eq < 0 ? 'true' : word.slice(eq + 1)]);
+    }
+    return { flags, args: rest };
+}
+
+// EXTERNAL MODULE: ./src/dockerfile/match.ts
+var match = __nccwpck_require__(3239);
+;// CONCATENATED MODULE: ./src/dockerfile/plan.ts
+
+/** The plan a Dockerfile reads into (instructions.ts builds it), and what is asked of it. */
+/** A malformed Dockerfile; the message is one line naming the file and line. */
+class DockerfileError extends error/* FreshBuildError */.nz {
+    file;
+    line;
+    detail;
+    constructor(file, line, detail) {
+        super(`${file}:${line}: ${detail}`);
+        this.file = file;
+        this.line = line;
+        this.detail = detail;
+    }
+}
+/**
+ * Stages the build of `target` (default: the last stage) needs: itself and, transitively, the
+ * stages it builds on (FROM), copies from (COPY --from) and mounts (RUN --mount from=). BuildKit
+ * runs only these, so other stages' steps never appear in the log.
+ */
+function neededStages(plan, target) {
+    const byName = new Map(plan.stages.map(s => [s.name, s]));
+    const start = target === undefined ? plan.stages.at(-1) : byName.get(target.toLowerCase());
+    if (start === undefined) {
+        throw new Error(`target stage ${target ?? '(last)'} could not be found`);
+    }
+    const needed = new Set();
+    const queue = [start];
+    for (let s = queue.pop(); s !== undefined; s = queue.pop()) {
+        if (needed.has(s.name))
+            continue;
+        needed.add(s.name);
+        // Without recorded deps (a plan from elsewhere), the FROM chain is all that is known.
+        const deps = s.deps ?? (byName.has(s.base.toLowerCase()) ? [s.base.toLowerCase()] : []);
+        for (const d of deps) {
+            const dep = byName.get(d);
+            if (dep)
+                queue.push(dep);
+        }
+    }
+    return needed;
+}
+
 // EXTERNAL MODULE: ./src/util/build-arg.ts
 var build_arg = __nccwpck_require__(6449);
-;// CONCATENATED MODULE: ./src/dockerfile/read.ts
+;// CONCATENATED MODULE: ./src/dockerfile/instructions.ts
 
 
 
@@ -14751,25 +14934,9 @@ var build_arg = __nccwpck_require__(6449);
  * The 20.10 built-in frontend rejects heredocs, --link, --parents and --exclude; they follow the
  * current Dockerfile reference (`# syntax=docker/dockerfile:1`).
  *
- * dockerfile-ast supplies instruction boundaries (continuations, comments, heredoc bodies), the
- * `# escape=` directive and ENV properties. Its gaps, worked around here: it splits arguments on
- * whitespace ignoring quotes, its JSON strings drop spaces (`"sp ace"` -> `space`), its text joins
- * arguments with single spaces (BuildKit keeps the spacing), `ARG a b=1` yields only `a`, it
- * accepts unknown instructions and flags, files without FROM, and unterminated heredocs, and ADD's
- * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
+ * The lines (continuations, heredocs, flags, the escape directive) are read by lines.ts; this
+ * file gives each node its meaning, as BuildKit's instructions/parse.go and dockerfile2llb do.
  */
-/** A malformed Dockerfile; the message is one line naming the file and line. */
-class DockerfileError extends error/* FreshBuildError */.nz {
-    file;
-    line;
-    detail;
-    constructor(file, line, detail) {
-        super(`${file}:${line}: ${detail}`);
-        this.file = file;
-        this.line = line;
-        this.detail = detail;
-    }
-}
 const KEYWORDS = new Set([
     'ADD',
     'ARG',
@@ -14799,15 +14966,14 @@ const FLAGS = {
 };
 /** Instructions that produce a BuildKit vertex and so a `[stage i/n]` line. */
 const COUNTED = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
-const HEREDOC = /^(\d*)<<(-?)([^<]+)$/;
 /** Reads a Dockerfile. Throws DockerfileError on malformed input. */
 function readDockerfile(text, opts) {
     return new Reader(text, opts).read();
 }
+/** Gives each node of a Dockerfile its meaning, in order, building the plan. */
 class Reader {
     opts;
-    df;
-    lines;
+    nodes;
     escape;
     buildArgs;
     globals = new Map();
@@ -14827,14 +14993,14 @@ class Reader {
     ordinal = 0;
     constructor(text, opts) {
         this.opts = opts;
-        this.df = main.DockerfileParser.parse(text);
-        this.lines = text.split('\n').map(l => l.replace(/\r$/, ''));
-        this.escape = this.df.getEscapeCharacter();
+        const { escape, nodes } = parseLines(text);
+        this.nodes = nodes;
+        this.escape = escape;
         this.buildArgs = new Map(Object.entries(opts.buildArgs ?? {}));
     }
     read() {
-        for (const ins of this.df.getInstructions())
-            this.instruction(ins);
+        for (const node of this.nodes)
+            this.instruction(node);
         if (this.stages.length === 0)
             this.fail('no FROM instruction');
         this.finishTotals();
@@ -14870,29 +15036,27 @@ class Reader {
             throw e;
         }
     }
-    instruction(ins) {
-        const start = ins.getRange().start.line;
-        this.line = start + 1;
+    instruction(node) {
+        this.line = node.line;
         this.ordinal++;
-        const keyword = ins.getKeyword();
+        const { keyword } = node;
         if (!KEYWORDS.has(keyword))
-            this.fail(`unknown instruction: ${ins.getInstruction()}`);
-        const logical = this.logicalLine(start);
-        const rest = logical.text.slice(logical.text.search(/\s|$/)).trim();
+            this.fail(`unknown instruction: ${node.written}`);
         const stage = this.stages.at(-1);
         if (keyword === 'FROM')
-            return this.from(rest);
+            return this.from(node);
         if (keyword === 'ARG') {
             if (stage)
                 stage.instructions++;
-            return this.arg(rest, stage);
+            return this.arg(node.rest, stage);
         }
         if (stage === undefined)
             this.fail(`${keyword} before the first FROM`);
-        this.dispatch(ins, keyword, rest, stage, start + 1, logical);
+        this.dispatch(node, stage);
     }
     /** One instruction of a stage (its own, or an ONBUILD trigger read at the FROM's line). */
-    dispatch(ins, keyword, rest, stage, line, logical) {
+    dispatch(node, stage) {
+        const { keyword, rest, args } = node;
         stage.instructions++;
         if (keyword === 'ARG')
             return this.arg(rest, stage);
@@ -14901,86 +15065,34 @@ class Reader {
             if (this.trigger !== null)
                 stage.triggerCount++;
         }
-        const { flags, args } = keyword in FLAGS ? this.flags(keyword, rest) : { flags: [], args: rest };
-        let endLine = logical ? logical.last + 1 : line;
-        if (logical && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
-            const heredocs = splitWords(args, this.escape).flatMap(w => heredocOf(w));
-            endLine = this.heredocEnd(heredocs, logical.last) + 1;
-        }
-        const text = logical ? logical.text : `${keyword} ${rest}`;
-        const at = { line, endLine, instruction: text };
+        this.checkFlags(node);
+        if (node.unterminated !== null)
+            this.fail(`unterminated heredoc <<${node.unterminated}`);
+        const at = { line: node.line, endLine: node.endLine, instruction: node.text };
         if (COUNTED.has(keyword))
             this.vertex(keyword, rest, stage, at);
         switch (keyword) {
             case 'ENV':
-                return this.env(ins, stage);
+                return this.env(node.env, stage);
             case 'WORKDIR':
                 return this.workdir(args, stage);
             case 'RUN':
-                return this.run(flags, stage, at);
+                return this.run(node.flags, stage, at);
             case 'COPY':
             case 'ADD':
-                return this.copy(keyword, flags, args, stage, at);
+                return this.copy(keyword, node.flags, args, stage, at);
         }
     }
-    /**
-     * The instruction's logical line as BuildKit builds it: the first line left-trimmed, then each
-     * continuation with its escape (and trailing blanks) removed; comment and blank lines inside a
-     * continuation are skipped. `last` is the 0-based index of its last physical line.
-     */
-    logicalLine(start) {
-        const e = this.escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-        const cont = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
-        let i = start;
-        let text = '';
-        let raw = this.lines[i].trimStart();
-        for (;;) {
-            const more = cont.test(raw);
-            text += more ? raw.replace(cont, '$1') : raw;
-            if (!more)
-                break;
-            do
-                i++;
-            while (i < this.lines.length && (/^\s*#/.test(this.lines[i]) || this.lines[i].trim() === ''));
-            if (i >= this.lines.length)
-                break;
-            raw = this.lines[i];
-        }
-        return { text: text.trim(), last: Math.min(i, this.lines.length - 1) };
-    }
-    /** Last line (0-based) of the heredoc bodies that follow line `after`; fails if unterminated. */
-    heredocEnd(heredocs, after) {
-        let i = after;
-        for (const h of heredocs) {
-            for (;;) {
-                i++;
-                if (i >= this.lines.length)
-                    this.fail(`unterminated heredoc <<${h.name}`);
-                const l = h.stripTabs ? this.lines[i].replace(/^\t+/, '') : this.lines[i];
-                if (l === h.name)
-                    break;
-            }
-        }
-        return i;
-    }
-    /** Leading `--name[=value]` words; the rest is the argument text (raw, for JSON detection). */
-    flags(keyword, text) {
-        const flags = [];
-        let rest = text;
-        while (rest.startsWith('--')) {
-            const word = splitWords(rest, this.escape)[0];
-            rest = rest.slice(word.length).trimStart();
-            const eq = word.indexOf('=');
-            const name = eq < 0 ? word.slice(2) : word.slice(2, eq);
-            if (!FLAGS[keyword]?.has(name))
+    /** Flags the instruction does not accept; the first is the error. */
+    checkFlags(node) {
+        for (const [name] of node.flags) {
+            if (!FLAGS[node.keyword]?.has(name))
                 this.fail(`unknown flag: --${name}`);
-            flags.push([name, eq < 0 ? 'true' : word.slice(eq + 1)]);
         }
-        return { flags, args: rest };
     }
-    from(rest) {
-        const { args } = this.flags('FROM', rest);
-        const words = splitWords(args, this.escape);
+    from(node) {
+        this.checkFlags(node);
+        const words = splitWords(node.args, this.escape);
         if (words.length !== 1 && !(words.length === 3 && words[1].toLowerCase() === 'as')) {
             this.fail('FROM requires an image and an optional AS name');
         }
@@ -15067,17 +15179,15 @@ class Reader {
     triggers(stage) {
         const list = this.opts.onBuild?.(stage.base) ?? [];
         for (const text of list) {
-            const ins = main.DockerfileParser.parse(text).getInstructions()[0];
-            if (ins === undefined)
+            const node = parseTrigger(text, stage.line, this.escape);
+            if (node === undefined)
                 continue;
-            const keyword = ins.getKeyword();
+            const { keyword } = node;
             if (!KEYWORDS.has(keyword) || ['FROM', 'ONBUILD', 'MAINTAINER'].includes(keyword))
                 continue;
-            const trimmed = text.trim();
-            const rest = trimmed.slice(trimmed.search(/\s|$/)).trim();
             this.trigger = stage.base;
             try {
-                this.dispatch(ins, keyword, rest, stage, stage.line, null);
+                this.dispatch(node, stage);
             }
             finally {
                 this.trigger = null;
@@ -15114,10 +15224,8 @@ class Reader {
         }
     }
     /** `ENV a=1 b=$a`: every value is expanded before any is set, so `b` sees the old `a` (Docker). */
-    env(ins, stage) {
-        const set = ins
-            .getProperties()
-            .map(p => [p.getName(), this.expand(p.getUnescapedValue() ?? '', stage.vars)]);
+    env(pairs, stage) {
+        const set = pairs.map(([name, raw]) => [name, this.expand(raw, stage.vars)]);
         for (const [name, value] of set)
             stage.env.set(name, value);
     }
@@ -15234,29 +15342,7 @@ class Reader {
         delete flags.from;
         const parents = flags.parents !== undefined && flags.parents !== 'false';
         delete flags.parents;
-        const sources = [];
-        for (const src of srcWords) {
-            if (heredocOf(src).length > 0)
-                continue; // inline content, not from the context
-            if (keyword === 'ADD' && isGitRef(src)) {
-                this.warnings.push({
-                    line: at.line,
-                    message: `ADD of a git repository (${src}) cannot be hashed`
-                });
-            }
-            else if (keyword === 'ADD' && /^https?:\/\//i.test(src)) {
-                this.warnings.push({ line: at.line, message: `ADD of a URL (${src}) cannot be hashed` });
-            }
-            else {
-                if (keyword === 'ADD' && isArchiveName(src)) {
-                    this.warnings.push({
-                        line: at.line,
-                        message: `ADD unpacks local archives (${src}): its files cannot be located in the layer`
-                    });
-                }
-                sources.push(cleanSource(src, parents));
-            }
-        }
+        const sources = this.contextSources(keyword, srcWords, parents, at.line);
         if (sources.length > 0) {
             this.steps.push({
                 ...(named !== undefined ? { context: named } : {}),
@@ -15275,6 +15361,36 @@ class Reader {
         else
             addDirs(stage.knownDirs, external_node_path_.posix.dirname(destAbs));
     }
+    /**
+     * The sources of a COPY/ADD that come from the build context, cleaned; heredocs are inline
+     * content, and ADD's git repositories and URLs are fetched (each warned about).
+     */
+    contextSources(keyword, srcWords, parents, line) {
+        const sources = [];
+        for (const src of srcWords) {
+            if (heredocOf(src).length > 0)
+                continue; // inline content, not from the context
+            if (keyword === 'ADD' && isGitRef(src)) {
+                this.warnings.push({
+                    line: line,
+                    message: `ADD of a git repository (${src}) cannot be hashed`
+                });
+            }
+            else if (keyword === 'ADD' && /^https?:\/\//i.test(src)) {
+                this.warnings.push({ line: line, message: `ADD of a URL (${src}) cannot be hashed` });
+            }
+            else {
+                if (keyword === 'ADD' && isArchiveName(src)) {
+                    this.warnings.push({
+                        line: line,
+                        message: `ADD unpacks local archives (${src}): its files cannot be located in the layer`
+                    });
+                }
+                sources.push(cleanSource(src, parents));
+            }
+        }
+        return sources;
+    }
     /** Arguments of COPY/ADD, JSON form or shell form, expanded. */
     copyArgs(args, vars) {
         if (args.startsWith('[')) {
@@ -15291,12 +15407,6 @@ class Reader {
         }
         return splitWords(args, this.escape).map(w => heredocOf(w).length > 0 ? w : this.expand(w, vars));
     }
-}
-function heredocOf(word) {
-    const m = HEREDOC.exec(word);
-    if (!m)
-        return [];
-    return [{ name: m[3].replace(/^(["'])(.*)\1$/, '$2'), stripTabs: m[2] === '-' }];
 }
 /** BuildKit's git transports: git://, git@, github.com/, and http(s) URLs of a `.git` repo. */
 function isGitRef(src) {
@@ -15324,33 +15434,6 @@ function addDirs(set, dir) {
         if (d === '/' || d === '.')
             break;
     }
-}
-/**
- * Stages the build of `target` (default: the last stage) needs: itself and, transitively, the
- * stages it builds on (FROM), copies from (COPY --from) and mounts (RUN --mount from=). BuildKit
- * runs only these, so other stages' steps never appear in the log.
- */
-function neededStages(plan, target) {
-    const byName = new Map(plan.stages.map(s => [s.name, s]));
-    const start = target === undefined ? plan.stages.at(-1) : byName.get(target.toLowerCase());
-    if (start === undefined) {
-        throw new Error(`target stage ${target ?? '(last)'} could not be found`);
-    }
-    const needed = new Set();
-    const queue = [start];
-    for (let s = queue.pop(); s !== undefined; s = queue.pop()) {
-        if (needed.has(s.name))
-            continue;
-        needed.add(s.name);
-        // Without recorded deps (a plan from elsewhere), the FROM chain is all that is known.
-        const deps = s.deps ?? (byName.has(s.base.toLowerCase()) ? [s.base.toLowerCase()] : []);
-        for (const d of deps) {
-            const dep = byName.get(d);
-            if (dep)
-                queue.push(dep);
-        }
-    }
-    return needed;
 }
 
 // EXTERNAL MODULE: ./src/context/hash.ts
@@ -15506,6 +15589,7 @@ function destinationFor(step, contextPath) {
 
 ;// CONCATENATED MODULE: ./src/dockerfile/index.ts
 /** The Dockerfile stage of the pipeline: which steps read the context, what they read, where it lands. */
+
 
 
 
@@ -16544,8 +16628,8 @@ function preview(s) {
 
 // EXTERNAL MODULE: ./src/record/diff.ts
 var diff = __nccwpck_require__(8262);
-// EXTERNAL MODULE: ./src/dockerfile/index.ts + 3 modules
-var dockerfile = __nccwpck_require__(3990);
+// EXTERNAL MODULE: ./src/dockerfile/index.ts + 5 modules
+var dockerfile = __nccwpck_require__(3806);
 ;// CONCATENATED MODULE: ./src/record/deploy.ts
 /**
  * What `verify` needs to know about a build after the build is gone: where the final image's
@@ -20387,8 +20471,8 @@ function describeStatCache(s) {
 
 // EXTERNAL MODULE: ./src/context/hash.ts
 var hash = __nccwpck_require__(9715);
-// EXTERNAL MODULE: ./src/dockerfile/index.ts + 3 modules
-var dockerfile = __nccwpck_require__(3990);
+// EXTERNAL MODULE: ./src/dockerfile/index.ts + 5 modules
+var dockerfile = __nccwpck_require__(3806);
 ;// CONCATENATED MODULE: ./src/docker/build.ts
 /**
  * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
@@ -23323,8 +23407,46 @@ function literalSource(source) {
     return rel;
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __nccwpck_require__(6193);
+;// CONCATENATED MODULE: ./src/logs/chars.ts
+/** Character codes the log readers compare `charCodeAt` results with, named. */
+const BEL = 0x07;
+const TAB = 0x09;
+const CR = 0x0d;
+const ESC = 0x1b;
+const SPACE = 0x20;
+const HASH = 0x23;
+const DASH = 0x2d;
+const DOT = 0x2e;
+const chars_SLASH = 0x2f;
+const COLON = 0x3a;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const UNDERSCORE = 0x5f;
+const OPEN_BRACE = 0x7b;
+const PIPE = 0x7c;
+const UPPER_T = 0x54;
+const LOWER_S = 0x73;
+/** First and last codes of C0 controls and of the final byte of a CSI escape sequence. */
+const FIRST_PRINTABLE = 0x20;
+const CSI_FINAL_FIRST = 0x40;
+const CSI_FINAL_LAST = 0x7e;
+function isDigit(c) {
+    return c >= 0x30 && c <= 0x39;
+}
+/** A letter, digit, `-`, `.` or `_`: what compose service names are made of. */
+function isNameChar(c) {
+    return (isDigit(c) ||
+        (c >= 0x41 && c <= 0x5a) ||
+        (c >= 0x61 && c <= 0x7a) ||
+        c === DASH ||
+        c === DOT ||
+        c === UNDERSCORE);
+}
+
 ;// CONCATENATED MODULE: ./src/logs/names.ts
 /**
  * BuildKit vertex names. The Dockerfile frontend names instruction vertices
@@ -23333,20 +23455,23 @@ var external_node_string_decoder_ = __nccwpck_require__(6193);
  * the service in front: inside the bracket when the name has one (`[web builder 3/4]`,
  * `[web internal]`), otherwise as `[web] <name>`.
  */
+
 /** Instructions longer than this are cut: enough to recognise any real one, bounded memory. */
 const MAX_INSTRUCTION = 16384;
 /** Brackets longer than this are not BuildKit prefixes (stage and service names are short). */
 const MAX_BRACKET = 512;
+/** `i/n` with more digits on either side is not a step index. */
+const MAX_INDEX_DIGITS = 6;
 /** Words that BuildKit itself puts alone in a bracket; they are never a compose service. */
 const BUILDKIT_WORDS = new Set(['internal', 'auth', 'context']);
 function parseIndex(word) {
     const slash = word.indexOf('/');
-    if (slash < 1 || slash > 6 || word.length - slash - 1 < 1 || word.length - slash - 1 > 6) {
+    const totalDigits = word.length - slash - 1;
+    if (slash < 1 || slash > MAX_INDEX_DIGITS || totalDigits < 1 || totalDigits > MAX_INDEX_DIGITS) {
         return null;
     }
     for (let i = 0; i < word.length; i++) {
-        const c = word.charCodeAt(i);
-        if (i !== slash && (c < 48 || c > 57))
+        if (i !== slash && !isDigit(word.charCodeAt(i)))
             return null;
     }
     return { index: Number(word.slice(0, slash)), total: Number(word.slice(slash + 1)) };
@@ -23360,7 +23485,7 @@ function cut(text) {
     return t.length > MAX_INSTRUCTION ? t.slice(0, MAX_INSTRUCTION) : t;
 }
 function parseVertexName(name) {
-    if (name.charCodeAt(0) !== 91 /* [ */)
+    if (name.charCodeAt(0) !== OPEN_BRACKET)
         return { kind: 'other', service: null, text: cut(name) };
     const close = name.indexOf(']');
     if (close < 0 || close > MAX_BRACKET)
@@ -23488,14 +23613,466 @@ function splitWords(e, services) {
     return { service: null, stage: last };
 }
 
+;// CONCATENATED MODULE: ./src/logs/facts.ts
+
+
+/** Bound for hostile input: distinct cache sources, services and open legacy steps kept. */
+const MAX_NAMES = 1000;
+/** `writing image sha256:… done`: BuildKit's exporter names the image it wrote. */
+const WRITING_IMAGE = 'writing image ';
+/** First word of a text (`sha256:x done` -> `sha256:x`). */
+function firstWord(text) {
+    const t = text.trim();
+    const space = t.indexOf(' ');
+    return space < 0 ? t : t.slice(0, space);
+}
+/** What a log says besides its steps, whichever format's lines said it. */
+class LogFacts {
+    /** Compose services the log named in brackets (`[web internal]`). */
+    services = new Set();
+    cacheImports = [];
+    builder = null;
+    imageId = null;
+    addService(name) {
+        if (this.services.size < MAX_NAMES)
+            this.services.add(name);
+    }
+    addCacheImport(ref) {
+        if (ref === null || this.cacheImports.includes(ref))
+            return;
+        if (this.cacheImports.length < MAX_NAMES)
+            this.cacheImports.push(ref);
+    }
+    /** Takes the image id from a `writing image <id>` status; false when the text is not one. */
+    writingImage(text) {
+        if (!text.startsWith(WRITING_IMAGE))
+            return false;
+        this.imageId = firstWord(text.slice(WRITING_IMAGE.length));
+        return true;
+    }
+}
+/**
+ * The reader of one log format: the steps its lines showed and how many lines only that format
+ * prints (`signals`), which together pick the log's format at the end.
+ */
+class FormatReader {
+    facts;
+    table = new StepTable();
+    signals = 0;
+    constructor(facts) {
+        this.facts = facts;
+    }
+    /** Records what a BuildKit vertex name says; returns the step key when it is a step. */
+    sighting(name, service, cached, error) {
+        if (name.kind === 'step') {
+            return this.table.add({
+                lineService: service,
+                words: name.words,
+                index: name.index,
+                total: name.total,
+                instruction: name.instruction,
+                cached,
+                error
+            });
+        }
+        if (name.service !== null)
+            this.facts.addService(name.service);
+        this.facts.addCacheImport(cacheImportOf(name.text));
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/logs/tty.ts
+
+
+
+/** ` => <vertex>`: a vertex line of BuildKit's tty progress, once ANSI escapes are stripped. */
+const TTY_VERTEX = '=> ';
+/** `[+] Building 0.3s (14/14) FINISHED   docker:default`: the tty header. */
+const TTY_HEADER = '[+] Building ';
+const CACHED = 'CACHED ';
+const ERROR = 'ERROR ';
+const CANCELED = 'CANCELED ';
+const FINISHED = ' FINISHED';
+/** Longest `driver:builder` tail read after FINISHED. */
+const MAX_BUILDER_TAIL = 256;
+/** Drops tty's right-aligned duration column (`... COPY src ./src     0.3s`). */
+function stripDuration(text) {
+    const t = text.trimEnd();
+    const space = t.lastIndexOf(' ');
+    if (space < 0)
+        return t;
+    const d = t.slice(space + 1);
+    if (d.length < 2 || d.charCodeAt(d.length - 1) !== LOWER_S)
+        return t;
+    for (let i = 0; i < d.length - 1; i++) {
+        const c = d.charCodeAt(i);
+        if (!isDigit(c) && c !== DOT)
+            return t;
+    }
+    return t.slice(0, space).trimEnd();
+}
+/** BuildKit tty progress (docker and buildx `--progress=tty`), read after ANSI stripping. */
+class TtyReader extends FormatReader {
+    format = 'buildkit-tty';
+    /** The text after ` => `: `[CACHED |ERROR |CANCELED ]<name>   0.3s`, or ` => <status>`. */
+    vertex(text, service) {
+        this.signals++;
+        if (text.startsWith(TTY_VERTEX)) {
+            // ` => => <status or log>` of the vertex above.
+            this.facts.writingImage(text.slice(TTY_VERTEX.length));
+            return;
+        }
+        let rest = text;
+        let cached = false;
+        let error = false;
+        if (rest.startsWith(CACHED)) {
+            cached = true;
+            rest = rest.slice(CACHED.length);
+        }
+        else if (rest.startsWith(ERROR)) {
+            error = true;
+            rest = rest.slice(ERROR.length);
+        }
+        else if (rest.startsWith(CANCELED)) {
+            rest = rest.slice(CANCELED.length);
+        }
+        const name = parseVertexName(stripDuration(rest));
+        if (name.kind === 'step')
+            this.signals++;
+        this.sighting(name, service, cached, error);
+    }
+    /** The `[+] Building` header; newer buildx names its builder after FINISHED. */
+    header(line) {
+        this.signals++;
+        const at = line.indexOf(FINISHED);
+        if (at < 0)
+            return;
+        const tail = line.slice(at + FINISHED.length).trim();
+        const m = tail.length < MAX_BUILDER_TAIL ? /^([\w.-]+):([\w.-]+)$/.exec(tail) : null;
+        if (m !== null) {
+            this.facts.builder = `building with "${m[2]}" instance using ${m[1]} driver`;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/logs/legacy.ts
+
+
+
+/** `Step 3/8 : COPY package.json ./` (`Step 3 : ...` on very old daemons). */
+const LEGACY_STEP = 'Step ';
+const STEP_SEPARATOR = ' : ';
+/** Step numbers longer than this are not read. */
+const MAX_STEP_DIGITS = 7;
+/** ` ---> <id>`, ` ---> Using cache`, ` ---> Running in <id>`: the result of the open step. */
+const LEGACY_ARROW = '---> ';
+const USING_CACHE = '---> Using cache';
+const SUCCESSFULLY_BUILT = 'Successfully built ';
+const SENDING_CONTEXT = 'Sending build context';
+const SENDING_CONTEXT_TO_DAEMON = 'Sending build context to Docker daemon';
+const COMMAND_FAILED = "The command '";
+const COMMAND_FAILED_CODE = "' returned a non-zero code";
+const COPY_FAILED = 'COPY failed:';
+const ADD_FAILED = 'ADD failed:';
+/** Reads at most MAX_STEP_DIGITS digits of `t` from `from`; null when there are none. */
+function digitsAt(t, from) {
+    let i = from;
+    while (i < t.length && i - from < MAX_STEP_DIGITS && isDigit(t.charCodeAt(i)))
+        i++;
+    return i === from ? null : { value: Number(t.slice(from, i)), end: i };
+}
+/** `Step 3/8 : COPY package.json ./` (and `Step 3 : ...` of very old daemons, total 0). */
+function parseStep(t) {
+    const index = digitsAt(t, LEGACY_STEP.length);
+    if (index === null)
+        return null;
+    let i = index.end;
+    let total = 0;
+    if (t.charCodeAt(i) === chars_SLASH) {
+        const n = digitsAt(t, i + 1);
+        if (n === null)
+            return null;
+        total = n.value;
+        i = n.end;
+    }
+    if (!t.startsWith(STEP_SEPARATOR, i))
+        return null;
+    const instruction = t.slice(i + STEP_SEPARATOR.length).trim();
+    return { index: index.value, total, instruction: instruction.slice(0, MAX_INSTRUCTION) };
+}
+/** The legacy builder: `Step N/M : INSTR`, ` ---> Using cache`, `Successfully built <id>`. */
+class LegacyReader extends FormatReader {
+    format = 'legacy';
+    /** The open `Step N/M` per service. */
+    open = new Map();
+    /** A line with its leading blanks trimmed. */
+    line(t, service) {
+        const open = service ?? '';
+        if (t.startsWith(LEGACY_STEP))
+            this.step(t, service);
+        else if (t.startsWith(LEGACY_ARROW)) {
+            this.signals++;
+            if (t.startsWith(USING_CACHE))
+                this.mark(open, 'cached');
+        }
+        else if (t.startsWith(SUCCESSFULLY_BUILT)) {
+            this.signals++;
+            this.facts.imageId = firstWord(t.slice(SUCCESSFULLY_BUILT.length));
+        }
+        else if (t.startsWith(SENDING_CONTEXT_TO_DAEMON)) {
+            this.signals++;
+        }
+        else if ((t.startsWith(COMMAND_FAILED) && t.includes(COMMAND_FAILED_CODE)) ||
+            t.startsWith(COPY_FAILED) ||
+            t.startsWith(ADD_FAILED)) {
+            this.mark(open, 'error');
+        }
+    }
+    step(t, service) {
+        const step = parseStep(t);
+        if (step === null)
+            return;
+        this.signals++;
+        const key = this.table.add({
+            lineService: service,
+            words: [],
+            ...step,
+            cached: false,
+            error: false
+        });
+        const open = service ?? '';
+        if (this.open.size < MAX_NAMES || this.open.has(open))
+            this.open.set(open, key);
+    }
+    mark(open, flag) {
+        const key = this.open.get(open);
+        if (key !== undefined && key !== null)
+            this.table.mark(key, flag);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/logs/compose.ts
+
+
+
+/** docker-compose v1 announces each service's build: `Building web`. */
+const COMPOSE_BUILDING = 'Building ';
+/** Lines after the header within which a build must start for the header to count. */
+const HEADER_WAIT = 8;
+/** The first line of a build, in any format, that may follow the header. */
+const BUILD_STARTS = ['Step 1/', 'Step 1 :', '#0 ', '#1 ', TTY_HEADER, SENDING_CONTEXT];
+/** compose v1 prints warnings such as `DEPRECATED: The legacy builder is deprecated` first. */
+const DEPRECATED = 'DEPRECATED:';
+function isServiceName(name) {
+    return name.length > 0 && name.length <= 128 && /^[A-Za-z0-9][\w.-]*$/.test(name);
+}
+/**
+ * docker-compose v1 prints `Building <service>` and then that service's unprefixed build output,
+ * vertex numbers restarting at #1. The header counts only when a build starts right after it, so
+ * a RUN that prints "Building app" in a legacy log cannot rename services.
+ */
+class ComposeHeader {
+    /** The service whose build output follows, once confirmed. */
+    building = null;
+    pending = null;
+    /** A header is waiting for its build to start: every line must be shown to confirm(). */
+    get waiting() {
+        return this.pending !== null;
+    }
+    /** Reads a `Building <service>` line; false when the line is not one. */
+    header(line) {
+        if (!line.startsWith(COMPOSE_BUILDING))
+            return false;
+        const name = line.slice(COMPOSE_BUILDING.length).trimEnd();
+        if (isServiceName(name))
+            this.pending = { name, wait: HEADER_WAIT };
+        return true;
+    }
+    /** Confirms or drops a waiting header by the line after it. */
+    confirm(line) {
+        const p = this.pending;
+        if (p === null)
+            return;
+        const t = line.trimEnd();
+        if (BUILD_STARTS.some(s => t.startsWith(s))) {
+            this.building = p.name;
+            this.pending = null;
+        }
+        else if (t !== '' && !t.startsWith(DEPRECATED) && t.charCodeAt(0) !== SPACE) {
+            this.pending = null;
+        }
+        else if (--p.wait <= 0) {
+            this.pending = null;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/logs/plain.ts
+
+
+
+/** `#N`: every line of BuildKit's plain progress starts with its vertex number. */
+const STEP_PREFIX = '#';
+/** Vertex numbers longer than this are not read (BuildKit's stay far below). */
+const MAX_VERTEX_DIGITS = 10;
+/** Bound for hostile input: vertex numbers tracked. */
+const MAX_VERTICES = 100000;
+const plain_CACHED = 'CACHED';
+const plain_ERROR = 'ERROR';
+const BUILDING_WITH = 'building with ';
+/** BuildKit of docker 18.09/19.03 printed aligned fields: `#5      cached: true`. */
+const ALIGNED_CACHED = 'cached: true';
+const ALIGNED_ERROR = 'error: ';
+/**
+ * The index of the space that ends a `#N` at `from` in `text` (read up to `to`), or -1 when no
+ * vertex number starts there.
+ */
+function vertexEnd(text, from, to) {
+    let i = from + STEP_PREFIX.length;
+    const digits = i;
+    while (i < to && i - digits < MAX_VERTEX_DIGITS && isDigit(text.charCodeAt(i)))
+        i++;
+    if (i === digits || i >= to || text.charCodeAt(i) !== SPACE)
+        return -1;
+    return i;
+}
+/** BuildKit plain progress: `#N <vertex name>` headers, then `#N <status|log|CACHED|DONE|ERROR>`. */
+class PlainReader extends FormatReader {
+    format = 'buildkit-plain';
+    /** `<service>\0<#N>` -> step key (null for vertices that are not steps). */
+    vertices = new Map();
+    /**
+     * `#N <elapsed> <output>`, a RUN's output and the bulk of a log, read in place in `text` from
+     * `from` to `to` without copying it out: such a line only says the log is plain progress.
+     * Returns false, having read nothing, when the text there is not such a line.
+     */
+    output(text, from, to) {
+        if (text.charCodeAt(from) !== HASH)
+            return false;
+        const space = vertexEnd(text, from, to);
+        if (space < 0 || space + 1 >= to || !isDigit(text.charCodeAt(space + 1)))
+            return false;
+        this.signals++;
+        return true;
+    }
+    line(line, service) {
+        const space = vertexEnd(line, 0, line.length);
+        if (space < 0)
+            return;
+        this.signals++;
+        const id = `${service ?? ''}\u0000${line.slice(STEP_PREFIX.length, space)}`;
+        const rest = line.slice(space + 1);
+        const c = rest.charCodeAt(0);
+        if (isDigit(c))
+            return; // `#8 0.145 <output of RUN>`: nothing to learn
+        if (c === OPEN_BRACKET) {
+            const key = this.sighting(parseVertexName(rest), service, false, false);
+            if (this.vertices.size < MAX_VERTICES || this.vertices.has(id))
+                this.vertices.set(id, key);
+            return;
+        }
+        if (rest.startsWith(plain_CACHED))
+            this.mark(id, 'cached');
+        else if (rest.startsWith(plain_ERROR))
+            this.mark(id, 'error');
+        else if (this.facts.writingImage(rest))
+            return;
+        else if (rest.startsWith(BUILDING_WITH))
+            this.facts.builder = rest.trim();
+        else if (c === SPACE) {
+            const t = rest.trimStart();
+            if (t.startsWith(ALIGNED_CACHED))
+                this.mark(id, 'cached');
+            else if (t.startsWith(ALIGNED_ERROR))
+                this.mark(id, 'error');
+        }
+        else
+            this.facts.addCacheImport(cacheImportOf(rest));
+    }
+    mark(id, flag) {
+        const key = this.vertices.get(id);
+        if (key !== undefined && key !== null)
+            this.table.mark(key, flag);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/logs/rawjson.ts
+
+
+/** The image id in docker 20.10's aux messages. */
+const IMAGE_ID_PREFIX = 'sha256:';
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** `--progress=rawjson`: one client.SolveStatus per line; vertices repeat as they progress. */
+class RawJsonReader extends FormatReader {
+    format = 'rawjson';
+    line(line, service) {
+        let doc;
+        try {
+            doc = JSON.parse(line);
+        }
+        catch {
+            return;
+        }
+        if (!isRecord(doc))
+            return;
+        const { vertexes, statuses, logs, warnings } = doc;
+        if (Array.isArray(vertexes))
+            this.vertexes(vertexes, service);
+        if (Array.isArray(statuses)) {
+            for (const s of statuses) {
+                if (isRecord(s) && typeof s.id === 'string')
+                    this.facts.writingImage(s.id);
+            }
+        }
+        // docker 20.10's API stream carries the image id as an aux message next to the trace.
+        const api = isRecord(doc._non_trace_api_message) ? doc._non_trace_api_message : doc;
+        const aux = api.aux;
+        if (isRecord(aux) && typeof aux.ID === 'string' && aux.ID.startsWith(IMAGE_ID_PREFIX)) {
+            this.facts.imageId = aux.ID;
+        }
+        if (Array.isArray(vertexes) ||
+            Array.isArray(statuses) ||
+            Array.isArray(logs) ||
+            Array.isArray(warnings) ||
+            api !== doc) {
+            this.signals++;
+        }
+    }
+    vertexes(vertexes, service) {
+        for (const v of vertexes) {
+            if (!isRecord(v) || typeof v.name !== 'string')
+                continue;
+            const error = typeof v.error === 'string' && v.error !== '';
+            const name = parseVertexName(v.name);
+            if (name.kind === 'step')
+                this.signals++;
+            this.sighting(name, service, v.cached === true, error);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/logs/text.ts
 /**
  * Line clean-up shared by every log format: terminal escapes, carriage-return redraws, CI
  * timestamps and compose line prefixes. All functions are linear scans without backtracking,
  * since a log line may be up to the parser's line cap long.
  */
-const ESC = 27;
-const BEL = 7;
+
+/** `ESC [`: a control sequence (CSI); `ESC ]`: an operating system command (OSC). */
+const CSI = OPEN_BRACKET;
+const OSC = CLOSE_BRACKET;
+/** `2020-05-14T10:55:14.5014590Z `: where the date's fixed characters are. */
+const TIMESTAMP_MIN = 21;
+const TIMESTAMP_DASH = 4;
+const TIMESTAMP_T = 10;
+const TIMESTAMP_TIME = 11;
+/** The `Z ` after the fraction is searched from here to here. */
+const TIMESTAMP_Z_FROM = 19;
+const TIMESTAMP_Z_LAST = 40;
+const TIMESTAMP_END = 'Z ';
 /** Removes ANSI/VT escape sequences (CSI, OSC, two-byte ESC x) and stray C0 controls but tab. */
 function stripAnsi(line) {
     let out = '';
@@ -23504,22 +24081,24 @@ function stripAnsi(line) {
     let i = 0;
     while (i < n) {
         const c = line.charCodeAt(i);
-        if (c >= 32 || c === 9) {
+        if (c >= FIRST_PRINTABLE || c === TAB) {
             i++;
             continue;
         }
         out += line.slice(from, i);
         if (c === ESC && i + 1 < n) {
             const kind = line.charCodeAt(i + 1);
-            if (kind === 91 /* [ CSI: params then one final byte 0x40-0x7e */) {
+            if (kind === CSI) {
+                // parameters, then one final byte
                 i += 2;
                 while (i < n) {
                     const p = line.charCodeAt(i++);
-                    if (p >= 0x40 && p <= 0x7e)
+                    if (p >= CSI_FINAL_FIRST && p <= CSI_FINAL_LAST)
                         break;
                 }
             }
-            else if (kind === 93 /* ] OSC: up to BEL or ESC \ */) {
+            else if (kind === OSC) {
+                // up to BEL or `ESC \`
                 i += 2;
                 while (i < n) {
                     const p = line.charCodeAt(i);
@@ -23551,39 +24130,28 @@ function stripAnsi(line) {
  */
 function lastCarriageSegment(line) {
     let end = line.length;
-    while (end > 0 && line.charCodeAt(end - 1) === 13)
+    while (end > 0 && line.charCodeAt(end - 1) === CR)
         end--;
     const cr = line.lastIndexOf('\r', end - 1);
     return line.slice(cr + 1, end);
 }
-function isDigit(c) {
-    return c >= 48 && c <= 57;
-}
 /** Strips a GitHub Actions style `2020-05-14T10:55:14.5014590Z ` timestamp. */
 function stripTimestamp(line) {
-    if (line.length < 21 ||
+    if (line.length < TIMESTAMP_MIN ||
         !isDigit(line.charCodeAt(0)) ||
-        line.charCodeAt(4) !== 45 ||
-        line.charCodeAt(10) !== 84) {
+        line.charCodeAt(TIMESTAMP_DASH) !== DASH ||
+        line.charCodeAt(TIMESTAMP_T) !== UPPER_T) {
         return line;
     }
-    const z = line.indexOf('Z ', 19);
-    if (z < 0 || z > 40)
+    const z = line.indexOf(TIMESTAMP_END, TIMESTAMP_Z_FROM);
+    if (z < 0 || z > TIMESTAMP_Z_LAST)
         return line;
-    for (let i = 11; i < z; i++) {
+    for (let i = TIMESTAMP_TIME; i < z; i++) {
         const c = line.charCodeAt(i);
-        if (!isDigit(c) && c !== 58 && c !== 46)
+        if (!isDigit(c) && c !== COLON && c !== DOT)
             return line;
     }
-    return line.slice(z + 2);
-}
-function isNameChar(c) {
-    return (isDigit(c) ||
-        (c >= 65 && c <= 90) ||
-        (c >= 97 && c <= 122) ||
-        c === 45 /* - */ ||
-        c === 46 /* . */ ||
-        c === 95 /* _ */);
+    return line.slice(z + TIMESTAMP_END.length);
 }
 /** The longest compose service name accepted as a line prefix. */
 const MAX_SERVICE = 128;
@@ -23593,13 +24161,14 @@ const MAX_SERVICE = 128;
  */
 function splitServicePrefix(line) {
     const first = line.charCodeAt(0);
-    if (first === 91 /* [ */) {
+    if (first === OPEN_BRACKET) {
         let i = 1;
         while (i < line.length && i <= MAX_SERVICE && isNameChar(line.charCodeAt(i)))
             i++;
-        if (i === 1 || line.charCodeAt(i) !== 93 || line.charCodeAt(i + 1) !== 32)
+        if (i === 1 || line.charCodeAt(i) !== CLOSE_BRACKET || line.charCodeAt(i + 1) !== SPACE) {
             return null;
-        const rest = line.slice(i + 2);
+        }
+        const rest = line.slice(i + '] '.length);
         // `[web] resolve image config` is a vertex name, not a line prefix: require a build line.
         return looksLikeBuildLine(rest) ? { service: line.slice(1, i), rest } : null;
     }
@@ -23609,18 +24178,18 @@ function splitServicePrefix(line) {
     while (i < line.length && i <= MAX_SERVICE && isNameChar(line.charCodeAt(i)))
         i++;
     let j = i;
-    while (line.charCodeAt(j) === 32)
+    while (line.charCodeAt(j) === SPACE)
         j++;
-    if (j === i || line.charCodeAt(j) !== 124 /* | */)
+    if (j === i || line.charCodeAt(j) !== PIPE)
         return null;
     let rest = line.slice(j + 1);
-    if (rest.charCodeAt(0) === 32)
+    if (rest.charCodeAt(0) === SPACE)
         rest = rest.slice(1);
     return { service: line.slice(0, i), rest };
 }
 function looksLikeBuildLine(rest) {
     const t = rest.trimStart();
-    return ((t.charCodeAt(0) === 35 && isDigit(t.charCodeAt(1))) ||
+    return ((t.charCodeAt(0) === HASH && isDigit(t.charCodeAt(1))) ||
         t.startsWith('=> ') ||
         t.startsWith('---> ') ||
         t.startsWith('Step ') ||
@@ -23632,82 +24201,56 @@ function looksLikeBuildLine(rest) {
 
 
 
+
+
+
+
+
+
 /** Longest line kept (chars); the rest of a longer line is dropped. Fits big rawjson lines. */
 const DEFAULT_MAX_LINE = 1 << 20;
-/** Buffers are decoded in slices of this size so one huge write never becomes one huge string. */
-const DECODE_SLICE = 1 << 20;
-/** Bounds for hostile input: vertex ids tracked, distinct cache sources, services. */
-const MAX_VERTICES = 100000;
-const MAX_NAMES = 1000;
-const FORMATS = ['buildkit-plain', 'buildkit-tty', 'rawjson', 'legacy'];
-function parser_isDigit(c) {
-    return c >= 48 && c <= 57;
-}
-function isServiceName(name) {
-    return name.length > 0 && name.length <= 128 && /^[A-Za-z0-9][\w.-]*$/.test(name);
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** First word of a text (`writing image sha256:x done` -> `sha256:x`). */
-function firstWord(text) {
-    const t = text.trim();
-    const space = t.indexOf(' ');
-    return space < 0 ? t : t.slice(0, space);
-}
-/** Drops tty's right-aligned duration column (`... COPY src ./src     0.3s`). */
-function stripDuration(text) {
-    const t = text.trimEnd();
-    const space = t.lastIndexOf(' ');
-    if (space < 0)
-        return t;
-    const d = t.slice(space + 1);
-    if (d.length < 2 || d.charCodeAt(d.length - 1) !== 115 /* s */)
-        return t;
-    for (let i = 0; i < d.length - 1; i++) {
-        const c = d.charCodeAt(i);
-        if (!parser_isDigit(c) && c !== 46)
-            return t;
-    }
-    return t.slice(0, space).trimEnd();
-}
+/**
+ * Buffers are decoded in slices of this size so one huge write never becomes one huge string.
+ * Strings this small live in V8's heap, which the GC sizes itself by; Node makes strings over
+ * ~1 MB external memory, which V8 frees late, so 1 MiB slices grew the RSS with the log's size.
+ */
+const DECODE_SLICE = 1 << 16;
+/** Bytes below this are ASCII: each a whole character. */
+const ASCII_LIMIT = 0x80;
 /**
  * A streaming build-log parser. Feed it chunks as they arrive (a live `docker build` or a file),
  * then call end(). Memory stays bounded whatever the input: one line buffer capped at
  * maxLineLength plus the steps found. It never throws on content; unreadable lines are skipped.
+ *
+ * This class cuts the stream into lines and cleans them up (terminal escapes, redraws, CI
+ * timestamps, compose prefixes); one reader per format reads them, and the format whose reader
+ * found the most steps is the result.
  */
 class LogParser {
     maxLine;
     decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    /**
+     * The decoder holds no bytes of a split character: nothing was written to it since end(), or
+     * the last byte written was ASCII (a complete character, after which nothing can be held).
+     */
+    decoderEmpty = true;
     partial = '';
     /** The current line passed the cap: drop input until the next newline. */
     overflow = false;
     result = null;
-    tables = {
-        'buildkit-plain': new StepTable(),
-        'buildkit-tty': new StepTable(),
-        rawjson: new StepTable(),
-        legacy: new StepTable()
-    };
-    /** Lines that could only come from each format, to detect it. */
-    signals = {
-        'buildkit-plain': 0,
-        'buildkit-tty': 0,
-        rawjson: 0,
-        legacy: 0
-    };
-    /** Plain output: `<service>\0<#N>` -> step key (null for vertices that are not steps). */
-    vertices = new Map();
-    /** Legacy builder: the open `Step N/M` per service. */
-    legacyOpen = new Map();
-    /** Compose services the log named in brackets (`[web internal]`). */
-    services = new Set();
-    cacheImports = [];
-    builder = null;
-    imageId = null;
-    /** docker-compose v1: the service whose build output follows (`Building web`). */
-    building = null;
-    pending = null;
+    facts = new LogFacts();
+    compose = new ComposeHeader();
+    plain = new PlainReader(this.facts);
+    tty = new TtyReader(this.facts);
+    rawjson = new RawJsonReader(this.facts);
+    legacy = new LegacyReader(this.facts);
+    /** In this order: the first of equals wins. */
+    readers = [
+        this.plain,
+        this.tty,
+        this.rawjson,
+        this.legacy
+    ];
     constructor(options = {}) {
         const max = options.maxLineLength ?? DEFAULT_MAX_LINE;
         this.maxLine = Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_LINE;
@@ -23717,28 +24260,56 @@ class LogParser {
             return;
         if (typeof chunk === 'string') {
             // Bytes of a split character from an earlier Buffer cannot continue in a string.
-            this.feed(this.decoder.end());
+            this.feed(this.endDecoder());
             this.feed(chunk);
             return;
         }
         for (let at = 0; at < chunk.length; at += DECODE_SLICE) {
-            this.feed(this.decoder.write(chunk.subarray(at, at + DECODE_SLICE)));
+            this.feed(this.decode(chunk.subarray(at, at + DECODE_SLICE)));
         }
+    }
+    /**
+     * Decodes as one StringDecoder over the whole stream would. ASCII bytes with nothing held
+     * decode to the same text byte for byte, at a fraction of the decoder's cost: logs are
+     * mostly ASCII.
+     */
+    decode(bytes) {
+        if (bytes.length === 0)
+            return '';
+        if (this.decoderEmpty && (0,external_node_buffer_.isAscii)(bytes))
+            return bytes.toString('ascii');
+        this.decoderEmpty = bytes[bytes.length - 1] < ASCII_LIMIT;
+        return this.decoder.write(bytes);
+    }
+    endDecoder() {
+        this.decoderEmpty = true;
+        return this.decoder.end();
     }
     end() {
         if (this.result !== null)
             return this.result;
-        this.feed(this.decoder.end());
+        this.feed(this.endDecoder());
         if (this.partial.length > 0 || this.overflow)
             this.flushLine();
         this.result = this.finish();
         return this.result;
     }
+    /** Cuts decoded text into lines; a line cut by the chunk's end waits in `partial`. */
     feed(text) {
         let pos = 0;
         const n = text.length;
+        /** The first CR at or after `pos` (n when none): found once per stretch, not per line. */
+        let cr = -1;
         while (pos < n) {
             const nl = text.indexOf('\n', pos);
+            if (nl >= 0 && this.partial.length === 0 && !this.overflow && !this.compose.waiting) {
+                if (cr < pos)
+                    cr = text.indexOf('\r', pos) >>> 0; // -1 becomes 2^32 - 1: none
+                if (this.inPlace(text, pos, nl, cr)) {
+                    pos = nl + 1;
+                    continue;
+                }
+            }
             const stop = nl < 0 ? n : nl;
             if (!this.overflow && stop > pos) {
                 const room = this.maxLine - this.partial.length;
@@ -23756,6 +24327,20 @@ class LogParser {
             pos = nl + 1;
         }
     }
+    /**
+     * Reads the whole line text[from, to) without copying it, when it is RUN output (`#N 0.1 …`)
+     * and nothing would change what it shows: a carriage return inside it redraws the line, so
+     * such a line (`cr`, the next CR, before its trailing CRs) takes the copying path. The line
+     * cap applies as there: only the first maxLine characters are read.
+     */
+    inPlace(text, from, to, cr) {
+        let end = to;
+        while (end > from && text.charCodeAt(end - 1) === CR)
+            end--;
+        if (cr < end)
+            return false;
+        return this.plain.output(text, from, Math.min(end, from + this.maxLine));
+    }
     flushLine() {
         const line = this.partial;
         this.partial = '';
@@ -23767,305 +24352,64 @@ class LogParser {
             // A safety net only: a line the parser cannot read must not end the build's parse.
         }
     }
+    /** Cleans one line up and gives it to the reader of the format it belongs to. */
     line(raw) {
         let line = raw;
         if (line.includes('\x1b'))
             line = stripAnsi(line);
         if (line.includes('\r'))
             line = lastCarriageSegment(line);
-        if (this.pending !== null)
-            this.confirmBuilding(line);
-        if (line.charCodeAt(0) === 35 /* # */) {
-            this.plain(line, this.building);
+        if (this.compose.waiting)
+            this.compose.confirm(line);
+        if (line.startsWith(STEP_PREFIX)) {
+            this.plain.line(line, this.compose.building);
             return;
         }
         line = stripTimestamp(line);
-        let service = this.building;
+        let service = this.compose.building;
         const prefixed = splitServicePrefix(line);
         if (prefixed !== null) {
             service = prefixed.service;
             line = prefixed.rest;
         }
-        else if (line.startsWith('Building ')) {
-            const name = line.slice(9).trimEnd();
-            if (isServiceName(name))
-                this.pending = { name, wait: 8 };
+        else if (this.compose.header(line)) {
             return;
         }
-        const c = line.charCodeAt(0);
-        if (c === 35)
-            this.plain(line, service);
-        else if (c === 123 /* { */)
-            this.rawjson(line, service);
+        if (line.startsWith(STEP_PREFIX))
+            this.plain.line(line, service);
+        else if (line.charCodeAt(0) === OPEN_BRACE)
+            this.rawjson.line(line, service);
         else {
             const t = line.trimStart();
-            if (t.startsWith('=> '))
-                this.tty(t.slice(3), service);
-            else if (t.startsWith('[+] Building '))
-                this.ttyHeader(t);
+            if (t.startsWith(TTY_VERTEX))
+                this.tty.vertex(t.slice(TTY_VERTEX.length), service);
+            else if (t.startsWith(TTY_HEADER))
+                this.tty.header(t);
             else
-                this.legacy(t, service);
+                this.legacy.line(t, service);
         }
-    }
-    /**
-     * docker-compose v1 prints `Building <service>` and then that service's unprefixed build
-     * output, vertex numbers restarting at #1. The header counts only when a build starts right
-     * after it, so a RUN that prints "Building app" in a legacy log cannot rename services.
-     */
-    confirmBuilding(line) {
-        const p = this.pending;
-        if (p === null)
-            return;
-        const t = line.trimEnd();
-        if (t.startsWith('Step 1/') ||
-            t.startsWith('Step 1 :') ||
-            t.startsWith('#0 ') ||
-            t.startsWith('#1 ') ||
-            t.startsWith('[+] Building ') ||
-            t.startsWith('Sending build context')) {
-            this.building = p.name;
-            this.pending = null;
-        }
-        else if (t !== '' && !t.startsWith('DEPRECATED:') && t.charCodeAt(0) !== 32) {
-            this.pending = null;
-        }
-        else if (--p.wait <= 0) {
-            this.pending = null;
-        }
-    }
-    /** BuildKit plain: `#N <vertex name>` headers, then `#N <status|log|CACHED|DONE|ERROR>`. */
-    plain(line, service) {
-        let i = 1;
-        while (i < line.length && i <= 10 && parser_isDigit(line.charCodeAt(i)))
-            i++;
-        if (i === 1 || line.charCodeAt(i) !== 32)
-            return;
-        this.signals['buildkit-plain']++;
-        const id = `${service ?? ''}\u0000${line.slice(1, i)}`;
-        const rest = line.slice(i + 1);
-        const c = rest.charCodeAt(0);
-        if (parser_isDigit(c))
-            return; // `#8 0.145 <output of RUN>`: the bulk of a log, nothing to learn
-        if (c === 91 /* [ */) {
-            const key = this.sighting('buildkit-plain', parseVertexName(rest), service, false, false);
-            if (this.vertices.size < MAX_VERTICES || this.vertices.has(id))
-                this.vertices.set(id, key);
-            return;
-        }
-        if (rest.startsWith('CACHED'))
-            this.markVertex(id, 'cached');
-        else if (rest.startsWith('ERROR'))
-            this.markVertex(id, 'error');
-        else if (rest.startsWith('writing image '))
-            this.imageId = firstWord(rest.slice(14));
-        else if (rest.startsWith('building with '))
-            this.builder = rest.trim();
-        else if (c === 32) {
-            // BuildKit of docker 18.09/19.03 printed aligned fields: `#5      cached: true`.
-            const t = rest.trimStart();
-            if (t.startsWith('cached: true'))
-                this.markVertex(id, 'cached');
-            else if (t.startsWith('error: '))
-                this.markVertex(id, 'error');
-        }
-        else
-            this.addCacheImport(cacheImportOf(rest));
-    }
-    markVertex(id, flag) {
-        const key = this.vertices.get(id);
-        if (key !== undefined && key !== null)
-            this.tables['buildkit-plain'].mark(key, flag);
-    }
-    /** BuildKit tty (after ANSI stripping): ` => [CACHED |ERROR ]<name>   0.3s`. */
-    tty(text, service) {
-        this.signals['buildkit-tty']++;
-        if (text.startsWith('=> ')) {
-            // ` => => <status or log>` of the vertex above.
-            const sub = text.slice(3);
-            if (sub.startsWith('writing image '))
-                this.imageId = firstWord(sub.slice(14));
-            return;
-        }
-        let rest = text;
-        let cached = false;
-        let error = false;
-        if (rest.startsWith('CACHED ')) {
-            cached = true;
-            rest = rest.slice(7);
-        }
-        else if (rest.startsWith('ERROR ')) {
-            error = true;
-            rest = rest.slice(6);
-        }
-        else if (rest.startsWith('CANCELED ')) {
-            rest = rest.slice(9);
-        }
-        this.sighting('buildkit-tty', parseVertexName(stripDuration(rest)), service, cached, error);
-    }
-    /** `[+] Building 0.3s (14/14) FINISHED   docker:default`: newer buildx names its builder. */
-    ttyHeader(line) {
-        this.signals['buildkit-tty']++;
-        const at = line.indexOf(' FINISHED');
-        if (at < 0)
-            return;
-        const tail = line.slice(at + 9).trim();
-        const m = tail.length < 256 ? /^([\w.-]+):([\w.-]+)$/.exec(tail) : null;
-        if (m !== null)
-            this.builder = `building with "${m[2]}" instance using ${m[1]} driver`;
-    }
-    /** `--progress=rawjson`: one client.SolveStatus per line; vertices repeat as they progress. */
-    rawjson(line, service) {
-        let doc;
-        try {
-            doc = JSON.parse(line);
-        }
-        catch {
-            return;
-        }
-        if (!isRecord(doc))
-            return;
-        const { vertexes, statuses, logs, warnings } = doc;
-        if (Array.isArray(vertexes)) {
-            for (const v of vertexes) {
-                if (!isRecord(v) || typeof v.name !== 'string')
-                    continue;
-                const error = typeof v.error === 'string' && v.error !== '';
-                this.sighting('rawjson', parseVertexName(v.name), service, v.cached === true, error);
-            }
-        }
-        if (Array.isArray(statuses)) {
-            for (const s of statuses) {
-                if (isRecord(s) && typeof s.id === 'string' && s.id.startsWith('writing image ')) {
-                    this.imageId = firstWord(s.id.slice(14));
-                }
-            }
-        }
-        // docker 20.10's API stream carries the image id as an aux message next to the trace.
-        const api = isRecord(doc._non_trace_api_message) ? doc._non_trace_api_message : doc;
-        const aux = api.aux;
-        if (isRecord(aux) && typeof aux.ID === 'string' && aux.ID.startsWith('sha256:')) {
-            this.imageId = aux.ID;
-        }
-        if (Array.isArray(vertexes) ||
-            Array.isArray(statuses) ||
-            Array.isArray(logs) ||
-            Array.isArray(warnings) ||
-            api !== doc) {
-            this.signals.rawjson++;
-        }
-    }
-    /** The legacy builder: `Step N/M : INSTR`, ` ---> Using cache`, `Successfully built <id>`. */
-    legacy(t, service) {
-        const open = service ?? '';
-        if (t.startsWith('Step ')) {
-            const step = parseLegacyStep(t);
-            if (step === null)
-                return;
-            this.signals.legacy++;
-            const key = this.tables.legacy.add({
-                lineService: service,
-                words: [],
-                ...step,
-                cached: false,
-                error: false
-            });
-            if (this.legacyOpen.size < MAX_NAMES || this.legacyOpen.has(open)) {
-                this.legacyOpen.set(open, key);
-            }
-        }
-        else if (t.startsWith('---> ')) {
-            this.signals.legacy++;
-            if (t.startsWith('---> Using cache'))
-                this.markLegacy(open, 'cached');
-        }
-        else if (t.startsWith('Successfully built ')) {
-            this.signals.legacy++;
-            this.imageId = firstWord(t.slice(19));
-        }
-        else if (t.startsWith('Sending build context to Docker daemon')) {
-            this.signals.legacy++;
-        }
-        else if ((t.startsWith("The command '") && t.includes("' returned a non-zero code")) ||
-            t.startsWith('COPY failed:') ||
-            t.startsWith('ADD failed:')) {
-            this.markLegacy(open, 'error');
-        }
-    }
-    markLegacy(open, flag) {
-        const key = this.legacyOpen.get(open);
-        if (key !== undefined && key !== null)
-            this.tables.legacy.mark(key, flag);
-    }
-    /** Records what a BuildKit vertex name says; returns the step key when it is a step. */
-    sighting(format, name, service, cached, error) {
-        if (name.kind === 'step') {
-            if (format !== 'buildkit-plain')
-                this.signals[format]++;
-            return this.tables[format].add({
-                lineService: service,
-                words: name.words,
-                index: name.index,
-                total: name.total,
-                instruction: name.instruction,
-                cached,
-                error
-            });
-        }
-        if (name.service !== null && this.services.size < MAX_NAMES)
-            this.services.add(name.service);
-        this.addCacheImport(cacheImportOf(name.text));
-        return null;
-    }
-    addCacheImport(ref) {
-        if (ref === null || this.cacheImports.includes(ref))
-            return;
-        if (this.cacheImports.length < MAX_NAMES)
-            this.cacheImports.push(ref);
     }
     /** The format with the most steps wins (then the most telltale lines); its steps are the result. */
     finish() {
         let best = null;
-        for (const f of FORMATS) {
-            if (this.signals[f] === 0)
+        for (const r of this.readers) {
+            if (r.signals === 0)
                 continue;
             if (best === null ||
-                this.tables[f].size > this.tables[best].size ||
-                (this.tables[f].size === this.tables[best].size && this.signals[f] > this.signals[best])) {
-                best = f;
+                r.table.size > best.table.size ||
+                (r.table.size === best.table.size && r.signals > best.signals)) {
+                best = r;
             }
         }
-        const steps = best === null ? [] : this.tables[best].resolve(this.services);
+        const steps = best === null ? [] : best.table.resolve(this.facts.services);
         return {
-            format: best ?? 'unknown',
+            format: best?.format ?? 'unknown',
             steps,
-            cacheImports: [...this.cacheImports],
-            builder: this.builder,
-            imageId: this.imageId
+            cacheImports: [...this.facts.cacheImports],
+            builder: this.facts.builder,
+            imageId: this.facts.imageId
         };
     }
-}
-/** `Step 3/8 : COPY package.json ./` (and `Step 3 : ...` of very old daemons, total 0). */
-function parseLegacyStep(t) {
-    let i = 5;
-    const a = i;
-    while (i < t.length && i - a < 7 && parser_isDigit(t.charCodeAt(i)))
-        i++;
-    if (i === a)
-        return null;
-    const index = Number(t.slice(a, i));
-    let total = 0;
-    if (t.charCodeAt(i) === 47 /* / */) {
-        const b = ++i;
-        while (i < t.length && i - b < 7 && parser_isDigit(t.charCodeAt(i)))
-            i++;
-        if (i === b)
-            return null;
-        total = Number(t.slice(b, i));
-    }
-    if (!t.startsWith(' : ', i))
-        return null;
-    const instruction = t.slice(i + 3).trim();
-    return { index, total, instruction: instruction.slice(0, MAX_INSTRUCTION) };
 }
 /** Parses a whole log held in memory. */
 function parseLog(text) {
@@ -24097,6 +24441,31 @@ function logFault(path, e) {
     const problem = known ? `${known} (${code})` : `cannot be read (${code || String(e)})`;
     return new LogFileError(path, problem);
 }
+/** Bytes read at a time; two such buffers are all the file's bytes held at once. */
+const READ_SIZE = 1 << 20;
+/**
+ * Feeds the file to the parser through two reused buffers: the next read runs while the parser
+ * reads the last one (the parser keeps no reference to a buffer once write() returns).
+ */
+async function readInto(fh, parser) {
+    const buffers = [Buffer.allocUnsafe(READ_SIZE), Buffer.allocUnsafe(READ_SIZE)];
+    let turn = 0;
+    let next = fh.read(buffers[turn], 0, READ_SIZE, null);
+    try {
+        for (;;) {
+            const { bytesRead, buffer } = await next;
+            if (bytesRead === 0)
+                return;
+            turn ^= 1;
+            next = fh.read(buffers[turn], 0, READ_SIZE, null);
+            parser.write(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        // The handle is closed after this returns: no read may still be running then.
+        await next.catch(() => undefined);
+    }
+}
 /** Parses a log file as a stream: memory stays bounded however large the file. */
 async function parseLogFile(path, options = {}) {
     let fh;
@@ -24112,9 +24481,7 @@ async function parseLogFile(path, options = {}) {
             throw logFault(path, { code: 'EISDIR' });
         const parser = new LogParser(options);
         try {
-            for await (const chunk of fh.createReadStream({ highWaterMark: 1 << 16, autoClose: false })) {
-                parser.write(chunk);
-            }
+            await readInto(fh, parser);
         }
         catch (e) {
             throw logFault(path, e);

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises'
+import { open, type FileHandle } from 'node:fs/promises'
 import type { ParsedLog } from '../model.js'
 import { LogParser, type LogParserOptions } from './parser.js'
 import { FreshBuildError } from '../util/error.js'
@@ -26,6 +26,31 @@ function logFault(path: string, e: unknown): LogFileError {
   return new LogFileError(path, problem)
 }
 
+/** Bytes read at a time; two such buffers are all the file's bytes held at once. */
+const READ_SIZE = 1 << 20
+
+/**
+ * Feeds the file to the parser through two reused buffers: the next read runs while the parser
+ * reads the last one (the parser keeps no reference to a buffer once write() returns).
+ */
+async function readInto(fh: FileHandle, parser: LogParser): Promise<void> {
+  const buffers = [Buffer.allocUnsafe(READ_SIZE), Buffer.allocUnsafe(READ_SIZE)]
+  let turn = 0
+  let next = fh.read(buffers[turn], 0, READ_SIZE, null)
+  try {
+    for (;;) {
+      const { bytesRead, buffer } = await next
+      if (bytesRead === 0) return
+      turn ^= 1
+      next = fh.read(buffers[turn], 0, READ_SIZE, null)
+      parser.write(buffer.subarray(0, bytesRead))
+    }
+  } finally {
+    // The handle is closed after this returns: no read may still be running then.
+    await next.catch(() => undefined)
+  }
+}
+
 /** Parses a log file as a stream: memory stays bounded however large the file. */
 export async function parseLogFile(
   path: string,
@@ -42,9 +67,7 @@ export async function parseLogFile(
     if ((await fh.stat()).isDirectory()) throw logFault(path, { code: 'EISDIR' })
     const parser = new LogParser(options)
     try {
-      for await (const chunk of fh.createReadStream({ highWaterMark: 1 << 16, autoClose: false })) {
-        parser.write(chunk as Buffer)
-      }
+      await readInto(fh, parser)
     } catch (e) {
       throw logFault(path, e)
     }

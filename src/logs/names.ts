@@ -6,6 +6,8 @@
  * `[web internal]`), otherwise as `[web] <name>`.
  */
 
+import { OPEN_BRACKET, isDigit } from './chars.js'
+
 /** Instructions longer than this are cut: enough to recognise any real one, bounded memory. */
 export const MAX_INSTRUCTION = 16384
 
@@ -31,17 +33,20 @@ export interface OtherName {
 
 export type VertexName = StepName | OtherName
 
+/** `i/n` with more digits on either side is not a step index. */
+const MAX_INDEX_DIGITS = 6
+
 /** Words that BuildKit itself puts alone in a bracket; they are never a compose service. */
 const BUILDKIT_WORDS = new Set(['internal', 'auth', 'context'])
 
 function parseIndex(word: string): { index: number; total: number } | null {
   const slash = word.indexOf('/')
-  if (slash < 1 || slash > 6 || word.length - slash - 1 < 1 || word.length - slash - 1 > 6) {
+  const totalDigits = word.length - slash - 1
+  if (slash < 1 || slash > MAX_INDEX_DIGITS || totalDigits < 1 || totalDigits > MAX_INDEX_DIGITS) {
     return null
   }
   for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i)
-    if (i !== slash && (c < 48 || c > 57)) return null
+    if (i !== slash && !isDigit(word.charCodeAt(i))) return null
   }
   return { index: Number(word.slice(0, slash)), total: Number(word.slice(slash + 1)) }
 }
@@ -57,7 +62,7 @@ function cut(text: string): string {
 }
 
 export function parseVertexName(name: string): VertexName {
-  if (name.charCodeAt(0) !== 91 /* [ */) return { kind: 'other', service: null, text: cut(name) }
+  if (name.charCodeAt(0) !== OPEN_BRACKET) return { kind: 'other', service: null, text: cut(name) }
   const close = name.indexOf(']')
   if (close < 0 || close > MAX_BRACKET) return { kind: 'other', service: null, text: cut(name) }
   const words = name

@@ -4,8 +4,40 @@
  * since a log line may be up to the parser's line cap long.
  */
 
-const ESC = 27
-const BEL = 7
+import {
+  BEL,
+  CLOSE_BRACKET,
+  COLON,
+  CR,
+  CSI_FINAL_FIRST,
+  CSI_FINAL_LAST,
+  DASH,
+  DOT,
+  ESC,
+  FIRST_PRINTABLE,
+  HASH,
+  OPEN_BRACKET,
+  PIPE,
+  SPACE,
+  TAB,
+  UPPER_T,
+  isDigit,
+  isNameChar
+} from './chars.js'
+
+/** `ESC [`: a control sequence (CSI); `ESC ]`: an operating system command (OSC). */
+const CSI = OPEN_BRACKET
+const OSC = CLOSE_BRACKET
+
+/** `2020-05-14T10:55:14.5014590Z `: where the date's fixed characters are. */
+const TIMESTAMP_MIN = 21
+const TIMESTAMP_DASH = 4
+const TIMESTAMP_T = 10
+const TIMESTAMP_TIME = 11
+/** The `Z ` after the fraction is searched from here to here. */
+const TIMESTAMP_Z_FROM = 19
+const TIMESTAMP_Z_LAST = 40
+const TIMESTAMP_END = 'Z '
 
 /** Removes ANSI/VT escape sequences (CSI, OSC, two-byte ESC x) and stray C0 controls but tab. */
 export function stripAnsi(line: string): string {
@@ -15,20 +47,22 @@ export function stripAnsi(line: string): string {
   let i = 0
   while (i < n) {
     const c = line.charCodeAt(i)
-    if (c >= 32 || c === 9) {
+    if (c >= FIRST_PRINTABLE || c === TAB) {
       i++
       continue
     }
     out += line.slice(from, i)
     if (c === ESC && i + 1 < n) {
       const kind = line.charCodeAt(i + 1)
-      if (kind === 91 /* [ CSI: params then one final byte 0x40-0x7e */) {
+      if (kind === CSI) {
+        // parameters, then one final byte
         i += 2
         while (i < n) {
           const p = line.charCodeAt(i++)
-          if (p >= 0x40 && p <= 0x7e) break
+          if (p >= CSI_FINAL_FIRST && p <= CSI_FINAL_LAST) break
         }
-      } else if (kind === 93 /* ] OSC: up to BEL or ESC \ */) {
+      } else if (kind === OSC) {
+        // up to BEL or `ESC \`
         i += 2
         while (i < n) {
           const p = line.charCodeAt(i)
@@ -59,43 +93,28 @@ export function stripAnsi(line: string): string {
  */
 export function lastCarriageSegment(line: string): string {
   let end = line.length
-  while (end > 0 && line.charCodeAt(end - 1) === 13) end--
+  while (end > 0 && line.charCodeAt(end - 1) === CR) end--
   const cr = line.lastIndexOf('\r', end - 1)
   return line.slice(cr + 1, end)
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57
 }
 
 /** Strips a GitHub Actions style `2020-05-14T10:55:14.5014590Z ` timestamp. */
 export function stripTimestamp(line: string): string {
   if (
-    line.length < 21 ||
+    line.length < TIMESTAMP_MIN ||
     !isDigit(line.charCodeAt(0)) ||
-    line.charCodeAt(4) !== 45 ||
-    line.charCodeAt(10) !== 84
+    line.charCodeAt(TIMESTAMP_DASH) !== DASH ||
+    line.charCodeAt(TIMESTAMP_T) !== UPPER_T
   ) {
     return line
   }
-  const z = line.indexOf('Z ', 19)
-  if (z < 0 || z > 40) return line
-  for (let i = 11; i < z; i++) {
+  const z = line.indexOf(TIMESTAMP_END, TIMESTAMP_Z_FROM)
+  if (z < 0 || z > TIMESTAMP_Z_LAST) return line
+  for (let i = TIMESTAMP_TIME; i < z; i++) {
     const c = line.charCodeAt(i)
-    if (!isDigit(c) && c !== 58 && c !== 46) return line
+    if (!isDigit(c) && c !== COLON && c !== DOT) return line
   }
-  return line.slice(z + 2)
-}
-
-function isNameChar(c: number): boolean {
-  return (
-    isDigit(c) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 45 /* - */ ||
-    c === 46 /* . */ ||
-    c === 95 /* _ */
-  )
+  return line.slice(z + TIMESTAMP_END.length)
 }
 
 /** The longest compose service name accepted as a line prefix. */
@@ -107,11 +126,13 @@ const MAX_SERVICE = 128
  */
 export function splitServicePrefix(line: string): { service: string; rest: string } | null {
   const first = line.charCodeAt(0)
-  if (first === 91 /* [ */) {
+  if (first === OPEN_BRACKET) {
     let i = 1
     while (i < line.length && i <= MAX_SERVICE && isNameChar(line.charCodeAt(i))) i++
-    if (i === 1 || line.charCodeAt(i) !== 93 || line.charCodeAt(i + 1) !== 32) return null
-    const rest = line.slice(i + 2)
+    if (i === 1 || line.charCodeAt(i) !== CLOSE_BRACKET || line.charCodeAt(i + 1) !== SPACE) {
+      return null
+    }
+    const rest = line.slice(i + '] '.length)
     // `[web] resolve image config` is a vertex name, not a line prefix: require a build line.
     return looksLikeBuildLine(rest) ? { service: line.slice(1, i), rest } : null
   }
@@ -119,17 +140,17 @@ export function splitServicePrefix(line: string): { service: string; rest: strin
   let i = 1
   while (i < line.length && i <= MAX_SERVICE && isNameChar(line.charCodeAt(i))) i++
   let j = i
-  while (line.charCodeAt(j) === 32) j++
-  if (j === i || line.charCodeAt(j) !== 124 /* | */) return null
+  while (line.charCodeAt(j) === SPACE) j++
+  if (j === i || line.charCodeAt(j) !== PIPE) return null
   let rest = line.slice(j + 1)
-  if (rest.charCodeAt(0) === 32) rest = rest.slice(1)
+  if (rest.charCodeAt(0) === SPACE) rest = rest.slice(1)
   return { service: line.slice(0, i), rest }
 }
 
 function looksLikeBuildLine(rest: string): boolean {
   const t = rest.trimStart()
   return (
-    (t.charCodeAt(0) === 35 && isDigit(t.charCodeAt(1))) ||
+    (t.charCodeAt(0) === HASH && isDigit(t.charCodeAt(1))) ||
     t.startsWith('=> ') ||
     t.startsWith('---> ') ||
     t.startsWith('Step ') ||

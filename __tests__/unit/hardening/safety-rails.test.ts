@@ -140,7 +140,7 @@ const ALLOWED: { path: string; line: RegExp; why: string }[] = [
     why: 'reading the CLI flag --network'
   },
   {
-    path: 'src/dockerfile/read.ts',
+    path: 'src/dockerfile/instructions.ts',
     line: /RUN: new Set\(\['mount', 'network', 'security'\]\)/,
     why: 'the RUN --network flag name of the Dockerfile reader, not a docker argv'
   }

@@ -1,10 +1,17 @@
 import { posix } from 'node:path'
-import { DockerfileParser, type Dockerfile, type Env, type Instruction } from 'dockerfile-ast'
-import type { ContextStep, DockerfilePlan, InstructionKeyword } from '../model.js'
+import type { InstructionKeyword } from '../model.js'
+import { heredocOf, parseLines, parseTrigger, type DockerfileNode } from './lines.js'
 import { cleanRel } from './match.js'
+import {
+  DockerfileError,
+  type PlannedStage,
+  type PlannedStep,
+  type ReadOptions,
+  type ReadPlan,
+  type Vertex
+} from './plan.js'
 import { expandRaw, expandWord, splitWords, WordError, type Vars } from './words.js'
 import { isBuildArgName } from '../util/build-arg.js'
-import { FreshBuildError } from '../util/error.js'
 
 /*
  * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.
@@ -27,81 +34,9 @@ import { FreshBuildError } from '../util/error.js'
  * The 20.10 built-in frontend rejects heredocs, --link, --parents and --exclude; they follow the
  * current Dockerfile reference (`# syntax=docker/dockerfile:1`).
  *
- * dockerfile-ast supplies instruction boundaries (continuations, comments, heredoc bodies), the
- * `# escape=` directive and ENV properties. Its gaps, worked around here: it splits arguments on
- * whitespace ignoring quotes, its JSON strings drop spaces (`"sp ace"` -> `space`), its text joins
- * arguments with single spaces (BuildKit keeps the spacing), `ARG a b=1` yields only `a`, it
- * accepts unknown instructions and flags, files without FROM, and unterminated heredocs, and ADD's
- * heredocs are not in its typings. So words, flags and heredocs are read here from the lines.
+ * The lines (continuations, heredocs, flags, the escape directive) are read by lines.ts; this
+ * file gives each node its meaning, as BuildKit's instructions/parse.go and dockerfile2llb do.
  */
-
-/** A malformed Dockerfile; the message is one line naming the file and line. */
-export class DockerfileError extends FreshBuildError {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string
-  ) {
-    super(`${file}:${line}: ${detail}`)
-  }
-}
-
-export type StageInfo = DockerfilePlan['stages'][number]
-
-/** A stage with the stages it reads from (FROM, COPY --from, RUN --mount from=). */
-export interface PlannedStage extends StageInfo {
-  deps: string[]
-  /** `ordinal` of the stage's FROM: a step's position in its stage is `ordinal - fromOrdinal + 1`. */
-  fromOrdinal: number
-  /**
-   * Every instruction of the stage, FROM included: each one after FROM writes one image history
-   * entry (both builders), which is how a step finds the layer it wrote.
-   */
-  instructions: number
-}
-
-/** A context step with what the reader knows about its destination. */
-export interface PlannedStep extends ContextStep {
-  /** The destination is a directory: ends in `/`, is `.`, or is a WORKDIR/earlier copy dir. */
-  destIsDir: boolean
-  /** Position among the stage's history entries (FROM = 1), ONBUILD triggers counted. */
-  position?: number
-}
-
-/** An instruction that makes a BuildKit vertex, with the texts its log line may print. */
-export interface Vertex {
-  stage: string
-  index: number
-  line: number
-  /** As written (continuations joined). */
-  instruction: string
-  /**
-   * What BuildKit prints for it, most likely first: the text expanded as its lexer does
-   * (quotes kept for RUN), then the text as written. Empty when it cannot be predicted.
-   */
-  printed: string[]
-  /** It expands build-arg variables, whose values another tool's build may have set. */
-  usesArgs: boolean
-}
-
-export interface ReadPlan extends DockerfilePlan {
-  stages: PlannedStage[]
-  steps: PlannedStep[]
-  /** RUN/COPY/ADD/WORKDIR of every stage, in order (FROM prints a resolved reference). */
-  vertices: Vertex[]
-  stageArgs: string[]
-}
-
-export interface ReadOptions {
-  /** Path of the Dockerfile, for messages and `plan.file`. */
-  file: string
-  /** `--build-arg` values; they override ARG defaults. */
-  buildArgs?: Record<string, string>
-  /** Names of the named build contexts: `--from=NAME` of these reads that context. */
-  namedContexts?: readonly string[]
-  /** ONBUILD triggers of a base image (`.Config.OnBuild`), when it is a local image that has them. */
-  onBuild?: (base: string) => readonly string[] | undefined
-}
 
 const KEYWORDS = new Set([
   'ADD',
@@ -135,13 +70,6 @@ const FLAGS: Record<string, ReadonlySet<string>> = {
 /** Instructions that produce a BuildKit vertex and so a `[stage i/n]` line. */
 const COUNTED = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR'])
 
-const HEREDOC = /^(\d*)<<(-?)([^<]+)$/
-
-interface Heredoc {
-  name: string
-  stripTabs: boolean
-}
-
 interface StageState extends PlannedStage {
   env: Map<string, string>
   args: Map<string, string>
@@ -161,9 +89,9 @@ export function readDockerfile(text: string, opts: ReadOptions): ReadPlan {
   return new Reader(text, opts).read()
 }
 
+/** Gives each node of a Dockerfile its meaning, in order, building the plan. */
 class Reader {
-  private readonly df: Dockerfile
-  private readonly lines: string[]
+  private readonly nodes: DockerfileNode[]
   private readonly escape: string
   private readonly buildArgs: ReadonlyMap<string, string>
   private readonly globals = new Map<string, string>()
@@ -186,14 +114,14 @@ class Reader {
     text: string,
     private readonly opts: ReadOptions
   ) {
-    this.df = DockerfileParser.parse(text)
-    this.lines = text.split('\n').map(l => l.replace(/\r$/, ''))
-    this.escape = this.df.getEscapeCharacter()
+    const { escape, nodes } = parseLines(text)
+    this.nodes = nodes
+    this.escape = escape
     this.buildArgs = new Map(Object.entries(opts.buildArgs ?? {}))
   }
 
   read(): ReadPlan {
-    for (const ins of this.df.getInstructions()) this.instruction(ins)
+    for (const node of this.nodes) this.instruction(node)
     if (this.stages.length === 0) this.fail('no FROM instruction')
     this.finishTotals()
     return {
@@ -231,116 +159,57 @@ class Reader {
     }
   }
 
-  private instruction(ins: Instruction): void {
-    const start = ins.getRange().start.line
-    this.line = start + 1
+  private instruction(node: DockerfileNode): void {
+    this.line = node.line
     this.ordinal++
-    const keyword = ins.getKeyword()
-    if (!KEYWORDS.has(keyword)) this.fail(`unknown instruction: ${ins.getInstruction()}`)
-    const logical = this.logicalLine(start)
-    const rest = logical.text.slice(logical.text.search(/\s|$/)).trim()
+    const { keyword } = node
+    if (!KEYWORDS.has(keyword)) this.fail(`unknown instruction: ${node.written}`)
     const stage = this.stages.at(-1)
-    if (keyword === 'FROM') return this.from(rest)
+    if (keyword === 'FROM') return this.from(node)
     if (keyword === 'ARG') {
       if (stage) stage.instructions++
-      return this.arg(rest, stage)
+      return this.arg(node.rest, stage)
     }
     if (stage === undefined) this.fail(`${keyword} before the first FROM`)
-    this.dispatch(ins, keyword, rest, stage, start + 1, logical)
+    this.dispatch(node, stage)
   }
 
   /** One instruction of a stage (its own, or an ONBUILD trigger read at the FROM's line). */
-  private dispatch(
-    ins: Instruction,
-    keyword: string,
-    rest: string,
-    stage: StageState,
-    line: number,
-    logical: { text: string; last: number } | null
-  ): void {
+  private dispatch(node: DockerfileNode, stage: StageState): void {
+    const { keyword, rest, args } = node
     stage.instructions++
     if (keyword === 'ARG') return this.arg(rest, stage)
     if (COUNTED.has(keyword)) {
       stage.count++
       if (this.trigger !== null) stage.triggerCount++
     }
-    const { flags, args } = keyword in FLAGS ? this.flags(keyword, rest) : { flags: [], args: rest }
-    let endLine = logical ? logical.last + 1 : line
-    if (logical && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
-      const heredocs = splitWords(args, this.escape).flatMap(w => heredocOf(w))
-      endLine = this.heredocEnd(heredocs, logical.last) + 1
-    }
-    const text = logical ? logical.text : `${keyword} ${rest}`
-    const at = { line, endLine, instruction: text }
+    this.checkFlags(node)
+    if (node.unterminated !== null) this.fail(`unterminated heredoc <<${node.unterminated}`)
+    const at = { line: node.line, endLine: node.endLine, instruction: node.text }
     if (COUNTED.has(keyword)) this.vertex(keyword, rest, stage, at)
     switch (keyword) {
       case 'ENV':
-        return this.env(ins as Env, stage)
+        return this.env(node.env, stage)
       case 'WORKDIR':
         return this.workdir(args, stage)
       case 'RUN':
-        return this.run(flags, stage, at)
+        return this.run(node.flags, stage, at)
       case 'COPY':
       case 'ADD':
-        return this.copy(keyword, flags, args, stage, at)
+        return this.copy(keyword, node.flags, args, stage, at)
     }
   }
 
-  /**
-   * The instruction's logical line as BuildKit builds it: the first line left-trimmed, then each
-   * continuation with its escape (and trailing blanks) removed; comment and blank lines inside a
-   * continuation are skipped. `last` is the 0-based index of its last physical line.
-   */
-  private logicalLine(start: number): { text: string; last: number } {
-    const e = this.escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')
-    const cont = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`)
-    let i = start
-    let text = ''
-    let raw = this.lines[i].trimStart()
-    for (;;) {
-      const more = cont.test(raw)
-      text += more ? raw.replace(cont, '$1') : raw
-      if (!more) break
-      do i++
-      while (i < this.lines.length && (/^\s*#/.test(this.lines[i]) || this.lines[i].trim() === ''))
-      if (i >= this.lines.length) break
-      raw = this.lines[i]
+  /** Flags the instruction does not accept; the first is the error. */
+  private checkFlags(node: DockerfileNode): void {
+    for (const [name] of node.flags) {
+      if (!FLAGS[node.keyword]?.has(name)) this.fail(`unknown flag: --${name}`)
     }
-    return { text: text.trim(), last: Math.min(i, this.lines.length - 1) }
   }
 
-  /** Last line (0-based) of the heredoc bodies that follow line `after`; fails if unterminated. */
-  private heredocEnd(heredocs: Heredoc[], after: number): number {
-    let i = after
-    for (const h of heredocs) {
-      for (;;) {
-        i++
-        if (i >= this.lines.length) this.fail(`unterminated heredoc <<${h.name}`)
-        const l = h.stripTabs ? this.lines[i].replace(/^\t+/, '') : this.lines[i]
-        if (l === h.name) break
-      }
-    }
-    return i
-  }
-
-  /** Leading `--name[=value]` words; the rest is the argument text (raw, for JSON detection). */
-  private flags(keyword: string, text: string): { flags: [string, string][]; args: string } {
-    const flags: [string, string][] = []
-    let rest = text
-    while (rest.startsWith('--')) {
-      const word = splitWords(rest, this.escape)[0]
-      rest = rest.slice(word.length).trimStart()
-      const eq = word.indexOf('=')
-      const name = eq < 0 ? word.slice(2) : word.slice(2, eq)
-      if (!FLAGS[keyword]?.has(name)) this.fail(`unknown flag: --${name}`)
-      flags.push([name, eq < 0 ? 'true' : word.slice(eq + 1)])
-    }
-    return { flags, args: rest }
-  }
-
-  private from(rest: string): void {
-    const { args } = this.flags('FROM', rest)
-    const words = splitWords(args, this.escape)
+  private from(node: DockerfileNode): void {
+    this.checkFlags(node)
+    const words = splitWords(node.args, this.escape)
     if (words.length !== 1 && !(words.length === 3 && words[1].toLowerCase() === 'as')) {
       this.fail('FROM requires an image and an optional AS name')
     }
@@ -430,15 +299,13 @@ class Reader {
   private triggers(stage: StageState): void {
     const list = this.opts.onBuild?.(stage.base) ?? []
     for (const text of list) {
-      const ins = DockerfileParser.parse(text).getInstructions()[0]
-      if (ins === undefined) continue
-      const keyword = ins.getKeyword()
+      const node = parseTrigger(text, stage.line, this.escape)
+      if (node === undefined) continue
+      const { keyword } = node
       if (!KEYWORDS.has(keyword) || ['FROM', 'ONBUILD', 'MAINTAINER'].includes(keyword)) continue
-      const trimmed = text.trim()
-      const rest = trimmed.slice(trimmed.search(/\s|$/)).trim()
       this.trigger = stage.base
       try {
-        this.dispatch(ins, keyword, rest, stage, stage.line, null)
+        this.dispatch(node, stage)
       } finally {
         this.trigger = null
       }
@@ -472,10 +339,8 @@ class Reader {
   }
 
   /** `ENV a=1 b=$a`: every value is expanded before any is set, so `b` sees the old `a` (Docker). */
-  private env(ins: Env, stage: StageState): void {
-    const set = ins
-      .getProperties()
-      .map(p => [p.getName(), this.expand(p.getUnescapedValue() ?? '', stage.vars)] as const)
+  private env(pairs: [string, string][], stage: StageState): void {
+    const set = pairs.map(([name, raw]) => [name, this.expand(raw, stage.vars)] as const)
     for (const [name, value] of set) stage.env.set(name, value)
   }
 
@@ -601,26 +466,7 @@ class Reader {
     delete flags.from
     const parents = flags.parents !== undefined && flags.parents !== 'false'
     delete flags.parents
-    const sources: string[] = []
-    for (const src of srcWords) {
-      if (heredocOf(src).length > 0) continue // inline content, not from the context
-      if (keyword === 'ADD' && isGitRef(src)) {
-        this.warnings.push({
-          line: at.line,
-          message: `ADD of a git repository (${src}) cannot be hashed`
-        })
-      } else if (keyword === 'ADD' && /^https?:\/\//i.test(src)) {
-        this.warnings.push({ line: at.line, message: `ADD of a URL (${src}) cannot be hashed` })
-      } else {
-        if (keyword === 'ADD' && isArchiveName(src)) {
-          this.warnings.push({
-            line: at.line,
-            message: `ADD unpacks local archives (${src}): its files cannot be located in the layer`
-          })
-        }
-        sources.push(cleanSource(src, parents))
-      }
-    }
+    const sources = this.contextSources(keyword, srcWords, parents, at.line)
     if (sources.length > 0) {
       this.steps.push({
         ...(named !== undefined ? { context: named } : {}),
@@ -636,6 +482,39 @@ class Reader {
     }
     if (destIsDir || srcWords.length > 1) addDirs(stage.knownDirs, destAbs)
     else addDirs(stage.knownDirs, posix.dirname(destAbs))
+  }
+
+  /**
+   * The sources of a COPY/ADD that come from the build context, cleaned; heredocs are inline
+   * content, and ADD's git repositories and URLs are fetched (each warned about).
+   */
+  private contextSources(
+    keyword: InstructionKeyword,
+    srcWords: string[],
+    parents: boolean,
+    line: number
+  ): string[] {
+    const sources: string[] = []
+    for (const src of srcWords) {
+      if (heredocOf(src).length > 0) continue // inline content, not from the context
+      if (keyword === 'ADD' && isGitRef(src)) {
+        this.warnings.push({
+          line: line,
+          message: `ADD of a git repository (${src}) cannot be hashed`
+        })
+      } else if (keyword === 'ADD' && /^https?:\/\//i.test(src)) {
+        this.warnings.push({ line: line, message: `ADD of a URL (${src}) cannot be hashed` })
+      } else {
+        if (keyword === 'ADD' && isArchiveName(src)) {
+          this.warnings.push({
+            line: line,
+            message: `ADD unpacks local archives (${src}): its files cannot be located in the layer`
+          })
+        }
+        sources.push(cleanSource(src, parents))
+      }
+    }
+    return sources
   }
 
   /** Arguments of COPY/ADD, JSON form or shell form, expanded. */
@@ -655,12 +534,6 @@ class Reader {
       heredocOf(w).length > 0 ? w : this.expand(w, vars)
     )
   }
-}
-
-function heredocOf(word: string): Heredoc[] {
-  const m = HEREDOC.exec(word)
-  if (!m) return []
-  return [{ name: m[3].replace(/^(["'])(.*)\1$/, '$2'), stripTabs: m[2] === '-' }]
 }
 
 /** BuildKit's git transports: git://, git@, github.com/, and http(s) URLs of a `.git` repo. */
@@ -691,33 +564,4 @@ function addDirs(set: Set<string>, dir: string): void {
     set.add(d)
     if (d === '/' || d === '.') break
   }
-}
-
-/**
- * Stages the build of `target` (default: the last stage) needs: itself and, transitively, the
- * stages it builds on (FROM), copies from (COPY --from) and mounts (RUN --mount from=). BuildKit
- * runs only these, so other stages' steps never appear in the log.
- */
-export function neededStages(
-  plan: { stages: (StageInfo & { deps?: string[] })[] },
-  target?: string
-): Set<string> {
-  const byName = new Map(plan.stages.map(s => [s.name, s]))
-  const start = target === undefined ? plan.stages.at(-1) : byName.get(target.toLowerCase())
-  if (start === undefined) {
-    throw new Error(`target stage ${target ?? '(last)'} could not be found`)
-  }
-  const needed = new Set<string>()
-  const queue = [start]
-  for (let s = queue.pop(); s !== undefined; s = queue.pop()) {
-    if (needed.has(s.name)) continue
-    needed.add(s.name)
-    // Without recorded deps (a plan from elsewhere), the FROM chain is all that is known.
-    const deps = s.deps ?? (byName.has(s.base.toLowerCase()) ? [s.base.toLowerCase()] : [])
-    for (const d of deps) {
-      const dep = byName.get(d)
-      if (dep) queue.push(dep)
-    }
-  }
-  return needed
 }
