@@ -14443,8 +14443,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __nccwpck_require__(8390);
-// EXTERNAL MODULE: ./src/dockerfile/match.ts
-var match = __nccwpck_require__(3239);
+// EXTERNAL MODULE: ./src/gomatch/index.ts + 6 modules
+var gomatch = __nccwpck_require__(1263);
 // EXTERNAL MODULE: ./src/util/error.ts
 var error = __nccwpck_require__(7610);
 ;// CONCATENATED MODULE: ./src/dockerfile/words.ts
@@ -15167,7 +15167,7 @@ class Reader {
                 ...(named !== undefined ? { context: named } : {}),
                 ...this.base(stage, at),
                 keyword: 'RUN',
-                sources: [(0,match/* cleanRel */.Hj)(source)],
+                sources: [(0,gomatch/* cleanRel */.Hj)(source)],
                 dest: null,
                 excludes: [],
                 parents: false,
@@ -15312,11 +15312,11 @@ function isArchiveName(src) {
 function cleanSource(src, parents) {
     const pivot = parents ? src.indexOf('/./') : -1;
     if (pivot > 0) {
-        const head = (0,match/* cleanRel */.Hj)(src.slice(0, pivot));
-        const tail = (0,match/* cleanRel */.Hj)(src.slice(pivot + 3));
+        const head = (0,gomatch/* cleanRel */.Hj)(src.slice(0, pivot));
+        const tail = (0,gomatch/* cleanRel */.Hj)(src.slice(pivot + 3));
         return head === '.' ? tail : `${head}/./${tail}`;
     }
-    return (0,match/* cleanRel */.Hj)(src);
+    return (0,gomatch/* cleanRel */.Hj)(src);
 }
 function addDirs(set, dir) {
     for (let d = dir;; d = external_node_path_.posix.dirname(d)) {
@@ -15355,16 +15355,19 @@ function neededStages(plan, target) {
 
 // EXTERNAL MODULE: ./src/context/hash.ts
 var hash = __nccwpck_require__(9715);
+// EXTERNAL MODULE: ./src/dockerfile/match.ts
+var match = __nccwpck_require__(3239);
 ;// CONCATENATED MODULE: ./src/dockerfile/select.ts
+
 
 
 
 function sourceSpec(source) {
     const i = source.indexOf('/./');
     if (i < 0)
-        return { pattern: (0,match/* cleanRel */.Hj)(source), pivot: '' };
-    const pivot = (0,match/* cleanRel */.Hj)(source.slice(0, i));
-    return { pattern: (0,match/* cleanRel */.Hj)(`${pivot}/${source.slice(i + 3)}`), pivot: pivot === '.' ? '' : pivot };
+        return { pattern: (0,gomatch/* cleanRel */.Hj)(source), pivot: '' };
+    const pivot = (0,gomatch/* cleanRel */.Hj)(source.slice(0, i));
+    return { pattern: (0,gomatch/* cleanRel */.Hj)(`${pivot}/${source.slice(i + 3)}`), pivot: pivot === '.' ? '' : pivot };
 }
 function under(path, root) {
     return root === '.' || path === root || path.startsWith(`${root}/`);
@@ -15396,7 +15399,7 @@ function resolveLinks(path, byPath) {
         if (++hops > 255)
             return null;
         const base = e.linkTarget.startsWith('/') ? '' : parts.slice(0, i).join('/');
-        const target = (0,match/* cleanRel */.Hj)(`${base}/${e.linkTarget}`);
+        const target = (0,gomatch/* cleanRel */.Hj)(`${base}/${e.linkTarget}`);
         parts = [...(target === '.' ? [] : target.split('/')), ...parts.slice(i + 1)];
         i = -1;
     }
@@ -15471,7 +15474,7 @@ function destinationFor(step, contextPath) {
     const dest = step.dest;
     const destAbs = external_node_path_.posix.resolve(step.workdir, dest);
     const rules = (0,match/* compileExcludes */.pM)(step.excludes);
-    const path = (0,match/* cleanRel */.Hj)(contextPath);
+    const path = (0,gomatch/* cleanRel */.Hj)(contextPath);
     const dirDest = dest.endsWith('/') ||
         dest === '.' ||
         dest === '' ||
@@ -15517,17 +15520,18 @@ function destinationFor(step, contextPath) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Eb: () => (/* binding */ goMatch),
-/* harmony export */   Hj: () => (/* binding */ cleanRel),
 /* harmony export */   RF: () => (/* binding */ isExcluded),
 /* harmony export */   pM: () => (/* binding */ compileExcludes),
 /* harmony export */   rl: () => (/* binding */ hasWildcard)
 /* harmony export */ });
+/* harmony import */ var _gomatch_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1263);
 /**
  * Path patterns of COPY/ADD: sources follow Go's `filepath.Match` (`*` and `?` never cross `/`,
  * `[...]` classes with `^` negation, `\` escapes); `--exclude` patterns follow moby's
  * patternmatcher (`**` spans directories, a pattern excluding a directory excludes what it holds,
  * a leading `!` re-includes).
  */
+
 /** True when the path holds a Go wildcard meta character. */
 function hasWildcard(p) {
     return /[*?[]/.test(p);
@@ -15630,7 +15634,7 @@ function compileExcludes(patterns) {
         const negate = p.startsWith('!');
         if (negate)
             p = p.slice(1);
-        p = cleanRel(p);
+        p = (0,_gomatch_index_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanRel */ .Hj)(p);
         const re = compile(p, true);
         if (re !== null)
             rules.push({ negate, re });
@@ -15650,22 +15654,1197 @@ function isExcluded(rules, rel) {
     }
     return excluded;
 }
+
+
+/***/ }),
+
+/***/ 1263:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Hj: () => (/* reexport */ cleanRel),
+  xi: () => (/* reexport */ compilePatterns),
+  a0: () => (/* reexport */ parseIgnoreFile)
+});
+
+// UNUSED EXPORTS: GoRegexpError, IgnoreSyntaxError, Matcher, compileForm, compileGoRegexp, goClean, goTrimSpace, isValidGlob, parentCuts, parentDirs, parseGoRegexp
+
+;// CONCATENATED MODULE: ./src/gomatch/clean.ts
+/** Go's path cleaning and space trimming, as the ported matchers and Dockerfile paths need them. */
+// unicode.IsSpace, which Go's strings.TrimSpace uses (JS trim() differs: it trims U+FEFF, keeps U+0085).
+const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
+const TRAILING_SPACE = new RegExp(`[${GO_SPACE}]+$`);
+/** Go's strings.TrimSpace. */
+function goTrimSpace(s) {
+    return s.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
+}
+/** Go's filepath.Clean on a Unix path. */
+function goClean(p) {
+    if (p === '')
+        return '.';
+    const rooted = p.startsWith('/');
+    const out = [];
+    for (const el of p.split('/')) {
+        if (el === '' || el === '.')
+            continue;
+        if (el === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else if (!rooted)
+                out.push('..');
+            continue;
+        }
+        out.push(el);
+    }
+    const joined = out.join('/');
+    if (rooted)
+        return `/${joined}`;
+    return joined === '' ? '.' : joined;
+}
 /**
- * Cleans a context-relative path like Go's `path.Clean("/" + p)` without the leading slash:
- * `./a`, `/a`, `a/../a/` all give `a`; `..` cannot climb above the root; the root is `.`.
+ * A path inside a root (the build context), cleaned like Go's `path.Clean("/" + p)` without the
+ * leading slash, as BuildKit scopes COPY sources: `./a`, `/a`, `a/../a/` all give `a`; `..`
+ * cannot climb above the root; the root is `.`.
  */
 function cleanRel(p) {
-    const out = [];
-    for (const seg of p.split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..')
-            out.pop();
-        else
-            out.push(seg);
-    }
-    return out.length === 0 ? '.' : out.join('/');
+    const rooted = goClean(`/${p}`);
+    return rooted === '/' ? '.' : rooted.slice(1);
 }
+
+;// CONCATENATED MODULE: ./src/gomatch/ignorefile.ts
+/** moby/patternmatcher's ignorefile.ReadAll: the lines of a .dockerignore as patterns. Pure. */
+
+/**
+ * ignorefile.ReadAll: BOM stripped, `#` comments only at column 0, whitespace trimmed, paths
+ * cleaned, one leading `/` dropped, `!` kept in front. Lines are split like bufio.ScanLines.
+ */
+function parseIgnoreFile(text) {
+    const lines = text.split('\n');
+    if (lines.length > 0 && lines[lines.length - 1] === '')
+        lines.pop();
+    const out = [];
+    lines.forEach((raw, i) => {
+        let pattern = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (i === 0 && pattern.startsWith('\ufeff'))
+            pattern = pattern.slice(1);
+        if (pattern.startsWith('#'))
+            return;
+        pattern = goTrimSpace(pattern);
+        if (pattern === '')
+            return;
+        const invert = pattern.startsWith('!');
+        if (invert)
+            pattern = goTrimSpace(pattern.slice(1));
+        if (pattern.length > 0) {
+            pattern = goClean(pattern);
+            if (pattern.length > 1 && pattern.startsWith('/'))
+                pattern = pattern.slice(1);
+        }
+        out.push({ pattern: invert ? `!${pattern}` : pattern, line: i + 1 });
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gomatch/filepath.ts
+/** Go's filepath.Match, ported: pattern syntax, wildcard detection and matching. Pure. */
+/**
+ * Whether Go's filepath.Match accepts the pattern's syntax (patternmatcher.New calls
+ * `filepath.Match(p, ".")` only for this). Every chunk is checked, as Match does before it
+ * returns false. Note filepath.Match does not reject reversed ranges like `[z-a]`.
+ */
+function isValidGlob(pattern) {
+    const s = Array.from(pattern);
+    let i = 0;
+    // getEsc: one range endpoint, possibly escaped; must be followed by more of the class.
+    const esc = () => {
+        if (i >= s.length || s[i] === '-' || s[i] === ']')
+            return false;
+        if (s[i] === '\\') {
+            i++;
+            if (i >= s.length)
+                return false;
+        }
+        i++;
+        return i < s.length;
+    };
+    while (i < s.length) {
+        const c = s[i];
+        if (c === '*' || c === '?') {
+            i++;
+        }
+        else if (c === '[') {
+            i++;
+            if (s[i] === '^')
+                i++;
+            let nrange = 0;
+            for (;;) {
+                if (i < s.length && s[i] === ']' && nrange > 0) {
+                    i++;
+                    break;
+                }
+                if (!esc())
+                    return false;
+                if (s[i] === '-') {
+                    i++;
+                    if (!esc())
+                        return false;
+                }
+                nrange++;
+            }
+        }
+        else if (c === '\\') {
+            i++;
+            if (i >= s.length)
+                return false;
+            i++;
+        }
+        else {
+            i++;
+        }
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/gomatch/nfa.ts
+/**
+ * A regular-expression matcher that runs in time linear in the input (times the pattern size):
+ * a Thompson NFA simulated with a set of states, as Go's RE2 engine does. JavaScript's RegExp
+ * backtracks: the optional any-directories groups that `**` patterns become, or runs of
+ * `[^/]*`, take exponential time there against a deep or repetitive path.
+ *
+ * Only what `test` needs: no captures, and greedy and lazy repetition match the same strings.
+ * Pure: no I/O.
+ */
+/** ASCII word characters, which both Go's and JS's (non-`i`) `\b` use. */
+function isWord(code) {
+    return ((code >= 0x30 && code <= 0x39) ||
+        (code >= 0x41 && code <= 0x5a) ||
+        (code >= 0x61 && code <= 0x7a) ||
+        code === 0x5f);
+}
+function classTest(c) {
+    const { ranges, negated } = c;
+    const props = c.props.length === 0 ? null : new RegExp(`^[${c.props.join('')}]$`, 'u');
+    if (props === null && ranges.length === 1 && ranges[0][0] === ranges[0][1]) {
+        const only = ranges[0][0];
+        return negated ? cp => cp !== only : cp => cp === only;
+    }
+    return cp => {
+        let hit = false;
+        for (const [lo, hi] of ranges) {
+            if (cp >= lo && cp <= hi) {
+                hit = true;
+                break;
+            }
+        }
+        if (!hit && props !== null)
+            hit = props.test(String.fromCodePoint(cp));
+        return hit !== negated;
+    };
+}
+/** A compiled regexp; `test` is an unanchored search, as RegExp.prototype.test is. */
+class Nfa {
+    insts = [];
+    start;
+    // Reused between calls: the state lists and the per-step "already added" marks.
+    cur;
+    nxt;
+    /** The states a step entered, before their closure: what a prefix ending there re-closes. */
+    seeds;
+    spare;
+    mark;
+    gen = 0;
+    stack;
+    /** Set by `close` when it reaches the match state. */
+    matched = false;
+    constructor(root) {
+        const matchAt = this.emit({ op: 'match' });
+        this.start = this.compile(root, matchAt);
+        const n = this.insts.length;
+        this.cur = new Int32Array(n);
+        this.nxt = new Int32Array(n);
+        this.seeds = new Int32Array(n);
+        this.spare = new Int32Array(n);
+        this.mark = new Int32Array(n);
+        // Each state is pushed at most once per closure, but a split pushes two before marking.
+        this.stack = new Int32Array(2 * n + 2);
+    }
+    emit(inst) {
+        this.insts.push(inst);
+        return this.insts.length - 1;
+    }
+    /** Thompson construction, back to front: the states for `node`, continuing at `next`. */
+    compile(node, next) {
+        switch (node.kind) {
+            case 'class':
+                return this.emit({ op: 'char', test: classTest(node), next });
+            case 'assert':
+                return this.emit({ op: 'assert', at: node.at, next });
+            case 'concat': {
+                let at = next;
+                for (let k = node.items.length - 1; k >= 0; k--)
+                    at = this.compile(node.items[k], at);
+                return at;
+            }
+            case 'alt': {
+                let at = this.compile(node.alts[node.alts.length - 1], next);
+                for (let k = node.alts.length - 2; k >= 0; k--) {
+                    const first = this.compile(node.alts[k], next);
+                    at = this.emit({ op: 'split', next: first, alt: at });
+                }
+                return at;
+            }
+            case 'repeat': {
+                if (node.op === '?') {
+                    const body = this.compile(node.sub, next);
+                    return this.emit({ op: 'split', next: body, alt: next });
+                }
+                // The loop's split is emitted first so the body can jump back to it.
+                const loop = this.emit({ op: 'split', next: -1, alt: next });
+                const body = this.compile(node.sub, loop);
+                this.insts[loop].next = body;
+                return node.op === '*' ? loop : body;
+            }
+        }
+    }
+    /**
+     * Adds `from` and every state reachable from it without reading a character to `list`
+     * (length `len`), judging assertions between the code units `before` and `after` (-1 at the
+     * ends). Returns the new length; sets `matched` if the match state was reached.
+     */
+    close(from, list, len, before, after) {
+        const { insts, mark, stack, gen } = this;
+        let top = 0;
+        stack[top++] = from;
+        while (top > 0) {
+            const s = stack[--top];
+            if (mark[s] === gen)
+                continue;
+            mark[s] = gen;
+            const inst = insts[s];
+            switch (inst.op) {
+                case 'char':
+                    list[len++] = s;
+                    break;
+                case 'match':
+                    this.matched = true;
+                    break;
+                case 'split':
+                    // Order is irrelevant without captures; both branches are explored.
+                    stack[top++] = inst.alt;
+                    stack[top++] = inst.next;
+                    break;
+                case 'assert': {
+                    let ok;
+                    if (inst.at === 'begin')
+                        ok = before === -1;
+                    else if (inst.at === 'end')
+                        ok = after === -1;
+                    else {
+                        const boundary = isWord(before) !== isWord(after);
+                        ok = inst.at === 'wordBoundary' ? boundary : !boundary;
+                    }
+                    if (ok)
+                        stack[top++] = inst.next;
+                    break;
+                }
+            }
+        }
+        return len;
+    }
+    /** Whether the expression matches somewhere in `input` (code points, as the `u` flag reads it). */
+    test(input) {
+        return this.testPrefixes(input, []);
+    }
+    /**
+     * Whether the expression matches `input` or one of its prefixes `input.slice(0, c)` for the
+     * ascending code-point boundaries `cuts`, in one pass: patternmatcher tries a path's parent
+     * directories too, and running each of them separately would be quadratic in the depth.
+     * A prefix sees the same states as the whole input up to its end; only the assertions judged
+     * there differ (its end is the end of text), so the states entering a cut are closed once more.
+     */
+    testPrefixes(input, cuts) {
+        const { insts, seeds } = this;
+        let cur = this.cur;
+        let nxt = this.nxt;
+        let curLen = 0;
+        let seedLen = 0;
+        let ci = 0;
+        let pos = 0;
+        this.matched = false;
+        for (;;) {
+            const before = pos === 0 ? -1 : input.charCodeAt(pos - 1);
+            while (ci < cuts.length && cuts[ci] < pos)
+                ci++;
+            if (ci < cuts.length && cuts[ci] === pos) {
+                this.gen++;
+                let len = this.close(this.start, this.spare, 0, before, -1);
+                for (let k = 0; k < seedLen; k++)
+                    len = this.close(seeds[k], this.spare, len, before, -1);
+                if (this.matched)
+                    return true;
+            }
+            const cp = pos < input.length ? input.codePointAt(pos) : -1;
+            // A match may start at any position: the start state joins the states already running.
+            this.gen++;
+            for (let k = 0; k < curLen; k++)
+                this.mark[cur[k]] = this.gen;
+            curLen = this.close(this.start, cur, curLen, before, cp);
+            if (this.matched)
+                return true;
+            if (cp === -1)
+                return false;
+            const width = cp > 0xffff ? 2 : 1;
+            const afterPos = pos + width;
+            const after = afterPos < input.length ? input.charCodeAt(afterPos) : -1;
+            this.gen++;
+            let nxtLen = 0;
+            seedLen = 0;
+            for (let k = 0; k < curLen; k++) {
+                const inst = insts[cur[k]];
+                if (inst.op !== 'char' || !inst.test(cp))
+                    continue;
+                seeds[seedLen++] = inst.next;
+                nxtLen = this.close(inst.next, nxt, nxtLen, cp, after);
+                if (this.matched)
+                    return true;
+            }
+            ;
+            [cur, nxt] = [nxt, cur];
+            curLen = nxtLen;
+            pos = afterPos;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/error.ts
+var error = __nccwpck_require__(7610);
+;// CONCATENATED MODULE: ./src/gomatch/goregexp.ts
+/**
+ * Compiles the Go (RE2) regular expressions that moby/patternmatcher builds from .dockerignore
+ * patterns into matchers with the same meaning and Go's linear running time.
+ *
+ * Why a parser and not a pass-through: patternmatcher copies `[`, `]`, `^` and `\x` escapes
+ * from the pattern into the regexp unchanged, so Go's syntax decides what they mean (`[!a]` is a
+ * class of `!` and `a`, `\d` is a digit class, `[[:alpha:]]` a POSIX class, a lone `]` a literal,
+ * `[z-a]` an error). JavaScript reads several of these differently, so the Go syntax is parsed
+ * here (the subset regexp.Compile accepts with its Perl flags). And why not a JS RegExp: it
+ * backtracks, and `**` / `*` patterns explode on deep or repetitive paths; the parsed expression
+ * runs as an NFA instead (./nfa.ts). Pure: no I/O.
+ */
+
+
+/** A Go regexp the parser (like Go's regexp.Compile) rejects. */
+class GoRegexpError extends error/* NamedError */.iK {
+}
+const MAX_RUNE = 0x10ffff;
+// ASCII tables as Go's regexp/syntax defines them (perl_groups.go).
+const PERL = {
+    d: [[0x30, 0x39]],
+    s: [
+        [0x09, 0x0a],
+        [0x0c, 0x0d],
+        [0x20, 0x20]
+    ],
+    w: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x5f, 0x5f],
+        [0x61, 0x7a]
+    ]
+};
+const POSIX = {
+    alnum: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    alpha: [
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    ascii: [[0x00, 0x7f]],
+    blank: [
+        [0x09, 0x09],
+        [0x20, 0x20]
+    ],
+    cntrl: [
+        [0x00, 0x1f],
+        [0x7f, 0x7f]
+    ],
+    digit: [[0x30, 0x39]],
+    graph: [[0x21, 0x7e]],
+    lower: [[0x61, 0x7a]],
+    print: [[0x20, 0x7e]],
+    punct: [
+        [0x21, 0x2f],
+        [0x3a, 0x40],
+        [0x5b, 0x60],
+        [0x7b, 0x7e]
+    ],
+    space: [
+        [0x09, 0x0d],
+        [0x20, 0x20]
+    ],
+    upper: [[0x41, 0x5a]],
+    word: PERL.w,
+    xdigit: [
+        [0x30, 0x39],
+        [0x41, 0x46],
+        [0x61, 0x66]
+    ]
+};
+const GENERAL_CATEGORIES = new Set('C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(' '));
+function negate(ranges) {
+    const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+    const out = [];
+    let next = 0;
+    for (const [lo, hi] of sorted) {
+        if (lo > next)
+            out.push([next, lo - 1]);
+        next = Math.max(next, hi + 1);
+    }
+    if (next <= MAX_RUNE)
+        out.push([next, MAX_RUNE]);
+    return out;
+}
+function charClass(ranges, negated = false, props = []) {
+    return { kind: 'class', ranges, props, negated };
+}
+const literal = (cp) => charClass([[cp, cp]]);
+const assertion = (at) => ({ kind: 'assert', at });
+/**
+ * A Go Unicode class name as class members: `Any` as a range, general categories and scripts as
+ * JS property escapes (`\p{Lu}`, `\P{Script=Greek}`).
+ */
+function unicodeClass(name, negated) {
+    if (name === 'Any')
+        return { ranges: negated ? [] : [[0, MAX_RUNE]], props: [] };
+    const prop = GENERAL_CATEGORIES.has(name) ? name : `Script=${name}`;
+    const out = `\\${negated ? 'P' : 'p'}{${prop}}`;
+    try {
+        new RegExp(out, 'u');
+    }
+    catch {
+        throw new GoRegexpError(`invalid character class range: \\p{${name}}`);
+    }
+    return { ranges: [], props: [out] };
+}
+class Parser {
+    i = 0;
+    s;
+    constructor(src) {
+        this.s = Array.from(src, c => c.codePointAt(0) ?? 0);
+    }
+    peek(k = 0) {
+        return this.s[this.i + k];
+    }
+    is(ch, k = 0) {
+        return this.peek(k) === ch.codePointAt(0);
+    }
+    parse() {
+        const out = this.sequence(0);
+        if (this.i < this.s.length)
+            throw new GoRegexpError('unexpected )');
+        return out;
+    }
+    /** A concatenation (with alternation) up to `)` or the end. */
+    sequence(depth) {
+        const alts = [[]];
+        let items = alts[0];
+        let lastAtom = false;
+        const done = () => alts.length === 1 ? concat(items) : { kind: 'alt', alts: alts.map(concat) };
+        while (this.i < this.s.length) {
+            const c = this.peek();
+            const ch = String.fromCodePoint(c);
+            if (ch === ')') {
+                if (depth === 0)
+                    throw new GoRegexpError('unexpected )');
+                return done();
+            }
+            if (ch === '*' || ch === '+' || ch === '?') {
+                if (!lastAtom)
+                    throw new GoRegexpError(`missing argument to repetition operator: ${ch}`);
+                this.i++;
+                // Lazy `*?` matches the same strings as `*`; only `test` is asked.
+                if (this.is('?'))
+                    this.i++;
+                if (this.is('*') || this.is('+') || this.is('?')) {
+                    throw new GoRegexpError('invalid nested repetition operator');
+                }
+                items.push({ kind: 'repeat', op: ch, sub: items.pop() });
+                lastAtom = false;
+                continue;
+            }
+            if (ch === '|') {
+                this.i++;
+                items = [];
+                alts.push(items);
+                lastAtom = false;
+                continue;
+            }
+            const atom = this.atom();
+            items.push(atom.node);
+            lastAtom = atom.quantifiable;
+        }
+        if (depth > 0)
+            throw new GoRegexpError('missing closing )');
+        return done();
+    }
+    atom() {
+        const c = this.peek();
+        const ch = String.fromCodePoint(c);
+        switch (ch) {
+            case '^':
+                this.i++;
+                return { node: assertion('begin'), quantifiable: false };
+            case '$':
+                this.i++;
+                return { node: assertion('end'), quantifiable: false };
+            case '.':
+                // Go's `.` (no s flag) is any character but newline.
+                this.i++;
+                return { node: charClass([[0x0a, 0x0a]], true), quantifiable: true };
+            case '(': {
+                this.i++;
+                if (this.is('?'))
+                    throw new GoRegexpError('unsupported group flags');
+                const inner = this.sequence(1);
+                this.i++; // the `)`
+                return { node: inner, quantifiable: true };
+            }
+            case '[':
+                return { node: this.charClass(), quantifiable: true };
+            case '\\':
+                return this.escapeAtom();
+            default:
+                // Includes `{`: Go reads one that does not start a valid repeat as a literal, and
+                // patternmatcher escapes it anyway.
+                this.i++;
+                return { node: literal(c), quantifiable: true };
+        }
+    }
+    escapeAtom() {
+        const next = this.peek(1);
+        if (next === undefined)
+            throw new GoRegexpError('trailing backslash at end of expression');
+        const n = String.fromCodePoint(next);
+        switch (n) {
+            case 'A':
+                this.i += 2;
+                return { node: assertion('begin'), quantifiable: false };
+            case 'z':
+                this.i += 2;
+                return { node: assertion('end'), quantifiable: false };
+            case 'b':
+                this.i += 2;
+                return { node: assertion('wordBoundary'), quantifiable: false };
+            case 'B':
+                this.i += 2;
+                return { node: assertion('notWordBoundary'), quantifiable: false };
+            case 'Q': {
+                this.i += 2;
+                const items = [];
+                while (this.i < this.s.length) {
+                    if (this.is('\\') && this.is('E', 1)) {
+                        this.i += 2;
+                        break;
+                    }
+                    items.push(literal(this.peek()));
+                    this.i++;
+                }
+                // A quantifier after `\Q..\E` applies to the whole quoted text, as before the NFA
+                // (Go would apply it to the last character; patternmatcher never writes one there).
+                return { node: concat(items), quantifiable: items.length > 0 };
+            }
+            case 'p':
+            case 'P': {
+                const { ranges, props } = this.unicodeEscape();
+                return { node: charClass(ranges, false, props), quantifiable: true };
+            }
+            case 'd':
+            case 's':
+            case 'w':
+                this.i += 2;
+                return { node: charClass(PERL[n]), quantifiable: true };
+            case 'D':
+            case 'S':
+            case 'W':
+                this.i += 2;
+                return { node: charClass(PERL[n.toLowerCase()], true), quantifiable: true };
+            default:
+                return { node: literal(this.escapedChar()), quantifiable: true };
+        }
+    }
+    unicodeEscape() {
+        const negatedEsc = this.is('P', 1);
+        this.i += 2;
+        let name;
+        if (this.is('{')) {
+            const close = this.s.indexOf(0x7d, this.i);
+            if (close < 0)
+                throw new GoRegexpError('invalid character class range');
+            name = String.fromCodePoint(...this.s.slice(this.i + 1, close));
+            this.i = close + 1;
+        }
+        else {
+            const c = this.peek();
+            if (c === undefined)
+                throw new GoRegexpError('invalid character class range');
+            name = String.fromCodePoint(c);
+            this.i++;
+        }
+        let negated = negatedEsc;
+        if (name.startsWith('^')) {
+            negated = !negated;
+            name = name.slice(1);
+        }
+        return unicodeClass(name, negated);
+    }
+    /** Go's parseEscape: one character from `\x`-style escapes; `this.i` is at the backslash. */
+    escapedChar() {
+        this.i++;
+        const c = this.peek();
+        if (c === undefined)
+            throw new GoRegexpError('trailing backslash at end of expression');
+        this.i++;
+        const ch = String.fromCodePoint(c);
+        const isOct = (x) => x !== undefined && x >= 0x30 && x <= 0x37;
+        if (c < 0x80 && !/[A-Za-z0-9]/.test(ch))
+            return c;
+        if (ch >= '1' && ch <= '7' && !isOct(this.peek())) {
+            throw new GoRegexpError(`invalid escape sequence: \\${ch}`);
+        }
+        if (ch >= '0' && ch <= '7') {
+            let r = c - 0x30;
+            for (let k = 1; k < 3 && isOct(this.peek()); k++) {
+                r = r * 8 + (this.peek() - 0x30);
+                this.i++;
+            }
+            return r;
+        }
+        if (ch === 'x')
+            return this.hexEscape();
+        const cEsc = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+        if (ch in cEsc)
+            return cEsc[ch];
+        throw new GoRegexpError(`invalid escape sequence: \\${ch}`);
+    }
+    hexEscape() {
+        const hex = (x) => x !== undefined && /^[0-9A-Fa-f]$/.test(String.fromCodePoint(x));
+        if (this.is('{')) {
+            this.i++;
+            let digits = '';
+            while (hex(this.peek())) {
+                digits += String.fromCodePoint(this.peek());
+                this.i++;
+            }
+            if (!this.is('}') || digits === '' || parseInt(digits, 16) > MAX_RUNE) {
+                throw new GoRegexpError('invalid escape sequence: \\x{');
+            }
+            this.i++;
+            return parseInt(digits, 16);
+        }
+        if (!hex(this.peek()) || !hex(this.peek(1)))
+            throw new GoRegexpError('invalid escape sequence: \\x');
+        const v = parseInt(String.fromCodePoint(this.peek(), this.peek(1)), 16);
+        this.i += 2;
+        return v;
+    }
+    /** Go's parseClass, as explicit ranges plus Unicode property escapes. */
+    charClass() {
+        this.i++; // [
+        let negated = false;
+        if (this.is('^')) {
+            negated = true;
+            this.i++;
+        }
+        const ranges = [];
+        const props = [];
+        let first = true;
+        while (first || !this.is(']')) {
+            if (this.i >= this.s.length)
+                throw new GoRegexpError('missing closing ]');
+            first = false;
+            // POSIX [:name:]: Go looks for the closing `:]` anywhere in the rest of the expression.
+            if (this.is('[') && this.is(':', 1)) {
+                const rest = this.s.slice(this.i + 2);
+                let end = -1;
+                for (let k = 0; k + 1 < rest.length; k++) {
+                    if (rest[k] === 0x3a && rest[k + 1] === 0x5d) {
+                        end = k;
+                        break;
+                    }
+                }
+                if (end >= 0) {
+                    let name = String.fromCodePoint(...rest.slice(0, end));
+                    let neg = false;
+                    if (name.startsWith('^')) {
+                        neg = true;
+                        name = name.slice(1);
+                    }
+                    const group = Object.hasOwn(POSIX, name) ? POSIX[name] : undefined;
+                    if (!group)
+                        throw new GoRegexpError(`invalid character class range: [:${name}:]`);
+                    ranges.push(...(neg ? negate(group) : group));
+                    this.i += 2 + end + 2;
+                    continue;
+                }
+            }
+            if (this.is('\\') && (this.is('p', 1) || this.is('P', 1))) {
+                const u = this.unicodeEscape();
+                ranges.push(...u.ranges);
+                props.push(...u.props);
+                continue;
+            }
+            if (this.is('\\')) {
+                const n = this.peek(1);
+                const nc = n === undefined ? '' : String.fromCodePoint(n);
+                if ('dswDSW'.includes(nc) && nc !== '') {
+                    const g = PERL[nc.toLowerCase()];
+                    ranges.push(...(nc === nc.toUpperCase() ? negate(g) : g));
+                    this.i += 2;
+                    continue;
+                }
+            }
+            const lo = this.classChar();
+            let hi = lo;
+            if (this.is('-') && this.peek(1) !== undefined && !this.is(']', 1)) {
+                this.i++;
+                hi = this.classChar();
+                if (hi < lo)
+                    throw new GoRegexpError('invalid character class range');
+            }
+            ranges.push([lo, hi]);
+        }
+        this.i++; // ]
+        return charClass(ranges, negated, props);
+    }
+    classChar() {
+        const c = this.peek();
+        if (c === undefined)
+            throw new GoRegexpError('missing closing ]');
+        if (c === 0x5c)
+            return this.escapedChar();
+        this.i++;
+        return c;
+    }
+}
+function concat(items) {
+    return items.length === 1 ? items[0] : { kind: 'concat', items };
+}
+/** Parses a Go regexp (as patternmatcher writes it); throws GoRegexpError where Go would. */
+function parseGoRegexp(source) {
+    return new Parser(source).parse();
+}
+/** A Go regexp as a matcher whose `test` (an unanchored search) is linear in the input. */
+function compileGoRegexp(source) {
+    return new Nfa(parseGoRegexp(source));
+}
+
+;// CONCATENATED MODULE: ./src/gomatch/patternmatcher.ts
+/**
+ * moby/patternmatcher: pattern compilation (`New`) and matching (`MatchesOrParentMatches`,
+ * `MatchesUsingParentResults`), the one matcher behind `.dockerignore` (BuildKit's fsutil walker)
+ * and `COPY --exclude` (fsutil's copier). Current Docker's rules, not the 20.10 `fileutils` ones,
+ * which differ (see __tests__/fixtures/conformance). Pure: no I/O.
+ */
+
+
+
+
+/** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
+class IgnoreSyntaxError extends error/* FreshBuildError */.nz {
+    file;
+    line;
+    pattern;
+    constructor(message, file, line, pattern) {
+        super(`${file ?? '.dockerignore'}${line === null ? '' : `:${line}`}: ${message}`);
+        this.file = file;
+        this.line = line;
+        this.pattern = pattern;
+    }
+}
+// Characters patternmatcher escapes: regexp-special yet plain in filepath.Match. Not `^`.
+const ESCAPED = new Set(['.', '+', '(', ')', '|', '{', '}', '$']);
+/** patternmatcher's Pattern.compile with `/` as separator. */
+function compileForm(cleaned) {
+    const s = Array.from(cleaned);
+    let re = '^';
+    let type = 'exact';
+    let pos = 0;
+    for (let i = 0; pos < s.length; i++) {
+        const ch = s[pos++];
+        if (ch === '*') {
+            if (s[pos] === '*') {
+                pos++;
+                if (s[pos] === '/')
+                    pos++; // `**/` is treated as `**`
+                if (pos >= s.length) {
+                    if (type === 'exact')
+                        type = 'prefix';
+                    else {
+                        re += '.*';
+                        type = 'regexp';
+                    }
+                }
+                else {
+                    re += '(.*/)?';
+                    type = 'regexp';
+                }
+                if (i === 0)
+                    type = 'suffix';
+            }
+            else {
+                re += '[^/]*';
+                type = 'regexp';
+            }
+        }
+        else if (ch === '?') {
+            re += '[^/]';
+            type = 'regexp';
+        }
+        else if (ESCAPED.has(ch)) {
+            re += `\\${ch}`;
+        }
+        else if (ch === '\\') {
+            if (pos < s.length) {
+                re += `\\${s[pos++]}`;
+                type = 'regexp';
+            }
+            else {
+                re += '\\';
+            }
+        }
+        else if (ch === '[' || ch === ']') {
+            re += ch;
+            type = 'regexp';
+        }
+        else {
+            re += ch;
+        }
+    }
+    return type === 'regexp'
+        ? { matchType: type, regexp: `${re}$` }
+        : { matchType: type, regexp: null };
+}
+/**
+ * The parent directories patternmatcher checks for `path`, shortest first: the prefixes of
+ * filepath.Dir(path) ("a", "a/b" for "a/b/c"); none for a top-level path.
+ */
+function parentDirs(path) {
+    const slash = path.lastIndexOf('/');
+    const dir = slash < 0 ? '.' : goClean(path.slice(0, slash + 1));
+    if (dir === '.')
+        return [];
+    const parts = dir.split('/');
+    return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+const SLASH = 0x2f;
+/**
+ * Where parentDirs(path) cuts a clean relative path: the index of every `/`, so that the parents
+ * are `path.slice(0, cut)`. Null for other paths (rooted, `a//b`, `./a`), whose parents are
+ * cleaned and so not plain prefixes.
+ */
+function parentCuts(path) {
+    if (path.startsWith('/') || goClean(path) !== path)
+        return null;
+    const cuts = [];
+    for (let k = path.indexOf('/'); k >= 0; k = path.indexOf('/', k + 1))
+        cuts.push(k);
+    return cuts;
+}
+const GLOB_CHARS = /[*?[\]\\^]/;
+/** A path that is not clean and relative: a `.` or `..` segment, `//`, a leading or trailing `/`. */
+const UNCLEAN = /(^|\/)\.\.?(\/|$)|\/\/|^\/|\/$/;
+class Matcher {
+    file;
+    patterns;
+    /** Some pattern starts with `!`. */
+    hasExclusions;
+    regexps = new Map();
+    /** Pattern evaluations so far (one pattern against one path and its parents): for tests. */
+    evaluations = 0;
+    /** Patterns by their leading literal segments; `unindexed` have none. See candidates(). */
+    index = { children: new Map(), patterns: [] };
+    unindexed = [];
+    compiledAll = false;
+    all = null;
+    constructor(patterns, file) {
+        this.file = file;
+        this.patterns = patterns;
+        this.hasExclusions = patterns.some(p => p.exclusion);
+        patterns.forEach((p, i) => {
+            const segs = p.text.split('/');
+            let node = this.index;
+            let k = 0;
+            for (const seg of segs) {
+                if (seg === '' || seg === '.' || seg === '..' || GLOB_CHARS.test(seg))
+                    break;
+                let next = node.children.get(seg);
+                if (!next)
+                    node.children.set(seg, (next = { children: new Map(), patterns: [] }));
+                node = next;
+                k++;
+            }
+            if (k === 0)
+                this.unindexed.push(i);
+            else
+                node.patterns.push(i);
+        });
+    }
+    /**
+     * The patterns that can match `path` or one of its parents, in file order. A pattern's leading
+     * segments without a special character must be the leading segments of whatever it matches
+     * (nothing in a glob can produce or skip a literal segment before the first special one), so a
+     * path is tried only against the patterns indexed under its own leading segments, plus those
+     * that start with a special segment. With a 10,000-line ignore file of paths this is a few
+     * patterns per path instead of all of them; Docker tries every pattern on every path.
+     */
+    candidates(path) {
+        this.compileAllOnce();
+        // parentDirs cleans a path such as `x/../a/b` (its parents include `a`): no index for those.
+        if (UNCLEAN.test(path))
+            return (this.all ??= this.patterns.map((_, i) => i));
+        const lists = [this.unindexed];
+        let node = this.index;
+        let from = 0;
+        while (node !== undefined && from <= path.length) {
+            const slash = path.indexOf('/', from);
+            const seg = path.slice(from, slash < 0 ? path.length : slash);
+            node = node.children.get(seg);
+            if (node && node.patterns.length > 0)
+                lists.push(node.patterns);
+            if (slash < 0)
+                break;
+            from = slash + 1;
+        }
+        if (lists.length === 1)
+            return this.unindexed;
+        return lists.flat().sort((a, b) => a - b);
+    }
+    /**
+     * Go compiles a pattern on its first evaluation, which for nearly every pattern is the first
+     * path walked: a pattern Go's regexp rejects fails the walk even when no path could reach it,
+     * so every regexp pattern is compiled at the first match, in file order.
+     */
+    compileAllOnce() {
+        if (this.compiledAll)
+            return;
+        this.compiledAll = true;
+        this.patterns.forEach((p, i) => {
+            if (p.form.matchType === 'regexp')
+                this.regexp(i);
+        });
+    }
+    /**
+     * One pattern against one path, no parent logic. The regexp is compiled on first use, as Go
+     * does, so a pattern that Go's regexp rejects (`[z-a]`) fails when it is first evaluated.
+     */
+    matchOne(index, path) {
+        const p = this.patterns[index];
+        switch (p.form.matchType) {
+            case 'exact':
+                return path === p.text;
+            case 'prefix':
+                return path.startsWith(p.text.slice(0, -2));
+            case 'suffix': {
+                const suffix = p.text.slice(2);
+                return path.endsWith(suffix) || (suffix.startsWith('/') && path === suffix.slice(1));
+            }
+            case 'regexp':
+                return this.regexp(index).test(path);
+        }
+    }
+    regexp(index) {
+        let re = this.regexps.get(index);
+        if (!re) {
+            const p = this.patterns[index];
+            try {
+                re = compileGoRegexp(p.form.regexp ?? '');
+            }
+            catch (e) {
+                const why = e instanceof GoRegexpError ? ` (${e.message})` : '';
+                throw new IgnoreSyntaxError(`syntax error in pattern "${p.text}"${why}`, this.file, p.line, p.text);
+            }
+            this.regexps.set(index, re);
+        }
+        return re;
+    }
+    /**
+     * One pattern against `path` or any of its parent directories. For a clean relative path the
+     * parents are the prefixes that end before each `/`, judged in one pass over the path rather
+     * than one pass per parent (quadratic in the depth); other paths take parentDirs literally.
+     */
+    matchOneOrParents(index, path, cuts) {
+        if (cuts === null)
+            return this.matchOne(index, path) || parentDirs(path).some(d => this.matchOne(index, d));
+        const p = this.patterns[index];
+        switch (p.form.matchType) {
+            case 'regexp':
+                return this.regexp(index).testPrefixes(path, cuts);
+            case 'exact':
+                return (this.matchOne(index, path) ||
+                    (path.startsWith(p.text) && path.charCodeAt(p.text.length) === SLASH));
+            case 'prefix': {
+                const prefix = p.text.slice(0, -2);
+                return (this.matchOne(index, path) ||
+                    (cuts.length > 0 && prefix.length <= cuts[cuts.length - 1] && path.startsWith(prefix)));
+            }
+            case 'suffix': {
+                const suffix = p.text.slice(2);
+                const bare = suffix.startsWith('/') ? suffix.slice(1) : null;
+                return (this.matchOne(index, path) ||
+                    cuts.some(c => (c >= suffix.length && path.startsWith(suffix, c - suffix.length)) ||
+                        (bare !== null && c === bare.length && path.startsWith(bare))));
+            }
+        }
+    }
+    /**
+     * patternmatcher.MatchesOrParentMatches: is `path` excluded, judging the path and each of its
+     * parent directories against every pattern, last match winning.
+     */
+    matchesOrParentMatches(path) {
+        let matched = false;
+        const cuts = parentCuts(path);
+        for (const i of this.candidates(path)) {
+            const p = this.patterns[i];
+            if (p.exclusion !== matched)
+                continue;
+            this.evaluations++;
+            if (this.matchOneOrParents(i, path, cuts))
+                matched = !p.exclusion;
+        }
+        return matched;
+    }
+    /**
+     * patternmatcher.MatchesUsingParentResults, what the BuildKit walker calls: a pattern that
+     * matched the parent directory counts as matching here; without parent info (top level, or a
+     * lone path) the parent directories are checked as in matchesOrParentMatches.
+     */
+    match(path, parent) {
+        const inherited = parent?.parentMatched ?? [];
+        const withParents = parent === undefined;
+        const cuts = withParents ? parentCuts(path) : null;
+        // Sparse: only matched patterns are set (a hole reads as false). A pattern that matched the
+        // parent is a candidate here too (same leading segments), so nothing inherited is skipped.
+        const info = [];
+        let matched = false;
+        for (const i of this.candidates(path)) {
+            const p = this.patterns[i];
+            let m = inherited[i] ?? false;
+            if (!m) {
+                if (p.exclusion !== matched)
+                    continue;
+                this.evaluations++;
+                m = withParents ? this.matchOneOrParents(i, path, cuts) : this.matchOne(i, path);
+            }
+            if (m) {
+                info[i] = true;
+                matched = !p.exclusion;
+            }
+        }
+        return { excluded: matched, info: { parentMatched: info } };
+    }
+    /** Shorthand for walks that track only the result. */
+    excluded(path, parent) {
+        return this.match(path, parent).excluded;
+    }
+    /**
+     * Whether some `!` exception could re-include anything strictly below the excluded directory
+     * `dir`. When not, the directory need not be read at all. Below an excluded directory a path is
+     * re-included only by an exception that matches a path under `dir` on its own (the parent
+     * results carry the exclusion down), so this asks, per exception, whether it can match any
+     * `dir/...` path. Conservative: true when unsure.
+     */
+    exceptionMayMatchUnder(dir) {
+        if (!this.hasExclusions)
+            return false;
+        const dirSlash = `${dir}/`;
+        const compatible = (prefix) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix);
+        return this.patterns.some(p => {
+            if (!p.exclusion)
+                return false;
+            switch (p.form.matchType) {
+                case 'exact':
+                    return p.text.startsWith(dirSlash);
+                case 'prefix':
+                    return compatible(p.text.slice(0, -2));
+                case 'suffix':
+                    return true;
+                case 'regexp':
+                    return this.regexpMayMatchUnder(p, dirSlash);
+            }
+        });
+    }
+    regexpMayMatchUnder(p, dirSlash) {
+        // Classes can match `/` (`[^a]` does), `**` spans levels and `\` escapes read as Go regexp:
+        // for those, only the literal text before the first special character can rule a dir out.
+        const special = p.text.search(GLOB_CHARS);
+        const literal = special < 0 ? p.text : p.text.slice(0, special);
+        if (!(literal.startsWith(dirSlash) || dirSlash.startsWith(literal)))
+            return false;
+        if (/[[\]\\^]|\*\*/.test(p.text))
+            return true;
+        // Only `*` and `?` remain, neither crosses `/`: the pattern has a fixed number of segments,
+        // and must be deeper than `dir` with its leading segments matching dir's.
+        const segs = p.text.split('/');
+        const dirSegs = dirSlash.slice(0, -1).split('/');
+        if (segs.length <= dirSegs.length)
+            return false;
+        const head = compileForm(segs.slice(0, dirSegs.length).join('/'));
+        const dirPath = dirSegs.join('/');
+        if (head.regexp === null)
+            return head.matchType !== 'exact' || dirPath === segs.slice(0, dirSegs.length).join('/');
+        try {
+            return compileGoRegexp(head.regexp).test(dirPath);
+        }
+        catch {
+            return true;
+        }
+    }
+}
+/**
+ * patternmatcher.New: trims and cleans each pattern, drops empty ones, takes a leading `!` as an
+ * exception, and rejects what filepath.Match would reject. Lines come from `parseIgnoreFile`
+ * (or are the 1-based positions of plain strings); `file` names the source in errors.
+ */
+function compilePatterns(patterns, file = null) {
+    const out = [];
+    patterns.forEach((entry, idx) => {
+        const line = typeof entry === 'string' ? idx + 1 : entry.line;
+        let p = goTrimSpace(typeof entry === 'string' ? entry : entry.pattern);
+        if (p === '')
+            return;
+        p = goClean(p);
+        let exclusion = false;
+        if (p.startsWith('!')) {
+            if (p.length === 1)
+                throw new IgnoreSyntaxError('illegal exclusion pattern: "!"', file, line, p);
+            exclusion = true;
+            p = p.slice(1);
+        }
+        if (!isValidGlob(p))
+            throw new IgnoreSyntaxError(`syntax error in pattern "${p}"`, file, line, p);
+        out.push({ text: p, exclusion, line, form: compileForm(p) });
+    });
+    return new Matcher(out, file);
+}
+
+;// CONCATENATED MODULE: ./src/gomatch/index.ts
+/**
+ * Go's path and pattern semantics, ported: `filepath.Clean`, `filepath.Match`, moby/patternmatcher
+ * (with its ignorefile reader) and the RE2 subset its patterns compile to, run as an NFA. The one
+ * place `.dockerignore`, `COPY --exclude` and COPY source wildcards are matched.
+ */
+
+
+
+
+
 
 
 /***/ }),
@@ -18757,1145 +19936,8 @@ async function mapPool(items, limit, fn) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/context/nfa.ts
-/**
- * A regular-expression matcher that runs in time linear in the input (times the pattern size):
- * a Thompson NFA simulated with a set of states, as Go's RE2 engine does. JavaScript's RegExp
- * backtracks: the optional any-directories groups that `**` patterns become, or runs of
- * `[^/]*`, take exponential time there against a deep or repetitive path.
- *
- * Only what `test` needs: no captures, and greedy and lazy repetition match the same strings.
- * Pure: no I/O.
- */
-/** ASCII word characters, which both Go's and JS's (non-`i`) `\b` use. */
-function isWord(code) {
-    return ((code >= 0x30 && code <= 0x39) ||
-        (code >= 0x41 && code <= 0x5a) ||
-        (code >= 0x61 && code <= 0x7a) ||
-        code === 0x5f);
-}
-function classTest(c) {
-    const { ranges, negated } = c;
-    const props = c.props.length === 0 ? null : new RegExp(`^[${c.props.join('')}]$`, 'u');
-    if (props === null && ranges.length === 1 && ranges[0][0] === ranges[0][1]) {
-        const only = ranges[0][0];
-        return negated ? cp => cp !== only : cp => cp === only;
-    }
-    return cp => {
-        let hit = false;
-        for (const [lo, hi] of ranges) {
-            if (cp >= lo && cp <= hi) {
-                hit = true;
-                break;
-            }
-        }
-        if (!hit && props !== null)
-            hit = props.test(String.fromCodePoint(cp));
-        return hit !== negated;
-    };
-}
-/** A compiled regexp; `test` is an unanchored search, as RegExp.prototype.test is. */
-class Nfa {
-    insts = [];
-    start;
-    // Reused between calls: the state lists and the per-step "already added" marks.
-    cur;
-    nxt;
-    /** The states a step entered, before their closure: what a prefix ending there re-closes. */
-    seeds;
-    spare;
-    mark;
-    gen = 0;
-    stack;
-    /** Set by `close` when it reaches the match state. */
-    matched = false;
-    constructor(root) {
-        const matchAt = this.emit({ op: 'match' });
-        this.start = this.compile(root, matchAt);
-        const n = this.insts.length;
-        this.cur = new Int32Array(n);
-        this.nxt = new Int32Array(n);
-        this.seeds = new Int32Array(n);
-        this.spare = new Int32Array(n);
-        this.mark = new Int32Array(n);
-        // Each state is pushed at most once per closure, but a split pushes two before marking.
-        this.stack = new Int32Array(2 * n + 2);
-    }
-    emit(inst) {
-        this.insts.push(inst);
-        return this.insts.length - 1;
-    }
-    /** Thompson construction, back to front: the states for `node`, continuing at `next`. */
-    compile(node, next) {
-        switch (node.kind) {
-            case 'class':
-                return this.emit({ op: 'char', test: classTest(node), next });
-            case 'assert':
-                return this.emit({ op: 'assert', at: node.at, next });
-            case 'concat': {
-                let at = next;
-                for (let k = node.items.length - 1; k >= 0; k--)
-                    at = this.compile(node.items[k], at);
-                return at;
-            }
-            case 'alt': {
-                let at = this.compile(node.alts[node.alts.length - 1], next);
-                for (let k = node.alts.length - 2; k >= 0; k--) {
-                    const first = this.compile(node.alts[k], next);
-                    at = this.emit({ op: 'split', next: first, alt: at });
-                }
-                return at;
-            }
-            case 'repeat': {
-                if (node.op === '?') {
-                    const body = this.compile(node.sub, next);
-                    return this.emit({ op: 'split', next: body, alt: next });
-                }
-                // The loop's split is emitted first so the body can jump back to it.
-                const loop = this.emit({ op: 'split', next: -1, alt: next });
-                const body = this.compile(node.sub, loop);
-                this.insts[loop].next = body;
-                return node.op === '*' ? loop : body;
-            }
-        }
-    }
-    /**
-     * Adds `from` and every state reachable from it without reading a character to `list`
-     * (length `len`), judging assertions between the code units `before` and `after` (-1 at the
-     * ends). Returns the new length; sets `matched` if the match state was reached.
-     */
-    close(from, list, len, before, after) {
-        const { insts, mark, stack, gen } = this;
-        let top = 0;
-        stack[top++] = from;
-        while (top > 0) {
-            const s = stack[--top];
-            if (mark[s] === gen)
-                continue;
-            mark[s] = gen;
-            const inst = insts[s];
-            switch (inst.op) {
-                case 'char':
-                    list[len++] = s;
-                    break;
-                case 'match':
-                    this.matched = true;
-                    break;
-                case 'split':
-                    // Order is irrelevant without captures; both branches are explored.
-                    stack[top++] = inst.alt;
-                    stack[top++] = inst.next;
-                    break;
-                case 'assert': {
-                    let ok;
-                    if (inst.at === 'begin')
-                        ok = before === -1;
-                    else if (inst.at === 'end')
-                        ok = after === -1;
-                    else {
-                        const boundary = isWord(before) !== isWord(after);
-                        ok = inst.at === 'wordBoundary' ? boundary : !boundary;
-                    }
-                    if (ok)
-                        stack[top++] = inst.next;
-                    break;
-                }
-            }
-        }
-        return len;
-    }
-    /** Whether the expression matches somewhere in `input` (code points, as the `u` flag reads it). */
-    test(input) {
-        return this.testPrefixes(input, []);
-    }
-    /**
-     * Whether the expression matches `input` or one of its prefixes `input.slice(0, c)` for the
-     * ascending code-point boundaries `cuts`, in one pass: patternmatcher tries a path's parent
-     * directories too, and running each of them separately would be quadratic in the depth.
-     * A prefix sees the same states as the whole input up to its end; only the assertions judged
-     * there differ (its end is the end of text), so the states entering a cut are closed once more.
-     */
-    testPrefixes(input, cuts) {
-        const { insts, seeds } = this;
-        let cur = this.cur;
-        let nxt = this.nxt;
-        let curLen = 0;
-        let seedLen = 0;
-        let ci = 0;
-        let pos = 0;
-        this.matched = false;
-        for (;;) {
-            const before = pos === 0 ? -1 : input.charCodeAt(pos - 1);
-            while (ci < cuts.length && cuts[ci] < pos)
-                ci++;
-            if (ci < cuts.length && cuts[ci] === pos) {
-                this.gen++;
-                let len = this.close(this.start, this.spare, 0, before, -1);
-                for (let k = 0; k < seedLen; k++)
-                    len = this.close(seeds[k], this.spare, len, before, -1);
-                if (this.matched)
-                    return true;
-            }
-            const cp = pos < input.length ? input.codePointAt(pos) : -1;
-            // A match may start at any position: the start state joins the states already running.
-            this.gen++;
-            for (let k = 0; k < curLen; k++)
-                this.mark[cur[k]] = this.gen;
-            curLen = this.close(this.start, cur, curLen, before, cp);
-            if (this.matched)
-                return true;
-            if (cp === -1)
-                return false;
-            const width = cp > 0xffff ? 2 : 1;
-            const afterPos = pos + width;
-            const after = afterPos < input.length ? input.charCodeAt(afterPos) : -1;
-            this.gen++;
-            let nxtLen = 0;
-            seedLen = 0;
-            for (let k = 0; k < curLen; k++) {
-                const inst = insts[cur[k]];
-                if (inst.op !== 'char' || !inst.test(cp))
-                    continue;
-                seeds[seedLen++] = inst.next;
-                nxtLen = this.close(inst.next, nxt, nxtLen, cp, after);
-                if (this.matched)
-                    return true;
-            }
-            ;
-            [cur, nxt] = [nxt, cur];
-            curLen = nxtLen;
-            pos = afterPos;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/context/goregexp.ts
-/**
- * Compiles the Go (RE2) regular expressions that moby/patternmatcher builds from .dockerignore
- * patterns into matchers with the same meaning and Go's linear running time.
- *
- * Why a parser and not a pass-through: patternmatcher copies `[`, `]`, `^` and `\x` escapes
- * from the pattern into the regexp unchanged, so Go's syntax decides what they mean (`[!a]` is a
- * class of `!` and `a`, `\d` is a digit class, `[[:alpha:]]` a POSIX class, a lone `]` a literal,
- * `[z-a]` an error). JavaScript reads several of these differently, so the Go syntax is parsed
- * here (the subset regexp.Compile accepts with its Perl flags). And why not a JS RegExp: it
- * backtracks, and `**` / `*` patterns explode on deep or repetitive paths; the parsed expression
- * runs as an NFA instead (./nfa.ts). Pure: no I/O.
- */
-
-
-/** A Go regexp the parser (like Go's regexp.Compile) rejects. */
-class GoRegexpError extends error/* NamedError */.iK {
-}
-const MAX_RUNE = 0x10ffff;
-// ASCII tables as Go's regexp/syntax defines them (perl_groups.go).
-const PERL = {
-    d: [[0x30, 0x39]],
-    s: [
-        [0x09, 0x0a],
-        [0x0c, 0x0d],
-        [0x20, 0x20]
-    ],
-    w: [
-        [0x30, 0x39],
-        [0x41, 0x5a],
-        [0x5f, 0x5f],
-        [0x61, 0x7a]
-    ]
-};
-const POSIX = {
-    alnum: [
-        [0x30, 0x39],
-        [0x41, 0x5a],
-        [0x61, 0x7a]
-    ],
-    alpha: [
-        [0x41, 0x5a],
-        [0x61, 0x7a]
-    ],
-    ascii: [[0x00, 0x7f]],
-    blank: [
-        [0x09, 0x09],
-        [0x20, 0x20]
-    ],
-    cntrl: [
-        [0x00, 0x1f],
-        [0x7f, 0x7f]
-    ],
-    digit: [[0x30, 0x39]],
-    graph: [[0x21, 0x7e]],
-    lower: [[0x61, 0x7a]],
-    print: [[0x20, 0x7e]],
-    punct: [
-        [0x21, 0x2f],
-        [0x3a, 0x40],
-        [0x5b, 0x60],
-        [0x7b, 0x7e]
-    ],
-    space: [
-        [0x09, 0x0d],
-        [0x20, 0x20]
-    ],
-    upper: [[0x41, 0x5a]],
-    word: PERL.w,
-    xdigit: [
-        [0x30, 0x39],
-        [0x41, 0x46],
-        [0x61, 0x66]
-    ]
-};
-const GENERAL_CATEGORIES = new Set('C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(' '));
-function negate(ranges) {
-    const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-    const out = [];
-    let next = 0;
-    for (const [lo, hi] of sorted) {
-        if (lo > next)
-            out.push([next, lo - 1]);
-        next = Math.max(next, hi + 1);
-    }
-    if (next <= MAX_RUNE)
-        out.push([next, MAX_RUNE]);
-    return out;
-}
-function charClass(ranges, negated = false, props = []) {
-    return { kind: 'class', ranges, props, negated };
-}
-const literal = (cp) => charClass([[cp, cp]]);
-const assertion = (at) => ({ kind: 'assert', at });
-/**
- * A Go Unicode class name as class members: `Any` as a range, general categories and scripts as
- * JS property escapes (`\p{Lu}`, `\P{Script=Greek}`).
- */
-function unicodeClass(name, negated) {
-    if (name === 'Any')
-        return { ranges: negated ? [] : [[0, MAX_RUNE]], props: [] };
-    const prop = GENERAL_CATEGORIES.has(name) ? name : `Script=${name}`;
-    const out = `\\${negated ? 'P' : 'p'}{${prop}}`;
-    try {
-        new RegExp(out, 'u');
-    }
-    catch {
-        throw new GoRegexpError(`invalid character class range: \\p{${name}}`);
-    }
-    return { ranges: [], props: [out] };
-}
-class Parser {
-    i = 0;
-    s;
-    constructor(src) {
-        this.s = Array.from(src, c => c.codePointAt(0) ?? 0);
-    }
-    peek(k = 0) {
-        return this.s[this.i + k];
-    }
-    is(ch, k = 0) {
-        return this.peek(k) === ch.codePointAt(0);
-    }
-    parse() {
-        const out = this.sequence(0);
-        if (this.i < this.s.length)
-            throw new GoRegexpError('unexpected )');
-        return out;
-    }
-    /** A concatenation (with alternation) up to `)` or the end. */
-    sequence(depth) {
-        const alts = [[]];
-        let items = alts[0];
-        let lastAtom = false;
-        const done = () => alts.length === 1 ? concat(items) : { kind: 'alt', alts: alts.map(concat) };
-        while (this.i < this.s.length) {
-            const c = this.peek();
-            const ch = String.fromCodePoint(c);
-            if (ch === ')') {
-                if (depth === 0)
-                    throw new GoRegexpError('unexpected )');
-                return done();
-            }
-            if (ch === '*' || ch === '+' || ch === '?') {
-                if (!lastAtom)
-                    throw new GoRegexpError(`missing argument to repetition operator: ${ch}`);
-                this.i++;
-                // Lazy `*?` matches the same strings as `*`; only `test` is asked.
-                if (this.is('?'))
-                    this.i++;
-                if (this.is('*') || this.is('+') || this.is('?')) {
-                    throw new GoRegexpError('invalid nested repetition operator');
-                }
-                items.push({ kind: 'repeat', op: ch, sub: items.pop() });
-                lastAtom = false;
-                continue;
-            }
-            if (ch === '|') {
-                this.i++;
-                items = [];
-                alts.push(items);
-                lastAtom = false;
-                continue;
-            }
-            const atom = this.atom();
-            items.push(atom.node);
-            lastAtom = atom.quantifiable;
-        }
-        if (depth > 0)
-            throw new GoRegexpError('missing closing )');
-        return done();
-    }
-    atom() {
-        const c = this.peek();
-        const ch = String.fromCodePoint(c);
-        switch (ch) {
-            case '^':
-                this.i++;
-                return { node: assertion('begin'), quantifiable: false };
-            case '$':
-                this.i++;
-                return { node: assertion('end'), quantifiable: false };
-            case '.':
-                // Go's `.` (no s flag) is any character but newline.
-                this.i++;
-                return { node: charClass([[0x0a, 0x0a]], true), quantifiable: true };
-            case '(': {
-                this.i++;
-                if (this.is('?'))
-                    throw new GoRegexpError('unsupported group flags');
-                const inner = this.sequence(1);
-                this.i++; // the `)`
-                return { node: inner, quantifiable: true };
-            }
-            case '[':
-                return { node: this.charClass(), quantifiable: true };
-            case '\\':
-                return this.escapeAtom();
-            default:
-                // Includes `{`: Go reads one that does not start a valid repeat as a literal, and
-                // patternmatcher escapes it anyway.
-                this.i++;
-                return { node: literal(c), quantifiable: true };
-        }
-    }
-    escapeAtom() {
-        const next = this.peek(1);
-        if (next === undefined)
-            throw new GoRegexpError('trailing backslash at end of expression');
-        const n = String.fromCodePoint(next);
-        switch (n) {
-            case 'A':
-                this.i += 2;
-                return { node: assertion('begin'), quantifiable: false };
-            case 'z':
-                this.i += 2;
-                return { node: assertion('end'), quantifiable: false };
-            case 'b':
-                this.i += 2;
-                return { node: assertion('wordBoundary'), quantifiable: false };
-            case 'B':
-                this.i += 2;
-                return { node: assertion('notWordBoundary'), quantifiable: false };
-            case 'Q': {
-                this.i += 2;
-                const items = [];
-                while (this.i < this.s.length) {
-                    if (this.is('\\') && this.is('E', 1)) {
-                        this.i += 2;
-                        break;
-                    }
-                    items.push(literal(this.peek()));
-                    this.i++;
-                }
-                // A quantifier after `\Q..\E` applies to the whole quoted text, as before the NFA
-                // (Go would apply it to the last character; patternmatcher never writes one there).
-                return { node: concat(items), quantifiable: items.length > 0 };
-            }
-            case 'p':
-            case 'P': {
-                const { ranges, props } = this.unicodeEscape();
-                return { node: charClass(ranges, false, props), quantifiable: true };
-            }
-            case 'd':
-            case 's':
-            case 'w':
-                this.i += 2;
-                return { node: charClass(PERL[n]), quantifiable: true };
-            case 'D':
-            case 'S':
-            case 'W':
-                this.i += 2;
-                return { node: charClass(PERL[n.toLowerCase()], true), quantifiable: true };
-            default:
-                return { node: literal(this.escapedChar()), quantifiable: true };
-        }
-    }
-    unicodeEscape() {
-        const negatedEsc = this.is('P', 1);
-        this.i += 2;
-        let name;
-        if (this.is('{')) {
-            const close = this.s.indexOf(0x7d, this.i);
-            if (close < 0)
-                throw new GoRegexpError('invalid character class range');
-            name = String.fromCodePoint(...this.s.slice(this.i + 1, close));
-            this.i = close + 1;
-        }
-        else {
-            const c = this.peek();
-            if (c === undefined)
-                throw new GoRegexpError('invalid character class range');
-            name = String.fromCodePoint(c);
-            this.i++;
-        }
-        let negated = negatedEsc;
-        if (name.startsWith('^')) {
-            negated = !negated;
-            name = name.slice(1);
-        }
-        return unicodeClass(name, negated);
-    }
-    /** Go's parseEscape: one character from `\x`-style escapes; `this.i` is at the backslash. */
-    escapedChar() {
-        this.i++;
-        const c = this.peek();
-        if (c === undefined)
-            throw new GoRegexpError('trailing backslash at end of expression');
-        this.i++;
-        const ch = String.fromCodePoint(c);
-        const isOct = (x) => x !== undefined && x >= 0x30 && x <= 0x37;
-        if (c < 0x80 && !/[A-Za-z0-9]/.test(ch))
-            return c;
-        if (ch >= '1' && ch <= '7' && !isOct(this.peek())) {
-            throw new GoRegexpError(`invalid escape sequence: \\${ch}`);
-        }
-        if (ch >= '0' && ch <= '7') {
-            let r = c - 0x30;
-            for (let k = 1; k < 3 && isOct(this.peek()); k++) {
-                r = r * 8 + (this.peek() - 0x30);
-                this.i++;
-            }
-            return r;
-        }
-        if (ch === 'x')
-            return this.hexEscape();
-        const cEsc = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
-        if (ch in cEsc)
-            return cEsc[ch];
-        throw new GoRegexpError(`invalid escape sequence: \\${ch}`);
-    }
-    hexEscape() {
-        const hex = (x) => x !== undefined && /^[0-9A-Fa-f]$/.test(String.fromCodePoint(x));
-        if (this.is('{')) {
-            this.i++;
-            let digits = '';
-            while (hex(this.peek())) {
-                digits += String.fromCodePoint(this.peek());
-                this.i++;
-            }
-            if (!this.is('}') || digits === '' || parseInt(digits, 16) > MAX_RUNE) {
-                throw new GoRegexpError('invalid escape sequence: \\x{');
-            }
-            this.i++;
-            return parseInt(digits, 16);
-        }
-        if (!hex(this.peek()) || !hex(this.peek(1)))
-            throw new GoRegexpError('invalid escape sequence: \\x');
-        const v = parseInt(String.fromCodePoint(this.peek(), this.peek(1)), 16);
-        this.i += 2;
-        return v;
-    }
-    /** Go's parseClass, as explicit ranges plus Unicode property escapes. */
-    charClass() {
-        this.i++; // [
-        let negated = false;
-        if (this.is('^')) {
-            negated = true;
-            this.i++;
-        }
-        const ranges = [];
-        const props = [];
-        let first = true;
-        while (first || !this.is(']')) {
-            if (this.i >= this.s.length)
-                throw new GoRegexpError('missing closing ]');
-            first = false;
-            // POSIX [:name:]: Go looks for the closing `:]` anywhere in the rest of the expression.
-            if (this.is('[') && this.is(':', 1)) {
-                const rest = this.s.slice(this.i + 2);
-                let end = -1;
-                for (let k = 0; k + 1 < rest.length; k++) {
-                    if (rest[k] === 0x3a && rest[k + 1] === 0x5d) {
-                        end = k;
-                        break;
-                    }
-                }
-                if (end >= 0) {
-                    let name = String.fromCodePoint(...rest.slice(0, end));
-                    let neg = false;
-                    if (name.startsWith('^')) {
-                        neg = true;
-                        name = name.slice(1);
-                    }
-                    const group = Object.hasOwn(POSIX, name) ? POSIX[name] : undefined;
-                    if (!group)
-                        throw new GoRegexpError(`invalid character class range: [:${name}:]`);
-                    ranges.push(...(neg ? negate(group) : group));
-                    this.i += 2 + end + 2;
-                    continue;
-                }
-            }
-            if (this.is('\\') && (this.is('p', 1) || this.is('P', 1))) {
-                const u = this.unicodeEscape();
-                ranges.push(...u.ranges);
-                props.push(...u.props);
-                continue;
-            }
-            if (this.is('\\')) {
-                const n = this.peek(1);
-                const nc = n === undefined ? '' : String.fromCodePoint(n);
-                if ('dswDSW'.includes(nc) && nc !== '') {
-                    const g = PERL[nc.toLowerCase()];
-                    ranges.push(...(nc === nc.toUpperCase() ? negate(g) : g));
-                    this.i += 2;
-                    continue;
-                }
-            }
-            const lo = this.classChar();
-            let hi = lo;
-            if (this.is('-') && this.peek(1) !== undefined && !this.is(']', 1)) {
-                this.i++;
-                hi = this.classChar();
-                if (hi < lo)
-                    throw new GoRegexpError('invalid character class range');
-            }
-            ranges.push([lo, hi]);
-        }
-        this.i++; // ]
-        return charClass(ranges, negated, props);
-    }
-    classChar() {
-        const c = this.peek();
-        if (c === undefined)
-            throw new GoRegexpError('missing closing ]');
-        if (c === 0x5c)
-            return this.escapedChar();
-        this.i++;
-        return c;
-    }
-}
-function concat(items) {
-    return items.length === 1 ? items[0] : { kind: 'concat', items };
-}
-/** Parses a Go regexp (as patternmatcher writes it); throws GoRegexpError where Go would. */
-function parseGoRegexp(source) {
-    return new Parser(source).parse();
-}
-/** A Go regexp as a matcher whose `test` (an unanchored search) is linear in the input. */
-function compileGoRegexp(source) {
-    return new Nfa(parseGoRegexp(source));
-}
-
-;// CONCATENATED MODULE: ./src/context/ignore.ts
-/**
- * .dockerignore with the semantics of current Docker: moby/patternmatcher (pattern compilation
- * and matching) and its ignorefile.ReadAll (file parsing), as BuildKit's fsutil walker uses them.
- * Not the 20.10 `fileutils` rules, which differ (see __tests__/fixtures/conformance).
- * Pure: no I/O.
- */
-
-
-/** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
-class IgnoreSyntaxError extends error/* FreshBuildError */.nz {
-    file;
-    line;
-    pattern;
-    constructor(message, file, line, pattern) {
-        super(`${file ?? '.dockerignore'}${line === null ? '' : `:${line}`}: ${message}`);
-        this.file = file;
-        this.line = line;
-        this.pattern = pattern;
-    }
-}
-// unicode.IsSpace, which Go's strings.TrimSpace uses (JS trim() differs: it trims U+FEFF, keeps U+0085).
-const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
-const TRAILING_SPACE = new RegExp(`[${GO_SPACE}]+$`);
-function goTrimSpace(s) {
-    return s.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
-}
-/** Go's filepath.Clean on a Unix path. */
-function goClean(p) {
-    if (p === '')
-        return '.';
-    const rooted = p.startsWith('/');
-    const out = [];
-    for (const el of p.split('/')) {
-        if (el === '' || el === '.')
-            continue;
-        if (el === '..') {
-            if (out.length > 0 && out[out.length - 1] !== '..')
-                out.pop();
-            else if (!rooted)
-                out.push('..');
-            continue;
-        }
-        out.push(el);
-    }
-    const joined = out.join('/');
-    if (rooted)
-        return `/${joined}`;
-    return joined === '' ? '.' : joined;
-}
-/**
- * ignorefile.ReadAll: BOM stripped, `#` comments only at column 0, whitespace trimmed, paths
- * cleaned, one leading `/` dropped, `!` kept in front. Lines are split like bufio.ScanLines.
- */
-function parseIgnoreFile(text) {
-    const lines = text.split('\n');
-    if (lines.length > 0 && lines[lines.length - 1] === '')
-        lines.pop();
-    const out = [];
-    lines.forEach((raw, i) => {
-        let pattern = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-        if (i === 0 && pattern.startsWith('\ufeff'))
-            pattern = pattern.slice(1);
-        if (pattern.startsWith('#'))
-            return;
-        pattern = goTrimSpace(pattern);
-        if (pattern === '')
-            return;
-        const invert = pattern.startsWith('!');
-        if (invert)
-            pattern = goTrimSpace(pattern.slice(1));
-        if (pattern.length > 0) {
-            pattern = goClean(pattern);
-            if (pattern.length > 1 && pattern.startsWith('/'))
-                pattern = pattern.slice(1);
-        }
-        out.push({ pattern: invert ? `!${pattern}` : pattern, line: i + 1 });
-    });
-    return out;
-}
-/**
- * Whether Go's filepath.Match accepts the pattern's syntax (patternmatcher.New calls
- * `filepath.Match(p, ".")` only for this). Every chunk is checked, as Match does before it
- * returns false. Note filepath.Match does not reject reversed ranges like `[z-a]`.
- */
-function isValidGlob(pattern) {
-    const s = Array.from(pattern);
-    let i = 0;
-    // getEsc: one range endpoint, possibly escaped; must be followed by more of the class.
-    const esc = () => {
-        if (i >= s.length || s[i] === '-' || s[i] === ']')
-            return false;
-        if (s[i] === '\\') {
-            i++;
-            if (i >= s.length)
-                return false;
-        }
-        i++;
-        return i < s.length;
-    };
-    while (i < s.length) {
-        const c = s[i];
-        if (c === '*' || c === '?') {
-            i++;
-        }
-        else if (c === '[') {
-            i++;
-            if (s[i] === '^')
-                i++;
-            let nrange = 0;
-            for (;;) {
-                if (i < s.length && s[i] === ']' && nrange > 0) {
-                    i++;
-                    break;
-                }
-                if (!esc())
-                    return false;
-                if (s[i] === '-') {
-                    i++;
-                    if (!esc())
-                        return false;
-                }
-                nrange++;
-            }
-        }
-        else if (c === '\\') {
-            i++;
-            if (i >= s.length)
-                return false;
-            i++;
-        }
-        else {
-            i++;
-        }
-    }
-    return true;
-}
-// Characters patternmatcher escapes: regexp-special yet plain in filepath.Match. Not `^`.
-const ESCAPED = new Set(['.', '+', '(', ')', '|', '{', '}', '$']);
-/** patternmatcher's Pattern.compile with `/` as separator. */
-function compileForm(cleaned) {
-    const s = Array.from(cleaned);
-    let re = '^';
-    let type = 'exact';
-    let pos = 0;
-    for (let i = 0; pos < s.length; i++) {
-        const ch = s[pos++];
-        if (ch === '*') {
-            if (s[pos] === '*') {
-                pos++;
-                if (s[pos] === '/')
-                    pos++; // `**/` is treated as `**`
-                if (pos >= s.length) {
-                    if (type === 'exact')
-                        type = 'prefix';
-                    else {
-                        re += '.*';
-                        type = 'regexp';
-                    }
-                }
-                else {
-                    re += '(.*/)?';
-                    type = 'regexp';
-                }
-                if (i === 0)
-                    type = 'suffix';
-            }
-            else {
-                re += '[^/]*';
-                type = 'regexp';
-            }
-        }
-        else if (ch === '?') {
-            re += '[^/]';
-            type = 'regexp';
-        }
-        else if (ESCAPED.has(ch)) {
-            re += `\\${ch}`;
-        }
-        else if (ch === '\\') {
-            if (pos < s.length) {
-                re += `\\${s[pos++]}`;
-                type = 'regexp';
-            }
-            else {
-                re += '\\';
-            }
-        }
-        else if (ch === '[' || ch === ']') {
-            re += ch;
-            type = 'regexp';
-        }
-        else {
-            re += ch;
-        }
-    }
-    return type === 'regexp'
-        ? { matchType: type, regexp: `${re}$` }
-        : { matchType: type, regexp: null };
-}
-/**
- * The parent directories patternmatcher checks for `path`, shortest first: the prefixes of
- * filepath.Dir(path) ("a", "a/b" for "a/b/c"); none for a top-level path.
- */
-function parentDirs(path) {
-    const slash = path.lastIndexOf('/');
-    const dir = slash < 0 ? '.' : goClean(path.slice(0, slash + 1));
-    if (dir === '.')
-        return [];
-    const parts = dir.split('/');
-    return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-}
-const SLASH = 0x2f;
-/**
- * Where parentDirs(path) cuts a clean relative path: the index of every `/`, so that the parents
- * are `path.slice(0, cut)`. Null for other paths (rooted, `a//b`, `./a`), whose parents are
- * cleaned and so not plain prefixes.
- */
-function parentCuts(path) {
-    if (path.startsWith('/') || goClean(path) !== path)
-        return null;
-    const cuts = [];
-    for (let k = path.indexOf('/'); k >= 0; k = path.indexOf('/', k + 1))
-        cuts.push(k);
-    return cuts;
-}
-const GLOB_CHARS = /[*?[\]\\^]/;
-/** A path that is not clean and relative: a `.` or `..` segment, `//`, a leading or trailing `/`. */
-const UNCLEAN = /(^|\/)\.\.?(\/|$)|\/\/|^\/|\/$/;
-class Matcher {
-    file;
-    patterns;
-    /** Some pattern starts with `!`. */
-    hasExclusions;
-    regexps = new Map();
-    /** Pattern evaluations so far (one pattern against one path and its parents): for tests. */
-    evaluations = 0;
-    /** Patterns by their leading literal segments; `unindexed` have none. See candidates(). */
-    index = { children: new Map(), patterns: [] };
-    unindexed = [];
-    compiledAll = false;
-    all = null;
-    constructor(patterns, file) {
-        this.file = file;
-        this.patterns = patterns;
-        this.hasExclusions = patterns.some(p => p.exclusion);
-        patterns.forEach((p, i) => {
-            const segs = p.text.split('/');
-            let node = this.index;
-            let k = 0;
-            for (const seg of segs) {
-                if (seg === '' || seg === '.' || seg === '..' || GLOB_CHARS.test(seg))
-                    break;
-                let next = node.children.get(seg);
-                if (!next)
-                    node.children.set(seg, (next = { children: new Map(), patterns: [] }));
-                node = next;
-                k++;
-            }
-            if (k === 0)
-                this.unindexed.push(i);
-            else
-                node.patterns.push(i);
-        });
-    }
-    /**
-     * The patterns that can match `path` or one of its parents, in file order. A pattern's leading
-     * segments without a special character must be the leading segments of whatever it matches
-     * (nothing in a glob can produce or skip a literal segment before the first special one), so a
-     * path is tried only against the patterns indexed under its own leading segments, plus those
-     * that start with a special segment. With a 10,000-line ignore file of paths this is a few
-     * patterns per path instead of all of them; Docker tries every pattern on every path.
-     */
-    candidates(path) {
-        this.compileAllOnce();
-        // parentDirs cleans a path such as `x/../a/b` (its parents include `a`): no index for those.
-        if (UNCLEAN.test(path))
-            return (this.all ??= this.patterns.map((_, i) => i));
-        const lists = [this.unindexed];
-        let node = this.index;
-        let from = 0;
-        while (node !== undefined && from <= path.length) {
-            const slash = path.indexOf('/', from);
-            const seg = path.slice(from, slash < 0 ? path.length : slash);
-            node = node.children.get(seg);
-            if (node && node.patterns.length > 0)
-                lists.push(node.patterns);
-            if (slash < 0)
-                break;
-            from = slash + 1;
-        }
-        if (lists.length === 1)
-            return this.unindexed;
-        return lists.flat().sort((a, b) => a - b);
-    }
-    /**
-     * Go compiles a pattern on its first evaluation, which for nearly every pattern is the first
-     * path walked: a pattern Go's regexp rejects fails the walk even when no path could reach it,
-     * so every regexp pattern is compiled at the first match, in file order.
-     */
-    compileAllOnce() {
-        if (this.compiledAll)
-            return;
-        this.compiledAll = true;
-        this.patterns.forEach((p, i) => {
-            if (p.form.matchType === 'regexp')
-                this.regexp(i);
-        });
-    }
-    /**
-     * One pattern against one path, no parent logic. The regexp is compiled on first use, as Go
-     * does, so a pattern that Go's regexp rejects (`[z-a]`) fails when it is first evaluated.
-     */
-    matchOne(index, path) {
-        const p = this.patterns[index];
-        switch (p.form.matchType) {
-            case 'exact':
-                return path === p.text;
-            case 'prefix':
-                return path.startsWith(p.text.slice(0, -2));
-            case 'suffix': {
-                const suffix = p.text.slice(2);
-                return path.endsWith(suffix) || (suffix.startsWith('/') && path === suffix.slice(1));
-            }
-            case 'regexp':
-                return this.regexp(index).test(path);
-        }
-    }
-    regexp(index) {
-        let re = this.regexps.get(index);
-        if (!re) {
-            const p = this.patterns[index];
-            try {
-                re = compileGoRegexp(p.form.regexp ?? '');
-            }
-            catch (e) {
-                const why = e instanceof GoRegexpError ? ` (${e.message})` : '';
-                throw new IgnoreSyntaxError(`syntax error in pattern "${p.text}"${why}`, this.file, p.line, p.text);
-            }
-            this.regexps.set(index, re);
-        }
-        return re;
-    }
-    /**
-     * One pattern against `path` or any of its parent directories. For a clean relative path the
-     * parents are the prefixes that end before each `/`, judged in one pass over the path rather
-     * than one pass per parent (quadratic in the depth); other paths take parentDirs literally.
-     */
-    matchOneOrParents(index, path, cuts) {
-        if (cuts === null)
-            return this.matchOne(index, path) || parentDirs(path).some(d => this.matchOne(index, d));
-        const p = this.patterns[index];
-        switch (p.form.matchType) {
-            case 'regexp':
-                return this.regexp(index).testPrefixes(path, cuts);
-            case 'exact':
-                return (this.matchOne(index, path) ||
-                    (path.startsWith(p.text) && path.charCodeAt(p.text.length) === SLASH));
-            case 'prefix': {
-                const prefix = p.text.slice(0, -2);
-                return (this.matchOne(index, path) ||
-                    (cuts.length > 0 && prefix.length <= cuts[cuts.length - 1] && path.startsWith(prefix)));
-            }
-            case 'suffix': {
-                const suffix = p.text.slice(2);
-                const bare = suffix.startsWith('/') ? suffix.slice(1) : null;
-                return (this.matchOne(index, path) ||
-                    cuts.some(c => (c >= suffix.length && path.startsWith(suffix, c - suffix.length)) ||
-                        (bare !== null && c === bare.length && path.startsWith(bare))));
-            }
-        }
-    }
-    /**
-     * patternmatcher.MatchesOrParentMatches: is `path` excluded, judging the path and each of its
-     * parent directories against every pattern, last match winning.
-     */
-    matchesOrParentMatches(path) {
-        let matched = false;
-        const cuts = parentCuts(path);
-        for (const i of this.candidates(path)) {
-            const p = this.patterns[i];
-            if (p.exclusion !== matched)
-                continue;
-            this.evaluations++;
-            if (this.matchOneOrParents(i, path, cuts))
-                matched = !p.exclusion;
-        }
-        return matched;
-    }
-    /**
-     * patternmatcher.MatchesUsingParentResults, what the BuildKit walker calls: a pattern that
-     * matched the parent directory counts as matching here; without parent info (top level, or a
-     * lone path) the parent directories are checked as in matchesOrParentMatches.
-     */
-    match(path, parent) {
-        const inherited = parent?.parentMatched ?? [];
-        const withParents = parent === undefined;
-        const cuts = withParents ? parentCuts(path) : null;
-        // Sparse: only matched patterns are set (a hole reads as false). A pattern that matched the
-        // parent is a candidate here too (same leading segments), so nothing inherited is skipped.
-        const info = [];
-        let matched = false;
-        for (const i of this.candidates(path)) {
-            const p = this.patterns[i];
-            let m = inherited[i] ?? false;
-            if (!m) {
-                if (p.exclusion !== matched)
-                    continue;
-                this.evaluations++;
-                m = withParents ? this.matchOneOrParents(i, path, cuts) : this.matchOne(i, path);
-            }
-            if (m) {
-                info[i] = true;
-                matched = !p.exclusion;
-            }
-        }
-        return { excluded: matched, info: { parentMatched: info } };
-    }
-    /** Shorthand for walks that track only the result. */
-    excluded(path, parent) {
-        return this.match(path, parent).excluded;
-    }
-    /**
-     * Whether some `!` exception could re-include anything strictly below the excluded directory
-     * `dir`. When not, the directory need not be read at all. Below an excluded directory a path is
-     * re-included only by an exception that matches a path under `dir` on its own (the parent
-     * results carry the exclusion down), so this asks, per exception, whether it can match any
-     * `dir/...` path. Conservative: true when unsure.
-     */
-    exceptionMayMatchUnder(dir) {
-        if (!this.hasExclusions)
-            return false;
-        const dirSlash = `${dir}/`;
-        const compatible = (prefix) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix);
-        return this.patterns.some(p => {
-            if (!p.exclusion)
-                return false;
-            switch (p.form.matchType) {
-                case 'exact':
-                    return p.text.startsWith(dirSlash);
-                case 'prefix':
-                    return compatible(p.text.slice(0, -2));
-                case 'suffix':
-                    return true;
-                case 'regexp':
-                    return this.regexpMayMatchUnder(p, dirSlash);
-            }
-        });
-    }
-    regexpMayMatchUnder(p, dirSlash) {
-        // Classes can match `/` (`[^a]` does), `**` spans levels and `\` escapes read as Go regexp:
-        // for those, only the literal text before the first special character can rule a dir out.
-        const special = p.text.search(GLOB_CHARS);
-        const literal = special < 0 ? p.text : p.text.slice(0, special);
-        if (!(literal.startsWith(dirSlash) || dirSlash.startsWith(literal)))
-            return false;
-        if (/[[\]\\^]|\*\*/.test(p.text))
-            return true;
-        // Only `*` and `?` remain, neither crosses `/`: the pattern has a fixed number of segments,
-        // and must be deeper than `dir` with its leading segments matching dir's.
-        const segs = p.text.split('/');
-        const dirSegs = dirSlash.slice(0, -1).split('/');
-        if (segs.length <= dirSegs.length)
-            return false;
-        const head = compileForm(segs.slice(0, dirSegs.length).join('/'));
-        const dirPath = dirSegs.join('/');
-        if (head.regexp === null)
-            return head.matchType !== 'exact' || dirPath === segs.slice(0, dirSegs.length).join('/');
-        try {
-            return compileGoRegexp(head.regexp).test(dirPath);
-        }
-        catch {
-            return true;
-        }
-    }
-}
-/**
- * patternmatcher.New: trims and cleans each pattern, drops empty ones, takes a leading `!` as an
- * exception, and rejects what filepath.Match would reject. Lines come from `parseIgnoreFile`
- * (or are the 1-based positions of plain strings); `file` names the source in errors.
- */
-function compilePatterns(patterns, file = null) {
-    const out = [];
-    patterns.forEach((entry, idx) => {
-        const line = typeof entry === 'string' ? idx + 1 : entry.line;
-        let p = goTrimSpace(typeof entry === 'string' ? entry : entry.pattern);
-        if (p === '')
-            return;
-        p = goClean(p);
-        let exclusion = false;
-        if (p.startsWith('!')) {
-            if (p.length === 1)
-                throw new IgnoreSyntaxError('illegal exclusion pattern: "!"', file, line, p);
-            exclusion = true;
-            p = p.slice(1);
-        }
-        if (!isValidGlob(p))
-            throw new IgnoreSyntaxError(`syntax error in pattern "${p}"`, file, line, p);
-        out.push({ text: p, exclusion, line, form: compileForm(p) });
-    });
-    return new Matcher(out, file);
-}
-
+// EXTERNAL MODULE: ./src/gomatch/index.ts + 6 modules
+var gomatch = __nccwpck_require__(1263);
 ;// CONCATENATED MODULE: ./src/context/walk.ts
 
 
@@ -19961,7 +20003,7 @@ async function readIgnore(root, dockerfile) {
     catch (e) {
         throw fail('cannot read ignore file', file, e);
     }
-    return { file, lines: parseIgnoreFile(text) };
+    return { file, lines: (0,gomatch/* parseIgnoreFile */.a0)(text) };
 }
 async function resolveRoot(root) {
     const abs = (0,external_node_path_.resolve)(root);
@@ -20088,7 +20130,7 @@ class Walker {
 async function scanContext(root, opts = {}) {
     const realRoot = await resolveRoot(root);
     const ignore = await readIgnore(root, opts.dockerfile);
-    const matcher = compilePatterns(ignore.lines, ignore.file);
+    const matcher = (0,gomatch/* compilePatterns */.xi)(ignore.lines, ignore.file);
     const concurrency = opts.concurrency ?? defaultConcurrency();
     const fs = { ...nodeFs, ...opts.fs };
     const found = [];
@@ -22219,7 +22261,7 @@ function preBuildWarnings(f) {
 
 /** Entries walked per source directory at most: this is a warning, not a second scan. */
 const WALK_LIMIT = 5000;
-const excluded_literal = (source) => {
+const literal = (source) => {
     const rel = external_node_path_.posix
         .normalize(source)
         .replace(/^(\.?\/)+/, '')
@@ -22244,7 +22286,7 @@ async function excludedChanged(context, steps, entries, since) {
             continue;
         const paths = [];
         for (const source of step.sources) {
-            const rel = excluded_literal(source);
+            const rel = literal(source);
             if (rel === null || sent.get(rel)?.type !== 'dir')
                 continue;
             let budget = WALK_LIMIT;
@@ -24135,6 +24177,7 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 
 
+
 const layerPath = (p) => p.replace(/^\/+/, '').replace(/\/+$/, '');
 /** The layer targets of one changed context path of `step`. */
 async function layerTargets(step, path, expected, ctx) {
@@ -24190,7 +24233,7 @@ async function layerTargets(step, path, expected, ctx) {
     }
     if (step.keyword === 'ADD' && expected?.type === 'file') {
         const archive = await archiveTargets((0,external_node_path_.join)(ctx.context, path), destAbs);
-        if (archive !== null && step.sources.some(s => (0,match/* cleanRel */.Hj)(s) === path))
+        if (archive !== null && step.sources.some(s => (0,gomatch/* cleanRel */.Hj)(s) === path))
             return archive;
     }
     const d = (0,dockerfile/* destinationFor */.mZ)(step, path);
@@ -24248,7 +24291,7 @@ async function archiveTargets(file, destAbs) {
     const done = (async () => {
         for await (const entry of extract) {
             const h = entry.header;
-            const name = (0,match/* cleanRel */.Hj)(h.name);
+            const name = (0,gomatch/* cleanRel */.Hj)(h.name);
             if (name === '.') {
                 entry.resume();
                 continue;
@@ -24284,7 +24327,7 @@ async function archiveTargets(file, destAbs) {
                 });
             }
             else if (h.type === 'link') {
-                const digest = digests.get((0,match/* cleanRel */.Hj)(h.linkname ?? ''));
+                const digest = digests.get((0,gomatch/* cleanRel */.Hj)(h.linkname ?? ''));
                 if (digest !== undefined)
                     targets.push({
                         dest,

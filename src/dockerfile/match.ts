@@ -4,6 +4,7 @@
  * patternmatcher (`**` spans directories, a pattern excluding a directory excludes what it holds,
  * a leading `!` re-includes).
  */
+import { cleanRel } from '../gomatch/index.js'
 
 /** True when the path holds a Go wildcard meta character. */
 export function hasWildcard(p: string): boolean {
@@ -121,18 +122,4 @@ export function isExcluded(rules: readonly ExcludeRule[], rel: string): boolean 
     if (prefixes.some(p => r.re.test(p))) excluded = !r.negate
   }
   return excluded
-}
-
-/**
- * Cleans a context-relative path like Go's `path.Clean("/" + p)` without the leading slash:
- * `./a`, `/a`, `a/../a/` all give `a`; `..` cannot climb above the root; the root is `.`.
- */
-export function cleanRel(p: string): string {
-  const out: string[] = []
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue
-    if (seg === '..') out.pop()
-    else out.push(seg)
-  }
-  return out.length === 0 ? '.' : out.join('/')
 }

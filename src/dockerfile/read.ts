@@ -1,7 +1,7 @@
 import { posix } from 'node:path'
 import { DockerfileParser, type Dockerfile, type Env, type Instruction } from 'dockerfile-ast'
 import type { ContextStep, DockerfilePlan, InstructionKeyword } from '../model.js'
-import { cleanRel } from './match.js'
+import { cleanRel } from '../gomatch/index.js'
 import { expandRaw, expandWord, splitWords, WordError, type Vars } from './words.js'
 import { isBuildArgName } from '../util/build-arg.js'
 import { FreshBuildError } from '../util/error.js'

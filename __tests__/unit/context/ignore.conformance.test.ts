@@ -11,8 +11,8 @@ import {
   IgnoreSyntaxError,
   parentDirs,
   parseIgnoreFile
-} from '../../../src/context/ignore.js'
-import type { Matcher, MatchInfo, MatchType } from '../../../src/context/ignore.js'
+} from '../../../src/gomatch/index.js'
+import type { Matcher, MatchInfo, MatchType } from '../../../src/gomatch/index.js'
 
 const DIR = join(process.cwd(), '__tests__', 'fixtures', 'conformance')
 

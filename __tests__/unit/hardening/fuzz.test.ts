@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals'
 import { rmSync } from 'node:fs'
 import fc from 'fast-check'
-import { compilePatterns, IgnoreSyntaxError, parseIgnoreFile } from '../../../src/context/ignore.js'
+import { compilePatterns, IgnoreSyntaxError, parseIgnoreFile } from '../../../src/gomatch/index.js'
 import { DockerfileError, readDockerfile } from '../../../src/dockerfile/index.js'
 import { hashContext } from '../../../src/pipeline/hash.js'
 import { makeTree } from '../../helpers/tree.js'
