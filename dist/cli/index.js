@@ -15408,23 +15408,23 @@ function resolveLinks(path, byPath) {
 /** The context entries a COPY/ADD/RUN-bind step reads, in input order. */
 function selectSources(step, entries) {
     const byPath = new Map(entries.map(e => [e.path, e]));
-    const rules = (0,match/* compileExcludes */.pM)(step.excludes);
+    const rules = (0,match/* compileExcludes */.p)(step.excludes);
     const chosen = new Set();
     /** Adds the entries `rootOf` places under a source root, unless excluded. */
     const take = (rootOf) => {
         for (const e of entries) {
             const r = rootOf(e);
-            if (r !== null && !(0,match/* isExcluded */.RF)(rules, relTo(e.path, r)))
+            if (r !== null && !(0,match/* isExcluded */.R)(rules, relTo(e.path, r)))
                 chosen.add(e.path);
         }
     };
     for (const source of step.sources) {
         const { pattern } = sourceSpec(source);
-        if ((0,match/* hasWildcard */.rl)(pattern)) {
+        if ((0,gomatch/* hasWildcard */.rl)(pattern)) {
             const n = pattern.split('/').length;
             take(e => {
                 const h = head(e.path, n);
-                return h !== null && (0,match/* goMatch */.Eb)(pattern, h) ? h : null;
+                return h !== null && (0,gomatch/* goMatch */.Eb)(pattern, h) ? h : null;
             });
             continue;
         }
@@ -15473,7 +15473,7 @@ function destinationFor(step, contextPath) {
         return null;
     const dest = step.dest;
     const destAbs = external_node_path_.posix.resolve(step.workdir, dest);
-    const rules = (0,match/* compileExcludes */.pM)(step.excludes);
+    const rules = (0,match/* compileExcludes */.p)(step.excludes);
     const path = (0,gomatch/* cleanRel */.Hj)(contextPath);
     const dirDest = dest.endsWith('/') ||
         dest === '.' ||
@@ -15484,15 +15484,15 @@ function destinationFor(step, contextPath) {
     for (const source of step.sources) {
         const { pattern, pivot } = sourceSpec(source);
         let root = null;
-        if ((0,match/* hasWildcard */.rl)(pattern)) {
+        if ((0,gomatch/* hasWildcard */.rl)(pattern)) {
             const h = head(path, pattern.split('/').length);
-            if (h !== null && (0,match/* goMatch */.Eb)(pattern, h))
+            if (h !== null && (0,gomatch/* goMatch */.Eb)(pattern, h))
                 root = h;
         }
         else if (under(path, pattern)) {
             root = pattern;
         }
-        if (root === null || (0,match/* isExcluded */.RF)(rules, relTo(path, root)))
+        if (root === null || (0,match/* isExcluded */.R)(rules, relTo(path, root)))
             continue;
         if (step.keyword === 'ADD' && ARCHIVE.test(root))
             return null;
@@ -15502,7 +15502,7 @@ function destinationFor(step, contextPath) {
             return out(external_node_path_.posix.join(destAbs, path));
         if (path !== root)
             return out(external_node_path_.posix.join(destAbs, path.slice(root.length + 1)));
-        return out(dirDest || (0,match/* hasWildcard */.rl)(pattern) ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(path)) : destAbs);
+        return out(dirDest || (0,gomatch/* hasWildcard */.rl)(pattern) ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(path)) : destAbs);
     }
     return null;
 }
@@ -15519,10 +15519,8 @@ function destinationFor(step, contextPath) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Eb: () => (/* binding */ goMatch),
-/* harmony export */   RF: () => (/* binding */ isExcluded),
-/* harmony export */   pM: () => (/* binding */ compileExcludes),
-/* harmony export */   rl: () => (/* binding */ hasWildcard)
+/* harmony export */   R: () => (/* binding */ isExcluded),
+/* harmony export */   p: () => (/* binding */ compileExcludes)
 /* harmony export */ });
 /* harmony import */ var _gomatch_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1263);
 /**
@@ -15532,20 +15530,6 @@ function destinationFor(step, contextPath) {
  * a leading `!` re-includes).
  */
 
-/** True when the path holds a Go wildcard meta character. */
-function hasWildcard(p) {
-    return /[*?[]/.test(p);
-}
-const cache = new Map();
-/** Go `filepath.Match(pattern, name)` on `/`-separated paths; a malformed pattern matches nothing. */
-function goMatch(pattern, name) {
-    let re = cache.get(pattern);
-    if (re === undefined) {
-        re = compile(pattern, false);
-        cache.set(pattern, re);
-    }
-    return re !== null && re.test(name);
-}
 /**
  * Translates a pattern to a RegExp; with `globstar` a `**` segment matches any number of
  * directories (patternmatcher), otherwise it is just two stars (Go).
@@ -15666,6 +15650,8 @@ function isExcluded(rules, rel) {
 __nccwpck_require__.d(__webpack_exports__, {
   Hj: () => (/* reexport */ cleanRel),
   xi: () => (/* reexport */ compilePatterns),
+  Eb: () => (/* reexport */ goMatch),
+  rl: () => (/* reexport */ hasWildcard),
   a0: () => (/* reexport */ parseIgnoreFile)
 });
 
@@ -15714,6 +15700,175 @@ function cleanRel(p) {
     return rooted === '/' ? '.' : rooted.slice(1);
 }
 
+;// CONCATENATED MODULE: ./src/gomatch/filepath.ts
+/**
+ * Go's `filepath.Match` on `/`-separated paths, ported (not translated to a RegExp): `*` and `?`
+ * never match `/`, `[...]` classes (with `^` negation and `lo-hi` ranges) match any one code
+ * point, `/` included, `\` escapes. Used for COPY source wildcards (fsutil's resolveWildcards) and
+ * for the syntax check patternmatcher runs on every pattern. Pure.
+ */
+/** A pattern Go rejects with ErrBadPattern. */
+const BAD = null;
+/** scanChunk: leading stars, then the text up to the next `*` outside a class. */
+function scanChunk(pattern) {
+    let p = 0;
+    while (pattern[p] === '*')
+        p++;
+    let inRange = false;
+    let i = p;
+    for (; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            if (i + 1 < pattern.length)
+                i++;
+        }
+        else if (c === '[')
+            inRange = true;
+        else if (c === ']')
+            inRange = false;
+        else if (c === '*' && !inRange)
+            break;
+    }
+    return { star: p > 0, chunk: pattern.slice(p, i), rest: pattern.slice(i) };
+}
+/** getEsc: one class endpoint, possibly escaped; more of the class must follow. */
+function classEndpoint(chunk, i) {
+    if (i >= chunk.length || chunk[i] === '-' || chunk[i] === ']')
+        return BAD;
+    if (chunk[i] === '\\' && ++i >= chunk.length)
+        return BAD;
+    const next = i + 1;
+    return next < chunk.length ? { r: chunk[i].codePointAt(0) ?? 0, next } : BAD;
+}
+/** One `[...]` class at chunk[i] against the code point `r`: whether it matches, where it ends. */
+function matchClass(chunk, i, r) {
+    i++;
+    const negated = chunk[i] === '^';
+    if (negated)
+        i++;
+    let matched = false;
+    for (let ranges = 0;; ranges++) {
+        if (chunk[i] === ']' && ranges > 0)
+            return { ok: matched !== negated, next: i + 1 };
+        const lo = classEndpoint(chunk, i);
+        if (lo === BAD)
+            return BAD;
+        let hi = lo;
+        if (chunk[lo.next] === '-') {
+            const h = classEndpoint(chunk, lo.next + 1);
+            if (h === BAD)
+                return BAD;
+            hi = h;
+        }
+        if (lo.r <= r && r <= hi.r)
+            matched = true;
+        i = hi.next;
+    }
+}
+/**
+ * matchChunk: the chunk (no `*`) against the start of `s`; the rest of `s` on a match, false
+ * on none, BAD when the chunk is malformed. The whole chunk is parsed even after a mismatch.
+ */
+function matchChunk(chunk, s) {
+    let failed = false;
+    let j = 0;
+    for (let i = 0; i < chunk.length;) {
+        if (!failed && j >= s.length)
+            failed = true;
+        const c = chunk[i];
+        if (c === '[') {
+            const r = failed ? -1 : (s[j++].codePointAt(0) ?? 0);
+            const m = matchClass(chunk, i, r);
+            if (m === BAD)
+                return BAD;
+            if (!m.ok)
+                failed = true;
+            i = m.next;
+            continue;
+        }
+        if (c === '?') {
+            if (!failed && s[j++] === '/')
+                failed = true;
+            i++;
+            continue;
+        }
+        if (c === '\\' && ++i >= chunk.length)
+            return BAD;
+        if (!failed && chunk[i] !== s[j++])
+            failed = true;
+        i++;
+    }
+    return failed ? false : s.slice(j);
+}
+/** Go's Match: true or false, or BAD for a malformed pattern (every chunk is checked). */
+function match(pattern, name) {
+    let rest = pattern;
+    next: while (rest.length > 0) {
+        const { star, chunk, rest: after } = scanChunk(rest);
+        rest = after;
+        if (star && chunk.length === 0)
+            return !name.includes('/');
+        const t = matchChunk(chunk, name);
+        if (t === BAD)
+            return BAD;
+        if (t !== false && (t.length === 0 || rest.length > 0)) {
+            name = t;
+            continue;
+        }
+        // A star: try each extent of the name up to the next `/`.
+        for (let i = 0; star && i < name.length && name[i] !== '/'; i++) {
+            const u = matchChunk(chunk, name.slice(i + 1));
+            if (u === BAD)
+                return BAD;
+            if (u === false || (rest.length === 0 && u.length > 0))
+                continue;
+            name = u;
+            continue next;
+        }
+        return validRest(rest) ? false : BAD;
+    }
+    return name.length === 0;
+}
+/** Before Match returns false it checks the chunks it did not reach. */
+function validRest(pattern) {
+    for (let rest = pattern; rest.length > 0;) {
+        const scan = scanChunk(rest);
+        if (matchChunk(scan.chunk, []) === BAD)
+            return false;
+        rest = scan.rest;
+    }
+    return true;
+}
+/**
+ * Go `filepath.Match(pattern, name)`; a malformed pattern matches nothing, as fsutil's
+ * resolveWildcards treats it (it drops Match's error).
+ */
+function goMatch(pattern, name) {
+    return match(Array.from(pattern), Array.from(name)) === true;
+}
+/**
+ * Whether Go's filepath.Match accepts the pattern's syntax (patternmatcher.New calls
+ * `filepath.Match(p, ".")` only for this). Note filepath.Match does not reject reversed ranges
+ * like `[z-a]`: they match nothing.
+ */
+function isValidGlob(pattern) {
+    return match(Array.from(pattern), ['.']) !== BAD;
+}
+/**
+ * fsutil's containsWildcards: a `*`, `?` or `[` not escaped by `\`. A path without one is copied
+ * as written, backslashes and all.
+ */
+function hasWildcard(p) {
+    for (let i = 0; i < p.length; i++) {
+        const c = p[i];
+        if (c === '\\')
+            i++;
+        else if (c === '*' || c === '?' || c === '[')
+            return true;
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/gomatch/ignorefile.ts
 /** moby/patternmatcher's ignorefile.ReadAll: the lines of a .dockerignore as patterns. Pure. */
 
@@ -15746,66 +15901,6 @@ function parseIgnoreFile(text) {
         out.push({ pattern: invert ? `!${pattern}` : pattern, line: i + 1 });
     });
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/gomatch/filepath.ts
-/** Go's filepath.Match, ported: pattern syntax, wildcard detection and matching. Pure. */
-/**
- * Whether Go's filepath.Match accepts the pattern's syntax (patternmatcher.New calls
- * `filepath.Match(p, ".")` only for this). Every chunk is checked, as Match does before it
- * returns false. Note filepath.Match does not reject reversed ranges like `[z-a]`.
- */
-function isValidGlob(pattern) {
-    const s = Array.from(pattern);
-    let i = 0;
-    // getEsc: one range endpoint, possibly escaped; must be followed by more of the class.
-    const esc = () => {
-        if (i >= s.length || s[i] === '-' || s[i] === ']')
-            return false;
-        if (s[i] === '\\') {
-            i++;
-            if (i >= s.length)
-                return false;
-        }
-        i++;
-        return i < s.length;
-    };
-    while (i < s.length) {
-        const c = s[i];
-        if (c === '*' || c === '?') {
-            i++;
-        }
-        else if (c === '[') {
-            i++;
-            if (s[i] === '^')
-                i++;
-            let nrange = 0;
-            for (;;) {
-                if (i < s.length && s[i] === ']' && nrange > 0) {
-                    i++;
-                    break;
-                }
-                if (!esc())
-                    return false;
-                if (s[i] === '-') {
-                    i++;
-                    if (!esc())
-                        return false;
-                }
-                nrange++;
-            }
-        }
-        else if (c === '\\') {
-            i++;
-            if (i >= s.length)
-                return false;
-            i++;
-        }
-        else {
-            i++;
-        }
-    }
-    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/gomatch/nfa.ts
@@ -21491,8 +21586,6 @@ async function buildStandIns(dirs, io, where) {
     return { cleanup };
 }
 
-// EXTERNAL MODULE: ./src/dockerfile/match.ts
-var match = __nccwpck_require__(3239);
 ;// CONCATENATED MODULE: ./src/verdict/sources.ts
 
 
@@ -21505,7 +21598,7 @@ function unmatchedSources(steps, entries) {
     const out = [];
     for (const step of steps) {
         for (const source of step.sources) {
-            if ((0,match/* hasWildcard */.rl)(source) || source === '.')
+            if ((0,gomatch/* hasWildcard */.rl)(source) || source === '.')
                 continue;
             if ((0,dockerfile/* selectSources */.nn)({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
                 out.push({ step, source });
@@ -24158,6 +24251,8 @@ function renderParseLogJson(log) {
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./src/dockerfile/match.ts
+var match = __nccwpck_require__(3239);
 ;// CONCATENATED MODULE: ./src/pipeline/expect.ts
 /**
  * What a COPY/ADD step really wrote for a changed context path, so the proof compares like with
@@ -24190,10 +24285,10 @@ async function layerTargets(step, path, expected, ctx) {
             unprovable: `several sources go to ${step.dest}, which is not known to be a directory (BuildKit then writes each source to that one path)`
         };
     }
-    const rules = (0,match/* compileExcludes */.pM)(step.excludes);
+    const rules = (0,match/* compileExcludes */.p)(step.excludes);
     for (const source of step.sources) {
         const { pattern } = (0,dockerfile/* sourceSpec */.xZ)(source);
-        if ((0,match/* hasWildcard */.rl)(pattern) || step.parents)
+        if ((0,gomatch/* hasWildcard */.rl)(pattern) || step.parents)
             continue;
         const resolved = (0,dockerfile/* resolveLinks */.Ap)(pattern, ctx.byPath) ?? pattern;
         const root = ctx.byPath.get(resolved);
@@ -24202,7 +24297,7 @@ async function layerTargets(step, path, expected, ctx) {
         const isLinkOnPath = viaLink && (path === pattern || (0,dockerfile/* under */.hG)(pattern, path));
         const dest = (p) => {
             const rel = p === resolved ? null : p.slice(resolved === '.' ? 0 : resolved.length + 1);
-            if ((0,match/* isExcluded */.RF)(rules, rel ?? external_node_path_.posix.basename(pattern)))
+            if ((0,match/* isExcluded */.R)(rules, rel ?? external_node_path_.posix.basename(pattern)))
                 return null;
             if (rel !== null)
                 return layerPath(external_node_path_.posix.join(destAbs, rel));

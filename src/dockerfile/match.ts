@@ -6,23 +6,6 @@
  */
 import { cleanRel } from '../gomatch/index.js'
 
-/** True when the path holds a Go wildcard meta character. */
-export function hasWildcard(p: string): boolean {
-  return /[*?[]/.test(p)
-}
-
-const cache = new Map<string, RegExp | null>()
-
-/** Go `filepath.Match(pattern, name)` on `/`-separated paths; a malformed pattern matches nothing. */
-export function goMatch(pattern: string, name: string): boolean {
-  let re = cache.get(pattern)
-  if (re === undefined) {
-    re = compile(pattern, false)
-    cache.set(pattern, re)
-  }
-  return re !== null && re.test(name)
-}
-
 /**
  * Translates a pattern to a RegExp; with `globstar` a `**` segment matches any number of
  * directories (patternmatcher), otherwise it is just two stars (Go).

@@ -1,8 +1,8 @@
 import { posix } from 'node:path'
 import { compareBytes, hashEntries } from '../context/hash.js'
 import type { ContextEntry, ContextStep, DockerfilePlan, HashedStep } from '../model.js'
-import { cleanRel } from '../gomatch/index.js'
-import { compileExcludes, goMatch, hasWildcard, isExcluded } from './match.js'
+import { cleanRel, goMatch, hasWildcard } from '../gomatch/index.js'
+import { compileExcludes, isExcluded } from './match.js'
 
 /*
  * Which context entries a step reads, and where a COPY puts them, following BuildKit:

@@ -4,7 +4,7 @@
  * place `.dockerignore`, `COPY --exclude` and COPY source wildcards are matched.
  */
 export { cleanRel, goClean, goTrimSpace } from './clean.js'
-export { isValidGlob } from './filepath.js'
+export { goMatch, hasWildcard, isValidGlob } from './filepath.js'
 export { parseIgnoreFile } from './ignorefile.js'
 export type { IgnoreLine } from './ignorefile.js'
 export {

@@ -22,8 +22,8 @@ import {
   under,
   type PlannedStep
 } from '../dockerfile/index.js'
-import { compileExcludes, hasWildcard, isExcluded } from '../dockerfile/match.js'
-import { cleanRel } from '../gomatch/index.js'
+import { compileExcludes, isExcluded } from '../dockerfile/match.js'
+import { cleanRel, hasWildcard } from '../gomatch/index.js'
 
 /** One path of the step's layer and what it must hold (null: must be absent). */
 export interface LayerTarget {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { expandWord, MAX_NESTING, splitWords, WordError } from '../../../src/dockerfile/words.js'
-import { compileExcludes, goMatch, isExcluded } from '../../../src/dockerfile/match.js'
-import { cleanRel } from '../../../src/gomatch/index.js'
+import { compileExcludes, isExcluded } from '../../../src/dockerfile/match.js'
+import { cleanRel, goMatch } from '../../../src/gomatch/index.js'
 
 const vars = new Map([
   ['A', 'a'],
