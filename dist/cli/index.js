@@ -14443,8 +14443,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __nccwpck_require__(8390);
-// EXTERNAL MODULE: ./src/gomatch/index.ts + 6 modules
-var gomatch = __nccwpck_require__(1263);
+// EXTERNAL MODULE: ./src/gomatch/index.ts + 7 modules
+var gomatch = __nccwpck_require__(9746);
 // EXTERNAL MODULE: ./src/util/error.ts
 var error = __nccwpck_require__(7610);
 ;// CONCATENATED MODULE: ./src/dockerfile/words.ts
@@ -15355,10 +15355,7 @@ function neededStages(plan, target) {
 
 // EXTERNAL MODULE: ./src/context/hash.ts
 var hash = __nccwpck_require__(9715);
-// EXTERNAL MODULE: ./src/dockerfile/match.ts
-var match = __nccwpck_require__(3239);
 ;// CONCATENATED MODULE: ./src/dockerfile/select.ts
-
 
 
 
@@ -15372,12 +15369,12 @@ function sourceSpec(source) {
 function under(path, root) {
     return root === '.' || path === root || path.startsWith(`${root}/`);
 }
-/** `path` relative to `root` (a file source: its own name). */
+/** `path` relative to the source root `root`; `''` for the root itself. */
 function relTo(path, root) {
     if (root === '.')
         return path;
     if (path === root)
-        return external_node_path_.posix.basename(path);
+        return '';
     return path.slice(root.length + 1);
 }
 /** The first `n` segments of a path, or null when it has fewer. */
@@ -15408,13 +15405,13 @@ function resolveLinks(path, byPath) {
 /** The context entries a COPY/ADD/RUN-bind step reads, in input order. */
 function selectSources(step, entries) {
     const byPath = new Map(entries.map(e => [e.path, e]));
-    const rules = (0,match/* compileExcludes */.p)(step.excludes);
+    const rules = new gomatch/* ExcludeRules */.UT(step.excludes);
     const chosen = new Set();
     /** Adds the entries `rootOf` places under a source root, unless excluded. */
     const take = (rootOf) => {
         for (const e of entries) {
             const r = rootOf(e);
-            if (r !== null && !(0,match/* isExcluded */.R)(rules, relTo(e.path, r)))
+            if (r !== null && !rules.excluded(relTo(e.path, r)))
                 chosen.add(e.path);
         }
     };
@@ -15473,7 +15470,7 @@ function destinationFor(step, contextPath) {
         return null;
     const dest = step.dest;
     const destAbs = external_node_path_.posix.resolve(step.workdir, dest);
-    const rules = (0,match/* compileExcludes */.p)(step.excludes);
+    const rules = new gomatch/* ExcludeRules */.UT(step.excludes);
     const path = (0,gomatch/* cleanRel */.Hj)(contextPath);
     const dirDest = dest.endsWith('/') ||
         dest === '.' ||
@@ -15492,7 +15489,7 @@ function destinationFor(step, contextPath) {
         else if (under(path, pattern)) {
             root = pattern;
         }
-        if (root === null || (0,match/* isExcluded */.R)(rules, relTo(path, root)))
+        if (root === null || rules.excluded(relTo(path, root)))
             continue;
         if (step.keyword === 'ADD' && ARCHIVE.test(root))
             return null;
@@ -15515,139 +15512,13 @@ function destinationFor(step, contextPath) {
 
 /***/ }),
 
-/***/ 3239:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ isExcluded),
-/* harmony export */   p: () => (/* binding */ compileExcludes)
-/* harmony export */ });
-/* harmony import */ var _gomatch_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1263);
-/**
- * Path patterns of COPY/ADD: sources follow Go's `filepath.Match` (`*` and `?` never cross `/`,
- * `[...]` classes with `^` negation, `\` escapes); `--exclude` patterns follow moby's
- * patternmatcher (`**` spans directories, a pattern excluding a directory excludes what it holds,
- * a leading `!` re-includes).
- */
-
-/**
- * Translates a pattern to a RegExp; with `globstar` a `**` segment matches any number of
- * directories (patternmatcher), otherwise it is just two stars (Go).
- */
-function compile(pattern, globstar) {
-    let re = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (ch === '*') {
-            if (globstar && pattern[i + 1] === '*') {
-                i++;
-                if (pattern[i + 1] === '/') {
-                    i++;
-                    re += '(?:.*/)?';
-                }
-                else {
-                    re += '.*';
-                }
-            }
-            else {
-                re += '[^/]*';
-            }
-        }
-        else if (ch === '?') {
-            re += '[^/]';
-        }
-        else if (ch === '\\') {
-            if (i + 1 >= pattern.length)
-                return null;
-            re += escapeRe(pattern[++i]);
-        }
-        else if (ch === '[') {
-            const end = classEnd(pattern, i);
-            if (end < 0)
-                return null;
-            re += translateClass(pattern.slice(i + 1, end));
-            i = end;
-        }
-        else {
-            re += escapeRe(ch);
-        }
-    }
-    return new RegExp(`^${re}$`, 's');
-}
-/** Index of the `]` closing the class opened at `start`, or -1 (Go: ErrBadPattern). */
-function classEnd(p, start) {
-    let i = start + 1;
-    if (p[i] === '^')
-        i++;
-    let first = true;
-    for (; i < p.length; i++) {
-        if (p[i] === ']' && !first)
-            return i;
-        if (p[i] === '\\')
-            i++;
-        first = false;
-    }
-    return -1;
-}
-function translateClass(body) {
-    let out = '[';
-    let i = 0;
-    if (body[0] === '^') {
-        out += '^';
-        i = 1;
-    }
-    for (; i < body.length; i++) {
-        const ch = body[i];
-        if (ch === '\\' && i + 1 < body.length)
-            out += escapeRe(body[++i]);
-        else if (ch === '-')
-            out += '-';
-        else
-            out += escapeRe(ch);
-    }
-    return `${out}]`;
-}
-function escapeRe(ch) {
-    return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
-}
-/** Compiles `--exclude` patterns; each is cleaned like patternmatcher does. */
-function compileExcludes(patterns) {
-    const rules = [];
-    for (const raw of patterns) {
-        let p = raw.trim();
-        const negate = p.startsWith('!');
-        if (negate)
-            p = p.slice(1);
-        p = (0,_gomatch_index_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanRel */ .Hj)(p);
-        const re = compile(p, true);
-        if (re !== null)
-            rules.push({ negate, re });
-    }
-    return rules;
-}
-/** True when `rel` (or a directory above it) is excluded; later rules win, `!` re-includes. */
-function isExcluded(rules, rel) {
-    if (rules.length === 0 || rel === '')
-        return false;
-    const parts = rel.split('/');
-    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-    let excluded = false;
-    for (const r of rules) {
-        if (prefixes.some(p => r.re.test(p)))
-            excluded = !r.negate;
-    }
-    return excluded;
-}
-
-
-/***/ }),
-
-/***/ 1263:
+/***/ 9746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  UT: () => (/* reexport */ ExcludeRules),
   Hj: () => (/* reexport */ cleanRel),
   xi: () => (/* reexport */ compilePatterns),
   Eb: () => (/* reexport */ goMatch),
@@ -15867,40 +15738,6 @@ function hasWildcard(p) {
             return true;
     }
     return false;
-}
-
-;// CONCATENATED MODULE: ./src/gomatch/ignorefile.ts
-/** moby/patternmatcher's ignorefile.ReadAll: the lines of a .dockerignore as patterns. Pure. */
-
-/**
- * ignorefile.ReadAll: BOM stripped, `#` comments only at column 0, whitespace trimmed, paths
- * cleaned, one leading `/` dropped, `!` kept in front. Lines are split like bufio.ScanLines.
- */
-function parseIgnoreFile(text) {
-    const lines = text.split('\n');
-    if (lines.length > 0 && lines[lines.length - 1] === '')
-        lines.pop();
-    const out = [];
-    lines.forEach((raw, i) => {
-        let pattern = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-        if (i === 0 && pattern.startsWith('\ufeff'))
-            pattern = pattern.slice(1);
-        if (pattern.startsWith('#'))
-            return;
-        pattern = goTrimSpace(pattern);
-        if (pattern === '')
-            return;
-        const invert = pattern.startsWith('!');
-        if (invert)
-            pattern = goTrimSpace(pattern.slice(1));
-        if (pattern.length > 0) {
-            pattern = goClean(pattern);
-            if (pattern.length > 1 && pattern.startsWith('/'))
-                pattern = pattern.slice(1);
-        }
-        out.push({ pattern: invert ? `!${pattern}` : pattern, line: i + 1 });
-    });
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/gomatch/nfa.ts
@@ -16700,7 +16537,7 @@ class Matcher {
      * patterns per path instead of all of them; Docker tries every pattern on every path.
      */
     candidates(path) {
-        this.compileAllOnce();
+        this.compileAll();
         // parentDirs cleans a path such as `x/../a/b` (its parents include `a`): no index for those.
         if (UNCLEAN.test(path))
             return (this.all ??= this.patterns.map((_, i) => i));
@@ -16724,9 +16561,10 @@ class Matcher {
     /**
      * Go compiles a pattern on its first evaluation, which for nearly every pattern is the first
      * path walked: a pattern Go's regexp rejects fails the walk even when no path could reach it,
-     * so every regexp pattern is compiled at the first match, in file order.
+     * so every regexp pattern is compiled at the first match, in file order. Callable up front to
+     * learn whether the patterns are usable at all (throws IgnoreSyntaxError).
      */
-    compileAllOnce() {
+    compileAll() {
         if (this.compiledAll)
             return;
         this.compiledAll = true;
@@ -16929,12 +16767,99 @@ function compilePatterns(patterns, file = null) {
     return new Matcher(out, file);
 }
 
+;// CONCATENATED MODULE: ./src/gomatch/exclude.ts
+/**
+ * `COPY --exclude` / `ADD --exclude` as BuildKit applies them: the patterns go to
+ * patternmatcher.New unchanged (no ignorefile reading: a leading `/` or `..` stays and matches
+ * nothing), and fsutil's copier walks each source root asking MatchesUsingParentResults of every
+ * path relative to that root, handing each directory's results down to its children. The root
+ * itself (a file source, or what a wildcard matched) is never matched: the copier checks only
+ * paths below it (tonistiigi/fsutil copy/copy.go, `copier.copy` with empty srcComponents;
+ * moby/buildkit#5489: `COPY --exclude=a * .` still copies `a`). Pure.
+ */
+
+class ExcludeRules {
+    matcher;
+    results = new Map();
+    /**
+     * Why BuildKit rejects the patterns ("invalid excludepatterns"), or null. A rejected list fails
+     * the step in BuildKit, so what it would select is moot: it then excludes nothing here.
+     */
+    rejected = null;
+    constructor(patterns) {
+        let matcher = null;
+        try {
+            matcher = compilePatterns(patterns, 'COPY --exclude');
+            matcher.compileAll();
+        }
+        catch (e) {
+            if (!(e instanceof IgnoreSyntaxError))
+                throw e;
+            this.rejected = e;
+            matcher = null;
+        }
+        this.matcher = matcher?.patterns.length === 0 ? null : matcher;
+    }
+    /** Whether the path `rel`, relative to a source root (`''` is the root itself), is left out. */
+    excluded(rel) {
+        if (this.matcher === null || rel === '' || rel === '.')
+            return false;
+        return this.result(this.matcher, rel).excluded;
+    }
+    /** The walk's answer for `rel`: its parent directory judged first, its results handed down. */
+    result(matcher, rel) {
+        let r = this.results.get(rel);
+        if (r === undefined) {
+            const slash = rel.lastIndexOf('/');
+            const parent = slash < 0 ? undefined : this.result(matcher, rel.slice(0, slash)).info;
+            r = matcher.match(rel, parent);
+            this.results.set(rel, r);
+        }
+        return r;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gomatch/ignorefile.ts
+/** moby/patternmatcher's ignorefile.ReadAll: the lines of a .dockerignore as patterns. Pure. */
+
+/**
+ * ignorefile.ReadAll: BOM stripped, `#` comments only at column 0, whitespace trimmed, paths
+ * cleaned, one leading `/` dropped, `!` kept in front. Lines are split like bufio.ScanLines.
+ */
+function parseIgnoreFile(text) {
+    const lines = text.split('\n');
+    if (lines.length > 0 && lines[lines.length - 1] === '')
+        lines.pop();
+    const out = [];
+    lines.forEach((raw, i) => {
+        let pattern = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (i === 0 && pattern.startsWith('\ufeff'))
+            pattern = pattern.slice(1);
+        if (pattern.startsWith('#'))
+            return;
+        pattern = goTrimSpace(pattern);
+        if (pattern === '')
+            return;
+        const invert = pattern.startsWith('!');
+        if (invert)
+            pattern = goTrimSpace(pattern.slice(1));
+        if (pattern.length > 0) {
+            pattern = goClean(pattern);
+            if (pattern.length > 1 && pattern.startsWith('/'))
+                pattern = pattern.slice(1);
+        }
+        out.push({ pattern: invert ? `!${pattern}` : pattern, line: i + 1 });
+    });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/gomatch/index.ts
 /**
  * Go's path and pattern semantics, ported: `filepath.Clean`, `filepath.Match`, moby/patternmatcher
  * (with its ignorefile reader) and the RE2 subset its patterns compile to, run as an NFA. The one
  * place `.dockerignore`, `COPY --exclude` and COPY source wildcards are matched.
  */
+
 
 
 
@@ -20031,8 +19956,8 @@ async function mapPool(items, limit, fn) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/gomatch/index.ts + 6 modules
-var gomatch = __nccwpck_require__(1263);
+// EXTERNAL MODULE: ./src/gomatch/index.ts + 7 modules
+var gomatch = __nccwpck_require__(9746);
 ;// CONCATENATED MODULE: ./src/context/walk.ts
 
 
@@ -24251,8 +24176,6 @@ function renderParseLogJson(log) {
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: ./src/dockerfile/match.ts
-var match = __nccwpck_require__(3239);
 ;// CONCATENATED MODULE: ./src/pipeline/expect.ts
 /**
  * What a COPY/ADD step really wrote for a changed context path, so the proof compares like with
@@ -24264,7 +24187,6 @@ var match = __nccwpck_require__(3239);
  *     unpacked, a text file named `.tar` is copied), into the destination as a directory, with
  *     the members' modes; symlinks inside a copied directory stay symlinks.
  */
-
 
 
 
@@ -24285,7 +24207,7 @@ async function layerTargets(step, path, expected, ctx) {
             unprovable: `several sources go to ${step.dest}, which is not known to be a directory (BuildKit then writes each source to that one path)`
         };
     }
-    const rules = (0,match/* compileExcludes */.p)(step.excludes);
+    const rules = new gomatch/* ExcludeRules */.UT(step.excludes);
     for (const source of step.sources) {
         const { pattern } = (0,dockerfile/* sourceSpec */.xZ)(source);
         if ((0,gomatch/* hasWildcard */.rl)(pattern) || step.parents)
@@ -24297,7 +24219,8 @@ async function layerTargets(step, path, expected, ctx) {
         const isLinkOnPath = viaLink && (path === pattern || (0,dockerfile/* under */.hG)(pattern, path));
         const dest = (p) => {
             const rel = p === resolved ? null : p.slice(resolved === '.' ? 0 : resolved.length + 1);
-            if ((0,match/* isExcluded */.R)(rules, rel ?? external_node_path_.posix.basename(pattern)))
+            // The source root itself is never excluded (gomatch/exclude.ts).
+            if (rel !== null && rules.excluded(rel))
                 return null;
             if (rel !== null)
                 return layerPath(external_node_path_.posix.join(destAbs, rel));

@@ -5,6 +5,7 @@
  */
 export { cleanRel, goClean, goTrimSpace } from './clean.js'
 export { goMatch, hasWildcard, isValidGlob } from './filepath.js'
+export { ExcludeRules } from './exclude.js'
 export { parseIgnoreFile } from './ignorefile.js'
 export type { IgnoreLine } from './ignorefile.js'
 export {

@@ -186,7 +186,7 @@ export class Matcher {
    * patterns per path instead of all of them; Docker tries every pattern on every path.
    */
   private candidates(path: string): readonly number[] {
-    this.compileAllOnce()
+    this.compileAll()
     // parentDirs cleans a path such as `x/../a/b` (its parents include `a`): no index for those.
     if (UNCLEAN.test(path)) return (this.all ??= this.patterns.map((_, i) => i))
     const lists: (readonly number[])[] = [this.unindexed]
@@ -207,9 +207,10 @@ export class Matcher {
   /**
    * Go compiles a pattern on its first evaluation, which for nearly every pattern is the first
    * path walked: a pattern Go's regexp rejects fails the walk even when no path could reach it,
-   * so every regexp pattern is compiled at the first match, in file order.
+   * so every regexp pattern is compiled at the first match, in file order. Callable up front to
+   * learn whether the patterns are usable at all (throws IgnoreSyntaxError).
    */
-  private compileAllOnce(): void {
+  compileAll(): void {
     if (this.compiledAll) return
     this.compiledAll = true
     this.patterns.forEach((p, i) => {

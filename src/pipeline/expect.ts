@@ -22,8 +22,7 @@ import {
   under,
   type PlannedStep
 } from '../dockerfile/index.js'
-import { compileExcludes, isExcluded } from '../dockerfile/match.js'
-import { cleanRel, hasWildcard } from '../gomatch/index.js'
+import { cleanRel, ExcludeRules, hasWildcard } from '../gomatch/index.js'
 
 /** One path of the step's layer and what it must hold (null: must be absent). */
 export interface LayerTarget {
@@ -59,7 +58,7 @@ export async function layerTargets(
       unprovable: `several sources go to ${step.dest}, which is not known to be a directory (BuildKit then writes each source to that one path)`
     }
   }
-  const rules = compileExcludes(step.excludes)
+  const rules = new ExcludeRules(step.excludes)
   for (const source of step.sources) {
     const { pattern } = sourceSpec(source)
     if (hasWildcard(pattern) || step.parents) continue
@@ -70,7 +69,8 @@ export async function layerTargets(
     const isLinkOnPath = viaLink && (path === pattern || under(pattern, path))
     const dest = (p: string): string | null => {
       const rel = p === resolved ? null : p.slice(resolved === '.' ? 0 : resolved.length + 1)
-      if (isExcluded(rules, rel ?? posix.basename(pattern))) return null
+      // The source root itself is never excluded (gomatch/exclude.ts).
+      if (rel !== null && rules.excluded(rel)) return null
       if (rel !== null) return layerPath(posix.join(destAbs, rel))
       return layerPath(dirDest ? posix.join(destAbs, posix.basename(pattern)) : destAbs)
     }
