@@ -151,7 +151,7 @@ describe('.dockerignore matcher', () => {
   })
 
   // Backtracking JS RegExps took 40 s for `**/**/**/**/**/**/a` against a path 80 deep and 7.6 s
-  // for `*a*a*a*a*a*a*b` against 80 a's; the NFA (src/context/nfa.ts) is linear, as Go's RE2.
+  // for `*a*a*a*a*a*a*b` against 80 a's; the NFA (src/gomatch/nfa.ts) is linear, as Go's RE2.
   test('adversarial patterns take time linear in the path, as Go RE2 does', () => {
     const families: [string, (n: number) => string][] = [
       ['**/**/**/**/**/**/a', n => `${Array(n).fill('x').join('/')}/b`],
