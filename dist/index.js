@@ -43225,8 +43225,8 @@ function splitFlags(text, escape) {
     return { flags, args: rest };
 }
 
-// EXTERNAL MODULE: ./src/dockerfile/match.ts
-var match = __nccwpck_require__(3239);
+// EXTERNAL MODULE: ./src/gomatch/index.ts + 7 modules
+var gomatch = __nccwpck_require__(9746);
 ;// CONCATENATED MODULE: ./src/dockerfile/plan.ts
 
 /** The plan a Dockerfile reads into (instructions.ts builds it), and what is asked of it. */
@@ -43641,7 +43641,7 @@ class Reader {
                 ...(named !== undefined ? { context: named } : {}),
                 ...this.base(stage, at),
                 keyword: 'RUN',
-                sources: [(0,match/* cleanRel */.Hj)(source)],
+                sources: [(0,gomatch/* cleanRel */.Hj)(source)],
                 dest: null,
                 excludes: [],
                 parents: false,
@@ -43788,11 +43788,11 @@ function isArchiveName(src) {
 function cleanSource(src, parents) {
     const pivot = parents ? src.indexOf('/./') : -1;
     if (pivot > 0) {
-        const head = (0,match/* cleanRel */.Hj)(src.slice(0, pivot));
-        const tail = (0,match/* cleanRel */.Hj)(src.slice(pivot + 3));
+        const head = (0,gomatch/* cleanRel */.Hj)(src.slice(0, pivot));
+        const tail = (0,gomatch/* cleanRel */.Hj)(src.slice(pivot + 3));
         return head === '.' ? tail : `${head}/./${tail}`;
     }
-    return (0,match/* cleanRel */.Hj)(src);
+    return (0,gomatch/* cleanRel */.Hj)(src);
 }
 function addDirs(set, dir) {
     for (let d = dir;; d = external_node_path_.posix.dirname(d)) {
@@ -43811,19 +43811,19 @@ var hash = __nccwpck_require__(9715);
 function sourceSpec(source) {
     const i = source.indexOf('/./');
     if (i < 0)
-        return { pattern: (0,match/* cleanRel */.Hj)(source), pivot: '' };
-    const pivot = (0,match/* cleanRel */.Hj)(source.slice(0, i));
-    return { pattern: (0,match/* cleanRel */.Hj)(`${pivot}/${source.slice(i + 3)}`), pivot: pivot === '.' ? '' : pivot };
+        return { pattern: (0,gomatch/* cleanRel */.Hj)(source), pivot: '' };
+    const pivot = (0,gomatch/* cleanRel */.Hj)(source.slice(0, i));
+    return { pattern: (0,gomatch/* cleanRel */.Hj)(`${pivot}/${source.slice(i + 3)}`), pivot: pivot === '.' ? '' : pivot };
 }
 function under(path, root) {
     return root === '.' || path === root || path.startsWith(`${root}/`);
 }
-/** `path` relative to `root` (a file source: its own name). */
+/** `path` relative to the source root `root`; `''` for the root itself. */
 function relTo(path, root) {
     if (root === '.')
         return path;
     if (path === root)
-        return external_node_path_.posix.basename(path);
+        return '';
     return path.slice(root.length + 1);
 }
 /** The first `n` segments of a path, or null when it has fewer. */
@@ -43845,7 +43845,7 @@ function resolveLinks(path, byPath) {
         if (++hops > 255)
             return null;
         const base = e.linkTarget.startsWith('/') ? '' : parts.slice(0, i).join('/');
-        const target = (0,match/* cleanRel */.Hj)(`${base}/${e.linkTarget}`);
+        const target = (0,gomatch/* cleanRel */.Hj)(`${base}/${e.linkTarget}`);
         parts = [...(target === '.' ? [] : target.split('/')), ...parts.slice(i + 1)];
         i = -1;
     }
@@ -43854,23 +43854,23 @@ function resolveLinks(path, byPath) {
 /** The context entries a COPY/ADD/RUN-bind step reads, in input order. */
 function selectSources(step, entries) {
     const byPath = new Map(entries.map(e => [e.path, e]));
-    const rules = (0,match/* compileExcludes */.pM)(step.excludes);
+    const rules = new gomatch/* ExcludeRules */.UT(step.excludes);
     const chosen = new Set();
     /** Adds the entries `rootOf` places under a source root, unless excluded. */
     const take = (rootOf) => {
         for (const e of entries) {
             const r = rootOf(e);
-            if (r !== null && !(0,match/* isExcluded */.RF)(rules, relTo(e.path, r)))
+            if (r !== null && !rules.excluded(relTo(e.path, r)))
                 chosen.add(e.path);
         }
     };
     for (const source of step.sources) {
         const { pattern } = sourceSpec(source);
-        if ((0,match/* hasWildcard */.rl)(pattern)) {
+        if ((0,gomatch/* hasWildcard */.rl)(pattern)) {
             const n = pattern.split('/').length;
             take(e => {
                 const h = head(e.path, n);
-                return h !== null && (0,match/* goMatch */.Eb)(pattern, h) ? h : null;
+                return h !== null && (0,gomatch/* goMatch */.Eb)(pattern, h) ? h : null;
             });
             continue;
         }
@@ -43919,8 +43919,8 @@ function destinationFor(step, contextPath) {
         return null;
     const dest = step.dest;
     const destAbs = external_node_path_.posix.resolve(step.workdir, dest);
-    const rules = (0,match/* compileExcludes */.pM)(step.excludes);
-    const path = (0,match/* cleanRel */.Hj)(contextPath);
+    const rules = new gomatch/* ExcludeRules */.UT(step.excludes);
+    const path = (0,gomatch/* cleanRel */.Hj)(contextPath);
     const dirDest = dest.endsWith('/') ||
         dest === '.' ||
         dest === '' ||
@@ -43930,15 +43930,15 @@ function destinationFor(step, contextPath) {
     for (const source of step.sources) {
         const { pattern, pivot } = sourceSpec(source);
         let root = null;
-        if ((0,match/* hasWildcard */.rl)(pattern)) {
+        if ((0,gomatch/* hasWildcard */.rl)(pattern)) {
             const h = head(path, pattern.split('/').length);
-            if (h !== null && (0,match/* goMatch */.Eb)(pattern, h))
+            if (h !== null && (0,gomatch/* goMatch */.Eb)(pattern, h))
                 root = h;
         }
         else if (under(path, pattern)) {
             root = pattern;
         }
-        if (root === null || (0,match/* isExcluded */.RF)(rules, relTo(path, root)))
+        if (root === null || rules.excluded(relTo(path, root)))
             continue;
         if (step.keyword === 'ADD' && ARCHIVE.test(root))
             return null;
@@ -43948,7 +43948,7 @@ function destinationFor(step, contextPath) {
             return out(external_node_path_.posix.join(destAbs, path));
         if (path !== root)
             return out(external_node_path_.posix.join(destAbs, path.slice(root.length + 1)));
-        return out(dirDest || (0,match/* hasWildcard */.rl)(pattern) ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(path)) : destAbs);
+        return out(dirDest || (0,gomatch/* hasWildcard */.rl)(pattern) ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(path)) : destAbs);
     }
     return null;
 }
@@ -43962,160 +43962,1359 @@ function destinationFor(step, contextPath) {
 
 /***/ }),
 
-/***/ 3239:
+/***/ 9746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Eb: () => (/* binding */ goMatch),
-/* harmony export */   Hj: () => (/* binding */ cleanRel),
-/* harmony export */   RF: () => (/* binding */ isExcluded),
-/* harmony export */   pM: () => (/* binding */ compileExcludes),
-/* harmony export */   rl: () => (/* binding */ hasWildcard)
-/* harmony export */ });
-/**
- * Path patterns of COPY/ADD: sources follow Go's `filepath.Match` (`*` and `?` never cross `/`,
- * `[...]` classes with `^` negation, `\` escapes); `--exclude` patterns follow moby's
- * patternmatcher (`**` spans directories, a pattern excluding a directory excludes what it holds,
- * a leading `!` re-includes).
- */
-/** True when the path holds a Go wildcard meta character. */
-function hasWildcard(p) {
-    return /[*?[]/.test(p);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  UT: () => (/* reexport */ ExcludeRules),
+  Hj: () => (/* reexport */ cleanRel),
+  xi: () => (/* reexport */ compilePatterns),
+  Eb: () => (/* reexport */ goMatch),
+  rl: () => (/* reexport */ hasWildcard),
+  a0: () => (/* reexport */ parseIgnoreFile)
+});
+
+// UNUSED EXPORTS: GoRegexpError, IgnoreSyntaxError, Matcher, compileForm, compileGoRegexp, goClean, goTrimSpace, isValidGlob, parentCuts, parentDirs, parseGoRegexp
+
+;// CONCATENATED MODULE: ./src/gomatch/clean.ts
+/** Go's path cleaning and space trimming, as the ported matchers and Dockerfile paths need them. */
+// unicode.IsSpace, which Go's strings.TrimSpace uses (JS trim() differs: it trims U+FEFF, keeps U+0085).
+const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
+const TRAILING_SPACE = new RegExp(`[${GO_SPACE}]+$`);
+/** Go's strings.TrimSpace. */
+function goTrimSpace(s) {
+    return s.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
 }
-const cache = new Map();
-/** Go `filepath.Match(pattern, name)` on `/`-separated paths; a malformed pattern matches nothing. */
-function goMatch(pattern, name) {
-    let re = cache.get(pattern);
-    if (re === undefined) {
-        re = compile(pattern, false);
-        cache.set(pattern, re);
+/** Go's filepath.Clean on a Unix path. */
+function goClean(p) {
+    if (p === '')
+        return '.';
+    const rooted = p.startsWith('/');
+    const out = [];
+    for (const el of p.split('/')) {
+        if (el === '' || el === '.')
+            continue;
+        if (el === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else if (!rooted)
+                out.push('..');
+            continue;
+        }
+        out.push(el);
     }
-    return re !== null && re.test(name);
+    const joined = out.join('/');
+    if (rooted)
+        return `/${joined}`;
+    return joined === '' ? '.' : joined;
 }
 /**
- * Translates a pattern to a RegExp; with `globstar` a `**` segment matches any number of
- * directories (patternmatcher), otherwise it is just two stars (Go).
+ * A path inside a root (the build context), cleaned like Go's `path.Clean("/" + p)` without the
+ * leading slash, as BuildKit scopes COPY sources: `./a`, `/a`, `a/../a/` all give `a`; `..`
+ * cannot climb above the root; the root is `.`.
  */
-function compile(pattern, globstar) {
-    let re = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (ch === '*') {
-            if (globstar && pattern[i + 1] === '*') {
+function cleanRel(p) {
+    const rooted = goClean(`/${p}`);
+    return rooted === '/' ? '.' : rooted.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/gomatch/filepath.ts
+/**
+ * Go's `filepath.Match` on `/`-separated paths, ported (not translated to a RegExp): `*` and `?`
+ * never match `/`, `[...]` classes (with `^` negation and `lo-hi` ranges) match any one code
+ * point, `/` included, `\` escapes. Used for COPY source wildcards (fsutil's resolveWildcards) and
+ * for the syntax check patternmatcher runs on every pattern. Pure.
+ */
+/** A pattern Go rejects with ErrBadPattern. */
+const BAD = null;
+/** scanChunk: leading stars, then the text up to the next `*` outside a class. */
+function scanChunk(pattern) {
+    let p = 0;
+    while (pattern[p] === '*')
+        p++;
+    let inRange = false;
+    let i = p;
+    for (; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            if (i + 1 < pattern.length)
                 i++;
-                if (pattern[i + 1] === '/') {
-                    i++;
-                    re += '(?:.*/)?';
+        }
+        else if (c === '[')
+            inRange = true;
+        else if (c === ']')
+            inRange = false;
+        else if (c === '*' && !inRange)
+            break;
+    }
+    return { star: p > 0, chunk: pattern.slice(p, i), rest: pattern.slice(i) };
+}
+/** getEsc: one class endpoint, possibly escaped; more of the class must follow. */
+function classEndpoint(chunk, i) {
+    if (i >= chunk.length || chunk[i] === '-' || chunk[i] === ']')
+        return BAD;
+    if (chunk[i] === '\\' && ++i >= chunk.length)
+        return BAD;
+    const next = i + 1;
+    return next < chunk.length ? { r: chunk[i].codePointAt(0) ?? 0, next } : BAD;
+}
+/** One `[...]` class at chunk[i] against the code point `r`: whether it matches, where it ends. */
+function matchClass(chunk, i, r) {
+    i++;
+    const negated = chunk[i] === '^';
+    if (negated)
+        i++;
+    let matched = false;
+    for (let ranges = 0;; ranges++) {
+        if (chunk[i] === ']' && ranges > 0)
+            return { ok: matched !== negated, next: i + 1 };
+        const lo = classEndpoint(chunk, i);
+        if (lo === BAD)
+            return BAD;
+        let hi = lo;
+        if (chunk[lo.next] === '-') {
+            const h = classEndpoint(chunk, lo.next + 1);
+            if (h === BAD)
+                return BAD;
+            hi = h;
+        }
+        if (lo.r <= r && r <= hi.r)
+            matched = true;
+        i = hi.next;
+    }
+}
+/**
+ * matchChunk: the chunk (no `*`) against the start of `s`; the rest of `s` on a match, false
+ * on none, BAD when the chunk is malformed. The whole chunk is parsed even after a mismatch.
+ */
+function matchChunk(chunk, s) {
+    let failed = false;
+    let j = 0;
+    for (let i = 0; i < chunk.length;) {
+        if (!failed && j >= s.length)
+            failed = true;
+        const c = chunk[i];
+        if (c === '[') {
+            const r = failed ? -1 : (s[j++].codePointAt(0) ?? 0);
+            const m = matchClass(chunk, i, r);
+            if (m === BAD)
+                return BAD;
+            if (!m.ok)
+                failed = true;
+            i = m.next;
+            continue;
+        }
+        if (c === '?') {
+            if (!failed && s[j++] === '/')
+                failed = true;
+            i++;
+            continue;
+        }
+        if (c === '\\' && ++i >= chunk.length)
+            return BAD;
+        if (!failed && chunk[i] !== s[j++])
+            failed = true;
+        i++;
+    }
+    return failed ? false : s.slice(j);
+}
+/** Go's Match: true or false, or BAD for a malformed pattern (every chunk is checked). */
+function match(pattern, name) {
+    let rest = pattern;
+    next: while (rest.length > 0) {
+        const { star, chunk, rest: after } = scanChunk(rest);
+        rest = after;
+        if (star && chunk.length === 0)
+            return !name.includes('/');
+        const t = matchChunk(chunk, name);
+        if (t === BAD)
+            return BAD;
+        if (t !== false && (t.length === 0 || rest.length > 0)) {
+            name = t;
+            continue;
+        }
+        // A star: try each extent of the name up to the next `/`.
+        for (let i = 0; star && i < name.length && name[i] !== '/'; i++) {
+            const u = matchChunk(chunk, name.slice(i + 1));
+            if (u === BAD)
+                return BAD;
+            if (u === false || (rest.length === 0 && u.length > 0))
+                continue;
+            name = u;
+            continue next;
+        }
+        return validRest(rest) ? false : BAD;
+    }
+    return name.length === 0;
+}
+/** Before Match returns false it checks the chunks it did not reach. */
+function validRest(pattern) {
+    for (let rest = pattern; rest.length > 0;) {
+        const scan = scanChunk(rest);
+        if (matchChunk(scan.chunk, []) === BAD)
+            return false;
+        rest = scan.rest;
+    }
+    return true;
+}
+/**
+ * Go `filepath.Match(pattern, name)`; a malformed pattern matches nothing, as fsutil's
+ * resolveWildcards treats it (it drops Match's error).
+ */
+function goMatch(pattern, name) {
+    return match(Array.from(pattern), Array.from(name)) === true;
+}
+/**
+ * Whether Go's filepath.Match accepts the pattern's syntax (patternmatcher.New calls
+ * `filepath.Match(p, ".")` only for this). Note filepath.Match does not reject reversed ranges
+ * like `[z-a]`: they match nothing.
+ */
+function isValidGlob(pattern) {
+    return match(Array.from(pattern), ['.']) !== BAD;
+}
+/**
+ * fsutil's containsWildcards: a `*`, `?` or `[` not escaped by `\`. A path without one is copied
+ * as written, backslashes and all.
+ */
+function hasWildcard(p) {
+    for (let i = 0; i < p.length; i++) {
+        const c = p[i];
+        if (c === '\\')
+            i++;
+        else if (c === '*' || c === '?' || c === '[')
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/gomatch/nfa.ts
+/**
+ * A regular-expression matcher that runs in time linear in the input (times the pattern size):
+ * a Thompson NFA simulated with a set of states, as Go's RE2 engine does. JavaScript's RegExp
+ * backtracks: the optional any-directories groups that `**` patterns become, or runs of
+ * `[^/]*`, take exponential time there against a deep or repetitive path.
+ *
+ * Only what `test` needs: no captures, and greedy and lazy repetition match the same strings.
+ * Pure: no I/O.
+ */
+/** ASCII word characters, which both Go's and JS's (non-`i`) `\b` use. */
+function isWord(code) {
+    return ((code >= 0x30 && code <= 0x39) ||
+        (code >= 0x41 && code <= 0x5a) ||
+        (code >= 0x61 && code <= 0x7a) ||
+        code === 0x5f);
+}
+function classTest(c) {
+    const { ranges, negated } = c;
+    const props = c.props.length === 0 ? null : new RegExp(`^[${c.props.join('')}]$`, 'u');
+    if (props === null && ranges.length === 1 && ranges[0][0] === ranges[0][1]) {
+        const only = ranges[0][0];
+        return negated ? cp => cp !== only : cp => cp === only;
+    }
+    return cp => {
+        let hit = false;
+        for (const [lo, hi] of ranges) {
+            if (cp >= lo && cp <= hi) {
+                hit = true;
+                break;
+            }
+        }
+        if (!hit && props !== null)
+            hit = props.test(String.fromCodePoint(cp));
+        return hit !== negated;
+    };
+}
+/** A compiled regexp; `test` is an unanchored search, as RegExp.prototype.test is. */
+class Nfa {
+    insts = [];
+    start;
+    // Reused between calls: the state lists and the per-step "already added" marks.
+    cur;
+    nxt;
+    /** The states a step entered, before their closure: what a prefix ending there re-closes. */
+    seeds;
+    spare;
+    mark;
+    gen = 0;
+    stack;
+    /** Set by `close` when it reaches the match state. */
+    matched = false;
+    constructor(root) {
+        const matchAt = this.emit({ op: 'match' });
+        this.start = this.compile(root, matchAt);
+        const n = this.insts.length;
+        this.cur = new Int32Array(n);
+        this.nxt = new Int32Array(n);
+        this.seeds = new Int32Array(n);
+        this.spare = new Int32Array(n);
+        this.mark = new Int32Array(n);
+        // Each state is pushed at most once per closure, but a split pushes two before marking.
+        this.stack = new Int32Array(2 * n + 2);
+    }
+    emit(inst) {
+        this.insts.push(inst);
+        return this.insts.length - 1;
+    }
+    /** Thompson construction, back to front: the states for `node`, continuing at `next`. */
+    compile(node, next) {
+        switch (node.kind) {
+            case 'class':
+                return this.emit({ op: 'char', test: classTest(node), next });
+            case 'assert':
+                return this.emit({ op: 'assert', at: node.at, next });
+            case 'concat': {
+                let at = next;
+                for (let k = node.items.length - 1; k >= 0; k--)
+                    at = this.compile(node.items[k], at);
+                return at;
+            }
+            case 'alt': {
+                let at = this.compile(node.alts[node.alts.length - 1], next);
+                for (let k = node.alts.length - 2; k >= 0; k--) {
+                    const first = this.compile(node.alts[k], next);
+                    at = this.emit({ op: 'split', next: first, alt: at });
+                }
+                return at;
+            }
+            case 'repeat': {
+                if (node.op === '?') {
+                    const body = this.compile(node.sub, next);
+                    return this.emit({ op: 'split', next: body, alt: next });
+                }
+                // The loop's split is emitted first so the body can jump back to it.
+                const loop = this.emit({ op: 'split', next: -1, alt: next });
+                const body = this.compile(node.sub, loop);
+                this.insts[loop].next = body;
+                return node.op === '*' ? loop : body;
+            }
+        }
+    }
+    /**
+     * Adds `from` and every state reachable from it without reading a character to `list`
+     * (length `len`), judging assertions between the code units `before` and `after` (-1 at the
+     * ends). Returns the new length; sets `matched` if the match state was reached.
+     */
+    close(from, list, len, before, after) {
+        const { insts, mark, stack, gen } = this;
+        let top = 0;
+        stack[top++] = from;
+        while (top > 0) {
+            const s = stack[--top];
+            if (mark[s] === gen)
+                continue;
+            mark[s] = gen;
+            const inst = insts[s];
+            switch (inst.op) {
+                case 'char':
+                    list[len++] = s;
+                    break;
+                case 'match':
+                    this.matched = true;
+                    break;
+                case 'split':
+                    // Order is irrelevant without captures; both branches are explored.
+                    stack[top++] = inst.alt;
+                    stack[top++] = inst.next;
+                    break;
+                case 'assert': {
+                    let ok;
+                    if (inst.at === 'begin')
+                        ok = before === -1;
+                    else if (inst.at === 'end')
+                        ok = after === -1;
+                    else {
+                        const boundary = isWord(before) !== isWord(after);
+                        ok = inst.at === 'wordBoundary' ? boundary : !boundary;
+                    }
+                    if (ok)
+                        stack[top++] = inst.next;
+                    break;
+                }
+            }
+        }
+        return len;
+    }
+    /** Whether the expression matches somewhere in `input` (code points, as the `u` flag reads it). */
+    test(input) {
+        return this.testPrefixes(input, []);
+    }
+    /**
+     * Whether the expression matches `input` or one of its prefixes `input.slice(0, c)` for the
+     * ascending code-point boundaries `cuts`, in one pass: patternmatcher tries a path's parent
+     * directories too, and running each of them separately would be quadratic in the depth.
+     * A prefix sees the same states as the whole input up to its end; only the assertions judged
+     * there differ (its end is the end of text), so the states entering a cut are closed once more.
+     */
+    testPrefixes(input, cuts) {
+        const { insts, seeds } = this;
+        let cur = this.cur;
+        let nxt = this.nxt;
+        let curLen = 0;
+        let seedLen = 0;
+        let ci = 0;
+        let pos = 0;
+        this.matched = false;
+        for (;;) {
+            const before = pos === 0 ? -1 : input.charCodeAt(pos - 1);
+            while (ci < cuts.length && cuts[ci] < pos)
+                ci++;
+            if (ci < cuts.length && cuts[ci] === pos) {
+                this.gen++;
+                let len = this.close(this.start, this.spare, 0, before, -1);
+                for (let k = 0; k < seedLen; k++)
+                    len = this.close(seeds[k], this.spare, len, before, -1);
+                if (this.matched)
+                    return true;
+            }
+            const cp = pos < input.length ? input.codePointAt(pos) : -1;
+            // A match may start at any position: the start state joins the states already running.
+            this.gen++;
+            for (let k = 0; k < curLen; k++)
+                this.mark[cur[k]] = this.gen;
+            curLen = this.close(this.start, cur, curLen, before, cp);
+            if (this.matched)
+                return true;
+            if (cp === -1)
+                return false;
+            const width = cp > 0xffff ? 2 : 1;
+            const afterPos = pos + width;
+            const after = afterPos < input.length ? input.charCodeAt(afterPos) : -1;
+            this.gen++;
+            let nxtLen = 0;
+            seedLen = 0;
+            for (let k = 0; k < curLen; k++) {
+                const inst = insts[cur[k]];
+                if (inst.op !== 'char' || !inst.test(cp))
+                    continue;
+                seeds[seedLen++] = inst.next;
+                nxtLen = this.close(inst.next, nxt, nxtLen, cp, after);
+                if (this.matched)
+                    return true;
+            }
+            ;
+            [cur, nxt] = [nxt, cur];
+            curLen = nxtLen;
+            pos = afterPos;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/error.ts
+var error = __nccwpck_require__(7610);
+;// CONCATENATED MODULE: ./src/gomatch/goregexp.ts
+/**
+ * Compiles the Go (RE2) regular expressions that moby/patternmatcher builds from .dockerignore
+ * patterns into matchers with the same meaning and Go's linear running time.
+ *
+ * Why a parser and not a pass-through: patternmatcher copies `[`, `]`, `^` and `\x` escapes
+ * from the pattern into the regexp unchanged, so Go's syntax decides what they mean (`[!a]` is a
+ * class of `!` and `a`, `\d` is a digit class, `[[:alpha:]]` a POSIX class, a lone `]` a literal,
+ * `[z-a]` an error). JavaScript reads several of these differently, so the Go syntax is parsed
+ * here (the subset regexp.Compile accepts with its Perl flags). And why not a JS RegExp: it
+ * backtracks, and `**` / `*` patterns explode on deep or repetitive paths; the parsed expression
+ * runs as an NFA instead (./nfa.ts). Pure: no I/O.
+ */
+
+
+/** A Go regexp the parser (like Go's regexp.Compile) rejects. */
+class GoRegexpError extends error/* NamedError */.iK {
+}
+const MAX_RUNE = 0x10ffff;
+// ASCII tables as Go's regexp/syntax defines them (perl_groups.go).
+const PERL = {
+    d: [[0x30, 0x39]],
+    s: [
+        [0x09, 0x0a],
+        [0x0c, 0x0d],
+        [0x20, 0x20]
+    ],
+    w: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x5f, 0x5f],
+        [0x61, 0x7a]
+    ]
+};
+const POSIX = {
+    alnum: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    alpha: [
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    ascii: [[0x00, 0x7f]],
+    blank: [
+        [0x09, 0x09],
+        [0x20, 0x20]
+    ],
+    cntrl: [
+        [0x00, 0x1f],
+        [0x7f, 0x7f]
+    ],
+    digit: [[0x30, 0x39]],
+    graph: [[0x21, 0x7e]],
+    lower: [[0x61, 0x7a]],
+    print: [[0x20, 0x7e]],
+    punct: [
+        [0x21, 0x2f],
+        [0x3a, 0x40],
+        [0x5b, 0x60],
+        [0x7b, 0x7e]
+    ],
+    space: [
+        [0x09, 0x0d],
+        [0x20, 0x20]
+    ],
+    upper: [[0x41, 0x5a]],
+    word: PERL.w,
+    xdigit: [
+        [0x30, 0x39],
+        [0x41, 0x46],
+        [0x61, 0x66]
+    ]
+};
+const GENERAL_CATEGORIES = new Set('C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(' '));
+function negate(ranges) {
+    const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+    const out = [];
+    let next = 0;
+    for (const [lo, hi] of sorted) {
+        if (lo > next)
+            out.push([next, lo - 1]);
+        next = Math.max(next, hi + 1);
+    }
+    if (next <= MAX_RUNE)
+        out.push([next, MAX_RUNE]);
+    return out;
+}
+function charClass(ranges, negated = false, props = []) {
+    return { kind: 'class', ranges, props, negated };
+}
+const literal = (cp) => charClass([[cp, cp]]);
+const assertion = (at) => ({ kind: 'assert', at });
+/**
+ * A Go Unicode class name as class members: `Any` as a range, general categories and scripts as
+ * JS property escapes (`\p{Lu}`, `\P{Script=Greek}`).
+ */
+function unicodeClass(name, negated) {
+    if (name === 'Any')
+        return { ranges: negated ? [] : [[0, MAX_RUNE]], props: [] };
+    const prop = GENERAL_CATEGORIES.has(name) ? name : `Script=${name}`;
+    const out = `\\${negated ? 'P' : 'p'}{${prop}}`;
+    try {
+        new RegExp(out, 'u');
+    }
+    catch {
+        throw new GoRegexpError(`invalid character class range: \\p{${name}}`);
+    }
+    return { ranges: [], props: [out] };
+}
+class Parser {
+    i = 0;
+    s;
+    constructor(src) {
+        this.s = Array.from(src, c => c.codePointAt(0) ?? 0);
+    }
+    peek(k = 0) {
+        return this.s[this.i + k];
+    }
+    is(ch, k = 0) {
+        return this.peek(k) === ch.codePointAt(0);
+    }
+    parse() {
+        const out = this.sequence(0);
+        if (this.i < this.s.length)
+            throw new GoRegexpError('unexpected )');
+        return out;
+    }
+    /** A concatenation (with alternation) up to `)` or the end. */
+    sequence(depth) {
+        const alts = [[]];
+        let items = alts[0];
+        let lastAtom = false;
+        const done = () => alts.length === 1 ? concat(items) : { kind: 'alt', alts: alts.map(concat) };
+        while (this.i < this.s.length) {
+            const c = this.peek();
+            const ch = String.fromCodePoint(c);
+            if (ch === ')') {
+                if (depth === 0)
+                    throw new GoRegexpError('unexpected )');
+                return done();
+            }
+            if (ch === '*' || ch === '+' || ch === '?') {
+                if (!lastAtom)
+                    throw new GoRegexpError(`missing argument to repetition operator: ${ch}`);
+                this.i++;
+                // Lazy `*?` matches the same strings as `*`; only `test` is asked.
+                if (this.is('?'))
+                    this.i++;
+                if (this.is('*') || this.is('+') || this.is('?')) {
+                    throw new GoRegexpError('invalid nested repetition operator');
+                }
+                items.push({ kind: 'repeat', op: ch, sub: items.pop() });
+                lastAtom = false;
+                continue;
+            }
+            if (ch === '|') {
+                this.i++;
+                items = [];
+                alts.push(items);
+                lastAtom = false;
+                continue;
+            }
+            const atom = this.atom();
+            items.push(atom.node);
+            lastAtom = atom.quantifiable;
+        }
+        if (depth > 0)
+            throw new GoRegexpError('missing closing )');
+        return done();
+    }
+    atom() {
+        const c = this.peek();
+        const ch = String.fromCodePoint(c);
+        switch (ch) {
+            case '^':
+                this.i++;
+                return { node: assertion('begin'), quantifiable: false };
+            case '$':
+                this.i++;
+                return { node: assertion('end'), quantifiable: false };
+            case '.':
+                // Go's `.` (no s flag) is any character but newline.
+                this.i++;
+                return { node: charClass([[0x0a, 0x0a]], true), quantifiable: true };
+            case '(': {
+                this.i++;
+                if (this.is('?'))
+                    throw new GoRegexpError('unsupported group flags');
+                const inner = this.sequence(1);
+                this.i++; // the `)`
+                return { node: inner, quantifiable: true };
+            }
+            case '[':
+                return { node: this.charClass(), quantifiable: true };
+            case '\\':
+                return this.escapeAtom();
+            default:
+                // Includes `{`: Go reads one that does not start a valid repeat as a literal, and
+                // patternmatcher escapes it anyway.
+                this.i++;
+                return { node: literal(c), quantifiable: true };
+        }
+    }
+    escapeAtom() {
+        const next = this.peek(1);
+        if (next === undefined)
+            throw new GoRegexpError('trailing backslash at end of expression');
+        const n = String.fromCodePoint(next);
+        switch (n) {
+            case 'A':
+                this.i += 2;
+                return { node: assertion('begin'), quantifiable: false };
+            case 'z':
+                this.i += 2;
+                return { node: assertion('end'), quantifiable: false };
+            case 'b':
+                this.i += 2;
+                return { node: assertion('wordBoundary'), quantifiable: false };
+            case 'B':
+                this.i += 2;
+                return { node: assertion('notWordBoundary'), quantifiable: false };
+            case 'Q': {
+                this.i += 2;
+                const items = [];
+                while (this.i < this.s.length) {
+                    if (this.is('\\') && this.is('E', 1)) {
+                        this.i += 2;
+                        break;
+                    }
+                    items.push(literal(this.peek()));
+                    this.i++;
+                }
+                // A quantifier after `\Q..\E` applies to the whole quoted text, as before the NFA
+                // (Go would apply it to the last character; patternmatcher never writes one there).
+                return { node: concat(items), quantifiable: items.length > 0 };
+            }
+            case 'p':
+            case 'P': {
+                const { ranges, props } = this.unicodeEscape();
+                return { node: charClass(ranges, false, props), quantifiable: true };
+            }
+            case 'd':
+            case 's':
+            case 'w':
+                this.i += 2;
+                return { node: charClass(PERL[n]), quantifiable: true };
+            case 'D':
+            case 'S':
+            case 'W':
+                this.i += 2;
+                return { node: charClass(PERL[n.toLowerCase()], true), quantifiable: true };
+            default:
+                return { node: literal(this.escapedChar()), quantifiable: true };
+        }
+    }
+    unicodeEscape() {
+        const negatedEsc = this.is('P', 1);
+        this.i += 2;
+        let name;
+        if (this.is('{')) {
+            const close = this.s.indexOf(0x7d, this.i);
+            if (close < 0)
+                throw new GoRegexpError('invalid character class range');
+            name = String.fromCodePoint(...this.s.slice(this.i + 1, close));
+            this.i = close + 1;
+        }
+        else {
+            const c = this.peek();
+            if (c === undefined)
+                throw new GoRegexpError('invalid character class range');
+            name = String.fromCodePoint(c);
+            this.i++;
+        }
+        let negated = negatedEsc;
+        if (name.startsWith('^')) {
+            negated = !negated;
+            name = name.slice(1);
+        }
+        return unicodeClass(name, negated);
+    }
+    /** Go's parseEscape: one character from `\x`-style escapes; `this.i` is at the backslash. */
+    escapedChar() {
+        this.i++;
+        const c = this.peek();
+        if (c === undefined)
+            throw new GoRegexpError('trailing backslash at end of expression');
+        this.i++;
+        const ch = String.fromCodePoint(c);
+        const isOct = (x) => x !== undefined && x >= 0x30 && x <= 0x37;
+        if (c < 0x80 && !/[A-Za-z0-9]/.test(ch))
+            return c;
+        if (ch >= '1' && ch <= '7' && !isOct(this.peek())) {
+            throw new GoRegexpError(`invalid escape sequence: \\${ch}`);
+        }
+        if (ch >= '0' && ch <= '7') {
+            let r = c - 0x30;
+            for (let k = 1; k < 3 && isOct(this.peek()); k++) {
+                r = r * 8 + (this.peek() - 0x30);
+                this.i++;
+            }
+            return r;
+        }
+        if (ch === 'x')
+            return this.hexEscape();
+        const cEsc = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+        if (ch in cEsc)
+            return cEsc[ch];
+        throw new GoRegexpError(`invalid escape sequence: \\${ch}`);
+    }
+    hexEscape() {
+        const hex = (x) => x !== undefined && /^[0-9A-Fa-f]$/.test(String.fromCodePoint(x));
+        if (this.is('{')) {
+            this.i++;
+            let digits = '';
+            while (hex(this.peek())) {
+                digits += String.fromCodePoint(this.peek());
+                this.i++;
+            }
+            if (!this.is('}') || digits === '' || parseInt(digits, 16) > MAX_RUNE) {
+                throw new GoRegexpError('invalid escape sequence: \\x{');
+            }
+            this.i++;
+            return parseInt(digits, 16);
+        }
+        if (!hex(this.peek()) || !hex(this.peek(1)))
+            throw new GoRegexpError('invalid escape sequence: \\x');
+        const v = parseInt(String.fromCodePoint(this.peek(), this.peek(1)), 16);
+        this.i += 2;
+        return v;
+    }
+    /** Go's parseClass, as explicit ranges plus Unicode property escapes. */
+    charClass() {
+        this.i++; // [
+        let negated = false;
+        if (this.is('^')) {
+            negated = true;
+            this.i++;
+        }
+        const ranges = [];
+        const props = [];
+        let first = true;
+        while (first || !this.is(']')) {
+            if (this.i >= this.s.length)
+                throw new GoRegexpError('missing closing ]');
+            first = false;
+            // POSIX [:name:]: Go looks for the closing `:]` anywhere in the rest of the expression.
+            if (this.is('[') && this.is(':', 1)) {
+                const rest = this.s.slice(this.i + 2);
+                let end = -1;
+                for (let k = 0; k + 1 < rest.length; k++) {
+                    if (rest[k] === 0x3a && rest[k + 1] === 0x5d) {
+                        end = k;
+                        break;
+                    }
+                }
+                if (end >= 0) {
+                    let name = String.fromCodePoint(...rest.slice(0, end));
+                    let neg = false;
+                    if (name.startsWith('^')) {
+                        neg = true;
+                        name = name.slice(1);
+                    }
+                    const group = Object.hasOwn(POSIX, name) ? POSIX[name] : undefined;
+                    if (!group)
+                        throw new GoRegexpError(`invalid character class range: [:${name}:]`);
+                    ranges.push(...(neg ? negate(group) : group));
+                    this.i += 2 + end + 2;
+                    continue;
+                }
+            }
+            if (this.is('\\') && (this.is('p', 1) || this.is('P', 1))) {
+                const u = this.unicodeEscape();
+                ranges.push(...u.ranges);
+                props.push(...u.props);
+                continue;
+            }
+            if (this.is('\\')) {
+                const n = this.peek(1);
+                const nc = n === undefined ? '' : String.fromCodePoint(n);
+                if ('dswDSW'.includes(nc) && nc !== '') {
+                    const g = PERL[nc.toLowerCase()];
+                    ranges.push(...(nc === nc.toUpperCase() ? negate(g) : g));
+                    this.i += 2;
+                    continue;
+                }
+            }
+            const lo = this.classChar();
+            let hi = lo;
+            if (this.is('-') && this.peek(1) !== undefined && !this.is(']', 1)) {
+                this.i++;
+                hi = this.classChar();
+                if (hi < lo)
+                    throw new GoRegexpError('invalid character class range');
+            }
+            ranges.push([lo, hi]);
+        }
+        this.i++; // ]
+        return charClass(ranges, negated, props);
+    }
+    classChar() {
+        const c = this.peek();
+        if (c === undefined)
+            throw new GoRegexpError('missing closing ]');
+        if (c === 0x5c)
+            return this.escapedChar();
+        this.i++;
+        return c;
+    }
+}
+function concat(items) {
+    return items.length === 1 ? items[0] : { kind: 'concat', items };
+}
+/** Parses a Go regexp (as patternmatcher writes it); throws GoRegexpError where Go would. */
+function parseGoRegexp(source) {
+    return new Parser(source).parse();
+}
+/** A Go regexp as a matcher whose `test` (an unanchored search) is linear in the input. */
+function compileGoRegexp(source) {
+    return new Nfa(parseGoRegexp(source));
+}
+
+;// CONCATENATED MODULE: ./src/gomatch/patternmatcher.ts
+/**
+ * moby/patternmatcher: pattern compilation (`New`) and matching (`MatchesOrParentMatches`,
+ * `MatchesUsingParentResults`), the one matcher behind `.dockerignore` (BuildKit's fsutil walker)
+ * and `COPY --exclude` (fsutil's copier). Current Docker's rules, not the 20.10 `fileutils` ones,
+ * which differ (see __tests__/fixtures/conformance). Pure: no I/O.
+ */
+
+
+
+
+/** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
+class IgnoreSyntaxError extends error/* FreshBuildError */.nz {
+    file;
+    line;
+    pattern;
+    constructor(message, file, line, pattern) {
+        super(`${file ?? '.dockerignore'}${line === null ? '' : `:${line}`}: ${message}`);
+        this.file = file;
+        this.line = line;
+        this.pattern = pattern;
+    }
+}
+// Characters patternmatcher escapes: regexp-special yet plain in filepath.Match. Not `^`.
+const ESCAPED = new Set(['.', '+', '(', ')', '|', '{', '}', '$']);
+/** patternmatcher's Pattern.compile with `/` as separator. */
+function compileForm(cleaned) {
+    const s = Array.from(cleaned);
+    let re = '^';
+    let type = 'exact';
+    let pos = 0;
+    for (let i = 0; pos < s.length; i++) {
+        const ch = s[pos++];
+        if (ch === '*') {
+            if (s[pos] === '*') {
+                pos++;
+                if (s[pos] === '/')
+                    pos++; // `**/` is treated as `**`
+                if (pos >= s.length) {
+                    if (type === 'exact')
+                        type = 'prefix';
+                    else {
+                        re += '.*';
+                        type = 'regexp';
+                    }
                 }
                 else {
-                    re += '.*';
+                    re += '(.*/)?';
+                    type = 'regexp';
                 }
+                if (i === 0)
+                    type = 'suffix';
             }
             else {
                 re += '[^/]*';
+                type = 'regexp';
             }
         }
         else if (ch === '?') {
             re += '[^/]';
+            type = 'regexp';
+        }
+        else if (ESCAPED.has(ch)) {
+            re += `\\${ch}`;
         }
         else if (ch === '\\') {
-            if (i + 1 >= pattern.length)
-                return null;
-            re += escapeRe(pattern[++i]);
+            if (pos < s.length) {
+                re += `\\${s[pos++]}`;
+                type = 'regexp';
+            }
+            else {
+                re += '\\';
+            }
         }
-        else if (ch === '[') {
-            const end = classEnd(pattern, i);
-            if (end < 0)
-                return null;
-            re += translateClass(pattern.slice(i + 1, end));
-            i = end;
+        else if (ch === '[' || ch === ']') {
+            re += ch;
+            type = 'regexp';
         }
         else {
-            re += escapeRe(ch);
+            re += ch;
         }
     }
-    return new RegExp(`^${re}$`, 's');
-}
-/** Index of the `]` closing the class opened at `start`, or -1 (Go: ErrBadPattern). */
-function classEnd(p, start) {
-    let i = start + 1;
-    if (p[i] === '^')
-        i++;
-    let first = true;
-    for (; i < p.length; i++) {
-        if (p[i] === ']' && !first)
-            return i;
-        if (p[i] === '\\')
-            i++;
-        first = false;
-    }
-    return -1;
-}
-function translateClass(body) {
-    let out = '[';
-    let i = 0;
-    if (body[0] === '^') {
-        out += '^';
-        i = 1;
-    }
-    for (; i < body.length; i++) {
-        const ch = body[i];
-        if (ch === '\\' && i + 1 < body.length)
-            out += escapeRe(body[++i]);
-        else if (ch === '-')
-            out += '-';
-        else
-            out += escapeRe(ch);
-    }
-    return `${out}]`;
-}
-function escapeRe(ch) {
-    return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
-}
-/** Compiles `--exclude` patterns; each is cleaned like patternmatcher does. */
-function compileExcludes(patterns) {
-    const rules = [];
-    for (const raw of patterns) {
-        let p = raw.trim();
-        const negate = p.startsWith('!');
-        if (negate)
-            p = p.slice(1);
-        p = cleanRel(p);
-        const re = compile(p, true);
-        if (re !== null)
-            rules.push({ negate, re });
-    }
-    return rules;
-}
-/** True when `rel` (or a directory above it) is excluded; later rules win, `!` re-includes. */
-function isExcluded(rules, rel) {
-    if (rules.length === 0 || rel === '')
-        return false;
-    const parts = rel.split('/');
-    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-    let excluded = false;
-    for (const r of rules) {
-        if (prefixes.some(p => r.re.test(p)))
-            excluded = !r.negate;
-    }
-    return excluded;
+    return type === 'regexp'
+        ? { matchType: type, regexp: `${re}$` }
+        : { matchType: type, regexp: null };
 }
 /**
- * Cleans a context-relative path like Go's `path.Clean("/" + p)` without the leading slash:
- * `./a`, `/a`, `a/../a/` all give `a`; `..` cannot climb above the root; the root is `.`.
+ * The parent directories patternmatcher checks for `path`, shortest first: the prefixes of
+ * filepath.Dir(path) ("a", "a/b" for "a/b/c"); none for a top-level path.
  */
-function cleanRel(p) {
-    const out = [];
-    for (const seg of p.split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..')
-            out.pop();
-        else
-            out.push(seg);
-    }
-    return out.length === 0 ? '.' : out.join('/');
+function parentDirs(path) {
+    const slash = path.lastIndexOf('/');
+    const dir = slash < 0 ? '.' : goClean(path.slice(0, slash + 1));
+    if (dir === '.')
+        return [];
+    const parts = dir.split('/');
+    return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 }
+const SLASH = 0x2f;
+/**
+ * Where parentDirs(path) cuts a clean relative path: the index of every `/`, so that the parents
+ * are `path.slice(0, cut)`. Null for other paths (rooted, `a//b`, `./a`), whose parents are
+ * cleaned and so not plain prefixes.
+ */
+function parentCuts(path) {
+    if (path.startsWith('/') || goClean(path) !== path)
+        return null;
+    const cuts = [];
+    for (let k = path.indexOf('/'); k >= 0; k = path.indexOf('/', k + 1))
+        cuts.push(k);
+    return cuts;
+}
+const GLOB_CHARS = /[*?[\]\\^]/;
+/** A path that is not clean and relative: a `.` or `..` segment, `//`, a leading or trailing `/`. */
+const UNCLEAN = /(^|\/)\.\.?(\/|$)|\/\/|^\/|\/$/;
+class Matcher {
+    file;
+    patterns;
+    /** Some pattern starts with `!`. */
+    hasExclusions;
+    regexps = new Map();
+    /** Pattern evaluations so far (one pattern against one path and its parents): for tests. */
+    evaluations = 0;
+    /** Patterns by their leading literal segments; `unindexed` have none. See candidates(). */
+    index = { children: new Map(), patterns: [] };
+    unindexed = [];
+    compiledAll = false;
+    all = null;
+    constructor(patterns, file) {
+        this.file = file;
+        this.patterns = patterns;
+        this.hasExclusions = patterns.some(p => p.exclusion);
+        patterns.forEach((p, i) => {
+            const segs = p.text.split('/');
+            let node = this.index;
+            let k = 0;
+            for (const seg of segs) {
+                if (seg === '' || seg === '.' || seg === '..' || GLOB_CHARS.test(seg))
+                    break;
+                let next = node.children.get(seg);
+                if (!next)
+                    node.children.set(seg, (next = { children: new Map(), patterns: [] }));
+                node = next;
+                k++;
+            }
+            if (k === 0)
+                this.unindexed.push(i);
+            else
+                node.patterns.push(i);
+        });
+    }
+    /**
+     * The patterns that can match `path` or one of its parents, in file order. A pattern's leading
+     * segments without a special character must be the leading segments of whatever it matches
+     * (nothing in a glob can produce or skip a literal segment before the first special one), so a
+     * path is tried only against the patterns indexed under its own leading segments, plus those
+     * that start with a special segment. With a 10,000-line ignore file of paths this is a few
+     * patterns per path instead of all of them; Docker tries every pattern on every path.
+     */
+    candidates(path) {
+        this.compileAll();
+        // parentDirs cleans a path such as `x/../a/b` (its parents include `a`): no index for those.
+        if (UNCLEAN.test(path))
+            return (this.all ??= this.patterns.map((_, i) => i));
+        const lists = [this.unindexed];
+        let node = this.index;
+        let from = 0;
+        while (node !== undefined && from <= path.length) {
+            const slash = path.indexOf('/', from);
+            const seg = path.slice(from, slash < 0 ? path.length : slash);
+            node = node.children.get(seg);
+            if (node && node.patterns.length > 0)
+                lists.push(node.patterns);
+            if (slash < 0)
+                break;
+            from = slash + 1;
+        }
+        if (lists.length === 1)
+            return this.unindexed;
+        return lists.flat().sort((a, b) => a - b);
+    }
+    /**
+     * Go compiles a pattern on its first evaluation, which for nearly every pattern is the first
+     * path walked: a pattern Go's regexp rejects fails the walk even when no path could reach it,
+     * so every regexp pattern is compiled at the first match, in file order. Callable up front to
+     * learn whether the patterns are usable at all (throws IgnoreSyntaxError).
+     */
+    compileAll() {
+        if (this.compiledAll)
+            return;
+        this.compiledAll = true;
+        this.patterns.forEach((p, i) => {
+            if (p.form.matchType === 'regexp')
+                this.regexp(i);
+        });
+    }
+    /**
+     * One pattern against one path, no parent logic. The regexp is compiled on first use, as Go
+     * does, so a pattern that Go's regexp rejects (`[z-a]`) fails when it is first evaluated.
+     */
+    matchOne(index, path) {
+        const p = this.patterns[index];
+        switch (p.form.matchType) {
+            case 'exact':
+                return path === p.text;
+            case 'prefix':
+                return path.startsWith(p.text.slice(0, -2));
+            case 'suffix': {
+                const suffix = p.text.slice(2);
+                return path.endsWith(suffix) || (suffix.startsWith('/') && path === suffix.slice(1));
+            }
+            case 'regexp':
+                return this.regexp(index).test(path);
+        }
+    }
+    regexp(index) {
+        let re = this.regexps.get(index);
+        if (!re) {
+            const p = this.patterns[index];
+            try {
+                re = compileGoRegexp(p.form.regexp ?? '');
+            }
+            catch (e) {
+                const why = e instanceof GoRegexpError ? ` (${e.message})` : '';
+                throw new IgnoreSyntaxError(`syntax error in pattern "${p.text}"${why}`, this.file, p.line, p.text);
+            }
+            this.regexps.set(index, re);
+        }
+        return re;
+    }
+    /**
+     * One pattern against `path` or any of its parent directories. For a clean relative path the
+     * parents are the prefixes that end before each `/`, judged in one pass over the path rather
+     * than one pass per parent (quadratic in the depth); other paths take parentDirs literally.
+     */
+    matchOneOrParents(index, path, cuts) {
+        if (cuts === null)
+            return this.matchOne(index, path) || parentDirs(path).some(d => this.matchOne(index, d));
+        const p = this.patterns[index];
+        switch (p.form.matchType) {
+            case 'regexp':
+                return this.regexp(index).testPrefixes(path, cuts);
+            case 'exact':
+                return (this.matchOne(index, path) ||
+                    (path.startsWith(p.text) && path.charCodeAt(p.text.length) === SLASH));
+            case 'prefix': {
+                const prefix = p.text.slice(0, -2);
+                return (this.matchOne(index, path) ||
+                    (cuts.length > 0 && prefix.length <= cuts[cuts.length - 1] && path.startsWith(prefix)));
+            }
+            case 'suffix': {
+                const suffix = p.text.slice(2);
+                const bare = suffix.startsWith('/') ? suffix.slice(1) : null;
+                return (this.matchOne(index, path) ||
+                    cuts.some(c => (c >= suffix.length && path.startsWith(suffix, c - suffix.length)) ||
+                        (bare !== null && c === bare.length && path.startsWith(bare))));
+            }
+        }
+    }
+    /**
+     * patternmatcher.MatchesOrParentMatches: is `path` excluded, judging the path and each of its
+     * parent directories against every pattern, last match winning.
+     */
+    matchesOrParentMatches(path) {
+        let matched = false;
+        const cuts = parentCuts(path);
+        for (const i of this.candidates(path)) {
+            const p = this.patterns[i];
+            if (p.exclusion !== matched)
+                continue;
+            this.evaluations++;
+            if (this.matchOneOrParents(i, path, cuts))
+                matched = !p.exclusion;
+        }
+        return matched;
+    }
+    /**
+     * patternmatcher.MatchesUsingParentResults, what the BuildKit walker calls: a pattern that
+     * matched the parent directory counts as matching here; without parent info (top level, or a
+     * lone path) the parent directories are checked as in matchesOrParentMatches.
+     */
+    match(path, parent) {
+        const inherited = parent?.parentMatched ?? [];
+        const withParents = parent === undefined;
+        const cuts = withParents ? parentCuts(path) : null;
+        // Sparse: only matched patterns are set (a hole reads as false). A pattern that matched the
+        // parent is a candidate here too (same leading segments), so nothing inherited is skipped.
+        const info = [];
+        let matched = false;
+        for (const i of this.candidates(path)) {
+            const p = this.patterns[i];
+            let m = inherited[i] ?? false;
+            if (!m) {
+                if (p.exclusion !== matched)
+                    continue;
+                this.evaluations++;
+                m = withParents ? this.matchOneOrParents(i, path, cuts) : this.matchOne(i, path);
+            }
+            if (m) {
+                info[i] = true;
+                matched = !p.exclusion;
+            }
+        }
+        return { excluded: matched, info: { parentMatched: info } };
+    }
+    /** Shorthand for walks that track only the result. */
+    excluded(path, parent) {
+        return this.match(path, parent).excluded;
+    }
+    /**
+     * Whether some `!` exception could re-include anything strictly below the excluded directory
+     * `dir`. When not, the directory need not be read at all. Below an excluded directory a path is
+     * re-included only by an exception that matches a path under `dir` on its own (the parent
+     * results carry the exclusion down), so this asks, per exception, whether it can match any
+     * `dir/...` path. Conservative: true when unsure.
+     */
+    exceptionMayMatchUnder(dir) {
+        if (!this.hasExclusions)
+            return false;
+        const dirSlash = `${dir}/`;
+        const compatible = (prefix) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix);
+        return this.patterns.some(p => {
+            if (!p.exclusion)
+                return false;
+            switch (p.form.matchType) {
+                case 'exact':
+                    return p.text.startsWith(dirSlash);
+                case 'prefix':
+                    return compatible(p.text.slice(0, -2));
+                case 'suffix':
+                    return true;
+                case 'regexp':
+                    return this.regexpMayMatchUnder(p, dirSlash);
+            }
+        });
+    }
+    regexpMayMatchUnder(p, dirSlash) {
+        // Classes can match `/` (`[^a]` does), `**` spans levels and `\` escapes read as Go regexp:
+        // for those, only the literal text before the first special character can rule a dir out.
+        const special = p.text.search(GLOB_CHARS);
+        const literal = special < 0 ? p.text : p.text.slice(0, special);
+        if (!(literal.startsWith(dirSlash) || dirSlash.startsWith(literal)))
+            return false;
+        if (/[[\]\\^]|\*\*/.test(p.text))
+            return true;
+        // Only `*` and `?` remain, neither crosses `/`: the pattern has a fixed number of segments,
+        // and must be deeper than `dir` with its leading segments matching dir's.
+        const segs = p.text.split('/');
+        const dirSegs = dirSlash.slice(0, -1).split('/');
+        if (segs.length <= dirSegs.length)
+            return false;
+        const head = compileForm(segs.slice(0, dirSegs.length).join('/'));
+        const dirPath = dirSegs.join('/');
+        if (head.regexp === null)
+            return head.matchType !== 'exact' || dirPath === segs.slice(0, dirSegs.length).join('/');
+        try {
+            return compileGoRegexp(head.regexp).test(dirPath);
+        }
+        catch {
+            return true;
+        }
+    }
+}
+/**
+ * patternmatcher.New: trims and cleans each pattern, drops empty ones, takes a leading `!` as an
+ * exception, and rejects what filepath.Match would reject. Lines come from `parseIgnoreFile`
+ * (or are the 1-based positions of plain strings); `file` names the source in errors.
+ */
+function compilePatterns(patterns, file = null) {
+    const out = [];
+    patterns.forEach((entry, idx) => {
+        const line = typeof entry === 'string' ? idx + 1 : entry.line;
+        let p = goTrimSpace(typeof entry === 'string' ? entry : entry.pattern);
+        if (p === '')
+            return;
+        p = goClean(p);
+        let exclusion = false;
+        if (p.startsWith('!')) {
+            if (p.length === 1)
+                throw new IgnoreSyntaxError('illegal exclusion pattern: "!"', file, line, p);
+            exclusion = true;
+            p = p.slice(1);
+        }
+        if (!isValidGlob(p))
+            throw new IgnoreSyntaxError(`syntax error in pattern "${p}"`, file, line, p);
+        out.push({ text: p, exclusion, line, form: compileForm(p) });
+    });
+    return new Matcher(out, file);
+}
+
+;// CONCATENATED MODULE: ./src/gomatch/exclude.ts
+/**
+ * `COPY --exclude` / `ADD --exclude` as BuildKit applies them: the patterns go to
+ * patternmatcher.New unchanged (no ignorefile reading: a leading `/` or `..` stays and matches
+ * nothing), and fsutil's copier walks each source root asking MatchesUsingParentResults of every
+ * path relative to that root, handing each directory's results down to its children. The root
+ * itself (a file source, or what a wildcard matched) is never matched: the copier checks only
+ * paths below it (tonistiigi/fsutil copy/copy.go, `copier.copy` with empty srcComponents;
+ * moby/buildkit#5489: `COPY --exclude=a * .` still copies `a`). Pure.
+ */
+
+class ExcludeRules {
+    matcher;
+    results = new Map();
+    /**
+     * Why BuildKit rejects the patterns ("invalid excludepatterns"), or null. A rejected list fails
+     * the step in BuildKit, so what it would select is moot: it then excludes nothing here.
+     */
+    rejected = null;
+    constructor(patterns) {
+        let matcher = null;
+        try {
+            matcher = compilePatterns(patterns, 'COPY --exclude');
+            matcher.compileAll();
+        }
+        catch (e) {
+            if (!(e instanceof IgnoreSyntaxError))
+                throw e;
+            this.rejected = e;
+            matcher = null;
+        }
+        this.matcher = matcher?.patterns.length === 0 ? null : matcher;
+    }
+    /** Whether the path `rel`, relative to a source root (`''` is the root itself), is left out. */
+    excluded(rel) {
+        if (this.matcher === null || rel === '' || rel === '.')
+            return false;
+        return this.result(this.matcher, rel).excluded;
+    }
+    /** The walk's answer for `rel`: its parent directory judged first, its results handed down. */
+    result(matcher, rel) {
+        let r = this.results.get(rel);
+        if (r === undefined) {
+            const slash = rel.lastIndexOf('/');
+            const parent = slash < 0 ? undefined : this.result(matcher, rel.slice(0, slash)).info;
+            r = matcher.match(rel, parent);
+            this.results.set(rel, r);
+        }
+        return r;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gomatch/ignorefile.ts
+/** moby/patternmatcher's ignorefile.ReadAll: the lines of a .dockerignore as patterns. Pure. */
+
+/**
+ * ignorefile.ReadAll: BOM stripped, `#` comments only at column 0, whitespace trimmed, paths
+ * cleaned, one leading `/` dropped, `!` kept in front. Lines are split like bufio.ScanLines.
+ */
+function parseIgnoreFile(text) {
+    const lines = text.split('\n');
+    if (lines.length > 0 && lines[lines.length - 1] === '')
+        lines.pop();
+    const out = [];
+    lines.forEach((raw, i) => {
+        let pattern = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (i === 0 && pattern.startsWith('\ufeff'))
+            pattern = pattern.slice(1);
+        if (pattern.startsWith('#'))
+            return;
+        pattern = goTrimSpace(pattern);
+        if (pattern === '')
+            return;
+        const invert = pattern.startsWith('!');
+        if (invert)
+            pattern = goTrimSpace(pattern.slice(1));
+        if (pattern.length > 0) {
+            pattern = goClean(pattern);
+            if (pattern.length > 1 && pattern.startsWith('/'))
+                pattern = pattern.slice(1);
+        }
+        out.push({ pattern: invert ? `!${pattern}` : pattern, line: i + 1 });
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gomatch/index.ts
+/**
+ * Go's path and pattern semantics, ported: `filepath.Clean`, `filepath.Match`, moby/patternmatcher
+ * (with its ignorefile reader) and the RE2 subset its patterns compile to, run as an NFA. The one
+ * place `.dockerignore`, `COPY --exclude` and COPY source wildcards are matched.
+ */
+
+
+
+
+
+
 
 
 /***/ }),
@@ -50830,1145 +52029,8 @@ function usedBetween(before, after) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/context/nfa.ts
-/**
- * A regular-expression matcher that runs in time linear in the input (times the pattern size):
- * a Thompson NFA simulated with a set of states, as Go's RE2 engine does. JavaScript's RegExp
- * backtracks: the optional any-directories groups that `**` patterns become, or runs of
- * `[^/]*`, take exponential time there against a deep or repetitive path.
- *
- * Only what `test` needs: no captures, and greedy and lazy repetition match the same strings.
- * Pure: no I/O.
- */
-/** ASCII word characters, which both Go's and JS's (non-`i`) `\b` use. */
-function isWord(code) {
-    return ((code >= 0x30 && code <= 0x39) ||
-        (code >= 0x41 && code <= 0x5a) ||
-        (code >= 0x61 && code <= 0x7a) ||
-        code === 0x5f);
-}
-function classTest(c) {
-    const { ranges, negated } = c;
-    const props = c.props.length === 0 ? null : new RegExp(`^[${c.props.join('')}]$`, 'u');
-    if (props === null && ranges.length === 1 && ranges[0][0] === ranges[0][1]) {
-        const only = ranges[0][0];
-        return negated ? cp => cp !== only : cp => cp === only;
-    }
-    return cp => {
-        let hit = false;
-        for (const [lo, hi] of ranges) {
-            if (cp >= lo && cp <= hi) {
-                hit = true;
-                break;
-            }
-        }
-        if (!hit && props !== null)
-            hit = props.test(String.fromCodePoint(cp));
-        return hit !== negated;
-    };
-}
-/** A compiled regexp; `test` is an unanchored search, as RegExp.prototype.test is. */
-class Nfa {
-    insts = [];
-    start;
-    // Reused between calls: the state lists and the per-step "already added" marks.
-    cur;
-    nxt;
-    /** The states a step entered, before their closure: what a prefix ending there re-closes. */
-    seeds;
-    spare;
-    mark;
-    gen = 0;
-    stack;
-    /** Set by `close` when it reaches the match state. */
-    matched = false;
-    constructor(root) {
-        const matchAt = this.emit({ op: 'match' });
-        this.start = this.compile(root, matchAt);
-        const n = this.insts.length;
-        this.cur = new Int32Array(n);
-        this.nxt = new Int32Array(n);
-        this.seeds = new Int32Array(n);
-        this.spare = new Int32Array(n);
-        this.mark = new Int32Array(n);
-        // Each state is pushed at most once per closure, but a split pushes two before marking.
-        this.stack = new Int32Array(2 * n + 2);
-    }
-    emit(inst) {
-        this.insts.push(inst);
-        return this.insts.length - 1;
-    }
-    /** Thompson construction, back to front: the states for `node`, continuing at `next`. */
-    compile(node, next) {
-        switch (node.kind) {
-            case 'class':
-                return this.emit({ op: 'char', test: classTest(node), next });
-            case 'assert':
-                return this.emit({ op: 'assert', at: node.at, next });
-            case 'concat': {
-                let at = next;
-                for (let k = node.items.length - 1; k >= 0; k--)
-                    at = this.compile(node.items[k], at);
-                return at;
-            }
-            case 'alt': {
-                let at = this.compile(node.alts[node.alts.length - 1], next);
-                for (let k = node.alts.length - 2; k >= 0; k--) {
-                    const first = this.compile(node.alts[k], next);
-                    at = this.emit({ op: 'split', next: first, alt: at });
-                }
-                return at;
-            }
-            case 'repeat': {
-                if (node.op === '?') {
-                    const body = this.compile(node.sub, next);
-                    return this.emit({ op: 'split', next: body, alt: next });
-                }
-                // The loop's split is emitted first so the body can jump back to it.
-                const loop = this.emit({ op: 'split', next: -1, alt: next });
-                const body = this.compile(node.sub, loop);
-                this.insts[loop].next = body;
-                return node.op === '*' ? loop : body;
-            }
-        }
-    }
-    /**
-     * Adds `from` and every state reachable from it without reading a character to `list`
-     * (length `len`), judging assertions between the code units `before` and `after` (-1 at the
-     * ends). Returns the new length; sets `matched` if the match state was reached.
-     */
-    close(from, list, len, before, after) {
-        const { insts, mark, stack, gen } = this;
-        let top = 0;
-        stack[top++] = from;
-        while (top > 0) {
-            const s = stack[--top];
-            if (mark[s] === gen)
-                continue;
-            mark[s] = gen;
-            const inst = insts[s];
-            switch (inst.op) {
-                case 'char':
-                    list[len++] = s;
-                    break;
-                case 'match':
-                    this.matched = true;
-                    break;
-                case 'split':
-                    // Order is irrelevant without captures; both branches are explored.
-                    stack[top++] = inst.alt;
-                    stack[top++] = inst.next;
-                    break;
-                case 'assert': {
-                    let ok;
-                    if (inst.at === 'begin')
-                        ok = before === -1;
-                    else if (inst.at === 'end')
-                        ok = after === -1;
-                    else {
-                        const boundary = isWord(before) !== isWord(after);
-                        ok = inst.at === 'wordBoundary' ? boundary : !boundary;
-                    }
-                    if (ok)
-                        stack[top++] = inst.next;
-                    break;
-                }
-            }
-        }
-        return len;
-    }
-    /** Whether the expression matches somewhere in `input` (code points, as the `u` flag reads it). */
-    test(input) {
-        return this.testPrefixes(input, []);
-    }
-    /**
-     * Whether the expression matches `input` or one of its prefixes `input.slice(0, c)` for the
-     * ascending code-point boundaries `cuts`, in one pass: patternmatcher tries a path's parent
-     * directories too, and running each of them separately would be quadratic in the depth.
-     * A prefix sees the same states as the whole input up to its end; only the assertions judged
-     * there differ (its end is the end of text), so the states entering a cut are closed once more.
-     */
-    testPrefixes(input, cuts) {
-        const { insts, seeds } = this;
-        let cur = this.cur;
-        let nxt = this.nxt;
-        let curLen = 0;
-        let seedLen = 0;
-        let ci = 0;
-        let pos = 0;
-        this.matched = false;
-        for (;;) {
-            const before = pos === 0 ? -1 : input.charCodeAt(pos - 1);
-            while (ci < cuts.length && cuts[ci] < pos)
-                ci++;
-            if (ci < cuts.length && cuts[ci] === pos) {
-                this.gen++;
-                let len = this.close(this.start, this.spare, 0, before, -1);
-                for (let k = 0; k < seedLen; k++)
-                    len = this.close(seeds[k], this.spare, len, before, -1);
-                if (this.matched)
-                    return true;
-            }
-            const cp = pos < input.length ? input.codePointAt(pos) : -1;
-            // A match may start at any position: the start state joins the states already running.
-            this.gen++;
-            for (let k = 0; k < curLen; k++)
-                this.mark[cur[k]] = this.gen;
-            curLen = this.close(this.start, cur, curLen, before, cp);
-            if (this.matched)
-                return true;
-            if (cp === -1)
-                return false;
-            const width = cp > 0xffff ? 2 : 1;
-            const afterPos = pos + width;
-            const after = afterPos < input.length ? input.charCodeAt(afterPos) : -1;
-            this.gen++;
-            let nxtLen = 0;
-            seedLen = 0;
-            for (let k = 0; k < curLen; k++) {
-                const inst = insts[cur[k]];
-                if (inst.op !== 'char' || !inst.test(cp))
-                    continue;
-                seeds[seedLen++] = inst.next;
-                nxtLen = this.close(inst.next, nxt, nxtLen, cp, after);
-                if (this.matched)
-                    return true;
-            }
-            ;
-            [cur, nxt] = [nxt, cur];
-            curLen = nxtLen;
-            pos = afterPos;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/context/goregexp.ts
-/**
- * Compiles the Go (RE2) regular expressions that moby/patternmatcher builds from .dockerignore
- * patterns into matchers with the same meaning and Go's linear running time.
- *
- * Why a parser and not a pass-through: patternmatcher copies `[`, `]`, `^` and `\x` escapes
- * from the pattern into the regexp unchanged, so Go's syntax decides what they mean (`[!a]` is a
- * class of `!` and `a`, `\d` is a digit class, `[[:alpha:]]` a POSIX class, a lone `]` a literal,
- * `[z-a]` an error). JavaScript reads several of these differently, so the Go syntax is parsed
- * here (the subset regexp.Compile accepts with its Perl flags). And why not a JS RegExp: it
- * backtracks, and `**` / `*` patterns explode on deep or repetitive paths; the parsed expression
- * runs as an NFA instead (./nfa.ts). Pure: no I/O.
- */
-
-
-/** A Go regexp the parser (like Go's regexp.Compile) rejects. */
-class GoRegexpError extends util_error/* NamedError */.iK {
-}
-const MAX_RUNE = 0x10ffff;
-// ASCII tables as Go's regexp/syntax defines them (perl_groups.go).
-const PERL = {
-    d: [[0x30, 0x39]],
-    s: [
-        [0x09, 0x0a],
-        [0x0c, 0x0d],
-        [0x20, 0x20]
-    ],
-    w: [
-        [0x30, 0x39],
-        [0x41, 0x5a],
-        [0x5f, 0x5f],
-        [0x61, 0x7a]
-    ]
-};
-const POSIX = {
-    alnum: [
-        [0x30, 0x39],
-        [0x41, 0x5a],
-        [0x61, 0x7a]
-    ],
-    alpha: [
-        [0x41, 0x5a],
-        [0x61, 0x7a]
-    ],
-    ascii: [[0x00, 0x7f]],
-    blank: [
-        [0x09, 0x09],
-        [0x20, 0x20]
-    ],
-    cntrl: [
-        [0x00, 0x1f],
-        [0x7f, 0x7f]
-    ],
-    digit: [[0x30, 0x39]],
-    graph: [[0x21, 0x7e]],
-    lower: [[0x61, 0x7a]],
-    print: [[0x20, 0x7e]],
-    punct: [
-        [0x21, 0x2f],
-        [0x3a, 0x40],
-        [0x5b, 0x60],
-        [0x7b, 0x7e]
-    ],
-    space: [
-        [0x09, 0x0d],
-        [0x20, 0x20]
-    ],
-    upper: [[0x41, 0x5a]],
-    word: PERL.w,
-    xdigit: [
-        [0x30, 0x39],
-        [0x41, 0x46],
-        [0x61, 0x66]
-    ]
-};
-const GENERAL_CATEGORIES = new Set('C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(' '));
-function negate(ranges) {
-    const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-    const out = [];
-    let next = 0;
-    for (const [lo, hi] of sorted) {
-        if (lo > next)
-            out.push([next, lo - 1]);
-        next = Math.max(next, hi + 1);
-    }
-    if (next <= MAX_RUNE)
-        out.push([next, MAX_RUNE]);
-    return out;
-}
-function charClass(ranges, negated = false, props = []) {
-    return { kind: 'class', ranges, props, negated };
-}
-const literal = (cp) => charClass([[cp, cp]]);
-const assertion = (at) => ({ kind: 'assert', at });
-/**
- * A Go Unicode class name as class members: `Any` as a range, general categories and scripts as
- * JS property escapes (`\p{Lu}`, `\P{Script=Greek}`).
- */
-function unicodeClass(name, negated) {
-    if (name === 'Any')
-        return { ranges: negated ? [] : [[0, MAX_RUNE]], props: [] };
-    const prop = GENERAL_CATEGORIES.has(name) ? name : `Script=${name}`;
-    const out = `\\${negated ? 'P' : 'p'}{${prop}}`;
-    try {
-        new RegExp(out, 'u');
-    }
-    catch {
-        throw new GoRegexpError(`invalid character class range: \\p{${name}}`);
-    }
-    return { ranges: [], props: [out] };
-}
-class Parser {
-    i = 0;
-    s;
-    constructor(src) {
-        this.s = Array.from(src, c => c.codePointAt(0) ?? 0);
-    }
-    peek(k = 0) {
-        return this.s[this.i + k];
-    }
-    is(ch, k = 0) {
-        return this.peek(k) === ch.codePointAt(0);
-    }
-    parse() {
-        const out = this.sequence(0);
-        if (this.i < this.s.length)
-            throw new GoRegexpError('unexpected )');
-        return out;
-    }
-    /** A concatenation (with alternation) up to `)` or the end. */
-    sequence(depth) {
-        const alts = [[]];
-        let items = alts[0];
-        let lastAtom = false;
-        const done = () => alts.length === 1 ? concat(items) : { kind: 'alt', alts: alts.map(concat) };
-        while (this.i < this.s.length) {
-            const c = this.peek();
-            const ch = String.fromCodePoint(c);
-            if (ch === ')') {
-                if (depth === 0)
-                    throw new GoRegexpError('unexpected )');
-                return done();
-            }
-            if (ch === '*' || ch === '+' || ch === '?') {
-                if (!lastAtom)
-                    throw new GoRegexpError(`missing argument to repetition operator: ${ch}`);
-                this.i++;
-                // Lazy `*?` matches the same strings as `*`; only `test` is asked.
-                if (this.is('?'))
-                    this.i++;
-                if (this.is('*') || this.is('+') || this.is('?')) {
-                    throw new GoRegexpError('invalid nested repetition operator');
-                }
-                items.push({ kind: 'repeat', op: ch, sub: items.pop() });
-                lastAtom = false;
-                continue;
-            }
-            if (ch === '|') {
-                this.i++;
-                items = [];
-                alts.push(items);
-                lastAtom = false;
-                continue;
-            }
-            const atom = this.atom();
-            items.push(atom.node);
-            lastAtom = atom.quantifiable;
-        }
-        if (depth > 0)
-            throw new GoRegexpError('missing closing )');
-        return done();
-    }
-    atom() {
-        const c = this.peek();
-        const ch = String.fromCodePoint(c);
-        switch (ch) {
-            case '^':
-                this.i++;
-                return { node: assertion('begin'), quantifiable: false };
-            case '$':
-                this.i++;
-                return { node: assertion('end'), quantifiable: false };
-            case '.':
-                // Go's `.` (no s flag) is any character but newline.
-                this.i++;
-                return { node: charClass([[0x0a, 0x0a]], true), quantifiable: true };
-            case '(': {
-                this.i++;
-                if (this.is('?'))
-                    throw new GoRegexpError('unsupported group flags');
-                const inner = this.sequence(1);
-                this.i++; // the `)`
-                return { node: inner, quantifiable: true };
-            }
-            case '[':
-                return { node: this.charClass(), quantifiable: true };
-            case '\\':
-                return this.escapeAtom();
-            default:
-                // Includes `{`: Go reads one that does not start a valid repeat as a literal, and
-                // patternmatcher escapes it anyway.
-                this.i++;
-                return { node: literal(c), quantifiable: true };
-        }
-    }
-    escapeAtom() {
-        const next = this.peek(1);
-        if (next === undefined)
-            throw new GoRegexpError('trailing backslash at end of expression');
-        const n = String.fromCodePoint(next);
-        switch (n) {
-            case 'A':
-                this.i += 2;
-                return { node: assertion('begin'), quantifiable: false };
-            case 'z':
-                this.i += 2;
-                return { node: assertion('end'), quantifiable: false };
-            case 'b':
-                this.i += 2;
-                return { node: assertion('wordBoundary'), quantifiable: false };
-            case 'B':
-                this.i += 2;
-                return { node: assertion('notWordBoundary'), quantifiable: false };
-            case 'Q': {
-                this.i += 2;
-                const items = [];
-                while (this.i < this.s.length) {
-                    if (this.is('\\') && this.is('E', 1)) {
-                        this.i += 2;
-                        break;
-                    }
-                    items.push(literal(this.peek()));
-                    this.i++;
-                }
-                // A quantifier after `\Q..\E` applies to the whole quoted text, as before the NFA
-                // (Go would apply it to the last character; patternmatcher never writes one there).
-                return { node: concat(items), quantifiable: items.length > 0 };
-            }
-            case 'p':
-            case 'P': {
-                const { ranges, props } = this.unicodeEscape();
-                return { node: charClass(ranges, false, props), quantifiable: true };
-            }
-            case 'd':
-            case 's':
-            case 'w':
-                this.i += 2;
-                return { node: charClass(PERL[n]), quantifiable: true };
-            case 'D':
-            case 'S':
-            case 'W':
-                this.i += 2;
-                return { node: charClass(PERL[n.toLowerCase()], true), quantifiable: true };
-            default:
-                return { node: literal(this.escapedChar()), quantifiable: true };
-        }
-    }
-    unicodeEscape() {
-        const negatedEsc = this.is('P', 1);
-        this.i += 2;
-        let name;
-        if (this.is('{')) {
-            const close = this.s.indexOf(0x7d, this.i);
-            if (close < 0)
-                throw new GoRegexpError('invalid character class range');
-            name = String.fromCodePoint(...this.s.slice(this.i + 1, close));
-            this.i = close + 1;
-        }
-        else {
-            const c = this.peek();
-            if (c === undefined)
-                throw new GoRegexpError('invalid character class range');
-            name = String.fromCodePoint(c);
-            this.i++;
-        }
-        let negated = negatedEsc;
-        if (name.startsWith('^')) {
-            negated = !negated;
-            name = name.slice(1);
-        }
-        return unicodeClass(name, negated);
-    }
-    /** Go's parseEscape: one character from `\x`-style escapes; `this.i` is at the backslash. */
-    escapedChar() {
-        this.i++;
-        const c = this.peek();
-        if (c === undefined)
-            throw new GoRegexpError('trailing backslash at end of expression');
-        this.i++;
-        const ch = String.fromCodePoint(c);
-        const isOct = (x) => x !== undefined && x >= 0x30 && x <= 0x37;
-        if (c < 0x80 && !/[A-Za-z0-9]/.test(ch))
-            return c;
-        if (ch >= '1' && ch <= '7' && !isOct(this.peek())) {
-            throw new GoRegexpError(`invalid escape sequence: \\${ch}`);
-        }
-        if (ch >= '0' && ch <= '7') {
-            let r = c - 0x30;
-            for (let k = 1; k < 3 && isOct(this.peek()); k++) {
-                r = r * 8 + (this.peek() - 0x30);
-                this.i++;
-            }
-            return r;
-        }
-        if (ch === 'x')
-            return this.hexEscape();
-        const cEsc = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
-        if (ch in cEsc)
-            return cEsc[ch];
-        throw new GoRegexpError(`invalid escape sequence: \\${ch}`);
-    }
-    hexEscape() {
-        const hex = (x) => x !== undefined && /^[0-9A-Fa-f]$/.test(String.fromCodePoint(x));
-        if (this.is('{')) {
-            this.i++;
-            let digits = '';
-            while (hex(this.peek())) {
-                digits += String.fromCodePoint(this.peek());
-                this.i++;
-            }
-            if (!this.is('}') || digits === '' || parseInt(digits, 16) > MAX_RUNE) {
-                throw new GoRegexpError('invalid escape sequence: \\x{');
-            }
-            this.i++;
-            return parseInt(digits, 16);
-        }
-        if (!hex(this.peek()) || !hex(this.peek(1)))
-            throw new GoRegexpError('invalid escape sequence: \\x');
-        const v = parseInt(String.fromCodePoint(this.peek(), this.peek(1)), 16);
-        this.i += 2;
-        return v;
-    }
-    /** Go's parseClass, as explicit ranges plus Unicode property escapes. */
-    charClass() {
-        this.i++; // [
-        let negated = false;
-        if (this.is('^')) {
-            negated = true;
-            this.i++;
-        }
-        const ranges = [];
-        const props = [];
-        let first = true;
-        while (first || !this.is(']')) {
-            if (this.i >= this.s.length)
-                throw new GoRegexpError('missing closing ]');
-            first = false;
-            // POSIX [:name:]: Go looks for the closing `:]` anywhere in the rest of the expression.
-            if (this.is('[') && this.is(':', 1)) {
-                const rest = this.s.slice(this.i + 2);
-                let end = -1;
-                for (let k = 0; k + 1 < rest.length; k++) {
-                    if (rest[k] === 0x3a && rest[k + 1] === 0x5d) {
-                        end = k;
-                        break;
-                    }
-                }
-                if (end >= 0) {
-                    let name = String.fromCodePoint(...rest.slice(0, end));
-                    let neg = false;
-                    if (name.startsWith('^')) {
-                        neg = true;
-                        name = name.slice(1);
-                    }
-                    const group = Object.hasOwn(POSIX, name) ? POSIX[name] : undefined;
-                    if (!group)
-                        throw new GoRegexpError(`invalid character class range: [:${name}:]`);
-                    ranges.push(...(neg ? negate(group) : group));
-                    this.i += 2 + end + 2;
-                    continue;
-                }
-            }
-            if (this.is('\\') && (this.is('p', 1) || this.is('P', 1))) {
-                const u = this.unicodeEscape();
-                ranges.push(...u.ranges);
-                props.push(...u.props);
-                continue;
-            }
-            if (this.is('\\')) {
-                const n = this.peek(1);
-                const nc = n === undefined ? '' : String.fromCodePoint(n);
-                if ('dswDSW'.includes(nc) && nc !== '') {
-                    const g = PERL[nc.toLowerCase()];
-                    ranges.push(...(nc === nc.toUpperCase() ? negate(g) : g));
-                    this.i += 2;
-                    continue;
-                }
-            }
-            const lo = this.classChar();
-            let hi = lo;
-            if (this.is('-') && this.peek(1) !== undefined && !this.is(']', 1)) {
-                this.i++;
-                hi = this.classChar();
-                if (hi < lo)
-                    throw new GoRegexpError('invalid character class range');
-            }
-            ranges.push([lo, hi]);
-        }
-        this.i++; // ]
-        return charClass(ranges, negated, props);
-    }
-    classChar() {
-        const c = this.peek();
-        if (c === undefined)
-            throw new GoRegexpError('missing closing ]');
-        if (c === 0x5c)
-            return this.escapedChar();
-        this.i++;
-        return c;
-    }
-}
-function concat(items) {
-    return items.length === 1 ? items[0] : { kind: 'concat', items };
-}
-/** Parses a Go regexp (as patternmatcher writes it); throws GoRegexpError where Go would. */
-function parseGoRegexp(source) {
-    return new Parser(source).parse();
-}
-/** A Go regexp as a matcher whose `test` (an unanchored search) is linear in the input. */
-function compileGoRegexp(source) {
-    return new Nfa(parseGoRegexp(source));
-}
-
-;// CONCATENATED MODULE: ./src/context/ignore.ts
-/**
- * .dockerignore with the semantics of current Docker: moby/patternmatcher (pattern compilation
- * and matching) and its ignorefile.ReadAll (file parsing), as BuildKit's fsutil walker uses them.
- * Not the 20.10 `fileutils` rules, which differ (see __tests__/fixtures/conformance).
- * Pure: no I/O.
- */
-
-
-/** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
-class IgnoreSyntaxError extends util_error/* FreshBuildError */.nz {
-    file;
-    line;
-    pattern;
-    constructor(message, file, line, pattern) {
-        super(`${file ?? '.dockerignore'}${line === null ? '' : `:${line}`}: ${message}`);
-        this.file = file;
-        this.line = line;
-        this.pattern = pattern;
-    }
-}
-// unicode.IsSpace, which Go's strings.TrimSpace uses (JS trim() differs: it trims U+FEFF, keeps U+0085).
-const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
-const TRAILING_SPACE = new RegExp(`[${GO_SPACE}]+$`);
-function goTrimSpace(s) {
-    return s.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
-}
-/** Go's filepath.Clean on a Unix path. */
-function goClean(p) {
-    if (p === '')
-        return '.';
-    const rooted = p.startsWith('/');
-    const out = [];
-    for (const el of p.split('/')) {
-        if (el === '' || el === '.')
-            continue;
-        if (el === '..') {
-            if (out.length > 0 && out[out.length - 1] !== '..')
-                out.pop();
-            else if (!rooted)
-                out.push('..');
-            continue;
-        }
-        out.push(el);
-    }
-    const joined = out.join('/');
-    if (rooted)
-        return `/${joined}`;
-    return joined === '' ? '.' : joined;
-}
-/**
- * ignorefile.ReadAll: BOM stripped, `#` comments only at column 0, whitespace trimmed, paths
- * cleaned, one leading `/` dropped, `!` kept in front. Lines are split like bufio.ScanLines.
- */
-function parseIgnoreFile(text) {
-    const lines = text.split('\n');
-    if (lines.length > 0 && lines[lines.length - 1] === '')
-        lines.pop();
-    const out = [];
-    lines.forEach((raw, i) => {
-        let pattern = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-        if (i === 0 && pattern.startsWith('\ufeff'))
-            pattern = pattern.slice(1);
-        if (pattern.startsWith('#'))
-            return;
-        pattern = goTrimSpace(pattern);
-        if (pattern === '')
-            return;
-        const invert = pattern.startsWith('!');
-        if (invert)
-            pattern = goTrimSpace(pattern.slice(1));
-        if (pattern.length > 0) {
-            pattern = goClean(pattern);
-            if (pattern.length > 1 && pattern.startsWith('/'))
-                pattern = pattern.slice(1);
-        }
-        out.push({ pattern: invert ? `!${pattern}` : pattern, line: i + 1 });
-    });
-    return out;
-}
-/**
- * Whether Go's filepath.Match accepts the pattern's syntax (patternmatcher.New calls
- * `filepath.Match(p, ".")` only for this). Every chunk is checked, as Match does before it
- * returns false. Note filepath.Match does not reject reversed ranges like `[z-a]`.
- */
-function isValidGlob(pattern) {
-    const s = Array.from(pattern);
-    let i = 0;
-    // getEsc: one range endpoint, possibly escaped; must be followed by more of the class.
-    const esc = () => {
-        if (i >= s.length || s[i] === '-' || s[i] === ']')
-            return false;
-        if (s[i] === '\\') {
-            i++;
-            if (i >= s.length)
-                return false;
-        }
-        i++;
-        return i < s.length;
-    };
-    while (i < s.length) {
-        const c = s[i];
-        if (c === '*' || c === '?') {
-            i++;
-        }
-        else if (c === '[') {
-            i++;
-            if (s[i] === '^')
-                i++;
-            let nrange = 0;
-            for (;;) {
-                if (i < s.length && s[i] === ']' && nrange > 0) {
-                    i++;
-                    break;
-                }
-                if (!esc())
-                    return false;
-                if (s[i] === '-') {
-                    i++;
-                    if (!esc())
-                        return false;
-                }
-                nrange++;
-            }
-        }
-        else if (c === '\\') {
-            i++;
-            if (i >= s.length)
-                return false;
-            i++;
-        }
-        else {
-            i++;
-        }
-    }
-    return true;
-}
-// Characters patternmatcher escapes: regexp-special yet plain in filepath.Match. Not `^`.
-const ESCAPED = new Set(['.', '+', '(', ')', '|', '{', '}', '$']);
-/** patternmatcher's Pattern.compile with `/` as separator. */
-function compileForm(cleaned) {
-    const s = Array.from(cleaned);
-    let re = '^';
-    let type = 'exact';
-    let pos = 0;
-    for (let i = 0; pos < s.length; i++) {
-        const ch = s[pos++];
-        if (ch === '*') {
-            if (s[pos] === '*') {
-                pos++;
-                if (s[pos] === '/')
-                    pos++; // `**/` is treated as `**`
-                if (pos >= s.length) {
-                    if (type === 'exact')
-                        type = 'prefix';
-                    else {
-                        re += '.*';
-                        type = 'regexp';
-                    }
-                }
-                else {
-                    re += '(.*/)?';
-                    type = 'regexp';
-                }
-                if (i === 0)
-                    type = 'suffix';
-            }
-            else {
-                re += '[^/]*';
-                type = 'regexp';
-            }
-        }
-        else if (ch === '?') {
-            re += '[^/]';
-            type = 'regexp';
-        }
-        else if (ESCAPED.has(ch)) {
-            re += `\\${ch}`;
-        }
-        else if (ch === '\\') {
-            if (pos < s.length) {
-                re += `\\${s[pos++]}`;
-                type = 'regexp';
-            }
-            else {
-                re += '\\';
-            }
-        }
-        else if (ch === '[' || ch === ']') {
-            re += ch;
-            type = 'regexp';
-        }
-        else {
-            re += ch;
-        }
-    }
-    return type === 'regexp'
-        ? { matchType: type, regexp: `${re}$` }
-        : { matchType: type, regexp: null };
-}
-/**
- * The parent directories patternmatcher checks for `path`, shortest first: the prefixes of
- * filepath.Dir(path) ("a", "a/b" for "a/b/c"); none for a top-level path.
- */
-function parentDirs(path) {
-    const slash = path.lastIndexOf('/');
-    const dir = slash < 0 ? '.' : goClean(path.slice(0, slash + 1));
-    if (dir === '.')
-        return [];
-    const parts = dir.split('/');
-    return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-}
-const SLASH = 0x2f;
-/**
- * Where parentDirs(path) cuts a clean relative path: the index of every `/`, so that the parents
- * are `path.slice(0, cut)`. Null for other paths (rooted, `a//b`, `./a`), whose parents are
- * cleaned and so not plain prefixes.
- */
-function parentCuts(path) {
-    if (path.startsWith('/') || goClean(path) !== path)
-        return null;
-    const cuts = [];
-    for (let k = path.indexOf('/'); k >= 0; k = path.indexOf('/', k + 1))
-        cuts.push(k);
-    return cuts;
-}
-const GLOB_CHARS = /[*?[\]\\^]/;
-/** A path that is not clean and relative: a `.` or `..` segment, `//`, a leading or trailing `/`. */
-const UNCLEAN = /(^|\/)\.\.?(\/|$)|\/\/|^\/|\/$/;
-class Matcher {
-    file;
-    patterns;
-    /** Some pattern starts with `!`. */
-    hasExclusions;
-    regexps = new Map();
-    /** Pattern evaluations so far (one pattern against one path and its parents): for tests. */
-    evaluations = 0;
-    /** Patterns by their leading literal segments; `unindexed` have none. See candidates(). */
-    index = { children: new Map(), patterns: [] };
-    unindexed = [];
-    compiledAll = false;
-    all = null;
-    constructor(patterns, file) {
-        this.file = file;
-        this.patterns = patterns;
-        this.hasExclusions = patterns.some(p => p.exclusion);
-        patterns.forEach((p, i) => {
-            const segs = p.text.split('/');
-            let node = this.index;
-            let k = 0;
-            for (const seg of segs) {
-                if (seg === '' || seg === '.' || seg === '..' || GLOB_CHARS.test(seg))
-                    break;
-                let next = node.children.get(seg);
-                if (!next)
-                    node.children.set(seg, (next = { children: new Map(), patterns: [] }));
-                node = next;
-                k++;
-            }
-            if (k === 0)
-                this.unindexed.push(i);
-            else
-                node.patterns.push(i);
-        });
-    }
-    /**
-     * The patterns that can match `path` or one of its parents, in file order. A pattern's leading
-     * segments without a special character must be the leading segments of whatever it matches
-     * (nothing in a glob can produce or skip a literal segment before the first special one), so a
-     * path is tried only against the patterns indexed under its own leading segments, plus those
-     * that start with a special segment. With a 10,000-line ignore file of paths this is a few
-     * patterns per path instead of all of them; Docker tries every pattern on every path.
-     */
-    candidates(path) {
-        this.compileAllOnce();
-        // parentDirs cleans a path such as `x/../a/b` (its parents include `a`): no index for those.
-        if (UNCLEAN.test(path))
-            return (this.all ??= this.patterns.map((_, i) => i));
-        const lists = [this.unindexed];
-        let node = this.index;
-        let from = 0;
-        while (node !== undefined && from <= path.length) {
-            const slash = path.indexOf('/', from);
-            const seg = path.slice(from, slash < 0 ? path.length : slash);
-            node = node.children.get(seg);
-            if (node && node.patterns.length > 0)
-                lists.push(node.patterns);
-            if (slash < 0)
-                break;
-            from = slash + 1;
-        }
-        if (lists.length === 1)
-            return this.unindexed;
-        return lists.flat().sort((a, b) => a - b);
-    }
-    /**
-     * Go compiles a pattern on its first evaluation, which for nearly every pattern is the first
-     * path walked: a pattern Go's regexp rejects fails the walk even when no path could reach it,
-     * so every regexp pattern is compiled at the first match, in file order.
-     */
-    compileAllOnce() {
-        if (this.compiledAll)
-            return;
-        this.compiledAll = true;
-        this.patterns.forEach((p, i) => {
-            if (p.form.matchType === 'regexp')
-                this.regexp(i);
-        });
-    }
-    /**
-     * One pattern against one path, no parent logic. The regexp is compiled on first use, as Go
-     * does, so a pattern that Go's regexp rejects (`[z-a]`) fails when it is first evaluated.
-     */
-    matchOne(index, path) {
-        const p = this.patterns[index];
-        switch (p.form.matchType) {
-            case 'exact':
-                return path === p.text;
-            case 'prefix':
-                return path.startsWith(p.text.slice(0, -2));
-            case 'suffix': {
-                const suffix = p.text.slice(2);
-                return path.endsWith(suffix) || (suffix.startsWith('/') && path === suffix.slice(1));
-            }
-            case 'regexp':
-                return this.regexp(index).test(path);
-        }
-    }
-    regexp(index) {
-        let re = this.regexps.get(index);
-        if (!re) {
-            const p = this.patterns[index];
-            try {
-                re = compileGoRegexp(p.form.regexp ?? '');
-            }
-            catch (e) {
-                const why = e instanceof GoRegexpError ? ` (${e.message})` : '';
-                throw new IgnoreSyntaxError(`syntax error in pattern "${p.text}"${why}`, this.file, p.line, p.text);
-            }
-            this.regexps.set(index, re);
-        }
-        return re;
-    }
-    /**
-     * One pattern against `path` or any of its parent directories. For a clean relative path the
-     * parents are the prefixes that end before each `/`, judged in one pass over the path rather
-     * than one pass per parent (quadratic in the depth); other paths take parentDirs literally.
-     */
-    matchOneOrParents(index, path, cuts) {
-        if (cuts === null)
-            return this.matchOne(index, path) || parentDirs(path).some(d => this.matchOne(index, d));
-        const p = this.patterns[index];
-        switch (p.form.matchType) {
-            case 'regexp':
-                return this.regexp(index).testPrefixes(path, cuts);
-            case 'exact':
-                return (this.matchOne(index, path) ||
-                    (path.startsWith(p.text) && path.charCodeAt(p.text.length) === SLASH));
-            case 'prefix': {
-                const prefix = p.text.slice(0, -2);
-                return (this.matchOne(index, path) ||
-                    (cuts.length > 0 && prefix.length <= cuts[cuts.length - 1] && path.startsWith(prefix)));
-            }
-            case 'suffix': {
-                const suffix = p.text.slice(2);
-                const bare = suffix.startsWith('/') ? suffix.slice(1) : null;
-                return (this.matchOne(index, path) ||
-                    cuts.some(c => (c >= suffix.length && path.startsWith(suffix, c - suffix.length)) ||
-                        (bare !== null && c === bare.length && path.startsWith(bare))));
-            }
-        }
-    }
-    /**
-     * patternmatcher.MatchesOrParentMatches: is `path` excluded, judging the path and each of its
-     * parent directories against every pattern, last match winning.
-     */
-    matchesOrParentMatches(path) {
-        let matched = false;
-        const cuts = parentCuts(path);
-        for (const i of this.candidates(path)) {
-            const p = this.patterns[i];
-            if (p.exclusion !== matched)
-                continue;
-            this.evaluations++;
-            if (this.matchOneOrParents(i, path, cuts))
-                matched = !p.exclusion;
-        }
-        return matched;
-    }
-    /**
-     * patternmatcher.MatchesUsingParentResults, what the BuildKit walker calls: a pattern that
-     * matched the parent directory counts as matching here; without parent info (top level, or a
-     * lone path) the parent directories are checked as in matchesOrParentMatches.
-     */
-    match(path, parent) {
-        const inherited = parent?.parentMatched ?? [];
-        const withParents = parent === undefined;
-        const cuts = withParents ? parentCuts(path) : null;
-        // Sparse: only matched patterns are set (a hole reads as false). A pattern that matched the
-        // parent is a candidate here too (same leading segments), so nothing inherited is skipped.
-        const info = [];
-        let matched = false;
-        for (const i of this.candidates(path)) {
-            const p = this.patterns[i];
-            let m = inherited[i] ?? false;
-            if (!m) {
-                if (p.exclusion !== matched)
-                    continue;
-                this.evaluations++;
-                m = withParents ? this.matchOneOrParents(i, path, cuts) : this.matchOne(i, path);
-            }
-            if (m) {
-                info[i] = true;
-                matched = !p.exclusion;
-            }
-        }
-        return { excluded: matched, info: { parentMatched: info } };
-    }
-    /** Shorthand for walks that track only the result. */
-    excluded(path, parent) {
-        return this.match(path, parent).excluded;
-    }
-    /**
-     * Whether some `!` exception could re-include anything strictly below the excluded directory
-     * `dir`. When not, the directory need not be read at all. Below an excluded directory a path is
-     * re-included only by an exception that matches a path under `dir` on its own (the parent
-     * results carry the exclusion down), so this asks, per exception, whether it can match any
-     * `dir/...` path. Conservative: true when unsure.
-     */
-    exceptionMayMatchUnder(dir) {
-        if (!this.hasExclusions)
-            return false;
-        const dirSlash = `${dir}/`;
-        const compatible = (prefix) => prefix.startsWith(dirSlash) || dirSlash.startsWith(prefix);
-        return this.patterns.some(p => {
-            if (!p.exclusion)
-                return false;
-            switch (p.form.matchType) {
-                case 'exact':
-                    return p.text.startsWith(dirSlash);
-                case 'prefix':
-                    return compatible(p.text.slice(0, -2));
-                case 'suffix':
-                    return true;
-                case 'regexp':
-                    return this.regexpMayMatchUnder(p, dirSlash);
-            }
-        });
-    }
-    regexpMayMatchUnder(p, dirSlash) {
-        // Classes can match `/` (`[^a]` does), `**` spans levels and `\` escapes read as Go regexp:
-        // for those, only the literal text before the first special character can rule a dir out.
-        const special = p.text.search(GLOB_CHARS);
-        const literal = special < 0 ? p.text : p.text.slice(0, special);
-        if (!(literal.startsWith(dirSlash) || dirSlash.startsWith(literal)))
-            return false;
-        if (/[[\]\\^]|\*\*/.test(p.text))
-            return true;
-        // Only `*` and `?` remain, neither crosses `/`: the pattern has a fixed number of segments,
-        // and must be deeper than `dir` with its leading segments matching dir's.
-        const segs = p.text.split('/');
-        const dirSegs = dirSlash.slice(0, -1).split('/');
-        if (segs.length <= dirSegs.length)
-            return false;
-        const head = compileForm(segs.slice(0, dirSegs.length).join('/'));
-        const dirPath = dirSegs.join('/');
-        if (head.regexp === null)
-            return head.matchType !== 'exact' || dirPath === segs.slice(0, dirSegs.length).join('/');
-        try {
-            return compileGoRegexp(head.regexp).test(dirPath);
-        }
-        catch {
-            return true;
-        }
-    }
-}
-/**
- * patternmatcher.New: trims and cleans each pattern, drops empty ones, takes a leading `!` as an
- * exception, and rejects what filepath.Match would reject. Lines come from `parseIgnoreFile`
- * (or are the 1-based positions of plain strings); `file` names the source in errors.
- */
-function compilePatterns(patterns, file = null) {
-    const out = [];
-    patterns.forEach((entry, idx) => {
-        const line = typeof entry === 'string' ? idx + 1 : entry.line;
-        let p = goTrimSpace(typeof entry === 'string' ? entry : entry.pattern);
-        if (p === '')
-            return;
-        p = goClean(p);
-        let exclusion = false;
-        if (p.startsWith('!')) {
-            if (p.length === 1)
-                throw new IgnoreSyntaxError('illegal exclusion pattern: "!"', file, line, p);
-            exclusion = true;
-            p = p.slice(1);
-        }
-        if (!isValidGlob(p))
-            throw new IgnoreSyntaxError(`syntax error in pattern "${p}"`, file, line, p);
-        out.push({ text: p, exclusion, line, form: compileForm(p) });
-    });
-    return new Matcher(out, file);
-}
-
+// EXTERNAL MODULE: ./src/gomatch/index.ts + 7 modules
+var gomatch = __nccwpck_require__(9746);
 ;// CONCATENATED MODULE: ./src/context/walk.ts
 
 
@@ -52034,7 +52096,7 @@ async function readIgnore(root, dockerfile) {
     catch (e) {
         throw fail('cannot read ignore file', file, e);
     }
-    return { file, lines: parseIgnoreFile(text) };
+    return { file, lines: (0,gomatch/* parseIgnoreFile */.a0)(text) };
 }
 async function resolveRoot(root) {
     const abs = (0,external_node_path_.resolve)(root);
@@ -52161,7 +52223,7 @@ class Walker {
 async function scanContext(root, opts = {}) {
     const realRoot = await resolveRoot(root);
     const ignore = await readIgnore(root, opts.dockerfile);
-    const matcher = compilePatterns(ignore.lines, ignore.file);
+    const matcher = (0,gomatch/* compilePatterns */.xi)(ignore.lines, ignore.file);
     const concurrency = opts.concurrency ?? defaultConcurrency();
     const fs = { ...nodeFs, ...opts.fs };
     const found = [];
@@ -54657,8 +54719,6 @@ async function buildStandIn(name, dir, dockerfile, io, where) {
     return { name, id: id.stdout.trim() };
 }
 
-// EXTERNAL MODULE: ./src/dockerfile/match.ts
-var match = __nccwpck_require__(3239);
 ;// CONCATENATED MODULE: ./src/verdict/sources.ts
 
 
@@ -54671,7 +54731,7 @@ function unmatchedSources(steps, entries) {
     const out = [];
     for (const step of steps) {
         for (const source of step.sources) {
-            if ((0,match/* hasWildcard */.rl)(source) || source === '.')
+            if ((0,gomatch/* hasWildcard */.rl)(source) || source === '.')
                 continue;
             if ((0,dockerfile/* selectSources */.nn)({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
                 out.push({ step, source });
@@ -55133,7 +55193,7 @@ function preBuildWarnings(f) {
 
 /** Entries walked per source directory at most: this is a warning, not a second scan. */
 const WALK_LIMIT = 5000;
-const excluded_literal = (source) => {
+const literal = (source) => {
     const rel = external_node_path_.posix
         .normalize(source)
         .replace(/^(\.?\/)+/, '')
@@ -55158,7 +55218,7 @@ async function excludedChanged(context, steps, entries, since) {
             continue;
         const paths = [];
         for (const source of step.sources) {
-            const rel = excluded_literal(source);
+            const rel = literal(source);
             if (rel === null || sent.get(rel)?.type !== 'dir')
                 continue;
             let budget = WALK_LIMIT;
@@ -55708,7 +55768,7 @@ const SPACE = 0x20;
 const HASH = 0x23;
 const DASH = 0x2d;
 const DOT = 0x2e;
-const chars_SLASH = 0x2f;
+const SLASH = 0x2f;
 const COLON = 0x3a;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
@@ -56076,7 +56136,7 @@ function parseStep(t) {
         return null;
     let i = index.end;
     let total = 0;
-    if (t.charCodeAt(i) === chars_SLASH) {
+    if (t.charCodeAt(i) === SLASH) {
         const n = digitsAt(t, i + 1);
         if (n === null)
             return null;
@@ -56821,7 +56881,7 @@ async function layerTargets(step, path, expected, ctx) {
             unprovable: `several sources go to ${step.dest}, which is not known to be a directory (BuildKit then writes each source to that one path)`
         };
     }
-    const to = { step, destAbs, dirDest, rules: (0,match/* compileExcludes */.pM)(step.excludes) };
+    const to = { step, destAbs, dirDest, rules: new gomatch/* ExcludeRules */.UT(step.excludes) };
     for (const source of step.sources) {
         const found = await linkedSourceTargets(to, source, path, expected, ctx);
         if (found !== null)
@@ -56829,7 +56889,7 @@ async function layerTargets(step, path, expected, ctx) {
     }
     if (step.keyword === 'ADD' && expected?.type === 'file') {
         const archive = await archiveTargets((0,external_node_path_.join)(ctx.context, path), destAbs);
-        if (archive !== null && step.sources.some(s => (0,match/* cleanRel */.Hj)(s) === path))
+        if (archive !== null && step.sources.some(s => (0,gomatch/* cleanRel */.Hj)(s) === path))
             return archive;
     }
     return plainTargets(step, path, expected);
@@ -56840,7 +56900,7 @@ async function layerTargets(step, path, expected, ctx) {
  */
 async function linkedSourceTargets(to, source, path, expected, ctx) {
     const { pattern } = (0,dockerfile/* sourceSpec */.xZ)(source);
-    if ((0,match/* hasWildcard */.rl)(pattern) || to.step.parents)
+    if ((0,gomatch/* hasWildcard */.rl)(pattern) || to.step.parents)
         return null;
     const resolved = (0,dockerfile/* resolveLinks */.Ap)(pattern, ctx.byPath) ?? pattern;
     const root = ctx.byPath.get(resolved);
@@ -56875,7 +56935,8 @@ async function linkedSourceTargets(to, source, path, expected, ctx) {
 /** Where context path `p`, copied through a source resolved to `resolved`, lands (null: excluded). */
 function sourceDest(to, pattern, resolved, p) {
     const rel = p === resolved ? null : p.slice(resolved === '.' ? 0 : resolved.length + 1);
-    if ((0,match/* isExcluded */.RF)(to.rules, rel ?? external_node_path_.posix.basename(pattern)))
+    // The source root itself is never excluded (gomatch/exclude.ts).
+    if (rel !== null && to.rules.excluded(rel))
         return null;
     if (rel !== null)
         return layerPath(external_node_path_.posix.join(to.destAbs, rel));
@@ -56967,7 +57028,7 @@ async function archiveMembers(raw, gzip, destAbs) {
 /** One member's target (null: a directory, or a link to nothing read); drains the entry. */
 async function memberTarget(entry, destAbs, digests) {
     const h = entry.header;
-    const name = (0,match/* cleanRel */.Hj)(h.name);
+    const name = (0,gomatch/* cleanRel */.Hj)(h.name);
     if (name === '.') {
         entry.resume();
         return null;
@@ -56996,7 +57057,7 @@ async function memberTarget(entry, destAbs, digests) {
             expected: { path: name, type: 'symlink', mode: 0o777, size: 0, linkTarget: target, digest }
         };
     }
-    const linked = h.type === 'link' ? digests.get((0,match/* cleanRel */.Hj)(h.linkname ?? '')) : undefined;
+    const linked = h.type === 'link' ? digests.get((0,gomatch/* cleanRel */.Hj)(h.linkname ?? '')) : undefined;
     if (linked === undefined)
         return null;
     return {

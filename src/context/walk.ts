@@ -19,8 +19,8 @@ import { fsPath, nameFromBytes, pathToBytes } from '../util/bytes-path.js'
 import type { ContextEntry, ContextScan } from '../model.js'
 import { defaultConcurrency, digestBytes, digestString, mapPool, StreamDigester } from './digest.js'
 import type { FileDigester, FileStat } from './digest.js'
-import { compilePatterns, parseIgnoreFile } from './ignore.js'
-import type { IgnoreLine, Matcher, MatchInfo } from './ignore.js'
+import { compilePatterns, parseIgnoreFile } from '../gomatch/index.js'
+import type { IgnoreLine, Matcher, MatchInfo } from '../gomatch/index.js'
 import { FreshBuildError, thrownMessage } from '../util/error.js'
 
 /** A context that cannot be read; `path` is the file or directory at fault. */

@@ -1,7 +1,7 @@
 import { posix } from 'node:path'
 import type { InstructionKeyword } from '../model.js'
 import { heredocOf, parseLines, parseTrigger, type DockerfileNode } from './lines.js'
-import { cleanRel } from './match.js'
+import { cleanRel } from '../gomatch/index.js'
 import {
   DockerfileError,
   type PlannedStage,

@@ -1,7 +1,7 @@
 import { posix } from 'node:path'
 import { compareBytes, hashEntries } from '../context/hash.js'
 import type { ContextEntry, ContextStep, DockerfilePlan, HashedStep } from '../model.js'
-import { cleanRel, compileExcludes, goMatch, hasWildcard, isExcluded } from './match.js'
+import { cleanRel, ExcludeRules, goMatch, hasWildcard } from '../gomatch/index.js'
 
 /*
  * Which context entries a step reads, and where a COPY puts them, following BuildKit:
@@ -11,7 +11,8 @@ import { cleanRel, compileExcludes, goMatch, hasWildcard, isExcluded } from './m
  *     segment count, so a wildcard matching a directory also selects its contents;
  *   - a source that is (or passes through) a symlink is followed within the context, as COPY
  *     follows it; the link itself is selected too, so retargeting it changes the hash;
- *   - `--exclude` patterns apply to paths relative to each source (a file source: its name).
+ *   - `--exclude` patterns apply to paths below each source root, relative to it; the root itself
+ *     (a file source, a wildcard's match) is never excluded (see gomatch/exclude.ts).
  */
 
 export interface SourceSpec {
@@ -32,10 +33,10 @@ export function under(path: string, root: string): boolean {
   return root === '.' || path === root || path.startsWith(`${root}/`)
 }
 
-/** `path` relative to `root` (a file source: its own name). */
+/** `path` relative to the source root `root`; `''` for the root itself. */
 function relTo(path: string, root: string): string {
   if (root === '.') return path
-  if (path === root) return posix.basename(path)
+  if (path === root) return ''
   return path.slice(root.length + 1)
 }
 
@@ -70,13 +71,13 @@ export function resolveLinks(
 /** The context entries a COPY/ADD/RUN-bind step reads, in input order. */
 export function selectSources(step: ContextStep, entries: readonly ContextEntry[]): ContextEntry[] {
   const byPath = new Map(entries.map(e => [e.path, e]))
-  const rules = compileExcludes(step.excludes)
+  const rules = new ExcludeRules(step.excludes)
   const chosen = new Set<string>()
   /** Adds the entries `rootOf` places under a source root, unless excluded. */
   const take = (rootOf: (e: ContextEntry) => string | null): void => {
     for (const e of entries) {
       const r = rootOf(e)
-      if (r !== null && !isExcluded(rules, relTo(e.path, r))) chosen.add(e.path)
+      if (r !== null && !rules.excluded(relTo(e.path, r))) chosen.add(e.path)
     }
   }
   for (const source of step.sources) {
@@ -145,7 +146,7 @@ export function destinationFor(
   if (step.keyword === 'RUN' || step.dest === null) return null
   const dest = step.dest
   const destAbs = posix.resolve(step.workdir, dest)
-  const rules = compileExcludes(step.excludes)
+  const rules = new ExcludeRules(step.excludes)
   const path = cleanRel(contextPath)
   const dirDest =
     dest.endsWith('/') ||
@@ -163,7 +164,7 @@ export function destinationFor(
     } else if (under(path, pattern)) {
       root = pattern
     }
-    if (root === null || isExcluded(rules, relTo(path, root))) continue
+    if (root === null || rules.excluded(relTo(path, root))) continue
     if (step.keyword === 'ADD' && ARCHIVE.test(root)) return null
     if (step.parents)
       return out(posix.join(destAbs, pivot === '' ? path : path.slice(pivot.length + 1)))

@@ -22,7 +22,7 @@ import {
   under,
   type PlannedStep
 } from '../dockerfile/index.js'
-import { cleanRel, compileExcludes, hasWildcard, isExcluded } from '../dockerfile/match.js'
+import { cleanRel, ExcludeRules, hasWildcard } from '../gomatch/index.js'
 
 /** One path of the step's layer and what it must hold (null: must be absent). */
 export interface LayerTarget {
@@ -48,7 +48,7 @@ interface CopyDest {
   step: PlannedStep
   destAbs: string
   dirDest: boolean
-  rules: ReturnType<typeof compileExcludes>
+  rules: ExcludeRules
 }
 
 /** The layer targets of one changed context path of `step`. */
@@ -66,7 +66,7 @@ export async function layerTargets(
       unprovable: `several sources go to ${step.dest}, which is not known to be a directory (BuildKit then writes each source to that one path)`
     }
   }
-  const to: CopyDest = { step, destAbs, dirDest, rules: compileExcludes(step.excludes) }
+  const to: CopyDest = { step, destAbs, dirDest, rules: new ExcludeRules(step.excludes) }
   for (const source of step.sources) {
     const found = await linkedSourceTargets(to, source, path, expected, ctx)
     if (found !== null) return found
@@ -121,7 +121,8 @@ async function linkedSourceTargets(
 /** Where context path `p`, copied through a source resolved to `resolved`, lands (null: excluded). */
 function sourceDest(to: CopyDest, pattern: string, resolved: string, p: string): string | null {
   const rel = p === resolved ? null : p.slice(resolved === '.' ? 0 : resolved.length + 1)
-  if (isExcluded(to.rules, rel ?? posix.basename(pattern))) return null
+  // The source root itself is never excluded (gomatch/exclude.ts).
+  if (rel !== null && to.rules.excluded(rel)) return null
   if (rel !== null) return layerPath(posix.join(to.destAbs, rel))
   return layerPath(to.dirDest ? posix.join(to.destAbs, posix.basename(pattern)) : to.destAbs)
 }

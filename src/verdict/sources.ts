@@ -1,6 +1,6 @@
 import type { ContextEntry, HashedStep } from '../model.js'
 import { selectSources } from '../dockerfile/index.js'
-import { hasWildcard } from '../dockerfile/match.js'
+import { hasWildcard } from '../gomatch/index.js'
 
 /**
  * Literal sources that select nothing in the context: BuildKit fails the step (`not found`),

@@ -5,7 +5,7 @@
  * those of the plain rule (a literal pattern excludes the path itself and everything below it).
  */
 import { expect, test } from '@jest/globals'
-import { compilePatterns } from '../../../src/context/ignore.js'
+import { compilePatterns } from '../../../src/gomatch/index.js'
 
 test('10,000 literal patterns: a handful of evaluations per path, the same answers', () => {
   const patterns: string[] = []

@@ -8,11 +8,12 @@ import { join } from 'node:path'
 import {
   compileForm,
   compilePatterns,
+  ExcludeRules,
   IgnoreSyntaxError,
   parentDirs,
   parseIgnoreFile
-} from '../../../src/context/ignore.js'
-import type { Matcher, MatchInfo, MatchType } from '../../../src/context/ignore.js'
+} from '../../../src/gomatch/index.js'
+import type { Matcher, MatchInfo, MatchType } from '../../../src/gomatch/index.js'
 
 const DIR = join(process.cwd(), '__tests__', 'fixtures', 'conformance')
 
@@ -99,6 +100,27 @@ describe('patternmatcher_cases.json', () => {
         expect(m.matchesOrParentMatches(path)).toBe(c.expected)
         expect(m.match(path).excluded).toBe(c.go_results?.MatchesOrParentMatches)
         expect(fed(m, path)).toBe(c.go_results?.MatchesUsingParentResults)
+      })
+    }
+  }
+
+  // COPY --exclude goes through the same matcher, driven as fsutil's copier drives it: each path
+  // judged with its parent directory's results. The copier only ever asks about clean relative
+  // paths below a source root, so the cases on other paths ('/', 'dir/file/', '.') are left out.
+  for (const c of upstream.filter(x => x.kind === 'match')) {
+    const path = c.path ?? ''
+    const error = c.go_results?.new_error ?? c.expected_error
+    if (error !== undefined) {
+      test(`${name(c)}: COPY --exclude rejects the patterns, as BuildKit does`, () => {
+        const rules = new ExcludeRules(c.patterns ?? [])
+        expect(rules.rejected).toBeInstanceOf(IgnoreSyntaxError)
+        expect(rules.rejected?.message).toMatch(/COPY --exclude/)
+      })
+    } else if (/^[^/]+(\/[^/]+)*$/.test(path) && !/(^|\/)\.\.?(\/|$)/.test(path)) {
+      test(`${name(c)}: COPY --exclude -> ${String(c.go_results?.MatchesUsingParentResults)}`, () => {
+        const rules = new ExcludeRules(c.patterns ?? [])
+        expect(rules.rejected).toBeNull()
+        expect(rules.excluded(path)).toBe(c.go_results?.MatchesUsingParentResults)
       })
     }
   }

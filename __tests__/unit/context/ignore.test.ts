@@ -1,13 +1,14 @@
 /** Behaviour beyond the upstream tables: file parsing details, Go regexp quirks, pruning analysis. */
 import { describe, expect, test } from '@jest/globals'
 import {
+  compileGoRegexp,
   compilePatterns,
   goClean,
+  GoRegexpError,
   IgnoreSyntaxError,
   isValidGlob,
   parseIgnoreFile
-} from '../../../src/context/ignore.js'
-import { compileGoRegexp, GoRegexpError } from '../../../src/context/goregexp.js'
+} from '../../../src/gomatch/index.js'
 
 const excluded = (patterns: string[], path: string): boolean =>
   compilePatterns(patterns).matchesOrParentMatches(path)

@@ -5,15 +5,17 @@
  */
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
-import { compileGoRegexp, GoRegexpError, parseGoRegexp } from '../../../src/context/goregexp.js'
 import {
   compileForm,
+  compileGoRegexp,
   compilePatterns,
+  GoRegexpError,
   IgnoreSyntaxError,
   parentCuts,
-  parentDirs
-} from '../../../src/context/ignore.js'
-import type { RegexNode } from '../../../src/context/nfa.js'
+  parentDirs,
+  parseGoRegexp
+} from '../../../src/gomatch/index.js'
+import type { RegexNode } from '../../../src/gomatch/index.js'
 
 const RUNS = Number(process.env.FB_FUZZ_RUNS ?? 2000)
 

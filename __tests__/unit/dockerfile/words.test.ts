@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { expandWord, MAX_NESTING, splitWords, WordError } from '../../../src/dockerfile/words.js'
-import { cleanRel, compileExcludes, goMatch, isExcluded } from '../../../src/dockerfile/match.js'
+import { cleanRel, ExcludeRules, goMatch } from '../../../src/gomatch/index.js'
 
 const vars = new Map([
   ['A', 'a'],
@@ -101,7 +101,7 @@ describe('exclude patterns follow patternmatcher', () => {
     [['*.txt', '!keep.txt'], 'keep.txt', false],
     [['./d/'], 'd/x', true]
   ])('%j excludes %s: %s', (patterns, path, want) => {
-    expect(isExcluded(compileExcludes(patterns), path)).toBe(want)
+    expect(new ExcludeRules(patterns).excluded(path)).toBe(want)
   })
 })
 

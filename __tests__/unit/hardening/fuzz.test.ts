@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals'
 import { rmSync } from 'node:fs'
 import fc from 'fast-check'
-import { compilePatterns, IgnoreSyntaxError, parseIgnoreFile } from '../../../src/context/ignore.js'
+import { compilePatterns, IgnoreSyntaxError, parseIgnoreFile } from '../../../src/gomatch/index.js'
 import { DockerfileError, readDockerfile } from '../../../src/dockerfile/index.js'
 import { hashContext } from '../../../src/pipeline/hash.js'
 import { makeTree } from '../../helpers/tree.js'
@@ -151,7 +151,7 @@ describe('.dockerignore matcher', () => {
   })
 
   // Backtracking JS RegExps took 40 s for `**/**/**/**/**/**/a` against a path 80 deep and 7.6 s
-  // for `*a*a*a*a*a*a*b` against 80 a's; the NFA (src/context/nfa.ts) is linear, as Go's RE2.
+  // for `*a*a*a*a*a*a*b` against 80 a's; the NFA (src/gomatch/nfa.ts) is linear, as Go's RE2.
   test('adversarial patterns take time linear in the path, as Go RE2 does', () => {
     const families: [string, (n: number) => string][] = [
       ['**/**/**/**/**/**/a', n => `${Array(n).fill('x').join('/')}/b`],

@@ -1,10 +1,13 @@
 /**
- * .dockerignore with the semantics of current Docker: moby/patternmatcher (pattern compilation
- * and matching) and its ignorefile.ReadAll (file parsing), as BuildKit's fsutil walker uses them.
- * Not the 20.10 `fileutils` rules, which differ (see __tests__/fixtures/conformance).
- * Pure: no I/O.
+ * moby/patternmatcher: pattern compilation (`New`) and matching (`MatchesOrParentMatches`,
+ * `MatchesUsingParentResults`), the one matcher behind `.dockerignore` (BuildKit's fsutil walker)
+ * and `COPY --exclude` (fsutil's copier). Current Docker's rules, not the 20.10 `fileutils` ones,
+ * which differ (see __tests__/fixtures/conformance). Pure: no I/O.
  */
+import { goClean, goTrimSpace } from './clean.js'
+import { isValidGlob } from './filepath.js'
 import { compileGoRegexp, GoRegexpError } from './goregexp.js'
+import type { IgnoreLine } from './ignorefile.js'
 import type { Nfa } from './nfa.js'
 import { FreshBuildError } from '../util/error.js'
 
@@ -18,115 +21,6 @@ export class IgnoreSyntaxError extends FreshBuildError {
   ) {
     super(`${file ?? '.dockerignore'}${line === null ? '' : `:${line}`}: ${message}`)
   }
-}
-
-/** One pattern of an ignore file, with its 1-based line. */
-export interface IgnoreLine {
-  pattern: string
-  line: number
-}
-
-// unicode.IsSpace, which Go's strings.TrimSpace uses (JS trim() differs: it trims U+FEFF, keeps U+0085).
-const GO_SPACE =
-  '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'
-const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`)
-const TRAILING_SPACE = new RegExp(`[${GO_SPACE}]+$`)
-
-export function goTrimSpace(s: string): string {
-  return s.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '')
-}
-
-/** Go's filepath.Clean on a Unix path. */
-export function goClean(p: string): string {
-  if (p === '') return '.'
-  const rooted = p.startsWith('/')
-  const out: string[] = []
-  for (const el of p.split('/')) {
-    if (el === '' || el === '.') continue
-    if (el === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop()
-      else if (!rooted) out.push('..')
-      continue
-    }
-    out.push(el)
-  }
-  const joined = out.join('/')
-  if (rooted) return `/${joined}`
-  return joined === '' ? '.' : joined
-}
-
-/**
- * ignorefile.ReadAll: BOM stripped, `#` comments only at column 0, whitespace trimmed, paths
- * cleaned, one leading `/` dropped, `!` kept in front. Lines are split like bufio.ScanLines.
- */
-export function parseIgnoreFile(text: string): IgnoreLine[] {
-  const lines = text.split('\n')
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop()
-  const out: IgnoreLine[] = []
-  lines.forEach((raw, i) => {
-    let pattern = raw.endsWith('\r') ? raw.slice(0, -1) : raw
-    if (i === 0 && pattern.startsWith('\ufeff')) pattern = pattern.slice(1)
-    if (pattern.startsWith('#')) return
-    pattern = goTrimSpace(pattern)
-    if (pattern === '') return
-    const invert = pattern.startsWith('!')
-    if (invert) pattern = goTrimSpace(pattern.slice(1))
-    if (pattern.length > 0) {
-      pattern = goClean(pattern)
-      if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1)
-    }
-    out.push({ pattern: invert ? `!${pattern}` : pattern, line: i + 1 })
-  })
-  return out
-}
-
-/**
- * Whether Go's filepath.Match accepts the pattern's syntax (patternmatcher.New calls
- * `filepath.Match(p, ".")` only for this). Every chunk is checked, as Match does before it
- * returns false. Note filepath.Match does not reject reversed ranges like `[z-a]`.
- */
-export function isValidGlob(pattern: string): boolean {
-  const s = Array.from(pattern)
-  let i = 0
-  // getEsc: one range endpoint, possibly escaped; must be followed by more of the class.
-  const esc = (): boolean => {
-    if (i >= s.length || s[i] === '-' || s[i] === ']') return false
-    if (s[i] === '\\') {
-      i++
-      if (i >= s.length) return false
-    }
-    i++
-    return i < s.length
-  }
-  while (i < s.length) {
-    const c = s[i]
-    if (c === '*' || c === '?') {
-      i++
-    } else if (c === '[') {
-      i++
-      if (s[i] === '^') i++
-      let nrange = 0
-      for (;;) {
-        if (i < s.length && s[i] === ']' && nrange > 0) {
-          i++
-          break
-        }
-        if (!esc()) return false
-        if (s[i] === '-') {
-          i++
-          if (!esc()) return false
-        }
-        nrange++
-      }
-    } else if (c === '\\') {
-      i++
-      if (i >= s.length) return false
-      i++
-    } else {
-      i++
-    }
-  }
-  return true
 }
 
 export type MatchType = 'exact' | 'prefix' | 'suffix' | 'regexp'
@@ -292,7 +186,7 @@ export class Matcher {
    * patterns per path instead of all of them; Docker tries every pattern on every path.
    */
   private candidates(path: string): readonly number[] {
-    this.compileAllOnce()
+    this.compileAll()
     // parentDirs cleans a path such as `x/../a/b` (its parents include `a`): no index for those.
     if (UNCLEAN.test(path)) return (this.all ??= this.patterns.map((_, i) => i))
     const lists: (readonly number[])[] = [this.unindexed]
@@ -313,9 +207,10 @@ export class Matcher {
   /**
    * Go compiles a pattern on its first evaluation, which for nearly every pattern is the first
    * path walked: a pattern Go's regexp rejects fails the walk even when no path could reach it,
-   * so every regexp pattern is compiled at the first match, in file order.
+   * so every regexp pattern is compiled at the first match, in file order. Callable up front to
+   * learn whether the patterns are usable at all (throws IgnoreSyntaxError).
    */
-  private compileAllOnce(): void {
+  compileAll(): void {
     if (this.compiledAll) return
     this.compiledAll = true
     this.patterns.forEach((p, i) => {
