@@ -50628,8 +50628,182 @@ function engineGet(socket, path, opts) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/docker/probe.ts
+/**
+ * The builder probe without client start-ups where that is sound. `docker version` and
+ * `docker buildx version` (two client start-ups, on the critical path of every build) ask two
+ * kinds of facts: the client's (its version, its context, whether the buildx plugin answers),
+ * which only change when the files that make the client change, and the daemon's (version, OS).
+ * On the Engine API path (engine.ts) the daemon's facts are one GET /version; the client's are
+ * kept beside the record under a fingerprint of everything the client reads to find them: its
+ * binary, every place it looks for the buildx plugin, its config file and the DOCKER_*
+ * environment. Any difference, or no API path, and both client calls run as before.
+ */
+
+
+
+
+
+
+
+/** Where the 20.10 and later clients look for plugins, after the config dir's `cli-plugins`. */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins'
+];
+/** Where the client facts of a record's builds are kept. */
+function clientFactsPath(recordPath) {
+    return `${recordPath}.docker-client`;
+}
+/**
+ * detectBuilder, from the kept client facts and the daemon's /version when the fingerprint
+ * matches; otherwise detectBuilder itself, keeping what it found for the next run.
+ */
+async function probeBuilder(client, exec, factsFile) {
+    const env = client.env;
+    const socket = factsFile === null ? null : await engineSocket(client).catch(() => null);
+    const key = socket === null ? null : await fingerprint(client).catch(() => null);
+    if (socket === null || key === null || factsFile === null)
+        return detectBuilder(exec, env);
+    const kept = await readFacts(factsFile);
+    if (kept?.key === key) {
+        const server = await daemonVersion(socket, env);
+        if (server !== null) {
+            const buildx = kept.buildxVersion;
+            const parsed = { clientVersion: kept.clientVersion, context: kept.context, ...server };
+            const choice = classifyBuilder({
+                ...parsed,
+                buildxVersion: buildx,
+                dockerBuildkit: env.DOCKER_BUILDKIT
+            });
+            return {
+                ...choice,
+                ...parsed,
+                buildxVersion: buildx,
+                dockerHost: env.DOCKER_HOST || null,
+                context: env.DOCKER_CONTEXT || kept.context
+            };
+        }
+    }
+    // The client's own words for an unreachable daemon, and facts for the next run.
+    const info = await detectBuilder(exec, env);
+    await writeFacts(factsFile, {
+        version: 1,
+        key,
+        clientVersion: info.clientVersion,
+        context: info.context,
+        buildxVersion: info.buildxVersion
+    }).catch(() => undefined);
+    return info;
+}
+/** The daemon's version and OS from GET /version; null when it did not answer (the client says why). */
+async function daemonVersion(socket, env) {
+    const res = await engineGet(socket, '/version', {
+        label: 'docker version',
+        idleTimeoutMs: (0,docker_exec/* dockerTimeoutMs */.yc)(env),
+        maxBytes: 1024 * 1024
+    });
+    if (res === 'unreachable' || res.status !== 200)
+        return null;
+    try {
+        const v = JSON.parse(res.body.toString('utf8'));
+        if (typeof v.Version !== 'string' || v.Version === '')
+            return null;
+        return { serverVersion: v.Version, serverOs: typeof v.Os === 'string' ? v.Os : null };
+    }
+    catch {
+        return null;
+    }
+}
+/** Everything the client reads to know its version, context and the buildx plugin. */
+async function fingerprint(client) {
+    const env = client.env;
+    // Plugin directories from the environment are not followed here: then the client is asked.
+    if (Object.keys(env).some(k => k.startsWith('DOCKER_CLI_PLUGIN')))
+        return null;
+    const bin = await clientBinary(client.bin, env);
+    if (bin === null)
+        return null;
+    const configDir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    const config = await (0,promises_.readFile)((0,external_node_path_.join)(configDir, 'config.json')).catch((e) => e.code === 'ENOENT' ? null : Promise.reject(e));
+    let extra = [];
+    if (config !== null) {
+        const dirs = JSON.parse(config.toString('utf8'))
+            .cliPluginsExtraDirs;
+        if (dirs !== undefined && !(Array.isArray(dirs) && dirs.every(d => typeof d === 'string'))) {
+            return null;
+        }
+        extra = dirs ?? [];
+    }
+    const plugins = [(0,external_node_path_.join)(configDir, 'cli-plugins'), ...extra, ...SYSTEM_PLUGIN_DIRS].map(d => (0,external_node_path_.join)(d, 'docker-buildx'));
+    const parts = [
+        `bin ${bin} ${await fileId(bin)}`,
+        `config ${config === null ? '-' : (0,external_node_crypto_.createHash)('sha256').update(config).digest('hex')}`,
+        ...(await Promise.all(plugins.map(async (p) => `plugin ${p} ${await fileId(p)}`))),
+        ...Object.keys(env)
+            .filter(k => k.startsWith('DOCKER_') || k === 'HOME')
+            .sort()
+            .map(k => `env ${k}=${env[k] ?? ''}`)
+    ];
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex');
+}
+/** The file and, for a symlink, what it points to: device, inode, size, mtime, ctime (ns). */
+async function fileId(path) {
+    const id = (s) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    const link = await (0,promises_.lstat)(path, { bigint: true }).catch(() => null);
+    if (link === null)
+        return 'absent';
+    const target = await (0,promises_.stat)(path, { bigint: true }).catch(() => null);
+    return `${id(link)}>${target === null ? 'dangling' : id(target)}`;
+}
+/** The client binary the spawn would run (first on PATH that opens), resolved; null if none. */
+async function clientBinary(bin, env) {
+    const candidates = bin.includes('/')
+        ? [(0,external_node_path_.resolve)(bin)]
+        : (env.PATH ?? '')
+            .split(external_node_path_.delimiter)
+            .filter(Boolean)
+            .map(d => (0,external_node_path_.join)(d, bin));
+    for (const file of candidates) {
+        const fh = await (0,promises_.open)(file, 'r').catch(() => null);
+        if (fh === null)
+            continue;
+        await fh.close();
+        return (0,promises_.realpath)(file);
+    }
+    return null;
+}
+async function readFacts(path) {
+    try {
+        const v = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        const str = (x) => x === null || typeof x === 'string';
+        if (v.version !== 1 || typeof v.key !== 'string')
+            return null;
+        if (!str(v.clientVersion) || !str(v.context) || !str(v.buildxVersion))
+            return null;
+        return v;
+    }
+    catch {
+        return null;
+    }
+}
+async function writeFacts(path, facts) {
+    const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_.writeFile)(tmp, `${JSON.stringify(facts)}\n`, { mode: 0o644, flag: 'wx' });
+        await (0,promises_.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/docker/index.ts
 /** The Docker adapter: every docker call of the pipeline goes through these modules. */
+
 
 
 
@@ -55223,11 +55397,21 @@ function onPlan(run, plan) {
     // The daemon is asked while the context is walked: both take a while, neither needs the other.
     if (run.command !== 'build')
         return { needed, hostInfo: null, sourcesBefore: null };
-    const hostInfo = detectBuilder(run.docker(), run.io.env);
+    const hostInfo = probe(run);
     hostInfo.catch(() => undefined); // awaited by the build source; a failure is reported there
     // What the builder's context records look like before this run builds (never rejects).
     const sourcesBefore = run.opts.prune === 'never' ? null : listLocalSources(run.docker());
     return { needed, hostInfo, sourcesBefore };
+}
+/**
+ * The builder probe: the kept client facts and the daemon's /version where they vouch (beside the
+ * record, like the stat cache; docker/probe.ts), else the client's own two calls.
+ */
+function probe(run) {
+    if (run.io.exec || run.statCache === null)
+        return detectBuilder(run.docker(), run.io.env);
+    const client = (0,docker_exec/* dockerClient */._n)({ dockerPath: run.opts.docker, env: run.io.env });
+    return probeBuilder(client, run.docker(), clientFactsPath(run.statePath));
 }
 function contextFiles(entries) {
     return {

@@ -11,6 +11,12 @@ import { daemonExec, engineSocket } from '../../../src/docker/engine.js'
 import { inspectImage } from '../../../src/docker/image.js'
 import { readOnBuild } from '../../../src/docker/onbuild.js'
 import { listLocalSources } from '../../../src/docker/buildcache.js'
+import { detectBuilder } from '../../../src/docker/builder.js'
+import { probeBuilder } from '../../../src/docker/probe.js'
+import type { DockerExec } from '../../../src/docker/exec.js'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { exec20, removeImages, tag } from './common.js'
 
 const tags: string[] = []
@@ -58,5 +64,57 @@ describeDocker('the Engine API path against the client', () => {
     const [a, b] = [await listLocalSources(exec20), await listLocalSources(apiOnly)]
     expect('sources' in a && a.sources.length > 0).toBe(true)
     expect(b).toEqual(a)
+  })
+})
+
+describeDocker('the builder probe from kept client facts', () => {
+  /** exec20, counting the calls that reached the client. */
+  const counted = (): { exec: DockerExec; calls: string[][] } => {
+    const calls: string[][] = []
+    return {
+      calls,
+      exec: (args, opts) => {
+        calls.push(args)
+        return exec20(args, opts)
+      }
+    }
+  }
+
+  test('the same facts as the client, without it once kept; a new buildx plugin asks again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fb-probe-'))
+    trees.push(dir)
+    const config = join(dir, 'config')
+    const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_CONFIG: config }
+    delete env.DOCKER_CONTEXT
+    mkdirSync(config, { recursive: true })
+    const client = dockerClient({ dockerPath: DOCKER, env })
+    const file = join(dir, 'record.json.docker-client')
+    const truth = await detectBuilder(exec20, env)
+
+    const first = counted()
+    expect(await probeBuilder(client, first.exec, file)).toEqual(truth)
+    expect(first.calls.map(c => c[0])).toEqual(['version', 'buildx'])
+
+    const second = counted()
+    expect(await probeBuilder(client, second.exec, file)).toEqual(truth)
+    expect(second.calls).toEqual([])
+
+    // A plugin where the client looks for one: the kept facts no longer vouch.
+    mkdirSync(join(config, 'cli-plugins'))
+    writeFileSync(join(config, 'cli-plugins', 'docker-buildx'), '#!/bin/sh\n', {
+      mode: 0o755
+    })
+    const third = counted()
+    await probeBuilder(client, third.exec, file)
+    expect(third.calls.map(c => c[0])).toEqual(['version', 'buildx'])
+
+    // Another environment for the client: asked again too.
+    const fourth = counted()
+    await probeBuilder(
+      dockerClient({ dockerPath: DOCKER, env: { ...env, DOCKER_BUILDKIT: '0' } }),
+      fourth.exec,
+      file
+    )
+    expect(fourth.calls.map(c => c[0])).toEqual(['version', 'buildx'])
   })
 })
