@@ -21683,6 +21683,7 @@ function engineGet(socket, path, opts) {
 
 
 
+
 /** Where the 20.10 and later clients look for plugins, after the config dir's `cli-plugins`. */
 const SYSTEM_PLUGIN_DIRS = [
     '/usr/local/lib/docker/cli-plugins',
@@ -21826,15 +21827,18 @@ async function readFacts(path) {
         return null;
     }
 }
+/**
+ * Written in place, never through a symlink: a torn or mixed file fails to parse or to match the
+ * fingerprint, and then the client is only asked again.
+ */
 async function writeFacts(path, facts) {
-    const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW;
+    const fh = await (0,promises_.open)(path, flags, 0o644);
     try {
-        await (0,promises_.writeFile)(tmp, `${JSON.stringify(facts)}\n`, { mode: 0o644, flag: 'wx' });
-        await (0,promises_.rename)(tmp, path);
+        await fh.writeFile(`${JSON.stringify(facts)}\n`);
     }
-    catch (e) {
-        await (0,promises_.rm)(tmp, { force: true });
-        throw e;
+    finally {
+        await fh.close();
     }
 }
 

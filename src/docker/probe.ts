@@ -8,8 +8,9 @@
  * binary, every place it looks for the buildx plugin, its config file and the DOCKER_*
  * environment. Any difference, or no API path, and both client calls run as before.
  */
-import { createHash, randomBytes } from 'node:crypto'
-import { lstat, open, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { constants } from 'node:fs'
+import { lstat, open, readFile, realpath, stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { delimiter, join, resolve } from 'node:path'
 import { classifyBuilder, detectBuilder, type DockerHostInfo } from './builder.js'
@@ -176,13 +177,16 @@ async function readFacts(path: string): Promise<ClientFacts | null> {
   }
 }
 
+/**
+ * Written in place, never through a symlink: a torn or mixed file fails to parse or to match the
+ * fingerprint, and then the client is only asked again.
+ */
 async function writeFacts(path: string, facts: ClientFacts): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW
+  const fh = await open(path, flags, 0o644)
   try {
-    await writeFile(tmp, `${JSON.stringify(facts)}\n`, { mode: 0o644, flag: 'wx' })
-    await rename(tmp, path)
-  } catch (e) {
-    await rm(tmp, { force: true })
-    throw e
+    await fh.writeFile(`${JSON.stringify(facts)}\n`)
+  } finally {
+    await fh.close()
   }
 }
