@@ -42479,14 +42479,17 @@ function signatureSize(signature) {
 __nccwpck_require__.d(__webpack_exports__, {
   Bi: () => (/* binding */ DockerError),
   yE: () => (/* binding */ commandError),
+  Md: () => (/* binding */ commandLabel),
   _n: () => (/* binding */ dockerClient),
   SW: () => (/* binding */ dockerExec),
+  yc: () => (/* binding */ dockerTimeoutMs),
   HY: () => (/* binding */ lastErrorLine),
   eF: () => (/* binding */ run),
-  nf: () => (/* binding */ runOrThrow)
+  nf: () => (/* binding */ runOrThrow),
+  YA: () => (/* binding */ seconds)
 });
 
-// UNUSED EXPORTS: DEFAULT_DOCKER_TIMEOUT_S, commandLabel, dockerTimeoutMs
+// UNUSED EXPORTS: DEFAULT_DOCKER_TIMEOUT_S
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -42712,6 +42715,7 @@ function run(cmd, args, opts = {}) {
             child.stdin.end(opts.input);
     });
 }
+/** `1.5s`: a bound as the timeout messages say it. */
 function seconds(ms) {
     return `${Math.round(ms / 100) / 10}s`;
 }
@@ -42740,7 +42744,10 @@ function dockerClient(opts = {}) {
     const bin = opts.dockerPath || env.DOCKER_PATH || 'docker';
     return { bin, env };
 }
-/** Binds a client: the returned function runs `bin args...` with the client's environment. */
+/**
+ * Binds a client: the returned function runs `bin args...` with the client's environment (every
+ * call spawns it; daemonExec in engine.ts answers read-only calls over the socket where it can).
+ */
 function dockerExec(client) {
     const idle = dockerTimeoutMs(client.env);
     // Every call is bounded by silence; a build sets its own bound (its steps may be quiet for
@@ -50445,13 +50452,17 @@ function parseVersionJson(text) {
  * host it tried (docker's own message says which).
  */
 async function detectBuilder(exec, env = process.env) {
-    const ver = await exec(['version', '--format', '{{json .}}']);
+    // Both at once: the plugin check needs no daemon, and each is a client start-up to wait for.
+    const asked = exec(['version', '--format', '{{json .}}']);
+    const plugin = exec(['buildx', 'version']);
+    plugin.catch(() => undefined); // awaited only when the daemon answered
+    const ver = await asked;
     const parsed = parseVersionJson(ver.stdout);
     if (ver.code !== 0 || parsed.serverVersion === null) {
         const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
         throw new docker_exec/* DockerError */.Bi(`Docker daemon unreachable${where}: ${(0,docker_exec/* lastErrorLine */.HY)(ver)}`, ver.code);
     }
-    const bx = await exec(['buildx', 'version']);
+    const bx = await plugin;
     const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null;
     const choice = classifyBuilder({ ...parsed, buildxVersion, dockerBuildkit: env.DOCKER_BUILDKIT });
     return {
@@ -50999,7 +51010,8 @@ function parseHistoryLines(text) {
         out.push({
             createdBy: v.CreatedBy ?? '',
             comment: v.Comment ?? '',
-            size: parseHumanSize(v.Size ?? '')
+            // The client prints a rounded size; the Engine API path (engine.ts) the exact bytes.
+            size: typeof v.Size === 'number' ? v.Size : parseHumanSize(v.Size ?? '')
         });
     }
     return out.reverse();
@@ -51536,8 +51548,550 @@ async function readOnBuild(exec, images) {
     return { triggers, problems };
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/docker/buildcache.ts
+const BUILD_CACHE_ARGV = ['system', 'df', '-v', '--format', '{{json .BuildCache}}'];
+/**
+ * The `source.local` records of a `{{json .BuildCache}}` listing, sorted by ID. Throws on output
+ * that is not the array of records the 20.10 client prints (an empty cache prints `[]`).
+ */
+function parseLocalSources(text) {
+    const value = JSON.parse(text.trim() || 'null');
+    if (value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw new Error('build cache listing is not an array');
+    const out = [];
+    for (const r of value) {
+        if (typeof r !== 'object' || r === null)
+            throw new Error('build cache record is not an object');
+        const o = r;
+        // The CLI's template prints these fields as strings; the raw API as numbers and strings.
+        const type = o.CacheType ?? o.Type;
+        if (type !== 'source.local')
+            continue;
+        const usage = Number(o.UsageCount);
+        const { ID: id, Description: description, LastUsedAt: lastUsed } = o;
+        if (typeof id !== 'string' || id === '' || !Number.isSafeInteger(usage)) {
+            throw new Error('build cache record without an ID or a usage count');
+        }
+        out.push({
+            // The client marks a record in use with a trailing `*`; the API has a field for that.
+            id: id.replace(/\*$/, ''),
+            description: typeof description === 'string' ? description : '',
+            usage,
+            lastUsed: canonicalTime(typeof lastUsed === 'string' ? lastUsed : String(lastUsed ?? ''))
+        });
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+const TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:\s*(Z|[+-]\d{2}:?\d{2}))?/;
+/**
+ * One spelling for an instant, to the nanosecond: the client prints Go's `2026-12-01
+ * 13:14:33.990649254 +0000 UTC` (in its own time zone), the API RFC 3339 `...T13:14:33.990649254Z`.
+ * Both become `2026-12-01T13:14:33.990649254Z`; only the whole seconds go through Date, so no
+ * digit of the fraction is lost. Anything else is kept as it is (and compared as it is).
+ */
+function canonicalTime(text) {
+    const m = TIME.exec(text.trim());
+    if (!m)
+        return text;
+    const [, y, mo, d, h, mi, s, frac = '', zone = 'Z'] = m;
+    const offset = zone === 'Z'
+        ? 0
+        : (zone.startsWith('-') ? -1 : 1) *
+            (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) *
+            60_000;
+    const ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) - offset;
+    if (!Number.isFinite(ms))
+        return text;
+    return `${new Date(ms).toISOString().slice(0, 19)}.${frac.padEnd(9, '0')}Z`;
+}
+/** The daemon's `source.local` records, or the reason they cannot be listed. */
+async function listLocalSources(exec) {
+    try {
+        const r = await exec(BUILD_CACHE_ARGV, { maxCapture: 8 * 1024 * 1024 });
+        if (r.code !== 0 || r.truncated) {
+            return {
+                error: `docker system df failed (exit ${r.code}): ${r.stderr.trim().split('\n')[0] ?? ''}`
+            };
+        }
+        return { sources: parseLocalSources(r.stdout) };
+    }
+    catch (e) {
+        return { error: `docker system df: ${e instanceof Error ? e.message : String(e)}` };
+    }
+}
+/** Same record, unused since: same ID, usage count and last-used time. */
+function sameUse(a, b) {
+    return a.id === b.id && a.usage === b.usage && a.lastUsed === b.lastUsed;
+}
+/** Records in `after` that are new or were used since `before`: what a build in between touched. */
+function usedBetween(before, after) {
+    const old = new Map(before.map(s => [s.id, s]));
+    return after.filter(s => {
+        const was = old.get(s.id);
+        return was === undefined || !sameUse(was, s);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+/**
+ * Read-only docker calls answered by the Docker Engine API over the daemon's unix socket instead
+ * of by spawning the Go client: each client spawn costs tens of milliseconds of CPU before it
+ * sends its one request, and a guarded build makes several (ONBUILD triggers, two build-cache
+ * listings, image inspect and history for the proof).
+ *
+ * Only where the socket is provably the daemon the client would talk to: DOCKER_HOST is a
+ * `unix://` path (or unset, with no docker context chosen, which means the default socket), no
+ * DOCKER_CONTEXT, and the client is a native executable (a script in its place may do anything,
+ * so it gets every call). TLS, ssh and tcp hosts keep the client. Every other argv, and any call
+ * whose socket cannot be reached, goes to the client as before, so errors read as docker's own.
+ * FRESH_BUILD_ENGINE_API=0 turns it off.
+ */
+
+
+
+
+
+
+/** Binds a client: read-only calls the API can answer go over the socket, the rest spawn it. */
+function daemonExec(client) {
+    const spawnClient = (0,docker_exec/* dockerExec */.SW)(client);
+    const idle = (0,docker_exec/* dockerTimeoutMs */.yc)(client.env);
+    let socket = null;
+    return async (args, opts = {}) => {
+        const call = engineCall(args);
+        if (call === null || !plainOptions(opts))
+            return spawnClient(args, opts);
+        socket ??= engineSocket(client).catch(() => null);
+        const path = await socket;
+        if (path === null)
+            return spawnClient(args, opts);
+        const res = await engineGet(path, call.path, {
+            label: (0,docker_exec/* commandLabel */.Md)(args),
+            idleTimeoutMs: opts.idleTimeoutMs ?? idle,
+            timeoutMs: opts.timeoutMs,
+            signal: opts.signal,
+            maxBytes: opts.maxCapture ?? 16 * 1024 * 1024
+        });
+        if (res === 'unreachable') {
+            // The client says why in its own words (and may know a way we do not).
+            socket = Promise.resolve(null);
+            return spawnClient(args, opts);
+        }
+        return answer(call, res);
+    };
+}
+/** Options the API path honours as the client would; anything else spawns the client. */
+function plainOptions(opts) {
+    if (opts.onStdout || opts.onLine || opts.input !== undefined || opts.cwd !== undefined) {
+        return false;
+    }
+    const env = opts.env ?? {};
+    return !['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG'].some(k => Object.hasOwn(env, k));
+}
+/** Image references and ids the API path takes: reference grammar characters only. */
+const REF = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
+/** Pure: the API request for a client argv the guard makes, or null (the client runs it). */
+function engineCall(args) {
+    const key = args.slice(0, -1).join('\u0000');
+    const ref = args.at(-1) ?? '';
+    const image = (render) => REF.test(ref)
+        ? { path: `/images/${ref}/json`, render: b => render(b) }
+        : null;
+    switch (key) {
+        case ['image', 'inspect', '--format', '{{json .}}'].join('\u0000'):
+            return image(img => `${JSON.stringify(img)}\n`);
+        case ['image', 'inspect', '--format', '{{json .Config.OnBuild}}'].join('\u0000'):
+            return image(img => {
+                const config = img.Config;
+                return `${JSON.stringify(config?.OnBuild ?? null)}\n`;
+            });
+        case ['image', 'inspect', '--format', '{{.Id}}'].join('\u0000'):
+            return image(img => `${String(img.Id ?? '')}\n`);
+        case ['image', 'inspect', '--format', '{{len .RepoTags}}'].join('\u0000'):
+            return image(img => `${Array.isArray(img.RepoTags) ? img.RepoTags.length : 0}\n`);
+        case ['history', '--no-trunc', '--format', '{{json .}}'].join('\u0000'):
+            return REF.test(ref) ? { path: `/images/${ref}/history`, render: renderHistory } : null;
+    }
+    const whole = args.join('\u0000');
+    if (whole === BUILD_CACHE_ARGV.join('\u0000')) {
+        // `type` (API 1.42) spares newer daemons sizing images and volumes; older ones ignore it.
+        return {
+            path: '/system/df?type=build-cache',
+            render: b => `${JSON.stringify(b.BuildCache ?? null)}\n`
+        };
+    }
+    if (whole === ['image', 'ls', '--all', '--quiet', '--no-trunc'].join('\u0000')) {
+        return {
+            path: '/images/json?all=1',
+            render: b => (Array.isArray(b) ? b : []).map(i => `${String(i.Id)}\n`).join('')
+        };
+    }
+    return null;
+}
+/**
+ * `docker history --no-trunc --format '{{json .}}'`, newest first as the API lists it: the client
+ * prints CreatedBy with tabs as spaces; Size here is the exact byte count (the client rounds it).
+ */
+function renderHistory(body) {
+    return (Array.isArray(body) ? body : [])
+        .map(h => {
+        const e = h;
+        return `${JSON.stringify({
+            CreatedBy: String(e.CreatedBy ?? '').replace(/\t/g, ' '),
+            Comment: String(e.Comment ?? ''),
+            Size: typeof e.Size === 'number' ? e.Size : 0
+        })}\n`;
+    })
+        .join('');
+}
+function answer(call, res) {
+    const text = res.body.toString('utf8');
+    const base = { truncated: res.truncated, aborted: res.aborted };
+    if (res.aborted)
+        return { ...base, code: 143, stdout: '', stderr: '' };
+    if (res.status < 200 || res.status > 299) {
+        let message = text.trim();
+        try {
+            const m = JSON.parse(text).message;
+            if (typeof m === 'string')
+                message = m;
+        }
+        catch {
+            // not JSON: the body as it came
+        }
+        return { ...base, code: 1, stdout: '', stderr: `Error response from daemon: ${message}\n` };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { ...base, code: 1, stdout: '', stderr: 'unreadable answer from the daemon\n' };
+    }
+    return { ...base, code: 0, stdout: call.render(value), stderr: '' };
+}
+/**
+ * The unix socket the client would use, or null when the API path must not be taken (see the
+ * module comment).
+ */
+async function engineSocket(client) {
+    const env = client.env;
+    if (env.FRESH_BUILD_ENGINE_API === '0')
+        return null;
+    if (env.DOCKER_CONTEXT)
+        return null;
+    let socket;
+    const host = env.DOCKER_HOST;
+    if (host) {
+        if (!host.startsWith('unix://'))
+            return null;
+        socket = host.slice('unix://'.length);
+        if (!(0,external_node_path_.isAbsolute)(socket))
+            return null;
+    }
+    else {
+        if (!(await defaultContext(env)))
+            return null;
+        socket = '/var/run/docker.sock';
+    }
+    return (await nativeExecutable(client.bin, env)) ? socket : null;
+}
+/** No docker context is chosen in the client's config (its `currentContext`). */
+async function defaultContext(env) {
+    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8');
+    }
+    catch (e) {
+        return e.code === 'ENOENT';
+    }
+    try {
+        const current = JSON.parse(text).currentContext;
+        return current === undefined || current === '' || current === 'default';
+    }
+    catch {
+        return false;
+    }
+}
+/** The client binary (as PATH finds it) starts with the ELF magic: the docker CLI itself. */
+async function nativeExecutable(bin, env) {
+    const candidates = bin.includes('/')
+        ? [(0,external_node_path_.resolve)(bin)]
+        : (env.PATH ?? '')
+            .split(external_node_path_.delimiter)
+            .filter(Boolean)
+            .map(d => (0,external_node_path_.join)(d, bin));
+    for (const file of candidates) {
+        let fh;
+        try {
+            fh = await (0,promises_.open)(file, 'r');
+        }
+        catch {
+            continue;
+        }
+        try {
+            const head = Buffer.alloc(4);
+            const { bytesRead } = await fh.read(head, 0, 4, 0);
+            // The first one that opens is the one PATH lookup would run (exec bits aside).
+            return bytesRead === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    return false;
+}
+/**
+ * GET `path` on the daemon at `socket`. 'unreachable' when no connection could be made (the
+ * caller lets the client try and report); a DockerError when it stopped answering, with the
+ * same words the client wrapper uses.
+ */
+function engineGet(socket, path, opts) {
+    return new Promise((done, fail) => {
+        let settled = false;
+        let answered = false;
+        const settle = (f) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(total);
+            opts.signal?.removeEventListener('abort', onAbort);
+            f();
+        };
+        const req = (0,external_node_http_.request)({ socketPath: socket, path, method: 'GET', headers: { Host: 'docker' } });
+        const expire = (why) => {
+            req.destroy();
+            settle(() => fail(new docker_exec/* DockerError */.Bi(why)));
+        };
+        const total = opts.timeoutMs !== undefined
+            ? setTimeout(() => expire(`${opts.label} did not finish within ${(0,docker_exec/* seconds */.YA)(opts.timeoutMs ?? 0)}`), opts.timeoutMs)
+            : undefined;
+        const onAbort = () => {
+            req.destroy();
+            settle(() => done({ status: 0, body: Buffer.alloc(0), truncated: false, aborted: true }));
+        };
+        if (opts.signal?.aborted)
+            return onAbort();
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        if (Number.isFinite(opts.idleTimeoutMs)) {
+            req.setTimeout(opts.idleTimeoutMs, () => expire(`${opts.label} did not answer within ${(0,docker_exec/* seconds */.YA)(opts.idleTimeoutMs)}`));
+        }
+        req.on('error', e => {
+            const code = e.code;
+            settle(() => !answered && ['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM', 'ENOTSOCK'].includes(code ?? '')
+                ? done('unreachable')
+                : fail(new docker_exec/* DockerError */.Bi(`${opts.label}: ${e.message}`)));
+        });
+        req.on('response', res => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            res.on('data', (c) => {
+                size += c.length;
+                if (size > opts.maxBytes)
+                    truncated = true;
+                else
+                    chunks.push(c);
+            });
+            res.on('end', () => settle(() => done({
+                status: res.statusCode ?? 0,
+                body: Buffer.concat(chunks),
+                truncated,
+                aborted: false
+            })));
+            res.on('error', e => settle(() => fail(new docker_exec/* DockerError */.Bi(`${opts.label}: ${e.message}`))));
+        });
+        req.end();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/docker/probe.ts
+/**
+ * The builder probe without client start-ups where that is sound. `docker version` and
+ * `docker buildx version` (two client start-ups, on the critical path of every build) ask two
+ * kinds of facts: the client's (its version, its context, whether the buildx plugin answers),
+ * which only change when the files that make the client change, and the daemon's (version, OS).
+ * On the Engine API path (engine.ts) the daemon's facts are one GET /version; the client's are
+ * kept beside the record under a fingerprint of everything the client reads to find them: its
+ * binary, every place it looks for the buildx plugin, its config file and the DOCKER_*
+ * environment. Any difference, or no API path, and both client calls run as before.
+ */
+
+
+
+
+
+
+
+
+/** Where the 20.10 and later clients look for plugins, after the config dir's `cli-plugins`. */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins'
+];
+/** Where the client facts of a record's builds are kept. */
+function clientFactsPath(recordPath) {
+    return `${recordPath}.docker-client`;
+}
+/**
+ * detectBuilder, from the kept client facts and the daemon's /version when the fingerprint
+ * matches; otherwise detectBuilder itself, keeping what it found for the next run.
+ */
+async function probeBuilder(client, exec, factsFile) {
+    const env = client.env;
+    const socket = factsFile === null ? null : await engineSocket(client).catch(() => null);
+    const key = socket === null ? null : await fingerprint(client).catch(() => null);
+    if (socket === null || key === null || factsFile === null)
+        return detectBuilder(exec, env);
+    const kept = await readFacts(factsFile);
+    if (kept?.key === key) {
+        const server = await daemonVersion(socket, env);
+        if (server !== null) {
+            const buildx = kept.buildxVersion;
+            const parsed = { clientVersion: kept.clientVersion, context: kept.context, ...server };
+            const choice = classifyBuilder({
+                ...parsed,
+                buildxVersion: buildx,
+                dockerBuildkit: env.DOCKER_BUILDKIT
+            });
+            return {
+                ...choice,
+                ...parsed,
+                buildxVersion: buildx,
+                dockerHost: env.DOCKER_HOST || null,
+                context: env.DOCKER_CONTEXT || kept.context
+            };
+        }
+    }
+    // The client's own words for an unreachable daemon, and facts for the next run.
+    const info = await detectBuilder(exec, env);
+    await writeFacts(factsFile, {
+        version: 1,
+        key,
+        clientVersion: info.clientVersion,
+        context: info.context,
+        buildxVersion: info.buildxVersion
+    }).catch(() => undefined);
+    return info;
+}
+/** The daemon's version and OS from GET /version; null when it did not answer (the client says why). */
+async function daemonVersion(socket, env) {
+    const res = await engineGet(socket, '/version', {
+        label: 'docker version',
+        idleTimeoutMs: (0,docker_exec/* dockerTimeoutMs */.yc)(env),
+        maxBytes: 1024 * 1024
+    });
+    if (res === 'unreachable' || res.status !== 200)
+        return null;
+    try {
+        const v = JSON.parse(res.body.toString('utf8'));
+        if (typeof v.Version !== 'string' || v.Version === '')
+            return null;
+        return { serverVersion: v.Version, serverOs: typeof v.Os === 'string' ? v.Os : null };
+    }
+    catch {
+        return null;
+    }
+}
+/** Everything the client reads to know its version, context and the buildx plugin. */
+async function fingerprint(client) {
+    const env = client.env;
+    // Plugin directories from the environment are not followed here: then the client is asked.
+    if (Object.keys(env).some(k => k.startsWith('DOCKER_CLI_PLUGIN')))
+        return null;
+    const bin = await clientBinary(client.bin, env);
+    if (bin === null)
+        return null;
+    const configDir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    const config = await (0,promises_.readFile)((0,external_node_path_.join)(configDir, 'config.json')).catch((e) => e.code === 'ENOENT' ? null : Promise.reject(e));
+    let extra = [];
+    if (config !== null) {
+        const dirs = JSON.parse(config.toString('utf8'))
+            .cliPluginsExtraDirs;
+        if (dirs !== undefined && !(Array.isArray(dirs) && dirs.every(d => typeof d === 'string'))) {
+            return null;
+        }
+        extra = dirs ?? [];
+    }
+    const plugins = [(0,external_node_path_.join)(configDir, 'cli-plugins'), ...extra, ...SYSTEM_PLUGIN_DIRS].map(d => (0,external_node_path_.join)(d, 'docker-buildx'));
+    const parts = [
+        `bin ${bin} ${await fileId(bin)}`,
+        `config ${config === null ? '-' : (0,external_node_crypto_.createHash)('sha256').update(config).digest('hex')}`,
+        ...(await Promise.all(plugins.map(async (p) => `plugin ${p} ${await fileId(p)}`))),
+        ...Object.keys(env)
+            .filter(k => k.startsWith('DOCKER_') || k === 'HOME')
+            .sort()
+            .map(k => `env ${k}=${env[k] ?? ''}`)
+    ];
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex');
+}
+/** The file and, for a symlink, what it points to: device, inode, size, mtime, ctime (ns). */
+async function fileId(path) {
+    const id = (s) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    const link = await (0,promises_.lstat)(path, { bigint: true }).catch(() => null);
+    if (link === null)
+        return 'absent';
+    const target = await (0,promises_.stat)(path, { bigint: true }).catch(() => null);
+    return `${id(link)}>${target === null ? 'dangling' : id(target)}`;
+}
+/** The client binary the spawn would run (first on PATH that opens), resolved; null if none. */
+async function clientBinary(bin, env) {
+    const candidates = bin.includes('/')
+        ? [(0,external_node_path_.resolve)(bin)]
+        : (env.PATH ?? '')
+            .split(external_node_path_.delimiter)
+            .filter(Boolean)
+            .map(d => (0,external_node_path_.join)(d, bin));
+    for (const file of candidates) {
+        const fh = await (0,promises_.open)(file, 'r').catch(() => null);
+        if (fh === null)
+            continue;
+        await fh.close();
+        return (0,promises_.realpath)(file);
+    }
+    return null;
+}
+async function readFacts(path) {
+    try {
+        const v = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        const str = (x) => x === null || typeof x === 'string';
+        if (v.version !== 1 || typeof v.key !== 'string')
+            return null;
+        if (!str(v.clientVersion) || !str(v.context) || !str(v.buildxVersion))
+            return null;
+        return v;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * Written in place, never through a symlink: a torn or mixed file fails to parse or to match the
+ * fingerprint, and then the client is only asked again.
+ */
+async function writeFacts(path, facts) {
+    const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW;
+    const fh = await (0,promises_.open)(path, flags, 0o644);
+    try {
+        await fh.writeFile(`${JSON.stringify(facts)}\n`);
+    }
+    finally {
+        await fh.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/docker/index.ts
 /** The Docker adapter: every docker call of the pipeline goes through these modules. */
+
+
 
 
 
@@ -51964,69 +52518,6 @@ function describeStatCache(s) {
     const total = s.hits + s.misses;
     const line = `stat cache: ${s.hits} of ${total} file digest(s) reused, ${s.misses} read`;
     return s.note ? `${line}; ${s.note}` : line;
-}
-
-;// CONCATENATED MODULE: ./src/docker/buildcache.ts
-const BUILD_CACHE_ARGV = ['system', 'df', '-v', '--format', '{{json .BuildCache}}'];
-/**
- * The `source.local` records of a `{{json .BuildCache}}` listing, sorted by ID. Throws on output
- * that is not the array of records the 20.10 client prints (an empty cache prints `[]`).
- */
-function parseLocalSources(text) {
-    const value = JSON.parse(text.trim() || 'null');
-    if (value === null)
-        return [];
-    if (!Array.isArray(value))
-        throw new Error('build cache listing is not an array');
-    const out = [];
-    for (const r of value) {
-        if (typeof r !== 'object' || r === null)
-            throw new Error('build cache record is not an object');
-        const o = r;
-        // The CLI's template prints these fields as strings; the raw API as numbers and strings.
-        const type = o.CacheType ?? o.Type;
-        if (type !== 'source.local')
-            continue;
-        const usage = Number(o.UsageCount);
-        const { ID: id, Description: description, LastUsedAt: lastUsed } = o;
-        if (typeof id !== 'string' || id === '' || !Number.isSafeInteger(usage)) {
-            throw new Error('build cache record without an ID or a usage count');
-        }
-        out.push({
-            id,
-            description: typeof description === 'string' ? description : '',
-            usage,
-            lastUsed: typeof lastUsed === 'string' ? lastUsed : String(lastUsed ?? '')
-        });
-    }
-    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-/** The daemon's `source.local` records, or the reason they cannot be listed. */
-async function listLocalSources(exec) {
-    try {
-        const r = await exec(BUILD_CACHE_ARGV, { maxCapture: 8 * 1024 * 1024 });
-        if (r.code !== 0 || r.truncated) {
-            return {
-                error: `docker system df failed (exit ${r.code}): ${r.stderr.trim().split('\n')[0] ?? ''}`
-            };
-        }
-        return { sources: parseLocalSources(r.stdout) };
-    }
-    catch (e) {
-        return { error: `docker system df: ${e instanceof Error ? e.message : String(e)}` };
-    }
-}
-/** Same record, unused since: same ID, usage count and last-used time. */
-function sameUse(a, b) {
-    return a.id === b.id && a.usage === b.usage && a.lastUsed === b.lastUsed;
-}
-/** Records in `after` that are new or were used since `before`: what a build in between touched. */
-function usedBetween(before, after) {
-    const old = new Map(before.map(s => [s.id, s]));
-    return after.filter(s => {
-        const was = old.get(s.id);
-        return was === undefined || !sameUse(was, s);
-    });
 }
 
 // EXTERNAL MODULE: ./src/gomatch/index.ts + 7 modules
@@ -54763,7 +55254,7 @@ function unmatchedMessage(u, excluded) {
  * (DOCKER_HOST) for local base images only, and names what it could not read.
  */
 function daemonOnBuild(env) {
-    return images => readOnBuild((0,docker_exec/* dockerExec */.SW)((0,docker_exec/* dockerClient */._n)({ env })), images);
+    return images => readOnBuild(daemonExec((0,docker_exec/* dockerClient */._n)({ env })), images);
 }
 /** `not found`, `is not readable (permission denied)`...: what the named file is. */
 function fault(e) {
@@ -54975,7 +55466,7 @@ async function prepare(command, opts, service, io) {
 /** The injected exec, else the configured client, made on first use. */
 function lazyDocker(opts, io) {
     let exec = io.exec;
-    return () => (exec ??= (0,docker_exec/* dockerExec */.SW)((0,docker_exec/* dockerClient */._n)({ dockerPath: opts.docker, env: io.env })));
+    return () => (exec ??= daemonExec((0,docker_exec/* dockerClient */._n)({ dockerPath: opts.docker, env: io.env })));
 }
 async function resolveIdentity(opts, env) {
     let commit = opts.commit ?? env.GITHUB_SHA ?? null;
@@ -55063,11 +55554,21 @@ function onPlan(run, plan) {
     // The daemon is asked while the context is walked: both take a while, neither needs the other.
     if (run.command !== 'build')
         return { needed, hostInfo: null, sourcesBefore: null };
-    const hostInfo = detectBuilder(run.docker(), run.io.env);
+    const hostInfo = probe(run);
     hostInfo.catch(() => undefined); // awaited by the build source; a failure is reported there
     // What the builder's context records look like before this run builds (never rejects).
     const sourcesBefore = run.opts.prune === 'never' ? null : listLocalSources(run.docker());
     return { needed, hostInfo, sourcesBefore };
+}
+/**
+ * The builder probe: the kept client facts and the daemon's /version where they vouch (beside the
+ * record, like the stat cache; docker/probe.ts), else the client's own two calls.
+ */
+function probe(run) {
+    if (run.io.exec || run.statCache === null)
+        return detectBuilder(run.docker(), run.io.env);
+    const client = (0,docker_exec/* dockerClient */._n)({ dockerPath: run.opts.docker, env: run.io.env });
+    return probeBuilder(client, run.docker(), clientFactsPath(run.statePath));
 }
 function contextFiles(entries) {
     return {

@@ -44,13 +44,38 @@ export function parseLocalSources(text: string): LocalSource[] {
       throw new Error('build cache record without an ID or a usage count')
     }
     out.push({
-      id,
+      // The client marks a record in use with a trailing `*`; the API has a field for that.
+      id: id.replace(/\*$/, ''),
       description: typeof description === 'string' ? description : '',
       usage,
-      lastUsed: typeof lastUsed === 'string' ? lastUsed : String(lastUsed ?? '')
+      lastUsed: canonicalTime(typeof lastUsed === 'string' ? lastUsed : String(lastUsed ?? ''))
     })
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+const TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:\s*(Z|[+-]\d{2}:?\d{2}))?/
+
+/**
+ * One spelling for an instant, to the nanosecond: the client prints Go's `2026-12-01
+ * 13:14:33.990649254 +0000 UTC` (in its own time zone), the API RFC 3339 `...T13:14:33.990649254Z`.
+ * Both become `2026-12-01T13:14:33.990649254Z`; only the whole seconds go through Date, so no
+ * digit of the fraction is lost. Anything else is kept as it is (and compared as it is).
+ */
+export function canonicalTime(text: string): string {
+  const m = TIME.exec(text.trim())
+  if (!m) return text
+  const [, y, mo, d, h, mi, s, frac = '', zone = 'Z'] = m
+  const offset =
+    zone === 'Z'
+      ? 0
+      : (zone.startsWith('-') ? -1 : 1) *
+        (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) *
+        60_000
+  const ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) - offset
+  if (!Number.isFinite(ms)) return text
+  return `${new Date(ms).toISOString().slice(0, 19)}.${frac.padEnd(9, '0')}Z`
 }
 
 /** The daemon's `source.local` records, or the reason they cannot be listed. */

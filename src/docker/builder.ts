@@ -134,13 +134,17 @@ export async function detectBuilder(
   exec: DockerExec,
   env: NodeJS.ProcessEnv = process.env
 ): Promise<DockerHostInfo> {
-  const ver = await exec(['version', '--format', '{{json .}}'])
+  // Both at once: the plugin check needs no daemon, and each is a client start-up to wait for.
+  const asked = exec(['version', '--format', '{{json .}}'])
+  const plugin = exec(['buildx', 'version'])
+  plugin.catch(() => undefined) // awaited only when the daemon answered
+  const ver = await asked
   const parsed = parseVersionJson(ver.stdout)
   if (ver.code !== 0 || parsed.serverVersion === null) {
     const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : ''
     throw new DockerError(`Docker daemon unreachable${where}: ${lastErrorLine(ver)}`, ver.code)
   }
-  const bx = await exec(['buildx', 'version'])
+  const bx = await plugin
   const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null
   const choice = classifyBuilder({ ...parsed, buildxVersion, dockerBuildkit: env.DOCKER_BUILDKIT })
   return {

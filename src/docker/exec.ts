@@ -265,7 +265,8 @@ export function run(cmd: string, args: string[], opts: ExecOptions = {}): Promis
   })
 }
 
-function seconds(ms: number): string {
+/** `1.5s`: a bound as the timeout messages say it. */
+export function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10}s`
 }
 
@@ -300,7 +301,10 @@ export function dockerClient(
   return { bin, env }
 }
 
-/** Binds a client: the returned function runs `bin args...` with the client's environment. */
+/**
+ * Binds a client: the returned function runs `bin args...` with the client's environment (every
+ * call spawns it; daemonExec in engine.ts answers read-only calls over the socket where it can).
+ */
 export function dockerExec(client: DockerClient): DockerExec {
   const idle = dockerTimeoutMs(client.env)
   // Every call is bounded by silence; a build sets its own bound (its steps may be quiet for

@@ -87,11 +87,12 @@ export function parseHistoryLines(text: string): RawHistory[] {
   const out: RawHistory[] = []
   for (const line of text.split('\n')) {
     if (!line.trim().startsWith('{')) continue
-    const v = JSON.parse(line) as { CreatedBy?: string; Comment?: string; Size?: string }
+    const v = JSON.parse(line) as { CreatedBy?: string; Comment?: string; Size?: string | number }
     out.push({
       createdBy: v.CreatedBy ?? '',
       comment: v.Comment ?? '',
-      size: parseHumanSize(v.Size ?? '')
+      // The client prints a rounded size; the Engine API path (engine.ts) the exact bytes.
+      size: typeof v.Size === 'number' ? v.Size : parseHumanSize(v.Size ?? '')
     })
   }
   return out.reverse()

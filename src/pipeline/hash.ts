@@ -9,7 +9,7 @@ import { UsageError } from './options.js'
 import { combinedHash, keyedEntries, scanNamedContexts } from './named-contexts.js'
 import type { ContextEntry } from '../model.js'
 import { unmatchedMessage, unmatchedSources } from '../verdict/sources.js'
-import { dockerClient, dockerExec, readOnBuild } from '../docker/index.js'
+import { daemonExec, dockerClient, readOnBuild } from '../docker/index.js'
 import { thrownMessage } from '../util/error.js'
 import { errCode, fileFault } from '../util/errno.js'
 
@@ -39,7 +39,7 @@ export interface Hashed {
  * (DOCKER_HOST) for local base images only, and names what it could not read.
  */
 export function daemonOnBuild(env: NodeJS.ProcessEnv): OnBuildReader {
-  return images => readOnBuild(dockerExec(dockerClient({ env })), images)
+  return images => readOnBuild(daemonExec(dockerClient({ env })), images)
 }
 
 /** Reads ONBUILD triggers of the given base images (see docker/onbuild.ts). */

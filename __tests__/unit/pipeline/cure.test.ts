@@ -48,7 +48,8 @@ const ctxSource: LocalSource = {
   id: 't1r2w2zv9apbcpzbh3ke7v2pp',
   description: 'local source for context',
   usage: 1,
-  lastUsed: '2026-12-01 10:08:34.746092408 +0000 UTC'
+  // As the client printed it (2026-12-01 10:08:34.746092408 +0000 UTC), in the one spelling.
+  lastUsed: '2026-12-01T10:08:34.746092408Z'
 }
 
 const record: BuildRecord = {

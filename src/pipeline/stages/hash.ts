@@ -1,5 +1,12 @@
 import type { ContextEntry } from '../../model.js'
-import { detectBuilder, readOnBuild, type DockerHostInfo } from '../../docker/index.js'
+import {
+  clientFactsPath,
+  detectBuilder,
+  dockerClient,
+  probeBuilder,
+  readOnBuild,
+  type DockerHostInfo
+} from '../../docker/index.js'
 import { neededStages, type ReadPlan } from '../../dockerfile/index.js'
 import { describeStatCache } from '../../context/statcache.js'
 import { fileSignatures } from '../../record/index.js'
@@ -76,11 +83,21 @@ function onPlan(
   }
   // The daemon is asked while the context is walked: both take a while, neither needs the other.
   if (run.command !== 'build') return { needed, hostInfo: null, sourcesBefore: null }
-  const hostInfo = detectBuilder(run.docker(), run.io.env)
+  const hostInfo = probe(run)
   hostInfo.catch(() => undefined) // awaited by the build source; a failure is reported there
   // What the builder's context records look like before this run builds (never rejects).
   const sourcesBefore = run.opts.prune === 'never' ? null : listLocalSources(run.docker())
   return { needed, hostInfo, sourcesBefore }
+}
+
+/**
+ * The builder probe: the kept client facts and the daemon's /version where they vouch (beside the
+ * record, like the stat cache; docker/probe.ts), else the client's own two calls.
+ */
+function probe(run: PreparedRun): Promise<DockerHostInfo> {
+  if (run.io.exec || run.statCache === null) return detectBuilder(run.docker(), run.io.env)
+  const client = dockerClient({ dockerPath: run.opts.docker, env: run.io.env })
+  return probeBuilder(client, run.docker(), clientFactsPath(run.statePath))
 }
 
 export function contextFiles(entries: readonly ContextEntry[]): ContextFiles {

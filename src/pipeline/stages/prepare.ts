@@ -1,4 +1,4 @@
-import { dockerClient, dockerExec, run as runProcess, type DockerExec } from '../../docker/index.js'
+import { daemonExec, dockerClient, run as runProcess, type DockerExec } from '../../docker/index.js'
 import { defaultStatePath, stateInsideContext } from '../../record/index.js'
 import { redactor } from '../../report/text-safety.js'
 import { statCachePathFor } from '../../context/statcache.js'
@@ -48,7 +48,7 @@ export async function prepare(
 /** The injected exec, else the configured client, made on first use. */
 function lazyDocker(opts: GuardOptions, io: GuardIo): () => DockerExec {
   let exec = io.exec
-  return () => (exec ??= dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env })))
+  return () => (exec ??= daemonExec(dockerClient({ dockerPath: opts.docker, env: io.env })))
 }
 
 export async function resolveIdentity(
