@@ -59236,7 +59236,7 @@ function headSha(context) {
 
 
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 
 
 
@@ -59541,8 +59541,9 @@ function readEvent(env) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/index.ts
-// The action entry: everything is in main.ts so tests can import run() without side effects.
+;// CONCATENATED MODULE: ./src/action/index.ts
+// The action's entry (ncc bundles it into dist/index.js, which action.yml runs): everything is in
+// main.ts so tests and local-action can import run() without side effects.
 
 void run();
 

@@ -27395,8 +27395,9 @@ function version() {
     return 'unknown';
 }
 
-;// CONCATENATED MODULE: ./src/cli.ts
-// The `fresh-build` CLI entry: all logic lives in cli/main.ts so tests can call it directly.
+;// CONCATENATED MODULE: ./src/cli/index.ts
+// The `fresh-build` CLI entry (ncc bundles it into dist/cli/index.js, package.json's bin): all
+// logic lives in main.ts so tests can call it directly.
 
 main(process.argv.slice(2)).then(code => {
     process.exitCode = code;

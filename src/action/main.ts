@@ -11,26 +11,20 @@ import {
   type Inputs,
   type Outputs,
   type StatusTarget
-} from './action/inputs.js'
-import type { Judgement } from './model.js'
-import { runClear, type ClearReport } from './pipeline/clear.js'
-import { describeScope, type ActionsCacheReport } from './github/caches.js'
-import { errorMessage, UsageError } from './pipeline/errors.js'
-import { daemonOnBuild, hashContext, hashReport } from './pipeline/hash.js'
-import { reportDocument, runGuard } from './pipeline/guard.js'
-import { pushMetadata } from './pipeline/push.js'
-import { renderVerifyText, staleLines, verifyJson } from './verify/report.js'
-import { runVerify } from './verify/run.js'
-import { verifySummary } from './verify/summary.js'
-import {
-  buildMetadata,
-  errorSummary,
-  PhaseGroups,
-  summaryEnabled,
-  verdictLine
-} from './action/log.js'
-import { unplacedWarnings } from './report/annotations.js'
-import { buildSecretValues } from './pipeline/build-flags.js'
+} from './inputs.js'
+import type { Judgement } from '../model.js'
+import { runClear, type ClearReport } from '../pipeline/clear.js'
+import { describeScope, type ActionsCacheReport } from '../github/caches.js'
+import { errorMessage, UsageError } from '../pipeline/errors.js'
+import { daemonOnBuild, hashContext, hashReport } from '../pipeline/hash.js'
+import { reportDocument, runGuard } from '../pipeline/guard.js'
+import { pushMetadata } from '../pipeline/push.js'
+import { renderVerifyText, staleLines, verifyJson } from '../verify/report.js'
+import { runVerify } from '../verify/run.js'
+import { verifySummary } from '../verify/summary.js'
+import { buildMetadata, errorSummary, PhaseGroups, summaryEnabled, verdictLine } from './log.js'
+import { unplacedWarnings } from '../report/annotations.js'
+import { buildSecretValues } from '../pipeline/build-flags.js'
 import {
   annotationsFor,
   emitAnnotations,
@@ -44,7 +38,7 @@ import {
   visible,
   writeJobSummary,
   type StatusOutcome
-} from './report/index.js'
+} from '../report/index.js'
 
 /**
  * The action: read and validate every input and path, run the core, then write outputs, the job
