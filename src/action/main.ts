@@ -13,18 +13,28 @@ import {
   type StatusTarget
 } from './inputs.js'
 import type { Judgement } from '../model.js'
-import { runClear, type ClearReport } from '../pipeline/clear.js'
-import { describeScope, type ActionsCacheReport } from '../github/caches.js'
-import { errorMessage, UsageError } from '../pipeline/errors.js'
-import { daemonOnBuild, hashContext, hashReport } from '../pipeline/hash.js'
-import { reportDocument, runGuard } from '../pipeline/guard.js'
-import { pushMetadata } from '../pipeline/push.js'
-import { renderVerifyText, staleLines, verifyJson } from '../verify/report.js'
-import { runVerify } from '../verify/run.js'
-import { verifySummary } from '../verify/summary.js'
+import {
+  buildSecretValues,
+  type ClearReport,
+  daemonOnBuild,
+  errorMessage,
+  hashContext,
+  hashReport,
+  pushMetadata,
+  reportDocument,
+  runClear,
+  runGuard,
+  UsageError
+} from '../pipeline/index.js'
+import { type ActionsCacheReport, describeScope } from '../github/index.js'
+import {
+  renderVerifyText,
+  runVerify,
+  staleLines,
+  verifyJson,
+  verifySummary
+} from '../verify/index.js'
 import { buildMetadata, errorSummary, PhaseGroups, summaryEnabled, verdictLine } from './log.js'
-import { unplacedWarnings } from '../report/annotations.js'
-import { buildSecretValues } from '../pipeline/build-flags.js'
 import {
   annotationsFor,
   emitAnnotations,
@@ -35,9 +45,10 @@ import {
   repoRelative,
   runUrl,
   statusDescription,
+  type StatusOutcome,
+  unplacedWarnings,
   visible,
-  writeJobSummary,
-  type StatusOutcome
+  writeJobSummary
 } from '../report/index.js'
 
 /**

@@ -3,8 +3,7 @@ import { DockerfileParser, type Dockerfile, type Env, type Instruction } from 'd
 import type { ContextStep, DockerfilePlan, InstructionKeyword } from '../model.js'
 import { cleanRel } from './match.js'
 import { expandRaw, expandWord, splitWords, WordError, type Vars } from './words.js'
-import { isBuildArgName } from '../util/build-arg.js'
-import { FreshBuildError } from '../util/error.js'
+import { FreshBuildError, isBuildArgName } from '../util/index.js'
 
 /*
  * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.

@@ -10,9 +10,17 @@
  */
 import type { BuildRecord } from '../model.js'
 import type { DockerExec } from '../docker/index.js'
-import { attachRecord, fetchRecord, recordTag } from '../registry/artifact.js'
-import { RegistryClient, RegistryError } from '../registry/client.js'
-import { namesRegistry, parseImageRef, repoName, type ImageRef } from '../registry/reference.js'
+import {
+  attachRecord,
+  fetchRecord,
+  type ImageRef,
+  namesRegistry,
+  parseImageRef,
+  recordTag,
+  RegistryClient,
+  RegistryError,
+  repoName
+} from '../registry/index.js'
 
 export { RegistryError }
 

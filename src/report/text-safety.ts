@@ -63,7 +63,7 @@ export function visible(text: string): string {
 }
 
 /** Cuts to at most `max` characters (by code point), ending in `…` when cut. */
-export { truncate } from '../util/text.js'
+export { truncate } from '../util/index.js'
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',

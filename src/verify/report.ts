@@ -2,7 +2,7 @@
  * How a verify result reads: the JSON document of `verify --json`, the text for a person, and a
  * hint per cause saying what to run. Pure.
  */
-import { visible } from '../report/text-safety.js'
+import { visible } from '../report/index.js'
 import type { TargetReport, VerifyReport } from './run.js'
 
 /** The `verify --json` document (CONTRACT.md): verdict and one entry per container. */

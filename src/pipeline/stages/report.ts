@@ -1,5 +1,5 @@
 import type { Judgement } from '../../model.js'
-import { redactJudgement } from '../../report/text-safety.js'
+import { redactJudgement } from '../../report/index.js'
 import { judgementDocument } from '../push.js'
 import type { GuardResult, RecordedRun } from '../run.js'
 
