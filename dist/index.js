@@ -45313,8 +45313,10 @@ function cleanRel(p) {
  * The types here are plain data with no effects. What reads or writes the outside world
  * (files, processes, the GitHub API) takes these shapes in and out: the context walk, digests
  * and stat cache (src/context), the compose and log file readers, the docker adapter
- * (src/docker), the record store (src/record), the reporters (src/report), the pipeline (which
- * reads the Dockerfile, runs the stages and the clear) and the two entries. src/verdict is pure.
+ * (src/docker), the record store (src/record), the reporters (src/report), the registry client
+ * (src/registry), the GitHub Actions cache API (src/github), real paths and checked removal in
+ * src/util, the pipeline (which reads the Dockerfile, runs the stages and the clear) and the two
+ * adapters (src/cli, src/action). src/verdict is pure; src/verify reaches docker only through src/docker.
  */
 /** Labels every guarded image carries, so a deployed image tells what it was built from. */
 const LABELS = {
@@ -56962,7 +56964,7 @@ async function registryPrevious(firstTag, env, plan) {
 /**
  * The judgement as `build --json` prints it: the verdict document, plus `previousSource:
  * "registry"` when the previous record came from the registry, and with `--push` the digest
- * (CONTRACT.md) and what was pushed. Added only when they apply, so other documents keep their
+ * (docs/json.md) and what was pushed. Added only when they apply, so other documents keep their
  * bytes.
  */
 function judgementDocument(r) {
@@ -58270,7 +58272,7 @@ async function planRun(inputs, ctx) {
  * hint per cause saying what to run. Pure.
  */
 
-/** The `verify --json` document (CONTRACT.md): verdict and one entry per container. */
+/** The `verify --json` document (docs/json.md): verdict and one entry per container. */
 function verifyJson(report) {
     return {
         verdict: report.verdict,

@@ -231,7 +231,7 @@ export async function registryPrevious(
 /**
  * The judgement as `build --json` prints it: the verdict document, plus `previousSource:
  * "registry"` when the previous record came from the registry, and with `--push` the digest
- * (CONTRACT.md) and what was pushed. Added only when they apply, so other documents keep their
+ * (docs/json.md) and what was pushed. Added only when they apply, so other documents keep their
  * bytes.
  */
 export function judgementDocument<J extends object>(r: {

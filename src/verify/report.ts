@@ -5,7 +5,7 @@
 import { visible } from '../report/index.js'
 import type { TargetReport, VerifyReport } from './run.js'
 
-/** The `verify --json` document (CONTRACT.md): verdict and one entry per container. */
+/** The `verify --json` document (docs/json.md): verdict and one entry per container. */
 export function verifyJson(report: VerifyReport): object {
   return {
     verdict: report.verdict,
