@@ -46241,6 +46241,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   p6: () => (/* reexport */ humanBytes),
   Ud: () => (/* reexport */ postCommitStatus),
   $g: () => (/* reexport */ redactJudgement),
+  se: () => (/* reexport */ redactValues),
   $p: () => (/* reexport */ text_safety_redactor),
   Ne: () => (/* reexport */ repoRelative),
   Vp: () => (/* reexport */ runUrl),
@@ -46364,14 +46365,28 @@ function text_safety_shortHash(hash) {
     return m ? `${m[1] ?? ''}${m[2]}` : hash;
 }
 /**
- * A judgement with secret values redacted where user data can carry them: paths, stage names,
- * instructions (BuildKit prints ARG values in step names), messages (causes, warnings, notes).
- * Never the structure, the keys, or the tool's own words (verdict, statuses, policy, hashes and
- * ids it computed): a secret such as `e`, `"`, `true` or `steps` cannot break the document or
+ * The one data-only redaction rule: every string value of a JSON value redacted, never its keys
+ * or its structure, so a secret such as `e`, `"`, `true` or `steps` cannot break the document or
  * what reads it.
  */
+function redactValues(v, redact) {
+    if (typeof v === 'string')
+        return redact(v);
+    if (Array.isArray(v))
+        return v.map(x => redactValues(x, redact));
+    if (v !== null && typeof v === 'object') {
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactValues(x, redact)]));
+    }
+    return v;
+}
+/**
+ * A judgement with secret values redacted where user data can carry them: paths, stage names,
+ * instructions (BuildKit prints ARG values in step names), messages (causes, warnings, notes),
+ * each by redactValues. Never the tool's own words (verdict, statuses, policy, hashes and ids it
+ * computed).
+ */
 function redactJudgement(j, redact) {
-    const all = (xs) => xs.map(x => redact(x));
+    const all = (xs) => redactValues(xs, redact);
     return {
         ...j,
         changedFiles: all(j.changedFiles),
@@ -46379,11 +46394,14 @@ function redactJudgement(j, redact) {
         warnings: all(j.warnings),
         pruned: j.pruned === null
             ? null
-            : { ...j.pruned, ...(j.pruned.note !== undefined ? { note: redact(j.pruned.note) } : {}) },
+            : {
+                ...j.pruned,
+                ...(j.pruned.note !== undefined ? { note: redactValues(j.pruned.note, redact) } : {})
+            },
         steps: j.steps.map(s => ({
             ...s,
-            stage: redact(s.stage),
-            instruction: redact(s.instruction),
+            stage: redactValues(s.stage, redact),
+            instruction: redactValues(s.instruction, redact),
             changedFiles: all(s.changedFiles),
             staleFiles: all(s.staleFiles)
         }))
@@ -57564,7 +57582,7 @@ function report(run) {
         previousSource: run.previousSource,
         push: run.push,
         buildxMetadata: run.source.buildxMetadata
-            ? redactValues(run.source.buildxMetadata, run.redact)
+            ? (0,src_report/* redactValues */.se)(run.source.buildxMetadata, run.redact)
             : null
     };
 }
@@ -57577,16 +57595,6 @@ function reportDocument(results) {
     if (results.length === 1 && only && only.service === null)
         return judgementDocument(only);
     return results.map(r => ({ service: r.service, ...judgementDocument(r) }));
-}
-/** Redacts the string values of a JSON value, never its keys or structure. */
-function redactValues(v, redact) {
-    if (typeof v === 'string')
-        return redact(v);
-    if (Array.isArray(v))
-        return v.map(x => redactValues(x, redact));
-    if (v !== null && typeof v === 'object')
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactValues(x, redact)]));
-    return v;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/stages/log.ts

@@ -41,6 +41,7 @@ export {
   humanBytes,
   redactJudgement,
   redactor,
+  redactValues,
   shortHash,
   truncate,
   visible,
