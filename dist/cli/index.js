@@ -21510,9 +21510,14 @@ function recordBinding(r) {
 }
 /** The stamp at `path`, or null when it is missing or unusable (then the record cannot vouch). */
 async function readStamp(path) {
+    const text = await (0,promises_.readFile)(path, 'utf8').catch(() => null);
+    return text === null ? null : parseStamp(text);
+}
+/** A stamp's text as writeStamp wrote it, or null for anything else (clear deletes only that). */
+function parseStamp(text) {
     let value;
     try {
-        value = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        value = JSON.parse(text);
     }
     catch {
         return null;
@@ -22982,8 +22987,6 @@ async function resetRecord(files, statePath, progress) {
         if (f.kind === 'record')
             recordReset = removed;
     }
-    // The re-send cure's builder state goes with the record (named from the record's own path).
-    await (0,promises_.rm)(builderStampPath(statePath), { force: true });
     progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
     return recordReset;
 }
@@ -22994,8 +22997,10 @@ function sameIdentity(a, b) {
 }
 /**
  * The record file named by --state / the state-file input may be any path, and so may its
- * companions (`<state>.stat-cache`, `<state>.build.log`): each is deleted only when it shows it
- * is the tool's (a record's `version` and `contextHash`, the companions' first-line magic).
+ * companions (`<state>.stat-cache`, `<state>.build.log`, the re-send cure's
+ * `<state>.builder-state`): each is deleted only when it shows it is the tool's (a record's
+ * `version` and `contextHash`, the stat cache's and log's first-line magic, a builder state's
+ * whole JSON shape).
  * Something that is not a regular file there, or a record that is not a record, is an error
  * before anything is pruned; a foreign regular companion is left alone with a warning. Missing
  * files are fine (nothing to reset). Reads never follow a symlink at the last component.
@@ -23009,7 +23014,8 @@ async function checkOwnFiles(statePath) {
     const wanted = [
         ['record', statePath],
         ['stat cache', statCachePathFor(statePath)],
-        ['build log', (0,src_docker/* buildLogPathFor */.$k)(statePath)]
+        ['build log', (0,src_docker/* buildLogPathFor */.$k)(statePath)],
+        ['builder state', builderStampPath(statePath)]
     ];
     for (const [kind, path] of wanted) {
         const refuse = (why) => {
@@ -23023,15 +23029,18 @@ async function checkOwnFiles(statePath) {
         }
         if (!st.isFile())
             refuse('is not a regular file');
-        const head = await readHead((0,external_node_path_.join)(dir, (0,external_node_path_.basename)(path)), kind === 'record' ? Infinity : 4096);
+        const whole = kind === 'record' || kind === 'builder state';
+        const head = await readHead((0,external_node_path_.join)(dir, (0,external_node_path_.basename)(path)), whole ? Infinity : 4096);
         const ours = kind === 'record'
             ? looksLikeRecord(head)
-            : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : src_docker/* BUILD_LOG_MAGIC */.c8);
+            : kind === 'builder state'
+                ? parseStamp(head) !== null
+                : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : src_docker/* BUILD_LOG_MAGIC */.c8);
         if (!ours && kind === 'record') {
             refuse('does not look like a fresh-build record (no JSON with version and contextHash)');
         }
         if (!ours) {
-            warnings.push(`${path} is not a fresh-build ${kind} (no header): left in place`);
+            warnings.push(`${path} is not a fresh-build ${kind} (${kind === 'builder state' ? 'not its JSON' : 'no header'}): left in place`);
         }
         else {
             // Deleting needs a writable folder: tried now, before the prune rather than after it.
@@ -26755,6 +26764,8 @@ function verifyJson(report) {
             service: t.service,
             image: t.image,
             expectedImage: t.expectedImage,
+            expectedTag: t.expectedTag,
+            repoDigests: t.repoDigests,
             status: t.status,
             mounts: t.mounts,
             files: t.files,
@@ -26769,6 +26780,7 @@ function verifyJson(report) {
             compared: t.compared,
             rewritten: t.rewritten
         })),
+        notes: report.notes,
         warnings: report.warnings
     };
 }
@@ -26789,9 +26801,15 @@ function report_hints(t) {
                 out.push(`docker logs ${name ?? ''}, then docker start ${name ?? ''}`);
         }
         else if (cause === 'old-image') {
+            // A registry digest: recreating from a tag this host pulled before starts the old image.
+            const pull = t.expectedImage.includes('@sha256:')
+                ? svc !== null
+                    ? `docker compose pull ${svc}, then `
+                    : `docker pull ${shell(t.expectedTag ?? t.expectedImage)}, then `
+                : '';
             out.push(svc !== null
-                ? `docker compose up -d --force-recreate ${svc} (the tag to deploy: ${tag})`
-                : `recreate ${name ?? 'the container'} from ${tag}, the tag to deploy`);
+                ? `${pull}docker compose up -d --force-recreate ${svc} (the tag to deploy: ${tag})`
+                : `${pull}recreate ${name ?? 'the container'} from ${tag}, the tag to deploy`);
         }
         else if (cause === 'shadowed') {
             for (const m of t.mounts.filter(x => x.shadowing)) {
@@ -26828,7 +26846,7 @@ function renderVerifyText(report) {
     const rows = report.targets.map(t => [t.container ?? '(none)', t.service ?? '-', t.status]);
     const widths = [0, 1].map(i => Math.max(i === 0 ? 9 : 7, ...rows.map(r => (r[i] ?? '').length)));
     const pad = (s, i) => s.padEnd(widths[i] ?? 0);
-    const lines = [head, `${pad('CONTAINER', 0)}  ${pad('SERVICE', 1)}  STATUS`];
+    const lines = [head, ...report.notes, `${pad('CONTAINER', 0)}  ${pad('SERVICE', 1)}  STATUS`];
     for (const t of report.targets) {
         lines.push(`${pad(t.container ?? '(none)', 0)}  ${pad(t.service ?? '-', 1)}  ${t.status}`);
         for (const d of t.details)
@@ -27305,7 +27323,125 @@ async function readImagePaths(exec, image, diffIds, wanted) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/verify/registry.ts
+
+/**
+ * Null when `image` names no registry host (`app:main`, `sha256:...`): such a reference is
+ * resolved on the daemon, as before. A tag is resolved in the registry now: a tag it does not
+ * have, an unreachable registry or refused credentials are a RegistryError (one line, exit 2).
+ */
+async function resolveRegistryImage(image, env) {
+    if (!namesRegistry(image) || image.startsWith('sha256:'))
+        return null;
+    const ref = parseImageRef(image);
+    const client = new RegistryClient(ref.registry, { env });
+    const name = `${ref.registry}/${ref.repository}`;
+    if (ref.digest !== null) {
+        return {
+            digestRef: `${name}@${ref.digest}`,
+            digest: ref.digest,
+            tag: ref.tag !== null ? `${name}:${ref.tag}` : null,
+            ref,
+            client
+        };
+    }
+    const tag = ref.tag ?? 'latest';
+    const digest = await client.resolve(ref.repository, tag);
+    if (digest === null) {
+        throw new RegistryError(`registry ${ref.registry}: no manifest ${ref.repository}:${tag} (--image ${image}: nothing to verify against)`, 'MANIFEST_UNKNOWN');
+    }
+    return { digestRef: `${name}@${digest}`, digest, tag: `${name}:${tag}`, ref, client };
+}
+/** `name@sha256:...` -> its parts; null for anything else. */
+function splitDigestRef(ref) {
+    const m = /^(.+)@(sha256:[0-9a-f]{64})$/.exec(ref);
+    return m ? { name: m[1], digest: m[2] } : null;
+}
+const INDEX_TYPES = new Set([MEDIA.ociIndex, MEDIA.dockerList]);
+/**
+ * Decides whether an image whose RepoDigests do not hold the asked digest still is that
+ * manifest: the asked digest is an index and the host pulled one of its platform manifests by
+ * digest, or the host pulled an index (RepoDigests then holds the index digest) that lists the
+ * asked platform manifest. Manifests are fetched by digest (content-checked) once each.
+ */
+class IndexRelation {
+    image;
+    children = new Map();
+    constructor(image) {
+        this.image = image;
+    }
+    /** The manifests an index lists; null when `digest` is not an index (or the registry lacks it). */
+    listed(digest) {
+        let p = this.children.get(digest);
+        if (!p) {
+            p = this.image.client.manifest(this.image.ref.repository, digest).then(m => {
+                if (m === null || !INDEX_TYPES.has(m.mediaType))
+                    return null;
+                const list = Array.isArray(m.json.manifests) ? m.json.manifests : [];
+                return list
+                    .map(e => e.digest)
+                    .filter((d) => typeof d === 'string');
+            });
+            this.children.set(digest, p);
+        }
+        return p;
+    }
+    /**
+     * A sentence saying how the image is the asked manifest through an index, or null when it is
+     * not. Only RepoDigests of the asked repository count. Registry errors propagate.
+     */
+    async explain(repoDigests) {
+        const own = repoDigests
+            .map(splitDigestRef)
+            .filter((d) => d !== null)
+            .filter(d => sameName(d.name, this.image.digestRef));
+        if (own.length === 0)
+            return null;
+        const asked = this.image.digest;
+        const children = await this.listed(asked);
+        for (const d of own) {
+            if (children?.includes(d.digest)) {
+                return `pulled ${d.name}@${d.digest}, a platform manifest the index ${asked} lists`;
+            }
+        }
+        for (const d of own) {
+            if ((await this.listed(d.digest))?.includes(asked)) {
+                return `pulled the index ${d.name}@${d.digest}, which lists ${asked}`;
+            }
+        }
+        return null;
+    }
+}
+function sameName(a, digestRef) {
+    const b = splitDigestRef(digestRef)?.name ?? '';
+    return a === b;
+}
+/**
+ * The record fresh-build attached beside the image in the registry (for the deploy facts that
+ * let mounts and bytes be checked on a host that never built it); null with a reason when there
+ * is none or the registry cannot be asked: verify then checks the image and that it runs.
+ */
+async function registryRecord(image) {
+    try {
+        const r = await fetchRecord(image.client, image.ref.repository, image.digest);
+        if (r.status === 'found')
+            return { record: r.record, problem: null };
+        return {
+            record: null,
+            problem: r.status === 'no-image'
+                ? `the registry has no manifest ${image.digestRef}`
+                : (r.problem ?? `no fresh-build record beside ${image.digestRef} in the registry`)
+        };
+    }
+    catch (e) {
+        if (e instanceof RegistryError)
+            return { record: null, problem: e.message };
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/verify/expected.ts
+
 
 
 
@@ -27314,7 +27450,7 @@ function isDigestRef(ref) {
     return DIGEST_REF.test(ref);
 }
 /** The expected build from a record; `image` (from `--image`) overrides the record's image. */
-async function resolveExpected(exec, statePath, image, where) {
+async function resolveExpected(exec, statePath, image, where, env) {
     const record = await (0,src_record/* readRecord */.aE)(statePath);
     if (image === null) {
         if (record === null) {
@@ -27326,14 +27462,58 @@ async function resolveExpected(exec, statePath, image, where) {
         const facts = await inspectImageFacts(exec, record.imageId);
         return {
             record,
+            notes: [],
+            problem: null,
             expected: {
                 ref: record.imageId,
                 imageId: record.imageId,
                 digest: null,
+                resolvedTag: null,
+                index: null,
                 created: facts?.created ?? null,
                 tags: record.tags,
                 deploy: record.deploy ?? null,
                 files: record.files
+            }
+        };
+    }
+    const remote = await resolveRegistryImage(image, env);
+    if (remote !== null) {
+        const notes = [];
+        if (remote.tag !== null && remote.ref.digest === null) {
+            notes.push(`${where}${remote.tag} resolved in the registry to ${remote.digest}`);
+        }
+        // The daemon has the digest only when it pulled it (RepoDigests); none is not an error.
+        const facts = await inspectImageFacts(exec, remote.digestRef);
+        // The deploy facts: this host's record when it describes the image, else the registry's.
+        let source = record !== null && facts !== null && record.imageId === facts.id ? record : null;
+        let problem = null;
+        if (source === null) {
+            const fetched = await registryRecord(remote);
+            if (fetched.record !== null && (facts === null || fetched.record.imageId === facts.id)) {
+                source = fetched.record;
+                notes.push(`${where}the record beside ${remote.digestRef} in the registry gives the files to check`);
+            }
+            else {
+                problem =
+                    fetched.problem ??
+                        `the record beside ${remote.digestRef} names image ${fetched.record?.imageId ?? '?'}, not ${facts?.id ?? '?'}`;
+            }
+        }
+        return {
+            record,
+            notes,
+            problem,
+            expected: {
+                ref: remote.digestRef,
+                imageId: facts?.id ?? null,
+                digest: remote.digestRef,
+                resolvedTag: remote.ref.digest === null ? remote.tag : null,
+                index: new IndexRelation(remote),
+                created: facts?.created ?? null,
+                tags: remote.tag !== null ? [remote.tag, remote.digestRef] : [remote.digestRef],
+                deploy: source?.deploy ?? null,
+                files: source?.files ?? null
             }
         };
     }
@@ -27346,10 +27526,14 @@ async function resolveExpected(exec, statePath, image, where) {
     const same = record !== null && facts !== null && record.imageId === facts.id;
     return {
         record,
+        notes: [],
+        problem: null,
         expected: {
             ref: digest ?? facts?.id ?? image,
             imageId: facts?.id ?? null,
             digest,
+            resolvedTag: null,
+            index: null,
             created: facts?.created ?? null,
             tags: digest ? [image] : facts?.repoTags.includes(image) ? [image] : (facts?.repoTags ?? []),
             deploy: same ? (record.deploy ?? null) : null,
@@ -27402,7 +27586,10 @@ function serviceContainers(all, project, service) {
 async function runVerify(opts, io) {
     const exec = io.exec ?? (0,src_docker/* dockerExec */.SW)((0,src_docker/* dockerClient */._n)({ dockerPath: opts.docker, env: io.env }));
     const warnings = [];
-    const groups = await resolveGroups(opts, io, exec, warnings);
+    const notes = [];
+    const groups = await resolveGroups(opts, io, exec, warnings, notes);
+    for (const n of notes)
+        io.progress(n);
     const sleep = io.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
     const now = io.now ?? Date.now;
     const deadline = now() + opts.wait * 1000;
@@ -27430,12 +27617,12 @@ async function runVerify(opts, io) {
     const targets = [];
     for (const { group, asked, facts } of found) {
         io.progress(`checking ${facts?.name ?? asked ?? `service ${group.service ?? ''}`}`);
-        targets.push(await checkTarget(exec, group, asked, facts, imageOf, views, now()));
+        targets.push(await checkTarget(exec, group, asked, facts, imageOf, views, now(), warnings));
     }
     const verdict = targets.every(t => t.status === 'live') ? 'live' : 'stale';
-    return { verdict, targets, warnings };
+    return { verdict, targets, notes, warnings };
 }
-async function resolveGroups(opts, io, exec, warnings) {
+async function resolveGroups(opts, io, exec, warnings, notes) {
     if (opts.compose === null) {
         const statePath = opts.state ??
             (0,src_record/* defaultStatePath */.K0)({
@@ -27444,9 +27631,10 @@ async function resolveGroups(opts, io, exec, warnings) {
                 target: opts.target ?? undefined,
                 env: io.env
             });
-        const { expected } = await resolveExpected(exec, statePath, opts.image, '');
+        const { expected, notes: n, problem } = await resolveExpected(exec, statePath, opts.image, '', io.env);
+        notes.push(...n);
         if (expected.deploy === null)
-            warnings.push(noDeployFacts(statePath, opts.image));
+            warnings.push(noDeployFacts(statePath, opts.image, problem));
         return [
             {
                 service: null,
@@ -27473,9 +27661,10 @@ async function resolveGroups(opts, io, exec, warnings) {
                 target: options.target ?? undefined,
                 env: io.env
             });
-        const { expected } = await resolveExpected(exec, statePath, opts.image, `service ${service}: `);
+        const { expected, notes: n, problem } = await resolveExpected(exec, statePath, opts.image, `service ${service}: `, io.env);
+        notes.push(...n);
         if (expected.deploy === null)
-            warnings.push(`service ${service}: ${noDeployFacts(statePath, opts.image)}`);
+            warnings.push(`service ${service}: ${noDeployFacts(statePath, opts.image, problem)}`);
         groups.push({
             service,
             expected,
@@ -27491,7 +27680,10 @@ async function resolveGroups(opts, io, exec, warnings) {
     }
     return groups;
 }
-function noDeployFacts(statePath, image) {
+function noDeployFacts(statePath, image, problem) {
+    if (image !== null && problem !== null) {
+        return `--image ${image}: neither this host's record (${statePath}) nor the registry describes it (${problem}): mounts and bytes are not checked, only the image and that it runs`;
+    }
     return image !== null
         ? `--image ${image} is not the image the record ${statePath} describes: mounts and bytes are not checked, only the image and that it runs`
         : `the record ${statePath} was written before verify existed (no COPY destinations): mounts and bytes are not checked until the next build`;
@@ -27517,7 +27709,7 @@ function guardBase(opts) {
         docker: opts.docker
     };
 }
-async function checkTarget(exec, group, asked, c, imageOf, views, now) {
+async function checkTarget(exec, group, asked, c, imageOf, views, now, warnings) {
     const { expected } = group;
     const details = [];
     const causes = [];
@@ -27526,9 +27718,11 @@ async function checkTarget(exec, group, asked, c, imageOf, views, now) {
         containerId: c?.id ?? null,
         service: group.service,
         image: c?.image ?? null,
+        repoDigests: [],
         startedFrom: c?.startedFrom ?? null,
         imageCreated: null,
         expectedImage: expected.ref,
+        expectedTag: expected.resolvedTag,
         expectedCreated: expected.created,
         expectedTags: expected.tags,
         mounts: [],
@@ -27549,8 +27743,22 @@ async function checkTarget(exec, group, asked, c, imageOf, views, now) {
         return { ...base, status: 'not-running', causes, details };
     const image = await imageOf(c.image);
     base.imageCreated = image?.created ?? null;
+    base.repoDigests = image?.repoDigests ?? [];
     const expectedFacts = expected.imageId !== null ? await imageOf(expected.imageId) : null;
-    const match = imageMatch(c.image, image, expected, expectedFacts);
+    let match = imageMatch(c.image, image, expected, expectedFacts);
+    if (match === 'other' && expected.index !== null) {
+        // RepoDigests holds what was pulled: an index digest, or a platform manifest's.
+        try {
+            const how = await expected.index.explain(base.repoDigests);
+            if (how !== null) {
+                match = 'same';
+                details.push(`runs ${c.image}: ${how}`);
+            }
+        }
+        catch (e) {
+            warnings.push(`${c.name}: whether an index and its platform manifest relate ${expected.ref} to ${base.repoDigests.join(', ')} was not checked: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
     const sameImage = match !== 'other';
     if (match === 'equivalent') {
         details.push(`runs ${c.image}, the build's layers and config under another id (only the per-build labels differ)`);
@@ -27559,7 +27767,13 @@ async function checkTarget(exec, group, asked, c, imageOf, views, now) {
         causes.push('old-image');
         // A container keeps the image it was created from; re-pointing its tag changes nothing.
         const moved = expected.tags.includes(c.startedFrom) ? ', a tag that now names the build' : '';
-        details.push(`runs ${c.image}${image?.created ? ` (created ${image.created})` : ''}, started from ${c.startedFrom}${moved}; the build is ${expected.ref}${expected.created ? ` (created ${expected.created})` : ''}`);
+        const pulled = expected.digest !== null
+            ? base.repoDigests.length > 0
+                ? ` pulled as ${base.repoDigests.join(', ')}`
+                : ' (no repo digest: never pulled or pushed)'
+            : '';
+        const resolved = expected.resolvedTag !== null ? ` (${expected.resolvedTag} in the registry)` : '';
+        details.push(`runs ${c.image}${pulled}${image?.created ? ` (created ${image.created})` : ''}, started from ${c.startedFrom}${moved}; the build is ${expected.ref}${resolved}${expected.created ? ` (created ${expected.created})` : ''}`);
     }
     if (expected.deploy !== null && expected.files !== null) {
         const written = writtenFiles(expected.deploy, expected.files);

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs'
-import { lstat, open, readlink, realpath, rm } from 'node:fs/promises'
+import { lstat, open, readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import {
   errCode,
@@ -21,7 +21,7 @@ import type { PruneResult } from '../model.js'
 import { defaultStatePath } from '../record/index.js'
 import { STAT_CACHE_MAGIC, statCachePathFor } from '../context/statcache.js'
 import { BUILD_LOG_MAGIC, buildLogPathFor } from '../docker/index.js'
-import { builderStampPath } from './cure.js'
+import { builderStampPath, parseStamp } from './cure.js'
 import { UsageError } from './options.js'
 import { errorMessage } from './errors.js'
 import {
@@ -306,8 +306,6 @@ async function resetRecord(
     })
     if (f.kind === 'record') recordReset = removed
   }
-  // The re-send cure's builder state goes with the record (named from the record's own path).
-  await rm(builderStampPath(statePath), { force: true })
   progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`)
   return recordReset
 }
@@ -319,7 +317,7 @@ function sameIdentity(a: Identity | null, b: Identity | null): boolean {
 
 /** The record or one of its companions, as checked. */
 interface OwnFile {
-  kind: 'record' | 'stat cache' | 'build log'
+  kind: 'record' | 'stat cache' | 'build log' | 'builder state'
   path: string
   /** The real directory it is in (where its trash folder goes). */
   dir: string
@@ -330,8 +328,10 @@ interface OwnFile {
 
 /**
  * The record file named by --state / the state-file input may be any path, and so may its
- * companions (`<state>.stat-cache`, `<state>.build.log`): each is deleted only when it shows it
- * is the tool's (a record's `version` and `contextHash`, the companions' first-line magic).
+ * companions (`<state>.stat-cache`, `<state>.build.log`, the re-send cure's
+ * `<state>.builder-state`): each is deleted only when it shows it is the tool's (a record's
+ * `version` and `contextHash`, the stat cache's and log's first-line magic, a builder state's
+ * whole JSON shape).
  * Something that is not a regular file there, or a record that is not a record, is an error
  * before anything is pruned; a foreign regular companion is left alone with a warning. Missing
  * files are fine (nothing to reset). Reads never follow a symlink at the last component.
@@ -346,7 +346,8 @@ async function checkOwnFiles(statePath: string): Promise<{ files: OwnFile[]; war
   const wanted: [OwnFile['kind'], string][] = [
     ['record', statePath],
     ['stat cache', statCachePathFor(statePath)],
-    ['build log', buildLogPathFor(statePath)]
+    ['build log', buildLogPathFor(statePath)],
+    ['builder state', builderStampPath(statePath)]
   ]
   for (const [kind, path] of wanted) {
     const refuse = (why: string): never => {
@@ -361,16 +362,21 @@ async function checkOwnFiles(statePath: string): Promise<{ files: OwnFile[]; war
       continue
     }
     if (!st.isFile()) refuse('is not a regular file')
-    const head = await readHead(join(dir, basename(path)), kind === 'record' ? Infinity : 4096)
+    const whole = kind === 'record' || kind === 'builder state'
+    const head = await readHead(join(dir, basename(path)), whole ? Infinity : 4096)
     const ours =
       kind === 'record'
         ? looksLikeRecord(head)
-        : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : BUILD_LOG_MAGIC)
+        : kind === 'builder state'
+          ? parseStamp(head) !== null
+          : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : BUILD_LOG_MAGIC)
     if (!ours && kind === 'record') {
       refuse('does not look like a fresh-build record (no JSON with version and contextHash)')
     }
     if (!ours) {
-      warnings.push(`${path} is not a fresh-build ${kind} (no header): left in place`)
+      warnings.push(
+        `${path} is not a fresh-build ${kind} (${kind === 'builder state' ? 'not its JSON' : 'no header'}): left in place`
+      )
     } else {
       // Deleting needs a writable folder: tried now, before the prune rather than after it.
       const fault = await writableFolder(dir)

@@ -50,9 +50,15 @@ export function recordBinding(r: Pick<BuildRecord, 'contextHash' | 'builtAt'>): 
 
 /** The stamp at `path`, or null when it is missing or unusable (then the record cannot vouch). */
 export async function readStamp(path: string): Promise<BuilderStamp | null> {
+  const text = await readFile(path, 'utf8').catch(() => null)
+  return text === null ? null : parseStamp(text)
+}
+
+/** A stamp's text as writeStamp wrote it, or null for anything else (clear deletes only that). */
+export function parseStamp(text: string): BuilderStamp | null {
   let value: unknown
   try {
-    value = JSON.parse(await readFile(path, 'utf8'))
+    value = JSON.parse(text)
   } catch {
     return null
   }

@@ -6,6 +6,6 @@ export {
   prepareCacheDeletion,
   type RegistryCacheReport
 } from './clear.js'
-export { RegistryClient } from './client.js'
+export { MEDIA, RegistryClient } from './client.js'
 export { RegistryError } from './errors.js'
 export { namesRegistry, parseImageRef, repoName, type ImageRef } from './reference.js'

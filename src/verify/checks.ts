@@ -7,6 +7,7 @@ import { posix } from 'node:path'
 import type { DeployFacts, RecordedCopy } from '../model.js'
 import type { ContainerFacts, ImageFacts, MountFacts } from './facts.js'
 import type { PathEntry } from './docker.js'
+import type { IndexRelation } from './registry.js'
 
 export type TargetStatus = 'live' | 'old-image' | 'not-running' | 'shadowed' | 'bytes-differ'
 
@@ -18,6 +19,10 @@ export interface Expected {
   imageId: string | null
   /** `name@sha256:...` given with `--image`: compared with the container image's RepoDigests. */
   digest: string | null
+  /** The `registry/name:tag` given with `--image` that the registry resolved to `digest`. */
+  resolvedTag: string | null
+  /** For a digest in a registry: whether an index and a platform manifest are one image. */
+  index: IndexRelation | null
   created: string | null
   /** The tags the build was given: what to deploy. */
   tags: string[]

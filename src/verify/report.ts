@@ -14,6 +14,8 @@ export function verifyJson(report: VerifyReport): object {
       service: t.service,
       image: t.image,
       expectedImage: t.expectedImage,
+      expectedTag: t.expectedTag,
+      repoDigests: t.repoDigests,
       status: t.status,
       mounts: t.mounts,
       files: t.files,
@@ -28,6 +30,7 @@ export function verifyJson(report: VerifyReport): object {
       compared: t.compared,
       rewritten: t.rewritten
     })),
+    notes: report.notes,
     warnings: report.warnings
   }
 }
@@ -47,10 +50,16 @@ export function hints(t: TargetReport): string[] {
       else if (t.containerId === null) out.push(`start a container from ${tag}`)
       else out.push(`docker logs ${name ?? ''}, then docker start ${name ?? ''}`)
     } else if (cause === 'old-image') {
+      // A registry digest: recreating from a tag this host pulled before starts the old image.
+      const pull = t.expectedImage.includes('@sha256:')
+        ? svc !== null
+          ? `docker compose pull ${svc}, then `
+          : `docker pull ${shell(t.expectedTag ?? t.expectedImage)}, then `
+        : ''
       out.push(
         svc !== null
-          ? `docker compose up -d --force-recreate ${svc} (the tag to deploy: ${tag})`
-          : `recreate ${name ?? 'the container'} from ${tag}, the tag to deploy`
+          ? `${pull}docker compose up -d --force-recreate ${svc} (the tag to deploy: ${tag})`
+          : `${pull}recreate ${name ?? 'the container'} from ${tag}, the tag to deploy`
       )
     } else if (cause === 'shadowed') {
       for (const m of t.mounts.filter(x => x.shadowing)) {
@@ -93,7 +102,7 @@ export function renderVerifyText(report: VerifyReport): string {
   const rows = report.targets.map(t => [t.container ?? '(none)', t.service ?? '-', t.status])
   const widths = [0, 1].map(i => Math.max(i === 0 ? 9 : 7, ...rows.map(r => (r[i] ?? '').length)))
   const pad = (s: string, i: number): string => s.padEnd(widths[i] ?? 0)
-  const lines = [head, `${pad('CONTAINER', 0)}  ${pad('SERVICE', 1)}  STATUS`]
+  const lines = [head, ...report.notes, `${pad('CONTAINER', 0)}  ${pad('SERVICE', 1)}  STATUS`]
   for (const t of report.targets) {
     lines.push(`${pad(t.container ?? '(none)', 0)}  ${pad(t.service ?? '-', 1)}  ${t.status}`)
     for (const d of t.details) lines.push(`    ${d}`)

@@ -70,10 +70,14 @@ export interface TargetReport {
   service: string | null
   /** The image id the container runs. */
   image: string | null
+  /** That image's RepoDigests (`registry/name@sha256:...`): the manifests this host pulled it as. */
+  repoDigests: string[]
   /** The reference the container was created from. */
   startedFrom: string | null
   imageCreated: string | null
   expectedImage: string
+  /** The `--image` tag the registry resolved to `expectedImage`, when one was asked. */
+  expectedTag: string | null
   expectedCreated: string | null
   /** The tags the build was given (what to deploy). */
   expectedTags: string[]
@@ -95,6 +99,8 @@ export interface TargetReport {
 export interface VerifyReport {
   verdict: VerifyVerdict
   targets: TargetReport[]
+  /** What was resolved where (a tag in the registry, the record beside the image). */
+  notes: string[]
   warnings: string[]
 }
 
@@ -109,7 +115,9 @@ interface Group {
 export async function runVerify(opts: VerifyOptions, io: VerifyIo): Promise<VerifyReport> {
   const exec = io.exec ?? dockerExec(dockerClient({ dockerPath: opts.docker, env: io.env }))
   const warnings: string[] = []
-  const groups = await resolveGroups(opts, io, exec, warnings)
+  const notes: string[] = []
+  const groups = await resolveGroups(opts, io, exec, warnings, notes)
+  for (const n of notes) io.progress(n)
 
   const sleep = io.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)))
   const now = io.now ?? Date.now
@@ -138,17 +146,18 @@ export async function runVerify(opts: VerifyOptions, io: VerifyIo): Promise<Veri
   const targets: TargetReport[] = []
   for (const { group, asked, facts } of found) {
     io.progress(`checking ${facts?.name ?? asked ?? `service ${group.service ?? ''}`}`)
-    targets.push(await checkTarget(exec, group, asked, facts, imageOf, views, now()))
+    targets.push(await checkTarget(exec, group, asked, facts, imageOf, views, now(), warnings))
   }
   const verdict: VerifyVerdict = targets.every(t => t.status === 'live') ? 'live' : 'stale'
-  return { verdict, targets, warnings }
+  return { verdict, targets, notes, warnings }
 }
 
 async function resolveGroups(
   opts: VerifyOptions,
   io: VerifyIo,
   exec: DockerExec,
-  warnings: string[]
+  warnings: string[],
+  notes: string[]
 ): Promise<Group[]> {
   if (opts.compose === null) {
     const statePath =
@@ -159,8 +168,13 @@ async function resolveGroups(
         target: opts.target ?? undefined,
         env: io.env
       })
-    const { expected } = await resolveExpected(exec, statePath, opts.image, '')
-    if (expected.deploy === null) warnings.push(noDeployFacts(statePath, opts.image))
+    const {
+      expected,
+      notes: n,
+      problem
+    } = await resolveExpected(exec, statePath, opts.image, '', io.env)
+    notes.push(...n)
+    if (expected.deploy === null) warnings.push(noDeployFacts(statePath, opts.image, problem))
     return [
       {
         service: null,
@@ -191,9 +205,14 @@ async function resolveGroups(
         target: options.target ?? undefined,
         env: io.env
       })
-    const { expected } = await resolveExpected(exec, statePath, opts.image, `service ${service}: `)
+    const {
+      expected,
+      notes: n,
+      problem
+    } = await resolveExpected(exec, statePath, opts.image, `service ${service}: `, io.env)
+    notes.push(...n)
     if (expected.deploy === null)
-      warnings.push(`service ${service}: ${noDeployFacts(statePath, opts.image)}`)
+      warnings.push(`service ${service}: ${noDeployFacts(statePath, opts.image, problem)}`)
     groups.push({
       service,
       expected,
@@ -212,7 +231,10 @@ async function resolveGroups(
   return groups
 }
 
-function noDeployFacts(statePath: string, image: string | null): string {
+function noDeployFacts(statePath: string, image: string | null, problem: string | null): string {
+  if (image !== null && problem !== null) {
+    return `--image ${image}: neither this host's record (${statePath}) nor the registry describes it (${problem}): mounts and bytes are not checked, only the image and that it runs`
+  }
   return image !== null
     ? `--image ${image} is not the image the record ${statePath} describes: mounts and bytes are not checked, only the image and that it runs`
     : `the record ${statePath} was written before verify existed (no COPY destinations): mounts and bytes are not checked until the next build`
@@ -247,7 +269,8 @@ async function checkTarget(
   c: ContainerFacts | null,
   imageOf: (id: string) => Promise<ImageFacts | null>,
   views: Map<string, Promise<Map<string, PathEntry | null>>>,
-  now: number
+  now: number,
+  warnings: string[]
 ): Promise<TargetReport> {
   const { expected } = group
   const details: string[] = []
@@ -257,9 +280,11 @@ async function checkTarget(
     containerId: c?.id ?? null,
     service: group.service,
     image: c?.image ?? null,
+    repoDigests: [] as string[],
     startedFrom: c?.startedFrom ?? null,
     imageCreated: null as string | null,
     expectedImage: expected.ref,
+    expectedTag: expected.resolvedTag,
     expectedCreated: expected.created,
     expectedTags: expected.tags,
     mounts: [] as MountReport[],
@@ -282,8 +307,23 @@ async function checkTarget(
 
   const image = await imageOf(c.image)
   base.imageCreated = image?.created ?? null
+  base.repoDigests = image?.repoDigests ?? []
   const expectedFacts = expected.imageId !== null ? await imageOf(expected.imageId) : null
-  const match = imageMatch(c.image, image, expected, expectedFacts)
+  let match = imageMatch(c.image, image, expected, expectedFacts)
+  if (match === 'other' && expected.index !== null) {
+    // RepoDigests holds what was pulled: an index digest, or a platform manifest's.
+    try {
+      const how = await expected.index.explain(base.repoDigests)
+      if (how !== null) {
+        match = 'same'
+        details.push(`runs ${c.image}: ${how}`)
+      }
+    } catch (e) {
+      warnings.push(
+        `${c.name}: whether an index and its platform manifest relate ${expected.ref} to ${base.repoDigests.join(', ')} was not checked: ${e instanceof Error ? e.message : String(e)}`
+      )
+    }
+  }
   const sameImage = match !== 'other'
   if (match === 'equivalent') {
     details.push(
@@ -294,8 +334,16 @@ async function checkTarget(
     causes.push('old-image')
     // A container keeps the image it was created from; re-pointing its tag changes nothing.
     const moved = expected.tags.includes(c.startedFrom) ? ', a tag that now names the build' : ''
+    const pulled =
+      expected.digest !== null
+        ? base.repoDigests.length > 0
+          ? ` pulled as ${base.repoDigests.join(', ')}`
+          : ' (no repo digest: never pulled or pushed)'
+        : ''
+    const resolved =
+      expected.resolvedTag !== null ? ` (${expected.resolvedTag} in the registry)` : ''
     details.push(
-      `runs ${c.image}${image?.created ? ` (created ${image.created})` : ''}, started from ${c.startedFrom}${moved}; the build is ${expected.ref}${expected.created ? ` (created ${expected.created})` : ''}`
+      `runs ${c.image}${pulled}${image?.created ? ` (created ${image.created})` : ''}, started from ${c.startedFrom}${moved}; the build is ${expected.ref}${resolved}${expected.created ? ` (created ${expected.created})` : ''}`
     )
   }
 

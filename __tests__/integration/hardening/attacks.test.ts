@@ -11,12 +11,14 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
 import { join } from 'node:path'
 import { BUILD_LOG_MAGIC } from '../../../src/docker/build.js'
 import { STAT_CACHE_MAGIC } from '../../../src/context/statcache.js'
+import { builderStampPath, writeStamp } from '../../../src/pipeline/cure.js'
 import type { Judgement } from '../../../src/model.js'
 import { BASE_IMAGE, DOCKER, describeDocker, docker } from '../../helpers/docker.js'
 import { cli, editKeepingMtime, judgement, Scratch } from './helpers.js'
@@ -291,6 +293,51 @@ describeDocker('issue 13 attacks: the unsafe results, closed', () => {
     expect(existsSync(state)).toBe(false)
     expect(existsSync(`${state}.stat-cache`)).toBe(false)
     expect(readFileSync(`${state}.build.log`, 'utf8')).toBe('my own notes\n')
+  })
+
+  test('clear: <state>.builder-state is removed only when it is a builder state; a folder there is an error before any prune', async () => {
+    const ws = scratch.tree({ Dockerfile: `FROM ${BASE_IMAGE}\n` })
+    const stateDir = scratch.dir()
+    const state = join(stateDir, 'rec.json')
+    const stamp = builderStampPath(state)
+    const swap = swappingDocker(scratch, [])
+    const argv = ['clear', '--context', ws, '--state', state, '--docker', swap.bin, '--json']
+
+    writeFileSync(state, RECORD)
+    mkdirSync(stamp)
+    writeFileSync(join(stamp, 'inside'), 'keep\n')
+    const refused = await cli(argv)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/rec\.json\.builder-state is not a regular file/)
+    expect(swap.calls().filter(a => a[1] === 'prune')).toEqual([])
+    expect(readFileSync(join(stamp, 'inside'), 'utf8')).toBe('keep\n')
+    renameSync(stamp, join(stateDir, 'moved'))
+
+    // A foreign file at that name (JSON, even with a version) stays, with a warning.
+    const foreign = '{"version":1,"note":"mine"}\n'
+    writeFileSync(stamp, foreign)
+    const kept = await cli(argv)
+    expect(kept.code).toBe(0)
+    expect((JSON.parse(kept.stdout) as { warnings: string[] }).warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/rec\.json\.builder-state is not a fresh-build builder state/)
+      ])
+    )
+    expect(readFileSync(stamp, 'utf8')).toBe(foreign)
+
+    // The cure's own state, as a build writes it, goes with the record.
+    writeFileSync(state, RECORD)
+    rmSync(stamp)
+    await writeStamp(stamp, {
+      version: 1,
+      record: 'sha256:0 2026-01-01T00:00:00.000Z',
+      controls: {},
+      sources: [{ id: 'x', description: 'local source for context', lastUsed: 'now', usage: 1 }]
+    })
+    const run = await cli(argv)
+    expect(run.code).toBe(0)
+    expect(existsSync(state)).toBe(false)
+    expect(existsSync(stamp)).toBe(false)
   })
 
   test('clear with --all off reports the policy it ran (unused), not source', async () => {

@@ -110,4 +110,39 @@ describeDocker('registry: credentials from the Docker config', () => {
       ).toMatch(/^sha256:/)
     }
   )
+
+  withBcrypt(
+    'verify --image TAG on the deploy host: the tag is resolved with the credentials, never shown',
+    async () => {
+      const addr = (registry as TestRegistry).addr
+      const tag = `${addr}/private/app:main`
+      const pushed = await registryDigest(addr, 'private/app', 'main', `ci:${PASSWORD}`)
+      expect(pushed).toMatch(/^sha256:/)
+      const argv = ['verify', '--container', `fb-none-${scratch.nonce}`, '--image', tag]
+
+      const anonymous = await cli(argv, config(null))
+      expect(anonymous.code).toBe(2)
+      const errors = anonymous.stderr.split('\n').filter(l => l.startsWith('fresh-build: error: '))
+      expect(errors).toEqual([
+        expect.stringContaining(`registry ${addr}: unauthorised for private/app`)
+      ])
+      const wrong = await cli(argv, config('ci:not-the-password'))
+      expect(wrong.code).toBe(2)
+      expect(wrong.stderr).toContain('refused')
+
+      // With docker login's credentials the tag resolves; no such container: not-running.
+      const good = await cli(argv, config(`ci:${PASSWORD}`))
+      expect(good.code).toBe(1)
+      const doc = JSON.parse(good.stdout) as {
+        notes: string[]
+        targets: { status: string; expectedImage: string }[]
+      }
+      expect(doc.notes).toContain(`${tag} resolved in the registry to ${pushed ?? ''}`)
+      expect(doc.targets[0]).toMatchObject({
+        status: 'not-running',
+        expectedImage: `${addr}/private/app@${pushed ?? ''}`
+      })
+      expect(good.stderr + good.stdout).not.toContain(PASSWORD)
+    }
+  )
 })

@@ -201,14 +201,13 @@ describe('safety rails, statically over src/', () => {
       'src/docker/build.ts',
       // The 0600 secret files it wrote in its own mkdtemp directory, after the build.
       'src/pipeline/build-flags.ts',
-      'src/pipeline/clear.ts',
       // The re-send cure's own builder-state file beside the record, and its temp file.
       'src/pipeline/cure.ts',
       // The mkdtemp directory of the stand-in Dockerfile of named contexts.
       'src/pipeline/named-contexts.ts',
       'src/record/lock.ts',
       'src/record/store.ts',
-      // removeChecked (clear's only deleter): only inside its own fresh trash folder, only what
+      // removeChecked (clear's only deleter, the builder-state file included): only inside its own fresh trash folder, only what
       // clear checked.
       'src/util/remove.ts'
     ])

@@ -170,6 +170,8 @@ describe('the image', () => {
     ref: D('9'),
     imageId: D('9'),
     digest: null,
+    resolvedTag: null,
+    index: null,
     created: null,
     tags: [],
     deploy: null,

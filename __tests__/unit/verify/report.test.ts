@@ -8,9 +8,11 @@ const target = (over: Partial<TargetReport>): TargetReport => ({
   containerId: 'abc',
   service: 'web',
   image: `sha256:${'1'.repeat(64)}`,
+  repoDigests: [],
   startedFrom: 'shop_web',
   imageCreated: null,
   expectedImage: `sha256:${'2'.repeat(64)}`,
+  expectedTag: null,
   expectedCreated: null,
   expectedTags: ['shop_web'],
   status: 'live',
@@ -57,6 +59,7 @@ test('a hint per cause: force-recreate, renew-anon-volumes, up, the tag to deplo
 test('names with control characters are shown escaped, one line each', () => {
   const report: VerifyReport = {
     verdict: 'stale',
+    notes: [],
     targets: [
       target({
         status: 'bytes-differ',
