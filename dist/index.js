@@ -38452,12 +38452,245 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ComposeError, InterpolationError, composeBuildCommand, composeProjectName, configCommandName, differences, fromConfig, interpolate, normalizeProjectName, parseComposeVersion, parseDotEnv, readComposeFile
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/util/paths.ts
-var paths = __nccwpck_require__(4964);
+// EXTERNAL MODULE: ./src/docker/index.ts + 15 modules
+var src_docker = __nccwpck_require__(2604);
+;// CONCATENATED MODULE: ./src/compose/command.ts
+/**
+ * Which docker compose the host has, and the argv of `compose build` for it.
+ *
+ *   v2: the `docker compose` CLI plugin (or a v2 `docker-compose` standalone binary); BuildKit by
+ *       default, images named `project-service`.
+ *   v1: docker-compose 1.x (Python). It builds with docker-py and the legacy builder unless
+ *       `COMPOSE_DOCKER_CLI_BUILD=1` and `DOCKER_BUILDKIT=1` make it run `docker build` with
+ *       BuildKit (the `docker` found on PATH); images named `project_service`.
+ */
+
+
+/** The version a `compose version` output names, and its major number. */
+function parseComposeVersion(text) {
+    const m = /version\s+v?(\d+)\.(\d+)\.(\d+)\S*/i.exec(text);
+    if (!m || m[1] === undefined)
+        return null;
+    return { version: m[0].replace(/^version\s+v?/i, '').replace(/,$/, ''), major: Number(m[1]) };
+}
+/**
+ * Finds the host's compose: `docker compose version` (the v2 plugin), else
+ * `docker-compose version` (v1, or a v2 standalone binary, told apart by its version).
+ * Null when neither runs. Goes through the exec wrapper; never throws for a missing program.
+ */
+async function detectCompose(opts = {}) {
+    const docker = opts.docker ?? 'docker';
+    const standalone = opts.composeBin ?? 'docker-compose';
+    const tries = [
+        { cmd: docker, prefix: ['compose'] },
+        { cmd: standalone, prefix: [] }
+    ];
+    for (const t of tries) {
+        const r = await (0,src_docker/* run */.eF)(t.cmd, [...t.prefix, 'version'], {
+            baseEnv: opts.env ?? process.env
+        }).catch(() => null);
+        if (!r || r.code !== 0)
+            continue;
+        const v = parseComposeVersion(`${r.stdout}\n${r.stderr}`);
+        if (!v)
+            continue;
+        return { flavor: v.major >= 2 ? 'v2' : 'v1', cmd: t.cmd, prefix: t.prefix, version: v.version };
+    }
+    return null;
+}
+/**
+ * `compose build` for a flavor (or a detected tool), with plain progress so the log parses:
+ *   v2: docker compose -f F build --progress=plain [--no-cache] [--build-arg K=V]... [-- svc...]
+ *   v1: docker-compose -f F build --progress=plain [--no-cache] [--build-arg K=V]... [-- svc...]
+ *       with DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1 (else docker-py's legacy builder).
+ * Pure: the same options give the same argv.
+ */
+function composeBuildCommand(tool, opts) {
+    const t = typeof tool === 'string'
+        ? tool === 'v2'
+            ? { flavor: 'v2', cmd: opts.docker ?? 'docker', prefix: ['compose'], version: '' }
+            : { flavor: 'v1', cmd: 'docker-compose', prefix: [], version: '' }
+        : tool;
+    const argv = [...t.prefix, '-f', opts.file, 'build', '--progress=plain'];
+    if (opts.noCache)
+        argv.push('--no-cache');
+    for (const [k, v] of Object.entries(opts.buildArgs))
+        argv.push('--build-arg', `${k}=${v}`);
+    if (opts.services.length > 0)
+        argv.push('--', ...opts.services);
+    const env = { DOCKER_BUILDKIT: '1' };
+    if (t.flavor === 'v1') {
+        env.COMPOSE_DOCKER_CLI_BUILD = '1';
+        if (opts.docker && isAbsolute(opts.docker) && opts.path !== undefined) {
+            env.PATH = [dirname(opts.docker), opts.path].filter(Boolean).join(delimiter);
+        }
+    }
+    return { cmd: t.cmd, argv, env };
+}
+
+// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
+var util = __nccwpck_require__(4788);
+;// CONCATENATED MODULE: ./src/compose/interpolate.ts
+/**
+ * Compose's variable substitution and its `.env` file, as both docker-compose 1.29 and the
+ * compose v2 plugin apply them to the values of a compose file:
+ *
+ *   $$               a literal `$`
+ *   $VAR, ${VAR}     the value, or empty when unset
+ *   ${VAR:-default}  default when VAR is unset or empty;  ${VAR-default}  only when unset
+ *   ${VAR:?message}  error when VAR is unset or empty;    ${VAR?message}  only when unset
+ *   ${VAR:+other}    other when VAR is set and non-empty; ${VAR+other}    when set
+ *
+ * Defaults, messages and replacements are themselves interpolated (`${A:-${B}}`, as v2 allows).
+ * Any other `$` is an error, as in compose ("Invalid interpolation format").
+ */
+
+/** A substitution failed; `message` is the reason, without the location (the caller adds it). */
+class InterpolationError extends util/* FreshBuildError */.nz {
+}
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
+/** Deeper `${A:-${B:-...}}` nesting is refused (as the Dockerfile lexer does): no stack overflow. */
+const MAX_NESTING = 128;
+/** Substitutes every variable in `text`; throws InterpolationError on a bad or required one. */
+function interpolate(text, vars, depth = 0) {
+    if (depth > MAX_NESTING) {
+        throw new InterpolationError(`variables nested more than ${MAX_NESTING} deep`);
+    }
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        const dollar = text.indexOf('$', i);
+        if (dollar < 0) {
+            out += text.slice(i);
+            break;
+        }
+        out += text.slice(i, dollar);
+        const next = text[dollar + 1];
+        if (next === '$') {
+            out += '$';
+            i = dollar + 2;
+            continue;
+        }
+        if (next === '{') {
+            const end = closingBrace(text, dollar + 2);
+            if (end < 0)
+                throw invalid(text);
+            out += braced(text.slice(dollar + 2, end), vars, text, depth);
+            i = end + 1;
+            continue;
+        }
+        NAME.lastIndex = dollar + 1;
+        const name = NAME.exec(text);
+        if (!name)
+            throw invalid(text);
+        out += vars[name[0]] ?? '';
+        i = dollar + 1 + name[0].length;
+    }
+    return out;
+}
+/** The index of the `}` closing a `${` whose body starts at `from`, nested `${...}` skipped. */
+function closingBrace(text, from) {
+    let depth = 0;
+    for (let i = from; i < text.length; i++) {
+        const c = text[i];
+        if (c === '$' && (text[i + 1] === '$' || text[i + 1] === '{')) {
+            if (text[i + 1] === '{')
+                depth++;
+            i++;
+        }
+        else if (c === '}') {
+            if (depth === 0)
+                return i;
+            depth--;
+        }
+    }
+    return -1;
+}
+function braced(body, vars, whole, depth) {
+    const sub = (t) => interpolate(t, vars, depth + 1);
+    const m = BRACED.exec(body);
+    if (!m)
+        throw invalid(whole);
+    const [, name = '', op, rest = ''] = m;
+    const value = vars[name];
+    const set = value !== undefined;
+    const nonEmpty = set && value !== '';
+    switch (op) {
+        case undefined:
+            return value ?? '';
+        case ':-':
+            return nonEmpty ? value : sub(rest);
+        case '-':
+            return set ? value : sub(rest);
+        case ':+':
+            return nonEmpty ? sub(rest) : '';
+        case '+':
+            return set ? sub(rest) : '';
+        case ':?':
+        case '?': {
+            if (op === ':?' ? nonEmpty : set)
+                return value ?? '';
+            const why = sub(rest);
+            throw new InterpolationError(`required variable ${name} is ${set ? 'empty' : 'missing a value'}${why ? `: ${why}` : ''}`);
+        }
+        default:
+            throw invalid(whole);
+    }
+}
+function invalid(text) {
+    const shown = text.length > 60 ? `${text.slice(0, 60)}...` : text;
+    return new InterpolationError(`invalid interpolation format "${shown.replace(/\n/g, '\\n')}"`);
+}
+/**
+ * Reads a `.env` file: `KEY=VALUE` lines, `#` comments and blank lines, an optional `export `,
+ * values in double quotes (with `\n`, `\t`, `\"`, `\\` escapes) or single quotes (literal), and
+ * unquoted values trimmed with a ` #comment` removed. Lines without `=` are ignored, as
+ * docker-compose 1.29 does. Values are taken as written: the file is not itself interpolated.
+ */
+function parseDotEnv(text) {
+    const out = {};
+    for (const raw of text.split(/\r?\n/)) {
+        let line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        if (line.startsWith('export '))
+            line = line.slice(7).trimStart();
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const key = line.slice(0, eq).trim();
+        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
+            continue;
+        out[key] = dotEnvValue(line.slice(eq + 1).trim());
+    }
+    return out;
+}
+function dotEnvValue(v) {
+    const q = v[0];
+    if ((q === '"' || q === "'") && v.indexOf(q, 1) > 0) {
+        const body = v.slice(1, closingQuote(v, q));
+        if (q === "'")
+            return body;
+        return body.replace(/\\([nrt"\\])/g, (_, c) => c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c);
+    }
+    const hash = v.search(/\s#/);
+    return (hash >= 0 ? v.slice(0, hash) : v).trim();
+}
+function closingQuote(v, q) {
+    for (let i = 1; i < v.length; i++) {
+        if (q === '"' && v[i] === '\\')
+            i++;
+        else if (v[i] === q)
+            return i;
+    }
+    return v.length;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
@@ -41526,165 +41759,6 @@ const {
 
 //# sourceMappingURL=js-yaml.mjs.map
 
-// EXTERNAL MODULE: ./src/util/error.ts
-var error = __nccwpck_require__(7610);
-;// CONCATENATED MODULE: ./src/compose/interpolate.ts
-/**
- * Compose's variable substitution and its `.env` file, as both docker-compose 1.29 and the
- * compose v2 plugin apply them to the values of a compose file:
- *
- *   $$               a literal `$`
- *   $VAR, ${VAR}     the value, or empty when unset
- *   ${VAR:-default}  default when VAR is unset or empty;  ${VAR-default}  only when unset
- *   ${VAR:?message}  error when VAR is unset or empty;    ${VAR?message}  only when unset
- *   ${VAR:+other}    other when VAR is set and non-empty; ${VAR+other}    when set
- *
- * Defaults, messages and replacements are themselves interpolated (`${A:-${B}}`, as v2 allows).
- * Any other `$` is an error, as in compose ("Invalid interpolation format").
- */
-
-/** A substitution failed; `message` is the reason, without the location (the caller adds it). */
-class InterpolationError extends error/* FreshBuildError */.nz {
-}
-const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
-const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
-/** Deeper `${A:-${B:-...}}` nesting is refused (as the Dockerfile lexer does): no stack overflow. */
-const MAX_NESTING = 128;
-/** Substitutes every variable in `text`; throws InterpolationError on a bad or required one. */
-function interpolate(text, vars, depth = 0) {
-    if (depth > MAX_NESTING) {
-        throw new InterpolationError(`variables nested more than ${MAX_NESTING} deep`);
-    }
-    let out = '';
-    let i = 0;
-    while (i < text.length) {
-        const dollar = text.indexOf('$', i);
-        if (dollar < 0) {
-            out += text.slice(i);
-            break;
-        }
-        out += text.slice(i, dollar);
-        const next = text[dollar + 1];
-        if (next === '$') {
-            out += '$';
-            i = dollar + 2;
-            continue;
-        }
-        if (next === '{') {
-            const end = closingBrace(text, dollar + 2);
-            if (end < 0)
-                throw invalid(text);
-            out += braced(text.slice(dollar + 2, end), vars, text, depth);
-            i = end + 1;
-            continue;
-        }
-        NAME.lastIndex = dollar + 1;
-        const name = NAME.exec(text);
-        if (!name)
-            throw invalid(text);
-        out += vars[name[0]] ?? '';
-        i = dollar + 1 + name[0].length;
-    }
-    return out;
-}
-/** The index of the `}` closing a `${` whose body starts at `from`, nested `${...}` skipped. */
-function closingBrace(text, from) {
-    let depth = 0;
-    for (let i = from; i < text.length; i++) {
-        const c = text[i];
-        if (c === '$' && (text[i + 1] === '$' || text[i + 1] === '{')) {
-            if (text[i + 1] === '{')
-                depth++;
-            i++;
-        }
-        else if (c === '}') {
-            if (depth === 0)
-                return i;
-            depth--;
-        }
-    }
-    return -1;
-}
-function braced(body, vars, whole, depth) {
-    const sub = (t) => interpolate(t, vars, depth + 1);
-    const m = BRACED.exec(body);
-    if (!m)
-        throw invalid(whole);
-    const [, name = '', op, rest = ''] = m;
-    const value = vars[name];
-    const set = value !== undefined;
-    const nonEmpty = set && value !== '';
-    switch (op) {
-        case undefined:
-            return value ?? '';
-        case ':-':
-            return nonEmpty ? value : sub(rest);
-        case '-':
-            return set ? value : sub(rest);
-        case ':+':
-            return nonEmpty ? sub(rest) : '';
-        case '+':
-            return set ? sub(rest) : '';
-        case ':?':
-        case '?': {
-            if (op === ':?' ? nonEmpty : set)
-                return value ?? '';
-            const why = sub(rest);
-            throw new InterpolationError(`required variable ${name} is ${set ? 'empty' : 'missing a value'}${why ? `: ${why}` : ''}`);
-        }
-        default:
-            throw invalid(whole);
-    }
-}
-function invalid(text) {
-    const shown = text.length > 60 ? `${text.slice(0, 60)}...` : text;
-    return new InterpolationError(`invalid interpolation format "${shown.replace(/\n/g, '\\n')}"`);
-}
-/**
- * Reads a `.env` file: `KEY=VALUE` lines, `#` comments and blank lines, an optional `export `,
- * values in double quotes (with `\n`, `\t`, `\"`, `\\` escapes) or single quotes (literal), and
- * unquoted values trimmed with a ` #comment` removed. Lines without `=` are ignored, as
- * docker-compose 1.29 does. Values are taken as written: the file is not itself interpolated.
- */
-function parseDotEnv(text) {
-    const out = {};
-    for (const raw of text.split(/\r?\n/)) {
-        let line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        if (line.startsWith('export '))
-            line = line.slice(7).trimStart();
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            continue;
-        const key = line.slice(0, eq).trim();
-        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
-            continue;
-        out[key] = dotEnvValue(line.slice(eq + 1).trim());
-    }
-    return out;
-}
-function dotEnvValue(v) {
-    const q = v[0];
-    if ((q === '"' || q === "'") && v.indexOf(q, 1) > 0) {
-        const body = v.slice(1, closingQuote(v, q));
-        if (q === "'")
-            return body;
-        return body.replace(/\\([nrt"\\])/g, (_, c) => c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c);
-    }
-    const hash = v.search(/\s#/);
-    return (hash >= 0 ? v.slice(0, hash) : v).trim();
-}
-function closingQuote(v, q) {
-    for (let i = 1; i < v.length; i++) {
-        if (q === '"' && v[i] === '\\')
-            i++;
-        else if (v[i] === q)
-            return i;
-    }
-    return v.length;
-}
-
 ;// CONCATENATED MODULE: ./src/compose/read.ts
 /**
  * Reads the services a docker compose file builds: for each, the context, Dockerfile, build args,
@@ -41712,9 +41786,8 @@ function closingQuote(v, q) {
 
 
 
-
 /** A compose file that cannot be read as asked; the message is one line naming the file. */
-class ComposeError extends error/* FreshBuildError */.nz {
+class ComposeError extends util/* FreshBuildError */.nz {
     file;
     detail;
     constructor(file, detail) {
@@ -41733,7 +41806,7 @@ async function readComposeProject(file, opts) {
     const dir = (0,external_node_path_.dirname)(abs);
     const root = opts.root ?? null;
     const contain = async (from, where, path) => {
-        if (root !== null && !(await (0,paths/* containedIn */.xK)(root, path))) {
+        if (root !== null && !(await (0,util/* containedIn */.xK)(root, path))) {
             throw new ComposeError(from, `${where}: ${path} is outside ${root} (through a symlink or not): refused`);
         }
     };
@@ -41819,7 +41892,7 @@ async function projectVars(dir, env) {
     catch (e) {
         if (isNodeError(e) && (e.code === 'ENOENT' || e.code === 'EISDIR'))
             return { ...env };
-        throw new ComposeError(path, `cannot read: ${(0,error/* thrownMessage */.U4)(e)}`);
+        throw new ComposeError(path, `cannot read: ${(0,util/* thrownMessage */.U4)(e)}`);
     }
     const out = parseDotEnv(text);
     for (const [k, v] of Object.entries(env))
@@ -41855,7 +41928,7 @@ class Reader {
             text = await (0,promises_.readFile)(file, 'utf8');
         }
         catch (e) {
-            const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : (0,error/* thrownMessage */.U4)(e);
+            const why = isNodeError(e) && e.code === 'ENOENT' ? 'not found' : (0,util/* thrownMessage */.U4)(e);
             throw new ComposeError(file, `cannot read the compose file: ${why}`);
         }
         let root;
@@ -41867,7 +41940,7 @@ class Reader {
                 const at = e.mark ? ` at line ${e.mark.line + 1}` : '';
                 throw new ComposeError(file, `invalid YAML${at}: ${e.reason}`);
             }
-            throw new ComposeError(file, `invalid YAML: ${(0,error/* thrownMessage */.U4)(e)}`);
+            throw new ComposeError(file, `invalid YAML: ${(0,util/* thrownMessage */.U4)(e)}`);
         }
         if (!isMapping(root))
             throw new ComposeError(file, 'not a compose file (expected a mapping)');
@@ -42109,84 +42182,8 @@ function describe(v) {
     return typeof v === 'object' ? 'a mapping' : typeof v;
 }
 
-// EXTERNAL MODULE: ./src/docker/exec.ts + 1 modules
-var exec = __nccwpck_require__(4177);
-;// CONCATENATED MODULE: ./src/compose/command.ts
-/**
- * Which docker compose the host has, and the argv of `compose build` for it.
- *
- *   v2: the `docker compose` CLI plugin (or a v2 `docker-compose` standalone binary); BuildKit by
- *       default, images named `project-service`.
- *   v1: docker-compose 1.x (Python). It builds with docker-py and the legacy builder unless
- *       `COMPOSE_DOCKER_CLI_BUILD=1` and `DOCKER_BUILDKIT=1` make it run `docker build` with
- *       BuildKit (the `docker` found on PATH); images named `project_service`.
- */
-
-
-/** The version a `compose version` output names, and its major number. */
-function parseComposeVersion(text) {
-    const m = /version\s+v?(\d+)\.(\d+)\.(\d+)\S*/i.exec(text);
-    if (!m || m[1] === undefined)
-        return null;
-    return { version: m[0].replace(/^version\s+v?/i, '').replace(/,$/, ''), major: Number(m[1]) };
-}
-/**
- * Finds the host's compose: `docker compose version` (the v2 plugin), else
- * `docker-compose version` (v1, or a v2 standalone binary, told apart by its version).
- * Null when neither runs. Goes through the exec wrapper; never throws for a missing program.
- */
-async function detectCompose(opts = {}) {
-    const docker = opts.docker ?? 'docker';
-    const standalone = opts.composeBin ?? 'docker-compose';
-    const tries = [
-        { cmd: docker, prefix: ['compose'] },
-        { cmd: standalone, prefix: [] }
-    ];
-    for (const t of tries) {
-        const r = await (0,exec/* run */.eF)(t.cmd, [...t.prefix, 'version'], {
-            baseEnv: opts.env ?? process.env
-        }).catch(() => null);
-        if (!r || r.code !== 0)
-            continue;
-        const v = parseComposeVersion(`${r.stdout}\n${r.stderr}`);
-        if (!v)
-            continue;
-        return { flavor: v.major >= 2 ? 'v2' : 'v1', cmd: t.cmd, prefix: t.prefix, version: v.version };
-    }
-    return null;
-}
-/**
- * `compose build` for a flavor (or a detected tool), with plain progress so the log parses:
- *   v2: docker compose -f F build --progress=plain [--no-cache] [--build-arg K=V]... [-- svc...]
- *   v1: docker-compose -f F build --progress=plain [--no-cache] [--build-arg K=V]... [-- svc...]
- *       with DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1 (else docker-py's legacy builder).
- * Pure: the same options give the same argv.
- */
-function composeBuildCommand(tool, opts) {
-    const t = typeof tool === 'string'
-        ? tool === 'v2'
-            ? { flavor: 'v2', cmd: opts.docker ?? 'docker', prefix: ['compose'], version: '' }
-            : { flavor: 'v1', cmd: 'docker-compose', prefix: [], version: '' }
-        : tool;
-    const argv = [...t.prefix, '-f', opts.file, 'build', '--progress=plain'];
-    if (opts.noCache)
-        argv.push('--no-cache');
-    for (const [k, v] of Object.entries(opts.buildArgs))
-        argv.push('--build-arg', `${k}=${v}`);
-    if (opts.services.length > 0)
-        argv.push('--', ...opts.services);
-    const env = { DOCKER_BUILDKIT: '1' };
-    if (t.flavor === 'v1') {
-        env.COMPOSE_DOCKER_CLI_BUILD = '1';
-        if (opts.docker && isAbsolute(opts.docker) && opts.path !== undefined) {
-            env.PATH = [dirname(opts.docker), opts.path].filter(Boolean).join(delimiter);
-        }
-    }
-    return { cmd: t.cmd, argv, env };
-}
-
-// EXTERNAL MODULE: ./src/report/text-safety.ts
-var text_safety = __nccwpck_require__(4986);
+// EXTERNAL MODULE: ./src/report/index.ts + 6 modules
+var report = __nccwpck_require__(6879);
 ;// CONCATENATED MODULE: ./src/compose/resolve.ts
 /**
  * The services a compose file builds, as the host's compose itself resolves them: `docker compose
@@ -42223,14 +42220,14 @@ async function resolveComposeProject(file, opts) {
     if (tool.flavor === 'v2')
         argv.push('--format', 'json', ...(opts.services ?? []));
     const signal = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const r = await (0,exec/* run */.eF)(tool.cmd, argv, { baseEnv: opts.env, cwd: own.dir, signal }).catch((e) => e);
+    const r = await (0,src_docker/* run */.eF)(tool.cmd, argv, { baseEnv: opts.env, cwd: own.dir, signal }).catch((e) => e);
     if (r instanceof Error)
-        return fallback(`cannot run (${(0,text_safety/* visible */.RK)(r.message)})`);
+        return fallback(`cannot run (${(0,report/* visible */.RK)(r.message)})`);
     if (r.aborted)
         return fallback(`no answer within ${(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`);
     if (r.code !== 0) {
         const first = r.stderr.split('\n').find(l => l.trim() !== '') ?? '';
-        return fallback(`exit ${r.code}${first ? `: ${(0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(first.trim()), 200)}` : ''}`);
+        return fallback(`exit ${r.code}${first ? `: ${(0,report/* truncate */.xv)((0,report/* visible */.RK)(first.trim()), 200)}` : ''}`);
     }
     let doc;
     try {
@@ -42347,8 +42344,8 @@ async function contain(root, project) {
             ['dockerfile', svc.dockerfile]
         ]) {
             const real = await (0,promises_.realpath)(path).catch(() => path);
-            if ((0,paths/* escapesRoot */.X8)((0,external_node_path_.resolve)(root), path) || (0,paths/* escapesRoot */.X8)(realRoot, real)) {
-                throw new ComposeError(project.file, `services.${svc.name}.build.${what}: ${(0,text_safety/* visible */.RK)(path)} is outside ${root}: refused`);
+            if ((0,util/* escapesRoot */.X8)((0,external_node_path_.resolve)(root), path) || (0,util/* escapesRoot */.X8)(realRoot, real)) {
+                throw new ComposeError(project.file, `services.${svc.name}.build.${what}: ${(0,report/* visible */.RK)(path)} is outside ${root}: refused`);
             }
         }
     }
@@ -42402,7 +42399,7 @@ function sorted(v) {
 /* unused harmony exports entrySignature, sortedByBytes */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_bytes_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8203);
+/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4788);
 
 
 /**
@@ -42450,7 +42447,7 @@ function sortedByBytes(entries) {
 }
 /** Byte-order comparison of paths, the same on every machine and locale. */
 function compareBytes(a, b) {
-    return Buffer.compare((0,_util_bytes_path_js__WEBPACK_IMPORTED_MODULE_1__/* .pathToBytes */ .iJ)(a), (0,_util_bytes_path_js__WEBPACK_IMPORTED_MODULE_1__/* .pathToBytes */ .iJ)(b));
+    return Buffer.compare((0,_util_index_js__WEBPACK_IMPORTED_MODULE_1__/* .pathToBytes */ .iJ)(a), (0,_util_index_js__WEBPACK_IMPORTED_MODULE_1__/* .pathToBytes */ .iJ)(b));
 }
 /**
  * The record's per-entry signature: what BuildKit's key covers plus the size, which lets a stale
@@ -42471,34 +42468,64 @@ function signatureSize(signature) {
 
 /***/ }),
 
-/***/ 4177:
+/***/ 2604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Bi: () => (/* binding */ DockerError),
-  yE: () => (/* binding */ commandError),
-  Md: () => (/* binding */ commandLabel),
-  _n: () => (/* binding */ dockerClient),
-  SW: () => (/* binding */ dockerExec),
-  yc: () => (/* binding */ dockerTimeoutMs),
-  HY: () => (/* binding */ lastErrorLine),
-  eF: () => (/* binding */ run),
-  nf: () => (/* binding */ runOrThrow),
-  YA: () => (/* binding */ seconds)
+  c8: () => (/* reexport */ BUILD_LOG_MAGIC),
+  Bi: () => (/* reexport */ DockerError),
+  Cv: () => (/* reexport */ TarWalker),
+  $k: () => (/* reexport */ buildLogPathFor),
+  mM: () => (/* reexport */ buildxWarnings),
+  gx: () => (/* reexport */ clearCommands),
+  uv: () => (/* reexport */ clientFactsPath),
+  yE: () => (/* reexport */ commandError),
+  w9: () => (/* reexport */ daemonExec),
+  h4: () => (/* reexport */ detectBuilder),
+  _n: () => (/* reexport */ dockerClient),
+  SW: () => (/* reexport */ dockerExec),
+  mm: () => (/* reexport */ inspectImage),
+  HY: () => (/* reexport */ lastErrorLine),
+  D8: () => (/* reexport */ layerForStep),
+  UE: () => (/* reexport */ listLocalSources),
+  qr: () => (/* reexport */ normalizeLayerPath),
+  ot: () => (/* reexport */ parseVersion),
+  gH: () => (/* reexport */ probeBuilder),
+  R3: () => (/* reexport */ prune),
+  LW: () => (/* reexport */ pruneImpliesNoCache),
+  w$: () => (/* reexport */ readOnBuild),
+  QX: () => (/* reexport */ readWantedLayers),
+  eF: () => (/* reexport */ run),
+  cM: () => (/* reexport */ runBuild),
+  nf: () => (/* reexport */ runOrThrow),
+  uf: () => (/* reexport */ runPrune),
+  ml: () => (/* reexport */ sameUse),
+  Ap: () => (/* reexport */ scanLayer),
+  me: () => (/* reexport */ stageBaseLength),
+  UB: () => (/* reexport */ usedBetween),
+  y8: () => (/* reexport */ walkImageSave)
 });
 
-// UNUSED EXPORTS: DEFAULT_DOCKER_TIMEOUT_S
+// UNUSED EXPORTS: pruneCommands
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __nccwpck_require__(6193);
-// EXTERNAL MODULE: ./src/util/error.ts
-var error = __nccwpck_require__(7610);
+// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
+var util = __nccwpck_require__(4788);
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
 /**
  * The one process wrapper every docker call goes through: argv arrays only (never a shell),
@@ -42509,7 +42536,7 @@ var error = __nccwpck_require__(7610);
 
 
 /** One-line error for anything docker-related the caller should report as is. */
-class DockerError extends error/* FreshBuildError */.nz {
+class DockerError extends util/* FreshBuildError */.nz {
     code;
     constructor(message, code = null) {
         // Keep it one line: daemon messages sometimes carry newlines.
@@ -42791,6 +42818,1730 @@ async function runOrThrow(exec, args, opts) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/docker/build.ts
+/**
+ * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
+ * the log live while keeping all of it in a file (logs can be far larger than memory allows).
+ */
+
+
+
+
+
+
+/** Pure: the exact argv (without the docker binary) and env for a build. */
+function buildCommand(kind, opts) {
+    const f = opts.flags ?? {};
+    const argv = kind === 'buildx' ? ['buildx', 'build'] : ['build'];
+    // The builder goes first: `--builder` selects the instance every later flag is read against.
+    if (kind === 'buildx' && f.builder)
+        argv.push('--builder', f.builder);
+    if (kind === 'buildx')
+        argv.push('--load');
+    if (kind !== 'legacy')
+        argv.push(`--progress=${opts.progress ?? 'plain'}`);
+    if (opts.file !== undefined)
+        argv.push('--file', opts.file);
+    for (const t of opts.tags)
+        argv.push('--tag', t);
+    for (const [k, v] of Object.entries(opts.buildArgs))
+        argv.push('--build-arg', `${k}=${v}`);
+    for (const [k, v] of Object.entries(opts.labels))
+        argv.push('--label', `${k}=${v}`);
+    for (const c of opts.cacheFrom)
+        argv.push('--cache-from', c);
+    if (opts.target !== undefined)
+        argv.push('--target', opts.target);
+    if (opts.noCache)
+        argv.push('--no-cache');
+    for (const n of f.noCacheFilters ?? [])
+        argv.push('--no-cache-filter', n);
+    if (f.pull)
+        argv.push('--pull');
+    for (const s of f.secrets ?? [])
+        argv.push('--secret', `id=${s.id},src=${s.src}`);
+    for (const s of f.ssh ?? [])
+        argv.push('--ssh', s);
+    if (f.network)
+        argv.push('--network', f.network);
+    for (const h of f.addHosts ?? [])
+        argv.push('--add-host', h);
+    if (f.shmSize)
+        argv.push('--shm-size', f.shmSize);
+    for (const u of f.ulimits ?? [])
+        argv.push('--ulimit', u);
+    if (f.platforms && f.platforms.length > 0)
+        argv.push('--platform', f.platforms.join(','));
+    for (const [name, dir] of Object.entries(f.buildContexts ?? {})) {
+        argv.push('--build-context', `${name}=${dir}`);
+    }
+    if (kind === 'buildx' && f.metadataFile)
+        argv.push('--metadata-file', f.metadataFile);
+    if (opts.iidFile !== undefined)
+        argv.push('--iidfile', opts.iidFile);
+    argv.push(opts.context);
+    // Pin the builder explicitly: an inherited DOCKER_BUILDKIT must not switch it under us.
+    const env = kind === 'buildkit'
+        ? { DOCKER_BUILDKIT: '1' }
+        : kind === 'legacy'
+            ? { DOCKER_BUILDKIT: '0' }
+            : {};
+    return { argv, env };
+}
+/** The image id a build log names at its end (BuildKit `writing image`, legacy `Successfully built`). */
+function imageIdFromLog(text) {
+    const bk = [...text.matchAll(/writing image (sha256:[0-9a-f]{64})/g)].pop();
+    if (bk)
+        return bk[1];
+    const legacy = [...text.matchAll(/^Successfully built ([0-9a-f]{12,64})\s*$/gm)].pop();
+    return legacy ? legacy[1] : null;
+}
+/** The kept log's first line: `clear` deletes a `<state>.build.log` only when it starts so. */
+const BUILD_LOG_MAGIC = '# fresh-build build log v1';
+/** Where the last build's log is kept: beside its record. */
+function buildLogPathFor(recordPath) {
+    return `${recordPath}.build.log`;
+}
+/**
+ * The kept log is written to a new temp file beside it (O_EXCL | O_NOFOLLOW, 0600: a symlink
+ * planted at either name is never followed) and renamed over the old log at the end, which
+ * replaces whatever entry is there rather than writing through it.
+ */
+class KeptLog {
+    path;
+    tmp;
+    out;
+    error = null;
+    constructor(path, tmp, out) {
+        this.path = path;
+        this.tmp = tmp;
+        this.out = out;
+        // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
+        out.on('error', e => {
+            this.error ??= e.message;
+        });
+    }
+    static async create(path) {
+        const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+        const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
+        try {
+            const fh = await (0,promises_.open)(tmp, flags, 0o600);
+            const log = new KeptLog(path, tmp, fh.createWriteStream());
+            log.write(BUILD_LOG_MAGIC);
+            return log;
+        }
+        catch (e) {
+            return e instanceof Error ? e.message : String(e);
+        }
+    }
+    write(line) {
+        if (this.error === null)
+            this.out.write(`${line}\n`);
+    }
+    /** Closes and moves the log into place; the temp file never stays behind. */
+    async finish() {
+        await new Promise(done => this.out.end(() => done()));
+        if (this.error === null) {
+            try {
+                await (0,promises_.rename)(this.tmp, this.path);
+                return;
+            }
+            catch (e) {
+                this.error = e instanceof Error ? e.message : String(e);
+            }
+        }
+        await (0,promises_.unlink)(this.tmp).catch(() => undefined);
+    }
+}
+/**
+ * Runs the build, streaming lines to `onLine` (and to `logPath` when given). The temp directory
+ * for the image id file is always removed: builds must leave nothing behind.
+ */
+async function runBuild(exec, kind, opts, run = {}) {
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'fb-build-'));
+    try {
+        const iidFile = opts.iidFile ?? (0,external_node_path_.join)(dir, 'iid');
+        // BuildKit keys the context-sync record (source.local) on the context argument as typed: every
+        // `docker build .` on a host shares one record, whatever the directory (measured on 20.10), so
+        // a same-size, same-mtime file of another project can be served. An absolute path isolates it.
+        const context = (0,external_node_path_.isAbsolute)(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
+            ? opts.context
+            : (0,external_node_path_.resolve)(opts.context);
+        const metadataFile = kind === 'buildx' ? (0,external_node_path_.join)(dir, 'metadata.json') : undefined;
+        const flags = metadataFile ? { ...opts.flags, metadataFile } : opts.flags;
+        const cmd = buildCommand(kind, { ...opts, context, iidFile, ...(flags ? { flags } : {}) });
+        run.onCommand?.(cmd.argv, cmd.env);
+        const kept = run.logPath ? await KeptLog.create(run.logPath) : null;
+        const log = kept instanceof KeptLog ? kept : null;
+        const redact = run.redact ?? ((line) => line);
+        let result;
+        try {
+            result = await exec(cmd.argv, {
+                env: cmd.env,
+                signal: run.signal,
+                // A RUN step may print nothing for an hour: only the build's own bound applies.
+                idleTimeoutMs: Infinity,
+                ...(run.timeoutMs !== undefined ? { timeoutMs: run.timeoutMs } : {}),
+                // Only the tail is held in memory, for the error line and the image id fallback.
+                maxCapture: 256 * 1024,
+                onLine: (line, stream) => {
+                    // The kept log is redacted here; the caller gets the raw line (it parses it, and
+                    // redacts what it prints).
+                    log?.write(redact(line));
+                    run.onLine?.(line, stream);
+                }
+            });
+        }
+        finally {
+            await log?.finish();
+        }
+        const logError = typeof kept === 'string' ? kept : (log?.error ?? null);
+        let imageId = null;
+        if (result.code === 0) {
+            imageId = (await (0,promises_.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
+            imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr);
+        }
+        const metadata = metadataFile ? await readMetadata(metadataFile) : null;
+        return {
+            code: result.code,
+            logPath: run.logPath && logError === null ? run.logPath : null,
+            logError,
+            imageId,
+            error: result.code === 0 ? null : redact(lastErrorLine(result)),
+            metadata
+        };
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/** buildx's metadata file as an object; null when missing or not a JSON object. */
+async function readMetadata(path) {
+    try {
+        const doc = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        return typeof doc === 'object' && doc !== null && !Array.isArray(doc)
+            ? doc
+            : null;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/buildcache.ts
+const BUILD_CACHE_ARGV = ['system', 'df', '-v', '--format', '{{json .BuildCache}}'];
+/**
+ * The `source.local` records of a `{{json .BuildCache}}` listing, sorted by ID. Throws on output
+ * that is not the array of records the 20.10 client prints (an empty cache prints `[]`).
+ */
+function parseLocalSources(text) {
+    const value = JSON.parse(text.trim() || 'null');
+    if (value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw new Error('build cache listing is not an array');
+    const out = [];
+    for (const r of value) {
+        if (typeof r !== 'object' || r === null)
+            throw new Error('build cache record is not an object');
+        const o = r;
+        // The CLI's template prints these fields as strings; the raw API as numbers and strings.
+        const type = o.CacheType ?? o.Type;
+        if (type !== 'source.local')
+            continue;
+        const usage = Number(o.UsageCount);
+        const { ID: id, Description: description, LastUsedAt: lastUsed } = o;
+        if (typeof id !== 'string' || id === '' || !Number.isSafeInteger(usage)) {
+            throw new Error('build cache record without an ID or a usage count');
+        }
+        out.push({
+            // The client marks a record in use with a trailing `*`; the API has a field for that.
+            id: id.replace(/\*$/, ''),
+            description: typeof description === 'string' ? description : '',
+            usage,
+            lastUsed: canonicalTime(typeof lastUsed === 'string' ? lastUsed : String(lastUsed ?? ''))
+        });
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+const TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:\s*(Z|[+-]\d{2}:?\d{2}))?/;
+/**
+ * One spelling for an instant, to the nanosecond: the client prints Go's `2026-12-01
+ * 13:14:33.990649254 +0000 UTC` (in its own time zone), the API RFC 3339 `...T13:14:33.990649254Z`.
+ * Both become `2026-12-01T13:14:33.990649254Z`; only the whole seconds go through Date, so no
+ * digit of the fraction is lost. Anything else is kept as it is (and compared as it is).
+ */
+function canonicalTime(text) {
+    const m = TIME.exec(text.trim());
+    if (!m)
+        return text;
+    const [, y, mo, d, h, mi, s, frac = '', zone = 'Z'] = m;
+    const offset = zone === 'Z'
+        ? 0
+        : (zone.startsWith('-') ? -1 : 1) *
+            (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) *
+            60_000;
+    const ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) - offset;
+    if (!Number.isFinite(ms))
+        return text;
+    return `${new Date(ms).toISOString().slice(0, 19)}.${frac.padEnd(9, '0')}Z`;
+}
+/** The daemon's `source.local` records, or the reason they cannot be listed. */
+async function listLocalSources(exec) {
+    try {
+        const r = await exec(BUILD_CACHE_ARGV, { maxCapture: 8 * 1024 * 1024 });
+        if (r.code !== 0 || r.truncated) {
+            return {
+                error: `docker system df failed (exit ${r.code}): ${r.stderr.trim().split('\n')[0] ?? ''}`
+            };
+        }
+        return { sources: parseLocalSources(r.stdout) };
+    }
+    catch (e) {
+        return { error: `docker system df: ${e instanceof Error ? e.message : String(e)}` };
+    }
+}
+/** Same record, unused since: same ID, usage count and last-used time. */
+function sameUse(a, b) {
+    return a.id === b.id && a.usage === b.usage && a.lastUsed === b.lastUsed;
+}
+/** Records in `after` that are new or were used since `before`: what a build in between touched. */
+function usedBetween(before, after) {
+    const old = new Map(before.map(s => [s.id, s]));
+    return after.filter(s => {
+        const was = old.get(s.id);
+        return was === undefined || !sameUse(was, s);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/docker/builder.ts
+/**
+ * Which builder will run `docker build` on this host, and which daemon it talks to.
+ * The kind decides the build argv, what a prune can reach and how the log looks.
+ */
+
+/** Major.minor of a version like `20.10.24+dfsg1`, `v0.12.1`, `28.2.2`; null if unparsable. */
+function parseVersion(v) {
+    const m = /(\d+)\.(\d+)/.exec(v ?? '');
+    return m ? [Number(m[1]), Number(m[2])] : null;
+}
+function atLeast(v, major, minor) {
+    return v[0] > major || (v[0] === major && v[1] >= minor);
+}
+function envFlag(value) {
+    if (value === undefined || value === '')
+        return null;
+    return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+/** Pure decision from the facts. */
+function classifyBuilder(facts) {
+    const warnings = [];
+    const flag = envFlag(facts.dockerBuildkit);
+    const client = parseVersion(facts.clientVersion);
+    const server = parseVersion(facts.serverVersion);
+    if (flag === false) {
+        return { kind: 'legacy', reason: 'DOCKER_BUILDKIT=0 selects the legacy builder', warnings };
+    }
+    if (facts.serverOs === 'windows') {
+        return { kind: 'legacy', reason: 'the Windows daemon has no BuildKit', warnings };
+    }
+    if (server && !atLeast(server, 18, 9)) {
+        return {
+            kind: 'legacy',
+            reason: `daemon ${facts.serverVersion} predates BuildKit (18.09)`,
+            warnings
+        };
+    }
+    if (facts.buildxVersion !== null) {
+        return { kind: 'buildx', reason: `buildx plugin present (${facts.buildxVersion})`, warnings };
+    }
+    if (client && atLeast(client, 23, 0)) {
+        if (flag === true) {
+            warnings.push(`DOCKER_BUILDKIT=1 makes docker ${facts.clientVersion} fail without buildx; building with the legacy builder instead`);
+        }
+        warnings.push(`docker client ${facts.clientVersion} has no buildx plugin: it falls back to the legacy builder, whose cache lives in images (builder prune does not reach it)`);
+        return { kind: 'legacy', reason: `client ${facts.clientVersion} without buildx`, warnings };
+    }
+    return {
+        kind: 'buildkit',
+        reason: `client ${facts.clientVersion ?? 'unknown'} builds with BuildKit under DOCKER_BUILDKIT=1`,
+        warnings
+    };
+}
+/** Parses `docker version --format '{{json .}}'` (Server is null when the daemon is down). */
+function parseVersionJson(text) {
+    let v = {};
+    const line = text.split('\n').find(l => l.trim().startsWith('{'));
+    if (line) {
+        try {
+            v = JSON.parse(line);
+        }
+        catch {
+            v = {};
+        }
+    }
+    return {
+        clientVersion: v.Client?.Version ?? null,
+        serverVersion: v.Server?.Version ?? null,
+        serverOs: v.Server?.Os ?? null,
+        context: v.Client?.Context ?? null
+    };
+}
+/**
+ * Asks the client and daemon. Throws a DockerError when the daemon cannot be reached, naming the
+ * host it tried (docker's own message says which).
+ */
+async function detectBuilder(exec, env = process.env) {
+    // Both at once: the plugin check needs no daemon, and each is a client start-up to wait for.
+    const asked = exec(['version', '--format', '{{json .}}']);
+    const plugin = exec(['buildx', 'version']);
+    plugin.catch(() => undefined); // awaited only when the daemon answered
+    const ver = await asked;
+    const parsed = parseVersionJson(ver.stdout);
+    if (ver.code !== 0 || parsed.serverVersion === null) {
+        const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
+        throw new DockerError(`Docker daemon unreachable${where}: ${lastErrorLine(ver)}`, ver.code);
+    }
+    const bx = await plugin;
+    const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null;
+    const choice = classifyBuilder({ ...parsed, buildxVersion, dockerBuildkit: env.DOCKER_BUILDKIT });
+    return {
+        ...choice,
+        ...parsed,
+        buildxVersion,
+        dockerHost: env.DOCKER_HOST || null,
+        context: env.DOCKER_CONTEXT || parsed.context
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/buildx.ts
+/** Parses `docker buildx inspect` text; unknown lines are ignored. */
+function parseBuildxInspect(text) {
+    let name = null;
+    let driver = null;
+    const endpoints = [];
+    let inNodes = false;
+    for (const raw of text.split(/\r?\n/)) {
+        if (/^Nodes:\s*$/.test(raw)) {
+            inNodes = true;
+            continue;
+        }
+        const m = /^([A-Za-z][A-Za-z ]*):\s*(.*)$/.exec(raw);
+        if (!m)
+            continue;
+        const [, key, value] = m;
+        if (!inNodes && key === 'Name')
+            name = value.trim() || null;
+        else if (!inNodes && key === 'Driver')
+            driver = value.trim() || null;
+        else if (inNodes && key === 'Endpoint')
+            endpoints.push(value.trim());
+    }
+    return { name, driver, endpoints };
+}
+/** Drivers whose BuildKit (and so its cache) lives outside the docker daemon's image store. */
+const OWN_BUILDKIT = new Set(['docker-container', 'kubernetes', 'remote']);
+/** Warnings about a builder: where its cache lives and how long it lives. */
+function builderWarnings(b) {
+    if (b.driver === null || !OWN_BUILDKIT.has(b.driver))
+        return [];
+    const name = b.name ?? 'the current builder';
+    const out = [
+        `buildx builder ${name} uses the ${b.driver} driver: its cache lives in its own BuildKit, which fresh-build prunes and whose image is loaded into the daemon (--load) to be proven`
+    ];
+    if (b.driver === 'docker-container') {
+        out.push(`buildx builder ${name} is a docker-container builder as docker/setup-buildx-action creates it, removed after the job: each job starts with an empty cache, so only cache-from imports can serve old layers; keep a builder (or a self-hosted runner) to reuse the cache between runs`);
+    }
+    return out;
+}
+/** Asks buildx about the builder (`--builder` or the current one); no warnings when it cannot. */
+async function buildxWarnings(exec, builder) {
+    const r = await exec(['buildx', 'inspect', ...(builder ? [builder] : [])]).catch(() => null);
+    if (!r || r.code !== 0)
+        return [];
+    return builderWarnings(parseBuildxInspect(r.stdout));
+}
+
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+;// CONCATENATED MODULE: ./src/docker/save.ts
+/**
+ * Streams `docker save <ref>` through a tar parser, one entry at a time, without writing it to
+ * disk or holding it in memory. A visitor may stop the walk early (the process is then killed).
+ */
+
+
+/**
+ * A tar parser fed chunk by chunk (so the feeder can hash the same bytes), handing entries
+ * to `onEntry` one at a time. A malformed stream ends the walk with `failed` set, not a throw.
+ */
+class TarWalker {
+    extract = tar_stream.extract();
+    done;
+    failed = null;
+    constructor(onEntry) {
+        this.done = (async () => {
+            try {
+                for await (const entry of this.extract) {
+                    await onEntry(entry.header, entry);
+                    // tar-stream's iterator never settles once destroyed mid-entry: leave by hand.
+                    if (this.extract.destroyed)
+                        break;
+                    entry.resume();
+                }
+            }
+            catch (e) {
+                this.failed = e instanceof Error ? e : new Error(String(e));
+            }
+        })();
+    }
+    get stopped() {
+        return this.failed !== null || this.extract.destroyed;
+    }
+    async write(chunk) {
+        if (this.stopped)
+            return;
+        if (this.extract.write(chunk))
+            return;
+        await new Promise(resolve => {
+            const finish = () => {
+                this.extract.off('drain', finish);
+                this.extract.off('close', finish);
+                resolve();
+            };
+            this.extract.on('drain', finish);
+            this.extract.on('close', finish);
+        });
+    }
+    /** Ends the input and waits for the last entry; returns the parse error, if any. */
+    async end() {
+        if (!this.stopped)
+            this.extract.end(null);
+        await this.done;
+        return this.failed;
+    }
+    /** Stops parsing; later writes are ignored. */
+    stop() {
+        this.extract.destroy(null);
+    }
+}
+/**
+ * Visits every entry of `docker save <ref>` in stream order. Throws a DockerError when the save
+ * fails (unknown image, daemon gone) unless the visitor stopped the walk first.
+ */
+async function walkImageSave(exec, ref, visit) {
+    const abort = new AbortController();
+    let stoppedByVisitor = false;
+    const walker = new TarWalker(async (header, body) => {
+        if (stoppedByVisitor)
+            return;
+        const name = header.name.replace(/^\.\//, '');
+        if (await visit(name, header.size ?? 0, body)) {
+            stoppedByVisitor = true;
+            walker.stop();
+            abort.abort();
+        }
+    });
+    const args = ['save', ref];
+    const result = await exec(args, {
+        signal: abort.signal,
+        maxCapture: 64 * 1024,
+        onStdout: chunk => walker.write(chunk)
+    });
+    const parseError = await walker.end();
+    if (stoppedByVisitor)
+        return;
+    if (result.code !== 0)
+        throw commandError(args, result);
+    if (parseError)
+        throw new DockerError(`docker save ${ref}: unreadable output: ${parseError.message}`);
+}
+
+;// CONCATENATED MODULE: ./src/docker/units.ts
+/**
+ * Sizes as the docker CLI prints them. go-units `HumanSize` (used by `builder prune`,
+ * `system df`, `history`) is decimal: `%.4g` plus B, kB, MB, GB... with 1000 steps, so
+ * "1.982MB" is 1 982 000 bytes (rounded by the printer to 4 significant digits).
+ * `BytesSize` (binary: KiB, MiB...) is accepted too.
+ */
+const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
+const BINARY = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
+/** Bytes for one printed size (`800B`, `1.5MB`, `307.2kB`, `1KiB`); null when unparsable. */
+function parseHumanSize(text) {
+    const m = /^\s*(\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*([A-Za-z]*)\s*$/.exec(text);
+    if (!m)
+        return null;
+    const value = Number(m[1]);
+    const unit = m[2] === '' ? 'B' : m[2];
+    let i = DECIMAL.indexOf(unit);
+    if (i < 0 && unit === 'KB')
+        i = 1; // some tools print KB for kB
+    if (i >= 0)
+        return Math.round(value * 1000 ** i);
+    const j = BINARY.indexOf(unit);
+    if (j >= 0)
+        return Math.round(value * 1024 ** j);
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/docker/image.ts
+/**
+ * What an image is made of: id, labels, layer diffIds and the history that says which
+ * instruction wrote which layer.
+ *
+ * Measured on Docker 20.10 (BuildKit and the legacy builder of a 28.x client):
+ * - `docker image inspect` has no history; the image config (inside `docker save`) has it with
+ *   `empty_layer` flags. `docker history` has the entries but no flags, only sizes.
+ * - Every instruction after FROM writes exactly one history entry, with both builders, and a
+ *   stage built FROM an earlier stage continues that stage's history. So instruction `i` of a
+ *   stage (FROM = 1) is entry `baseHistoryLength + i - 2`.
+ * - BuildKit: COPY, ADD, RUN and WORKDIR always write a layer (WORKDIR an empty one when the dir
+ *   exists); every other instruction is an empty_layer entry.
+ * - Legacy: COPY/ADD always write a layer; RUN and WORKDIR only when they changed something (an
+ *   unchanged `RUN true` or a repeated WORKDIR is empty_layer). `docker history` shows both as
+ *   0B, so those need the config (read from `docker save`) when the count does not settle it.
+ */
+
+
+
+/** Parses `docker image inspect --format '{{json .}}'` (or the array form). */
+function parseImageInspect(text) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        throw new DockerError('docker image inspect: unreadable output');
+    }
+    const img = Array.isArray(v) ? v[0] : v;
+    if (!img?.Id)
+        throw new DockerError('docker image inspect: no image id in output');
+    return {
+        id: img.Id,
+        labels: img.Config?.Labels ?? {},
+        created: img.Created ?? '',
+        diffIds: img.RootFS?.Layers ?? [],
+        graphDriver: graphDriverOf(img.GraphDriver)
+    };
+}
+function graphDriverOf(gd) {
+    if (!gd || typeof gd.Name !== 'string')
+        return null;
+    const data = {};
+    if (typeof gd.Data === 'object' && gd.Data !== null) {
+        for (const [k, v] of Object.entries(gd.Data))
+            if (typeof v === 'string')
+                data[k] = v;
+    }
+    return { name: gd.Name, data };
+}
+/** Parses `docker history` JSON lines (newest first) into oldest-first entries. */
+function parseHistoryLines(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        if (!line.trim().startsWith('{'))
+            continue;
+        const v = JSON.parse(line);
+        out.push({
+            createdBy: v.CreatedBy ?? '',
+            comment: v.Comment ?? '',
+            // The client prints a rounded size; the Engine API path (engine.ts) the exact bytes.
+            size: typeof v.Size === 'number' ? v.Size : parseHumanSize(v.Size ?? '')
+        });
+    }
+    return out.reverse();
+}
+/** The Dockerfile keyword of a history entry (`COPY`, `RUN`, ...), for either builder; null if none. */
+function historyKeyword(createdBy) {
+    const nop = /#\(nop\)\s+([A-Z]+)\b/.exec(createdBy);
+    if (nop)
+        return nop[1];
+    if (createdBy.endsWith(' # buildkit') || /^[A-Z]+\s/.test(createdBy)) {
+        const m = /^([A-Z]+)\b/.exec(createdBy);
+        if (m)
+            return m[1];
+    }
+    // Legacy RUN entries are the bare command: `/bin/sh -c ...` or `|1 A=b /bin/sh -c ...`.
+    if (/^(\|\d+ .*)?\/bin\/sh -c /.test(createdBy) || createdBy.startsWith('|'))
+        return 'RUN';
+    return null;
+}
+function guess(raw) {
+    const kw = historyKeyword(raw.createdBy);
+    const sized = raw.size !== null && raw.size > 0 ? 'layer' : 'unknown';
+    if (raw.comment === 'buildkit.dockerfile.v0' && kw !== null) {
+        return ['COPY', 'ADD', 'RUN', 'WORKDIR'].includes(kw) ? 'layer' : 'empty';
+    }
+    if (raw.createdBy.includes('#(nop)')) {
+        if (kw === 'COPY' || kw === 'ADD')
+            return 'layer';
+        return kw === 'WORKDIR' ? sized : 'empty';
+    }
+    return sized;
+}
+/**
+ * Decides `emptyLayer` for each entry from builder rules and sizes, settling the 0-byte
+ * entries that could go either way by the layer count. Null when the count does not settle it.
+ */
+function classifyHistory(raw, layerCount) {
+    const guesses = raw.map(guess);
+    const layers = guesses.filter(g => g === 'layer').length;
+    const unknown = guesses.filter(g => g === 'unknown').length;
+    let unknownIsLayer;
+    if (layers === layerCount)
+        unknownIsLayer = false;
+    else if (layers + unknown === layerCount)
+        unknownIsLayer = true;
+    else
+        return null;
+    return raw.map((r, i) => ({
+        createdBy: r.createdBy,
+        emptyLayer: guesses[i] === 'empty' || (guesses[i] === 'unknown' && !unknownIsLayer)
+    }));
+}
+/** History entry index of instruction `stepIndex` (FROM = 1) in a stage. */
+function historyIndexForStep(baseHistoryLength, stepIndex) {
+    return baseHistoryLength + stepIndex - 2;
+}
+/**
+ * The base history length of a stage found by counting back from the end: `chainTotals` are the
+ * instruction totals (FROM included) of that stage and of each stage built on it, up to the
+ * image's own (last) stage. For the last stage alone: `[total]`.
+ */
+function stageBaseLength(historyLength, chainTotals) {
+    return historyLength - chainTotals.reduce((sum, t) => sum + t - 1, 0);
+}
+/**
+ * Index into `diffIds` of the layer that instruction `stepIndex` of a stage wrote, or null when
+ * that instruction wrote no layer (or lies outside the history).
+ */
+function layerForStep(history, baseHistoryLength, stepIndex) {
+    const h = historyIndexForStep(baseHistoryLength, stepIndex);
+    if (stepIndex < 2 || h < 0 || h >= history.length || history[h].emptyLayer)
+        return null;
+    return history.slice(0, h).filter(e => !e.emptyLayer).length;
+}
+/** Parses an image config blob's history. */
+function parseConfigHistory(text) {
+    const c = JSON.parse(text);
+    return (c.history ?? []).map(h => ({
+        createdBy: h.created_by ?? '',
+        emptyLayer: h.empty_layer === true
+    }));
+}
+/**
+ * Reads the image config out of `docker save` (v1 layout `<hex>.json`, OCI `blobs/sha256/<hex>`),
+ * stopping the save as soon as it has passed.
+ */
+async function readImageConfig(exec, imageId) {
+    const hex = imageId.replace(/^sha256:/, '');
+    let config = null;
+    await walkImageSave(exec, imageId, async (name, size, body) => {
+        if (name !== `${hex}.json` && name !== `blobs/sha256/${hex}`)
+            return false;
+        if (size > 64 * 1024 * 1024)
+            throw new DockerError(`image config of ${imageId} is implausibly large`);
+        const chunks = [];
+        for await (const c of body)
+            chunks.push(c);
+        config = Buffer.concat(chunks).toString('utf8');
+        return true;
+    });
+    if (config === null)
+        throw new DockerError(`docker save ${imageId}: no image config in output`);
+    return config;
+}
+/** Inspects an image: cheap commands first, the config from `docker save` only when needed. */
+async function inspectImage(exec, ref) {
+    const info = parseImageInspect((await runOrThrow(exec, ['image', 'inspect', '--format', '{{json .}}', ref])).stdout);
+    const hist = await runOrThrow(exec, ['history', '--no-trunc', '--format', '{{json .}}', info.id]);
+    const classified = classifyHistory(parseHistoryLines(hist.stdout), info.diffIds.length);
+    if (classified)
+        return { ...info, history: classified, historyFromConfig: false };
+    const history = parseConfigHistory(await readImageConfig(exec, info.id));
+    return { ...info, history, historyFromConfig: true };
+}
+
+;// CONCATENATED MODULE: ./src/docker/layers.ts
+/**
+ * The byte proof: what a given layer of an image holds at given paths.
+ *
+ * `docker save` is streamed once. Every layer tar is hashed as it passes (its sha256 is the
+ * layer's diffId, since save writes layers uncompressed) and parsed at the same time; only the
+ * wanted paths are recorded and only their file bodies are hashed, so memory stays bounded by
+ * the number of wanted paths. Reading the step's OWN layer means later steps that rewrite or
+ * delete a file cannot hide what the COPY wrote.
+ */
+
+
+
+
+/** `/app/x/`, `./app/x`, `app/x` all become `app/x`. */
+function normalizeLayerPath(p) {
+    return p.replace(/^(\.?\/)+/, '').replace(/\/+$/, '');
+}
+const sha256 = (data) => 'sha256:' + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+/** Collects the wanted paths of one layer tar, entry by entry. */
+class LayerScan {
+    wanted;
+    found = new Map();
+    whiteouts = [];
+    /**
+     * Wanted names that are not valid UTF-8, by the lossy form tar-stream gives them (it decodes
+     * PAX `path` records as UTF-8, each stray byte becoming U+FFFD), and how often each lossy form
+     * occurs in this layer: one entry is that name; two mean the layer cannot tell them apart, so
+     * the path proves nothing (`other`), never the bytes of its neighbour.
+     */
+    lossy = new Map();
+    lossySeen = new Map();
+    constructor(wanted) {
+        this.wanted = wanted;
+        for (const w of wanted) {
+            if ((0,util/* hasEscapedBytes */.Bz)(w))
+                this.lossy.set((0,util/* pathToBytes */.iJ)(w).toString('utf8'), w);
+        }
+    }
+    covers(path) {
+        for (const w of this.wanted)
+            if (w === path || w.startsWith(path + '/'))
+                return true;
+        return false;
+    }
+    async onEntry(header, body) {
+        const path = normalizeLayerPath(header.name);
+        const slash = path.lastIndexOf('/');
+        const base = path.slice(slash + 1);
+        if (base.startsWith('.wh.')) {
+            // `.wh..wh..opq` only hides lower content of a dir this layer recreates: nothing to record.
+            if (base !== '.wh..wh..opq') {
+                const target = path.slice(0, slash + 1) + base.slice(4);
+                if (this.covers(target))
+                    this.whiteouts.push(target);
+            }
+            return;
+        }
+        const named = this.lossy.get(path);
+        if (named !== undefined) {
+            const seen = (this.lossySeen.get(path) ?? 0) + 1;
+            this.lossySeen.set(path, seen);
+            if (seen > 1) {
+                this.found.set(named, { type: 'other', mode: 0 });
+                return;
+            }
+            return this.record(named, header, body);
+        }
+        if (!this.wanted.has(path))
+            return;
+        return this.record(path, header, body);
+    }
+    async record(path, header, body) {
+        const mode = (header.mode ?? 0) & 0o7777;
+        switch (header.type) {
+            case 'file':
+            case 'contiguous-file': {
+                const hash = (0,external_node_crypto_.createHash)('sha256');
+                for await (const chunk of body)
+                    hash.update(chunk);
+                this.found.set(path, {
+                    type: 'file',
+                    mode,
+                    size: header.size ?? 0,
+                    digest: 'sha256:' + hash.digest('hex')
+                });
+                return;
+            }
+            case 'directory':
+                this.found.set(path, { type: 'dir', mode });
+                return;
+            case 'symlink': {
+                const target = header.linkname ?? '';
+                this.found.set(path, { type: 'symlink', mode, linkTarget: target, digest: sha256(target) });
+                return;
+            }
+            case 'link': {
+                // A hard link's bytes sit in an earlier entry of the same layer.
+                const to = normalizeLayerPath(header.linkname ?? '');
+                const prior = this.found.get(to);
+                this.found.set(path, {
+                    type: 'file',
+                    mode,
+                    hardlinkTo: to,
+                    digest: prior?.digest,
+                    size: prior?.size
+                });
+                return;
+            }
+            default:
+                this.found.set(path, { type: 'other', mode });
+        }
+    }
+    result() {
+        const out = new Map();
+        for (const p of this.wanted) {
+            const hit = this.found.get(p);
+            if (hit)
+                out.set(p, hit);
+            else if (this.whiteouts.some(w => p === w || p.startsWith(w + '/')))
+                out.set(p, { type: 'whiteout', mode: 0 });
+            else
+                out.set(p, { type: 'missing', mode: 0 });
+        }
+        return out;
+    }
+}
+/** Hashes a layer tar while scanning it; the hash is the diffId of an uncompressed layer. */
+async function scanLayer(body, wanted) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const scan = new LayerScan(wanted);
+    const walker = new TarWalker((h, b) => scan.onEntry(h, b));
+    for await (const chunk of body) {
+        hash.update(chunk);
+        await walker.write(chunk);
+    }
+    const failed = await walker.end();
+    return { diffId: 'sha256:' + hash.digest('hex'), entries: failed ? null : scan.result() };
+}
+/** Entries of `docker save` output that may be a layer tar (v1 layout and OCI layout). */
+function isLayerCandidate(name) {
+    return name.endsWith('/layer.tar') || /^blobs\/sha256\/[0-9a-f]{64}$/.test(name);
+}
+/**
+ * Reads the wanted paths of the wanted layers of `imageRef` in one `docker save` pass (stopping
+ * once all were seen). Throws a DockerError when a wanted diffId is not in the image.
+ */
+async function readLayerEntries(exec, imageRef, wanted) {
+    const byDiff = new Map();
+    for (const w of wanted) {
+        const set = byDiff.get(w.diffId) ?? new Set();
+        for (const p of w.paths)
+            set.add(normalizeLayerPath(p));
+        byDiff.set(w.diffId, set);
+    }
+    const out = new Map();
+    if (byDiff.size === 0)
+        return out;
+    // We learn a layer's diffId only after its last byte, so every layer is scanned for the
+    // union of wanted paths and kept only if its hash is wanted.
+    const union = new Set([...byDiff.values()].flatMap(s => [...s]));
+    await walkImageSave(exec, imageRef, async (name, _size, body) => {
+        if (!isLayerCandidate(name))
+            return false;
+        const { diffId, entries } = await scanLayer(body, union);
+        const paths = byDiff.get(diffId);
+        if (paths && entries && !out.has(diffId)) {
+            out.set(diffId, new Map([...entries].filter(([p]) => paths.has(p))));
+        }
+        return out.size === byDiff.size;
+    });
+    const absent = [...byDiff.keys()].filter(d => !out.has(d));
+    if (absent.length > 0) {
+        throw new DockerError(`layer ${absent.join(', ')} not found in docker save ${imageRef}`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/docker/onbuild.ts
+/** Reads the triggers of each image; never throws. */
+async function readOnBuild(exec, images) {
+    const triggers = new Map();
+    const problems = [];
+    await Promise.all([...new Set(images)].map(async (image) => {
+        const r = await exec([
+            'image',
+            'inspect',
+            '--format',
+            '{{json .Config.OnBuild}}',
+            image
+        ]).catch((e) => ({
+            code: -1,
+            stdout: '',
+            stderr: e instanceof Error ? e.message : String(e)
+        }));
+        if (r.code !== 0) {
+            // An image that is not local is pulled by the build: its triggers are not knowable here.
+            if (!/no such (image|object)/i.test(r.stderr)) {
+                problems.push(`the ONBUILD triggers of base image ${image} could not be read (${r.stderr.trim().split('\n')[0] ?? ''}): steps they add are not judged`);
+            }
+            return;
+        }
+        try {
+            const list = JSON.parse(r.stdout.trim() || 'null');
+            if (Array.isArray(list) && list.length > 0 && list.every(t => typeof t === 'string')) {
+                triggers.set(image, list);
+            }
+        }
+        catch {
+            problems.push(`the ONBUILD triggers of base image ${image} are unreadable`);
+        }
+    }));
+    return { triggers, problems };
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+/**
+ * Read-only docker calls answered by the Docker Engine API over the daemon's unix socket instead
+ * of by spawning the Go client: each client spawn costs tens of milliseconds of CPU before it
+ * sends its one request, and a guarded build makes several (ONBUILD triggers, two build-cache
+ * listings, image inspect and history for the proof).
+ *
+ * Only where the socket is provably the daemon the client would talk to: DOCKER_HOST is a
+ * `unix://` path (or unset, with no docker context chosen, which means the default socket), no
+ * DOCKER_CONTEXT, and the client is a native executable (a script in its place may do anything,
+ * so it gets every call). TLS, ssh and tcp hosts keep the client. Every other argv, and any call
+ * whose socket cannot be reached, goes to the client as before, so errors read as docker's own.
+ * FRESH_BUILD_ENGINE_API=0 turns it off.
+ */
+
+
+
+
+
+
+/** Binds a client: read-only calls the API can answer go over the socket, the rest spawn it. */
+function daemonExec(client) {
+    const spawnClient = dockerExec(client);
+    const idle = dockerTimeoutMs(client.env);
+    let socket = null;
+    return async (args, opts = {}) => {
+        const call = engineCall(args);
+        if (call === null || !plainOptions(opts))
+            return spawnClient(args, opts);
+        socket ??= engineSocket(client).catch(() => null);
+        const path = await socket;
+        if (path === null)
+            return spawnClient(args, opts);
+        const res = await engineGet(path, call.path, {
+            label: commandLabel(args),
+            idleTimeoutMs: opts.idleTimeoutMs ?? idle,
+            timeoutMs: opts.timeoutMs,
+            signal: opts.signal,
+            maxBytes: opts.maxCapture ?? 16 * 1024 * 1024
+        });
+        if (res === 'unreachable') {
+            // The client says why in its own words (and may know a way we do not).
+            socket = Promise.resolve(null);
+            return spawnClient(args, opts);
+        }
+        return answer(call, res);
+    };
+}
+/** Options the API path honours as the client would; anything else spawns the client. */
+function plainOptions(opts) {
+    if (opts.onStdout || opts.onLine || opts.input !== undefined || opts.cwd !== undefined) {
+        return false;
+    }
+    const env = opts.env ?? {};
+    return !['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG'].some(k => Object.hasOwn(env, k));
+}
+/** Image references and ids the API path takes: reference grammar characters only. */
+const REF = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
+/** Pure: the API request for a client argv the guard makes, or null (the client runs it). */
+function engineCall(args) {
+    const key = args.slice(0, -1).join('\u0000');
+    const ref = args.at(-1) ?? '';
+    const image = (render) => REF.test(ref)
+        ? { path: `/images/${ref}/json`, render: b => render(b) }
+        : null;
+    switch (key) {
+        case ['image', 'inspect', '--format', '{{json .}}'].join('\u0000'):
+            return image(img => `${JSON.stringify(img)}\n`);
+        case ['image', 'inspect', '--format', '{{json .Config.OnBuild}}'].join('\u0000'):
+            return image(img => {
+                const config = img.Config;
+                return `${JSON.stringify(config?.OnBuild ?? null)}\n`;
+            });
+        case ['image', 'inspect', '--format', '{{.Id}}'].join('\u0000'):
+            return image(img => `${String(img.Id ?? '')}\n`);
+        case ['image', 'inspect', '--format', '{{len .RepoTags}}'].join('\u0000'):
+            return image(img => `${Array.isArray(img.RepoTags) ? img.RepoTags.length : 0}\n`);
+        case ['history', '--no-trunc', '--format', '{{json .}}'].join('\u0000'):
+            return REF.test(ref) ? { path: `/images/${ref}/history`, render: renderHistory } : null;
+    }
+    const whole = args.join('\u0000');
+    if (whole === BUILD_CACHE_ARGV.join('\u0000')) {
+        // `type` (API 1.42) spares newer daemons sizing images and volumes; older ones ignore it.
+        return {
+            path: '/system/df?type=build-cache',
+            render: b => `${JSON.stringify(b.BuildCache ?? null)}\n`
+        };
+    }
+    if (whole === ['image', 'ls', '--all', '--quiet', '--no-trunc'].join('\u0000')) {
+        return {
+            path: '/images/json?all=1',
+            render: b => (Array.isArray(b) ? b : []).map(i => `${String(i.Id)}\n`).join('')
+        };
+    }
+    return null;
+}
+/**
+ * `docker history --no-trunc --format '{{json .}}'`, newest first as the API lists it: the client
+ * prints CreatedBy with tabs as spaces; Size here is the exact byte count (the client rounds it).
+ */
+function renderHistory(body) {
+    return (Array.isArray(body) ? body : [])
+        .map(h => {
+        const e = h;
+        return `${JSON.stringify({
+            CreatedBy: String(e.CreatedBy ?? '').replace(/\t/g, ' '),
+            Comment: String(e.Comment ?? ''),
+            Size: typeof e.Size === 'number' ? e.Size : 0
+        })}\n`;
+    })
+        .join('');
+}
+function answer(call, res) {
+    const text = res.body.toString('utf8');
+    const base = { truncated: res.truncated, aborted: res.aborted };
+    if (res.aborted)
+        return { ...base, code: 143, stdout: '', stderr: '' };
+    if (res.status < 200 || res.status > 299) {
+        let message = text.trim();
+        try {
+            const m = JSON.parse(text).message;
+            if (typeof m === 'string')
+                message = m;
+        }
+        catch {
+            // not JSON: the body as it came
+        }
+        return { ...base, code: 1, stdout: '', stderr: `Error response from daemon: ${message}\n` };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { ...base, code: 1, stdout: '', stderr: 'unreadable answer from the daemon\n' };
+    }
+    return { ...base, code: 0, stdout: call.render(value), stderr: '' };
+}
+/**
+ * The unix socket the client would use, or null when the API path must not be taken (see the
+ * module comment).
+ */
+async function engineSocket(client) {
+    const env = client.env;
+    if (env.FRESH_BUILD_ENGINE_API === '0')
+        return null;
+    if (env.DOCKER_CONTEXT)
+        return null;
+    let socket;
+    const host = env.DOCKER_HOST;
+    if (host) {
+        if (!host.startsWith('unix://'))
+            return null;
+        socket = host.slice('unix://'.length);
+        if (!(0,external_node_path_.isAbsolute)(socket))
+            return null;
+    }
+    else {
+        if (!(await defaultContext(env)))
+            return null;
+        socket = '/var/run/docker.sock';
+    }
+    return (await nativeExecutable(client.bin, env)) ? socket : null;
+}
+/** No docker context is chosen in the client's config (its `currentContext`). */
+async function defaultContext(env) {
+    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8');
+    }
+    catch (e) {
+        return e.code === 'ENOENT';
+    }
+    try {
+        const current = JSON.parse(text).currentContext;
+        return current === undefined || current === '' || current === 'default';
+    }
+    catch {
+        return false;
+    }
+}
+/** The client binary (as PATH finds it) starts with the ELF magic: the docker CLI itself. */
+async function nativeExecutable(bin, env) {
+    const candidates = bin.includes('/')
+        ? [(0,external_node_path_.resolve)(bin)]
+        : (env.PATH ?? '')
+            .split(external_node_path_.delimiter)
+            .filter(Boolean)
+            .map(d => (0,external_node_path_.join)(d, bin));
+    for (const file of candidates) {
+        let fh;
+        try {
+            fh = await (0,promises_.open)(file, 'r');
+        }
+        catch {
+            continue;
+        }
+        try {
+            const head = Buffer.alloc(4);
+            const { bytesRead } = await fh.read(head, 0, 4, 0);
+            // The first one that opens is the one PATH lookup would run (exec bits aside).
+            return bytesRead === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    return false;
+}
+/**
+ * GET `path` on the daemon at `socket`. 'unreachable' when no connection could be made (the
+ * caller lets the client try and report); a DockerError when it stopped answering, with the
+ * same words the client wrapper uses.
+ */
+function engineGet(socket, path, opts) {
+    return new Promise((done, fail) => {
+        let settled = false;
+        let answered = false;
+        const settle = (f) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(total);
+            opts.signal?.removeEventListener('abort', onAbort);
+            f();
+        };
+        const req = (0,external_node_http_.request)({ socketPath: socket, path, method: 'GET', headers: { Host: 'docker' } });
+        const expire = (why) => {
+            req.destroy();
+            settle(() => fail(new DockerError(why)));
+        };
+        const total = opts.timeoutMs !== undefined
+            ? setTimeout(() => expire(`${opts.label} did not finish within ${seconds(opts.timeoutMs ?? 0)}`), opts.timeoutMs)
+            : undefined;
+        const onAbort = () => {
+            req.destroy();
+            settle(() => done({ status: 0, body: Buffer.alloc(0), truncated: false, aborted: true }));
+        };
+        if (opts.signal?.aborted)
+            return onAbort();
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        if (Number.isFinite(opts.idleTimeoutMs)) {
+            req.setTimeout(opts.idleTimeoutMs, () => expire(`${opts.label} did not answer within ${seconds(opts.idleTimeoutMs)}`));
+        }
+        req.on('error', e => {
+            const code = e.code;
+            settle(() => !answered && ['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM', 'ENOTSOCK'].includes(code ?? '')
+                ? done('unreachable')
+                : fail(new DockerError(`${opts.label}: ${e.message}`)));
+        });
+        req.on('response', res => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            res.on('data', (c) => {
+                size += c.length;
+                if (size > opts.maxBytes)
+                    truncated = true;
+                else
+                    chunks.push(c);
+            });
+            res.on('end', () => settle(() => done({
+                status: res.statusCode ?? 0,
+                body: Buffer.concat(chunks),
+                truncated,
+                aborted: false
+            })));
+            res.on('error', e => settle(() => fail(new DockerError(`${opts.label}: ${e.message}`))));
+        });
+        req.end();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/docker/probe.ts
+/**
+ * The builder probe without client start-ups where that is sound. `docker version` and
+ * `docker buildx version` (two client start-ups, on the critical path of every build) ask two
+ * kinds of facts: the client's (its version, its context, whether the buildx plugin answers),
+ * which only change when the files that make the client change, and the daemon's (version, OS).
+ * On the Engine API path (engine.ts) the daemon's facts are one GET /version; the client's are
+ * kept beside the record under a fingerprint of everything the client reads to find them: its
+ * binary, every place it looks for the buildx plugin, its config file and the DOCKER_*
+ * environment. Any difference, or no API path, and both client calls run as before.
+ */
+
+
+
+
+
+
+
+
+/** Where the 20.10 and later clients look for plugins, after the config dir's `cli-plugins`. */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins'
+];
+/** Where the client facts of a record's builds are kept. */
+function clientFactsPath(recordPath) {
+    return `${recordPath}.docker-client`;
+}
+/**
+ * detectBuilder, from the kept client facts and the daemon's /version when the fingerprint
+ * matches; otherwise detectBuilder itself, keeping what it found for the next run.
+ */
+async function probeBuilder(client, exec, factsFile) {
+    const env = client.env;
+    const socket = factsFile === null ? null : await engineSocket(client).catch(() => null);
+    const key = socket === null ? null : await fingerprint(client).catch(() => null);
+    if (socket === null || key === null || factsFile === null)
+        return detectBuilder(exec, env);
+    const kept = await readFacts(factsFile);
+    if (kept?.key === key) {
+        const server = await daemonVersion(socket, env);
+        if (server !== null) {
+            const buildx = kept.buildxVersion;
+            const parsed = { clientVersion: kept.clientVersion, context: kept.context, ...server };
+            const choice = classifyBuilder({
+                ...parsed,
+                buildxVersion: buildx,
+                dockerBuildkit: env.DOCKER_BUILDKIT
+            });
+            return {
+                ...choice,
+                ...parsed,
+                buildxVersion: buildx,
+                dockerHost: env.DOCKER_HOST || null,
+                context: env.DOCKER_CONTEXT || kept.context
+            };
+        }
+    }
+    // The client's own words for an unreachable daemon, and facts for the next run.
+    const info = await detectBuilder(exec, env);
+    await writeFacts(factsFile, {
+        version: 1,
+        key,
+        clientVersion: info.clientVersion,
+        context: info.context,
+        buildxVersion: info.buildxVersion
+    }).catch(() => undefined);
+    return info;
+}
+/** The daemon's version and OS from GET /version; null when it did not answer (the client says why). */
+async function daemonVersion(socket, env) {
+    const res = await engineGet(socket, '/version', {
+        label: 'docker version',
+        idleTimeoutMs: dockerTimeoutMs(env),
+        maxBytes: 1024 * 1024
+    });
+    if (res === 'unreachable' || res.status !== 200)
+        return null;
+    try {
+        const v = JSON.parse(res.body.toString('utf8'));
+        if (typeof v.Version !== 'string' || v.Version === '')
+            return null;
+        return { serverVersion: v.Version, serverOs: typeof v.Os === 'string' ? v.Os : null };
+    }
+    catch {
+        return null;
+    }
+}
+/** Everything the client reads to know its version, context and the buildx plugin. */
+async function fingerprint(client) {
+    const env = client.env;
+    // Plugin directories from the environment are not followed here: then the client is asked.
+    if (Object.keys(env).some(k => k.startsWith('DOCKER_CLI_PLUGIN')))
+        return null;
+    const bin = await clientBinary(client.bin, env);
+    if (bin === null)
+        return null;
+    const configDir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    const config = await (0,promises_.readFile)((0,external_node_path_.join)(configDir, 'config.json')).catch((e) => e.code === 'ENOENT' ? null : Promise.reject(e));
+    let extra = [];
+    if (config !== null) {
+        const dirs = JSON.parse(config.toString('utf8'))
+            .cliPluginsExtraDirs;
+        if (dirs !== undefined && !(Array.isArray(dirs) && dirs.every(d => typeof d === 'string'))) {
+            return null;
+        }
+        extra = dirs ?? [];
+    }
+    const plugins = [(0,external_node_path_.join)(configDir, 'cli-plugins'), ...extra, ...SYSTEM_PLUGIN_DIRS].map(d => (0,external_node_path_.join)(d, 'docker-buildx'));
+    const parts = [
+        `bin ${bin} ${await fileId(bin)}`,
+        `config ${config === null ? '-' : (0,external_node_crypto_.createHash)('sha256').update(config).digest('hex')}`,
+        ...(await Promise.all(plugins.map(async (p) => `plugin ${p} ${await fileId(p)}`))),
+        ...Object.keys(env)
+            .filter(k => k.startsWith('DOCKER_') || k === 'HOME')
+            .sort()
+            .map(k => `env ${k}=${env[k] ?? ''}`)
+    ];
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex');
+}
+/** The file and, for a symlink, what it points to: device, inode, size, mtime, ctime (ns). */
+async function fileId(path) {
+    const id = (s) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    const link = await (0,promises_.lstat)(path, { bigint: true }).catch(() => null);
+    if (link === null)
+        return 'absent';
+    const target = await (0,promises_.stat)(path, { bigint: true }).catch(() => null);
+    return `${id(link)}>${target === null ? 'dangling' : id(target)}`;
+}
+/** The client binary the spawn would run (first on PATH that opens), resolved; null if none. */
+async function clientBinary(bin, env) {
+    const candidates = bin.includes('/')
+        ? [(0,external_node_path_.resolve)(bin)]
+        : (env.PATH ?? '')
+            .split(external_node_path_.delimiter)
+            .filter(Boolean)
+            .map(d => (0,external_node_path_.join)(d, bin));
+    for (const file of candidates) {
+        const fh = await (0,promises_.open)(file, 'r').catch(() => null);
+        if (fh === null)
+            continue;
+        await fh.close();
+        return (0,promises_.realpath)(file);
+    }
+    return null;
+}
+async function readFacts(path) {
+    try {
+        const v = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        const str = (x) => x === null || typeof x === 'string';
+        if (v.version !== 1 || typeof v.key !== 'string')
+            return null;
+        if (!str(v.clientVersion) || !str(v.context) || !str(v.buildxVersion))
+            return null;
+        return v;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * Written in place, never through a symlink: a torn or mixed file fails to parse or to match the
+ * fingerprint, and then the client is only asked again.
+ */
+async function writeFacts(path, facts) {
+    const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW;
+    const fh = await (0,promises_.open)(path, flags, 0o644);
+    try {
+        await fh.writeFile(`${JSON.stringify(facts)}\n`);
+    }
+    finally {
+        await fh.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/overlay.ts
+/**
+ * The byte proof read straight from the daemon's layer store, when it is on this host and
+ * readable: only the wanted paths of the wanted layers are touched, so the cost follows the
+ * bytes to prove, not the image (a 1 GB base layer is never read).
+ *
+ * Measured on Docker 20.10 with overlay2: `docker image inspect` names the driver and its
+ * directories (`GraphDriver.Data.UpperDir` = `<data-root>/overlay2/<id>/diff`); the layer store
+ * keeps, per chain ID, the layer's diffId (`image/overlay2/layerdb/sha256/<chain>/diff`) and
+ * its overlay2 directory (`.../cache-id`). A layer's diff directory holds exactly what its
+ * `docker save` tar holds, with whiteouts as 0:0 character devices. A layer is read here only
+ * when the layer store names the very diffId the image lists at that position; anything else
+ * (another driver, a remote daemon, no permission) falls back to the `docker save` stream.
+ */
+
+
+
+
+
+/** Chain IDs of a layer stack (`chain[i] = sha256(chain[i-1] + " " + diff[i])`), base first. */
+function chainIds(diffIds) {
+    const out = [];
+    for (const d of diffIds) {
+        const prev = out.at(-1);
+        out.push(prev === undefined ? d : `sha256:${(0,external_node_crypto_.createHash)('sha256').update(`${prev} ${d}`).digest('hex')}`);
+    }
+    return out;
+}
+/** `<data-root>` of an overlay2 image, from its UpperDir; null for another driver or shape. */
+function overlayDataRoot(gd) {
+    if (!gd || gd.name !== 'overlay2')
+        return null;
+    const upper = gd.data.UpperDir;
+    const m = typeof upper === 'string' ? /^(\/.*)\/overlay2\/[^/]+\/diff$/.exec(upper) : null;
+    return m ? m[1] : null;
+}
+const HEX = /^sha256:[0-9a-f]{64}$/;
+const CACHE_ID = /^[0-9A-Za-z]+$/;
+/** The diff directory of layer `index` of an image on this host, or null when it cannot be trusted. */
+async function layerDiffDir(dataRoot, diffIds, index) {
+    const diffId = diffIds[index];
+    const chain = chainIds(diffIds.slice(0, index + 1)).at(-1);
+    if (!diffId || !chain || !HEX.test(diffId) || !HEX.test(chain))
+        return null;
+    const meta = (0,external_node_path_.join)(dataRoot, 'image', 'overlay2', 'layerdb', 'sha256', chain.slice(7));
+    try {
+        const [recorded, cacheId] = await Promise.all([
+            (0,promises_.readFile)((0,external_node_path_.join)(meta, 'diff'), 'utf8'),
+            (0,promises_.readFile)((0,external_node_path_.join)(meta, 'cache-id'), 'utf8')
+        ]);
+        if (recorded.trim() !== diffId || !CACHE_ID.test(cacheId.trim()))
+            return null;
+        const dir = (0,external_node_path_.join)(dataRoot, 'overlay2', cacheId.trim(), 'diff');
+        return (await (0,promises_.lstat)(dir)).isDirectory() ? dir : null;
+    }
+    catch {
+        return null;
+    }
+}
+const isWhiteout = (st) => st.isCharacterDevice() && st.rdev === 0;
+/**
+ * What a diff directory holds at `path`, as the layer tar would say it. Walked component by
+ * component with lstat, so a symlink inside the layer is never followed out of it.
+ */
+async function diffDirEntry(dir, path) {
+    const parts = normalizeLayerPath(path).split('/').filter(Boolean);
+    let at = dir;
+    for (const [i, part] of parts.entries()) {
+        at = (0,external_node_path_.join)(at, part);
+        let st;
+        try {
+            st = await (0,promises_.lstat)(at);
+        }
+        catch {
+            return { type: 'missing', mode: 0 };
+        }
+        if (isWhiteout(st))
+            return { type: 'whiteout', mode: 0 };
+        const last = i === parts.length - 1;
+        if (!last) {
+            if (!st.isDirectory())
+                return { type: 'missing', mode: 0 };
+            continue;
+        }
+        const mode = st.mode & 0o7777;
+        if (st.isDirectory())
+            return { type: 'dir', mode };
+        if (st.isSymbolicLink()) {
+            const target = await (0,promises_.readlink)(at);
+            return {
+                type: 'symlink',
+                mode,
+                linkTarget: target,
+                digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(target).digest('hex')}`
+            };
+        }
+        if (!st.isFile())
+            return { type: 'other', mode };
+        return { type: 'file', mode, size: st.size, digest: await digestNoFollow(at) };
+    }
+    return { type: 'dir', mode: 0 };
+}
+async function digestNoFollow(path) {
+    const fh = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+    try {
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        const buf = Buffer.allocUnsafe(512 * 1024);
+        for (;;) {
+            const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+            if (bytesRead === 0)
+                break;
+            h.update(buf.subarray(0, bytesRead));
+        }
+        return `sha256:${h.digest('hex')}`;
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * The wanted paths of the wanted layers: from the layer store where it vouches for the layer,
+ * the rest in one `docker save` pass that stops once they have passed.
+ */
+async function readWantedLayers(exec, image, wanted, report) {
+    const out = new Map();
+    const rest = [];
+    const root = overlayDataRoot(image.graphDriver);
+    for (const w of wanted) {
+        const index = image.diffIds.indexOf(w.diffId);
+        const dir = root !== null && index >= 0 ? await layerDiffDir(root, image.diffIds, index) : null;
+        // Names that are not UTF-8 are carried as lone surrogates (util/bytes-path.ts); the save
+        // stream's reader knows how they were written, this direct read does not.
+        if (dir === null || w.paths.some(p => /[\uD800-\uDFFF]/.test(p))) {
+            rest.push(w);
+            continue;
+        }
+        const entries = out.get(w.diffId) ?? new Map();
+        try {
+            for (const p of w.paths)
+                entries.set(normalizeLayerPath(p), await diffDirEntry(dir, p));
+            out.set(w.diffId, entries);
+        }
+        catch {
+            rest.push(w); // a file removed under us (the layer deleted?): read the save stream instead
+        }
+    }
+    const fromStore = [...out.keys()];
+    if (rest.length > 0) {
+        const saved = await readLayerEntries(exec, image.id, rest);
+        for (const [d, m] of saved)
+            out.set(d, new Map([...(out.get(d) ?? []), ...m]));
+    }
+    report?.({ fromStore, fromSave: [...new Set(rest.map(r => r.diffId))] });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/docker/prune.ts
+/**
+ * Builder cache pruning: pure argv builders and a thin runner.
+ *
+ * Measured on the Docker 20.10 daemon (fixtures/logs/prune-filters-docker20.10.txt and the
+ * integration tests here):
+ * - `--filter type=source.local` removes the context-sync records that serve stale bytes; these
+ *   are never shared with images, so `-f` without `-a` reaches them.
+ * - The daemon rejects negation (`type!=exec.cachemount` -> "Invalid filter 'type!'") and more
+ *   than one value per key (`--filter type=a --filter type=b` -> "filters expect only one
+ *   value"). So "everything but cache mounts" is one `-af --filter type=T` command per other
+ *   record type; `-a` is needed because regular records shared with images are kept otherwise.
+ * - Never `system prune`, `image prune`, `--volumes`: images and volumes are not cache.
+ */
+
+
+
+/** BuildKit record types other than `exec.cachemount` (RUN --mount=type=cache). */
+const NON_CACHEMOUNT_TYPES = [
+    'regular',
+    'source.local',
+    'source.git.checkout',
+    'frontend',
+    'internal'
+];
+/** Filter keys the daemon's build-cache prune understands. */
+const PRUNE_FILTER_KEYS = [
+    'type',
+    'id',
+    'parent',
+    'description',
+    'inuse',
+    'shared',
+    'private',
+    'until',
+    'unused-for'
+];
+/** buildx prunes its current builder (maybe a container); the classic client the daemon's. */
+function pruneBase(kind, builder) {
+    if (kind !== 'buildx')
+        return ['builder', 'prune'];
+    // The builder the build uses (`--builder`) is the one whose cache must go.
+    return builder ? ['buildx', 'prune', '--builder', builder] : ['buildx', 'prune'];
+}
+/** Pure: the prune commands a policy runs before a build. Empty for `never` and for legacy. */
+function pruneCommands(policy, kind, builder = null) {
+    // The legacy builder sends the whole context every build and keys COPY on content, so it
+    // has no source.local records; its layer cache lives in images, which we never remove.
+    if (policy === 'never' || kind === 'legacy')
+        return [];
+    const base = pruneBase(kind, builder);
+    if (policy === 'source')
+        return [[...base, '-f', '--filter', 'type=source.local']];
+    return NON_CACHEMOUNT_TYPES.map(t => [...base, '-af', '--filter', `type=${t}`]);
+}
+/** Why a policy prunes nothing on this builder, or null when it does prune. */
+function pruneNote(policy, kind) {
+    if (policy === 'never')
+        return 'prune policy is never';
+    if (kind !== 'legacy')
+        return null;
+    return policy === 'source'
+        ? 'legacy builder: no context-sync cache to prune (it sends the whole context every build)'
+        : 'legacy builder: its cache lives in images, which are never removed; build with --no-cache to rebuild every step';
+}
+/** With the legacy builder, `all` can only be honoured by building with `--no-cache`. */
+function pruneImpliesNoCache(policy, kind) {
+    return kind === 'legacy' && policy === 'all';
+}
+/**
+ * Pure: the commands of a cache clear. `all` prunes every record (cache mounts too), otherwise
+ * only unused dangling ones; `filters` are `key=value` for the daemon's own filter. A key given
+ * more than once becomes one command per value (the 20.10 daemon takes one value per key).
+ * Throws on a filter that is not `key=value` with a known key.
+ */
+function clearCommands(kind, opts = {}) {
+    const byKey = new Map();
+    for (const f of opts.filters ?? []) {
+        const eq = f.indexOf('=');
+        const key = eq > 0 ? f.slice(0, eq) : '';
+        // A comma would smuggle a second clause into the daemon's filter string.
+        const bad = eq === f.length - 1 || f.includes(',');
+        if (!PRUNE_FILTER_KEYS.includes(key) || bad) {
+            throw new Error(`invalid cache filter "${f}": expected key=value with key one of ${PRUNE_FILTER_KEYS.join(', ')}`);
+        }
+        const values = byKey.get(key) ?? [];
+        if (!values.includes(f))
+            values.push(f);
+        byKey.set(key, values);
+    }
+    let combos = [[]];
+    for (const values of byKey.values())
+        combos = combos.flatMap(c => values.map(v => [...c, v]));
+    const flag = opts.all ? '-af' : '-f';
+    return combos.map(c => [...pruneBase(kind), flag, ...c.flatMap(f => ['--filter', f])]);
+}
+/**
+ * Bytes a prune output reports as reclaimed, summed over every total it contains
+ * (`Total reclaimed space: 1.2kB` from the classic client, `Total: 1.2kB` from buildx).
+ * Null when no total is printed.
+ */
+function parseReclaimed(output) {
+    let total = null;
+    for (const m of output.matchAll(/^\s*Total(?: reclaimed space)?:\s*(\S+)\s*$/gm)) {
+        const bytes = parseHumanSize(m[1]);
+        if (bytes !== null)
+            total = (total ?? 0) + bytes;
+    }
+    return total;
+}
+/** Runs the commands in order; stops at the first failure and says which in `note`. */
+async function runPrune(exec, policy, commands) {
+    let reclaimedBytes = 0;
+    for (const args of commands) {
+        const r = await exec(args);
+        reclaimedBytes += parseReclaimed(r.stdout) ?? 0;
+        if (r.code !== 0)
+            return { policy, done: false, reclaimedBytes, note: commandError(args, r).message };
+    }
+    return { policy, done: true, reclaimedBytes };
+}
+/** The pre-build prune for a policy. Never throws for a docker failure: the result says it. */
+async function prune(exec, policy, kind, builder = null) {
+    const note = pruneNote(policy, kind);
+    if (note !== null)
+        return { policy, done: false, reclaimedBytes: 0, note };
+    try {
+        return await runPrune(exec, policy, pruneCommands(policy, kind, builder));
+    }
+    catch (e) {
+        return {
+            policy,
+            done: false,
+            reclaimedBytes: 0,
+            note: (0,util/* thrownMessage */.U4)(e)
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/index.ts
+/** The Docker adapter: every docker call of the pipeline goes through these modules. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 /***/ }),
 
@@ -42816,8 +44567,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __nccwpck_require__(8390);
-// EXTERNAL MODULE: ./src/util/error.ts
-var error = __nccwpck_require__(7610);
+// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
+var util = __nccwpck_require__(4788);
 ;// CONCATENATED MODULE: ./src/dockerfile/words.ts
 /**
  * Shell-word handling the way BuildKit's `shell.Lex` treats a Dockerfile word: quotes removed,
@@ -42836,7 +44587,7 @@ var error = __nccwpck_require__(7610);
  */
 const MAX_NESTING = 128;
 /** Raised for a malformed word; the reader turns it into a DockerfileError with the line. */
-class WordError extends error/* NamedError */.iK {
+class WordError extends util/* NamedError */.iK {
 }
 /**
  * Splits argument text into words on unquoted whitespace, keeping quotes and escapes in each
@@ -43238,7 +44989,7 @@ var gomatch = __nccwpck_require__(9746);
 
 /** The plan a Dockerfile reads into (instructions.ts builds it), and what is asked of it. */
 /** A malformed Dockerfile; the message is one line naming the file and line. */
-class DockerfileError extends error/* FreshBuildError */.nz {
+class DockerfileError extends util/* FreshBuildError */.nz {
     file;
     line;
     detail;
@@ -43277,8 +45028,6 @@ function neededStages(plan, target) {
     return needed;
 }
 
-// EXTERNAL MODULE: ./src/util/build-arg.ts
-var build_arg = __nccwpck_require__(6449);
 ;// CONCATENATED MODULE: ./src/dockerfile/instructions.ts
 
 
@@ -43575,7 +45324,7 @@ class Reader {
         for (const word of words) {
             const eq = word.indexOf('=');
             const name = eq < 0 ? word : word.slice(0, eq);
-            if (!(0,build_arg/* isBuildArgName */.S)(name))
+            if (!(0,util/* isBuildArgName */.SZ)(name))
                 this.fail(`invalid ARG name: ${name}`);
             if (!this.declaredSet.has(name)) {
                 this.declaredSet.add(name);
@@ -44409,8 +46158,8 @@ class Nfa {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/error.ts
-var error = __nccwpck_require__(7610);
+// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
+var util = __nccwpck_require__(4788);
 ;// CONCATENATED MODULE: ./src/gomatch/goregexp.ts
 /**
  * Compiles the Go (RE2) regular expressions that moby/patternmatcher builds from .dockerignore
@@ -44427,7 +46176,7 @@ var error = __nccwpck_require__(7610);
 
 
 /** A Go regexp the parser (like Go's regexp.Compile) rejects. */
-class GoRegexpError extends error/* NamedError */.iK {
+class GoRegexpError extends util/* NamedError */.iK {
 }
 const MAX_RUNE = 0x10ffff;
 // ASCII tables as Go's regexp/syntax defines them (perl_groups.go).
@@ -44846,7 +46595,7 @@ function compileGoRegexp(source) {
 
 
 /** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
-class IgnoreSyntaxError extends error/* FreshBuildError */.nz {
+class IgnoreSyntaxError extends util/* FreshBuildError */.nz {
     file;
     line;
     pattern;
@@ -45339,8 +47088,10 @@ function parseIgnoreFile(text) {
  * The types here are plain data with no effects. What reads or writes the outside world
  * (files, processes, the GitHub API) takes these shapes in and out: the context walk, digests
  * and stat cache (src/context), the compose and log file readers, the docker adapter
- * (src/docker), the record store (src/record), the reporters (src/report), the pipeline (which
- * reads the Dockerfile, runs the stages and the clear) and the two entries. src/verdict is pure.
+ * (src/docker), the record store (src/record), the reporters (src/report), the registry client
+ * (src/registry), the GitHub Actions cache API (src/github), real paths and checked removal in
+ * src/util, the pipeline (which reads the Dockerfile, runs the stages and the clear) and the two
+ * adapters (src/cli, src/action). src/verdict is pure; src/verify reaches docker only through src/docker.
  */
 /** Labels every guarded image carries, so a deployed image tells what it was built from. */
 const LABELS = {
@@ -45363,7 +47114,7 @@ const LABELS = {
 /* harmony export */ });
 /* unused harmony export perServiceState */
 /* harmony import */ var _compose_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1949);
-/* harmony import */ var _record_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8055);
+/* harmony import */ var _record_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4220);
 
 
 /** The guard options for each service of the compose file (see the module comment). */
@@ -45438,16 +47189,89 @@ function sharedBuilds(services, target) {
 
 /***/ }),
 
-/***/ 8262:
+/***/ 4220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mx: () => (/* binding */ newRecord),
-/* harmony export */   OM: () => (/* binding */ diffRecords),
-/* harmony export */   vl: () => (/* binding */ changedPaths),
-/* harmony export */   wL: () => (/* binding */ fileSignatures)
-/* harmony export */ });
-/* harmony import */ var _context_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9715);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  W1: () => (/* reexport */ RecordError),
+  vl: () => (/* reexport */ changedPaths),
+  K0: () => (/* reexport */ defaultStatePath),
+  lo: () => (/* reexport */ deployFacts),
+  OM: () => (/* reexport */ diffRecords),
+  wL: () => (/* reexport */ fileSignatures),
+  Mx: () => (/* reexport */ newRecord),
+  aE: () => (/* reexport */ readRecord),
+  FZ: () => (/* reexport */ recordLabels),
+  fB: () => (/* reexport */ stateInsideContext),
+  eV: () => (/* reexport */ validateRecord),
+  D4: () => (/* reexport */ withRecordLock),
+  rh: () => (/* reexport */ writeRecord)
+});
+
+// UNUSED EXPORTS: LockError, RecordShapeError, imageChain, nodeRecordFs, parseRecord, pidAlive, recordFromLabels, stateDir
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/dockerfile/index.ts + 5 modules
+var dockerfile = __nccwpck_require__(3806);
+;// CONCATENATED MODULE: ./src/record/deploy.ts
+/**
+ * What `verify` needs to know about a build after the build is gone: where the final image's
+ * context COPY/ADD steps put each file, and which files this build changed. Kept in the record
+ * as the optional `deploy` section (records written before it simply have none).
+ */
+
+
+/**
+ * The stages whose filesystem is the final image's: the final stage and, through `FROM <stage>`,
+ * the stages it starts from. Other stages reach the image only by `COPY --from`, never straight
+ * from the context.
+ */
+function imageChain(stages, finalStage) {
+    const byName = new Map(stages.map(s => [s.name, s]));
+    const chain = [];
+    for (let s = byName.get(finalStage); s && !chain.includes(s.name);) {
+        chain.push(s.name);
+        s = byName.get(s.base.toLowerCase());
+    }
+    return chain;
+}
+/**
+ * The deploy facts of a build: every context COPY/ADD of the image chain with the absolute path
+ * each selected file or symlink got in the image (paths an ADD unpacks are unknown and left
+ * out), and the context paths that changed since the previous record (null: no previous record,
+ * everything is new).
+ */
+function deployFacts(steps, stages, finalStage, changed) {
+    const chain = new Set(imageChain(stages, finalStage));
+    const copies = [];
+    for (const step of steps) {
+        if (step.keyword === 'RUN' || step.dest === null || !chain.has(step.stage))
+            continue;
+        const files = [];
+        for (const path of step.selected) {
+            const dest = (0,dockerfile/* destinationFor */.mZ)(step, path);
+            if (dest !== null)
+                files.push([`/${dest}`, path]);
+        }
+        copies.push({
+            stage: step.stage,
+            index: step.index,
+            line: step.line,
+            instruction: step.instruction,
+            dest: external_node_path_.posix.resolve(step.workdir, step.dest),
+            // fromEntries defines own properties, so a file named `__proto__` stays a file.
+            files: Object.fromEntries(files)
+        });
+    }
+    return { stage: finalStage, copies, changed: changed === null ? null : [...changed] };
+}
+
+// EXTERNAL MODULE: ./src/context/hash.ts
+var hash = __nccwpck_require__(9715);
+;// CONCATENATED MODULE: ./src/record/diff.ts
 
 /**
  * Compares the recorded files with the current ones (path -> signature). Each list is sorted in
@@ -45469,19 +47293,19 @@ function diffRecords(previous, files) {
         if (!Object.hasOwn(files, path))
             removed.push(path);
     return {
-        changed: changed.sort(_context_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .compareBytes */ .Xo),
-        added: added.sort(_context_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .compareBytes */ .Xo),
-        removed: removed.sort(_context_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .compareBytes */ .Xo)
+        changed: changed.sort(hash/* compareBytes */.Xo),
+        added: added.sort(hash/* compareBytes */.Xo),
+        removed: removed.sort(hash/* compareBytes */.Xo)
     };
 }
 /** Every path the diff touches, sorted: the changed-files list of the verdict. */
 function changedPaths(diff) {
-    return [...diff.changed, ...diff.added, ...diff.removed].sort(_context_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .compareBytes */ .Xo);
+    return [...diff.changed, ...diff.added, ...diff.removed].sort(hash/* compareBytes */.Xo);
 }
 /** The path -> signature map a record keeps for a context scan's entries. */
 function fileSignatures(entries) {
     // fromEntries defines own properties, so a file named `__proto__` stays a file.
-    return Object.fromEntries(entries.map(e => [e.path, (0,_context_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .fileSignature */ .$)(e)]));
+    return Object.fromEntries(entries.map(e => [e.path, (0,hash/* fileSignature */.$)(e)]));
 }
 /** Assembles the record of a build judged good. */
 function newRecord(input) {
@@ -45507,53 +47331,115 @@ function newRecord(input) {
     };
 }
 
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+;// CONCATENATED MODULE: ./src/record/labels.ts
 
-/***/ }),
+const HASH = /^sha256:[0-9a-f]{64}$/;
+/**
+ * The labels a guarded image carries (LABELS in model.ts). Labels whose value is unknown (no
+ * commit, no build id) are left out rather than set empty, so they never overwrite a real value
+ * inherited from a base image with nothing.
+ */
+function recordLabels(record) {
+    const labels = {
+        [model/* LABELS */.k.created]: record.builtAt,
+        [model/* LABELS */.k.contextHash]: record.contextHash,
+        [model/* LABELS */.k.steps]: JSON.stringify(record.steps.map(s => [s.stage, s.index, s.sourceHash]))
+    };
+    if (record.commit)
+        labels[model/* LABELS */.k.revision] = record.commit;
+    if (record.buildId)
+        labels[model/* LABELS */.k.buildId] = record.buildId;
+    return labels;
+}
+/** Reads back recordLabels' output from `docker inspect` labels; tolerates missing or garbled ones. */
+function recordFromLabels(labels) {
+    const l = labels ?? {};
+    const problems = [];
+    const text = (key) => {
+        const v = l[key];
+        return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+    };
+    let contextHash = text(LABELS.contextHash);
+    if (contextHash !== null && !HASH.test(contextHash)) {
+        problems.push(`label ${LABELS.contextHash} is not sha256:<64 hex>: ${preview(contextHash)}`);
+        contextHash = null;
+    }
+    let builtAt = text(LABELS.created);
+    if (builtAt !== null && Number.isNaN(Date.parse(builtAt))) {
+        problems.push(`label ${LABELS.created} is not a time: ${preview(builtAt)}`);
+        builtAt = null;
+    }
+    const rawSteps = text(LABELS.steps);
+    let steps = null;
+    if (rawSteps !== null) {
+        steps = parseSteps(rawSteps);
+        if (steps === null)
+            problems.push(`label ${LABELS.steps} is not [[stage, index, sha256], ...]: ${preview(rawSteps)}`);
+    }
+    return {
+        contextHash,
+        steps,
+        commit: text(LABELS.revision),
+        buildId: text(LABELS.buildId),
+        builtAt,
+        problems
+    };
+}
+function parseSteps(raw) {
+    let v;
+    try {
+        v = JSON.parse(raw);
+    }
+    catch {
+        return null;
+    }
+    if (!Array.isArray(v))
+        return null;
+    const steps = [];
+    for (const item of v) {
+        if (!Array.isArray(item) || item.length !== 3)
+            return null;
+        const [stage, index, sourceHash] = item;
+        if (typeof stage !== 'string' || typeof sourceHash !== 'string' || !HASH.test(sourceHash))
+            return null;
+        if (typeof index !== 'number' || !Number.isInteger(index) || index < 1)
+            return null;
+        steps.push({ stage, index, sourceHash });
+    }
+    return steps;
+}
+function preview(s) {
+    const flat = JSON.stringify(s);
+    return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
 
-/***/ 8055:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  W1: () => (/* reexport */ RecordError),
-  K0: () => (/* reexport */ defaultStatePath),
-  lo: () => (/* reexport */ deployFacts),
-  wL: () => (/* reexport */ diff/* fileSignatures */.wL),
-  Mx: () => (/* reexport */ diff/* newRecord */.Mx),
-  aE: () => (/* reexport */ readRecord),
-  FZ: () => (/* reexport */ recordLabels),
-  fB: () => (/* reexport */ stateInsideContext),
-  eV: () => (/* reexport */ validateRecord),
-  D4: () => (/* reexport */ withRecordLock),
-  rh: () => (/* reexport */ writeRecord)
-});
-
-// UNUSED EXPORTS: LockError, RecordShapeError, changedPaths, diffRecords, imageChain, nodeRecordFs, parseRecord, pidAlive, recordFromLabels, stateDir
-
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/util/errno.ts
-var errno = __nccwpck_require__(8196);
-// EXTERNAL MODULE: ./src/util/error.ts
-var error = __nccwpck_require__(7610);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
+var util = __nccwpck_require__(4788);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/record/validate.ts
 
 /** Thrown by {@link validateRecord}; `field` is the JSON path of the first bad value. */
-class RecordShapeError extends error/* NamedError */.iK {
+class RecordShapeError extends util/* NamedError */.iK {
     field;
     constructor(field, problem) {
         super(`${field} ${problem}`);
         this.field = field;
     }
 }
-const HASH = /^sha256:[0-9a-f]{64}$/;
+const validate_HASH = /^sha256:[0-9a-f]{64}$/;
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -45575,9 +47461,9 @@ function str(o, key, at) {
         throw new RecordShapeError(`${at}${key}`, `must be a string, not ${describe(v)}`);
     return v;
 }
-function hash(o, key, at) {
+function validate_hash(o, key, at) {
     const v = str(o, key, at);
-    if (!HASH.test(v))
+    if (!validate_HASH.test(v))
         throw new RecordShapeError(`${at}${key}`, 'must be sha256:<64 hex>');
     return v;
 }
@@ -45615,9 +47501,9 @@ function validateRecord(value) {
         if (!isObject(i))
             throw new RecordShapeError('inputs', `must be an object, not ${describe(i)}`);
         inputs = {
-            dockerfile: hash(i, 'dockerfile', 'inputs.'),
+            dockerfile: validate_hash(i, 'dockerfile', 'inputs.'),
             ignoreFile: nullableStr(i, 'ignoreFile', 'inputs.'),
-            ignore: i.ignore === null ? null : hash(i, 'ignore', 'inputs.')
+            ignore: i.ignore === null ? null : validate_hash(i, 'ignore', 'inputs.')
         };
     }
     const files = value.files;
@@ -45644,7 +47530,7 @@ function validateRecord(value) {
             index: positiveInt(s, 'index', at),
             instruction: str(s, 'instruction', at),
             line: positiveInt(s, 'line', at),
-            sourceHash: hash(s, 'sourceHash', at)
+            sourceHash: validate_hash(s, 'sourceHash', at)
         };
     });
     const tags = value.tags;
@@ -45657,7 +47543,7 @@ function validateRecord(value) {
     const deploy = value.deploy === undefined ? undefined : validateDeploy(value.deploy);
     return {
         version,
-        contextHash: hash(value, 'contextHash', ''),
+        contextHash: validate_hash(value, 'contextHash', ''),
         files: cleanFiles,
         steps: cleanSteps,
         commit: nullableStr(value, 'commit', ''),
@@ -45711,12 +47597,11 @@ function validateDeploy(value) {
 
 
 
-
 /**
  * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The
  * message is one line naming the path and the fault; the caller decides whether that is fatal.
  */
-class RecordError extends error/* FreshBuildError */.nz {
+class RecordError extends util/* FreshBuildError */.nz {
     path;
     constructor(path, problem) {
         super(oneLine(`${path}: ${problem}`));
@@ -45750,7 +47635,7 @@ const nodeRecordFs = {
         }
         catch (e) {
             // Some file systems cannot fsync a directory; the rename is still atomic there.
-            if (!['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes((0,errno/* errCode */.tm)(e) ?? ''))
+            if (!['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes((0,util/* errCode */.tm)(e) ?? ''))
                 throw e;
         }
         finally {
@@ -45769,7 +47654,7 @@ async function readRecord(path, fs = nodeRecordFs) {
         text = await fs.readFile(path);
     }
     catch (e) {
-        if ((0,errno/* errCode */.tm)(e) === 'ENOENT')
+        if ((0,util/* errCode */.tm)(e) === 'ENOENT')
             return null;
         throw new RecordError(path, `cannot read the record: ${errText(e)}`);
     }
@@ -45841,18 +47726,12 @@ function jsonPosition(text, e) {
 }
 /** A thrown value as one short line (Error or not). */
 function errText(e) {
-    return oneLine((0,error/* thrownMessage */.U4)(e));
+    return oneLine((0,util/* thrownMessage */.U4)(e));
 }
 function oneLine(s) {
     return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __nccwpck_require__(6698);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/record/lock.ts
 
 
@@ -45862,9 +47741,8 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
-
 /** The lock could not be taken in time, or is already held by this process. */
-class LockError extends error/* FreshBuildError */.nz {
+class LockError extends util/* FreshBuildError */.nz {
     lockPath;
     constructor(lockPath, problem) {
         super(`${lockPath}: ${problem}`);
@@ -45937,7 +47815,7 @@ async function tryCreate(lockPath, info, onCreated) {
         fh = await (0,promises_.open)(lockPath, EXCLUSIVE, 0o644);
     }
     catch (e) {
-        if ((0,errno/* errCode */.tm)(e) === 'EEXIST')
+        if ((0,util/* errCode */.tm)(e) === 'EEXIST')
             return false;
         throw new LockError(lockPath, `cannot create the lock: ${errText(e)}`);
     }
@@ -45962,7 +47840,7 @@ async function readHolder(lockPath) {
         text = await (0,promises_.readFile)(lockPath, 'utf8');
     }
     catch (e) {
-        if ((0,errno/* errCode */.tm)(e) === 'ENOENT')
+        if ((0,util/* errCode */.tm)(e) === 'ENOENT')
             return 'gone';
         throw new LockError(lockPath, `cannot read the lock: ${errText(e)}`);
     }
@@ -46054,12 +47932,10 @@ function pidAlive(pid) {
         return true;
     }
     catch (e) {
-        return (0,errno/* errCode */.tm)(e) === 'EPERM';
+        return (0,util/* errCode */.tm)(e) === 'EPERM';
     }
 }
 
-// EXTERNAL MODULE: ./src/util/paths.ts
-var paths = __nccwpck_require__(4964);
 ;// CONCATENATED MODULE: ./src/record/path.ts
 
 
@@ -46111,148 +47987,7 @@ function stateDir(opts) {
 }
 /** True when the state file would sit inside the build context (and so change its hash). */
 function stateInsideContext(statePath, context, cwd = process.cwd()) {
-    return (0,paths/* strictlyInside */.vA)((0,external_node_path_.resolve)(cwd, context), (0,external_node_path_.resolve)(cwd, statePath));
-}
-
-// EXTERNAL MODULE: ./src/model.ts
-var model = __nccwpck_require__(182);
-;// CONCATENATED MODULE: ./src/record/labels.ts
-
-const labels_HASH = /^sha256:[0-9a-f]{64}$/;
-/**
- * The labels a guarded image carries (LABELS in model.ts). Labels whose value is unknown (no
- * commit, no build id) are left out rather than set empty, so they never overwrite a real value
- * inherited from a base image with nothing.
- */
-function recordLabels(record) {
-    const labels = {
-        [model/* LABELS */.k.created]: record.builtAt,
-        [model/* LABELS */.k.contextHash]: record.contextHash,
-        [model/* LABELS */.k.steps]: JSON.stringify(record.steps.map(s => [s.stage, s.index, s.sourceHash]))
-    };
-    if (record.commit)
-        labels[model/* LABELS */.k.revision] = record.commit;
-    if (record.buildId)
-        labels[model/* LABELS */.k.buildId] = record.buildId;
-    return labels;
-}
-/** Reads back recordLabels' output from `docker inspect` labels; tolerates missing or garbled ones. */
-function recordFromLabels(labels) {
-    const l = labels ?? {};
-    const problems = [];
-    const text = (key) => {
-        const v = l[key];
-        return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
-    };
-    let contextHash = text(LABELS.contextHash);
-    if (contextHash !== null && !labels_HASH.test(contextHash)) {
-        problems.push(`label ${LABELS.contextHash} is not sha256:<64 hex>: ${preview(contextHash)}`);
-        contextHash = null;
-    }
-    let builtAt = text(LABELS.created);
-    if (builtAt !== null && Number.isNaN(Date.parse(builtAt))) {
-        problems.push(`label ${LABELS.created} is not a time: ${preview(builtAt)}`);
-        builtAt = null;
-    }
-    const rawSteps = text(LABELS.steps);
-    let steps = null;
-    if (rawSteps !== null) {
-        steps = parseSteps(rawSteps);
-        if (steps === null)
-            problems.push(`label ${LABELS.steps} is not [[stage, index, sha256], ...]: ${preview(rawSteps)}`);
-    }
-    return {
-        contextHash,
-        steps,
-        commit: text(LABELS.revision),
-        buildId: text(LABELS.buildId),
-        builtAt,
-        problems
-    };
-}
-function parseSteps(raw) {
-    let v;
-    try {
-        v = JSON.parse(raw);
-    }
-    catch {
-        return null;
-    }
-    if (!Array.isArray(v))
-        return null;
-    const steps = [];
-    for (const item of v) {
-        if (!Array.isArray(item) || item.length !== 3)
-            return null;
-        const [stage, index, sourceHash] = item;
-        if (typeof stage !== 'string' || typeof sourceHash !== 'string' || !labels_HASH.test(sourceHash))
-            return null;
-        if (typeof index !== 'number' || !Number.isInteger(index) || index < 1)
-            return null;
-        steps.push({ stage, index, sourceHash });
-    }
-    return steps;
-}
-function preview(s) {
-    const flat = JSON.stringify(s);
-    return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
-}
-
-// EXTERNAL MODULE: ./src/record/diff.ts
-var diff = __nccwpck_require__(8262);
-// EXTERNAL MODULE: ./src/dockerfile/index.ts + 5 modules
-var dockerfile = __nccwpck_require__(3806);
-;// CONCATENATED MODULE: ./src/record/deploy.ts
-/**
- * What `verify` needs to know about a build after the build is gone: where the final image's
- * context COPY/ADD steps put each file, and which files this build changed. Kept in the record
- * as the optional `deploy` section (records written before it simply have none).
- */
-
-
-/**
- * The stages whose filesystem is the final image's: the final stage and, through `FROM <stage>`,
- * the stages it starts from. Other stages reach the image only by `COPY --from`, never straight
- * from the context.
- */
-function imageChain(stages, finalStage) {
-    const byName = new Map(stages.map(s => [s.name, s]));
-    const chain = [];
-    for (let s = byName.get(finalStage); s && !chain.includes(s.name);) {
-        chain.push(s.name);
-        s = byName.get(s.base.toLowerCase());
-    }
-    return chain;
-}
-/**
- * The deploy facts of a build: every context COPY/ADD of the image chain with the absolute path
- * each selected file or symlink got in the image (paths an ADD unpacks are unknown and left
- * out), and the context paths that changed since the previous record (null: no previous record,
- * everything is new).
- */
-function deployFacts(steps, stages, finalStage, changed) {
-    const chain = new Set(imageChain(stages, finalStage));
-    const copies = [];
-    for (const step of steps) {
-        if (step.keyword === 'RUN' || step.dest === null || !chain.has(step.stage))
-            continue;
-        const files = [];
-        for (const path of step.selected) {
-            const dest = (0,dockerfile/* destinationFor */.mZ)(step, path);
-            if (dest !== null)
-                files.push([`/${dest}`, path]);
-        }
-        copies.push({
-            stage: step.stage,
-            index: step.index,
-            line: step.line,
-            instruction: step.instruction,
-            dest: external_node_path_.posix.resolve(step.workdir, step.dest),
-            // fromEntries defines own properties, so a file named `__proto__` stays a file.
-            files: Object.fromEntries(files)
-        });
-    }
-    return { stage: finalStage, copies, changed: changed === null ? null : [...changed] };
+    return (0,util/* strictlyInside */.vA)((0,external_node_path_.resolve)(cwd, context), (0,external_node_path_.resolve)(cwd, statePath));
 }
 
 ;// CONCATENATED MODULE: ./src/record/index.ts
@@ -46268,26 +48003,46 @@ function deployFacts(steps, stages, finalStage, changed) {
 
 /***/ }),
 
-/***/ 4986:
+/***/ 6879:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $g: () => (/* binding */ redactJudgement),
-/* harmony export */   $p: () => (/* binding */ redactor),
-/* harmony export */   BC: () => (/* binding */ shortHash),
-/* harmony export */   RK: () => (/* binding */ visible),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   p6: () => (/* binding */ humanBytes),
-/* harmony export */   xv: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_0__.xv)
-/* harmony export */ });
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9997);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gX: () => (/* reexport */ annotationsFor),
+  KI: () => (/* reexport */ emitAnnotations),
+  ZD: () => (/* reexport */ escapeHtml),
+  xF: () => (/* reexport */ headSha),
+  p6: () => (/* reexport */ humanBytes),
+  Ud: () => (/* reexport */ postCommitStatus),
+  $g: () => (/* reexport */ redactJudgement),
+  se: () => (/* reexport */ redactValues),
+  $p: () => (/* reexport */ text_safety_redactor),
+  Ne: () => (/* reexport */ repoRelative),
+  Vp: () => (/* reexport */ runUrl),
+  BC: () => (/* reexport */ text_safety_shortHash),
+  $U: () => (/* reexport */ statusDescription),
+  xv: () => (/* reexport */ util/* truncate */.xv),
+  SN: () => (/* reexport */ unplacedWarnings),
+  Tv: () => (/* reexport */ facts_verdictExplanation),
+  RK: () => (/* reexport */ text_safety_visible),
+  j7: () => (/* reexport */ writeJobSummary)
+});
+
+// UNUSED EXPORTS: StatusError, clipDescription, listWithMore, pruneLine, renderText, statusPayload, statusState, summaryMarkdown
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
+var util = __nccwpck_require__(4788);
+;// CONCATENATED MODULE: ./src/report/text-safety.ts
 /**
  * Making user-controlled text (file names, instructions, tags, warnings, daemon messages) safe to
  * show. Order matters and every renderer follows it: redact -> make visible -> truncate ->
  * escape. Redacting first means truncation or escaping can never split a secret into a form the
  * redactor no longer recognises.
  */
-function redactor(secrets = []) {
+function text_safety_redactor(secrets = []) {
     const values = new Set();
     for (const s of secrets) {
         if (s.trim() === '')
@@ -46326,7 +48081,7 @@ const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
  * Control characters and bidi overrides as visible escapes (`\n`, `\t`, `\x1b`, `\u202e`), so a
  * file name cannot forge extra output lines, drive the terminal, or reorder what a reader sees.
  */
-function visible(text) {
+function text_safety_visible(text) {
     let out = '';
     for (const c of text) {
         const code = c.codePointAt(0) ?? 0;
@@ -46378,21 +48133,35 @@ function humanBytes(bytes) {
     return `${value.toFixed(digits)} ${units[unit]}`;
 }
 /** `sha256:` plus the first 12 hex digits, as docker shows image ids. */
-function shortHash(hash) {
+function text_safety_shortHash(hash) {
     if (hash === null)
         return 'none';
     const m = /^(sha256:)?([0-9a-f]{12})[0-9a-f]*$/.exec(hash);
     return m ? `${m[1] ?? ''}${m[2]}` : hash;
 }
 /**
- * A judgement with secret values redacted where user data can carry them: paths, stage names,
- * instructions (BuildKit prints ARG values in step names), messages (causes, warnings, notes).
- * Never the structure, the keys, or the tool's own words (verdict, statuses, policy, hashes and
- * ids it computed): a secret such as `e`, `"`, `true` or `steps` cannot break the document or
+ * The one data-only redaction rule: every string value of a JSON value redacted, never its keys
+ * or its structure, so a secret such as `e`, `"`, `true` or `steps` cannot break the document or
  * what reads it.
  */
+function redactValues(v, redact) {
+    if (typeof v === 'string')
+        return redact(v);
+    if (Array.isArray(v))
+        return v.map(x => redactValues(x, redact));
+    if (v !== null && typeof v === 'object') {
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactValues(x, redact)]));
+    }
+    return v;
+}
+/**
+ * A judgement with secret values redacted where user data can carry them: paths, stage names,
+ * instructions (BuildKit prints ARG values in step names), messages (causes, warnings, notes),
+ * each by redactValues. Never the tool's own words (verdict, statuses, policy, hashes and ids it
+ * computed).
+ */
 function redactJudgement(j, redact) {
-    const all = (xs) => xs.map(x => redact(x));
+    const all = (xs) => redactValues(xs, redact);
     return {
         ...j,
         changedFiles: all(j.changedFiles),
@@ -46400,27 +48169,569 @@ function redactJudgement(j, redact) {
         warnings: all(j.warnings),
         pruned: j.pruned === null
             ? null
-            : { ...j.pruned, ...(j.pruned.note !== undefined ? { note: redact(j.pruned.note) } : {}) },
+            : {
+                ...j.pruned,
+                ...(j.pruned.note !== undefined ? { note: redactValues(j.pruned.note, redact) } : {})
+            },
         steps: j.steps.map(s => ({
             ...s,
-            stage: redact(s.stage),
-            instruction: redact(s.instruction),
+            stage: redactValues(s.stage, redact),
+            instruction: redactValues(s.instruction, redact),
             changedFiles: all(s.changedFiles),
             staleFiles: all(s.staleFiles)
         }))
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/facts.ts
+
+/** Wording shared by the CLI text, the job summary, annotations and the commit status. */
+function facts_plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+function countStatuses(steps) {
+    const counts = { ran: 0, cached: 0, verified: 0, stale: 0 };
+    for (const s of steps)
+        counts[s.status]++;
+    return counts;
+}
+/** `builder step 3 (line 4)`: how a step is named in prose. */
+function stepName(s) {
+    return `${s.stage} step ${s.index} (line ${s.line})`;
+}
+/**
+ * What the verdict means, in one short line (it fits a commit status). It can hold a stage name,
+ * so renderers still escape it like any other text.
+ */
+function facts_verdictExplanation(j) {
+    const c = countStatuses(j.steps);
+    const files = facts_plural(j.changedFiles.length, 'changed file');
+    switch (j.verdict) {
+        case 'baseline':
+            return 'no previous record; this build is now the reference';
+        case 'unchanged':
+            return 'the context matches the last good build; cached steps are expected';
+        case 'fresh': {
+            const proof = c.verified > 0 ? `, ${facts_plural(c.verified, 'cached step')} proven to hold the new bytes` : '';
+            return `${files}; ${facts_plural(c.ran, 'context step')} ran${proof}`;
+        }
+        case 'stale': {
+            const stale = j.steps.filter(s => s.status === 'stale');
+            const first = stale[0];
+            const where = first ? `, first ${stepName(first)}` : '';
+            return `${facts_plural(stale.length, 'step')} ${stale.length === 1 ? 'holds' : 'hold'} old bytes${where}`;
+        }
+    }
+}
+const VERDICT_EMOJI = {
+    baseline: '🆕',
+    unchanged: '✅',
+    fresh: '✅',
+    stale: '❌'
+};
+/** The prune line, e.g. `source cache pruned, 12.3 MB freed`, or null when nothing was tried. */
+function facts_pruneLine(p) {
+    if (p === null)
+        return null;
+    if (p.policy === 'never')
+        return `prune disabled (policy never)${p.note ? `: ${p.note}` : ''}`;
+    const what = p.policy === 'all' ? 'builder cache' : 'context-sync cache (source.local)';
+    if (!p.done)
+        return `${what} not pruned${p.note ? `: ${p.note}` : ''}`;
+    return `${what} pruned, ${humanBytes(p.reclaimedBytes)} freed${p.note ? ` (${p.note})` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+const ANSI = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 };
+const VERDICT_TONE = {
+    baseline: 'cyan',
+    unchanged: 'green',
+    fresh: 'green',
+    stale: 'red'
+};
+const STATUS_TONE = {
+    stale: 'red',
+    verified: 'green',
+    cached: 'dim'
+};
+/** The human report for the CLI's stderr: verdict line first, then the detail. */
+function renderText(j, opts = {}) {
+    const redact = redactor(opts.secrets);
+    // Every user-controlled string goes through here: redact, then show control chars.
+    const safe = (s) => visible(redact(s));
+    const paint = (tone, s) => opts.color && tone ? `\u001b[${ANSI[tone]}m${s}\u001b[0m` : s;
+    const maxFiles = opts.maxFiles ?? 20;
+    const out = [];
+    const title = opts.title ? ` (${safe(opts.title)})` : '';
+    out.push(`fresh-build${title}: ${paint(VERDICT_TONE[j.verdict], j.verdict.toUpperCase())} - ${safe(verdictExplanation(j))}`);
+    const previous = j.previousHash === null ? 'no previous record' : `previous ${shortHash(j.previousHash)}`;
+    out.push(`  context ${shortHash(j.contextHash)} (${previous})`);
+    if (j.imageId !== null)
+        out.push(`  image   ${shortHash(safe(j.imageId))}`);
+    if (j.steps.length > 0) {
+        out.push('', ...stepTable(j, safe, paint, opts.maxInstruction ?? 60));
+    }
+    if (j.changedFiles.length > 0) {
+        out.push('', `${plural(j.changedFiles.length, 'changed file')}:`);
+        out.push(...listWithMore(j.changedFiles.map(safe), maxFiles).map(f => `  ${f}`));
+    }
+    const prune = pruneLine(j.pruned);
+    if (prune !== null)
+        out.push('', `prune: ${safe(prune)}`);
+    if (j.causes.length > 0) {
+        out.push('', paint('red', j.verdict === 'stale' ? 'likely causes:' : 'notes:'));
+        out.push(...j.causes.map(c => `  - ${safe(c)}`));
+    }
+    if (j.warnings.length > 0) {
+        out.push('', paint('yellow', 'warnings:'));
+        out.push(...j.warnings.map(w => `  - ${safe(w)}`));
+    }
+    // Each data field was redacted on its own; a pass over the whole text would also rewrite the
+    // tool's own words (a secret `e` in "stale").
+    return `${out.join('\n')}\n`;
+}
+function stepTable(j, safe, paint, maxInstruction) {
+    const header = ['STAGE', '#', 'LINE', 'INSTRUCTION', 'STATUS'];
+    const rows = j.steps.map(s => [
+        safe(s.stage),
+        String(s.index),
+        String(s.line),
+        truncate(safe(s.instruction), maxInstruction),
+        s.status
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => [...(r[i] ?? '')].length)));
+    const pad = (cells) => cells.map((c, i) => {
+        const w = widths[i] ?? 0;
+        const gap = ' '.repeat(Math.max(0, w - [...c].length));
+        return i === 1 || i === 2 ? gap + c : c + gap; // numbers right-aligned
+    });
+    const lines = [pad(header).join('  ').trimEnd()];
+    j.steps.forEach((s, n) => {
+        const cells = pad(rows[n] ?? []);
+        cells[4] = paint(STATUS_TONE[s.status], s.status);
+        lines.push(cells.join('  ').trimEnd());
+        if (s.status === 'stale' && s.staleFiles.length > 0) {
+            lines.push(`    old bytes in: ${listWithMore(s.staleFiles.map(safe), 5).join(', ')}`);
+        }
+        const unsure = s.unprovenFiles ?? [];
+        if (s.status === 'stale' && unsure.length > 0) {
+            lines.push(`    unproven: ${listWithMore(unsure.map(safe), 5).join(', ')}${s.unproven ? ` (${safe(s.unproven)})` : ''}`);
+        }
+    });
+    return lines;
+}
+/** The first `max` items, then "and N more" when there are more. */
+function listWithMore(items, max) {
+    if (items.length <= max)
+        return [...items];
+    return [...items.slice(0, max), `and ${items.length - max} more`];
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+
+
+
+/**
+ * A warning string that names its line: `line 7: ...` or `<anything> line 7: ...` (e.g.
+ * `Dockerfile line 7: ADD <url> is not hashed`). Other warnings have no place to land.
+ */
+const LINE_WARNING = /^(?:\S+ )?line (\d+):\s*(.+)$/is;
+/**
+ * Annotations on the Dockerfile: an error on each stale step's line naming the files and the
+ * likely cause, a warning on each warning that carries a line. Ordered errors first, since GitHub
+ * shows only the first few per kind.
+ */
+function annotationsFor(j, dockerfilePath, opts = {}) {
+    const redact = text_safety_redactor(opts.secrets);
+    const safe = (s, max = 4000) => (0,util/* truncate */.xv)(text_safety_visible(redact(s)), max);
+    const span = (line) => {
+        const end = opts.endLines?.get(line);
+        return end !== undefined && end > line ? { endLine: end } : {};
+    };
+    const file = dockerfilePath.split(external_node_path_.sep).join('/');
+    const out = [];
+    for (const s of j.steps) {
+        if (s.status !== 'stale' || s.line < 1)
+            continue;
+        out.push({
+            level: 'error',
+            file,
+            startLine: s.line,
+            ...span(s.line),
+            title: safe(`Stale layer: ${s.stage} step ${s.index}`, 200),
+            message: staleMessage(s, j.causes, redact)
+        });
+    }
+    const seen = new Set();
+    const lineWarnings = [...(opts.lineWarnings ?? [])];
+    for (const w of j.warnings) {
+        const m = LINE_WARNING.exec(w);
+        if (m?.[1] && m[2])
+            lineWarnings.push({ line: Number(m[1]), message: m[2] });
+    }
+    for (const w of lineWarnings) {
+        const key = `${w.line}\0${w.message}`;
+        if (w.line < 1 || seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({
+            level: 'warning',
+            file,
+            startLine: w.line,
+            ...span(w.line),
+            title: 'fresh-build',
+            message: safe(w.message)
+        });
+    }
+    return out;
+}
+function staleMessage(s, causes, redact) {
+    const files = (list) => listWithMore(list.map(f => text_safety_visible(redact(f))), 10).join(', ');
+    const instruction = (0,util/* truncate */.xv)(text_safety_visible(redact(s.instruction)), 200);
+    const what = s.staleFiles.length > 0
+        ? `${instruction} was ${s.cached ? 'CACHED' : 'run'}, yet its layer holds old bytes of: ${files(s.staleFiles)}.`
+        : (s.unprovenFiles ?? []).length > 0
+            ? `${instruction} was ${s.cached ? 'CACHED' : 'run'}, and nothing proved the image holds the new bytes of: ${files(s.unprovenFiles ?? [])}${s.unproven ? ` (${text_safety_visible(redact(s.unproven))})` : ''}.`
+            : `${instruction} was CACHED although its sources changed${s.changedFiles.length > 0 ? ` (${files(s.changedFiles)})` : ''}, and nothing proved the layer holds the new bytes.`;
+    const cause = causes.length > 0
+        ? `Likely cause: ${causes.map(c => text_safety_visible(redact(c))).join('; ')}.`
+        : 'Likely cause: not identified in this run; see the job summary.';
+    return `${what} ${cause}`;
+}
+/** Emits the annotations through `@actions/core` (or a fake in tests). */
+function emitAnnotations(sink, list) {
+    for (const a of list) {
+        const props = { title: a.title, file: a.file, startLine: a.startLine };
+        if (a.endLine !== undefined)
+            props.endLine = a.endLine;
+        sink[a.level](a.message, props);
+    }
+}
+/**
+ * The path GitHub needs for an annotation: relative to the workspace (the repository root),
+ * `/`-separated. A path outside the workspace is returned as given (GitHub will not place it).
+ */
+function repoRelative(file, workspace) {
+    if (!workspace || !(0,external_node_path_.isAbsolute)(file))
+        return file.split(external_node_path_.sep).join('/');
+    if ((0,util/* escapesRoot */.X8)(workspace, file))
+        return file;
+    return (0,external_node_path_.relative)(workspace, file).split(external_node_path_.sep).join('/');
+}
+/**
+ * The judgement's warnings that name no Dockerfile line (a builder, the runner, the record), made
+ * safe to print: GitHub still shows them as annotations, on the run rather than on a file.
+ */
+function unplacedWarnings(j, secrets = []) {
+    const redact = text_safety_redactor(secrets);
+    return j.warnings.filter(w => !LINE_WARNING.test(w)).map(w => (0,util/* truncate */.xv)(text_safety_visible(redact(w)), 4000));
+}
+
+;// CONCATENATED MODULE: ./src/report/status.ts
+
+
+
+/** The commit status cannot be posted for a reason the caller must handle (not a fork's 403/404). */
+class StatusError extends util/* NamedError */.iK {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+const MAX_DESCRIPTION = 140;
+/** Only `stale` fails the check; an error is GitHub's `error`; the rest pass. */
+function statusState(outcome) {
+    switch (outcome) {
+        case 'stale':
+            return 'failure';
+        case 'error':
+            return 'error';
+        case 'pending':
+            return 'pending';
+        default:
+            return 'success';
+    }
+}
+const DEFAULT_DESCRIPTION = {
+    baseline: 'baseline: first guarded build, now the reference',
+    unchanged: 'unchanged: context matches the last good build',
+    fresh: 'fresh: the image holds the committed code',
+    stale: 'stale: a cached layer holds old bytes',
+    error: 'error: the freshness check could not finish',
+    pending: 'building and checking freshness...'
+};
+/** A verdict line for the status, e.g. `stale: 1 step holds old bytes, first builder step 3 (line 4)`. */
+function statusDescription(j) {
+    return clipDescription(`${j.verdict}: ${facts_verdictExplanation(j)}`);
+}
+/** One line (whitespace and control chars collapsed), at most 140 characters. */
+function clipDescription(text, redact = s => s) {
+    return (0,util/* truncate */.xv)(text_safety_visible(redact(text).replace(/\s+/g, ' ').trim()), MAX_DESCRIPTION);
+}
+/** Pure: the request for a commit status. */
+function statusPayload(input) {
+    for (const key of ['owner', 'repo', 'sha']) {
+        if (!input[key])
+            throw new StatusError(`commit status: ${key} is empty`);
+    }
+    const redact = text_safety_redactor(input.secrets);
+    const payload = {
+        owner: input.owner,
+        repo: input.repo,
+        sha: input.sha,
+        state: statusState(input.verdict),
+        description: clipDescription(input.description ?? DEFAULT_DESCRIPTION[input.verdict], redact),
+        context: input.context ?? 'fresh-build'
+    };
+    if (input.targetUrl)
+        payload.target_url = input.targetUrl;
+    return payload;
+}
+/**
+ * Posts the commit status. Returns null when posted, or a warning line when GitHub refused with
+ * 403/404: a pull request from a fork runs with a read-only token, which must not fail the build.
+ * Any other failure throws StatusError with a one-line message.
+ */
+async function postCommitStatus(opts) {
+    const payload = statusPayload({ ...opts, secrets: [...(opts.secrets ?? []), opts.token] });
+    const env = opts.env ?? process.env;
+    const timeoutMs = apiTimeoutMs(env);
+    const baseUrl = opts.baseUrl ?? env.GITHUB_API_URL;
+    // The request is aborted at the deadline (the socket closed), not only abandoned.
+    const abort = new AbortController();
+    const client = opts.client ?? (await defaultClient(opts.token, baseUrl, abort.signal));
+    const where = `${payload.owner}/${payload.repo}@${payload.sha.slice(0, 12)}`;
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            abort.abort();
+            reject(new StatusError(`cannot post the commit status to ${where}: the GitHub API (${baseUrl || 'https://api.github.com'}) did not answer within ${timeoutMs / 1000}s`));
+        }, timeoutMs);
+    });
+    try {
+        await Promise.race([client.rest.repos.createCommitStatus(payload), deadline]);
+        return null;
+    }
+    catch (e) {
+        if (e instanceof StatusError)
+            throw e;
+        const status = httpStatus(e);
+        const redact = text_safety_redactor([opts.token, ...(opts.secrets ?? [])]);
+        const reason = redact((0,util/* thrownMessage */.U4)(e)).replace(/\s+/g, ' ').trim();
+        if (status === 403 || status === 404) {
+            return (`commit status not posted to ${where} (HTTP ${status}: ${reason}); ` +
+                'the token cannot write statuses here (a fork pull request gets a read-only token; ' +
+                'grant `statuses: write` or turn commit-status off)');
+        }
+        throw new StatusError(`cannot post the commit status to ${where}: ${status === undefined ? '' : `HTTP ${status}: `}${reason}`, status);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** How long a GitHub API call may take (default 30 s; FRESH_BUILD_API_TIMEOUT seconds). */
+function apiTimeoutMs(env) {
+    const raw = env.FRESH_BUILD_API_TIMEOUT;
+    if (raw === undefined || raw.trim() === '')
+        return 30_000;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) {
+        throw new StatusError(`FRESH_BUILD_API_TIMEOUT: "${raw}" is not a positive number of seconds`);
+    }
+    return n * 1000;
+}
+async function defaultClient(token, baseUrl, signal) {
+    // Imported on use: loading @actions/github reads the event file and env, which the CLI never needs.
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
+    return getOctokit(token, {
+        ...(baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {}),
+        request: { signal }
+    });
+}
+function httpStatus(e) {
+    if (typeof e === 'object' && e !== null && 'status' in e && typeof e.status === 'number')
+        return e.status;
+    return undefined;
+}
+/** The run's page, where the summary is: `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`. */
+function runUrl(env) {
+    const repo = env.GITHUB_REPOSITORY;
+    const runId = env.GITHUB_RUN_ID;
+    if (!repo || !runId)
+        return undefined;
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    return `${server}/${repo}/actions/runs/${runId}`;
+}
+const PR_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment'
+]);
+/**
+ * The commit a status belongs on. For pull_request events GITHUB_SHA is the merge commit GitHub
+ * made, which the PR page never shows; the status must go on the PR's head commit.
+ */
+function headSha(context) {
+    if (PR_EVENTS.has(context.eventName)) {
+        const pr = context.payload.pull_request;
+        if (typeof pr === 'object' && pr !== null && 'head' in pr) {
+            const head = pr.head;
+            if (typeof head === 'object' &&
+                head !== null &&
+                'sha' in head &&
+                typeof head.sha === 'string' &&
+                head.sha) {
+                return head.sha;
+            }
+        }
+    }
+    return context.sha;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+const STATUS_CELL = {
+    ran: 'ran',
+    cached: 'cached',
+    verified: '✅ verified',
+    stale: '❌ stale'
+};
+/**
+ * The job summary as GitHub-flavoured Markdown with HTML blocks (HTML tables, because a Markdown
+ * table breaks on any `|` or newline in a file name). Every value from outside goes through
+ * redact -> visible -> escapeHtml; each block sits on its own lines between blank lines so no
+ * value can end a block early.
+ */
+function summaryMarkdown(j, meta = {}) {
+    const redact = text_safety_redactor(meta.secrets);
+    const text = (s, max = 200) => escapeHtml((0,util/* truncate */.xv)(text_safety_visible(redact(s)), max));
+    const code = (s, max = 200) => `<code>${text(s, max)}</code>`;
+    const blocks = [];
+    const title = meta.title ? ` - ${text(meta.title, 100)}` : '';
+    blocks.push(`<h2>${VERDICT_EMOJI[j.verdict]} fresh-build: ${j.verdict}${title}</h2>`);
+    blocks.push(`<p>${text(facts_verdictExplanation(j))}</p>`);
+    const facts = [
+        ['Context hash', j.contextHash],
+        ['Previous hash', j.previousHash],
+        ['Image', j.imageId],
+        ['Commit', meta.commit ?? null]
+    ];
+    const shown = facts.filter((f) => f[1] !== null);
+    blocks.push(`<p>${shown.map(([k, v]) => `${k} ${code(text_safety_shortHash(v))}`).join(' · ')}</p>`, [
+        '<details><summary>Full hashes</summary>',
+        '<table>',
+        ...shown.map(([k, v]) => `<tr><th>${k}</th><td>${code(v)}</td></tr>`),
+        ...(meta.tags && meta.tags.length > 0
+            ? [`<tr><th>Tags</th><td>${meta.tags.map(t => code(t)).join(' ')}</td></tr>`]
+            : []),
+        '</table>',
+        '</details>'
+    ].join('\n'));
+    if (j.steps.length > 0) {
+        const c = countStatuses(j.steps);
+        const where = meta.dockerfile ? ` in ${code(meta.dockerfile)}` : '';
+        blocks.push(`<h3>Context steps${where}</h3>`, `<p>${c.ran} ran · ${c.cached} cached · ${c.verified} verified · ${c.stale} stale</p>`, summary_stepTable(j.steps, text, code));
+    }
+    if (j.changedFiles.length > 0) {
+        const items = listWithMore(j.changedFiles, meta.maxFiles ?? 50);
+        const more = items.length > (meta.maxFiles ?? 50);
+        blocks.push(`<h3>${facts_plural(j.changedFiles.length, 'changed file')}</h3>`, `<ul>\n${items.map((f, i) => `<li>${more && i === items.length - 1 ? text(f) : code(f)}</li>`).join('\n')}\n</ul>`);
+    }
+    const prune = facts_pruneLine(j.pruned);
+    if (prune !== null)
+        blocks.push('<h3>Prune</h3>', `<p>${text(prune, 500)}</p>`);
+    if (j.causes.length > 0) {
+        blocks.push(`<h3>${j.verdict === 'stale' ? 'Likely causes' : 'Notes'}</h3>`, list(j.causes, text));
+    }
+    if (j.warnings.length > 0)
+        blocks.push('<h3>Warnings</h3>', list(j.warnings, text));
+    return `${blocks.join('\n\n')}\n`;
+}
+function summary_stepTable(steps, text, code) {
+    const rows = steps.map(s => {
+        const unsure = s.unprovenFiles ?? [];
+        const files = s.status === 'stale' && s.staleFiles.length > 0
+            ? s.staleFiles
+            : s.status === 'stale' && unsure.length > 0
+                ? unsure
+                : s.changedFiles;
+        const shown = listWithMore(files, 5);
+        const cell = shown.map((f, i) => (i === 5 ? text(f) : code(f))).join(', ');
+        const label = s.status === 'stale' && s.staleFiles.length > 0
+            ? `old bytes: ${cell}`
+            : s.status === 'stale' && unsure.length > 0
+                ? `unproven: ${cell}`
+                : cell;
+        return (`<tr><td>${text(s.stage, 60)}</td><td>${s.index}</td><td>${s.line}</td>` +
+            `<td>${code(s.instruction, 120)}</td><td>${STATUS_CELL[s.status]}</td><td>${label}</td></tr>`);
+    });
+    return [
+        '<table>',
+        '<tr><th>Stage</th><th>#</th><th>Line</th><th>Instruction</th><th>Status</th><th>Changed files</th></tr>',
+        ...rows,
+        '</table>'
+    ].join('\n');
+}
+function list(items, text) {
+    return `<ul>\n${items.map(i => `<li>${text(i, 1000)}</li>`).join('\n')}\n</ul>`;
+}
+/** Appends the summary to `core.summary` (or any SummaryWriter) and writes it out. */
+async function writeJobSummary(summary, j, meta = {}) {
+    await summary.addRaw(summaryMarkdown(j, meta), true).write();
+}
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+/**
+ * Reporting a judgement: pure renderers (text, summary, annotations, status payload) and thin
+ * adapters that hand their output to @actions/core or the GitHub API.
+ */
+
+
+
+
+
+
+
 
 /***/ }),
 
-/***/ 6449:
+/***/ 4788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ splitBuildArg),
-/* harmony export */   S: () => (/* binding */ isBuildArgName)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  nz: () => (/* reexport */ FreshBuildError),
+  h1: () => (/* reexport */ MESSAGE_CUT),
+  iK: () => (/* reexport */ NamedError),
+  eb: () => (/* reexport */ UsageError),
+  xK: () => (/* reexport */ containedIn),
+  tm: () => (/* reexport */ errCode),
+  bs: () => (/* reexport */ errnoReason),
+  X8: () => (/* reexport */ escapesRoot),
+  bT: () => (/* reexport */ fileFault),
+  Jk: () => (/* reexport */ fsPath),
+  Bz: () => (/* reexport */ hasEscapedBytes),
+  cu: () => (/* reexport */ identityOf),
+  SZ: () => (/* reexport */ isBuildArgName),
+  Dj: () => (/* reexport */ nameFromBytes),
+  iJ: () => (/* reexport */ pathToBytes),
+  oY: () => (/* reexport */ removeChecked),
+  PC: () => (/* reexport */ splitBuildArg),
+  vA: () => (/* reexport */ strictlyInside),
+  U4: () => (/* reexport */ thrownMessage),
+  xv: () => (/* reexport */ truncate),
+  BK: () => (/* reexport */ writableFolder)
+});
+
+;// CONCATENATED MODULE: ./src/util/build-arg.ts
 /**
  * Build args as docker accepts them, for every place that reads one (CLI flags, the action's
  * lines, the Dockerfile's ARG): the name rule and the `KEY=VALUE` split.
@@ -46442,18 +48753,7 @@ function splitBuildArg(text) {
         : { name: text.slice(0, eq), value: text.slice(eq + 1) };
 }
 
-
-/***/ }),
-
-/***/ 8203:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bz: () => (/* binding */ hasEscapedBytes),
-/* harmony export */   Dj: () => (/* binding */ nameFromBytes),
-/* harmony export */   Jk: () => (/* binding */ fsPath),
-/* harmony export */   iJ: () => (/* binding */ pathToBytes)
-/* harmony export */ });
+;// CONCATENATED MODULE: ./src/util/bytes-path.ts
 /**
  * File names are bytes; Docker sends them as bytes. A name that is not valid UTF-8 cannot be a
  * JS string as is (decoding turns its bytes into U+FFFD, and `lstat` of that string then finds
@@ -46544,17 +48844,7 @@ function fsPath(s) {
     return hasEscapedBytes(s) ? pathToBytes(s) : s;
 }
 
-
-/***/ }),
-
-/***/ 8196:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   bT: () => (/* binding */ fileFault),
-/* harmony export */   bs: () => (/* binding */ errnoReason),
-/* harmony export */   tm: () => (/* binding */ errCode)
-/* harmony export */ });
+;// CONCATENATED MODULE: ./src/util/errno.ts
 /**
  * The one place that words errno codes. Two forms share the table: a reason in strerror's words
  * (`cannot read file x: permission denied (EACCES)`, as the context walk reports), and a fault of a
@@ -46602,17 +48892,7 @@ function fileFault(code, wording = {}) {
     }
 }
 
-
-/***/ }),
-
-/***/ 7610:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U4: () => (/* binding */ thrownMessage),
-/* harmony export */   iK: () => (/* binding */ NamedError),
-/* harmony export */   nz: () => (/* binding */ FreshBuildError)
-/* harmony export */ });
+;// CONCATENATED MODULE: ./src/util/error.ts
 /**
  * An error named after its own class (UsageError, WordError...), as stack traces and --debug
  * show it, without each subclass setting `name` by hand. The base of every error class here.
@@ -46633,6 +48913,12 @@ class FreshBuildError extends NamedError {
     exitCode = 2;
 }
 /**
+ * A user mistake: one clear line, exit code 2, no stack trace. Defined here, below every
+ * module that refuses an input (the pipeline's options, the GitHub cache API, verify).
+ */
+class UsageError extends FreshBuildError {
+}
+/**
  * The message of any thrown value, as thrown: an Error's message (duck-typed, so an error from
  * another realm such as a vm context or a worker counts), else the value as a string.
  */
@@ -46643,31 +48929,21 @@ function thrownMessage(e) {
     return String(e);
 }
 
-
-/***/ }),
-
-/***/ 4964:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X8: () => (/* binding */ escapesRoot),
-/* harmony export */   vA: () => (/* binding */ strictlyInside),
-/* harmony export */   xK: () => (/* binding */ containedIn)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/util/paths.ts
 
 
 /** `abs` lies outside `root` (lexically: `..` first, or another drive). `root` itself is inside. */
 function escapesRoot(root, abs) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, abs);
-    return rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel);
+    const rel = (0,external_node_path_.relative)(root, abs);
+    return rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel);
 }
 /** `abs` lies below `root`, and is not `root` itself. */
 function strictlyInside(root, abs) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, abs) !== '' && !escapesRoot(root, abs);
+    return (0,external_node_path_.relative)(root, abs) !== '' && !escapesRoot(root, abs);
 }
 /**
  * `abs` stays inside `root` both lexically and through symlinks: its deepest existing ancestor's
@@ -46677,15 +48953,15 @@ function strictlyInside(root, abs) {
 async function containedIn(root, abs) {
     if (escapesRoot(root, abs))
         return false;
-    const realRoot = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
+    const realRoot = await (0,promises_.realpath)(root);
     let p = abs;
     for (;;) {
         try {
-            const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(p);
-            return !escapesRoot(realRoot, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(p, abs)));
+            const real = await (0,promises_.realpath)(p);
+            return !escapesRoot(realRoot, (0,external_node_path_.join)(real, (0,external_node_path_.relative)(p, abs)));
         }
         catch {
-            const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(p);
+            const up = (0,external_node_path_.dirname)(p);
             if (up === p)
                 return false;
             p = up;
@@ -46693,17 +48969,70 @@ async function containedIn(root, abs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/remove.ts
 
-/***/ }),
 
-/***/ 9997:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h1: () => (/* binding */ MESSAGE_CUT),
-/* harmony export */   xv: () => (/* binding */ truncate)
-/* harmony export */ });
-/* unused harmony export REPORT_CUT */
+
+function identityOf(st) {
+    return { dev: st.dev, ino: st.ino };
+}
+/** The checked entry is not what the path leads to any more: nothing was deleted. */
+class SwappedPathError extends FreshBuildError {
+}
+/** Prefix of the trash folders; one left behind by a killed run can be deleted by hand. */
+const TRASH_PREFIX = '.fresh-build-trash-';
+/**
+ * Removes `path` (a file, a symlink or a whole tree) only if what it names now is `expected`.
+ * `trashIn` is a directory known to be safe (a checked real path) on the same file system.
+ * Returns false when the path no longer exists. `label` names the path in errors.
+ */
+async function removeChecked(path, expected, trashIn, label) {
+    const trash = await (0,promises_.mkdtemp)((0,external_node_path_.join)(trashIn, TRASH_PREFIX));
+    const moved = (0,external_node_path_.join)(trash, 'entry');
+    try {
+        await (0,promises_.rename)(path, moved);
+    }
+    catch (e) {
+        await (0,promises_.rmdir)(trash).catch(() => undefined);
+        if (errCode(e) === 'ENOENT')
+            return false;
+        const why = errCode(e) === 'EXDEV' ? `it is on another file system than ${trashIn}` : String(errCode(e));
+        throw new FreshBuildError(`cannot remove ${label}: ${why}`);
+    }
+    let st;
+    try {
+        st = await (0,promises_.lstat)(moved);
+    }
+    catch (e) {
+        throw new FreshBuildError(`cannot remove ${label}: the moved entry vanished (${errCode(e) ?? 'error'})`);
+    }
+    if (st.dev !== expected.dev || st.ino !== expected.ino) {
+        // Back to where it came from, through the same path, so nothing outside has changed.
+        const back = await (0,promises_.rename)(moved, path).then(() => true, () => false);
+        if (back)
+            await (0,promises_.rmdir)(trash).catch(() => undefined);
+        throw new SwappedPathError(`${label} changed after it was checked (a folder on its path was swapped, a symlink?): refused, nothing deleted${back ? '' : `; what was moved is kept in ${trash}`}`);
+    }
+    await (0,promises_.rm)(trash, { recursive: true, force: true });
+    return true;
+}
+/**
+ * Whether removeChecked can work in `dir`: makes and drops a trash folder there, as the removal
+ * will. Null when it can, else the errno code. (access() would judge by the real uid and knows
+ * nothing of read-only mounts.)
+ */
+async function writableFolder(dir) {
+    try {
+        await (0,promises_.rmdir)(await (0,promises_.mkdtemp)((0,external_node_path_.join)(dir, TRASH_PREFIX)));
+        return null;
+    }
+    catch (e) {
+        return errCode(e) ?? 'error';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/text.ts
 const REPORT_CUT = { ellipsis: '…', within: true, codePoints: true };
 const MESSAGE_CUT = { ellipsis: '...', within: false, codePoints: false };
 /** `text` when it fits in `max`, else its first characters and the style's ellipsis. */
@@ -46714,6 +49043,16 @@ function truncate(text, max, style = REPORT_CUT) {
     const keep = style.within ? Math.max(0, max - [...style.ellipsis].length) : max;
     return `${chars.slice(0, keep).join('')}${style.ellipsis}`;
 }
+
+;// CONCATENATED MODULE: ./src/util/index.ts
+/** Shared primitives below every other folder: errors, errno wording, paths, byte-exact names, text cuts. */
+
+
+
+
+
+
+
 
 
 /***/ }),
@@ -50160,25 +52499,21 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./src/util/paths.ts
-var paths = __nccwpck_require__(4964);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __nccwpck_require__(9997);
-// EXTERNAL MODULE: ./src/util/error.ts
-var util_error = __nccwpck_require__(7610);
+// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
+var util = __nccwpck_require__(4788);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/docker/index.ts + 15 modules
+var docker = __nccwpck_require__(2604);
 ;// CONCATENATED MODULE: ./src/pipeline/options.ts
 
 
-
-/** A user mistake: one clear line, exit code 2, no stack trace. */
-class options_UsageError extends util_error/* FreshBuildError */.nz {
-}
 /** A timeout given in seconds (a positive number, fractions allowed), as milliseconds. */
 function parseTimeout(value, where) {
     const v = value.trim();
     const n = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
     if (!(n > 0))
-        throw new options_UsageError(`${where}: "${options_truncate(v, 40)}" is not a positive number of seconds`);
+        throw new util/* UsageError */.eb(`${where}: "${options_truncate(v, 40)}" is not a positive number of seconds`);
     return Math.round(n * 1000);
 }
 const PRUNE_POLICIES = ['source', 'all', 'never'];
@@ -50187,13 +52522,13 @@ function parsePrune(value, where = '--prune') {
     const v = value.trim();
     if (PRUNE_POLICIES.includes(v))
         return v;
-    throw new options_UsageError(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
+    throw new util/* UsageError */.eb(`${where}: unknown policy "${v}" (expected ${PRUNE_POLICIES.join(', ')})`);
 }
 function parseVerify(value, where = '--verify') {
     const v = value.trim();
     if (VERIFY_POLICIES.includes(v))
         return v;
-    throw new options_UsageError(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
+    throw new util/* UsageError */.eb(`${where}: unknown value "${v}" (expected ${VERIFY_POLICIES.join(', ')})`);
 }
 /**
  * `KEY=VALUE` pairs; the value may contain `=` and anything else, kept byte for byte (it goes into
@@ -50204,10 +52539,10 @@ function parseBuildArgs(items, where) {
     items.forEach((item, i) => {
         const { name, value } = splitBuildArg(item);
         if (!isBuildArgName(name)) {
-            throw new options_UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
+            throw new UsageError(`${where(i)}: "${options_truncate(item)}" is not KEY=VALUE with KEY a build-arg name`);
         }
         if (value === null)
-            throw new options_UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
+            throw new UsageError(`${where(i)}: "${name}" has no value (expected ${name}=VALUE)`);
         out[name] = value;
     });
     return out;
@@ -50224,1889 +52559,350 @@ const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?
 function parseTag(value, where) {
     const m = REFERENCE.exec(value);
     if (!m || (m[1] ?? '').length > 255) {
-        throw new options_UsageError(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
+        throw new util/* UsageError */.eb(`${where}: "${options_truncate(value)}" is not a valid image tag ([registry/]name[:tag], name in lower case)`);
     }
     return value;
 }
 /** A user's value quoted in an error message: one line, cut after `max` characters. */
 function options_truncate(s, max = 60) {
-    return (0,util_text/* truncate */.xv)(s.replace(/[\r\n]+/g, '\\n'), max, util_text/* MESSAGE_CUT */.h1);
+    return (0,util/* truncate */.xv)(s.replace(/[\r\n]+/g, '\\n'), max, util/* MESSAGE_CUT */.h1);
 }
 /** The values of the secret build args: masked everywhere, never recorded or labelled. */
 function secretArgValues(opts) {
     return opts.secretArgs.map(n => opts.buildArgs[n] ?? '').filter(v => v !== '');
 }
 
-;// CONCATENATED MODULE: ./src/action/verify.ts
-/** The action's `mode: verify`: its inputs as VerifyOptions, every path checked first. */
+;// CONCATENATED MODULE: ./src/pipeline/build-flags.ts
+/**
+ * The docker build flags a user of docker/build-push-action passes (labels, secrets, ssh, pull,
+ * no-cache, network, hosts, shm, ulimits, builder, platforms, named contexts): one shape for the
+ * CLI and the action, parsed by shared helpers, checked against the builder in use, and turned
+ * into the argv flags of src/docker/build.ts. What the builder cannot do is an error naming the
+ * input (or flag) and the builder, never dropped.
+ */
 
 
 
-async function planVerify(inputs, workspace, state, docker) {
-    const compose = inputs['compose-file'];
-    if (compose && inputs.containers.length > 0) {
-        throw new options_UsageError('input containers: give containers or compose-file, not both');
-    }
-    if (!compose && inputs.containers.length === 0) {
-        throw new options_UsageError('input containers: verify mode needs the containers (or compose-file) to check');
-    }
-    let wait = 0;
-    if (inputs.wait !== '') {
-        wait = Number(inputs.wait);
-        if (!/^\d+(\.\d+)?$/.test(inputs.wait) || wait > 86400) {
-            throw new options_UsageError(`input wait: "${inputs.wait.slice(0, 40)}" is not a number of seconds`);
+
+
+function noBuildFlags() {
+    return {
+        labels: {},
+        secrets: [],
+        ssh: [],
+        pull: false,
+        noCache: false,
+        noCacheFilters: [],
+        network: null,
+        addHosts: [],
+        shmSize: null,
+        ulimits: [],
+        builder: null,
+        platforms: [],
+        buildContexts: {}
+    };
+}
+const NAMES = {
+    labels: { action: 'input labels', cli: '--label' },
+    secrets: { action: 'input secrets / secret-files', cli: '--secret' },
+    ssh: { action: 'input ssh', cli: '--ssh' },
+    pull: { action: 'input pull', cli: '--pull' },
+    noCache: { action: 'input no-cache', cli: '--no-cache' },
+    noCacheFilters: { action: 'input no-cache-filters', cli: '--no-cache-filter' },
+    network: { action: 'input network', cli: '--network' },
+    addHosts: { action: 'input add-hosts', cli: '--add-host' },
+    shmSize: { action: 'input shm-size', cli: '--shm-size' },
+    ulimits: { action: 'input ulimit', cli: '--ulimit' },
+    builder: { action: 'input builder', cli: '--builder' },
+    platforms: { action: 'input platforms', cli: '--platform' },
+    buildContexts: { action: 'input build-contexts', cli: '--build-context' }
+};
+function flagName(key, surface) {
+    return NAMES[key][surface];
+}
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+const LABEL_KEY = /^[^\s=]+$/;
+/** `KEY=VALUE` items (one label each); a value may hold `=` and spaces. */
+function parseLabels(items, where) {
+    const out = {};
+    items.forEach((item, i) => {
+        const eq = item.indexOf('=');
+        const key = eq < 0 ? item : item.slice(0, eq);
+        if (!LABEL_KEY.test(key)) {
+            throw new util/* UsageError */.eb(`${where} #${i + 1}: "${options_truncate(item, 40)}" is not KEY=VALUE`);
         }
-    }
-    // Context and Dockerfile only name the record here: nothing is read from them.
-    const context = insideWorkspace(workspace, inputs.context, 'context');
-    return {
-        containers: inputs.containers,
-        compose: compose
-            ? {
-                file: await workspacePath(workspace, compose, 'compose-file', 'file'),
-                services: inputs.services
-            }
-            : null,
-        image: inputs.image || null,
-        context,
-        file: insideWorkspace(workspace, inputs.file || (0,external_node_path_.resolve)(context, 'Dockerfile'), 'file'),
-        target: inputs.target || null,
-        state,
-        wait,
-        docker
-    };
+        if (key.startsWith('dev.fresh-build.')) {
+            throw new util/* UsageError */.eb(`${where} #${i + 1}: ${key} is fresh-build's own label (it records what the image was built from)`);
+        }
+        out[key] = eq < 0 ? '' : item.slice(eq + 1);
+    });
+    return out;
 }
-
-// EXTERNAL MODULE: ./src/util/build-arg.ts
-var build_arg = __nccwpck_require__(6449);
-;// CONCATENATED MODULE: ./src/pipeline/request.ts
-/** The one way from a request to the guard's options, for the CLI and the action alike. */
-function guardOptions(r) {
-    return {
-        context: r.context,
-        file: r.file,
-        state: r.state,
-        tags: r.tags,
-        buildArgs: r.buildArgs,
-        secretArgs: r.secretArgs,
-        cacheFrom: r.cacheFrom,
-        target: r.target,
-        prune: r.prune,
-        verify: r.verify,
-        commit: r.commit,
-        buildId: r.buildId ?? null,
-        ignoreCorruptRecord: r.ignoreCorruptRecord ?? false,
-        logFile: r.logFile,
-        image: r.image,
-        docker: r.docker,
-        ...(r.statCache !== undefined ? { statCache: r.statCache } : {}),
-        ...(r.push ? { push: true } : {}),
-        ...(r.build !== undefined ? { build: r.build } : {}),
-        ...(r.surface !== undefined ? { surface: r.surface } : {}),
-        ...(r.buildTimeoutMs !== undefined ? { buildTimeoutMs: r.buildTimeoutMs } : {})
-    };
-}
-
-// EXTERNAL MODULE: ./src/util/errno.ts
-var errno = __nccwpck_require__(8196);
-;// CONCATENATED MODULE: ./src/util/remove.ts
-
-
-
-
-function identityOf(st) {
-    return { dev: st.dev, ino: st.ino };
-}
-/** The checked entry is not what the path leads to any more: nothing was deleted. */
-class SwappedPathError extends util_error/* FreshBuildError */.nz {
-}
-/** Prefix of the trash folders; one left behind by a killed run can be deleted by hand. */
-const TRASH_PREFIX = '.fresh-build-trash-';
-/**
- * Removes `path` (a file, a symlink or a whole tree) only if what it names now is `expected`.
- * `trashIn` is a directory known to be safe (a checked real path) on the same file system.
- * Returns false when the path no longer exists. `label` names the path in errors.
- */
-async function removeChecked(path, expected, trashIn, label) {
-    const trash = await (0,promises_.mkdtemp)((0,external_node_path_.join)(trashIn, TRASH_PREFIX));
-    const moved = (0,external_node_path_.join)(trash, 'entry');
-    try {
-        await (0,promises_.rename)(path, moved);
+function secretId(id, where) {
+    if (!SECRET_ID.test(id)) {
+        throw new util/* UsageError */.eb(`${where}: secret id "${options_truncate(id, 40)}" is not [A-Za-z0-9_.-]+`);
     }
-    catch (e) {
-        await (0,promises_.rmdir)(trash).catch(() => undefined);
-        if ((0,errno/* errCode */.tm)(e) === 'ENOENT')
-            return false;
-        const why = (0,errno/* errCode */.tm)(e) === 'EXDEV' ? `it is on another file system than ${trashIn}` : String((0,errno/* errCode */.tm)(e));
-        throw new util_error/* FreshBuildError */.nz(`cannot remove ${label}: ${why}`);
-    }
-    let st;
-    try {
-        st = await (0,promises_.lstat)(moved);
-    }
-    catch (e) {
-        throw new util_error/* FreshBuildError */.nz(`cannot remove ${label}: the moved entry vanished (${(0,errno/* errCode */.tm)(e) ?? 'error'})`);
-    }
-    if (st.dev !== expected.dev || st.ino !== expected.ino) {
-        // Back to where it came from, through the same path, so nothing outside has changed.
-        const back = await (0,promises_.rename)(moved, path).then(() => true, () => false);
-        if (back)
-            await (0,promises_.rmdir)(trash).catch(() => undefined);
-        throw new SwappedPathError(`${label} changed after it was checked (a folder on its path was swapped, a symlink?): refused, nothing deleted${back ? '' : `; what was moved is kept in ${trash}`}`);
-    }
-    await (0,promises_.rm)(trash, { recursive: true, force: true });
-    return true;
+    return id;
 }
 /**
- * Whether removeChecked can work in `dir`: makes and drops a trash folder there, as the removal
- * will. Null when it can, else the errno code. (access() would judge by the real uid and knows
- * nothing of read-only mounts.)
+ * The action's `secrets`: `id=value` per line, the value kept byte for byte (a multi-line value
+ * is a line each: use `secret-files` for those). Errors never echo a value.
  */
-async function writableFolder(dir) {
-    try {
-        await (0,promises_.rmdir)(await (0,promises_.mkdtemp)((0,external_node_path_.join)(dir, TRASH_PREFIX)));
-        return null;
-    }
-    catch (e) {
-        return (0,errno/* errCode */.tm)(e) ?? 'error';
-    }
+function parseSecretLines(text, where = 'input secrets') {
+    const out = [];
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.replace(/\r$/, '');
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            throw new util/* UsageError */.eb(`${where} line ${i + 1}: expected id=value, found no "="`);
+        out.push({
+            id: secretId(line.slice(0, eq).trim(), `${where} line ${i + 1}`),
+            value: line.slice(eq + 1)
+        });
+    });
+    return out;
 }
-
-// EXTERNAL MODULE: ./src/docker/exec.ts + 1 modules
-var docker_exec = __nccwpck_require__(4177);
-;// CONCATENATED MODULE: ./src/docker/builder.ts
-/**
- * Which builder will run `docker build` on this host, and which daemon it talks to.
- * The kind decides the build argv, what a prune can reach and how the log looks.
- */
-
-/** Major.minor of a version like `20.10.24+dfsg1`, `v0.12.1`, `28.2.2`; null if unparsable. */
-function parseVersion(v) {
-    const m = /(\d+)\.(\d+)/.exec(v ?? '');
-    return m ? [Number(m[1]), Number(m[2])] : null;
-}
-function atLeast(v, major, minor) {
-    return v[0] > major || (v[0] === major && v[1] >= minor);
-}
-function envFlag(value) {
-    if (value === undefined || value === '')
-        return null;
-    return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
-}
-/** Pure decision from the facts. */
-function classifyBuilder(facts) {
-    const warnings = [];
-    const flag = envFlag(facts.dockerBuildkit);
-    const client = parseVersion(facts.clientVersion);
-    const server = parseVersion(facts.serverVersion);
-    if (flag === false) {
-        return { kind: 'legacy', reason: 'DOCKER_BUILDKIT=0 selects the legacy builder', warnings };
-    }
-    if (facts.serverOs === 'windows') {
-        return { kind: 'legacy', reason: 'the Windows daemon has no BuildKit', warnings };
-    }
-    if (server && !atLeast(server, 18, 9)) {
+/** The action's `secret-files`: `id=path` per line (the caller resolves the path). */
+function parseSecretFileLines(text, where = 'input secret-files') {
+    return text
+        .split(/\r?\n/)
+        .map((l, i) => [l.trim(), i + 1])
+        .filter(([l]) => l !== '' && !l.startsWith('#'))
+        .map(([l, n]) => {
+        const eq = l.indexOf('=');
+        if (eq < 0 || eq === l.length - 1) {
+            throw new util/* UsageError */.eb(`${where} line ${n}: expected id=path`);
+        }
         return {
-            kind: 'legacy',
-            reason: `daemon ${facts.serverVersion} predates BuildKit (18.09)`,
-            warnings
+            id: secretId(l.slice(0, eq).trim(), `${where} line ${n}`),
+            src: l.slice(eq + 1).trim()
         };
-    }
-    if (facts.buildxVersion !== null) {
-        return { kind: 'buildx', reason: `buildx plugin present (${facts.buildxVersion})`, warnings };
-    }
-    if (client && atLeast(client, 23, 0)) {
-        if (flag === true) {
-            warnings.push(`DOCKER_BUILDKIT=1 makes docker ${facts.clientVersion} fail without buildx; building with the legacy builder instead`);
-        }
-        warnings.push(`docker client ${facts.clientVersion} has no buildx plugin: it falls back to the legacy builder, whose cache lives in images (builder prune does not reach it)`);
-        return { kind: 'legacy', reason: `client ${facts.clientVersion} without buildx`, warnings };
-    }
-    return {
-        kind: 'buildkit',
-        reason: `client ${facts.clientVersion ?? 'unknown'} builds with BuildKit under DOCKER_BUILDKIT=1`,
-        warnings
-    };
-}
-/** Parses `docker version --format '{{json .}}'` (Server is null when the daemon is down). */
-function parseVersionJson(text) {
-    let v = {};
-    const line = text.split('\n').find(l => l.trim().startsWith('{'));
-    if (line) {
-        try {
-            v = JSON.parse(line);
-        }
-        catch {
-            v = {};
-        }
-    }
-    return {
-        clientVersion: v.Client?.Version ?? null,
-        serverVersion: v.Server?.Version ?? null,
-        serverOs: v.Server?.Os ?? null,
-        context: v.Client?.Context ?? null
-    };
+    });
 }
 /**
- * Asks the client and daemon. Throws a DockerError when the daemon cannot be reached, naming the
- * host it tried (docker's own message says which).
+ * The CLI's `--secret`, in docker build's own syntax: `id=X,src=PATH` (also `source=`,
+ * `type=file`) or `id=X,env=VAR` (`type=env`). A value is never given on the command line.
  */
-async function detectBuilder(exec, env = process.env) {
-    // Both at once: the plugin check needs no daemon, and each is a client start-up to wait for.
-    const asked = exec(['version', '--format', '{{json .}}']);
-    const plugin = exec(['buildx', 'version']);
-    plugin.catch(() => undefined); // awaited only when the daemon answered
-    const ver = await asked;
-    const parsed = parseVersionJson(ver.stdout);
-    if (ver.code !== 0 || parsed.serverVersion === null) {
-        const where = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
-        throw new docker_exec/* DockerError */.Bi(`Docker daemon unreachable${where}: ${(0,docker_exec/* lastErrorLine */.HY)(ver)}`, ver.code);
+function parseSecretFlag(item, where) {
+    const kv = new Map();
+    for (const part of item.split(',')) {
+        const eq = part.indexOf('=');
+        if (eq < 0)
+            throw new UsageError(`${where}: "${truncate(part, 40)}" is not key=value`);
+        kv.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1));
     }
-    const bx = await plugin;
-    const buildxVersion = bx.code === 0 ? bx.stdout.trim().split('\n')[0] || 'buildx' : null;
-    const choice = classifyBuilder({ ...parsed, buildxVersion, dockerBuildkit: env.DOCKER_BUILDKIT });
+    const type = kv.get('type') ?? (kv.has('env') ? 'env' : 'file');
+    const id = kv.get('id') ?? kv.get('env') ?? '';
+    if (id === '')
+        throw new UsageError(`${where}: needs id=NAME`);
+    secretId(id, where);
+    if (type === 'env') {
+        const name = kv.get('env') ?? id;
+        return { id, env: name };
+    }
+    if (type !== 'file')
+        throw new UsageError(`${where}: type must be file or env, not "${type}"`);
+    const src = kv.get('src') ?? kv.get('source');
+    if (!src)
+        throw new UsageError(`${where}: needs src=PATH (or env=VAR)`);
+    return { id, src };
+}
+/** `--ssh`: `default`, or `id=path[,path...]`. */
+function parseSsh(item, where) {
+    const v = item.trim();
+    if (v === 'default' || /^[A-Za-z0-9_.-]+(=[^=]+)?$/.test(v))
+        return v;
+    throw new util/* UsageError */.eb(`${where}: "${options_truncate(v, 40)}" is not default or id=path`);
+}
+/** `NAME=PATH` named contexts; only local directories can be hashed and judged. */
+function parseBuildContexts(items, where, resolvePath) {
+    const out = {};
+    for (const [i, item] of items.entries()) {
+        const eq = item.indexOf('=');
+        const name = eq < 0 ? '' : item.slice(0, eq).trim();
+        const value = eq < 0 ? '' : item.slice(eq + 1).trim();
+        const at = `${where} #${i + 1}`;
+        if (!/^[a-z0-9][a-z0-9._-]*$/.test(name) || value === '') {
+            throw new util/* UsageError */.eb(`${at}: "${options_truncate(item, 60)}" is not NAME=PATH (NAME in lower case)`);
+        }
+        if (/^[a-z][a-z0-9+.-]*:\/\/|^target:/i.test(value)) {
+            throw new util/* UsageError */.eb(`${at}: ${name} is not a local directory (${options_truncate(value, 40)}); only local directories can be hashed and proven`);
+        }
+        if (name in out)
+            throw new util/* UsageError */.eb(`${at}: context ${name} is given twice`);
+        out[name] = resolvePath(value, item);
+    }
+    return out;
+}
+/** `nofile=1024[:2048]`. */
+function parseUlimit(item, where) {
+    if (!/^[a-z]+=-?\d+(:-?\d+)?$/.test(item.trim())) {
+        throw new util/* UsageError */.eb(`${where}: "${options_truncate(item, 40)}" is not NAME=SOFT[:HARD]`);
+    }
+    return item.trim();
+}
+/** `64m`, `1g`, bytes. */
+function parseShmSize(value, where) {
+    if (!/^\d+(\.\d+)?\s*[bkmg]?b?$/i.test(value.trim())) {
+        throw new util/* UsageError */.eb(`${where}: "${options_truncate(value, 40)}" is not a size (e.g. 64m, 1g)`);
+    }
+    return value.trim();
+}
+/** `host:ip` (docker build's form) or `host=ip` (buildx's). */
+function parseAddHost(item, where) {
+    const v = item.trim();
+    if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(v)) {
+        throw new util/* UsageError */.eb(`${where}: "${options_truncate(v, 40)}" is not host:ip`);
+    }
+    return v;
+}
+function describe(b) {
+    if (b.kind === 'buildx')
+        return 'buildx';
+    if (b.kind === 'buildkit')
+        return `the BuildKit of the classic docker client (daemon ${b.serverVersion ?? 'unknown'}, no buildx)`;
+    return 'the legacy builder';
+}
+/**
+ * Throws a UsageError for the first flag the builder in use cannot honour. Named contexts work
+ * everywhere (without buildx they are stood in by local images, see named-contexts.ts).
+ */
+function checkBuilderSupport(flags, builder, surface) {
+    const fail = (key, why) => {
+        throw new util/* UsageError */.eb(`${flagName(key, surface)}: ${describe(builder)} ${why}`);
+    };
+    const { kind } = builder;
+    if (kind === 'legacy') {
+        if (flags.secrets.length > 0)
+            fail('secrets', 'has no build secrets (RUN --mount=type=secret needs BuildKit)');
+        if (flags.ssh.length > 0)
+            fail('ssh', 'cannot forward SSH (RUN --mount=type=ssh needs BuildKit)');
+        if (flags.platforms.length > 0)
+            fail('platforms', 'cannot build for another platform (use buildx)');
+    }
+    if (kind !== 'buildx') {
+        if (flags.noCacheFilters.length > 0)
+            fail('noCacheFilters', 'has no --no-cache-filter (a buildx flag)');
+        if (flags.builder !== null)
+            fail('builder', 'has no builder instances (install buildx)');
+        if (flags.platforms.length > 1)
+            fail('platforms', 'builds one platform at a time (use buildx for several)');
+    }
+    if (kind === 'buildkit') {
+        // Measured on docker 20.10.24: under BuildKit a RUN sees 64 MiB /dev/shm and the default
+        // nofile whatever --shm-size / --ulimit say (the legacy builder honours both).
+        const server = (0,docker/* parseVersion */.ot)(builder.serverVersion);
+        if (server === null || server[0] < 23) {
+            if (flags.shmSize !== null)
+                fail('shmSize', 'ignores --shm-size (measured on 20.10)');
+            if (flags.ulimits.length > 0)
+                fail('ulimits', 'ignores --ulimit (measured on 20.10)');
+        }
+    }
+    if (kind === 'buildx' && flags.platforms.length > 1) {
+        fail('platforms', 'cannot --load several platforms into the daemon, and the proof reads the loaded image: build one platform per run');
+    }
+}
+/**
+ * Secret values to mask and redact: given values, environment values, and the contents of secret
+ * files up to 64 KiB (a RUN may print what it reads).
+ */
+function buildSecretValues(flags, env = process.env) {
+    const out = [];
+    for (const s of flags?.secrets ?? []) {
+        if ('value' in s)
+            out.push(s.value);
+        else if ('env' in s)
+            out.push(env[s.env] ?? '');
+        else {
+            try {
+                if ((0,external_node_fs_.statSync)(s.src).size <= 64 * 1024)
+                    out.push((0,external_node_fs_.readFileSync)(s.src, 'utf8'));
+            }
+            catch {
+                // A missing file is reported when the secrets are materialised.
+            }
+        }
+    }
+    return out.filter(v => v.trim() !== '');
+}
+/**
+ * Values (and environment values) go to 0600 files in a 0700 temp directory outside the
+ * workspace, removed by `cleanup`; a given file is passed as it is, after checking it is there.
+ */
+function materializeSecrets(flags, surface, env = process.env) {
+    const where = flagName('secrets', surface);
+    let dir = null;
+    const cleanup = () => {
+        if (dir !== null)
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        dir = null;
+    };
+    const files = [];
+    try {
+        flags.secrets.forEach((s, i) => {
+            if ('src' in s) {
+                const st = (0,external_node_fs_.statSync)(s.src, { throwIfNoEntry: false });
+                if (!st?.isFile()) {
+                    throw new util/* UsageError */.eb(`${where}: secret ${s.id}: "${s.src}" is not a file`);
+                }
+                files.push({ id: s.id, src: s.src });
+                return;
+            }
+            let value;
+            if ('env' in s) {
+                const v = env[s.env];
+                if (v === undefined) {
+                    throw new util/* UsageError */.eb(`${where}: secret ${s.id}: environment variable ${s.env} is not set`);
+                }
+                value = v;
+            }
+            else
+                value = s.value;
+            dir ??= (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'fb-secrets-'));
+            (0,external_node_fs_.chmodSync)(dir, 0o700);
+            const path = (0,external_node_path_.join)(dir, `${i}-${s.id}`);
+            (0,external_node_fs_.writeFileSync)(path, value, { mode: 0o600 });
+            files.push({ id: s.id, src: path });
+        });
+    }
+    catch (e) {
+        cleanup();
+        throw e;
+    }
+    return { files, cleanup };
+}
+/** The argv flags of a build, secrets already as files. */
+function passThrough(flags, secrets, contexts) {
     return {
-        ...choice,
-        ...parsed,
-        buildxVersion,
-        dockerHost: env.DOCKER_HOST || null,
-        context: env.DOCKER_CONTEXT || parsed.context
+        secrets: [...secrets],
+        ssh: flags.ssh,
+        pull: flags.pull,
+        noCacheFilters: flags.noCacheFilters,
+        ...(flags.network ? { network: flags.network } : {}),
+        addHosts: flags.addHosts,
+        ...(flags.shmSize ? { shmSize: flags.shmSize } : {}),
+        ulimits: flags.ulimits,
+        ...(flags.builder ? { builder: flags.builder } : {}),
+        platforms: flags.platforms,
+        buildContexts: contexts
     };
 }
+/** A secret value inside a user label would put it into the image: refused. */
+function checkLabelsFree(labels, secrets, surface) {
+    for (const [k, v] of Object.entries(labels)) {
+        if (secrets.some(s => s.length >= 3 && (v.includes(s) || k.includes(s)))) {
+            throw new util/* UsageError */.eb(`${flagName('labels', surface)}: label ${k} holds a secret value`);
+        }
+    }
+}
 
+// EXTERNAL MODULE: ./src/record/index.ts + 8 modules
+var src_record = __nccwpck_require__(4220);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/docker/build.ts
-/**
- * `docker build` for each builder kind: a pure argv builder, and a thin runner that streams
- * the log live while keeping all of it in a file (logs can be far larger than memory allows).
- */
-
-
-
-
-
-
-/** Pure: the exact argv (without the docker binary) and env for a build. */
-function buildCommand(kind, opts) {
-    const f = opts.flags ?? {};
-    const argv = kind === 'buildx' ? ['buildx', 'build'] : ['build'];
-    // The builder goes first: `--builder` selects the instance every later flag is read against.
-    if (kind === 'buildx' && f.builder)
-        argv.push('--builder', f.builder);
-    if (kind === 'buildx')
-        argv.push('--load');
-    if (kind !== 'legacy')
-        argv.push(`--progress=${opts.progress ?? 'plain'}`);
-    if (opts.file !== undefined)
-        argv.push('--file', opts.file);
-    for (const t of opts.tags)
-        argv.push('--tag', t);
-    for (const [k, v] of Object.entries(opts.buildArgs))
-        argv.push('--build-arg', `${k}=${v}`);
-    for (const [k, v] of Object.entries(opts.labels))
-        argv.push('--label', `${k}=${v}`);
-    for (const c of opts.cacheFrom)
-        argv.push('--cache-from', c);
-    if (opts.target !== undefined)
-        argv.push('--target', opts.target);
-    if (opts.noCache)
-        argv.push('--no-cache');
-    for (const n of f.noCacheFilters ?? [])
-        argv.push('--no-cache-filter', n);
-    if (f.pull)
-        argv.push('--pull');
-    for (const s of f.secrets ?? [])
-        argv.push('--secret', `id=${s.id},src=${s.src}`);
-    for (const s of f.ssh ?? [])
-        argv.push('--ssh', s);
-    if (f.network)
-        argv.push('--network', f.network);
-    for (const h of f.addHosts ?? [])
-        argv.push('--add-host', h);
-    if (f.shmSize)
-        argv.push('--shm-size', f.shmSize);
-    for (const u of f.ulimits ?? [])
-        argv.push('--ulimit', u);
-    if (f.platforms && f.platforms.length > 0)
-        argv.push('--platform', f.platforms.join(','));
-    for (const [name, dir] of Object.entries(f.buildContexts ?? {})) {
-        argv.push('--build-context', `${name}=${dir}`);
-    }
-    if (kind === 'buildx' && f.metadataFile)
-        argv.push('--metadata-file', f.metadataFile);
-    if (opts.iidFile !== undefined)
-        argv.push('--iidfile', opts.iidFile);
-    argv.push(opts.context);
-    // Pin the builder explicitly: an inherited DOCKER_BUILDKIT must not switch it under us.
-    const env = kind === 'buildkit'
-        ? { DOCKER_BUILDKIT: '1' }
-        : kind === 'legacy'
-            ? { DOCKER_BUILDKIT: '0' }
-            : {};
-    return { argv, env };
-}
-/** The image id a build log names at its end (BuildKit `writing image`, legacy `Successfully built`). */
-function imageIdFromLog(text) {
-    const bk = [...text.matchAll(/writing image (sha256:[0-9a-f]{64})/g)].pop();
-    if (bk)
-        return bk[1];
-    const legacy = [...text.matchAll(/^Successfully built ([0-9a-f]{12,64})\s*$/gm)].pop();
-    return legacy ? legacy[1] : null;
-}
-/** The kept log's first line: `clear` deletes a `<state>.build.log` only when it starts so. */
-const BUILD_LOG_MAGIC = '# fresh-build build log v1';
-/** Where the last build's log is kept: beside its record. */
-function buildLogPathFor(recordPath) {
-    return `${recordPath}.build.log`;
-}
-/**
- * The kept log is written to a new temp file beside it (O_EXCL | O_NOFOLLOW, 0600: a symlink
- * planted at either name is never followed) and renamed over the old log at the end, which
- * replaces whatever entry is there rather than writing through it.
- */
-class KeptLog {
-    path;
-    tmp;
-    out;
-    error = null;
-    constructor(path, tmp, out) {
-        this.path = path;
-        this.tmp = tmp;
-        this.out = out;
-        // A failing log file (ENOSPC, EACCES) must not crash the process or stop the build.
-        out.on('error', e => {
-            this.error ??= e.message;
-        });
-    }
-    static async create(path) {
-        const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-        const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
-        try {
-            const fh = await (0,promises_.open)(tmp, flags, 0o600);
-            const log = new KeptLog(path, tmp, fh.createWriteStream());
-            log.write(BUILD_LOG_MAGIC);
-            return log;
-        }
-        catch (e) {
-            return e instanceof Error ? e.message : String(e);
-        }
-    }
-    write(line) {
-        if (this.error === null)
-            this.out.write(`${line}\n`);
-    }
-    /** Closes and moves the log into place; the temp file never stays behind. */
-    async finish() {
-        await new Promise(done => this.out.end(() => done()));
-        if (this.error === null) {
-            try {
-                await (0,promises_.rename)(this.tmp, this.path);
-                return;
-            }
-            catch (e) {
-                this.error = e instanceof Error ? e.message : String(e);
-            }
-        }
-        await (0,promises_.unlink)(this.tmp).catch(() => undefined);
-    }
-}
-/**
- * Runs the build, streaming lines to `onLine` (and to `logPath` when given). The temp directory
- * for the image id file is always removed: builds must leave nothing behind.
- */
-async function runBuild(exec, kind, opts, run = {}) {
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'fb-build-'));
-    try {
-        const iidFile = opts.iidFile ?? (0,external_node_path_.join)(dir, 'iid');
-        // BuildKit keys the context-sync record (source.local) on the context argument as typed: every
-        // `docker build .` on a host shares one record, whatever the directory (measured on 20.10), so
-        // a same-size, same-mtime file of another project can be served. An absolute path isolates it.
-        const context = (0,external_node_path_.isAbsolute)(opts.context) || /^[a-z]+:\/\/|^-$/.test(opts.context)
-            ? opts.context
-            : (0,external_node_path_.resolve)(opts.context);
-        const metadataFile = kind === 'buildx' ? (0,external_node_path_.join)(dir, 'metadata.json') : undefined;
-        const flags = metadataFile ? { ...opts.flags, metadataFile } : opts.flags;
-        const cmd = buildCommand(kind, { ...opts, context, iidFile, ...(flags ? { flags } : {}) });
-        run.onCommand?.(cmd.argv, cmd.env);
-        const kept = run.logPath ? await KeptLog.create(run.logPath) : null;
-        const log = kept instanceof KeptLog ? kept : null;
-        const redact = run.redact ?? ((line) => line);
-        let result;
-        try {
-            result = await exec(cmd.argv, {
-                env: cmd.env,
-                signal: run.signal,
-                // A RUN step may print nothing for an hour: only the build's own bound applies.
-                idleTimeoutMs: Infinity,
-                ...(run.timeoutMs !== undefined ? { timeoutMs: run.timeoutMs } : {}),
-                // Only the tail is held in memory, for the error line and the image id fallback.
-                maxCapture: 256 * 1024,
-                onLine: (line, stream) => {
-                    // The kept log is redacted here; the caller gets the raw line (it parses it, and
-                    // redacts what it prints).
-                    log?.write(redact(line));
-                    run.onLine?.(line, stream);
-                }
-            });
-        }
-        finally {
-            await log?.finish();
-        }
-        const logError = typeof kept === 'string' ? kept : (log?.error ?? null);
-        let imageId = null;
-        if (result.code === 0) {
-            imageId = (await (0,promises_.readFile)(iidFile, 'utf8').catch(() => '')).trim() || null;
-            imageId ??= imageIdFromLog(result.stdout + '\n' + result.stderr);
-        }
-        const metadata = metadataFile ? await readMetadata(metadataFile) : null;
-        return {
-            code: result.code,
-            logPath: run.logPath && logError === null ? run.logPath : null,
-            logError,
-            imageId,
-            error: result.code === 0 ? null : redact((0,docker_exec/* lastErrorLine */.HY)(result)),
-            metadata
-        };
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-    }
-}
-/** buildx's metadata file as an object; null when missing or not a JSON object. */
-async function readMetadata(path) {
-    try {
-        const doc = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
-        return typeof doc === 'object' && doc !== null && !Array.isArray(doc)
-            ? doc
-            : null;
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/docker/units.ts
-/**
- * Sizes as the docker CLI prints them. go-units `HumanSize` (used by `builder prune`,
- * `system df`, `history`) is decimal: `%.4g` plus B, kB, MB, GB... with 1000 steps, so
- * "1.982MB" is 1 982 000 bytes (rounded by the printer to 4 significant digits).
- * `BytesSize` (binary: KiB, MiB...) is accepted too.
- */
-const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
-const BINARY = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
-/** Bytes for one printed size (`800B`, `1.5MB`, `307.2kB`, `1KiB`); null when unparsable. */
-function parseHumanSize(text) {
-    const m = /^\s*(\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*([A-Za-z]*)\s*$/.exec(text);
-    if (!m)
-        return null;
-    const value = Number(m[1]);
-    const unit = m[2] === '' ? 'B' : m[2];
-    let i = DECIMAL.indexOf(unit);
-    if (i < 0 && unit === 'KB')
-        i = 1; // some tools print KB for kB
-    if (i >= 0)
-        return Math.round(value * 1000 ** i);
-    const j = BINARY.indexOf(unit);
-    if (j >= 0)
-        return Math.round(value * 1024 ** j);
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/docker/prune.ts
-/**
- * Builder cache pruning: pure argv builders and a thin runner.
- *
- * Measured on the Docker 20.10 daemon (fixtures/logs/prune-filters-docker20.10.txt and the
- * integration tests here):
- * - `--filter type=source.local` removes the context-sync records that serve stale bytes; these
- *   are never shared with images, so `-f` without `-a` reaches them.
- * - The daemon rejects negation (`type!=exec.cachemount` -> "Invalid filter 'type!'") and more
- *   than one value per key (`--filter type=a --filter type=b` -> "filters expect only one
- *   value"). So "everything but cache mounts" is one `-af --filter type=T` command per other
- *   record type; `-a` is needed because regular records shared with images are kept otherwise.
- * - Never `system prune`, `image prune`, `--volumes`: images and volumes are not cache.
- */
-
-
-
-/** BuildKit record types other than `exec.cachemount` (RUN --mount=type=cache). */
-const NON_CACHEMOUNT_TYPES = [
-    'regular',
-    'source.local',
-    'source.git.checkout',
-    'frontend',
-    'internal'
-];
-/** Filter keys the daemon's build-cache prune understands. */
-const PRUNE_FILTER_KEYS = [
-    'type',
-    'id',
-    'parent',
-    'description',
-    'inuse',
-    'shared',
-    'private',
-    'until',
-    'unused-for'
-];
-/** buildx prunes its current builder (maybe a container); the classic client the daemon's. */
-function pruneBase(kind, builder) {
-    if (kind !== 'buildx')
-        return ['builder', 'prune'];
-    // The builder the build uses (`--builder`) is the one whose cache must go.
-    return builder ? ['buildx', 'prune', '--builder', builder] : ['buildx', 'prune'];
-}
-/** Pure: the prune commands a policy runs before a build. Empty for `never` and for legacy. */
-function pruneCommands(policy, kind, builder = null) {
-    // The legacy builder sends the whole context every build and keys COPY on content, so it
-    // has no source.local records; its layer cache lives in images, which we never remove.
-    if (policy === 'never' || kind === 'legacy')
-        return [];
-    const base = pruneBase(kind, builder);
-    if (policy === 'source')
-        return [[...base, '-f', '--filter', 'type=source.local']];
-    return NON_CACHEMOUNT_TYPES.map(t => [...base, '-af', '--filter', `type=${t}`]);
-}
-/** Why a policy prunes nothing on this builder, or null when it does prune. */
-function pruneNote(policy, kind) {
-    if (policy === 'never')
-        return 'prune policy is never';
-    if (kind !== 'legacy')
-        return null;
-    return policy === 'source'
-        ? 'legacy builder: no context-sync cache to prune (it sends the whole context every build)'
-        : 'legacy builder: its cache lives in images, which are never removed; build with --no-cache to rebuild every step';
-}
-/** With the legacy builder, `all` can only be honoured by building with `--no-cache`. */
-function pruneImpliesNoCache(policy, kind) {
-    return kind === 'legacy' && policy === 'all';
-}
-/**
- * Pure: the commands of a cache clear. `all` prunes every record (cache mounts too), otherwise
- * only unused dangling ones; `filters` are `key=value` for the daemon's own filter. A key given
- * more than once becomes one command per value (the 20.10 daemon takes one value per key).
- * Throws on a filter that is not `key=value` with a known key.
- */
-function clearCommands(kind, opts = {}) {
-    const byKey = new Map();
-    for (const f of opts.filters ?? []) {
-        const eq = f.indexOf('=');
-        const key = eq > 0 ? f.slice(0, eq) : '';
-        // A comma would smuggle a second clause into the daemon's filter string.
-        const bad = eq === f.length - 1 || f.includes(',');
-        if (!PRUNE_FILTER_KEYS.includes(key) || bad) {
-            throw new Error(`invalid cache filter "${f}": expected key=value with key one of ${PRUNE_FILTER_KEYS.join(', ')}`);
-        }
-        const values = byKey.get(key) ?? [];
-        if (!values.includes(f))
-            values.push(f);
-        byKey.set(key, values);
-    }
-    let combos = [[]];
-    for (const values of byKey.values())
-        combos = combos.flatMap(c => values.map(v => [...c, v]));
-    const flag = opts.all ? '-af' : '-f';
-    return combos.map(c => [...pruneBase(kind), flag, ...c.flatMap(f => ['--filter', f])]);
-}
-/**
- * Bytes a prune output reports as reclaimed, summed over every total it contains
- * (`Total reclaimed space: 1.2kB` from the classic client, `Total: 1.2kB` from buildx).
- * Null when no total is printed.
- */
-function parseReclaimed(output) {
-    let total = null;
-    for (const m of output.matchAll(/^\s*Total(?: reclaimed space)?:\s*(\S+)\s*$/gm)) {
-        const bytes = parseHumanSize(m[1]);
-        if (bytes !== null)
-            total = (total ?? 0) + bytes;
-    }
-    return total;
-}
-/** Runs the commands in order; stops at the first failure and says which in `note`. */
-async function runPrune(exec, policy, commands) {
-    let reclaimedBytes = 0;
-    for (const args of commands) {
-        const r = await exec(args);
-        reclaimedBytes += parseReclaimed(r.stdout) ?? 0;
-        if (r.code !== 0)
-            return { policy, done: false, reclaimedBytes, note: (0,docker_exec/* commandError */.yE)(args, r).message };
-    }
-    return { policy, done: true, reclaimedBytes };
-}
-/** The pre-build prune for a policy. Never throws for a docker failure: the result says it. */
-async function prune(exec, policy, kind, builder = null) {
-    const note = pruneNote(policy, kind);
-    if (note !== null)
-        return { policy, done: false, reclaimedBytes: 0, note };
-    try {
-        return await runPrune(exec, policy, pruneCommands(policy, kind, builder));
-    }
-    catch (e) {
-        return {
-            policy,
-            done: false,
-            reclaimedBytes: 0,
-            note: (0,util_error/* thrownMessage */.U4)(e)
-        };
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6118);
-;// CONCATENATED MODULE: ./src/docker/save.ts
-/**
- * Streams `docker save <ref>` through a tar parser, one entry at a time, without writing it to
- * disk or holding it in memory. A visitor may stop the walk early (the process is then killed).
- */
-
-
-/**
- * A tar parser fed chunk by chunk (so the feeder can hash the same bytes), handing entries
- * to `onEntry` one at a time. A malformed stream ends the walk with `failed` set, not a throw.
- */
-class TarWalker {
-    extract = tar_stream.extract();
-    done;
-    failed = null;
-    constructor(onEntry) {
-        this.done = (async () => {
-            try {
-                for await (const entry of this.extract) {
-                    await onEntry(entry.header, entry);
-                    // tar-stream's iterator never settles once destroyed mid-entry: leave by hand.
-                    if (this.extract.destroyed)
-                        break;
-                    entry.resume();
-                }
-            }
-            catch (e) {
-                this.failed = e instanceof Error ? e : new Error(String(e));
-            }
-        })();
-    }
-    get stopped() {
-        return this.failed !== null || this.extract.destroyed;
-    }
-    async write(chunk) {
-        if (this.stopped)
-            return;
-        if (this.extract.write(chunk))
-            return;
-        await new Promise(resolve => {
-            const finish = () => {
-                this.extract.off('drain', finish);
-                this.extract.off('close', finish);
-                resolve();
-            };
-            this.extract.on('drain', finish);
-            this.extract.on('close', finish);
-        });
-    }
-    /** Ends the input and waits for the last entry; returns the parse error, if any. */
-    async end() {
-        if (!this.stopped)
-            this.extract.end(null);
-        await this.done;
-        return this.failed;
-    }
-    /** Stops parsing; later writes are ignored. */
-    stop() {
-        this.extract.destroy(null);
-    }
-}
-/**
- * Visits every entry of `docker save <ref>` in stream order. Throws a DockerError when the save
- * fails (unknown image, daemon gone) unless the visitor stopped the walk first.
- */
-async function walkImageSave(exec, ref, visit) {
-    const abort = new AbortController();
-    let stoppedByVisitor = false;
-    const walker = new TarWalker(async (header, body) => {
-        if (stoppedByVisitor)
-            return;
-        const name = header.name.replace(/^\.\//, '');
-        if (await visit(name, header.size ?? 0, body)) {
-            stoppedByVisitor = true;
-            walker.stop();
-            abort.abort();
-        }
-    });
-    const args = ['save', ref];
-    const result = await exec(args, {
-        signal: abort.signal,
-        maxCapture: 64 * 1024,
-        onStdout: chunk => walker.write(chunk)
-    });
-    const parseError = await walker.end();
-    if (stoppedByVisitor)
-        return;
-    if (result.code !== 0)
-        throw (0,docker_exec/* commandError */.yE)(args, result);
-    if (parseError)
-        throw new docker_exec/* DockerError */.Bi(`docker save ${ref}: unreadable output: ${parseError.message}`);
-}
-
-;// CONCATENATED MODULE: ./src/docker/image.ts
-/**
- * What an image is made of: id, labels, layer diffIds and the history that says which
- * instruction wrote which layer.
- *
- * Measured on Docker 20.10 (BuildKit and the legacy builder of a 28.x client):
- * - `docker image inspect` has no history; the image config (inside `docker save`) has it with
- *   `empty_layer` flags. `docker history` has the entries but no flags, only sizes.
- * - Every instruction after FROM writes exactly one history entry, with both builders, and a
- *   stage built FROM an earlier stage continues that stage's history. So instruction `i` of a
- *   stage (FROM = 1) is entry `baseHistoryLength + i - 2`.
- * - BuildKit: COPY, ADD, RUN and WORKDIR always write a layer (WORKDIR an empty one when the dir
- *   exists); every other instruction is an empty_layer entry.
- * - Legacy: COPY/ADD always write a layer; RUN and WORKDIR only when they changed something (an
- *   unchanged `RUN true` or a repeated WORKDIR is empty_layer). `docker history` shows both as
- *   0B, so those need the config (read from `docker save`) when the count does not settle it.
- */
-
-
-
-/** Parses `docker image inspect --format '{{json .}}'` (or the array form). */
-function parseImageInspect(text) {
-    let v;
-    try {
-        v = JSON.parse(text);
-    }
-    catch {
-        throw new docker_exec/* DockerError */.Bi('docker image inspect: unreadable output');
-    }
-    const img = Array.isArray(v) ? v[0] : v;
-    if (!img?.Id)
-        throw new docker_exec/* DockerError */.Bi('docker image inspect: no image id in output');
-    return {
-        id: img.Id,
-        labels: img.Config?.Labels ?? {},
-        created: img.Created ?? '',
-        diffIds: img.RootFS?.Layers ?? [],
-        graphDriver: graphDriverOf(img.GraphDriver)
-    };
-}
-function graphDriverOf(gd) {
-    if (!gd || typeof gd.Name !== 'string')
-        return null;
-    const data = {};
-    if (typeof gd.Data === 'object' && gd.Data !== null) {
-        for (const [k, v] of Object.entries(gd.Data))
-            if (typeof v === 'string')
-                data[k] = v;
-    }
-    return { name: gd.Name, data };
-}
-/** Parses `docker history` JSON lines (newest first) into oldest-first entries. */
-function parseHistoryLines(text) {
-    const out = [];
-    for (const line of text.split('\n')) {
-        if (!line.trim().startsWith('{'))
-            continue;
-        const v = JSON.parse(line);
-        out.push({
-            createdBy: v.CreatedBy ?? '',
-            comment: v.Comment ?? '',
-            // The client prints a rounded size; the Engine API path (engine.ts) the exact bytes.
-            size: typeof v.Size === 'number' ? v.Size : parseHumanSize(v.Size ?? '')
-        });
-    }
-    return out.reverse();
-}
-/** The Dockerfile keyword of a history entry (`COPY`, `RUN`, ...), for either builder; null if none. */
-function historyKeyword(createdBy) {
-    const nop = /#\(nop\)\s+([A-Z]+)\b/.exec(createdBy);
-    if (nop)
-        return nop[1];
-    if (createdBy.endsWith(' # buildkit') || /^[A-Z]+\s/.test(createdBy)) {
-        const m = /^([A-Z]+)\b/.exec(createdBy);
-        if (m)
-            return m[1];
-    }
-    // Legacy RUN entries are the bare command: `/bin/sh -c ...` or `|1 A=b /bin/sh -c ...`.
-    if (/^(\|\d+ .*)?\/bin\/sh -c /.test(createdBy) || createdBy.startsWith('|'))
-        return 'RUN';
-    return null;
-}
-function guess(raw) {
-    const kw = historyKeyword(raw.createdBy);
-    const sized = raw.size !== null && raw.size > 0 ? 'layer' : 'unknown';
-    if (raw.comment === 'buildkit.dockerfile.v0' && kw !== null) {
-        return ['COPY', 'ADD', 'RUN', 'WORKDIR'].includes(kw) ? 'layer' : 'empty';
-    }
-    if (raw.createdBy.includes('#(nop)')) {
-        if (kw === 'COPY' || kw === 'ADD')
-            return 'layer';
-        return kw === 'WORKDIR' ? sized : 'empty';
-    }
-    return sized;
-}
-/**
- * Decides `emptyLayer` for each entry from builder rules and sizes, settling the 0-byte
- * entries that could go either way by the layer count. Null when the count does not settle it.
- */
-function classifyHistory(raw, layerCount) {
-    const guesses = raw.map(guess);
-    const layers = guesses.filter(g => g === 'layer').length;
-    const unknown = guesses.filter(g => g === 'unknown').length;
-    let unknownIsLayer;
-    if (layers === layerCount)
-        unknownIsLayer = false;
-    else if (layers + unknown === layerCount)
-        unknownIsLayer = true;
-    else
-        return null;
-    return raw.map((r, i) => ({
-        createdBy: r.createdBy,
-        emptyLayer: guesses[i] === 'empty' || (guesses[i] === 'unknown' && !unknownIsLayer)
-    }));
-}
-/** History entry index of instruction `stepIndex` (FROM = 1) in a stage. */
-function historyIndexForStep(baseHistoryLength, stepIndex) {
-    return baseHistoryLength + stepIndex - 2;
-}
-/**
- * The base history length of a stage found by counting back from the end: `chainTotals` are the
- * instruction totals (FROM included) of that stage and of each stage built on it, up to the
- * image's own (last) stage. For the last stage alone: `[total]`.
- */
-function stageBaseLength(historyLength, chainTotals) {
-    return historyLength - chainTotals.reduce((sum, t) => sum + t - 1, 0);
-}
-/**
- * Index into `diffIds` of the layer that instruction `stepIndex` of a stage wrote, or null when
- * that instruction wrote no layer (or lies outside the history).
- */
-function layerForStep(history, baseHistoryLength, stepIndex) {
-    const h = historyIndexForStep(baseHistoryLength, stepIndex);
-    if (stepIndex < 2 || h < 0 || h >= history.length || history[h].emptyLayer)
-        return null;
-    return history.slice(0, h).filter(e => !e.emptyLayer).length;
-}
-/** Parses an image config blob's history. */
-function parseConfigHistory(text) {
-    const c = JSON.parse(text);
-    return (c.history ?? []).map(h => ({
-        createdBy: h.created_by ?? '',
-        emptyLayer: h.empty_layer === true
-    }));
-}
-/**
- * Reads the image config out of `docker save` (v1 layout `<hex>.json`, OCI `blobs/sha256/<hex>`),
- * stopping the save as soon as it has passed.
- */
-async function readImageConfig(exec, imageId) {
-    const hex = imageId.replace(/^sha256:/, '');
-    let config = null;
-    await walkImageSave(exec, imageId, async (name, size, body) => {
-        if (name !== `${hex}.json` && name !== `blobs/sha256/${hex}`)
-            return false;
-        if (size > 64 * 1024 * 1024)
-            throw new docker_exec/* DockerError */.Bi(`image config of ${imageId} is implausibly large`);
-        const chunks = [];
-        for await (const c of body)
-            chunks.push(c);
-        config = Buffer.concat(chunks).toString('utf8');
-        return true;
-    });
-    if (config === null)
-        throw new docker_exec/* DockerError */.Bi(`docker save ${imageId}: no image config in output`);
-    return config;
-}
-/** Inspects an image: cheap commands first, the config from `docker save` only when needed. */
-async function inspectImage(exec, ref) {
-    const info = parseImageInspect((await (0,docker_exec/* runOrThrow */.nf)(exec, ['image', 'inspect', '--format', '{{json .}}', ref])).stdout);
-    const hist = await (0,docker_exec/* runOrThrow */.nf)(exec, ['history', '--no-trunc', '--format', '{{json .}}', info.id]);
-    const classified = classifyHistory(parseHistoryLines(hist.stdout), info.diffIds.length);
-    if (classified)
-        return { ...info, history: classified, historyFromConfig: false };
-    const history = parseConfigHistory(await readImageConfig(exec, info.id));
-    return { ...info, history, historyFromConfig: true };
-}
-
-// EXTERNAL MODULE: ./src/util/bytes-path.ts
-var bytes_path = __nccwpck_require__(8203);
-;// CONCATENATED MODULE: ./src/docker/layers.ts
-/**
- * The byte proof: what a given layer of an image holds at given paths.
- *
- * `docker save` is streamed once. Every layer tar is hashed as it passes (its sha256 is the
- * layer's diffId, since save writes layers uncompressed) and parsed at the same time; only the
- * wanted paths are recorded and only their file bodies are hashed, so memory stays bounded by
- * the number of wanted paths. Reading the step's OWN layer means later steps that rewrite or
- * delete a file cannot hide what the COPY wrote.
- */
-
-
-
-
-/** `/app/x/`, `./app/x`, `app/x` all become `app/x`. */
-function normalizeLayerPath(p) {
-    return p.replace(/^(\.?\/)+/, '').replace(/\/+$/, '');
-}
-const sha256 = (data) => 'sha256:' + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-/** Collects the wanted paths of one layer tar, entry by entry. */
-class LayerScan {
-    wanted;
-    found = new Map();
-    whiteouts = [];
-    /**
-     * Wanted names that are not valid UTF-8, by the lossy form tar-stream gives them (it decodes
-     * PAX `path` records as UTF-8, each stray byte becoming U+FFFD), and how often each lossy form
-     * occurs in this layer: one entry is that name; two mean the layer cannot tell them apart, so
-     * the path proves nothing (`other`), never the bytes of its neighbour.
-     */
-    lossy = new Map();
-    lossySeen = new Map();
-    constructor(wanted) {
-        this.wanted = wanted;
-        for (const w of wanted) {
-            if ((0,bytes_path/* hasEscapedBytes */.Bz)(w))
-                this.lossy.set((0,bytes_path/* pathToBytes */.iJ)(w).toString('utf8'), w);
-        }
-    }
-    covers(path) {
-        for (const w of this.wanted)
-            if (w === path || w.startsWith(path + '/'))
-                return true;
-        return false;
-    }
-    async onEntry(header, body) {
-        const path = normalizeLayerPath(header.name);
-        const slash = path.lastIndexOf('/');
-        const base = path.slice(slash + 1);
-        if (base.startsWith('.wh.')) {
-            // `.wh..wh..opq` only hides lower content of a dir this layer recreates: nothing to record.
-            if (base !== '.wh..wh..opq') {
-                const target = path.slice(0, slash + 1) + base.slice(4);
-                if (this.covers(target))
-                    this.whiteouts.push(target);
-            }
-            return;
-        }
-        const named = this.lossy.get(path);
-        if (named !== undefined) {
-            const seen = (this.lossySeen.get(path) ?? 0) + 1;
-            this.lossySeen.set(path, seen);
-            if (seen > 1) {
-                this.found.set(named, { type: 'other', mode: 0 });
-                return;
-            }
-            return this.record(named, header, body);
-        }
-        if (!this.wanted.has(path))
-            return;
-        return this.record(path, header, body);
-    }
-    async record(path, header, body) {
-        const mode = (header.mode ?? 0) & 0o7777;
-        switch (header.type) {
-            case 'file':
-            case 'contiguous-file': {
-                const hash = (0,external_node_crypto_.createHash)('sha256');
-                for await (const chunk of body)
-                    hash.update(chunk);
-                this.found.set(path, {
-                    type: 'file',
-                    mode,
-                    size: header.size ?? 0,
-                    digest: 'sha256:' + hash.digest('hex')
-                });
-                return;
-            }
-            case 'directory':
-                this.found.set(path, { type: 'dir', mode });
-                return;
-            case 'symlink': {
-                const target = header.linkname ?? '';
-                this.found.set(path, { type: 'symlink', mode, linkTarget: target, digest: sha256(target) });
-                return;
-            }
-            case 'link': {
-                // A hard link's bytes sit in an earlier entry of the same layer.
-                const to = normalizeLayerPath(header.linkname ?? '');
-                const prior = this.found.get(to);
-                this.found.set(path, {
-                    type: 'file',
-                    mode,
-                    hardlinkTo: to,
-                    digest: prior?.digest,
-                    size: prior?.size
-                });
-                return;
-            }
-            default:
-                this.found.set(path, { type: 'other', mode });
-        }
-    }
-    result() {
-        const out = new Map();
-        for (const p of this.wanted) {
-            const hit = this.found.get(p);
-            if (hit)
-                out.set(p, hit);
-            else if (this.whiteouts.some(w => p === w || p.startsWith(w + '/')))
-                out.set(p, { type: 'whiteout', mode: 0 });
-            else
-                out.set(p, { type: 'missing', mode: 0 });
-        }
-        return out;
-    }
-}
-/** Hashes a layer tar while scanning it; the hash is the diffId of an uncompressed layer. */
-async function scanLayer(body, wanted) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const scan = new LayerScan(wanted);
-    const walker = new TarWalker((h, b) => scan.onEntry(h, b));
-    for await (const chunk of body) {
-        hash.update(chunk);
-        await walker.write(chunk);
-    }
-    const failed = await walker.end();
-    return { diffId: 'sha256:' + hash.digest('hex'), entries: failed ? null : scan.result() };
-}
-/** Entries of `docker save` output that may be a layer tar (v1 layout and OCI layout). */
-function isLayerCandidate(name) {
-    return name.endsWith('/layer.tar') || /^blobs\/sha256\/[0-9a-f]{64}$/.test(name);
-}
-/**
- * Reads the wanted paths of the wanted layers of `imageRef` in one `docker save` pass (stopping
- * once all were seen). Throws a DockerError when a wanted diffId is not in the image.
- */
-async function readLayerEntries(exec, imageRef, wanted) {
-    const byDiff = new Map();
-    for (const w of wanted) {
-        const set = byDiff.get(w.diffId) ?? new Set();
-        for (const p of w.paths)
-            set.add(normalizeLayerPath(p));
-        byDiff.set(w.diffId, set);
-    }
-    const out = new Map();
-    if (byDiff.size === 0)
-        return out;
-    // We learn a layer's diffId only after its last byte, so every layer is scanned for the
-    // union of wanted paths and kept only if its hash is wanted.
-    const union = new Set([...byDiff.values()].flatMap(s => [...s]));
-    await walkImageSave(exec, imageRef, async (name, _size, body) => {
-        if (!isLayerCandidate(name))
-            return false;
-        const { diffId, entries } = await scanLayer(body, union);
-        const paths = byDiff.get(diffId);
-        if (paths && entries && !out.has(diffId)) {
-            out.set(diffId, new Map([...entries].filter(([p]) => paths.has(p))));
-        }
-        return out.size === byDiff.size;
-    });
-    const absent = [...byDiff.keys()].filter(d => !out.has(d));
-    if (absent.length > 0) {
-        throw new docker_exec/* DockerError */.Bi(`layer ${absent.join(', ')} not found in docker save ${imageRef}`);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/docker/overlay.ts
-/**
- * The byte proof read straight from the daemon's layer store, when it is on this host and
- * readable: only the wanted paths of the wanted layers are touched, so the cost follows the
- * bytes to prove, not the image (a 1 GB base layer is never read).
- *
- * Measured on Docker 20.10 with overlay2: `docker image inspect` names the driver and its
- * directories (`GraphDriver.Data.UpperDir` = `<data-root>/overlay2/<id>/diff`); the layer store
- * keeps, per chain ID, the layer's diffId (`image/overlay2/layerdb/sha256/<chain>/diff`) and
- * its overlay2 directory (`.../cache-id`). A layer's diff directory holds exactly what its
- * `docker save` tar holds, with whiteouts as 0:0 character devices. A layer is read here only
- * when the layer store names the very diffId the image lists at that position; anything else
- * (another driver, a remote daemon, no permission) falls back to the `docker save` stream.
- */
-
-
-
-
-
-/** Chain IDs of a layer stack (`chain[i] = sha256(chain[i-1] + " " + diff[i])`), base first. */
-function chainIds(diffIds) {
-    const out = [];
-    for (const d of diffIds) {
-        const prev = out.at(-1);
-        out.push(prev === undefined ? d : `sha256:${(0,external_node_crypto_.createHash)('sha256').update(`${prev} ${d}`).digest('hex')}`);
-    }
-    return out;
-}
-/** `<data-root>` of an overlay2 image, from its UpperDir; null for another driver or shape. */
-function overlayDataRoot(gd) {
-    if (!gd || gd.name !== 'overlay2')
-        return null;
-    const upper = gd.data.UpperDir;
-    const m = typeof upper === 'string' ? /^(\/.*)\/overlay2\/[^/]+\/diff$/.exec(upper) : null;
-    return m ? m[1] : null;
-}
-const HEX = /^sha256:[0-9a-f]{64}$/;
-const CACHE_ID = /^[0-9A-Za-z]+$/;
-/** The diff directory of layer `index` of an image on this host, or null when it cannot be trusted. */
-async function layerDiffDir(dataRoot, diffIds, index) {
-    const diffId = diffIds[index];
-    const chain = chainIds(diffIds.slice(0, index + 1)).at(-1);
-    if (!diffId || !chain || !HEX.test(diffId) || !HEX.test(chain))
-        return null;
-    const meta = (0,external_node_path_.join)(dataRoot, 'image', 'overlay2', 'layerdb', 'sha256', chain.slice(7));
-    try {
-        const [recorded, cacheId] = await Promise.all([
-            (0,promises_.readFile)((0,external_node_path_.join)(meta, 'diff'), 'utf8'),
-            (0,promises_.readFile)((0,external_node_path_.join)(meta, 'cache-id'), 'utf8')
-        ]);
-        if (recorded.trim() !== diffId || !CACHE_ID.test(cacheId.trim()))
-            return null;
-        const dir = (0,external_node_path_.join)(dataRoot, 'overlay2', cacheId.trim(), 'diff');
-        return (await (0,promises_.lstat)(dir)).isDirectory() ? dir : null;
-    }
-    catch {
-        return null;
-    }
-}
-const isWhiteout = (st) => st.isCharacterDevice() && st.rdev === 0;
-/**
- * What a diff directory holds at `path`, as the layer tar would say it. Walked component by
- * component with lstat, so a symlink inside the layer is never followed out of it.
- */
-async function diffDirEntry(dir, path) {
-    const parts = normalizeLayerPath(path).split('/').filter(Boolean);
-    let at = dir;
-    for (const [i, part] of parts.entries()) {
-        at = (0,external_node_path_.join)(at, part);
-        let st;
-        try {
-            st = await (0,promises_.lstat)(at);
-        }
-        catch {
-            return { type: 'missing', mode: 0 };
-        }
-        if (isWhiteout(st))
-            return { type: 'whiteout', mode: 0 };
-        const last = i === parts.length - 1;
-        if (!last) {
-            if (!st.isDirectory())
-                return { type: 'missing', mode: 0 };
-            continue;
-        }
-        const mode = st.mode & 0o7777;
-        if (st.isDirectory())
-            return { type: 'dir', mode };
-        if (st.isSymbolicLink()) {
-            const target = await (0,promises_.readlink)(at);
-            return {
-                type: 'symlink',
-                mode,
-                linkTarget: target,
-                digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(target).digest('hex')}`
-            };
-        }
-        if (!st.isFile())
-            return { type: 'other', mode };
-        return { type: 'file', mode, size: st.size, digest: await digestNoFollow(at) };
-    }
-    return { type: 'dir', mode: 0 };
-}
-async function digestNoFollow(path) {
-    const fh = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
-    try {
-        const h = (0,external_node_crypto_.createHash)('sha256');
-        const buf = Buffer.allocUnsafe(512 * 1024);
-        for (;;) {
-            const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-            if (bytesRead === 0)
-                break;
-            h.update(buf.subarray(0, bytesRead));
-        }
-        return `sha256:${h.digest('hex')}`;
-    }
-    finally {
-        await fh.close();
-    }
-}
-/**
- * The wanted paths of the wanted layers: from the layer store where it vouches for the layer,
- * the rest in one `docker save` pass that stops once they have passed.
- */
-async function readWantedLayers(exec, image, wanted, report) {
-    const out = new Map();
-    const rest = [];
-    const root = overlayDataRoot(image.graphDriver);
-    for (const w of wanted) {
-        const index = image.diffIds.indexOf(w.diffId);
-        const dir = root !== null && index >= 0 ? await layerDiffDir(root, image.diffIds, index) : null;
-        // Names that are not UTF-8 are carried as lone surrogates (util/bytes-path.ts); the save
-        // stream's reader knows how they were written, this direct read does not.
-        if (dir === null || w.paths.some(p => /[\uD800-\uDFFF]/.test(p))) {
-            rest.push(w);
-            continue;
-        }
-        const entries = out.get(w.diffId) ?? new Map();
-        try {
-            for (const p of w.paths)
-                entries.set(normalizeLayerPath(p), await diffDirEntry(dir, p));
-            out.set(w.diffId, entries);
-        }
-        catch {
-            rest.push(w); // a file removed under us (the layer deleted?): read the save stream instead
-        }
-    }
-    const fromStore = [...out.keys()];
-    if (rest.length > 0) {
-        const saved = await readLayerEntries(exec, image.id, rest);
-        for (const [d, m] of saved)
-            out.set(d, new Map([...(out.get(d) ?? []), ...m]));
-    }
-    report?.({ fromStore, fromSave: [...new Set(rest.map(r => r.diffId))] });
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/docker/buildx.ts
-/** Parses `docker buildx inspect` text; unknown lines are ignored. */
-function parseBuildxInspect(text) {
-    let name = null;
-    let driver = null;
-    const endpoints = [];
-    let inNodes = false;
-    for (const raw of text.split(/\r?\n/)) {
-        if (/^Nodes:\s*$/.test(raw)) {
-            inNodes = true;
-            continue;
-        }
-        const m = /^([A-Za-z][A-Za-z ]*):\s*(.*)$/.exec(raw);
-        if (!m)
-            continue;
-        const [, key, value] = m;
-        if (!inNodes && key === 'Name')
-            name = value.trim() || null;
-        else if (!inNodes && key === 'Driver')
-            driver = value.trim() || null;
-        else if (inNodes && key === 'Endpoint')
-            endpoints.push(value.trim());
-    }
-    return { name, driver, endpoints };
-}
-/** Drivers whose BuildKit (and so its cache) lives outside the docker daemon's image store. */
-const OWN_BUILDKIT = new Set(['docker-container', 'kubernetes', 'remote']);
-/** Warnings about a builder: where its cache lives and how long it lives. */
-function builderWarnings(b) {
-    if (b.driver === null || !OWN_BUILDKIT.has(b.driver))
-        return [];
-    const name = b.name ?? 'the current builder';
-    const out = [
-        `buildx builder ${name} uses the ${b.driver} driver: its cache lives in its own BuildKit, which fresh-build prunes and whose image is loaded into the daemon (--load) to be proven`
-    ];
-    if (b.driver === 'docker-container') {
-        out.push(`buildx builder ${name} is a docker-container builder as docker/setup-buildx-action creates it, removed after the job: each job starts with an empty cache, so only cache-from imports can serve old layers; keep a builder (or a self-hosted runner) to reuse the cache between runs`);
-    }
-    return out;
-}
-/** Asks buildx about the builder (`--builder` or the current one); no warnings when it cannot. */
-async function buildxWarnings(exec, builder) {
-    const r = await exec(['buildx', 'inspect', ...(builder ? [builder] : [])]).catch(() => null);
-    if (!r || r.code !== 0)
-        return [];
-    return builderWarnings(parseBuildxInspect(r.stdout));
-}
-
-;// CONCATENATED MODULE: ./src/docker/onbuild.ts
-/** Reads the triggers of each image; never throws. */
-async function readOnBuild(exec, images) {
-    const triggers = new Map();
-    const problems = [];
-    await Promise.all([...new Set(images)].map(async (image) => {
-        const r = await exec([
-            'image',
-            'inspect',
-            '--format',
-            '{{json .Config.OnBuild}}',
-            image
-        ]).catch((e) => ({
-            code: -1,
-            stdout: '',
-            stderr: e instanceof Error ? e.message : String(e)
-        }));
-        if (r.code !== 0) {
-            // An image that is not local is pulled by the build: its triggers are not knowable here.
-            if (!/no such (image|object)/i.test(r.stderr)) {
-                problems.push(`the ONBUILD triggers of base image ${image} could not be read (${r.stderr.trim().split('\n')[0] ?? ''}): steps they add are not judged`);
-            }
-            return;
-        }
-        try {
-            const list = JSON.parse(r.stdout.trim() || 'null');
-            if (Array.isArray(list) && list.length > 0 && list.every(t => typeof t === 'string')) {
-                triggers.set(image, list);
-            }
-        }
-        catch {
-            problems.push(`the ONBUILD triggers of base image ${image} are unreadable`);
-        }
-    }));
-    return { triggers, problems };
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: ./src/docker/buildcache.ts
-const BUILD_CACHE_ARGV = ['system', 'df', '-v', '--format', '{{json .BuildCache}}'];
-/**
- * The `source.local` records of a `{{json .BuildCache}}` listing, sorted by ID. Throws on output
- * that is not the array of records the 20.10 client prints (an empty cache prints `[]`).
- */
-function parseLocalSources(text) {
-    const value = JSON.parse(text.trim() || 'null');
-    if (value === null)
-        return [];
-    if (!Array.isArray(value))
-        throw new Error('build cache listing is not an array');
-    const out = [];
-    for (const r of value) {
-        if (typeof r !== 'object' || r === null)
-            throw new Error('build cache record is not an object');
-        const o = r;
-        // The CLI's template prints these fields as strings; the raw API as numbers and strings.
-        const type = o.CacheType ?? o.Type;
-        if (type !== 'source.local')
-            continue;
-        const usage = Number(o.UsageCount);
-        const { ID: id, Description: description, LastUsedAt: lastUsed } = o;
-        if (typeof id !== 'string' || id === '' || !Number.isSafeInteger(usage)) {
-            throw new Error('build cache record without an ID or a usage count');
-        }
-        out.push({
-            // The client marks a record in use with a trailing `*`; the API has a field for that.
-            id: id.replace(/\*$/, ''),
-            description: typeof description === 'string' ? description : '',
-            usage,
-            lastUsed: canonicalTime(typeof lastUsed === 'string' ? lastUsed : String(lastUsed ?? ''))
-        });
-    }
-    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-const TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:\s*(Z|[+-]\d{2}:?\d{2}))?/;
-/**
- * One spelling for an instant, to the nanosecond: the client prints Go's `2026-12-01
- * 13:14:33.990649254 +0000 UTC` (in its own time zone), the API RFC 3339 `...T13:14:33.990649254Z`.
- * Both become `2026-12-01T13:14:33.990649254Z`; only the whole seconds go through Date, so no
- * digit of the fraction is lost. Anything else is kept as it is (and compared as it is).
- */
-function canonicalTime(text) {
-    const m = TIME.exec(text.trim());
-    if (!m)
-        return text;
-    const [, y, mo, d, h, mi, s, frac = '', zone = 'Z'] = m;
-    const offset = zone === 'Z'
-        ? 0
-        : (zone.startsWith('-') ? -1 : 1) *
-            (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) *
-            60_000;
-    const ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) - offset;
-    if (!Number.isFinite(ms))
-        return text;
-    return `${new Date(ms).toISOString().slice(0, 19)}.${frac.padEnd(9, '0')}Z`;
-}
-/** The daemon's `source.local` records, or the reason they cannot be listed. */
-async function listLocalSources(exec) {
-    try {
-        const r = await exec(BUILD_CACHE_ARGV, { maxCapture: 8 * 1024 * 1024 });
-        if (r.code !== 0 || r.truncated) {
-            return {
-                error: `docker system df failed (exit ${r.code}): ${r.stderr.trim().split('\n')[0] ?? ''}`
-            };
-        }
-        return { sources: parseLocalSources(r.stdout) };
-    }
-    catch (e) {
-        return { error: `docker system df: ${e instanceof Error ? e.message : String(e)}` };
-    }
-}
-/** Same record, unused since: same ID, usage count and last-used time. */
-function sameUse(a, b) {
-    return a.id === b.id && a.usage === b.usage && a.lastUsed === b.lastUsed;
-}
-/** Records in `after` that are new or were used since `before`: what a build in between touched. */
-function usedBetween(before, after) {
-    const old = new Map(before.map(s => [s.id, s]));
-    return after.filter(s => {
-        const was = old.get(s.id);
-        return was === undefined || !sameUse(was, s);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-/**
- * Read-only docker calls answered by the Docker Engine API over the daemon's unix socket instead
- * of by spawning the Go client: each client spawn costs tens of milliseconds of CPU before it
- * sends its one request, and a guarded build makes several (ONBUILD triggers, two build-cache
- * listings, image inspect and history for the proof).
- *
- * Only where the socket is provably the daemon the client would talk to: DOCKER_HOST is a
- * `unix://` path (or unset, with no docker context chosen, which means the default socket), no
- * DOCKER_CONTEXT, and the client is a native executable (a script in its place may do anything,
- * so it gets every call). TLS, ssh and tcp hosts keep the client. Every other argv, and any call
- * whose socket cannot be reached, goes to the client as before, so errors read as docker's own.
- * FRESH_BUILD_ENGINE_API=0 turns it off.
- */
-
-
-
-
-
-
-/** Binds a client: read-only calls the API can answer go over the socket, the rest spawn it. */
-function daemonExec(client) {
-    const spawnClient = (0,docker_exec/* dockerExec */.SW)(client);
-    const idle = (0,docker_exec/* dockerTimeoutMs */.yc)(client.env);
-    let socket = null;
-    return async (args, opts = {}) => {
-        const call = engineCall(args);
-        if (call === null || !plainOptions(opts))
-            return spawnClient(args, opts);
-        socket ??= engineSocket(client).catch(() => null);
-        const path = await socket;
-        if (path === null)
-            return spawnClient(args, opts);
-        const res = await engineGet(path, call.path, {
-            label: (0,docker_exec/* commandLabel */.Md)(args),
-            idleTimeoutMs: opts.idleTimeoutMs ?? idle,
-            timeoutMs: opts.timeoutMs,
-            signal: opts.signal,
-            maxBytes: opts.maxCapture ?? 16 * 1024 * 1024
-        });
-        if (res === 'unreachable') {
-            // The client says why in its own words (and may know a way we do not).
-            socket = Promise.resolve(null);
-            return spawnClient(args, opts);
-        }
-        return answer(call, res);
-    };
-}
-/** Options the API path honours as the client would; anything else spawns the client. */
-function plainOptions(opts) {
-    if (opts.onStdout || opts.onLine || opts.input !== undefined || opts.cwd !== undefined) {
-        return false;
-    }
-    const env = opts.env ?? {};
-    return !['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG'].some(k => Object.hasOwn(env, k));
-}
-/** Image references and ids the API path takes: reference grammar characters only. */
-const REF = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
-/** Pure: the API request for a client argv the guard makes, or null (the client runs it). */
-function engineCall(args) {
-    const key = args.slice(0, -1).join('\u0000');
-    const ref = args.at(-1) ?? '';
-    const image = (render) => REF.test(ref)
-        ? { path: `/images/${ref}/json`, render: b => render(b) }
-        : null;
-    switch (key) {
-        case ['image', 'inspect', '--format', '{{json .}}'].join('\u0000'):
-            return image(img => `${JSON.stringify(img)}\n`);
-        case ['image', 'inspect', '--format', '{{json .Config.OnBuild}}'].join('\u0000'):
-            return image(img => {
-                const config = img.Config;
-                return `${JSON.stringify(config?.OnBuild ?? null)}\n`;
-            });
-        case ['image', 'inspect', '--format', '{{.Id}}'].join('\u0000'):
-            return image(img => `${String(img.Id ?? '')}\n`);
-        case ['image', 'inspect', '--format', '{{len .RepoTags}}'].join('\u0000'):
-            return image(img => `${Array.isArray(img.RepoTags) ? img.RepoTags.length : 0}\n`);
-        case ['history', '--no-trunc', '--format', '{{json .}}'].join('\u0000'):
-            return REF.test(ref) ? { path: `/images/${ref}/history`, render: renderHistory } : null;
-    }
-    const whole = args.join('\u0000');
-    if (whole === BUILD_CACHE_ARGV.join('\u0000')) {
-        // `type` (API 1.42) spares newer daemons sizing images and volumes; older ones ignore it.
-        return {
-            path: '/system/df?type=build-cache',
-            render: b => `${JSON.stringify(b.BuildCache ?? null)}\n`
-        };
-    }
-    if (whole === ['image', 'ls', '--all', '--quiet', '--no-trunc'].join('\u0000')) {
-        return {
-            path: '/images/json?all=1',
-            render: b => (Array.isArray(b) ? b : []).map(i => `${String(i.Id)}\n`).join('')
-        };
-    }
-    return null;
-}
-/**
- * `docker history --no-trunc --format '{{json .}}'`, newest first as the API lists it: the client
- * prints CreatedBy with tabs as spaces; Size here is the exact byte count (the client rounds it).
- */
-function renderHistory(body) {
-    return (Array.isArray(body) ? body : [])
-        .map(h => {
-        const e = h;
-        return `${JSON.stringify({
-            CreatedBy: String(e.CreatedBy ?? '').replace(/\t/g, ' '),
-            Comment: String(e.Comment ?? ''),
-            Size: typeof e.Size === 'number' ? e.Size : 0
-        })}\n`;
-    })
-        .join('');
-}
-function answer(call, res) {
-    const text = res.body.toString('utf8');
-    const base = { truncated: res.truncated, aborted: res.aborted };
-    if (res.aborted)
-        return { ...base, code: 143, stdout: '', stderr: '' };
-    if (res.status < 200 || res.status > 299) {
-        let message = text.trim();
-        try {
-            const m = JSON.parse(text).message;
-            if (typeof m === 'string')
-                message = m;
-        }
-        catch {
-            // not JSON: the body as it came
-        }
-        return { ...base, code: 1, stdout: '', stderr: `Error response from daemon: ${message}\n` };
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return { ...base, code: 1, stdout: '', stderr: 'unreadable answer from the daemon\n' };
-    }
-    return { ...base, code: 0, stdout: call.render(value), stderr: '' };
-}
-/**
- * The unix socket the client would use, or null when the API path must not be taken (see the
- * module comment).
- */
-async function engineSocket(client) {
-    const env = client.env;
-    if (env.FRESH_BUILD_ENGINE_API === '0')
-        return null;
-    if (env.DOCKER_CONTEXT)
-        return null;
-    let socket;
-    const host = env.DOCKER_HOST;
-    if (host) {
-        if (!host.startsWith('unix://'))
-            return null;
-        socket = host.slice('unix://'.length);
-        if (!(0,external_node_path_.isAbsolute)(socket))
-            return null;
-    }
-    else {
-        if (!(await defaultContext(env)))
-            return null;
-        socket = '/var/run/docker.sock';
-    }
-    return (await nativeExecutable(client.bin, env)) ? socket : null;
-}
-/** No docker context is chosen in the client's config (its `currentContext`). */
-async function defaultContext(env) {
-    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-    let text;
-    try {
-        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8');
-    }
-    catch (e) {
-        return e.code === 'ENOENT';
-    }
-    try {
-        const current = JSON.parse(text).currentContext;
-        return current === undefined || current === '' || current === 'default';
-    }
-    catch {
-        return false;
-    }
-}
-/** The client binary (as PATH finds it) starts with the ELF magic: the docker CLI itself. */
-async function nativeExecutable(bin, env) {
-    const candidates = bin.includes('/')
-        ? [(0,external_node_path_.resolve)(bin)]
-        : (env.PATH ?? '')
-            .split(external_node_path_.delimiter)
-            .filter(Boolean)
-            .map(d => (0,external_node_path_.join)(d, bin));
-    for (const file of candidates) {
-        let fh;
-        try {
-            fh = await (0,promises_.open)(file, 'r');
-        }
-        catch {
-            continue;
-        }
-        try {
-            const head = Buffer.alloc(4);
-            const { bytesRead } = await fh.read(head, 0, 4, 0);
-            // The first one that opens is the one PATH lookup would run (exec bits aside).
-            return bytesRead === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
-        }
-        finally {
-            await fh.close();
-        }
-    }
-    return false;
-}
-/**
- * GET `path` on the daemon at `socket`. 'unreachable' when no connection could be made (the
- * caller lets the client try and report); a DockerError when it stopped answering, with the
- * same words the client wrapper uses.
- */
-function engineGet(socket, path, opts) {
-    return new Promise((done, fail) => {
-        let settled = false;
-        let answered = false;
-        const settle = (f) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(total);
-            opts.signal?.removeEventListener('abort', onAbort);
-            f();
-        };
-        const req = (0,external_node_http_.request)({ socketPath: socket, path, method: 'GET', headers: { Host: 'docker' } });
-        const expire = (why) => {
-            req.destroy();
-            settle(() => fail(new docker_exec/* DockerError */.Bi(why)));
-        };
-        const total = opts.timeoutMs !== undefined
-            ? setTimeout(() => expire(`${opts.label} did not finish within ${(0,docker_exec/* seconds */.YA)(opts.timeoutMs ?? 0)}`), opts.timeoutMs)
-            : undefined;
-        const onAbort = () => {
-            req.destroy();
-            settle(() => done({ status: 0, body: Buffer.alloc(0), truncated: false, aborted: true }));
-        };
-        if (opts.signal?.aborted)
-            return onAbort();
-        opts.signal?.addEventListener('abort', onAbort, { once: true });
-        if (Number.isFinite(opts.idleTimeoutMs)) {
-            req.setTimeout(opts.idleTimeoutMs, () => expire(`${opts.label} did not answer within ${(0,docker_exec/* seconds */.YA)(opts.idleTimeoutMs)}`));
-        }
-        req.on('error', e => {
-            const code = e.code;
-            settle(() => !answered && ['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM', 'ENOTSOCK'].includes(code ?? '')
-                ? done('unreachable')
-                : fail(new docker_exec/* DockerError */.Bi(`${opts.label}: ${e.message}`)));
-        });
-        req.on('response', res => {
-            answered = true;
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            res.on('data', (c) => {
-                size += c.length;
-                if (size > opts.maxBytes)
-                    truncated = true;
-                else
-                    chunks.push(c);
-            });
-            res.on('end', () => settle(() => done({
-                status: res.statusCode ?? 0,
-                body: Buffer.concat(chunks),
-                truncated,
-                aborted: false
-            })));
-            res.on('error', e => settle(() => fail(new docker_exec/* DockerError */.Bi(`${opts.label}: ${e.message}`))));
-        });
-        req.end();
-    });
-}
-
-;// CONCATENATED MODULE: ./src/docker/probe.ts
-/**
- * The builder probe without client start-ups where that is sound. `docker version` and
- * `docker buildx version` (two client start-ups, on the critical path of every build) ask two
- * kinds of facts: the client's (its version, its context, whether the buildx plugin answers),
- * which only change when the files that make the client change, and the daemon's (version, OS).
- * On the Engine API path (engine.ts) the daemon's facts are one GET /version; the client's are
- * kept beside the record under a fingerprint of everything the client reads to find them: its
- * binary, every place it looks for the buildx plugin, its config file and the DOCKER_*
- * environment. Any difference, or no API path, and both client calls run as before.
- */
-
-
-
-
-
-
-
-
-/** Where the 20.10 and later clients look for plugins, after the config dir's `cli-plugins`. */
-const SYSTEM_PLUGIN_DIRS = [
-    '/usr/local/lib/docker/cli-plugins',
-    '/usr/local/libexec/docker/cli-plugins',
-    '/usr/lib/docker/cli-plugins',
-    '/usr/libexec/docker/cli-plugins'
-];
-/** Where the client facts of a record's builds are kept. */
-function clientFactsPath(recordPath) {
-    return `${recordPath}.docker-client`;
-}
-/**
- * detectBuilder, from the kept client facts and the daemon's /version when the fingerprint
- * matches; otherwise detectBuilder itself, keeping what it found for the next run.
- */
-async function probeBuilder(client, exec, factsFile) {
-    const env = client.env;
-    const socket = factsFile === null ? null : await engineSocket(client).catch(() => null);
-    const key = socket === null ? null : await fingerprint(client).catch(() => null);
-    if (socket === null || key === null || factsFile === null)
-        return detectBuilder(exec, env);
-    const kept = await readFacts(factsFile);
-    if (kept?.key === key) {
-        const server = await daemonVersion(socket, env);
-        if (server !== null) {
-            const buildx = kept.buildxVersion;
-            const parsed = { clientVersion: kept.clientVersion, context: kept.context, ...server };
-            const choice = classifyBuilder({
-                ...parsed,
-                buildxVersion: buildx,
-                dockerBuildkit: env.DOCKER_BUILDKIT
-            });
-            return {
-                ...choice,
-                ...parsed,
-                buildxVersion: buildx,
-                dockerHost: env.DOCKER_HOST || null,
-                context: env.DOCKER_CONTEXT || kept.context
-            };
-        }
-    }
-    // The client's own words for an unreachable daemon, and facts for the next run.
-    const info = await detectBuilder(exec, env);
-    await writeFacts(factsFile, {
-        version: 1,
-        key,
-        clientVersion: info.clientVersion,
-        context: info.context,
-        buildxVersion: info.buildxVersion
-    }).catch(() => undefined);
-    return info;
-}
-/** The daemon's version and OS from GET /version; null when it did not answer (the client says why). */
-async function daemonVersion(socket, env) {
-    const res = await engineGet(socket, '/version', {
-        label: 'docker version',
-        idleTimeoutMs: (0,docker_exec/* dockerTimeoutMs */.yc)(env),
-        maxBytes: 1024 * 1024
-    });
-    if (res === 'unreachable' || res.status !== 200)
-        return null;
-    try {
-        const v = JSON.parse(res.body.toString('utf8'));
-        if (typeof v.Version !== 'string' || v.Version === '')
-            return null;
-        return { serverVersion: v.Version, serverOs: typeof v.Os === 'string' ? v.Os : null };
-    }
-    catch {
-        return null;
-    }
-}
-/** Everything the client reads to know its version, context and the buildx plugin. */
-async function fingerprint(client) {
-    const env = client.env;
-    // Plugin directories from the environment are not followed here: then the client is asked.
-    if (Object.keys(env).some(k => k.startsWith('DOCKER_CLI_PLUGIN')))
-        return null;
-    const bin = await clientBinary(client.bin, env);
-    if (bin === null)
-        return null;
-    const configDir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-    const config = await (0,promises_.readFile)((0,external_node_path_.join)(configDir, 'config.json')).catch((e) => e.code === 'ENOENT' ? null : Promise.reject(e));
-    let extra = [];
-    if (config !== null) {
-        const dirs = JSON.parse(config.toString('utf8'))
-            .cliPluginsExtraDirs;
-        if (dirs !== undefined && !(Array.isArray(dirs) && dirs.every(d => typeof d === 'string'))) {
-            return null;
-        }
-        extra = dirs ?? [];
-    }
-    const plugins = [(0,external_node_path_.join)(configDir, 'cli-plugins'), ...extra, ...SYSTEM_PLUGIN_DIRS].map(d => (0,external_node_path_.join)(d, 'docker-buildx'));
-    const parts = [
-        `bin ${bin} ${await fileId(bin)}`,
-        `config ${config === null ? '-' : (0,external_node_crypto_.createHash)('sha256').update(config).digest('hex')}`,
-        ...(await Promise.all(plugins.map(async (p) => `plugin ${p} ${await fileId(p)}`))),
-        ...Object.keys(env)
-            .filter(k => k.startsWith('DOCKER_') || k === 'HOME')
-            .sort()
-            .map(k => `env ${k}=${env[k] ?? ''}`)
-    ];
-    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex');
-}
-/** The file and, for a symlink, what it points to: device, inode, size, mtime, ctime (ns). */
-async function fileId(path) {
-    const id = (s) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-    const link = await (0,promises_.lstat)(path, { bigint: true }).catch(() => null);
-    if (link === null)
-        return 'absent';
-    const target = await (0,promises_.stat)(path, { bigint: true }).catch(() => null);
-    return `${id(link)}>${target === null ? 'dangling' : id(target)}`;
-}
-/** The client binary the spawn would run (first on PATH that opens), resolved; null if none. */
-async function clientBinary(bin, env) {
-    const candidates = bin.includes('/')
-        ? [(0,external_node_path_.resolve)(bin)]
-        : (env.PATH ?? '')
-            .split(external_node_path_.delimiter)
-            .filter(Boolean)
-            .map(d => (0,external_node_path_.join)(d, bin));
-    for (const file of candidates) {
-        const fh = await (0,promises_.open)(file, 'r').catch(() => null);
-        if (fh === null)
-            continue;
-        await fh.close();
-        return (0,promises_.realpath)(file);
-    }
-    return null;
-}
-async function readFacts(path) {
-    try {
-        const v = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
-        const str = (x) => x === null || typeof x === 'string';
-        if (v.version !== 1 || typeof v.key !== 'string')
-            return null;
-        if (!str(v.clientVersion) || !str(v.context) || !str(v.buildxVersion))
-            return null;
-        return v;
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * Written in place, never through a symlink: a torn or mixed file fails to parse or to match the
- * fingerprint, and then the client is only asked again.
- */
-async function writeFacts(path, facts) {
-    const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW;
-    const fh = await (0,promises_.open)(path, flags, 0o644);
-    try {
-        await fh.writeFile(`${JSON.stringify(facts)}\n`);
-    }
-    finally {
-        await fh.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/docker/index.ts
-/** The Docker adapter: every docker call of the pipeline goes through these modules. */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-// EXTERNAL MODULE: ./src/record/index.ts + 7 modules
-var src_record = __nccwpck_require__(8055);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/context/digest.ts
@@ -52152,7 +52948,7 @@ class StreamDigester {
             : await this.digestStream(absPath);
     }
     digestSync(absPath) {
-        const fd = (0,external_node_fs_.openSync)((0,bytes_path/* fsPath */.Jk)(absPath), READ_FLAGS);
+        const fd = (0,external_node_fs_.openSync)((0,util/* fsPath */.Jk)(absPath), READ_FLAGS);
         const h = (0,external_node_crypto_.createHash)('sha256');
         try {
             for (;;) {
@@ -52168,7 +52964,7 @@ class StreamDigester {
         return `sha256:${h.digest('hex')}`;
     }
     async digestStream(absPath) {
-        const fd = await openFd((0,bytes_path/* fsPath */.Jk)(absPath), READ_FLAGS);
+        const fd = await openFd((0,util/* fsPath */.Jk)(absPath), READ_FLAGS);
         let cur = this.take();
         let next = this.take();
         const h = (0,external_node_crypto_.createHash)('sha256');
@@ -52275,13 +53071,12 @@ async function mapPool(items, limit, fn) {
 
 
 
-
 /** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */
 const RACY_MARGIN_MS = 2000;
 /** The first line's start: `clear` deletes a stat cache only when it shows this. */
 const STAT_CACHE_MAGIC = 'fresh-build stat cache v1';
 const MAGIC = STAT_CACHE_MAGIC;
-const statcache_HEX = /^[0-9a-f]{64}$/;
+const HEX = /^[0-9a-f]{64}$/;
 /** Where the stat cache for a record lives: beside it, like its lock file. */
 function statCachePathFor(recordPath) {
     return `${recordPath}.stat-cache`;
@@ -52298,7 +53093,7 @@ function parseStatCache(text) {
     if (fields.length !== 2)
         return { ignored: 'bad header' };
     const body = text.slice(nl + 1);
-    if (!Number.isFinite(horizonMs) || !statcache_HEX.test(sum))
+    if (!Number.isFinite(horizonMs) || !HEX.test(sum))
         return { ignored: 'bad header' };
     if ((0,external_node_crypto_.createHash)('sha256').update(body).digest('hex') !== sum)
         return { ignored: 'bad checksum' };
@@ -52319,7 +53114,7 @@ function isRow(r) {
         typeof r[0] === 'string' &&
         r.slice(1, 6).every(n => typeof n === 'number' && Number.isFinite(n)) &&
         typeof r[6] === 'string' &&
-        statcache_HEX.test(r[6]));
+        HEX.test(r[6]));
 }
 /** The cache text for `rows` stored at `horizonMs`. */
 function formatStatCache(horizonMs, rows) {
@@ -52400,7 +53195,7 @@ class StatCache {
             }
         }
         catch (e) {
-            if ((0,errno/* errCode */.tm)(e) !== 'ENOENT')
+            if ((0,util/* errCode */.tm)(e) !== 'ENOENT')
                 notes.push(`ignored (${errText(e)})`);
         }
         return new StatCache(path, previous, horizonMs, tmp, notes);
@@ -52511,7 +53306,7 @@ async function removeOrphans(path) {
     }
 }
 function errText(e) {
-    return (0,errno/* errCode */.tm)(e) ?? (0,util_error/* thrownMessage */.U4)(e).split('\n')[0] ?? '';
+    return (0,util/* errCode */.tm)(e) ?? (0,util/* thrownMessage */.U4)(e).split('\n')[0] ?? '';
 }
 /** One progress line for a person: how much of the context the cache spared reading. */
 function describeStatCache(s) {
@@ -52529,10 +53324,8 @@ var gomatch = __nccwpck_require__(9746);
 
 
 
-
-
 /** A context that cannot be read; `path` is the file or directory at fault. */
-class ContextError extends util_error/* FreshBuildError */.nz {
+class ContextError extends util/* FreshBuildError */.nz {
     path;
     code;
     constructor(message, path, code = null) {
@@ -52546,19 +53339,19 @@ class ContextError extends util_error/* FreshBuildError */.nz {
 // (docs/benchmarks.md). Errors still surface as rejections, which the walker handles.
 // Paths are name strings (util/bytes-path.ts): fsPath gives fs the bytes when a name needs it.
 const nodeFs = {
-    readdir: async (p) => (0,external_node_fs_.readdirSync)((0,bytes_path/* fsPath */.Jk)(p), { withFileTypes: true, encoding: 'buffer' }),
-    lstat: async (p) => (0,external_node_fs_.lstatSync)((0,bytes_path/* fsPath */.Jk)(p)),
-    readlink: async (p) => (0,bytes_path/* nameFromBytes */.Dj)((0,external_node_fs_.readlinkSync)((0,bytes_path/* fsPath */.Jk)(p), { encoding: 'buffer' }))
+    readdir: async (p) => (0,external_node_fs_.readdirSync)((0,util/* fsPath */.Jk)(p), { withFileTypes: true, encoding: 'buffer' }),
+    lstat: async (p) => (0,external_node_fs_.lstatSync)((0,util/* fsPath */.Jk)(p)),
+    readlink: async (p) => (0,util/* nameFromBytes */.Dj)((0,external_node_fs_.readlinkSync)((0,util/* fsPath */.Jk)(p), { encoding: 'buffer' }))
 };
 function fail(what, path, e) {
-    return new ContextError(`${what} ${path}: ${(0,errno/* errnoReason */.bs)(e, util_error/* thrownMessage */.U4)}`, path, (0,errno/* errCode */.tm)(e) ?? null);
+    return new ContextError(`${what} ${path}: ${(0,util/* errnoReason */.bs)(e, util/* thrownMessage */.U4)}`, path, (0,util/* errCode */.tm)(e) ?? null);
 }
 async function isFile(p) {
     try {
         return (await (0,promises_.stat)(p)).isFile();
     }
     catch (e) {
-        if ((0,errno/* errCode */.tm)(e) === 'ENOENT' || (0,errno/* errCode */.tm)(e) === 'ENOTDIR')
+        if ((0,util/* errCode */.tm)(e) === 'ENOENT' || (0,util/* errCode */.tm)(e) === 'ENOTDIR')
             return false;
         throw fail('cannot read ignore file', p, e);
     }
@@ -52596,7 +53389,7 @@ async function resolveRoot(root) {
         real = await (0,promises_.realpath)(abs);
     }
     catch (e) {
-        if ((0,errno/* errCode */.tm)(e) === 'ENOENT')
+        if ((0,util/* errCode */.tm)(e) === 'ENOENT')
             throw new ContextError(`build context not found: ${abs}`, abs, 'ENOENT');
         throw fail('cannot read build context', abs, e);
     }
@@ -52628,7 +53421,7 @@ class Walker {
         }
         catch (e) {
             // fsutil ignores permission errors inside excluded directories, and vanished ones anywhere.
-            const code = (0,errno/* errCode */.tm)(e);
+            const code = (0,util/* errCode */.tm)(e);
             if (excluded && (code === 'EACCES' || code === 'EPERM'))
                 return 0;
             if (code === 'ENOENT' && relDir !== '')
@@ -52637,7 +53430,7 @@ class Walker {
         }
         const before = out.length;
         for (const d of dirents) {
-            const name = typeof d.name === 'string' ? d.name : (0,bytes_path/* nameFromBytes */.Dj)(d.name);
+            const name = typeof d.name === 'string' ? d.name : (0,util/* nameFromBytes */.Dj)(d.name);
             const rel = relDir === '' ? name : `${relDir}/${name}`;
             const abs = (0,external_node_path_.join)(absDir, name);
             const isDir = d.isDirectory();
@@ -52692,7 +53485,7 @@ class Walker {
             }
             const entry = { path: rel, type: 'symlink', mode, size: 0, linkTarget: target };
             // The target's bytes, as Docker sends them.
-            entry.digest = digestBytes((0,bytes_path/* pathToBytes */.iJ)(target));
+            entry.digest = digestBytes((0,util/* pathToBytes */.iJ)(target));
             return { abs, stat: null, entry };
         }
         if (st.isFile())
@@ -52729,7 +53522,7 @@ async function scanContext(root, opts = {}) {
         }
     });
     // Sort on precomputed UTF-8 keys: the same order as compareBytes, without re-encoding per compare.
-    const keyed = found.map(f => ({ key: (0,bytes_path/* pathToBytes */.iJ)(f.entry.path), entry: f.entry }));
+    const keyed = found.map(f => ({ key: (0,util/* pathToBytes */.iJ)(f.entry.path), entry: f.entry }));
     keyed.sort((a, b) => Buffer.compare(a.key, b.key));
     return {
         root: (0,external_node_path_.resolve)(root),
@@ -52752,7 +53545,6 @@ async function scanContext(root, opts = {}) {
  * last-used time); any other build that synced into them since moves those numbers, and then the
  * whole record is pruned as before. docs/resend-cure.md has the argument and the experiment.
  */
-
 
 
 
@@ -52873,7 +53665,7 @@ function chooseCure(input) {
         const cur = now.get(s.id);
         if (cur === undefined)
             return prune(`the builder's record ${s.id} is gone`, true);
-        if (!sameUse(s, cur)) {
+        if (!(0,docker/* sameUse */.ml)(s, cur)) {
             return prune(`the builder's record ${s.id} was used outside this guard since its last build (usage ${s.usage} -> ${cur.usage})`, true);
         }
     }
@@ -52937,7 +53729,7 @@ async function cureStage(input) {
             return { pruned: null, resent: paths, vouched: true };
         }
         catch (e) {
-            input.say(`cannot mark the changed files for re-sending (${(0,errno/* errCode */.tm)(e) ?? String(e)})`);
+            input.say(`cannot mark the changed files for re-sending (${(0,util/* errCode */.tm)(e) ?? String(e)})`);
             if (!input.diverged)
                 return { pruned: null, resent: null, vouched: false };
         }
@@ -52954,7 +53746,7 @@ async function cureStage(input) {
     if (!input.diverged && !outside)
         return { pruned: null, resent: null, vouched: false };
     input.say(`pruning the builder cache (policy ${input.policy})`);
-    const pruned = await prune(input.exec, input.policy, input.kind);
+    const pruned = await (0,docker/* prune */.R3)(input.exec, input.policy, input.kind);
     input.say(pruned.done
         ? `pruned: ${pruned.reclaimedBytes} bytes reclaimed`
         : `not pruned: ${pruned.note ?? ''}`);
@@ -52970,7 +53762,7 @@ async function keepBuilderState(input) {
     const { before, after } = input;
     if (!before || 'error' in before || !after || 'error' in after)
         return removeStamp(path);
-    const sources = usedBetween(before.sources, after.sources);
+    const sources = (0,docker/* usedBetween */.UB)(before.sources, after.sources);
     if (!sources.some(s => s.description.endsWith(' context')))
         return removeStamp(path);
     await writeStamp(path, {
@@ -52982,8 +53774,8 @@ async function keepBuilderState(input) {
 }
 
 
-// EXTERNAL MODULE: ./src/report/text-safety.ts
-var text_safety = __nccwpck_require__(4986);
+// EXTERNAL MODULE: ./src/report/index.ts + 6 modules
+var src_report = __nccwpck_require__(6879);
 ;// CONCATENATED MODULE: ./src/pipeline/errors.ts
 
 
@@ -52995,7 +53787,7 @@ var text_safety = __nccwpck_require__(4986);
  * terminal or forge another line.
  */
 function errorMessage(e) {
-    return (0,text_safety/* visible */.RK)(rawMessage(e).trim());
+    return (0,src_report/* visible */.RK)(rawMessage(e).trim());
 }
 /** An Error, also one from another realm (a vm context, a worker), which fails `instanceof`. */
 function errorLike(e) {
@@ -53011,7 +53803,7 @@ function errorLike(e) {
 function rawMessage(thrown) {
     // This project's errors are one line by contract, built from user-given names (paths,
     // values): a newline in a path is data to show escaped, not the end of the message.
-    if (thrown instanceof util_error/* FreshBuildError */.nz)
+    if (thrown instanceof util/* FreshBuildError */.nz)
         return thrown.message.replace(/^\s*\n+|\n+\s*$/g, '');
     // Anything else (node, js-yaml with its code frame) is cut to its first line.
     const e = errorLike(thrown);
@@ -53097,7 +53889,7 @@ async function credentialsFor(registry, env) {
 async function fromHelper(name, server, env) {
     if (!/^[\w.-]+$/.test(name))
         return null;
-    const r = await (0,docker_exec/* run */.eF)(`docker-credential-${name}`, ['get'], {
+    const r = await (0,docker/* run */.eF)(`docker-credential-${name}`, ['get'], {
         baseEnv: env,
         input: server,
         maxCapture: 1024 * 1024,
@@ -53134,7 +53926,7 @@ function credentialSecrets(c) {
  * (or the reference) and what went wrong (unreachable, unauthorised, name invalid, delete
  * disabled); exit 2.
  */
-class RegistryError extends util_error/* FreshBuildError */.nz {
+class RegistryError extends util/* FreshBuildError */.nz {
     code;
     constructor(message, 
     /** The registry's error code (`NAME_INVALID`, `UNSUPPORTED`...), or a kind of our own. */
@@ -53220,7 +54012,7 @@ const MEDIA = {
 };
 /** Every manifest kind we read; the registry answers with the one it stored. */
 const ACCEPT = [MEDIA.ociManifest, MEDIA.ociIndex, MEDIA.dockerManifest, MEDIA.dockerList].join(', ');
-function client_sha256(bytes) {
+function sha256(bytes) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
 }
 class RegistryClient {
@@ -53271,7 +54063,7 @@ class RegistryClient {
         if (r.status !== 200)
             throw await this.failure(r, `${repository}:${reference}`);
         const bytes = Buffer.from(await r.arrayBuffer());
-        const digest = client_sha256(bytes);
+        const digest = sha256(bytes);
         if (reference.startsWith('sha256:') && digest !== reference) {
             throw new RegistryError(`registry ${this.registry}: manifest ${reference} came back with other bytes (${digest})`, 'DIGEST_INVALID');
         }
@@ -53299,11 +54091,11 @@ class RegistryClient {
         if (r.status !== 201)
             throw await this.failure(r, `pushing manifest ${repository}:${reference}`);
         await r.arrayBuffer().catch(() => undefined);
-        return client_sha256(bytes);
+        return sha256(bytes);
     }
     /** Uploads a blob unless the repository has it (monolithic upload: POST then PUT). */
     async putBlob(repository, bytes) {
-        const digest = client_sha256(bytes);
+        const digest = sha256(bytes);
         const scope = { repository, actions: 'pull,push' };
         const head = await this.send({
             method: 'HEAD',
@@ -53350,7 +54142,7 @@ class RegistryClient {
         if (size > maxBytes)
             throw new RegistryError(`registry ${this.registry}: blob ${digest} is ${size} bytes, more than ${maxBytes}`, 'BLOB_TOO_LARGE');
         const bytes = Buffer.from(await r.arrayBuffer());
-        if (client_sha256(bytes) !== digest) {
+        if (sha256(bytes) !== digest) {
             throw new RegistryError(`registry ${this.registry}: blob ${digest} came back with other bytes`, 'DIGEST_INVALID');
         }
         return bytes;
@@ -53555,6 +54347,106 @@ function netCause(e) {
     return err?.message ?? String(e);
 }
 
+;// CONCATENATED MODULE: ./src/registry/artifact.ts
+/**
+ * The record beside the image in the registry. The full record is an OCI artifact: an OCI image
+ * manifest with `artifactType` set, an empty config, one layer holding the record JSON, and a
+ * `subject` naming the image manifest. It is tagged `sha256-<hex>.fresh-build` after the image's
+ * digest, the tag scheme cosign uses for signatures (`sha256-<hex>.sig`): any registry that keeps
+ * tags can serve it, and a client that knows the image's digest finds it with one HEAD. The
+ * `subject` also lets a registry with the OCI 1.1 referrers API list it.
+ */
+
+
+const RECORD_ARTIFACT_TYPE = 'application/vnd.dev.fresh-build.record.v1+json';
+const EMPTY_CONFIG = Buffer.from('{}');
+/** The tag the record of the image with this manifest digest goes under. */
+function recordTag(imageDigest) {
+    const m = /^sha256:([0-9a-f]{64})$/.exec(imageDigest);
+    if (!m)
+        throw new RegistryError(`not a sha256 digest: ${imageDigest}`, 'DIGEST_INVALID');
+    return `sha256-${m[1]}.fresh-build`;
+}
+/**
+ * The record as it travels: the same shape as the local record file (validated, so only its
+ * known fields go), never a build arg or a credential, since the record holds neither.
+ */
+function recordDocument(record) {
+    return Buffer.from(`${JSON.stringify((0,src_record/* validateRecord */.eV)(record))}\n`);
+}
+/** Pushes the record for the image `imageDigest` of `repository`; returns the artifact's digest. */
+async function attachRecord(client, repository, imageDigest, record) {
+    const image = await client.manifest(repository, imageDigest);
+    if (!image) {
+        throw new RegistryError(`registry ${client.registry}: ${repository}@${imageDigest} is not there to attach the record to`, 'MANIFEST_UNKNOWN');
+    }
+    const doc = recordDocument(record);
+    await client.putBlob(repository, EMPTY_CONFIG);
+    await client.putBlob(repository, doc);
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: MEDIA.ociManifest,
+        artifactType: RECORD_ARTIFACT_TYPE,
+        config: { mediaType: MEDIA.ociEmpty, digest: sha256(EMPTY_CONFIG), size: EMPTY_CONFIG.length },
+        layers: [{ mediaType: RECORD_ARTIFACT_TYPE, digest: sha256(doc), size: doc.length }],
+        subject: { mediaType: image.mediaType, digest: imageDigest, size: image.bytes.length },
+        annotations: {
+            'org.opencontainers.image.created': record.builtAt,
+            'dev.fresh-build.context-hash': record.contextHash
+        }
+    };
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    const tag = recordTag(imageDigest);
+    const digest = await client.putManifest(repository, tag, bytes, MEDIA.ociManifest);
+    return { tag, digest };
+}
+/** The record attached to the image `reference` (a tag or a digest) names in `repository`. */
+async function fetchRecord(client, repository, reference) {
+    const imageDigest = await client.resolve(repository, reference);
+    if (!imageDigest)
+        return { status: 'no-image' };
+    const artifact = await client.manifest(repository, recordTag(imageDigest));
+    if (!artifact)
+        return { status: 'no-record', imageDigest, problem: null };
+    const layers = artifact.json.layers;
+    const subject = artifact.json.subject;
+    const layer = Array.isArray(layers)
+        ? layers.find(l => l.mediaType === RECORD_ARTIFACT_TYPE)
+        : undefined;
+    if (artifact.json.artifactType !== RECORD_ARTIFACT_TYPE ||
+        !layer ||
+        typeof layer.digest !== 'string') {
+        return {
+            status: 'no-record',
+            imageDigest,
+            problem: `${recordTag(imageDigest)} is not a fresh-build record`
+        };
+    }
+    if (subject?.digest !== imageDigest) {
+        return {
+            status: 'no-record',
+            imageDigest,
+            problem: `${recordTag(imageDigest)} names another image (${String(subject?.digest)})`
+        };
+    }
+    const bytes = await client.blob(repository, layer.digest, 32 * 1024 * 1024);
+    try {
+        return {
+            status: 'found',
+            imageDigest,
+            record: (0,src_record/* validateRecord */.eV)(JSON.parse(bytes.toString('utf8')))
+        };
+    }
+    catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        return {
+            status: 'no-record',
+            imageDigest,
+            problem: `the record in ${recordTag(imageDigest)} is unusable: ${why}`
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registry/clear.ts
 /**
  * Deleting registry cache references (`--cache-from` images, inline-cache tags) by name, through
@@ -53633,7 +54525,7 @@ async function deleteCacheRefs(refs, clients, say) {
         const tombstone = Buffer.from(JSON.stringify({
             schemaVersion: 2,
             mediaType: MEDIA.ociManifest,
-            config: { mediaType: MEDIA.ociEmpty, digest: client_sha256('{}'), size: 2 },
+            config: { mediaType: MEDIA.ociEmpty, digest: sha256('{}'), size: 2 },
             layers: [],
             annotations: {
                 'dev.fresh-build.deleted-cache': `${ref.text} ${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`
@@ -53669,6 +54561,14 @@ async function otherUsers(client, ref, digest, named) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/registry/index.ts
+/** The registry HTTP API: references, the record beside an image, and deleting cache references. */
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/github/caches.ts
 
 
@@ -53698,10 +54598,10 @@ function parseCacheScope(keyPrefix, ref, all, names = { keyPrefix: 'gha-cache-ke
     const prefix = keyPrefix.trim();
     const r = ref.trim();
     if (all && (prefix || r)) {
-        throw new options_UsageError(`input ${names.all}: deletes every Actions cache entry, so it cannot be combined with ${prefix ? names.keyPrefix : names.ref}`);
+        throw new util/* UsageError */.eb(`input ${names.all}: deletes every Actions cache entry, so it cannot be combined with ${prefix ? names.keyPrefix : names.ref}`);
     }
     if (r && !/^refs\/\S+$/.test(r)) {
-        throw new options_UsageError(`input ${names.ref}: "${(0,text_safety/* visible */.RK)(r)}" is not a full ref (e.g. refs/heads/main, refs/pull/7/merge)`);
+        throw new util/* UsageError */.eb(`input ${names.ref}: "${(0,src_report/* visible */.RK)(r)}" is not a full ref (e.g. refs/heads/main, refs/pull/7/merge)`);
     }
     if (!all && !prefix && !r)
         return null;
@@ -53718,8 +54618,8 @@ function inScope(entry, scope) {
 /** `key prefix "x", ref refs/heads/main`, or `every entry`. */
 function describeScope(scope) {
     const parts = [
-        ...(scope.keyPrefix !== null ? [`key prefix "${(0,text_safety/* visible */.RK)(scope.keyPrefix)}"`] : []),
-        ...(scope.ref !== null ? [`ref ${(0,text_safety/* visible */.RK)(scope.ref)}`] : [])
+        ...(scope.keyPrefix !== null ? [`key prefix "${(0,src_report/* visible */.RK)(scope.keyPrefix)}"`] : []),
+        ...(scope.ref !== null ? [`ref ${(0,src_report/* visible */.RK)(scope.ref)}`] : [])
     ];
     return parts.length > 0 ? parts.join(', ') : 'every entry';
 }
@@ -53731,7 +54631,7 @@ function describeScope(scope) {
 async function clearActionsCaches(target, io) {
     const { owner, repo, scope } = target;
     if (!scope.all && scope.keyPrefix === null && scope.ref === null) {
-        throw new options_UsageError(`refusing to delete every Actions cache entry of ${owner}/${repo}: give a key prefix or a ref, or all`);
+        throw new util/* UsageError */.eb(`refusing to delete every Actions cache entry of ${owner}/${repo}: give a key prefix or a ref, or all`);
     }
     const client = await octokit(target.token, target.baseUrl ?? process.env.GITHUB_API_URL);
     const api = new Api(target, io);
@@ -53760,14 +54660,14 @@ async function clearActionsCaches(target, io) {
                 request: { signal }
             }));
             deleted.push(entry);
-            io.progress(`deleted ${(0,text_safety/* visible */.RK)(entry.key)} (${(0,text_safety/* visible */.RK)(entry.ref)}, ${entry.sizeInBytes} bytes)`);
+            io.progress(`deleted ${(0,src_report/* visible */.RK)(entry.key)} (${(0,src_report/* visible */.RK)(entry.ref)}, ${entry.sizeInBytes} bytes)`);
         }
         catch (e) {
             if (!(e instanceof ActionsCacheError))
                 throw e;
             if (e.status === 404) {
                 alreadyGone++;
-                io.progress(`already gone: ${(0,text_safety/* visible */.RK)(entry.key)} (${(0,text_safety/* visible */.RK)(entry.ref)})`);
+                io.progress(`already gone: ${(0,src_report/* visible */.RK)(entry.key)} (${(0,src_report/* visible */.RK)(entry.ref)})`);
                 continue;
             }
             const done = deleted.length === 0
@@ -53844,7 +54744,7 @@ class Api {
         this.io = io;
         this.waitLeft = target.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
         this.timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        this.redact = (0,text_safety/* redactor */.$p)([target.token]);
+        this.redact = (0,src_report/* redactor */.$p)([target.token]);
         this.where = `${target.owner}/${target.repo}`;
     }
     async call(what, send) {
@@ -53874,7 +54774,7 @@ class Api {
     }
     reason(e) {
         const text = e instanceof Error ? e.message : String(e);
-        return (0,text_safety/* visible */.RK)(this.redact(text).replace(/\s+/g, ' ').trim());
+        return (0,src_report/* visible */.RK)(this.redact(text).replace(/\s+/g, ' ').trim());
     }
     failure(what, status, reason, limit, attempts) {
         const head = `GitHub Actions cache of ${this.where}: ${what}: ${status === undefined ? '' : `HTTP ${status}: `}${reason}`;
@@ -53939,9 +54839,11 @@ function sleep(ms) {
     return new Promise(done => setTimeout(done, ms));
 }
 
+;// CONCATENATED MODULE: ./src/github/index.ts
+/** The GitHub Actions cache API, for clear mode. */
+
+
 ;// CONCATENATED MODULE: ./src/pipeline/clear.ts
-
-
 
 
 
@@ -53966,16 +54868,16 @@ async function resolveClearPath(root, p) {
 }
 async function checkClearPath(root, p) {
     if (p.trim() === '' || p.includes('\0'))
-        throw new options_UsageError(`clear path "${p}" is empty or invalid`);
+        throw new util/* UsageError */.eb(`clear path "${p}" is empty or invalid`);
     const realRoot = await (0,promises_.realpath)(root).catch(() => {
-        throw new options_UsageError(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
+        throw new util/* UsageError */.eb(`clear: the directory ${root} does not exist, so no path in it can be cleared`);
     });
     if (realRoot === '/') {
-        throw new options_UsageError(`clear: ${root} is the file system root, which cannot contain clear paths`);
+        throw new util/* UsageError */.eb(`clear: ${root} is the file system root, which cannot contain clear paths`);
     }
     const abs = (0,external_node_path_.resolve)(realRoot, p);
-    if (abs === '/' || !(0,paths/* strictlyInside */.vA)(realRoot, abs)) {
-        throw new options_UsageError(`clear path "${p}" is outside ${root}: refused`);
+    if (abs === '/' || !(0,util/* strictlyInside */.vA)(realRoot, abs)) {
+        throw new util/* UsageError */.eb(`clear path "${p}" is outside ${root}: refused`);
     }
     let parent;
     try {
@@ -53986,8 +54888,8 @@ async function checkClearPath(root, p) {
         return { given: p, abs, realRoot, found: null };
     }
     const target = (0,external_node_path_.join)(parent, (0,external_node_path_.basename)(abs));
-    if (!(0,paths/* strictlyInside */.vA)(realRoot, target)) {
-        throw new options_UsageError(`clear path "${p}" leads outside ${root} through a symlink: refused`);
+    if (!(0,util/* strictlyInside */.vA)(realRoot, target)) {
+        throw new util/* UsageError */.eb(`clear path "${p}" leads outside ${root} through a symlink: refused`);
     }
     // Removing a link would not touch its target, but a user naming a link to a cache outside
     // expects that cache cleared: refuse rather than silently do something else.
@@ -53995,12 +54897,12 @@ async function checkClearPath(root, p) {
     if (link !== null) {
         const dest = (0,external_node_path_.resolve)(parent, link);
         const real = await (0,promises_.realpath)(dest).catch(() => dest);
-        if (!(0,paths/* strictlyInside */.vA)(realRoot, real)) {
-            throw new options_UsageError(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
+        if (!(0,util/* strictlyInside */.vA)(realRoot, real)) {
+            throw new util/* UsageError */.eb(`clear path "${p}" is a symlink to ${real}, outside ${root}: refused`);
         }
     }
     const st = await (0,promises_.lstat)(target).catch(() => null);
-    return { given: p, abs: target, realRoot, found: st ? identityOf(st) : null };
+    return { given: p, abs: target, realRoot, found: st ? (0,util/* identityOf */.cu)(st) : null };
 }
 /** The same path checked again leads to the same entry (or still to nothing). */
 function sameCheck(a, b) {
@@ -54051,15 +54953,15 @@ async function planClear(opts, io) {
     // Registries are asked (reachable, deletes on) before anything is pruned or deleted.
     const cacheRefs = parseCacheRefs(opts.registryCache ?? []);
     const registries = cacheRefs.length > 0 ? await prepareCacheDeletion(cacheRefs, io.env) : null;
-    const exec = io.exec ?? (0,docker_exec/* dockerExec */.SW)((0,docker_exec/* dockerClient */._n)({ dockerPath: opts.docker, env: io.env }));
-    const host = await detectBuilder(exec, io.env);
+    const exec = io.exec ?? (0,docker/* dockerExec */.SW)((0,docker/* dockerClient */._n)({ dockerPath: opts.docker, env: io.env }));
+    const host = await (0,docker/* detectBuilder */.h4)(exec, io.env);
     const warnings = [...host.warnings, ...ownFiles.warnings];
     let commands;
     try {
-        commands = clearCommands(host.kind, { all: opts.all, filters: opts.filters });
+        commands = (0,docker/* clearCommands */.gx)(host.kind, { all: opts.all, filters: opts.filters });
     }
     catch (e) {
-        throw new options_UsageError(errorMessage(e));
+        throw new util/* UsageError */.eb(errorMessage(e));
     }
     if (host.kind === 'legacy') {
         warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
@@ -54083,7 +54985,7 @@ async function clearActionsCacheFirst(opts, io) {
 async function pruneBuilder(plan, opts, progress) {
     progress(`pruning the builder cache: ${plan.commands.map(c => c.join(' ')).join('; ')}`);
     const policy = opts.all ? 'all' : opts.filters.length > 0 ? 'filter' : 'unused';
-    const pruned = await runPrune(plan.exec, policy, plan.commands);
+    const pruned = await (0,docker/* runPrune */.uf)(plan.exec, policy, plan.commands);
     if (!pruned.done)
         throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`);
     return pruned;
@@ -54091,19 +54993,19 @@ async function pruneBuilder(plan, opts, progress) {
 /** The prune took a while: every path and own file must still be what it was. */
 async function recheckAfterPrune(plan, root) {
     const again = await checkPaths(root, plan.targets.map(t => t.given)).catch((e) => {
-        throw new options_UsageError(`a clear path changed while the builder was pruned: ${errorMessage(e)}; no path deleted`);
+        throw new util/* UsageError */.eb(`a clear path changed while the builder was pruned: ${errorMessage(e)}; no path deleted`);
     });
     for (const [i, t] of plan.targets.entries()) {
         const now = again[i];
         if (!sameCheck(t, now)) {
-            throw new options_UsageError(`clear path "${t.given}" changed while the builder was pruned (now ${now.abs}): refused, no path deleted`);
+            throw new util/* UsageError */.eb(`clear path "${t.given}" changed while the builder was pruned (now ${now.abs}): refused, no path deleted`);
         }
     }
     const ownAgain = await checkOwnFiles(plan.statePath);
     for (const [i, f] of plan.ownFiles.files.entries()) {
         const now = ownAgain.files[i];
         if (now?.path !== f.path || !sameIdentity(now.found, f.found)) {
-            throw new options_UsageError(`clear: ${f.path} changed while the builder was pruned: refused, the record is not reset`);
+            throw new util/* UsageError */.eb(`clear: ${f.path} changed while the builder was pruned: refused, the record is not reset`);
         }
     }
 }
@@ -54116,7 +55018,7 @@ async function removePaths(targets, progress) {
             continue;
         }
         progress(`removing ${t.abs}`);
-        if (await removeChecked(t.abs, t.found, t.realRoot, `clear path "${t.given}"`))
+        if (await (0,util/* removeChecked */.oY)(t.abs, t.found, t.realRoot, `clear path "${t.given}"`))
             removedPaths.push(t.given);
         else
             missingPaths.push(t.given);
@@ -54129,8 +55031,8 @@ async function resetRecord(files, statePath, progress) {
     for (const f of files) {
         if (f.found === null || !f.ours)
             continue;
-        const removed = await removeChecked(f.path, f.found, f.dir, f.path).catch((e) => {
-            throw new options_UsageError(`clear: ${f.path} could not be removed: ${errorMessage(e)}`);
+        const removed = await (0,util/* removeChecked */.oY)(f.path, f.found, f.dir, f.path).catch((e) => {
+            throw new util/* UsageError */.eb(`clear: ${f.path} could not be removed: ${errorMessage(e)}`);
         });
         if (f.kind === 'record')
             recordReset = removed;
@@ -54162,12 +55064,12 @@ async function checkOwnFiles(statePath) {
     const wanted = [
         ['record', statePath],
         ['stat cache', statCachePathFor(statePath)],
-        ['build log', buildLogPathFor(statePath)],
+        ['build log', (0,docker/* buildLogPathFor */.$k)(statePath)],
         ['builder state', builderStampPath(statePath)]
     ];
     for (const [kind, path] of wanted) {
         const refuse = (why) => {
-            throw new options_UsageError(`clear: ${path} ${why}, so it is not ${kind === 'record' ? 'reset' : 'removed'}; remove it yourself if it is`);
+            throw new util/* UsageError */.eb(`clear: ${path} ${why}, so it is not ${kind === 'record' ? 'reset' : 'removed'}; remove it yourself if it is`);
         };
         const dir = await (0,promises_.realpath)((0,external_node_path_.dirname)(path)).catch(() => null);
         const st = dir === null ? null : await (0,promises_.lstat)((0,external_node_path_.join)(dir, (0,external_node_path_.basename)(path))).catch(() => null);
@@ -54183,7 +55085,7 @@ async function checkOwnFiles(statePath) {
             ? looksLikeRecord(head)
             : kind === 'builder state'
                 ? parseStamp(head) !== null
-                : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : BUILD_LOG_MAGIC);
+                : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : docker/* BUILD_LOG_MAGIC */.c8);
         if (!ours && kind === 'record') {
             refuse('does not look like a fresh-build record (no JSON with version and contextHash)');
         }
@@ -54192,11 +55094,11 @@ async function checkOwnFiles(statePath) {
         }
         else {
             // Deleting needs a writable folder: tried now, before the prune rather than after it.
-            const fault = await writableFolder(dir);
+            const fault = await (0,util/* writableFolder */.BK)(dir);
             if (fault !== null)
                 refuse(`cannot be removed (its folder is not writable: ${fault})`);
         }
-        files.push({ kind, path, dir, found: identityOf(st), ours });
+        files.push({ kind, path, dir, found: (0,util/* identityOf */.cu)(st), ours });
     }
     return { files, warnings };
 }
@@ -54207,7 +55109,7 @@ async function readHead(path, max) {
         fh = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
     }
     catch (e) {
-        throw new options_UsageError(`clear: ${path} cannot be read (${(0,errno/* errCode */.tm)(e) ?? 'error'})`);
+        throw new util/* UsageError */.eb(`clear: ${path} cannot be read (${(0,util/* errCode */.tm)(e) ?? 'error'})`);
     }
     try {
         if (max === Infinity)
@@ -54231,2030 +55133,8 @@ function looksLikeRecord(text) {
     return typeof value === 'object' && value !== null && 'version' in value && 'contextHash' in value;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/build-flags.ts
-/**
- * The docker build flags a user of docker/build-push-action passes (labels, secrets, ssh, pull,
- * no-cache, network, hosts, shm, ulimits, builder, platforms, named contexts): one shape for the
- * CLI and the action, parsed by shared helpers, checked against the builder in use, and turned
- * into the argv flags of src/docker/build.ts. What the builder cannot do is an error naming the
- * input (or flag) and the builder, never dropped.
- */
-
-
-
-
-
-function noBuildFlags() {
-    return {
-        labels: {},
-        secrets: [],
-        ssh: [],
-        pull: false,
-        noCache: false,
-        noCacheFilters: [],
-        network: null,
-        addHosts: [],
-        shmSize: null,
-        ulimits: [],
-        builder: null,
-        platforms: [],
-        buildContexts: {}
-    };
-}
-const NAMES = {
-    labels: { action: 'input labels', cli: '--label' },
-    secrets: { action: 'input secrets / secret-files', cli: '--secret' },
-    ssh: { action: 'input ssh', cli: '--ssh' },
-    pull: { action: 'input pull', cli: '--pull' },
-    noCache: { action: 'input no-cache', cli: '--no-cache' },
-    noCacheFilters: { action: 'input no-cache-filters', cli: '--no-cache-filter' },
-    network: { action: 'input network', cli: '--network' },
-    addHosts: { action: 'input add-hosts', cli: '--add-host' },
-    shmSize: { action: 'input shm-size', cli: '--shm-size' },
-    ulimits: { action: 'input ulimit', cli: '--ulimit' },
-    builder: { action: 'input builder', cli: '--builder' },
-    platforms: { action: 'input platforms', cli: '--platform' },
-    buildContexts: { action: 'input build-contexts', cli: '--build-context' }
-};
-function flagName(key, surface) {
-    return NAMES[key][surface];
-}
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-const LABEL_KEY = /^[^\s=]+$/;
-/** `KEY=VALUE` items (one label each); a value may hold `=` and spaces. */
-function parseLabels(items, where) {
-    const out = {};
-    items.forEach((item, i) => {
-        const eq = item.indexOf('=');
-        const key = eq < 0 ? item : item.slice(0, eq);
-        if (!LABEL_KEY.test(key)) {
-            throw new options_UsageError(`${where} #${i + 1}: "${options_truncate(item, 40)}" is not KEY=VALUE`);
-        }
-        if (key.startsWith('dev.fresh-build.')) {
-            throw new options_UsageError(`${where} #${i + 1}: ${key} is fresh-build's own label (it records what the image was built from)`);
-        }
-        out[key] = eq < 0 ? '' : item.slice(eq + 1);
-    });
-    return out;
-}
-function secretId(id, where) {
-    if (!SECRET_ID.test(id)) {
-        throw new options_UsageError(`${where}: secret id "${options_truncate(id, 40)}" is not [A-Za-z0-9_.-]+`);
-    }
-    return id;
-}
-/**
- * The action's `secrets`: `id=value` per line, the value kept byte for byte (a multi-line value
- * is a line each: use `secret-files` for those). Errors never echo a value.
- */
-function parseSecretLines(text, where = 'input secrets') {
-    const out = [];
-    text.split('\n').forEach((raw, i) => {
-        const line = raw.replace(/\r$/, '');
-        if (line.trim() === '' || line.trimStart().startsWith('#'))
-            return;
-        const eq = line.indexOf('=');
-        if (eq < 0)
-            throw new options_UsageError(`${where} line ${i + 1}: expected id=value, found no "="`);
-        out.push({
-            id: secretId(line.slice(0, eq).trim(), `${where} line ${i + 1}`),
-            value: line.slice(eq + 1)
-        });
-    });
-    return out;
-}
-/** The action's `secret-files`: `id=path` per line (the caller resolves the path). */
-function parseSecretFileLines(text, where = 'input secret-files') {
-    return text
-        .split(/\r?\n/)
-        .map((l, i) => [l.trim(), i + 1])
-        .filter(([l]) => l !== '' && !l.startsWith('#'))
-        .map(([l, n]) => {
-        const eq = l.indexOf('=');
-        if (eq < 0 || eq === l.length - 1) {
-            throw new options_UsageError(`${where} line ${n}: expected id=path`);
-        }
-        return {
-            id: secretId(l.slice(0, eq).trim(), `${where} line ${n}`),
-            src: l.slice(eq + 1).trim()
-        };
-    });
-}
-/**
- * The CLI's `--secret`, in docker build's own syntax: `id=X,src=PATH` (also `source=`,
- * `type=file`) or `id=X,env=VAR` (`type=env`). A value is never given on the command line.
- */
-function parseSecretFlag(item, where) {
-    const kv = new Map();
-    for (const part of item.split(',')) {
-        const eq = part.indexOf('=');
-        if (eq < 0)
-            throw new UsageError(`${where}: "${truncate(part, 40)}" is not key=value`);
-        kv.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1));
-    }
-    const type = kv.get('type') ?? (kv.has('env') ? 'env' : 'file');
-    const id = kv.get('id') ?? kv.get('env') ?? '';
-    if (id === '')
-        throw new UsageError(`${where}: needs id=NAME`);
-    secretId(id, where);
-    if (type === 'env') {
-        const name = kv.get('env') ?? id;
-        return { id, env: name };
-    }
-    if (type !== 'file')
-        throw new UsageError(`${where}: type must be file or env, not "${type}"`);
-    const src = kv.get('src') ?? kv.get('source');
-    if (!src)
-        throw new UsageError(`${where}: needs src=PATH (or env=VAR)`);
-    return { id, src };
-}
-/** `--ssh`: `default`, or `id=path[,path...]`. */
-function parseSsh(item, where) {
-    const v = item.trim();
-    if (v === 'default' || /^[A-Za-z0-9_.-]+(=[^=]+)?$/.test(v))
-        return v;
-    throw new options_UsageError(`${where}: "${options_truncate(v, 40)}" is not default or id=path`);
-}
-/** `NAME=PATH` named contexts; only local directories can be hashed and judged. */
-function parseBuildContexts(items, where, resolvePath) {
-    const out = {};
-    for (const [i, item] of items.entries()) {
-        const eq = item.indexOf('=');
-        const name = eq < 0 ? '' : item.slice(0, eq).trim();
-        const value = eq < 0 ? '' : item.slice(eq + 1).trim();
-        const at = `${where} #${i + 1}`;
-        if (!/^[a-z0-9][a-z0-9._-]*$/.test(name) || value === '') {
-            throw new options_UsageError(`${at}: "${options_truncate(item, 60)}" is not NAME=PATH (NAME in lower case)`);
-        }
-        if (/^[a-z][a-z0-9+.-]*:\/\/|^target:/i.test(value)) {
-            throw new options_UsageError(`${at}: ${name} is not a local directory (${options_truncate(value, 40)}); only local directories can be hashed and proven`);
-        }
-        if (name in out)
-            throw new options_UsageError(`${at}: context ${name} is given twice`);
-        out[name] = resolvePath(value, item);
-    }
-    return out;
-}
-/** `nofile=1024[:2048]`. */
-function parseUlimit(item, where) {
-    if (!/^[a-z]+=-?\d+(:-?\d+)?$/.test(item.trim())) {
-        throw new options_UsageError(`${where}: "${options_truncate(item, 40)}" is not NAME=SOFT[:HARD]`);
-    }
-    return item.trim();
-}
-/** `64m`, `1g`, bytes. */
-function parseShmSize(value, where) {
-    if (!/^\d+(\.\d+)?\s*[bkmg]?b?$/i.test(value.trim())) {
-        throw new options_UsageError(`${where}: "${options_truncate(value, 40)}" is not a size (e.g. 64m, 1g)`);
-    }
-    return value.trim();
-}
-/** `host:ip` (docker build's form) or `host=ip` (buildx's). */
-function parseAddHost(item, where) {
-    const v = item.trim();
-    if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(v)) {
-        throw new options_UsageError(`${where}: "${options_truncate(v, 40)}" is not host:ip`);
-    }
-    return v;
-}
-function describe(b) {
-    if (b.kind === 'buildx')
-        return 'buildx';
-    if (b.kind === 'buildkit')
-        return `the BuildKit of the classic docker client (daemon ${b.serverVersion ?? 'unknown'}, no buildx)`;
-    return 'the legacy builder';
-}
-/**
- * Throws a UsageError for the first flag the builder in use cannot honour. Named contexts work
- * everywhere (without buildx they are stood in by local images, see named-contexts.ts).
- */
-function checkBuilderSupport(flags, builder, surface) {
-    const fail = (key, why) => {
-        throw new options_UsageError(`${flagName(key, surface)}: ${describe(builder)} ${why}`);
-    };
-    const { kind } = builder;
-    if (kind === 'legacy') {
-        if (flags.secrets.length > 0)
-            fail('secrets', 'has no build secrets (RUN --mount=type=secret needs BuildKit)');
-        if (flags.ssh.length > 0)
-            fail('ssh', 'cannot forward SSH (RUN --mount=type=ssh needs BuildKit)');
-        if (flags.platforms.length > 0)
-            fail('platforms', 'cannot build for another platform (use buildx)');
-    }
-    if (kind !== 'buildx') {
-        if (flags.noCacheFilters.length > 0)
-            fail('noCacheFilters', 'has no --no-cache-filter (a buildx flag)');
-        if (flags.builder !== null)
-            fail('builder', 'has no builder instances (install buildx)');
-        if (flags.platforms.length > 1)
-            fail('platforms', 'builds one platform at a time (use buildx for several)');
-    }
-    if (kind === 'buildkit') {
-        // Measured on docker 20.10.24: under BuildKit a RUN sees 64 MiB /dev/shm and the default
-        // nofile whatever --shm-size / --ulimit say (the legacy builder honours both).
-        const server = parseVersion(builder.serverVersion);
-        if (server === null || server[0] < 23) {
-            if (flags.shmSize !== null)
-                fail('shmSize', 'ignores --shm-size (measured on 20.10)');
-            if (flags.ulimits.length > 0)
-                fail('ulimits', 'ignores --ulimit (measured on 20.10)');
-        }
-    }
-    if (kind === 'buildx' && flags.platforms.length > 1) {
-        fail('platforms', 'cannot --load several platforms into the daemon, and the proof reads the loaded image: build one platform per run');
-    }
-}
-/**
- * Secret values to mask and redact: given values, environment values, and the contents of secret
- * files up to 64 KiB (a RUN may print what it reads).
- */
-function buildSecretValues(flags, env = process.env) {
-    const out = [];
-    for (const s of flags?.secrets ?? []) {
-        if ('value' in s)
-            out.push(s.value);
-        else if ('env' in s)
-            out.push(env[s.env] ?? '');
-        else {
-            try {
-                if ((0,external_node_fs_.statSync)(s.src).size <= 64 * 1024)
-                    out.push((0,external_node_fs_.readFileSync)(s.src, 'utf8'));
-            }
-            catch {
-                // A missing file is reported when the secrets are materialised.
-            }
-        }
-    }
-    return out.filter(v => v.trim() !== '');
-}
-/**
- * Values (and environment values) go to 0600 files in a 0700 temp directory outside the
- * workspace, removed by `cleanup`; a given file is passed as it is, after checking it is there.
- */
-function materializeSecrets(flags, surface, env = process.env) {
-    const where = flagName('secrets', surface);
-    let dir = null;
-    const cleanup = () => {
-        if (dir !== null)
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        dir = null;
-    };
-    const files = [];
-    try {
-        flags.secrets.forEach((s, i) => {
-            if ('src' in s) {
-                const st = (0,external_node_fs_.statSync)(s.src, { throwIfNoEntry: false });
-                if (!st?.isFile()) {
-                    throw new options_UsageError(`${where}: secret ${s.id}: "${s.src}" is not a file`);
-                }
-                files.push({ id: s.id, src: s.src });
-                return;
-            }
-            let value;
-            if ('env' in s) {
-                const v = env[s.env];
-                if (v === undefined) {
-                    throw new options_UsageError(`${where}: secret ${s.id}: environment variable ${s.env} is not set`);
-                }
-                value = v;
-            }
-            else
-                value = s.value;
-            dir ??= (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'fb-secrets-'));
-            (0,external_node_fs_.chmodSync)(dir, 0o700);
-            const path = (0,external_node_path_.join)(dir, `${i}-${s.id}`);
-            (0,external_node_fs_.writeFileSync)(path, value, { mode: 0o600 });
-            files.push({ id: s.id, src: path });
-        });
-    }
-    catch (e) {
-        cleanup();
-        throw e;
-    }
-    return { files, cleanup };
-}
-/** The argv flags of a build, secrets already as files. */
-function passThrough(flags, secrets, contexts) {
-    return {
-        secrets: [...secrets],
-        ssh: flags.ssh,
-        pull: flags.pull,
-        noCacheFilters: flags.noCacheFilters,
-        ...(flags.network ? { network: flags.network } : {}),
-        addHosts: flags.addHosts,
-        ...(flags.shmSize ? { shmSize: flags.shmSize } : {}),
-        ulimits: flags.ulimits,
-        ...(flags.builder ? { builder: flags.builder } : {}),
-        platforms: flags.platforms,
-        buildContexts: contexts
-    };
-}
-/** A secret value inside a user label would put it into the image: refused. */
-function checkLabelsFree(labels, secrets, surface) {
-    for (const [k, v] of Object.entries(labels)) {
-        if (secrets.some(s => s.length >= 3 && (v.includes(s) || k.includes(s)))) {
-            throw new options_UsageError(`${flagName('labels', surface)}: label ${k} holds a secret value`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/build-inputs.ts
-/**
- * The action inputs a docker/build-push-action user brings along (labels, secrets, ssh, pull,
- * no-cache, network, add-hosts, build-contexts, shm-size, ulimit, builder, platforms), in that
- * action's formats: newline lists (so docker/metadata-action's `labels` output fits as it is),
- * `id=value` secrets, `id=path` secret files, `name=path` contexts.
- */
-
-
-/** The inputs read here, in action.yml's order. */
-const BUILD_INPUT_NAMES = [
-    'labels',
-    'secrets',
-    'secret-files',
-    'ssh',
-    'pull',
-    'no-cache',
-    'no-cache-filters',
-    'network',
-    'add-hosts',
-    'build-contexts',
-    'shm-size',
-    'ulimit',
-    'builder',
-    'platforms'
-];
-/** Inputs whose values are kept exactly as written (a secret's spaces are part of it). */
-const UNTRIMMED = ['secrets'];
-function lines(value, commas) {
-    return value
-        .split(/\r?\n/)
-        .flatMap(p => (commas ? p.split(',') : [p]))
-        .map(p => p.trim())
-        .filter(p => p !== '' && !p.startsWith('#'));
-}
-function bool(name, value) {
-    const v = value.trim();
-    if (v === '' || ['false', 'False', 'FALSE'].includes(v))
-        return false;
-    if (['true', 'True', 'TRUE'].includes(v))
-        return true;
-    throw new options_UsageError(`input ${name}: "${options_truncate(v, 40)}" is not a boolean (true or false)`);
-}
-/**
- * BuildFlags from the raw inputs. Paths (secret files, named contexts) stay as written: the
- * plan resolves them inside the workspace (see resolveBuildPaths).
- */
-function buildFlagsFromInputs(raw) {
-    const f = noBuildFlags();
-    f.labels = parseLabels(lines(raw.labels, false), 'input labels');
-    f.secrets = [...parseSecretLines(raw.secrets), ...parseSecretFileLines(raw['secret-files'])];
-    const ids = new Set();
-    for (const s of f.secrets) {
-        if (ids.has(s.id))
-            throw new options_UsageError(`input secrets / secret-files: secret ${s.id} is given twice`);
-        ids.add(s.id);
-    }
-    f.ssh = lines(raw.ssh, false).map((s, i) => parseSsh(s, `input ssh #${i + 1}`));
-    f.pull = bool('pull', raw.pull);
-    f.noCache = bool('no-cache', raw['no-cache']);
-    f.noCacheFilters = lines(raw['no-cache-filters'], true);
-    f.network = raw.network.trim() || null;
-    f.addHosts = lines(raw['add-hosts'], true).map((h, i) => parseAddHost(h, `input add-hosts #${i + 1}`));
-    f.buildContexts = parseBuildContexts(lines(raw['build-contexts'], false), 'input build-contexts', p => p);
-    f.shmSize = raw['shm-size'].trim() ? parseShmSize(raw['shm-size'], 'input shm-size') : null;
-    f.ulimits = lines(raw.ulimit, false).map((u, i) => parseUlimit(u, `input ulimit #${i + 1}`));
-    f.builder = raw.builder.trim() || null;
-    f.platforms = lines(raw.platforms, true);
-    return f;
-}
-/** The values to mask before anything is printed: every `secrets` value. */
-function inputSecretValues(f) {
-    return f.secrets.flatMap(s => ('value' in s && s.value.trim() !== '' ? [s.value] : []));
-}
-/**
- * Secret files and named contexts resolved inside the workspace (a context must be a directory
- * there, through symlinks too; a secret file may be anywhere the runner put it, e.g. RUNNER_TEMP).
- */
-async function resolveBuildPaths(f, resolveDir, resolveFile) {
-    const contexts = {};
-    for (const [name, p] of Object.entries(f.buildContexts)) {
-        contexts[name] = await resolveDir(p, `build-contexts (${name})`);
-    }
-    return {
-        ...f,
-        buildContexts: contexts,
-        secrets: f.secrets.map(s => ('src' in s ? { ...s, src: resolveFile(s.src) } : s))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-
-
-
-
-
-
-
-
-
-
-
-const MODES = ['build', 'check', 'clear', 'hash', 'verify'];
-/** Every input of action.yml, in its order (a unit test keeps the two in step). */
-const INPUT_NAMES = [
-    'mode',
-    'context',
-    'file',
-    'tags',
-    'build-args',
-    'secret-build-args',
-    'cache-from',
-    'target',
-    'prune',
-    'verify',
-    'state-file',
-    'log-file',
-    'image',
-    'clear-paths',
-    'clear-all',
-    'gha-cache-key-prefix',
-    'gha-cache-ref',
-    'gha-cache-all',
-    'compose-file',
-    'services',
-    'containers',
-    'wait',
-    'commit',
-    'github-token',
-    'commit-status',
-    'push',
-    'clear-registry-cache',
-    ...BUILD_INPUT_NAMES,
-    'summary',
-    'build-timeout'
-];
-/** Every output of action.yml; each run writes all of them (empty when they do not apply). */
-const OUTPUT_NAMES = [
-    'verdict',
-    'context-hash',
-    'previous-hash',
-    'changed-files',
-    'pruned',
-    'image-id',
-    'imageid',
-    'metadata',
-    'gha-cache-deleted',
-    'gha-cache-deleted-bytes',
-    'report',
-    'digest'
-];
-/** Newline-separated lists; comma-separated too where a value never contains a comma. */
-function splitList(value, commas) {
-    return value
-        .split(/\r?\n/)
-        .flatMap(p => (commas ? p.split(',') : [p]))
-        .map(p => p.trim())
-        .filter(p => p !== '' && !p.startsWith('#'));
-}
-/**
- * clear-paths, one per line. A line starting with `#` is refused rather than skipped: it may be
- * a comment or a folder named so, and deleting (or keeping) the wrong one silently is worse.
- */
-function clearPaths(value) {
-    const lines = value
-        .split(/\r?\n/)
-        .map(p => p.trim())
-        .filter(p => p !== '');
-    for (const p of lines) {
-        if (p.startsWith('#')) {
-            throw new options_UsageError(`input clear-paths: "${options_truncate(p, 40)}" starts with # (clear-paths has no comments; write ./${options_truncate(p, 40)} for a path named so)`);
-        }
-    }
-    return lines;
-}
-/**
- * `KEY=VALUE` per line, blank lines and `#` comments skipped. Errors name the line as the user
- * counts it and never echo a value (it may be a secret the runner has not masked yet).
- */
-function parseBuildArgLines(text) {
-    const out = {};
-    const lineOf = new Map();
-    text.split('\n').forEach((raw, i) => {
-        const line = raw.replace(/\r$/, '').trimStart();
-        const n = i + 1;
-        if (line.trim() === '' || line.startsWith('#'))
-            return;
-        const split = (0,build_arg/* splitBuildArg */.P)(line);
-        if (split.value === null) {
-            throw new options_UsageError(`input build-args line ${n}: expected KEY=VALUE, found no "="`);
-        }
-        const name = split.name.trimEnd();
-        if (!(0,build_arg/* isBuildArgName */.S)(name)) {
-            throw new options_UsageError(`input build-args line ${n}: "${options_truncate(name, 40)}" is not a build-arg name (letters, digits and _, not starting with a digit)`);
-        }
-        const first = lineOf.get(name);
-        if (first !== undefined) {
-            throw new options_UsageError(`input build-args line ${n}: ${name} is already set on line ${first}`);
-        }
-        lineOf.set(name, n);
-        out[name] = split.value;
-    });
-    return out;
-}
-/** YAML 1.2 core-schema booleans, as @actions/core reads them; empty is the default, false. */
-function parseBoolean(name, value) {
-    if (value === '' || ['false', 'False', 'FALSE'].includes(value))
-        return false;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    throw new options_UsageError(`input ${name}: "${options_truncate(value, 40)}" is not a boolean (true or false)`);
-}
-/**
- * Reads every input exactly once and validates what needs no file system: the mode, the
- * policies, booleans, build-args lines, secret names. Throws UsageError naming the input.
- */
-function getInputs(src) {
-    const raw = {};
-    for (const name of INPUT_NAMES) {
-        // Build-arg values are kept as written, leading and trailing spaces included.
-        raw[name] = src.getInput(name, name === 'build-args' || UNTRIMMED.includes(name) ? { trimWhitespace: false } : {});
-    }
-    const mode = raw.mode.trim() || 'build';
-    if (!MODES.includes(mode)) {
-        throw new options_UsageError(`input mode: unknown mode "${options_truncate(mode, 40)}" (expected ${MODES.join(', ')})`);
-    }
-    const buildArgs = parseBuildArgLines(raw['build-args']);
-    const secretArgs = splitList(raw['secret-build-args'], true);
-    for (const name of secretArgs) {
-        if (!(name in buildArgs)) {
-            throw new options_UsageError(`input secret-build-args: "${options_truncate(name, 40)}" is not one of the build-args`);
-        }
-    }
-    const inputs = {
-        mode: mode,
-        context: raw.context.trim() || '.',
-        file: raw.file.trim(),
-        tags: splitList(raw.tags, true).map((t, i) => parseTag(t, `input tags #${i + 1}`)),
-        'build-args': buildArgs,
-        'secret-build-args': secretArgs,
-        'cache-from': splitList(raw['cache-from'], false),
-        target: raw.target.trim(),
-        prune: parsePrune(raw.prune.trim() || 'source', 'input prune'),
-        verify: parseVerify(raw.verify.trim() || 'changed', 'input verify'),
-        'state-file': raw['state-file'].trim(),
-        'log-file': raw['log-file'].trim(),
-        image: raw.image.trim(),
-        'clear-paths': clearPaths(raw['clear-paths']),
-        'clear-all': parseBoolean('clear-all', raw['clear-all'].trim()),
-        'gha-cache-key-prefix': raw['gha-cache-key-prefix'].trim(),
-        'gha-cache-ref': raw['gha-cache-ref'].trim(),
-        'gha-cache-all': parseBoolean('gha-cache-all', raw['gha-cache-all'].trim()),
-        'compose-file': raw['compose-file'].trim(),
-        services: splitList(raw.services, true),
-        containers: splitList(raw.containers, true),
-        wait: raw.wait.trim(),
-        commit: raw.commit.trim(),
-        'github-token': raw['github-token'].trim(),
-        'commit-status': parseBoolean('commit-status', raw['commit-status'].trim()),
-        push: parseBoolean('push', raw.push.trim()),
-        'clear-registry-cache': splitList(raw['clear-registry-cache'], true),
-        flags: buildFlagsFromInputs(raw),
-        summary: raw.summary.trim() === '' || parseBoolean('summary', raw.summary.trim()),
-        'build-timeout': raw['build-timeout'].trim() === ''
-            ? null
-            : parseTimeout(raw['build-timeout'], 'input build-timeout')
-    };
-    if (inputs.services.length > 0 && !inputs['compose-file']) {
-        throw new options_UsageError('input services: names compose services, so it needs compose-file');
-    }
-    if (inputs['commit-status'] && !inputs['github-token']) {
-        throw new options_UsageError('input github-token: commit-status needs a token (statuses: write)');
-    }
-    const scope = actionsCacheScope(inputs);
-    if (scope && inputs.mode === 'clear' && !inputs['github-token']) {
-        throw new options_UsageError('input github-token: the Actions cache clear needs a token (actions: write)');
-    }
-    return inputs;
-}
-/** Which Actions cache entries clear mode deletes; null when none of its inputs is given. */
-function actionsCacheScope(inputs) {
-    return parseCacheScope(inputs['gha-cache-key-prefix'], inputs['gha-cache-ref'], inputs['gha-cache-all']);
-}
-/** The values to mask in the log before anything else is printed. */
-function secretValues(inputs) {
-    const values = inputs['secret-build-args'].map(n => inputs['build-args'][n] ?? '');
-    return [...values, ...inputSecretValues(inputs.flags), inputs['github-token']].filter(v => v !== '');
-}
-/** Inputs that only one mode reads, and which modes: given elsewhere they are ignored. */
-const ONLY_IN = {
-    tags: ['build'],
-    prune: ['build'],
-    'cache-from': ['build', 'check'],
-    'log-file': ['check'],
-    image: ['check', 'verify'],
-    'clear-paths': ['clear'],
-    'clear-all': ['clear'],
-    'gha-cache-key-prefix': ['clear'],
-    'gha-cache-ref': ['clear'],
-    'gha-cache-all': ['clear'],
-    'compose-file': ['build', 'check', 'verify'],
-    containers: ['verify'],
-    wait: ['verify'],
-    'commit-status': ['build', 'check'],
-    push: ['build'],
-    'clear-registry-cache': ['clear'],
-    'build-timeout': ['build']
-};
-function given(v, name) {
-    if (name === 'prune')
-        return v !== 'source';
-    if (v === null)
-        return false;
-    if (typeof v === 'number')
-        return true;
-    if (Array.isArray(v))
-        return v.length > 0;
-    return typeof v === 'boolean' ? v : v !== '';
-}
-/** A path the action reads or deletes must stay inside the workspace (lexically). */
-function insideWorkspace(workspace, p, input) {
-    const abs = (0,external_node_path_.isAbsolute)(p) ? (0,external_node_path_.resolve)(p) : (0,external_node_path_.resolve)(workspace, p);
-    if ((0,paths/* escapesRoot */.X8)(workspace, abs)) {
-        throw new options_UsageError(`input ${input}: "${p}" is outside the workspace ${workspace}`);
-    }
-    return abs;
-}
-/**
- * insideWorkspace, then through symlinks: the path must exist as `kind` and its real location
- * must stay inside the workspace's real location too.
- */
-async function workspacePath(workspace, p, input, kind) {
-    const abs = insideWorkspace(workspace, p, input);
-    const st = await (0,promises_.stat)(abs).catch(() => null);
-    if (st === null)
-        throw new options_UsageError(`input ${input}: "${p}" does not exist`);
-    if (kind === 'dir' ? !st.isDirectory() : !st.isFile()) {
-        throw new options_UsageError(`input ${input}: "${p}" is not a ${kind === 'dir' ? 'directory' : 'file'}`);
-    }
-    const [real, realRoot] = await Promise.all([(0,promises_.realpath)(abs), (0,promises_.realpath)(workspace)]);
-    if ((0,paths/* escapesRoot */.X8)(realRoot, real)) {
-        throw new options_UsageError(`input ${input}: "${p}" leads outside the workspace through a symlink (to ${real})`);
-    }
-    return abs;
-}
-/** GITHUB_REPOSITORY as owner and repo, for the input that needs the API. */
-function repository(env, input) {
-    const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo || extra !== undefined) {
-        throw new options_UsageError(`input ${input}: GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY ?? ''}" is not owner/repo (not on GitHub Actions?)`);
-    }
-    return { owner, repo };
-}
-/** The repository's Actions cache entries clear mode deletes, or null when none are asked for. */
-function actionsCacheTarget(inputs, env) {
-    const scope = actionsCacheScope(inputs);
-    if (scope === null)
-        return null;
-    const input = scope.all
-        ? 'gha-cache-all'
-        : scope.keyPrefix
-            ? 'gha-cache-key-prefix'
-            : 'gha-cache-ref';
-    return {
-        ...repository(env, input),
-        token: inputs['github-token'],
-        scope,
-        ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {})
-    };
-}
-/**
- * Resolves and checks every path and the status target before anything runs; returns the plan
- * and warnings for inputs the mode ignores.
- */
-async function planRun(inputs, ctx) {
-    const { workspace, env } = ctx;
-    const warnings = [];
-    for (const [name, modes] of Object.entries(ONLY_IN)) {
-        if (given(inputs[name], name) && !modes.includes(inputs.mode)) {
-            warnings.push(`input ${name} is not used in ${inputs.mode} mode (only ${modes.join(', ')})`);
-        }
-    }
-    const docker = env.DOCKER_PATH || 'docker';
-    const state = inputs['state-file'] ? (0,external_node_path_.resolve)(workspace, inputs['state-file']) : null;
-    if (inputs.mode === 'verify') {
-        return {
-            plan: { mode: 'verify', verify: await planVerify(inputs, workspace, state, docker) },
-            warnings
-        };
-    }
-    const compose = inputs['compose-file'] && (inputs.mode === 'build' || inputs.mode === 'check');
-    // With a compose file, each service's context and Dockerfile come from it.
-    const context = compose
-        ? insideWorkspace(workspace, inputs.context, 'context')
-        : inputs.mode === 'clear'
-            ? insideWorkspace(workspace, inputs.context, 'context')
-            : await workspacePath(workspace, inputs.context, 'context', 'dir');
-    const file = compose || inputs.mode === 'clear'
-        ? insideWorkspace(workspace, inputs.file || (0,external_node_path_.resolve)(context, 'Dockerfile'), 'file')
-        : await workspacePath(workspace, inputs.file || (0,external_node_path_.resolve)(context, 'Dockerfile'), 'file', 'file');
-    if (inputs.mode === 'hash') {
-        const { buildContexts } = await resolveBuildPaths(inputs.flags, (p, input) => workspacePath(workspace, p, input, 'dir'), p => (0,external_node_path_.resolve)(workspace, p));
-        return {
-            plan: {
-                mode: 'hash',
-                context,
-                file,
-                buildArgs: inputs['build-args'],
-                namedContexts: buildContexts
-            },
-            warnings
-        };
-    }
-    if (inputs.mode === 'clear') {
-        for (const p of inputs['clear-paths']) {
-            try {
-                await resolveClearPath(workspace, p);
-            }
-            catch (e) {
-                throw new options_UsageError(`input clear-paths: ${errorMessage(e)}`);
-            }
-        }
-        return {
-            plan: {
-                mode: 'clear',
-                clear: {
-                    root: workspace,
-                    context,
-                    file,
-                    ...(inputs.target ? { target: inputs.target } : {}),
-                    state,
-                    all: inputs['clear-all'],
-                    paths: inputs['clear-paths'],
-                    filters: [],
-                    docker,
-                    registryCache: inputs['clear-registry-cache'],
-                    actionsCache: actionsCacheTarget(inputs, env)
-                }
-            },
-            warnings
-        };
-    }
-    if (compose && inputs.tags.length > 0) {
-        warnings.push('input tags is not used with compose-file: each service gets its compose image name');
-    }
-    const composeFile = compose
-        ? {
-            file: await workspacePath(workspace, inputs['compose-file'], 'compose-file', 'file'),
-            services: inputs.services,
-            // Every path the compose file names gets the same containment as the context input.
-            root: workspace
-        }
-        : null;
-    let logFile = null;
-    if (inputs.mode === 'check') {
-        if (!inputs['log-file'])
-            throw new options_UsageError('input log-file: check mode needs the build log to judge');
-        // Read like the context: inside the workspace, also through symlinks.
-        logFile = await workspacePath(workspace, inputs['log-file'], 'log-file', 'file');
-    }
-    let status = null;
-    if (inputs['commit-status']) {
-        const { owner, repo } = repository(env, 'commit-status');
-        if (!ctx.headSha) {
-            throw new options_UsageError('input commit-status: no commit to post on (GITHUB_SHA is not set)');
-        }
-        status = {
-            token: inputs['github-token'],
-            owner,
-            repo,
-            sha: ctx.headSha,
-            ...(ctx.runUrl ? { targetUrl: ctx.runUrl } : {})
-        };
-    }
-    const guard = guardOptions({
-        context,
-        file,
-        state,
-        tags: inputs.tags,
-        buildArgs: inputs['build-args'],
-        secretArgs: inputs['secret-build-args'],
-        cacheFrom: inputs['cache-from'],
-        target: inputs.target || null,
-        prune: inputs.prune,
-        verify: inputs.verify,
-        // What was built: GITHUB_SHA (a PR's merge commit), as docker/metadata-action labels it.
-        commit: inputs.commit || ctx.env.GITHUB_SHA || ctx.headSha || null,
-        logFile,
-        image: inputs.image || null,
-        docker,
-        push: inputs.push && inputs.mode === 'build',
-        surface: 'action',
-        build: await resolveBuildPaths(inputs.flags, (p, input) => workspacePath(workspace, p, input, 'dir'), p => (0,external_node_path_.resolve)(workspace, p)),
-        ...(inputs['build-timeout'] !== null ? { buildTimeoutMs: inputs['build-timeout'] } : {})
-    });
-    return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings };
-}
-
-// EXTERNAL MODULE: ./src/context/hash.ts
-var hash = __nccwpck_require__(9715);
-// EXTERNAL MODULE: ./src/dockerfile/index.ts + 5 modules
-var dockerfile = __nccwpck_require__(3806);
-;// CONCATENATED MODULE: ./src/pipeline/named-contexts.ts
-/**
- * Named build contexts (`--build-context NAME=DIR`, the action's `build-contexts`): each is
- * hashed as Docker sends it, with its own `.dockerignore`, and the steps that read it
- * (`COPY --from=NAME`, `RUN --mount=from=NAME`) are compared, judged and proven like the steps
- * of the main context.
- *
- * One flat path space: a named context's entries are keyed `NAME:path`, so the record's file
- * signatures, the changed-files list, the step comparison and the proof requests need no second
- * code path. A main-context path that starts with `NAME:` would be ambiguous and is refused.
- *
- * buildx passes the directories as `--build-context`. The classic client has no such flag; there
- * each named context is stood in by a local image `NAME` built `FROM scratch` with `COPY . /`
- * from that directory, which `COPY --from=NAME` and `RUN --mount=from=NAME` then read (the daemon
- * resolves an image name locally first). That image is built through the same builder cache, so
- * a stale context-sync record shows in it, and in the layer the COPY wrote, as it would in a
- * named context; the tag is removed after the run.
- */
-
-
-
-
-
-
-
-
-
-/** The label that marks an image as a stand-in for a named context (its value: the directory). */
-const STAND_IN_LABEL = 'dev.fresh-build.named-context';
-/** `NAME:path` for a named context's entry; the path itself for the main context. */
-function entryKey(context, path) {
-    return context === undefined ? path : `${context}:${path}`;
-}
-/** The path inside its own context of a key a step of `context` reads. */
-function pathInContext(context, key) {
-    return context === undefined ? key : key.slice(context.length + 1);
-}
-/** Each named context scanned as Docker sends it: its own root `.dockerignore`. */
-async function scanNamedContexts(dirs) {
-    const out = new Map();
-    for (const [name, dir] of Object.entries(dirs)) {
-        try {
-            await checkContextDir(dir);
-        }
-        catch (e) {
-            throw new options_UsageError(`named context ${name}: ${e.message}`);
-        }
-        out.set(name, await scanContext(dir));
-    }
-    return out;
-}
-/** The named contexts' entries, keyed; refuses a main-context path that looks like a key. */
-function keyedEntries(named, main) {
-    const names = [...named.keys()];
-    const clash = main.find(e => names.some(n => e.path.startsWith(`${n}:`)));
-    if (clash) {
-        throw new options_UsageError(`build context path "${clash.path}" reads like a file of the named context ${clash.path.split(':')[0]}: rename one`);
-    }
-    return [...named].flatMap(([name, scan]) => scan.entries.map(e => ({ ...e, path: entryKey(name, e.path) })));
-}
-/**
- * The context hash with named contexts: one sha256 over the main context's hash and each named
- * context's, by name. Without named contexts it is the main context's hash unchanged.
- */
-function combinedHash(main, named) {
-    if (named.size === 0)
-        return main;
-    const h = (0,external_node_crypto_.createHash)('sha256').update(`main\0${main}\n`);
-    for (const name of [...named.keys()].sort()) {
-        const entries = named.get(name)?.entries ?? [];
-        h.update(`${name}\0${hashOf(entries)}\n`);
-    }
-    return `sha256:${h.digest('hex')}`;
-}
-function hashOf(entries) {
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    for (const e of entries) {
-        h.update(`${e.path}\0${e.type}\0${e.mode}\0${e.digest ?? ''}\0${e.linkTarget ?? ''}\n`);
-    }
-    return h.digest('hex');
-}
-/**
- * Builds the stand-in image of each named context (classic client). Refuses to overwrite an
- * image of that name that is not a stand-in: it may be the user's.
- */
-async function buildStandIns(dirs, io, where) {
-    const made = [];
-    const cleanup = () => removeStandIns(io, made);
-    const temp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'fb-context-'));
-    try {
-        const dockerfile = (0,external_node_path_.join)(temp, 'Dockerfile');
-        (0,external_node_fs_.writeFileSync)(dockerfile, 'FROM scratch\nCOPY . /\n');
-        for (const [name, dir] of Object.entries(dirs)) {
-            made.push(await buildStandIn(name, dir, dockerfile, io, where));
-        }
-    }
-    catch (e) {
-        await cleanup();
-        throw e;
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(temp, { recursive: true, force: true });
-    }
-    return { cleanup };
-}
-async function removeStandIns(io, made) {
-    for (const { name, id } of made) {
-        const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null);
-        // Untag only while the name still points at our image; never forced.
-        if (now?.code === 0 && now.stdout.trim() === id) {
-            await io.exec(['image', 'rm', name]).catch(() => null);
-        }
-    }
-}
-/** One stand-in: refused over a foreign image of that name, else built from `dir` and tagged. */
-async function buildStandIn(name, dir, dockerfile, io, where) {
-    const existing = await io.exec([
-        'image',
-        'inspect',
-        '--format',
-        `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
-        name
-    ]);
-    if (existing.code === 0 && existing.stdout.trim() === '') {
-        throw new options_UsageError(`${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`);
-    }
-    io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`);
-    const lines = [];
-    const spec = {
-        context: dir,
-        file: dockerfile,
-        tags: [name],
-        buildArgs: {},
-        cacheFrom: [],
-        labels: { [STAND_IN_LABEL]: dir }
-    };
-    const built = await runBuild(io.exec, io.kind, spec, {
-        onLine: l => lines.push(l),
-        redact: io.redact,
-        ...(io.onCommand ? { onCommand: io.onCommand } : {})
-    });
-    if (built.code !== 0 || built.imageId === null) {
-        for (const l of lines.slice(-20))
-            io.say(`[context ${name}] ${l}`);
-        throw new util_error/* FreshBuildError */.nz(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
-    }
-    const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
-    return { name, id: id.stdout.trim() };
-}
-
-;// CONCATENATED MODULE: ./src/verdict/sources.ts
-
-
-/**
- * Literal sources that select nothing in the context: BuildKit fails the step (`not found`),
- * while a wildcard that matches nothing is allowed (verified on 20.10). The step's hash is then
- * the empty digest; saying so before any prune spares a prune for a build that cannot succeed.
- */
-function unmatchedSources(steps, entries) {
-    const out = [];
-    for (const step of steps) {
-        for (const source of step.sources) {
-            if ((0,gomatch/* hasWildcard */.rl)(source) || source === '.')
-                continue;
-            if ((0,dockerfile/* selectSources */.nn)({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
-                out.push({ step, source });
-            }
-        }
-    }
-    return out;
-}
-/** The warning line for an unmatched source. */
-function unmatchedMessage(u, excluded) {
-    return `line ${u.step.line}: ${u.step.instruction}: no context file matches ${u.source}${excluded ? ' (.dockerignore excludes it)' : ''}, so the build will fail`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/hash.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The ONBUILD reader of `hash`, which otherwise needs no daemon: it asks the configured one
- * (DOCKER_HOST) for local base images only, and names what it could not read.
- */
-function daemonOnBuild(env) {
-    return images => readOnBuild(daemonExec((0,docker_exec/* dockerClient */._n)({ env })), images);
-}
-/** `not found`, `is not readable (permission denied)`...: what the named file is. */
-function fault(e) {
-    const code = (0,errno/* errCode */.tm)(e) ?? '';
-    return (0,errno/* fileFault */.bT)(code) ?? `cannot be read (${code || (0,util_error/* thrownMessage */.U4)(e)})`;
-}
-async function readDockerfileText(file) {
-    return (await readDockerfileBytes(file)).toString('utf8');
-}
-async function readDockerfileBytes(file) {
-    try {
-        return await (0,promises_.readFile)(file);
-    }
-    catch (e) {
-        throw new options_UsageError(`Dockerfile ${fault(e)}: ${file}`);
-    }
-}
-/**
- * The context directory must exist before anything else is read: when it is missing, the
- * default Dockerfile inside it is missing too, and the message should name the real fault.
- */
-async function checkContextDir(dir) {
-    let st;
-    try {
-        st = await (0,promises_.stat)(dir);
-    }
-    catch (e) {
-        throw new options_UsageError(`build context ${fault(e)}: ${dir}`);
-    }
-    if (!st.isDirectory())
-        throw new options_UsageError(`build context is not a directory: ${dir}`);
-}
-/**
- * The reader throws DockerfileError for what it rejects; a Dockerfile built to exhaust it (a
- * variable nested thousands deep overflows the recursive word lexer) must still end in one line
- * naming the file rather than a bare "Maximum call stack size exceeded".
- */
-function readPlan(text, file, buildArgs, namedContexts, triggers) {
-    try {
-        return (0,dockerfile/* readDockerfile */.n_)(text, {
-            file,
-            buildArgs,
-            namedContexts,
-            ...(triggers && triggers.size > 0 ? { onBuild: (b) => triggers.get(b) } : {})
-        });
-    }
-    catch (e) {
-        if (e?.name === 'RangeError') {
-            throw new options_UsageError(`${file}: too deeply nested to read (${e.message})`);
-        }
-        throw e;
-    }
-}
-/** Step 1 and 2 of the pipeline: read the context and the Dockerfile, hash both. No daemon. */
-async function hashContext(opts) {
-    await checkContextDir(opts.context);
-    // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
-    const namedDirs = opts.namedContexts ?? {};
-    const names = Object.keys(namedDirs);
-    const bytes = await readDockerfileBytes(opts.file);
-    const { plan, onBuildProblems } = await planWithTriggers(bytes.toString('utf8'), names, opts);
-    opts.onPlan?.(plan);
-    // Opened before the walk: the cache's horizon must precede every lstat of the scan.
-    const cache = opts.statCache ? await StatCache.open(opts.statCache) : null;
-    const scan = await scanWithCache(opts.context, opts.file, cache);
-    const inputs = {
-        dockerfile: hash_sha256(bytes),
-        ignoreFile: scan.ignoreFile,
-        ignore: scan.ignoreFile ? hash_sha256(await (0,promises_.readFile)(scan.ignoreFile)) : null
-    };
-    const named = await scanNamedContexts(namedDirs);
-    const namedEntries = new Map([...named].map(([n, s]) => [n, s.entries]));
-    return {
-        scan,
-        plan,
-        contextHash: combinedHash(hashInputs((0,hash/* hashEntries */.fG)(scan.entries), inputs), named),
-        steps: (0,dockerfile/* hashSteps */.g7)(plan, scan.entries, namedEntries),
-        statCache: cache ? await cache.save() : null,
-        inputs,
-        onBuildProblems,
-        named,
-        all: named.size === 0 ? scan.entries : [...scan.entries, ...keyedEntries(named, scan.entries)]
-    };
-}
-/**
- * The plan, read again with the ONBUILD triggers of local base images when there are any (a
- * trigger runs as the first instructions of the stage built on that image).
- */
-async function planWithTriggers(text, names, opts) {
-    const plan = readPlan(text, opts.file, opts.buildArgs, names);
-    const images = imageBases(plan);
-    if (!opts.onBuild || images.length === 0)
-        return { plan, onBuildProblems: [] };
-    const read = await opts.onBuild(images);
-    if (read.triggers.size === 0)
-        return { plan, onBuildProblems: read.problems };
-    const again = readPlan(text, opts.file, opts.buildArgs, names, read.triggers);
-    return { plan: again, onBuildProblems: read.problems };
-}
-/** The context walk, digesting through the stat cache when there is one (dropped on failure). */
-async function scanWithCache(context, dockerfile, cache) {
-    try {
-        return await scanContext(context, {
-            dockerfile,
-            ...(cache ? { digester: cache.digester() } : {})
-        });
-    }
-    catch (e) {
-        await cache?.discard();
-        throw e;
-    }
-}
-const hash_sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
-/**
- * The context hash: the entries, and the Dockerfile and ignore file, which BuildKit receives
- * through their own local sources with the same size+mtime shortcut (verified on 20.10: a
- * same-size, mtime-kept edit of a Dockerfile outside the context built the old one until
- * `docker builder prune --filter type=source.local`). A change to either diverges from the
- * record, so the default policy prunes what would serve the old copy.
- */
-function hashInputs(entriesHash, inputs) {
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    h.update(`context ${entriesHash}
-dockerfile ${inputs.dockerfile}
-ignore ${inputs.ignore ?? '-'}
-`);
-    return `sha256:${h.digest('hex')}`;
-}
-/** Base images of stages that are images (not scratch, not an earlier stage). */
-function imageBases(plan) {
-    const names = new Set();
-    const out = [];
-    for (const s of plan.stages) {
-        const base = s.base.toLowerCase();
-        if (base !== 'scratch' && !names.has(base) && !s.deps.includes(base))
-            out.push(s.base);
-        names.add(s.name);
-    }
-    return [...new Set(out)];
-}
-/** The document `hash --json` prints (docs/contract.md). */
-function hashReport(h) {
-    return {
-        contextHash: h.contextHash,
-        files: h.scan.entries.map(e => ({
-            path: e.path,
-            type: e.type,
-            mode: (0,hash/* formatMode */.VQ)(e.mode),
-            digest: e.digest ?? null,
-            ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {})
-        })),
-        steps: h.steps.map(s => ({
-            stage: s.stage,
-            index: s.index,
-            instruction: s.instruction,
-            line: s.line,
-            sourceHash: s.sourceHash,
-            sources: s.selected,
-            ...(s.trigger !== undefined ? { onbuildOf: s.trigger } : {})
-        })),
-        warnings: [
-            ...h.plan.warnings.map(w => `line ${w.line}: ${w.message}`),
-            ...h.onBuildProblems,
-            // A step whose literal source matches nothing has the empty digest: the build will fail.
-            ...unmatchedSources(h.steps.filter(s => s.context === undefined), h.scan.entries).map(u => unmatchedMessage(u, false))
-        ]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/stages/prepare.ts
-
-
-
-
-
-
-/** Stage 1: identity, build args, where the record and stat cache live. No file is read yet. */
-async function prepare(command, opts, service, io) {
-    const redact = (0,text_safety/* redactor */.$p)([...secretArgValues(opts), ...buildSecretValues(opts.build, io.env)]);
-    const identity = await resolveIdentity(opts, io.env);
-    const statePath = opts.state ??
-        (0,src_record/* defaultStatePath */.K0)({
-            context: opts.context,
-            file: opts.file,
-            target: opts.target ?? undefined,
-            env: io.env
-        });
-    const recordInContext = (0,src_record/* stateInsideContext */.fB)(statePath, opts.context, io.cwd);
-    return {
-        command,
-        opts,
-        service,
-        io,
-        // Only the data in a line is redacted (a path, a tag, a log line), never the tool's own
-        // words: a secret `e` must not rewrite them.
-        say: line => io.progress(line),
-        redact,
-        identity,
-        buildArgs: command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs,
-        statePath,
-        recordInContext,
-        // Beside the record; not when the record sits inside the context (the cache would be hashed).
-        statCache: opts.statCache === false || recordInContext ? null : statCachePathFor(statePath),
-        docker: lazyDocker(opts, io),
-        warnings: [],
-        pushPlan: null
-    };
-}
-/** The injected exec, else the configured client, made on first use. */
-function lazyDocker(opts, io) {
-    let exec = io.exec;
-    return () => (exec ??= daemonExec((0,docker_exec/* dockerClient */._n)({ dockerPath: opts.docker, env: io.env })));
-}
-async function resolveIdentity(opts, env) {
-    let commit = opts.commit ?? env.GITHUB_SHA ?? null;
-    if (commit === null) {
-        const git = await (0,docker_exec/* run */.eF)('git', ['-C', opts.context, 'rev-parse', 'HEAD'], { env }).catch(() => null);
-        commit = git && git.code === 0 ? git.stdout.trim() || null : null;
-    }
-    const buildId = opts.buildId ??
-        (env.GITHUB_RUN_ID
-            ? `${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT ?? '1'}`
-            : new Date().toISOString().replace(/[-:.]/g, ''));
-    return { commit, buildId };
-}
-/** GIT_COMMIT_HASH and BUILD_ID, unless the user set them. */
-function injectIdentity(args, id) {
-    const out = { ...args };
-    if (!('GIT_COMMIT_HASH' in out) && id.commit)
-        out.GIT_COMMIT_HASH = id.commit;
-    if (!('BUILD_ID' in out))
-        out.BUILD_ID = id.buildId;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/stages/hash.ts
-
-
-
-
-
-
-
-
-/** Stage 2: read the Dockerfile and the context, hash both. */
-async function hashStage(run) {
-    const { opts, say } = run;
-    say(`reading the build context ${run.redact(opts.context)}`);
-    // Anything in the context written after this moment was written while this run read it.
-    const startedAt = Date.now();
-    let early;
-    const hashed = await hashContext({
-        context: opts.context,
-        file: opts.file,
-        buildArgs: run.buildArgs,
-        statCache: run.statCache,
-        ...(opts.build ? { namedContexts: opts.build.buildContexts } : {}),
-        onBuild: images => readOnBuild(run.docker(), images),
-        onPlan: plan => (early = onPlan(run, plan))
-    });
-    const { needed, hostInfo, sourcesBefore } = early ?? {
-        needed: new Set(),
-        hostInfo: null,
-        sourcesBefore: null
-    };
-    if (hashed.statCache)
-        say(describeStatCache(hashed.statCache));
-    const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0';
-    const steps = hashed.steps.filter(s => needed.has(s.stage));
-    say(`context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`);
-    run.warnings.push(...hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`), ...hashed.onBuildProblems);
-    if (run.recordInContext) {
-        run.warnings.push(`the record ${run.statePath} is inside the build context: every write changes the context hash`);
-    }
-    return {
-        ...run,
-        hashed,
-        // Named contexts' entries keyed NAME:path beside the main context's (see named-contexts.ts).
-        files: contextFiles(hashed.all),
-        steps,
-        finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
-        hostInfo,
-        sourcesBefore,
-        startedAt
-    };
-}
-/** Between reading the Dockerfile and walking the context (see hashContext's onPlan). */
-function onPlan(run, plan) {
-    let needed;
-    // A bad --target is bad input: refused before any docker call.
-    try {
-        needed = (0,dockerfile/* neededStages */.xB)(plan, run.opts.target ?? undefined);
-    }
-    catch (e) {
-        throw new options_UsageError(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`);
-    }
-    // The daemon is asked while the context is walked: both take a while, neither needs the other.
-    if (run.command !== 'build')
-        return { needed, hostInfo: null, sourcesBefore: null };
-    const hostInfo = probe(run);
-    hostInfo.catch(() => undefined); // awaited by the build source; a failure is reported there
-    // What the builder's context records look like before this run builds (never rejects).
-    const sourcesBefore = run.opts.prune === 'never' ? null : listLocalSources(run.docker());
-    return { needed, hostInfo, sourcesBefore };
-}
-/**
- * The builder probe: the kept client facts and the daemon's /version where they vouch (beside the
- * record, like the stat cache; docker/probe.ts), else the client's own two calls.
- */
-function probe(run) {
-    if (run.io.exec || run.statCache === null)
-        return detectBuilder(run.docker(), run.io.env);
-    const client = (0,docker_exec/* dockerClient */._n)({ dockerPath: run.opts.docker, env: run.io.env });
-    return probeBuilder(client, run.docker(), clientFactsPath(run.statePath));
-}
-function contextFiles(entries) {
-    return {
-        entries,
-        byPath: new Map(entries.map(e => [e.path, e])),
-        signatures: (0,src_record/* fileSignatures */.wL)(entries)
-    };
-}
-
-// EXTERNAL MODULE: ./src/record/diff.ts
-var record_diff = __nccwpck_require__(8262);
-;// CONCATENATED MODULE: ./src/verdict/compare.ts
-
-/** Step identity across runs: the stage and the instruction's position in it. */
-function stepKey(step) {
-    return `${step.stage}#${step.index}`;
-}
-/**
- * What changed since the record: per file by signature, and per step. A step is changed when it
- * reads a changed path, or when the record has the same step and its source hash differs (this also
- * catches an entry the step newly selects because its sources were edited in the Dockerfile).
- * `selects(step, path)` says whether the step reads a path, now or in the recorded context.
- */
-function compareWithRecord(files, steps, previous, selects) {
-    const stepChanges = new Map();
-    if (!previous) {
-        return { previousHash: null, changedFiles: [], removedFiles: new Set(), stepChanges };
-    }
-    const diff = (0,record_diff/* diffRecords */.OM)(previous, files);
-    const changed = (0,record_diff/* changedPaths */.vl)(diff);
-    const recorded = new Map(previous.steps.map(s => [stepKey(s), s]));
-    for (const step of steps) {
-        const paths = changed.filter(p => selects(step, p));
-        const before = recorded.get(stepKey(step));
-        const hashMoved = before !== undefined &&
-            before.instruction === step.instruction &&
-            before.sourceHash !== step.sourceHash;
-        if (paths.length > 0 || hashMoved)
-            stepChanges.set(stepKey(step), paths);
-    }
-    return {
-        previousHash: previous.contextHash,
-        changedFiles: changed,
-        removedFiles: new Set(diff.removed),
-        stepChanges
-    };
-}
-
-;// CONCATENATED MODULE: ./src/verdict/warnings.ts
-/** Host build outputs that, copied over a fresh build's output by `COPY . .`, ship old code. */
-const HOST_OUTPUTS = [
-    '.next',
-    'dist',
-    'build',
-    'node_modules/.cache',
-    '__pycache__'
-];
-/** Build args the guard injects so the image can tell which commit and build it came from. */
-const INJECTED_ARGS = ['GIT_COMMIT_HASH', 'BUILD_ID'];
-/** The directory a step's source names, when it is one (`.`, `web/`, `web`). */
-function dirSources(step, dirs) {
-    return step.sources
-        .map(s => s.replace(/^(\.?\/)+/, '').replace(/\/+$/, '') || '.')
-        .filter(s => s === '.' || s === '/' || dirs.has(s))
-        .map(s => (s === '/' ? '.' : s));
-}
-/**
- * Warnings before the build for the stale-deploy classes users keep hitting. Each names the
- * Dockerfile line where there is one (`line N: ...`, which annotations pick up).
- */
-function preBuildWarnings(f) {
-    const out = [];
-    // A host output dir anywhere in the tree (a monorepo's app/.next too), found in one pass.
-    const dirs = new Set(f.entries.filter(e => e.type === 'dir').map(e => e.path));
-    const outputs = [...dirs].filter(d => HOST_OUTPUTS.some(o => d === o || d.endsWith(`/${o}`)));
-    for (const step of f.steps) {
-        if (step.keyword === 'RUN')
-            continue;
-        // Any directory the step copies, not only `.`: `COPY web/ /app/` takes a stale web/dist.
-        const roots = dirSources(step, dirs);
-        const hit = outputs.filter(o => roots.some(r => r === '.' || o.startsWith(`${r}/`)));
-        const names = [
-            ...new Set(hit.map(o => HOST_OUTPUTS.find(h => o === h || o.endsWith(`/${h}`)) ?? o))
-        ];
-        if (names.length > 0) {
-            out.push(`line ${step.line}: ${step.instruction} copies host build output ${names.map(p => `${p}/`).join(', ')} that .dockerignore does not exclude; it can overwrite what the image builds with stale files`);
-        }
-    }
-    if (dirs.has('.git')) {
-        out.push('the context includes .git: every commit changes the context hash, so every build prunes the context cache and re-sends the context; add .git to .dockerignore');
-    }
-    for (const { step, paths } of f.excludedChanged ?? []) {
-        out.push(`line ${step.line}: ${step.instruction} covers ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}, changed since the last good build, which .dockerignore excludes: the build never sees those changes`);
-    }
-    for (const { step, source } of f.excludedSources) {
-        out.push(`line ${step.line}: ${step.instruction} names ${source}, which .dockerignore excludes: the build never sees its changes`);
-    }
-    if ('BUILDKIT_INLINE_CACHE' in f.buildArgs) {
-        out.push('BUILDKIT_INLINE_CACHE is set: images carry inline cache that later --cache-from builds import, even after a prune');
-    }
-    if (f.cacheFrom.length > 0) {
-        out.push(`--cache-from ${f.cacheFrom.join(', ')}: imported cache survives builder prunes; changed steps are proven by bytes`);
-    }
-    const declared = new Set(f.declaredArgs);
-    for (const name of f.secretArgs.filter(n => declared.has(n))) {
-        out.push(`secret build arg ${name} is declared by an ARG: docker records its value in the image history of every later RUN (docker history shows it); pass it as a build secret (RUN --mount=type=secret) instead`);
-    }
-    const inStage = new Set(f.stageArgs ?? f.declaredArgs);
-    const missing = f.injected ? INJECTED_ARGS.filter(a => !inStage.has(a)) : [];
-    if (missing.length > 0) {
-        const global = missing.filter(a => declared.has(a));
-        out.push(`no stage declares ARG ${missing.join(' or ARG ')}: the injected build identity reaches only the image labels (add the ARG to the stage that should see it)${global.length > 0 ? `; ARG ${global.join(', ')} before the first FROM reaches only FROM lines until a stage declares it again` : ''}`);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/context/excluded.ts
-/**
- * Files on disk that a COPY names or covers but `.dockerignore` keeps out of the context: their
- * changes never reach the build, which users read as a stale build.
- */
-
-
-/** Entries walked per source directory at most: this is a warning, not a second scan. */
-const WALK_LIMIT = 5000;
-const literal = (source) => {
-    const rel = external_node_path_.posix
-        .normalize(source)
-        .replace(/^(\.?\/)+/, '')
-        .replace(/\/+$/, '');
-    if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
-        return null;
-    return rel;
-};
-/**
- * Excluded files under a COPY's literal source directory (not `.`, where excluding is the ignore
- * file's purpose) whose mtime or ctime is after `since` (the last good build): changed, and
- * left out of the build by `.dockerignore` (e.g. `config` + `!config/app.yaml`, `COPY config/`).
- */
-async function excludedChanged(context, steps, entries, since) {
-    if (since === null)
-        return [];
-    const sent = new Map(entries.map(e => [e.path, e]));
-    const after = since.getTime();
-    const out = [];
-    for (const step of steps) {
-        if (step.keyword === 'RUN')
-            continue;
-        const paths = [];
-        for (const source of step.sources) {
-            const rel = literal(source);
-            if (rel === null || sent.get(rel)?.type !== 'dir')
-                continue;
-            let budget = WALK_LIMIT;
-            const walk = async (dir) => {
-                const names = await (0,promises_.readdir)((0,external_node_path_.join)(context, dir)).catch(() => []);
-                for (const name of names) {
-                    if (--budget < 0)
-                        return;
-                    const path = `${dir}/${name}`;
-                    const st = await (0,promises_.lstat)((0,external_node_path_.join)(context, path)).catch(() => null);
-                    if (st === null)
-                        continue;
-                    if (st.isDirectory())
-                        await walk(path);
-                    else if (!sent.has(path) && Math.max(st.mtimeMs, st.ctimeMs) > after)
-                        paths.push(path);
-                }
-            };
-            await walk(rel);
-        }
-        if (paths.length > 0)
-            out.push({ step, paths: paths.sort() });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/registry/artifact.ts
-/**
- * The record beside the image in the registry. The full record is an OCI artifact: an OCI image
- * manifest with `artifactType` set, an empty config, one layer holding the record JSON, and a
- * `subject` naming the image manifest. It is tagged `sha256-<hex>.fresh-build` after the image's
- * digest, the tag scheme cosign uses for signatures (`sha256-<hex>.sig`): any registry that keeps
- * tags can serve it, and a client that knows the image's digest finds it with one HEAD. The
- * `subject` also lets a registry with the OCI 1.1 referrers API list it.
- */
-
-
-const RECORD_ARTIFACT_TYPE = 'application/vnd.dev.fresh-build.record.v1+json';
-const EMPTY_CONFIG = Buffer.from('{}');
-/** The tag the record of the image with this manifest digest goes under. */
-function recordTag(imageDigest) {
-    const m = /^sha256:([0-9a-f]{64})$/.exec(imageDigest);
-    if (!m)
-        throw new RegistryError(`not a sha256 digest: ${imageDigest}`, 'DIGEST_INVALID');
-    return `sha256-${m[1]}.fresh-build`;
-}
-/**
- * The record as it travels: the same shape as the local record file (validated, so only its
- * known fields go), never a build arg or a credential, since the record holds neither.
- */
-function recordDocument(record) {
-    return Buffer.from(`${JSON.stringify((0,src_record/* validateRecord */.eV)(record))}\n`);
-}
-/** Pushes the record for the image `imageDigest` of `repository`; returns the artifact's digest. */
-async function attachRecord(client, repository, imageDigest, record) {
-    const image = await client.manifest(repository, imageDigest);
-    if (!image) {
-        throw new RegistryError(`registry ${client.registry}: ${repository}@${imageDigest} is not there to attach the record to`, 'MANIFEST_UNKNOWN');
-    }
-    const doc = recordDocument(record);
-    await client.putBlob(repository, EMPTY_CONFIG);
-    await client.putBlob(repository, doc);
-    const manifest = {
-        schemaVersion: 2,
-        mediaType: MEDIA.ociManifest,
-        artifactType: RECORD_ARTIFACT_TYPE,
-        config: { mediaType: MEDIA.ociEmpty, digest: client_sha256(EMPTY_CONFIG), size: EMPTY_CONFIG.length },
-        layers: [{ mediaType: RECORD_ARTIFACT_TYPE, digest: client_sha256(doc), size: doc.length }],
-        subject: { mediaType: image.mediaType, digest: imageDigest, size: image.bytes.length },
-        annotations: {
-            'org.opencontainers.image.created': record.builtAt,
-            'dev.fresh-build.context-hash': record.contextHash
-        }
-    };
-    const bytes = Buffer.from(JSON.stringify(manifest));
-    const tag = recordTag(imageDigest);
-    const digest = await client.putManifest(repository, tag, bytes, MEDIA.ociManifest);
-    return { tag, digest };
-}
-/** The record attached to the image `reference` (a tag or a digest) names in `repository`. */
-async function fetchRecord(client, repository, reference) {
-    const imageDigest = await client.resolve(repository, reference);
-    if (!imageDigest)
-        return { status: 'no-image' };
-    const artifact = await client.manifest(repository, recordTag(imageDigest));
-    if (!artifact)
-        return { status: 'no-record', imageDigest, problem: null };
-    const layers = artifact.json.layers;
-    const subject = artifact.json.subject;
-    const layer = Array.isArray(layers)
-        ? layers.find(l => l.mediaType === RECORD_ARTIFACT_TYPE)
-        : undefined;
-    if (artifact.json.artifactType !== RECORD_ARTIFACT_TYPE ||
-        !layer ||
-        typeof layer.digest !== 'string') {
-        return {
-            status: 'no-record',
-            imageDigest,
-            problem: `${recordTag(imageDigest)} is not a fresh-build record`
-        };
-    }
-    if (subject?.digest !== imageDigest) {
-        return {
-            status: 'no-record',
-            imageDigest,
-            problem: `${recordTag(imageDigest)} names another image (${String(subject?.digest)})`
-        };
-    }
-    const bytes = await client.blob(repository, layer.digest, 32 * 1024 * 1024);
-    try {
-        return {
-            status: 'found',
-            imageDigest,
-            record: (0,src_record/* validateRecord */.eV)(JSON.parse(bytes.toString('utf8')))
-        };
-    }
-    catch (e) {
-        const why = e instanceof Error ? e.message : String(e);
-        return {
-            status: 'no-record',
-            imageDigest,
-            problem: `the record in ${recordTag(imageDigest)} is unusable: ${why}`
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/push.ts
-
-
-
-
-/** One client per registry host, shared by a run. */
-function clientFor(clients, registry, env) {
-    let c = clients.get(registry);
-    if (!c)
-        clients.set(registry, (c = new RegistryClient(registry, { env })));
-    return c;
-}
-/**
- * Checks every tag before the build: a reference with a tag, and a registry that answers and
- * lets us in with the Docker config's credentials. Throws the first RegistryError.
- */
-async function preparePush(tags, env) {
-    if (tags.length === 0)
-        throw new RegistryError('--push needs at least one --tag to push', 'NO_TAG');
-    const refs = tags.map(t => {
-        const ref = parseImageRef(t);
-        if (ref.digest)
-            throw new RegistryError(`--push: "${t}" is a digest reference; push needs a tag`, 'TAG_INVALID');
-        return ref;
-    });
-    const clients = new Map();
-    for (const ref of refs)
-        clientFor(clients, ref.registry, env);
-    for (const client of clients.values())
-        await client.ping();
-    return { refs, clients };
-}
-/** `main: digest: sha256:<hex> size: 523`, the line `docker push` ends with. */
-function pushedDigest(output) {
-    const all = [...output.matchAll(/digest: (sha256:[0-9a-f]{64})/g)];
-    return all.at(-1)?.[1] ?? null;
-}
-/** Pushes every tag, checks each digest with the registry, attaches the record per repository. */
-async function pushImage(exec, plan, record, say) {
-    const pushed = [];
-    for (const ref of plan.refs) {
-        pushed.push({ tag: ref.text, digest: await pushTag(exec, plan, ref, say) });
-    }
-    const { records, warnings } = await attachRecords(plan, pushed, record, say);
-    return {
-        digest: pushed[0].digest,
-        tags: plan.refs.map(r => r.text),
-        pushed,
-        records,
-        warnings
-    };
-}
-/** `docker push` of one tag; the digest the registry then resolves it to, checked against push's. */
-async function pushTag(exec, plan, ref, say) {
-    say(`pushing ${ref.text}`);
-    const r = await exec(['push', ref.text], { onLine: line => say(line) });
-    if (r.code !== 0) {
-        const last = `${r.stderr}\n${r.stdout}`
-            .split('\n')
-            .map(l => l.trim())
-            .filter(Boolean)
-            .at(-1) ?? `exit ${r.code}`;
-        throw new RegistryError(`pushing ${ref.text} to registry ${ref.registry} failed: ${last}`, 'PUSH_FAILED');
-    }
-    const client = clientFor(plan.clients, ref.registry, {});
-    const registryDigest = await client.resolve(ref.repository, ref.tag ?? 'latest');
-    const said = pushedDigest(r.stdout + r.stderr);
-    if (!registryDigest || (said && said !== registryDigest)) {
-        throw new RegistryError(`registry ${ref.registry}: ${ref.text} resolves to ${registryDigest ?? 'nothing'} after docker push reported ${said ?? 'no digest'}`, 'DIGEST_MISMATCH');
-    }
-    return registryDigest;
-}
-/** The record beside each pushed image, once per repository and digest; failures are warnings. */
-async function attachRecords(plan, pushed, record, say) {
-    const records = [];
-    const warnings = [];
-    const seen = new Set();
-    for (const [i, ref] of plan.refs.entries()) {
-        const digest = pushed[i].digest;
-        const key = `${repoName(ref)}@${digest}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const client = clientFor(plan.clients, ref.registry, {});
-        try {
-            const { tag } = await attachRecord(client, ref.repository, digest, record);
-            say(`record attached: ${repoName(ref)}:${tag}`);
-            records.push(`${repoName(ref)}:${tag}`);
-        }
-        catch (e) {
-            // The image is pushed and good; without its record another host starts at baseline.
-            const why = e instanceof Error ? e.message : String(e);
-            warnings.push(`the record could not be put beside ${ref.text} (${why}): a host without a local record will build a baseline`);
-        }
-    }
-    return { records, warnings };
-}
-/**
- * With a local record, the registry's record is only compared: when the first tag's image was
- * built from another context (another host pushed meanwhile), a warning says so. The verdict
- * stays against this host's record, the one that knows this builder's context cache.
- */
-async function registryDivergence(local, firstTag, env, plan) {
-    let found;
-    try {
-        found = await registryPrevious(firstTag, env, plan);
-    }
-    catch {
-        return null; // the push itself will say what is wrong with the registry
-    }
-    if (!found.record || found.record.contextHash === local.contextHash)
-        return null;
-    return `${firstTag ?? ''} in the registry was built from another context (commit ${found.record.commit ?? 'unknown'}, ${found.record.contextHash.slice(0, 19)}) than this host's last good build (commit ${local.commit ?? 'unknown'}): changed files and the prune are judged against this host's record, which knows this builder's cache`;
-}
-/**
- * The previous record for a host with none of its own: the one attached to the image the first
- * tag points at. Null (with a note) when the tag names no registry, no image, or an image without
- * a usable record. Registry errors are thrown: the caller decides whether they are fatal.
- */
-async function registryPrevious(firstTag, env, plan) {
-    if (!firstTag || !namesRegistry(firstTag)) {
-        return { record: null, from: null, note: 'no tag names a registry to look for a record in' };
-    }
-    const ref = parseImageRef(firstTag);
-    const client = plan?.clients.get(ref.registry) ?? new RegistryClient(ref.registry, { env });
-    const reference = ref.digest ?? ref.tag ?? 'latest';
-    const found = await fetchRecord(client, ref.repository, reference);
-    if (found.status === 'no-image') {
-        return { record: null, from: null, note: `${firstTag} is not in the registry yet` };
-    }
-    const from = `${repoName(ref)}:${recordTag(found.imageDigest)}`;
-    if (found.status === 'no-record') {
-        return {
-            record: null,
-            from: null,
-            note: found.problem ?? `${firstTag} (${found.imageDigest}) has no fresh-build record beside it`
-        };
-    }
-    return {
-        record: found.record,
-        from,
-        note: `the previous record is the one beside ${firstTag} (${found.imageDigest}): ${from}`
-    };
-}
-/**
- * The judgement as `build --json` prints it: the verdict document, plus `previousSource:
- * "registry"` when the previous record came from the registry, and with `--push` the digest
- * (CONTRACT.md) and what was pushed. Added only when they apply, so other documents keep their
- * bytes.
- */
-function judgementDocument(r) {
-    return {
-        ...r.judgement,
-        ...(r.previousSource === 'registry' ? { previousSource: 'registry' } : {}),
-        ...(r.push ? { digest: r.push.digest, push: r.push } : {})
-    };
-}
-/** build-push-action's `metadata` output: a JSON document with the digest, the tags and the verdict. */
-function pushMetadata(verdict, push, imageId, 
-/** The tags built, named also when nothing was pushed. */
-tags = []) {
-    return JSON.stringify({
-        'containerimage.digest': push?.digest ?? null,
-        'containerimage.config.digest': imageId,
-        'image.name': (push?.tags ?? tags).join(','),
-        digest: push?.digest ?? null,
-        tags: push?.tags ?? [...tags],
-        verdict,
-        records: push?.records ?? []
-    });
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/stages/registry.ts
-
-
-
-
-
-async function checkRegistries(run) {
-    if (run.command !== 'build' || !run.opts.push)
-        return run;
-    return { ...run, pushPlan: await preparePush(run.opts.tags, run.io.env) };
-}
-/**
- * The previous record and where it came from. With a local record and `--push`, a registry
- * record from another context is named in a warning; the local one still decides, since it is
- * the one that knows this builder's context cache.
- */
-async function previousRecord(run, local) {
-    const { opts, pushPlan } = run;
-    if (local) {
-        if (pushPlan) {
-            const note = await registryDivergence(local, opts.tags[0], run.io.env, pushPlan);
-            if (note)
-                run.warnings.push(note);
-        }
-        return { previous: local, previousSource: 'local' };
-    }
-    if (run.command !== 'build' || !opts.tags[0] || !namesRegistry(opts.tags[0])) {
-        return { previous: null, previousSource: null };
-    }
-    const found = await fromRegistry(opts.tags[0], run.io.env, pushPlan, run.warnings);
-    if (found.note)
-        run.say(found.note);
-    return found.record
-        ? { previous: found.record, previousSource: 'registry' }
-        : { previous: null, previousSource: null };
-}
-/**
- * With `--push` a registry error is fatal (the push would fail too); without, it is a warning
- * and the build is a baseline.
- */
-async function fromRegistry(tag, env, plan, warnings) {
-    try {
-        const found = await registryPrevious(tag, env, plan);
-        return { record: found.record, note: found.note };
-    }
-    catch (e) {
-        if (plan)
-            throw e;
-        warnings.push(`no record from the registry: ${errorMessage(e)}`);
-        return { record: null, note: null };
-    }
-}
-function trustRegistryRecord(run) {
-    const { source } = run;
-    if (run.previousSource !== 'registry' || run.command !== 'build' || source.pruned?.done) {
-        return run;
-    }
-    run.warnings.push(`the record came from the registry, but this host's builder cache was not pruned (${source.pruned?.note ?? `prune: ${run.opts.prune}`}): its state is unknown, so this build is a baseline`);
-    return {
-        ...run,
-        previous: null,
-        previousSource: null,
-        comparison: compareWithRecord(run.files.signatures, run.steps, null, selector(run.steps, run.files.entries, null))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/stages/compare.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** The recorded entries of a named context, their keys back to paths inside it. */
-function inContext(entries, name) {
-    const prefix = `${name}:`;
-    return entries
-        .filter(e => e.path.startsWith(prefix))
-        .map(e => ({ ...e, path: e.path.slice(prefix.length) }));
-}
-/** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
-async function compare(run) {
-    const { opts, steps, files } = run;
-    const local = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings);
-    const { previous, previousSource } = await previousRecord(run, local);
-    const comparison = compareWithRecord(files.signatures, steps, previous, selector(steps, run.hashed.scan.entries, previous, run.hashed.named));
-    // The main context's steps; a named context's steps are checked against its own entries.
-    const mainSteps = steps.filter(s => s.context === undefined);
-    const excluded = await excludedSources(opts.context, mainSteps, files.byPath);
-    const before = await earlyWarnings(run, mainSteps, previous, excluded);
-    // Shown now too: a build that fails on them (an excluded literal source) must explain itself.
-    for (const w of before)
-        run.say(`warning: ${w}`);
-    run.warnings.push(...before);
-    checkUnmatched(run, mainSteps, excluded);
-    if (run.command === 'check' && opts.verify !== 'none') {
-        run.warnings.push("check mode: this guard pruned nothing before that build, so every file a step of the final stage copied is proven from the image; note that builds of a relative context (`docker build .`) in folders of the same name share BuildKit's context record");
-    }
-    run.say(comparisonLine(run, previous, comparison.changedFiles.length));
-    return { ...run, previous, previousSource, comparison, excluded };
-}
-/** What can be told before the build: ignored sources, build args, cache sources. */
-async function earlyWarnings(run, mainSteps, previous, excluded) {
-    const { opts } = run;
-    const mainEntries = run.hashed.scan.entries;
-    return preBuildWarnings({
-        entries: mainEntries,
-        steps: mainSteps,
-        declaredArgs: run.hashed.plan.declaredArgs,
-        stageArgs: run.hashed.plan.stageArgs,
-        buildArgs: run.buildArgs,
-        cacheFrom: opts.cacheFrom,
-        excludedSources: excluded,
-        excludedChanged: await excludedChanged(opts.context, mainSteps, mainEntries, previous ? new Date(previous.builtAt) : null),
-        injected: run.command === 'build',
-        secretArgs: opts.secretArgs
-    });
-}
-/**
- * A literal source matching nothing fails the build: said before any prune, not after (a usage
- * error in build mode, a warning when another tool built).
- */
-function checkUnmatched(run, mainSteps, excluded) {
-    const unmatched = [
-        ...unmatchedSources(mainSteps, run.hashed.scan.entries),
-        ...[...run.hashed.named].flatMap(([name, scan]) => unmatchedSources(run.steps.filter(s => s.context === name), scan.entries))
-    ];
-    const [first] = unmatched;
-    if (run.command === 'build' && first) {
-        throw new options_UsageError(unmatchedMessage(first, excluded.some(e => e.source === first.source)));
-    }
-    run.warnings.push(...unmatched.map(u => unmatchedMessage(u, false)));
-}
-/** The progress line on the record: baseline, unchanged, or how much changed and what else. */
-function comparisonLine(run, previous, changed) {
-    if (!previous)
-        return `no record at ${run.redact(run.statePath)}: this build is the baseline`;
-    if (previous.contextHash === run.hashed.contextHash)
-        return 'the context equals the last good build';
-    const inputs = previous.inputs;
-    const moved = [
-        inputs && inputs.dockerfile !== run.hashed.inputs.dockerfile ? '; the Dockerfile changed' : '',
-        inputs && inputs.ignore !== run.hashed.inputs.ignore ? '; the ignore file changed' : ''
-    ].join('');
-    const commit = previous.commit === null ? 'no commit' : run.redact(previous.commit);
-    return `${changed} path(s) changed since the last good build (${commit})${moved}`;
-}
-async function loadRecord(path, ignoreCorrupt, warnings) {
-    try {
-        return await (0,src_record/* readRecord */.aE)(path);
-    }
-    catch (e) {
-        if (e instanceof src_record/* RecordError */.W1 && ignoreCorrupt) {
-            warnings.push(`${errorMessage(e)}; treated as no record (--ignore-corrupt-record)`);
-            return null;
-        }
-        if (e instanceof src_record/* RecordError */.W1) {
-            throw new options_UsageError(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
-        }
-        throw e;
-    }
-}
-/** Rebuilds context entries from a record's signatures (to know what a step read back then). */
-function entriesFromRecord(files) {
-    return Object.entries(files).map(([path, sig]) => {
-        const [type, mode, digest, size] = sig.split(' ');
-        return {
-            path,
-            type: (type ?? 'file'),
-            mode: parseInt(mode ?? '0', 8),
-            size: Number(size ?? 0),
-            ...(digest && digest !== '-' ? { digest } : {})
-        };
-    });
-}
-/**
- * selects(step, path): the step reads `path` now or read it in the recorded context (a removed
- * file counts for the steps that copied it).
- */
-function selector(steps, entries, previous, named = new Map()) {
-    // Built on first use: an unchanged context never asks, and these are a pass over every entry.
-    let sets = null;
-    const build = () => {
-        const recorded = previous ? entriesFromRecord(previous.files) : [];
-        const names = [...named.keys()];
-        const before = recorded.filter(e => !names.some(n => e.path.startsWith(`${n}:`)));
-        const out = new Map();
-        for (const s of steps) {
-            // A named context's step selects among its own entries; its paths are keyed NAME:path.
-            const now = s.context === undefined ? entries : (named.get(s.context)?.entries ?? []);
-            const then = s.context === undefined ? before : inContext(recorded, s.context);
-            const paths = new Set((0,dockerfile/* selectSources */.nn)(s, now).map(e => entryKey(s.context, e.path)));
-            for (const e of (0,dockerfile/* selectSources */.nn)(s, then))
-                paths.add(entryKey(s.context, e.path));
-            out.set(stepKey(s), paths);
-        }
-        return out;
-    };
-    return (step, path) => (sets ??= build()).get(stepKey(step))?.has(path) ?? false;
-}
-/**
- * COPY/ADD sources named literally (no wildcard) that exist on disk but that the ignore file
- * keeps out of the context: their changes never reach the build.
- */
-async function excludedSources(context, steps, sent) {
-    const out = [];
-    for (const step of steps) {
-        if (step.keyword === 'RUN')
-            continue;
-        for (const source of step.sources) {
-            const rel = literalSource(source);
-            if (rel === null || sent.has(rel))
-                continue;
-            const onDisk = await (0,promises_.lstat)((0,external_node_path_.join)(context, rel)).then(() => true, () => false);
-            if (onDisk)
-                out.push({ step, source: rel });
-        }
-    }
-    return out;
-}
-/** A source as a path inside the context, or null when it names none literally. */
-function literalSource(source) {
-    const rel = external_node_path_.posix
-        .normalize(source)
-        .replace(/^(\.?\/)+/, '')
-        .replace(/\/+$/, '');
-    if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
-        return null;
-    return rel;
-}
-
+// EXTERNAL MODULE: ./src/pipeline/compose.ts
+var compose = __nccwpck_require__(4358);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: external "node:string_decoder"
@@ -57270,9 +56150,8 @@ function parseLog(text) {
 
 
 
-
 /** A build log that cannot be read; the message is one line naming the file. */
-class LogFileError extends util_error/* FreshBuildError */.nz {
+class LogFileError extends util/* FreshBuildError */.nz {
     path;
     constructor(path, problem) {
         super(`build log ${path}: ${problem}`);
@@ -57284,8 +56163,8 @@ const LOG_WORDING = {
     unreadable: reason => `is not readable: ${reason}`
 };
 function logFault(path, e) {
-    const code = (0,errno/* errCode */.tm)(e) ?? '';
-    const known = (0,errno/* fileFault */.bT)(code, LOG_WORDING);
+    const code = (0,util/* errCode */.tm)(e) ?? '';
+    const known = (0,util/* fileFault */.bT)(code, LOG_WORDING);
     const problem = known ? `${known} (${code})` : `cannot be read (${code || String(e)})`;
     return new LogFileError(path, problem);
 }
@@ -57347,10 +56226,788 @@ async function parseLogFile(path, options = {}) {
 
 
 
+;// CONCATENATED MODULE: ./src/verdict/compare.ts
+
+/** Step identity across runs: the stage and the instruction's position in it. */
+function stepKey(step) {
+    return `${step.stage}#${step.index}`;
+}
+/**
+ * What changed since the record: per file by signature, and per step. A step is changed when it
+ * reads a changed path, or when the record has the same step and its source hash differs (this also
+ * catches an entry the step newly selects because its sources were edited in the Dockerfile).
+ * `selects(step, path)` says whether the step reads a path, now or in the recorded context.
+ */
+function compareWithRecord(files, steps, previous, selects) {
+    const stepChanges = new Map();
+    if (!previous) {
+        return { previousHash: null, changedFiles: [], removedFiles: new Set(), stepChanges };
+    }
+    const diff = (0,src_record/* diffRecords */.OM)(previous, files);
+    const changed = (0,src_record/* changedPaths */.vl)(diff);
+    const recorded = new Map(previous.steps.map(s => [stepKey(s), s]));
+    for (const step of steps) {
+        const paths = changed.filter(p => selects(step, p));
+        const before = recorded.get(stepKey(step));
+        const hashMoved = before !== undefined &&
+            before.instruction === step.instruction &&
+            before.sourceHash !== step.sourceHash;
+        if (paths.length > 0 || hashMoved)
+            stepChanges.set(stepKey(step), paths);
+    }
+    return {
+        previousHash: previous.contextHash,
+        changedFiles: changed,
+        removedFiles: new Set(diff.removed),
+        stepChanges
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verdict/instructions.ts
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+/**
+ * Compares every instruction step of a BuildKit log with the Dockerfile the guard read (issue
+ * 12, class 1). BuildKit reads the Dockerfile through its own local source with the context's
+ * size+mtime shortcut, so a same-size, mtime-kept edit can build the OLD Dockerfile while the
+ * guard reads the new one; the log then prints the old instructions. Whitespace runs are
+ * compared as one space; a tty log may cut a long name (then its text must be a prefix); with
+ * `looseArgs` (another tool's build, whose build args are unknown) a vertex that expands
+ * build-arg variables matches with each variable standing for any text. The legacy builder
+ * sends its Dockerfile with the whole context every time: its logs are not compared.
+ */
+function compareInstructions(vertices, stages, needed, log, opts) {
+    if (log.format === 'legacy' || log.format === 'unknown')
+        return [];
+    const byKey = new Map(vertices.map(v => [`${v.stage}#${v.index}`, v]));
+    const totals = new Map(stages.map(s => [s.name, s.total]));
+    const single = stages.length === 1 ? (stages[0]?.name ?? null) : null;
+    const out = [];
+    for (const step of log.steps) {
+        if (opts.service !== null && step.service !== null && step.service !== opts.service)
+            continue;
+        if (/^FROM\s/i.test(step.instruction))
+            continue;
+        const stage = step.stage === null ? single : step.stage.toLowerCase();
+        // A nameless step of a multi-stage file, or a stage this build does not run: not ours to read.
+        if (stage === null || !needed.has(stage))
+            continue;
+        const v = byKey.get(`${stage}#${step.index}`);
+        const miss = (expected, line) => {
+            out.push({ stage, index: step.index, line, expected, printed: step.instruction });
+        };
+        if (v === undefined || totals.get(stage) !== step.total) {
+            miss(v?.instruction ?? null, v?.line ?? null);
+            continue;
+        }
+        if (v.printed.length === 0)
+            continue; // a heredoc: its printed form is not predicted
+        if (!matches(v, step.instruction, log.format === 'buildkit-tty', opts.looseArgs)) {
+            miss(v.instruction, v.line);
+        }
+    }
+    return out;
+}
+function matches(v, printed, mayBeCut, looseArgs) {
+    const got = squash(printed).replace(/\.\.\.$/, '');
+    for (const p of v.printed) {
+        // A value with a line break (a build arg) ends the log line there: compare what is shown.
+        const multiline = /[\r\n]/.test(p);
+        const want = squash(multiline ? (p.split(/[\r\n]/)[0] ?? '') : p);
+        if (want === got || ((mayBeCut || multiline) && got.length > 0 && want.startsWith(got)))
+            return true;
+        if (multiline && got.startsWith(want))
+            return true;
+    }
+    if (!looseArgs || !v.usesArgs)
+        return false;
+    // Each `$NAME` / `${...}` of the text as written may have been any value in that build.
+    const parts = squash(v.instruction).split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
+    const re = new RegExp(`^${parts.map(p => p.replace(/["']/g, '').replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('.*')}$`, 's');
+    return re.test(got.replace(/["']/g, ''));
+}
+
+// EXTERNAL MODULE: ./src/context/hash.ts
+var hash = __nccwpck_require__(9715);
+;// CONCATENATED MODULE: ./src/verdict/judge.ts
+
+
+/**
+ * Which changed paths need byte proof. With `verify: changed` every changed path of every COPY/ADD
+ * step is proven, also in steps that ran: BuildKit re-runs a COPY when one file changed normally
+ * yet can keep a second, mtime-kept file stale inside it. That takes a context cache that was not
+ * pruned: when this run re-sent the whole context (`contextResent`: a successful source.local
+ * prune right before the build, or the legacy builder, which always sends everything), a step the
+ * log shows RAN copied the bytes just sent, and proving it again would only cost a `docker save`.
+ * Cached steps, and steps the log does not show, are always proven. RUN bind mounts leave no layer.
+ */
+function planProofs(steps, comparison, current, verify, seen = { logSteps: new Map(), contextResent: false }) {
+    if (verify === 'none')
+        return [];
+    const out = [];
+    for (const step of steps) {
+        if (step.keyword === 'RUN')
+            continue;
+        const paths = judgedPaths(step, comparison, seen);
+        if (paths.length === 0)
+            continue;
+        const key = stepKey(step);
+        const all = seen.proveAll?.(step) === true;
+        if (!all && seen.contextResent && seen.logSteps.get(key)?.cached === false)
+            continue;
+        out.push({
+            key,
+            stage: step.stage,
+            index: step.index,
+            paths: paths.map(path => ({ path, expected: current.get(path) ?? null }))
+        });
+    }
+    return out;
+}
+/** The paths of a step to judge: its changed ones, or all it selects when nothing vouches. */
+function judgedPaths(step, comparison, seen) {
+    const changed = comparison.stepChanges.get(stepKey(step)) ?? [];
+    const paths = seen.proveAll?.(step) ? [...new Set([...changed, ...step.selected])] : changed;
+    return seen.skip ? paths.filter(p => !seen.skip?.has(p)) : paths;
+}
+/**
+ * The verdict (docs/design.md, Verdicts): a changed file a step reads is stale until its bytes prove it, and
+ * `fresh`/`unchanged`/`baseline` promise the image holds the context's bytes: a changed file
+ * the guard could not prove (a layer it cannot read, a bind mount, an archive it cannot open)
+ * makes the step `stale` as unproven, never `ran`.
+ */
+function judge(input) {
+    const { comparison, previous } = input;
+    const warnings = [...input.warnings];
+    const scope = { ...input.scope, contextResent: false, logSteps: input.logSteps };
+    scope.contextResent = input.scope?.contextResent ?? false;
+    const mismatched = new Set((input.mismatches ?? []).map(m => `${m.stage}#${m.index}`));
+    const results = input.steps.map(step => {
+        const key = stepKey(step);
+        const seen = input.logSteps.get(key);
+        const changedFiles = comparison.stepChanges.get(key);
+        const changed = changedFiles !== undefined;
+        const cached = seen?.cached ?? false;
+        const base = {
+            stage: step.stage,
+            index: step.index,
+            instruction: step.instruction,
+            line: step.line,
+            changed,
+            cached,
+            changedFiles: changedFiles ?? [],
+            staleFiles: []
+        };
+        const status = (s, staleFiles = []) => ({
+            ...base,
+            status: s,
+            staleFiles
+        });
+        const unproven = (files, why, stale = []) => ({
+            ...base,
+            status: 'stale',
+            staleFiles: stale,
+            unprovenFiles: [...new Set(files)],
+            unproven: why
+        });
+        if (mismatched.has(key)) {
+            return unproven(judgedPaths(step, comparison, { ...scope, proveAll: () => true }), 'the build log printed another instruction for this step: BuildKit built an old copy of the Dockerfile');
+        }
+        const paths = judgedPaths(step, comparison, scope);
+        if (step.keyword === 'RUN') {
+            if (paths.length === 0 || scope.contextResent)
+                return status(cached ? 'cached' : 'ran');
+            return unproven(paths, 'a bind mount leaves no copy of its sources in the image (the RUN writes only its own output), so only the cure vouches for them: prune type=source.local before the build, which the default policy does when the context changed');
+        }
+        if (!seen && paths.length > 0) {
+            warnings.push(`line ${step.line}: ${step.instruction} was not found in the build log; judged by byte proof only`);
+        }
+        const proof = input.proofs.get(key);
+        if (proof?.unprovable) {
+            return unproven(paths, `its layer could not be read: ${proof.unprovable}`);
+        }
+        if (proof) {
+            const bad = [...new Set(proof.files.filter(f => !f.ok && !f.unproven).map(f => f.path))];
+            const unsure = proof.files.filter(f => f.unproven);
+            if (unsure.length > 0) {
+                return unproven(unsure.map(f => f.path), [...new Set(unsure.map(f => f.detail))].join('; '), bad);
+            }
+            if (bad.length > 0)
+                return status('stale', bad);
+            // `verified` is a cached step cleared by proof; a step that ran is `ran`, proven or not.
+            return status(cached ? 'verified' : 'ran');
+        }
+        if (paths.length === 0)
+            return status(cached ? 'cached' : 'ran');
+        // Changed, not proven: a step that ran right after the cure copied what was just sent.
+        // `verify: none` trusts the log: only a CACHED changed step is then stale.
+        if (seen && !cached && (scope.contextResent || input.verify === 'none'))
+            return status('ran');
+        return unproven(paths, input.verify === 'none'
+            ? 'verify: none trusts the log, and the log shows it CACHED'
+            : seen
+                ? 'no byte proof was made for it'
+                : 'the build log does not show it, and no byte proof was made for it');
+    });
+    const mismatch = (input.mismatches ?? []).length > 0;
+    const verdict = mismatch || results.some(r => r.status === 'stale')
+        ? 'stale'
+        : previous === null
+            ? 'baseline'
+            : input.contextHash === previous.contextHash && comparison.stepChanges.size === 0
+                ? 'unchanged'
+                : 'fresh';
+    return {
+        verdict,
+        contextHash: input.contextHash,
+        previousHash: comparison.previousHash,
+        changedFiles: comparison.changedFiles,
+        pruned: input.pruned,
+        steps: results,
+        causes: verdict === 'stale' ? likelyCauses(input, results) : [],
+        warnings,
+        imageId: input.imageId
+    };
+}
+/** The likely causes seen in this run, most specific first. */
+function likelyCauses(input, results) {
+    const causes = [];
+    const { facts, pruned, previous } = input;
+    const imports = [...new Set([...facts.cacheImports, ...facts.cacheFrom])];
+    if (imports.length > 0) {
+        causes.push(`cache imported from ${imports.join(', ')} (--cache-from / inline cache) serves layers built from other bytes, even after a prune`);
+    }
+    if (facts.builder === 'legacy') {
+        causes.push('the legacy builder keeps its cache in images: `---> Using cache` survives `docker builder prune`; build with BuildKit (DOCKER_BUILDKIT=1 or buildx) or pass --no-cache');
+    }
+    if (pruned === null && facts.prunePolicy === 'never') {
+        causes.push("the builder's context cache was not pruned (prune: never)");
+    }
+    else if (pruned && !pruned.done) {
+        causes.push(`the prune did not run to completion${pruned.note ? `: ${pruned.note}` : ''}`);
+    }
+    for (const m of input.mismatches ?? []) {
+        causes.push(m.expected === null
+            ? `the build log shows [${m.stage} ${m.index}] ${m.printed}, which the Dockerfile read has not: BuildKit built an old copy of the Dockerfile (it receives the Dockerfile through its own context source, with the same size+mtime shortcut); prune type=source.local`
+            : `line ${m.line ?? '?'} reads \`${m.expected}\` but the build log printed \`${m.printed}\`: BuildKit built an old copy of the Dockerfile (it receives the Dockerfile through its own context source, with the same size+mtime shortcut); prune type=source.local`);
+    }
+    const unsure = results.filter(r => (r.unprovenFiles ?? []).length > 0);
+    for (const r of unsure) {
+        causes.push(`line ${r.line}: unproven: ${(r.unprovenFiles ?? []).slice(0, 5).join(', ')}${(r.unprovenFiles ?? []).length > 5 ? ` and ${(r.unprovenFiles ?? []).length - 5} more` : ''} (${r.unproven ?? ''})`);
+    }
+    // Only another tool's build may have run on another daemon than the one the guard asks.
+    if (facts.dockerHost && facts.command === 'check') {
+        causes.push(`the build ran on the daemon at DOCKER_HOST=${facts.dockerHost}: its cache is the one that must be pruned`);
+    }
+    const stale = results.flatMap(r => r.staleFiles);
+    const sameSize = [...new Set(stale)].filter(path => {
+        const before = previous?.files[path];
+        const now = input.files[path];
+        if (before === undefined || now === undefined || before === now)
+            return false;
+        const a = (0,hash/* signatureSize */.wz)(before);
+        return a !== null && a === (0,hash/* signatureSize */.wz)(now);
+    });
+    if (sameSize.length > 0) {
+        causes.push(`same-size edit with the modification time kept (rsync -t, tar, touch -d, mtime-restoring checkouts): ${sameSize.join(', ')}; Docker re-sends a context file only when its size, mtime, mode or owner changed`);
+    }
+    if (causes.length === 0) {
+        causes.push('the builder served a cached layer whose bytes differ from the context: prune its context cache (docker builder prune --filter type=source.local, or `fresh-build clear`)');
+    }
+    return causes;
+}
+
+;// CONCATENATED MODULE: ./src/verdict/match.ts
+
+/**
+ * Finds, for each Dockerfile step, the log step that reports it.
+ *
+ * BuildKit prints `[stage i/n]` with the stage's AS name lowercased, `stage-N` for unnamed stages
+ * of a multi-stage file, and no name at all for a single-stage file; `i` counts only instructions
+ * that make a vertex. The legacy builder prints a global `Step N/M` over every instruction,
+ * global ARGs included. A compose log may prefix a service; pass it to keep services apart.
+ */
+function matchLogSteps(steps, log, service = null) {
+    const seen = log.steps.filter(s => service === null || s.service === null || s.service === service);
+    const out = new Map();
+    if (log.format === 'legacy') {
+        const byOrdinal = new Map(seen.map(s => [s.index, s]));
+        for (const step of steps) {
+            const hit = byOrdinal.get(step.ordinal);
+            if (hit)
+                out.set(stepKey(step), hit);
+        }
+        return out;
+    }
+    const named = new Map();
+    const unnamed = new Map();
+    for (const s of seen) {
+        if (s.stage === null)
+            unnamed.set(s.index, [...(unnamed.get(s.index) ?? []), s]);
+        else
+            named.set(`${s.stage.toLowerCase()}#${s.index}`, s);
+    }
+    for (const step of steps) {
+        const byName = named.get(`${step.stage.toLowerCase()}#${step.index}`);
+        if (byName) {
+            out.set(stepKey(step), byName);
+            continue;
+        }
+        // A nameless `[i/n]` is only unambiguous when exactly one candidate matches the total too.
+        const candidates = (unnamed.get(step.index) ?? []).filter(s => s.total === step.total);
+        if (candidates.length === 1 && candidates[0])
+            out.set(stepKey(step), candidates[0]);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/dockerfile/index.ts + 5 modules
+var dockerfile = __nccwpck_require__(3806);
+;// CONCATENATED MODULE: ./src/verdict/sources.ts
+
+
+/**
+ * Literal sources that select nothing in the context: BuildKit fails the step (`not found`),
+ * while a wildcard that matches nothing is allowed (verified on 20.10). The step's hash is then
+ * the empty digest; saying so before any prune spares a prune for a build that cannot succeed.
+ */
+function unmatchedSources(steps, entries) {
+    const out = [];
+    for (const step of steps) {
+        for (const source of step.sources) {
+            if ((0,gomatch/* hasWildcard */.rl)(source) || source === '.')
+                continue;
+            if ((0,dockerfile/* selectSources */.nn)({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
+                out.push({ step, source });
+            }
+        }
+    }
+    return out;
+}
+/** The warning line for an unmatched source. */
+function unmatchedMessage(u, excluded) {
+    return `line ${u.step.line}: ${u.step.instruction}: no context file matches ${u.source}${excluded ? ' (.dockerignore excludes it)' : ''}, so the build will fail`;
+}
+
+;// CONCATENATED MODULE: ./src/verdict/warnings.ts
+/** Host build outputs that, copied over a fresh build's output by `COPY . .`, ship old code. */
+const HOST_OUTPUTS = [
+    '.next',
+    'dist',
+    'build',
+    'node_modules/.cache',
+    '__pycache__'
+];
+/** Build args the guard injects so the image can tell which commit and build it came from. */
+const INJECTED_ARGS = ['GIT_COMMIT_HASH', 'BUILD_ID'];
+/** The directory a step's source names, when it is one (`.`, `web/`, `web`). */
+function dirSources(step, dirs) {
+    return step.sources
+        .map(s => s.replace(/^(\.?\/)+/, '').replace(/\/+$/, '') || '.')
+        .filter(s => s === '.' || s === '/' || dirs.has(s))
+        .map(s => (s === '/' ? '.' : s));
+}
+/**
+ * Warnings before the build for the stale-deploy classes users keep hitting. Each names the
+ * Dockerfile line where there is one (`line N: ...`, which annotations pick up).
+ */
+function preBuildWarnings(f) {
+    const out = [];
+    // A host output dir anywhere in the tree (a monorepo's app/.next too), found in one pass.
+    const dirs = new Set(f.entries.filter(e => e.type === 'dir').map(e => e.path));
+    const outputs = [...dirs].filter(d => HOST_OUTPUTS.some(o => d === o || d.endsWith(`/${o}`)));
+    for (const step of f.steps) {
+        if (step.keyword === 'RUN')
+            continue;
+        // Any directory the step copies, not only `.`: `COPY web/ /app/` takes a stale web/dist.
+        const roots = dirSources(step, dirs);
+        const hit = outputs.filter(o => roots.some(r => r === '.' || o.startsWith(`${r}/`)));
+        const names = [
+            ...new Set(hit.map(o => HOST_OUTPUTS.find(h => o === h || o.endsWith(`/${h}`)) ?? o))
+        ];
+        if (names.length > 0) {
+            out.push(`line ${step.line}: ${step.instruction} copies host build output ${names.map(p => `${p}/`).join(', ')} that .dockerignore does not exclude; it can overwrite what the image builds with stale files`);
+        }
+    }
+    if (dirs.has('.git')) {
+        out.push('the context includes .git: every commit changes the context hash, so every build prunes the context cache and re-sends the context; add .git to .dockerignore');
+    }
+    for (const { step, paths } of f.excludedChanged ?? []) {
+        out.push(`line ${step.line}: ${step.instruction} covers ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}, changed since the last good build, which .dockerignore excludes: the build never sees those changes`);
+    }
+    for (const { step, source } of f.excludedSources) {
+        out.push(`line ${step.line}: ${step.instruction} names ${source}, which .dockerignore excludes: the build never sees its changes`);
+    }
+    if ('BUILDKIT_INLINE_CACHE' in f.buildArgs) {
+        out.push('BUILDKIT_INLINE_CACHE is set: images carry inline cache that later --cache-from builds import, even after a prune');
+    }
+    if (f.cacheFrom.length > 0) {
+        out.push(`--cache-from ${f.cacheFrom.join(', ')}: imported cache survives builder prunes; changed steps are proven by bytes`);
+    }
+    const declared = new Set(f.declaredArgs);
+    for (const name of f.secretArgs.filter(n => declared.has(n))) {
+        out.push(`secret build arg ${name} is declared by an ARG: docker records its value in the image history of every later RUN (docker history shows it); pass it as a build secret (RUN --mount=type=secret) instead`);
+    }
+    const inStage = new Set(f.stageArgs ?? f.declaredArgs);
+    const missing = f.injected ? INJECTED_ARGS.filter(a => !inStage.has(a)) : [];
+    if (missing.length > 0) {
+        const global = missing.filter(a => declared.has(a));
+        out.push(`no stage declares ARG ${missing.join(' or ARG ')}: the injected build identity reaches only the image labels (add the ARG to the stage that should see it)${global.length > 0 ? `; ARG ${global.join(', ')} before the first FROM reaches only FROM lines until a stage declares it again` : ''}`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/verdict/index.ts
+/** Pure decisions over plain data: compare with the record, match log steps, plan proofs, judge. */
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/pipeline/hash.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The ONBUILD reader of `hash`, which otherwise needs no daemon: it asks the configured one
+ * (DOCKER_HOST) for local base images only, and names what it could not read.
+ */
+function daemonOnBuild(env) {
+    return images => (0,docker/* readOnBuild */.w$)((0,docker/* daemonExec */.w9)((0,docker/* dockerClient */._n)({ env })), images);
+}
+/** `not found`, `is not readable (permission denied)`...: what the named file is. */
+function fault(e) {
+    const code = (0,util/* errCode */.tm)(e) ?? '';
+    return (0,util/* fileFault */.bT)(code) ?? `cannot be read (${code || (0,util/* thrownMessage */.U4)(e)})`;
+}
+async function readDockerfileText(file) {
+    return (await readDockerfileBytes(file)).toString('utf8');
+}
+async function readDockerfileBytes(file) {
+    try {
+        return await (0,promises_.readFile)(file);
+    }
+    catch (e) {
+        throw new util/* UsageError */.eb(`Dockerfile ${fault(e)}: ${file}`);
+    }
+}
+/**
+ * The context directory must exist before anything else is read: when it is missing, the
+ * default Dockerfile inside it is missing too, and the message should name the real fault.
+ */
+async function checkContextDir(dir) {
+    let st;
+    try {
+        st = await (0,promises_.stat)(dir);
+    }
+    catch (e) {
+        throw new util/* UsageError */.eb(`build context ${fault(e)}: ${dir}`);
+    }
+    if (!st.isDirectory())
+        throw new util/* UsageError */.eb(`build context is not a directory: ${dir}`);
+}
+/**
+ * The reader throws DockerfileError for what it rejects; a Dockerfile built to exhaust it (a
+ * variable nested thousands deep overflows the recursive word lexer) must still end in one line
+ * naming the file rather than a bare "Maximum call stack size exceeded".
+ */
+function readPlan(text, file, buildArgs, namedContexts, triggers) {
+    try {
+        return (0,dockerfile/* readDockerfile */.n_)(text, {
+            file,
+            buildArgs,
+            namedContexts,
+            ...(triggers && triggers.size > 0 ? { onBuild: (b) => triggers.get(b) } : {})
+        });
+    }
+    catch (e) {
+        if (e?.name === 'RangeError') {
+            throw new util/* UsageError */.eb(`${file}: too deeply nested to read (${e.message})`);
+        }
+        throw e;
+    }
+}
+/** Step 1 and 2 of the pipeline: read the context and the Dockerfile, hash both. No daemon. */
+async function hashContext(opts) {
+    await checkContextDir(opts.context);
+    // The Dockerfile next: it is small, and a parse error should not wait for a big tree walk.
+    const namedDirs = opts.namedContexts ?? {};
+    const names = Object.keys(namedDirs);
+    const bytes = await readDockerfileBytes(opts.file);
+    const { plan, onBuildProblems } = await planWithTriggers(bytes.toString('utf8'), names, opts);
+    opts.onPlan?.(plan);
+    // Opened before the walk: the cache's horizon must precede every lstat of the scan.
+    const cache = opts.statCache ? await StatCache.open(opts.statCache) : null;
+    const scan = await scanWithCache(opts.context, opts.file, cache);
+    const inputs = {
+        dockerfile: hash_sha256(bytes),
+        ignoreFile: scan.ignoreFile,
+        ignore: scan.ignoreFile ? hash_sha256(await (0,promises_.readFile)(scan.ignoreFile)) : null
+    };
+    const named = await scanNamedContexts(namedDirs);
+    const namedEntries = new Map([...named].map(([n, s]) => [n, s.entries]));
+    return {
+        scan,
+        plan,
+        contextHash: combinedHash(hashInputs((0,hash/* hashEntries */.fG)(scan.entries), inputs), named),
+        steps: (0,dockerfile/* hashSteps */.g7)(plan, scan.entries, namedEntries),
+        statCache: cache ? await cache.save() : null,
+        inputs,
+        onBuildProblems,
+        named,
+        all: named.size === 0 ? scan.entries : [...scan.entries, ...keyedEntries(named, scan.entries)]
+    };
+}
+/**
+ * The plan, read again with the ONBUILD triggers of local base images when there are any (a
+ * trigger runs as the first instructions of the stage built on that image).
+ */
+async function planWithTriggers(text, names, opts) {
+    const plan = readPlan(text, opts.file, opts.buildArgs, names);
+    const images = imageBases(plan);
+    if (!opts.onBuild || images.length === 0)
+        return { plan, onBuildProblems: [] };
+    const read = await opts.onBuild(images);
+    if (read.triggers.size === 0)
+        return { plan, onBuildProblems: read.problems };
+    const again = readPlan(text, opts.file, opts.buildArgs, names, read.triggers);
+    return { plan: again, onBuildProblems: read.problems };
+}
+/** The context walk, digesting through the stat cache when there is one (dropped on failure). */
+async function scanWithCache(context, dockerfile, cache) {
+    try {
+        return await scanContext(context, {
+            dockerfile,
+            ...(cache ? { digester: cache.digester() } : {})
+        });
+    }
+    catch (e) {
+        await cache?.discard();
+        throw e;
+    }
+}
+const hash_sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
+/**
+ * The context hash: the entries, and the Dockerfile and ignore file, which BuildKit receives
+ * through their own local sources with the same size+mtime shortcut (verified on 20.10: a
+ * same-size, mtime-kept edit of a Dockerfile outside the context built the old one until
+ * `docker builder prune --filter type=source.local`). A change to either diverges from the
+ * record, so the default policy prunes what would serve the old copy.
+ */
+function hashInputs(entriesHash, inputs) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    h.update(`context ${entriesHash}
+dockerfile ${inputs.dockerfile}
+ignore ${inputs.ignore ?? '-'}
+`);
+    return `sha256:${h.digest('hex')}`;
+}
+/** Base images of stages that are images (not scratch, not an earlier stage). */
+function imageBases(plan) {
+    const names = new Set();
+    const out = [];
+    for (const s of plan.stages) {
+        const base = s.base.toLowerCase();
+        if (base !== 'scratch' && !names.has(base) && !s.deps.includes(base))
+            out.push(s.base);
+        names.add(s.name);
+    }
+    return [...new Set(out)];
+}
+/** The document `hash --json` prints (docs/contract.md). */
+function hashReport(h) {
+    return {
+        contextHash: h.contextHash,
+        files: h.scan.entries.map(e => ({
+            path: e.path,
+            type: e.type,
+            mode: (0,hash/* formatMode */.VQ)(e.mode),
+            digest: e.digest ?? null,
+            ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {})
+        })),
+        steps: h.steps.map(s => ({
+            stage: s.stage,
+            index: s.index,
+            instruction: s.instruction,
+            line: s.line,
+            sourceHash: s.sourceHash,
+            sources: s.selected,
+            ...(s.trigger !== undefined ? { onbuildOf: s.trigger } : {})
+        })),
+        warnings: [
+            ...h.plan.warnings.map(w => `line ${w.line}: ${w.message}`),
+            ...h.onBuildProblems,
+            // A step whose literal source matches nothing has the empty digest: the build will fail.
+            ...unmatchedSources(h.steps.filter(s => s.context === undefined), h.scan.entries).map(u => unmatchedMessage(u, false))
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/named-contexts.ts
+/**
+ * Named build contexts (`--build-context NAME=DIR`, the action's `build-contexts`): each is
+ * hashed as Docker sends it, with its own `.dockerignore`, and the steps that read it
+ * (`COPY --from=NAME`, `RUN --mount=from=NAME`) are compared, judged and proven like the steps
+ * of the main context.
+ *
+ * One flat path space: a named context's entries are keyed `NAME:path`, so the record's file
+ * signatures, the changed-files list, the step comparison and the proof requests need no second
+ * code path. A main-context path that starts with `NAME:` would be ambiguous and is refused.
+ *
+ * buildx passes the directories as `--build-context`. The classic client has no such flag; there
+ * each named context is stood in by a local image `NAME` built `FROM scratch` with `COPY . /`
+ * from that directory, which `COPY --from=NAME` and `RUN --mount=from=NAME` then read (the daemon
+ * resolves an image name locally first). That image is built through the same builder cache, so
+ * a stale context-sync record shows in it, and in the layer the COPY wrote, as it would in a
+ * named context; the tag is removed after the run.
+ */
+
+
+
+
+
+
+
+
+
+/** The label that marks an image as a stand-in for a named context (its value: the directory). */
+const STAND_IN_LABEL = 'dev.fresh-build.named-context';
+/** `NAME:path` for a named context's entry; the path itself for the main context. */
+function entryKey(context, path) {
+    return context === undefined ? path : `${context}:${path}`;
+}
+/** The path inside its own context of a key a step of `context` reads. */
+function pathInContext(context, key) {
+    return context === undefined ? key : key.slice(context.length + 1);
+}
+/** Each named context scanned as Docker sends it: its own root `.dockerignore`. */
+async function scanNamedContexts(dirs) {
+    const out = new Map();
+    for (const [name, dir] of Object.entries(dirs)) {
+        try {
+            await checkContextDir(dir);
+        }
+        catch (e) {
+            throw new util/* UsageError */.eb(`named context ${name}: ${e.message}`);
+        }
+        out.set(name, await scanContext(dir));
+    }
+    return out;
+}
+/** The named contexts' entries, keyed; refuses a main-context path that looks like a key. */
+function keyedEntries(named, main) {
+    const names = [...named.keys()];
+    const clash = main.find(e => names.some(n => e.path.startsWith(`${n}:`)));
+    if (clash) {
+        throw new util/* UsageError */.eb(`build context path "${clash.path}" reads like a file of the named context ${clash.path.split(':')[0]}: rename one`);
+    }
+    return [...named].flatMap(([name, scan]) => scan.entries.map(e => ({ ...e, path: entryKey(name, e.path) })));
+}
+/**
+ * The context hash with named contexts: one sha256 over the main context's hash and each named
+ * context's, by name. Without named contexts it is the main context's hash unchanged.
+ */
+function combinedHash(main, named) {
+    if (named.size === 0)
+        return main;
+    const h = (0,external_node_crypto_.createHash)('sha256').update(`main\0${main}\n`);
+    for (const name of [...named.keys()].sort()) {
+        const entries = named.get(name)?.entries ?? [];
+        h.update(`${name}\0${hashOf(entries)}\n`);
+    }
+    return `sha256:${h.digest('hex')}`;
+}
+function hashOf(entries) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    for (const e of entries) {
+        h.update(`${e.path}\0${e.type}\0${e.mode}\0${e.digest ?? ''}\0${e.linkTarget ?? ''}\n`);
+    }
+    return h.digest('hex');
+}
+/**
+ * Builds the stand-in image of each named context (classic client). Refuses to overwrite an
+ * image of that name that is not a stand-in: it may be the user's.
+ */
+async function buildStandIns(dirs, io, where) {
+    const made = [];
+    const cleanup = () => removeStandIns(io, made);
+    const temp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'fb-context-'));
+    try {
+        const dockerfile = (0,external_node_path_.join)(temp, 'Dockerfile');
+        (0,external_node_fs_.writeFileSync)(dockerfile, 'FROM scratch\nCOPY . /\n');
+        for (const [name, dir] of Object.entries(dirs)) {
+            made.push(await buildStandIn(name, dir, dockerfile, io, where));
+        }
+    }
+    catch (e) {
+        await cleanup();
+        throw e;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(temp, { recursive: true, force: true });
+    }
+    return { cleanup };
+}
+async function removeStandIns(io, made) {
+    for (const { name, id } of made) {
+        const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null);
+        // Untag only while the name still points at our image; never forced.
+        if (now?.code === 0 && now.stdout.trim() === id) {
+            await io.exec(['image', 'rm', name]).catch(() => null);
+        }
+    }
+}
+/** One stand-in: refused over a foreign image of that name, else built from `dir` and tagged. */
+async function buildStandIn(name, dir, dockerfile, io, where) {
+    const existing = await io.exec([
+        'image',
+        'inspect',
+        '--format',
+        `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
+        name
+    ]);
+    if (existing.code === 0 && existing.stdout.trim() === '') {
+        throw new util/* UsageError */.eb(`${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`);
+    }
+    io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`);
+    const lines = [];
+    const spec = {
+        context: dir,
+        file: dockerfile,
+        tags: [name],
+        buildArgs: {},
+        cacheFrom: [],
+        labels: { [STAND_IN_LABEL]: dir }
+    };
+    const built = await (0,docker/* runBuild */.cM)(io.exec, io.kind, spec, {
+        onLine: l => lines.push(l),
+        redact: io.redact,
+        ...(io.onCommand ? { onCommand: io.onCommand } : {})
+    });
+    if (built.code !== 0 || built.imageId === null) {
+        for (const l of lines.slice(-20))
+            io.say(`[context ${name}] ${l}`);
+        throw new util/* FreshBuildError */.nz(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
+    }
+    const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
+    return { name, id: id.stdout.trim() };
+}
+
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
 ;// CONCATENATED MODULE: ./src/pipeline/expect.ts
 /**
  * What a COPY/ADD step really wrote for a changed context path, so the proof compares like with
@@ -57623,10 +57280,10 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
     const stage = deps.plan.stages.find(s => s.name === stageName);
     if (!stage)
         throw new Error(`stage ${stageName} is not in the Dockerfile`);
-    const info = await inspectImage(deps.exec, image);
+    const info = await (0,docker/* inspectImage */.mm)(deps.exec, image);
     // The image's last stage is this one: its history ends with this stage's instructions, then
     // whatever the builder appended.
-    const base = stageBaseLength(info.history.length - appended, [stage.instructions]);
+    const base = (0,docker/* stageBaseLength */.me)(info.history.length - appended, [stage.instructions]);
     const contexts = proofContexts(deps);
     const outcomes = [];
     const pending = [];
@@ -57637,7 +57294,7 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
             continue;
         }
         const position = step.position ?? step.ordinal - stage.fromOrdinal + 1;
-        const layer = layerForStep(info.history, base, position);
+        const layer = (0,docker/* layerForStep */.D8)(info.history, base, position);
         const diffId = layer === null ? undefined : info.diffIds[layer];
         if (diffId === undefined) {
             const unprovable = `the image history of ${image} has no layer for line ${step.line}`;
@@ -57687,7 +57344,7 @@ function readProofLayers(deps, info, pending) {
     const wanted = pending
         .map(p => ({ diffId: p.diffId, paths: [...p.targets.values()].flat().map(t => t.dest) }))
         .filter(w => w.paths.length > 0);
-    return readWantedLayers(deps.exec, info, wanted, r => {
+    return (0,docker/* readWantedLayers */.QX)(deps.exec, info, wanted, r => {
         if (r.fromStore.length > 0) {
             deps.say?.(`proof: ${r.fromStore.length} layer(s) read from the layer store on this host`);
         }
@@ -57744,6 +57401,12 @@ function compareEntry(path, expected, actual, chmodFlag) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/build-setup.ts
+/**
+ * What the build phase adds on top of the guard's own build: the user's docker build flags
+ * checked against the builder, secrets written to temp files, named contexts wired in (buildx
+ * flags or stand-in images), warnings about builders and runners that forget everything after
+ * the job, and the printed command line. The guard calls `setUpBuild` once and `done` at the end.
+ */
 
 
 
@@ -57759,7 +57422,7 @@ async function setUpBuild(build, host, io) {
     checkLabelsFree(flags.labels, buildSecretValues(flags, io.env), io.surface);
     const warnings = [];
     if (host.kind === 'buildx')
-        warnings.push(...(await buildxWarnings(io.exec, flags.builder)));
+        warnings.push(...(await (0,docker/* buildxWarnings */.mM)(io.exec, flags.builder)));
     if (io.env.RUNNER_ENVIRONMENT === 'github-hosted') {
         warnings.push(`the record ${io.statePath} sits on a GitHub-hosted runner, which is new in every job: every run is a baseline there unless the record is kept elsewhere (a self-hosted runner, or the record kept in the registry)`);
     }
@@ -57801,7 +57464,7 @@ async function setUpBuild(build, host, io) {
 
 
 /** A docker build that failed: an error (exit 2), not a verdict. */
-class BuildFailedError extends util_error/* FreshBuildError */.nz {
+class BuildFailedError extends util/* FreshBuildError */.nz {
 }
 /**
  * `build`: re-send what changed, or prune, when the context diverged (cure.ts), build with
@@ -57835,7 +57498,7 @@ async function buildWith(run, host, setup) {
     await setup.beforeBuild();
     const { log, imageId, metadata } = await buildFinal(run, host, options);
     // Listed now, overlapping the proofs, unless a stage build (which syncs too) comes after.
-    const listing = { after: vouched ? listLocalSources(run.docker()) : null };
+    const listing = { after: vouched ? (0,docker/* listLocalSources */.UE)(run.docker()) : null };
     const stages = stageImages(run, host, { ...options, flags: setup.stageFlags }, () => (listing.after = null));
     return {
         builder: host.kind,
@@ -57891,12 +57554,12 @@ function keepStateAfter(run, listing) {
             context: run.opts.context,
             dockerfile: run.opts.file,
             before: await run.sourcesBefore,
-            after: await (listing.after ?? listLocalSources(run.docker()))
+            after: await (listing.after ?? (0,docker/* listLocalSources */.UE)(run.docker()))
         }).catch(e => run.say(`the builder state was not kept (the next changed build prunes): ${String(e)}`));
     };
 }
 async function detectHost(run) {
-    const host = await (run.hostInfo ?? detectBuilder(run.docker(), run.io.env));
+    const host = await (run.hostInfo ?? (0,docker/* detectBuilder */.h4)(run.docker(), run.io.env));
     run.say(`builder: ${host.kind} (${host.reason})`);
     run.warnings.push(...host.warnings);
     return host;
@@ -57923,7 +57586,7 @@ function buildOptions(run, host, diverged, setup) {
         cacheFrom: opts.cacheFrom,
         // The user's labels first: fresh-build's own identity labels are the ones recorded.
         labels: { ...setup.labels, ...labels },
-        noCache: setup.noCache || (pruneImpliesNoCache(opts.prune, host.kind) && diverged),
+        noCache: setup.noCache || ((0,docker/* pruneImpliesNoCache */.LW)(opts.prune, host.kind) && diverged),
         flags: setup.flags,
         ...(opts.target ? { target: opts.target } : {})
     };
@@ -57932,14 +57595,14 @@ async function buildFinal(run, host, options) {
     run.say(`building ${run.redact(run.opts.tags.join(', ')) || '(untagged)'}`);
     // Parsed while it streams; the last build's log is kept beside the record (0600).
     const parser = new LogParser();
-    const built = await runBuild(run.docker(), host.kind, options, {
+    const built = await (0,docker/* runBuild */.cM)(run.docker(), host.kind, options, {
         onLine: line => {
             parser.write(`${line}\n`);
             run.say(run.redact(line));
         },
         // Never inside the context (it would be hashed, and a planted symlink there is the
         // attacker's); secret values are redacted in it as everywhere else.
-        ...(run.recordInContext ? {} : { logPath: buildLogPathFor(run.statePath) }),
+        ...(run.recordInContext ? {} : { logPath: (0,docker/* buildLogPathFor */.$k)(run.statePath) }),
         redact: run.redact,
         // Only the values of build args can carry a secret: the rest of the line stays as it is.
         onCommand: (argv, env) => run.say(commandLine(argv.map((a, i) => (argv[i - 1] === '--build-arg' ? redactValue(a, run.redact) : a)), env)),
@@ -57988,7 +57651,7 @@ async function buildStage(exec, kind, options, stage, redact) {
     // point is to get back the layers this build just wrote.
     const existing = await imageIds(exec);
     const parser = new LogParser();
-    const r = await runBuild(exec, kind, { ...options, tags: [], labels: {}, noCache: false, target: stage }, { onLine: line => parser.write(`${line}\n`), redact });
+    const r = await (0,docker/* runBuild */.cM)(exec, kind, { ...options, tags: [], labels: {}, noCache: false, target: stage }, { onLine: line => parser.write(`${line}\n`), redact });
     if (r.code !== 0 || !r.imageId)
         throw new Error(`building stage ${stage} failed: ${r.error ?? ''}`);
     // BuildKit exports a new untagged image; a legacy stage image is a cached intermediate of
@@ -58042,55 +57705,655 @@ function redactValue(arg, redact) {
     return eq < 0 ? arg : `${arg.slice(0, eq + 1)}${redact(arg.slice(eq + 1))}`;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/stages/log.ts
+;// CONCATENATED MODULE: ./src/context/excluded.ts
+/**
+ * Files on disk that a COPY names or covers but `.dockerignore` keeps out of the context: their
+ * changes never reach the build, which users read as a stale build.
+ */
 
 
-
-/** `check`: the build another tool ran, from its log and the image it names. */
-async function logSource(run) {
-    const { opts } = run;
-    const log = await parseLogFile(opts.logFile);
-    if (log.format === 'unknown' || log.steps.length === 0) {
-        throw new options_UsageError(`${opts.logFile}: no build steps found (not a docker build log?)`);
+/** Entries walked per source directory at most: this is a warning, not a second scan. */
+const WALK_LIMIT = 5000;
+const literal = (source) => {
+    const rel = external_node_path_.posix
+        .normalize(source)
+        .replace(/^(\.?\/)+/, '')
+        .replace(/\/+$/, '');
+    if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
+        return null;
+    return rel;
+};
+/**
+ * Excluded files under a COPY's literal source directory (not `.`, where excluding is the ignore
+ * file's purpose) whose mtime or ctime is after `since` (the last good build): changed, and
+ * left out of the build by `.dockerignore` (e.g. `config` + `!config/app.yaml`, `COPY config/`).
+ */
+async function excludedChanged(context, steps, entries, since) {
+    if (since === null)
+        return [];
+    const sent = new Map(entries.map(e => [e.path, e]));
+    const after = since.getTime();
+    const out = [];
+    for (const step of steps) {
+        if (step.keyword === 'RUN')
+            continue;
+        const paths = [];
+        for (const source of step.sources) {
+            const rel = literal(source);
+            if (rel === null || sent.get(rel)?.type !== 'dir')
+                continue;
+            let budget = WALK_LIMIT;
+            const walk = async (dir) => {
+                const names = await (0,promises_.readdir)((0,external_node_path_.join)(context, dir)).catch(() => []);
+                for (const name of names) {
+                    if (--budget < 0)
+                        return;
+                    const path = `${dir}/${name}`;
+                    const st = await (0,promises_.lstat)((0,external_node_path_.join)(context, path)).catch(() => null);
+                    if (st === null)
+                        continue;
+                    if (st.isDirectory())
+                        await walk(path);
+                    else if (!sent.has(path) && Math.max(st.mtimeMs, st.ctimeMs) > after)
+                        paths.push(path);
+                }
+            };
+            await walk(rel);
+        }
+        if (paths.length > 0)
+            out.push({ step, paths: paths.sort() });
     }
-    const imageId = await resolveImageId(run.docker, opts.image ?? log.imageId);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/push.ts
+
+
+/** One client per registry host, shared by a run. */
+function clientFor(clients, registry, env) {
+    let c = clients.get(registry);
+    if (!c)
+        clients.set(registry, (c = new RegistryClient(registry, { env })));
+    return c;
+}
+/**
+ * Checks every tag before the build: a reference with a tag, and a registry that answers and
+ * lets us in with the Docker config's credentials. Throws the first RegistryError.
+ */
+async function preparePush(tags, env) {
+    if (tags.length === 0)
+        throw new RegistryError('--push needs at least one --tag to push', 'NO_TAG');
+    const refs = tags.map(t => {
+        const ref = parseImageRef(t);
+        if (ref.digest)
+            throw new RegistryError(`--push: "${t}" is a digest reference; push needs a tag`, 'TAG_INVALID');
+        return ref;
+    });
+    const clients = new Map();
+    for (const ref of refs)
+        clientFor(clients, ref.registry, env);
+    for (const client of clients.values())
+        await client.ping();
+    return { refs, clients };
+}
+/** `main: digest: sha256:<hex> size: 523`, the line `docker push` ends with. */
+function pushedDigest(output) {
+    const all = [...output.matchAll(/digest: (sha256:[0-9a-f]{64})/g)];
+    return all.at(-1)?.[1] ?? null;
+}
+/** Pushes every tag, checks each digest with the registry, attaches the record per repository. */
+async function pushImage(exec, plan, record, say) {
+    const pushed = [];
+    for (const ref of plan.refs) {
+        pushed.push({ tag: ref.text, digest: await pushTag(exec, plan, ref, say) });
+    }
+    const { records, warnings } = await attachRecords(plan, pushed, record, say);
     return {
-        builder: log.format === 'legacy' ? 'legacy' : 'buildkit',
-        pruned: null,
-        log,
-        imageId,
-        final: imageId
-            ? {
-                image: imageId,
-                appended: appendedEntries(log, run.hashed.plan, run.finalStage, run.service)
-            }
-            : null,
-        // Rebuilding another tool's intermediate stage could use other args and prove nothing.
-        stageImage: stage => Promise.reject(new Error(`check mode proves the final stage only; build stage ${stage} with fresh-build build`)),
-        contextResent: false,
-        cleanup: () => Promise.resolve(),
-        keepState: null,
-        buildxMetadata: null
+        digest: pushed[0].digest,
+        tags: plan.refs.map(r => r.text),
+        pushed,
+        records,
+        warnings
+    };
+}
+/** `docker push` of one tag; the digest the registry then resolves it to, checked against push's. */
+async function pushTag(exec, plan, ref, say) {
+    say(`pushing ${ref.text}`);
+    const r = await exec(['push', ref.text], { onLine: line => say(line) });
+    if (r.code !== 0) {
+        const last = `${r.stderr}\n${r.stdout}`
+            .split('\n')
+            .map(l => l.trim())
+            .filter(Boolean)
+            .at(-1) ?? `exit ${r.code}`;
+        throw new RegistryError(`pushing ${ref.text} to registry ${ref.registry} failed: ${last}`, 'PUSH_FAILED');
+    }
+    const client = clientFor(plan.clients, ref.registry, {});
+    const registryDigest = await client.resolve(ref.repository, ref.tag ?? 'latest');
+    const said = pushedDigest(r.stdout + r.stderr);
+    if (!registryDigest || (said && said !== registryDigest)) {
+        throw new RegistryError(`registry ${ref.registry}: ${ref.text} resolves to ${registryDigest ?? 'nothing'} after docker push reported ${said ?? 'no digest'}`, 'DIGEST_MISMATCH');
+    }
+    return registryDigest;
+}
+/** The record beside each pushed image, once per repository and digest; failures are warnings. */
+async function attachRecords(plan, pushed, record, say) {
+    const records = [];
+    const warnings = [];
+    const seen = new Set();
+    for (const [i, ref] of plan.refs.entries()) {
+        const digest = pushed[i].digest;
+        const key = `${repoName(ref)}@${digest}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const client = clientFor(plan.clients, ref.registry, {});
+        try {
+            const { tag } = await attachRecord(client, ref.repository, digest, record);
+            say(`record attached: ${repoName(ref)}:${tag}`);
+            records.push(`${repoName(ref)}:${tag}`);
+        }
+        catch (e) {
+            // The image is pushed and good; without its record another host starts at baseline.
+            const why = e instanceof Error ? e.message : String(e);
+            warnings.push(`the record could not be put beside ${ref.text} (${why}): a host without a local record will build a baseline`);
+        }
+    }
+    return { records, warnings };
+}
+/**
+ * With a local record, the registry's record is only compared: when the first tag's image was
+ * built from another context (another host pushed meanwhile), a warning says so. The verdict
+ * stays against this host's record, the one that knows this builder's context cache.
+ */
+async function registryDivergence(local, firstTag, env, plan) {
+    let found;
+    try {
+        found = await registryPrevious(firstTag, env, plan);
+    }
+    catch {
+        return null; // the push itself will say what is wrong with the registry
+    }
+    if (!found.record || found.record.contextHash === local.contextHash)
+        return null;
+    return `${firstTag ?? ''} in the registry was built from another context (commit ${found.record.commit ?? 'unknown'}, ${found.record.contextHash.slice(0, 19)}) than this host's last good build (commit ${local.commit ?? 'unknown'}): changed files and the prune are judged against this host's record, which knows this builder's cache`;
+}
+/**
+ * The previous record for a host with none of its own: the one attached to the image the first
+ * tag points at. Null (with a note) when the tag names no registry, no image, or an image without
+ * a usable record. Registry errors are thrown: the caller decides whether they are fatal.
+ */
+async function registryPrevious(firstTag, env, plan) {
+    if (!firstTag || !namesRegistry(firstTag)) {
+        return { record: null, from: null, note: 'no tag names a registry to look for a record in' };
+    }
+    const ref = parseImageRef(firstTag);
+    const client = plan?.clients.get(ref.registry) ?? new RegistryClient(ref.registry, { env });
+    const reference = ref.digest ?? ref.tag ?? 'latest';
+    const found = await fetchRecord(client, ref.repository, reference);
+    if (found.status === 'no-image') {
+        return { record: null, from: null, note: `${firstTag} is not in the registry yet` };
+    }
+    const from = `${repoName(ref)}:${recordTag(found.imageDigest)}`;
+    if (found.status === 'no-record') {
+        return {
+            record: null,
+            from: null,
+            note: found.problem ?? `${firstTag} (${found.imageDigest}) has no fresh-build record beside it`
+        };
+    }
+    return {
+        record: found.record,
+        from,
+        note: `the previous record is the one beside ${firstTag} (${found.imageDigest}): ${from}`
     };
 }
 /**
- * `sha256:` id of an image given by tag or short id, so reports name what was judged. The
- * daemon is needed only for proofs in check mode: when it cannot answer, the reference stays.
+ * The judgement as `build --json` prints it: the verdict document, plus `previousSource:
+ * "registry"` when the previous record came from the registry, and with `--push` the digest
+ * (docs/json.md) and what was pushed. Added only when they apply, so other documents keep their
+ * bytes.
  */
-async function resolveImageId(docker, ref) {
-    if (ref === null || /^sha256:[0-9a-f]{64}$/.test(ref))
-        return ref;
-    const r = await docker()(['image', 'inspect', '--format', '{{.Id}}', ref]).catch(() => null);
-    return r && r.code === 0 && r.stdout.trim() ? r.stdout.trim() : ref;
+function judgementDocument(r) {
+    return {
+        ...r.judgement,
+        ...(r.previousSource === 'registry' ? { previousSource: 'registry' } : {}),
+        ...(r.push ? { digest: r.push.digest, push: r.push } : {})
+    };
+}
+/** build-push-action's `metadata` output: a JSON document with the digest, the tags and the verdict. */
+function pushMetadata(verdict, push, imageId, 
+/** The tags built, named also when nothing was pushed. */
+tags = []) {
+    return JSON.stringify({
+        'containerimage.digest': push?.digest ?? null,
+        'containerimage.config.digest': imageId,
+        'image.name': (push?.tags ?? tags).join(','),
+        digest: push?.digest ?? null,
+        tags: push?.tags ?? [...tags],
+        verdict,
+        records: push?.records ?? []
+    });
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/stages/source.ts
+;// CONCATENATED MODULE: ./src/pipeline/stages/registry.ts
 
 
-/** Stage 4: the build to judge, run here (`build`) or read from another tool's log (`check`). */
-async function source(run) {
-    const src = run.command === 'build' ? await buildSource(run) : await logSource(run);
-    return { ...run, source: src };
+
+
+
+async function checkRegistries(run) {
+    if (run.command !== 'build' || !run.opts.push)
+        return run;
+    return { ...run, pushPlan: await preparePush(run.opts.tags, run.io.env) };
+}
+/**
+ * The previous record and where it came from. With a local record and `--push`, a registry
+ * record from another context is named in a warning; the local one still decides, since it is
+ * the one that knows this builder's context cache.
+ */
+async function previousRecord(run, local) {
+    const { opts, pushPlan } = run;
+    if (local) {
+        if (pushPlan) {
+            const note = await registryDivergence(local, opts.tags[0], run.io.env, pushPlan);
+            if (note)
+                run.warnings.push(note);
+        }
+        return { previous: local, previousSource: 'local' };
+    }
+    if (run.command !== 'build' || !opts.tags[0] || !namesRegistry(opts.tags[0])) {
+        return { previous: null, previousSource: null };
+    }
+    const found = await fromRegistry(opts.tags[0], run.io.env, pushPlan, run.warnings);
+    if (found.note)
+        run.say(found.note);
+    return found.record
+        ? { previous: found.record, previousSource: 'registry' }
+        : { previous: null, previousSource: null };
+}
+/**
+ * With `--push` a registry error is fatal (the push would fail too); without, it is a warning
+ * and the build is a baseline.
+ */
+async function fromRegistry(tag, env, plan, warnings) {
+    try {
+        const found = await registryPrevious(tag, env, plan);
+        return { record: found.record, note: found.note };
+    }
+    catch (e) {
+        if (plan)
+            throw e;
+        warnings.push(`no record from the registry: ${errorMessage(e)}`);
+        return { record: null, note: null };
+    }
+}
+function trustRegistryRecord(run) {
+    const { source } = run;
+    if (run.previousSource !== 'registry' || run.command !== 'build' || source.pruned?.done) {
+        return run;
+    }
+    run.warnings.push(`the record came from the registry, but this host's builder cache was not pruned (${source.pruned?.note ?? `prune: ${run.opts.prune}`}): its state is unknown, so this build is a baseline`);
+    return {
+        ...run,
+        previous: null,
+        previousSource: null,
+        comparison: compareWithRecord(run.files.signatures, run.steps, null, selector(run.steps, run.files.entries, null))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/compare.ts
+
+
+
+
+
+
+
+
+
+
+/** The recorded entries of a named context, their keys back to paths inside it. */
+function inContext(entries, name) {
+    const prefix = `${name}:`;
+    return entries
+        .filter(e => e.path.startsWith(prefix))
+        .map(e => ({ ...e, path: e.path.slice(prefix.length) }));
+}
+/** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
+async function compare(run) {
+    const { opts, steps, files } = run;
+    const local = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings);
+    const { previous, previousSource } = await previousRecord(run, local);
+    const comparison = compareWithRecord(files.signatures, steps, previous, selector(steps, run.hashed.scan.entries, previous, run.hashed.named));
+    // The main context's steps; a named context's steps are checked against its own entries.
+    const mainSteps = steps.filter(s => s.context === undefined);
+    const excluded = await excludedSources(opts.context, mainSteps, files.byPath);
+    const before = await earlyWarnings(run, mainSteps, previous, excluded);
+    // Shown now too: a build that fails on them (an excluded literal source) must explain itself.
+    for (const w of before)
+        run.say(`warning: ${w}`);
+    run.warnings.push(...before);
+    checkUnmatched(run, mainSteps, excluded);
+    if (run.command === 'check' && opts.verify !== 'none') {
+        run.warnings.push("check mode: this guard pruned nothing before that build, so every file a step of the final stage copied is proven from the image; note that builds of a relative context (`docker build .`) in folders of the same name share BuildKit's context record");
+    }
+    run.say(comparisonLine(run, previous, comparison.changedFiles.length));
+    return { ...run, previous, previousSource, comparison, excluded };
+}
+/** What can be told before the build: ignored sources, build args, cache sources. */
+async function earlyWarnings(run, mainSteps, previous, excluded) {
+    const { opts } = run;
+    const mainEntries = run.hashed.scan.entries;
+    return preBuildWarnings({
+        entries: mainEntries,
+        steps: mainSteps,
+        declaredArgs: run.hashed.plan.declaredArgs,
+        stageArgs: run.hashed.plan.stageArgs,
+        buildArgs: run.buildArgs,
+        cacheFrom: opts.cacheFrom,
+        excludedSources: excluded,
+        excludedChanged: await excludedChanged(opts.context, mainSteps, mainEntries, previous ? new Date(previous.builtAt) : null),
+        injected: run.command === 'build',
+        secretArgs: opts.secretArgs
+    });
+}
+/**
+ * A literal source matching nothing fails the build: said before any prune, not after (a usage
+ * error in build mode, a warning when another tool built).
+ */
+function checkUnmatched(run, mainSteps, excluded) {
+    const unmatched = [
+        ...unmatchedSources(mainSteps, run.hashed.scan.entries),
+        ...[...run.hashed.named].flatMap(([name, scan]) => unmatchedSources(run.steps.filter(s => s.context === name), scan.entries))
+    ];
+    const [first] = unmatched;
+    if (run.command === 'build' && first) {
+        throw new util/* UsageError */.eb(unmatchedMessage(first, excluded.some(e => e.source === first.source)));
+    }
+    run.warnings.push(...unmatched.map(u => unmatchedMessage(u, false)));
+}
+/** The progress line on the record: baseline, unchanged, or how much changed and what else. */
+function comparisonLine(run, previous, changed) {
+    if (!previous)
+        return `no record at ${run.redact(run.statePath)}: this build is the baseline`;
+    if (previous.contextHash === run.hashed.contextHash)
+        return 'the context equals the last good build';
+    const inputs = previous.inputs;
+    const moved = [
+        inputs && inputs.dockerfile !== run.hashed.inputs.dockerfile ? '; the Dockerfile changed' : '',
+        inputs && inputs.ignore !== run.hashed.inputs.ignore ? '; the ignore file changed' : ''
+    ].join('');
+    const commit = previous.commit === null ? 'no commit' : run.redact(previous.commit);
+    return `${changed} path(s) changed since the last good build (${commit})${moved}`;
+}
+async function loadRecord(path, ignoreCorrupt, warnings) {
+    try {
+        return await (0,src_record/* readRecord */.aE)(path);
+    }
+    catch (e) {
+        if (e instanceof src_record/* RecordError */.W1 && ignoreCorrupt) {
+            warnings.push(`${errorMessage(e)}; treated as no record (--ignore-corrupt-record)`);
+            return null;
+        }
+        if (e instanceof src_record/* RecordError */.W1) {
+            throw new util/* UsageError */.eb(`${errorMessage(e)} (fix or remove it, or pass --ignore-corrupt-record to start a new baseline)`);
+        }
+        throw e;
+    }
+}
+/** Rebuilds context entries from a record's signatures (to know what a step read back then). */
+function entriesFromRecord(files) {
+    return Object.entries(files).map(([path, sig]) => {
+        const [type, mode, digest, size] = sig.split(' ');
+        return {
+            path,
+            type: (type ?? 'file'),
+            mode: parseInt(mode ?? '0', 8),
+            size: Number(size ?? 0),
+            ...(digest && digest !== '-' ? { digest } : {})
+        };
+    });
+}
+/**
+ * selects(step, path): the step reads `path` now or read it in the recorded context (a removed
+ * file counts for the steps that copied it).
+ */
+function selector(steps, entries, previous, named = new Map()) {
+    // Built on first use: an unchanged context never asks, and these are a pass over every entry.
+    let sets = null;
+    const build = () => {
+        const recorded = previous ? entriesFromRecord(previous.files) : [];
+        const names = [...named.keys()];
+        const before = recorded.filter(e => !names.some(n => e.path.startsWith(`${n}:`)));
+        const out = new Map();
+        for (const s of steps) {
+            // A named context's step selects among its own entries; its paths are keyed NAME:path.
+            const now = s.context === undefined ? entries : (named.get(s.context)?.entries ?? []);
+            const then = s.context === undefined ? before : inContext(recorded, s.context);
+            const paths = new Set((0,dockerfile/* selectSources */.nn)(s, now).map(e => entryKey(s.context, e.path)));
+            for (const e of (0,dockerfile/* selectSources */.nn)(s, then))
+                paths.add(entryKey(s.context, e.path));
+            out.set(stepKey(s), paths);
+        }
+        return out;
+    };
+    return (step, path) => (sets ??= build()).get(stepKey(step))?.has(path) ?? false;
+}
+/**
+ * COPY/ADD sources named literally (no wildcard) that exist on disk but that the ignore file
+ * keeps out of the context: their changes never reach the build.
+ */
+async function excludedSources(context, steps, sent) {
+    const out = [];
+    for (const step of steps) {
+        if (step.keyword === 'RUN')
+            continue;
+        for (const source of step.sources) {
+            const rel = literalSource(source);
+            if (rel === null || sent.has(rel))
+                continue;
+            const onDisk = await (0,promises_.lstat)((0,external_node_path_.join)(context, rel)).then(() => true, () => false);
+            if (onDisk)
+                out.push({ step, source: rel });
+        }
+    }
+    return out;
+}
+/** A source as a path inside the context, or null when it names none literally. */
+function literalSource(source) {
+    const rel = external_node_path_.posix
+        .normalize(source)
+        .replace(/^(\.?\/)+/, '')
+        .replace(/\/+$/, '');
+    if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
+        return null;
+    return rel;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/hash.ts
+
+
+
+
+
+
+
+
+/** Stage 2: read the Dockerfile and the context, hash both. */
+async function hashStage(run) {
+    const { opts, say } = run;
+    say(`reading the build context ${run.redact(opts.context)}`);
+    // Anything in the context written after this moment was written while this run read it.
+    const startedAt = Date.now();
+    let early;
+    const hashed = await hashContext({
+        context: opts.context,
+        file: opts.file,
+        buildArgs: run.buildArgs,
+        statCache: run.statCache,
+        ...(opts.build ? { namedContexts: opts.build.buildContexts } : {}),
+        onBuild: images => (0,docker/* readOnBuild */.w$)(run.docker(), images),
+        onPlan: plan => (early = onPlan(run, plan))
+    });
+    const { needed, hostInfo, sourcesBefore } = early ?? {
+        needed: new Set(),
+        hostInfo: null,
+        sourcesBefore: null
+    };
+    if (hashed.statCache)
+        say(describeStatCache(hashed.statCache));
+    const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0';
+    const steps = hashed.steps.filter(s => needed.has(s.stage));
+    say(`context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`);
+    run.warnings.push(...hashed.plan.warnings.map(w => `line ${w.line}: ${w.message}`), ...hashed.onBuildProblems);
+    if (run.recordInContext) {
+        run.warnings.push(`the record ${run.statePath} is inside the build context: every write changes the context hash`);
+    }
+    return {
+        ...run,
+        hashed,
+        // Named contexts' entries keyed NAME:path beside the main context's (see named-contexts.ts).
+        files: contextFiles(hashed.all),
+        steps,
+        finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
+        hostInfo,
+        sourcesBefore,
+        startedAt
+    };
+}
+/** Between reading the Dockerfile and walking the context (see hashContext's onPlan). */
+function onPlan(run, plan) {
+    let needed;
+    // A bad --target is bad input: refused before any docker call.
+    try {
+        needed = (0,dockerfile/* neededStages */.xB)(plan, run.opts.target ?? undefined);
+    }
+    catch (e) {
+        throw new util/* UsageError */.eb(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`);
+    }
+    // The daemon is asked while the context is walked: both take a while, neither needs the other.
+    if (run.command !== 'build')
+        return { needed, hostInfo: null, sourcesBefore: null };
+    const hostInfo = probe(run);
+    hostInfo.catch(() => undefined); // awaited by the build source; a failure is reported there
+    // What the builder's context records look like before this run builds (never rejects).
+    const sourcesBefore = run.opts.prune === 'never' ? null : (0,docker/* listLocalSources */.UE)(run.docker());
+    return { needed, hostInfo, sourcesBefore };
+}
+/**
+ * The builder probe: the kept client facts and the daemon's /version where they vouch (beside the
+ * record, like the stat cache; docker/probe.ts), else the client's own two calls.
+ */
+function probe(run) {
+    if (run.io.exec || run.statCache === null)
+        return (0,docker/* detectBuilder */.h4)(run.docker(), run.io.env);
+    const client = (0,docker/* dockerClient */._n)({ dockerPath: run.opts.docker, env: run.io.env });
+    return (0,docker/* probeBuilder */.gH)(client, run.docker(), (0,docker/* clientFactsPath */.uv)(run.statePath));
+}
+function contextFiles(entries) {
+    return {
+        entries,
+        byPath: new Map(entries.map(e => [e.path, e])),
+        signatures: (0,src_record/* fileSignatures */.wL)(entries)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/judge.ts
+
+/** Stage 6: the verdict, from plain data. */
+function judgeRun(run) {
+    const { source, opts } = run;
+    const judgement = judge({
+        contextHash: run.hashed.contextHash,
+        files: run.files.signatures,
+        steps: run.steps,
+        previous: run.previous,
+        comparison: run.comparison,
+        logSteps: run.logSteps,
+        proofs: run.proofs,
+        pruned: source.pruned,
+        verify: opts.verify,
+        facts: {
+            builder: source.builder,
+            cacheFrom: opts.cacheFrom,
+            cacheImports: source.log.cacheImports,
+            dockerHost: run.io.env.DOCKER_HOST || null,
+            prunePolicy: opts.prune,
+            command: run.command
+        },
+        warnings: run.warnings,
+        imageId: source.imageId,
+        scope: run.scope,
+        mismatches: run.mismatches
+    });
+    return { ...run, judgement };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/prepare.ts
+
+
+
+
+
+
+/** Stage 1: identity, build args, where the record and stat cache live. No file is read yet. */
+async function prepare(command, opts, service, io) {
+    const redact = (0,src_report/* redactor */.$p)([...secretArgValues(opts), ...buildSecretValues(opts.build, io.env)]);
+    const identity = await resolveIdentity(opts, io.env);
+    const statePath = opts.state ??
+        (0,src_record/* defaultStatePath */.K0)({
+            context: opts.context,
+            file: opts.file,
+            target: opts.target ?? undefined,
+            env: io.env
+        });
+    const recordInContext = (0,src_record/* stateInsideContext */.fB)(statePath, opts.context, io.cwd);
+    return {
+        command,
+        opts,
+        service,
+        io,
+        // Only the data in a line is redacted (a path, a tag, a log line), never the tool's own
+        // words: a secret `e` must not rewrite them.
+        say: line => io.progress(line),
+        redact,
+        identity,
+        buildArgs: command === 'build' ? injectIdentity(opts.buildArgs, identity) : opts.buildArgs,
+        statePath,
+        recordInContext,
+        // Beside the record; not when the record sits inside the context (the cache would be hashed).
+        statCache: opts.statCache === false || recordInContext ? null : statCachePathFor(statePath),
+        docker: lazyDocker(opts, io),
+        warnings: [],
+        pushPlan: null
+    };
+}
+/** The injected exec, else the configured client, made on first use. */
+function lazyDocker(opts, io) {
+    let exec = io.exec;
+    return () => (exec ??= (0,docker/* daemonExec */.w9)((0,docker/* dockerClient */._n)({ dockerPath: opts.docker, env: io.env })));
+}
+async function resolveIdentity(opts, env) {
+    let commit = opts.commit ?? env.GITHUB_SHA ?? null;
+    if (commit === null) {
+        const git = await (0,docker/* run */.eF)('git', ['-C', opts.context, 'rev-parse', 'HEAD'], { env }).catch(() => null);
+        commit = git && git.code === 0 ? git.stdout.trim() || null : null;
+    }
+    const buildId = opts.buildId ??
+        (env.GITHUB_RUN_ID
+            ? `${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT ?? '1'}`
+            : new Date().toISOString().replace(/[-:.]/g, ''));
+    return { commit, buildId };
+}
+/** GIT_COMMIT_HASH and BUILD_ID, unless the user set them. */
+function injectIdentity(args, id) {
+    const out = { ...args };
+    if (!('GIT_COMMIT_HASH' in out) && id.commit)
+        out.GIT_COMMIT_HASH = id.commit;
+    if (!('BUILD_ID' in out))
+        out.BUILD_ID = id.buildId;
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/context/written.ts
@@ -58120,305 +58383,7 @@ async function writtenSince(context, paths, since) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/verdict/instructions.ts
-const squash = (s) => s.replace(/\s+/g, ' ').trim();
-/**
- * Compares every instruction step of a BuildKit log with the Dockerfile the guard read (issue
- * 12, class 1). BuildKit reads the Dockerfile through its own local source with the context's
- * size+mtime shortcut, so a same-size, mtime-kept edit can build the OLD Dockerfile while the
- * guard reads the new one; the log then prints the old instructions. Whitespace runs are
- * compared as one space; a tty log may cut a long name (then its text must be a prefix); with
- * `looseArgs` (another tool's build, whose build args are unknown) a vertex that expands
- * build-arg variables matches with each variable standing for any text. The legacy builder
- * sends its Dockerfile with the whole context every time: its logs are not compared.
- */
-function compareInstructions(vertices, stages, needed, log, opts) {
-    if (log.format === 'legacy' || log.format === 'unknown')
-        return [];
-    const byKey = new Map(vertices.map(v => [`${v.stage}#${v.index}`, v]));
-    const totals = new Map(stages.map(s => [s.name, s.total]));
-    const single = stages.length === 1 ? (stages[0]?.name ?? null) : null;
-    const out = [];
-    for (const step of log.steps) {
-        if (opts.service !== null && step.service !== null && step.service !== opts.service)
-            continue;
-        if (/^FROM\s/i.test(step.instruction))
-            continue;
-        const stage = step.stage === null ? single : step.stage.toLowerCase();
-        // A nameless step of a multi-stage file, or a stage this build does not run: not ours to read.
-        if (stage === null || !needed.has(stage))
-            continue;
-        const v = byKey.get(`${stage}#${step.index}`);
-        const miss = (expected, line) => {
-            out.push({ stage, index: step.index, line, expected, printed: step.instruction });
-        };
-        if (v === undefined || totals.get(stage) !== step.total) {
-            miss(v?.instruction ?? null, v?.line ?? null);
-            continue;
-        }
-        if (v.printed.length === 0)
-            continue; // a heredoc: its printed form is not predicted
-        if (!matches(v, step.instruction, log.format === 'buildkit-tty', opts.looseArgs)) {
-            miss(v.instruction, v.line);
-        }
-    }
-    return out;
-}
-function matches(v, printed, mayBeCut, looseArgs) {
-    const got = squash(printed).replace(/\.\.\.$/, '');
-    for (const p of v.printed) {
-        // A value with a line break (a build arg) ends the log line there: compare what is shown.
-        const multiline = /[\r\n]/.test(p);
-        const want = squash(multiline ? (p.split(/[\r\n]/)[0] ?? '') : p);
-        if (want === got || ((mayBeCut || multiline) && got.length > 0 && want.startsWith(got)))
-            return true;
-        if (multiline && got.startsWith(want))
-            return true;
-    }
-    if (!looseArgs || !v.usesArgs)
-        return false;
-    // Each `$NAME` / `${...}` of the text as written may have been any value in that build.
-    const parts = squash(v.instruction).split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
-    const re = new RegExp(`^${parts.map(p => p.replace(/["']/g, '').replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('.*')}$`, 's');
-    return re.test(got.replace(/["']/g, ''));
-}
-
-;// CONCATENATED MODULE: ./src/verdict/judge.ts
-
-
-/**
- * Which changed paths need byte proof. With `verify: changed` every changed path of every COPY/ADD
- * step is proven, also in steps that ran: BuildKit re-runs a COPY when one file changed normally
- * yet can keep a second, mtime-kept file stale inside it. That takes a context cache that was not
- * pruned: when this run re-sent the whole context (`contextResent`: a successful source.local
- * prune right before the build, or the legacy builder, which always sends everything), a step the
- * log shows RAN copied the bytes just sent, and proving it again would only cost a `docker save`.
- * Cached steps, and steps the log does not show, are always proven. RUN bind mounts leave no layer.
- */
-function planProofs(steps, comparison, current, verify, seen = { logSteps: new Map(), contextResent: false }) {
-    if (verify === 'none')
-        return [];
-    const out = [];
-    for (const step of steps) {
-        if (step.keyword === 'RUN')
-            continue;
-        const paths = judgedPaths(step, comparison, seen);
-        if (paths.length === 0)
-            continue;
-        const key = stepKey(step);
-        const all = seen.proveAll?.(step) === true;
-        if (!all && seen.contextResent && seen.logSteps.get(key)?.cached === false)
-            continue;
-        out.push({
-            key,
-            stage: step.stage,
-            index: step.index,
-            paths: paths.map(path => ({ path, expected: current.get(path) ?? null }))
-        });
-    }
-    return out;
-}
-/** The paths of a step to judge: its changed ones, or all it selects when nothing vouches. */
-function judgedPaths(step, comparison, seen) {
-    const changed = comparison.stepChanges.get(stepKey(step)) ?? [];
-    const paths = seen.proveAll?.(step) ? [...new Set([...changed, ...step.selected])] : changed;
-    return seen.skip ? paths.filter(p => !seen.skip?.has(p)) : paths;
-}
-/**
- * The verdict (docs/design.md, Verdicts): a changed file a step reads is stale until its bytes prove it, and
- * `fresh`/`unchanged`/`baseline` promise the image holds the context's bytes: a changed file
- * the guard could not prove (a layer it cannot read, a bind mount, an archive it cannot open)
- * makes the step `stale` as unproven, never `ran`.
- */
-function judge(input) {
-    const { comparison, previous } = input;
-    const warnings = [...input.warnings];
-    const scope = { ...input.scope, contextResent: false, logSteps: input.logSteps };
-    scope.contextResent = input.scope?.contextResent ?? false;
-    const mismatched = new Set((input.mismatches ?? []).map(m => `${m.stage}#${m.index}`));
-    const results = input.steps.map(step => {
-        const key = stepKey(step);
-        const seen = input.logSteps.get(key);
-        const changedFiles = comparison.stepChanges.get(key);
-        const changed = changedFiles !== undefined;
-        const cached = seen?.cached ?? false;
-        const base = {
-            stage: step.stage,
-            index: step.index,
-            instruction: step.instruction,
-            line: step.line,
-            changed,
-            cached,
-            changedFiles: changedFiles ?? [],
-            staleFiles: []
-        };
-        const status = (s, staleFiles = []) => ({
-            ...base,
-            status: s,
-            staleFiles
-        });
-        const unproven = (files, why, stale = []) => ({
-            ...base,
-            status: 'stale',
-            staleFiles: stale,
-            unprovenFiles: [...new Set(files)],
-            unproven: why
-        });
-        if (mismatched.has(key)) {
-            return unproven(judgedPaths(step, comparison, { ...scope, proveAll: () => true }), 'the build log printed another instruction for this step: BuildKit built an old copy of the Dockerfile');
-        }
-        const paths = judgedPaths(step, comparison, scope);
-        if (step.keyword === 'RUN') {
-            if (paths.length === 0 || scope.contextResent)
-                return status(cached ? 'cached' : 'ran');
-            return unproven(paths, 'a bind mount leaves no copy of its sources in the image (the RUN writes only its own output), so only the cure vouches for them: prune type=source.local before the build, which the default policy does when the context changed');
-        }
-        if (!seen && paths.length > 0) {
-            warnings.push(`line ${step.line}: ${step.instruction} was not found in the build log; judged by byte proof only`);
-        }
-        const proof = input.proofs.get(key);
-        if (proof?.unprovable) {
-            return unproven(paths, `its layer could not be read: ${proof.unprovable}`);
-        }
-        if (proof) {
-            const bad = [...new Set(proof.files.filter(f => !f.ok && !f.unproven).map(f => f.path))];
-            const unsure = proof.files.filter(f => f.unproven);
-            if (unsure.length > 0) {
-                return unproven(unsure.map(f => f.path), [...new Set(unsure.map(f => f.detail))].join('; '), bad);
-            }
-            if (bad.length > 0)
-                return status('stale', bad);
-            // `verified` is a cached step cleared by proof; a step that ran is `ran`, proven or not.
-            return status(cached ? 'verified' : 'ran');
-        }
-        if (paths.length === 0)
-            return status(cached ? 'cached' : 'ran');
-        // Changed, not proven: a step that ran right after the cure copied what was just sent.
-        // `verify: none` trusts the log: only a CACHED changed step is then stale.
-        if (seen && !cached && (scope.contextResent || input.verify === 'none'))
-            return status('ran');
-        return unproven(paths, input.verify === 'none'
-            ? 'verify: none trusts the log, and the log shows it CACHED'
-            : seen
-                ? 'no byte proof was made for it'
-                : 'the build log does not show it, and no byte proof was made for it');
-    });
-    const mismatch = (input.mismatches ?? []).length > 0;
-    const verdict = mismatch || results.some(r => r.status === 'stale')
-        ? 'stale'
-        : previous === null
-            ? 'baseline'
-            : input.contextHash === previous.contextHash && comparison.stepChanges.size === 0
-                ? 'unchanged'
-                : 'fresh';
-    return {
-        verdict,
-        contextHash: input.contextHash,
-        previousHash: comparison.previousHash,
-        changedFiles: comparison.changedFiles,
-        pruned: input.pruned,
-        steps: results,
-        causes: verdict === 'stale' ? likelyCauses(input, results) : [],
-        warnings,
-        imageId: input.imageId
-    };
-}
-/** The likely causes seen in this run, most specific first. */
-function likelyCauses(input, results) {
-    const causes = [];
-    const { facts, pruned, previous } = input;
-    const imports = [...new Set([...facts.cacheImports, ...facts.cacheFrom])];
-    if (imports.length > 0) {
-        causes.push(`cache imported from ${imports.join(', ')} (--cache-from / inline cache) serves layers built from other bytes, even after a prune`);
-    }
-    if (facts.builder === 'legacy') {
-        causes.push('the legacy builder keeps its cache in images: `---> Using cache` survives `docker builder prune`; build with BuildKit (DOCKER_BUILDKIT=1 or buildx) or pass --no-cache');
-    }
-    if (pruned === null && facts.prunePolicy === 'never') {
-        causes.push("the builder's context cache was not pruned (prune: never)");
-    }
-    else if (pruned && !pruned.done) {
-        causes.push(`the prune did not run to completion${pruned.note ? `: ${pruned.note}` : ''}`);
-    }
-    for (const m of input.mismatches ?? []) {
-        causes.push(m.expected === null
-            ? `the build log shows [${m.stage} ${m.index}] ${m.printed}, which the Dockerfile read has not: BuildKit built an old copy of the Dockerfile (it receives the Dockerfile through its own context source, with the same size+mtime shortcut); prune type=source.local`
-            : `line ${m.line ?? '?'} reads \`${m.expected}\` but the build log printed \`${m.printed}\`: BuildKit built an old copy of the Dockerfile (it receives the Dockerfile through its own context source, with the same size+mtime shortcut); prune type=source.local`);
-    }
-    const unsure = results.filter(r => (r.unprovenFiles ?? []).length > 0);
-    for (const r of unsure) {
-        causes.push(`line ${r.line}: unproven: ${(r.unprovenFiles ?? []).slice(0, 5).join(', ')}${(r.unprovenFiles ?? []).length > 5 ? ` and ${(r.unprovenFiles ?? []).length - 5} more` : ''} (${r.unproven ?? ''})`);
-    }
-    // Only another tool's build may have run on another daemon than the one the guard asks.
-    if (facts.dockerHost && facts.command === 'check') {
-        causes.push(`the build ran on the daemon at DOCKER_HOST=${facts.dockerHost}: its cache is the one that must be pruned`);
-    }
-    const stale = results.flatMap(r => r.staleFiles);
-    const sameSize = [...new Set(stale)].filter(path => {
-        const before = previous?.files[path];
-        const now = input.files[path];
-        if (before === undefined || now === undefined || before === now)
-            return false;
-        const a = (0,hash/* signatureSize */.wz)(before);
-        return a !== null && a === (0,hash/* signatureSize */.wz)(now);
-    });
-    if (sameSize.length > 0) {
-        causes.push(`same-size edit with the modification time kept (rsync -t, tar, touch -d, mtime-restoring checkouts): ${sameSize.join(', ')}; Docker re-sends a context file only when its size, mtime, mode or owner changed`);
-    }
-    if (causes.length === 0) {
-        causes.push('the builder served a cached layer whose bytes differ from the context: prune its context cache (docker builder prune --filter type=source.local, or `fresh-build clear`)');
-    }
-    return causes;
-}
-
-;// CONCATENATED MODULE: ./src/verdict/match.ts
-
-/**
- * Finds, for each Dockerfile step, the log step that reports it.
- *
- * BuildKit prints `[stage i/n]` with the stage's AS name lowercased, `stage-N` for unnamed stages
- * of a multi-stage file, and no name at all for a single-stage file; `i` counts only instructions
- * that make a vertex. The legacy builder prints a global `Step N/M` over every instruction,
- * global ARGs included. A compose log may prefix a service; pass it to keep services apart.
- */
-function matchLogSteps(steps, log, service = null) {
-    const seen = log.steps.filter(s => service === null || s.service === null || s.service === service);
-    const out = new Map();
-    if (log.format === 'legacy') {
-        const byOrdinal = new Map(seen.map(s => [s.index, s]));
-        for (const step of steps) {
-            const hit = byOrdinal.get(step.ordinal);
-            if (hit)
-                out.set(stepKey(step), hit);
-        }
-        return out;
-    }
-    const named = new Map();
-    const unnamed = new Map();
-    for (const s of seen) {
-        if (s.stage === null)
-            unnamed.set(s.index, [...(unnamed.get(s.index) ?? []), s]);
-        else
-            named.set(`${s.stage.toLowerCase()}#${s.index}`, s);
-    }
-    for (const step of steps) {
-        const byName = named.get(`${step.stage.toLowerCase()}#${step.index}`);
-        if (byName) {
-            out.set(stepKey(step), byName);
-            continue;
-        }
-        // A nameless `[i/n]` is only unambiguous when exactly one candidate matches the total too.
-        const candidates = (unnamed.get(step.index) ?? []).filter(s => s.total === step.total);
-        if (candidates.length === 1 && candidates[0])
-            out.set(stepKey(step), candidates[0]);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/stages/prove.ts
-
-
-
 
 
 
@@ -58500,37 +58465,6 @@ async function notJudged(run, proveAll) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/stages/judge.ts
-
-/** Stage 6: the verdict, from plain data. */
-function judgeRun(run) {
-    const { source, opts } = run;
-    const judgement = judge({
-        contextHash: run.hashed.contextHash,
-        files: run.files.signatures,
-        steps: run.steps,
-        previous: run.previous,
-        comparison: run.comparison,
-        logSteps: run.logSteps,
-        proofs: run.proofs,
-        pruned: source.pruned,
-        verify: opts.verify,
-        facts: {
-            builder: source.builder,
-            cacheFrom: opts.cacheFrom,
-            cacheImports: source.log.cacheImports,
-            dockerHost: run.io.env.DOCKER_HOST || null,
-            prunePolicy: opts.prune,
-            command: run.command
-        },
-        warnings: run.warnings,
-        imageId: source.imageId,
-        scope: run.scope,
-        mismatches: run.mismatches
-    });
-    return { ...run, judgement };
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/stages/record.ts
 
 
@@ -58580,14 +58514,14 @@ function report(run) {
     // judgement leaves here redacted, for every report that prints it.
     return {
         service: run.service,
-        judgement: (0,text_safety/* redactJudgement */.$g)(run.judgement, run.redact),
+        judgement: (0,src_report/* redactJudgement */.$g)(run.judgement, run.redact),
         dockerfile: run.opts.file,
         statePath: run.statePath,
         endLines: new Map(run.steps.map(s => [s.line, s.endLine])),
         previousSource: run.previousSource,
         push: run.push,
         buildxMetadata: run.source.buildxMetadata
-            ? redactValues(run.source.buildxMetadata, run.redact)
+            ? (0,src_report/* redactValues */.se)(run.source.buildxMetadata, run.redact)
             : null
     };
 }
@@ -58601,29 +58535,72 @@ function reportDocument(results) {
         return judgementDocument(only);
     return results.map(r => ({ service: r.service, ...judgementDocument(r) }));
 }
-/** Redacts the string values of a JSON value, never its keys or structure. */
-function redactValues(v, redact) {
-    if (typeof v === 'string')
-        return redact(v);
-    if (Array.isArray(v))
-        return v.map(x => redactValues(x, redact));
-    if (v !== null && typeof v === 'object')
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactValues(x, redact)]));
-    return v;
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/log.ts
+
+
+
+/** `check`: the build another tool ran, from its log and the image it names. */
+async function logSource(run) {
+    const { opts } = run;
+    const log = await parseLogFile(opts.logFile);
+    if (log.format === 'unknown' || log.steps.length === 0) {
+        throw new util/* UsageError */.eb(`${opts.logFile}: no build steps found (not a docker build log?)`);
+    }
+    const imageId = await resolveImageId(run.docker, opts.image ?? log.imageId);
+    return {
+        builder: log.format === 'legacy' ? 'legacy' : 'buildkit',
+        pruned: null,
+        log,
+        imageId,
+        final: imageId
+            ? {
+                image: imageId,
+                appended: appendedEntries(log, run.hashed.plan, run.finalStage, run.service)
+            }
+            : null,
+        // Rebuilding another tool's intermediate stage could use other args and prove nothing.
+        stageImage: stage => Promise.reject(new Error(`check mode proves the final stage only; build stage ${stage} with fresh-build build`)),
+        contextResent: false,
+        cleanup: () => Promise.resolve(),
+        keepState: null,
+        buildxMetadata: null
+    };
+}
+/**
+ * `sha256:` id of an image given by tag or short id, so reports name what was judged. The
+ * daemon is needed only for proofs in check mode: when it cannot answer, the reference stays.
+ */
+async function resolveImageId(docker, ref) {
+    if (ref === null || /^sha256:[0-9a-f]{64}$/.test(ref))
+        return ref;
+    const r = await docker()(['image', 'inspect', '--format', '{{.Id}}', ref]).catch(() => null);
+    return r && r.code === 0 && r.stdout.trim() ? r.stdout.trim() : ref;
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/stages/source.ts
+
+
+/** Stage 4: the build to judge, run here (`build`) or read from another tool's log (`check`). */
+async function source(run) {
+    const src = run.command === 'build' ? await buildSource(run) : await logSource(run);
+    return { ...run, source: src };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages/index.ts
+/** The guard's stages, one file each; src/pipeline/guard.ts puts them in order. */
+
+
+
+
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/pipeline/guard.ts
-
-
-
-
-
-
-
-
-
-
-
 
 
 
@@ -58660,13 +58637,589 @@ async function guardOne(command, opts, service, io) {
     return report(judged);
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/request.ts
+/** The one way from a request to the guard's options, for the CLI and the action alike. */
+function guardOptions(r) {
+    return {
+        context: r.context,
+        file: r.file,
+        state: r.state,
+        tags: r.tags,
+        buildArgs: r.buildArgs,
+        secretArgs: r.secretArgs,
+        cacheFrom: r.cacheFrom,
+        target: r.target,
+        prune: r.prune,
+        verify: r.verify,
+        commit: r.commit,
+        buildId: r.buildId ?? null,
+        ignoreCorruptRecord: r.ignoreCorruptRecord ?? false,
+        logFile: r.logFile,
+        image: r.image,
+        docker: r.docker,
+        ...(r.statCache !== undefined ? { statCache: r.statCache } : {}),
+        ...(r.push ? { push: true } : {}),
+        ...(r.build !== undefined ? { build: r.build } : {}),
+        ...(r.surface !== undefined ? { surface: r.surface } : {}),
+        ...(r.buildTimeoutMs !== undefined ? { buildTimeoutMs: r.buildTimeoutMs } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/index.ts
+/**
+ * The commands the adapters run (hash, build/check, clear), the request they are asked with, and
+ * the options and error model both adapters share.
+ */
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/action/verify.ts
+/** The action's `mode: verify`: its inputs as VerifyOptions, every path checked first. */
+
+
+
+async function planVerify(inputs, workspace, state, docker) {
+    const compose = inputs['compose-file'];
+    if (compose && inputs.containers.length > 0) {
+        throw new util/* UsageError */.eb('input containers: give containers or compose-file, not both');
+    }
+    if (!compose && inputs.containers.length === 0) {
+        throw new util/* UsageError */.eb('input containers: verify mode needs the containers (or compose-file) to check');
+    }
+    let wait = 0;
+    if (inputs.wait !== '') {
+        wait = Number(inputs.wait);
+        if (!/^\d+(\.\d+)?$/.test(inputs.wait) || wait > 86400) {
+            throw new util/* UsageError */.eb(`input wait: "${inputs.wait.slice(0, 40)}" is not a number of seconds`);
+        }
+    }
+    // Context and Dockerfile only name the record here: nothing is read from them.
+    const context = insideWorkspace(workspace, inputs.context, 'context');
+    return {
+        containers: inputs.containers,
+        compose: compose
+            ? {
+                file: await workspacePath(workspace, compose, 'compose-file', 'file'),
+                services: inputs.services
+            }
+            : null,
+        image: inputs.image || null,
+        context,
+        file: insideWorkspace(workspace, inputs.file || (0,external_node_path_.resolve)(context, 'Dockerfile'), 'file'),
+        target: inputs.target || null,
+        state,
+        wait,
+        docker
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/build-inputs.ts
+/**
+ * The action inputs a docker/build-push-action user brings along (labels, secrets, ssh, pull,
+ * no-cache, network, add-hosts, build-contexts, shm-size, ulimit, builder, platforms), in that
+ * action's formats: newline lists (so docker/metadata-action's `labels` output fits as it is),
+ * `id=value` secrets, `id=path` secret files, `name=path` contexts.
+ */
+
+/** The inputs read here, in action.yml's order. */
+const BUILD_INPUT_NAMES = [
+    'labels',
+    'secrets',
+    'secret-files',
+    'ssh',
+    'pull',
+    'no-cache',
+    'no-cache-filters',
+    'network',
+    'add-hosts',
+    'build-contexts',
+    'shm-size',
+    'ulimit',
+    'builder',
+    'platforms'
+];
+/** Inputs whose values are kept exactly as written (a secret's spaces are part of it). */
+const UNTRIMMED = ['secrets'];
+function lines(value, commas) {
+    return value
+        .split(/\r?\n/)
+        .flatMap(p => (commas ? p.split(',') : [p]))
+        .map(p => p.trim())
+        .filter(p => p !== '' && !p.startsWith('#'));
+}
+function bool(name, value) {
+    const v = value.trim();
+    if (v === '' || ['false', 'False', 'FALSE'].includes(v))
+        return false;
+    if (['true', 'True', 'TRUE'].includes(v))
+        return true;
+    throw new util/* UsageError */.eb(`input ${name}: "${options_truncate(v, 40)}" is not a boolean (true or false)`);
+}
+/**
+ * BuildFlags from the raw inputs. Paths (secret files, named contexts) stay as written: the
+ * plan resolves them inside the workspace (see resolveBuildPaths).
+ */
+function buildFlagsFromInputs(raw) {
+    const f = noBuildFlags();
+    f.labels = parseLabels(lines(raw.labels, false), 'input labels');
+    f.secrets = [...parseSecretLines(raw.secrets), ...parseSecretFileLines(raw['secret-files'])];
+    const ids = new Set();
+    for (const s of f.secrets) {
+        if (ids.has(s.id))
+            throw new util/* UsageError */.eb(`input secrets / secret-files: secret ${s.id} is given twice`);
+        ids.add(s.id);
+    }
+    f.ssh = lines(raw.ssh, false).map((s, i) => parseSsh(s, `input ssh #${i + 1}`));
+    f.pull = bool('pull', raw.pull);
+    f.noCache = bool('no-cache', raw['no-cache']);
+    f.noCacheFilters = lines(raw['no-cache-filters'], true);
+    f.network = raw.network.trim() || null;
+    f.addHosts = lines(raw['add-hosts'], true).map((h, i) => parseAddHost(h, `input add-hosts #${i + 1}`));
+    f.buildContexts = parseBuildContexts(lines(raw['build-contexts'], false), 'input build-contexts', p => p);
+    f.shmSize = raw['shm-size'].trim() ? parseShmSize(raw['shm-size'], 'input shm-size') : null;
+    f.ulimits = lines(raw.ulimit, false).map((u, i) => parseUlimit(u, `input ulimit #${i + 1}`));
+    f.builder = raw.builder.trim() || null;
+    f.platforms = lines(raw.platforms, true);
+    return f;
+}
+/** The values to mask before anything is printed: every `secrets` value. */
+function inputSecretValues(f) {
+    return f.secrets.flatMap(s => ('value' in s && s.value.trim() !== '' ? [s.value] : []));
+}
+/**
+ * Secret files and named contexts resolved inside the workspace (a context must be a directory
+ * there, through symlinks too; a secret file may be anywhere the runner put it, e.g. RUNNER_TEMP).
+ */
+async function resolveBuildPaths(f, resolveDir, resolveFile) {
+    const contexts = {};
+    for (const [name, p] of Object.entries(f.buildContexts)) {
+        contexts[name] = await resolveDir(p, `build-contexts (${name})`);
+    }
+    return {
+        ...f,
+        buildContexts: contexts,
+        secrets: f.secrets.map(s => ('src' in s ? { ...s, src: resolveFile(s.src) } : s))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+
+
+
+const MODES = ['build', 'check', 'clear', 'hash', 'verify'];
+/** Every input of action.yml, in its order (a unit test keeps the two in step). */
+const INPUT_NAMES = [
+    'mode',
+    'context',
+    'file',
+    'tags',
+    'build-args',
+    'secret-build-args',
+    'cache-from',
+    'target',
+    'prune',
+    'verify',
+    'state-file',
+    'log-file',
+    'image',
+    'clear-paths',
+    'clear-all',
+    'gha-cache-key-prefix',
+    'gha-cache-ref',
+    'gha-cache-all',
+    'compose-file',
+    'services',
+    'containers',
+    'wait',
+    'commit',
+    'github-token',
+    'commit-status',
+    'push',
+    'clear-registry-cache',
+    ...BUILD_INPUT_NAMES,
+    'summary',
+    'build-timeout'
+];
+/** Every output of action.yml; each run writes all of them (empty when they do not apply). */
+const OUTPUT_NAMES = [
+    'verdict',
+    'context-hash',
+    'previous-hash',
+    'changed-files',
+    'pruned',
+    'image-id',
+    'imageid',
+    'metadata',
+    'gha-cache-deleted',
+    'gha-cache-deleted-bytes',
+    'report',
+    'digest'
+];
+/** Newline-separated lists; comma-separated too where a value never contains a comma. */
+function splitList(value, commas) {
+    return value
+        .split(/\r?\n/)
+        .flatMap(p => (commas ? p.split(',') : [p]))
+        .map(p => p.trim())
+        .filter(p => p !== '' && !p.startsWith('#'));
+}
+/**
+ * clear-paths, one per line. A line starting with `#` is refused rather than skipped: it may be
+ * a comment or a folder named so, and deleting (or keeping) the wrong one silently is worse.
+ */
+function clearPaths(value) {
+    const lines = value
+        .split(/\r?\n/)
+        .map(p => p.trim())
+        .filter(p => p !== '');
+    for (const p of lines) {
+        if (p.startsWith('#')) {
+            throw new util/* UsageError */.eb(`input clear-paths: "${options_truncate(p, 40)}" starts with # (clear-paths has no comments; write ./${options_truncate(p, 40)} for a path named so)`);
+        }
+    }
+    return lines;
+}
+/**
+ * `KEY=VALUE` per line, blank lines and `#` comments skipped. Errors name the line as the user
+ * counts it and never echo a value (it may be a secret the runner has not masked yet).
+ */
+function parseBuildArgLines(text) {
+    const out = {};
+    const lineOf = new Map();
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.replace(/\r$/, '').trimStart();
+        const n = i + 1;
+        if (line.trim() === '' || line.startsWith('#'))
+            return;
+        const split = (0,util/* splitBuildArg */.PC)(line);
+        if (split.value === null) {
+            throw new util/* UsageError */.eb(`input build-args line ${n}: expected KEY=VALUE, found no "="`);
+        }
+        const name = split.name.trimEnd();
+        if (!(0,util/* isBuildArgName */.SZ)(name)) {
+            throw new util/* UsageError */.eb(`input build-args line ${n}: "${options_truncate(name, 40)}" is not a build-arg name (letters, digits and _, not starting with a digit)`);
+        }
+        const first = lineOf.get(name);
+        if (first !== undefined) {
+            throw new util/* UsageError */.eb(`input build-args line ${n}: ${name} is already set on line ${first}`);
+        }
+        lineOf.set(name, n);
+        out[name] = split.value;
+    });
+    return out;
+}
+/** YAML 1.2 core-schema booleans, as @actions/core reads them; empty is the default, false. */
+function parseBoolean(name, value) {
+    if (value === '' || ['false', 'False', 'FALSE'].includes(value))
+        return false;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    throw new util/* UsageError */.eb(`input ${name}: "${options_truncate(value, 40)}" is not a boolean (true or false)`);
+}
+/**
+ * Reads every input exactly once and validates what needs no file system: the mode, the
+ * policies, booleans, build-args lines, secret names. Throws UsageError naming the input.
+ */
+function getInputs(src) {
+    const raw = {};
+    for (const name of INPUT_NAMES) {
+        // Build-arg values are kept as written, leading and trailing spaces included.
+        raw[name] = src.getInput(name, name === 'build-args' || UNTRIMMED.includes(name) ? { trimWhitespace: false } : {});
+    }
+    const mode = raw.mode.trim() || 'build';
+    if (!MODES.includes(mode)) {
+        throw new util/* UsageError */.eb(`input mode: unknown mode "${options_truncate(mode, 40)}" (expected ${MODES.join(', ')})`);
+    }
+    const buildArgs = parseBuildArgLines(raw['build-args']);
+    const secretArgs = splitList(raw['secret-build-args'], true);
+    for (const name of secretArgs) {
+        if (!(name in buildArgs)) {
+            throw new util/* UsageError */.eb(`input secret-build-args: "${options_truncate(name, 40)}" is not one of the build-args`);
+        }
+    }
+    const inputs = {
+        mode: mode,
+        context: raw.context.trim() || '.',
+        file: raw.file.trim(),
+        tags: splitList(raw.tags, true).map((t, i) => parseTag(t, `input tags #${i + 1}`)),
+        'build-args': buildArgs,
+        'secret-build-args': secretArgs,
+        'cache-from': splitList(raw['cache-from'], false),
+        target: raw.target.trim(),
+        prune: parsePrune(raw.prune.trim() || 'source', 'input prune'),
+        verify: parseVerify(raw.verify.trim() || 'changed', 'input verify'),
+        'state-file': raw['state-file'].trim(),
+        'log-file': raw['log-file'].trim(),
+        image: raw.image.trim(),
+        'clear-paths': clearPaths(raw['clear-paths']),
+        'clear-all': parseBoolean('clear-all', raw['clear-all'].trim()),
+        'gha-cache-key-prefix': raw['gha-cache-key-prefix'].trim(),
+        'gha-cache-ref': raw['gha-cache-ref'].trim(),
+        'gha-cache-all': parseBoolean('gha-cache-all', raw['gha-cache-all'].trim()),
+        'compose-file': raw['compose-file'].trim(),
+        services: splitList(raw.services, true),
+        containers: splitList(raw.containers, true),
+        wait: raw.wait.trim(),
+        commit: raw.commit.trim(),
+        'github-token': raw['github-token'].trim(),
+        'commit-status': parseBoolean('commit-status', raw['commit-status'].trim()),
+        push: parseBoolean('push', raw.push.trim()),
+        'clear-registry-cache': splitList(raw['clear-registry-cache'], true),
+        flags: buildFlagsFromInputs(raw),
+        summary: raw.summary.trim() === '' || parseBoolean('summary', raw.summary.trim()),
+        'build-timeout': raw['build-timeout'].trim() === ''
+            ? null
+            : parseTimeout(raw['build-timeout'], 'input build-timeout')
+    };
+    if (inputs.services.length > 0 && !inputs['compose-file']) {
+        throw new util/* UsageError */.eb('input services: names compose services, so it needs compose-file');
+    }
+    if (inputs['commit-status'] && !inputs['github-token']) {
+        throw new util/* UsageError */.eb('input github-token: commit-status needs a token (statuses: write)');
+    }
+    const scope = actionsCacheScope(inputs);
+    if (scope && inputs.mode === 'clear' && !inputs['github-token']) {
+        throw new util/* UsageError */.eb('input github-token: the Actions cache clear needs a token (actions: write)');
+    }
+    return inputs;
+}
+/** Which Actions cache entries clear mode deletes; null when none of its inputs is given. */
+function actionsCacheScope(inputs) {
+    return parseCacheScope(inputs['gha-cache-key-prefix'], inputs['gha-cache-ref'], inputs['gha-cache-all']);
+}
+/** The values to mask in the log before anything else is printed. */
+function secretValues(inputs) {
+    const values = inputs['secret-build-args'].map(n => inputs['build-args'][n] ?? '');
+    return [...values, ...inputSecretValues(inputs.flags), inputs['github-token']].filter(v => v !== '');
+}
+/** Inputs that only one mode reads, and which modes: given elsewhere they are ignored. */
+const ONLY_IN = {
+    tags: ['build'],
+    prune: ['build'],
+    'cache-from': ['build', 'check'],
+    'log-file': ['check'],
+    image: ['check', 'verify'],
+    'clear-paths': ['clear'],
+    'clear-all': ['clear'],
+    'gha-cache-key-prefix': ['clear'],
+    'gha-cache-ref': ['clear'],
+    'gha-cache-all': ['clear'],
+    'compose-file': ['build', 'check', 'verify'],
+    containers: ['verify'],
+    wait: ['verify'],
+    'commit-status': ['build', 'check'],
+    push: ['build'],
+    'clear-registry-cache': ['clear'],
+    'build-timeout': ['build']
+};
+function given(v, name) {
+    if (name === 'prune')
+        return v !== 'source';
+    if (v === null)
+        return false;
+    if (typeof v === 'number')
+        return true;
+    if (Array.isArray(v))
+        return v.length > 0;
+    return typeof v === 'boolean' ? v : v !== '';
+}
+/** A path the action reads or deletes must stay inside the workspace (lexically). */
+function insideWorkspace(workspace, p, input) {
+    const abs = (0,external_node_path_.isAbsolute)(p) ? (0,external_node_path_.resolve)(p) : (0,external_node_path_.resolve)(workspace, p);
+    if ((0,util/* escapesRoot */.X8)(workspace, abs)) {
+        throw new util/* UsageError */.eb(`input ${input}: "${p}" is outside the workspace ${workspace}`);
+    }
+    return abs;
+}
+/**
+ * insideWorkspace, then through symlinks: the path must exist as `kind` and its real location
+ * must stay inside the workspace's real location too.
+ */
+async function workspacePath(workspace, p, input, kind) {
+    const abs = insideWorkspace(workspace, p, input);
+    const st = await (0,promises_.stat)(abs).catch(() => null);
+    if (st === null)
+        throw new util/* UsageError */.eb(`input ${input}: "${p}" does not exist`);
+    if (kind === 'dir' ? !st.isDirectory() : !st.isFile()) {
+        throw new util/* UsageError */.eb(`input ${input}: "${p}" is not a ${kind === 'dir' ? 'directory' : 'file'}`);
+    }
+    const [real, realRoot] = await Promise.all([(0,promises_.realpath)(abs), (0,promises_.realpath)(workspace)]);
+    if ((0,util/* escapesRoot */.X8)(realRoot, real)) {
+        throw new util/* UsageError */.eb(`input ${input}: "${p}" leads outside the workspace through a symlink (to ${real})`);
+    }
+    return abs;
+}
+/** GITHUB_REPOSITORY as owner and repo, for the input that needs the API. */
+function repository(env, input) {
+    const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || extra !== undefined) {
+        throw new util/* UsageError */.eb(`input ${input}: GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY ?? ''}" is not owner/repo (not on GitHub Actions?)`);
+    }
+    return { owner, repo };
+}
+/** The repository's Actions cache entries clear mode deletes, or null when none are asked for. */
+function actionsCacheTarget(inputs, env) {
+    const scope = actionsCacheScope(inputs);
+    if (scope === null)
+        return null;
+    const input = scope.all
+        ? 'gha-cache-all'
+        : scope.keyPrefix
+            ? 'gha-cache-key-prefix'
+            : 'gha-cache-ref';
+    return {
+        ...repository(env, input),
+        token: inputs['github-token'],
+        scope,
+        ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {})
+    };
+}
+/**
+ * Resolves and checks every path and the status target before anything runs; returns the plan
+ * and warnings for inputs the mode ignores.
+ */
+async function planRun(inputs, ctx) {
+    const { workspace, env } = ctx;
+    const warnings = [];
+    for (const [name, modes] of Object.entries(ONLY_IN)) {
+        if (given(inputs[name], name) && !modes.includes(inputs.mode)) {
+            warnings.push(`input ${name} is not used in ${inputs.mode} mode (only ${modes.join(', ')})`);
+        }
+    }
+    const docker = env.DOCKER_PATH || 'docker';
+    const state = inputs['state-file'] ? (0,external_node_path_.resolve)(workspace, inputs['state-file']) : null;
+    if (inputs.mode === 'verify') {
+        return {
+            plan: { mode: 'verify', verify: await planVerify(inputs, workspace, state, docker) },
+            warnings
+        };
+    }
+    const compose = inputs['compose-file'] && (inputs.mode === 'build' || inputs.mode === 'check');
+    // With a compose file, each service's context and Dockerfile come from it.
+    const context = compose
+        ? insideWorkspace(workspace, inputs.context, 'context')
+        : inputs.mode === 'clear'
+            ? insideWorkspace(workspace, inputs.context, 'context')
+            : await workspacePath(workspace, inputs.context, 'context', 'dir');
+    const file = compose || inputs.mode === 'clear'
+        ? insideWorkspace(workspace, inputs.file || (0,external_node_path_.resolve)(context, 'Dockerfile'), 'file')
+        : await workspacePath(workspace, inputs.file || (0,external_node_path_.resolve)(context, 'Dockerfile'), 'file', 'file');
+    if (inputs.mode === 'hash') {
+        const { buildContexts } = await resolveBuildPaths(inputs.flags, (p, input) => workspacePath(workspace, p, input, 'dir'), p => (0,external_node_path_.resolve)(workspace, p));
+        return {
+            plan: {
+                mode: 'hash',
+                context,
+                file,
+                buildArgs: inputs['build-args'],
+                namedContexts: buildContexts
+            },
+            warnings
+        };
+    }
+    if (inputs.mode === 'clear') {
+        for (const p of inputs['clear-paths']) {
+            try {
+                await resolveClearPath(workspace, p);
+            }
+            catch (e) {
+                throw new util/* UsageError */.eb(`input clear-paths: ${errorMessage(e)}`);
+            }
+        }
+        return {
+            plan: {
+                mode: 'clear',
+                clear: {
+                    root: workspace,
+                    context,
+                    file,
+                    ...(inputs.target ? { target: inputs.target } : {}),
+                    state,
+                    all: inputs['clear-all'],
+                    paths: inputs['clear-paths'],
+                    filters: [],
+                    docker,
+                    registryCache: inputs['clear-registry-cache'],
+                    actionsCache: actionsCacheTarget(inputs, env)
+                }
+            },
+            warnings
+        };
+    }
+    if (compose && inputs.tags.length > 0) {
+        warnings.push('input tags is not used with compose-file: each service gets its compose image name');
+    }
+    const composeFile = compose
+        ? {
+            file: await workspacePath(workspace, inputs['compose-file'], 'compose-file', 'file'),
+            services: inputs.services,
+            // Every path the compose file names gets the same containment as the context input.
+            root: workspace
+        }
+        : null;
+    let logFile = null;
+    if (inputs.mode === 'check') {
+        if (!inputs['log-file'])
+            throw new util/* UsageError */.eb('input log-file: check mode needs the build log to judge');
+        // Read like the context: inside the workspace, also through symlinks.
+        logFile = await workspacePath(workspace, inputs['log-file'], 'log-file', 'file');
+    }
+    let status = null;
+    if (inputs['commit-status']) {
+        const { owner, repo } = repository(env, 'commit-status');
+        if (!ctx.headSha) {
+            throw new util/* UsageError */.eb('input commit-status: no commit to post on (GITHUB_SHA is not set)');
+        }
+        status = {
+            token: inputs['github-token'],
+            owner,
+            repo,
+            sha: ctx.headSha,
+            ...(ctx.runUrl ? { targetUrl: ctx.runUrl } : {})
+        };
+    }
+    const guard = guardOptions({
+        context,
+        file,
+        state,
+        tags: inputs.tags,
+        buildArgs: inputs['build-args'],
+        secretArgs: inputs['secret-build-args'],
+        cacheFrom: inputs['cache-from'],
+        target: inputs.target || null,
+        prune: inputs.prune,
+        verify: inputs.verify,
+        // What was built: GITHUB_SHA (a PR's merge commit), as docker/metadata-action labels it.
+        commit: inputs.commit || ctx.env.GITHUB_SHA || ctx.headSha || null,
+        logFile,
+        image: inputs.image || null,
+        docker,
+        push: inputs.push && inputs.mode === 'build',
+        surface: 'action',
+        build: await resolveBuildPaths(inputs.flags, (p, input) => workspacePath(workspace, p, input, 'dir'), p => (0,external_node_path_.resolve)(workspace, p)),
+        ...(inputs['build-timeout'] !== null ? { buildTimeoutMs: inputs['build-timeout'] } : {})
+    });
+    return { plan: { mode: inputs.mode, guard, compose: composeFile, status }, warnings };
+}
+
 ;// CONCATENATED MODULE: ./src/verify/report.ts
 /**
  * How a verify result reads: the JSON document of `verify --json`, the text for a person, and a
  * hint per cause saying what to run. Pure.
  */
 
-/** The `verify --json` document (CONTRACT.md): verdict and one entry per container. */
+/** The `verify --json` document (docs/json.md): verdict and one entry per container. */
 function verifyJson(report) {
     return {
         verdict: report.verdict,
@@ -58770,7 +59323,7 @@ function renderVerifyText(report) {
     for (const w of report.warnings)
         lines.push(`warning: ${w}`);
     // Names come from the daemon and the context: a control character must not drive the terminal.
-    return `${lines.map(text_safety/* visible */.RK).join('\n')}\n`;
+    return `${lines.map(src_report/* visible */.RK).join('\n')}\n`;
 }
 /** One line per stale target: the container and its first cause, for annotations and failures. */
 function staleLines(report) {
@@ -58780,9 +59333,7 @@ function staleLines(report) {
 }
 
 // EXTERNAL MODULE: ./src/compose/index.ts + 5 modules
-var compose = __nccwpck_require__(1949);
-// EXTERNAL MODULE: ./src/pipeline/compose.ts
-var pipeline_compose = __nccwpck_require__(4358);
+var src_compose = __nccwpck_require__(1949);
 ;// CONCATENATED MODULE: ./src/verify/checks.ts
 /**
  * The checks, pure functions over inspect data and the bytes read: is the container running
@@ -59028,7 +59579,7 @@ function parseArray(text, command) {
         return Array.isArray(v) ? v : [v];
     }
     catch {
-        throw new docker_exec/* DockerError */.Bi(`${command}: unreadable output`);
+        throw new docker/* DockerError */.Bi(`${command}: unreadable output`);
     }
 }
 const ANONYMOUS = /^[0-9a-f]{64}$/;
@@ -59105,8 +59656,6 @@ function parseImageInspectList(text) {
 
 
 
-
-
 const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';
 function inspectContainerCommand(ref) {
     return ['inspect', '--type=container', ref];
@@ -59135,14 +59684,14 @@ async function inspectContainer(exec, ref) {
     const args = inspectContainerCommand(ref);
     const r = await exec(args);
     if (r.code !== 0) {
-        if (NO_SUCH.test((0,docker_exec/* lastErrorLine */.HY)(r)))
+        if (NO_SUCH.test((0,docker/* lastErrorLine */.HY)(r)))
             return null;
-        throw (0,docker_exec/* commandError */.yE)(args, r);
+        throw (0,docker/* commandError */.yE)(args, r);
     }
     return parseContainerInspect(r.stdout)[0] ?? null;
 }
 async function listServiceContainers(exec, service) {
-    const r = await (0,docker_exec/* runOrThrow */.nf)(exec, listServiceCommand(service));
+    const r = await (0,docker/* runOrThrow */.nf)(exec, listServiceCommand(service));
     return r.stdout
         .split('\n')
         .map(l => l.trim())
@@ -59153,9 +59702,9 @@ async function inspectImageFacts(exec, ref) {
     const args = inspectImageCommand(ref);
     const r = await exec(args);
     if (r.code !== 0) {
-        if (NO_SUCH.test((0,docker_exec/* lastErrorLine */.HY)(r)))
+        if (NO_SUCH.test((0,docker/* lastErrorLine */.HY)(r)))
             return null;
-        throw (0,docker_exec/* commandError */.yE)(args, r);
+        throw (0,docker/* commandError */.yE)(args, r);
     }
     return parseImageInspectList(r.stdout)[0] ?? null;
 }
@@ -59169,8 +59718,8 @@ async function readContainerPaths(exec, container, root, wanted) {
     const found = new Map();
     // The tar names entries after the root's own name: `cp C:/app/static -` gives `static/...`.
     const parent = external_node_path_.posix.dirname(root);
-    const walker = new TarWalker(async (header, body) => {
-        const path = external_node_path_.posix.join(parent, normalizeLayerPath(header.name));
+    const walker = new docker/* TarWalker */.Cv(async (header, body) => {
+        const path = external_node_path_.posix.join(parent, (0,docker/* normalizeLayerPath */.qr)(header.name));
         if (!wanted.has(path))
             return;
         if (header.type === 'file' || header.type === 'contiguous-file') {
@@ -59183,7 +59732,7 @@ async function readContainerPaths(exec, container, root, wanted) {
             found.set(path, { type: 'symlink', digest: docker_sha256(header.linkname ?? '') });
         }
         else if (header.type === 'link') {
-            const to = external_node_path_.posix.join(parent, normalizeLayerPath(header.linkname ?? ''));
+            const to = external_node_path_.posix.join(parent, (0,docker/* normalizeLayerPath */.qr)(header.linkname ?? ''));
             const prior = found.get(to);
             found.set(path, { type: 'file', ...(prior?.digest ? { digest: prior.digest } : {}) });
         }
@@ -59195,12 +59744,12 @@ async function readContainerPaths(exec, container, root, wanted) {
     const r = await exec(args, { maxCapture: 64 * 1024, onStdout: chunk => walker.write(chunk) });
     const failed = await walker.end();
     if (r.code !== 0) {
-        if (/no such container:path|could not find the file/i.test((0,docker_exec/* lastErrorLine */.HY)(r)))
+        if (/no such container:path|could not find the file/i.test((0,docker/* lastErrorLine */.HY)(r)))
             return found;
-        throw (0,docker_exec/* commandError */.yE)(args, r);
+        throw (0,docker/* commandError */.yE)(args, r);
     }
     if (failed)
-        throw new docker_exec/* DockerError */.Bi(`docker cp ${container}:${root}: unreadable tar`);
+        throw new docker/* DockerError */.Bi(`docker cp ${container}:${root}: unreadable tar`);
     return found;
 }
 /**
@@ -59208,12 +59757,12 @@ async function readContainerPaths(exec, container, root, wanted) {
  * rewrote shows that step's bytes): one `docker save` pass, layers ordered by `diffIds`.
  */
 async function readImagePaths(exec, image, diffIds, wanted) {
-    const rel = new Set([...wanted].map(normalizeLayerPath));
+    const rel = new Set([...wanted].map(docker/* normalizeLayerPath */.qr));
     const layers = new Map();
-    await walkImageSave(exec, image, async (name, _size, body) => {
+    await (0,docker/* walkImageSave */.y8)(exec, image, async (name, _size, body) => {
         if (!name.endsWith('/layer.tar') && !/^blobs\/sha256\/[0-9a-f]{64}$/.test(name))
             return false;
-        const { diffId, entries } = await scanLayer(body, rel);
+        const { diffId, entries } = await (0,docker/* scanLayer */.Ap)(body, rel);
         if (entries && diffIds.includes(diffId))
             layers.set(diffId, entries);
         return diffIds.every(d => layers.has(d));
@@ -59222,7 +59771,7 @@ async function readImagePaths(exec, image, diffIds, wanted) {
     for (const path of wanted) {
         let entry = null;
         for (const d of diffIds) {
-            const e = layers.get(d)?.get(normalizeLayerPath(path));
+            const e = layers.get(d)?.get((0,docker/* normalizeLayerPath */.qr)(path));
             if (!e || e.type === 'missing')
                 continue;
             entry =
@@ -59239,8 +59788,6 @@ async function readImagePaths(exec, image, diffIds, wanted) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify/registry.ts
-
-
 
 /**
  * Null when `image` names no registry host (`app:main`, `sha256:...`): such a reference is
@@ -59371,10 +59918,10 @@ async function resolveExpected(exec, statePath, image, where, env) {
     const record = await (0,src_record/* readRecord */.aE)(statePath);
     if (image === null) {
         if (record === null) {
-            throw new options_UsageError(`${where}no record of a good build at ${statePath} (run fresh-build build first, or pass --image REF)`);
+            throw new util/* UsageError */.eb(`${where}no record of a good build at ${statePath} (run fresh-build build first, or pass --image REF)`);
         }
         if (record.imageId === null) {
-            throw new options_UsageError(`${where}the record ${statePath} names no image (pass --image REF)`);
+            throw new util/* UsageError */.eb(`${where}the record ${statePath} names no image (pass --image REF)`);
         }
         const facts = await inspectImageFacts(exec, record.imageId);
         return {
@@ -59437,7 +59984,7 @@ async function resolveExpected(exec, statePath, image, where, env) {
     const facts = await inspectImageFacts(exec, image);
     const digest = isDigestRef(image) ? image : null;
     if (facts === null && digest === null) {
-        throw new options_UsageError(`--image ${image}: no such image on this daemon`);
+        throw new util/* UsageError */.eb(`--image ${image}: no such image on this daemon`);
     }
     // The record's file facts apply only when it describes this very image.
     const same = record !== null && facts !== null && record.imageId === facts.id;
@@ -59501,7 +60048,7 @@ function serviceContainers(all, project, service) {
 
 
 async function runVerify(opts, io) {
-    const exec = io.exec ?? (0,docker_exec/* dockerExec */.SW)((0,docker_exec/* dockerClient */._n)({ dockerPath: opts.docker, env: io.env }));
+    const exec = io.exec ?? (0,docker/* dockerExec */.SW)((0,docker/* dockerClient */._n)({ dockerPath: opts.docker, env: io.env }));
     const warnings = [];
     const notes = [];
     const groups = await resolveGroups(opts, io, exec, warnings, notes);
@@ -59563,12 +60110,12 @@ async function resolveGroups(opts, io, exec, warnings, notes) {
             }
         ];
     }
-    const project = await (0,compose/* readComposeProject */.qO)(opts.compose.file, {
+    const project = await (0,src_compose/* readComposeProject */.qO)(opts.compose.file, {
         env: io.env,
         services: opts.compose.services
     });
     // The per-service records exactly as `build --compose-file` names them.
-    const perService = await (0,pipeline_compose.composeGuardOptions)(opts.compose, guardBase(opts), io.env);
+    const perService = await (0,compose.composeGuardOptions)(opts.compose, guardBase(opts), io.env);
     const groups = [];
     for (const { service, options } of perService) {
         const statePath = options.state ??
@@ -59756,7 +60303,7 @@ async function checkTarget(exec, group, asked, c, imageOf, views, now, warnings)
 /** The job summary section of `mode: verify`: one row per container, its causes and hints. */
 
 
-const summary_text = (s, max = 300) => (0,text_safety/* escapeHtml */.ZD)((0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(s), max));
+const summary_text = (s, max = 300) => (0,src_report/* escapeHtml */.ZD)((0,src_report/* truncate */.xv)((0,src_report/* visible */.RK)(s), max));
 const code = (s) => `<code>${summary_text(s)}</code>`;
 function verifySummary(report) {
     const live = report.verdict === 'live';
@@ -59770,8 +60317,8 @@ function verifySummary(report) {
             `<td>${code(t.container ?? '(none)')}</td>`,
             `<td>${t.service ? code(t.service) : ''}</td>`,
             `<td><b>${summary_text(t.status)}</b></td>`,
-            `<td>${t.image ? code((0,text_safety/* shortHash */.BC)(t.image)) : ''}</td>`,
-            `<td>${code(t.expectedImage.startsWith('sha256:') ? (0,text_safety/* shortHash */.BC)(t.expectedImage) : t.expectedImage)}</td>`,
+            `<td>${t.image ? code((0,src_report/* shortHash */.BC)(t.image)) : ''}</td>`,
+            `<td>${code(t.expectedImage.startsWith('sha256:') ? (0,src_report/* shortHash */.BC)(t.expectedImage) : t.expectedImage)}</td>`,
             `<td>${why.map(w => summary_text(w, 600)).join('<br>')}</td>`,
             '</tr>'
         ].join('');
@@ -59788,63 +60335,11 @@ function verifySummary(report) {
     return `${head}\n\n${table}${warnings}`;
 }
 
-;// CONCATENATED MODULE: ./src/report/facts.ts
+;// CONCATENATED MODULE: ./src/verify/index.ts
+/** `fresh-build verify`: what runs, against what was built and recorded, and its report. */
 
-/** Wording shared by the CLI text, the job summary, annotations and the commit status. */
-function facts_plural(n, one, many = `${one}s`) {
-    return `${n} ${n === 1 ? one : many}`;
-}
-function countStatuses(steps) {
-    const counts = { ran: 0, cached: 0, verified: 0, stale: 0 };
-    for (const s of steps)
-        counts[s.status]++;
-    return counts;
-}
-/** `builder step 3 (line 4)`: how a step is named in prose. */
-function stepName(s) {
-    return `${s.stage} step ${s.index} (line ${s.line})`;
-}
-/**
- * What the verdict means, in one short line (it fits a commit status). It can hold a stage name,
- * so renderers still escape it like any other text.
- */
-function facts_verdictExplanation(j) {
-    const c = countStatuses(j.steps);
-    const files = facts_plural(j.changedFiles.length, 'changed file');
-    switch (j.verdict) {
-        case 'baseline':
-            return 'no previous record; this build is now the reference';
-        case 'unchanged':
-            return 'the context matches the last good build; cached steps are expected';
-        case 'fresh': {
-            const proof = c.verified > 0 ? `, ${facts_plural(c.verified, 'cached step')} proven to hold the new bytes` : '';
-            return `${files}; ${facts_plural(c.ran, 'context step')} ran${proof}`;
-        }
-        case 'stale': {
-            const stale = j.steps.filter(s => s.status === 'stale');
-            const first = stale[0];
-            const where = first ? `, first ${stepName(first)}` : '';
-            return `${facts_plural(stale.length, 'step')} ${stale.length === 1 ? 'holds' : 'hold'} old bytes${where}`;
-        }
-    }
-}
-const VERDICT_EMOJI = {
-    baseline: '🆕',
-    unchanged: '✅',
-    fresh: '✅',
-    stale: '❌'
-};
-/** The prune line, e.g. `source cache pruned, 12.3 MB freed`, or null when nothing was tried. */
-function facts_pruneLine(p) {
-    if (p === null)
-        return null;
-    if (p.policy === 'never')
-        return `prune disabled (policy never)${p.note ? `: ${p.note}` : ''}`;
-    const what = p.policy === 'all' ? 'builder cache' : 'context-sync cache (source.local)';
-    if (!p.done)
-        return `${what} not pruned${p.note ? `: ${p.note}` : ''}`;
-    return `${what} pruned, ${(0,text_safety/* humanBytes */.p6)(p.reclaimedBytes)} freed${p.note ? ` (${p.note})` : ''}`;
-}
+
+
 
 ;// CONCATENATED MODULE: ./src/action/log.ts
 /**
@@ -59853,7 +60348,6 @@ function facts_pruneLine(p) {
  * line outside every group, a job summary also when the run fails (what failed, in which phase)
  * unless turned off, and the `metadata` output.
  */
-
 
 
 
@@ -59895,11 +60389,11 @@ function summaryEnabled(input, env) {
 /** `fresh-build: stale - 1 step holds old bytes, ...` (one line; the service first for compose). */
 function verdictLine(j, service = null) {
     const who = service ? `${service}: ` : '';
-    return `fresh-build: ${who}${j.verdict} - ${facts_verdictExplanation(j)}`;
+    return `fresh-build: ${who}${j.verdict} - ${(0,src_report/* verdictExplanation */.Tv)(j)}`;
 }
 /** The job summary of a run that failed before a verdict: what failed and in which phase. */
 function errorSummary(phase, message, secrets) {
-    const text = (s, max = 2000) => (0,text_safety/* escapeHtml */.ZD)((0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)((0,text_safety/* redactor */.$p)(secrets)(s)), max));
+    const text = (s, max = 2000) => (0,src_report/* escapeHtml */.ZD)((0,src_report/* truncate */.xv)((0,src_report/* visible */.RK)((0,src_report/* redactor */.$p)(secrets)(s)), max));
     return [
         '<h2>💥 fresh-build: error</h2>',
         `<p>Failed in the <b>${text(phase, 60)}</b> phase; no verdict, and the record was not changed.</p>`,
@@ -59923,473 +60417,7 @@ function buildMetadata(parts) {
     return JSON.stringify(doc);
 }
 
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-
-const ANSI = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 };
-const VERDICT_TONE = {
-    baseline: 'cyan',
-    unchanged: 'green',
-    fresh: 'green',
-    stale: 'red'
-};
-const STATUS_TONE = {
-    stale: 'red',
-    verified: 'green',
-    cached: 'dim'
-};
-/** The human report for the CLI's stderr: verdict line first, then the detail. */
-function renderText(j, opts = {}) {
-    const redact = redactor(opts.secrets);
-    // Every user-controlled string goes through here: redact, then show control chars.
-    const safe = (s) => visible(redact(s));
-    const paint = (tone, s) => opts.color && tone ? `\u001b[${ANSI[tone]}m${s}\u001b[0m` : s;
-    const maxFiles = opts.maxFiles ?? 20;
-    const out = [];
-    const title = opts.title ? ` (${safe(opts.title)})` : '';
-    out.push(`fresh-build${title}: ${paint(VERDICT_TONE[j.verdict], j.verdict.toUpperCase())} - ${safe(verdictExplanation(j))}`);
-    const previous = j.previousHash === null ? 'no previous record' : `previous ${shortHash(j.previousHash)}`;
-    out.push(`  context ${shortHash(j.contextHash)} (${previous})`);
-    if (j.imageId !== null)
-        out.push(`  image   ${shortHash(safe(j.imageId))}`);
-    if (j.steps.length > 0) {
-        out.push('', ...stepTable(j, safe, paint, opts.maxInstruction ?? 60));
-    }
-    if (j.changedFiles.length > 0) {
-        out.push('', `${plural(j.changedFiles.length, 'changed file')}:`);
-        out.push(...listWithMore(j.changedFiles.map(safe), maxFiles).map(f => `  ${f}`));
-    }
-    const prune = pruneLine(j.pruned);
-    if (prune !== null)
-        out.push('', `prune: ${safe(prune)}`);
-    if (j.causes.length > 0) {
-        out.push('', paint('red', j.verdict === 'stale' ? 'likely causes:' : 'notes:'));
-        out.push(...j.causes.map(c => `  - ${safe(c)}`));
-    }
-    if (j.warnings.length > 0) {
-        out.push('', paint('yellow', 'warnings:'));
-        out.push(...j.warnings.map(w => `  - ${safe(w)}`));
-    }
-    // Each data field was redacted on its own; a pass over the whole text would also rewrite the
-    // tool's own words (a secret `e` in "stale").
-    return `${out.join('\n')}\n`;
-}
-function stepTable(j, safe, paint, maxInstruction) {
-    const header = ['STAGE', '#', 'LINE', 'INSTRUCTION', 'STATUS'];
-    const rows = j.steps.map(s => [
-        safe(s.stage),
-        String(s.index),
-        String(s.line),
-        truncate(safe(s.instruction), maxInstruction),
-        s.status
-    ]);
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => [...(r[i] ?? '')].length)));
-    const pad = (cells) => cells.map((c, i) => {
-        const w = widths[i] ?? 0;
-        const gap = ' '.repeat(Math.max(0, w - [...c].length));
-        return i === 1 || i === 2 ? gap + c : c + gap; // numbers right-aligned
-    });
-    const lines = [pad(header).join('  ').trimEnd()];
-    j.steps.forEach((s, n) => {
-        const cells = pad(rows[n] ?? []);
-        cells[4] = paint(STATUS_TONE[s.status], s.status);
-        lines.push(cells.join('  ').trimEnd());
-        if (s.status === 'stale' && s.staleFiles.length > 0) {
-            lines.push(`    old bytes in: ${listWithMore(s.staleFiles.map(safe), 5).join(', ')}`);
-        }
-        const unsure = s.unprovenFiles ?? [];
-        if (s.status === 'stale' && unsure.length > 0) {
-            lines.push(`    unproven: ${listWithMore(unsure.map(safe), 5).join(', ')}${s.unproven ? ` (${safe(s.unproven)})` : ''}`);
-        }
-    });
-    return lines;
-}
-/** The first `max` items, then "and N more" when there are more. */
-function listWithMore(items, max) {
-    if (items.length <= max)
-        return [...items];
-    return [...items.slice(0, max), `and ${items.length - max} more`];
-}
-
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-
-
-
-
-/**
- * A warning string that names its line: `line 7: ...` or `<anything> line 7: ...` (e.g.
- * `Dockerfile line 7: ADD <url> is not hashed`). Other warnings have no place to land.
- */
-const LINE_WARNING = /^(?:\S+ )?line (\d+):\s*(.+)$/is;
-/**
- * Annotations on the Dockerfile: an error on each stale step's line naming the files and the
- * likely cause, a warning on each warning that carries a line. Ordered errors first, since GitHub
- * shows only the first few per kind.
- */
-function annotationsFor(j, dockerfilePath, opts = {}) {
-    const redact = (0,text_safety/* redactor */.$p)(opts.secrets);
-    const safe = (s, max = 4000) => (0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(redact(s)), max);
-    const span = (line) => {
-        const end = opts.endLines?.get(line);
-        return end !== undefined && end > line ? { endLine: end } : {};
-    };
-    const file = dockerfilePath.split(external_node_path_.sep).join('/');
-    const out = [];
-    for (const s of j.steps) {
-        if (s.status !== 'stale' || s.line < 1)
-            continue;
-        out.push({
-            level: 'error',
-            file,
-            startLine: s.line,
-            ...span(s.line),
-            title: safe(`Stale layer: ${s.stage} step ${s.index}`, 200),
-            message: staleMessage(s, j.causes, redact)
-        });
-    }
-    const seen = new Set();
-    const lineWarnings = [...(opts.lineWarnings ?? [])];
-    for (const w of j.warnings) {
-        const m = LINE_WARNING.exec(w);
-        if (m?.[1] && m[2])
-            lineWarnings.push({ line: Number(m[1]), message: m[2] });
-    }
-    for (const w of lineWarnings) {
-        const key = `${w.line}\0${w.message}`;
-        if (w.line < 1 || seen.has(key))
-            continue;
-        seen.add(key);
-        out.push({
-            level: 'warning',
-            file,
-            startLine: w.line,
-            ...span(w.line),
-            title: 'fresh-build',
-            message: safe(w.message)
-        });
-    }
-    return out;
-}
-function staleMessage(s, causes, redact) {
-    const files = (list) => listWithMore(list.map(f => (0,text_safety/* visible */.RK)(redact(f))), 10).join(', ');
-    const instruction = (0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(redact(s.instruction)), 200);
-    const what = s.staleFiles.length > 0
-        ? `${instruction} was ${s.cached ? 'CACHED' : 'run'}, yet its layer holds old bytes of: ${files(s.staleFiles)}.`
-        : (s.unprovenFiles ?? []).length > 0
-            ? `${instruction} was ${s.cached ? 'CACHED' : 'run'}, and nothing proved the image holds the new bytes of: ${files(s.unprovenFiles ?? [])}${s.unproven ? ` (${(0,text_safety/* visible */.RK)(redact(s.unproven))})` : ''}.`
-            : `${instruction} was CACHED although its sources changed${s.changedFiles.length > 0 ? ` (${files(s.changedFiles)})` : ''}, and nothing proved the layer holds the new bytes.`;
-    const cause = causes.length > 0
-        ? `Likely cause: ${causes.map(c => (0,text_safety/* visible */.RK)(redact(c))).join('; ')}.`
-        : 'Likely cause: not identified in this run; see the job summary.';
-    return `${what} ${cause}`;
-}
-/** Emits the annotations through `@actions/core` (or a fake in tests). */
-function emitAnnotations(sink, list) {
-    for (const a of list) {
-        const props = { title: a.title, file: a.file, startLine: a.startLine };
-        if (a.endLine !== undefined)
-            props.endLine = a.endLine;
-        sink[a.level](a.message, props);
-    }
-}
-/**
- * The path GitHub needs for an annotation: relative to the workspace (the repository root),
- * `/`-separated. A path outside the workspace is returned as given (GitHub will not place it).
- */
-function repoRelative(file, workspace) {
-    if (!workspace || !(0,external_node_path_.isAbsolute)(file))
-        return file.split(external_node_path_.sep).join('/');
-    if ((0,paths/* escapesRoot */.X8)(workspace, file))
-        return file;
-    return (0,external_node_path_.relative)(workspace, file).split(external_node_path_.sep).join('/');
-}
-/**
- * The judgement's warnings that name no Dockerfile line (a builder, the runner, the record), made
- * safe to print: GitHub still shows them as annotations, on the run rather than on a file.
- */
-function unplacedWarnings(j, secrets = []) {
-    const redact = (0,text_safety/* redactor */.$p)(secrets);
-    return j.warnings.filter(w => !LINE_WARNING.test(w)).map(w => (0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(redact(w)), 4000));
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-const STATUS_CELL = {
-    ran: 'ran',
-    cached: 'cached',
-    verified: '✅ verified',
-    stale: '❌ stale'
-};
-/**
- * The job summary as GitHub-flavoured Markdown with HTML blocks (HTML tables, because a Markdown
- * table breaks on any `|` or newline in a file name). Every value from outside goes through
- * redact -> visible -> escapeHtml; each block sits on its own lines between blank lines so no
- * value can end a block early.
- */
-function summaryMarkdown(j, meta = {}) {
-    const redact = (0,text_safety/* redactor */.$p)(meta.secrets);
-    const text = (s, max = 200) => (0,text_safety/* escapeHtml */.ZD)((0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(redact(s)), max));
-    const code = (s, max = 200) => `<code>${text(s, max)}</code>`;
-    const blocks = [];
-    const title = meta.title ? ` - ${text(meta.title, 100)}` : '';
-    blocks.push(`<h2>${VERDICT_EMOJI[j.verdict]} fresh-build: ${j.verdict}${title}</h2>`);
-    blocks.push(`<p>${text(facts_verdictExplanation(j))}</p>`);
-    const facts = [
-        ['Context hash', j.contextHash],
-        ['Previous hash', j.previousHash],
-        ['Image', j.imageId],
-        ['Commit', meta.commit ?? null]
-    ];
-    const shown = facts.filter((f) => f[1] !== null);
-    blocks.push(`<p>${shown.map(([k, v]) => `${k} ${code((0,text_safety/* shortHash */.BC)(v))}`).join(' · ')}</p>`, [
-        '<details><summary>Full hashes</summary>',
-        '<table>',
-        ...shown.map(([k, v]) => `<tr><th>${k}</th><td>${code(v)}</td></tr>`),
-        ...(meta.tags && meta.tags.length > 0
-            ? [`<tr><th>Tags</th><td>${meta.tags.map(t => code(t)).join(' ')}</td></tr>`]
-            : []),
-        '</table>',
-        '</details>'
-    ].join('\n'));
-    if (j.steps.length > 0) {
-        const c = countStatuses(j.steps);
-        const where = meta.dockerfile ? ` in ${code(meta.dockerfile)}` : '';
-        blocks.push(`<h3>Context steps${where}</h3>`, `<p>${c.ran} ran · ${c.cached} cached · ${c.verified} verified · ${c.stale} stale</p>`, summary_stepTable(j.steps, text, code));
-    }
-    if (j.changedFiles.length > 0) {
-        const items = listWithMore(j.changedFiles, meta.maxFiles ?? 50);
-        const more = items.length > (meta.maxFiles ?? 50);
-        blocks.push(`<h3>${facts_plural(j.changedFiles.length, 'changed file')}</h3>`, `<ul>\n${items.map((f, i) => `<li>${more && i === items.length - 1 ? text(f) : code(f)}</li>`).join('\n')}\n</ul>`);
-    }
-    const prune = facts_pruneLine(j.pruned);
-    if (prune !== null)
-        blocks.push('<h3>Prune</h3>', `<p>${text(prune, 500)}</p>`);
-    if (j.causes.length > 0) {
-        blocks.push(`<h3>${j.verdict === 'stale' ? 'Likely causes' : 'Notes'}</h3>`, list(j.causes, text));
-    }
-    if (j.warnings.length > 0)
-        blocks.push('<h3>Warnings</h3>', list(j.warnings, text));
-    return `${blocks.join('\n\n')}\n`;
-}
-function summary_stepTable(steps, text, code) {
-    const rows = steps.map(s => {
-        const unsure = s.unprovenFiles ?? [];
-        const files = s.status === 'stale' && s.staleFiles.length > 0
-            ? s.staleFiles
-            : s.status === 'stale' && unsure.length > 0
-                ? unsure
-                : s.changedFiles;
-        const shown = listWithMore(files, 5);
-        const cell = shown.map((f, i) => (i === 5 ? text(f) : code(f))).join(', ');
-        const label = s.status === 'stale' && s.staleFiles.length > 0
-            ? `old bytes: ${cell}`
-            : s.status === 'stale' && unsure.length > 0
-                ? `unproven: ${cell}`
-                : cell;
-        return (`<tr><td>${text(s.stage, 60)}</td><td>${s.index}</td><td>${s.line}</td>` +
-            `<td>${code(s.instruction, 120)}</td><td>${STATUS_CELL[s.status]}</td><td>${label}</td></tr>`);
-    });
-    return [
-        '<table>',
-        '<tr><th>Stage</th><th>#</th><th>Line</th><th>Instruction</th><th>Status</th><th>Changed files</th></tr>',
-        ...rows,
-        '</table>'
-    ].join('\n');
-}
-function list(items, text) {
-    return `<ul>\n${items.map(i => `<li>${text(i, 1000)}</li>`).join('\n')}\n</ul>`;
-}
-/** Appends the summary to `core.summary` (or any SummaryWriter) and writes it out. */
-async function writeJobSummary(summary, j, meta = {}) {
-    await summary.addRaw(summaryMarkdown(j, meta), true).write();
-}
-
-;// CONCATENATED MODULE: ./src/report/status.ts
-
-
-
-/** The commit status cannot be posted for a reason the caller must handle (not a fork's 403/404). */
-class StatusError extends util_error/* NamedError */.iK {
-    status;
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
-const MAX_DESCRIPTION = 140;
-/** Only `stale` fails the check; an error is GitHub's `error`; the rest pass. */
-function statusState(outcome) {
-    switch (outcome) {
-        case 'stale':
-            return 'failure';
-        case 'error':
-            return 'error';
-        case 'pending':
-            return 'pending';
-        default:
-            return 'success';
-    }
-}
-const DEFAULT_DESCRIPTION = {
-    baseline: 'baseline: first guarded build, now the reference',
-    unchanged: 'unchanged: context matches the last good build',
-    fresh: 'fresh: the image holds the committed code',
-    stale: 'stale: a cached layer holds old bytes',
-    error: 'error: the freshness check could not finish',
-    pending: 'building and checking freshness...'
-};
-/** A verdict line for the status, e.g. `stale: 1 step holds old bytes, first builder step 3 (line 4)`. */
-function statusDescription(j) {
-    return clipDescription(`${j.verdict}: ${facts_verdictExplanation(j)}`);
-}
-/** One line (whitespace and control chars collapsed), at most 140 characters. */
-function clipDescription(text, redact = s => s) {
-    return (0,text_safety/* truncate */.xv)((0,text_safety/* visible */.RK)(redact(text).replace(/\s+/g, ' ').trim()), MAX_DESCRIPTION);
-}
-/** Pure: the request for a commit status. */
-function statusPayload(input) {
-    for (const key of ['owner', 'repo', 'sha']) {
-        if (!input[key])
-            throw new StatusError(`commit status: ${key} is empty`);
-    }
-    const redact = (0,text_safety/* redactor */.$p)(input.secrets);
-    const payload = {
-        owner: input.owner,
-        repo: input.repo,
-        sha: input.sha,
-        state: statusState(input.verdict),
-        description: clipDescription(input.description ?? DEFAULT_DESCRIPTION[input.verdict], redact),
-        context: input.context ?? 'fresh-build'
-    };
-    if (input.targetUrl)
-        payload.target_url = input.targetUrl;
-    return payload;
-}
-/**
- * Posts the commit status. Returns null when posted, or a warning line when GitHub refused with
- * 403/404: a pull request from a fork runs with a read-only token, which must not fail the build.
- * Any other failure throws StatusError with a one-line message.
- */
-async function postCommitStatus(opts) {
-    const payload = statusPayload({ ...opts, secrets: [...(opts.secrets ?? []), opts.token] });
-    const env = opts.env ?? process.env;
-    const timeoutMs = apiTimeoutMs(env);
-    const baseUrl = opts.baseUrl ?? env.GITHUB_API_URL;
-    // The request is aborted at the deadline (the socket closed), not only abandoned.
-    const abort = new AbortController();
-    const client = opts.client ?? (await defaultClient(opts.token, baseUrl, abort.signal));
-    const where = `${payload.owner}/${payload.repo}@${payload.sha.slice(0, 12)}`;
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            abort.abort();
-            reject(new StatusError(`cannot post the commit status to ${where}: the GitHub API (${baseUrl || 'https://api.github.com'}) did not answer within ${timeoutMs / 1000}s`));
-        }, timeoutMs);
-    });
-    try {
-        await Promise.race([client.rest.repos.createCommitStatus(payload), deadline]);
-        return null;
-    }
-    catch (e) {
-        if (e instanceof StatusError)
-            throw e;
-        const status = status_httpStatus(e);
-        const redact = (0,text_safety/* redactor */.$p)([opts.token, ...(opts.secrets ?? [])]);
-        const reason = redact((0,util_error/* thrownMessage */.U4)(e)).replace(/\s+/g, ' ').trim();
-        if (status === 403 || status === 404) {
-            return (`commit status not posted to ${where} (HTTP ${status}: ${reason}); ` +
-                'the token cannot write statuses here (a fork pull request gets a read-only token; ' +
-                'grant `statuses: write` or turn commit-status off)');
-        }
-        throw new StatusError(`cannot post the commit status to ${where}: ${status === undefined ? '' : `HTTP ${status}: `}${reason}`, status);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** How long a GitHub API call may take (default 30 s; FRESH_BUILD_API_TIMEOUT seconds). */
-function apiTimeoutMs(env) {
-    const raw = env.FRESH_BUILD_API_TIMEOUT;
-    if (raw === undefined || raw.trim() === '')
-        return 30_000;
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0) {
-        throw new StatusError(`FRESH_BUILD_API_TIMEOUT: "${raw}" is not a positive number of seconds`);
-    }
-    return n * 1000;
-}
-async function defaultClient(token, baseUrl, signal) {
-    // Imported on use: loading @actions/github reads the event file and env, which the CLI never needs.
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
-    return getOctokit(token, {
-        ...(baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {}),
-        request: { signal }
-    });
-}
-function status_httpStatus(e) {
-    if (typeof e === 'object' && e !== null && 'status' in e && typeof e.status === 'number')
-        return e.status;
-    return undefined;
-}
-/** The run's page, where the summary is: `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`. */
-function runUrl(env) {
-    const repo = env.GITHUB_REPOSITORY;
-    const runId = env.GITHUB_RUN_ID;
-    if (!repo || !runId)
-        return undefined;
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    return `${server}/${repo}/actions/runs/${runId}`;
-}
-const PR_EVENTS = new Set([
-    'pull_request',
-    'pull_request_target',
-    'pull_request_review',
-    'pull_request_review_comment'
-]);
-/**
- * The commit a status belongs on. For pull_request events GITHUB_SHA is the merge commit GitHub
- * made, which the PR page never shows; the status must go on the PR's head commit.
- */
-function headSha(context) {
-    if (PR_EVENTS.has(context.eventName)) {
-        const pr = context.payload.pull_request;
-        if (typeof pr === 'object' && pr !== null && 'head' in pr) {
-            const head = pr.head;
-            if (typeof head === 'object' &&
-                head !== null &&
-                'sha' in head &&
-                typeof head.sha === 'string' &&
-                head.sha) {
-                return head.sha;
-            }
-        }
-    }
-    return context.sha;
-}
-
-;// CONCATENATED MODULE: ./src/report/index.ts
-/**
- * Reporting a judgement: pure renderers (text, summary, annotations, status payload) and thin
- * adapters that hand their output to @actions/core or the GitHub API.
- */
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/action/main.ts
 
 
 
@@ -60414,12 +60442,12 @@ async function run(env = process.env, source = core_namespaceObject) {
         secrets = secretValues(inputs);
         for (const s of secrets)
             setSecret(s);
-        const sha = headSha({
+        const sha = (0,src_report/* headSha */.xF)({
             eventName: env.GITHUB_EVENT_NAME ?? '',
             sha: env.GITHUB_SHA ?? '',
             payload: readEvent(env)
         });
-        const url = runUrl(env);
+        const url = (0,src_report/* runUrl */.Vp)(env);
         const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
         const { plan, warnings } = await planRun(inputs, {
             workspace,
@@ -60448,7 +60476,7 @@ async function run(env = process.env, source = core_namespaceObject) {
     catch (e) {
         phases.end();
         const message = errorMessage(e);
-        if (!(e instanceof options_UsageError) && e instanceof Error && e.stack)
+        if (!(e instanceof util/* UsageError */.eb) && e instanceof Error && e.stack)
             debug(e.stack);
         if (status)
             await post(status, 'error', secrets, env, `error: ${message}`).catch(() => null);
@@ -60511,7 +60539,7 @@ function actionsCacheLine(gha) {
     const gone = gha.alreadyGone > 0 ? `, ${gha.alreadyGone} already gone` : '';
     return (`GitHub Actions cache of ${gha.repository} (${describeScope(gha)}): ` +
         `${gha.deleted.length} ${gha.deleted.length === 1 ? 'entry' : 'entries'} deleted, ` +
-        `${(0,text_safety/* humanBytes */.p6)(gha.deletedBytes)} (${gha.deletedBytes} bytes)${gone}`);
+        `${(0,src_report/* humanBytes */.p6)(gha.deletedBytes)} (${gha.deletedBytes} bytes)${gone}`);
 }
 async function verifyMode(plan, env) {
     // Container, mount and file names reach the log: commands stay off while they print.
@@ -60541,13 +60569,13 @@ async function verifyMode(plan, env) {
 }
 /** The clear's job summary: what was freed and removed, and what was left alone. */
 function clearSummary(report) {
-    const code = (s) => `<code>${(0,text_safety/* escapeHtml */.ZD)(s)}</code>`;
+    const code = (s) => `<code>${(0,src_report/* escapeHtml */.ZD)(s)}</code>`;
     const list = (items) => (items.length > 0 ? items.map(code).join(', ') : 'none');
     return [
         '<h2>🧹 fresh-build: cache cleared</h2>',
         [
             '<table>',
-            `<tr><th>Reclaimed</th><td>${(0,text_safety/* humanBytes */.p6)(report.reclaimedBytes)} (${report.reclaimedBytes} bytes)</td></tr>`,
+            `<tr><th>Reclaimed</th><td>${(0,src_report/* humanBytes */.p6)(report.reclaimedBytes)} (${report.reclaimedBytes} bytes)</td></tr>`,
             `<tr><th>Removed paths</th><td>${list(report.removedPaths)}</td></tr>`,
             ...(report.missingPaths.length > 0
                 ? [`<tr><th>Not present</th><td>${list(report.missingPaths)}</td></tr>`]
@@ -60568,7 +60596,7 @@ function clearSummary(report) {
         ].join('\n'),
         `<p>Volumes, containers and images were not touched${report.registryCache ? '; in registries, only the references named as caches' : ''}.</p>`,
         ...(report.warnings.length > 0
-            ? [`<ul>\n${report.warnings.map(w => `<li>${(0,text_safety/* escapeHtml */.ZD)(w)}</li>`).join('\n')}\n</ul>`]
+            ? [`<ul>\n${report.warnings.map(w => `<li>${(0,src_report/* escapeHtml */.ZD)(w)}</li>`).join('\n')}\n</ul>`]
             : [])
     ].join('\n\n');
 }
@@ -60576,12 +60604,12 @@ function clearSummary(report) {
 function actionsCacheRow(gha) {
     const keys = gha.deleted
         .slice(0, 50)
-        .map(e => `<li><code>${(0,text_safety/* escapeHtml */.ZD)((0,text_safety/* visible */.RK)(e.key))}</code> ${(0,text_safety/* escapeHtml */.ZD)((0,text_safety/* visible */.RK)(e.ref))}</li>`);
+        .map(e => `<li><code>${(0,src_report/* escapeHtml */.ZD)((0,src_report/* visible */.RK)(e.key))}</code> ${(0,src_report/* escapeHtml */.ZD)((0,src_report/* visible */.RK)(e.ref))}</li>`);
     const more = gha.deleted.length > 50 ? [`<li>and ${gha.deleted.length - 50} more</li>`] : [];
     const list = gha.deleted.length > 0
         ? `<details><summary>Deleted keys</summary><ul>${[...keys, ...more].join('')}</ul></details>`
         : '';
-    return `<tr><th>GitHub Actions cache</th><td>${(0,text_safety/* escapeHtml */.ZD)(actionsCacheLine(gha))}${list}</td></tr>`;
+    return `<tr><th>GitHub Actions cache</th><td>${(0,src_report/* escapeHtml */.ZD)(actionsCacheLine(gha))}${list}</td></tr>`;
 }
 async function guardMode(plan, inputs, workspace, env, secrets, phases, summary) {
     const failures = [];
@@ -60627,14 +60655,14 @@ async function guardMode(plan, inputs, workspace, env, secrets, phases, summary)
         report: JSON.stringify(reportDocument(results))
     });
     for (const r of results) {
-        const file = repoRelative(r.dockerfile, workspace);
-        emitAnnotations(core_namespaceObject, annotationsFor(r.judgement, file, { secrets, endLines: r.endLines }));
+        const file = (0,src_report/* repoRelative */.Ne)(r.dockerfile, workspace);
+        (0,src_report/* emitAnnotations */.KI)(core_namespaceObject, (0,src_report/* annotationsFor */.gX)(r.judgement, file, { secrets, endLines: r.endLines }));
         // A warning without a Dockerfile line is still an annotation, just not on a line.
-        for (const w of unplacedWarnings(r.judgement, secrets))
+        for (const w of (0,src_report/* unplacedWarnings */.SN)(r.judgement, secrets))
             warning(w);
         if (!summary)
             continue;
-        await writeJobSummary(summary_summary, r.judgement, {
+        await (0,src_report/* writeJobSummary */.j7)(summary_summary, r.judgement, {
             ...(r.service ? { title: r.service } : {}),
             dockerfile: file,
             tags: inputs.tags,
@@ -60645,7 +60673,7 @@ async function guardMode(plan, inputs, workspace, env, secrets, phases, summary)
     if (plan.status) {
         try {
             // A 403 on pending (a fork's read-only token) will be a 403 again: say it once.
-            statusWarning ??= await post(plan.status, worst.verdict, secrets, env, statusDescription(worst));
+            statusWarning ??= await post(plan.status, worst.verdict, secrets, env, (0,src_report/* statusDescription */.$U)(worst));
             if (statusWarning)
                 warning(statusWarning);
         }
@@ -60667,7 +60695,7 @@ function pickWorst(js) {
 }
 /** Posts the status; null when posted, a warning when the token may not (a fork's PR). */
 function post(target, outcome, secrets, env, description) {
-    return postCommitStatus({
+    return (0,src_report/* postCommitStatus */.Ud)({
         ...target,
         verdict: outcome,
         secrets,
@@ -60686,8 +60714,9 @@ function readEvent(env) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/index.ts
-// The action entry: everything is in main.ts so tests can import run() without side effects.
+;// CONCATENATED MODULE: ./src/action/index.ts
+// The action's entry (ncc bundles it into dist/index.js, which action.yml runs): everything is in
+// main.ts so tests and local-action can import run() without side effects.
 
 void run();
 

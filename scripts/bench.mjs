@@ -121,10 +121,14 @@ function compile(opts) {
     say('bundling the CLI from the current sources (ncc, transpile only) into .bench/cli')
     rmSync(join(out, 'cli'), { recursive: true, force: true })
     const ncc = join(REPO, 'node_modules/@vercel/ncc/dist/ncc/cli.js')
-    execFileSync(process.execPath, [ncc, 'build', 'src/cli.ts', '-o', '.bench/cli', '-q', '-t'], {
-      cwd: REPO,
-      stdio: 'inherit'
-    })
+    execFileSync(
+      process.execPath,
+      [ncc, 'build', 'src/cli/index.ts', '-o', '.bench/cli', '-q', '-t'],
+      {
+        cwd: REPO,
+        stdio: 'inherit'
+      }
+    )
     cli = join(out, 'cli/index.js')
   }
   say('compiling the sources (tsc) into .bench/build for the in-process rows')

@@ -12,8 +12,8 @@ import { join } from 'node:path'
 
 const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js'
 const targets = [
-  { entry: 'src/index.ts', out: 'dist' },
-  { entry: 'src/cli.ts', out: 'dist/cli' }
+  { entry: 'src/action/index.ts', out: 'dist' },
+  { entry: 'src/cli/index.ts', out: 'dist/cli' }
 ]
 
 /** Package folders (`node_modules/a/node_modules/@s/b`) of every module in ncc's stats. */

@@ -5,8 +5,10 @@
  * The types here are plain data with no effects. What reads or writes the outside world
  * (files, processes, the GitHub API) takes these shapes in and out: the context walk, digests
  * and stat cache (src/context), the compose and log file readers, the docker adapter
- * (src/docker), the record store (src/record), the reporters (src/report), the pipeline (which
- * reads the Dockerfile, runs the stages and the clear) and the two entries. src/verdict is pure.
+ * (src/docker), the record store (src/record), the reporters (src/report), the registry client
+ * (src/registry), the GitHub Actions cache API (src/github), real paths and checked removal in
+ * src/util, the pipeline (which reads the Dockerfile, runs the stages and the clear) and the two
+ * adapters (src/cli, src/action). src/verdict is pure; src/verify reaches docker only through src/docker.
  */
 
 /** Entry kinds as Docker sends them in a build context. */

@@ -1,5 +1,6 @@
 import { describe, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
+import { suiteEnv } from './env.js'
 
 /** The BuildKit-capable client (Debian's docker.io 20.10). */
 export const DOCKER = process.env.FB_DOCKER ?? '/usr/bin/docker'
@@ -40,7 +41,7 @@ export function docker(
 ): string {
   const r = spawnSync(DOCKER, args, {
     cwd: opts.cwd,
-    env: { ...process.env, DOCKER_BUILDKIT: '1', ...opts.env },
+    env: suiteEnv({ DOCKER_BUILDKIT: '1', ...opts.env }),
     input: opts.input,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024

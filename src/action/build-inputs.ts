@@ -4,8 +4,8 @@
  * action's formats: newline lists (so docker/metadata-action's `labels` output fits as it is),
  * `id=value` secrets, `id=path` secret files, `name=path` contexts.
  */
-import { truncate, UsageError } from '../pipeline/options.js'
 import {
+  type BuildFlags,
   noBuildFlags,
   parseAddHost,
   parseBuildContexts,
@@ -15,8 +15,9 @@ import {
   parseShmSize,
   parseSsh,
   parseUlimit,
-  type BuildFlags
-} from '../pipeline/build-flags.js'
+  truncate,
+  UsageError
+} from '../pipeline/index.js'
 
 /** The inputs read here, in action.yml's order. */
 export const BUILD_INPUT_NAMES = [

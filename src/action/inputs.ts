@@ -1,24 +1,25 @@
 import { realpath, stat } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
-import { escapesRoot } from '../util/paths.js'
-import type { VerifyOptions } from '../verify/run.js'
+import { escapesRoot, isBuildArgName, splitBuildArg } from '../util/index.js'
+import type { VerifyOptions } from '../verify/index.js'
 import { planVerify } from './verify.js'
-import { isBuildArgName, splitBuildArg } from '../util/build-arg.js'
-import { guardOptions, type ComposeCli } from '../pipeline/request.js'
-import type { PrunePolicy, VerifyPolicy } from '../model.js'
-import { resolveClearPath, type ClearOptions } from '../pipeline/clear.js'
-import { errorMessage } from '../pipeline/errors.js'
-import { parseCacheScope, type ActionsCacheTarget } from '../github/caches.js'
 import {
+  type BuildFlags,
+  type ClearOptions,
+  type ComposeCli,
+  errorMessage,
+  guardOptions,
+  type GuardOptions,
   parsePrune,
   parseTag,
   parseTimeout,
   parseVerify,
+  resolveClearPath,
   truncate,
-  UsageError,
-  type GuardOptions
-} from '../pipeline/options.js'
-import type { BuildFlags } from '../pipeline/build-flags.js'
+  UsageError
+} from '../pipeline/index.js'
+import type { PrunePolicy, VerifyPolicy } from '../model.js'
+import { type ActionsCacheTarget, parseCacheScope } from '../github/index.js'
 import {
   BUILD_INPUT_NAMES,
   buildFlagsFromInputs,

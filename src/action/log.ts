@@ -8,9 +8,8 @@ import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
 import { EOL } from 'node:os'
 import type { Judgement } from '../model.js'
-import type { Phase } from '../pipeline/guard.js'
-import { escapeHtml, redactor, truncate, visible } from '../report/text-safety.js'
-import { verdictExplanation } from '../report/facts.js'
+import type { Phase } from '../pipeline/index.js'
+import { escapeHtml, redactor, truncate, verdictExplanation, visible } from '../report/index.js'
 
 /**
  * Groups by phase. Inside a group workflow commands are stopped (a build log line such as

@@ -1,7 +1,7 @@
 /** The action's `mode: verify`: its inputs as VerifyOptions, every path checked first. */
 import { resolve } from 'node:path'
-import { UsageError } from '../pipeline/options.js'
-import type { VerifyOptions } from '../verify/run.js'
+import { UsageError } from '../pipeline/index.js'
+import type { VerifyOptions } from '../verify/index.js'
 import { insideWorkspace, workspacePath, type Inputs } from './inputs.js'
 
 export async function planVerify(

@@ -1,21 +1,22 @@
-import { thrownMessage } from '../util/error.js'
+import { thrownMessage } from '../util/index.js'
 import { parseArgs } from 'node:util'
-import { clearCommands } from '../docker/prune.js'
+import { clearCommands } from '../docker/index.js'
 import { isAbsolute, resolve } from 'node:path'
 import { verifyOptions } from './verify-args.js'
-import type { VerifyOptions } from '../verify/run.js'
+import type { VerifyOptions } from '../verify/index.js'
 import {
+  type ComposeCli,
+  type GuardOptions,
+  guardOptions,
   parseBuildArgs,
   parsePrune,
   parseTag,
   parseTimeout,
   parseVerify,
   truncate,
-  UsageError,
-  type GuardOptions
-} from '../pipeline/options.js'
+  UsageError
+} from '../pipeline/index.js'
 import { BUILD_FLAG_NAMES, BUILD_FLAG_OPTIONS, cliBuildFlags } from './build-flags.js'
-import { guardOptions, type ComposeCli } from '../pipeline/request.js'
 
 export type { ComposeCli }
 

@@ -3,6 +3,7 @@
  * the BuildFlags the action's inputs also produce (the CLI stays the action's twin).
  */
 import {
+  type BuildFlags,
   noBuildFlags,
   parseAddHost,
   parseBuildContexts,
@@ -10,9 +11,8 @@ import {
   parseSecretFlag,
   parseShmSize,
   parseSsh,
-  parseUlimit,
-  type BuildFlags
-} from '../pipeline/build-flags.js'
+  parseUlimit
+} from '../pipeline/index.js'
 
 /** The parseArgs option specs of the pass-through flags. */
 export const BUILD_FLAG_OPTIONS = {

@@ -1,18 +1,23 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parseCli, USAGE, type Parsed } from './args.js'
-import { errorMessage, exitCodeFor } from '../pipeline/errors.js'
-import { checkContextDir, daemonOnBuild, hashContext, hashReport } from '../pipeline/hash.js'
-import { reportDocument, runGuard } from '../pipeline/guard.js'
-import { runClear } from '../pipeline/clear.js'
+import {
+  buildSecretValues,
+  checkContextDir,
+  daemonOnBuild,
+  errorMessage,
+  exitCodeFor,
+  hashContext,
+  hashReport,
+  reportDocument,
+  runClear,
+  runGuard,
+  secretArgValues
+} from '../pipeline/index.js'
 import { parseLogFile, toParseLogJson } from '../logs/index.js'
-import { renderText } from '../report/text.js'
-import { redactor, type Redact } from '../report/text-safety.js'
-import { secretArgValues } from '../pipeline/options.js'
-import { buildSecretValues } from '../pipeline/build-flags.js'
+import { type Redact, redactor, renderText } from '../report/index.js'
 import type { Judgement } from '../model.js'
-import { runVerify } from '../verify/run.js'
-import { renderVerifyText, verifyJson } from '../verify/report.js'
+import { renderVerifyText, runVerify, verifyJson } from '../verify/index.js'
 
 export interface CliIo {
   stdout: (s: string) => void

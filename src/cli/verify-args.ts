@@ -1,6 +1,6 @@
 /** `fresh-build verify` options, validated before any docker call. */
-import { truncate, UsageError } from '../pipeline/options.js'
-import type { VerifyOptions } from '../verify/run.js'
+import { truncate, UsageError } from '../pipeline/index.js'
+import type { VerifyOptions } from '../verify/index.js'
 
 type Values = Partial<Record<string, string | boolean | string[]>>
 

@@ -8,7 +8,7 @@
  *       BuildKit (the `docker` found on PATH); images named `project_service`.
  */
 import { delimiter, dirname, isAbsolute } from 'node:path'
-import { run } from '../docker/exec.js'
+import { run } from '../docker/index.js'
 import type { ComposeFlavor } from './read.js'
 
 export type { ComposeFlavor }

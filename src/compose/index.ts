@@ -1,4 +1,13 @@
 export {
+  composeBuildCommand,
+  detectCompose,
+  parseComposeVersion,
+  type ComposeBuildOptions,
+  type ComposeCommand,
+  type ComposeTool
+} from './command.js'
+export { InterpolationError, interpolate, parseDotEnv, type Vars } from './interpolate.js'
+export {
   ComposeError,
   composeProjectName,
   defaultImageName,
@@ -10,15 +19,6 @@ export {
   type ComposeService,
   type ReadComposeOptions
 } from './read.js'
-export {
-  composeBuildCommand,
-  detectCompose,
-  parseComposeVersion,
-  type ComposeBuildOptions,
-  type ComposeCommand,
-  type ComposeTool
-} from './command.js'
-export { interpolate, InterpolationError, parseDotEnv, type Vars } from './interpolate.js'
 export {
   configCommandName,
   differences,

@@ -12,7 +12,7 @@
  * Any other `$` is an error, as in compose ("Invalid interpolation format").
  */
 
-import { FreshBuildError } from '../util/error.js'
+import { FreshBuildError } from '../util/index.js'
 
 /** The variables substitution reads; `undefined` is unset. */
 export type Vars = Readonly<Record<string, string | undefined>>

@@ -21,10 +21,9 @@
  */
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, resolve } from 'node:path'
-import { containedIn } from '../util/paths.js'
+import { containedIn, FreshBuildError, thrownMessage } from '../util/index.js'
 import { load, YAMLException } from 'js-yaml'
 import { interpolate, InterpolationError, parseDotEnv, type Vars } from './interpolate.js'
-import { FreshBuildError, thrownMessage } from '../util/error.js'
 
 /** One service that compose builds. */
 export interface ComposeService {

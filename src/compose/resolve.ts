@@ -9,9 +9,9 @@
 import { realpath } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
 import { load } from 'js-yaml'
-import { run } from '../docker/exec.js'
-import { visible, truncate } from '../report/text-safety.js'
-import { escapesRoot } from '../util/paths.js'
+import { run } from '../docker/index.js'
+import { truncate, visible } from '../report/index.js'
+import { escapesRoot } from '../util/index.js'
 import { detectCompose, type ComposeTool } from './command.js'
 import {
   ComposeError,

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import { close, closeSync, constants, open, openSync, read, readSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { availableParallelism } from 'node:os'
-import { fsPath } from '../util/bytes-path.js'
+import { fsPath } from '../util/index.js'
 
 /** The stat fields a digester may use (a cache keys on them); content never comes from here. */
 export interface FileStat {

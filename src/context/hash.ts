@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ContextEntry } from '../model.js'
-import { pathToBytes } from '../util/bytes-path.js'
+import { pathToBytes } from '../util/index.js'
 
 /**
  * What BuildKit's cache key covers for one entry apart from its name, as one line: type,

@@ -18,12 +18,11 @@
  * rename), carries a checksum, and is a pure optimisation: a missing, unreadable, torn or
  * tampered file is ignored and every file is read, never an error.
  */
-import { thrownMessage } from '../util/error.js'
+import { errCode, thrownMessage } from '../util/index.js'
 import { createHash, randomBytes } from 'node:crypto'
 import { constants as fsConstants, type Stats } from 'node:fs'
 import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { errCode } from '../util/errno.js'
 import { StreamDigester, type FileDigester, type FileStat } from './digest.js'
 
 /** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */

@@ -14,14 +14,20 @@ import type { Dirent, Stats } from 'node:fs'
 import { lstatSync, readdirSync, readlinkSync } from 'node:fs'
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { errCode, errnoReason } from '../util/errno.js'
-import { fsPath, nameFromBytes, pathToBytes } from '../util/bytes-path.js'
+import {
+  errCode,
+  errnoReason,
+  FreshBuildError,
+  fsPath,
+  nameFromBytes,
+  pathToBytes,
+  thrownMessage
+} from '../util/index.js'
 import type { ContextEntry, ContextScan } from '../model.js'
 import { defaultConcurrency, digestBytes, digestString, mapPool, StreamDigester } from './digest.js'
 import type { FileDigester, FileStat } from './digest.js'
 import { compilePatterns, parseIgnoreFile } from '../gomatch/index.js'
 import type { IgnoreLine, Matcher, MatchInfo } from '../gomatch/index.js'
-import { FreshBuildError, thrownMessage } from '../util/error.js'
 
 /** A context that cannot be read; `path` is the file or directory at fault. */
 export class ContextError extends FreshBuildError {

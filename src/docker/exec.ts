@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process'
 import { basename } from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
-import { FreshBuildError } from '../util/error.js'
+import { FreshBuildError } from '../util/index.js'
 
 /** One-line error for anything docker-related the caller should report as is. */
 export class DockerError extends FreshBuildError {

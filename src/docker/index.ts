@@ -1,15 +1,29 @@
 /** The Docker adapter: every docker call of the pipeline goes through these modules. */
-export * from './exec.js'
-export * from './builder.js'
-export * from './build.js'
-export * from './prune.js'
-export * from './units.js'
-export * from './image.js'
-export * from './save.js'
-export * from './layers.js'
-export * from './overlay.js'
-export * from './buildcache.js'
-export * from './buildx.js'
-export * from './onbuild.js'
-export * from './engine.js'
-export * from './probe.js'
+export {
+  BUILD_LOG_MAGIC,
+  buildLogPathFor,
+  runBuild,
+  type BuildOptions,
+  type PassThrough
+} from './build.js'
+export { listLocalSources, sameUse, usedBetween, type LocalSource } from './buildcache.js'
+export { detectBuilder, parseVersion, type BuilderKind, type DockerHostInfo } from './builder.js'
+export { buildxWarnings } from './buildx.js'
+export {
+  DockerError,
+  commandError,
+  dockerClient,
+  dockerExec,
+  lastErrorLine,
+  run,
+  runOrThrow,
+  type DockerExec
+} from './exec.js'
+export { inspectImage, layerForStep, stageBaseLength, type ImageInfo } from './image.js'
+export { normalizeLayerPath, scanLayer, type LayerEntry, type WantedLayer } from './layers.js'
+export { readOnBuild } from './onbuild.js'
+export { daemonExec } from './engine.js'
+export { clientFactsPath, probeBuilder } from './probe.js'
+export { readWantedLayers } from './overlay.js'
+export { clearCommands, prune, pruneCommands, pruneImpliesNoCache, runPrune } from './prune.js'
+export { TarWalker, walkImageSave } from './save.js'

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto'
 import type { Header } from 'tar-stream'
 import { DockerError, type DockerExec } from './exec.js'
 import { TarWalker, walkImageSave } from './save.js'
-import { hasEscapedBytes, pathToBytes } from '../util/bytes-path.js'
+import { hasEscapedBytes, pathToBytes } from '../util/index.js'
 
 export type LayerEntryType = 'file' | 'dir' | 'symlink' | 'whiteout' | 'missing' | 'other'
 

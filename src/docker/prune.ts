@@ -11,7 +11,7 @@
  *   record type; `-a` is needed because regular records shared with images are kept otherwise.
  * - Never `system prune`, `image prune`, `--volumes`: images and volumes are not cache.
  */
-import { thrownMessage } from '../util/error.js'
+import { thrownMessage } from '../util/index.js'
 import type { ClearPrunePolicy, PrunePolicy, PruneResult } from '../model.js'
 import type { BuilderKind } from './builder.js'
 import { commandError, type DockerExec } from './exec.js'

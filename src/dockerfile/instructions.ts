@@ -11,7 +11,7 @@ import {
   type Vertex
 } from './plan.js'
 import { expandRaw, expandWord, splitWords, WordError, type Vars } from './words.js'
-import { isBuildArgName } from '../util/build-arg.js'
+import { isBuildArgName } from '../util/index.js'
 
 /*
  * Reads a Dockerfile into the steps that read the build context, numbered as BuildKit prints them.

@@ -1,5 +1,5 @@
 import type { ContextStep, DockerfilePlan } from '../model.js'
-import { FreshBuildError } from '../util/error.js'
+import { FreshBuildError } from '../util/index.js'
 
 /** The plan a Dockerfile reads into (instructions.ts builds it), and what is asked of it. */
 

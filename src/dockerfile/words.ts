@@ -8,7 +8,7 @@
  * dockerfile-ast splits arguments on whitespace without regard to quotes (`"a b"` becomes two
  * arguments), so instructions' argument text is split with `splitWords` instead.
  */
-import { NamedError } from '../util/error.js'
+import { NamedError } from '../util/index.js'
 
 /** Variables in scope (ENV wins over ARG, as in BuildKit); a Map will do. */
 export interface Vars {

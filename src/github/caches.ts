@@ -6,8 +6,8 @@
  * starts with the prefix and whose ref equals the ref, and deletes them one by one by id.
  */
 import type { getOctokit } from '@actions/github'
-import { redactor, visible } from '../report/text-safety.js'
-import { UsageError } from '../pipeline/options.js'
+import { redactor, visible } from '../report/index.js'
+import { UsageError } from '../util/index.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 

@@ -11,7 +11,7 @@
  * runs as an NFA instead (./nfa.ts). Pure: no I/O.
  */
 import { Nfa, type Assertion, type CharClass, type Range, type RegexNode } from './nfa.js'
-import { NamedError } from '../util/error.js'
+import { NamedError } from '../util/index.js'
 
 /** A Go regexp the parser (like Go's regexp.Compile) rejects. */
 export class GoRegexpError extends NamedError {}

@@ -9,7 +9,7 @@ import { isValidGlob } from './filepath.js'
 import { compileGoRegexp, GoRegexpError } from './goregexp.js'
 import type { IgnoreLine } from './ignorefile.js'
 import type { Nfa } from './nfa.js'
-import { FreshBuildError } from '../util/error.js'
+import { FreshBuildError } from '../util/index.js'
 
 /** A malformed .dockerignore pattern; `file` and `line` say where it was written. */
 export class IgnoreSyntaxError extends FreshBuildError {

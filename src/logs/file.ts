@@ -1,8 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import type { ParsedLog } from '../model.js'
 import { LogParser, type LogParserOptions } from './parser.js'
-import { FreshBuildError } from '../util/error.js'
-import { errCode, fileFault, type FaultWording } from '../util/errno.js'
+import { errCode, type FaultWording, fileFault, FreshBuildError } from '../util/index.js'
 
 /** A build log that cannot be read; the message is one line naming the file. */
 export class LogFileError extends FreshBuildError {

@@ -8,9 +8,7 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BuilderKind } from '../docker/builder.js'
-import { parseVersion } from '../docker/builder.js'
-import type { PassThrough } from '../docker/build.js'
+import { type BuilderKind, parseVersion, type PassThrough } from '../docker/index.js'
 import { truncate, UsageError } from './options.js'
 
 /** A build secret: a value (action input `secrets`), a file, or an environment variable. */

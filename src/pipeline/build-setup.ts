@@ -4,9 +4,12 @@
  * flags or stand-in images), warnings about builders and runners that forget everything after
  * the job, and the printed command line. The guard calls `setUpBuild` once and `done` at the end.
  */
-import type { PassThrough } from '../docker/build.js'
-import type { DockerExec, DockerHostInfo } from '../docker/index.js'
-import { buildxWarnings } from '../docker/buildx.js'
+import {
+  buildxWarnings,
+  type DockerExec,
+  type DockerHostInfo,
+  type PassThrough
+} from '../docker/index.js'
 import {
   buildSecretValues,
   checkBuilderSupport,

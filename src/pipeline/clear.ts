@@ -1,9 +1,14 @@
 import { constants } from 'node:fs'
 import { lstat, open, readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { strictlyInside } from '../util/paths.js'
-import { errCode } from '../util/errno.js'
-import { identityOf, removeChecked, writableFolder, type Identity } from '../util/remove.js'
+import {
+  errCode,
+  type Identity,
+  identityOf,
+  removeChecked,
+  strictlyInside,
+  writableFolder
+} from '../util/index.js'
 import {
   clearCommands,
   detectBuilder,
@@ -24,13 +29,13 @@ import {
   parseCacheRefs,
   prepareCacheDeletion,
   type RegistryCacheReport
-} from '../registry/clear.js'
+} from '../registry/index.js'
 import {
   ActionsCacheError,
-  clearActionsCaches,
   type ActionsCacheReport,
-  type ActionsCacheTarget
-} from '../github/caches.js'
+  type ActionsCacheTarget,
+  clearActionsCaches
+} from '../github/index.js'
 
 export interface ClearOptions {
   /** Paths are resolved against and must stay inside this directory (the context, or the workspace). */

@@ -14,10 +14,17 @@ import { createHash, randomBytes } from 'node:crypto'
 import { lstat, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { BuildRecord, ContextEntry, PrunePolicy, PruneResult } from '../model.js'
-import { listLocalSources, sameUse, usedBetween, type LocalSource } from '../docker/buildcache.js'
-import { prune, type BuilderKind, type DockerExec } from '../docker/index.js'
+import {
+  type BuilderKind,
+  type DockerExec,
+  listLocalSources,
+  type LocalSource,
+  prune,
+  sameUse,
+  usedBetween
+} from '../docker/index.js'
 import { findIgnoreFile } from '../context/walk.js'
-import { errCode } from '../util/errno.js'
+import { errCode } from '../util/index.js'
 
 export type SourceListing = { sources: LocalSource[] } | { error: string }
 

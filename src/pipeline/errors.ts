@@ -1,5 +1,5 @@
-import { visible } from '../report/text-safety.js'
-import { FreshBuildError } from '../util/error.js'
+import { visible } from '../report/index.js'
+import { FreshBuildError } from '../util/index.js'
 import { UsageError } from './options.js'
 
 /**

@@ -6,21 +6,27 @@ import type { ComposeCli } from './request.js'
 import { withRecordLock } from '../record/index.js'
 import type { GuardOptions } from './options.js'
 import type { GuardCommand, GuardIo, GuardResult } from './run.js'
-import { prepare } from './stages/prepare.js'
-import { hashStage } from './stages/hash.js'
-import { compare } from './stages/compare.js'
-import { source } from './stages/source.js'
-import { prove } from './stages/prove.js'
-import { judgeRun } from './stages/judge.js'
-import { record } from './stages/record.js'
-import { report } from './stages/report.js'
-import { checkRegistries, trustRegistryRecord } from './stages/registry.js'
+import {
+  checkRegistries,
+  compare,
+  hashStage,
+  judgeRun,
+  prepare,
+  prove,
+  record,
+  report,
+  source,
+  trustRegistryRecord
+} from './stages/index.js'
 
 export type { GuardIo, GuardResult, Identity, Phase } from './run.js'
-export { BuildFailedError } from './stages/build.js'
-export { injectIdentity, resolveIdentity } from './stages/prepare.js'
-export { entriesFromRecord } from './stages/compare.js'
-export { reportDocument } from './stages/report.js'
+export {
+  BuildFailedError,
+  entriesFromRecord,
+  injectIdentity,
+  reportDocument,
+  resolveIdentity
+} from './stages/index.js'
 
 /** `build` or `check` for one Dockerfile, or for every service of a compose file. */
 export async function runGuard(

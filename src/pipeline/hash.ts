@@ -8,10 +8,9 @@ import { hashSteps, readDockerfile, type ReadPlan } from '../dockerfile/index.js
 import { UsageError } from './options.js'
 import { combinedHash, keyedEntries, scanNamedContexts } from './named-contexts.js'
 import type { ContextEntry } from '../model.js'
-import { unmatchedMessage, unmatchedSources } from '../verdict/sources.js'
+import { unmatchedMessage, unmatchedSources } from '../verdict/index.js'
 import { daemonExec, dockerClient, readOnBuild } from '../docker/index.js'
-import { thrownMessage } from '../util/error.js'
-import { errCode, fileFault } from '../util/errno.js'
+import { errCode, fileFault, thrownMessage } from '../util/index.js'
 
 /** The context as Docker reads it, the Dockerfile's context steps, and their hashes. */
 export interface Hashed {

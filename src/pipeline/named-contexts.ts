@@ -23,7 +23,7 @@ import type { ContextEntry, ContextScan } from '../model.js'
 import { scanContext } from '../context/walk.js'
 import { runBuild, type BuilderKind, type DockerExec } from '../docker/index.js'
 import { UsageError } from './options.js'
-import { FreshBuildError } from '../util/error.js'
+import { FreshBuildError } from '../util/index.js'
 import { checkContextDir } from './hash.js'
 
 /** The label that marks an image as a stand-in for a named context (its value: the directory). */

@@ -1,11 +1,14 @@
 import type { PrunePolicy, VerifyPolicy } from '../model.js'
 import type { BuildFlags, Surface } from './build-flags.js'
-import { isBuildArgName, splitBuildArg } from '../util/build-arg.js'
-import { MESSAGE_CUT, truncate as cut } from '../util/text.js'
-import { FreshBuildError } from '../util/error.js'
+import {
+  isBuildArgName,
+  MESSAGE_CUT,
+  splitBuildArg,
+  truncate as cut,
+  UsageError
+} from '../util/index.js'
 
-/** A user mistake: one clear line, exit code 2, no stack trace. */
-export class UsageError extends FreshBuildError {}
+export { UsageError }
 
 /** Everything `build` and `check` need, validated; the CLI and the action both produce it. */
 export interface GuardOptions {

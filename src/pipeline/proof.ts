@@ -10,8 +10,7 @@ import {
   type LayerEntry,
   type WantedLayer
 } from '../docker/index.js'
-import { stepKey } from '../verdict/compare.js'
-import type { FileProof, ProofOutcome, ProofRequest } from '../verdict/judge.js'
+import { type FileProof, type ProofOutcome, type ProofRequest, stepKey } from '../verdict/index.js'
 import { errorMessage } from './errors.js'
 import { pathInContext } from './named-contexts.js'
 import { layerTargets, type ExpectContext, type LayerTarget } from './expect.js'

@@ -10,9 +10,17 @@
  */
 import type { BuildRecord } from '../model.js'
 import type { DockerExec } from '../docker/index.js'
-import { attachRecord, fetchRecord, recordTag } from '../registry/artifact.js'
-import { RegistryClient, RegistryError } from '../registry/client.js'
-import { namesRegistry, parseImageRef, repoName, type ImageRef } from '../registry/reference.js'
+import {
+  attachRecord,
+  fetchRecord,
+  type ImageRef,
+  namesRegistry,
+  parseImageRef,
+  recordTag,
+  RegistryClient,
+  RegistryError,
+  repoName
+} from '../registry/index.js'
 
 export { RegistryError }
 
@@ -223,7 +231,7 @@ export async function registryPrevious(
 /**
  * The judgement as `build --json` prints it: the verdict document, plus `previousSource:
  * "registry"` when the previous record came from the registry, and with `--push` the digest
- * (CONTRACT.md) and what was pushed. Added only when they apply, so other documents keep their
+ * (docs/json.md) and what was pushed. Added only when they apply, so other documents keep their
  * bytes.
  */
 export function judgementDocument<J extends object>(r: {

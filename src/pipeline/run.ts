@@ -12,10 +12,8 @@ import type {
   PruneResult
 } from '../model.js'
 import type { BuilderKind, DockerExec, DockerHostInfo } from '../docker/index.js'
-import type { Redact } from '../report/text-safety.js'
-import type { Comparison } from '../verdict/compare.js'
-import type { ProofOutcome, ProofScope } from '../verdict/judge.js'
-import type { InstructionMismatch } from '../verdict/instructions.js'
+import type { Redact } from '../report/index.js'
+import type { Comparison, InstructionMismatch, ProofOutcome, ProofScope } from '../verdict/index.js'
 import type { LogStep } from '../model.js'
 import type { Hashed } from './hash.js'
 import type { GuardOptions } from './options.js'

@@ -4,9 +4,8 @@ import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { errCode } from '../util/errno.js'
+import { errCode, FreshBuildError } from '../util/index.js'
 import { errText, EXCLUSIVE } from './store.js'
-import { FreshBuildError } from '../util/error.js'
 
 /** The lock could not be taken in time, or is already held by this process. */
 export class LockError extends FreshBuildError {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { homedir } from 'node:os'
 import { basename, isAbsolute, join, resolve } from 'node:path'
-import { strictlyInside } from '../util/paths.js'
+import { strictlyInside } from '../util/index.js'
 
 export interface StatePathOptions {
   /** Build context directory (relative paths resolve against `cwd`). */

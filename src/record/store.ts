@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { errCode } from '../util/errno.js'
+import { errCode, FreshBuildError, thrownMessage } from '../util/index.js'
 import type { BuildRecord } from '../model.js'
 import { RecordShapeError, validateRecord } from './validate.js'
-import { FreshBuildError, thrownMessage } from '../util/error.js'
 
 /**
  * The record file is unusable: unreadable, not JSON, another version, or the wrong shape. The

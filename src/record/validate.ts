@@ -1,5 +1,5 @@
 import type { BuildInputs, BuildRecord, DeployFacts } from '../model.js'
-import { NamedError } from '../util/error.js'
+import { NamedError } from '../util/index.js'
 
 /** Thrown by {@link validateRecord}; `field` is the JSON path of the first bad value. */
 export class RecordShapeError extends NamedError {

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { run } from '../docker/exec.js'
+import { run } from '../docker/index.js'
 
 export type Credentials =
   | { kind: 'basic'; username: string; password: string }

@@ -1,4 +1,4 @@
-import { FreshBuildError } from '../util/error.js'
+import { FreshBuildError } from '../util/index.js'
 
 /**
  * A registry failure or a reference the registry code cannot use: one line naming the registry

@@ -1,6 +1,6 @@
 import type { AnnotationProperties } from '@actions/core'
 import { isAbsolute, relative, sep } from 'node:path'
-import { escapesRoot } from '../util/paths.js'
+import { escapesRoot } from '../util/index.js'
 import type { Judgement, StepResult } from '../model.js'
 import { listWithMore } from './text.js'
 import { redactor, truncate, visible, type Redact } from './text-safety.js'

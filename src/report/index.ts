@@ -2,7 +2,34 @@
  * Reporting a judgement: pure renderers (text, summary, annotations, status payload) and thin
  * adapters that hand their output to @actions/core or the GitHub API.
  */
-export { renderText, listWithMore, type TextOptions } from './text.js'
+export {
+  annotationsFor,
+  emitAnnotations,
+  repoRelative,
+  unplacedWarnings,
+  type Annotation,
+  type AnnotationLevel,
+  type AnnotationOptions,
+  type AnnotationSink
+} from './annotations.js'
+export { pruneLine, verdictExplanation } from './facts.js'
+export {
+  StatusError,
+  clipDescription,
+  headSha,
+  postCommitStatus,
+  runUrl,
+  statusDescription,
+  statusPayload,
+  statusState,
+  type PostStatusOptions,
+  type ShaContext,
+  type StatusClient,
+  type StatusInput,
+  type StatusOutcome,
+  type StatusPayload,
+  type StatusState
+} from './status.js'
 export {
   summaryMarkdown,
   writeJobSummary,
@@ -10,38 +37,14 @@ export {
   type SummaryWriter
 } from './summary.js'
 export {
-  annotationsFor,
-  emitAnnotations,
-  repoRelative,
-  type Annotation,
-  type AnnotationLevel,
-  type AnnotationOptions,
-  type AnnotationSink
-} from './annotations.js'
-export {
-  postCommitStatus,
-  statusPayload,
-  statusState,
-  statusDescription,
-  clipDescription,
-  runUrl,
-  headSha,
-  StatusError,
-  type StatusInput,
-  type StatusOutcome,
-  type StatusPayload,
-  type StatusState,
-  type StatusClient,
-  type PostStatusOptions,
-  type ShaContext
-} from './status.js'
-export {
-  redactor,
-  visible,
   escapeHtml,
   humanBytes,
+  redactJudgement,
+  redactValues,
+  redactor,
   shortHash,
   truncate,
+  visible,
   type Redact
 } from './text-safety.js'
-export { verdictExplanation, pruneLine } from './facts.js'
+export { listWithMore, renderText, type TextOptions } from './text.js'

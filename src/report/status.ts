@@ -1,4 +1,4 @@
-import { NamedError, thrownMessage } from '../util/error.js'
+import { NamedError, thrownMessage } from '../util/index.js'
 import type { Judgement, Verdict } from '../model.js'
 import { verdictExplanation } from './facts.js'
 import { redactor, truncate, visible } from './text-safety.js'

@@ -63,7 +63,7 @@ export function visible(text: string): string {
 }
 
 /** Cuts to at most `max` characters (by code point), ending in `…` when cut. */
-export { truncate } from '../util/text.js'
+export { truncate } from '../util/index.js'
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -107,11 +107,26 @@ export function shortHash(hash: string | null): string {
 }
 
 /**
- * A judgement with secret values redacted where user data can carry them: paths, stage names,
- * instructions (BuildKit prints ARG values in step names), messages (causes, warnings, notes).
- * Never the structure, the keys, or the tool's own words (verdict, statuses, policy, hashes and
- * ids it computed): a secret such as `e`, `"`, `true` or `steps` cannot break the document or
+ * The one data-only redaction rule: every string value of a JSON value redacted, never its keys
+ * or its structure, so a secret such as `e`, `"`, `true` or `steps` cannot break the document or
  * what reads it.
+ */
+export function redactValues<T>(v: T, redact: Redact): T {
+  if (typeof v === 'string') return redact(v) as T
+  if (Array.isArray(v)) return v.map(x => redactValues(x as unknown, redact)) as T
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, redactValues(x as unknown, redact)])
+    ) as T
+  }
+  return v
+}
+
+/**
+ * A judgement with secret values redacted where user data can carry them: paths, stage names,
+ * instructions (BuildKit prints ARG values in step names), messages (causes, warnings, notes),
+ * each by redactValues. Never the tool's own words (verdict, statuses, policy, hashes and ids it
+ * computed).
  */
 export function redactJudgement<
   J extends {
@@ -122,7 +137,7 @@ export function redactJudgement<
     steps: { stage: string; instruction: string; changedFiles: string[]; staleFiles: string[] }[]
   }
 >(j: J, redact: Redact): J {
-  const all = (xs: readonly string[]): string[] => xs.map(x => redact(x))
+  const all = (xs: string[]): string[] => redactValues(xs, redact)
   return {
     ...j,
     changedFiles: all(j.changedFiles),
@@ -131,11 +146,14 @@ export function redactJudgement<
     pruned:
       j.pruned === null
         ? null
-        : { ...j.pruned, ...(j.pruned.note !== undefined ? { note: redact(j.pruned.note) } : {}) },
+        : {
+            ...j.pruned,
+            ...(j.pruned.note !== undefined ? { note: redactValues(j.pruned.note, redact) } : {})
+          },
     steps: j.steps.map(s => ({
       ...s,
-      stage: redact(s.stage),
-      instruction: redact(s.instruction),
+      stage: redactValues(s.stage, redact),
+      instruction: redactValues(s.instruction, redact),
       changedFiles: all(s.changedFiles),
       staleFiles: all(s.staleFiles)
     }))

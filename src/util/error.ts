@@ -20,6 +20,12 @@ export class FreshBuildError extends NamedError {
 }
 
 /**
+ * A user mistake: one clear line, exit code 2, no stack trace. Defined here, below every
+ * module that refuses an input (the pipeline's options, the GitHub cache API, verify).
+ */
+export class UsageError extends FreshBuildError {}
+
+/**
  * The message of any thrown value, as thrown: an Error's message (duck-typed, so an error from
  * another realm such as a vm context or a worker counts), else the value as a string.
  */

@@ -1,5 +1,5 @@
 import type { BuildRecord, HashedStep } from '../model.js'
-import { changedPaths, diffRecords } from '../record/diff.js'
+import { changedPaths, diffRecords } from '../record/index.js'
 
 /** Step identity across runs: the stage and the instruction's position in it. */
 export function stepKey(step: { stage: string; index: number }): string {

@@ -10,12 +10,15 @@ import type { Header } from 'tar-stream'
 import {
   commandError,
   DockerError,
+  type DockerExec,
   lastErrorLine,
+  type LayerEntry,
+  normalizeLayerPath,
   runOrThrow,
-  type DockerExec
-} from '../docker/exec.js'
-import { normalizeLayerPath, scanLayer, type LayerEntry } from '../docker/layers.js'
-import { TarWalker, walkImageSave } from '../docker/save.js'
+  scanLayer,
+  TarWalker,
+  walkImageSave
+} from '../docker/index.js'
 import {
   parseContainerInspect,
   parseImageInspectList,

@@ -6,10 +6,10 @@
  * in that registry and then compared the same way; any other tag or id is resolved to an image
  * id on this daemon.
  */
-import type { DockerExec } from '../docker/exec.js'
+import type { DockerExec } from '../docker/index.js'
 import type { BuildRecord } from '../model.js'
 import { readRecord } from '../record/index.js'
-import { UsageError } from '../pipeline/options.js'
+import { UsageError } from '../util/index.js'
 import type { Expected } from './checks.js'
 import { inspectImageFacts } from './docker.js'
 import { IndexRelation, registryRecord, resolveRegistryImage } from './registry.js'

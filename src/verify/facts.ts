@@ -2,7 +2,7 @@
  * The plain data verify judges: what `docker container inspect` and `docker image inspect` say,
  * reduced to the fields the checks read. Parsing only; no docker call here.
  */
-import { DockerError } from '../docker/exec.js'
+import { DockerError } from '../docker/index.js'
 import { LABELS } from '../model.js'
 
 export type MountType = 'volume' | 'bind' | 'tmpfs' | 'npipe' | 'cluster' | 'image'

@@ -5,9 +5,15 @@
  * manifests, since RepoDigests holds whichever of the two the host pulled.
  */
 import type { BuildRecord } from '../model.js'
-import { fetchRecord } from '../registry/artifact.js'
-import { MEDIA, RegistryClient, RegistryError } from '../registry/client.js'
-import { namesRegistry, parseImageRef, type ImageRef } from '../registry/reference.js'
+import {
+  fetchRecord,
+  type ImageRef,
+  MEDIA,
+  namesRegistry,
+  parseImageRef,
+  RegistryClient,
+  RegistryError
+} from '../registry/index.js'
 
 /** The image `--image` names in a registry, pinned to one manifest digest. */
 export interface RegistryImage {

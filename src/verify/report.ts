@@ -2,10 +2,10 @@
  * How a verify result reads: the JSON document of `verify --json`, the text for a person, and a
  * hint per cause saying what to run. Pure.
  */
-import { visible } from '../report/text-safety.js'
+import { visible } from '../report/index.js'
 import type { TargetReport, VerifyReport } from './run.js'
 
-/** The `verify --json` document (CONTRACT.md): verdict and one entry per container. */
+/** The `verify --json` document (docs/json.md): verdict and one entry per container. */
 export function verifyJson(report: VerifyReport): object {
   return {
     verdict: report.verdict,

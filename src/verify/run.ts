@@ -3,10 +3,9 @@
  * The checks are pure (checks.ts); this module only gathers their input through the read-only
  * docker calls of docker.ts and assembles one report per container.
  */
-import { dockerClient, dockerExec, type DockerExec } from '../docker/exec.js'
+import { dockerClient, dockerExec, type DockerExec } from '../docker/index.js'
 import { readComposeProject } from '../compose/index.js'
-import { composeGuardOptions } from '../pipeline/compose.js'
-import type { GuardOptions } from '../pipeline/options.js'
+import { composeGuardOptions, type GuardOptions } from '../pipeline/index.js'
 import { defaultStatePath } from '../record/index.js'
 import {
   coveringMounts,

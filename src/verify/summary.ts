@@ -1,5 +1,5 @@
 /** The job summary section of `mode: verify`: one row per container, its causes and hints. */
-import { escapeHtml, shortHash, truncate, visible } from '../report/text-safety.js'
+import { escapeHtml, shortHash, truncate, visible } from '../report/index.js'
 import { hints } from './report.js'
 import type { VerifyReport } from './run.js'
 

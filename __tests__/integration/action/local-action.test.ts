@@ -1,5 +1,5 @@
 /**
- * `npm run local-action`: GitHub's @github/local-action runs src/main.ts on the example app, as
+ * `npm run local-action`: GitHub's @github/local-action runs src/action/main.ts on the example app, as
  * actions/typescript-action sets it up, and the run ends with the verdict line and outputs.
  */
 import { afterAll, expect, test } from '@jest/globals'

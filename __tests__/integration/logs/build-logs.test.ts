@@ -11,6 +11,7 @@ import {
   testWhen
 } from '../../helpers/docker.js'
 import { makeTree, removeTree } from '../../helpers/tree.js'
+import { suiteEnv } from '../../helpers/env.js'
 import { LogParser, parseLog } from '../../../src/logs/index.js'
 import type { LogStep, ParsedLog } from '../../../src/model.js'
 
@@ -81,7 +82,7 @@ function liveBuild(version: string): Promise<{ log: ParsedLog; text: string }> {
   const child = spawn(
     DOCKER,
     ['build', '--progress=plain', '--build-arg', `NONCE=${nonce}`, '-t', `${tag}:${version}`, '.'],
-    { cwd: dir, env: { ...process.env, DOCKER_BUILDKIT: '1' } }
+    { cwd: dir, env: suiteEnv({ DOCKER_BUILDKIT: '1' }) }
   )
   const take = (b: Buffer): void => {
     seen.push(b)
@@ -146,7 +147,7 @@ describeDocker('build logs from real builds', () => {
       const cmd = `stty cols 120 rows 40; ${DOCKER} build --progress=tty --build-arg NONCE=${nonce} -t ${tag}:4 .`
       const r = spawnSync(SCRIPT, ['-qec', cmd, '/dev/null'], {
         cwd: dir,
-        env: { ...process.env, DOCKER_BUILDKIT: '1' },
+        env: suiteEnv({ DOCKER_BUILDKIT: '1' }),
         encoding: 'utf8'
       })
       expect(r.status).toBe(0)

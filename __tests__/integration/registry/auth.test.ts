@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect } from '@jest/globals'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../../src/cli/main.js'
+import { runCli } from '../../helpers/cli.js'
 import { BASE_IMAGE, describeDocker, testWhen } from '../../helpers/docker.js'
 import { suiteEnv } from '../../helpers/env.js'
 import {
@@ -41,15 +41,7 @@ async function cli(
   argv: string[],
   dockerConfig: string
 ): Promise<{ code: number; stderr: string; stdout: string }> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main([...argv, '--json'], {
-    stdout: s => void (stdout += s),
-    stderr: s => void (stderr += s),
-    cwd: tmpdir(),
-    env: suiteEnv({ DOCKER_CONFIG: dockerConfig })
-  })
-  return { code, stdout, stderr }
+  return runCli([...argv, '--json'], { env: suiteEnv({ DOCKER_CONFIG: dockerConfig }) })
 }
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../../src/cli/main.js'
+import { runCli } from '../../helpers/cli.js'
 import { describeDocker, docker } from '../../helpers/docker.js'
 import { suiteEnv } from '../../helpers/env.js'
 import {
@@ -29,14 +29,7 @@ interface Run {
 }
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main([...argv, '--json'], {
-    stdout: s => void (stdout += s),
-    stderr: s => void (stderr += s),
-    cwd: tmpdir(),
-    env
-  })
+  const { code, stdout, stderr } = await runCli([...argv, '--json'], { env })
   return { code, json: (stdout.trim() ? JSON.parse(stdout) : {}) as Run['json'], stderr }
 }
 

@@ -8,6 +8,7 @@ import { afterAll, expect, test } from '@jest/globals'
 import { join } from 'node:path'
 import { RACY_MARGIN_MS } from '../../../src/context/statcache.js'
 import { BASE_IMAGE, describeDocker } from '../../helpers/docker.js'
+import { suiteEnv } from '../../helpers/env.js'
 import {
   buildArgv,
   cli,
@@ -22,7 +23,7 @@ import {
 const scratch = new Scratch()
 afterAll(() => scratch.cleanup())
 
-const ENV: NodeJS.ProcessEnv = { ...process.env, DOCKER_BUILDKIT: '1' }
+const ENV: NodeJS.ProcessEnv = suiteEnv({ DOCKER_BUILDKIT: '1' })
 const COPY = 'COPY app.txt /app.txt'
 
 /** The progress line the guard prints for the stat cache. */

@@ -18,6 +18,7 @@ import tar from 'tar-stream'
 import { parseCli } from '../../../src/cli/args.js'
 import { runGuard } from '../../../src/pipeline/guard.js'
 import { BASE_IMAGE, DOCKER, describeDocker, docker } from '../../helpers/docker.js'
+import { suiteEnv } from '../../helpers/env.js'
 import { buildArgv, cli, editKeepingMtime, KEPT_MTIME, Scratch, stepOf } from '../guard/helpers.js'
 import { expectExplainedStale, expectInvariant, filesInImage } from './helpers.js'
 
@@ -278,7 +279,7 @@ function plainBuild(dir: string, tag: string, log: string, file?: string): void 
       ['build', '--progress=plain', '-t', tag, ...(file ? ['-f', file] : []), '.'],
       {
         cwd: dir,
-        env: { ...process.env, DOCKER_BUILDKIT: '1' },
+        env: suiteEnv({ DOCKER_BUILDKIT: '1' }),
         stdio: ['ignore', fd, fd]
       }
     )

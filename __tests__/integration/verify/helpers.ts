@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../../src/cli/main.js'
+import { runCli } from '../../helpers/cli.js'
 import { DOCKER } from '../../helpers/docker.js'
 import { suiteEnv } from '../../helpers/env.js'
 import { removeTree } from '../../helpers/tree.js'
@@ -58,16 +58,8 @@ export interface Run {
   stderr: string
 }
 
-export async function cli(argv: string[], cwd = tmpdir()): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, {
-    stdout: s => void (stdout += s),
-    stderr: s => void (stderr += s),
-    cwd,
-    env: ENV
-  })
-  return { code, stdout, stderr }
+export function cli(argv: string[], cwd = tmpdir()): Promise<Run> {
+  return runCli(argv, { cwd, env: ENV })
 }
 
 /** `build --json`; fails the test unless it passed. */

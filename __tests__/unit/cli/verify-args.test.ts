@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { parseCli } from '../../../src/cli/args.js'
-import { main } from '../../../src/cli/main.js'
+import { runCli } from '../../helpers/cli.js'
 
 const parse = (argv: string[]) => parseCli(argv, '/work', {})
 
@@ -55,14 +55,7 @@ describe('fresh-build verify options', () => {
   })
 
   test('an error under --json is one JSON document on stdout, and exit 2', async () => {
-    let stdout = ''
-    let stderr = ''
-    const code = await main(['verify', '--json'], {
-      stdout: s => void (stdout += s),
-      stderr: s => void (stderr += s),
-      cwd: '/',
-      env: {}
-    })
+    const { code, stdout, stderr } = await runCli(['verify', '--json'], { cwd: '/', env: {} })
     expect(code).toBe(2)
     expect(JSON.parse(stdout)).toEqual({
       error: { message: 'verify needs --container NAME or --compose-file F (the targets)' }

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeEach, expect, jest, test } from '@jest/globa
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { OUTPUT_NAMES } from '../../../src/action/inputs.js'
-import { run } from '../../../src/main.js'
+import { run } from '../../../src/action/main.js'
 import { makeTree } from '../../helpers/tree.js'
 import { cleanEnv, openTempDir, plainLog } from './helpers.js'
 

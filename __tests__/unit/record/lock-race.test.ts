@@ -10,12 +10,12 @@ import { readRecord } from '../../../src/record/store.js'
  * Real processes racing for one record. The record modules (and the one helper they share) are
  * transpiled to plain ESM in a temp dir that mirrors src/, so each child is a bare `node` process.
  */
+// The record's files and all of util/, which they import through its index.
 const SOURCES = [
   'record/lock.ts',
   'record/store.ts',
   'record/validate.ts',
-  'util/errno.ts',
-  'util/error.ts'
+  ...readdirSync('src/util').map(f => `util/${f}`)
 ]
 const H = (c: string): string => `sha256:${c.repeat(64)}`
 

@@ -5,6 +5,7 @@ import {
   escapeHtml,
   humanBytes,
   redactor,
+  redactValues,
   shortHash,
   truncate,
   visible
@@ -153,4 +154,19 @@ describe('redactJudgement', () => {
       for (const f of back.changedFiles) expect(f).not.toContain(secret)
     }
   )
+})
+
+describe('redactValues', () => {
+  test('redacts every string value, never a key, a number, a boolean or the structure', () => {
+    const redact = redactor(['steps', 'true', 's3cr3t'])
+    const doc = {
+      steps: ['a s3cr3t b', { true: 'steps', n: 1, ok: true, none: null }],
+      nested: { deep: [['x-s3cr3t']] }
+    }
+    expect(redactValues(doc, redact)).toEqual({
+      steps: ['a *** b', { true: '***', n: 1, ok: true, none: null }],
+      nested: { deep: [['x-***']] }
+    })
+    expect(doc.steps[0]).toBe('a s3cr3t b')
+  })
 })

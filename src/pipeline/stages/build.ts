@@ -15,7 +15,7 @@ import { appendedEntries, type StageImage } from '../proof.js'
 import type { ComparedRun, Source } from '../run.js'
 import { cureStage, keepBuilderState, listLocalSources, type CureResult } from '../cure.js'
 import { commandLine, setUpBuild, type BuildSetup } from '../build-setup.js'
-import { FreshBuildError } from '../../util/error.js'
+import { FreshBuildError } from '../../util/index.js'
 
 /** A docker build that failed: an error (exit 2), not a verdict. */
 export class BuildFailedError extends FreshBuildError {}

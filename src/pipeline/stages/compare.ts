@@ -3,9 +3,13 @@ import { join, posix } from 'node:path'
 import type { BuildRecord, ContextEntry, EntryType, HashedStep } from '../../model.js'
 import { selectSources } from '../../dockerfile/index.js'
 import { readRecord, RecordError } from '../../record/index.js'
-import { compareWithRecord, stepKey } from '../../verdict/compare.js'
-import { preBuildWarnings } from '../../verdict/warnings.js'
-import { unmatchedMessage, unmatchedSources } from '../../verdict/sources.js'
+import {
+  compareWithRecord,
+  preBuildWarnings,
+  stepKey,
+  unmatchedMessage,
+  unmatchedSources
+} from '../../verdict/index.js'
 import { excludedChanged } from '../../context/excluded.js'
 import { errorMessage } from '../errors.js'
 import { UsageError } from '../options.js'

@@ -1,4 +1,4 @@
-import { judge } from '../../verdict/judge.js'
+import { judge } from '../../verdict/index.js'
 import type { JudgedRun, ProvenRun } from '../run.js'
 
 /** Stage 6: the verdict, from plain data. */

@@ -1,10 +1,13 @@
 import { join, relative, sep } from 'node:path'
 import type { HashedStep } from '../../model.js'
 import { writtenSince } from '../../context/written.js'
-import { stepKey } from '../../verdict/compare.js'
-import { compareInstructions } from '../../verdict/instructions.js'
-import { planProofs, type ProofScope } from '../../verdict/judge.js'
-import { matchLogSteps } from '../../verdict/match.js'
+import {
+  compareInstructions,
+  matchLogSteps,
+  planProofs,
+  type ProofScope,
+  stepKey
+} from '../../verdict/index.js'
 import { neededStages } from '../../dockerfile/index.js'
 import { proveSteps } from '../proof.js'
 import type { ProvenRun, SourcedRun } from '../run.js'

@@ -10,8 +10,8 @@
  *   context cache; otherwise the build is a baseline, which promises nothing.
  */
 import type { BuildRecord } from '../../model.js'
-import { namesRegistry } from '../../registry/reference.js'
-import { compareWithRecord } from '../../verdict/compare.js'
+import { namesRegistry } from '../../registry/index.js'
+import { compareWithRecord } from '../../verdict/index.js'
 import { errorMessage } from '../errors.js'
 import { preparePush, registryDivergence, registryPrevious, type PushPlan } from '../push.js'
 import type { HashedRun, SourcedRun } from '../run.js'

@@ -1,5 +1,5 @@
 import type { Judgement } from '../../model.js'
-import { redactJudgement } from '../../report/text-safety.js'
+import { redactJudgement, redactValues } from '../../report/index.js'
 import { judgementDocument } from '../push.js'
 import type { GuardResult, RecordedRun } from '../run.js'
 
@@ -16,7 +16,7 @@ export function report(run: RecordedRun): GuardResult {
     previousSource: run.previousSource,
     push: run.push,
     buildxMetadata: run.source.buildxMetadata
-      ? (redactValues(run.source.buildxMetadata, run.redact) as Record<string, unknown>)
+      ? redactValues(run.source.buildxMetadata, run.redact)
       : null
   }
 }
@@ -31,13 +31,4 @@ export function reportDocument(
   const [only] = results
   if (results.length === 1 && only && only.service === null) return judgementDocument(only)
   return results.map(r => ({ service: r.service, ...judgementDocument(r) }))
-}
-
-/** Redacts the string values of a JSON value, never its keys or structure. */
-function redactValues(v: unknown, redact: (s: string) => string): unknown {
-  if (typeof v === 'string') return redact(v)
-  if (Array.isArray(v)) return v.map(x => redactValues(x, redact))
-  if (v !== null && typeof v === 'object')
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactValues(x, redact)]))
-  return v
 }

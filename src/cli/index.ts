@@ -1,5 +1,6 @@
-// The `fresh-build` CLI entry: all logic lives in cli/main.ts so tests can call it directly.
-import { main } from './cli/main.js'
+// The `fresh-build` CLI entry (ncc bundles it into dist/cli/index.js, package.json's bin): all
+// logic lives in main.ts so tests can call it directly.
+import { main } from './main.js'
 
 main(process.argv.slice(2)).then(
   code => {

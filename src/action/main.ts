@@ -11,26 +11,30 @@ import {
   type Inputs,
   type Outputs,
   type StatusTarget
-} from './action/inputs.js'
-import type { Judgement } from './model.js'
-import { runClear, type ClearReport } from './pipeline/clear.js'
-import { describeScope, type ActionsCacheReport } from './github/caches.js'
-import { errorMessage, UsageError } from './pipeline/errors.js'
-import { daemonOnBuild, hashContext, hashReport } from './pipeline/hash.js'
-import { reportDocument, runGuard } from './pipeline/guard.js'
-import { pushMetadata } from './pipeline/push.js'
-import { renderVerifyText, staleLines, verifyJson } from './verify/report.js'
-import { runVerify } from './verify/run.js'
-import { verifySummary } from './verify/summary.js'
+} from './inputs.js'
+import type { Judgement } from '../model.js'
 import {
-  buildMetadata,
-  errorSummary,
-  PhaseGroups,
-  summaryEnabled,
-  verdictLine
-} from './action/log.js'
-import { unplacedWarnings } from './report/annotations.js'
-import { buildSecretValues } from './pipeline/build-flags.js'
+  buildSecretValues,
+  type ClearReport,
+  daemonOnBuild,
+  errorMessage,
+  hashContext,
+  hashReport,
+  pushMetadata,
+  reportDocument,
+  runClear,
+  runGuard,
+  UsageError
+} from '../pipeline/index.js'
+import { type ActionsCacheReport, describeScope } from '../github/index.js'
+import {
+  renderVerifyText,
+  runVerify,
+  staleLines,
+  verifyJson,
+  verifySummary
+} from '../verify/index.js'
+import { buildMetadata, errorSummary, PhaseGroups, summaryEnabled, verdictLine } from './log.js'
 import {
   annotationsFor,
   emitAnnotations,
@@ -41,10 +45,11 @@ import {
   repoRelative,
   runUrl,
   statusDescription,
+  type StatusOutcome,
+  unplacedWarnings,
   visible,
-  writeJobSummary,
-  type StatusOutcome
-} from './report/index.js'
+  writeJobSummary
+} from '../report/index.js'
 
 /**
  * The action: read and validate every input and path, run the core, then write outputs, the job

@@ -1,0 +1,11 @@
+/** The guard's stages, one file each; src/pipeline/guard.ts puts them in order. */
+export { BuildFailedError } from './build.js'
+export { compare, entriesFromRecord } from './compare.js'
+export { hashStage } from './hash.js'
+export { judgeRun } from './judge.js'
+export { injectIdentity, prepare, resolveIdentity } from './prepare.js'
+export { prove } from './prove.js'
+export { record } from './record.js'
+export { checkRegistries, trustRegistryRecord } from './registry.js'
+export { report, reportDocument } from './report.js'
+export { source } from './source.js'
