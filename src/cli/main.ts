@@ -2,17 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parseCli, USAGE, type Parsed } from './args.js'
 import { errorMessage, exitCodeFor } from '../pipeline/errors.js'
-import { checkContextDir, daemonOnBuild, hashContext, hashReport } from '../pipeline/hash.js'
-import { reportDocument, runGuard } from '../pipeline/guard.js'
-import { runClear } from '../pipeline/clear.js'
-import { parseLogFile, toParseLogJson } from '../logs/index.js'
-import { renderText } from '../report/text.js'
 import { redactor, type Redact } from '../report/text-safety.js'
 import { secretArgValues } from '../pipeline/options.js'
 import { buildSecretValues } from '../pipeline/build-flags.js'
 import type { Judgement } from '../model.js'
-import { runVerify } from '../verify/run.js'
-import { renderVerifyText, verifyJson } from '../verify/report.js'
 
 export interface CliIo {
   stdout: (s: string) => void
@@ -69,6 +62,10 @@ function secretValues(p: Parsed): string[] {
   return [...secretArgValues(p.guard), ...buildSecretValues(p.guard.build)]
 }
 
+/**
+ * Each command loads its own modules when it runs (ncc puts them in chunks): `--version` and
+ * `--help` load none, `hash` not the guard, `parse-log` not the pipeline.
+ */
 async function dispatch(p: Parsed, io: CliIo): Promise<number> {
   // Documents leave the pipeline redacted already (redactJudgement), so they are printed as is.
   const emit = (doc: unknown): void => io.stdout(`${JSON.stringify(doc, null, 2)}\n`)
@@ -80,6 +77,7 @@ async function dispatch(p: Parsed, io: CliIo): Promise<number> {
       io.stdout(`${version()}\n`)
       return 0
     case 'hash': {
+      const { daemonOnBuild, hashContext, hashReport } = await import('../pipeline/hash.js')
       const hashed = await hashContext({
         context: p.context,
         file: p.file,
@@ -99,6 +97,7 @@ async function dispatch(p: Parsed, io: CliIo): Promise<number> {
       return 0
     }
     case 'parse-log': {
+      const { parseLogFile, toParseLogJson } = await import('../logs/index.js')
       const log = await parseLogFile(p.logFile)
       const doc = toParseLogJson(log)
       if (p.json) emit(doc)
@@ -115,6 +114,10 @@ async function dispatch(p: Parsed, io: CliIo): Promise<number> {
     }
     case 'build':
     case 'check': {
+      const [{ reportDocument, runGuard }, { renderText }] = await Promise.all([
+        import('../pipeline/guard.js'),
+        import('../report/text.js')
+      ])
       const progress = (line: string): void => io.stderr(`${line}\n`)
       const results = await runGuard(p.command, p.guard, p.compose, {
         progress,
@@ -130,6 +133,10 @@ async function dispatch(p: Parsed, io: CliIo): Promise<number> {
     case 'verify':
       return verify(p, io, emit)
     case 'clear': {
+      const [{ checkContextDir }, { runClear }] = await Promise.all([
+        import('../pipeline/hash.js'),
+        import('../pipeline/clear.js')
+      ])
       // Paths are resolved inside the context: a missing one is the fault to name.
       if (p.clear.paths.length > 0) await checkContextDir(p.clear.context)
       const report = await runClear(
@@ -151,6 +158,10 @@ async function verify(
   io: CliIo,
   emit: (doc: unknown) => void
 ): Promise<number> {
+  const [{ runVerify }, { renderVerifyText, verifyJson }] = await Promise.all([
+    import('../verify/run.js'),
+    import('../verify/report.js')
+  ])
   const report = await runVerify(p.verify, {
     progress: line => io.stderr(`${line}\n`),
     env: io.env
