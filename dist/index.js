@@ -53677,8 +53677,32 @@ function sameCheck(a, b) {
  * then goes through removeChecked, which cannot follow a folder swapped after the last check.
  */
 async function runClear(opts, io) {
-    const checkPaths = () => Promise.all(opts.paths.map(p => checkClearPath(opts.root, p)));
-    const targets = await checkPaths();
+    const plan = await planClear(opts, io);
+    const actionsCache = await clearActionsCacheFirst(opts, io);
+    const pruned = await pruneBuilder(plan, opts, io.progress);
+    await recheckAfterPrune(plan, opts.root);
+    const { removedPaths, missingPaths } = await removePaths(plan.targets, io.progress);
+    const registryCache = plan.registries
+        ? await deleteCacheRefs(plan.cacheRefs, plan.registries, io.progress)
+        : null;
+    const recordReset = await resetRecord(plan.ownFiles.files, plan.statePath, io.progress);
+    return {
+        verdict: 'cleared',
+        pruned,
+        reclaimedBytes: pruned.reclaimedBytes,
+        removedPaths,
+        missingPaths,
+        recordReset,
+        statePath: plan.statePath,
+        warnings: plan.warnings,
+        registryCache,
+        actionsCache
+    };
+}
+const checkPaths = (root, paths) => Promise.all(paths.map(p => checkClearPath(root, p)));
+/** The checks before anything changes: paths, own files, registries, the builder and its commands. */
+async function planClear(opts, io) {
+    const targets = await checkPaths(opts.root, opts.paths);
     const statePath = opts.state ??
         (0,src_record/* defaultStatePath */.K0)({ context: opts.context, file: opts.file, target: opts.target, env: io.env });
     const ownFiles = await checkOwnFiles(statePath);
@@ -53698,38 +53722,50 @@ async function runClear(opts, io) {
     if (host.kind === 'legacy') {
         warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
     }
-    // The Actions cache goes first, after every local check and before anything local is
-    // deleted: it is the step a token or a rate limit can refuse, and a refusal then leaves the
-    // builder cache, the paths and the record exactly as they were (no half-done clear).
-    const actionsCache = opts.actionsCache
-        ? await clearActionsCaches(opts.actionsCache, io).catch((e) => {
-            if (!(e instanceof ActionsCacheError))
-                throw e;
-            throw new ActionsCacheError(`${e.message}; the builder cache, the paths and the record were left as they were`, e.status);
-        })
-        : null;
-    io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`);
+    return { targets, statePath, ownFiles, cacheRefs, registries, exec, commands, warnings };
+}
+/**
+ * The Actions cache goes first, after every local check and before anything local is deleted:
+ * it is the step a token or a rate limit can refuse, and a refusal then leaves the builder
+ * cache, the paths and the record exactly as they were (no half-done clear).
+ */
+async function clearActionsCacheFirst(opts, io) {
+    if (!opts.actionsCache)
+        return null;
+    return clearActionsCaches(opts.actionsCache, io).catch((e) => {
+        if (!(e instanceof ActionsCacheError))
+            throw e;
+        throw new ActionsCacheError(`${e.message}; the builder cache, the paths and the record were left as they were`, e.status);
+    });
+}
+async function pruneBuilder(plan, opts, progress) {
+    progress(`pruning the builder cache: ${plan.commands.map(c => c.join(' ')).join('; ')}`);
     const policy = opts.all ? 'all' : opts.filters.length > 0 ? 'filter' : 'unused';
-    const pruned = await runPrune(exec, policy, commands);
+    const pruned = await runPrune(plan.exec, policy, plan.commands);
     if (!pruned.done)
         throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`);
-    // The prune took a while: every path must still be what it was.
-    const again = await checkPaths().catch((e) => {
+    return pruned;
+}
+/** The prune took a while: every path and own file must still be what it was. */
+async function recheckAfterPrune(plan, root) {
+    const again = await checkPaths(root, plan.targets.map(t => t.given)).catch((e) => {
         throw new options_UsageError(`a clear path changed while the builder was pruned: ${errorMessage(e)}; no path deleted`);
     });
-    for (const [i, t] of targets.entries()) {
+    for (const [i, t] of plan.targets.entries()) {
         const now = again[i];
         if (!sameCheck(t, now)) {
             throw new options_UsageError(`clear path "${t.given}" changed while the builder was pruned (now ${now.abs}): refused, no path deleted`);
         }
     }
-    const ownAgain = await checkOwnFiles(statePath);
-    for (const [i, f] of ownFiles.files.entries()) {
+    const ownAgain = await checkOwnFiles(plan.statePath);
+    for (const [i, f] of plan.ownFiles.files.entries()) {
         const now = ownAgain.files[i];
         if (now?.path !== f.path || !sameIdentity(now.found, f.found)) {
             throw new options_UsageError(`clear: ${f.path} changed while the builder was pruned: refused, the record is not reset`);
         }
     }
+}
+async function removePaths(targets, progress) {
     const removedPaths = [];
     const missingPaths = [];
     for (const t of targets) {
@@ -53737,17 +53773,18 @@ async function runClear(opts, io) {
             missingPaths.push(t.given);
             continue;
         }
-        io.progress(`removing ${t.abs}`);
+        progress(`removing ${t.abs}`);
         if (await removeChecked(t.abs, t.found, t.realRoot, `clear path "${t.given}"`))
             removedPaths.push(t.given);
         else
             missingPaths.push(t.given);
     }
-    const registryCache = registries
-        ? await deleteCacheRefs(cacheRefs, registries, io.progress)
-        : null;
+    return { removedPaths, missingPaths };
+}
+/** Removes the record and its companions that are the tool's own; true when the record went. */
+async function resetRecord(files, statePath, progress) {
     let recordReset = false;
-    for (const f of ownFiles.files) {
+    for (const f of files) {
         if (f.found === null || !f.ours)
             continue;
         const removed = await removeChecked(f.path, f.found, f.dir, f.path).catch((e) => {
@@ -53758,19 +53795,8 @@ async function runClear(opts, io) {
     }
     // The re-send cure's builder state goes with the record (named from the record's own path).
     await (0,promises_.rm)(builderStampPath(statePath), { force: true });
-    io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
-    return {
-        verdict: 'cleared',
-        pruned,
-        reclaimedBytes: pruned.reclaimedBytes,
-        removedPaths,
-        missingPaths,
-        recordReset,
-        statePath,
-        warnings,
-        registryCache,
-        actionsCache
-    };
+    progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
+    return recordReset;
 }
 function sameIdentity(a, b) {
     if (a === null || b === null)
@@ -54775,51 +54801,13 @@ function hashOf(entries) {
  */
 async function buildStandIns(dirs, io, where) {
     const made = [];
-    const cleanup = async () => {
-        for (const { name, id } of made) {
-            const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null);
-            // Untag only while the name still points at our image; never forced.
-            if (now?.code === 0 && now.stdout.trim() === id) {
-                await io.exec(['image', 'rm', name]).catch(() => null);
-            }
-        }
-    };
+    const cleanup = () => removeStandIns(io, made);
     const temp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'fb-context-'));
     try {
         const dockerfile = (0,external_node_path_.join)(temp, 'Dockerfile');
         (0,external_node_fs_.writeFileSync)(dockerfile, 'FROM scratch\nCOPY . /\n');
         for (const [name, dir] of Object.entries(dirs)) {
-            const existing = await io.exec([
-                'image',
-                'inspect',
-                '--format',
-                `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
-                name
-            ]);
-            if (existing.code === 0 && existing.stdout.trim() === '') {
-                throw new options_UsageError(`${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`);
-            }
-            io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`);
-            const lines = [];
-            const built = await runBuild(io.exec, io.kind, {
-                context: dir,
-                file: dockerfile,
-                tags: [name],
-                buildArgs: {},
-                cacheFrom: [],
-                labels: { [STAND_IN_LABEL]: dir }
-            }, {
-                onLine: l => lines.push(l),
-                redact: io.redact,
-                ...(io.onCommand ? { onCommand: io.onCommand } : {})
-            });
-            if (built.code !== 0 || built.imageId === null) {
-                for (const l of lines.slice(-20))
-                    io.say(`[context ${name}] ${l}`);
-                throw new util_error/* FreshBuildError */.nz(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
-            }
-            const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
-            made.push({ name, id: id.stdout.trim() });
+            made.push(await buildStandIn(name, dir, dockerfile, io, where));
         }
     }
     catch (e) {
@@ -54830,6 +54818,50 @@ async function buildStandIns(dirs, io, where) {
         (0,external_node_fs_.rmSync)(temp, { recursive: true, force: true });
     }
     return { cleanup };
+}
+async function removeStandIns(io, made) {
+    for (const { name, id } of made) {
+        const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null);
+        // Untag only while the name still points at our image; never forced.
+        if (now?.code === 0 && now.stdout.trim() === id) {
+            await io.exec(['image', 'rm', name]).catch(() => null);
+        }
+    }
+}
+/** One stand-in: refused over a foreign image of that name, else built from `dir` and tagged. */
+async function buildStandIn(name, dir, dockerfile, io, where) {
+    const existing = await io.exec([
+        'image',
+        'inspect',
+        '--format',
+        `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
+        name
+    ]);
+    if (existing.code === 0 && existing.stdout.trim() === '') {
+        throw new options_UsageError(`${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`);
+    }
+    io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`);
+    const lines = [];
+    const spec = {
+        context: dir,
+        file: dockerfile,
+        tags: [name],
+        buildArgs: {},
+        cacheFrom: [],
+        labels: { [STAND_IN_LABEL]: dir }
+    };
+    const built = await runBuild(io.exec, io.kind, spec, {
+        onLine: l => lines.push(l),
+        redact: io.redact,
+        ...(io.onCommand ? { onCommand: io.onCommand } : {})
+    });
+    if (built.code !== 0 || built.imageId === null) {
+        for (const l of lines.slice(-20))
+            io.say(`[context ${name}] ${l}`);
+        throw new util_error/* FreshBuildError */.nz(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
+    }
+    const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
+    return { name, id: id.stdout.trim() };
 }
 
 // EXTERNAL MODULE: ./src/dockerfile/match.ts
@@ -54939,30 +54971,11 @@ async function hashContext(opts) {
     const namedDirs = opts.namedContexts ?? {};
     const names = Object.keys(namedDirs);
     const bytes = await readDockerfileBytes(opts.file);
-    const text = bytes.toString('utf8');
-    let plan = readPlan(text, opts.file, opts.buildArgs, names);
-    let onBuildProblems = [];
-    const images = imageBases(plan);
-    if (opts.onBuild && images.length > 0) {
-        const read = await opts.onBuild(images);
-        onBuildProblems = read.problems;
-        if (read.triggers.size > 0)
-            plan = readPlan(text, opts.file, opts.buildArgs, names, read.triggers);
-    }
+    const { plan, onBuildProblems } = await planWithTriggers(bytes.toString('utf8'), names, opts);
     opts.onPlan?.(plan);
     // Opened before the walk: the cache's horizon must precede every lstat of the scan.
     const cache = opts.statCache ? await StatCache.open(opts.statCache) : null;
-    let scan;
-    try {
-        scan = await scanContext(opts.context, {
-            dockerfile: opts.file,
-            ...(cache ? { digester: cache.digester() } : {})
-        });
-    }
-    catch (e) {
-        await cache?.discard();
-        throw e;
-    }
+    const scan = await scanWithCache(opts.context, opts.file, cache);
     const inputs = {
         dockerfile: hash_sha256(bytes),
         ignoreFile: scan.ignoreFile,
@@ -54981,6 +54994,34 @@ async function hashContext(opts) {
         named,
         all: named.size === 0 ? scan.entries : [...scan.entries, ...keyedEntries(named, scan.entries)]
     };
+}
+/**
+ * The plan, read again with the ONBUILD triggers of local base images when there are any (a
+ * trigger runs as the first instructions of the stage built on that image).
+ */
+async function planWithTriggers(text, names, opts) {
+    const plan = readPlan(text, opts.file, opts.buildArgs, names);
+    const images = imageBases(plan);
+    if (!opts.onBuild || images.length === 0)
+        return { plan, onBuildProblems: [] };
+    const read = await opts.onBuild(images);
+    if (read.triggers.size === 0)
+        return { plan, onBuildProblems: read.problems };
+    const again = readPlan(text, opts.file, opts.buildArgs, names, read.triggers);
+    return { plan: again, onBuildProblems: read.problems };
+}
+/** The context walk, digesting through the stat cache when there is one (dropped on failure). */
+async function scanWithCache(context, dockerfile, cache) {
+    try {
+        return await scanContext(context, {
+            dockerfile,
+            ...(cache ? { digester: cache.digester() } : {})
+        });
+    }
+    catch (e) {
+        await cache?.discard();
+        throw e;
+    }
 }
 const hash_sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
 /**
@@ -55492,24 +55533,39 @@ function pushedDigest(output) {
 async function pushImage(exec, plan, record, say) {
     const pushed = [];
     for (const ref of plan.refs) {
-        say(`pushing ${ref.text}`);
-        const r = await exec(['push', ref.text], { onLine: line => say(line) });
-        if (r.code !== 0) {
-            const last = `${r.stderr}\n${r.stdout}`
-                .split('\n')
-                .map(l => l.trim())
-                .filter(Boolean)
-                .at(-1) ?? `exit ${r.code}`;
-            throw new RegistryError(`pushing ${ref.text} to registry ${ref.registry} failed: ${last}`, 'PUSH_FAILED');
-        }
-        const client = clientFor(plan.clients, ref.registry, {});
-        const registryDigest = await client.resolve(ref.repository, ref.tag ?? 'latest');
-        const said = pushedDigest(r.stdout + r.stderr);
-        if (!registryDigest || (said && said !== registryDigest)) {
-            throw new RegistryError(`registry ${ref.registry}: ${ref.text} resolves to ${registryDigest ?? 'nothing'} after docker push reported ${said ?? 'no digest'}`, 'DIGEST_MISMATCH');
-        }
-        pushed.push({ tag: ref.text, digest: registryDigest });
+        pushed.push({ tag: ref.text, digest: await pushTag(exec, plan, ref, say) });
     }
+    const { records, warnings } = await attachRecords(plan, pushed, record, say);
+    return {
+        digest: pushed[0].digest,
+        tags: plan.refs.map(r => r.text),
+        pushed,
+        records,
+        warnings
+    };
+}
+/** `docker push` of one tag; the digest the registry then resolves it to, checked against push's. */
+async function pushTag(exec, plan, ref, say) {
+    say(`pushing ${ref.text}`);
+    const r = await exec(['push', ref.text], { onLine: line => say(line) });
+    if (r.code !== 0) {
+        const last = `${r.stderr}\n${r.stdout}`
+            .split('\n')
+            .map(l => l.trim())
+            .filter(Boolean)
+            .at(-1) ?? `exit ${r.code}`;
+        throw new RegistryError(`pushing ${ref.text} to registry ${ref.registry} failed: ${last}`, 'PUSH_FAILED');
+    }
+    const client = clientFor(plan.clients, ref.registry, {});
+    const registryDigest = await client.resolve(ref.repository, ref.tag ?? 'latest');
+    const said = pushedDigest(r.stdout + r.stderr);
+    if (!registryDigest || (said && said !== registryDigest)) {
+        throw new RegistryError(`registry ${ref.registry}: ${ref.text} resolves to ${registryDigest ?? 'nothing'} after docker push reported ${said ?? 'no digest'}`, 'DIGEST_MISMATCH');
+    }
+    return registryDigest;
+}
+/** The record beside each pushed image, once per repository and digest; failures are warnings. */
+async function attachRecords(plan, pushed, record, say) {
     const records = [];
     const warnings = [];
     const seen = new Set();
@@ -55531,13 +55587,7 @@ async function pushImage(exec, plan, record, say) {
             warnings.push(`the record could not be put beside ${ref.text} (${why}): a host without a local record will build a baseline`);
         }
     }
-    return {
-        digest: pushed[0].digest,
-        tags: plan.refs.map(r => r.text),
-        pushed,
-        records,
-        warnings
-    };
+    return { records, warnings };
 }
 /**
  * With a local record, the registry's record is only compared: when the first tag's image was
@@ -55702,15 +55752,30 @@ function inContext(entries, name) {
 }
 /** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
 async function compare(run) {
-    const { opts, steps, files, say } = run;
+    const { opts, steps, files } = run;
     const local = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings);
     const { previous, previousSource } = await previousRecord(run, local);
     const comparison = compareWithRecord(files.signatures, steps, previous, selector(steps, run.hashed.scan.entries, previous, run.hashed.named));
-    // The main context's steps and entries; a named context's steps are checked against its own.
+    // The main context's steps; a named context's steps are checked against its own entries.
     const mainSteps = steps.filter(s => s.context === undefined);
-    const mainEntries = run.hashed.scan.entries;
     const excluded = await excludedSources(opts.context, mainSteps, files.byPath);
-    const before = preBuildWarnings({
+    const before = await earlyWarnings(run, mainSteps, previous, excluded);
+    // Shown now too: a build that fails on them (an excluded literal source) must explain itself.
+    for (const w of before)
+        run.say(`warning: ${w}`);
+    run.warnings.push(...before);
+    checkUnmatched(run, mainSteps, excluded);
+    if (run.command === 'check' && opts.verify !== 'none') {
+        run.warnings.push("check mode: this guard pruned nothing before that build, so every file a step of the final stage copied is proven from the image; note that builds of a relative context (`docker build .`) in folders of the same name share BuildKit's context record");
+    }
+    run.say(comparisonLine(run, previous, comparison.changedFiles.length));
+    return { ...run, previous, previousSource, comparison, excluded };
+}
+/** What can be told before the build: ignored sources, build args, cache sources. */
+async function earlyWarnings(run, mainSteps, previous, excluded) {
+    const { opts } = run;
+    const mainEntries = run.hashed.scan.entries;
+    return preBuildWarnings({
         entries: mainEntries,
         steps: mainSteps,
         declaredArgs: run.hashed.plan.declaredArgs,
@@ -55722,39 +55787,35 @@ async function compare(run) {
         injected: run.command === 'build',
         secretArgs: opts.secretArgs
     });
-    // Shown now too: a build that fails on them (an excluded literal source) must explain itself.
-    for (const w of before)
-        say(`warning: ${w}`);
-    run.warnings.push(...before);
-    // A literal source matching nothing fails the build: said before any prune, not after.
+}
+/**
+ * A literal source matching nothing fails the build: said before any prune, not after (a usage
+ * error in build mode, a warning when another tool built).
+ */
+function checkUnmatched(run, mainSteps, excluded) {
     const unmatched = [
-        ...unmatchedSources(mainSteps, mainEntries),
-        ...[...run.hashed.named].flatMap(([name, scan]) => unmatchedSources(steps.filter(s => s.context === name), scan.entries))
+        ...unmatchedSources(mainSteps, run.hashed.scan.entries),
+        ...[...run.hashed.named].flatMap(([name, scan]) => unmatchedSources(run.steps.filter(s => s.context === name), scan.entries))
     ];
     const [first] = unmatched;
     if (run.command === 'build' && first) {
         throw new options_UsageError(unmatchedMessage(first, excluded.some(e => e.source === first.source)));
     }
     run.warnings.push(...unmatched.map(u => unmatchedMessage(u, false)));
-    if (run.command === 'check' && opts.verify !== 'none') {
-        run.warnings.push("check mode: this guard pruned nothing before that build, so every file a step of the final stage copied is proven from the image; note that builds of a relative context (`docker build .`) in folders of the same name share BuildKit's context record");
-    }
-    if (previous) {
-        const inputs = previous.inputs;
-        const moved = [
-            inputs && inputs.dockerfile !== run.hashed.inputs.dockerfile
-                ? '; the Dockerfile changed'
-                : '',
-            inputs && inputs.ignore !== run.hashed.inputs.ignore ? '; the ignore file changed' : ''
-        ].join('');
-        say(previous.contextHash === run.hashed.contextHash
-            ? 'the context equals the last good build'
-            : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : run.redact(previous.commit)})${moved}`);
-    }
-    else {
-        say(`no record at ${run.redact(run.statePath)}: this build is the baseline`);
-    }
-    return { ...run, previous, previousSource, comparison, excluded };
+}
+/** The progress line on the record: baseline, unchanged, or how much changed and what else. */
+function comparisonLine(run, previous, changed) {
+    if (!previous)
+        return `no record at ${run.redact(run.statePath)}: this build is the baseline`;
+    if (previous.contextHash === run.hashed.contextHash)
+        return 'the context equals the last good build';
+    const inputs = previous.inputs;
+    const moved = [
+        inputs && inputs.dockerfile !== run.hashed.inputs.dockerfile ? '; the Dockerfile changed' : '',
+        inputs && inputs.ignore !== run.hashed.inputs.ignore ? '; the ignore file changed' : ''
+    ].join('');
+    const commit = previous.commit === null ? 'no commit' : run.redact(previous.commit);
+    return `${changed} path(s) changed since the last good build (${commit})${moved}`;
 }
 async function loadRecord(path, ignoreCorrupt, warnings) {
     try {
@@ -56684,52 +56745,68 @@ async function layerTargets(step, path, expected, ctx) {
             unprovable: `several sources go to ${step.dest}, which is not known to be a directory (BuildKit then writes each source to that one path)`
         };
     }
-    const rules = (0,match/* compileExcludes */.pM)(step.excludes);
+    const to = { step, destAbs, dirDest, rules: (0,match/* compileExcludes */.pM)(step.excludes) };
     for (const source of step.sources) {
-        const { pattern } = (0,dockerfile/* sourceSpec */.xZ)(source);
-        if ((0,match/* hasWildcard */.rl)(pattern) || step.parents)
-            continue;
-        const resolved = (0,dockerfile/* resolveLinks */.Ap)(pattern, ctx.byPath) ?? pattern;
-        const root = ctx.byPath.get(resolved);
-        const viaLink = resolved !== pattern;
-        // A link on the source's own path: what it points at now is what the step copies.
-        const isLinkOnPath = viaLink && (path === pattern || (0,dockerfile/* under */.hG)(pattern, path));
-        const dest = (p) => {
-            const rel = p === resolved ? null : p.slice(resolved === '.' ? 0 : resolved.length + 1);
-            if ((0,match/* isExcluded */.RF)(rules, rel ?? external_node_path_.posix.basename(pattern)))
-                return null;
-            if (rel !== null)
-                return layerPath(external_node_path_.posix.join(destAbs, rel));
-            return layerPath(dirDest ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(pattern)) : destAbs);
-        };
-        if (step.keyword === 'ADD' && root?.type === 'file' && (path === resolved || isLinkOnPath)) {
-            const archive = await archiveTargets((0,external_node_path_.join)(ctx.context, resolved), destAbs);
-            if (archive !== null)
-                return archive;
-        }
-        if (isLinkOnPath) {
-            if (root === undefined)
-                return { unprovable: `${path} points at nothing in the context` };
-            const targets = [];
-            for (const e of ctx.byPath.values()) {
-                if (e.type === 'dir' || !(0,dockerfile/* under */.hG)(e.path, resolved))
-                    continue;
-                const d = dest(e.path);
-                if (d !== null)
-                    targets.push({ dest: d, expected: e });
-            }
-            return { targets };
-        }
-        if (viaLink && (0,dockerfile/* under */.hG)(path, resolved)) {
-            const d = dest(path);
-            return { targets: d === null ? [] : [{ dest: d, expected }] };
-        }
+        const found = await linkedSourceTargets(to, source, path, expected, ctx);
+        if (found !== null)
+            return found;
     }
     if (step.keyword === 'ADD' && expected?.type === 'file') {
         const archive = await archiveTargets((0,external_node_path_.join)(ctx.context, path), destAbs);
         if (archive !== null && step.sources.some(s => (0,match/* cleanRel */.Hj)(s) === path))
             return archive;
     }
+    return plainTargets(step, path, expected);
+}
+/**
+ * The targets of `path` when `source` reaches it through a symlink or is an archive ADD
+ * unpacks; null when this source says nothing special about the path.
+ */
+async function linkedSourceTargets(to, source, path, expected, ctx) {
+    const { pattern } = (0,dockerfile/* sourceSpec */.xZ)(source);
+    if ((0,match/* hasWildcard */.rl)(pattern) || to.step.parents)
+        return null;
+    const resolved = (0,dockerfile/* resolveLinks */.Ap)(pattern, ctx.byPath) ?? pattern;
+    const root = ctx.byPath.get(resolved);
+    const viaLink = resolved !== pattern;
+    // A link on the source's own path: what it points at now is what the step copies.
+    const isLinkOnPath = viaLink && (path === pattern || (0,dockerfile/* under */.hG)(pattern, path));
+    const dest = (p) => sourceDest(to, pattern, resolved, p);
+    if (to.step.keyword === 'ADD' && root?.type === 'file' && (path === resolved || isLinkOnPath)) {
+        const archive = await archiveTargets((0,external_node_path_.join)(ctx.context, resolved), to.destAbs);
+        if (archive !== null)
+            return archive;
+    }
+    if (isLinkOnPath) {
+        if (root === undefined)
+            return { unprovable: `${path} points at nothing in the context` };
+        const targets = [];
+        for (const e of ctx.byPath.values()) {
+            if (e.type === 'dir' || !(0,dockerfile/* under */.hG)(e.path, resolved))
+                continue;
+            const d = dest(e.path);
+            if (d !== null)
+                targets.push({ dest: d, expected: e });
+        }
+        return { targets };
+    }
+    if (viaLink && (0,dockerfile/* under */.hG)(path, resolved)) {
+        const d = dest(path);
+        return { targets: d === null ? [] : [{ dest: d, expected }] };
+    }
+    return null;
+}
+/** Where context path `p`, copied through a source resolved to `resolved`, lands (null: excluded). */
+function sourceDest(to, pattern, resolved, p) {
+    const rel = p === resolved ? null : p.slice(resolved === '.' ? 0 : resolved.length + 1);
+    if ((0,match/* isExcluded */.RF)(to.rules, rel ?? external_node_path_.posix.basename(pattern)))
+        return null;
+    if (rel !== null)
+        return layerPath(external_node_path_.posix.join(to.destAbs, rel));
+    return layerPath(to.dirDest ? external_node_path_.posix.join(to.destAbs, external_node_path_.posix.basename(pattern)) : to.destAbs);
+}
+/** A path copied as itself: where the step's destination puts it. */
+function plainTargets(step, path, expected) {
     const d = (0,dockerfile/* destinationFor */.mZ)(step, path);
     if (d === null) {
         return {
@@ -56778,76 +56855,79 @@ async function archiveTargets(file, destAbs) {
         return { unprovable: `a ${kind} archive: its members are not read here` };
     }
     const raw = await (0,promises_.readFile)(file);
-    const extract = tar_stream.extract();
-    const source = external_node_stream_.Readable.from([raw]);
-    const targets = [];
-    const digests = new Map();
-    const done = (async () => {
-        for await (const entry of extract) {
-            const h = entry.header;
-            const name = (0,match/* cleanRel */.Hj)(h.name);
-            if (name === '.') {
-                entry.resume();
-                continue;
-            }
-            const dest = layerPath(external_node_path_.posix.join(destAbs, name));
-            const mode = (h.mode ?? 0) & 0o7777;
-            if (h.type === 'file' || h.type === 'contiguous-file') {
-                const hash = (0,external_node_crypto_.createHash)('sha256');
-                for await (const chunk of entry)
-                    hash.update(chunk);
-                const digest = `sha256:${hash.digest('hex')}`;
-                digests.set(name, digest);
-                targets.push({
-                    dest,
-                    member: name,
-                    expected: { path: name, type: 'file', mode, size: h.size ?? 0, digest }
-                });
-                continue;
-            }
-            if (h.type === 'symlink') {
-                const target = h.linkname ?? '';
-                targets.push({
-                    dest,
-                    member: name,
-                    expected: {
-                        path: name,
-                        type: 'symlink',
-                        mode: 0o777,
-                        size: 0,
-                        linkTarget: target,
-                        digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(target).digest('hex')}`
-                    }
-                });
-            }
-            else if (h.type === 'link') {
-                const digest = digests.get((0,match/* cleanRel */.Hj)(h.linkname ?? ''));
-                if (digest !== undefined)
-                    targets.push({
-                        dest,
-                        member: name,
-                        expected: { path: name, type: 'file', mode, size: 0, digest }
-                    });
-            }
-            entry.resume();
-        }
-    })();
     try {
-        if (kind === 'gzip')
-            source
-                .pipe((0,external_node_zlib_.createGunzip)())
-                .on('error', e => extract.destroy(e))
-                .pipe(extract);
-        else
-            source.pipe(extract);
-        await done;
+        return { targets: await archiveMembers(raw, kind === 'gzip', destAbs) };
     }
     catch (e) {
         return {
             unprovable: `the archive cannot be read (${e instanceof Error ? e.message : String(e)})`
         };
     }
-    return { targets };
+}
+/** Streams a tar (gzipped or not) and turns its members into layer targets. */
+async function archiveMembers(raw, gzip, destAbs) {
+    const extract = tar_stream.extract();
+    const source = external_node_stream_.Readable.from([raw]);
+    const targets = [];
+    // Hard links name an earlier member: its digest, by member name.
+    const digests = new Map();
+    const done = (async () => {
+        for await (const entry of extract) {
+            const target = await memberTarget(entry, destAbs, digests);
+            if (target !== null)
+                targets.push(target);
+        }
+    })();
+    if (gzip)
+        source
+            .pipe((0,external_node_zlib_.createGunzip)())
+            .on('error', e => extract.destroy(e))
+            .pipe(extract);
+    else
+        source.pipe(extract);
+    await done;
+    return targets;
+}
+/** One member's target (null: a directory, or a link to nothing read); drains the entry. */
+async function memberTarget(entry, destAbs, digests) {
+    const h = entry.header;
+    const name = (0,match/* cleanRel */.Hj)(h.name);
+    if (name === '.') {
+        entry.resume();
+        return null;
+    }
+    const dest = layerPath(external_node_path_.posix.join(destAbs, name));
+    const mode = (h.mode ?? 0) & 0o7777;
+    if (h.type === 'file' || h.type === 'contiguous-file') {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        for await (const chunk of entry)
+            hash.update(chunk);
+        const digest = `sha256:${hash.digest('hex')}`;
+        digests.set(name, digest);
+        return {
+            dest,
+            member: name,
+            expected: { path: name, type: 'file', mode, size: h.size ?? 0, digest }
+        };
+    }
+    entry.resume();
+    if (h.type === 'symlink') {
+        const target = h.linkname ?? '';
+        const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(target).digest('hex')}`;
+        return {
+            dest,
+            member: name,
+            expected: { path: name, type: 'symlink', mode: 0o777, size: 0, linkTarget: target, digest }
+        };
+    }
+    const linked = h.type === 'link' ? digests.get((0,match/* cleanRel */.Hj)(h.linkname ?? '')) : undefined;
+    if (linked === undefined)
+        return null;
+    return {
+        dest,
+        member: name,
+        expected: { path: name, type: 'file', mode, size: 0, digest: linked }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/proof.ts
@@ -56909,12 +56989,8 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
     // The image's last stage is this one: its history ends with this stage's instructions, then
     // whatever the builder appended.
     const base = stageBaseLength(info.history.length - appended, [stage.instructions]);
+    const contexts = proofContexts(deps);
     const outcomes = [];
-    const byPath = new Map(deps.entries.map(e => [e.path, e]));
-    const namedByPath = new Map([...(deps.named ?? new Map())].map(([name, c]) => [
-        name,
-        { context: c.root, byPath: new Map(c.entries.map(e => [e.path, e])) }
-    ]));
     const pending = [];
     for (const req of reqs) {
         const step = steps.get(req.key);
@@ -56926,64 +57002,81 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
         const layer = layerForStep(info.history, base, position);
         const diffId = layer === null ? undefined : info.diffIds[layer];
         if (diffId === undefined) {
-            outcomes.push({
-                key: req.key,
-                files: [],
-                unprovable: `the image history of ${image} has no layer for line ${step.line}`
-            });
+            const unprovable = `the image history of ${image} has no layer for line ${step.line}`;
+            outcomes.push({ key: req.key, files: [], unprovable });
             continue;
         }
-        const targets = new Map();
-        const unproven = new Map();
-        // A named context's step: its own directory and entries, its paths without the NAME: key.
-        const named = step.context === undefined ? undefined : namedByPath.get(step.context);
-        const where = named ?? { context: deps.context, byPath };
-        for (const { path, expected } of req.paths) {
-            const inside = pathInContext(step.context, path);
-            const want = expected && named ? { ...expected, path: inside } : expected;
-            const t = await layerTargets(step, inside, want, where);
-            if ('unprovable' in t)
-                unproven.set(path, t.unprovable);
-            else
-                targets.set(path, t.targets);
-        }
-        pending.push({ req, diffId, targets, unproven });
+        pending.push({ req, step, diffId, ...(await stepTargets(req, step, contexts)) });
     }
     if (pending.length === 0)
         return outcomes;
+    const layers = await readProofLayers(deps, info, pending);
+    for (const p of pending) {
+        const files = judgeFiles(p, layers.get(p.diffId) ?? new Map());
+        outcomes.push({ key: p.req.key, files });
+    }
+    return outcomes;
+}
+/** The main context and each named one, their entries by path. */
+function proofContexts(deps) {
+    const named = new Map();
+    for (const [name, c] of deps.named ?? new Map()) {
+        named.set(name, { context: c.root, byPath: new Map(c.entries.map(e => [e.path, e])) });
+    }
+    const main = { context: deps.context, byPath: new Map(deps.entries.map(e => [e.path, e])) };
+    return { main, named };
+}
+/** Each requested path's layer targets, or why it cannot be proven. */
+async function stepTargets(req, step, contexts) {
+    const targets = new Map();
+    const unproven = new Map();
+    // A named context's step: its own directory and entries, its paths without the NAME: key.
+    const named = step.context === undefined ? undefined : contexts.named.get(step.context);
+    const where = named ?? contexts.main;
+    for (const { path, expected } of req.paths) {
+        const inside = pathInContext(step.context, path);
+        const want = expected && named ? { ...expected, path: inside } : expected;
+        const t = await layerTargets(step, inside, want, where);
+        if ('unprovable' in t)
+            unproven.set(path, t.unprovable);
+        else
+            targets.set(path, t.targets);
+    }
+    return { targets, unproven };
+}
+/** Reads the wanted paths of every pending layer, saying where they were read from. */
+function readProofLayers(deps, info, pending) {
     const wanted = pending
         .map(p => ({ diffId: p.diffId, paths: [...p.targets.values()].flat().map(t => t.dest) }))
         .filter(w => w.paths.length > 0);
-    const layers = await readWantedLayers(deps.exec, info, wanted, r => {
+    return readWantedLayers(deps.exec, info, wanted, r => {
         if (r.fromStore.length > 0) {
             deps.say?.(`proof: ${r.fromStore.length} layer(s) read from the layer store on this host`);
         }
         if (r.fromSave.length > 0)
             deps.say?.(`proof: ${r.fromSave.length} layer(s) read from docker save`);
     });
-    for (const { req, diffId, targets, unproven } of pending) {
-        const entries = layers.get(diffId) ?? new Map();
-        const step = steps.get(req.key);
-        const files = [];
-        for (const { path } of req.paths) {
-            const why = unproven.get(path);
-            if (why !== undefined) {
-                files.push({ path, ok: false, detail: why, unproven: true });
-                continue;
-            }
-            // A path that lands nowhere (excluded by --exclude) has nothing to prove.
-            const bad = (targets.get(path) ?? [])
-                .map(t => {
-                const actual = entries.get(t.dest) ?? { type: 'missing', mode: 0 };
-                const r = compareEntry(path, t.expected, actual, step.flags.chmod !== undefined);
-                return t.member !== undefined && !r.ok ? { ...r, detail: `${t.member}: ${r.detail}` } : r;
-            })
-                .find(r => !r.ok);
-            files.push(bad ?? { path, ok: true, detail: '' });
+}
+/** Each requested path against what its step's layer holds. */
+function judgeFiles({ req, step, targets, unproven }, entries) {
+    const files = [];
+    for (const { path } of req.paths) {
+        const why = unproven.get(path);
+        if (why !== undefined) {
+            files.push({ path, ok: false, detail: why, unproven: true });
+            continue;
         }
-        outcomes.push({ key: req.key, files });
+        // A path that lands nowhere (excluded by --exclude) has nothing to prove.
+        const bad = (targets.get(path) ?? [])
+            .map(t => {
+            const actual = entries.get(t.dest) ?? { type: 'missing', mode: 0 };
+            const r = compareEntry(path, t.expected, actual, step.flags.chmod !== undefined);
+            return t.member !== undefined && !r.ok ? { ...r, detail: `${t.member}: ${r.detail}` } : r;
+        })
+            .find(r => !r.ok);
+        files.push(bad ?? { path, ok: true, detail: '' });
     }
-    return outcomes;
+    return files;
 }
 /** Does the layer hold what the context holds? Owner is never compared (COPY may --chown). */
 function compareEntry(path, expected, actual, chmodFlag) {
@@ -57098,34 +57191,14 @@ async function buildSource(run) {
     }
 }
 async function buildWith(run, host, setup) {
-    // A record from the registry says what the last image holds, nothing about this host's
-    // builder: its context cache may hold old bytes of its own, so the cure treats it as no record
-    // (it prunes rather than re-sending only what changed).
-    const local = run.previousSource === 'registry' ? null : run.previous;
-    const diverged = run.previous === null || local === null || run.previous.contextHash !== run.hashed.contextHash;
-    if (diverged && run.opts.prune !== 'never')
-        run.io.phase?.('prune');
-    const { pruned, vouched, resent } = await cureStage({
-        exec: run.docker(),
-        kind: host.kind,
-        policy: run.opts.prune,
-        previous: local,
-        diverged,
-        statePath: run.statePath,
-        context: run.opts.context,
-        dockerfile: run.opts.file,
-        entries: run.files.entries,
-        files: run.files.signatures,
-        listing: await run.sourcesBefore,
-        say: run.say
-    });
+    const { diverged, pruned, vouched, resent } = await cureBeforeBuild(run, host);
     const options = buildOptions(run, host, diverged, setup);
     run.io.phase?.('build');
     await setup.beforeBuild();
     const { log, imageId, metadata } = await buildFinal(run, host, options);
     // Listed now, overlapping the proofs, unless a stage build (which syncs too) comes after.
-    let after = vouched ? listLocalSources(run.docker()) : null;
-    const stages = stageImages(run, host, { ...options, flags: setup.stageFlags }, () => (after = null));
+    const listing = { after: vouched ? listLocalSources(run.docker()) : null };
+    const stages = stageImages(run, host, { ...options, flags: setup.stageFlags }, () => (listing.after = null));
     return {
         builder: host.kind,
         pruned,
@@ -57143,18 +57216,45 @@ async function buildWith(run, host, setup) {
         },
         buildxMetadata: metadata,
         resent: new Set(resent ?? []),
-        keepState: vouched
-            ? async (record) => {
-                await keepBuilderState({
-                    statePath: run.statePath,
-                    record,
-                    context: run.opts.context,
-                    dockerfile: run.opts.file,
-                    before: await run.sourcesBefore,
-                    after: await (after ?? listLocalSources(run.docker()))
-                }).catch(e => run.say(`the builder state was not kept (the next changed build prunes): ${String(e)}`));
-            }
-            : null
+        keepState: vouched ? keepStateAfter(run, listing) : null
+    };
+}
+/** Re-send what changed, or prune, when the context diverged from the record (cure.ts). */
+async function cureBeforeBuild(run, host) {
+    // A record from the registry says what the last image holds, nothing about this host's
+    // builder: its context cache may hold old bytes of its own, so the cure treats it as no record
+    // (it prunes rather than re-sending only what changed).
+    const local = run.previousSource === 'registry' ? null : run.previous;
+    const diverged = run.previous === null || local === null || run.previous.contextHash !== run.hashed.contextHash;
+    if (diverged && run.opts.prune !== 'never')
+        run.io.phase?.('prune');
+    const cured = await cureStage({
+        exec: run.docker(),
+        kind: host.kind,
+        policy: run.opts.prune,
+        previous: local,
+        diverged,
+        statePath: run.statePath,
+        context: run.opts.context,
+        dockerfile: run.opts.file,
+        entries: run.files.entries,
+        files: run.files.signatures,
+        listing: await run.sourcesBefore,
+        say: run.say
+    });
+    return { ...cured, diverged };
+}
+/** Keeps the builder state the cure vouched for, beside the record; a failure only says so. */
+function keepStateAfter(run, listing) {
+    return async (record) => {
+        await keepBuilderState({
+            statePath: run.statePath,
+            record,
+            context: run.opts.context,
+            dockerfile: run.opts.file,
+            before: await run.sourcesBefore,
+            after: await (listing.after ?? listLocalSources(run.docker()))
+        }).catch(e => run.say(`the builder state was not kept (the next changed build prunes): ${String(e)}`));
     };
 }
 async function detectHost(run) {

@@ -574,8 +574,32 @@ function sameCheck(a, b) {
  * then goes through removeChecked, which cannot follow a folder swapped after the last check.
  */
 async function runClear(opts, io) {
-    const checkPaths = () => Promise.all(opts.paths.map(p => checkClearPath(opts.root, p)));
-    const targets = await checkPaths();
+    const plan = await planClear(opts, io);
+    const actionsCache = await clearActionsCacheFirst(opts, io);
+    const pruned = await pruneBuilder(plan, opts, io.progress);
+    await recheckAfterPrune(plan, opts.root);
+    const { removedPaths, missingPaths } = await removePaths(plan.targets, io.progress);
+    const registryCache = plan.registries
+        ? await deleteCacheRefs(plan.cacheRefs, plan.registries, io.progress)
+        : null;
+    const recordReset = await resetRecord(plan.ownFiles.files, plan.statePath, io.progress);
+    return {
+        verdict: 'cleared',
+        pruned,
+        reclaimedBytes: pruned.reclaimedBytes,
+        removedPaths,
+        missingPaths,
+        recordReset,
+        statePath: plan.statePath,
+        warnings: plan.warnings,
+        registryCache,
+        actionsCache
+    };
+}
+const checkPaths = (root, paths) => Promise.all(paths.map(p => checkClearPath(root, p)));
+/** The checks before anything changes: paths, own files, registries, the builder and its commands. */
+async function planClear(opts, io) {
+    const targets = await checkPaths(opts.root, opts.paths);
     const statePath = opts.state ??
         (0,record/* defaultStatePath */.K0)({ context: opts.context, file: opts.file, target: opts.target, env: io.env });
     const ownFiles = await checkOwnFiles(statePath);
@@ -595,38 +619,50 @@ async function runClear(opts, io) {
     if (host.kind === 'legacy') {
         warnings.push('legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache');
     }
-    // The Actions cache goes first, after every local check and before anything local is
-    // deleted: it is the step a token or a rate limit can refuse, and a refusal then leaves the
-    // builder cache, the paths and the record exactly as they were (no half-done clear).
-    const actionsCache = opts.actionsCache
-        ? await clearActionsCaches(opts.actionsCache, io).catch((e) => {
-            if (!(e instanceof ActionsCacheError))
-                throw e;
-            throw new ActionsCacheError(`${e.message}; the builder cache, the paths and the record were left as they were`, e.status);
-        })
-        : null;
-    io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`);
+    return { targets, statePath, ownFiles, cacheRefs, registries, exec, commands, warnings };
+}
+/**
+ * The Actions cache goes first, after every local check and before anything local is deleted:
+ * it is the step a token or a rate limit can refuse, and a refusal then leaves the builder
+ * cache, the paths and the record exactly as they were (no half-done clear).
+ */
+async function clearActionsCacheFirst(opts, io) {
+    if (!opts.actionsCache)
+        return null;
+    return clearActionsCaches(opts.actionsCache, io).catch((e) => {
+        if (!(e instanceof ActionsCacheError))
+            throw e;
+        throw new ActionsCacheError(`${e.message}; the builder cache, the paths and the record were left as they were`, e.status);
+    });
+}
+async function pruneBuilder(plan, opts, progress) {
+    progress(`pruning the builder cache: ${plan.commands.map(c => c.join(' ')).join('; ')}`);
     const policy = opts.all ? 'all' : opts.filters.length > 0 ? 'filter' : 'unused';
-    const pruned = await (0,docker/* runPrune */.uf)(exec, policy, commands);
+    const pruned = await (0,docker/* runPrune */.uf)(plan.exec, policy, plan.commands);
     if (!pruned.done)
         throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`);
-    // The prune took a while: every path must still be what it was.
-    const again = await checkPaths().catch((e) => {
+    return pruned;
+}
+/** The prune took a while: every path and own file must still be what it was. */
+async function recheckAfterPrune(plan, root) {
+    const again = await checkPaths(root, plan.targets.map(t => t.given)).catch((e) => {
         throw new options/* UsageError */.eb(`a clear path changed while the builder was pruned: ${(0,errors/* errorMessage */.gJ)(e)}; no path deleted`);
     });
-    for (const [i, t] of targets.entries()) {
+    for (const [i, t] of plan.targets.entries()) {
         const now = again[i];
         if (!sameCheck(t, now)) {
             throw new options/* UsageError */.eb(`clear path "${t.given}" changed while the builder was pruned (now ${now.abs}): refused, no path deleted`);
         }
     }
-    const ownAgain = await checkOwnFiles(statePath);
-    for (const [i, f] of ownFiles.files.entries()) {
+    const ownAgain = await checkOwnFiles(plan.statePath);
+    for (const [i, f] of plan.ownFiles.files.entries()) {
         const now = ownAgain.files[i];
         if (now?.path !== f.path || !sameIdentity(now.found, f.found)) {
             throw new options/* UsageError */.eb(`clear: ${f.path} changed while the builder was pruned: refused, the record is not reset`);
         }
     }
+}
+async function removePaths(targets, progress) {
     const removedPaths = [];
     const missingPaths = [];
     for (const t of targets) {
@@ -634,17 +670,18 @@ async function runClear(opts, io) {
             missingPaths.push(t.given);
             continue;
         }
-        io.progress(`removing ${t.abs}`);
+        progress(`removing ${t.abs}`);
         if (await removeChecked(t.abs, t.found, t.realRoot, `clear path "${t.given}"`))
             removedPaths.push(t.given);
         else
             missingPaths.push(t.given);
     }
-    const registryCache = registries
-        ? await deleteCacheRefs(cacheRefs, registries, io.progress)
-        : null;
+    return { removedPaths, missingPaths };
+}
+/** Removes the record and its companions that are the tool's own; true when the record went. */
+async function resetRecord(files, statePath, progress) {
     let recordReset = false;
-    for (const f of ownFiles.files) {
+    for (const f of files) {
         if (f.found === null || !f.ours)
             continue;
         const removed = await removeChecked(f.path, f.found, f.dir, f.path).catch((e) => {
@@ -655,19 +692,8 @@ async function runClear(opts, io) {
     }
     // The re-send cure's builder state goes with the record (named from the record's own path).
     await (0,promises_.rm)((0,cure/* builderStampPath */.Az)(statePath), { force: true });
-    io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
-    return {
-        verdict: 'cleared',
-        pruned,
-        reclaimedBytes: pruned.reclaimedBytes,
-        removedPaths,
-        missingPaths,
-        recordReset,
-        statePath,
-        warnings,
-        registryCache,
-        actionsCache
-    };
+    progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`);
+    return recordReset;
 }
 function sameIdentity(a, b) {
     if (a === null || b === null)

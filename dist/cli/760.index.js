@@ -501,24 +501,39 @@ function pushedDigest(output) {
 async function pushImage(exec, plan, record, say) {
     const pushed = [];
     for (const ref of plan.refs) {
-        say(`pushing ${ref.text}`);
-        const r = await exec(['push', ref.text], { onLine: line => say(line) });
-        if (r.code !== 0) {
-            const last = `${r.stderr}\n${r.stdout}`
-                .split('\n')
-                .map(l => l.trim())
-                .filter(Boolean)
-                .at(-1) ?? `exit ${r.code}`;
-            throw new registry_client/* RegistryError */.gl(`pushing ${ref.text} to registry ${ref.registry} failed: ${last}`, 'PUSH_FAILED');
-        }
-        const client = clientFor(plan.clients, ref.registry, {});
-        const registryDigest = await client.resolve(ref.repository, ref.tag ?? 'latest');
-        const said = pushedDigest(r.stdout + r.stderr);
-        if (!registryDigest || (said && said !== registryDigest)) {
-            throw new registry_client/* RegistryError */.gl(`registry ${ref.registry}: ${ref.text} resolves to ${registryDigest ?? 'nothing'} after docker push reported ${said ?? 'no digest'}`, 'DIGEST_MISMATCH');
-        }
-        pushed.push({ tag: ref.text, digest: registryDigest });
+        pushed.push({ tag: ref.text, digest: await pushTag(exec, plan, ref, say) });
     }
+    const { records, warnings } = await attachRecords(plan, pushed, record, say);
+    return {
+        digest: pushed[0].digest,
+        tags: plan.refs.map(r => r.text),
+        pushed,
+        records,
+        warnings
+    };
+}
+/** `docker push` of one tag; the digest the registry then resolves it to, checked against push's. */
+async function pushTag(exec, plan, ref, say) {
+    say(`pushing ${ref.text}`);
+    const r = await exec(['push', ref.text], { onLine: line => say(line) });
+    if (r.code !== 0) {
+        const last = `${r.stderr}\n${r.stdout}`
+            .split('\n')
+            .map(l => l.trim())
+            .filter(Boolean)
+            .at(-1) ?? `exit ${r.code}`;
+        throw new registry_client/* RegistryError */.gl(`pushing ${ref.text} to registry ${ref.registry} failed: ${last}`, 'PUSH_FAILED');
+    }
+    const client = clientFor(plan.clients, ref.registry, {});
+    const registryDigest = await client.resolve(ref.repository, ref.tag ?? 'latest');
+    const said = pushedDigest(r.stdout + r.stderr);
+    if (!registryDigest || (said && said !== registryDigest)) {
+        throw new registry_client/* RegistryError */.gl(`registry ${ref.registry}: ${ref.text} resolves to ${registryDigest ?? 'nothing'} after docker push reported ${said ?? 'no digest'}`, 'DIGEST_MISMATCH');
+    }
+    return registryDigest;
+}
+/** The record beside each pushed image, once per repository and digest; failures are warnings. */
+async function attachRecords(plan, pushed, record, say) {
     const records = [];
     const warnings = [];
     const seen = new Set();
@@ -540,13 +555,7 @@ async function pushImage(exec, plan, record, say) {
             warnings.push(`the record could not be put beside ${ref.text} (${why}): a host without a local record will build a baseline`);
         }
     }
-    return {
-        digest: pushed[0].digest,
-        tags: plan.refs.map(r => r.text),
-        pushed,
-        records,
-        warnings
-    };
+    return { records, warnings };
 }
 /**
  * With a local record, the registry's record is only compared: when the first tag's image was
@@ -713,15 +722,30 @@ function inContext(entries, name) {
 }
 /** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
 async function compare(run) {
-    const { opts, steps, files, say } = run;
+    const { opts, steps, files } = run;
     const local = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings);
     const { previous, previousSource } = await previousRecord(run, local);
     const comparison = compareWithRecord(files.signatures, steps, previous, selector(steps, run.hashed.scan.entries, previous, run.hashed.named));
-    // The main context's steps and entries; a named context's steps are checked against its own.
+    // The main context's steps; a named context's steps are checked against its own entries.
     const mainSteps = steps.filter(s => s.context === undefined);
-    const mainEntries = run.hashed.scan.entries;
     const excluded = await excludedSources(opts.context, mainSteps, files.byPath);
-    const before = preBuildWarnings({
+    const before = await earlyWarnings(run, mainSteps, previous, excluded);
+    // Shown now too: a build that fails on them (an excluded literal source) must explain itself.
+    for (const w of before)
+        run.say(`warning: ${w}`);
+    run.warnings.push(...before);
+    checkUnmatched(run, mainSteps, excluded);
+    if (run.command === 'check' && opts.verify !== 'none') {
+        run.warnings.push("check mode: this guard pruned nothing before that build, so every file a step of the final stage copied is proven from the image; note that builds of a relative context (`docker build .`) in folders of the same name share BuildKit's context record");
+    }
+    run.say(comparisonLine(run, previous, comparison.changedFiles.length));
+    return { ...run, previous, previousSource, comparison, excluded };
+}
+/** What can be told before the build: ignored sources, build args, cache sources. */
+async function earlyWarnings(run, mainSteps, previous, excluded) {
+    const { opts } = run;
+    const mainEntries = run.hashed.scan.entries;
+    return preBuildWarnings({
         entries: mainEntries,
         steps: mainSteps,
         declaredArgs: run.hashed.plan.declaredArgs,
@@ -733,39 +757,35 @@ async function compare(run) {
         injected: run.command === 'build',
         secretArgs: opts.secretArgs
     });
-    // Shown now too: a build that fails on them (an excluded literal source) must explain itself.
-    for (const w of before)
-        say(`warning: ${w}`);
-    run.warnings.push(...before);
-    // A literal source matching nothing fails the build: said before any prune, not after.
+}
+/**
+ * A literal source matching nothing fails the build: said before any prune, not after (a usage
+ * error in build mode, a warning when another tool built).
+ */
+function checkUnmatched(run, mainSteps, excluded) {
     const unmatched = [
-        ...(0,sources/* unmatchedSources */.s)(mainSteps, mainEntries),
-        ...[...run.hashed.named].flatMap(([name, scan]) => (0,sources/* unmatchedSources */.s)(steps.filter(s => s.context === name), scan.entries))
+        ...(0,sources/* unmatchedSources */.s)(mainSteps, run.hashed.scan.entries),
+        ...[...run.hashed.named].flatMap(([name, scan]) => (0,sources/* unmatchedSources */.s)(run.steps.filter(s => s.context === name), scan.entries))
     ];
     const [first] = unmatched;
     if (run.command === 'build' && first) {
         throw new options/* UsageError */.eb((0,sources/* unmatchedMessage */.v)(first, excluded.some(e => e.source === first.source)));
     }
     run.warnings.push(...unmatched.map(u => (0,sources/* unmatchedMessage */.v)(u, false)));
-    if (run.command === 'check' && opts.verify !== 'none') {
-        run.warnings.push("check mode: this guard pruned nothing before that build, so every file a step of the final stage copied is proven from the image; note that builds of a relative context (`docker build .`) in folders of the same name share BuildKit's context record");
-    }
-    if (previous) {
-        const inputs = previous.inputs;
-        const moved = [
-            inputs && inputs.dockerfile !== run.hashed.inputs.dockerfile
-                ? '; the Dockerfile changed'
-                : '',
-            inputs && inputs.ignore !== run.hashed.inputs.ignore ? '; the ignore file changed' : ''
-        ].join('');
-        say(previous.contextHash === run.hashed.contextHash
-            ? 'the context equals the last good build'
-            : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : run.redact(previous.commit)})${moved}`);
-    }
-    else {
-        say(`no record at ${run.redact(run.statePath)}: this build is the baseline`);
-    }
-    return { ...run, previous, previousSource, comparison, excluded };
+}
+/** The progress line on the record: baseline, unchanged, or how much changed and what else. */
+function comparisonLine(run, previous, changed) {
+    if (!previous)
+        return `no record at ${run.redact(run.statePath)}: this build is the baseline`;
+    if (previous.contextHash === run.hashed.contextHash)
+        return 'the context equals the last good build';
+    const inputs = previous.inputs;
+    const moved = [
+        inputs && inputs.dockerfile !== run.hashed.inputs.dockerfile ? '; the Dockerfile changed' : '',
+        inputs && inputs.ignore !== run.hashed.inputs.ignore ? '; the ignore file changed' : ''
+    ].join('');
+    const commit = previous.commit === null ? 'no commit' : run.redact(previous.commit);
+    return `${changed} path(s) changed since the last good build (${commit})${moved}`;
 }
 async function loadRecord(path, ignoreCorrupt, warnings) {
     try {
@@ -894,52 +914,68 @@ async function layerTargets(step, path, expected, ctx) {
             unprovable: `several sources go to ${step.dest}, which is not known to be a directory (BuildKit then writes each source to that one path)`
         };
     }
-    const rules = (0,match/* compileExcludes */.pM)(step.excludes);
+    const to = { step, destAbs, dirDest, rules: (0,match/* compileExcludes */.pM)(step.excludes) };
     for (const source of step.sources) {
-        const { pattern } = (0,dockerfile/* sourceSpec */.xZ)(source);
-        if ((0,match/* hasWildcard */.rl)(pattern) || step.parents)
-            continue;
-        const resolved = (0,dockerfile/* resolveLinks */.Ap)(pattern, ctx.byPath) ?? pattern;
-        const root = ctx.byPath.get(resolved);
-        const viaLink = resolved !== pattern;
-        // A link on the source's own path: what it points at now is what the step copies.
-        const isLinkOnPath = viaLink && (path === pattern || (0,dockerfile/* under */.hG)(pattern, path));
-        const dest = (p) => {
-            const rel = p === resolved ? null : p.slice(resolved === '.' ? 0 : resolved.length + 1);
-            if ((0,match/* isExcluded */.RF)(rules, rel ?? external_node_path_.posix.basename(pattern)))
-                return null;
-            if (rel !== null)
-                return layerPath(external_node_path_.posix.join(destAbs, rel));
-            return layerPath(dirDest ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(pattern)) : destAbs);
-        };
-        if (step.keyword === 'ADD' && root?.type === 'file' && (path === resolved || isLinkOnPath)) {
-            const archive = await archiveTargets((0,external_node_path_.join)(ctx.context, resolved), destAbs);
-            if (archive !== null)
-                return archive;
-        }
-        if (isLinkOnPath) {
-            if (root === undefined)
-                return { unprovable: `${path} points at nothing in the context` };
-            const targets = [];
-            for (const e of ctx.byPath.values()) {
-                if (e.type === 'dir' || !(0,dockerfile/* under */.hG)(e.path, resolved))
-                    continue;
-                const d = dest(e.path);
-                if (d !== null)
-                    targets.push({ dest: d, expected: e });
-            }
-            return { targets };
-        }
-        if (viaLink && (0,dockerfile/* under */.hG)(path, resolved)) {
-            const d = dest(path);
-            return { targets: d === null ? [] : [{ dest: d, expected }] };
-        }
+        const found = await linkedSourceTargets(to, source, path, expected, ctx);
+        if (found !== null)
+            return found;
     }
     if (step.keyword === 'ADD' && expected?.type === 'file') {
         const archive = await archiveTargets((0,external_node_path_.join)(ctx.context, path), destAbs);
         if (archive !== null && step.sources.some(s => (0,match/* cleanRel */.Hj)(s) === path))
             return archive;
     }
+    return plainTargets(step, path, expected);
+}
+/**
+ * The targets of `path` when `source` reaches it through a symlink or is an archive ADD
+ * unpacks; null when this source says nothing special about the path.
+ */
+async function linkedSourceTargets(to, source, path, expected, ctx) {
+    const { pattern } = (0,dockerfile/* sourceSpec */.xZ)(source);
+    if ((0,match/* hasWildcard */.rl)(pattern) || to.step.parents)
+        return null;
+    const resolved = (0,dockerfile/* resolveLinks */.Ap)(pattern, ctx.byPath) ?? pattern;
+    const root = ctx.byPath.get(resolved);
+    const viaLink = resolved !== pattern;
+    // A link on the source's own path: what it points at now is what the step copies.
+    const isLinkOnPath = viaLink && (path === pattern || (0,dockerfile/* under */.hG)(pattern, path));
+    const dest = (p) => sourceDest(to, pattern, resolved, p);
+    if (to.step.keyword === 'ADD' && root?.type === 'file' && (path === resolved || isLinkOnPath)) {
+        const archive = await archiveTargets((0,external_node_path_.join)(ctx.context, resolved), to.destAbs);
+        if (archive !== null)
+            return archive;
+    }
+    if (isLinkOnPath) {
+        if (root === undefined)
+            return { unprovable: `${path} points at nothing in the context` };
+        const targets = [];
+        for (const e of ctx.byPath.values()) {
+            if (e.type === 'dir' || !(0,dockerfile/* under */.hG)(e.path, resolved))
+                continue;
+            const d = dest(e.path);
+            if (d !== null)
+                targets.push({ dest: d, expected: e });
+        }
+        return { targets };
+    }
+    if (viaLink && (0,dockerfile/* under */.hG)(path, resolved)) {
+        const d = dest(path);
+        return { targets: d === null ? [] : [{ dest: d, expected }] };
+    }
+    return null;
+}
+/** Where context path `p`, copied through a source resolved to `resolved`, lands (null: excluded). */
+function sourceDest(to, pattern, resolved, p) {
+    const rel = p === resolved ? null : p.slice(resolved === '.' ? 0 : resolved.length + 1);
+    if ((0,match/* isExcluded */.RF)(to.rules, rel ?? external_node_path_.posix.basename(pattern)))
+        return null;
+    if (rel !== null)
+        return layerPath(external_node_path_.posix.join(to.destAbs, rel));
+    return layerPath(to.dirDest ? external_node_path_.posix.join(to.destAbs, external_node_path_.posix.basename(pattern)) : to.destAbs);
+}
+/** A path copied as itself: where the step's destination puts it. */
+function plainTargets(step, path, expected) {
     const d = (0,dockerfile/* destinationFor */.mZ)(step, path);
     if (d === null) {
         return {
@@ -988,76 +1024,79 @@ async function archiveTargets(file, destAbs) {
         return { unprovable: `a ${kind} archive: its members are not read here` };
     }
     const raw = await (0,promises_.readFile)(file);
-    const extract = tar_stream.extract();
-    const source = external_node_stream_.Readable.from([raw]);
-    const targets = [];
-    const digests = new Map();
-    const done = (async () => {
-        for await (const entry of extract) {
-            const h = entry.header;
-            const name = (0,match/* cleanRel */.Hj)(h.name);
-            if (name === '.') {
-                entry.resume();
-                continue;
-            }
-            const dest = layerPath(external_node_path_.posix.join(destAbs, name));
-            const mode = (h.mode ?? 0) & 0o7777;
-            if (h.type === 'file' || h.type === 'contiguous-file') {
-                const hash = (0,external_node_crypto_.createHash)('sha256');
-                for await (const chunk of entry)
-                    hash.update(chunk);
-                const digest = `sha256:${hash.digest('hex')}`;
-                digests.set(name, digest);
-                targets.push({
-                    dest,
-                    member: name,
-                    expected: { path: name, type: 'file', mode, size: h.size ?? 0, digest }
-                });
-                continue;
-            }
-            if (h.type === 'symlink') {
-                const target = h.linkname ?? '';
-                targets.push({
-                    dest,
-                    member: name,
-                    expected: {
-                        path: name,
-                        type: 'symlink',
-                        mode: 0o777,
-                        size: 0,
-                        linkTarget: target,
-                        digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(target).digest('hex')}`
-                    }
-                });
-            }
-            else if (h.type === 'link') {
-                const digest = digests.get((0,match/* cleanRel */.Hj)(h.linkname ?? ''));
-                if (digest !== undefined)
-                    targets.push({
-                        dest,
-                        member: name,
-                        expected: { path: name, type: 'file', mode, size: 0, digest }
-                    });
-            }
-            entry.resume();
-        }
-    })();
     try {
-        if (kind === 'gzip')
-            source
-                .pipe((0,external_node_zlib_.createGunzip)())
-                .on('error', e => extract.destroy(e))
-                .pipe(extract);
-        else
-            source.pipe(extract);
-        await done;
+        return { targets: await archiveMembers(raw, kind === 'gzip', destAbs) };
     }
     catch (e) {
         return {
             unprovable: `the archive cannot be read (${e instanceof Error ? e.message : String(e)})`
         };
     }
-    return { targets };
+}
+/** Streams a tar (gzipped or not) and turns its members into layer targets. */
+async function archiveMembers(raw, gzip, destAbs) {
+    const extract = tar_stream.extract();
+    const source = external_node_stream_.Readable.from([raw]);
+    const targets = [];
+    // Hard links name an earlier member: its digest, by member name.
+    const digests = new Map();
+    const done = (async () => {
+        for await (const entry of extract) {
+            const target = await memberTarget(entry, destAbs, digests);
+            if (target !== null)
+                targets.push(target);
+        }
+    })();
+    if (gzip)
+        source
+            .pipe((0,external_node_zlib_.createGunzip)())
+            .on('error', e => extract.destroy(e))
+            .pipe(extract);
+    else
+        source.pipe(extract);
+    await done;
+    return targets;
+}
+/** One member's target (null: a directory, or a link to nothing read); drains the entry. */
+async function memberTarget(entry, destAbs, digests) {
+    const h = entry.header;
+    const name = (0,match/* cleanRel */.Hj)(h.name);
+    if (name === '.') {
+        entry.resume();
+        return null;
+    }
+    const dest = layerPath(external_node_path_.posix.join(destAbs, name));
+    const mode = (h.mode ?? 0) & 0o7777;
+    if (h.type === 'file' || h.type === 'contiguous-file') {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        for await (const chunk of entry)
+            hash.update(chunk);
+        const digest = `sha256:${hash.digest('hex')}`;
+        digests.set(name, digest);
+        return {
+            dest,
+            member: name,
+            expected: { path: name, type: 'file', mode, size: h.size ?? 0, digest }
+        };
+    }
+    entry.resume();
+    if (h.type === 'symlink') {
+        const target = h.linkname ?? '';
+        const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(target).digest('hex')}`;
+        return {
+            dest,
+            member: name,
+            expected: { path: name, type: 'symlink', mode: 0o777, size: 0, linkTarget: target, digest }
+        };
+    }
+    const linked = h.type === 'link' ? digests.get((0,match/* cleanRel */.Hj)(h.linkname ?? '')) : undefined;
+    if (linked === undefined)
+        return null;
+    return {
+        dest,
+        member: name,
+        expected: { path: name, type: 'file', mode, size: 0, digest: linked }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/proof.ts
@@ -1119,12 +1158,8 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
     // The image's last stage is this one: its history ends with this stage's instructions, then
     // whatever the builder appended.
     const base = (0,docker/* stageBaseLength */.me)(info.history.length - appended, [stage.instructions]);
+    const contexts = proofContexts(deps);
     const outcomes = [];
-    const byPath = new Map(deps.entries.map(e => [e.path, e]));
-    const namedByPath = new Map([...(deps.named ?? new Map())].map(([name, c]) => [
-        name,
-        { context: c.root, byPath: new Map(c.entries.map(e => [e.path, e])) }
-    ]));
     const pending = [];
     for (const req of reqs) {
         const step = steps.get(req.key);
@@ -1136,64 +1171,81 @@ async function proveStage({ image, appended }, stageName, reqs, steps, deps) {
         const layer = (0,docker/* layerForStep */.D8)(info.history, base, position);
         const diffId = layer === null ? undefined : info.diffIds[layer];
         if (diffId === undefined) {
-            outcomes.push({
-                key: req.key,
-                files: [],
-                unprovable: `the image history of ${image} has no layer for line ${step.line}`
-            });
+            const unprovable = `the image history of ${image} has no layer for line ${step.line}`;
+            outcomes.push({ key: req.key, files: [], unprovable });
             continue;
         }
-        const targets = new Map();
-        const unproven = new Map();
-        // A named context's step: its own directory and entries, its paths without the NAME: key.
-        const named = step.context === undefined ? undefined : namedByPath.get(step.context);
-        const where = named ?? { context: deps.context, byPath };
-        for (const { path, expected } of req.paths) {
-            const inside = (0,named_contexts/* pathInContext */.kP)(step.context, path);
-            const want = expected && named ? { ...expected, path: inside } : expected;
-            const t = await layerTargets(step, inside, want, where);
-            if ('unprovable' in t)
-                unproven.set(path, t.unprovable);
-            else
-                targets.set(path, t.targets);
-        }
-        pending.push({ req, diffId, targets, unproven });
+        pending.push({ req, step, diffId, ...(await stepTargets(req, step, contexts)) });
     }
     if (pending.length === 0)
         return outcomes;
+    const layers = await readProofLayers(deps, info, pending);
+    for (const p of pending) {
+        const files = judgeFiles(p, layers.get(p.diffId) ?? new Map());
+        outcomes.push({ key: p.req.key, files });
+    }
+    return outcomes;
+}
+/** The main context and each named one, their entries by path. */
+function proofContexts(deps) {
+    const named = new Map();
+    for (const [name, c] of deps.named ?? new Map()) {
+        named.set(name, { context: c.root, byPath: new Map(c.entries.map(e => [e.path, e])) });
+    }
+    const main = { context: deps.context, byPath: new Map(deps.entries.map(e => [e.path, e])) };
+    return { main, named };
+}
+/** Each requested path's layer targets, or why it cannot be proven. */
+async function stepTargets(req, step, contexts) {
+    const targets = new Map();
+    const unproven = new Map();
+    // A named context's step: its own directory and entries, its paths without the NAME: key.
+    const named = step.context === undefined ? undefined : contexts.named.get(step.context);
+    const where = named ?? contexts.main;
+    for (const { path, expected } of req.paths) {
+        const inside = (0,named_contexts/* pathInContext */.kP)(step.context, path);
+        const want = expected && named ? { ...expected, path: inside } : expected;
+        const t = await layerTargets(step, inside, want, where);
+        if ('unprovable' in t)
+            unproven.set(path, t.unprovable);
+        else
+            targets.set(path, t.targets);
+    }
+    return { targets, unproven };
+}
+/** Reads the wanted paths of every pending layer, saying where they were read from. */
+function readProofLayers(deps, info, pending) {
     const wanted = pending
         .map(p => ({ diffId: p.diffId, paths: [...p.targets.values()].flat().map(t => t.dest) }))
         .filter(w => w.paths.length > 0);
-    const layers = await (0,docker/* readWantedLayers */.QX)(deps.exec, info, wanted, r => {
+    return (0,docker/* readWantedLayers */.QX)(deps.exec, info, wanted, r => {
         if (r.fromStore.length > 0) {
             deps.say?.(`proof: ${r.fromStore.length} layer(s) read from the layer store on this host`);
         }
         if (r.fromSave.length > 0)
             deps.say?.(`proof: ${r.fromSave.length} layer(s) read from docker save`);
     });
-    for (const { req, diffId, targets, unproven } of pending) {
-        const entries = layers.get(diffId) ?? new Map();
-        const step = steps.get(req.key);
-        const files = [];
-        for (const { path } of req.paths) {
-            const why = unproven.get(path);
-            if (why !== undefined) {
-                files.push({ path, ok: false, detail: why, unproven: true });
-                continue;
-            }
-            // A path that lands nowhere (excluded by --exclude) has nothing to prove.
-            const bad = (targets.get(path) ?? [])
-                .map(t => {
-                const actual = entries.get(t.dest) ?? { type: 'missing', mode: 0 };
-                const r = compareEntry(path, t.expected, actual, step.flags.chmod !== undefined);
-                return t.member !== undefined && !r.ok ? { ...r, detail: `${t.member}: ${r.detail}` } : r;
-            })
-                .find(r => !r.ok);
-            files.push(bad ?? { path, ok: true, detail: '' });
+}
+/** Each requested path against what its step's layer holds. */
+function judgeFiles({ req, step, targets, unproven }, entries) {
+    const files = [];
+    for (const { path } of req.paths) {
+        const why = unproven.get(path);
+        if (why !== undefined) {
+            files.push({ path, ok: false, detail: why, unproven: true });
+            continue;
         }
-        outcomes.push({ key: req.key, files });
+        // A path that lands nowhere (excluded by --exclude) has nothing to prove.
+        const bad = (targets.get(path) ?? [])
+            .map(t => {
+            const actual = entries.get(t.dest) ?? { type: 'missing', mode: 0 };
+            const r = compareEntry(path, t.expected, actual, step.flags.chmod !== undefined);
+            return t.member !== undefined && !r.ok ? { ...r, detail: `${t.member}: ${r.detail}` } : r;
+        })
+            .find(r => !r.ok);
+        files.push(bad ?? { path, ok: true, detail: '' });
     }
-    return outcomes;
+    return files;
 }
 /** Does the layer hold what the context holds? Owner is never compared (COPY may --chown). */
 function compareEntry(path, expected, actual, chmodFlag) {
@@ -1312,34 +1364,14 @@ async function buildSource(run) {
     }
 }
 async function buildWith(run, host, setup) {
-    // A record from the registry says what the last image holds, nothing about this host's
-    // builder: its context cache may hold old bytes of its own, so the cure treats it as no record
-    // (it prunes rather than re-sending only what changed).
-    const local = run.previousSource === 'registry' ? null : run.previous;
-    const diverged = run.previous === null || local === null || run.previous.contextHash !== run.hashed.contextHash;
-    if (diverged && run.opts.prune !== 'never')
-        run.io.phase?.('prune');
-    const { pruned, vouched, resent } = await (0,cure/* cureStage */.ki)({
-        exec: run.docker(),
-        kind: host.kind,
-        policy: run.opts.prune,
-        previous: local,
-        diverged,
-        statePath: run.statePath,
-        context: run.opts.context,
-        dockerfile: run.opts.file,
-        entries: run.files.entries,
-        files: run.files.signatures,
-        listing: await run.sourcesBefore,
-        say: run.say
-    });
+    const { diverged, pruned, vouched, resent } = await cureBeforeBuild(run, host);
     const options = buildOptions(run, host, diverged, setup);
     run.io.phase?.('build');
     await setup.beforeBuild();
     const { log, imageId, metadata } = await buildFinal(run, host, options);
     // Listed now, overlapping the proofs, unless a stage build (which syncs too) comes after.
-    let after = vouched ? (0,cure/* listLocalSources */.UE)(run.docker()) : null;
-    const stages = stageImages(run, host, { ...options, flags: setup.stageFlags }, () => (after = null));
+    const listing = { after: vouched ? (0,cure/* listLocalSources */.UE)(run.docker()) : null };
+    const stages = stageImages(run, host, { ...options, flags: setup.stageFlags }, () => (listing.after = null));
     return {
         builder: host.kind,
         pruned,
@@ -1357,18 +1389,45 @@ async function buildWith(run, host, setup) {
         },
         buildxMetadata: metadata,
         resent: new Set(resent ?? []),
-        keepState: vouched
-            ? async (record) => {
-                await (0,cure/* keepBuilderState */.cf)({
-                    statePath: run.statePath,
-                    record,
-                    context: run.opts.context,
-                    dockerfile: run.opts.file,
-                    before: await run.sourcesBefore,
-                    after: await (after ?? (0,cure/* listLocalSources */.UE)(run.docker()))
-                }).catch(e => run.say(`the builder state was not kept (the next changed build prunes): ${String(e)}`));
-            }
-            : null
+        keepState: vouched ? keepStateAfter(run, listing) : null
+    };
+}
+/** Re-send what changed, or prune, when the context diverged from the record (cure.ts). */
+async function cureBeforeBuild(run, host) {
+    // A record from the registry says what the last image holds, nothing about this host's
+    // builder: its context cache may hold old bytes of its own, so the cure treats it as no record
+    // (it prunes rather than re-sending only what changed).
+    const local = run.previousSource === 'registry' ? null : run.previous;
+    const diverged = run.previous === null || local === null || run.previous.contextHash !== run.hashed.contextHash;
+    if (diverged && run.opts.prune !== 'never')
+        run.io.phase?.('prune');
+    const cured = await (0,cure/* cureStage */.ki)({
+        exec: run.docker(),
+        kind: host.kind,
+        policy: run.opts.prune,
+        previous: local,
+        diverged,
+        statePath: run.statePath,
+        context: run.opts.context,
+        dockerfile: run.opts.file,
+        entries: run.files.entries,
+        files: run.files.signatures,
+        listing: await run.sourcesBefore,
+        say: run.say
+    });
+    return { ...cured, diverged };
+}
+/** Keeps the builder state the cure vouched for, beside the record; a failure only says so. */
+function keepStateAfter(run, listing) {
+    return async (record) => {
+        await (0,cure/* keepBuilderState */.cf)({
+            statePath: run.statePath,
+            record,
+            context: run.opts.context,
+            dockerfile: run.opts.file,
+            before: await run.sourcesBefore,
+            after: await (listing.after ?? (0,cure/* listLocalSources */.UE)(run.docker()))
+        }).catch(e => run.say(`the builder state was not kept (the next changed build prunes): ${String(e)}`));
     };
 }
 async function detectHost(run) {
@@ -2245,30 +2304,11 @@ async function hashContext(opts) {
     const namedDirs = opts.namedContexts ?? {};
     const names = Object.keys(namedDirs);
     const bytes = await readDockerfileBytes(opts.file);
-    const text = bytes.toString('utf8');
-    let plan = readPlan(text, opts.file, opts.buildArgs, names);
-    let onBuildProblems = [];
-    const images = imageBases(plan);
-    if (opts.onBuild && images.length > 0) {
-        const read = await opts.onBuild(images);
-        onBuildProblems = read.problems;
-        if (read.triggers.size > 0)
-            plan = readPlan(text, opts.file, opts.buildArgs, names, read.triggers);
-    }
+    const { plan, onBuildProblems } = await planWithTriggers(bytes.toString('utf8'), names, opts);
     opts.onPlan?.(plan);
     // Opened before the walk: the cache's horizon must precede every lstat of the scan.
     const cache = opts.statCache ? await _context_statcache_js__WEBPACK_IMPORTED_MODULE_3__/* .StatCache */ .XO.open(opts.statCache) : null;
-    let scan;
-    try {
-        scan = await (0,_context_walk_js__WEBPACK_IMPORTED_MODULE_2__/* .scanContext */ .hp)(opts.context, {
-            dockerfile: opts.file,
-            ...(cache ? { digester: cache.digester() } : {})
-        });
-    }
-    catch (e) {
-        await cache?.discard();
-        throw e;
-    }
+    const scan = await scanWithCache(opts.context, opts.file, cache);
     const inputs = {
         dockerfile: sha256(bytes),
         ignoreFile: scan.ignoreFile,
@@ -2287,6 +2327,34 @@ async function hashContext(opts) {
         named,
         all: named.size === 0 ? scan.entries : [...scan.entries, ...(0,_named_contexts_js__WEBPACK_IMPORTED_MODULE_7__/* .keyedEntries */ .v6)(named, scan.entries)]
     };
+}
+/**
+ * The plan, read again with the ONBUILD triggers of local base images when there are any (a
+ * trigger runs as the first instructions of the stage built on that image).
+ */
+async function planWithTriggers(text, names, opts) {
+    const plan = readPlan(text, opts.file, opts.buildArgs, names);
+    const images = imageBases(plan);
+    if (!opts.onBuild || images.length === 0)
+        return { plan, onBuildProblems: [] };
+    const read = await opts.onBuild(images);
+    if (read.triggers.size === 0)
+        return { plan, onBuildProblems: read.problems };
+    const again = readPlan(text, opts.file, opts.buildArgs, names, read.triggers);
+    return { plan: again, onBuildProblems: read.problems };
+}
+/** The context walk, digesting through the stat cache when there is one (dropped on failure). */
+async function scanWithCache(context, dockerfile, cache) {
+    try {
+        return await (0,_context_walk_js__WEBPACK_IMPORTED_MODULE_2__/* .scanContext */ .hp)(context, {
+            dockerfile,
+            ...(cache ? { digester: cache.digester() } : {})
+        });
+    }
+    catch (e) {
+        await cache?.discard();
+        throw e;
+    }
 }
 const sha256 = (b) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(b).digest('hex')}`;
 /**
@@ -2459,51 +2527,13 @@ function hashOf(entries) {
  */
 async function buildStandIns(dirs, io, where) {
     const made = [];
-    const cleanup = async () => {
-        for (const { name, id } of made) {
-            const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null);
-            // Untag only while the name still points at our image; never forced.
-            if (now?.code === 0 && now.stdout.trim() === id) {
-                await io.exec(['image', 'rm', name]).catch(() => null);
-            }
-        }
-    };
+    const cleanup = () => removeStandIns(io, made);
     const temp = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'fb-context-'));
     try {
         const dockerfile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(temp, 'Dockerfile');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(dockerfile, 'FROM scratch\nCOPY . /\n');
         for (const [name, dir] of Object.entries(dirs)) {
-            const existing = await io.exec([
-                'image',
-                'inspect',
-                '--format',
-                `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
-                name
-            ]);
-            if (existing.code === 0 && existing.stdout.trim() === '') {
-                throw new _options_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`);
-            }
-            io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`);
-            const lines = [];
-            const built = await (0,_docker_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runBuild */ .cM)(io.exec, io.kind, {
-                context: dir,
-                file: dockerfile,
-                tags: [name],
-                buildArgs: {},
-                cacheFrom: [],
-                labels: { [STAND_IN_LABEL]: dir }
-            }, {
-                onLine: l => lines.push(l),
-                redact: io.redact,
-                ...(io.onCommand ? { onCommand: io.onCommand } : {})
-            });
-            if (built.code !== 0 || built.imageId === null) {
-                for (const l of lines.slice(-20))
-                    io.say(`[context ${name}] ${l}`);
-                throw new _util_error_js__WEBPACK_IMPORTED_MODULE_7__/* .FreshBuildError */ .nz(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
-            }
-            const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
-            made.push({ name, id: id.stdout.trim() });
+            made.push(await buildStandIn(name, dir, dockerfile, io, where));
         }
     }
     catch (e) {
@@ -2514,6 +2544,50 @@ async function buildStandIns(dirs, io, where) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { recursive: true, force: true });
     }
     return { cleanup };
+}
+async function removeStandIns(io, made) {
+    for (const { name, id } of made) {
+        const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null);
+        // Untag only while the name still points at our image; never forced.
+        if (now?.code === 0 && now.stdout.trim() === id) {
+            await io.exec(['image', 'rm', name]).catch(() => null);
+        }
+    }
+}
+/** One stand-in: refused over a foreign image of that name, else built from `dir` and tagged. */
+async function buildStandIn(name, dir, dockerfile, io, where) {
+    const existing = await io.exec([
+        'image',
+        'inspect',
+        '--format',
+        `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
+        name
+    ]);
+    if (existing.code === 0 && existing.stdout.trim() === '') {
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`);
+    }
+    io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`);
+    const lines = [];
+    const spec = {
+        context: dir,
+        file: dockerfile,
+        tags: [name],
+        buildArgs: {},
+        cacheFrom: [],
+        labels: { [STAND_IN_LABEL]: dir }
+    };
+    const built = await (0,_docker_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runBuild */ .cM)(io.exec, io.kind, spec, {
+        onLine: l => lines.push(l),
+        redact: io.redact,
+        ...(io.onCommand ? { onCommand: io.onCommand } : {})
+    });
+    if (built.code !== 0 || built.imageId === null) {
+        for (const l of lines.slice(-20))
+            io.say(`[context ${name}] ${l}`);
+        throw new _util_error_js__WEBPACK_IMPORTED_MODULE_7__/* .FreshBuildError */ .nz(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
+    }
+    const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
+    return { name, id: id.stdout.trim() };
 }
 
 

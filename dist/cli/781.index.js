@@ -106,30 +106,11 @@ async function hashContext(opts) {
     const namedDirs = opts.namedContexts ?? {};
     const names = Object.keys(namedDirs);
     const bytes = await readDockerfileBytes(opts.file);
-    const text = bytes.toString('utf8');
-    let plan = readPlan(text, opts.file, opts.buildArgs, names);
-    let onBuildProblems = [];
-    const images = imageBases(plan);
-    if (opts.onBuild && images.length > 0) {
-        const read = await opts.onBuild(images);
-        onBuildProblems = read.problems;
-        if (read.triggers.size > 0)
-            plan = readPlan(text, opts.file, opts.buildArgs, names, read.triggers);
-    }
+    const { plan, onBuildProblems } = await planWithTriggers(bytes.toString('utf8'), names, opts);
     opts.onPlan?.(plan);
     // Opened before the walk: the cache's horizon must precede every lstat of the scan.
     const cache = opts.statCache ? await _context_statcache_js__WEBPACK_IMPORTED_MODULE_3__/* .StatCache */ .XO.open(opts.statCache) : null;
-    let scan;
-    try {
-        scan = await (0,_context_walk_js__WEBPACK_IMPORTED_MODULE_2__/* .scanContext */ .hp)(opts.context, {
-            dockerfile: opts.file,
-            ...(cache ? { digester: cache.digester() } : {})
-        });
-    }
-    catch (e) {
-        await cache?.discard();
-        throw e;
-    }
+    const scan = await scanWithCache(opts.context, opts.file, cache);
     const inputs = {
         dockerfile: sha256(bytes),
         ignoreFile: scan.ignoreFile,
@@ -148,6 +129,34 @@ async function hashContext(opts) {
         named,
         all: named.size === 0 ? scan.entries : [...scan.entries, ...(0,_named_contexts_js__WEBPACK_IMPORTED_MODULE_7__/* .keyedEntries */ .v6)(named, scan.entries)]
     };
+}
+/**
+ * The plan, read again with the ONBUILD triggers of local base images when there are any (a
+ * trigger runs as the first instructions of the stage built on that image).
+ */
+async function planWithTriggers(text, names, opts) {
+    const plan = readPlan(text, opts.file, opts.buildArgs, names);
+    const images = imageBases(plan);
+    if (!opts.onBuild || images.length === 0)
+        return { plan, onBuildProblems: [] };
+    const read = await opts.onBuild(images);
+    if (read.triggers.size === 0)
+        return { plan, onBuildProblems: read.problems };
+    const again = readPlan(text, opts.file, opts.buildArgs, names, read.triggers);
+    return { plan: again, onBuildProblems: read.problems };
+}
+/** The context walk, digesting through the stat cache when there is one (dropped on failure). */
+async function scanWithCache(context, dockerfile, cache) {
+    try {
+        return await (0,_context_walk_js__WEBPACK_IMPORTED_MODULE_2__/* .scanContext */ .hp)(context, {
+            dockerfile,
+            ...(cache ? { digester: cache.digester() } : {})
+        });
+    }
+    catch (e) {
+        await cache?.discard();
+        throw e;
+    }
 }
 const sha256 = (b) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(b).digest('hex')}`;
 /**
@@ -320,51 +329,13 @@ function hashOf(entries) {
  */
 async function buildStandIns(dirs, io, where) {
     const made = [];
-    const cleanup = async () => {
-        for (const { name, id } of made) {
-            const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null);
-            // Untag only while the name still points at our image; never forced.
-            if (now?.code === 0 && now.stdout.trim() === id) {
-                await io.exec(['image', 'rm', name]).catch(() => null);
-            }
-        }
-    };
+    const cleanup = () => removeStandIns(io, made);
     const temp = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'fb-context-'));
     try {
         const dockerfile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(temp, 'Dockerfile');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(dockerfile, 'FROM scratch\nCOPY . /\n');
         for (const [name, dir] of Object.entries(dirs)) {
-            const existing = await io.exec([
-                'image',
-                'inspect',
-                '--format',
-                `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
-                name
-            ]);
-            if (existing.code === 0 && existing.stdout.trim() === '') {
-                throw new _options_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`);
-            }
-            io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`);
-            const lines = [];
-            const built = await (0,_docker_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runBuild */ .cM)(io.exec, io.kind, {
-                context: dir,
-                file: dockerfile,
-                tags: [name],
-                buildArgs: {},
-                cacheFrom: [],
-                labels: { [STAND_IN_LABEL]: dir }
-            }, {
-                onLine: l => lines.push(l),
-                redact: io.redact,
-                ...(io.onCommand ? { onCommand: io.onCommand } : {})
-            });
-            if (built.code !== 0 || built.imageId === null) {
-                for (const l of lines.slice(-20))
-                    io.say(`[context ${name}] ${l}`);
-                throw new _util_error_js__WEBPACK_IMPORTED_MODULE_7__/* .FreshBuildError */ .nz(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
-            }
-            const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
-            made.push({ name, id: id.stdout.trim() });
+            made.push(await buildStandIn(name, dir, dockerfile, io, where));
         }
     }
     catch (e) {
@@ -375,6 +346,50 @@ async function buildStandIns(dirs, io, where) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { recursive: true, force: true });
     }
     return { cleanup };
+}
+async function removeStandIns(io, made) {
+    for (const { name, id } of made) {
+        const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null);
+        // Untag only while the name still points at our image; never forced.
+        if (now?.code === 0 && now.stdout.trim() === id) {
+            await io.exec(['image', 'rm', name]).catch(() => null);
+        }
+    }
+}
+/** One stand-in: refused over a foreign image of that name, else built from `dir` and tagged. */
+async function buildStandIn(name, dir, dockerfile, io, where) {
+    const existing = await io.exec([
+        'image',
+        'inspect',
+        '--format',
+        `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
+        name
+    ]);
+    if (existing.code === 0 && existing.stdout.trim() === '') {
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`);
+    }
+    io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`);
+    const lines = [];
+    const spec = {
+        context: dir,
+        file: dockerfile,
+        tags: [name],
+        buildArgs: {},
+        cacheFrom: [],
+        labels: { [STAND_IN_LABEL]: dir }
+    };
+    const built = await (0,_docker_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runBuild */ .cM)(io.exec, io.kind, spec, {
+        onLine: l => lines.push(l),
+        redact: io.redact,
+        ...(io.onCommand ? { onCommand: io.onCommand } : {})
+    });
+    if (built.code !== 0 || built.imageId === null) {
+        for (const l of lines.slice(-20))
+            io.say(`[context ${name}] ${l}`);
+        throw new _util_error_js__WEBPACK_IMPORTED_MODULE_7__/* .FreshBuildError */ .nz(`named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`);
+    }
+    const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]);
+    return { name, id: id.stdout.trim() };
 }
 
 

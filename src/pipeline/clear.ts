@@ -132,6 +132,20 @@ function sameCheck(a: CheckedPath, b: CheckedPath): boolean {
   return a.found.dev === b.found.dev && a.found.ino === b.found.ino
 }
 
+/** Everything runClear checks before it changes anything. */
+interface ClearPlan {
+  targets: CheckedPath[]
+  statePath: string
+  ownFiles: { files: OwnFile[]; warnings: string[] }
+  cacheRefs: ReturnType<typeof parseCacheRefs>
+  registries: Awaited<ReturnType<typeof prepareCacheDeletion>> | null
+  exec: DockerExec
+  commands: string[][]
+  warnings: string[]
+}
+
+type ClearIo = { progress: (line: string) => void; env: NodeJS.ProcessEnv; exec?: DockerExec }
+
 /**
  * The workflow_dispatch cache clear: prune the builder (all records, or by filter), delete host
  * cache paths, reset the record. Builder records only: never volumes, containers or images.
@@ -140,13 +154,36 @@ function sameCheck(a: CheckedPath, b: CheckedPath): boolean {
  * anything changed) and checked again after it, since the prune can take minutes; each deletion
  * then goes through removeChecked, which cannot follow a folder swapped after the last check.
  */
-export async function runClear(
-  opts: ClearOptions,
-  io: { progress: (line: string) => void; env: NodeJS.ProcessEnv; exec?: DockerExec }
-): Promise<ClearReport> {
-  const checkPaths = (): Promise<CheckedPath[]> =>
-    Promise.all(opts.paths.map(p => checkClearPath(opts.root, p)))
-  const targets = await checkPaths()
+export async function runClear(opts: ClearOptions, io: ClearIo): Promise<ClearReport> {
+  const plan = await planClear(opts, io)
+  const actionsCache = await clearActionsCacheFirst(opts, io)
+  const pruned = await pruneBuilder(plan, opts, io.progress)
+  await recheckAfterPrune(plan, opts.root)
+  const { removedPaths, missingPaths } = await removePaths(plan.targets, io.progress)
+  const registryCache = plan.registries
+    ? await deleteCacheRefs(plan.cacheRefs, plan.registries, io.progress)
+    : null
+  const recordReset = await resetRecord(plan.ownFiles.files, plan.statePath, io.progress)
+  return {
+    verdict: 'cleared',
+    pruned,
+    reclaimedBytes: pruned.reclaimedBytes,
+    removedPaths,
+    missingPaths,
+    recordReset,
+    statePath: plan.statePath,
+    warnings: plan.warnings,
+    registryCache,
+    actionsCache
+  }
+}
+
+const checkPaths = (root: string, paths: readonly string[]): Promise<CheckedPath[]> =>
+  Promise.all(paths.map(p => checkClearPath(root, p)))
+
+/** The checks before anything changes: paths, own files, registries, the builder and its commands. */
+async function planClear(opts: ClearOptions, io: ClearIo): Promise<ClearPlan> {
+  const targets = await checkPaths(opts.root, opts.paths)
   const statePath =
     opts.state ??
     defaultStatePath({ context: opts.context, file: opts.file, target: opts.target, env: io.env })
@@ -168,30 +205,51 @@ export async function runClear(
       'legacy builder: its layer cache lives in images, which clear never removes; the next build should pass --no-cache'
     )
   }
-  // The Actions cache goes first, after every local check and before anything local is
-  // deleted: it is the step a token or a rate limit can refuse, and a refusal then leaves the
-  // builder cache, the paths and the record exactly as they were (no half-done clear).
-  const actionsCache = opts.actionsCache
-    ? await clearActionsCaches(opts.actionsCache, io).catch((e: unknown) => {
-        if (!(e instanceof ActionsCacheError)) throw e
-        throw new ActionsCacheError(
-          `${e.message}; the builder cache, the paths and the record were left as they were`,
-          e.status
-        )
-      })
-    : null
-  io.progress(`pruning the builder cache: ${commands.map(c => c.join(' ')).join('; ')}`)
-  const policy = opts.all ? 'all' : opts.filters.length > 0 ? 'filter' : 'unused'
-  const pruned = await runPrune(exec, policy, commands)
-  if (!pruned.done) throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`)
+  return { targets, statePath, ownFiles, cacheRefs, registries, exec, commands, warnings }
+}
 
-  // The prune took a while: every path must still be what it was.
-  const again = await checkPaths().catch((e: unknown) => {
+/**
+ * The Actions cache goes first, after every local check and before anything local is deleted:
+ * it is the step a token or a rate limit can refuse, and a refusal then leaves the builder
+ * cache, the paths and the record exactly as they were (no half-done clear).
+ */
+async function clearActionsCacheFirst(
+  opts: ClearOptions,
+  io: ClearIo
+): Promise<ActionsCacheReport | null> {
+  if (!opts.actionsCache) return null
+  return clearActionsCaches(opts.actionsCache, io).catch((e: unknown) => {
+    if (!(e instanceof ActionsCacheError)) throw e
+    throw new ActionsCacheError(
+      `${e.message}; the builder cache, the paths and the record were left as they were`,
+      e.status
+    )
+  })
+}
+
+async function pruneBuilder(
+  plan: ClearPlan,
+  opts: ClearOptions,
+  progress: (line: string) => void
+): Promise<PruneResult> {
+  progress(`pruning the builder cache: ${plan.commands.map(c => c.join(' ')).join('; ')}`)
+  const policy = opts.all ? 'all' : opts.filters.length > 0 ? 'filter' : 'unused'
+  const pruned = await runPrune(plan.exec, policy, plan.commands)
+  if (!pruned.done) throw new Error(`builder prune failed: ${pruned.note ?? 'unknown error'}`)
+  return pruned
+}
+
+/** The prune took a while: every path and own file must still be what it was. */
+async function recheckAfterPrune(plan: ClearPlan, root: string): Promise<void> {
+  const again = await checkPaths(
+    root,
+    plan.targets.map(t => t.given)
+  ).catch((e: unknown) => {
     throw new UsageError(
       `a clear path changed while the builder was pruned: ${errorMessage(e)}; no path deleted`
     )
   })
-  for (const [i, t] of targets.entries()) {
+  for (const [i, t] of plan.targets.entries()) {
     const now = again[i] as CheckedPath
     if (!sameCheck(t, now)) {
       throw new UsageError(
@@ -199,8 +257,8 @@ export async function runClear(
       )
     }
   }
-  const ownAgain = await checkOwnFiles(statePath)
-  for (const [i, f] of ownFiles.files.entries()) {
+  const ownAgain = await checkOwnFiles(plan.statePath)
+  for (const [i, f] of plan.ownFiles.files.entries()) {
     const now = ownAgain.files[i]
     if (now?.path !== f.path || !sameIdentity(now.found, f.found)) {
       throw new UsageError(
@@ -208,7 +266,12 @@ export async function runClear(
       )
     }
   }
+}
 
+async function removePaths(
+  targets: readonly CheckedPath[],
+  progress: (line: string) => void
+): Promise<{ removedPaths: string[]; missingPaths: string[] }> {
   const removedPaths: string[] = []
   const missingPaths: string[] = []
   for (const t of targets) {
@@ -216,18 +279,22 @@ export async function runClear(
       missingPaths.push(t.given)
       continue
     }
-    io.progress(`removing ${t.abs}`)
+    progress(`removing ${t.abs}`)
     if (await removeChecked(t.abs, t.found, t.realRoot, `clear path "${t.given}"`))
       removedPaths.push(t.given)
     else missingPaths.push(t.given)
   }
+  return { removedPaths, missingPaths }
+}
 
-  const registryCache = registries
-    ? await deleteCacheRefs(cacheRefs, registries, io.progress)
-    : null
-
+/** Removes the record and its companions that are the tool's own; true when the record went. */
+async function resetRecord(
+  files: readonly OwnFile[],
+  statePath: string,
+  progress: (line: string) => void
+): Promise<boolean> {
   let recordReset = false
-  for (const f of ownFiles.files) {
+  for (const f of files) {
     if (f.found === null || !f.ours) continue
     const removed = await removeChecked(f.path, f.found, f.dir, f.path).catch((e: unknown) => {
       throw new UsageError(`clear: ${f.path} could not be removed: ${errorMessage(e)}`)
@@ -236,19 +303,8 @@ export async function runClear(
   }
   // The re-send cure's builder state goes with the record (named from the record's own path).
   await rm(builderStampPath(statePath), { force: true })
-  io.progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`)
-  return {
-    verdict: 'cleared',
-    pruned,
-    reclaimedBytes: pruned.reclaimedBytes,
-    removedPaths,
-    missingPaths,
-    recordReset,
-    statePath,
-    warnings,
-    registryCache,
-    actionsCache
-  }
+  progress(recordReset ? `record reset: ${statePath}` : `no record at ${statePath}`)
+  return recordReset
 }
 
 function sameIdentity(a: Identity | null, b: Identity | null): boolean {

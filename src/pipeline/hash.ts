@@ -131,29 +131,11 @@ export async function hashContext(opts: {
   const namedDirs = opts.namedContexts ?? {}
   const names = Object.keys(namedDirs)
   const bytes = await readDockerfileBytes(opts.file)
-  const text = bytes.toString('utf8')
-  let plan = readPlan(text, opts.file, opts.buildArgs, names)
-  let onBuildProblems: string[] = []
-  const images = imageBases(plan)
-  if (opts.onBuild && images.length > 0) {
-    const read = await opts.onBuild(images)
-    onBuildProblems = read.problems
-    if (read.triggers.size > 0)
-      plan = readPlan(text, opts.file, opts.buildArgs, names, read.triggers)
-  }
+  const { plan, onBuildProblems } = await planWithTriggers(bytes.toString('utf8'), names, opts)
   opts.onPlan?.(plan)
   // Opened before the walk: the cache's horizon must precede every lstat of the scan.
   const cache = opts.statCache ? await StatCache.open(opts.statCache) : null
-  let scan: ContextScan
-  try {
-    scan = await scanContext(opts.context, {
-      dockerfile: opts.file,
-      ...(cache ? { digester: cache.digester() } : {})
-    })
-  } catch (e) {
-    await cache?.discard()
-    throw e
-  }
+  const scan = await scanWithCache(opts.context, opts.file, cache)
   const inputs: BuildInputs = {
     dockerfile: sha256(bytes),
     ignoreFile: scan.ignoreFile,
@@ -171,6 +153,41 @@ export async function hashContext(opts: {
     onBuildProblems,
     named,
     all: named.size === 0 ? scan.entries : [...scan.entries, ...keyedEntries(named, scan.entries)]
+  }
+}
+
+/**
+ * The plan, read again with the ONBUILD triggers of local base images when there are any (a
+ * trigger runs as the first instructions of the stage built on that image).
+ */
+async function planWithTriggers(
+  text: string,
+  names: readonly string[],
+  opts: { file: string; buildArgs: Record<string, string>; onBuild?: OnBuildReader }
+): Promise<{ plan: ReadPlan; onBuildProblems: string[] }> {
+  const plan = readPlan(text, opts.file, opts.buildArgs, names)
+  const images = imageBases(plan)
+  if (!opts.onBuild || images.length === 0) return { plan, onBuildProblems: [] }
+  const read = await opts.onBuild(images)
+  if (read.triggers.size === 0) return { plan, onBuildProblems: read.problems }
+  const again = readPlan(text, opts.file, opts.buildArgs, names, read.triggers)
+  return { plan: again, onBuildProblems: read.problems }
+}
+
+/** The context walk, digesting through the stat cache when there is one (dropped on failure). */
+async function scanWithCache(
+  context: string,
+  dockerfile: string,
+  cache: StatCache | null
+): Promise<ContextScan> {
+  try {
+    return await scanContext(context, {
+      dockerfile,
+      ...(cache ? { digester: cache.digester() } : {})
+    })
+  } catch (e) {
+    await cache?.discard()
+    throw e
   }
 }
 

@@ -118,60 +118,14 @@ export async function buildStandIns(
   io: StandInIo,
   where: string
 ): Promise<StandIns> {
-  const made: { name: string; id: string }[] = []
-  const cleanup = async (): Promise<void> => {
-    for (const { name, id } of made) {
-      const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null)
-      // Untag only while the name still points at our image; never forced.
-      if (now?.code === 0 && now.stdout.trim() === id) {
-        await io.exec(['image', 'rm', name]).catch(() => null)
-      }
-    }
-  }
+  const made: StandInImage[] = []
+  const cleanup = (): Promise<void> => removeStandIns(io, made)
   const temp = mkdtempSync(join(tmpdir(), 'fb-context-'))
   try {
     const dockerfile = join(temp, 'Dockerfile')
     writeFileSync(dockerfile, 'FROM scratch\nCOPY . /\n')
     for (const [name, dir] of Object.entries(dirs)) {
-      const existing = await io.exec([
-        'image',
-        'inspect',
-        '--format',
-        `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
-        name
-      ])
-      if (existing.code === 0 && existing.stdout.trim() === '') {
-        throw new UsageError(
-          `${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`
-        )
-      }
-      io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`)
-      const lines: string[] = []
-      const built = await runBuild(
-        io.exec,
-        io.kind,
-        {
-          context: dir,
-          file: dockerfile,
-          tags: [name],
-          buildArgs: {},
-          cacheFrom: [],
-          labels: { [STAND_IN_LABEL]: dir }
-        },
-        {
-          onLine: l => lines.push(l),
-          redact: io.redact,
-          ...(io.onCommand ? { onCommand: io.onCommand } : {})
-        }
-      )
-      if (built.code !== 0 || built.imageId === null) {
-        for (const l of lines.slice(-20)) io.say(`[context ${name}] ${l}`)
-        throw new FreshBuildError(
-          `named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`
-        )
-      }
-      const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name])
-      made.push({ name, id: id.stdout.trim() })
+      made.push(await buildStandIn(name, dir, dockerfile, io, where))
     }
   } catch (e) {
     await cleanup()
@@ -180,4 +134,65 @@ export async function buildStandIns(
     rmSync(temp, { recursive: true, force: true })
   }
   return { cleanup }
+}
+
+/** A stand-in image this run tagged: its name and the image id the tag pointed at. */
+interface StandInImage {
+  name: string
+  id: string
+}
+
+async function removeStandIns(io: StandInIo, made: readonly StandInImage[]): Promise<void> {
+  for (const { name, id } of made) {
+    const now = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name]).catch(() => null)
+    // Untag only while the name still points at our image; never forced.
+    if (now?.code === 0 && now.stdout.trim() === id) {
+      await io.exec(['image', 'rm', name]).catch(() => null)
+    }
+  }
+}
+
+/** One stand-in: refused over a foreign image of that name, else built from `dir` and tagged. */
+async function buildStandIn(
+  name: string,
+  dir: string,
+  dockerfile: string,
+  io: StandInIo,
+  where: string
+): Promise<StandInImage> {
+  const existing = await io.exec([
+    'image',
+    'inspect',
+    '--format',
+    `{{index .Config.Labels "${STAND_IN_LABEL}"}}`,
+    name
+  ])
+  if (existing.code === 0 && existing.stdout.trim() === '') {
+    throw new UsageError(
+      `${where}: ${name}: without buildx a named context is stood in by a local image ${name}, and an image of that name already exists on this daemon; rename the context or install buildx`
+    )
+  }
+  io.say(`named context ${name}: standing in an image built from ${dir} (no buildx)`)
+  const lines: string[] = []
+  const spec = {
+    context: dir,
+    file: dockerfile,
+    tags: [name],
+    buildArgs: {},
+    cacheFrom: [],
+    labels: { [STAND_IN_LABEL]: dir }
+  }
+  const built = await runBuild(io.exec, io.kind, spec, {
+    onLine: l => lines.push(l),
+    redact: io.redact,
+    ...(io.onCommand ? { onCommand: io.onCommand } : {})
+  })
+  if (built.code !== 0 || built.imageId === null) {
+    for (const l of lines.slice(-20)) io.say(`[context ${name}] ${l}`)
+    throw new FreshBuildError(
+      `named context ${name}: building its stand-in image failed (exit ${built.code}): ${built.error ?? ''}`
+    )
+  }
+  const id = await io.exec(['image', 'inspect', '--format', '{{.Id}}', name])
+  return { name, id: id.stdout.trim() }
 }

@@ -6,6 +6,7 @@ import {
   readWantedLayers,
   stageBaseLength,
   type DockerExec,
+  type ImageInfo,
   type LayerEntry,
   type WantedLayer
 } from '../docker/index.js'
@@ -13,7 +14,7 @@ import { stepKey } from '../verdict/compare.js'
 import type { FileProof, ProofOutcome, ProofRequest } from '../verdict/judge.js'
 import { errorMessage } from './errors.js'
 import { pathInContext } from './named-contexts.js'
-import { layerTargets, type LayerTarget } from './expect.js'
+import { layerTargets, type ExpectContext, type LayerTarget } from './expect.js'
 
 /** An image whose last stage is a given stage. */
 export interface StageImage {
@@ -97,6 +98,21 @@ export async function proveSteps(
   return out
 }
 
+/** Where a step's changed paths land in its layer, before the layer is read. */
+interface PendingProof {
+  req: ProofRequest
+  step: PlannedStep
+  diffId: string
+  targets: Map<string, LayerTarget[]>
+  unproven: Map<string, string>
+}
+
+/** The context a step copies from: the main one, or a named one with its own entries. */
+type Contexts = {
+  main: ExpectContext
+  named: ReadonlyMap<string, ExpectContext>
+}
+
 async function proveStage(
   { image, appended }: StageImage,
   stageName: string,
@@ -110,21 +126,9 @@ async function proveStage(
   // The image's last stage is this one: its history ends with this stage's instructions, then
   // whatever the builder appended.
   const base = stageBaseLength(info.history.length - appended, [stage.instructions])
-
+  const contexts = proofContexts(deps)
   const outcomes: ProofOutcome[] = []
-  const byPath = new Map(deps.entries.map(e => [e.path, e]))
-  const namedByPath = new Map(
-    [...(deps.named ?? new Map<string, NamedContext>())].map(([name, c]) => [
-      name,
-      { context: c.root, byPath: new Map(c.entries.map(e => [e.path, e])) }
-    ])
-  )
-  const pending: {
-    req: ProofRequest
-    diffId: string
-    targets: Map<string, LayerTarget[]>
-    unproven: Map<string, string>
-  }[] = []
+  const pending: PendingProof[] = []
   for (const req of reqs) {
     const step = steps.get(req.key)
     if (!step) {
@@ -135,62 +139,93 @@ async function proveStage(
     const layer = layerForStep(info.history, base, position)
     const diffId = layer === null ? undefined : info.diffIds[layer]
     if (diffId === undefined) {
-      outcomes.push({
-        key: req.key,
-        files: [],
-        unprovable: `the image history of ${image} has no layer for line ${step.line}`
-      })
+      const unprovable = `the image history of ${image} has no layer for line ${step.line}`
+      outcomes.push({ key: req.key, files: [], unprovable })
       continue
     }
-    const targets = new Map<string, LayerTarget[]>()
-    const unproven = new Map<string, string>()
-    // A named context's step: its own directory and entries, its paths without the NAME: key.
-    const named = step.context === undefined ? undefined : namedByPath.get(step.context)
-    const where = named ?? { context: deps.context, byPath }
-    for (const { path, expected } of req.paths) {
-      const inside = pathInContext(step.context, path)
-      const want = expected && named ? { ...expected, path: inside } : expected
-      const t = await layerTargets(step, inside, want, where)
-      if ('unprovable' in t) unproven.set(path, t.unprovable)
-      else targets.set(path, t.targets)
-    }
-    pending.push({ req, diffId, targets, unproven })
+    pending.push({ req, step, diffId, ...(await stepTargets(req, step, contexts)) })
   }
   if (pending.length === 0) return outcomes
+  const layers = await readProofLayers(deps, info, pending)
+  for (const p of pending) {
+    const files = judgeFiles(p, layers.get(p.diffId) ?? new Map<string, LayerEntry>())
+    outcomes.push({ key: p.req.key, files })
+  }
+  return outcomes
+}
 
+/** The main context and each named one, their entries by path. */
+function proofContexts(deps: ProofDeps): Contexts {
+  const named = new Map<string, ExpectContext>()
+  for (const [name, c] of deps.named ?? new Map<string, NamedContext>()) {
+    named.set(name, { context: c.root, byPath: new Map(c.entries.map(e => [e.path, e])) })
+  }
+  const main = { context: deps.context, byPath: new Map(deps.entries.map(e => [e.path, e])) }
+  return { main, named }
+}
+
+/** Each requested path's layer targets, or why it cannot be proven. */
+async function stepTargets(
+  req: ProofRequest,
+  step: PlannedStep,
+  contexts: Contexts
+): Promise<Pick<PendingProof, 'targets' | 'unproven'>> {
+  const targets = new Map<string, LayerTarget[]>()
+  const unproven = new Map<string, string>()
+  // A named context's step: its own directory and entries, its paths without the NAME: key.
+  const named = step.context === undefined ? undefined : contexts.named.get(step.context)
+  const where = named ?? contexts.main
+  for (const { path, expected } of req.paths) {
+    const inside = pathInContext(step.context, path)
+    const want = expected && named ? { ...expected, path: inside } : expected
+    const t = await layerTargets(step, inside, want, where)
+    if ('unprovable' in t) unproven.set(path, t.unprovable)
+    else targets.set(path, t.targets)
+  }
+  return { targets, unproven }
+}
+
+/** Reads the wanted paths of every pending layer, saying where they were read from. */
+function readProofLayers(
+  deps: ProofDeps,
+  info: ImageInfo,
+  pending: readonly PendingProof[]
+): Promise<Map<string, Map<string, LayerEntry>>> {
   const wanted: WantedLayer[] = pending
     .map(p => ({ diffId: p.diffId, paths: [...p.targets.values()].flat().map(t => t.dest) }))
     .filter(w => w.paths.length > 0)
-  const layers = await readWantedLayers(deps.exec, info, wanted, r => {
+  return readWantedLayers(deps.exec, info, wanted, r => {
     if (r.fromStore.length > 0) {
       deps.say?.(`proof: ${r.fromStore.length} layer(s) read from the layer store on this host`)
     }
     if (r.fromSave.length > 0)
       deps.say?.(`proof: ${r.fromSave.length} layer(s) read from docker save`)
   })
-  for (const { req, diffId, targets, unproven } of pending) {
-    const entries = layers.get(diffId) ?? new Map<string, LayerEntry>()
-    const step = steps.get(req.key) as PlannedStep
-    const files: FileProof[] = []
-    for (const { path } of req.paths) {
-      const why = unproven.get(path)
-      if (why !== undefined) {
-        files.push({ path, ok: false, detail: why, unproven: true })
-        continue
-      }
-      // A path that lands nowhere (excluded by --exclude) has nothing to prove.
-      const bad = (targets.get(path) ?? [])
-        .map(t => {
-          const actual = entries.get(t.dest) ?? { type: 'missing' as const, mode: 0 }
-          const r = compareEntry(path, t.expected, actual, step.flags.chmod !== undefined)
-          return t.member !== undefined && !r.ok ? { ...r, detail: `${t.member}: ${r.detail}` } : r
-        })
-        .find(r => !r.ok)
-      files.push(bad ?? { path, ok: true, detail: '' })
+}
+
+/** Each requested path against what its step's layer holds. */
+function judgeFiles(
+  { req, step, targets, unproven }: PendingProof,
+  entries: ReadonlyMap<string, LayerEntry>
+): FileProof[] {
+  const files: FileProof[] = []
+  for (const { path } of req.paths) {
+    const why = unproven.get(path)
+    if (why !== undefined) {
+      files.push({ path, ok: false, detail: why, unproven: true })
+      continue
     }
-    outcomes.push({ key: req.key, files })
+    // A path that lands nowhere (excluded by --exclude) has nothing to prove.
+    const bad = (targets.get(path) ?? [])
+      .map(t => {
+        const actual = entries.get(t.dest) ?? { type: 'missing' as const, mode: 0 }
+        const r = compareEntry(path, t.expected, actual, step.flags.chmod !== undefined)
+        return t.member !== undefined && !r.ok ? { ...r, detail: `${t.member}: ${r.detail}` } : r
+      })
+      .find(r => !r.ok)
+    files.push(bad ?? { path, ok: true, detail: '' })
   }
-  return outcomes
+  return files
 }
 
 /** Does the layer hold what the context holds? Owner is never compared (COPY may --chown). */

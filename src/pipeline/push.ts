@@ -83,31 +83,58 @@ export async function pushImage(
 ): Promise<PushResult> {
   const pushed: { tag: string; digest: string }[] = []
   for (const ref of plan.refs) {
-    say(`pushing ${ref.text}`)
-    const r = await exec(['push', ref.text], { onLine: line => say(line) })
-    if (r.code !== 0) {
-      const last =
-        `${r.stderr}\n${r.stdout}`
-          .split('\n')
-          .map(l => l.trim())
-          .filter(Boolean)
-          .at(-1) ?? `exit ${r.code}`
-      throw new RegistryError(
-        `pushing ${ref.text} to registry ${ref.registry} failed: ${last}`,
-        'PUSH_FAILED'
-      )
-    }
-    const client = clientFor(plan.clients, ref.registry, {})
-    const registryDigest = await client.resolve(ref.repository, ref.tag ?? 'latest')
-    const said = pushedDigest(r.stdout + r.stderr)
-    if (!registryDigest || (said && said !== registryDigest)) {
-      throw new RegistryError(
-        `registry ${ref.registry}: ${ref.text} resolves to ${registryDigest ?? 'nothing'} after docker push reported ${said ?? 'no digest'}`,
-        'DIGEST_MISMATCH'
-      )
-    }
-    pushed.push({ tag: ref.text, digest: registryDigest })
+    pushed.push({ tag: ref.text, digest: await pushTag(exec, plan, ref, say) })
   }
+  const { records, warnings } = await attachRecords(plan, pushed, record, say)
+  return {
+    digest: (pushed[0] as { digest: string }).digest,
+    tags: plan.refs.map(r => r.text),
+    pushed,
+    records,
+    warnings
+  }
+}
+
+/** `docker push` of one tag; the digest the registry then resolves it to, checked against push's. */
+async function pushTag(
+  exec: DockerExec,
+  plan: PushPlan,
+  ref: ImageRef,
+  say: (line: string) => void
+): Promise<string> {
+  say(`pushing ${ref.text}`)
+  const r = await exec(['push', ref.text], { onLine: line => say(line) })
+  if (r.code !== 0) {
+    const last =
+      `${r.stderr}\n${r.stdout}`
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean)
+        .at(-1) ?? `exit ${r.code}`
+    throw new RegistryError(
+      `pushing ${ref.text} to registry ${ref.registry} failed: ${last}`,
+      'PUSH_FAILED'
+    )
+  }
+  const client = clientFor(plan.clients, ref.registry, {})
+  const registryDigest = await client.resolve(ref.repository, ref.tag ?? 'latest')
+  const said = pushedDigest(r.stdout + r.stderr)
+  if (!registryDigest || (said && said !== registryDigest)) {
+    throw new RegistryError(
+      `registry ${ref.registry}: ${ref.text} resolves to ${registryDigest ?? 'nothing'} after docker push reported ${said ?? 'no digest'}`,
+      'DIGEST_MISMATCH'
+    )
+  }
+  return registryDigest
+}
+
+/** The record beside each pushed image, once per repository and digest; failures are warnings. */
+async function attachRecords(
+  plan: PushPlan,
+  pushed: readonly { digest: string }[],
+  record: BuildRecord,
+  say: (line: string) => void
+): Promise<{ records: string[]; warnings: string[] }> {
   const records: string[] = []
   const warnings: string[] = []
   const seen = new Set<string>()
@@ -129,13 +156,7 @@ export async function pushImage(
       )
     }
   }
-  return {
-    digest: (pushed[0] as { digest: string }).digest,
-    tags: plan.refs.map(r => r.text),
-    pushed,
-    records,
-    warnings
-  }
+  return { records, warnings }
 }
 
 /**

@@ -13,7 +13,7 @@ import { LogParser } from '../../logs/index.js'
 import { newRecord, recordLabels } from '../../record/index.js'
 import { appendedEntries, type StageImage } from '../proof.js'
 import type { ComparedRun, Source } from '../run.js'
-import { cureStage, keepBuilderState, listLocalSources } from '../cure.js'
+import { cureStage, keepBuilderState, listLocalSources, type CureResult } from '../cure.js'
 import { commandLine, setUpBuild, type BuildSetup } from '../build-setup.js'
 import { FreshBuildError } from '../../util/error.js'
 
@@ -50,38 +50,18 @@ async function buildWith(
   host: DockerHostInfo,
   setup: BuildSetup
 ): Promise<Source> {
-  // A record from the registry says what the last image holds, nothing about this host's
-  // builder: its context cache may hold old bytes of its own, so the cure treats it as no record
-  // (it prunes rather than re-sending only what changed).
-  const local = run.previousSource === 'registry' ? null : run.previous
-  const diverged =
-    run.previous === null || local === null || run.previous.contextHash !== run.hashed.contextHash
-  if (diverged && run.opts.prune !== 'never') run.io.phase?.('prune')
-  const { pruned, vouched, resent } = await cureStage({
-    exec: run.docker(),
-    kind: host.kind,
-    policy: run.opts.prune,
-    previous: local,
-    diverged,
-    statePath: run.statePath,
-    context: run.opts.context,
-    dockerfile: run.opts.file,
-    entries: run.files.entries,
-    files: run.files.signatures,
-    listing: await run.sourcesBefore,
-    say: run.say
-  })
+  const { diverged, pruned, vouched, resent } = await cureBeforeBuild(run, host)
   const options = buildOptions(run, host, diverged, setup)
   run.io.phase?.('build')
   await setup.beforeBuild()
   const { log, imageId, metadata } = await buildFinal(run, host, options)
   // Listed now, overlapping the proofs, unless a stage build (which syncs too) comes after.
-  let after = vouched ? listLocalSources(run.docker()) : null
+  const listing: SourcesAfter = { after: vouched ? listLocalSources(run.docker()) : null }
   const stages = stageImages(
     run,
     host,
     { ...options, flags: setup.stageFlags },
-    () => (after = null)
+    () => (listing.after = null)
   )
   return {
     builder: host.kind,
@@ -100,20 +80,57 @@ async function buildWith(
     },
     buildxMetadata: metadata,
     resent: new Set(resent ?? []),
-    keepState: vouched
-      ? async record => {
-          await keepBuilderState({
-            statePath: run.statePath,
-            record,
-            context: run.opts.context,
-            dockerfile: run.opts.file,
-            before: await run.sourcesBefore,
-            after: await (after ?? listLocalSources(run.docker()))
-          }).catch(e =>
-            run.say(`the builder state was not kept (the next changed build prunes): ${String(e)}`)
-          )
-        }
-      : null
+    keepState: vouched ? keepStateAfter(run, listing) : null
+  }
+}
+
+/** The builder's local sources after the build, listed early; null: list them when needed. */
+interface SourcesAfter {
+  after: ReturnType<typeof listLocalSources> | null
+}
+
+/** Re-send what changed, or prune, when the context diverged from the record (cure.ts). */
+async function cureBeforeBuild(
+  run: ComparedRun,
+  host: DockerHostInfo
+): Promise<CureResult & { diverged: boolean }> {
+  // A record from the registry says what the last image holds, nothing about this host's
+  // builder: its context cache may hold old bytes of its own, so the cure treats it as no record
+  // (it prunes rather than re-sending only what changed).
+  const local = run.previousSource === 'registry' ? null : run.previous
+  const diverged =
+    run.previous === null || local === null || run.previous.contextHash !== run.hashed.contextHash
+  if (diverged && run.opts.prune !== 'never') run.io.phase?.('prune')
+  const cured = await cureStage({
+    exec: run.docker(),
+    kind: host.kind,
+    policy: run.opts.prune,
+    previous: local,
+    diverged,
+    statePath: run.statePath,
+    context: run.opts.context,
+    dockerfile: run.opts.file,
+    entries: run.files.entries,
+    files: run.files.signatures,
+    listing: await run.sourcesBefore,
+    say: run.say
+  })
+  return { ...cured, diverged }
+}
+
+/** Keeps the builder state the cure vouched for, beside the record; a failure only says so. */
+function keepStateAfter(run: ComparedRun, listing: SourcesAfter): NonNullable<Source['keepState']> {
+  return async record => {
+    await keepBuilderState({
+      statePath: run.statePath,
+      record,
+      context: run.opts.context,
+      dockerfile: run.opts.file,
+      before: await run.sourcesBefore,
+      after: await (listing.after ?? listLocalSources(run.docker()))
+    }).catch(e =>
+      run.say(`the builder state was not kept (the next changed build prunes): ${String(e)}`)
+    )
   }
 }
 

@@ -21,9 +21,12 @@ function inContext(entries: readonly ContextEntry[], name: string): ContextEntry
     .map(e => ({ ...e, path: e.path.slice(prefix.length) }))
 }
 
+/** A literal source the ignore file keeps out of the context. */
+type Excluded = ComparedRun['excluded'][number]
+
 /** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
 export async function compare(run: HashedRun): Promise<ComparedRun> {
-  const { opts, steps, files, say } = run
+  const { opts, steps, files } = run
   const local = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings)
   const { previous, previousSource } = await previousRecord(run, local)
   const comparison = compareWithRecord(
@@ -32,11 +35,33 @@ export async function compare(run: HashedRun): Promise<ComparedRun> {
     previous,
     selector(steps, run.hashed.scan.entries, previous, run.hashed.named)
   )
-  // The main context's steps and entries; a named context's steps are checked against its own.
+  // The main context's steps; a named context's steps are checked against its own entries.
   const mainSteps = steps.filter(s => s.context === undefined)
-  const mainEntries = run.hashed.scan.entries
   const excluded = await excludedSources(opts.context, mainSteps, files.byPath)
-  const before = preBuildWarnings({
+  const before = await earlyWarnings(run, mainSteps, previous, excluded)
+  // Shown now too: a build that fails on them (an excluded literal source) must explain itself.
+  for (const w of before) run.say(`warning: ${w}`)
+  run.warnings.push(...before)
+  checkUnmatched(run, mainSteps, excluded)
+  if (run.command === 'check' && opts.verify !== 'none') {
+    run.warnings.push(
+      "check mode: this guard pruned nothing before that build, so every file a step of the final stage copied is proven from the image; note that builds of a relative context (`docker build .`) in folders of the same name share BuildKit's context record"
+    )
+  }
+  run.say(comparisonLine(run, previous, comparison.changedFiles.length))
+  return { ...run, previous, previousSource, comparison, excluded }
+}
+
+/** What can be told before the build: ignored sources, build args, cache sources. */
+async function earlyWarnings(
+  run: HashedRun,
+  mainSteps: readonly HashedStep[],
+  previous: BuildRecord | null,
+  excluded: readonly Excluded[]
+): Promise<string[]> {
+  const { opts } = run
+  const mainEntries = run.hashed.scan.entries
+  return preBuildWarnings({
     entries: mainEntries,
     steps: mainSteps,
     declaredArgs: run.hashed.plan.declaredArgs,
@@ -53,15 +78,22 @@ export async function compare(run: HashedRun): Promise<ComparedRun> {
     injected: run.command === 'build',
     secretArgs: opts.secretArgs
   })
-  // Shown now too: a build that fails on them (an excluded literal source) must explain itself.
-  for (const w of before) say(`warning: ${w}`)
-  run.warnings.push(...before)
-  // A literal source matching nothing fails the build: said before any prune, not after.
+}
+
+/**
+ * A literal source matching nothing fails the build: said before any prune, not after (a usage
+ * error in build mode, a warning when another tool built).
+ */
+function checkUnmatched(
+  run: HashedRun,
+  mainSteps: readonly HashedStep[],
+  excluded: readonly Excluded[]
+): void {
   const unmatched = [
-    ...unmatchedSources(mainSteps, mainEntries),
+    ...unmatchedSources(mainSteps, run.hashed.scan.entries),
     ...[...run.hashed.named].flatMap(([name, scan]) =>
       unmatchedSources(
-        steps.filter(s => s.context === name),
+        run.steps.filter(s => s.context === name),
         scan.entries
       )
     )
@@ -76,28 +108,20 @@ export async function compare(run: HashedRun): Promise<ComparedRun> {
     )
   }
   run.warnings.push(...unmatched.map(u => unmatchedMessage(u, false)))
-  if (run.command === 'check' && opts.verify !== 'none') {
-    run.warnings.push(
-      "check mode: this guard pruned nothing before that build, so every file a step of the final stage copied is proven from the image; note that builds of a relative context (`docker build .`) in folders of the same name share BuildKit's context record"
-    )
-  }
-  if (previous) {
-    const inputs = previous.inputs
-    const moved = [
-      inputs && inputs.dockerfile !== run.hashed.inputs.dockerfile
-        ? '; the Dockerfile changed'
-        : '',
-      inputs && inputs.ignore !== run.hashed.inputs.ignore ? '; the ignore file changed' : ''
-    ].join('')
-    say(
-      previous.contextHash === run.hashed.contextHash
-        ? 'the context equals the last good build'
-        : `${comparison.changedFiles.length} path(s) changed since the last good build (${previous.commit === null ? 'no commit' : run.redact(previous.commit)})${moved}`
-    )
-  } else {
-    say(`no record at ${run.redact(run.statePath)}: this build is the baseline`)
-  }
-  return { ...run, previous, previousSource, comparison, excluded }
+}
+
+/** The progress line on the record: baseline, unchanged, or how much changed and what else. */
+function comparisonLine(run: HashedRun, previous: BuildRecord | null, changed: number): string {
+  if (!previous) return `no record at ${run.redact(run.statePath)}: this build is the baseline`
+  if (previous.contextHash === run.hashed.contextHash)
+    return 'the context equals the last good build'
+  const inputs = previous.inputs
+  const moved = [
+    inputs && inputs.dockerfile !== run.hashed.inputs.dockerfile ? '; the Dockerfile changed' : '',
+    inputs && inputs.ignore !== run.hashed.inputs.ignore ? '; the ignore file changed' : ''
+  ].join('')
+  const commit = previous.commit === null ? 'no commit' : run.redact(previous.commit)
+  return `${changed} path(s) changed since the last good build (${commit})${moved}`
 }
 
 async function loadRecord(
