@@ -52905,6 +52905,227 @@ var src_record = __nccwpck_require__(4220);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/context/digest-worker.ts
+function digestWorkerMain(wt, fs, crypto) {
+    const port = wt.parentPort;
+    if (port === null)
+        return;
+    const data = wt.workerData;
+    // One buffer for every file: reads are synchronous, so a worker has one read at a time, and a
+    // big buffer means few syscalls per large file.
+    const buf = Buffer.allocUnsafe(data.bufferSize);
+    port.on('message', (batch) => {
+        const out = [];
+        for (const p of batch.paths) {
+            const path = typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+            let fd = -1;
+            try {
+                fd = fs.openSync(path, data.flags);
+                const h = crypto.createHash('sha256');
+                for (;;) {
+                    const n = fs.readSync(fd, buf, 0, buf.length, null);
+                    if (n === 0)
+                        break;
+                    h.update(buf.subarray(0, n));
+                }
+                out.push(h.digest('hex'));
+            }
+            catch (e) {
+                const err = e;
+                out.push({
+                    code: typeof err?.code === 'string' ? err.code : null,
+                    message: String(err?.message ?? e)
+                });
+            }
+            finally {
+                if (fd >= 0)
+                    fs.closeSync(fd);
+            }
+        }
+        port.postMessage({ id: batch.id, out });
+    });
+}
+/** The source a Worker runs with `eval: true` (CommonJS scope there: `require` is defined). */
+function digestWorkerSource() {
+    return `(${digestWorkerMain.toString()})(require('node:worker_threads'), require('node:fs'), require('node:crypto'))`;
+}
+
+;// CONCATENATED MODULE: ./src/context/pool.ts
+/**
+ * Hashes many files on every core: worker threads plus the main thread, which starts at once and
+ * so hides the workers' start-up. sha256 is sequential, so one file is never split: files go
+ * largest first (a big binary started last would be the run's tail) in batches, a big file alone,
+ * small ones up to BATCH_FILES or BATCH_BYTES per message, so 20k small files cost a few hundred
+ * messages. Messages carry paths, never file bytes.
+ *
+ * A worker that dies (cannot start, crashes) loses nothing: its batches go back to the queue and
+ * the others, at least the main thread, finish them. A file that cannot be read ends the run with
+ * that file's error, as the one-thread path does. Every worker is terminated before the returned
+ * promise settles, so no thread outlives a call.
+ */
+
+
+/** A file that could not be hashed: its path (as the caller named it) and the fs error. */
+class DigestFailure extends Error {
+    path;
+    cause;
+    constructor(path, cause) {
+        super(`cannot hash ${path}`);
+        this.path = path;
+        this.cause = cause;
+    }
+}
+const BATCH_BYTES = 4 * 1024 * 1024;
+const BATCH_FILES = 256;
+/** Batches each worker holds, so it never waits for the main thread between two. */
+const IN_FLIGHT = 2;
+/** Threads started and not yet exited, and ever started: tests prove none is left behind. */
+let live = 0;
+let starts = 0;
+function liveDigestWorkers() {
+    return live;
+}
+function digestWorkerStarts() {
+    return starts;
+}
+/**
+ * `sha256:<hex>` of each job, in input order. `names[i]` names job i in a DigestFailure.
+ * `inThread` hashes one job on the main thread (the caller's one-thread digester).
+ */
+function digestInPool(jobs, names, opts, inThread) {
+    const results = new Array(jobs.length);
+    let remaining = jobs.length;
+    if (remaining === 0)
+        return Promise.resolve(results);
+    const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b]?.size ?? 0) - (jobs[a]?.size ?? 0));
+    let next = 0;
+    const requeued = [];
+    const take = () => {
+        const back = requeued.pop();
+        if (back)
+            return back;
+        if (next >= order.length)
+            return null;
+        const batch = [];
+        let bytes = 0;
+        while (next < order.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES) {
+            const i = order[next++];
+            batch.push(i);
+            bytes += jobs[i]?.size ?? 0;
+        }
+        return batch;
+    };
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const slots = [];
+        const finish = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            void Promise.all(slots.map(s => s.worker.terminate().catch(() => undefined))).then(() => error ? reject(error) : resolve(results));
+        };
+        const done = (i, digest) => {
+            results[i] = digest;
+            if (--remaining === 0)
+                finish(null);
+        };
+        const failed = (i, e) => finish(new DigestFailure(names[i] ?? String(jobs[i]?.path), e));
+        let mainRunning = false;
+        const runMain = async () => {
+            if (mainRunning)
+                return;
+            mainRunning = true;
+            try {
+                for (let batch = take(); batch !== null && !settled; batch = take()) {
+                    for (const i of batch) {
+                        if (settled)
+                            return;
+                        try {
+                            done(i, await inThread(i));
+                        }
+                        catch (e) {
+                            failed(i, e);
+                            return;
+                        }
+                    }
+                    // Small files are read synchronously: let the workers' replies in between batches.
+                    await new Promise(r => setImmediate(r));
+                }
+            }
+            finally {
+                mainRunning = false;
+            }
+        };
+        let ids = 0;
+        const feed = (s) => {
+            while (!s.dead && !settled && s.inFlight.size < IN_FLIGHT) {
+                const batch = take();
+                if (batch === null)
+                    return;
+                const id = ids++;
+                s.inFlight.set(id, batch);
+                const paths = batch.map(i => jobs[i]?.path);
+                s.worker.postMessage({ id, paths });
+            }
+        };
+        const lose = (s) => {
+            if (s.dead)
+                return;
+            s.dead = true;
+            for (const batch of s.inFlight.values())
+                requeued.push(batch);
+            s.inFlight.clear();
+            if (!settled)
+                void runMain();
+        };
+        const data = { bufferSize: opts.bufferSize, flags: opts.flags };
+        for (let w = 0; w < opts.workers; w++) {
+            let worker;
+            try {
+                worker = new external_node_worker_threads_.Worker(opts.source ?? digestWorkerSource(), { eval: true, workerData: data });
+            }
+            catch {
+                continue; // No thread: the main thread and the others do its share.
+            }
+            live++;
+            starts++;
+            const s = { worker, inFlight: new Map(), dead: false };
+            slots.push(s);
+            worker.on('message', (reply) => {
+                const batch = s.inFlight.get(reply.id);
+                if (!batch || settled)
+                    return;
+                s.inFlight.delete(reply.id);
+                for (let k = 0; k < batch.length; k++) {
+                    const i = batch[k];
+                    const r = reply.out[k];
+                    if (typeof r === 'string')
+                        done(i, `sha256:${r}`);
+                    else
+                        return failed(i, faultError(r));
+                }
+                feed(s);
+            });
+            worker.on('error', () => lose(s));
+            worker.on('exit', () => {
+                live--;
+                lose(s);
+            });
+            // Fed once running: until then the main thread takes every batch, so a worker slow to
+            // start (a busy machine) never holds work the main thread could have done.
+            worker.on('online', () => feed(s));
+        }
+        void runMain();
+    });
+}
+/** The worker's report as the Error fs would have thrown on the main thread. */
+function faultError(f) {
+    const e = new Error(f?.message ?? 'no reply for this file');
+    return f?.code ? Object.assign(e, { code: f.code }) : e;
+}
+
 ;// CONCATENATED MODULE: ./src/context/digest.ts
 /**
  * Content digests for context entries: sha256 of file bytes (fixed buffers, never the whole
@@ -52919,11 +53140,29 @@ var external_node_util_ = __nccwpck_require__(7975);
 
 
 
+
 /** Files up to this size are read in one synchronous pass; larger ones stream asynchronously. */
 const SMALL_FILE = 256 * 1024;
 const BUFFER_SIZE = 512 * 1024;
 // O_NONBLOCK: a file swapped for a FIFO after the walk must not hang the open (no-op for files).
 const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+/**
+ * What opening and closing a small file costs, in bytes hashed in the same time (~10us at the
+ * ~0.6-1 GB/s one core hashes): the pool's estimate counts 20k tiny files as the work they are.
+ */
+const PER_FILE_BYTES = 8 * 1024;
+/**
+ * Below this much estimated work a pool does not pay: a worker costs ~30 ms of CPU and ~40-60 ms
+ * of wall time to start here (measured, docs/benchmarks.md), and the main thread hashes ~0.6-1
+ * GB/s alone, so a context under ~48 MB is done before a worker would help much.
+ */
+const POOL_MIN_WORK = 48 * 1024 * 1024;
+/** The workers' read buffer: few syscalls for a large file, small beside a worker's heap. */
+const WORKER_BUFFER = 1024 * 1024;
+/** Every core: the main thread and one worker per other core. */
+function defaultPool() {
+    return { workers: Math.max(0, (0,external_node_os_.availableParallelism)() - 1), minWork: POOL_MIN_WORK };
+}
 const openFd = (0,external_node_util_.promisify)(external_node_fs_.open);
 const readFd = (0,external_node_util_.promisify)(external_node_fs_.read);
 const closeFd = (0,external_node_util_.promisify)(external_node_fs_.close);
@@ -52936,11 +53175,29 @@ const closeFd = (0,external_node_util_.promisify)(external_node_fs_.close);
  */
 class StreamDigester {
     bufferSize;
+    pool;
     free = [];
     small;
-    constructor(bufferSize = BUFFER_SIZE) {
+    constructor(bufferSize = BUFFER_SIZE, pool = defaultPool()) {
         this.bufferSize = bufferSize;
+        this.pool = pool;
         this.small = Buffer.allocUnsafe(Math.min(bufferSize, SMALL_FILE));
+    }
+    /**
+     * Many files: on every core when the work pays for the workers' start (pool.ts), else on this
+     * thread as digestFile does. The digests are the same either way: sha256 of the bytes to EOF.
+     */
+    async digestFiles(jobs, concurrency) {
+        let work = 0;
+        for (const j of jobs)
+            work += j.stat.size + PER_FILE_BYTES;
+        if (this.pool.workers < 1 || work < this.pool.minWork) {
+            return await digestEach(this, jobs, concurrency);
+        }
+        return await digestInPool(jobs.map(j => ({ path: (0,util/* fsPath */.Jk)(j.absPath), size: j.stat.size })), jobs.map(j => j.absPath), { workers: this.pool.workers, bufferSize: WORKER_BUFFER, flags: READ_FLAGS }, async (i) => {
+            const j = jobs[i];
+            return await this.digestFile(j.absPath, j.stat);
+        });
     }
     async digestFile(absPath, stat) {
         return stat.size <= this.small.length
@@ -52987,6 +53244,23 @@ class StreamDigester {
     take() {
         return this.free.pop() ?? Buffer.allocUnsafe(this.bufferSize);
     }
+}
+/** The digests of `jobs` in input order through `d`, as a batch when `d` can, else per file. */
+async function digestAll(d, jobs, concurrency) {
+    return d.digestFiles
+        ? await d.digestFiles(jobs, concurrency)
+        : await digestEach(d, jobs, concurrency);
+}
+/** digestFile per job, `concurrency` at once; a failure names its file (DigestFailure). */
+async function digestEach(d, jobs, concurrency) {
+    return await mapPool(jobs, concurrency, async (j) => {
+        try {
+            return await d.digestFile(j.absPath, j.stat);
+        }
+        catch (e) {
+            throw new DigestFailure(j.absPath, e);
+        }
+    });
 }
 /** sha256 of raw bytes (a symlink target as read from disk). */
 function digestBytes(b) {
@@ -53200,26 +53474,47 @@ class StatCache {
         }
         return new StatCache(path, previous, horizonMs, tmp, notes);
     }
-    /** The digester for this scan: a cache hit skips the read, a miss reads through `inner`. */
+    /**
+     * The digester for this scan: a cache hit skips the read, a miss reads through `inner` (all
+     * misses of a batch in one inner batch, so they may share a worker pool).
+     */
     digester(inner = new StreamDigester()) {
+        const hit = (absPath, st) => {
+            const row = this.previous.get(absPath);
+            if (!row || !sameStat(row, st))
+                return null;
+            this.hits++;
+            // Still settled against the new horizon, which is later than the old one.
+            if (this.horizonMs !== null)
+                this.kept.set(absPath, row);
+            return `sha256:${row[6]}`;
+        };
+        const read = (absPath, st, digest) => {
+            this.misses++;
+            // Rows that will not be trusted next time are not worth storing.
+            if (this.horizonMs !== null && settledBefore(st, this.horizonMs)) {
+                const hex = digest.slice('sha256:'.length);
+                this.kept.set(absPath, [absPath, st.size, st.mtimeMs, st.ctimeMs, st.ino, st.dev, hex]);
+            }
+        };
         return {
             digestFile: async (absPath, st) => {
-                const row = this.previous.get(absPath);
-                if (row && sameStat(row, st)) {
-                    this.hits++;
-                    // Still settled against the new horizon, which is later than the old one.
-                    if (this.horizonMs !== null)
-                        this.kept.set(absPath, row);
-                    return `sha256:${row[6]}`;
-                }
+                const cached = hit(absPath, st);
+                if (cached !== null)
+                    return cached;
                 const digest = await inner.digestFile(absPath, st);
-                this.misses++;
-                // Rows that will not be trusted next time are not worth storing.
-                if (this.horizonMs !== null && settledBefore(st, this.horizonMs)) {
-                    const hex = digest.slice('sha256:'.length);
-                    this.kept.set(absPath, [absPath, st.size, st.mtimeMs, st.ctimeMs, st.ino, st.dev, hex]);
-                }
+                read(absPath, st, digest);
                 return digest;
+            },
+            digestFiles: async (jobs, concurrency) => {
+                const out = jobs.map(j => hit(j.absPath, j.stat));
+                const missed = [];
+                out.forEach((d, i) => d === null && missed.push(i));
+                const misses = missed.map(i => jobs[i]);
+                const digests = await digestAll(inner, misses, concurrency);
+                misses.forEach((j, k) => read(j.absPath, j.stat, digests[k]));
+                missed.forEach((i, k) => (out[i] = digests[k]));
+                return out;
             }
         };
     }
@@ -53318,6 +53613,7 @@ function describeStatCache(s) {
 // EXTERNAL MODULE: ./src/gomatch/index.ts + 7 modules
 var gomatch = __nccwpck_require__(9746);
 ;// CONCATENATED MODULE: ./src/context/walk.ts
+
 
 
 
@@ -53513,14 +53809,18 @@ async function scanContext(root, opts = {}) {
     const found = [];
     await new Walker(fs, matcher).walk(realRoot, '', undefined, false, found);
     const digester = opts.digester ?? new StreamDigester();
-    await mapPool(found.filter(f => f.stat !== null), concurrency, async (f) => {
-        try {
-            f.entry.digest = await digester.digestFile(f.abs, f.stat);
-        }
-        catch (e) {
-            throw fail('cannot read file', f.abs, e);
-        }
-    });
+    const files = found.filter(f => f.stat !== null);
+    let digests;
+    try {
+        digests = await digestAll(digester, files.map(f => ({ absPath: f.abs, stat: f.stat })), concurrency);
+    }
+    catch (e) {
+        if (e instanceof DigestFailure)
+            throw fail('cannot read file', e.path, e.cause);
+        throw e;
+    }
+    for (let i = 0; i < files.length; i++)
+        files[i].entry.digest = digests[i];
     // Sort on precomputed UTF-8 keys: the same order as compareBytes, without re-encoding per compare.
     const keyed = found.map(f => ({ key: (0,util/* pathToBytes */.iJ)(f.entry.path), entry: f.entry }));
     keyed.sort((a, b) => Buffer.compare(a.key, b.key));

@@ -1,23 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parseCli, USAGE, type Parsed } from './args.js'
-import {
-  buildSecretValues,
-  checkContextDir,
-  daemonOnBuild,
-  errorMessage,
-  exitCodeFor,
-  hashContext,
-  hashReport,
-  reportDocument,
-  runClear,
-  runGuard,
-  secretArgValues
-} from '../pipeline/index.js'
-import { parseLogFile, toParseLogJson } from '../logs/index.js'
-import { type Redact, redactor, renderText } from '../report/index.js'
+import { errorMessage, exitCodeFor } from '../pipeline/errors.js'
+import { redactor, type Redact } from '../report/text-safety.js'
+import { secretArgValues } from '../pipeline/options.js'
+import { buildSecretValues } from '../pipeline/build-flags.js'
 import type { Judgement } from '../model.js'
-import { renderVerifyText, runVerify, verifyJson } from '../verify/index.js'
 
 export interface CliIo {
   stdout: (s: string) => void
@@ -74,6 +62,10 @@ function secretValues(p: Parsed): string[] {
   return [...secretArgValues(p.guard), ...buildSecretValues(p.guard.build)]
 }
 
+/**
+ * Each command loads its own modules when it runs (ncc puts them in chunks): `--version` and
+ * `--help` load none, `hash` not the guard, `parse-log` not the pipeline.
+ */
 async function dispatch(p: Parsed, io: CliIo): Promise<number> {
   // Documents leave the pipeline redacted already (redactJudgement), so they are printed as is.
   const emit = (doc: unknown): void => io.stdout(`${JSON.stringify(doc, null, 2)}\n`)
@@ -85,6 +77,7 @@ async function dispatch(p: Parsed, io: CliIo): Promise<number> {
       io.stdout(`${version()}\n`)
       return 0
     case 'hash': {
+      const { daemonOnBuild, hashContext, hashReport } = await import('../pipeline/hash.js')
       const hashed = await hashContext({
         context: p.context,
         file: p.file,
@@ -104,6 +97,7 @@ async function dispatch(p: Parsed, io: CliIo): Promise<number> {
       return 0
     }
     case 'parse-log': {
+      const { parseLogFile, toParseLogJson } = await import('../logs/index.js')
       const log = await parseLogFile(p.logFile)
       const doc = toParseLogJson(log)
       if (p.json) emit(doc)
@@ -120,6 +114,10 @@ async function dispatch(p: Parsed, io: CliIo): Promise<number> {
     }
     case 'build':
     case 'check': {
+      const [{ reportDocument, runGuard }, { renderText }] = await Promise.all([
+        import('../pipeline/guard.js'),
+        import('../report/text.js')
+      ])
       const progress = (line: string): void => io.stderr(`${line}\n`)
       const results = await runGuard(p.command, p.guard, p.compose, {
         progress,
@@ -135,6 +133,10 @@ async function dispatch(p: Parsed, io: CliIo): Promise<number> {
     case 'verify':
       return verify(p, io, emit)
     case 'clear': {
+      const [{ checkContextDir }, { runClear }] = await Promise.all([
+        import('../pipeline/hash.js'),
+        import('../pipeline/clear.js')
+      ])
       // Paths are resolved inside the context: a missing one is the fault to name.
       if (p.clear.paths.length > 0) await checkContextDir(p.clear.context)
       const report = await runClear(
@@ -156,6 +158,10 @@ async function verify(
   io: CliIo,
   emit: (doc: unknown) => void
 ): Promise<number> {
+  const [{ runVerify }, { renderVerifyText, verifyJson }] = await Promise.all([
+    import('../verify/run.js'),
+    import('../verify/report.js')
+  ])
   const report = await runVerify(p.verify, {
     progress: line => io.stderr(`${line}\n`),
     env: io.env

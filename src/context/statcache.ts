@@ -23,7 +23,13 @@ import { createHash, randomBytes } from 'node:crypto'
 import { constants as fsConstants, type Stats } from 'node:fs'
 import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { StreamDigester, type FileDigester, type FileStat } from './digest.js'
+import {
+  digestAll,
+  StreamDigester,
+  type FileDigester,
+  type FileJob,
+  type FileStat
+} from './digest.js'
 
 /** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */
 export const RACY_MARGIN_MS = 2000
@@ -183,25 +189,44 @@ export class StatCache {
     return new StatCache(path, previous, horizonMs, tmp, notes)
   }
 
-  /** The digester for this scan: a cache hit skips the read, a miss reads through `inner`. */
+  /**
+   * The digester for this scan: a cache hit skips the read, a miss reads through `inner` (all
+   * misses of a batch in one inner batch, so they may share a worker pool).
+   */
   digester(inner: FileDigester = new StreamDigester()): FileDigester {
+    const hit = (absPath: string, st: FileStat): string | null => {
+      const row = this.previous.get(absPath)
+      if (!row || !sameStat(row, st)) return null
+      this.hits++
+      // Still settled against the new horizon, which is later than the old one.
+      if (this.horizonMs !== null) this.kept.set(absPath, row)
+      return `sha256:${row[6]}`
+    }
+    const read = (absPath: string, st: FileStat, digest: string): void => {
+      this.misses++
+      // Rows that will not be trusted next time are not worth storing.
+      if (this.horizonMs !== null && settledBefore(st, this.horizonMs)) {
+        const hex = digest.slice('sha256:'.length)
+        this.kept.set(absPath, [absPath, st.size, st.mtimeMs, st.ctimeMs, st.ino, st.dev, hex])
+      }
+    }
     return {
       digestFile: async (absPath, st) => {
-        const row = this.previous.get(absPath)
-        if (row && sameStat(row, st)) {
-          this.hits++
-          // Still settled against the new horizon, which is later than the old one.
-          if (this.horizonMs !== null) this.kept.set(absPath, row)
-          return `sha256:${row[6]}`
-        }
+        const cached = hit(absPath, st)
+        if (cached !== null) return cached
         const digest = await inner.digestFile(absPath, st)
-        this.misses++
-        // Rows that will not be trusted next time are not worth storing.
-        if (this.horizonMs !== null && settledBefore(st, this.horizonMs)) {
-          const hex = digest.slice('sha256:'.length)
-          this.kept.set(absPath, [absPath, st.size, st.mtimeMs, st.ctimeMs, st.ino, st.dev, hex])
-        }
+        read(absPath, st, digest)
         return digest
+      },
+      digestFiles: async (jobs, concurrency) => {
+        const out = jobs.map(j => hit(j.absPath, j.stat))
+        const missed: number[] = []
+        out.forEach((d, i) => d === null && missed.push(i))
+        const misses: FileJob[] = missed.map(i => jobs[i] as FileJob)
+        const digests = await digestAll(inner, misses, concurrency)
+        misses.forEach((j, k) => read(j.absPath, j.stat, digests[k] as string))
+        missed.forEach((i, k) => (out[i] = digests[k] as string))
+        return out as string[]
       }
     }
   }

@@ -24,7 +24,14 @@ import {
   thrownMessage
 } from '../util/index.js'
 import type { ContextEntry, ContextScan } from '../model.js'
-import { defaultConcurrency, digestBytes, digestString, mapPool, StreamDigester } from './digest.js'
+import {
+  defaultConcurrency,
+  digestAll,
+  digestBytes,
+  digestString,
+  StreamDigester
+} from './digest.js'
+import { DigestFailure } from './pool.js'
 import type { FileDigester, FileStat } from './digest.js'
 import { compilePatterns, parseIgnoreFile } from '../gomatch/index.js'
 import type { IgnoreLine, Matcher, MatchInfo } from '../gomatch/index.js'
@@ -250,17 +257,19 @@ export async function scanContext(root: string, opts: ScanOptions = {}): Promise
   await new Walker(fs, matcher).walk(realRoot, '', undefined, false, found)
 
   const digester = opts.digester ?? new StreamDigester()
-  await mapPool(
-    found.filter(f => f.stat !== null),
-    concurrency,
-    async f => {
-      try {
-        f.entry.digest = await digester.digestFile(f.abs, f.stat as FileStat)
-      } catch (e) {
-        throw fail('cannot read file', f.abs, e)
-      }
-    }
-  )
+  const files = found.filter(f => f.stat !== null)
+  let digests: string[]
+  try {
+    digests = await digestAll(
+      digester,
+      files.map(f => ({ absPath: f.abs, stat: f.stat as FileStat })),
+      concurrency
+    )
+  } catch (e) {
+    if (e instanceof DigestFailure) throw fail('cannot read file', e.path, e.cause)
+    throw e
+  }
+  for (let i = 0; i < files.length; i++) (files[i] as Found).entry.digest = digests[i]
 
   // Sort on precomputed UTF-8 keys: the same order as compareBytes, without re-encoding per compare.
   const keyed = found.map(f => ({ key: pathToBytes(f.entry.path), entry: f.entry }))
