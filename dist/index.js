@@ -42386,20 +42386,97 @@ function sorted(v) {
 
 /***/ }),
 
-/***/ 9715:
+/***/ 6308:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ fileSignature),
-/* harmony export */   VQ: () => (/* binding */ formatMode),
-/* harmony export */   Xo: () => (/* binding */ compareBytes),
-/* harmony export */   fG: () => (/* binding */ hashEntries),
-/* harmony export */   wz: () => (/* binding */ signatureSize)
-/* harmony export */ });
-/* unused harmony exports entrySignature, sortedByBytes */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4788);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  CV: () => (/* reexport */ STAT_CACHE_MAGIC),
+  XO: () => (/* reexport */ StatCache),
+  Xo: () => (/* reexport */ compareBytes),
+  wt: () => (/* reexport */ describeStatCache),
+  BM: () => (/* reexport */ excludedChanged),
+  $: () => (/* reexport */ fileSignature),
+  Cl: () => (/* reexport */ findIgnoreFile),
+  VQ: () => (/* reexport */ formatMode),
+  fG: () => (/* reexport */ hashEntries),
+  hp: () => (/* reexport */ scanContext),
+  wz: () => (/* reexport */ signatureSize),
+  tj: () => (/* reexport */ statCachePathFor),
+  wu: () => (/* reexport */ writtenSince)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/context/excluded.ts
+/**
+ * Files on disk that a COPY names or covers but `.dockerignore` keeps out of the context: their
+ * changes never reach the build, which users read as a stale build.
+ */
+
+
+/** Entries walked per source directory at most: this is a warning, not a second scan. */
+const WALK_LIMIT = 5000;
+const literal = (source) => {
+    const rel = external_node_path_.posix
+        .normalize(source)
+        .replace(/^(\.?\/)+/, '')
+        .replace(/\/+$/, '');
+    if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
+        return null;
+    return rel;
+};
+/**
+ * Excluded files under a COPY's literal source directory (not `.`, where excluding is the ignore
+ * file's purpose) whose mtime or ctime is after `since` (the last good build): changed, and
+ * left out of the build by `.dockerignore` (e.g. `config` + `!config/app.yaml`, `COPY config/`).
+ */
+async function excludedChanged(context, steps, entries, since) {
+    if (since === null)
+        return [];
+    const sent = new Map(entries.map(e => [e.path, e]));
+    const after = since.getTime();
+    const out = [];
+    for (const step of steps) {
+        if (step.keyword === 'RUN')
+            continue;
+        const paths = [];
+        for (const source of step.sources) {
+            const rel = literal(source);
+            if (rel === null || sent.get(rel)?.type !== 'dir')
+                continue;
+            let budget = WALK_LIMIT;
+            const walk = async (dir) => {
+                const names = await (0,promises_.readdir)((0,external_node_path_.join)(context, dir)).catch(() => []);
+                for (const name of names) {
+                    if (--budget < 0)
+                        return;
+                    const path = `${dir}/${name}`;
+                    const st = await (0,promises_.lstat)((0,external_node_path_.join)(context, path)).catch(() => null);
+                    if (st === null)
+                        continue;
+                    if (st.isDirectory())
+                        await walk(path);
+                    else if (!sent.has(path) && Math.max(st.mtimeMs, st.ctimeMs) > after)
+                        paths.push(path);
+                }
+            };
+            await walk(rel);
+        }
+        if (paths.length > 0)
+            out.push({ step, paths: paths.sort() });
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
+var util = __nccwpck_require__(4788);
+;// CONCATENATED MODULE: ./src/context/hash.ts
 
 
 /**
@@ -42423,7 +42500,7 @@ function hashEntries(entries) {
     const sorted = sortedByBytes(entries)
         ? entries
         : [...entries].sort((a, b) => compareBytes(a.path, b.path));
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const h = (0,external_node_crypto_.createHash)('sha256');
     // JSON quoting is one to one on name strings, and name strings are one to one on the bytes
     // on disk (a byte that is not UTF-8 is quoted as its own \udcXX escape): the hash covers the
     // names as Docker sends them.
@@ -42447,7 +42524,7 @@ function sortedByBytes(entries) {
 }
 /** Byte-order comparison of paths, the same on every machine and locale. */
 function compareBytes(a, b) {
-    return Buffer.compare((0,_util_index_js__WEBPACK_IMPORTED_MODULE_1__/* .pathToBytes */ .iJ)(a), (0,_util_index_js__WEBPACK_IMPORTED_MODULE_1__/* .pathToBytes */ .iJ)(b));
+    return Buffer.compare((0,util/* pathToBytes */.iJ)(a), (0,util/* pathToBytes */.iJ)(b));
 }
 /**
  * The record's per-entry signature: what BuildKit's key covers plus the size, which lets a stale
@@ -42464,6 +42541,974 @@ function signatureSize(signature) {
     const size = Number(parts[3]);
     return Number.isSafeInteger(size) ? size : null;
 }
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/context/digest-worker.ts
+function digestWorkerMain(wt, fs, crypto) {
+    const port = wt.parentPort;
+    if (port === null)
+        return;
+    const data = wt.workerData;
+    // One buffer for every file: reads are synchronous, so a worker has one read at a time, and a
+    // big buffer means few syscalls per large file.
+    const buf = Buffer.allocUnsafe(data.bufferSize);
+    port.on('message', (batch) => {
+        const out = [];
+        for (const p of batch.paths) {
+            const path = typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+            let fd = -1;
+            try {
+                fd = fs.openSync(path, data.flags);
+                const h = crypto.createHash('sha256');
+                for (;;) {
+                    const n = fs.readSync(fd, buf, 0, buf.length, null);
+                    if (n === 0)
+                        break;
+                    h.update(buf.subarray(0, n));
+                }
+                out.push(h.digest('hex'));
+            }
+            catch (e) {
+                const err = e;
+                out.push({
+                    code: typeof err?.code === 'string' ? err.code : null,
+                    message: String(err?.message ?? e)
+                });
+            }
+            finally {
+                if (fd >= 0)
+                    fs.closeSync(fd);
+            }
+        }
+        port.postMessage({ id: batch.id, out });
+    });
+}
+/** The source a Worker runs with `eval: true` (CommonJS scope there: `require` is defined). */
+function digestWorkerSource() {
+    return `(${digestWorkerMain.toString()})(require('node:worker_threads'), require('node:fs'), require('node:crypto'))`;
+}
+
+;// CONCATENATED MODULE: ./src/context/pool.ts
+/**
+ * Hashes many files on every core: worker threads plus the main thread, which starts at once and
+ * so hides the workers' start-up. sha256 is sequential, so one file is never split: files go
+ * largest first (a big binary started last would be the run's tail) in batches, a big file alone,
+ * small ones up to BATCH_FILES or BATCH_BYTES per message, so 20k small files cost a few hundred
+ * messages. Messages carry paths, never file bytes.
+ *
+ * A worker that dies (cannot start, crashes) loses nothing: its batches go back to the queue and
+ * the others, at least the main thread, finish them. A file that cannot be read ends the run with
+ * that file's error, as the one-thread path does. Every worker is terminated before the returned
+ * promise settles, so no thread outlives a call.
+ */
+
+
+/** A file that could not be hashed: its path (as the caller named it) and the fs error. */
+class DigestFailure extends Error {
+    path;
+    cause;
+    constructor(path, cause) {
+        super(`cannot hash ${path}`);
+        this.path = path;
+        this.cause = cause;
+    }
+}
+const BATCH_BYTES = 4 * 1024 * 1024;
+const BATCH_FILES = 256;
+/** Batches each worker holds, so it never waits for the main thread between two. */
+const IN_FLIGHT = 2;
+/** Threads started and not yet exited, and ever started: tests prove none is left behind. */
+let live = 0;
+let starts = 0;
+function liveDigestWorkers() {
+    return live;
+}
+function digestWorkerStarts() {
+    return starts;
+}
+/**
+ * `sha256:<hex>` of each job, in input order. `names[i]` names job i in a DigestFailure.
+ * `inThread` hashes one job on the main thread (the caller's one-thread digester).
+ */
+function digestInPool(jobs, names, opts, inThread) {
+    const results = new Array(jobs.length);
+    let remaining = jobs.length;
+    if (remaining === 0)
+        return Promise.resolve(results);
+    const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b]?.size ?? 0) - (jobs[a]?.size ?? 0));
+    let next = 0;
+    const requeued = [];
+    const take = () => {
+        const back = requeued.pop();
+        if (back)
+            return back;
+        if (next >= order.length)
+            return null;
+        const batch = [];
+        let bytes = 0;
+        while (next < order.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES) {
+            const i = order[next++];
+            batch.push(i);
+            bytes += jobs[i]?.size ?? 0;
+        }
+        return batch;
+    };
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const slots = [];
+        const finish = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            void Promise.all(slots.map(s => s.worker.terminate().catch(() => undefined))).then(() => error ? reject(error) : resolve(results));
+        };
+        const done = (i, digest) => {
+            results[i] = digest;
+            if (--remaining === 0)
+                finish(null);
+        };
+        const failed = (i, e) => finish(new DigestFailure(names[i] ?? String(jobs[i]?.path), e));
+        let mainRunning = false;
+        const runMain = async () => {
+            if (mainRunning)
+                return;
+            mainRunning = true;
+            try {
+                for (let batch = take(); batch !== null && !settled; batch = take()) {
+                    for (const i of batch) {
+                        if (settled)
+                            return;
+                        try {
+                            done(i, await inThread(i));
+                        }
+                        catch (e) {
+                            failed(i, e);
+                            return;
+                        }
+                    }
+                    // Small files are read synchronously: let the workers' replies in between batches.
+                    await new Promise(r => setImmediate(r));
+                }
+            }
+            finally {
+                mainRunning = false;
+            }
+        };
+        let ids = 0;
+        const feed = (s) => {
+            while (!s.dead && !settled && s.inFlight.size < IN_FLIGHT) {
+                const batch = take();
+                if (batch === null)
+                    return;
+                const id = ids++;
+                s.inFlight.set(id, batch);
+                const paths = batch.map(i => jobs[i]?.path);
+                s.worker.postMessage({ id, paths });
+            }
+        };
+        const lose = (s) => {
+            if (s.dead)
+                return;
+            s.dead = true;
+            for (const batch of s.inFlight.values())
+                requeued.push(batch);
+            s.inFlight.clear();
+            if (!settled)
+                void runMain();
+        };
+        const data = { bufferSize: opts.bufferSize, flags: opts.flags };
+        for (let w = 0; w < opts.workers; w++) {
+            let worker;
+            try {
+                worker = new external_node_worker_threads_.Worker(opts.source ?? digestWorkerSource(), { eval: true, workerData: data });
+            }
+            catch {
+                continue; // No thread: the main thread and the others do its share.
+            }
+            live++;
+            starts++;
+            const s = { worker, inFlight: new Map(), dead: false };
+            slots.push(s);
+            worker.on('message', (reply) => {
+                const batch = s.inFlight.get(reply.id);
+                if (!batch || settled)
+                    return;
+                s.inFlight.delete(reply.id);
+                for (let k = 0; k < batch.length; k++) {
+                    const i = batch[k];
+                    const r = reply.out[k];
+                    if (typeof r === 'string')
+                        done(i, `sha256:${r}`);
+                    else
+                        return failed(i, faultError(r));
+                }
+                feed(s);
+            });
+            worker.on('error', () => lose(s));
+            worker.on('exit', () => {
+                live--;
+                lose(s);
+            });
+            // Fed once running: until then the main thread takes every batch, so a worker slow to
+            // start (a busy machine) never holds work the main thread could have done.
+            worker.on('online', () => feed(s));
+        }
+        void runMain();
+    });
+}
+/** The worker's report as the Error fs would have thrown on the main thread. */
+function faultError(f) {
+    const e = new Error(f?.message ?? 'no reply for this file');
+    return f?.code ? Object.assign(e, { code: f.code }) : e;
+}
+
+;// CONCATENATED MODULE: ./src/context/digest.ts
+/**
+ * Content digests for context entries: sha256 of file bytes (fixed buffers, never the whole
+ * file in memory) and sha256 of symlink targets, run through a bounded pool.
+ *
+ * Digests depend on bytes only, never on mtime or owner, so the same tree hashes the same on any
+ * machine. `FileDigester` is the seam for the stat cache (statcache.ts): a caching digester keys
+ * on the `FileStat` fields and falls back to `StreamDigester` on a miss.
+ */
+
+
+
+
+
+
+/** Files up to this size are read in one synchronous pass; larger ones stream asynchronously. */
+const SMALL_FILE = 256 * 1024;
+const BUFFER_SIZE = 512 * 1024;
+// O_NONBLOCK: a file swapped for a FIFO after the walk must not hang the open (no-op for files).
+const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+/**
+ * What opening and closing a small file costs, in bytes hashed in the same time (~10us at the
+ * ~0.6-1 GB/s one core hashes): the pool's estimate counts 20k tiny files as the work they are.
+ */
+const PER_FILE_BYTES = 8 * 1024;
+/**
+ * Below this much estimated work a pool does not pay: a worker costs ~30 ms of CPU and ~40-60 ms
+ * of wall time to start here (measured, docs/benchmarks.md), and the main thread hashes ~0.6-1
+ * GB/s alone, so a context under ~48 MB is done before a worker would help much.
+ */
+const POOL_MIN_WORK = 48 * 1024 * 1024;
+/** The workers' read buffer: few syscalls for a large file, small beside a worker's heap. */
+const WORKER_BUFFER = 1024 * 1024;
+/** Every core: the main thread and one worker per other core. */
+function defaultPool() {
+    return { workers: Math.max(0, (0,external_node_os_.availableParallelism)() - 1), minWork: POOL_MIN_WORK };
+}
+const openFd = (0,external_node_util_.promisify)(external_node_fs_.open);
+const readFd = (0,external_node_util_.promisify)(external_node_fs_.read);
+const closeFd = (0,external_node_util_.promisify)(external_node_fs_.close);
+/**
+ * Reads and hashes file bytes. Measured on a 20k-file tree (see docs/benchmarks.md): a libuv
+ * round trip costs ~20us of main-thread time per call, more than reading a small cached file, so
+ * small files are read synchronously (open, read, close: three plain syscalls). Large files are
+ * read asynchronously with one read in flight while the previous chunk is hashed, so disk and
+ * hash overlap. Only the stat's size picks the path: the bytes are read to EOF either way.
+ */
+class StreamDigester {
+    bufferSize;
+    pool;
+    free = [];
+    small;
+    constructor(bufferSize = BUFFER_SIZE, pool = defaultPool()) {
+        this.bufferSize = bufferSize;
+        this.pool = pool;
+        this.small = Buffer.allocUnsafe(Math.min(bufferSize, SMALL_FILE));
+    }
+    /**
+     * Many files: on every core when the work pays for the workers' start (pool.ts), else on this
+     * thread as digestFile does. The digests are the same either way: sha256 of the bytes to EOF.
+     */
+    async digestFiles(jobs, concurrency) {
+        let work = 0;
+        for (const j of jobs)
+            work += j.stat.size + PER_FILE_BYTES;
+        if (this.pool.workers < 1 || work < this.pool.minWork) {
+            return await digestEach(this, jobs, concurrency);
+        }
+        return await digestInPool(jobs.map(j => ({ path: (0,util/* fsPath */.Jk)(j.absPath), size: j.stat.size })), jobs.map(j => j.absPath), { workers: this.pool.workers, bufferSize: WORKER_BUFFER, flags: READ_FLAGS }, async (i) => {
+            const j = jobs[i];
+            return await this.digestFile(j.absPath, j.stat);
+        });
+    }
+    async digestFile(absPath, stat) {
+        return stat.size <= this.small.length
+            ? this.digestSync(absPath)
+            : await this.digestStream(absPath);
+    }
+    digestSync(absPath) {
+        const fd = (0,external_node_fs_.openSync)((0,util/* fsPath */.Jk)(absPath), READ_FLAGS);
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        try {
+            for (;;) {
+                const n = (0,external_node_fs_.readSync)(fd, this.small, 0, this.small.length, null);
+                if (n === 0)
+                    break;
+                h.update(this.small.subarray(0, n));
+            }
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        return `sha256:${h.digest('hex')}`;
+    }
+    async digestStream(absPath) {
+        const fd = await openFd((0,util/* fsPath */.Jk)(absPath), READ_FLAGS);
+        let cur = this.take();
+        let next = this.take();
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        try {
+            let n = (await readFd(fd, cur, 0, cur.length, null)).bytesRead;
+            while (n > 0) {
+                // Sequential reads (position null) are safe: only one read is ever in flight per fd.
+                const pending = readFd(fd, next, 0, next.length, null);
+                h.update(cur.subarray(0, n));
+                n = (await pending).bytesRead;
+                [cur, next] = [next, cur];
+            }
+        }
+        finally {
+            this.free.push(cur, next);
+            await closeFd(fd);
+        }
+        return `sha256:${h.digest('hex')}`;
+    }
+    take() {
+        return this.free.pop() ?? Buffer.allocUnsafe(this.bufferSize);
+    }
+}
+/** The digests of `jobs` in input order through `d`, as a batch when `d` can, else per file. */
+async function digestAll(d, jobs, concurrency) {
+    return d.digestFiles
+        ? await d.digestFiles(jobs, concurrency)
+        : await digestEach(d, jobs, concurrency);
+}
+/** digestFile per job, `concurrency` at once; a failure names its file (DigestFailure). */
+async function digestEach(d, jobs, concurrency) {
+    return await mapPool(jobs, concurrency, async (j) => {
+        try {
+            return await d.digestFile(j.absPath, j.stat);
+        }
+        catch (e) {
+            throw new DigestFailure(j.absPath, e);
+        }
+    });
+}
+/** sha256 of raw bytes (a symlink target as read from disk). */
+function digestBytes(b) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
+}
+/** sha256 of a string (a symlink target) or of nothing (special files that land empty). */
+function digestString(s) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(s).digest('hex')}`;
+}
+/** Twice the cores, at least 4 and at most 16: enough to keep the disk busy, few open fds. */
+function defaultConcurrency() {
+    return Math.min(16, Math.max(4, 2 * (0,external_node_os_.availableParallelism)()));
+}
+/** A limiter: at most `limit` of the wrapped calls run at once. */
+function createLimiter(limit) {
+    const max = Math.max(1, Math.floor(limit));
+    let active = 0;
+    // A FIFO with a moving head: Array.shift is O(n), and a wide tree queues thousands of waiters.
+    let waiting = [];
+    let head = 0;
+    return async (fn) => {
+        // A finished call hands its slot straight to the next waiter, so the count never overshoots.
+        if (active >= max)
+            await new Promise(resolve => waiting.push(resolve));
+        else
+            active++;
+        try {
+            return await fn();
+        }
+        finally {
+            if (head < waiting.length) {
+                const next = waiting[head++];
+                if (head === waiting.length) {
+                    waiting = [];
+                    head = 0;
+                }
+                next();
+            }
+            else
+                active--;
+        }
+    };
+}
+/** Maps `items` through `fn` with at most `limit` calls in flight; results keep input order. */
+async function mapPool(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/context/statcache.ts
+/**
+ * A stat cache for file digests, so an unchanged file is not read again on the next deploy.
+ *
+ * Correctness rests on ctime: the kernel sets a file's ctime to "now" on every content or
+ * metadata change, and no tool can set it back (rsync -t, tar, `touch -d` and mtime-restoring
+ * checkouts restore mtime only). An entry is reused only when path, size, mtime, ctime, inode and
+ * device all equal the current lstat, so the same-size, mtime-kept edit that fools Docker's
+ * context sync changes the ctime and is re-read.
+ *
+ * Timestamps are coarse (a kernel tick, 1-2 s on some file systems), so a change made in the same
+ * tick as the stat that filled an entry can leave every field equal. Git's "racy" rule closes
+ * that gap: an entry is trusted only when its mtime and ctime are older than the moment the
+ * scan that stored it began (the "horizon", read from the file system's own clock before the
+ * first lstat, and never later than the cache file's own write time) by a margin of RACY_MARGIN_MS.
+ * Any change after the horizon gets a newer ctime, which no trusted entry has.
+ *
+ * The cache lives outside the context (beside the record), is written atomically (temp file and
+ * rename), carries a checksum, and is a pure optimisation: a missing, unreadable, torn or
+ * tampered file is ignored and every file is read, never an error.
+ */
+
+
+
+
+
+
+/** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */
+const RACY_MARGIN_MS = 2000;
+/** The first line's start: `clear` deletes a stat cache only when it shows this. */
+const STAT_CACHE_MAGIC = 'fresh-build stat cache v1';
+const MAGIC = STAT_CACHE_MAGIC;
+const HEX = /^[0-9a-f]{64}$/;
+/** Where the stat cache for a record lives: beside it, like its lock file. */
+function statCachePathFor(recordPath) {
+    return `${recordPath}.stat-cache`;
+}
+/** Rows parsed from a cache file, or the reason it was ignored. */
+function parseStatCache(text) {
+    const nl = text.indexOf('\n');
+    const header = nl < 0 ? text : text.slice(0, nl);
+    if (!header.startsWith(`${MAGIC} `))
+        return { ignored: 'not a stat cache file' };
+    const fields = header.slice(MAGIC.length + 1).split(' ');
+    const horizonMs = Number(fields[0]);
+    const sum = fields[1] ?? '';
+    if (fields.length !== 2)
+        return { ignored: 'bad header' };
+    const body = text.slice(nl + 1);
+    if (!Number.isFinite(horizonMs) || !HEX.test(sum))
+        return { ignored: 'bad header' };
+    if ((0,external_node_crypto_.createHash)('sha256').update(body).digest('hex') !== sum)
+        return { ignored: 'bad checksum' };
+    let rows;
+    try {
+        rows = JSON.parse(body);
+    }
+    catch {
+        return { ignored: 'not JSON' };
+    }
+    if (!Array.isArray(rows) || !rows.every(isRow))
+        return { ignored: 'bad rows' };
+    return { horizonMs, rows };
+}
+function isRow(r) {
+    return (Array.isArray(r) &&
+        r.length === 7 &&
+        typeof r[0] === 'string' &&
+        r.slice(1, 6).every(n => typeof n === 'number' && Number.isFinite(n)) &&
+        typeof r[6] === 'string' &&
+        HEX.test(r[6]));
+}
+/** The cache text for `rows` stored at `horizonMs`. */
+function formatStatCache(horizonMs, rows) {
+    const body = JSON.stringify(rows);
+    const sum = (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex');
+    return `${MAGIC} ${horizonMs} ${sum}\n${body}`;
+}
+function sameStat(row, st) {
+    return (row[1] === st.size &&
+        row[2] === st.mtimeMs &&
+        row[3] === st.ctimeMs &&
+        row[4] === st.ino &&
+        row[5] === st.dev);
+}
+/** Old enough to trust against a horizon: the racy rule. */
+function settledBefore(st, horizonMs) {
+    const limit = horizonMs - RACY_MARGIN_MS;
+    return st.mtimeMs < limit && st.ctimeMs < limit;
+}
+/**
+ * One scan's use of a cache file: open() before the walk (it fixes the horizon), digester() for
+ * the walk, then save() or discard(). Never throws for cache trouble; it reports it in `stats`.
+ */
+class StatCache {
+    path;
+    previous;
+    horizonMs;
+    tmp;
+    notes;
+    kept = new Map();
+    hits = 0;
+    misses = 0;
+    saved = false;
+    constructor(path, 
+    /** Trusted rows from the previous run, by absolute path. */
+    previous, 
+    /** This scan's horizon on the file system clock; null: the cache cannot be written. */
+    horizonMs, tmp, notes) {
+        this.path = path;
+        this.previous = previous;
+        this.horizonMs = horizonMs;
+        this.tmp = tmp;
+        this.notes = notes;
+    }
+    /**
+     * Reads the cache at `path` and reserves its replacement. The temp file is created now, before
+     * the walk, so its mtime is the horizon on the file system clock.
+     */
+    static async open(path) {
+        const notes = [];
+        let tmp = null;
+        let horizonMs = null;
+        try {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+            await removeOrphans(path);
+            const tmpPath = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `${tmpPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+            const fh = await (0,promises_.open)(tmpPath, CREATE_EXCL, 0o644);
+            tmp = { path: tmpPath, fh };
+            horizonMs = (await fh.stat()).mtimeMs;
+        }
+        catch (e) {
+            notes.push(`not writable (${errText(e)})`);
+        }
+        const previous = new Map();
+        try {
+            const [text, st] = await readNoFollow(path);
+            const parsed = parseStatCache(text);
+            if ('ignored' in parsed) {
+                notes.push(`ignored (${parsed.ignored})`);
+            }
+            else {
+                // Trust nothing newer than the cache file itself, whatever its header claims.
+                const limit = Math.min(parsed.horizonMs, st.mtimeMs);
+                for (const row of parsed.rows) {
+                    if (settledBefore({ mtimeMs: row[2], ctimeMs: row[3] }, limit))
+                        previous.set(row[0], row);
+                }
+            }
+        }
+        catch (e) {
+            if ((0,util/* errCode */.tm)(e) !== 'ENOENT')
+                notes.push(`ignored (${errText(e)})`);
+        }
+        return new StatCache(path, previous, horizonMs, tmp, notes);
+    }
+    /**
+     * The digester for this scan: a cache hit skips the read, a miss reads through `inner` (all
+     * misses of a batch in one inner batch, so they may share a worker pool).
+     */
+    digester(inner = new StreamDigester()) {
+        const hit = (absPath, st) => {
+            const row = this.previous.get(absPath);
+            if (!row || !sameStat(row, st))
+                return null;
+            this.hits++;
+            // Still settled against the new horizon, which is later than the old one.
+            if (this.horizonMs !== null)
+                this.kept.set(absPath, row);
+            return `sha256:${row[6]}`;
+        };
+        const read = (absPath, st, digest) => {
+            this.misses++;
+            // Rows that will not be trusted next time are not worth storing.
+            if (this.horizonMs !== null && settledBefore(st, this.horizonMs)) {
+                const hex = digest.slice('sha256:'.length);
+                this.kept.set(absPath, [absPath, st.size, st.mtimeMs, st.ctimeMs, st.ino, st.dev, hex]);
+            }
+        };
+        return {
+            digestFile: async (absPath, st) => {
+                const cached = hit(absPath, st);
+                if (cached !== null)
+                    return cached;
+                const digest = await inner.digestFile(absPath, st);
+                read(absPath, st, digest);
+                return digest;
+            },
+            digestFiles: async (jobs, concurrency) => {
+                const out = jobs.map(j => hit(j.absPath, j.stat));
+                const missed = [];
+                out.forEach((d, i) => d === null && missed.push(i));
+                const misses = missed.map(i => jobs[i]);
+                const digests = await digestAll(inner, misses, concurrency);
+                misses.forEach((j, k) => read(j.absPath, j.stat, digests[k]));
+                missed.forEach((i, k) => (out[i] = digests[k]));
+                return out;
+            }
+        };
+    }
+    /**
+     * Replaces the cache file with this scan's rows (temp file, then rename: readers see the old
+     * file or the new one, never a mix). Skipped when nothing changed. No fsync: a file torn by a
+     * crash fails its checksum and is ignored.
+     */
+    async save() {
+        const tmp = this.tmp;
+        this.tmp = null;
+        if (tmp === null || this.horizonMs === null)
+            return this.stats();
+        const unchanged = this.misses === 0 && this.kept.size === this.previous.size;
+        try {
+            if (!unchanged) {
+                await tmp.fh.writeFile(formatStatCache(this.horizonMs, [...this.kept.values()]), 'utf8');
+            }
+            await tmp.fh.close();
+            if (unchanged) {
+                await (0,promises_.unlink)(tmp.path);
+            }
+            else {
+                await (0,promises_.rename)(tmp.path, this.path);
+                this.saved = true;
+            }
+        }
+        catch (e) {
+            await tmp.fh.close().catch(() => undefined);
+            await (0,promises_.unlink)(tmp.path).catch(() => undefined);
+            this.notes.push(`not saved (${errText(e)})`);
+        }
+        return this.stats();
+    }
+    /** Drops the reserved temp file (the scan failed). */
+    async discard() {
+        const tmp = this.tmp;
+        this.tmp = null;
+        if (tmp === null)
+            return;
+        await tmp.fh.close().catch(() => undefined);
+        await (0,promises_.unlink)(tmp.path).catch(() => undefined);
+    }
+    stats() {
+        return {
+            path: this.path,
+            hits: this.hits,
+            misses: this.misses,
+            note: this.notes.length > 0 ? `stat cache ${this.notes.join('; ')}` : null,
+            saved: this.saved
+        };
+    }
+}
+/** A new file only: never an existing one, never through a symlink planted at the name. */
+const CREATE_EXCL = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
+/** The cache's text and stat, never through a symlink at its name (ELOOP: ignored). */
+async function readNoFollow(path) {
+    const fh = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
+        return [await fh.readFile('utf8'), st];
+    }
+    finally {
+        await fh.close();
+    }
+}
+/** Temp files of a run that died mid-scan are removed after this long. */
+const ORPHAN_AGE_MS = 60 * 60 * 1000;
+function tmpPrefix(path) {
+    return `.${(0,external_node_path_.basename)(path)}.`;
+}
+/** Removes temp files left by runs killed mid-scan (a live scan's temp is never this old). */
+async function removeOrphans(path) {
+    const prefix = tmpPrefix(path);
+    const dir = (0,external_node_path_.dirname)(path);
+    const names = (await (0,promises_.readdir)(dir)).filter(n => n.startsWith(prefix) && n.endsWith('.tmp'));
+    for (const name of names) {
+        const p = (0,external_node_path_.join)(dir, name);
+        const st = await (0,promises_.stat)(p).catch(() => null);
+        if (st && Date.now() - st.mtimeMs > ORPHAN_AGE_MS)
+            await (0,promises_.unlink)(p).catch(() => undefined);
+    }
+}
+function errText(e) {
+    return (0,util/* errCode */.tm)(e) ?? (0,util/* thrownMessage */.U4)(e).split('\n')[0] ?? '';
+}
+/** One progress line for a person: how much of the context the cache spared reading. */
+function describeStatCache(s) {
+    const total = s.hits + s.misses;
+    const line = `stat cache: ${s.hits} of ${total} file digest(s) reused, ${s.misses} read`;
+    return s.note ? `${line}; ${s.note}` : line;
+}
+
+// EXTERNAL MODULE: ./src/gomatch/index.ts + 7 modules
+var gomatch = __nccwpck_require__(9746);
+;// CONCATENATED MODULE: ./src/context/walk.ts
+
+
+
+
+
+
+
+/** A context that cannot be read; `path` is the file or directory at fault. */
+class ContextError extends util/* FreshBuildError */.nz {
+    path;
+    code;
+    constructor(message, path, code = null) {
+        super(message);
+        this.path = path;
+        this.code = code;
+    }
+}
+// Synchronous calls behind the async interface: a libuv round trip costs ~20us of main-thread
+// time per call, ten times a cached lstat, and dominated the walk of a 20k-file tree
+// (docs/benchmarks.md). Errors still surface as rejections, which the walker handles.
+// Paths are name strings (util/bytes-path.ts): fsPath gives fs the bytes when a name needs it.
+const nodeFs = {
+    readdir: async (p) => (0,external_node_fs_.readdirSync)((0,util/* fsPath */.Jk)(p), { withFileTypes: true, encoding: 'buffer' }),
+    lstat: async (p) => (0,external_node_fs_.lstatSync)((0,util/* fsPath */.Jk)(p)),
+    readlink: async (p) => (0,util/* nameFromBytes */.Dj)((0,external_node_fs_.readlinkSync)((0,util/* fsPath */.Jk)(p), { encoding: 'buffer' }))
+};
+function fail(what, path, e) {
+    return new ContextError(`${what} ${path}: ${(0,util/* errnoReason */.bs)(e, util/* thrownMessage */.U4)}`, path, (0,util/* errCode */.tm)(e) ?? null);
+}
+async function isFile(p) {
+    try {
+        return (await (0,promises_.stat)(p)).isFile();
+    }
+    catch (e) {
+        if ((0,util/* errCode */.tm)(e) === 'ENOENT' || (0,util/* errCode */.tm)(e) === 'ENOTDIR')
+            return false;
+        throw fail('cannot read ignore file', p, e);
+    }
+}
+/**
+ * BuildKit's choice of ignore file: `<Dockerfile path>.dockerignore` when it exists, else
+ * `<context>/.dockerignore`, else none.
+ */
+async function findIgnoreFile(root, dockerfile) {
+    if (dockerfile !== undefined) {
+        const specific = `${(0,external_node_path_.resolve)(dockerfile)}.dockerignore`;
+        if (await isFile(specific))
+            return specific;
+    }
+    const common = (0,external_node_path_.join)((0,external_node_path_.resolve)(root), '.dockerignore');
+    return (await isFile(common)) ? common : null;
+}
+async function readIgnore(root, dockerfile) {
+    const file = await findIgnoreFile(root, dockerfile);
+    if (file === null)
+        return { file, lines: [] };
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        throw fail('cannot read ignore file', file, e);
+    }
+    return { file, lines: (0,gomatch/* parseIgnoreFile */.a0)(text) };
+}
+async function resolveRoot(root) {
+    const abs = (0,external_node_path_.resolve)(root);
+    let real;
+    try {
+        real = await (0,promises_.realpath)(abs);
+    }
+    catch (e) {
+        if ((0,util/* errCode */.tm)(e) === 'ENOENT')
+            throw new ContextError(`build context not found: ${abs}`, abs, 'ENOENT');
+        throw fail('cannot read build context', abs, e);
+    }
+    const st = await (0,promises_.stat)(real).catch((e) => {
+        throw fail('cannot read build context', abs, e);
+    });
+    if (!st.isDirectory())
+        throw new ContextError(`build context is not a directory: ${abs}`, abs, 'ENOTDIR');
+    return real;
+}
+class Walker {
+    fs;
+    matcher;
+    constructor(fs, matcher) {
+        this.fs = fs;
+        this.matcher = matcher;
+    }
+    /**
+     * Appends the entries below `absDir` to `out` and returns how many; `excluded` says the
+     * directory itself is excluded (walked for exceptions). Sequential, like fsutil's walker: with
+     * the synchronous default fs, a promise per entry and per directory only fed the garbage
+     * collector (the walk of a 20k-file tree went from ~600 ms to ~150 ms). Order is irrelevant:
+     * scanContext sorts.
+     */
+    async walk(absDir, relDir, info, excluded, out) {
+        let dirents;
+        try {
+            dirents = await this.fs.readdir(absDir);
+        }
+        catch (e) {
+            // fsutil ignores permission errors inside excluded directories, and vanished ones anywhere.
+            const code = (0,util/* errCode */.tm)(e);
+            if (excluded && (code === 'EACCES' || code === 'EPERM'))
+                return 0;
+            if (code === 'ENOENT' && relDir !== '')
+                return 0;
+            throw fail('cannot read directory', absDir, e);
+        }
+        const before = out.length;
+        for (const d of dirents) {
+            const name = typeof d.name === 'string' ? d.name : (0,util/* nameFromBytes */.Dj)(d.name);
+            const rel = relDir === '' ? name : `${relDir}/${name}`;
+            const abs = (0,external_node_path_.join)(absDir, name);
+            const isDir = d.isDirectory();
+            const m = this.matcher.match(rel, info);
+            if (m.excluded) {
+                if (!isDir || !this.matcher.exceptionMayMatchUnder(rel))
+                    continue;
+                // An excluded directory is sent only for what is re-included below it.
+                if ((await this.walk(abs, rel, m.info, true, out)) === 0)
+                    continue;
+                const self = await this.entry(abs, rel);
+                if (self)
+                    out.push(self);
+                continue;
+            }
+            const self = await this.entry(abs, rel);
+            if (!self)
+                continue;
+            out.push(self);
+            if (self.entry.type === 'dir')
+                await this.walk(abs, rel, m.info, false, out);
+        }
+        return out.length - before;
+    }
+    async entry(abs, rel) {
+        let st;
+        try {
+            st = await this.fs.lstat(abs);
+        }
+        catch (e) {
+            // Listed a moment ago: gone now is a change under the walk, named, never skipped silently.
+            throw fail('cannot stat', abs, e);
+        }
+        const mode = st.mode & 0o7777;
+        const fileStat = {
+            size: st.size,
+            mode,
+            ino: st.ino,
+            dev: st.dev,
+            ctimeMs: st.ctimeMs,
+            mtimeMs: st.mtimeMs
+        };
+        if (st.isDirectory())
+            return { abs, stat: null, entry: { path: rel, type: 'dir', mode, size: 0 } };
+        if (st.isSymbolicLink()) {
+            let target;
+            try {
+                target = await this.fs.readlink(abs);
+            }
+            catch (e) {
+                throw fail('cannot read symlink', abs, e);
+            }
+            const entry = { path: rel, type: 'symlink', mode, size: 0, linkTarget: target };
+            // The target's bytes, as Docker sends them.
+            entry.digest = digestBytes((0,util/* pathToBytes */.iJ)(target));
+            return { abs, stat: null, entry };
+        }
+        if (st.isFile())
+            return { abs, stat: fileStat, entry: { path: rel, type: 'file', mode, size: st.size } };
+        if (st.isFIFO())
+            return null;
+        // Sockets and devices land in the image as empty files; never open them.
+        return {
+            abs,
+            stat: null,
+            entry: { path: rel, type: 'file', mode, size: 0, digest: digestString('') }
+        };
+    }
+}
+/**
+ * Every entry Docker would send for the context at `root`, with digests, sorted by path bytes.
+ * Throws ContextError (unreadable or missing paths) or IgnoreSyntaxError (bad ignore pattern).
+ */
+async function scanContext(root, opts = {}) {
+    const realRoot = await resolveRoot(root);
+    const ignore = await readIgnore(root, opts.dockerfile);
+    const matcher = (0,gomatch/* compilePatterns */.xi)(ignore.lines, ignore.file);
+    const concurrency = opts.concurrency ?? defaultConcurrency();
+    const fs = { ...nodeFs, ...opts.fs };
+    const found = [];
+    await new Walker(fs, matcher).walk(realRoot, '', undefined, false, found);
+    const digester = opts.digester ?? new StreamDigester();
+    const files = found.filter(f => f.stat !== null);
+    let digests;
+    try {
+        digests = await digestAll(digester, files.map(f => ({ absPath: f.abs, stat: f.stat })), concurrency);
+    }
+    catch (e) {
+        if (e instanceof DigestFailure)
+            throw fail('cannot read file', e.path, e.cause);
+        throw e;
+    }
+    for (let i = 0; i < files.length; i++)
+        files[i].entry.digest = digests[i];
+    // Sort on precomputed UTF-8 keys: the same order as compareBytes, without re-encoding per compare.
+    const keyed = found.map(f => ({ key: (0,util/* pathToBytes */.iJ)(f.entry.path), entry: f.entry }));
+    keyed.sort((a, b) => Buffer.compare(a.key, b.key));
+    return {
+        root: (0,external_node_path_.resolve)(root),
+        ignoreFile: ignore.file,
+        ignorePatterns: ignore.lines.map(l => l.pattern),
+        entries: keyed.map(k => k.entry)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/context/written.ts
+
+
+/**
+ * Context paths changed after `since` (ms, taken before the scan began): written while this run
+ * hashed and built them, like a `fresh-build build ... | tee build.log` inside the context. What
+ * BuildKit received of such a file is whatever it held at that moment, so it is no source the
+ * guard can judge (issue 12, class 7). A file's ctime is set by the kernel on every write and
+ * cannot be put back.
+ */
+/**
+ * File times come from the kernel's coarse clock and `since` from the process clock, floored to
+ * the millisecond; a file written just before the run must never count as written during it
+ * (that would leave it unjudged), so only changes clearly after the start count. A build's own
+ * output keeps being written for the whole build, far past this margin.
+ */
+const CLOCK_MARGIN_MS = 50;
+async function writtenSince(context, paths, since) {
+    const out = new Set();
+    await Promise.all([...new Set(paths)].map(async (p) => {
+        const st = await (0,promises_.lstat)((0,external_node_path_.join)(context, p)).catch(() => null);
+        if (st !== null && st.ctimeMs > since + CLOCK_MARGIN_MS)
+            out.add(p);
+    }));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/context/index.ts
+/** The build context as Docker reads it: the walk, .dockerignore, digests, the stat cache. */
+
+
+
+
+
 
 
 /***/ }),
@@ -43262,6 +44307,283 @@ async function buildxWarnings(exec, builder) {
     return builderWarnings(parseBuildxInspect(r.stdout));
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+/**
+ * Read-only docker calls answered by the Docker Engine API over the daemon's unix socket instead
+ * of by spawning the Go client: each client spawn costs tens of milliseconds of CPU before it
+ * sends its one request, and a guarded build makes several (ONBUILD triggers, two build-cache
+ * listings, image inspect and history for the proof).
+ *
+ * Only where the socket is provably the daemon the client would talk to: DOCKER_HOST is a
+ * `unix://` path (or unset, with no docker context chosen, which means the default socket), no
+ * DOCKER_CONTEXT, and the client is a native executable (a script in its place may do anything,
+ * so it gets every call). TLS, ssh and tcp hosts keep the client. Every other argv, and any call
+ * whose socket cannot be reached, goes to the client as before, so errors read as docker's own.
+ * FRESH_BUILD_ENGINE_API=0 turns it off.
+ */
+
+
+
+
+
+
+/** Binds a client: read-only calls the API can answer go over the socket, the rest spawn it. */
+function daemonExec(client) {
+    const spawnClient = dockerExec(client);
+    const idle = dockerTimeoutMs(client.env);
+    let socket = null;
+    return async (args, opts = {}) => {
+        const call = engineCall(args);
+        if (call === null || !plainOptions(opts))
+            return spawnClient(args, opts);
+        socket ??= engineSocket(client).catch(() => null);
+        const path = await socket;
+        if (path === null)
+            return spawnClient(args, opts);
+        const res = await engineGet(path, call.path, {
+            label: commandLabel(args),
+            idleTimeoutMs: opts.idleTimeoutMs ?? idle,
+            timeoutMs: opts.timeoutMs,
+            signal: opts.signal,
+            maxBytes: opts.maxCapture ?? 16 * 1024 * 1024
+        });
+        if (res === 'unreachable') {
+            // The client says why in its own words (and may know a way we do not).
+            socket = Promise.resolve(null);
+            return spawnClient(args, opts);
+        }
+        return answer(call, res);
+    };
+}
+/** Options the API path honours as the client would; anything else spawns the client. */
+function plainOptions(opts) {
+    if (opts.onStdout || opts.onLine || opts.input !== undefined || opts.cwd !== undefined) {
+        return false;
+    }
+    const env = opts.env ?? {};
+    return !['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG'].some(k => Object.hasOwn(env, k));
+}
+/** Image references and ids the API path takes: reference grammar characters only. */
+const REF = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
+/** Pure: the API request for a client argv the guard makes, or null (the client runs it). */
+function engineCall(args) {
+    const key = args.slice(0, -1).join('\u0000');
+    const ref = args.at(-1) ?? '';
+    const image = (render) => REF.test(ref)
+        ? { path: `/images/${ref}/json`, render: b => render(b) }
+        : null;
+    switch (key) {
+        case ['image', 'inspect', '--format', '{{json .}}'].join('\u0000'):
+            return image(img => `${JSON.stringify(img)}\n`);
+        case ['image', 'inspect', '--format', '{{json .Config.OnBuild}}'].join('\u0000'):
+            return image(img => {
+                const config = img.Config;
+                return `${JSON.stringify(config?.OnBuild ?? null)}\n`;
+            });
+        case ['image', 'inspect', '--format', '{{.Id}}'].join('\u0000'):
+            return image(img => `${String(img.Id ?? '')}\n`);
+        case ['image', 'inspect', '--format', '{{len .RepoTags}}'].join('\u0000'):
+            return image(img => `${Array.isArray(img.RepoTags) ? img.RepoTags.length : 0}\n`);
+        case ['history', '--no-trunc', '--format', '{{json .}}'].join('\u0000'):
+            return REF.test(ref) ? { path: `/images/${ref}/history`, render: renderHistory } : null;
+    }
+    const whole = args.join('\u0000');
+    if (whole === BUILD_CACHE_ARGV.join('\u0000')) {
+        // `type` (API 1.42) spares newer daemons sizing images and volumes; older ones ignore it.
+        return {
+            path: '/system/df?type=build-cache',
+            render: b => `${JSON.stringify(b.BuildCache ?? null)}\n`
+        };
+    }
+    if (whole === ['image', 'ls', '--all', '--quiet', '--no-trunc'].join('\u0000')) {
+        return {
+            path: '/images/json?all=1',
+            render: b => (Array.isArray(b) ? b : []).map(i => `${String(i.Id)}\n`).join('')
+        };
+    }
+    return null;
+}
+/**
+ * `docker history --no-trunc --format '{{json .}}'`, newest first as the API lists it: the client
+ * prints CreatedBy with tabs as spaces; Size here is the exact byte count (the client rounds it).
+ */
+function renderHistory(body) {
+    return (Array.isArray(body) ? body : [])
+        .map(h => {
+        const e = h;
+        return `${JSON.stringify({
+            CreatedBy: String(e.CreatedBy ?? '').replace(/\t/g, ' '),
+            Comment: String(e.Comment ?? ''),
+            Size: typeof e.Size === 'number' ? e.Size : 0
+        })}\n`;
+    })
+        .join('');
+}
+function answer(call, res) {
+    const text = res.body.toString('utf8');
+    const base = { truncated: res.truncated, aborted: res.aborted };
+    if (res.aborted)
+        return { ...base, code: 143, stdout: '', stderr: '' };
+    if (res.status < 200 || res.status > 299) {
+        let message = text.trim();
+        try {
+            const m = JSON.parse(text).message;
+            if (typeof m === 'string')
+                message = m;
+        }
+        catch {
+            // not JSON: the body as it came
+        }
+        return { ...base, code: 1, stdout: '', stderr: `Error response from daemon: ${message}\n` };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { ...base, code: 1, stdout: '', stderr: 'unreadable answer from the daemon\n' };
+    }
+    return { ...base, code: 0, stdout: call.render(value), stderr: '' };
+}
+/**
+ * The unix socket the client would use, or null when the API path must not be taken (see the
+ * module comment).
+ */
+async function engineSocket(client) {
+    const env = client.env;
+    if (env.FRESH_BUILD_ENGINE_API === '0')
+        return null;
+    if (env.DOCKER_CONTEXT)
+        return null;
+    let socket;
+    const host = env.DOCKER_HOST;
+    if (host) {
+        if (!host.startsWith('unix://'))
+            return null;
+        socket = host.slice('unix://'.length);
+        if (!(0,external_node_path_.isAbsolute)(socket))
+            return null;
+    }
+    else {
+        if (!(await defaultContext(env)))
+            return null;
+        socket = '/var/run/docker.sock';
+    }
+    return (await nativeExecutable(client.bin, env)) ? socket : null;
+}
+/** No docker context is chosen in the client's config (its `currentContext`). */
+async function defaultContext(env) {
+    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8');
+    }
+    catch (e) {
+        return e.code === 'ENOENT';
+    }
+    try {
+        const current = JSON.parse(text).currentContext;
+        return current === undefined || current === '' || current === 'default';
+    }
+    catch {
+        return false;
+    }
+}
+/** The client binary (as PATH finds it) starts with the ELF magic: the docker CLI itself. */
+async function nativeExecutable(bin, env) {
+    const candidates = bin.includes('/')
+        ? [(0,external_node_path_.resolve)(bin)]
+        : (env.PATH ?? '')
+            .split(external_node_path_.delimiter)
+            .filter(Boolean)
+            .map(d => (0,external_node_path_.join)(d, bin));
+    for (const file of candidates) {
+        let fh;
+        try {
+            fh = await (0,promises_.open)(file, 'r');
+        }
+        catch {
+            continue;
+        }
+        try {
+            const head = Buffer.alloc(4);
+            const { bytesRead } = await fh.read(head, 0, 4, 0);
+            // The first one that opens is the one PATH lookup would run (exec bits aside).
+            return bytesRead === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    return false;
+}
+/**
+ * GET `path` on the daemon at `socket`. 'unreachable' when no connection could be made (the
+ * caller lets the client try and report); a DockerError when it stopped answering, with the
+ * same words the client wrapper uses.
+ */
+function engineGet(socket, path, opts) {
+    return new Promise((done, fail) => {
+        let settled = false;
+        let answered = false;
+        const settle = (f) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(total);
+            opts.signal?.removeEventListener('abort', onAbort);
+            f();
+        };
+        const req = (0,external_node_http_.request)({ socketPath: socket, path, method: 'GET', headers: { Host: 'docker' } });
+        const expire = (why) => {
+            req.destroy();
+            settle(() => fail(new DockerError(why)));
+        };
+        const total = opts.timeoutMs !== undefined
+            ? setTimeout(() => expire(`${opts.label} did not finish within ${seconds(opts.timeoutMs ?? 0)}`), opts.timeoutMs)
+            : undefined;
+        const onAbort = () => {
+            req.destroy();
+            settle(() => done({ status: 0, body: Buffer.alloc(0), truncated: false, aborted: true }));
+        };
+        if (opts.signal?.aborted)
+            return onAbort();
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        if (Number.isFinite(opts.idleTimeoutMs)) {
+            req.setTimeout(opts.idleTimeoutMs, () => expire(`${opts.label} did not answer within ${seconds(opts.idleTimeoutMs)}`));
+        }
+        req.on('error', e => {
+            const code = e.code;
+            settle(() => !answered && ['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM', 'ENOTSOCK'].includes(code ?? '')
+                ? done('unreachable')
+                : fail(new DockerError(`${opts.label}: ${e.message}`)));
+        });
+        req.on('response', res => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            res.on('data', (c) => {
+                size += c.length;
+                if (size > opts.maxBytes)
+                    truncated = true;
+                else
+                    chunks.push(c);
+            });
+            res.on('end', () => settle(() => done({
+                status: res.statusCode ?? 0,
+                body: Buffer.concat(chunks),
+                truncated,
+                aborted: false
+            })));
+            res.on('error', e => settle(() => fail(new DockerError(`${opts.label}: ${e.message}`))));
+        });
+        req.end();
+    });
+}
+
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(6118);
 ;// CONCATENATED MODULE: ./src/docker/save.ts
@@ -43777,281 +45099,160 @@ async function readOnBuild(exec, images) {
     return { triggers, problems };
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: ./src/docker/engine.ts
+;// CONCATENATED MODULE: ./src/docker/overlay.ts
 /**
- * Read-only docker calls answered by the Docker Engine API over the daemon's unix socket instead
- * of by spawning the Go client: each client spawn costs tens of milliseconds of CPU before it
- * sends its one request, and a guarded build makes several (ONBUILD triggers, two build-cache
- * listings, image inspect and history for the proof).
+ * The byte proof read straight from the daemon's layer store, when it is on this host and
+ * readable: only the wanted paths of the wanted layers are touched, so the cost follows the
+ * bytes to prove, not the image (a 1 GB base layer is never read).
  *
- * Only where the socket is provably the daemon the client would talk to: DOCKER_HOST is a
- * `unix://` path (or unset, with no docker context chosen, which means the default socket), no
- * DOCKER_CONTEXT, and the client is a native executable (a script in its place may do anything,
- * so it gets every call). TLS, ssh and tcp hosts keep the client. Every other argv, and any call
- * whose socket cannot be reached, goes to the client as before, so errors read as docker's own.
- * FRESH_BUILD_ENGINE_API=0 turns it off.
+ * Measured on Docker 20.10 with overlay2: `docker image inspect` names the driver and its
+ * directories (`GraphDriver.Data.UpperDir` = `<data-root>/overlay2/<id>/diff`); the layer store
+ * keeps, per chain ID, the layer's diffId (`image/overlay2/layerdb/sha256/<chain>/diff`) and
+ * its overlay2 directory (`.../cache-id`). A layer's diff directory holds exactly what its
+ * `docker save` tar holds, with whiteouts as 0:0 character devices. A layer is read here only
+ * when the layer store names the very diffId the image lists at that position; anything else
+ * (another driver, a remote daemon, no permission) falls back to the `docker save` stream.
  */
 
 
 
 
 
-
-/** Binds a client: read-only calls the API can answer go over the socket, the rest spawn it. */
-function daemonExec(client) {
-    const spawnClient = dockerExec(client);
-    const idle = dockerTimeoutMs(client.env);
-    let socket = null;
-    return async (args, opts = {}) => {
-        const call = engineCall(args);
-        if (call === null || !plainOptions(opts))
-            return spawnClient(args, opts);
-        socket ??= engineSocket(client).catch(() => null);
-        const path = await socket;
-        if (path === null)
-            return spawnClient(args, opts);
-        const res = await engineGet(path, call.path, {
-            label: commandLabel(args),
-            idleTimeoutMs: opts.idleTimeoutMs ?? idle,
-            timeoutMs: opts.timeoutMs,
-            signal: opts.signal,
-            maxBytes: opts.maxCapture ?? 16 * 1024 * 1024
-        });
-        if (res === 'unreachable') {
-            // The client says why in its own words (and may know a way we do not).
-            socket = Promise.resolve(null);
-            return spawnClient(args, opts);
-        }
-        return answer(call, res);
-    };
+/** Chain IDs of a layer stack (`chain[i] = sha256(chain[i-1] + " " + diff[i])`), base first. */
+function chainIds(diffIds) {
+    const out = [];
+    for (const d of diffIds) {
+        const prev = out.at(-1);
+        out.push(prev === undefined ? d : `sha256:${(0,external_node_crypto_.createHash)('sha256').update(`${prev} ${d}`).digest('hex')}`);
+    }
+    return out;
 }
-/** Options the API path honours as the client would; anything else spawns the client. */
-function plainOptions(opts) {
-    if (opts.onStdout || opts.onLine || opts.input !== undefined || opts.cwd !== undefined) {
-        return false;
-    }
-    const env = opts.env ?? {};
-    return !['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG'].some(k => Object.hasOwn(env, k));
+/** `<data-root>` of an overlay2 image, from its UpperDir; null for another driver or shape. */
+function overlayDataRoot(gd) {
+    if (!gd || gd.name !== 'overlay2')
+        return null;
+    const upper = gd.data.UpperDir;
+    const m = typeof upper === 'string' ? /^(\/.*)\/overlay2\/[^/]+\/diff$/.exec(upper) : null;
+    return m ? m[1] : null;
 }
-/** Image references and ids the API path takes: reference grammar characters only. */
-const REF = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
-/** Pure: the API request for a client argv the guard makes, or null (the client runs it). */
-function engineCall(args) {
-    const key = args.slice(0, -1).join('\u0000');
-    const ref = args.at(-1) ?? '';
-    const image = (render) => REF.test(ref)
-        ? { path: `/images/${ref}/json`, render: b => render(b) }
-        : null;
-    switch (key) {
-        case ['image', 'inspect', '--format', '{{json .}}'].join('\u0000'):
-            return image(img => `${JSON.stringify(img)}\n`);
-        case ['image', 'inspect', '--format', '{{json .Config.OnBuild}}'].join('\u0000'):
-            return image(img => {
-                const config = img.Config;
-                return `${JSON.stringify(config?.OnBuild ?? null)}\n`;
-            });
-        case ['image', 'inspect', '--format', '{{.Id}}'].join('\u0000'):
-            return image(img => `${String(img.Id ?? '')}\n`);
-        case ['image', 'inspect', '--format', '{{len .RepoTags}}'].join('\u0000'):
-            return image(img => `${Array.isArray(img.RepoTags) ? img.RepoTags.length : 0}\n`);
-        case ['history', '--no-trunc', '--format', '{{json .}}'].join('\u0000'):
-            return REF.test(ref) ? { path: `/images/${ref}/history`, render: renderHistory } : null;
-    }
-    const whole = args.join('\u0000');
-    if (whole === BUILD_CACHE_ARGV.join('\u0000')) {
-        // `type` (API 1.42) spares newer daemons sizing images and volumes; older ones ignore it.
-        return {
-            path: '/system/df?type=build-cache',
-            render: b => `${JSON.stringify(b.BuildCache ?? null)}\n`
-        };
-    }
-    if (whole === ['image', 'ls', '--all', '--quiet', '--no-trunc'].join('\u0000')) {
-        return {
-            path: '/images/json?all=1',
-            render: b => (Array.isArray(b) ? b : []).map(i => `${String(i.Id)}\n`).join('')
-        };
-    }
-    return null;
-}
-/**
- * `docker history --no-trunc --format '{{json .}}'`, newest first as the API lists it: the client
- * prints CreatedBy with tabs as spaces; Size here is the exact byte count (the client rounds it).
- */
-function renderHistory(body) {
-    return (Array.isArray(body) ? body : [])
-        .map(h => {
-        const e = h;
-        return `${JSON.stringify({
-            CreatedBy: String(e.CreatedBy ?? '').replace(/\t/g, ' '),
-            Comment: String(e.Comment ?? ''),
-            Size: typeof e.Size === 'number' ? e.Size : 0
-        })}\n`;
-    })
-        .join('');
-}
-function answer(call, res) {
-    const text = res.body.toString('utf8');
-    const base = { truncated: res.truncated, aborted: res.aborted };
-    if (res.aborted)
-        return { ...base, code: 143, stdout: '', stderr: '' };
-    if (res.status < 200 || res.status > 299) {
-        let message = text.trim();
-        try {
-            const m = JSON.parse(text).message;
-            if (typeof m === 'string')
-                message = m;
-        }
-        catch {
-            // not JSON: the body as it came
-        }
-        return { ...base, code: 1, stdout: '', stderr: `Error response from daemon: ${message}\n` };
-    }
-    let value;
+const HEX = /^sha256:[0-9a-f]{64}$/;
+const CACHE_ID = /^[0-9A-Za-z]+$/;
+/** The diff directory of layer `index` of an image on this host, or null when it cannot be trusted. */
+async function layerDiffDir(dataRoot, diffIds, index) {
+    const diffId = diffIds[index];
+    const chain = chainIds(diffIds.slice(0, index + 1)).at(-1);
+    if (!diffId || !chain || !HEX.test(diffId) || !HEX.test(chain))
+        return null;
+    const meta = (0,external_node_path_.join)(dataRoot, 'image', 'overlay2', 'layerdb', 'sha256', chain.slice(7));
     try {
-        value = JSON.parse(text);
+        const [recorded, cacheId] = await Promise.all([
+            (0,promises_.readFile)((0,external_node_path_.join)(meta, 'diff'), 'utf8'),
+            (0,promises_.readFile)((0,external_node_path_.join)(meta, 'cache-id'), 'utf8')
+        ]);
+        if (recorded.trim() !== diffId || !CACHE_ID.test(cacheId.trim()))
+            return null;
+        const dir = (0,external_node_path_.join)(dataRoot, 'overlay2', cacheId.trim(), 'diff');
+        return (await (0,promises_.lstat)(dir)).isDirectory() ? dir : null;
     }
     catch {
-        return { ...base, code: 1, stdout: '', stderr: 'unreadable answer from the daemon\n' };
+        return null;
     }
-    return { ...base, code: 0, stdout: call.render(value), stderr: '' };
 }
+const isWhiteout = (st) => st.isCharacterDevice() && st.rdev === 0;
 /**
- * The unix socket the client would use, or null when the API path must not be taken (see the
- * module comment).
+ * What a diff directory holds at `path`, as the layer tar would say it. Walked component by
+ * component with lstat, so a symlink inside the layer is never followed out of it.
  */
-async function engineSocket(client) {
-    const env = client.env;
-    if (env.FRESH_BUILD_ENGINE_API === '0')
-        return null;
-    if (env.DOCKER_CONTEXT)
-        return null;
-    let socket;
-    const host = env.DOCKER_HOST;
-    if (host) {
-        if (!host.startsWith('unix://'))
-            return null;
-        socket = host.slice('unix://'.length);
-        if (!(0,external_node_path_.isAbsolute)(socket))
-            return null;
-    }
-    else {
-        if (!(await defaultContext(env)))
-            return null;
-        socket = '/var/run/docker.sock';
-    }
-    return (await nativeExecutable(client.bin, env)) ? socket : null;
-}
-/** No docker context is chosen in the client's config (its `currentContext`). */
-async function defaultContext(env) {
-    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-    let text;
-    try {
-        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8');
-    }
-    catch (e) {
-        return e.code === 'ENOENT';
-    }
-    try {
-        const current = JSON.parse(text).currentContext;
-        return current === undefined || current === '' || current === 'default';
-    }
-    catch {
-        return false;
-    }
-}
-/** The client binary (as PATH finds it) starts with the ELF magic: the docker CLI itself. */
-async function nativeExecutable(bin, env) {
-    const candidates = bin.includes('/')
-        ? [(0,external_node_path_.resolve)(bin)]
-        : (env.PATH ?? '')
-            .split(external_node_path_.delimiter)
-            .filter(Boolean)
-            .map(d => (0,external_node_path_.join)(d, bin));
-    for (const file of candidates) {
-        let fh;
+async function diffDirEntry(dir, path) {
+    const parts = normalizeLayerPath(path).split('/').filter(Boolean);
+    let at = dir;
+    for (const [i, part] of parts.entries()) {
+        at = (0,external_node_path_.join)(at, part);
+        let st;
         try {
-            fh = await (0,promises_.open)(file, 'r');
+            st = await (0,promises_.lstat)(at);
         }
         catch {
+            return { type: 'missing', mode: 0 };
+        }
+        if (isWhiteout(st))
+            return { type: 'whiteout', mode: 0 };
+        const last = i === parts.length - 1;
+        if (!last) {
+            if (!st.isDirectory())
+                return { type: 'missing', mode: 0 };
             continue;
         }
-        try {
-            const head = Buffer.alloc(4);
-            const { bytesRead } = await fh.read(head, 0, 4, 0);
-            // The first one that opens is the one PATH lookup would run (exec bits aside).
-            return bytesRead === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+        const mode = st.mode & 0o7777;
+        if (st.isDirectory())
+            return { type: 'dir', mode };
+        if (st.isSymbolicLink()) {
+            const target = await (0,promises_.readlink)(at);
+            return {
+                type: 'symlink',
+                mode,
+                linkTarget: target,
+                digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(target).digest('hex')}`
+            };
         }
-        finally {
-            await fh.close();
-        }
+        if (!st.isFile())
+            return { type: 'other', mode };
+        return { type: 'file', mode, size: st.size, digest: await digestNoFollow(at) };
     }
-    return false;
+    return { type: 'dir', mode: 0 };
+}
+async function digestNoFollow(path) {
+    const fh = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+    try {
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        const buf = Buffer.allocUnsafe(512 * 1024);
+        for (;;) {
+            const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+            if (bytesRead === 0)
+                break;
+            h.update(buf.subarray(0, bytesRead));
+        }
+        return `sha256:${h.digest('hex')}`;
+    }
+    finally {
+        await fh.close();
+    }
 }
 /**
- * GET `path` on the daemon at `socket`. 'unreachable' when no connection could be made (the
- * caller lets the client try and report); a DockerError when it stopped answering, with the
- * same words the client wrapper uses.
+ * The wanted paths of the wanted layers: from the layer store where it vouches for the layer,
+ * the rest in one `docker save` pass that stops once they have passed.
  */
-function engineGet(socket, path, opts) {
-    return new Promise((done, fail) => {
-        let settled = false;
-        let answered = false;
-        const settle = (f) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(total);
-            opts.signal?.removeEventListener('abort', onAbort);
-            f();
-        };
-        const req = (0,external_node_http_.request)({ socketPath: socket, path, method: 'GET', headers: { Host: 'docker' } });
-        const expire = (why) => {
-            req.destroy();
-            settle(() => fail(new DockerError(why)));
-        };
-        const total = opts.timeoutMs !== undefined
-            ? setTimeout(() => expire(`${opts.label} did not finish within ${seconds(opts.timeoutMs ?? 0)}`), opts.timeoutMs)
-            : undefined;
-        const onAbort = () => {
-            req.destroy();
-            settle(() => done({ status: 0, body: Buffer.alloc(0), truncated: false, aborted: true }));
-        };
-        if (opts.signal?.aborted)
-            return onAbort();
-        opts.signal?.addEventListener('abort', onAbort, { once: true });
-        if (Number.isFinite(opts.idleTimeoutMs)) {
-            req.setTimeout(opts.idleTimeoutMs, () => expire(`${opts.label} did not answer within ${seconds(opts.idleTimeoutMs)}`));
+async function readWantedLayers(exec, image, wanted, report) {
+    const out = new Map();
+    const rest = [];
+    const root = overlayDataRoot(image.graphDriver);
+    for (const w of wanted) {
+        const index = image.diffIds.indexOf(w.diffId);
+        const dir = root !== null && index >= 0 ? await layerDiffDir(root, image.diffIds, index) : null;
+        // Names that are not UTF-8 are carried as lone surrogates (util/bytes-path.ts); the save
+        // stream's reader knows how they were written, this direct read does not.
+        if (dir === null || w.paths.some(p => /[\uD800-\uDFFF]/.test(p))) {
+            rest.push(w);
+            continue;
         }
-        req.on('error', e => {
-            const code = e.code;
-            settle(() => !answered && ['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM', 'ENOTSOCK'].includes(code ?? '')
-                ? done('unreachable')
-                : fail(new DockerError(`${opts.label}: ${e.message}`)));
-        });
-        req.on('response', res => {
-            answered = true;
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            res.on('data', (c) => {
-                size += c.length;
-                if (size > opts.maxBytes)
-                    truncated = true;
-                else
-                    chunks.push(c);
-            });
-            res.on('end', () => settle(() => done({
-                status: res.statusCode ?? 0,
-                body: Buffer.concat(chunks),
-                truncated,
-                aborted: false
-            })));
-            res.on('error', e => settle(() => fail(new DockerError(`${opts.label}: ${e.message}`))));
-        });
-        req.end();
-    });
+        const entries = out.get(w.diffId) ?? new Map();
+        try {
+            for (const p of w.paths)
+                entries.set(normalizeLayerPath(p), await diffDirEntry(dir, p));
+            out.set(w.diffId, entries);
+        }
+        catch {
+            rest.push(w); // a file removed under us (the layer deleted?): read the save stream instead
+        }
+    }
+    const fromStore = [...out.keys()];
+    if (rest.length > 0) {
+        const saved = await readLayerEntries(exec, image.id, rest);
+        for (const [d, m] of saved)
+            out.set(d, new Map([...(out.get(d) ?? []), ...m]));
+    }
+    report?.({ fromStore, fromSave: [...new Set(rest.map(r => r.diffId))] });
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/docker/probe.ts
@@ -44229,162 +45430,6 @@ async function writeFacts(path, facts) {
     finally {
         await fh.close();
     }
-}
-
-;// CONCATENATED MODULE: ./src/docker/overlay.ts
-/**
- * The byte proof read straight from the daemon's layer store, when it is on this host and
- * readable: only the wanted paths of the wanted layers are touched, so the cost follows the
- * bytes to prove, not the image (a 1 GB base layer is never read).
- *
- * Measured on Docker 20.10 with overlay2: `docker image inspect` names the driver and its
- * directories (`GraphDriver.Data.UpperDir` = `<data-root>/overlay2/<id>/diff`); the layer store
- * keeps, per chain ID, the layer's diffId (`image/overlay2/layerdb/sha256/<chain>/diff`) and
- * its overlay2 directory (`.../cache-id`). A layer's diff directory holds exactly what its
- * `docker save` tar holds, with whiteouts as 0:0 character devices. A layer is read here only
- * when the layer store names the very diffId the image lists at that position; anything else
- * (another driver, a remote daemon, no permission) falls back to the `docker save` stream.
- */
-
-
-
-
-
-/** Chain IDs of a layer stack (`chain[i] = sha256(chain[i-1] + " " + diff[i])`), base first. */
-function chainIds(diffIds) {
-    const out = [];
-    for (const d of diffIds) {
-        const prev = out.at(-1);
-        out.push(prev === undefined ? d : `sha256:${(0,external_node_crypto_.createHash)('sha256').update(`${prev} ${d}`).digest('hex')}`);
-    }
-    return out;
-}
-/** `<data-root>` of an overlay2 image, from its UpperDir; null for another driver or shape. */
-function overlayDataRoot(gd) {
-    if (!gd || gd.name !== 'overlay2')
-        return null;
-    const upper = gd.data.UpperDir;
-    const m = typeof upper === 'string' ? /^(\/.*)\/overlay2\/[^/]+\/diff$/.exec(upper) : null;
-    return m ? m[1] : null;
-}
-const HEX = /^sha256:[0-9a-f]{64}$/;
-const CACHE_ID = /^[0-9A-Za-z]+$/;
-/** The diff directory of layer `index` of an image on this host, or null when it cannot be trusted. */
-async function layerDiffDir(dataRoot, diffIds, index) {
-    const diffId = diffIds[index];
-    const chain = chainIds(diffIds.slice(0, index + 1)).at(-1);
-    if (!diffId || !chain || !HEX.test(diffId) || !HEX.test(chain))
-        return null;
-    const meta = (0,external_node_path_.join)(dataRoot, 'image', 'overlay2', 'layerdb', 'sha256', chain.slice(7));
-    try {
-        const [recorded, cacheId] = await Promise.all([
-            (0,promises_.readFile)((0,external_node_path_.join)(meta, 'diff'), 'utf8'),
-            (0,promises_.readFile)((0,external_node_path_.join)(meta, 'cache-id'), 'utf8')
-        ]);
-        if (recorded.trim() !== diffId || !CACHE_ID.test(cacheId.trim()))
-            return null;
-        const dir = (0,external_node_path_.join)(dataRoot, 'overlay2', cacheId.trim(), 'diff');
-        return (await (0,promises_.lstat)(dir)).isDirectory() ? dir : null;
-    }
-    catch {
-        return null;
-    }
-}
-const isWhiteout = (st) => st.isCharacterDevice() && st.rdev === 0;
-/**
- * What a diff directory holds at `path`, as the layer tar would say it. Walked component by
- * component with lstat, so a symlink inside the layer is never followed out of it.
- */
-async function diffDirEntry(dir, path) {
-    const parts = normalizeLayerPath(path).split('/').filter(Boolean);
-    let at = dir;
-    for (const [i, part] of parts.entries()) {
-        at = (0,external_node_path_.join)(at, part);
-        let st;
-        try {
-            st = await (0,promises_.lstat)(at);
-        }
-        catch {
-            return { type: 'missing', mode: 0 };
-        }
-        if (isWhiteout(st))
-            return { type: 'whiteout', mode: 0 };
-        const last = i === parts.length - 1;
-        if (!last) {
-            if (!st.isDirectory())
-                return { type: 'missing', mode: 0 };
-            continue;
-        }
-        const mode = st.mode & 0o7777;
-        if (st.isDirectory())
-            return { type: 'dir', mode };
-        if (st.isSymbolicLink()) {
-            const target = await (0,promises_.readlink)(at);
-            return {
-                type: 'symlink',
-                mode,
-                linkTarget: target,
-                digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(target).digest('hex')}`
-            };
-        }
-        if (!st.isFile())
-            return { type: 'other', mode };
-        return { type: 'file', mode, size: st.size, digest: await digestNoFollow(at) };
-    }
-    return { type: 'dir', mode: 0 };
-}
-async function digestNoFollow(path) {
-    const fh = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
-    try {
-        const h = (0,external_node_crypto_.createHash)('sha256');
-        const buf = Buffer.allocUnsafe(512 * 1024);
-        for (;;) {
-            const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-            if (bytesRead === 0)
-                break;
-            h.update(buf.subarray(0, bytesRead));
-        }
-        return `sha256:${h.digest('hex')}`;
-    }
-    finally {
-        await fh.close();
-    }
-}
-/**
- * The wanted paths of the wanted layers: from the layer store where it vouches for the layer,
- * the rest in one `docker save` pass that stops once they have passed.
- */
-async function readWantedLayers(exec, image, wanted, report) {
-    const out = new Map();
-    const rest = [];
-    const root = overlayDataRoot(image.graphDriver);
-    for (const w of wanted) {
-        const index = image.diffIds.indexOf(w.diffId);
-        const dir = root !== null && index >= 0 ? await layerDiffDir(root, image.diffIds, index) : null;
-        // Names that are not UTF-8 are carried as lone surrogates (util/bytes-path.ts); the save
-        // stream's reader knows how they were written, this direct read does not.
-        if (dir === null || w.paths.some(p => /[\uD800-\uDFFF]/.test(p))) {
-            rest.push(w);
-            continue;
-        }
-        const entries = out.get(w.diffId) ?? new Map();
-        try {
-            for (const p of w.paths)
-                entries.set(normalizeLayerPath(p), await diffDirEntry(dir, p));
-            out.set(w.diffId, entries);
-        }
-        catch {
-            rest.push(w); // a file removed under us (the layer deleted?): read the save stream instead
-        }
-    }
-    const fromStore = [...out.keys()];
-    if (rest.length > 0) {
-        const saved = await readLayerEntries(exec, image.id, rest);
-        for (const [d, m] of saved)
-            out.set(d, new Map([...(out.get(d) ?? []), ...m]));
-    }
-    report?.({ fromStore, fromSave: [...new Set(rest.map(r => r.diffId))] });
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/docker/prune.ts
@@ -45558,8 +46603,8 @@ function addDirs(set, dir) {
     }
 }
 
-// EXTERNAL MODULE: ./src/context/hash.ts
-var hash = __nccwpck_require__(9715);
+// EXTERNAL MODULE: ./src/context/index.ts + 8 modules
+var context = __nccwpck_require__(6308);
 ;// CONCATENATED MODULE: ./src/dockerfile/select.ts
 
 
@@ -45651,12 +46696,12 @@ function hashSteps(plan, entries, named = new Map()) {
         const sel = selectSources(step, step.context === undefined ? entries : (named.get(step.context) ?? []));
         return {
             ...step,
-            sourceHash: (0,hash/* hashEntries */.fG)(sel),
+            sourceHash: (0,context/* hashEntries */.fG)(sel),
             // A named context's paths are keyed `NAME:path`, as the record and the proofs know them.
             selected: sel
                 .filter(e => e.type !== 'dir')
                 .map(e => (step.context === undefined ? e.path : `${step.context}:${e.path}`))
-                .sort(hash/* compareBytes */.Xo)
+                .sort(context/* compareBytes */.Xo)
         };
     });
 }
@@ -45732,7 +46777,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   a0: () => (/* reexport */ parseIgnoreFile)
 });
 
-// UNUSED EXPORTS: GoRegexpError, IgnoreSyntaxError, Matcher, compileForm, compileGoRegexp, goClean, goTrimSpace, isValidGlob, parentCuts, parentDirs, parseGoRegexp
+// UNUSED EXPORTS: GoRegexpError, IgnoreSyntaxError, Matcher, Nfa, compileForm, compileGoRegexp, goClean, goTrimSpace, isValidGlob, parentCuts, parentDirs, parseGoRegexp
 
 ;// CONCATENATED MODULE: ./src/gomatch/clean.ts
 /** Go's path cleaning and space trimming, as the ported matchers and Dockerfile paths need them. */
@@ -47073,6 +48118,7 @@ function parseIgnoreFile(text) {
 
 
 
+
 /***/ }),
 
 /***/ 182:
@@ -47269,8 +48315,8 @@ function deployFacts(steps, stages, finalStage, changed) {
     return { stage: finalStage, copies, changed: changed === null ? null : [...changed] };
 }
 
-// EXTERNAL MODULE: ./src/context/hash.ts
-var hash = __nccwpck_require__(9715);
+// EXTERNAL MODULE: ./src/context/index.ts + 8 modules
+var context = __nccwpck_require__(6308);
 ;// CONCATENATED MODULE: ./src/record/diff.ts
 
 /**
@@ -47293,19 +48339,19 @@ function diffRecords(previous, files) {
         if (!Object.hasOwn(files, path))
             removed.push(path);
     return {
-        changed: changed.sort(hash/* compareBytes */.Xo),
-        added: added.sort(hash/* compareBytes */.Xo),
-        removed: removed.sort(hash/* compareBytes */.Xo)
+        changed: changed.sort(context/* compareBytes */.Xo),
+        added: added.sort(context/* compareBytes */.Xo),
+        removed: removed.sort(context/* compareBytes */.Xo)
     };
 }
 /** Every path the diff touches, sorted: the changed-files list of the verdict. */
 function changedPaths(diff) {
-    return [...diff.changed, ...diff.added, ...diff.removed].sort(hash/* compareBytes */.Xo);
+    return [...diff.changed, ...diff.added, ...diff.removed].sort(context/* compareBytes */.Xo);
 }
 /** The path -> signature map a record keeps for a context scan's entries. */
 function fileSignatures(entries) {
     // fromEntries defines own properties, so a file named `__proto__` stays a file.
-    return Object.fromEntries(entries.map(e => [e.path, (0,hash/* fileSignature */.$)(e)]));
+    return Object.fromEntries(entries.map(e => [e.path, (0,context/* fileSignature */.$)(e)]));
 }
 /** Assembles the record of a build judged good. */
 function newRecord(input) {
@@ -47461,7 +48507,7 @@ function str(o, key, at) {
         throw new RecordShapeError(`${at}${key}`, `must be a string, not ${describe(v)}`);
     return v;
 }
-function validate_hash(o, key, at) {
+function hash(o, key, at) {
     const v = str(o, key, at);
     if (!validate_HASH.test(v))
         throw new RecordShapeError(`${at}${key}`, 'must be sha256:<64 hex>');
@@ -47501,9 +48547,9 @@ function validateRecord(value) {
         if (!isObject(i))
             throw new RecordShapeError('inputs', `must be an object, not ${describe(i)}`);
         inputs = {
-            dockerfile: validate_hash(i, 'dockerfile', 'inputs.'),
+            dockerfile: hash(i, 'dockerfile', 'inputs.'),
             ignoreFile: nullableStr(i, 'ignoreFile', 'inputs.'),
-            ignore: i.ignore === null ? null : validate_hash(i, 'ignore', 'inputs.')
+            ignore: i.ignore === null ? null : hash(i, 'ignore', 'inputs.')
         };
     }
     const files = value.files;
@@ -47530,7 +48576,7 @@ function validateRecord(value) {
             index: positiveInt(s, 'index', at),
             instruction: str(s, 'instruction', at),
             line: positiveInt(s, 'line', at),
-            sourceHash: validate_hash(s, 'sourceHash', at)
+            sourceHash: hash(s, 'sourceHash', at)
         };
     });
     const tags = value.tags;
@@ -47543,7 +48589,7 @@ function validateRecord(value) {
     const deploy = value.deploy === undefined ? undefined : validateDeploy(value.deploy);
     return {
         version,
-        contextHash: validate_hash(value, 'contextHash', ''),
+        contextHash: hash(value, 'contextHash', ''),
         files: cleanFiles,
         steps: cleanSteps,
         commit: nullableStr(value, 'commit', ''),
@@ -49338,18 +50384,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -52901,937 +53935,10 @@ function checkLabelsFree(labels, secrets, surface) {
 
 // EXTERNAL MODULE: ./src/record/index.ts + 8 modules
 var src_record = __nccwpck_require__(4220);
+// EXTERNAL MODULE: ./src/context/index.ts + 8 modules
+var src_context = __nccwpck_require__(6308);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/context/digest-worker.ts
-function digestWorkerMain(wt, fs, crypto) {
-    const port = wt.parentPort;
-    if (port === null)
-        return;
-    const data = wt.workerData;
-    // One buffer for every file: reads are synchronous, so a worker has one read at a time, and a
-    // big buffer means few syscalls per large file.
-    const buf = Buffer.allocUnsafe(data.bufferSize);
-    port.on('message', (batch) => {
-        const out = [];
-        for (const p of batch.paths) {
-            const path = typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength);
-            let fd = -1;
-            try {
-                fd = fs.openSync(path, data.flags);
-                const h = crypto.createHash('sha256');
-                for (;;) {
-                    const n = fs.readSync(fd, buf, 0, buf.length, null);
-                    if (n === 0)
-                        break;
-                    h.update(buf.subarray(0, n));
-                }
-                out.push(h.digest('hex'));
-            }
-            catch (e) {
-                const err = e;
-                out.push({
-                    code: typeof err?.code === 'string' ? err.code : null,
-                    message: String(err?.message ?? e)
-                });
-            }
-            finally {
-                if (fd >= 0)
-                    fs.closeSync(fd);
-            }
-        }
-        port.postMessage({ id: batch.id, out });
-    });
-}
-/** The source a Worker runs with `eval: true` (CommonJS scope there: `require` is defined). */
-function digestWorkerSource() {
-    return `(${digestWorkerMain.toString()})(require('node:worker_threads'), require('node:fs'), require('node:crypto'))`;
-}
-
-;// CONCATENATED MODULE: ./src/context/pool.ts
-/**
- * Hashes many files on every core: worker threads plus the main thread, which starts at once and
- * so hides the workers' start-up. sha256 is sequential, so one file is never split: files go
- * largest first (a big binary started last would be the run's tail) in batches, a big file alone,
- * small ones up to BATCH_FILES or BATCH_BYTES per message, so 20k small files cost a few hundred
- * messages. Messages carry paths, never file bytes.
- *
- * A worker that dies (cannot start, crashes) loses nothing: its batches go back to the queue and
- * the others, at least the main thread, finish them. A file that cannot be read ends the run with
- * that file's error, as the one-thread path does. Every worker is terminated before the returned
- * promise settles, so no thread outlives a call.
- */
-
-
-/** A file that could not be hashed: its path (as the caller named it) and the fs error. */
-class DigestFailure extends Error {
-    path;
-    cause;
-    constructor(path, cause) {
-        super(`cannot hash ${path}`);
-        this.path = path;
-        this.cause = cause;
-    }
-}
-const BATCH_BYTES = 4 * 1024 * 1024;
-const BATCH_FILES = 256;
-/** Batches each worker holds, so it never waits for the main thread between two. */
-const IN_FLIGHT = 2;
-/** Threads started and not yet exited, and ever started: tests prove none is left behind. */
-let live = 0;
-let starts = 0;
-function liveDigestWorkers() {
-    return live;
-}
-function digestWorkerStarts() {
-    return starts;
-}
-/**
- * `sha256:<hex>` of each job, in input order. `names[i]` names job i in a DigestFailure.
- * `inThread` hashes one job on the main thread (the caller's one-thread digester).
- */
-function digestInPool(jobs, names, opts, inThread) {
-    const results = new Array(jobs.length);
-    let remaining = jobs.length;
-    if (remaining === 0)
-        return Promise.resolve(results);
-    const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b]?.size ?? 0) - (jobs[a]?.size ?? 0));
-    let next = 0;
-    const requeued = [];
-    const take = () => {
-        const back = requeued.pop();
-        if (back)
-            return back;
-        if (next >= order.length)
-            return null;
-        const batch = [];
-        let bytes = 0;
-        while (next < order.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES) {
-            const i = order[next++];
-            batch.push(i);
-            bytes += jobs[i]?.size ?? 0;
-        }
-        return batch;
-    };
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const slots = [];
-        const finish = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            void Promise.all(slots.map(s => s.worker.terminate().catch(() => undefined))).then(() => error ? reject(error) : resolve(results));
-        };
-        const done = (i, digest) => {
-            results[i] = digest;
-            if (--remaining === 0)
-                finish(null);
-        };
-        const failed = (i, e) => finish(new DigestFailure(names[i] ?? String(jobs[i]?.path), e));
-        let mainRunning = false;
-        const runMain = async () => {
-            if (mainRunning)
-                return;
-            mainRunning = true;
-            try {
-                for (let batch = take(); batch !== null && !settled; batch = take()) {
-                    for (const i of batch) {
-                        if (settled)
-                            return;
-                        try {
-                            done(i, await inThread(i));
-                        }
-                        catch (e) {
-                            failed(i, e);
-                            return;
-                        }
-                    }
-                    // Small files are read synchronously: let the workers' replies in between batches.
-                    await new Promise(r => setImmediate(r));
-                }
-            }
-            finally {
-                mainRunning = false;
-            }
-        };
-        let ids = 0;
-        const feed = (s) => {
-            while (!s.dead && !settled && s.inFlight.size < IN_FLIGHT) {
-                const batch = take();
-                if (batch === null)
-                    return;
-                const id = ids++;
-                s.inFlight.set(id, batch);
-                const paths = batch.map(i => jobs[i]?.path);
-                s.worker.postMessage({ id, paths });
-            }
-        };
-        const lose = (s) => {
-            if (s.dead)
-                return;
-            s.dead = true;
-            for (const batch of s.inFlight.values())
-                requeued.push(batch);
-            s.inFlight.clear();
-            if (!settled)
-                void runMain();
-        };
-        const data = { bufferSize: opts.bufferSize, flags: opts.flags };
-        for (let w = 0; w < opts.workers; w++) {
-            let worker;
-            try {
-                worker = new external_node_worker_threads_.Worker(opts.source ?? digestWorkerSource(), { eval: true, workerData: data });
-            }
-            catch {
-                continue; // No thread: the main thread and the others do its share.
-            }
-            live++;
-            starts++;
-            const s = { worker, inFlight: new Map(), dead: false };
-            slots.push(s);
-            worker.on('message', (reply) => {
-                const batch = s.inFlight.get(reply.id);
-                if (!batch || settled)
-                    return;
-                s.inFlight.delete(reply.id);
-                for (let k = 0; k < batch.length; k++) {
-                    const i = batch[k];
-                    const r = reply.out[k];
-                    if (typeof r === 'string')
-                        done(i, `sha256:${r}`);
-                    else
-                        return failed(i, faultError(r));
-                }
-                feed(s);
-            });
-            worker.on('error', () => lose(s));
-            worker.on('exit', () => {
-                live--;
-                lose(s);
-            });
-            // Fed once running: until then the main thread takes every batch, so a worker slow to
-            // start (a busy machine) never holds work the main thread could have done.
-            worker.on('online', () => feed(s));
-        }
-        void runMain();
-    });
-}
-/** The worker's report as the Error fs would have thrown on the main thread. */
-function faultError(f) {
-    const e = new Error(f?.message ?? 'no reply for this file');
-    return f?.code ? Object.assign(e, { code: f.code }) : e;
-}
-
-;// CONCATENATED MODULE: ./src/context/digest.ts
-/**
- * Content digests for context entries: sha256 of file bytes (fixed buffers, never the whole
- * file in memory) and sha256 of symlink targets, run through a bounded pool.
- *
- * Digests depend on bytes only, never on mtime or owner, so the same tree hashes the same on any
- * machine. `FileDigester` is the seam for the stat cache (statcache.ts): a caching digester keys
- * on the `FileStat` fields and falls back to `StreamDigester` on a miss.
- */
-
-
-
-
-
-
-/** Files up to this size are read in one synchronous pass; larger ones stream asynchronously. */
-const SMALL_FILE = 256 * 1024;
-const BUFFER_SIZE = 512 * 1024;
-// O_NONBLOCK: a file swapped for a FIFO after the walk must not hang the open (no-op for files).
-const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
-/**
- * What opening and closing a small file costs, in bytes hashed in the same time (~10us at the
- * ~0.6-1 GB/s one core hashes): the pool's estimate counts 20k tiny files as the work they are.
- */
-const PER_FILE_BYTES = 8 * 1024;
-/**
- * Below this much estimated work a pool does not pay: a worker costs ~30 ms of CPU and ~40-60 ms
- * of wall time to start here (measured, docs/benchmarks.md), and the main thread hashes ~0.6-1
- * GB/s alone, so a context under ~48 MB is done before a worker would help much.
- */
-const POOL_MIN_WORK = 48 * 1024 * 1024;
-/** The workers' read buffer: few syscalls for a large file, small beside a worker's heap. */
-const WORKER_BUFFER = 1024 * 1024;
-/** Every core: the main thread and one worker per other core. */
-function defaultPool() {
-    return { workers: Math.max(0, (0,external_node_os_.availableParallelism)() - 1), minWork: POOL_MIN_WORK };
-}
-const openFd = (0,external_node_util_.promisify)(external_node_fs_.open);
-const readFd = (0,external_node_util_.promisify)(external_node_fs_.read);
-const closeFd = (0,external_node_util_.promisify)(external_node_fs_.close);
-/**
- * Reads and hashes file bytes. Measured on a 20k-file tree (see docs/benchmarks.md): a libuv
- * round trip costs ~20us of main-thread time per call, more than reading a small cached file, so
- * small files are read synchronously (open, read, close: three plain syscalls). Large files are
- * read asynchronously with one read in flight while the previous chunk is hashed, so disk and
- * hash overlap. Only the stat's size picks the path: the bytes are read to EOF either way.
- */
-class StreamDigester {
-    bufferSize;
-    pool;
-    free = [];
-    small;
-    constructor(bufferSize = BUFFER_SIZE, pool = defaultPool()) {
-        this.bufferSize = bufferSize;
-        this.pool = pool;
-        this.small = Buffer.allocUnsafe(Math.min(bufferSize, SMALL_FILE));
-    }
-    /**
-     * Many files: on every core when the work pays for the workers' start (pool.ts), else on this
-     * thread as digestFile does. The digests are the same either way: sha256 of the bytes to EOF.
-     */
-    async digestFiles(jobs, concurrency) {
-        let work = 0;
-        for (const j of jobs)
-            work += j.stat.size + PER_FILE_BYTES;
-        if (this.pool.workers < 1 || work < this.pool.minWork) {
-            return await digestEach(this, jobs, concurrency);
-        }
-        return await digestInPool(jobs.map(j => ({ path: (0,util/* fsPath */.Jk)(j.absPath), size: j.stat.size })), jobs.map(j => j.absPath), { workers: this.pool.workers, bufferSize: WORKER_BUFFER, flags: READ_FLAGS }, async (i) => {
-            const j = jobs[i];
-            return await this.digestFile(j.absPath, j.stat);
-        });
-    }
-    async digestFile(absPath, stat) {
-        return stat.size <= this.small.length
-            ? this.digestSync(absPath)
-            : await this.digestStream(absPath);
-    }
-    digestSync(absPath) {
-        const fd = (0,external_node_fs_.openSync)((0,util/* fsPath */.Jk)(absPath), READ_FLAGS);
-        const h = (0,external_node_crypto_.createHash)('sha256');
-        try {
-            for (;;) {
-                const n = (0,external_node_fs_.readSync)(fd, this.small, 0, this.small.length, null);
-                if (n === 0)
-                    break;
-                h.update(this.small.subarray(0, n));
-            }
-        }
-        finally {
-            (0,external_node_fs_.closeSync)(fd);
-        }
-        return `sha256:${h.digest('hex')}`;
-    }
-    async digestStream(absPath) {
-        const fd = await openFd((0,util/* fsPath */.Jk)(absPath), READ_FLAGS);
-        let cur = this.take();
-        let next = this.take();
-        const h = (0,external_node_crypto_.createHash)('sha256');
-        try {
-            let n = (await readFd(fd, cur, 0, cur.length, null)).bytesRead;
-            while (n > 0) {
-                // Sequential reads (position null) are safe: only one read is ever in flight per fd.
-                const pending = readFd(fd, next, 0, next.length, null);
-                h.update(cur.subarray(0, n));
-                n = (await pending).bytesRead;
-                [cur, next] = [next, cur];
-            }
-        }
-        finally {
-            this.free.push(cur, next);
-            await closeFd(fd);
-        }
-        return `sha256:${h.digest('hex')}`;
-    }
-    take() {
-        return this.free.pop() ?? Buffer.allocUnsafe(this.bufferSize);
-    }
-}
-/** The digests of `jobs` in input order through `d`, as a batch when `d` can, else per file. */
-async function digestAll(d, jobs, concurrency) {
-    return d.digestFiles
-        ? await d.digestFiles(jobs, concurrency)
-        : await digestEach(d, jobs, concurrency);
-}
-/** digestFile per job, `concurrency` at once; a failure names its file (DigestFailure). */
-async function digestEach(d, jobs, concurrency) {
-    return await mapPool(jobs, concurrency, async (j) => {
-        try {
-            return await d.digestFile(j.absPath, j.stat);
-        }
-        catch (e) {
-            throw new DigestFailure(j.absPath, e);
-        }
-    });
-}
-/** sha256 of raw bytes (a symlink target as read from disk). */
-function digestBytes(b) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
-}
-/** sha256 of a string (a symlink target) or of nothing (special files that land empty). */
-function digestString(s) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(s).digest('hex')}`;
-}
-/** Twice the cores, at least 4 and at most 16: enough to keep the disk busy, few open fds. */
-function defaultConcurrency() {
-    return Math.min(16, Math.max(4, 2 * (0,external_node_os_.availableParallelism)()));
-}
-/** A limiter: at most `limit` of the wrapped calls run at once. */
-function createLimiter(limit) {
-    const max = Math.max(1, Math.floor(limit));
-    let active = 0;
-    // A FIFO with a moving head: Array.shift is O(n), and a wide tree queues thousands of waiters.
-    let waiting = [];
-    let head = 0;
-    return async (fn) => {
-        // A finished call hands its slot straight to the next waiter, so the count never overshoots.
-        if (active >= max)
-            await new Promise(resolve => waiting.push(resolve));
-        else
-            active++;
-        try {
-            return await fn();
-        }
-        finally {
-            if (head < waiting.length) {
-                const next = waiting[head++];
-                if (head === waiting.length) {
-                    waiting = [];
-                    head = 0;
-                }
-                next();
-            }
-            else
-                active--;
-        }
-    };
-}
-/** Maps `items` through `fn` with at most `limit` calls in flight; results keep input order. */
-async function mapPool(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await fn(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/context/statcache.ts
-/**
- * A stat cache for file digests, so an unchanged file is not read again on the next deploy.
- *
- * Correctness rests on ctime: the kernel sets a file's ctime to "now" on every content or
- * metadata change, and no tool can set it back (rsync -t, tar, `touch -d` and mtime-restoring
- * checkouts restore mtime only). An entry is reused only when path, size, mtime, ctime, inode and
- * device all equal the current lstat, so the same-size, mtime-kept edit that fools Docker's
- * context sync changes the ctime and is re-read.
- *
- * Timestamps are coarse (a kernel tick, 1-2 s on some file systems), so a change made in the same
- * tick as the stat that filled an entry can leave every field equal. Git's "racy" rule closes
- * that gap: an entry is trusted only when its mtime and ctime are older than the moment the
- * scan that stored it began (the "horizon", read from the file system's own clock before the
- * first lstat, and never later than the cache file's own write time) by a margin of RACY_MARGIN_MS.
- * Any change after the horizon gets a newer ctime, which no trusted entry has.
- *
- * The cache lives outside the context (beside the record), is written atomically (temp file and
- * rename), carries a checksum, and is a pure optimisation: a missing, unreadable, torn or
- * tampered file is ignored and every file is read, never an error.
- */
-
-
-
-
-
-
-/** Changes this close to the horizon are not trusted: covers 2 s file system granularity (FAT). */
-const RACY_MARGIN_MS = 2000;
-/** The first line's start: `clear` deletes a stat cache only when it shows this. */
-const STAT_CACHE_MAGIC = 'fresh-build stat cache v1';
-const MAGIC = STAT_CACHE_MAGIC;
-const HEX = /^[0-9a-f]{64}$/;
-/** Where the stat cache for a record lives: beside it, like its lock file. */
-function statCachePathFor(recordPath) {
-    return `${recordPath}.stat-cache`;
-}
-/** Rows parsed from a cache file, or the reason it was ignored. */
-function parseStatCache(text) {
-    const nl = text.indexOf('\n');
-    const header = nl < 0 ? text : text.slice(0, nl);
-    if (!header.startsWith(`${MAGIC} `))
-        return { ignored: 'not a stat cache file' };
-    const fields = header.slice(MAGIC.length + 1).split(' ');
-    const horizonMs = Number(fields[0]);
-    const sum = fields[1] ?? '';
-    if (fields.length !== 2)
-        return { ignored: 'bad header' };
-    const body = text.slice(nl + 1);
-    if (!Number.isFinite(horizonMs) || !HEX.test(sum))
-        return { ignored: 'bad header' };
-    if ((0,external_node_crypto_.createHash)('sha256').update(body).digest('hex') !== sum)
-        return { ignored: 'bad checksum' };
-    let rows;
-    try {
-        rows = JSON.parse(body);
-    }
-    catch {
-        return { ignored: 'not JSON' };
-    }
-    if (!Array.isArray(rows) || !rows.every(isRow))
-        return { ignored: 'bad rows' };
-    return { horizonMs, rows };
-}
-function isRow(r) {
-    return (Array.isArray(r) &&
-        r.length === 7 &&
-        typeof r[0] === 'string' &&
-        r.slice(1, 6).every(n => typeof n === 'number' && Number.isFinite(n)) &&
-        typeof r[6] === 'string' &&
-        HEX.test(r[6]));
-}
-/** The cache text for `rows` stored at `horizonMs`. */
-function formatStatCache(horizonMs, rows) {
-    const body = JSON.stringify(rows);
-    const sum = (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex');
-    return `${MAGIC} ${horizonMs} ${sum}\n${body}`;
-}
-function sameStat(row, st) {
-    return (row[1] === st.size &&
-        row[2] === st.mtimeMs &&
-        row[3] === st.ctimeMs &&
-        row[4] === st.ino &&
-        row[5] === st.dev);
-}
-/** Old enough to trust against a horizon: the racy rule. */
-function settledBefore(st, horizonMs) {
-    const limit = horizonMs - RACY_MARGIN_MS;
-    return st.mtimeMs < limit && st.ctimeMs < limit;
-}
-/**
- * One scan's use of a cache file: open() before the walk (it fixes the horizon), digester() for
- * the walk, then save() or discard(). Never throws for cache trouble; it reports it in `stats`.
- */
-class StatCache {
-    path;
-    previous;
-    horizonMs;
-    tmp;
-    notes;
-    kept = new Map();
-    hits = 0;
-    misses = 0;
-    saved = false;
-    constructor(path, 
-    /** Trusted rows from the previous run, by absolute path. */
-    previous, 
-    /** This scan's horizon on the file system clock; null: the cache cannot be written. */
-    horizonMs, tmp, notes) {
-        this.path = path;
-        this.previous = previous;
-        this.horizonMs = horizonMs;
-        this.tmp = tmp;
-        this.notes = notes;
-    }
-    /**
-     * Reads the cache at `path` and reserves its replacement. The temp file is created now, before
-     * the walk, so its mtime is the horizon on the file system clock.
-     */
-    static async open(path) {
-        const notes = [];
-        let tmp = null;
-        let horizonMs = null;
-        try {
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-            await removeOrphans(path);
-            const tmpPath = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `${tmpPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-            const fh = await (0,promises_.open)(tmpPath, CREATE_EXCL, 0o644);
-            tmp = { path: tmpPath, fh };
-            horizonMs = (await fh.stat()).mtimeMs;
-        }
-        catch (e) {
-            notes.push(`not writable (${errText(e)})`);
-        }
-        const previous = new Map();
-        try {
-            const [text, st] = await readNoFollow(path);
-            const parsed = parseStatCache(text);
-            if ('ignored' in parsed) {
-                notes.push(`ignored (${parsed.ignored})`);
-            }
-            else {
-                // Trust nothing newer than the cache file itself, whatever its header claims.
-                const limit = Math.min(parsed.horizonMs, st.mtimeMs);
-                for (const row of parsed.rows) {
-                    if (settledBefore({ mtimeMs: row[2], ctimeMs: row[3] }, limit))
-                        previous.set(row[0], row);
-                }
-            }
-        }
-        catch (e) {
-            if ((0,util/* errCode */.tm)(e) !== 'ENOENT')
-                notes.push(`ignored (${errText(e)})`);
-        }
-        return new StatCache(path, previous, horizonMs, tmp, notes);
-    }
-    /**
-     * The digester for this scan: a cache hit skips the read, a miss reads through `inner` (all
-     * misses of a batch in one inner batch, so they may share a worker pool).
-     */
-    digester(inner = new StreamDigester()) {
-        const hit = (absPath, st) => {
-            const row = this.previous.get(absPath);
-            if (!row || !sameStat(row, st))
-                return null;
-            this.hits++;
-            // Still settled against the new horizon, which is later than the old one.
-            if (this.horizonMs !== null)
-                this.kept.set(absPath, row);
-            return `sha256:${row[6]}`;
-        };
-        const read = (absPath, st, digest) => {
-            this.misses++;
-            // Rows that will not be trusted next time are not worth storing.
-            if (this.horizonMs !== null && settledBefore(st, this.horizonMs)) {
-                const hex = digest.slice('sha256:'.length);
-                this.kept.set(absPath, [absPath, st.size, st.mtimeMs, st.ctimeMs, st.ino, st.dev, hex]);
-            }
-        };
-        return {
-            digestFile: async (absPath, st) => {
-                const cached = hit(absPath, st);
-                if (cached !== null)
-                    return cached;
-                const digest = await inner.digestFile(absPath, st);
-                read(absPath, st, digest);
-                return digest;
-            },
-            digestFiles: async (jobs, concurrency) => {
-                const out = jobs.map(j => hit(j.absPath, j.stat));
-                const missed = [];
-                out.forEach((d, i) => d === null && missed.push(i));
-                const misses = missed.map(i => jobs[i]);
-                const digests = await digestAll(inner, misses, concurrency);
-                misses.forEach((j, k) => read(j.absPath, j.stat, digests[k]));
-                missed.forEach((i, k) => (out[i] = digests[k]));
-                return out;
-            }
-        };
-    }
-    /**
-     * Replaces the cache file with this scan's rows (temp file, then rename: readers see the old
-     * file or the new one, never a mix). Skipped when nothing changed. No fsync: a file torn by a
-     * crash fails its checksum and is ignored.
-     */
-    async save() {
-        const tmp = this.tmp;
-        this.tmp = null;
-        if (tmp === null || this.horizonMs === null)
-            return this.stats();
-        const unchanged = this.misses === 0 && this.kept.size === this.previous.size;
-        try {
-            if (!unchanged) {
-                await tmp.fh.writeFile(formatStatCache(this.horizonMs, [...this.kept.values()]), 'utf8');
-            }
-            await tmp.fh.close();
-            if (unchanged) {
-                await (0,promises_.unlink)(tmp.path);
-            }
-            else {
-                await (0,promises_.rename)(tmp.path, this.path);
-                this.saved = true;
-            }
-        }
-        catch (e) {
-            await tmp.fh.close().catch(() => undefined);
-            await (0,promises_.unlink)(tmp.path).catch(() => undefined);
-            this.notes.push(`not saved (${errText(e)})`);
-        }
-        return this.stats();
-    }
-    /** Drops the reserved temp file (the scan failed). */
-    async discard() {
-        const tmp = this.tmp;
-        this.tmp = null;
-        if (tmp === null)
-            return;
-        await tmp.fh.close().catch(() => undefined);
-        await (0,promises_.unlink)(tmp.path).catch(() => undefined);
-    }
-    stats() {
-        return {
-            path: this.path,
-            hits: this.hits,
-            misses: this.misses,
-            note: this.notes.length > 0 ? `stat cache ${this.notes.join('; ')}` : null,
-            saved: this.saved
-        };
-    }
-}
-/** A new file only: never an existing one, never through a symlink planted at the name. */
-const CREATE_EXCL = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
-/** The cache's text and stat, never through a symlink at its name (ELOOP: ignored). */
-async function readNoFollow(path) {
-    const fh = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
-    try {
-        const st = await fh.stat();
-        if (!st.isFile())
-            throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
-        return [await fh.readFile('utf8'), st];
-    }
-    finally {
-        await fh.close();
-    }
-}
-/** Temp files of a run that died mid-scan are removed after this long. */
-const ORPHAN_AGE_MS = 60 * 60 * 1000;
-function tmpPrefix(path) {
-    return `.${(0,external_node_path_.basename)(path)}.`;
-}
-/** Removes temp files left by runs killed mid-scan (a live scan's temp is never this old). */
-async function removeOrphans(path) {
-    const prefix = tmpPrefix(path);
-    const dir = (0,external_node_path_.dirname)(path);
-    const names = (await (0,promises_.readdir)(dir)).filter(n => n.startsWith(prefix) && n.endsWith('.tmp'));
-    for (const name of names) {
-        const p = (0,external_node_path_.join)(dir, name);
-        const st = await (0,promises_.stat)(p).catch(() => null);
-        if (st && Date.now() - st.mtimeMs > ORPHAN_AGE_MS)
-            await (0,promises_.unlink)(p).catch(() => undefined);
-    }
-}
-function errText(e) {
-    return (0,util/* errCode */.tm)(e) ?? (0,util/* thrownMessage */.U4)(e).split('\n')[0] ?? '';
-}
-/** One progress line for a person: how much of the context the cache spared reading. */
-function describeStatCache(s) {
-    const total = s.hits + s.misses;
-    const line = `stat cache: ${s.hits} of ${total} file digest(s) reused, ${s.misses} read`;
-    return s.note ? `${line}; ${s.note}` : line;
-}
-
-// EXTERNAL MODULE: ./src/gomatch/index.ts + 7 modules
-var gomatch = __nccwpck_require__(9746);
-;// CONCATENATED MODULE: ./src/context/walk.ts
-
-
-
-
-
-
-
-/** A context that cannot be read; `path` is the file or directory at fault. */
-class ContextError extends util/* FreshBuildError */.nz {
-    path;
-    code;
-    constructor(message, path, code = null) {
-        super(message);
-        this.path = path;
-        this.code = code;
-    }
-}
-// Synchronous calls behind the async interface: a libuv round trip costs ~20us of main-thread
-// time per call, ten times a cached lstat, and dominated the walk of a 20k-file tree
-// (docs/benchmarks.md). Errors still surface as rejections, which the walker handles.
-// Paths are name strings (util/bytes-path.ts): fsPath gives fs the bytes when a name needs it.
-const nodeFs = {
-    readdir: async (p) => (0,external_node_fs_.readdirSync)((0,util/* fsPath */.Jk)(p), { withFileTypes: true, encoding: 'buffer' }),
-    lstat: async (p) => (0,external_node_fs_.lstatSync)((0,util/* fsPath */.Jk)(p)),
-    readlink: async (p) => (0,util/* nameFromBytes */.Dj)((0,external_node_fs_.readlinkSync)((0,util/* fsPath */.Jk)(p), { encoding: 'buffer' }))
-};
-function fail(what, path, e) {
-    return new ContextError(`${what} ${path}: ${(0,util/* errnoReason */.bs)(e, util/* thrownMessage */.U4)}`, path, (0,util/* errCode */.tm)(e) ?? null);
-}
-async function isFile(p) {
-    try {
-        return (await (0,promises_.stat)(p)).isFile();
-    }
-    catch (e) {
-        if ((0,util/* errCode */.tm)(e) === 'ENOENT' || (0,util/* errCode */.tm)(e) === 'ENOTDIR')
-            return false;
-        throw fail('cannot read ignore file', p, e);
-    }
-}
-/**
- * BuildKit's choice of ignore file: `<Dockerfile path>.dockerignore` when it exists, else
- * `<context>/.dockerignore`, else none.
- */
-async function findIgnoreFile(root, dockerfile) {
-    if (dockerfile !== undefined) {
-        const specific = `${(0,external_node_path_.resolve)(dockerfile)}.dockerignore`;
-        if (await isFile(specific))
-            return specific;
-    }
-    const common = (0,external_node_path_.join)((0,external_node_path_.resolve)(root), '.dockerignore');
-    return (await isFile(common)) ? common : null;
-}
-async function readIgnore(root, dockerfile) {
-    const file = await findIgnoreFile(root, dockerfile);
-    if (file === null)
-        return { file, lines: [] };
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (e) {
-        throw fail('cannot read ignore file', file, e);
-    }
-    return { file, lines: (0,gomatch/* parseIgnoreFile */.a0)(text) };
-}
-async function resolveRoot(root) {
-    const abs = (0,external_node_path_.resolve)(root);
-    let real;
-    try {
-        real = await (0,promises_.realpath)(abs);
-    }
-    catch (e) {
-        if ((0,util/* errCode */.tm)(e) === 'ENOENT')
-            throw new ContextError(`build context not found: ${abs}`, abs, 'ENOENT');
-        throw fail('cannot read build context', abs, e);
-    }
-    const st = await (0,promises_.stat)(real).catch((e) => {
-        throw fail('cannot read build context', abs, e);
-    });
-    if (!st.isDirectory())
-        throw new ContextError(`build context is not a directory: ${abs}`, abs, 'ENOTDIR');
-    return real;
-}
-class Walker {
-    fs;
-    matcher;
-    constructor(fs, matcher) {
-        this.fs = fs;
-        this.matcher = matcher;
-    }
-    /**
-     * Appends the entries below `absDir` to `out` and returns how many; `excluded` says the
-     * directory itself is excluded (walked for exceptions). Sequential, like fsutil's walker: with
-     * the synchronous default fs, a promise per entry and per directory only fed the garbage
-     * collector (the walk of a 20k-file tree went from ~600 ms to ~150 ms). Order is irrelevant:
-     * scanContext sorts.
-     */
-    async walk(absDir, relDir, info, excluded, out) {
-        let dirents;
-        try {
-            dirents = await this.fs.readdir(absDir);
-        }
-        catch (e) {
-            // fsutil ignores permission errors inside excluded directories, and vanished ones anywhere.
-            const code = (0,util/* errCode */.tm)(e);
-            if (excluded && (code === 'EACCES' || code === 'EPERM'))
-                return 0;
-            if (code === 'ENOENT' && relDir !== '')
-                return 0;
-            throw fail('cannot read directory', absDir, e);
-        }
-        const before = out.length;
-        for (const d of dirents) {
-            const name = typeof d.name === 'string' ? d.name : (0,util/* nameFromBytes */.Dj)(d.name);
-            const rel = relDir === '' ? name : `${relDir}/${name}`;
-            const abs = (0,external_node_path_.join)(absDir, name);
-            const isDir = d.isDirectory();
-            const m = this.matcher.match(rel, info);
-            if (m.excluded) {
-                if (!isDir || !this.matcher.exceptionMayMatchUnder(rel))
-                    continue;
-                // An excluded directory is sent only for what is re-included below it.
-                if ((await this.walk(abs, rel, m.info, true, out)) === 0)
-                    continue;
-                const self = await this.entry(abs, rel);
-                if (self)
-                    out.push(self);
-                continue;
-            }
-            const self = await this.entry(abs, rel);
-            if (!self)
-                continue;
-            out.push(self);
-            if (self.entry.type === 'dir')
-                await this.walk(abs, rel, m.info, false, out);
-        }
-        return out.length - before;
-    }
-    async entry(abs, rel) {
-        let st;
-        try {
-            st = await this.fs.lstat(abs);
-        }
-        catch (e) {
-            // Listed a moment ago: gone now is a change under the walk, named, never skipped silently.
-            throw fail('cannot stat', abs, e);
-        }
-        const mode = st.mode & 0o7777;
-        const fileStat = {
-            size: st.size,
-            mode,
-            ino: st.ino,
-            dev: st.dev,
-            ctimeMs: st.ctimeMs,
-            mtimeMs: st.mtimeMs
-        };
-        if (st.isDirectory())
-            return { abs, stat: null, entry: { path: rel, type: 'dir', mode, size: 0 } };
-        if (st.isSymbolicLink()) {
-            let target;
-            try {
-                target = await this.fs.readlink(abs);
-            }
-            catch (e) {
-                throw fail('cannot read symlink', abs, e);
-            }
-            const entry = { path: rel, type: 'symlink', mode, size: 0, linkTarget: target };
-            // The target's bytes, as Docker sends them.
-            entry.digest = digestBytes((0,util/* pathToBytes */.iJ)(target));
-            return { abs, stat: null, entry };
-        }
-        if (st.isFile())
-            return { abs, stat: fileStat, entry: { path: rel, type: 'file', mode, size: st.size } };
-        if (st.isFIFO())
-            return null;
-        // Sockets and devices land in the image as empty files; never open them.
-        return {
-            abs,
-            stat: null,
-            entry: { path: rel, type: 'file', mode, size: 0, digest: digestString('') }
-        };
-    }
-}
-/**
- * Every entry Docker would send for the context at `root`, with digests, sorted by path bytes.
- * Throws ContextError (unreadable or missing paths) or IgnoreSyntaxError (bad ignore pattern).
- */
-async function scanContext(root, opts = {}) {
-    const realRoot = await resolveRoot(root);
-    const ignore = await readIgnore(root, opts.dockerfile);
-    const matcher = (0,gomatch/* compilePatterns */.xi)(ignore.lines, ignore.file);
-    const concurrency = opts.concurrency ?? defaultConcurrency();
-    const fs = { ...nodeFs, ...opts.fs };
-    const found = [];
-    await new Walker(fs, matcher).walk(realRoot, '', undefined, false, found);
-    const digester = opts.digester ?? new StreamDigester();
-    const files = found.filter(f => f.stat !== null);
-    let digests;
-    try {
-        digests = await digestAll(digester, files.map(f => ({ absPath: f.abs, stat: f.stat })), concurrency);
-    }
-    catch (e) {
-        if (e instanceof DigestFailure)
-            throw fail('cannot read file', e.path, e.cause);
-        throw e;
-    }
-    for (let i = 0; i < files.length; i++)
-        files[i].entry.digest = digests[i];
-    // Sort on precomputed UTF-8 keys: the same order as compareBytes, without re-encoding per compare.
-    const keyed = found.map(f => ({ key: (0,util/* pathToBytes */.iJ)(f.entry.path), entry: f.entry }));
-    keyed.sort((a, b) => Buffer.compare(a.key, b.key));
-    return {
-        root: (0,external_node_path_.resolve)(root),
-        ignoreFile: ignore.file,
-        ignorePatterns: ignore.lines.map(l => l.pattern),
-        entries: keyed.map(k => k.entry)
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/cure.ts
 /**
  * The cure for stale context bytes: re-send what changed instead of pruning the whole context.
@@ -53919,7 +54026,7 @@ async function removeStamp(path) {
 /** sha256 of the Dockerfile and of the ignore file BuildKit will read, by absolute path. */
 async function controlDigests(context, dockerfile) {
     const out = {};
-    const files = [(0,external_node_path_.resolve)(dockerfile), await findIgnoreFile(context, dockerfile)];
+    const files = [(0,external_node_path_.resolve)(dockerfile), await (0,src_context/* findIgnoreFile */.Cl)(context, dockerfile)];
     for (const file of files) {
         if (file === null)
             continue;
@@ -55363,7 +55470,7 @@ async function checkOwnFiles(statePath) {
     const files = [];
     const wanted = [
         ['record', statePath],
-        ['stat cache', statCachePathFor(statePath)],
+        ['stat cache', (0,src_context/* statCachePathFor */.tj)(statePath)],
         ['build log', (0,docker/* buildLogPathFor */.$k)(statePath)],
         ['builder state', builderStampPath(statePath)]
     ];
@@ -55385,7 +55492,7 @@ async function checkOwnFiles(statePath) {
             ? looksLikeRecord(head)
             : kind === 'builder state'
                 ? parseStamp(head) !== null
-                : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : docker/* BUILD_LOG_MAGIC */.c8);
+                : head.startsWith(kind === 'stat cache' ? `${src_context/* STAT_CACHE_MAGIC */.CV} ` : docker/* BUILD_LOG_MAGIC */.c8);
         if (!ours && kind === 'record') {
             refuse('does not look like a fresh-build record (no JSON with version and contextHash)');
         }
@@ -56626,8 +56733,6 @@ function matches(v, printed, mayBeCut, looseArgs) {
     return re.test(got.replace(/["']/g, ''));
 }
 
-// EXTERNAL MODULE: ./src/context/hash.ts
-var hash = __nccwpck_require__(9715);
 ;// CONCATENATED MODULE: ./src/verdict/judge.ts
 
 
@@ -56804,8 +56909,8 @@ function likelyCauses(input, results) {
         const now = input.files[path];
         if (before === undefined || now === undefined || before === now)
             return false;
-        const a = (0,hash/* signatureSize */.wz)(before);
-        return a !== null && a === (0,hash/* signatureSize */.wz)(now);
+        const a = (0,src_context/* signatureSize */.wz)(before);
+        return a !== null && a === (0,src_context/* signatureSize */.wz)(now);
     });
     if (sameSize.length > 0) {
         causes.push(`same-size edit with the modification time kept (rsync -t, tar, touch -d, mtime-restoring checkouts): ${sameSize.join(', ')}; Docker re-sends a context file only when its size, mtime, mode or owner changed`);
@@ -56862,6 +56967,8 @@ function matchLogSteps(steps, log, service = null) {
 
 // EXTERNAL MODULE: ./src/dockerfile/index.ts + 5 modules
 var dockerfile = __nccwpck_require__(3806);
+// EXTERNAL MODULE: ./src/gomatch/index.ts + 7 modules
+var gomatch = __nccwpck_require__(9746);
 ;// CONCATENATED MODULE: ./src/verdict/sources.ts
 
 
@@ -56975,8 +57082,6 @@ function preBuildWarnings(f) {
 
 
 
-
-
 /**
  * The ONBUILD reader of `hash`, which otherwise needs no daemon: it asks the configured one
  * (DOCKER_HOST) for local base images only, and names what it could not read.
@@ -57046,7 +57151,7 @@ async function hashContext(opts) {
     const { plan, onBuildProblems } = await planWithTriggers(bytes.toString('utf8'), names, opts);
     opts.onPlan?.(plan);
     // Opened before the walk: the cache's horizon must precede every lstat of the scan.
-    const cache = opts.statCache ? await StatCache.open(opts.statCache) : null;
+    const cache = opts.statCache ? await src_context/* StatCache */.XO.open(opts.statCache) : null;
     const scan = await scanWithCache(opts.context, opts.file, cache);
     const inputs = {
         dockerfile: hash_sha256(bytes),
@@ -57058,7 +57163,7 @@ async function hashContext(opts) {
     return {
         scan,
         plan,
-        contextHash: combinedHash(hashInputs((0,hash/* hashEntries */.fG)(scan.entries), inputs), named),
+        contextHash: combinedHash(hashInputs((0,src_context/* hashEntries */.fG)(scan.entries), inputs), named),
         steps: (0,dockerfile/* hashSteps */.g7)(plan, scan.entries, namedEntries),
         statCache: cache ? await cache.save() : null,
         inputs,
@@ -57085,7 +57190,7 @@ async function planWithTriggers(text, names, opts) {
 /** The context walk, digesting through the stat cache when there is one (dropped on failure). */
 async function scanWithCache(context, dockerfile, cache) {
     try {
-        return await scanContext(context, {
+        return await (0,src_context/* scanContext */.hp)(context, {
             dockerfile,
             ...(cache ? { digester: cache.digester() } : {})
         });
@@ -57130,7 +57235,7 @@ function hashReport(h) {
         files: h.scan.entries.map(e => ({
             path: e.path,
             type: e.type,
-            mode: (0,hash/* formatMode */.VQ)(e.mode),
+            mode: (0,src_context/* formatMode */.VQ)(e.mode),
             digest: e.digest ?? null,
             ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {})
         })),
@@ -57199,7 +57304,7 @@ async function scanNamedContexts(dirs) {
         catch (e) {
             throw new util/* UsageError */.eb(`named context ${name}: ${e.message}`);
         }
-        out.set(name, await scanContext(dir));
+        out.set(name, await (0,src_context/* scanContext */.hp)(dir));
     }
     return out;
 }
@@ -58005,67 +58110,6 @@ function redactValue(arg, redact) {
     return eq < 0 ? arg : `${arg.slice(0, eq + 1)}${redact(arg.slice(eq + 1))}`;
 }
 
-;// CONCATENATED MODULE: ./src/context/excluded.ts
-/**
- * Files on disk that a COPY names or covers but `.dockerignore` keeps out of the context: their
- * changes never reach the build, which users read as a stale build.
- */
-
-
-/** Entries walked per source directory at most: this is a warning, not a second scan. */
-const WALK_LIMIT = 5000;
-const literal = (source) => {
-    const rel = external_node_path_.posix
-        .normalize(source)
-        .replace(/^(\.?\/)+/, '')
-        .replace(/\/+$/, '');
-    if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
-        return null;
-    return rel;
-};
-/**
- * Excluded files under a COPY's literal source directory (not `.`, where excluding is the ignore
- * file's purpose) whose mtime or ctime is after `since` (the last good build): changed, and
- * left out of the build by `.dockerignore` (e.g. `config` + `!config/app.yaml`, `COPY config/`).
- */
-async function excludedChanged(context, steps, entries, since) {
-    if (since === null)
-        return [];
-    const sent = new Map(entries.map(e => [e.path, e]));
-    const after = since.getTime();
-    const out = [];
-    for (const step of steps) {
-        if (step.keyword === 'RUN')
-            continue;
-        const paths = [];
-        for (const source of step.sources) {
-            const rel = literal(source);
-            if (rel === null || sent.get(rel)?.type !== 'dir')
-                continue;
-            let budget = WALK_LIMIT;
-            const walk = async (dir) => {
-                const names = await (0,promises_.readdir)((0,external_node_path_.join)(context, dir)).catch(() => []);
-                for (const name of names) {
-                    if (--budget < 0)
-                        return;
-                    const path = `${dir}/${name}`;
-                    const st = await (0,promises_.lstat)((0,external_node_path_.join)(context, path)).catch(() => null);
-                    if (st === null)
-                        continue;
-                    if (st.isDirectory())
-                        await walk(path);
-                    else if (!sent.has(path) && Math.max(st.mtimeMs, st.ctimeMs) > after)
-                        paths.push(path);
-                }
-            };
-            await walk(rel);
-        }
-        if (paths.length > 0)
-            out.push({ step, paths: paths.sort() });
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/push.ts
 
 
@@ -58353,7 +58397,7 @@ async function earlyWarnings(run, mainSteps, previous, excluded) {
         buildArgs: run.buildArgs,
         cacheFrom: opts.cacheFrom,
         excludedSources: excluded,
-        excludedChanged: await excludedChanged(opts.context, mainSteps, mainEntries, previous ? new Date(previous.builtAt) : null),
+        excludedChanged: await (0,src_context/* excludedChanged */.BM)(opts.context, mainSteps, mainEntries, previous ? new Date(previous.builtAt) : null),
         injected: run.command === 'build',
         secretArgs: opts.secretArgs
     });
@@ -58502,7 +58546,7 @@ async function hashStage(run) {
         sourcesBefore: null
     };
     if (hashed.statCache)
-        say(describeStatCache(hashed.statCache));
+        say((0,src_context/* describeStatCache */.wt)(hashed.statCache));
     const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0';
     const steps = hashed.steps.filter(s => needed.has(s.stage));
     say(`context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`);
@@ -58623,7 +58667,7 @@ async function prepare(command, opts, service, io) {
         statePath,
         recordInContext,
         // Beside the record; not when the record sits inside the context (the cache would be hashed).
-        statCache: opts.statCache === false || recordInContext ? null : statCachePathFor(statePath),
+        statCache: opts.statCache === false || recordInContext ? null : (0,src_context/* statCachePathFor */.tj)(statePath),
         docker: lazyDocker(opts, io),
         warnings: [],
         pushPlan: null
@@ -58653,33 +58697,6 @@ function injectIdentity(args, id) {
         out.GIT_COMMIT_HASH = id.commit;
     if (!('BUILD_ID' in out))
         out.BUILD_ID = id.buildId;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/context/written.ts
-
-
-/**
- * Context paths changed after `since` (ms, taken before the scan began): written while this run
- * hashed and built them, like a `fresh-build build ... | tee build.log` inside the context. What
- * BuildKit received of such a file is whatever it held at that moment, so it is no source the
- * guard can judge (issue 12, class 7). A file's ctime is set by the kernel on every write and
- * cannot be put back.
- */
-/**
- * File times come from the kernel's coarse clock and `since` from the process clock, floored to
- * the millisecond; a file written just before the run must never count as written during it
- * (that would leave it unjudged), so only changes clearly after the start count. A build's own
- * output keeps being written for the whole build, far past this margin.
- */
-const CLOCK_MARGIN_MS = 50;
-async function writtenSince(context, paths, since) {
-    const out = new Set();
-    await Promise.all([...new Set(paths)].map(async (p) => {
-        const st = await (0,promises_.lstat)((0,external_node_path_.join)(context, p)).catch(() => null);
-        if (st !== null && st.ctimeMs > since + CLOCK_MARGIN_MS)
-            out.add(p);
-    }));
     return out;
 }
 
@@ -58757,7 +58774,7 @@ async function notJudged(run, proveAll) {
             for (const p of s.selected)
                 judged.add(p);
     }
-    for (const p of await writtenSince(opts.context, judged, run.startedAt)) {
+    for (const p of await (0,src_context/* writtenSince */.wu)(opts.context, judged, run.startedAt)) {
         // The cure's own touch is not a write by the build: those files are judged like any other.
         if (!run.source.resent?.has((0,external_node_path_.join)(opts.context, p)))
             out.add(p);

@@ -9,6 +9,7 @@ export {
 export { listLocalSources, sameUse, usedBetween, type LocalSource } from './buildcache.js'
 export { detectBuilder, parseVersion, type BuilderKind, type DockerHostInfo } from './builder.js'
 export { buildxWarnings } from './buildx.js'
+export { daemonExec } from './engine.js'
 export {
   DockerError,
   commandError,
@@ -22,8 +23,7 @@ export {
 export { inspectImage, layerForStep, stageBaseLength, type ImageInfo } from './image.js'
 export { normalizeLayerPath, scanLayer, type LayerEntry, type WantedLayer } from './layers.js'
 export { readOnBuild } from './onbuild.js'
-export { daemonExec } from './engine.js'
-export { clientFactsPath, probeBuilder } from './probe.js'
 export { readWantedLayers } from './overlay.js'
+export { clientFactsPath, probeBuilder } from './probe.js'
 export { clearCommands, prune, pruneCommands, pruneImpliesNoCache, runPrune } from './prune.js'
 export { TarWalker, walkImageSave } from './save.js'

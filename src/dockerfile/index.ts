@@ -1,12 +1,20 @@
 /** The Dockerfile stage of the pipeline: which steps read the context, what they read, where it lands. */
 export { readDockerfile } from './instructions.js'
-export { neededStages, DockerfileError } from './plan.js'
-export type { ReadPlan, PlannedStage, PlannedStep, ReadOptions, StageInfo, Vertex } from './plan.js'
 export {
-  selectSources,
-  hashSteps,
+  DockerfileError,
+  neededStages,
+  type PlannedStage,
+  type PlannedStep,
+  type ReadOptions,
+  type ReadPlan,
+  type StageInfo,
+  type Vertex
+} from './plan.js'
+export {
   destinationFor,
+  hashSteps,
   resolveLinks,
+  selectSources,
   sourceSpec,
   under
 } from './select.js'

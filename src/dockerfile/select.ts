@@ -1,5 +1,5 @@
 import { posix } from 'node:path'
-import { compareBytes, hashEntries } from '../context/hash.js'
+import { compareBytes, hashEntries } from '../context/index.js'
 import type { ContextEntry, ContextStep, DockerfilePlan, HashedStep } from '../model.js'
 import { cleanRel, ExcludeRules, goMatch, hasWildcard } from '../gomatch/index.js'
 

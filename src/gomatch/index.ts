@@ -4,18 +4,21 @@
  * place `.dockerignore`, `COPY --exclude` and COPY source wildcards are matched.
  */
 export { cleanRel, goClean, goTrimSpace } from './clean.js'
-export { goMatch, hasWildcard, isValidGlob } from './filepath.js'
 export { ExcludeRules } from './exclude.js'
-export { parseIgnoreFile } from './ignorefile.js'
-export type { IgnoreLine } from './ignorefile.js'
+export { goMatch, hasWildcard, isValidGlob } from './filepath.js'
+export { GoRegexpError, compileGoRegexp, parseGoRegexp } from './goregexp.js'
+export { parseIgnoreFile, type IgnoreLine } from './ignorefile.js'
+export { Nfa, type RegexNode } from './nfa.js'
 export {
-  compileForm,
-  compilePatterns,
   IgnoreSyntaxError,
   Matcher,
+  compileForm,
+  compilePatterns,
   parentCuts,
-  parentDirs
+  parentDirs,
+  type CompiledForm,
+  type MatchInfo,
+  type MatchResult,
+  type MatchType,
+  type Pattern
 } from './patternmatcher.js'
-export type { CompiledForm, MatchInfo, MatchResult, MatchType, Pattern } from './patternmatcher.js'
-export { compileGoRegexp, GoRegexpError, parseGoRegexp } from './goregexp.js'
-export type { Nfa, RegexNode } from './nfa.js'

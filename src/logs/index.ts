@@ -1,4 +1,4 @@
 /** Build logs -> the Dockerfile steps they show, and which of them were served from cache. */
-export { LogParser, parseLog, DEFAULT_MAX_LINE, type LogParserOptions } from './parser.js'
-export { parseLogFile, LogFileError } from './file.js'
-export { toParseLogJson, renderParseLogJson, type ParseLogJson } from './json.js'
+export { LogFileError, parseLogFile } from './file.js'
+export { renderParseLogJson, toParseLogJson, type ParseLogJson } from './json.js'
+export { DEFAULT_MAX_LINE, LogParser, parseLog, type LogParserOptions } from './parser.js'

@@ -19,7 +19,7 @@ import {
 } from '../docker/index.js'
 import type { PruneResult } from '../model.js'
 import { defaultStatePath } from '../record/index.js'
-import { STAT_CACHE_MAGIC, statCachePathFor } from '../context/statcache.js'
+import { STAT_CACHE_MAGIC, statCachePathFor } from '../context/index.js'
 import { BUILD_LOG_MAGIC, buildLogPathFor } from '../docker/index.js'
 import { builderStampPath, parseStamp } from './cure.js'
 import { UsageError } from './options.js'

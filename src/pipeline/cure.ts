@@ -23,7 +23,7 @@ import {
   sameUse,
   usedBetween
 } from '../docker/index.js'
-import { findIgnoreFile } from '../context/walk.js'
+import { findIgnoreFile } from '../context/index.js'
 import { errCode } from '../util/index.js'
 
 export type SourceListing = { sources: LocalSource[] } | { error: string }

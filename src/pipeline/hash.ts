@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import type { BuildInputs, ContextScan, HashedStep } from '../model.js'
-import { scanContext } from '../context/walk.js'
-import { StatCache, type StatCacheStats } from '../context/statcache.js'
-import { formatMode, hashEntries } from '../context/hash.js'
+import {
+  formatMode,
+  hashEntries,
+  scanContext,
+  StatCache,
+  type StatCacheStats
+} from '../context/index.js'
 import { hashSteps, readDockerfile, type ReadPlan } from '../dockerfile/index.js'
 import { UsageError } from './options.js'
 import { combinedHash, keyedEntries, scanNamedContexts } from './named-contexts.js'

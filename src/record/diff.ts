@@ -1,4 +1,4 @@
-import { compareBytes, fileSignature } from '../context/hash.js'
+import { compareBytes, fileSignature } from '../context/index.js'
 import type { BuildInputs, BuildRecord, ContextEntry, DeployFacts, HashedStep } from '../model.js'
 
 export interface FileDiff {

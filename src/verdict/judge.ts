@@ -10,7 +10,7 @@ import type {
   StepStatus,
   VerifyPolicy
 } from '../model.js'
-import { signatureSize } from '../context/hash.js'
+import { signatureSize } from '../context/index.js'
 import { stepKey, type Comparison } from './compare.js'
 import type { InstructionMismatch } from './instructions.js'
 

@@ -10,7 +10,7 @@ import {
   unmatchedMessage,
   unmatchedSources
 } from '../../verdict/index.js'
-import { excludedChanged } from '../../context/excluded.js'
+import { excludedChanged } from '../../context/index.js'
 import { errorMessage } from '../errors.js'
 import { UsageError } from '../options.js'
 import type { ComparedRun, HashedRun } from '../run.js'

@@ -8,7 +8,7 @@ import {
   type DockerHostInfo
 } from '../../docker/index.js'
 import { neededStages, type ReadPlan } from '../../dockerfile/index.js'
-import { describeStatCache } from '../../context/statcache.js'
+import { describeStatCache } from '../../context/index.js'
 import { fileSignatures } from '../../record/index.js'
 import { errorMessage } from '../errors.js'
 import { hashContext } from '../hash.js'

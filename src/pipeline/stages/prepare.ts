@@ -1,7 +1,7 @@
 import { daemonExec, dockerClient, run as runProcess, type DockerExec } from '../../docker/index.js'
 import { defaultStatePath, stateInsideContext } from '../../record/index.js'
 import { redactor } from '../../report/index.js'
-import { statCachePathFor } from '../../context/statcache.js'
+import { statCachePathFor } from '../../context/index.js'
 import { secretArgValues, type GuardOptions } from '../options.js'
 import { buildSecretValues } from '../build-flags.js'
 import type { GuardCommand, GuardIo, Identity, PreparedRun } from '../run.js'

@@ -1,6 +1,6 @@
 import { join, relative, sep } from 'node:path'
 import type { HashedStep } from '../../model.js'
-import { writtenSince } from '../../context/written.js'
+import { writtenSince } from '../../context/index.js'
 import {
   compareInstructions,
   matchLogSteps,

@@ -1,0 +1,12 @@
+/** The build context as Docker reads it: the walk, .dockerignore, digests, the stat cache. */
+export { excludedChanged } from './excluded.js'
+export { compareBytes, fileSignature, formatMode, hashEntries, signatureSize } from './hash.js'
+export {
+  STAT_CACHE_MAGIC,
+  StatCache,
+  describeStatCache,
+  statCachePathFor,
+  type StatCacheStats
+} from './statcache.js'
+export { findIgnoreFile, scanContext } from './walk.js'
+export { writtenSince } from './written.js'
