@@ -23329,6 +23329,17 @@ async function hashStage(run) {
         startedAt
     };
 }
+const REFUSED = 'not asked: the record cannot be read';
+/**
+ * Whether compare will accept the record (missing, valid, or --ignore-corrupt-record). Read here,
+ * beside the walk, so that the daemon is not asked for a run that compare then refuses; compare
+ * reads it again under the lock, which is the read that counts.
+ */
+async function recordReadable(run) {
+    if (run.opts.ignoreCorruptRecord)
+        return true;
+    return (0,record/* readRecord */.aE)(run.statePath).then(() => true, () => false);
+}
 /** Between reading the Dockerfile and walking the context (see hashContext's onPlan). */
 function onPlan(run, plan) {
     let needed;
@@ -23342,10 +23353,14 @@ function onPlan(run, plan) {
     // The daemon is asked while the context is walked: both take a while, neither needs the other.
     if (run.command !== 'build')
         return { needed, hostInfo: null, sourcesBefore: null };
-    const hostInfo = probe(run);
+    // A record compare would refuse stops the run before any docker call: ask only once it reads.
+    const go = recordReadable(run);
+    const hostInfo = go.then(ok => (ok ? probe(run) : Promise.reject(new Error(REFUSED))));
     hostInfo.catch(() => undefined); // awaited by the build source; a failure is reported there
     // What the builder's context records look like before this run builds (never rejects).
-    const sourcesBefore = run.opts.prune === 'never' ? null : (0,cure/* listLocalSources */.UE)(run.docker());
+    const sourcesBefore = run.opts.prune === 'never'
+        ? null
+        : go.then(ok => (ok ? (0,cure/* listLocalSources */.UE)(run.docker()) : { error: REFUSED }));
     return { needed, hostInfo, sourcesBefore };
 }
 /**

@@ -9,7 +9,7 @@ import {
 } from '../../docker/index.js'
 import { neededStages, type ReadPlan } from '../../dockerfile/index.js'
 import { describeStatCache } from '../../context/index.js'
-import { fileSignatures } from '../../record/index.js'
+import { fileSignatures, readRecord } from '../../record/index.js'
 import { errorMessage } from '../errors.js'
 import { hashContext } from '../hash.js'
 import { listLocalSources, type SourceListing } from '../cure.js'
@@ -65,6 +65,21 @@ export async function hashStage(run: PreparedRun): Promise<HashedRun> {
   }
 }
 
+const REFUSED = 'not asked: the record cannot be read'
+
+/**
+ * Whether compare will accept the record (missing, valid, or --ignore-corrupt-record). Read here,
+ * beside the walk, so that the daemon is not asked for a run that compare then refuses; compare
+ * reads it again under the lock, which is the read that counts.
+ */
+async function recordReadable(run: PreparedRun): Promise<boolean> {
+  if (run.opts.ignoreCorruptRecord) return true
+  return readRecord(run.statePath).then(
+    () => true,
+    () => false
+  )
+}
+
 /** Between reading the Dockerfile and walking the context (see hashContext's onPlan). */
 function onPlan(
   run: PreparedRun,
@@ -83,10 +98,15 @@ function onPlan(
   }
   // The daemon is asked while the context is walked: both take a while, neither needs the other.
   if (run.command !== 'build') return { needed, hostInfo: null, sourcesBefore: null }
-  const hostInfo = probe(run)
+  // A record compare would refuse stops the run before any docker call: ask only once it reads.
+  const go = recordReadable(run)
+  const hostInfo = go.then(ok => (ok ? probe(run) : Promise.reject(new Error(REFUSED))))
   hostInfo.catch(() => undefined) // awaited by the build source; a failure is reported there
   // What the builder's context records look like before this run builds (never rejects).
-  const sourcesBefore = run.opts.prune === 'never' ? null : listLocalSources(run.docker())
+  const sourcesBefore =
+    run.opts.prune === 'never'
+      ? null
+      : go.then(ok => (ok ? listLocalSources(run.docker()) : { error: REFUSED }))
   return { needed, hostInfo, sourcesBefore }
 }
 
