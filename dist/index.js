@@ -43536,6 +43536,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   D8: () => (/* reexport */ layerForStep),
   UE: () => (/* reexport */ listLocalSources),
   qr: () => (/* reexport */ normalizeLayerPath),
+  c_: () => (/* reexport */ parseClientFacts),
   ot: () => (/* reexport */ parseVersion),
   gH: () => (/* reexport */ probeBuilder),
   R3: () => (/* reexport */ prune),
@@ -45404,9 +45405,15 @@ async function clientBinary(bin, env) {
     return null;
 }
 async function readFacts(path) {
+    return parseClientFacts(await (0,promises_.readFile)(path, 'utf8').catch(() => ''));
+}
+/** The kept client facts, or null when the text is not their JSON (clear checks this too). */
+function parseClientFacts(text) {
     try {
-        const v = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        const v = JSON.parse(text);
         const str = (x) => x === null || typeof x === 'string';
+        if (typeof v !== 'object' || v === null)
+            return null;
         if (v.version !== 1 || typeof v.key !== 'string')
             return null;
         if (!str(v.clientVersion) || !str(v.context) || !str(v.buildxVersion))
@@ -55455,9 +55462,9 @@ function sameIdentity(a, b) {
 /**
  * The record file named by --state / the state-file input may be any path, and so may its
  * companions (`<state>.stat-cache`, `<state>.build.log`, the re-send cure's
- * `<state>.builder-state`): each is deleted only when it shows it is the tool's (a record's
- * `version` and `contextHash`, the stat cache's and log's first-line magic, a builder state's
- * whole JSON shape).
+ * `<state>.builder-state`, the probe's `<state>.docker-client`): each is deleted only when it
+ * shows it is the tool's (a record's `version` and `contextHash`, the stat cache's and log's
+ * first-line magic, a builder state's or client facts' whole JSON shape).
  * Something that is not a regular file there, or a record that is not a record, is an error
  * before anything is pruned; a foreign regular companion is left alone with a warning. Missing
  * files are fine (nothing to reset). Reads never follow a symlink at the last component.
@@ -55472,7 +55479,8 @@ async function checkOwnFiles(statePath) {
         ['record', statePath],
         ['stat cache', (0,src_context/* statCachePathFor */.tj)(statePath)],
         ['build log', (0,docker/* buildLogPathFor */.$k)(statePath)],
-        ['builder state', builderStampPath(statePath)]
+        ['builder state', builderStampPath(statePath)],
+        ['client facts', (0,docker/* clientFactsPath */.uv)(statePath)]
     ];
     for (const [kind, path] of wanted) {
         const refuse = (why) => {
@@ -55486,18 +55494,20 @@ async function checkOwnFiles(statePath) {
         }
         if (!st.isFile())
             refuse('is not a regular file');
-        const whole = kind === 'record' || kind === 'builder state';
+        const whole = kind === 'record' || kind === 'builder state' || kind === 'client facts';
         const head = await readHead((0,external_node_path_.join)(dir, (0,external_node_path_.basename)(path)), whole ? Infinity : 4096);
         const ours = kind === 'record'
             ? looksLikeRecord(head)
             : kind === 'builder state'
                 ? parseStamp(head) !== null
-                : head.startsWith(kind === 'stat cache' ? `${src_context/* STAT_CACHE_MAGIC */.CV} ` : docker/* BUILD_LOG_MAGIC */.c8);
+                : kind === 'client facts'
+                    ? (0,docker/* parseClientFacts */.c_)(head) !== null
+                    : head.startsWith(kind === 'stat cache' ? `${src_context/* STAT_CACHE_MAGIC */.CV} ` : docker/* BUILD_LOG_MAGIC */.c8);
         if (!ours && kind === 'record') {
             refuse('does not look like a fresh-build record (no JSON with version and contextHash)');
         }
         if (!ours) {
-            warnings.push(`${path} is not a fresh-build ${kind} (${kind === 'builder state' ? 'not its JSON' : 'no header'}): left in place`);
+            warnings.push(`${path} is not a fresh-build ${kind} (${kind === 'builder state' || kind === 'client facts' ? 'not its JSON' : 'no header'}): left in place`);
         }
         else {
             // Deleting needs a writable folder: tried now, before the prune rather than after it.

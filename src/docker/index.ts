@@ -24,6 +24,6 @@ export { inspectImage, layerForStep, stageBaseLength, type ImageInfo } from './i
 export { normalizeLayerPath, scanLayer, type LayerEntry, type WantedLayer } from './layers.js'
 export { readOnBuild } from './onbuild.js'
 export { readWantedLayers } from './overlay.js'
-export { clientFactsPath, probeBuilder } from './probe.js'
+export { clientFactsPath, parseClientFacts, probeBuilder } from './probe.js'
 export { clearCommands, prune, pruneCommands, pruneImpliesNoCache, runPrune } from './prune.js'
 export { TarWalker, walkImageSave } from './save.js'

@@ -166,9 +166,15 @@ async function clientBinary(bin: string, env: NodeJS.ProcessEnv): Promise<string
 }
 
 async function readFacts(path: string): Promise<ClientFacts | null> {
+  return parseClientFacts(await readFile(path, 'utf8').catch(() => ''))
+}
+
+/** The kept client facts, or null when the text is not their JSON (clear checks this too). */
+export function parseClientFacts(text: string): ClientFacts | null {
   try {
-    const v = JSON.parse(await readFile(path, 'utf8')) as Partial<ClientFacts>
+    const v = JSON.parse(text) as Partial<ClientFacts> | null
     const str = (x: unknown): boolean => x === null || typeof x === 'string'
+    if (typeof v !== 'object' || v === null) return null
     if (v.version !== 1 || typeof v.key !== 'string') return null
     if (!str(v.clientVersion) || !str(v.context) || !str(v.buildxVersion)) return null
     return v as ClientFacts

@@ -20,7 +20,12 @@ import {
 import type { PruneResult } from '../model.js'
 import { defaultStatePath } from '../record/index.js'
 import { STAT_CACHE_MAGIC, statCachePathFor } from '../context/index.js'
-import { BUILD_LOG_MAGIC, buildLogPathFor } from '../docker/index.js'
+import {
+  BUILD_LOG_MAGIC,
+  buildLogPathFor,
+  clientFactsPath,
+  parseClientFacts
+} from '../docker/index.js'
 import { builderStampPath, parseStamp } from './cure.js'
 import { UsageError } from './options.js'
 import { errorMessage } from './errors.js'
@@ -317,7 +322,7 @@ function sameIdentity(a: Identity | null, b: Identity | null): boolean {
 
 /** The record or one of its companions, as checked. */
 interface OwnFile {
-  kind: 'record' | 'stat cache' | 'build log' | 'builder state'
+  kind: 'record' | 'stat cache' | 'build log' | 'builder state' | 'client facts'
   path: string
   /** The real directory it is in (where its trash folder goes). */
   dir: string
@@ -329,9 +334,9 @@ interface OwnFile {
 /**
  * The record file named by --state / the state-file input may be any path, and so may its
  * companions (`<state>.stat-cache`, `<state>.build.log`, the re-send cure's
- * `<state>.builder-state`): each is deleted only when it shows it is the tool's (a record's
- * `version` and `contextHash`, the stat cache's and log's first-line magic, a builder state's
- * whole JSON shape).
+ * `<state>.builder-state`, the probe's `<state>.docker-client`): each is deleted only when it
+ * shows it is the tool's (a record's `version` and `contextHash`, the stat cache's and log's
+ * first-line magic, a builder state's or client facts' whole JSON shape).
  * Something that is not a regular file there, or a record that is not a record, is an error
  * before anything is pruned; a foreign regular companion is left alone with a warning. Missing
  * files are fine (nothing to reset). Reads never follow a symlink at the last component.
@@ -347,7 +352,8 @@ async function checkOwnFiles(statePath: string): Promise<{ files: OwnFile[]; war
     ['record', statePath],
     ['stat cache', statCachePathFor(statePath)],
     ['build log', buildLogPathFor(statePath)],
-    ['builder state', builderStampPath(statePath)]
+    ['builder state', builderStampPath(statePath)],
+    ['client facts', clientFactsPath(statePath)]
   ]
   for (const [kind, path] of wanted) {
     const refuse = (why: string): never => {
@@ -362,20 +368,22 @@ async function checkOwnFiles(statePath: string): Promise<{ files: OwnFile[]; war
       continue
     }
     if (!st.isFile()) refuse('is not a regular file')
-    const whole = kind === 'record' || kind === 'builder state'
+    const whole = kind === 'record' || kind === 'builder state' || kind === 'client facts'
     const head = await readHead(join(dir, basename(path)), whole ? Infinity : 4096)
     const ours =
       kind === 'record'
         ? looksLikeRecord(head)
         : kind === 'builder state'
           ? parseStamp(head) !== null
-          : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : BUILD_LOG_MAGIC)
+          : kind === 'client facts'
+            ? parseClientFacts(head) !== null
+            : head.startsWith(kind === 'stat cache' ? `${STAT_CACHE_MAGIC} ` : BUILD_LOG_MAGIC)
     if (!ours && kind === 'record') {
       refuse('does not look like a fresh-build record (no JSON with version and contextHash)')
     }
     if (!ours) {
       warnings.push(
-        `${path} is not a fresh-build ${kind} (${kind === 'builder state' ? 'not its JSON' : 'no header'}): left in place`
+        `${path} is not a fresh-build ${kind} (${kind === 'builder state' || kind === 'client facts' ? 'not its JSON' : 'no header'}): left in place`
       )
     } else {
       // Deleting needs a writable folder: tried now, before the prune rather than after it.

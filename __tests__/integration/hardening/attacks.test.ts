@@ -19,6 +19,8 @@ import { join } from 'node:path'
 import { BUILD_LOG_MAGIC } from '../../../src/docker/build.js'
 import { STAT_CACHE_MAGIC } from '../../../src/context/statcache.js'
 import { builderStampPath, writeStamp } from '../../../src/pipeline/cure.js'
+import { dockerClient, dockerExec } from '../../../src/docker/exec.js'
+import { clientFactsPath, probeBuilder } from '../../../src/docker/probe.js'
 import type { Judgement } from '../../../src/model.js'
 import { BASE_IMAGE, DOCKER, describeDocker, docker } from '../../helpers/docker.js'
 import { cli, editKeepingMtime, judgement, Scratch } from './helpers.js'
@@ -338,6 +340,38 @@ describeDocker('issue 13 attacks: the unsafe results, closed', () => {
     expect(run.code).toBe(0)
     expect(existsSync(state)).toBe(false)
     expect(existsSync(stamp)).toBe(false)
+  })
+
+  test("clear: <state>.docker-client goes with the record only when it is the probe's facts", async () => {
+    const ws = scratch.tree({ Dockerfile: `FROM ${BASE_IMAGE}\n` })
+    const state = join(scratch.dir(), 'rec.json')
+    const facts = clientFactsPath(state)
+    const swap = swappingDocker(scratch, [])
+    const argv = ['clear', '--context', ws, '--state', state, '--docker', swap.bin, '--json']
+
+    // A foreign file at that name (JSON with a version) stays, with a warning.
+    writeFileSync(state, RECORD)
+    const foreign = '{"version":1,"key":7}\n'
+    writeFileSync(facts, foreign)
+    const kept = await cli(argv)
+    expect(kept.code).toBe(0)
+    expect((JSON.parse(kept.stdout) as { warnings: string[] }).warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/rec\.json\.docker-client is not a fresh-build client facts/)
+      ])
+    )
+    expect(readFileSync(facts, 'utf8')).toBe(foreign)
+
+    // The facts as the probe keeps them (written by the real probe against this daemon) go.
+    rmSync(facts)
+    writeFileSync(state, RECORD)
+    const client = dockerClient({ dockerPath: DOCKER, env: process.env })
+    await probeBuilder(client, dockerExec(client), facts)
+    expect(existsSync(facts)).toBe(true)
+    const run = await cli(argv)
+    expect(run.code).toBe(0)
+    expect(existsSync(state)).toBe(false)
+    expect(existsSync(facts)).toBe(false)
   })
 
   test('clear with --all off reports the policy it ran (unused), not source', async () => {
