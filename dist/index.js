@@ -38454,8 +38454,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/docker/index.ts + 15 modules
-var src_docker = __nccwpck_require__(2604);
+// EXTERNAL MODULE: ./src/docker/index.ts + 16 modules
+var src_docker = __nccwpck_require__(5866);
 ;// CONCATENATED MODULE: ./src/compose/command.ts
 /**
  * Which docker compose the host has, and the argv of `compose build` for it.
@@ -42401,6 +42401,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cl: () => (/* reexport */ findIgnoreFile),
   VQ: () => (/* reexport */ formatMode),
   fG: () => (/* reexport */ hashEntries),
+  R0: () => (/* reexport */ literalSource),
   hp: () => (/* reexport */ scanContext),
   wz: () => (/* reexport */ signatureSize),
   tj: () => (/* reexport */ statCachePathFor),
@@ -42420,7 +42421,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 /** Entries walked per source directory at most: this is a warning, not a second scan. */
 const WALK_LIMIT = 5000;
-const literal = (source) => {
+/** A COPY source as a path inside the context, or null when it names none literally. */
+function literalSource(source) {
     const rel = external_node_path_.posix
         .normalize(source)
         .replace(/^(\.?\/)+/, '')
@@ -42428,7 +42430,7 @@ const literal = (source) => {
     if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
         return null;
     return rel;
-};
+}
 /**
  * Excluded files under a COPY's literal source directory (not `.`, where excluding is the ignore
  * file's purpose) whose mtime or ctime is after `since` (the last good build): changed, and
@@ -42445,7 +42447,7 @@ async function excludedChanged(context, steps, entries, since) {
             continue;
         const paths = [];
         for (const source of step.sources) {
-            const rel = literal(source);
+            const rel = literalSource(source);
             if (rel === null || sent.get(rel)?.type !== 'dir')
                 continue;
             let budget = WALK_LIMIT;
@@ -43513,7 +43515,7 @@ async function writtenSince(context, paths, since) {
 
 /***/ }),
 
-/***/ 2604:
+/***/ 5866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43525,6 +43527,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $k: () => (/* reexport */ buildLogPathFor),
   mM: () => (/* reexport */ buildxWarnings),
   gx: () => (/* reexport */ clearCommands),
+  R7: () => (/* reexport */ clientConfigDir),
   uv: () => (/* reexport */ clientFactsPath),
   yE: () => (/* reexport */ commandError),
   w9: () => (/* reexport */ daemonExec),
@@ -44308,6 +44311,37 @@ async function buildxWarnings(exec, builder) {
     return builderWarnings(parseBuildxInspect(r.stdout));
 }
 
+;// CONCATENATED MODULE: ./src/docker/client-files.ts
+/**
+ * The files the docker client itself reads, found the way it finds them: its configuration folder
+ * and, for a bare name, the binary PATH lookup runs. The Engine API shortcut, the probe's
+ * fingerprint and the registry credentials all need the same answers.
+ */
+
+
+
+/** $DOCKER_CONFIG, else ~/.docker: where the client keeps config.json and cli-plugins. */
+function clientConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+}
+/** The client binary a spawn would run: the first candidate on PATH that opens; null if none. */
+async function locateClient(bin, env) {
+    const candidates = bin.includes('/')
+        ? [(0,external_node_path_.resolve)(bin)]
+        : (env.PATH ?? '')
+            .split(external_node_path_.delimiter)
+            .filter(Boolean)
+            .map(d => (0,external_node_path_.join)(d, bin));
+    for (const file of candidates) {
+        const fh = await (0,promises_.open)(file, 'r').catch(() => null);
+        if (fh === null)
+            continue;
+        await fh.close();
+        return file;
+    }
+    return null;
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
@@ -44476,7 +44510,7 @@ async function engineSocket(client) {
 }
 /** No docker context is chosen in the client's config (its `currentContext`). */
 async function defaultContext(env) {
-    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    const dir = clientConfigDir(env);
     let text;
     try {
         text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8');
@@ -44494,31 +44528,18 @@ async function defaultContext(env) {
 }
 /** The client binary (as PATH finds it) starts with the ELF magic: the docker CLI itself. */
 async function nativeExecutable(bin, env) {
-    const candidates = bin.includes('/')
-        ? [(0,external_node_path_.resolve)(bin)]
-        : (env.PATH ?? '')
-            .split(external_node_path_.delimiter)
-            .filter(Boolean)
-            .map(d => (0,external_node_path_.join)(d, bin));
-    for (const file of candidates) {
-        let fh;
-        try {
-            fh = await (0,promises_.open)(file, 'r');
-        }
-        catch {
-            continue;
-        }
-        try {
-            const head = Buffer.alloc(4);
-            const { bytesRead } = await fh.read(head, 0, 4, 0);
-            // The first one that opens is the one PATH lookup would run (exec bits aside).
-            return bytesRead === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
-        }
-        finally {
-            await fh.close();
-        }
+    const file = await locateClient(bin, env);
+    const fh = file === null ? null : await (0,promises_.open)(file, 'r').catch(() => null);
+    if (fh === null)
+        return false;
+    try {
+        const head = Buffer.alloc(4);
+        const { bytesRead } = await fh.read(head, 0, 4, 0);
+        return bytesRead === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
     }
-    return false;
+    finally {
+        await fh.close();
+    }
 }
 /**
  * GET `path` on the daemon at `socket`. 'unreachable' when no connection could be made (the
@@ -45352,10 +45373,11 @@ async function fingerprint(client) {
     // Plugin directories from the environment are not followed here: then the client is asked.
     if (Object.keys(env).some(k => k.startsWith('DOCKER_CLI_PLUGIN')))
         return null;
-    const bin = await clientBinary(client.bin, env);
+    const located = await locateClient(client.bin, env);
+    const bin = located === null ? null : await (0,promises_.realpath)(located);
     if (bin === null)
         return null;
-    const configDir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    const configDir = clientConfigDir(env);
     const config = await (0,promises_.readFile)((0,external_node_path_.join)(configDir, 'config.json')).catch((e) => e.code === 'ENOENT' ? null : Promise.reject(e));
     let extra = [];
     if (config !== null) {
@@ -45386,23 +45408,6 @@ async function fileId(path) {
         return 'absent';
     const target = await (0,promises_.stat)(path, { bigint: true }).catch(() => null);
     return `${id(link)}>${target === null ? 'dangling' : id(target)}`;
-}
-/** The client binary the spawn would run (first on PATH that opens), resolved; null if none. */
-async function clientBinary(bin, env) {
-    const candidates = bin.includes('/')
-        ? [(0,external_node_path_.resolve)(bin)]
-        : (env.PATH ?? '')
-            .split(external_node_path_.delimiter)
-            .filter(Boolean)
-            .map(d => (0,external_node_path_.join)(d, bin));
-    for (const file of candidates) {
-        const fh = await (0,promises_.open)(file, 'r').catch(() => null);
-        if (fh === null)
-            continue;
-        await fh.close();
-        return (0,promises_.realpath)(file);
-    }
-    return null;
 }
 async function readFacts(path) {
     return parseClientFacts(await (0,promises_.readFile)(path, 'utf8').catch(() => ''));
@@ -45580,6 +45585,7 @@ async function prune(exec, policy, kind, builder = null) {
 
 ;// CONCATENATED MODULE: ./src/docker/index.ts
 /** The Docker adapter: every docker call of the pipeline goes through these modules. */
+
 
 
 
@@ -48257,6 +48263,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Mx: () => (/* reexport */ newRecord),
   aE: () => (/* reexport */ readRecord),
   FZ: () => (/* reexport */ recordLabels),
+  ok: () => (/* reexport */ recordPathOf),
   fB: () => (/* reexport */ stateInsideContext),
   eV: () => (/* reexport */ validateRecord),
   D4: () => (/* reexport */ withRecordLock),
@@ -49027,6 +49034,16 @@ function defaultStatePath(opts) {
         .replace(/^[-.]+|-+$/g, '')
         .slice(0, 40) || 'context';
     return (0,external_node_path_.join)(stateDir(opts), `${slug}-${key}.json`);
+}
+/** The record a run uses: the one its options name (--state, `state-file`), else the default. */
+function recordPathOf(opts, env) {
+    return (opts.state ??
+        defaultStatePath({
+            context: opts.context,
+            file: opts.file,
+            target: opts.target ?? undefined,
+            env
+        }));
 }
 /** The directory part of the rule above. */
 function stateDir(opts) {
@@ -53544,8 +53561,8 @@ var promises_ = __nccwpck_require__(1455);
 var util = __nccwpck_require__(4788);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/docker/index.ts + 15 modules
-var docker = __nccwpck_require__(2604);
+// EXTERNAL MODULE: ./src/docker/index.ts + 16 modules
+var docker = __nccwpck_require__(5866);
 ;// CONCATENATED MODULE: ./src/pipeline/options.ts
 
 
@@ -54248,7 +54265,6 @@ function exitCodeFor(e) {
 
 
 
-
 /** The keys `docker login` may have used for this registry. */
 function keysFor(registry) {
     if (registry === 'docker.io') {
@@ -54263,7 +54279,7 @@ function keysFor(registry) {
     ];
 }
 function dockerConfigPath(env) {
-    return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    return (0,external_node_path_.join)((0,docker/* clientConfigDir */.R7)(env), 'config.json');
 }
 async function credentialsFor(registry, env) {
     let config;
@@ -55361,8 +55377,7 @@ const checkPaths = (root, paths) => Promise.all(paths.map(p => checkClearPath(ro
 /** The checks before anything changes: paths, own files, registries, the builder and its commands. */
 async function planClear(opts, io) {
     const targets = await checkPaths(opts.root, opts.paths);
-    const statePath = opts.state ??
-        (0,src_record/* defaultStatePath */.K0)({ context: opts.context, file: opts.file, target: opts.target, env: io.env });
+    const statePath = (0,src_record/* recordPathOf */.ok)(opts, io.env);
     const ownFiles = await checkOwnFiles(statePath);
     // Registries are asked (reachable, deletes on) before anything is pruned or deleted.
     const cacheRefs = parseCacheRefs(opts.registryCache ?? []);
@@ -58504,7 +58519,7 @@ async function excludedSources(context, steps, sent) {
         if (step.keyword === 'RUN')
             continue;
         for (const source of step.sources) {
-            const rel = literalSource(source);
+            const rel = (0,src_context/* literalSource */.R0)(source);
             if (rel === null || sent.has(rel))
                 continue;
             const onDisk = await (0,promises_.lstat)((0,external_node_path_.join)(context, rel)).then(() => true, () => false);
@@ -58513,16 +58528,6 @@ async function excludedSources(context, steps, sent) {
         }
     }
     return out;
-}
-/** A source as a path inside the context, or null when it names none literally. */
-function literalSource(source) {
-    const rel = external_node_path_.posix
-        .normalize(source)
-        .replace(/^(\.?\/)+/, '')
-        .replace(/\/+$/, '');
-    if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
-        return null;
-    return rel;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/stages/hash.ts
@@ -58670,13 +58675,7 @@ function judgeRun(run) {
 async function prepare(command, opts, service, io) {
     const redact = (0,src_report/* redactor */.$p)([...secretArgValues(opts), ...buildSecretValues(opts.build, io.env)]);
     const identity = await resolveIdentity(opts, io.env);
-    const statePath = opts.state ??
-        (0,src_record/* defaultStatePath */.K0)({
-            context: opts.context,
-            file: opts.file,
-            target: opts.target ?? undefined,
-            env: io.env
-        });
+    const statePath = (0,src_record/* recordPathOf */.ok)(opts, io.env);
     const recordInContext = (0,src_record/* stateInsideContext */.fB)(statePath, opts.context, io.cwd);
     return {
         command,
@@ -60430,13 +60429,7 @@ async function runVerify(opts, io) {
 }
 async function resolveGroups(opts, io, exec, warnings, notes) {
     if (opts.compose === null) {
-        const statePath = opts.state ??
-            (0,src_record/* defaultStatePath */.K0)({
-                context: opts.context,
-                file: opts.file,
-                target: opts.target ?? undefined,
-                env: io.env
-            });
+        const statePath = (0,src_record/* recordPathOf */.ok)(opts, io.env);
         const { expected, notes: n, problem } = await resolveExpected(exec, statePath, opts.image, '', io.env);
         notes.push(...n);
         if (expected.deploy === null)
@@ -60460,13 +60453,7 @@ async function resolveGroups(opts, io, exec, warnings, notes) {
     const perService = await (0,compose.composeGuardOptions)(opts.compose, guardBase(opts), io.env);
     const groups = [];
     for (const { service, options } of perService) {
-        const statePath = options.state ??
-            (0,src_record/* defaultStatePath */.K0)({
-                context: options.context,
-                file: options.file,
-                target: options.target ?? undefined,
-                env: io.env
-            });
+        const statePath = (0,src_record/* recordPathOf */.ok)(options, io.env);
         const { expected, notes: n, problem } = await resolveExpected(exec, statePath, opts.image, `service ${service}: `, io.env);
         notes.push(...n);
         if (expected.deploy === null)

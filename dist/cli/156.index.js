@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runVerify: () => (/* binding */ runVerify)
 });
 
-// EXTERNAL MODULE: ./src/docker/index.ts + 15 modules
-var docker = __webpack_require__(2604);
+// EXTERNAL MODULE: ./src/docker/index.ts + 16 modules
+var docker = __webpack_require__(5866);
 // EXTERNAL MODULE: ./src/compose/index.ts + 5 modules
 var compose = __webpack_require__(1949);
 // EXTERNAL MODULE: ./src/pipeline/index.ts + 1 modules
@@ -783,13 +783,7 @@ async function runVerify(opts, io) {
 }
 async function resolveGroups(opts, io, exec, warnings, notes) {
     if (opts.compose === null) {
-        const statePath = opts.state ??
-            (0,src_record/* defaultStatePath */.K0)({
-                context: opts.context,
-                file: opts.file,
-                target: opts.target ?? undefined,
-                env: io.env
-            });
+        const statePath = (0,src_record/* recordPathOf */.ok)(opts, io.env);
         const { expected, notes: n, problem } = await resolveExpected(exec, statePath, opts.image, '', io.env);
         notes.push(...n);
         if (expected.deploy === null)
@@ -813,13 +807,7 @@ async function resolveGroups(opts, io, exec, warnings, notes) {
     const perService = await (0,pipeline/* composeGuardOptions */.GF)(opts.compose, guardBase(opts), io.env);
     const groups = [];
     for (const { service, options } of perService) {
-        const statePath = options.state ??
-            (0,src_record/* defaultStatePath */.K0)({
-                context: options.context,
-                file: options.file,
-                target: options.target ?? undefined,
-                env: io.env
-            });
+        const statePath = (0,src_record/* recordPathOf */.ok)(options, io.env);
         const { expected, notes: n, problem } = await resolveExpected(exec, statePath, opts.image, `service ${service}: `, io.env);
         notes.push(...n);
         if (expected.deploy === null)

@@ -10088,8 +10088,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/docker/index.ts + 15 modules
-var src_docker = __nccwpck_require__(2604);
+// EXTERNAL MODULE: ./src/docker/index.ts + 16 modules
+var src_docker = __nccwpck_require__(5866);
 ;// CONCATENATED MODULE: ./src/compose/command.ts
 /**
  * Which docker compose the host has, and the argv of `compose build` for it.
@@ -14035,6 +14035,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cl: () => (/* reexport */ findIgnoreFile),
   VQ: () => (/* reexport */ formatMode),
   fG: () => (/* reexport */ hashEntries),
+  R0: () => (/* reexport */ literalSource),
   hp: () => (/* reexport */ scanContext),
   wz: () => (/* reexport */ signatureSize),
   tj: () => (/* reexport */ statCachePathFor),
@@ -14054,7 +14055,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 /** Entries walked per source directory at most: this is a warning, not a second scan. */
 const WALK_LIMIT = 5000;
-const literal = (source) => {
+/** A COPY source as a path inside the context, or null when it names none literally. */
+function literalSource(source) {
     const rel = external_node_path_.posix
         .normalize(source)
         .replace(/^(\.?\/)+/, '')
@@ -14062,7 +14064,7 @@ const literal = (source) => {
     if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
         return null;
     return rel;
-};
+}
 /**
  * Excluded files under a COPY's literal source directory (not `.`, where excluding is the ignore
  * file's purpose) whose mtime or ctime is after `since` (the last good build): changed, and
@@ -14079,7 +14081,7 @@ async function excludedChanged(context, steps, entries, since) {
             continue;
         const paths = [];
         for (const source of step.sources) {
-            const rel = literal(source);
+            const rel = literalSource(source);
             if (rel === null || sent.get(rel)?.type !== 'dir')
                 continue;
             let budget = WALK_LIMIT;
@@ -15147,7 +15149,7 @@ async function writtenSince(context, paths, since) {
 
 /***/ }),
 
-/***/ 2604:
+/***/ 5866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15159,6 +15161,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $k: () => (/* reexport */ buildLogPathFor),
   mM: () => (/* reexport */ buildxWarnings),
   gx: () => (/* reexport */ clearCommands),
+  R7: () => (/* reexport */ clientConfigDir),
   uv: () => (/* reexport */ clientFactsPath),
   yE: () => (/* reexport */ commandError),
   w9: () => (/* reexport */ daemonExec),
@@ -15942,6 +15945,37 @@ async function buildxWarnings(exec, builder) {
     return builderWarnings(parseBuildxInspect(r.stdout));
 }
 
+;// CONCATENATED MODULE: ./src/docker/client-files.ts
+/**
+ * The files the docker client itself reads, found the way it finds them: its configuration folder
+ * and, for a bare name, the binary PATH lookup runs. The Engine API shortcut, the probe's
+ * fingerprint and the registry credentials all need the same answers.
+ */
+
+
+
+/** $DOCKER_CONFIG, else ~/.docker: where the client keeps config.json and cli-plugins. */
+function clientConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+}
+/** The client binary a spawn would run: the first candidate on PATH that opens; null if none. */
+async function locateClient(bin, env) {
+    const candidates = bin.includes('/')
+        ? [(0,external_node_path_.resolve)(bin)]
+        : (env.PATH ?? '')
+            .split(external_node_path_.delimiter)
+            .filter(Boolean)
+            .map(d => (0,external_node_path_.join)(d, bin));
+    for (const file of candidates) {
+        const fh = await (0,promises_.open)(file, 'r').catch(() => null);
+        if (fh === null)
+            continue;
+        await fh.close();
+        return file;
+    }
+    return null;
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
@@ -16110,7 +16144,7 @@ async function engineSocket(client) {
 }
 /** No docker context is chosen in the client's config (its `currentContext`). */
 async function defaultContext(env) {
-    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    const dir = clientConfigDir(env);
     let text;
     try {
         text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8');
@@ -16128,31 +16162,18 @@ async function defaultContext(env) {
 }
 /** The client binary (as PATH finds it) starts with the ELF magic: the docker CLI itself. */
 async function nativeExecutable(bin, env) {
-    const candidates = bin.includes('/')
-        ? [(0,external_node_path_.resolve)(bin)]
-        : (env.PATH ?? '')
-            .split(external_node_path_.delimiter)
-            .filter(Boolean)
-            .map(d => (0,external_node_path_.join)(d, bin));
-    for (const file of candidates) {
-        let fh;
-        try {
-            fh = await (0,promises_.open)(file, 'r');
-        }
-        catch {
-            continue;
-        }
-        try {
-            const head = Buffer.alloc(4);
-            const { bytesRead } = await fh.read(head, 0, 4, 0);
-            // The first one that opens is the one PATH lookup would run (exec bits aside).
-            return bytesRead === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
-        }
-        finally {
-            await fh.close();
-        }
+    const file = await locateClient(bin, env);
+    const fh = file === null ? null : await (0,promises_.open)(file, 'r').catch(() => null);
+    if (fh === null)
+        return false;
+    try {
+        const head = Buffer.alloc(4);
+        const { bytesRead } = await fh.read(head, 0, 4, 0);
+        return bytesRead === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
     }
-    return false;
+    finally {
+        await fh.close();
+    }
 }
 /**
  * GET `path` on the daemon at `socket`. 'unreachable' when no connection could be made (the
@@ -16986,10 +17007,11 @@ async function fingerprint(client) {
     // Plugin directories from the environment are not followed here: then the client is asked.
     if (Object.keys(env).some(k => k.startsWith('DOCKER_CLI_PLUGIN')))
         return null;
-    const bin = await clientBinary(client.bin, env);
+    const located = await locateClient(client.bin, env);
+    const bin = located === null ? null : await (0,promises_.realpath)(located);
     if (bin === null)
         return null;
-    const configDir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    const configDir = clientConfigDir(env);
     const config = await (0,promises_.readFile)((0,external_node_path_.join)(configDir, 'config.json')).catch((e) => e.code === 'ENOENT' ? null : Promise.reject(e));
     let extra = [];
     if (config !== null) {
@@ -17020,23 +17042,6 @@ async function fileId(path) {
         return 'absent';
     const target = await (0,promises_.stat)(path, { bigint: true }).catch(() => null);
     return `${id(link)}>${target === null ? 'dangling' : id(target)}`;
-}
-/** The client binary the spawn would run (first on PATH that opens), resolved; null if none. */
-async function clientBinary(bin, env) {
-    const candidates = bin.includes('/')
-        ? [(0,external_node_path_.resolve)(bin)]
-        : (env.PATH ?? '')
-            .split(external_node_path_.delimiter)
-            .filter(Boolean)
-            .map(d => (0,external_node_path_.join)(d, bin));
-    for (const file of candidates) {
-        const fh = await (0,promises_.open)(file, 'r').catch(() => null);
-        if (fh === null)
-            continue;
-        await fh.close();
-        return (0,promises_.realpath)(file);
-    }
-    return null;
 }
 async function readFacts(path) {
     return parseClientFacts(await (0,promises_.readFile)(path, 'utf8').catch(() => ''));
@@ -17214,6 +17219,7 @@ async function prune(exec, policy, kind, builder = null) {
 
 ;// CONCATENATED MODULE: ./src/docker/index.ts
 /** The Docker adapter: every docker call of the pipeline goes through these modules. */
+
 
 
 
@@ -20950,7 +20956,7 @@ const LABELS = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _docker_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2604);
+/* harmony import */ var _docker_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5866);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4920);
 /**
  * The docker build flags a user of docker/build-push-action passes (labels, secrets, ssh, pull,
@@ -21302,8 +21308,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/util/index.ts + 7 modules
 var util = __nccwpck_require__(4788);
-// EXTERNAL MODULE: ./src/docker/index.ts + 15 modules
-var docker = __nccwpck_require__(2604);
+// EXTERNAL MODULE: ./src/docker/index.ts + 16 modules
+var docker = __nccwpck_require__(5866);
 // EXTERNAL MODULE: ./src/record/index.ts + 8 modules
 var record = __nccwpck_require__(4220);
 // EXTERNAL MODULE: ./src/context/index.ts + 8 modules
@@ -21696,8 +21702,7 @@ const checkPaths = (root, paths) => Promise.all(paths.map(p => checkClearPath(ro
 /** The checks before anything changes: paths, own files, registries, the builder and its commands. */
 async function planClear(opts, io) {
     const targets = await checkPaths(opts.root, opts.paths);
-    const statePath = opts.state ??
-        (0,record/* defaultStatePath */.K0)({ context: opts.context, file: opts.file, target: opts.target, env: io.env });
+    const statePath = (0,record/* recordPathOf */.ok)(opts, io.env);
     const ownFiles = await checkOwnFiles(statePath);
     // Registries are asked (reachable, deletes on) before anything is pruned or deleted.
     const cacheRefs = (0,registry/* parseCacheRefs */.ag)(opts.registryCache ?? []);
@@ -21988,7 +21993,7 @@ function sharedBuilds(services, target) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _docker_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2604);
+/* harmony import */ var _docker_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5866);
 /* harmony import */ var _context_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6308);
 /* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4788);
 /**
@@ -22314,8 +22319,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/record/index.ts + 8 modules
 var record = __nccwpck_require__(4220);
-// EXTERNAL MODULE: ./src/docker/index.ts + 15 modules
-var docker = __nccwpck_require__(2604);
+// EXTERNAL MODULE: ./src/docker/index.ts + 16 modules
+var docker = __nccwpck_require__(5866);
 // EXTERNAL MODULE: ./src/logs/index.ts + 13 modules
 var logs = __nccwpck_require__(1216);
 // EXTERNAL MODULE: ./src/verdict/index.ts + 6 modules
@@ -23044,7 +23049,7 @@ function redactValue(arg, redact) {
 }
 
 // EXTERNAL MODULE: ./src/context/index.ts + 8 modules
-var context = __nccwpck_require__(6308);
+var src_context = __nccwpck_require__(6308);
 // EXTERNAL MODULE: ./src/pipeline/options.ts
 var options = __nccwpck_require__(4920);
 // EXTERNAL MODULE: ./src/registry/index.ts + 6 modules
@@ -23168,7 +23173,7 @@ async function earlyWarnings(run, mainSteps, previous, excluded) {
         buildArgs: run.buildArgs,
         cacheFrom: opts.cacheFrom,
         excludedSources: excluded,
-        excludedChanged: await (0,context/* excludedChanged */.BM)(opts.context, mainSteps, mainEntries, previous ? new Date(previous.builtAt) : null),
+        excludedChanged: await (0,src_context/* excludedChanged */.BM)(opts.context, mainSteps, mainEntries, previous ? new Date(previous.builtAt) : null),
         injected: run.command === 'build',
         secretArgs: opts.secretArgs
     });
@@ -23265,7 +23270,7 @@ async function excludedSources(context, steps, sent) {
         if (step.keyword === 'RUN')
             continue;
         for (const source of step.sources) {
-            const rel = literalSource(source);
+            const rel = (0,src_context/* literalSource */.R0)(source);
             if (rel === null || sent.has(rel))
                 continue;
             const onDisk = await (0,promises_.lstat)((0,external_node_path_.join)(context, rel)).then(() => true, () => false);
@@ -23274,16 +23279,6 @@ async function excludedSources(context, steps, sent) {
         }
     }
     return out;
-}
-/** A source as a path inside the context, or null when it names none literally. */
-function literalSource(source) {
-    const rel = external_node_path_.posix
-        .normalize(source)
-        .replace(/^(\.?\/)+/, '')
-        .replace(/\/+$/, '');
-    if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel))
-        return null;
-    return rel;
 }
 
 // EXTERNAL MODULE: ./src/pipeline/hash.ts
@@ -23319,7 +23314,7 @@ async function hashStage(run) {
         sourcesBefore: null
     };
     if (hashed.statCache)
-        say((0,context/* describeStatCache */.wt)(hashed.statCache));
+        say((0,src_context/* describeStatCache */.wt)(hashed.statCache));
     const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0';
     const steps = hashed.steps.filter(s => needed.has(s.stage));
     say(`context ${hashed.contextHash} (${hashed.scan.entries.length} entries, ${steps.length} context steps)`);
@@ -23435,13 +23430,7 @@ var report = __nccwpck_require__(261);
 async function prepare(command, opts, service, io) {
     const redact = (0,report/* redactor */.$p)([...(0,options/* secretArgValues */.JC)(opts), ...(0,build_flags/* buildSecretValues */.XF)(opts.build, io.env)]);
     const identity = await resolveIdentity(opts, io.env);
-    const statePath = opts.state ??
-        (0,record/* defaultStatePath */.K0)({
-            context: opts.context,
-            file: opts.file,
-            target: opts.target ?? undefined,
-            env: io.env
-        });
+    const statePath = (0,record/* recordPathOf */.ok)(opts, io.env);
     const recordInContext = (0,record/* stateInsideContext */.fB)(statePath, opts.context, io.cwd);
     return {
         command,
@@ -23457,7 +23446,7 @@ async function prepare(command, opts, service, io) {
         statePath,
         recordInContext,
         // Beside the record; not when the record sits inside the context (the cache would be hashed).
-        statCache: opts.statCache === false || recordInContext ? null : (0,context/* statCachePathFor */.tj)(statePath),
+        statCache: opts.statCache === false || recordInContext ? null : (0,src_context/* statCachePathFor */.tj)(statePath),
         docker: lazyDocker(opts, io),
         warnings: [],
         pushPlan: null
@@ -23564,7 +23553,7 @@ async function notJudged(run, proveAll) {
             for (const p of s.selected)
                 judged.add(p);
     }
-    for (const p of await (0,context/* writtenSince */.wu)(opts.context, judged, run.startedAt)) {
+    for (const p of await (0,src_context/* writtenSince */.wu)(opts.context, judged, run.startedAt)) {
         // The cure's own touch is not a write by the build: those files are judged like any other.
         if (!run.source.resent?.has((0,external_node_path_.join)(opts.context, p)))
             out.add(p);
@@ -23768,7 +23757,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4920);
 /* harmony import */ var _named_contexts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8556);
 /* harmony import */ var _verdict_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8853);
-/* harmony import */ var _docker_index_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2604);
+/* harmony import */ var _docker_index_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5866);
 /* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4788);
 
 
@@ -24067,7 +24056,7 @@ function guardOptions(r) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _context_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6308);
-/* harmony import */ var _docker_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2604);
+/* harmony import */ var _docker_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5866);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4920);
 /* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4788);
 /* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9804);
@@ -24506,6 +24495,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Mx: () => (/* reexport */ newRecord),
   aE: () => (/* reexport */ readRecord),
   FZ: () => (/* reexport */ recordLabels),
+  ok: () => (/* reexport */ recordPathOf),
   fB: () => (/* reexport */ stateInsideContext),
   eV: () => (/* reexport */ validateRecord),
   D4: () => (/* reexport */ withRecordLock),
@@ -25277,6 +25267,16 @@ function defaultStatePath(opts) {
         .slice(0, 40) || 'context';
     return (0,external_node_path_.join)(stateDir(opts), `${slug}-${key}.json`);
 }
+/** The record a run uses: the one its options name (--state, `state-file`), else the default. */
+function recordPathOf(opts, env) {
+    return (opts.state ??
+        defaultStatePath({
+            context: opts.context,
+            file: opts.file,
+            target: opts.target ?? undefined,
+            env
+        }));
+}
 /** The directory part of the rule above. */
 function stateDir(opts) {
     const { env } = opts;
@@ -25331,12 +25331,10 @@ var src_record = __nccwpck_require__(4220);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/docker/index.ts + 15 modules
-var docker = __nccwpck_require__(2604);
+// EXTERNAL MODULE: ./src/docker/index.ts + 16 modules
+var docker = __nccwpck_require__(5866);
 ;// CONCATENATED MODULE: ./src/registry/credentials.ts
 /**
  * Registry credentials as `docker login` left them: `auths` in the Docker config file
@@ -25344,7 +25342,6 @@ var docker = __nccwpck_require__(2604);
  * (`credHelpers` per registry, `credsStore` for all). Values are only ever sent to the registry
  * they belong to; nothing here logs, labels or records them.
  */
-
 
 
 
@@ -25362,7 +25359,7 @@ function keysFor(registry) {
     ];
 }
 function dockerConfigPath(env) {
-    return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    return (0,external_node_path_.join)((0,docker/* clientConfigDir */.R7)(env), 'config.json');
 }
 async function credentialsFor(registry, env) {
     let config;
@@ -28058,8 +28055,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var util = __nccwpck_require__(4788);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/docker/index.ts + 15 modules
-var src_docker = __nccwpck_require__(2604);
+// EXTERNAL MODULE: ./src/docker/index.ts + 16 modules
+var src_docker = __nccwpck_require__(5866);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/pipeline/index.ts + 1 modules

@@ -9,7 +9,8 @@ import type { ContextEntry, HashedStep } from '../model.js'
 /** Entries walked per source directory at most: this is a warning, not a second scan. */
 const WALK_LIMIT = 5000
 
-const literal = (source: string): string | null => {
+/** A COPY source as a path inside the context, or null when it names none literally. */
+export function literalSource(source: string): string | null {
   const rel = posix
     .normalize(source)
     .replace(/^(\.?\/)+/, '')
@@ -37,7 +38,7 @@ export async function excludedChanged(
     if (step.keyword === 'RUN') continue
     const paths: string[] = []
     for (const source of step.sources) {
-      const rel = literal(source)
+      const rel = literalSource(source)
       if (rel === null || sent.get(rel)?.type !== 'dir') continue
       let budget = WALK_LIMIT
       const walk = async (dir: string): Promise<void> => {

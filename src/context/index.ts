@@ -1,5 +1,5 @@
 /** The build context as Docker reads it: the walk, .dockerignore, digests, the stat cache. */
-export { excludedChanged } from './excluded.js'
+export { excludedChanged, literalSource } from './excluded.js'
 export { compareBytes, fileSignature, formatMode, hashEntries, signatureSize } from './hash.js'
 export {
   STAT_CACHE_MAGIC,

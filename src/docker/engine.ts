@@ -13,8 +13,7 @@
  */
 import { request } from 'node:http'
 import { open, readFile } from 'node:fs/promises'
-import { homedir } from 'node:os'
-import { delimiter, isAbsolute, join, resolve } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import {
   commandLabel,
   DockerError,
@@ -27,6 +26,7 @@ import {
   type ExecResult
 } from './exec.js'
 import { BUILD_CACHE_ARGV } from './buildcache.js'
+import { clientConfigDir, locateClient } from './client-files.js'
 
 /** Binds a client: read-only calls the API can answer go over the socket, the rest spawn it. */
 export function daemonExec(client: DockerClient): DockerExec {
@@ -178,7 +178,7 @@ export async function engineSocket(client: DockerClient): Promise<string | null>
 
 /** No docker context is chosen in the client's config (its `currentContext`). */
 async function defaultContext(env: NodeJS.ProcessEnv): Promise<boolean> {
-  const dir = env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker')
+  const dir = clientConfigDir(env)
   let text: string
   try {
     text = await readFile(join(dir, 'config.json'), 'utf8')
@@ -195,29 +195,16 @@ async function defaultContext(env: NodeJS.ProcessEnv): Promise<boolean> {
 
 /** The client binary (as PATH finds it) starts with the ELF magic: the docker CLI itself. */
 async function nativeExecutable(bin: string, env: NodeJS.ProcessEnv): Promise<boolean> {
-  const candidates = bin.includes('/')
-    ? [resolve(bin)]
-    : (env.PATH ?? '')
-        .split(delimiter)
-        .filter(Boolean)
-        .map(d => join(d, bin))
-  for (const file of candidates) {
-    let fh
-    try {
-      fh = await open(file, 'r')
-    } catch {
-      continue
-    }
-    try {
-      const head = Buffer.alloc(4)
-      const { bytesRead } = await fh.read(head, 0, 4, 0)
-      // The first one that opens is the one PATH lookup would run (exec bits aside).
-      return bytesRead === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]))
-    } finally {
-      await fh.close()
-    }
+  const file = await locateClient(bin, env)
+  const fh = file === null ? null : await open(file, 'r').catch(() => null)
+  if (fh === null) return false
+  try {
+    const head = Buffer.alloc(4)
+    const { bytesRead } = await fh.read(head, 0, 4, 0)
+    return bytesRead === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]))
+  } finally {
+    await fh.close()
   }
-  return false
 }
 
 export interface EngineResponse {

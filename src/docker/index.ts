@@ -9,6 +9,7 @@ export {
 export { listLocalSources, sameUse, usedBetween, type LocalSource } from './buildcache.js'
 export { detectBuilder, parseVersion, type BuilderKind, type DockerHostInfo } from './builder.js'
 export { buildxWarnings } from './buildx.js'
+export { clientConfigDir } from './client-files.js'
 export { daemonExec } from './engine.js'
 export {
   DockerError,

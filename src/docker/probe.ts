@@ -11,9 +11,9 @@
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import { lstat, open, readFile, realpath, stat } from 'node:fs/promises'
-import { homedir } from 'node:os'
-import { delimiter, join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { classifyBuilder, detectBuilder, type DockerHostInfo } from './builder.js'
+import { clientConfigDir, locateClient } from './client-files.js'
 import { engineGet, engineSocket } from './engine.js'
 import { dockerTimeoutMs, type DockerClient, type DockerExec } from './exec.js'
 
@@ -108,9 +108,10 @@ async function fingerprint(client: DockerClient): Promise<string | null> {
   const env = client.env
   // Plugin directories from the environment are not followed here: then the client is asked.
   if (Object.keys(env).some(k => k.startsWith('DOCKER_CLI_PLUGIN'))) return null
-  const bin = await clientBinary(client.bin, env)
+  const located = await locateClient(client.bin, env)
+  const bin = located === null ? null : await realpath(located)
   if (bin === null) return null
-  const configDir = env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker')
+  const configDir = clientConfigDir(env)
   const config = await readFile(join(configDir, 'config.json')).catch((e: NodeJS.ErrnoException) =>
     e.code === 'ENOENT' ? null : Promise.reject(e)
   )
@@ -146,23 +147,6 @@ async function fileId(path: string): Promise<string> {
   if (link === null) return 'absent'
   const target = await stat(path, { bigint: true }).catch(() => null)
   return `${id(link)}>${target === null ? 'dangling' : id(target)}`
-}
-
-/** The client binary the spawn would run (first on PATH that opens), resolved; null if none. */
-async function clientBinary(bin: string, env: NodeJS.ProcessEnv): Promise<string | null> {
-  const candidates = bin.includes('/')
-    ? [resolve(bin)]
-    : (env.PATH ?? '')
-        .split(delimiter)
-        .filter(Boolean)
-        .map(d => join(d, bin))
-  for (const file of candidates) {
-    const fh = await open(file, 'r').catch(() => null)
-    if (fh === null) continue
-    await fh.close()
-    return realpath(file)
-  }
-  return null
 }
 
 async function readFacts(path: string): Promise<ClientFacts | null> {

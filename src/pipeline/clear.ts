@@ -18,7 +18,7 @@ import {
   type DockerExec
 } from '../docker/index.js'
 import type { PruneResult } from '../model.js'
-import { defaultStatePath } from '../record/index.js'
+import { recordPathOf } from '../record/index.js'
 import { STAT_CACHE_MAGIC, statCachePathFor } from '../context/index.js'
 import {
   BUILD_LOG_MAGIC,
@@ -194,9 +194,7 @@ const checkPaths = (root: string, paths: readonly string[]): Promise<CheckedPath
 /** The checks before anything changes: paths, own files, registries, the builder and its commands. */
 async function planClear(opts: ClearOptions, io: ClearIo): Promise<ClearPlan> {
   const targets = await checkPaths(opts.root, opts.paths)
-  const statePath =
-    opts.state ??
-    defaultStatePath({ context: opts.context, file: opts.file, target: opts.target, env: io.env })
+  const statePath = recordPathOf(opts, io.env)
   const ownFiles = await checkOwnFiles(statePath)
   // Registries are asked (reachable, deletes on) before anything is pruned or deleted.
   const cacheRefs = parseCacheRefs(opts.registryCache ?? [])

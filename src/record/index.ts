@@ -10,7 +10,13 @@ export {
 } from './diff.js'
 export { recordFromLabels, recordLabels, type LabelStep, type LabelledBuild } from './labels.js'
 export { LockError, pidAlive, withRecordLock, type LockOptions } from './lock.js'
-export { defaultStatePath, stateDir, stateInsideContext, type StatePathOptions } from './path.js'
+export {
+  defaultStatePath,
+  recordPathOf,
+  stateDir,
+  stateInsideContext,
+  type StatePathOptions
+} from './path.js'
 export {
   RecordError,
   nodeRecordFs,

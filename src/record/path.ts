@@ -52,6 +52,22 @@ export function defaultStatePath(opts: StatePathOptions): string {
   return join(stateDir(opts), `${slug}-${key}.json`)
 }
 
+/** The record a run uses: the one its options name (--state, `state-file`), else the default. */
+export function recordPathOf(
+  opts: { state: string | null; context: string; file: string; target?: string | null },
+  env: Record<string, string | undefined>
+): string {
+  return (
+    opts.state ??
+    defaultStatePath({
+      context: opts.context,
+      file: opts.file,
+      target: opts.target ?? undefined,
+      env
+    })
+  )
+}
+
 /** The directory part of the rule above. */
 export function stateDir(opts: Pick<StatePathOptions, 'env' | 'home' | 'cwd'>): string {
   const { env } = opts

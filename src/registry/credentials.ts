@@ -5,9 +5,8 @@
  * they belong to; nothing here logs, labels or records them.
  */
 import { readFile } from 'node:fs/promises'
-import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { run } from '../docker/index.js'
+import { clientConfigDir, run } from '../docker/index.js'
 
 export type Credentials =
   | { kind: 'basic'; username: string; password: string }
@@ -38,7 +37,7 @@ function keysFor(registry: string): string[] {
 }
 
 export function dockerConfigPath(env: NodeJS.ProcessEnv): string {
-  return join(env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker'), 'config.json')
+  return join(clientConfigDir(env), 'config.json')
 }
 
 export async function credentialsFor(

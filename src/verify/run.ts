@@ -6,7 +6,7 @@
 import { dockerClient, dockerExec, type DockerExec } from '../docker/index.js'
 import { readComposeProject } from '../compose/index.js'
 import { composeGuardOptions, type GuardOptions } from '../pipeline/index.js'
-import { defaultStatePath } from '../record/index.js'
+import { recordPathOf } from '../record/index.js'
 import {
   coveringMounts,
   findings,
@@ -160,14 +160,7 @@ async function resolveGroups(
   notes: string[]
 ): Promise<Group[]> {
   if (opts.compose === null) {
-    const statePath =
-      opts.state ??
-      defaultStatePath({
-        context: opts.context,
-        file: opts.file,
-        target: opts.target ?? undefined,
-        env: io.env
-      })
+    const statePath = recordPathOf(opts, io.env)
     const {
       expected,
       notes: n,
@@ -197,14 +190,7 @@ async function resolveGroups(
   const perService = await composeGuardOptions(opts.compose, guardBase(opts), io.env)
   const groups: Group[] = []
   for (const { service, options } of perService) {
-    const statePath =
-      options.state ??
-      defaultStatePath({
-        context: options.context,
-        file: options.file,
-        target: options.target ?? undefined,
-        env: io.env
-      })
+    const statePath = recordPathOf(options, io.env)
     const {
       expected,
       notes: n,

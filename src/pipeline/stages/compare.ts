@@ -1,5 +1,5 @@
 import { lstat } from 'node:fs/promises'
-import { join, posix } from 'node:path'
+import { join } from 'node:path'
 import type { BuildRecord, ContextEntry, EntryType, HashedStep } from '../../model.js'
 import { selectSources } from '../../dockerfile/index.js'
 import { readRecord, RecordError } from '../../record/index.js'
@@ -10,7 +10,7 @@ import {
   unmatchedMessage,
   unmatchedSources
 } from '../../verdict/index.js'
-import { excludedChanged } from '../../context/index.js'
+import { excludedChanged, literalSource } from '../../context/index.js'
 import { errorMessage } from '../errors.js'
 import { UsageError } from '../options.js'
 import type { ComparedRun, HashedRun } from '../run.js'
@@ -216,14 +216,4 @@ export async function excludedSources(
     }
   }
   return out
-}
-
-/** A source as a path inside the context, or null when it names none literally. */
-function literalSource(source: string): string | null {
-  const rel = posix
-    .normalize(source)
-    .replace(/^(\.?\/)+/, '')
-    .replace(/\/+$/, '')
-  if (rel === '' || rel === '.' || rel.startsWith('..') || /[*?[\\]/.test(rel)) return null
-  return rel
 }

@@ -1,5 +1,5 @@
 import { daemonExec, dockerClient, run as runProcess, type DockerExec } from '../../docker/index.js'
-import { defaultStatePath, stateInsideContext } from '../../record/index.js'
+import { recordPathOf, stateInsideContext } from '../../record/index.js'
 import { redactor } from '../../report/index.js'
 import { statCachePathFor } from '../../context/index.js'
 import { secretArgValues, type GuardOptions } from '../options.js'
@@ -15,14 +15,7 @@ export async function prepare(
 ): Promise<PreparedRun> {
   const redact = redactor([...secretArgValues(opts), ...buildSecretValues(opts.build, io.env)])
   const identity = await resolveIdentity(opts, io.env)
-  const statePath =
-    opts.state ??
-    defaultStatePath({
-      context: opts.context,
-      file: opts.file,
-      target: opts.target ?? undefined,
-      env: io.env
-    })
+  const statePath = recordPathOf(opts, io.env)
   const recordInContext = stateInsideContext(statePath, opts.context, io.cwd)
   return {
     command,
