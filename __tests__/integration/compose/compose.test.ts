@@ -71,7 +71,10 @@ async function composeBuild(name: string): Promise<string> {
     { file, services: [], buildArgs: {}, docker: DOCKER, path: process.env.PATH ?? '' }
   )
   const lines: string[] = []
-  const r = await run(cmd.cmd, cmd.argv, {
+  // One pipe for both streams, as `docker-compose build > log 2>&1` writes it: compose prints its
+  // `Building web` headers on one stream and the builds on the other, and two pipes read side by
+  // side can deliver a header after its build's first lines on a loaded machine.
+  const r = await run('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', cmd.cmd, ...cmd.argv], {
     cwd: dir,
     baseEnv: ENV,
     env: cmd.env,
