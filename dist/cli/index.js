@@ -24776,8 +24776,30 @@ function positiveInt(o, key, at) {
     return v;
 }
 /**
+ * The first own key whose value is not a string, or null. One typeof per entry and no copy: a map
+ * of a record's size (a path per context file) is checked once, and once this passes the object
+ * holds only key -> string. JSON.parse and fromEntries define own properties, so a file named
+ * `__proto__` stays a key.
+ */
+function firstNonString(o) {
+    for (const key of Object.keys(o))
+        if (typeof o[key] !== 'string')
+            return key;
+    return null;
+}
+/** `v` once it holds only strings, returned as it is (see firstNonString); `field` names it in errors. */
+function stringMap(v, field) {
+    const bad = firstNonString(v);
+    if (bad !== null) {
+        throw new RecordShapeError(`${field}[${JSON.stringify(bad)}]`, `must be a string, not ${describe(v[bad])}`);
+    }
+    return v;
+}
+/**
  * Checks that `value` is a version-1 or version-2 BuildRecord (2 adds `inputs`) and returns a clean copy holding only the known
- * fields (unknown fields are dropped, so a newer writer's extras never leak into our writes).
+ * fields (unknown fields are dropped, so a newer writer's extras never leak into our writes). The
+ * path maps (`files`, each deploy copy's `files`) hold nothing but strings once checked, so they are
+ * kept as they are rather than copied.
  * Throws RecordShapeError naming the first field at fault.
  */
 function validateRecord(value) {
@@ -24801,15 +24823,7 @@ function validateRecord(value) {
     const files = value.files;
     if (!isObject(files))
         throw new RecordShapeError('files', `must be an object, not ${describe(files)}`);
-    // One typeof per entry and no copy: the object holds only path -> string once this passes.
-    // (JSON.parse and fromEntries define own properties, so a file named `__proto__` stays a file.)
-    for (const path of Object.keys(files)) {
-        const sig = files[path];
-        if (typeof sig !== 'string') {
-            throw new RecordShapeError(`files[${JSON.stringify(path)}]`, `must be a string, not ${describe(sig)}`);
-        }
-    }
-    const cleanFiles = files;
+    const cleanFiles = stringMap(files, 'files');
     const steps = value.steps;
     if (!Array.isArray(steps))
         throw new RecordShapeError('steps', `must be an array, not ${describe(steps)}`);
@@ -24866,7 +24880,7 @@ function validateDeploy(value) {
             if (!isObject(c))
                 throw new RecordShapeError(`deploy.copies[${i}]`, `must be an object, not ${describe(c)}`);
             const files = c.files;
-            if (!isObject(files) || !Object.values(files).every(isString)) {
+            if (!isObject(files) || firstNonString(files) !== null) {
                 throw new RecordShapeError(`${at}files`, 'must map image paths to context paths');
             }
             return {
@@ -24875,7 +24889,7 @@ function validateDeploy(value) {
                 line: positiveInt(c, 'line', at),
                 instruction: str(c, 'instruction', at),
                 dest: str(c, 'dest', at),
-                files: Object.fromEntries(Object.entries(files))
+                files: files
             };
         }),
         changed: changed === null ? null : [...changed]

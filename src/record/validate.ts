@@ -61,8 +61,33 @@ function positiveInt(o: Obj, key: string, at: string): number {
 }
 
 /**
+ * The first own key whose value is not a string, or null. One typeof per entry and no copy: a map
+ * of a record's size (a path per context file) is checked once, and once this passes the object
+ * holds only key -> string. JSON.parse and fromEntries define own properties, so a file named
+ * `__proto__` stays a key.
+ */
+function firstNonString(o: Obj): string | null {
+  for (const key of Object.keys(o)) if (typeof o[key] !== 'string') return key
+  return null
+}
+
+/** `v` once it holds only strings, returned as it is (see firstNonString); `field` names it in errors. */
+function stringMap(v: Obj, field: string): Record<string, string> {
+  const bad = firstNonString(v)
+  if (bad !== null) {
+    throw new RecordShapeError(
+      `${field}[${JSON.stringify(bad)}]`,
+      `must be a string, not ${describe(v[bad])}`
+    )
+  }
+  return v as Record<string, string>
+}
+
+/**
  * Checks that `value` is a version-1 or version-2 BuildRecord (2 adds `inputs`) and returns a clean copy holding only the known
- * fields (unknown fields are dropped, so a newer writer's extras never leak into our writes).
+ * fields (unknown fields are dropped, so a newer writer's extras never leak into our writes). The
+ * path maps (`files`, each deploy copy's `files`) hold nothing but strings once checked, so they are
+ * kept as they are rather than copied.
  * Throws RecordShapeError naming the first field at fault.
  */
 export function validateRecord(value: unknown): BuildRecord {
@@ -88,18 +113,7 @@ export function validateRecord(value: unknown): BuildRecord {
   const files = value.files
   if (!isObject(files))
     throw new RecordShapeError('files', `must be an object, not ${describe(files)}`)
-  // One typeof per entry and no copy: the object holds only path -> string once this passes.
-  // (JSON.parse and fromEntries define own properties, so a file named `__proto__` stays a file.)
-  for (const path of Object.keys(files)) {
-    const sig = files[path]
-    if (typeof sig !== 'string') {
-      throw new RecordShapeError(
-        `files[${JSON.stringify(path)}]`,
-        `must be a string, not ${describe(sig)}`
-      )
-    }
-  }
-  const cleanFiles = files as Record<string, string>
+  const cleanFiles = stringMap(files, 'files')
   const steps = value.steps
   if (!Array.isArray(steps))
     throw new RecordShapeError('steps', `must be an array, not ${describe(steps)}`)
@@ -157,7 +171,7 @@ function validateDeploy(value: unknown): DeployFacts {
       if (!isObject(c))
         throw new RecordShapeError(`deploy.copies[${i}]`, `must be an object, not ${describe(c)}`)
       const files = c.files
-      if (!isObject(files) || !Object.values(files).every(isString)) {
+      if (!isObject(files) || firstNonString(files) !== null) {
         throw new RecordShapeError(`${at}files`, 'must map image paths to context paths')
       }
       return {
@@ -166,7 +180,7 @@ function validateDeploy(value: unknown): DeployFacts {
         line: positiveInt(c, 'line', at),
         instruction: str(c, 'instruction', at),
         dest: str(c, 'dest', at),
-        files: Object.fromEntries(Object.entries(files)) as Record<string, string>
+        files: files as Record<string, string>
       }
     }),
     changed: changed === null ? null : [...(changed as string[])]

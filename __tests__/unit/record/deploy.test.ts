@@ -89,4 +89,39 @@ describe('deploy facts', () => {
       /deploy\.changed/
     )
   })
+
+  test("a copy's files map is checked entry by entry: `__proto__` stays a key, a non-string fails", () => {
+    const deploy = deployFacts(steps, plan.stages, 'runtime', null)
+    const r = newRecord({
+      contextHash: H('b'),
+      files: {},
+      steps,
+      commit: null,
+      buildId: null,
+      imageId: H('c'),
+      tags: ['app'],
+      dockerfile: '/ctx/Dockerfile',
+      deploy
+    })
+    // JSON text, as a record file holds it: JSON.parse defines `__proto__` as an own key.
+    const text = JSON.stringify(r).replace(
+      '"/deps/package.json":"package.json"',
+      '"/deps/package.json":"package.json","/deps/__proto__":"__proto__","__proto__":"x","7":"y"'
+    )
+    const files = parseRecord(text, 'r.json').deploy?.copies[0]?.files ?? {}
+    expect(Object.keys(files).sort()).toEqual([
+      '/deps/__proto__',
+      '/deps/package.json',
+      '7',
+      '__proto__'
+    ])
+    expect(Object.getPrototypeOf(files)).toBe(Object.prototype)
+    expect(files['__proto__']).toBe('x')
+    const bad = text.replace('"7":"y"', '"7":7')
+    expect(() => parseRecord(bad, 'r.json')).toThrow(
+      /deploy\.copies\[0\]\.files must map image paths to context paths/
+    )
+    const nested = text.replace('"__proto__":"x"', '"__proto__":{"a":"b"}')
+    expect(() => parseRecord(nested, 'r.json')).toThrow(/deploy\.copies\[0\]\.files/)
+  })
 })
