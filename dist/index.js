@@ -45610,6 +45610,7 @@ async function prune(exec, policy, kind, builder = null) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   mZ: () => (/* reexport */ destinationFor),
+  uC: () => (/* reexport */ destinations),
   g7: () => (/* reexport */ hashSteps),
   xB: () => (/* reexport */ neededStages),
   n_: () => (/* reexport */ readDockerfile),
@@ -46729,42 +46730,79 @@ const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i;
  * context root (or from a `/./` pivot).
  */
 function destinationFor(step, contextPath) {
+    return destinations(step)(contextPath);
+}
+/**
+ * destinationFor of one step as a function of the path: what depends only on the step (its
+ * absolute dest, exclude rules, source patterns) is worked out once, not once per file, since a
+ * `COPY . .` of a large context asks for every file it selects.
+ */
+function destinations(step) {
     if (step.keyword === 'RUN' || step.dest === null)
-        return null;
+        return () => null;
     const dest = step.dest;
     const destAbs = external_node_path_.posix.resolve(step.workdir, dest);
     const rules = new gomatch/* ExcludeRules */.UT(step.excludes);
-    const path = (0,gomatch/* cleanRel */.Hj)(contextPath);
     const dirDest = dest.endsWith('/') ||
         dest === '.' ||
         dest === '' ||
         step.sources.length > 1 ||
         step.destIsDir === true;
-    const out = (p) => p.replace(/^\/+/, '') || null;
-    for (const source of step.sources) {
+    const isAdd = step.keyword === 'ADD';
+    const sources = step.sources.map(source => {
         const { pattern, pivot } = sourceSpec(source);
-        let root = null;
-        if ((0,gomatch/* hasWildcard */.rl)(pattern)) {
-            const h = head(path, pattern.split('/').length);
-            if (h !== null && (0,gomatch/* goMatch */.Eb)(pattern, h))
-                root = h;
+        const wild = (0,gomatch/* hasWildcard */.rl)(pattern);
+        return {
+            pattern,
+            pivot,
+            wildSegments: wild ? pattern.split('/').length : 0,
+            archive: isAdd && !wild && ARCHIVE.test(pattern)
+        };
+    });
+    const into = (rel) => layerPath(joinUnder(destAbs, rel));
+    return contextPath => {
+        const path = (0,gomatch/* cleanRel */.Hj)(contextPath);
+        for (const { pattern, pivot, wildSegments, archive } of sources) {
+            let root = null;
+            if (wildSegments > 0) {
+                const h = head(path, wildSegments);
+                if (h !== null && (0,gomatch/* goMatch */.Eb)(pattern, h))
+                    root = h;
+            }
+            else if (under(path, pattern)) {
+                root = pattern;
+            }
+            if (root === null || rules.excluded(relTo(path, root)))
+                continue;
+            if (wildSegments > 0 ? isAdd && ARCHIVE.test(root) : archive)
+                return null;
+            if (step.parents)
+                return into(pivot === '' ? path : path.slice(pivot.length + 1));
+            if (root === '.')
+                return into(path);
+            if (path !== root)
+                return into(path.slice(root.length + 1));
+            return layerPath(dirDest || wildSegments > 0 ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(path)) : destAbs);
         }
-        else if (under(path, pattern)) {
-            root = pattern;
-        }
-        if (root === null || rules.excluded(relTo(path, root)))
-            continue;
-        if (step.keyword === 'ADD' && ARCHIVE.test(root))
-            return null;
-        if (step.parents)
-            return out(external_node_path_.posix.join(destAbs, pivot === '' ? path : path.slice(pivot.length + 1)));
-        if (root === '.')
-            return out(external_node_path_.posix.join(destAbs, path));
-        if (path !== root)
-            return out(external_node_path_.posix.join(destAbs, path.slice(root.length + 1)));
-        return out(dirDest || (0,gomatch/* hasWildcard */.rl)(pattern) ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(path)) : destAbs);
-    }
-    return null;
+        return null;
+    };
+}
+/** A path without its leading slashes, null for the root (nothing lands "at" `/`). */
+function layerPath(p) {
+    let i = 0;
+    while (p.charCodeAt(i) === 0x2f)
+        i++;
+    return i === p.length ? null : p.slice(i);
+}
+/**
+ * posix.join(base, rel) for an absolute `base` as posix.resolve returns it: a clean relative
+ * `rel` (what cleanRel returns, and any tail of it after a `/`) is appended as it is; anything
+ * else goes through posix.join.
+ */
+function joinUnder(base, rel) {
+    if (rel === '' || rel === '.' || (0,gomatch/* cleanRel */.Hj)(rel) !== rel)
+        return external_node_path_.posix.join(base, rel);
+    return base === '/' ? `/${rel}` : `${base}/${rel}`;
 }
 
 ;// CONCATENATED MODULE: ./src/dockerfile/index.ts
@@ -46825,12 +46863,17 @@ function goClean(p) {
         return `/${joined}`;
     return joined === '' ? '.' : joined;
 }
+/** What cleanRel changes: a `.` or `..` segment, an empty one (`//`), a leading or trailing `/`. */
+const UNCLEAN_REL = /(?:^|\/)\.\.?(?:\/|$)|\/\/|^\/|\/$/;
 /**
  * A path inside a root (the build context), cleaned like Go's `path.Clean("/" + p)` without the
  * leading slash, as BuildKit scopes COPY sources: `./a`, `/a`, `a/../a/` all give `a`; `..`
  * cannot climb above the root; the root is `.`.
  */
 function cleanRel(p) {
+    // Most paths (every walked context path) are clean already: one regex test, no split and join.
+    if (p !== '' && !UNCLEAN_REL.test(p))
+        return p;
     const rooted = goClean(`/${p}`);
     return rooted === '/' ? '.' : rooted.slice(1);
 }
@@ -48311,8 +48354,9 @@ function deployFacts(steps, stages, finalStage, changed) {
         if (step.keyword === 'RUN' || step.dest === null || !chain.has(step.stage))
             continue;
         const files = [];
+        const destinationOf = (0,dockerfile/* destinations */.uC)(step);
         for (const path of step.selected) {
-            const dest = (0,dockerfile/* destinationFor */.mZ)(step, path);
+            const dest = destinationOf(path);
             if (dest !== null)
                 files.push([`/${dest}`, path]);
         }

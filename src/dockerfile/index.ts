@@ -12,6 +12,7 @@ export {
 } from './plan.js'
 export {
   destinationFor,
+  destinations,
   hashSteps,
   resolveLinks,
   selectSources,

@@ -143,36 +143,85 @@ export function destinationFor(
   step: ContextStep & { destIsDir?: boolean },
   contextPath: string
 ): string | null {
-  if (step.keyword === 'RUN' || step.dest === null) return null
+  return destinations(step)(contextPath)
+}
+
+/** A COPY source as destinations() matches it, worked out once per step. */
+interface DestSource {
+  pattern: string
+  pivot: string
+  /** The pattern's segment count when it has a wildcard, else 0. */
+  wildSegments: number
+  /** A literal source an ADD unpacks (only known per path for a wildcard). */
+  archive: boolean
+}
+
+/**
+ * destinationFor of one step as a function of the path: what depends only on the step (its
+ * absolute dest, exclude rules, source patterns) is worked out once, not once per file, since a
+ * `COPY . .` of a large context asks for every file it selects.
+ */
+export function destinations(
+  step: ContextStep & { destIsDir?: boolean }
+): (contextPath: string) => string | null {
+  if (step.keyword === 'RUN' || step.dest === null) return () => null
   const dest = step.dest
   const destAbs = posix.resolve(step.workdir, dest)
   const rules = new ExcludeRules(step.excludes)
-  const path = cleanRel(contextPath)
   const dirDest =
     dest.endsWith('/') ||
     dest === '.' ||
     dest === '' ||
     step.sources.length > 1 ||
     step.destIsDir === true
-  const out = (p: string): string | null => p.replace(/^\/+/, '') || null
-  for (const source of step.sources) {
+  const isAdd = step.keyword === 'ADD'
+  const sources: DestSource[] = step.sources.map(source => {
     const { pattern, pivot } = sourceSpec(source)
-    let root: string | null = null
-    if (hasWildcard(pattern)) {
-      const h = head(path, pattern.split('/').length)
-      if (h !== null && goMatch(pattern, h)) root = h
-    } else if (under(path, pattern)) {
-      root = pattern
+    const wild = hasWildcard(pattern)
+    return {
+      pattern,
+      pivot,
+      wildSegments: wild ? pattern.split('/').length : 0,
+      archive: isAdd && !wild && ARCHIVE.test(pattern)
     }
-    if (root === null || rules.excluded(relTo(path, root))) continue
-    if (step.keyword === 'ADD' && ARCHIVE.test(root)) return null
-    if (step.parents)
-      return out(posix.join(destAbs, pivot === '' ? path : path.slice(pivot.length + 1)))
-    if (root === '.') return out(posix.join(destAbs, path))
-    if (path !== root) return out(posix.join(destAbs, path.slice(root.length + 1)))
-    return out(
-      dirDest || hasWildcard(pattern) ? posix.join(destAbs, posix.basename(path)) : destAbs
-    )
+  })
+  const into = (rel: string): string | null => layerPath(joinUnder(destAbs, rel))
+  return contextPath => {
+    const path = cleanRel(contextPath)
+    for (const { pattern, pivot, wildSegments, archive } of sources) {
+      let root: string | null = null
+      if (wildSegments > 0) {
+        const h = head(path, wildSegments)
+        if (h !== null && goMatch(pattern, h)) root = h
+      } else if (under(path, pattern)) {
+        root = pattern
+      }
+      if (root === null || rules.excluded(relTo(path, root))) continue
+      if (wildSegments > 0 ? isAdd && ARCHIVE.test(root) : archive) return null
+      if (step.parents) return into(pivot === '' ? path : path.slice(pivot.length + 1))
+      if (root === '.') return into(path)
+      if (path !== root) return into(path.slice(root.length + 1))
+      return layerPath(
+        dirDest || wildSegments > 0 ? posix.join(destAbs, posix.basename(path)) : destAbs
+      )
+    }
+    return null
   }
-  return null
+}
+
+/** A path without its leading slashes, null for the root (nothing lands "at" `/`). */
+function layerPath(p: string): string | null {
+  let i = 0
+  while (p.charCodeAt(i) === 0x2f) i++
+  return i === p.length ? null : p.slice(i)
+}
+
+/**
+ * posix.join(base, rel) for an absolute `base` as posix.resolve returns it: a clean relative
+ * `rel` (what cleanRel returns, and any tail of it after a `/`) is appended as it is; anything
+ * else goes through posix.join.
+ */
+function joinUnder(base: string, rel: string): string {
+  if (rel === '' || rel === '.' || cleanRel(rel) !== rel) return posix.join(base, rel)
+  return base === '/' ? `/${rel}` : `${base}/${rel}`
 }

@@ -4,7 +4,7 @@
  * as the optional `deploy` section (records written before it simply have none).
  */
 import { posix } from 'node:path'
-import { destinationFor } from '../dockerfile/index.js'
+import { destinations } from '../dockerfile/index.js'
 import type { DeployFacts, HashedStep, RecordedCopy } from '../model.js'
 
 /**
@@ -42,8 +42,9 @@ export function deployFacts(
   for (const step of steps) {
     if (step.keyword === 'RUN' || step.dest === null || !chain.has(step.stage)) continue
     const files: [string, string][] = []
+    const destinationOf = destinations(step)
     for (const path of step.selected) {
-      const dest = destinationFor(step, path)
+      const dest = destinationOf(path)
       if (dest !== null) files.push([`/${dest}`, path])
     }
     copies.push({
