@@ -14073,7 +14073,9 @@ function literalSource(source) {
 async function excludedChanged(context, steps, entries, since) {
     if (since === null)
         return [];
-    const sent = new Map(entries.map(e => [e.path, e]));
+    // Only a literal source looks anything up: most Dockerfiles' `COPY . .` never builds the map.
+    let byPath = null;
+    const sent = () => (byPath ??= new Map(entries.map(e => [e.path, e])));
     const after = since.getTime();
     const out = [];
     for (const step of steps) {
@@ -14082,7 +14084,7 @@ async function excludedChanged(context, steps, entries, since) {
         const paths = [];
         for (const source of step.sources) {
             const rel = literalSource(source);
-            if (rel === null || sent.get(rel)?.type !== 'dir')
+            if (rel === null || sent().get(rel)?.type !== 'dir')
                 continue;
             let budget = WALK_LIMIT;
             const walk = async (dir) => {
@@ -14096,7 +14098,7 @@ async function excludedChanged(context, steps, entries, since) {
                         continue;
                     if (st.isDirectory())
                         await walk(path);
-                    else if (!sent.has(path) && Math.max(st.mtimeMs, st.ctimeMs) > after)
+                    else if (!sent().has(path) && Math.max(st.mtimeMs, st.ctimeMs) > after)
                         paths.push(path);
                 }
             };
@@ -24617,17 +24619,26 @@ function diffRecords(previous, files) {
     const changed = [];
     const added = [];
     const removed = [];
-    const before = new Map(Object.entries(previous.files));
-    for (const [path, sig] of Object.entries(files)) {
-        const old = before.get(path);
-        if (old === undefined)
+    // Both maps hold own string properties only (validateRecord, fileSignatures), so Object.hasOwn
+    // and an index answer what a Map copy of each would, without the copy: `__proto__` included.
+    const before = previous.files;
+    let kept = 0;
+    for (const path of Object.keys(files)) {
+        if (!Object.hasOwn(before, path))
             added.push(path);
-        else if (old !== sig)
-            changed.push(path);
+        else {
+            kept++;
+            if (before[path] !== files[path])
+                changed.push(path);
+        }
     }
-    for (const path of before.keys())
-        if (!Object.hasOwn(files, path))
-            removed.push(path);
+    // Every recorded path is still here when as many were found as were recorded.
+    const recorded = Object.keys(before);
+    if (kept !== recorded.length) {
+        for (const path of recorded)
+            if (!Object.hasOwn(files, path))
+                removed.push(path);
+    }
     return {
         changed: changed.sort(context/* compareBytes */.Xo),
         added: added.sort(context/* compareBytes */.Xo),
@@ -27596,9 +27607,15 @@ var gomatch = __nccwpck_require__(9746);
  */
 function unmatchedSources(steps, entries) {
     const out = [];
+    // A source naming an entry selects at least that entry: one set lookup instead of a select
+    // over every entry; only a source naming none (a typo, or one reached through a symlink) is
+    // selected in full.
+    let paths = null;
     for (const step of steps) {
         for (const source of step.sources) {
             if ((0,gomatch/* hasWildcard */.rl)(source) || source === '.')
+                continue;
+            if ((paths ??= new Set(entries.map(e => e.path))).has((0,dockerfile/* sourceSpec */.xZ)(source).pattern))
                 continue;
             if ((0,dockerfile/* selectSources */.nn)({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
                 out.push({ step, source });

@@ -31,7 +31,9 @@ export async function excludedChanged(
   since: Date | null
 ): Promise<{ step: HashedStep; paths: string[] }[]> {
   if (since === null) return []
-  const sent = new Map(entries.map(e => [e.path, e]))
+  // Only a literal source looks anything up: most Dockerfiles' `COPY . .` never builds the map.
+  let byPath: Map<string, ContextEntry> | null = null
+  const sent = (): Map<string, ContextEntry> => (byPath ??= new Map(entries.map(e => [e.path, e])))
   const after = since.getTime()
   const out: { step: HashedStep; paths: string[] }[] = []
   for (const step of steps) {
@@ -39,7 +41,7 @@ export async function excludedChanged(
     const paths: string[] = []
     for (const source of step.sources) {
       const rel = literalSource(source)
-      if (rel === null || sent.get(rel)?.type !== 'dir') continue
+      if (rel === null || sent().get(rel)?.type !== 'dir') continue
       let budget = WALK_LIMIT
       const walk = async (dir: string): Promise<void> => {
         const names = await readdir(join(context, dir)).catch(() => [] as string[])
@@ -49,7 +51,7 @@ export async function excludedChanged(
           const st = await lstat(join(context, path)).catch(() => null)
           if (st === null) continue
           if (st.isDirectory()) await walk(path)
-          else if (!sent.has(path) && Math.max(st.mtimeMs, st.ctimeMs) > after) paths.push(path)
+          else if (!sent().has(path) && Math.max(st.mtimeMs, st.ctimeMs) > after) paths.push(path)
         }
       }
       await walk(rel)

@@ -16,13 +16,22 @@ export function diffRecords(previous: BuildRecord, files: Record<string, string>
   const changed: string[] = []
   const added: string[] = []
   const removed: string[] = []
-  const before = new Map(Object.entries(previous.files))
-  for (const [path, sig] of Object.entries(files)) {
-    const old = before.get(path)
-    if (old === undefined) added.push(path)
-    else if (old !== sig) changed.push(path)
+  // Both maps hold own string properties only (validateRecord, fileSignatures), so Object.hasOwn
+  // and an index answer what a Map copy of each would, without the copy: `__proto__` included.
+  const before = previous.files
+  let kept = 0
+  for (const path of Object.keys(files)) {
+    if (!Object.hasOwn(before, path)) added.push(path)
+    else {
+      kept++
+      if (before[path] !== files[path]) changed.push(path)
+    }
   }
-  for (const path of before.keys()) if (!Object.hasOwn(files, path)) removed.push(path)
+  // Every recorded path is still here when as many were found as were recorded.
+  const recorded = Object.keys(before)
+  if (kept !== recorded.length) {
+    for (const path of recorded) if (!Object.hasOwn(files, path)) removed.push(path)
+  }
   return {
     changed: changed.sort(compareBytes),
     added: added.sort(compareBytes),

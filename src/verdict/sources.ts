@@ -1,5 +1,5 @@
 import type { ContextEntry, HashedStep } from '../model.js'
-import { selectSources } from '../dockerfile/index.js'
+import { selectSources, sourceSpec } from '../dockerfile/index.js'
 import { hasWildcard } from '../gomatch/index.js'
 
 /**
@@ -12,9 +12,14 @@ export function unmatchedSources(
   entries: readonly ContextEntry[]
 ): { step: HashedStep; source: string }[] {
   const out: { step: HashedStep; source: string }[] = []
+  // A source naming an entry selects at least that entry: one set lookup instead of a select
+  // over every entry; only a source naming none (a typo, or one reached through a symlink) is
+  // selected in full.
+  let paths: Set<string> | null = null
   for (const step of steps) {
     for (const source of step.sources) {
       if (hasWildcard(source) || source === '.') continue
+      if ((paths ??= new Set(entries.map(e => e.path))).has(sourceSpec(source).pattern)) continue
       if (selectSources({ ...step, sources: [source], excludes: [] }, entries).length === 0) {
         out.push({ step, source })
       }

@@ -130,3 +130,56 @@ describe('a file named __proto__', () => {
     expect(Object.keys(parsed.files)).toEqual(['__proto__'])
   })
 })
+
+describe('diffRecords equals a diff of two Map copies', () => {
+  /** The diff by definition: both maps copied into Maps, every key looked up there. */
+  const byMaps = (before: Record<string, string>, now: Record<string, string>) => {
+    const b = new Map(Object.entries(before))
+    const n = new Map(Object.entries(now))
+    const sorted = (xs: string[]) =>
+      xs.sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)))
+    return {
+      changed: sorted([...n].filter(([p, s]) => b.has(p) && b.get(p) !== s).map(([p]) => p)),
+      added: sorted([...n.keys()].filter(p => !b.has(p))),
+      removed: sorted([...b.keys()].filter(p => !n.has(p)))
+    }
+  }
+  // Names an object handles specially: prototype keys, integer-like keys (enumerated first).
+  const NAMES = [
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    '0',
+    '7',
+    '10',
+    'a',
+    'b/c',
+    'é',
+    'z z'
+  ]
+  const SIGS = ['file 0644 x 1', 'file 0644 y 1', 'dir 0755 - 0']
+
+  test('on random pairs of maps (same sets, additions, removals, both)', () => {
+    let seed = 17
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    const mapOf = (pairs: [string, string][]): Record<string, string> => Object.fromEntries(pairs)
+    for (let round = 0; round < 400; round++) {
+      const pick = (): [string, string][] =>
+        NAMES.filter(() => rand(3) > 0).map(p => [p, SIGS[rand(SIGS.length)] as string])
+      const before = pick()
+      // Every third round the same paths, so the no-removal shortcut is taken both ways.
+      const now =
+        round % 3 === 0
+          ? before.map(([p, s]) => [p, rand(4) === 0 ? 'file 0600 q 1' : s] as [string, string])
+          : pick()
+      // As a record file holds them: parsed JSON, so `__proto__` is an own key.
+      const prev = validateRecord(JSON.parse(JSON.stringify(recordWith(mapOf(before)))))
+      const files = mapOf(now)
+      expect(diffRecords(prev, files)).toEqual(byMaps(prev.files, files))
+    }
+  })
+})

@@ -99,6 +99,40 @@ describe('missed warnings', () => {
     const u = unmatchedSources([step(['a.txt', 'gone.txt', '*.none'])], entries)
     expect(u.map(x => x.source)).toEqual(['gone.txt'])
   })
+
+  test('a source is matched alike whether it names an entry or reaches one by a symlink or a dir', () => {
+    const link: ContextEntry = {
+      path: 'ln',
+      type: 'symlink',
+      mode: 0o777,
+      size: 3,
+      linkTarget: 'src',
+      digest: 'sha256:1'
+    }
+    const entries = [file('a.txt'), link, dir('src'), file('src/b.txt'), file('__proto__')]
+    const sources = [
+      'a.txt', // names an entry
+      './a.txt', // names it unclean
+      '/src/../a.txt',
+      'src/', // a dir
+      'ln/b.txt', // only through the symlink
+      'ln', // the link itself
+      'src/./b.txt', // a --parents pivot
+      '__proto__',
+      'constructor', // no such entry, whatever objects inherit
+      'ln/none.txt', // the link on the way counts as read: matched
+      'gone.txt',
+      'src/b.txt/'
+    ]
+    const u = unmatchedSources([step(sources)], entries)
+    expect(u.map(x => x.source)).toEqual(['constructor', 'gone.txt'])
+    // Each source alone, in a step of its own: the same answer as in one step.
+    for (const s of sources) {
+      expect(unmatchedSources([step([s])], entries).length).toBe(
+        u.some(x => x.source === s) ? 1 : 0
+      )
+    }
+  })
 })
 
 const log = (
