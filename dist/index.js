@@ -42404,6 +42404,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   R0: () => (/* reexport */ literalSource),
   hp: () => (/* reexport */ scanContext),
   wz: () => (/* reexport */ signatureSize),
+  OU: () => (/* reexport */ sortedByBytes),
   tj: () => (/* reexport */ statCachePathFor),
   wu: () => (/* reexport */ writtenSince)
 });
@@ -46668,9 +46669,23 @@ function resolveLinks(path, byPath) {
     }
     return parts.length === 0 ? '.' : parts.join('/');
 }
+/**
+ * The symlink entries by path: all resolveLinks and the link check of selectSources look up (both
+ * pass over any other entry), so far smaller than a map of every entry.
+ */
+function linksOf(entries) {
+    const links = new Map();
+    for (const e of entries)
+        if (e.type === 'symlink')
+            links.set(e.path, e);
+    return links;
+}
 /** The context entries a COPY/ADD/RUN-bind step reads, in input order. */
 function selectSources(step, entries) {
-    const byPath = new Map(entries.map(e => [e.path, e]));
+    return selectWith(step, entries, linksOf(entries));
+}
+/** selectSources with the entries' symlinks (linksOf) worked out once for several steps. */
+function selectWith(step, entries, byPath) {
     const rules = new gomatch/* ExcludeRules */.UT(step.excludes);
     const chosen = new Set();
     /** Adds the entries `rootOf` places under a source root, unless excluded. */
@@ -46701,6 +46716,9 @@ function selectSources(step, entries) {
             take(e => (under(e.path, resolved) ? resolved : null));
         }
     }
+    // Everything chosen (a `COPY . .`): the entries as they are, without a lookup per entry.
+    if (chosen.size === entries.length)
+        return [...entries];
     return entries.filter(e => chosen.has(e.path));
 }
 /**
@@ -46708,16 +46726,25 @@ function selectSources(step, entries) {
  * context selects from that context's entries (`named`), its paths relative to that context.
  */
 function hashSteps(plan, entries, named = new Map()) {
+    const links = new Map();
+    const linksIn = (of) => {
+        let m = links.get(of);
+        if (m === undefined)
+            links.set(of, (m = linksOf(of)));
+        return m;
+    };
     return plan.steps.map(step => {
-        const sel = selectSources(step, step.context === undefined ? entries : (named.get(step.context) ?? []));
+        const from = step.context === undefined ? entries : (named.get(step.context) ?? []);
+        const sel = selectWith(step, from, linksIn(from));
+        // A named context's paths are keyed `NAME:path`, as the record and the proofs know them.
+        const selected = sel
+            .filter(e => e.type !== 'dir')
+            .map(e => (step.context === undefined ? e.path : `${step.context}:${e.path}`));
+        // A selection keeps the walk's byte order (one prefix keeps it too): sorted only if not.
         return {
             ...step,
             sourceHash: (0,context/* hashEntries */.fG)(sel),
-            // A named context's paths are keyed `NAME:path`, as the record and the proofs know them.
-            selected: sel
-                .filter(e => e.type !== 'dir')
-                .map(e => (step.context === undefined ? e.path : `${step.context}:${e.path}`))
-                .sort(context/* compareBytes */.Xo)
+            selected: (0,context/* sortedByBytes */.OU)(sel) ? selected : selected.sort(context/* compareBytes */.Xo)
         };
     });
 }

@@ -1,5 +1,5 @@
 import { posix } from 'node:path'
-import { compareBytes, hashEntries } from '../context/index.js'
+import { compareBytes, hashEntries, sortedByBytes } from '../context/index.js'
 import type { ContextEntry, ContextStep, DockerfilePlan, HashedStep } from '../model.js'
 import { cleanRel, ExcludeRules, goMatch, hasWildcard } from '../gomatch/index.js'
 
@@ -68,9 +68,27 @@ export function resolveLinks(
   return parts.length === 0 ? '.' : parts.join('/')
 }
 
+/**
+ * The symlink entries by path: all resolveLinks and the link check of selectSources look up (both
+ * pass over any other entry), so far smaller than a map of every entry.
+ */
+function linksOf(entries: readonly ContextEntry[]): Map<string, ContextEntry> {
+  const links = new Map<string, ContextEntry>()
+  for (const e of entries) if (e.type === 'symlink') links.set(e.path, e)
+  return links
+}
+
 /** The context entries a COPY/ADD/RUN-bind step reads, in input order. */
 export function selectSources(step: ContextStep, entries: readonly ContextEntry[]): ContextEntry[] {
-  const byPath = new Map(entries.map(e => [e.path, e]))
+  return selectWith(step, entries, linksOf(entries))
+}
+
+/** selectSources with the entries' symlinks (linksOf) worked out once for several steps. */
+function selectWith(
+  step: ContextStep,
+  entries: readonly ContextEntry[],
+  byPath: ReadonlyMap<string, ContextEntry>
+): ContextEntry[] {
   const rules = new ExcludeRules(step.excludes)
   const chosen = new Set<string>()
   /** Adds the entries `rootOf` places under a source root, unless excluded. */
@@ -99,6 +117,8 @@ export function selectSources(step: ContextStep, entries: readonly ContextEntry[
       take(e => (under(e.path, resolved) ? resolved : null))
     }
   }
+  // Everything chosen (a `COPY . .`): the entries as they are, without a lookup per entry.
+  if (chosen.size === entries.length) return [...entries]
   return entries.filter(e => chosen.has(e.path))
 }
 
@@ -111,19 +131,24 @@ export function hashSteps(
   entries: readonly ContextEntry[],
   named: ReadonlyMap<string, readonly ContextEntry[]> = new Map()
 ): HashedStep[] {
+  const links = new Map<readonly ContextEntry[], Map<string, ContextEntry>>()
+  const linksIn = (of: readonly ContextEntry[]): Map<string, ContextEntry> => {
+    let m = links.get(of)
+    if (m === undefined) links.set(of, (m = linksOf(of)))
+    return m
+  }
   return plan.steps.map(step => {
-    const sel = selectSources(
-      step,
-      step.context === undefined ? entries : (named.get(step.context) ?? [])
-    )
+    const from = step.context === undefined ? entries : (named.get(step.context) ?? [])
+    const sel = selectWith(step, from, linksIn(from))
+    // A named context's paths are keyed `NAME:path`, as the record and the proofs know them.
+    const selected = sel
+      .filter(e => e.type !== 'dir')
+      .map(e => (step.context === undefined ? e.path : `${step.context}:${e.path}`))
+    // A selection keeps the walk's byte order (one prefix keeps it too): sorted only if not.
     return {
       ...step,
       sourceHash: hashEntries(sel),
-      // A named context's paths are keyed `NAME:path`, as the record and the proofs know them.
-      selected: sel
-        .filter(e => e.type !== 'dir')
-        .map(e => (step.context === undefined ? e.path : `${step.context}:${e.path}`))
-        .sort(compareBytes)
+      selected: sortedByBytes(sel) ? selected : selected.sort(compareBytes)
     }
   })
 }

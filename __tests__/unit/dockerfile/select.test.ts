@@ -152,6 +152,33 @@ describe('hashSteps: sourceHash changes exactly when BuildKit re-runs the step',
     expect(h.sourceHash).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(h.instruction).toBe('COPY . .')
   })
+
+  test('selected is in byte order whatever order the entries come in, named contexts too', () => {
+    // UTF-16 order puts U+10000 (a surrogate pair from 0xD800) before U+FF01 and U+E000; UTF-8
+    // bytes put it after (F0 90 80 80 > EF BC 81): the walk's byte order is what counts.
+    const names = ['a', 'B', 'a/b', 'a-b', '\u00e9', '\uff01', '\u{10000}', '\ue000', 'z']
+    const entries = names.map(n => file(n))
+    const bytes = (xs: string[]) =>
+      [...xs].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)))
+    const plan = readDockerfile('FROM img\nCOPY . .\nCOPY --from=ctx . /n/\n', {
+      file: 'Dockerfile',
+      namedContexts: ['ctx']
+    })
+    const byBytes = bytes(names).map(n => entries.find(e => e.path === n) as ContextEntry)
+    const orders = [
+      entries,
+      byBytes,
+      [...byBytes].reverse(),
+      [...entries].sort((x, y) => (x.path < y.path ? -1 : 1))
+    ]
+    const results = orders.map(es => hashSteps(plan, es, new Map([['ctx', es]])))
+    for (const [main, named] of results) {
+      expect(main?.selected).toEqual(bytes(names))
+      expect(named?.selected).toEqual(bytes(names).map(n => `ctx:${n}`))
+    }
+    // The hash covers the same entries in the same order each time.
+    expect(new Set(results.map(r => r.map(s => s.sourceHash).join()))).toHaveProperty('size', 1)
+  })
 })
 
 describe('destinationFor: where a context file lands (layer tar path)', () => {
