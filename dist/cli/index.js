@@ -18358,28 +18358,35 @@ function selectWith(step, entries, byPath) {
 /**
  * Every context step with its source hash and selected file/symlink paths; a step of a named
  * context selects from that context's entries (`named`), its paths relative to that context.
+ * `entriesHash`, when given, is hashEntries(entries), which the caller already has for the
+ * context hash: a step that selects every entry (`COPY . .`) has exactly that source hash.
  */
-function hashSteps(plan, entries, named = new Map()) {
-    const links = new Map();
-    const linksIn = (of) => {
-        let m = links.get(of);
-        if (m === undefined)
-            links.set(of, (m = linksOf(of)));
-        return m;
+function hashSteps(plan, entries, named = new Map(), entriesHash) {
+    // Per entry list, worked out once for all its steps: its symlinks, and for a step that selects
+    // the whole list, the list's hash and whether it is in byte order.
+    const lists = new Map();
+    const listOf = (of) => {
+        let l = lists.get(of);
+        if (l === undefined)
+            lists.set(of, (l = { links: linksOf(of), hash: null, sorted: null }));
+        return l;
     };
+    if (entriesHash !== undefined)
+        listOf(entries).hash = entriesHash;
     return plan.steps.map(step => {
         const from = step.context === undefined ? entries : (named.get(step.context) ?? []);
-        const sel = selectWith(step, from, linksIn(from));
+        const list = listOf(from);
+        const sel = selectWith(step, from, list.links);
+        // A selection is a subsequence of its list: as long as the list, it is the list.
+        const whole = sel.length === from.length;
+        const sourceHash = whole ? (list.hash ??= (0,context/* hashEntries */.fG)(from)) : (0,context/* hashEntries */.fG)(sel);
         // A named context's paths are keyed `NAME:path`, as the record and the proofs know them.
         const selected = sel
             .filter(e => e.type !== 'dir')
             .map(e => (step.context === undefined ? e.path : `${step.context}:${e.path}`));
         // A selection keeps the walk's byte order (one prefix keeps it too): sorted only if not.
-        return {
-            ...step,
-            sourceHash: (0,context/* hashEntries */.fG)(sel),
-            selected: (0,context/* sortedByBytes */.OU)(sel) ? selected : selected.sort(context/* compareBytes */.Xo)
-        };
+        const sorted = whole ? (list.sorted ??= (0,context/* sortedByBytes */.OU)(from)) : (0,context/* sortedByBytes */.OU)(sel);
+        return { ...step, sourceHash, selected: sorted ? selected : selected.sort(context/* compareBytes */.Xo) };
     });
 }
 const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i;
@@ -23918,11 +23925,13 @@ async function hashContext(opts) {
     };
     const named = await (0,_named_contexts_js__WEBPACK_IMPORTED_MODULE_5__/* .scanNamedContexts */ .Pz)(namedDirs);
     const namedEntries = new Map([...named].map(([n, s]) => [n, s.entries]));
+    // Once: the context hash covers it, and so does the source hash of a `COPY . .`.
+    const entriesHash = (0,_context_index_js__WEBPACK_IMPORTED_MODULE_2__/* .hashEntries */ .fG)(scan.entries);
     return {
         scan,
         plan,
-        contextHash: (0,_named_contexts_js__WEBPACK_IMPORTED_MODULE_5__/* .combinedHash */ ._r)(hashInputs((0,_context_index_js__WEBPACK_IMPORTED_MODULE_2__/* .hashEntries */ .fG)(scan.entries), inputs), named),
-        steps: (0,_dockerfile_index_js__WEBPACK_IMPORTED_MODULE_3__/* .hashSteps */ .g7)(plan, scan.entries, namedEntries),
+        contextHash: (0,_named_contexts_js__WEBPACK_IMPORTED_MODULE_5__/* .combinedHash */ ._r)(hashInputs(entriesHash, inputs), named),
+        steps: (0,_dockerfile_index_js__WEBPACK_IMPORTED_MODULE_3__/* .hashSteps */ .g7)(plan, scan.entries, namedEntries, entriesHash),
         statCache: cache ? await cache.save() : null,
         inputs,
         onBuildProblems,

@@ -125,32 +125,46 @@ function selectWith(
 /**
  * Every context step with its source hash and selected file/symlink paths; a step of a named
  * context selects from that context's entries (`named`), its paths relative to that context.
+ * `entriesHash`, when given, is hashEntries(entries), which the caller already has for the
+ * context hash: a step that selects every entry (`COPY . .`) has exactly that source hash.
  */
 export function hashSteps(
   plan: DockerfilePlan,
   entries: readonly ContextEntry[],
-  named: ReadonlyMap<string, readonly ContextEntry[]> = new Map()
+  named: ReadonlyMap<string, readonly ContextEntry[]> = new Map(),
+  entriesHash?: string
 ): HashedStep[] {
-  const links = new Map<readonly ContextEntry[], Map<string, ContextEntry>>()
-  const linksIn = (of: readonly ContextEntry[]): Map<string, ContextEntry> => {
-    let m = links.get(of)
-    if (m === undefined) links.set(of, (m = linksOf(of)))
-    return m
+  // Per entry list, worked out once for all its steps: its symlinks, and for a step that selects
+  // the whole list, the list's hash and whether it is in byte order.
+  const lists = new Map<readonly ContextEntry[], EntryList>()
+  const listOf = (of: readonly ContextEntry[]): EntryList => {
+    let l = lists.get(of)
+    if (l === undefined) lists.set(of, (l = { links: linksOf(of), hash: null, sorted: null }))
+    return l
   }
+  if (entriesHash !== undefined) listOf(entries).hash = entriesHash
   return plan.steps.map(step => {
     const from = step.context === undefined ? entries : (named.get(step.context) ?? [])
-    const sel = selectWith(step, from, linksIn(from))
+    const list = listOf(from)
+    const sel = selectWith(step, from, list.links)
+    // A selection is a subsequence of its list: as long as the list, it is the list.
+    const whole = sel.length === from.length
+    const sourceHash = whole ? (list.hash ??= hashEntries(from)) : hashEntries(sel)
     // A named context's paths are keyed `NAME:path`, as the record and the proofs know them.
     const selected = sel
       .filter(e => e.type !== 'dir')
       .map(e => (step.context === undefined ? e.path : `${step.context}:${e.path}`))
     // A selection keeps the walk's byte order (one prefix keeps it too): sorted only if not.
-    return {
-      ...step,
-      sourceHash: hashEntries(sel),
-      selected: sortedByBytes(sel) ? selected : selected.sort(compareBytes)
-    }
+    const sorted = whole ? (list.sorted ??= sortedByBytes(from)) : sortedByBytes(sel)
+    return { ...step, sourceHash, selected: sorted ? selected : selected.sort(compareBytes) }
   })
+}
+
+/** What hashSteps keeps per entry list (see there). */
+interface EntryList {
+  links: Map<string, ContextEntry>
+  hash: string | null
+  sorted: boolean | null
 }
 
 const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/i

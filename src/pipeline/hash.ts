@@ -146,11 +146,13 @@ export async function hashContext(opts: {
   }
   const named = await scanNamedContexts(namedDirs)
   const namedEntries = new Map([...named].map(([n, s]) => [n, s.entries]))
+  // Once: the context hash covers it, and so does the source hash of a `COPY . .`.
+  const entriesHash = hashEntries(scan.entries)
   return {
     scan,
     plan,
-    contextHash: combinedHash(hashInputs(hashEntries(scan.entries), inputs), named),
-    steps: hashSteps(plan, scan.entries, namedEntries),
+    contextHash: combinedHash(hashInputs(entriesHash, inputs), named),
+    steps: hashSteps(plan, scan.entries, namedEntries, entriesHash),
     statCache: cache ? await cache.save() : null,
     inputs,
     onBuildProblems,

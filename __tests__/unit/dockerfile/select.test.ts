@@ -7,6 +7,7 @@ import {
   selectSources
 } from '../../../src/dockerfile/index.js'
 import type { ContextEntry } from '../../../src/model.js'
+import { hashEntries } from '../../../src/context/index.js'
 
 const sha = (s: string) => `sha256:${createHash('sha256').update(s).digest('hex')}`
 const file = (path: string, content = path, mode = 0o644): ContextEntry => ({
@@ -243,5 +244,23 @@ describe('destinationFor: where a context file lands (layer tar path)', () => {
     ['an archive ADD unpacks', 'ADD app.tar.gz /x/', 'app.tar.gz']
   ])('%s -> null', (_name, instruction, path) => {
     expect(destinationFor(stepOf(instruction), path)).toBeNull()
+  })
+
+  test('a step selecting every entry has the entries hash, given or worked out; others their own', () => {
+    const plan = readDockerfile(
+      'FROM img\nCOPY . .\nCOPY ./ /again/\nCOPY --exclude=*.md . /x/\nCOPY src /s/\n',
+      { file: 'Dockerfile' }
+    )
+    const plain = hashSteps(plan, CONTEXT)
+    const given = hashSteps(plan, CONTEXT, new Map(), hashEntries(CONTEXT))
+    expect(given).toEqual(plain)
+    const [all, again, excluded, src] = plain.map(s => s.sourceHash)
+    expect(all).toBe(hashEntries(CONTEXT))
+    expect(again).toBe(all)
+    expect(excluded).toBe(hashEntries(selectSources(plan.steps[2] as never, CONTEXT)))
+    expect(excluded).not.toBe(all)
+    expect(src).toBe(
+      hashEntries(CONTEXT.filter(e => e.path === 'src' || e.path.startsWith('src/')))
+    )
   })
 })
