@@ -382,3 +382,34 @@ test('the cache sits beside the record, like its lock', () => {
     '/state/app-0123456789abcdef.json.stat-cache'
   )
 })
+
+describe('parseStatCache: every field of every row is checked', () => {
+  const hex = 'a'.repeat(64)
+  const good: unknown[] = ['/ctx/a', 1, 2, 3, 4, 5, hex]
+  const bad: [string, unknown[]][] = [
+    ['a path that is not a string', [7, 1, 2, 3, 4, 5, hex]],
+    ...[1, 2, 3, 4, 5].flatMap((i): [string, unknown[]][] => [
+      [`field ${i} a string`, good.map((v, j) => (j === i ? '1' : v))],
+      [
+        `field ${i} null (NaN or Infinity written by JSON)`,
+        good.map((v, j) => (j === i ? null : v))
+      ]
+    ]),
+    ['a digest in capitals', [...good.slice(0, 6), 'A'.repeat(64)]],
+    ['a short digest', [...good.slice(0, 6), 'a'.repeat(63)]],
+    ['a digest with a newline after it', [...good.slice(0, 6), `${hex}\n`]],
+    ['six fields', good.slice(0, 6)],
+    ['eight fields', [...good, 0]]
+  ]
+  test('a good row is kept', () => {
+    expect(parseStatCache(formatStatCache(9, [good] as never))).toEqual({
+      horizonMs: 9,
+      rows: [good]
+    })
+  })
+  test.each(bad)('%s: the whole file is ignored', (_name, row) => {
+    expect(parseStatCache(formatStatCache(9, [good, row] as never))).toEqual({
+      ignored: 'bad rows'
+    })
+  })
+})
