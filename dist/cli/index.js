@@ -18498,7 +18498,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   a0: () => (/* reexport */ parseIgnoreFile)
 });
 
-// UNUSED EXPORTS: GoRegexpError, IgnoreSyntaxError, Matcher, Nfa, compileForm, compileGoRegexp, goClean, goTrimSpace, isValidGlob, parentCuts, parentDirs, parseGoRegexp
+// UNUSED EXPORTS: GoRegexpError, IgnoreSyntaxError, Matcher, Nfa, compileForm, compileGoRegexp, goClean, goTrimSpace, isValidGlob, parentCuts, parentDirs, parseGoRegexp, requiredLiteral
 
 ;// CONCATENATED MODULE: ./src/gomatch/clean.ts
 /** Go's path cleaning and space trimming, as the ported matchers and Dockerfile paths need them. */
@@ -18754,9 +18754,58 @@ function classTest(c) {
         return hit !== negated;
     };
 }
+/** The one code point a class matches, as a string, or null when it matches more or fewer. */
+function literalOf(c) {
+    const [only] = c.ranges;
+    if (c.negated || c.props.length > 0 || c.ranges.length !== 1 || only === undefined)
+        return null;
+    return only[0] === only[1] ? String.fromCodePoint(only[0]) : null;
+}
+/**
+ * A string that every match of `node` contains (the longest such run of single code points this
+ * finds; '' when it finds none): a run of one-character classes in a concatenation, or inside
+ * an item every match passes through (a `+`, a nested concatenation). Alternatives and optional
+ * parts contribute nothing; an assertion ends a run (it reads no character, but keeping the
+ * rule simple costs only a shorter literal).
+ */
+function requiredLiteral(node) {
+    switch (node.kind) {
+        case 'class':
+            return literalOf(node) ?? '';
+        case 'assert':
+        case 'alt':
+            return '';
+        case 'repeat':
+            return node.op === '+' ? requiredLiteral(node.sub) : '';
+        case 'concat': {
+            let best = '';
+            let run = '';
+            for (const item of node.items) {
+                const ch = item.kind === 'class' ? literalOf(item) : null;
+                if (ch !== null) {
+                    run += ch;
+                    if (run.length > best.length)
+                        best = run;
+                    continue;
+                }
+                run = '';
+                const inner = requiredLiteral(item);
+                if (inner.length > best.length)
+                    best = inner;
+            }
+            return best;
+        }
+    }
+}
 /** A compiled regexp; `test` is an unanchored search, as RegExp.prototype.test is. */
 class Nfa {
     insts = [];
+    /**
+     * requiredLiteral of the expression: an input (and so each of its prefixes) without it cannot
+     * match, which one substring search tells before any state is simulated: most paths of a walk
+     * are judged so against an ignore pattern for `*.tmp` in any directory.
+     */
+    required;
     start;
     // Reused between calls: the state lists and the per-step "already added" marks.
     cur;
@@ -18770,6 +18819,7 @@ class Nfa {
     /** Set by `close` when it reaches the match state. */
     matched = false;
     constructor(root) {
+        this.required = requiredLiteral(root);
         const matchAt = this.emit({ op: 'match' });
         this.start = this.compile(root, matchAt);
         const n = this.insts.length;
@@ -18876,6 +18926,9 @@ class Nfa {
      * there differ (its end is the end of text), so the states entering a cut are closed once more.
      */
     testPrefixes(input, cuts) {
+        // Every match, of the input or of a prefix, reads the required literal inside the input.
+        if (this.required !== '' && !input.includes(this.required))
+            return false;
         const { insts, seeds } = this;
         let cur = this.cur;
         let nxt = this.nxt;

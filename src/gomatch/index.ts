@@ -8,7 +8,7 @@ export { ExcludeRules } from './exclude.js'
 export { goMatch, hasWildcard, isValidGlob } from './filepath.js'
 export { GoRegexpError, compileGoRegexp, parseGoRegexp } from './goregexp.js'
 export { parseIgnoreFile, type IgnoreLine } from './ignorefile.js'
-export { Nfa, type RegexNode } from './nfa.js'
+export { Nfa, requiredLiteral, type RegexNode } from './nfa.js'
 export {
   IgnoreSyntaxError,
   Matcher,

@@ -13,7 +13,8 @@ import {
   IgnoreSyntaxError,
   parentCuts,
   parentDirs,
-  parseGoRegexp
+  parseGoRegexp,
+  requiredLiteral
 } from '../../../src/gomatch/index.js'
 import type { RegexNode } from '../../../src/gomatch/index.js'
 
@@ -174,6 +175,49 @@ describe('NFA vs backtracking RegExp', () => {
         const cuts = cutsOf(p)
         const want = nfa.test(p) || cuts.some(c => nfa.test(p.slice(0, c)))
         expect({ source, p, got: nfa.testPrefixes(p, cuts) }).toEqual({ source, p, got: want })
+      }),
+      { numRuns: RUNS }
+    )
+  })
+})
+
+describe('the required literal the NFA checks before it runs', () => {
+  const literal = (re: string): string => requiredLiteral(parseGoRegexp(re))
+
+  test('what each construct contributes', () => {
+    expect(literal(compileForm('**/*.tmp').regexp ?? '')).toBe('.tmp')
+    expect(literal(compileForm('a/*/node_modules').regexp ?? '')).toBe('/node_modules')
+    expect(literal('abc')).toBe('abc')
+    expect(literal('ab|cd')).toBe('')
+    expect(literal('x(ab)?y')).toBe('x')
+    expect(literal('x(abc)+y')).toBe('abc')
+    expect(literal('x(abc)*y')).toBe('x')
+    expect(literal('a\\bcd')).toBe('cd')
+    expect(literal('[a]bc')).toBe('abc')
+    expect(literal('[^a]bc')).toBe('bc')
+    expect(literal('[ab]c')).toBe('c')
+    expect(literal('😀😀')).toBe('😀😀')
+    expect(literal('.')).toBe('')
+  })
+
+  test('every match holds it: JS RegExp matches, on every pattern and path', () => {
+    fc.assert(
+      fc.property(pattern, path, (pat, p) => {
+        const form = compileForm(pat)
+        if (form.regexp === null) return
+        let node: RegexNode
+        try {
+          node = parseGoRegexp(form.regexp)
+        } catch {
+          return
+        }
+        const m = new RegExp(toJs(node), 'u').exec(p)
+        if (m)
+          expect({ pat, p, within: m[0].includes(requiredLiteral(node)) }).toEqual({
+            pat,
+            p,
+            within: true
+          })
       }),
       { numRuns: RUNS }
     )
