@@ -46773,7 +46773,10 @@ function destinationFor(step, contextPath) {
  * absolute dest, exclude rules, source patterns) is worked out once, not once per file, since a
  * `COPY . .` of a large context asks for every file it selects.
  */
-function destinations(step) {
+function destinations(step, 
+/** Absolute image paths (`/app/x`, as the record's deploy facts key them), not layer paths. */
+absolute = false) {
+    const finish = absolute ? imagePath : layerPath;
     if (step.keyword === 'RUN' || step.dest === null)
         return () => null;
     const dest = step.dest;
@@ -46795,7 +46798,7 @@ function destinations(step) {
             archive: isAdd && !wild && ARCHIVE.test(pattern)
         };
     });
-    const into = (rel) => layerPath(joinUnder(destAbs, rel));
+    const into = (rel) => finish(joinUnder(destAbs, rel));
     return contextPath => {
         const path = (0,gomatch/* cleanRel */.Hj)(contextPath);
         for (const { pattern, pivot, wildSegments, archive } of sources) {
@@ -46818,7 +46821,7 @@ function destinations(step) {
                 return into(path);
             if (path !== root)
                 return into(path.slice(root.length + 1));
-            return layerPath(dirDest || wildSegments > 0 ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(path)) : destAbs);
+            return finish(dirDest || wildSegments > 0 ? external_node_path_.posix.join(destAbs, external_node_path_.posix.basename(path)) : destAbs);
         }
         return null;
     };
@@ -46829,6 +46832,15 @@ function layerPath(p) {
     while (p.charCodeAt(i) === 0x2f)
         i++;
     return i === p.length ? null : p.slice(i);
+}
+/** `/` and layerPath(p): the path itself when it has just the one leading slash. */
+function imagePath(p) {
+    let i = 0;
+    while (p.charCodeAt(i) === 0x2f)
+        i++;
+    if (i === p.length)
+        return null;
+    return i === 1 ? p : `/${p.slice(i)}`;
 }
 /**
  * posix.join(base, rel) for an absolute `base` as posix.resolve returns it: a clean relative
@@ -48443,11 +48455,11 @@ function deployFacts(steps, stages, finalStage, changed) {
         if (step.keyword === 'RUN' || step.dest === null || !chain.has(step.stage))
             continue;
         const files = [];
-        const destinationOf = (0,dockerfile/* destinations */.uC)(step);
+        const destinationOf = (0,dockerfile/* destinations */.uC)(step, true);
         for (const path of step.selected) {
             const dest = destinationOf(path);
             if (dest !== null)
-                files.push([`/${dest}`, path]);
+                files.push([dest, path]);
         }
         copies.push({
             stage: step.stage,

@@ -201,8 +201,11 @@ interface DestSource {
  * `COPY . .` of a large context asks for every file it selects.
  */
 export function destinations(
-  step: ContextStep & { destIsDir?: boolean }
+  step: ContextStep & { destIsDir?: boolean },
+  /** Absolute image paths (`/app/x`, as the record's deploy facts key them), not layer paths. */
+  absolute = false
 ): (contextPath: string) => string | null {
+  const finish = absolute ? imagePath : layerPath
   if (step.keyword === 'RUN' || step.dest === null) return () => null
   const dest = step.dest
   const destAbs = posix.resolve(step.workdir, dest)
@@ -224,7 +227,7 @@ export function destinations(
       archive: isAdd && !wild && ARCHIVE.test(pattern)
     }
   })
-  const into = (rel: string): string | null => layerPath(joinUnder(destAbs, rel))
+  const into = (rel: string): string | null => finish(joinUnder(destAbs, rel))
   return contextPath => {
     const path = cleanRel(contextPath)
     for (const { pattern, pivot, wildSegments, archive } of sources) {
@@ -240,7 +243,7 @@ export function destinations(
       if (step.parents) return into(pivot === '' ? path : path.slice(pivot.length + 1))
       if (root === '.') return into(path)
       if (path !== root) return into(path.slice(root.length + 1))
-      return layerPath(
+      return finish(
         dirDest || wildSegments > 0 ? posix.join(destAbs, posix.basename(path)) : destAbs
       )
     }
@@ -253,6 +256,14 @@ function layerPath(p: string): string | null {
   let i = 0
   while (p.charCodeAt(i) === 0x2f) i++
   return i === p.length ? null : p.slice(i)
+}
+
+/** `/` and layerPath(p): the path itself when it has just the one leading slash. */
+function imagePath(p: string): string | null {
+  let i = 0
+  while (p.charCodeAt(i) === 0x2f) i++
+  if (i === p.length) return null
+  return i === 1 ? p : `/${p.slice(i)}`
 }
 
 /**

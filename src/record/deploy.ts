@@ -42,10 +42,10 @@ export function deployFacts(
   for (const step of steps) {
     if (step.keyword === 'RUN' || step.dest === null || !chain.has(step.stage)) continue
     const files: [string, string][] = []
-    const destinationOf = destinations(step)
+    const destinationOf = destinations(step, true)
     for (const path of step.selected) {
       const dest = destinationOf(path)
-      if (dest !== null) files.push([`/${dest}`, path])
+      if (dest !== null) files.push([dest, path])
     }
     copies.push({
       stage: step.stage,

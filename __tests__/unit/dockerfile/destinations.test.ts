@@ -158,12 +158,18 @@ describe('destinations(step): the per-step function equals the per-call general 
         const step = stepOf(instruction, workdir)
         // One function per step, asked for every path in turn (its exclude cache is shared).
         const dest = destinations(step)
+        const abs = destinations(step, true)
         for (const path of PATHS) {
           const want = reference(step, path)
           compared++
           if (want !== null) landed++
           for (const got of [dest(path), destinationFor(step, path)]) {
             if (got !== want) wrong.push(`${workdir} | ${instruction} | ${path}: ${got} != ${want}`)
+          }
+          // The absolute form is the layer path under `/`.
+          const absolute = abs(path)
+          if (absolute !== (want === null ? null : `/${want}`)) {
+            wrong.push(`${workdir} | ${instruction} | ${path}: absolute ${absolute} != /${want}`)
           }
         }
       }
