@@ -16003,10 +16003,11 @@ async function locateClient(bin, env) {
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
 /**
- * Read-only docker calls answered by the Docker Engine API over the daemon's unix socket instead
- * of by spawning the Go client: each client spawn costs tens of milliseconds of CPU before it
- * sends its one request, and a guarded build makes several (ONBUILD triggers, two build-cache
- * listings, image inspect and history for the proof).
+ * Read-only docker calls (and `docker tag`, which only names an image) answered by the Docker
+ * Engine API over the daemon's unix socket instead of by spawning the Go client: each client
+ * spawn costs tens of milliseconds of CPU before it sends its one request, and a guarded build
+ * makes several (ONBUILD triggers, two build-cache listings, image inspect and history for the
+ * proof, the tag of an early build it keeps).
  *
  * Only where the socket is provably the daemon the client would talk to: DOCKER_HOST is a
  * `unix://` path (or unset, with no docker context chosen, which means the default socket), no
@@ -16035,6 +16036,7 @@ function daemonExec(client) {
         if (path === null)
             return spawnClient(args, opts);
         const res = await engineGet(path, call.path, {
+            method: call.method ?? 'GET',
             label: commandLabel(args),
             idleTimeoutMs: opts.idleTimeoutMs ?? idle,
             timeoutMs: opts.timeoutMs,
@@ -16056,6 +16058,21 @@ function plainOptions(opts) {
     }
     const env = opts.env ?? {};
     return !['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG'].some(k => Object.hasOwn(env, k));
+}
+/**
+ * `docker tag SOURCE TARGET` as the client sends it: POST /images/SOURCE/tag with the target's
+ * repository and tag (`latest` when it names none). A digest target goes to the client, which
+ * refuses it in its own words; the daemon validates the names and answers 201.
+ */
+function tagCall(source, target) {
+    if (!REF.test(source) || !REF.test(target) || target.includes('@'))
+        return null;
+    const colon = target.lastIndexOf(':');
+    const named = colon > target.lastIndexOf('/');
+    const repo = named ? target.slice(0, colon) : target;
+    const tag = named ? target.slice(colon + 1) : 'latest';
+    const query = `repo=${encodeURIComponent(repo)}&tag=${encodeURIComponent(tag)}`;
+    return { path: `/images/${source}/tag?${query}`, method: 'POST', render: () => '' };
 }
 /** Image references and ids the API path takes: reference grammar characters only. */
 const REF = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
@@ -16081,6 +16098,8 @@ function engineCall(args) {
         case ['history', '--no-trunc', '--format', '{{json .}}'].join('\u0000'):
             return REF.test(ref) ? { path: `/images/${ref}/history`, render: renderHistory } : null;
     }
+    if (args.length === 3 && args[0] === 'tag')
+        return tagCall(args[1] ?? '', ref);
     const whole = args.join('\u0000');
     if (whole === BUILD_CACHE_ARGV.join('\u0000')) {
         // `type` (API 1.42) spares newer daemons sizing images and volumes; older ones ignore it.
@@ -16130,6 +16149,8 @@ function answer(call, res) {
         }
         return { ...base, code: 1, stdout: '', stderr: `Error response from daemon: ${message}\n` };
     }
+    if (call.method === 'POST')
+        return { ...base, code: 0, stdout: call.render(null), stderr: '' };
     let value;
     try {
         value = JSON.parse(text);
@@ -16199,7 +16220,7 @@ async function nativeExecutable(bin, env) {
     }
 }
 /**
- * GET `path` on the daemon at `socket`. 'unreachable' when no connection could be made (the
+ * GET (or POST, without a body) `path` on the daemon at `socket`. 'unreachable' when no connection could be made (the
  * caller lets the client try and report); a DockerError when it stopped answering, with the
  * same words the client wrapper uses.
  */
@@ -16215,7 +16236,12 @@ function engineGet(socket, path, opts) {
             opts.signal?.removeEventListener('abort', onAbort);
             f();
         };
-        const req = (0,external_node_http_.request)({ socketPath: socket, path, method: 'GET', headers: { Host: 'docker' } });
+        const req = (0,external_node_http_.request)({
+            socketPath: socket,
+            path,
+            method: opts.method ?? 'GET',
+            headers: { Host: 'docker' }
+        });
         const expire = (why) => {
             req.destroy();
             settle(() => fail(new DockerError(why)));
