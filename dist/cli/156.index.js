@@ -226,6 +226,8 @@ function statusOf(p) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/model.ts
 var model = __webpack_require__(182);
+// EXTERNAL MODULE: ./src/util/index.ts + 8 modules
+var util = __webpack_require__(6954);
 ;// CONCATENATED MODULE: ./src/verify/facts.ts
 /**
  * The plain data verify judges: what `docker container inspect` and `docker image inspect` say,
@@ -233,17 +235,9 @@ var model = __webpack_require__(182);
  */
 
 
+
 /** Labels `fresh-build build` writes per build, which change the image id but not what runs. */
 const PER_BUILD_LABELS = new Set([model/* LABELS */.k.created, model/* LABELS */.k.buildId, model/* LABELS */.k.revision]);
-function canonical(v) {
-    if (Array.isArray(v))
-        return v.map(canonical);
-    if (typeof v !== 'object' || v === null)
-        return v;
-    return Object.fromEntries(Object.keys(v)
-        .sort()
-        .map(k => [k, canonical(v[k])]));
-}
 function runtimeConfig(config) {
     const labels = Object.fromEntries(Object.entries(obj(config.Labels)).filter(([k]) => !PER_BUILD_LABELS.has(k)));
     const keys = [
@@ -259,7 +253,7 @@ function runtimeConfig(config) {
         'Shell',
         'OnBuild'
     ];
-    return JSON.stringify(canonical({ ...Object.fromEntries(keys.map(k => [k, config[k] ?? null])), Labels: labels }));
+    return JSON.stringify((0,util/* canonical */.$N)({ ...Object.fromEntries(keys.map(k => [k, config[k] ?? null])), Labels: labels }));
 }
 const obj = (v) => (typeof v === 'object' && v !== null ? v : {});
 const str = (v) => (typeof v === 'string' ? v : '');
@@ -478,8 +472,6 @@ async function readImagePaths(exec, image, diffIds, wanted) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
-var util = __webpack_require__(4788);
 // EXTERNAL MODULE: ./src/registry/index.ts + 6 modules
 var registry = __webpack_require__(2599);
 ;// CONCATENATED MODULE: ./src/verify/registry.ts

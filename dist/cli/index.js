@@ -10164,8 +10164,8 @@ function composeBuildCommand(tool, opts) {
     return { cmd: t.cmd, argv, env };
 }
 
-// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
-var util = __nccwpck_require__(4788);
+// EXTERNAL MODULE: ./src/util/index.ts + 8 modules
+var util = __nccwpck_require__(6954);
 ;// CONCATENATED MODULE: ./src/compose/interpolate.ts
 /**
  * Compose's variable substitution and its `.env` file, as both docker-compose 1.29 and the
@@ -14113,8 +14113,8 @@ async function excludedChanged(context, steps, entries, since) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
-var util = __nccwpck_require__(4788);
+// EXTERNAL MODULE: ./src/util/index.ts + 8 modules
+var util = __nccwpck_require__(6954);
 ;// CONCATENATED MODULE: ./src/context/hash.ts
 
 
@@ -14978,9 +14978,13 @@ async function resolveRoot(root) {
         throw new ContextError(`build context is not a directory: ${abs}`, abs, 'ENOTDIR');
     return real;
 }
+/** About a millisecond of walking between turns of the event loop. */
+const YIELD_EVERY = 256;
 class Walker {
     fs;
     matcher;
+    /** Entries looked at so far: every YIELD_EVERY of them the walk lets the event loop run. */
+    seen = 0;
     constructor(fs, matcher) {
         this.fs = fs;
         this.matcher = matcher;
@@ -15008,6 +15012,10 @@ class Walker {
         }
         const before = out.length;
         for (const d of dirents) {
+            // Synchronous calls never let I/O callbacks run: the daemon's answers and the output of a
+            // build started beside the walk would wait for its end (and a full pipe stalls the build).
+            if (++this.seen % YIELD_EVERY === 0)
+                await new Promise(go => setImmediate(go));
             const name = typeof d.name === 'string' ? d.name : (0,util/* nameFromBytes */.Dj)(d.name);
             const rel = relDir === '' ? name : `${relDir}/${name}`;
             const abs = (0,external_node_path_.join)(absDir, name);
@@ -15172,6 +15180,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   _n: () => (/* reexport */ dockerClient),
   SW: () => (/* reexport */ dockerExec),
   mm: () => (/* reexport */ inspectImage),
+  Ey: () => (/* reexport */ keepBuildLog),
   HY: () => (/* reexport */ lastErrorLine),
   D8: () => (/* reexport */ layerForStep),
   UE: () => (/* reexport */ listLocalSources),
@@ -15183,6 +15192,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   LW: () => (/* reexport */ pruneImpliesNoCache),
   w$: () => (/* reexport */ readOnBuild),
   QX: () => (/* reexport */ readWantedLayers),
+  YO: () => (/* reexport */ removeUntagged),
   eF: () => (/* reexport */ run),
   cM: () => (/* reexport */ runBuild),
   nf: () => (/* reexport */ runOrThrow),
@@ -15210,8 +15220,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __nccwpck_require__(6193);
-// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
-var util = __nccwpck_require__(4788);
+// EXTERNAL MODULE: ./src/util/index.ts + 8 modules
+var util = __nccwpck_require__(6954);
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
 /**
  * The one process wrapper every docker call goes through: argv arrays only (never a shell),
@@ -15640,6 +15650,19 @@ class KeptLog {
     }
 }
 /**
+ * Keeps a log already held in memory (an early build's, see pipeline/speculate.ts) exactly as
+ * runBuild keeps a live one: redacted, 0600, renamed into place. Returns why it could not be kept.
+ */
+async function keepBuildLog(path, lines, redact) {
+    const log = await KeptLog.create(path);
+    if (typeof log === 'string')
+        return log;
+    for (const line of lines)
+        log.write(redact(line));
+    await log.finish();
+    return log.error;
+}
+/**
  * Runs the build, streaming lines to `onLine` (and to `logPath` when given). The temp directory
  * for the image id file is always removed: builds must leave nothing behind.
  */
@@ -15983,10 +16006,11 @@ async function locateClient(bin, env) {
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
 /**
- * Read-only docker calls answered by the Docker Engine API over the daemon's unix socket instead
- * of by spawning the Go client: each client spawn costs tens of milliseconds of CPU before it
- * sends its one request, and a guarded build makes several (ONBUILD triggers, two build-cache
- * listings, image inspect and history for the proof).
+ * Read-only docker calls (and `docker tag`, which only names an image) answered by the Docker
+ * Engine API over the daemon's unix socket instead of by spawning the Go client: each client
+ * spawn costs tens of milliseconds of CPU before it sends its one request, and a guarded build
+ * makes several (ONBUILD triggers, two build-cache listings, image inspect and history for the
+ * proof, the tag of an early build it keeps).
  *
  * Only where the socket is provably the daemon the client would talk to: DOCKER_HOST is a
  * `unix://` path (or unset, with no docker context chosen, which means the default socket), no
@@ -16015,6 +16039,7 @@ function daemonExec(client) {
         if (path === null)
             return spawnClient(args, opts);
         const res = await engineGet(path, call.path, {
+            method: call.method ?? 'GET',
             label: commandLabel(args),
             idleTimeoutMs: opts.idleTimeoutMs ?? idle,
             timeoutMs: opts.timeoutMs,
@@ -16036,6 +16061,21 @@ function plainOptions(opts) {
     }
     const env = opts.env ?? {};
     return !['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG'].some(k => Object.hasOwn(env, k));
+}
+/**
+ * `docker tag SOURCE TARGET` as the client sends it: POST /images/SOURCE/tag with the target's
+ * repository and tag (`latest` when it names none). A digest target goes to the client, which
+ * refuses it in its own words; the daemon validates the names and answers 201.
+ */
+function tagCall(source, target) {
+    if (!REF.test(source) || !REF.test(target) || target.includes('@'))
+        return null;
+    const colon = target.lastIndexOf(':');
+    const named = colon > target.lastIndexOf('/');
+    const repo = named ? target.slice(0, colon) : target;
+    const tag = named ? target.slice(colon + 1) : 'latest';
+    const query = `repo=${encodeURIComponent(repo)}&tag=${encodeURIComponent(tag)}`;
+    return { path: `/images/${source}/tag?${query}`, method: 'POST', render: () => '' };
 }
 /** Image references and ids the API path takes: reference grammar characters only. */
 const REF = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
@@ -16061,6 +16101,8 @@ function engineCall(args) {
         case ['history', '--no-trunc', '--format', '{{json .}}'].join('\u0000'):
             return REF.test(ref) ? { path: `/images/${ref}/history`, render: renderHistory } : null;
     }
+    if (args.length === 3 && args[0] === 'tag')
+        return tagCall(args[1] ?? '', ref);
     const whole = args.join('\u0000');
     if (whole === BUILD_CACHE_ARGV.join('\u0000')) {
         // `type` (API 1.42) spares newer daemons sizing images and volumes; older ones ignore it.
@@ -16110,6 +16152,8 @@ function answer(call, res) {
         }
         return { ...base, code: 1, stdout: '', stderr: `Error response from daemon: ${message}\n` };
     }
+    if (call.method === 'POST')
+        return { ...base, code: 0, stdout: call.render(null), stderr: '' };
     let value;
     try {
         value = JSON.parse(text);
@@ -16179,7 +16223,7 @@ async function nativeExecutable(bin, env) {
     }
 }
 /**
- * GET `path` on the daemon at `socket`. 'unreachable' when no connection could be made (the
+ * GET (or POST, without a body) `path` on the daemon at `socket`. 'unreachable' when no connection could be made (the
  * caller lets the client try and report); a DockerError when it stopped answering, with the
  * same words the client wrapper uses.
  */
@@ -16195,7 +16239,12 @@ function engineGet(socket, path, opts) {
             opts.signal?.removeEventListener('abort', onAbort);
             f();
         };
-        const req = (0,external_node_http_.request)({ socketPath: socket, path, method: 'GET', headers: { Host: 'docker' } });
+        const req = (0,external_node_http_.request)({
+            socketPath: socket,
+            path,
+            method: opts.method ?? 'GET',
+            headers: { Host: 'docker' }
+        });
         const expire = (why) => {
             req.destroy();
             settle(() => fail(new DockerError(why)));
@@ -16541,6 +16590,24 @@ async function inspectImage(exec, ref) {
         return { ...info, history: classified, historyFromConfig: false };
     const history = parseConfigHistory(await readImageConfig(exec, info.id));
     return { ...info, history, historyFromConfig: true };
+}
+/**
+ * Removes images a run made for itself (proof stage images, an early build not kept): without
+ * force, so the daemon refuses any image a container uses, and only when still untagged (a user
+ * may have tagged the very same image id since). Best effort: a dangling image left behind is not
+ * worth failing a judged build for.
+ */
+async function removeUntagged(exec, ids) {
+    for (const id of new Set(ids)) {
+        try {
+            const tags = await exec(['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
+            if (tags.code === 0 && tags.stdout.trim() === '0')
+                await exec(['image', 'rm', id]);
+        }
+        catch {
+            // Left behind (see above).
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/docker/layers.ts
@@ -17263,8 +17330,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __nccwpck_require__(8390);
-// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
-var util = __nccwpck_require__(4788);
+// EXTERNAL MODULE: ./src/util/index.ts + 8 modules
+var util = __nccwpck_require__(6954);
 ;// CONCATENATED MODULE: ./src/dockerfile/words.ts
 /**
  * Shell-word handling the way BuildKit's `shell.Lex` treats a Dockerfile word: quotes removed,
@@ -18994,8 +19061,8 @@ class Nfa {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
-var util = __nccwpck_require__(4788);
+// EXTERNAL MODULE: ./src/util/index.ts + 8 modules
+var util = __nccwpck_require__(6954);
 ;// CONCATENATED MODULE: ./src/gomatch/goregexp.ts
 /**
  * Compiles the Go (RE2) regular expressions that moby/patternmatcher builds from .dockerignore
@@ -20938,8 +21005,8 @@ function parseLog(text) {
     return parser.end();
 }
 
-// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
-var util = __nccwpck_require__(4788);
+// EXTERNAL MODULE: ./src/util/index.ts + 8 modules
+var util = __nccwpck_require__(6954);
 ;// CONCATENATED MODULE: ./src/logs/file.ts
 
 
@@ -21450,8 +21517,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
-var util = __nccwpck_require__(4788);
+// EXTERNAL MODULE: ./src/util/index.ts + 8 modules
+var util = __nccwpck_require__(6954);
 // EXTERNAL MODULE: ./src/docker/index.ts + 16 modules
 var docker = __nccwpck_require__(5866);
 // EXTERNAL MODULE: ./src/record/index.ts + 8 modules
@@ -22139,7 +22206,7 @@ function sharedBuilds(services, target) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _docker_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5866);
 /* harmony import */ var _context_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6308);
-/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4788);
+/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6954);
 /**
  * The cure for stale context bytes: re-send what changed instead of pruning the whole context.
  *
@@ -22393,7 +22460,7 @@ async function keepBuilderState(input) {
 /* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(261);
-/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4788);
+/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6954);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4920);
 
 
@@ -22445,7 +22512,7 @@ function exitCodeFor(e) {
 
 /***/ }),
 
-/***/ 4010:
+/***/ 3603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -22467,12 +22534,308 @@ var record = __nccwpck_require__(4220);
 var docker = __nccwpck_require__(5866);
 // EXTERNAL MODULE: ./src/logs/index.ts + 13 modules
 var logs = __nccwpck_require__(1216);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: ./src/util/index.ts + 8 modules
+var util = __nccwpck_require__(6954);
+;// CONCATENATED MODULE: ./src/pipeline/build-options.ts
+/**
+ * The options of the guard's final build, from plain data: one place, used by the build itself
+ * (stages/build.ts) and by the early build started beside the walk (speculate.ts), so the two
+ * can be compared field by field.
+ */
+
+
+
+
+/** The final build's options; its labels carry the record of this build (files left out). */
+function finalBuildOptions(input) {
+    const { opts, identity, setup } = input;
+    const labels = (0,record/* recordLabels */.FZ)({
+        builtAt: (input.builtAt ?? new Date()).toISOString(),
+        contextHash: input.contextHash,
+        steps: input.steps,
+        commit: identity.commit,
+        buildId: identity.buildId
+    });
+    return {
+        context: opts.context,
+        file: opts.file,
+        tags: opts.tags,
+        buildArgs: input.buildArgs,
+        cacheFrom: opts.cacheFrom,
+        // The user's labels first: fresh-build's own identity labels are the ones recorded.
+        labels: { ...setup.labels, ...labels },
+        noCache: setup.noCache || ((0,docker/* pruneImpliesNoCache */.LW)(opts.prune, input.kind) && input.diverged),
+        flags: setup.flags,
+        ...(opts.target ? { target: opts.target } : {})
+    };
+}
+/**
+ * Whether two builds are the same build: every option equal except the tags and the created
+ * label (the moment each was asked for). Equal options give the builder the same argv.
+ */
+function sameBuild(a, b) {
+    return comparable(a) === comparable(b);
+}
+function comparable(o) {
+    const labels = Object.fromEntries(Object.entries(o.labels).filter(([k]) => k !== model/* LABELS */.k.created));
+    return JSON.stringify((0,util/* canonical */.$N)({ ...o, tags: [], iidFile: undefined, labels }));
+}
+
+// EXTERNAL MODULE: ./src/pipeline/build-flags.ts
+var build_flags = __nccwpck_require__(8240);
+// EXTERNAL MODULE: ./src/pipeline/named-contexts.ts
+var named_contexts = __nccwpck_require__(8556);
+;// CONCATENATED MODULE: ./src/pipeline/build-setup.ts
+/**
+ * What the build phase adds on top of the guard's own build: the user's docker build flags
+ * checked against the builder, secrets written to temp files, named contexts wired in (buildx
+ * flags or stand-in images), warnings about builders and runners that forget everything after
+ * the job, and the printed command line. The guard calls `setUpBuild` once and `done` at the end.
+ */
+
+
+
+/** `docker a b 'c d'`: the command as a person could paste it (values with spaces quoted). */
+function commandLine(argv, env = {}) {
+    const quote = (a) => /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+    const prefix = Object.entries(env).map(([k, v]) => `${k}=${quote(v)} `);
+    return `${prefix.join('')}docker ${argv.map(quote).join(' ')}`;
+}
+/** The build's command as printed: commandLine with each `--build-arg` value redacted. */
+function buildCommandLine(argv, env, redact) {
+    return commandLine(argv.map((a, i) => (argv[i - 1] === '--build-arg' ? redactValue(a, redact) : a)), env);
+}
+/** `KEY=VALUE` with the value redacted. */
+function redactValue(arg, redact) {
+    const eq = arg.indexOf('=');
+    return eq < 0 ? arg : `${arg.slice(0, eq + 1)}${redact(arg.slice(eq + 1))}`;
+}
+async function setUpBuild(build, host, io) {
+    const flags = build ?? (0,build_flags/* noBuildFlags */.$Z)();
+    (0,build_flags/* checkBuilderSupport */.DF)(flags, host, io.surface);
+    (0,build_flags/* checkLabelsFree */.o4)(flags.labels, (0,build_flags/* buildSecretValues */.XF)(flags, io.env), io.surface);
+    const warnings = [];
+    if (host.kind === 'buildx')
+        warnings.push(...(await (0,docker/* buildxWarnings */.mM)(io.exec, flags.builder)));
+    if (io.env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        warnings.push(`the record ${io.statePath} sits on a GitHub-hosted runner, which is new in every job: every run is a baseline there unless the record is kept elsewhere (a self-hosted runner, or the record kept in the registry)`);
+    }
+    const secrets = (0,build_flags/* materializeSecrets */.f2)(flags, io.surface, io.env);
+    const names = Object.keys(flags.buildContexts);
+    let standIns = null;
+    const onCommand = (argv, env) => io.say(commandLine(argv, env));
+    const contexts = host.kind === 'buildx' ? flags.buildContexts : {};
+    const pass = (0,build_flags/* passThrough */.po)(flags, secrets.files, contexts);
+    let finished = false;
+    return {
+        flags: pass,
+        stageFlags: { ...pass, pull: false },
+        labels: flags.labels,
+        noCache: flags.noCache,
+        warnings,
+        // After the prune: a stand-in built before it would keep the stale bytes the prune removes.
+        beforeBuild: async () => {
+            if (host.kind === 'buildx' || names.length === 0 || standIns !== null)
+                return;
+            standIns = await (0,named_contexts/* buildStandIns */.HY)(flags.buildContexts, { exec: io.exec, kind: host.kind, say: io.say, redact: io.redact, onCommand }, (0,build_flags/* flagName */.GI)('buildContexts', io.surface));
+        },
+        done: async () => {
+            if (finished)
+                return;
+            finished = true;
+            secrets.cleanup();
+            await standIns?.cleanup();
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/speculate.ts
+/**
+ * The early build. An unchanged rebuild spends most of its time in `docker build`, and the build
+ * waits for the hash only because a cure (re-send or prune) may have to come first. So, when
+ * nothing rules it out, the build the guard would run if the context still equals this host's
+ * record starts beside the walk, untagged. Why keeping or discarding it is sound:
+ * docs/early-build.md.
+ *
+ * The guard keeps it (tags it) only when, after compare and the cure under the record's lock:
+ * - compare read the very bytes of the record this build assumed (no other guarded run advanced
+ *   the record, or the builder state bound to it, in between);
+ * - the cure, judging the builder's listing taken before this build started, did nothing;
+ * - the options the guard builds with now equal this build's, apart from tags and the created
+ *   label: its labels carry the hash the walk found, which is then the record's;
+ * - it succeeded and its whole log was held.
+ * Otherwise the guard has already waited for it to end (the cure never runs beside it: a prune
+ * skips records in use), removes its image when untagged and builds as it would have without it.
+ */
+
+
+
+/** Lines held for the replay; a log longer than this is not kept early (the parse needs it whole). */
+const MAX_HELD_CHARS = 16 * 1024 * 1024;
+/** Why no early build starts for this run, or null when one may. Pure. */
+function speculationBlocker(run, snapshot, host) {
+    const { opts } = run;
+    const flags = opts.build;
+    if (run.io.env.FRESH_BUILD_EARLY_BUILD === '0')
+        return 'FRESH_BUILD_EARLY_BUILD=0';
+    // A docker exec handed in by an embedding is driven one call at a time, as asked.
+    if (run.io.exec)
+        return 'a docker exec was handed in';
+    if (run.command !== 'build')
+        return 'not a build';
+    if (!snapshot?.record)
+        return 'no record on this host';
+    if (host.kind !== 'buildkit')
+        return `the ${host.kind} builder`;
+    // Under `verify: none` the log is the evidence: a step it shows CACHED because the early build
+    // ran it first would read as stale.
+    if (opts.verify === 'none')
+        return 'verify: none';
+    if (!flags)
+        return null;
+    // Only where setting the build up writes nothing: secrets are files, named contexts stand-in
+    // images, and no-cache builds are all cost (the user asked for every step to run).
+    if (flags.secrets.length > 0 || flags.ssh.length > 0)
+        return 'secrets or ssh';
+    if (Object.keys(flags.buildContexts).length > 0)
+        return 'named contexts';
+    if (flags.noCache || flags.noCacheFilters.length > 0)
+        return 'no-cache';
+    return null;
+}
+/**
+ * Starts the early build, or returns null when something rules it out (speculationBlocker, or a
+ * build flag the builder refuses: the real build reports that in its place).
+ */
+async function speculate(run, snapshot, host) {
+    if (speculationBlocker(run, snapshot, host) !== null || !snapshot?.record)
+        return null;
+    const assumed = snapshot.record;
+    let setup;
+    try {
+        setup = await setUpBuild(run.opts.build, host, {
+            exec: run.docker(),
+            env: run.io.env,
+            say: () => undefined,
+            redact: run.redact,
+            surface: run.opts.surface ?? 'cli',
+            statePath: run.statePath
+        });
+    }
+    catch {
+        return null;
+    }
+    const options = finalBuildOptions({
+        opts: run.opts,
+        identity: run.identity,
+        buildArgs: run.buildArgs,
+        kind: host.kind,
+        setup,
+        diverged: false,
+        contextHash: assumed.contextHash,
+        steps: assumed.steps
+    });
+    const spec = launch(run.docker(), host, options, assumed, run);
+    run.say('started the build beside the walk, untagged: it is kept only if the context equals the record');
+    return spec;
+}
+function launch(exec, host, options, assumed, run) {
+    let held = [];
+    let chars = 0;
+    let listener = null;
+    let command = null;
+    const ended = (0,docker/* runBuild */.cM)(exec, host.kind, { ...options, tags: [] }, {
+        onLine: line => {
+            listener?.(line);
+            if (held === null)
+                return;
+            chars += line.length + 1;
+            if (chars > MAX_HELD_CHARS)
+                held = null;
+            else
+                held.push(line);
+        },
+        redact: run.redact,
+        onCommand: (argv, env) => (command = buildCommandLine(argv, env, run.redact)),
+        ...(run.opts.buildTimeoutMs !== undefined ? { timeoutMs: run.opts.buildTimeoutMs } : {})
+    }).then(built => ({ built, failure: null, lines: held }), (e) => ({
+        built: null,
+        failure: e instanceof Error ? e.message : String(e),
+        lines: null
+    }));
+    let kept = false;
+    let discarded = null;
+    return {
+        assumed,
+        options,
+        ended,
+        command: () => command,
+        follow: onLine => {
+            for (const line of held ?? [])
+                onLine(line);
+            listener = onLine;
+        },
+        keep: () => {
+            kept = true;
+        },
+        discard: () => (discarded ??= ended.then(async (end) => {
+            listener = null;
+            const id = end.built?.imageId;
+            if (!kept && id)
+                await (0,docker/* removeUntagged */.YO)(exec, [id]);
+        }))
+    };
+}
+/**
+ * Why the early build cannot be kept as this run's build, or null when it can (see the file's
+ * comment). `previous` is the record compare read under the lock; `options` the build's now.
+ */
+function keepBlocker(spec, end, now) {
+    // The same object: compare reused this snapshot because the record's bytes were unchanged.
+    if (now.previous !== spec.assumed)
+        return 'the record changed since it started';
+    if (now.diverged)
+        return 'the context differs from the record';
+    if (now.cured)
+        return 'the builder cache was cured after it started';
+    if (!sameBuild(spec.options, now.options))
+        return 'the build options differ';
+    if (!end.built)
+        return `it could not run: ${end.failure ?? 'unknown'}`;
+    if (end.built.code !== 0 || !end.built.imageId)
+        return 'it failed';
+    if (end.lines === null)
+        return 'its log was too long to hold';
+    return null;
+}
+/**
+ * The build after an early build that was not kept, with each step the early build ran shown as
+ * run: the build that follows serves it from the cache entry the early build just wrote, which it
+ * can hit only when the step's sources have the same content now (BuildKit keys a step on the
+ * content of what it reads), so that step copied the bytes this build would have. Judged as
+ * CACHED it would need a byte proof that a step which ran needs not (an ADD that unpacks an
+ * archive has none, and would read as stale).
+ */
+function withEarlyRuns(log, early) {
+    const ran = new Set(early.steps
+        .filter(s => !s.cached && !s.error)
+        .map(s => `${s.stage ?? ''}\0${s.index}\0${s.instruction}`));
+    if (ran.size === 0)
+        return log;
+    return {
+        ...log,
+        steps: log.steps.map(s => s.cached && ran.has(`${s.stage ?? ''}\0${s.index}\0${s.instruction}`)
+            ? { ...s, cached: false }
+            : s)
+    };
+}
+
 // EXTERNAL MODULE: ./src/verdict/index.ts + 6 modules
 var verdict = __nccwpck_require__(8853);
 // EXTERNAL MODULE: ./src/pipeline/errors.ts
 var errors = __nccwpck_require__(1539);
-// EXTERNAL MODULE: ./src/pipeline/named-contexts.ts
-var named_contexts = __nccwpck_require__(8556);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -22883,66 +23246,8 @@ function compareEntry(path, expected, actual, chmodFlag) {
 
 // EXTERNAL MODULE: ./src/pipeline/cure.ts
 var cure = __nccwpck_require__(5733);
-// EXTERNAL MODULE: ./src/pipeline/build-flags.ts
-var build_flags = __nccwpck_require__(8240);
-;// CONCATENATED MODULE: ./src/pipeline/build-setup.ts
-/**
- * What the build phase adds on top of the guard's own build: the user's docker build flags
- * checked against the builder, secrets written to temp files, named contexts wired in (buildx
- * flags or stand-in images), warnings about builders and runners that forget everything after
- * the job, and the printed command line. The guard calls `setUpBuild` once and `done` at the end.
- */
-
-
-
-/** `docker a b 'c d'`: the command as a person could paste it (values with spaces quoted). */
-function commandLine(argv, env = {}) {
-    const quote = (a) => /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
-    const prefix = Object.entries(env).map(([k, v]) => `${k}=${quote(v)} `);
-    return `${prefix.join('')}docker ${argv.map(quote).join(' ')}`;
-}
-async function setUpBuild(build, host, io) {
-    const flags = build ?? (0,build_flags/* noBuildFlags */.$Z)();
-    (0,build_flags/* checkBuilderSupport */.DF)(flags, host, io.surface);
-    (0,build_flags/* checkLabelsFree */.o4)(flags.labels, (0,build_flags/* buildSecretValues */.XF)(flags, io.env), io.surface);
-    const warnings = [];
-    if (host.kind === 'buildx')
-        warnings.push(...(await (0,docker/* buildxWarnings */.mM)(io.exec, flags.builder)));
-    if (io.env.RUNNER_ENVIRONMENT === 'github-hosted') {
-        warnings.push(`the record ${io.statePath} sits on a GitHub-hosted runner, which is new in every job: every run is a baseline there unless the record is kept elsewhere (a self-hosted runner, or the record kept in the registry)`);
-    }
-    const secrets = (0,build_flags/* materializeSecrets */.f2)(flags, io.surface, io.env);
-    const names = Object.keys(flags.buildContexts);
-    let standIns = null;
-    const onCommand = (argv, env) => io.say(commandLine(argv, env));
-    const contexts = host.kind === 'buildx' ? flags.buildContexts : {};
-    const pass = (0,build_flags/* passThrough */.po)(flags, secrets.files, contexts);
-    let finished = false;
-    return {
-        flags: pass,
-        stageFlags: { ...pass, pull: false },
-        labels: flags.labels,
-        noCache: flags.noCache,
-        warnings,
-        // After the prune: a stand-in built before it would keep the stale bytes the prune removes.
-        beforeBuild: async () => {
-            if (host.kind === 'buildx' || names.length === 0 || standIns !== null)
-                return;
-            standIns = await (0,named_contexts/* buildStandIns */.HY)(flags.buildContexts, { exec: io.exec, kind: host.kind, say: io.say, redact: io.redact, onCommand }, (0,build_flags/* flagName */.GI)('buildContexts', io.surface));
-        },
-        done: async () => {
-            if (finished)
-                return;
-            finished = true;
-            secrets.cleanup();
-            await standIns?.cleanup();
-        }
-    };
-}
-
-// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
-var util = __nccwpck_require__(4788);
 ;// CONCATENATED MODULE: ./src/pipeline/stages/build.ts
+
 
 
 
@@ -22979,11 +23284,15 @@ async function buildSource(run) {
     }
 }
 async function buildWith(run, host, setup) {
-    const { diverged, pruned, vouched, resent } = await cureBeforeBuild(run, host);
+    // Never beside the cure: an early build still running holds the builder's context record.
+    const early = await waitForEarly(run);
+    const cured = await cureBeforeBuild(run, host);
+    const { diverged, pruned, vouched, resent } = cured;
     const options = buildOptions(run, host, diverged, setup);
     run.io.phase?.('build');
     await setup.beforeBuild();
-    const { log, imageId, metadata } = await buildFinal(run, host, options);
+    const kept = early && (await keepEarly(run, early, options, cured));
+    const { log, imageId, metadata } = kept ?? afterEarly(await buildFinal(run, host, options), early);
     // Listed now, overlapping the proofs, unless a stage build (which syncs too) comes after.
     const listing = { after: vouched ? (0,cure/* listLocalSources */.UE)(run.docker()) : null };
     const stages = stageImages(run, host, { ...options, flags: setup.stageFlags }, () => (listing.after = null));
@@ -23051,32 +23360,73 @@ async function detectHost(run) {
     run.warnings.push(...host.warnings);
     return host;
 }
-/** The final build's options; its labels carry the record of this build (files left out). */
+/** The final build's options (build-options.ts), from this run's hash. */
 function buildOptions(run, host, diverged, setup) {
-    const { opts, identity } = run;
-    const labels = (0,record/* recordLabels */.FZ)((0,record/* newRecord */.Mx)({
-        contextHash: run.hashed.contextHash,
-        files: {},
-        steps: run.steps,
-        commit: identity.commit,
-        buildId: identity.buildId,
-        imageId: null,
-        tags: opts.tags,
-        dockerfile: opts.file,
-        inputs: run.hashed.inputs
-    }));
-    return {
-        context: opts.context,
-        file: opts.file,
-        tags: opts.tags,
+    return finalBuildOptions({
+        opts: run.opts,
+        identity: run.identity,
         buildArgs: run.buildArgs,
-        cacheFrom: opts.cacheFrom,
-        // The user's labels first: fresh-build's own identity labels are the ones recorded.
-        labels: { ...setup.labels, ...labels },
-        noCache: setup.noCache || ((0,docker/* pruneImpliesNoCache */.LW)(opts.prune, host.kind) && diverged),
-        flags: setup.flags,
-        ...(opts.target ? { target: opts.target } : {})
-    };
+        kind: host.kind,
+        setup,
+        diverged,
+        contextHash: run.hashed.contextHash,
+        steps: run.steps
+    });
+}
+/** The early build started beside the walk (speculate.ts), waited for with its lines shown. */
+async function waitForEarly(run) {
+    const spec = await run.speculation;
+    if (!spec)
+        return null;
+    run.say(`the build started beside the walk: ${spec.command() ?? 'docker build'}`);
+    spec.follow(line => run.say(run.redact(line)));
+    return { spec, end: await spec.ended };
+}
+/** The build, with the steps an early build not kept ran shown as run (speculate.ts). */
+function afterEarly(built, early) {
+    if (!early?.end.lines)
+        return built;
+    return { ...built, log: withEarlyRuns(built.log, parseLines(early.end.lines)) };
+}
+/**
+ * The early build as this run's build when nothing since it started tells against it
+ * (speculate.ts keepBlocker), tagged now; else null, and it is removed.
+ */
+async function keepEarly(run, early, options, cure) {
+    const why = keepBlocker(early.spec, early.end, {
+        previous: run.previous,
+        options,
+        diverged: cure.diverged,
+        cured: cure.pruned !== null || (cure.resent?.length ?? 0) > 0
+    });
+    const imageId = early.end.built?.imageId;
+    if (why !== null || !imageId || !early.end.lines) {
+        run.say(`the early build is not kept (${why ?? 'no image'}): building again`);
+        await early.spec.discard();
+        return null;
+    }
+    early.spec.keep();
+    for (const tag of options.tags) {
+        const r = await run.docker()(['tag', imageId, tag]);
+        if (r.code !== 0) {
+            await (0,docker/* removeUntagged */.YO)(run.docker(), [imageId]);
+            throw new BuildFailedError(run.redact(`docker tag ${tag} failed: ${r.stderr.trim()}`));
+        }
+    }
+    run.say(`kept it: ${imageId}${options.tags.length ? ` tagged ${run.redact(options.tags.join(', '))}` : ''}`);
+    const log = parseLines(early.end.lines);
+    if (!run.recordInContext) {
+        const error = await (0,docker/* keepBuildLog */.Ey)((0,docker/* buildLogPathFor */.$k)(run.statePath), early.end.lines, run.redact);
+        if (error)
+            run.warnings.push(`the build log could not be kept: ${error}`);
+    }
+    return { log, imageId, metadata: null };
+}
+function parseLines(lines) {
+    const parser = new logs/* LogParser */.gg();
+    for (const line of lines)
+        parser.write(`${line}\n`);
+    return parser.end();
 }
 async function buildFinal(run, host, options) {
     run.say(`building ${run.redact(run.opts.tags.join(', ')) || '(untagged)'}`);
@@ -23092,7 +23442,7 @@ async function buildFinal(run, host, options) {
         ...(run.recordInContext ? {} : { logPath: (0,docker/* buildLogPathFor */.$k)(run.statePath) }),
         redact: run.redact,
         // Only the values of build args can carry a secret: the rest of the line stays as it is.
-        onCommand: (argv, env) => run.say(commandLine(argv.map((a, i) => (argv[i - 1] === '--build-arg' ? redactValue(a, run.redact) : a)), env)),
+        onCommand: (argv, env) => run.say(buildCommandLine(argv, env, run.redact)),
         ...(run.opts.buildTimeoutMs !== undefined ? { timeoutMs: run.opts.buildTimeoutMs } : {})
     });
     if (built.logError)
@@ -23129,7 +23479,7 @@ function stageImages(run, host, options, onStageBuild) {
                 appended: appendedEntries(reusedCache(built.log, stage), run.hashed.plan, stage)
             };
         },
-        cleanup: () => removeUntagged(run.docker(), made)
+        cleanup: () => (0,docker/* removeUntagged */.YO)(run.docker(), made)
     };
 }
 /** A `--target stage` build of the same options; `created`: the image is new and ours. */
@@ -23168,28 +23518,6 @@ async function imageIds(exec) {
         .split('\n')
         .map(l => l.trim())
         .filter(Boolean));
-}
-/**
- * Removes the untagged stage images this run created for its proofs: without force, so the
- * daemon refuses any image a container uses, and only when still untagged (a user's `--target`
- * build may have tagged the very same image id since).
- */
-async function removeUntagged(exec, ids) {
-    for (const id of new Set(ids)) {
-        try {
-            const tags = await exec(['image', 'inspect', '--format', '{{len .RepoTags}}', id]);
-            if (tags.code === 0 && tags.stdout.trim() === '0')
-                await exec(['image', 'rm', id]);
-        }
-        catch {
-            // Leaving a dangling image behind is not worth failing a judged build for.
-        }
-    }
-}
-/** `KEY=VALUE` with the value redacted. */
-function redactValue(arg, redact) {
-    const eq = arg.indexOf('=');
-    return eq < 0 ? arg : `${arg.slice(0, eq + 1)}${redact(arg.slice(eq + 1))}`;
 }
 
 // EXTERNAL MODULE: ./src/context/index.ts + 8 modules
@@ -23287,7 +23615,8 @@ function inContext(entries, name) {
 /** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
 async function compare(run) {
     const { opts, steps, files } = run;
-    const local = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings);
+    const earlier = (await run.recordSnapshot) ?? undefined;
+    const local = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings, earlier);
     const { previous, previousSource } = await previousRecord(run, local);
     const comparison = (0,verdict/* compareWithRecord */.bN)(files.signatures, steps, previous, selector(steps, run.hashed.scan.entries, previous, run.hashed.named));
     // The main context's steps; a named context's steps are checked against its own entries.
@@ -23351,9 +23680,9 @@ function comparisonLine(run, previous, changed) {
     const commit = previous.commit === null ? 'no commit' : run.redact(previous.commit);
     return `${changed} path(s) changed since the last good build (${commit})${moved}`;
 }
-async function loadRecord(path, ignoreCorrupt, warnings) {
+async function loadRecord(path, ignoreCorrupt, warnings, earlier) {
     try {
-        return await (0,record/* readRecord */.aE)(path);
+        return await (0,record/* readRecord */.aE)(path, undefined, earlier);
     }
     catch (e) {
         if (e instanceof record/* RecordError */.W1 && ignoreCorrupt) {
@@ -23436,6 +23765,7 @@ var hash = __nccwpck_require__(9804);
 
 
 
+
 /** Stage 2: read the Dockerfile and the context, hash both. */
 async function hashStage(run) {
     const { opts, say } = run;
@@ -23450,13 +23780,17 @@ async function hashStage(run) {
         statCache: run.statCache,
         ...(opts.build ? { namedContexts: opts.build.buildContexts } : {}),
         onBuild: images => (0,docker/* readOnBuild */.w$)(run.docker(), images),
-        onPlan: plan => (early = onPlan(run, plan))
+        onPlan: plan => {
+            early = onPlan(run, plan); // a bad --target throws here, before anything is opened
+            // The early build starts before the walk, so the two overlap from the first file.
+            return early.speculation?.then(() => undefined);
+        }
+    }).catch(async (e) => {
+        // The walk failed after the early build started: it is waited for and removed first.
+        await (await early?.speculation)?.discard();
+        throw e;
     });
-    const { needed, hostInfo, sourcesBefore } = early ?? {
-        needed: new Set(),
-        hostInfo: null,
-        sourcesBefore: null
-    };
+    const { needed, hostInfo, sourcesBefore, recordSnapshot, speculation } = early ?? notAsked();
     if (hashed.statCache)
         say((0,src_context/* describeStatCache */.wt)(hashed.statCache));
     const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0';
@@ -23475,20 +23809,21 @@ async function hashStage(run) {
         finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
         hostInfo,
         sourcesBefore,
-        startedAt
+        startedAt,
+        recordSnapshot,
+        speculation
+    };
+}
+function notAsked() {
+    return {
+        needed: new Set(),
+        hostInfo: null,
+        sourcesBefore: null,
+        recordSnapshot: null,
+        speculation: null
     };
 }
 const REFUSED = 'not asked: the record cannot be read';
-/**
- * Whether compare will accept the record (missing, valid, or --ignore-corrupt-record). Read here,
- * beside the walk, so that the daemon is not asked for a run that compare then refuses; compare
- * reads it again under the lock, which is the read that counts.
- */
-async function recordReadable(run) {
-    if (run.opts.ignoreCorruptRecord)
-        return true;
-    return (0,record/* readRecord */.aE)(run.statePath).then(() => true, () => false);
-}
 /** Between reading the Dockerfile and walking the context (see hashContext's onPlan). */
 function onPlan(run, plan) {
     let needed;
@@ -23501,16 +23836,23 @@ function onPlan(run, plan) {
     }
     // The daemon is asked while the context is walked: both take a while, neither needs the other.
     if (run.command !== 'build')
-        return { needed, hostInfo: null, sourcesBefore: null };
+        return { ...notAsked(), needed };
+    // The record, read here beside the walk; compare reads it again under the lock (the read that
+    // counts) and reuses this parse when the bytes are the same. Null: it cannot be read.
+    const recordSnapshot = (0,record/* snapshotRecord */.eK)(run.statePath).catch(() => null);
     // A record compare would refuse stops the run before any docker call: ask only once it reads.
-    const go = recordReadable(run);
+    const go = recordSnapshot.then(s => s !== null || run.opts.ignoreCorruptRecord);
     const hostInfo = go.then(ok => (ok ? probe(run) : Promise.reject(new Error(REFUSED))));
     hostInfo.catch(() => undefined); // awaited by the build source; a failure is reported there
     // What the builder's context records look like before this run builds (never rejects).
     const sourcesBefore = run.opts.prune === 'never'
         ? null
         : go.then(ok => (ok ? (0,cure/* listLocalSources */.UE)(run.docker()) : { error: REFUSED }));
-    return { needed, hostInfo, sourcesBefore };
+    // Only after that listing: the cure judges the builder by it, and it must not see this build.
+    const speculation = Promise.all([recordSnapshot, hostInfo, sourcesBefore])
+        .then(([snapshot, host]) => speculate(run, snapshot, host))
+        .catch(() => null);
+    return { needed, hostInfo, sourcesBefore, recordSnapshot, speculation };
 }
 /**
  * The builder probe: the kept client facts and the daemon's /version where they vouch (beside the
@@ -23859,22 +24201,30 @@ async function runGuard(command, opts, compose, io) {
     return results;
 }
 /**
- * prepare, hash, check the registries (`--push`), then under the record's lock: compare, source,
- * prove, judge, record (and push); report.
+ * prepare, hash (an early build may start beside it: speculate.ts), check the registries
+ * (`--push`), then under the record's lock: compare, source, prove, judge, record (and push);
+ * report.
  */
 async function guardOne(command, opts, service, io) {
     const prepared = await prepare(command, opts, service, io);
     io.phase?.('read context');
-    const hashed = await checkRegistries(await hashStage(prepared));
-    const judged = await (0,record/* withRecordLock */.D4)(hashed.statePath, async () => {
-        io.phase?.('compare');
-        const compared = await compare(hashed);
-        const proven = await prove(trustRegistryRecord(await source(compared)));
-        const run = judgeRun(proven);
-        io.phase?.('record');
-        return record_record(run);
-    });
-    return report_report(judged);
+    const walked = await hashStage(prepared);
+    try {
+        const hashed = await checkRegistries(walked);
+        const judged = await (0,record/* withRecordLock */.D4)(hashed.statePath, async () => {
+            io.phase?.('compare');
+            const compared = await compare(hashed);
+            const proven = await prove(trustRegistryRecord(await source(compared)));
+            const run = judgeRun(proven);
+            io.phase?.('record');
+            return record_record(run);
+        });
+        return report_report(judged);
+    }
+    finally {
+        // An early build that was not kept is waited for and removed, whatever happened.
+        await (await walked.speculation)?.discard();
+    }
 }
 
 
@@ -23902,7 +24252,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony import */ var _named_contexts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8556);
 /* harmony import */ var _verdict_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8853);
 /* harmony import */ var _docker_index_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5866);
-/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4788);
+/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6954);
 
 
 
@@ -23979,9 +24329,11 @@ async function hashContext(opts) {
     const names = Object.keys(namedDirs);
     const bytes = await readDockerfileBytes(opts.file);
     const { plan, onBuildProblems } = await planWithTriggers(bytes.toString('utf8'), names, opts);
-    opts.onPlan?.(plan);
+    const planned = opts.onPlan?.(plan);
     // Opened before the walk: the cache's horizon must precede every lstat of the scan.
     const cache = opts.statCache ? await _context_index_js__WEBPACK_IMPORTED_MODULE_2__/* .StatCache */ .XO.open(opts.statCache) : null;
+    // What onPlan started and asks the walk to wait for (an early build's start).
+    await planned;
     const scan = await scanWithCache(opts.context, opts.file, cache);
     const inputs = {
         dockerfile: sha256(bytes),
@@ -24127,8 +24479,8 @@ var clear = __nccwpck_require__(8030);
 var compose = __nccwpck_require__(4358);
 // EXTERNAL MODULE: ./src/pipeline/errors.ts
 var errors = __nccwpck_require__(1539);
-// EXTERNAL MODULE: ./src/pipeline/guard.ts + 15 modules
-var guard = __nccwpck_require__(4010);
+// EXTERNAL MODULE: ./src/pipeline/guard.ts + 17 modules
+var guard = __nccwpck_require__(3603);
 // EXTERNAL MODULE: ./src/pipeline/hash.ts
 var hash = __nccwpck_require__(9804);
 // EXTERNAL MODULE: ./src/pipeline/options.ts
@@ -24204,7 +24556,7 @@ function guardOptions(r) {
 /* harmony import */ var _context_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6308);
 /* harmony import */ var _docker_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5866);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4920);
-/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4788);
+/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6954);
 /* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9804);
 /**
  * Named build contexts (`--build-context NAME=DIR`, the action's `build-contexts`): each is
@@ -24372,7 +24724,7 @@ async function buildStandIn(name, dir, dockerfile, io, where) {
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
 /* unused harmony exports PRUNE_POLICIES, VERIFY_POLICIES */
-/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4788);
+/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6954);
 
 
 /** A timeout given in seconds (a positive number, fractions allowed), as milliseconds. */
@@ -24642,6 +24994,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   aE: () => (/* reexport */ readRecord),
   FZ: () => (/* reexport */ recordLabels),
   ok: () => (/* reexport */ recordPathOf),
+  eK: () => (/* reexport */ snapshotRecord),
   fB: () => (/* reexport */ stateInsideContext),
   eV: () => (/* reexport */ validateRecord),
   D4: () => (/* reexport */ withRecordLock),
@@ -24873,8 +25226,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
-var util = __nccwpck_require__(4788);
+// EXTERNAL MODULE: ./src/util/index.ts + 8 modules
+var util = __nccwpck_require__(6954);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/record/validate.ts
@@ -25110,17 +25463,27 @@ const nodeRecordFs = {
  * exist); a RecordError for anything else, since silently treating a damaged record as "no
  * record" would turn the next build into an unchecked baseline.
  */
-async function readRecord(path, fs = nodeRecordFs) {
-    let text;
+async function readRecord(path, fs = nodeRecordFs, earlier) {
+    const text = await readRecordText(path, fs);
+    // The same bytes parse to the same record: an earlier read of them is reused, not parsed again.
+    if (earlier && earlier.text === text)
+        return earlier.record;
+    return text === null ? null : parseRecord(text, path);
+}
+/** Reads and parses the record once, keeping its text so a later read can tell it is the same. */
+async function snapshotRecord(path, fs = nodeRecordFs) {
+    const text = await readRecordText(path, fs);
+    return { text, record: text === null ? null : parseRecord(text, path) };
+}
+async function readRecordText(path, fs) {
     try {
-        text = await fs.readFile(path);
+        return await fs.readFile(path);
     }
     catch (e) {
         if ((0,util/* errCode */.tm)(e) === 'ENOENT')
             return null;
         throw new RecordError(path, `cannot read the record: ${errText(e)}`);
     }
-    return parseRecord(text, path);
 }
 /** Parses and validates record JSON; `path` only names the source in errors. */
 function parseRecord(text, path) {
@@ -25599,8 +25962,8 @@ function credentialSecrets(c) {
         : [c.token];
 }
 
-// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
-var util = __nccwpck_require__(4788);
+// EXTERNAL MODULE: ./src/util/index.ts + 8 modules
+var util = __nccwpck_require__(6954);
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 
 /**
@@ -26341,8 +26704,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
-var util = __nccwpck_require__(4788);
+// EXTERNAL MODULE: ./src/util/index.ts + 8 modules
+var util = __nccwpck_require__(6954);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __nccwpck_require__(5655);
 // EXTERNAL MODULE: ./src/report/text-safety.ts
@@ -26735,7 +27098,7 @@ async function writeJobSummary(summary, j, meta = {}) {
 /* harmony export */   xv: () => (/* reexport safe */ _util_index_js__WEBPACK_IMPORTED_MODULE_0__.xv)
 /* harmony export */ });
 /* unused harmony export escapeHtml */
-/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4788);
+/* harmony import */ var _util_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6954);
 /**
  * Making user-controlled text (file names, instructions, tags, warnings, daemon messages) safe to
  * show. Order matters and every renderer follows it: redact -> make visible -> truncate ->
@@ -26986,7 +27349,7 @@ function listWithMore(items, max) {
 
 /***/ }),
 
-/***/ 4788:
+/***/ 6954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26996,6 +27359,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   h1: () => (/* reexport */ MESSAGE_CUT),
   iK: () => (/* reexport */ NamedError),
   eb: () => (/* reexport */ UsageError),
+  $N: () => (/* reexport */ canonical),
   xK: () => (/* reexport */ containedIn),
   tm: () => (/* reexport */ errCode),
   bs: () => (/* reexport */ errnoReason),
@@ -27035,6 +27399,18 @@ function splitBuildArg(text) {
     return eq < 0
         ? { name: text, value: null }
         : { name: text.slice(0, eq), value: text.slice(eq + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/util/canonical.ts
+/** A value with the keys of every object sorted: equal data stringifies equally, whatever order it was built in. */
+function canonical(v) {
+    if (Array.isArray(v))
+        return v.map(canonical);
+    if (typeof v !== 'object' || v === null)
+        return v;
+    return Object.fromEntries(Object.keys(v)
+        .sort()
+        .map(k => [k, canonical(v[k])]));
 }
 
 ;// CONCATENATED MODULE: ./src/util/bytes-path.ts
@@ -27329,7 +27705,8 @@ function truncate(text, max, style = REPORT_CUT) {
 }
 
 ;// CONCATENATED MODULE: ./src/util/index.ts
-/** Shared primitives below every other folder: errors, errno wording, paths, byte-exact names, text cuts. */
+/** Shared primitives below every other folder: errors, errno wording, paths, byte-exact names, text cuts, canonical JSON. */
+
 
 
 
@@ -28227,8 +28604,8 @@ var __webpack_exports__ = {};
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/util/index.ts + 7 modules
-var util = __nccwpck_require__(4788);
+// EXTERNAL MODULE: ./src/util/index.ts + 8 modules
+var util = __nccwpck_require__(6954);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/docker/index.ts + 16 modules
@@ -28748,7 +29125,7 @@ async function dispatch(p, io) {
         case 'build':
         case 'check': {
             const [{ reportDocument, runGuard }, { renderText }] = await Promise.all([
-                Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4010)),
+                Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3603)),
                 Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5655))
             ]);
             const progress = (line) => io.stderr(`${line}\n`);

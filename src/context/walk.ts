@@ -147,7 +147,13 @@ interface Found {
   stat: FileStat | null
 }
 
+/** About a millisecond of walking between turns of the event loop. */
+const YIELD_EVERY = 256
+
 class Walker {
+  /** Entries looked at so far: every YIELD_EVERY of them the walk lets the event loop run. */
+  private seen = 0
+
   constructor(
     private readonly fs: ContextFs,
     private readonly matcher: Matcher
@@ -179,6 +185,9 @@ class Walker {
     }
     const before = out.length
     for (const d of dirents) {
+      // Synchronous calls never let I/O callbacks run: the daemon's answers and the output of a
+      // build started beside the walk would wait for its end (and a full pipe stalls the build).
+      if (++this.seen % YIELD_EVERY === 0) await new Promise<void>(go => setImmediate(go))
       const name = typeof d.name === 'string' ? d.name : nameFromBytes(d.name)
       const rel = relDir === '' ? name : `${relDir}/${name}`
       const abs = join(absDir, name)

@@ -177,6 +177,22 @@ class KeptLog {
   }
 }
 
+/**
+ * Keeps a log already held in memory (an early build's, see pipeline/speculate.ts) exactly as
+ * runBuild keeps a live one: redacted, 0600, renamed into place. Returns why it could not be kept.
+ */
+export async function keepBuildLog(
+  path: string,
+  lines: readonly string[],
+  redact: (line: string) => string
+): Promise<string | null> {
+  const log = await KeptLog.create(path)
+  if (typeof log === 'string') return log
+  for (const line of lines) log.write(redact(line))
+  await log.finish()
+  return log.error
+}
+
 export interface RunBuildOptions {
   /** Every line, live: for progress and for a streaming log parser. */
   onLine?: (line: string, stream: StreamName) => void

@@ -1,8 +1,9 @@
 /**
- * Read-only docker calls answered by the Docker Engine API over the daemon's unix socket instead
- * of by spawning the Go client: each client spawn costs tens of milliseconds of CPU before it
- * sends its one request, and a guarded build makes several (ONBUILD triggers, two build-cache
- * listings, image inspect and history for the proof).
+ * Read-only docker calls (and `docker tag`, which only names an image) answered by the Docker
+ * Engine API over the daemon's unix socket instead of by spawning the Go client: each client
+ * spawn costs tens of milliseconds of CPU before it sends its one request, and a guarded build
+ * makes several (ONBUILD triggers, two build-cache listings, image inspect and history for the
+ * proof, the tag of an early build it keeps).
  *
  * Only where the socket is provably the daemon the client would talk to: DOCKER_HOST is a
  * `unix://` path (or unset, with no docker context chosen, which means the default socket), no
@@ -40,6 +41,7 @@ export function daemonExec(client: DockerClient): DockerExec {
     const path = await socket
     if (path === null) return spawnClient(args, opts)
     const res = await engineGet(path, call.path, {
+      method: call.method ?? 'GET',
       label: commandLabel(args),
       idleTimeoutMs: opts.idleTimeoutMs ?? idle,
       timeoutMs: opts.timeoutMs,
@@ -67,8 +69,25 @@ function plainOptions(opts: ExecOptions): boolean {
 /** One API request standing for a client argv, and how the client would print its answer. */
 export interface EngineCall {
   path: string
-  /** stdout as the client prints it for a 2xx body. */
+  /** GET unless told: `docker tag` is the one POST (it writes a name, never a file). */
+  method?: 'POST'
+  /** stdout as the client prints it for a 2xx body; with `method: 'POST'` the body is empty. */
   render: (body: unknown) => string
+}
+
+/**
+ * `docker tag SOURCE TARGET` as the client sends it: POST /images/SOURCE/tag with the target's
+ * repository and tag (`latest` when it names none). A digest target goes to the client, which
+ * refuses it in its own words; the daemon validates the names and answers 201.
+ */
+function tagCall(source: string, target: string): EngineCall | null {
+  if (!REF.test(source) || !REF.test(target) || target.includes('@')) return null
+  const colon = target.lastIndexOf(':')
+  const named = colon > target.lastIndexOf('/')
+  const repo = named ? target.slice(0, colon) : target
+  const tag = named ? target.slice(colon + 1) : 'latest'
+  const query = `repo=${encodeURIComponent(repo)}&tag=${encodeURIComponent(tag)}`
+  return { path: `/images/${source}/tag?${query}`, method: 'POST', render: () => '' }
 }
 
 /** Image references and ids the API path takes: reference grammar characters only. */
@@ -97,6 +116,7 @@ export function engineCall(args: readonly string[]): EngineCall | null {
     case ['history', '--no-trunc', '--format', '{{json .}}'].join('\u0000'):
       return REF.test(ref) ? { path: `/images/${ref}/history`, render: renderHistory } : null
   }
+  if (args.length === 3 && args[0] === 'tag') return tagCall(args[1] ?? '', ref)
   const whole = args.join('\u0000')
   if (whole === BUILD_CACHE_ARGV.join('\u0000')) {
     // `type` (API 1.42) spares newer daemons sizing images and volumes; older ones ignore it.
@@ -146,6 +166,7 @@ function answer(call: EngineCall, res: EngineResponse): ExecResult {
     }
     return { ...base, code: 1, stdout: '', stderr: `Error response from daemon: ${message}\n` }
   }
+  if (call.method === 'POST') return { ...base, code: 0, stdout: call.render(null), stderr: '' }
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -215,7 +236,7 @@ export interface EngineResponse {
 }
 
 /**
- * GET `path` on the daemon at `socket`. 'unreachable' when no connection could be made (the
+ * GET (or POST, without a body) `path` on the daemon at `socket`. 'unreachable' when no connection could be made (the
  * caller lets the client try and report); a DockerError when it stopped answering, with the
  * same words the client wrapper uses.
  */
@@ -223,6 +244,7 @@ export function engineGet(
   socket: string,
   path: string,
   opts: {
+    method?: 'GET' | 'POST'
     label: string
     idleTimeoutMs: number
     timeoutMs?: number | undefined
@@ -240,7 +262,12 @@ export function engineGet(
       opts.signal?.removeEventListener('abort', onAbort)
       f()
     }
-    const req = request({ socketPath: socket, path, method: 'GET', headers: { Host: 'docker' } })
+    const req = request({
+      socketPath: socket,
+      path,
+      method: opts.method ?? 'GET',
+      headers: { Host: 'docker' }
+    })
     const expire = (why: string): void => {
       req.destroy()
       settle(() => fail(new DockerError(why)))

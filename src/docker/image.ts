@@ -217,3 +217,20 @@ export async function inspectImage(exec: DockerExec, ref: string): Promise<Image
   const history = parseConfigHistory(await readImageConfig(exec, info.id))
   return { ...info, history, historyFromConfig: true }
 }
+
+/**
+ * Removes images a run made for itself (proof stage images, an early build not kept): without
+ * force, so the daemon refuses any image a container uses, and only when still untagged (a user
+ * may have tagged the very same image id since). Best effort: a dangling image left behind is not
+ * worth failing a judged build for.
+ */
+export async function removeUntagged(exec: DockerExec, ids: readonly string[]): Promise<void> {
+  for (const id of new Set(ids)) {
+    try {
+      const tags = await exec(['image', 'inspect', '--format', '{{len .RepoTags}}', id])
+      if (tags.code === 0 && tags.stdout.trim() === '0') await exec(['image', 'rm', id])
+    } catch {
+      // Left behind (see above).
+    }
+  }
+}

@@ -2,8 +2,10 @@
 export {
   BUILD_LOG_MAGIC,
   buildLogPathFor,
+  keepBuildLog,
   runBuild,
   type BuildOptions,
+  type BuildRun,
   type PassThrough
 } from './build.js'
 export { listLocalSources, sameUse, usedBetween, type LocalSource } from './buildcache.js'
@@ -21,7 +23,13 @@ export {
   runOrThrow,
   type DockerExec
 } from './exec.js'
-export { inspectImage, layerForStep, stageBaseLength, type ImageInfo } from './image.js'
+export {
+  inspectImage,
+  layerForStep,
+  removeUntagged,
+  stageBaseLength,
+  type ImageInfo
+} from './image.js'
 export { normalizeLayerPath, scanLayer, type LayerEntry, type WantedLayer } from './layers.js'
 export { readOnBuild } from './onbuild.js'
 export { readWantedLayers } from './overlay.js'

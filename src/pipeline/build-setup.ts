@@ -48,6 +48,24 @@ export function commandLine(
   return `${prefix.join('')}docker ${argv.map(quote).join(' ')}`
 }
 
+/** The build's command as printed: commandLine with each `--build-arg` value redacted. */
+export function buildCommandLine(
+  argv: readonly string[],
+  env: Readonly<Record<string, string>>,
+  redact: (line: string) => string
+): string {
+  return commandLine(
+    argv.map((a, i) => (argv[i - 1] === '--build-arg' ? redactValue(a, redact) : a)),
+    env
+  )
+}
+
+/** `KEY=VALUE` with the value redacted. */
+function redactValue(arg: string, redact: (s: string) => string): string {
+  const eq = arg.indexOf('=')
+  return eq < 0 ? arg : `${arg.slice(0, eq + 1)}${redact(arg.slice(eq + 1))}`
+}
+
 export async function setUpBuild(
   build: BuildFlags | undefined,
   host: DockerHostInfo,

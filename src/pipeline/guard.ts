@@ -48,8 +48,9 @@ export async function runGuard(
 }
 
 /**
- * prepare, hash, check the registries (`--push`), then under the record's lock: compare, source,
- * prove, judge, record (and push); report.
+ * prepare, hash (an early build may start beside it: speculate.ts), check the registries
+ * (`--push`), then under the record's lock: compare, source, prove, judge, record (and push);
+ * report.
  */
 async function guardOne(
   command: GuardCommand,
@@ -59,14 +60,20 @@ async function guardOne(
 ): Promise<GuardResult> {
   const prepared = await prepare(command, opts, service, io)
   io.phase?.('read context')
-  const hashed = await checkRegistries(await hashStage(prepared))
-  const judged = await withRecordLock(hashed.statePath, async () => {
-    io.phase?.('compare')
-    const compared = await compare(hashed)
-    const proven = await prove(trustRegistryRecord(await source(compared)))
-    const run = judgeRun(proven)
-    io.phase?.('record')
-    return record(run)
-  })
-  return report(judged)
+  const walked = await hashStage(prepared)
+  try {
+    const hashed = await checkRegistries(walked)
+    const judged = await withRecordLock(hashed.statePath, async () => {
+      io.phase?.('compare')
+      const compared = await compare(hashed)
+      const proven = await prove(trustRegistryRecord(await source(compared)))
+      const run = judgeRun(proven)
+      io.phase?.('record')
+      return record(run)
+    })
+    return report(judged)
+  } finally {
+    // An early build that was not kept is waited for and removed, whatever happened.
+    await (await walked.speculation)?.discard()
+  }
 }

@@ -123,9 +123,10 @@ export async function hashContext(opts: {
   statCache?: string | null
   /**
    * Called with the plan before the walk: a caller validates what depends on the Dockerfile
-   * (a --target) and may start slow independent work (asking the daemon) alongside the walk.
+   * (a --target) and may start slow independent work (asking the daemon) alongside the walk;
+   * the walk waits for the promise it returns.
    */
-  onPlan?: (plan: ReadPlan) => void
+  onPlan?: (plan: ReadPlan) => void | Promise<void>
   /** Reads local base images' ONBUILD triggers; absent: none are read (a plan without them). */
   onBuild?: OnBuildReader
 }): Promise<Hashed> {
@@ -135,9 +136,11 @@ export async function hashContext(opts: {
   const names = Object.keys(namedDirs)
   const bytes = await readDockerfileBytes(opts.file)
   const { plan, onBuildProblems } = await planWithTriggers(bytes.toString('utf8'), names, opts)
-  opts.onPlan?.(plan)
+  const planned = opts.onPlan?.(plan)
   // Opened before the walk: the cache's horizon must precede every lstat of the scan.
   const cache = opts.statCache ? await StatCache.open(opts.statCache) : null
+  // What onPlan started and asks the walk to wait for (an early build's start).
+  await planned
   const scan = await scanWithCache(opts.context, opts.file, cache)
   const inputs: BuildInputs = {
     dockerfile: sha256(bytes),

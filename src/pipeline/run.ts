@@ -20,6 +20,8 @@ import type { GuardOptions } from './options.js'
 import type { StageImage } from './proof.js'
 import type { SourceListing } from './cure.js'
 import type { PushPlan, PushResult } from './push.js'
+import type { RecordSnapshot } from '../record/index.js'
+import type { Speculation } from './speculate.js'
 
 export type GuardCommand = 'build' | 'check'
 
@@ -110,6 +112,10 @@ export interface HashedRun extends PreparedRun {
   sourcesBefore: Promise<SourceListing> | null
   /** When the hash began (ms): a context file changed after it was written during this run. */
   startedAt: number
+  /** The record as read beside the walk (build mode); compare reuses it when its bytes are the same. */
+  recordSnapshot: Promise<RecordSnapshot | null> | null
+  /** The early build started beside the walk, if one was (speculate.ts). */
+  speculation: Promise<Speculation | null> | null
 }
 
 /** compare: the last good build, and what changed since. */

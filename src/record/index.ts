@@ -22,7 +22,9 @@ export {
   nodeRecordFs,
   parseRecord,
   readRecord,
+  snapshotRecord,
   writeRecord,
-  type RecordFs
+  type RecordFs,
+  type RecordSnapshot
 } from './store.js'
 export { RecordShapeError, validateRecord } from './validate.js'

@@ -26,7 +26,11 @@ const HASH = /^sha256:[0-9a-f]{64}$/
  * commit, no build id) are left out rather than set empty, so they never overwrite a real value
  * inherited from a base image with nothing.
  */
-export function recordLabels(record: BuildRecord): Record<string, string> {
+export function recordLabels(
+  record: Pick<BuildRecord, 'builtAt' | 'contextHash' | 'commit' | 'buildId'> & {
+    readonly steps: readonly Pick<BuildRecord['steps'][number], 'stage' | 'index' | 'sourceHash'>[]
+  }
+): Record<string, string> {
   const labels: Record<string, string> = {
     [LABELS.created]: record.builtAt,
     [LABELS.contextHash]: record.contextHash,

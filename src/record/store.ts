@@ -75,16 +75,37 @@ export const nodeRecordFs: RecordFs = {
  */
 export async function readRecord(
   path: string,
-  fs: RecordFs = nodeRecordFs
+  fs: RecordFs = nodeRecordFs,
+  earlier?: RecordSnapshot
 ): Promise<BuildRecord | null> {
-  let text: string
+  const text = await readRecordText(path, fs)
+  // The same bytes parse to the same record: an earlier read of them is reused, not parsed again.
+  if (earlier && earlier.text === text) return earlier.record
+  return text === null ? null : parseRecord(text, path)
+}
+
+/** A record as read at one moment: its text (null: no file) and what that text parses to. */
+export interface RecordSnapshot {
+  readonly text: string | null
+  readonly record: BuildRecord | null
+}
+
+/** Reads and parses the record once, keeping its text so a later read can tell it is the same. */
+export async function snapshotRecord(
+  path: string,
+  fs: RecordFs = nodeRecordFs
+): Promise<RecordSnapshot> {
+  const text = await readRecordText(path, fs)
+  return { text, record: text === null ? null : parseRecord(text, path) }
+}
+
+async function readRecordText(path: string, fs: RecordFs): Promise<string | null> {
   try {
-    text = await fs.readFile(path)
+    return await fs.readFile(path)
   } catch (e) {
     if (errCode(e) === 'ENOENT') return null
     throw new RecordError(path, `cannot read the record: ${errText(e)}`)
   }
-  return parseRecord(text, path)
 }
 
 /** Parses and validates record JSON; `path` only names the source in errors. */

@@ -1,5 +1,6 @@
-/** Shared primitives below every other folder: errors, errno wording, paths, byte-exact names, text cuts. */
+/** Shared primitives below every other folder: errors, errno wording, paths, byte-exact names, text cuts, canonical JSON. */
 export { isBuildArgName, splitBuildArg } from './build-arg.js'
+export { canonical } from './canonical.js'
 export { fsPath, hasEscapedBytes, nameFromBytes, pathToBytes } from './bytes-path.js'
 export { errCode, errnoReason, fileFault, type FaultWording } from './errno.js'
 export { FreshBuildError, NamedError, UsageError, thrownMessage } from './error.js'

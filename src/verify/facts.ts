@@ -4,6 +4,7 @@
  */
 import { DockerError } from '../docker/index.js'
 import { LABELS } from '../model.js'
+import { canonical } from '../util/index.js'
 
 export type MountType = 'volume' | 'bind' | 'tmpfs' | 'npipe' | 'cluster' | 'image'
 
@@ -60,16 +61,6 @@ export interface ImageFacts {
 
 /** Labels `fresh-build build` writes per build, which change the image id but not what runs. */
 const PER_BUILD_LABELS = new Set<string>([LABELS.created, LABELS.buildId, LABELS.revision])
-
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical)
-  if (typeof v !== 'object' || v === null) return v
-  return Object.fromEntries(
-    Object.keys(v)
-      .sort()
-      .map(k => [k, canonical((v as Obj)[k])])
-  )
-}
 
 function runtimeConfig(config: Obj): string {
   const labels = Object.fromEntries(

@@ -67,6 +67,30 @@ describeDocker('the Engine API path against the client', () => {
   })
 })
 
+describeDocker('docker tag over the API', () => {
+  const apiOnly = daemonExec(dockerClient({ dockerPath: '/bin/false' }))
+  const idOf = async (ref: string): Promise<string> =>
+    (await exec20(['image', 'inspect', '--format', '{{.Id}}', ref])).stdout.trim()
+
+  test('names the image as the client would, and refuses a bad name as the daemon does', async () => {
+    const id = await idOf(BASE_IMAGE)
+    const [plain, registry] = [tag('api-tag'), `127.0.0.1:5000/${tag('api-tag')}`]
+    const bare = plain.split(':')[0] ?? ''
+    tags.push(plain, registry, `${bare}:latest`)
+    for (const target of [plain, registry, bare]) {
+      const r = await apiOnly(['tag', id, target])
+      expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: '' })
+    }
+    expect(await idOf(plain)).toBe(id)
+    expect(await idOf(registry)).toBe(id)
+    expect(await idOf(`${bare}:latest`)).toBe(id)
+    const bad = await apiOnly(['tag', id, 'Upper/Case:1'])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/^Error response from daemon: .*(lowercase|invalid)/i)
+    expect((await exec20(['tag', id, 'Upper/Case:1'])).code).toBe(1)
+  })
+})
+
 describeDocker('the builder probe from kept client facts', () => {
   /** exec20, counting the calls that reached the client. */
   const counted = (): { exec: DockerExec; calls: string[][] } => {

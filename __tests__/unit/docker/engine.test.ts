@@ -81,6 +81,29 @@ describe('engineCall: the argv the API answers', () => {
     )
   })
 
+  test('docker tag is one POST with the target split as the client splits it', () => {
+    const id = `sha256:${'a'.repeat(64)}`
+    const call = (target: string) => engineCall(['tag', id, target])
+    expect(call('app:1')).toMatchObject({
+      method: 'POST',
+      path: `/images/${id}/tag?repo=app&tag=1`
+    })
+    expect(call('app')?.path).toBe(`/images/${id}/tag?repo=app&tag=latest`)
+    // A registry port is not a tag; the tag is after the last colon past the last slash.
+    expect(call('127.0.0.1:5000/team/app')?.path).toBe(
+      `/images/${id}/tag?repo=127.0.0.1%3A5000%2Fteam%2Fapp&tag=latest`
+    )
+    expect(call('127.0.0.1:5000/team/app:v2')?.path).toBe(
+      `/images/${id}/tag?repo=127.0.0.1%3A5000%2Fteam%2Fapp&tag=v2`
+    )
+    expect(call('app:1')?.render(null)).toBe('')
+    // A digest target, odd names, or other argv shapes go to the client.
+    expect(call(`app@sha256:${'b'.repeat(64)}`)).toBeNull()
+    expect(call('a b')).toBeNull()
+    expect(engineCall(['tag', id])).toBeNull()
+    expect(engineCall(['tag', '--help', 'app:1'])).toBeNull()
+  })
+
   test('anything else, and odd references, spawn the client', () => {
     expect(engineCall(['build', '.'])).toBeNull()
     expect(engineCall(['version', '--format', '{{json .}}'])).toBeNull()

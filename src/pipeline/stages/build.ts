@@ -2,7 +2,8 @@ import type { ParsedLog } from '../../model.js'
 import {
   buildLogPathFor,
   detectBuilder,
-  pruneImpliesNoCache,
+  keepBuildLog,
+  removeUntagged,
   runBuild,
   type BuilderKind,
   type BuildOptions,
@@ -10,11 +11,12 @@ import {
   type DockerHostInfo
 } from '../../docker/index.js'
 import { LogParser } from '../../logs/index.js'
-import { newRecord, recordLabels } from '../../record/index.js'
+import { finalBuildOptions } from '../build-options.js'
+import { keepBlocker, withEarlyRuns, type SpeculativeEnd, type Speculation } from '../speculate.js'
 import { appendedEntries, type StageImage } from '../proof.js'
 import type { ComparedRun, Source } from '../run.js'
 import { cureStage, keepBuilderState, listLocalSources, type CureResult } from '../cure.js'
-import { commandLine, setUpBuild, type BuildSetup } from '../build-setup.js'
+import { buildCommandLine, setUpBuild, type BuildSetup } from '../build-setup.js'
 import { FreshBuildError } from '../../util/index.js'
 
 /** A docker build that failed: an error (exit 2), not a verdict. */
@@ -50,11 +52,15 @@ async function buildWith(
   host: DockerHostInfo,
   setup: BuildSetup
 ): Promise<Source> {
-  const { diverged, pruned, vouched, resent } = await cureBeforeBuild(run, host)
+  // Never beside the cure: an early build still running holds the builder's context record.
+  const early = await waitForEarly(run)
+  const cured = await cureBeforeBuild(run, host)
+  const { diverged, pruned, vouched, resent } = cured
   const options = buildOptions(run, host, diverged, setup)
   run.io.phase?.('build')
   await setup.beforeBuild()
-  const { log, imageId, metadata } = await buildFinal(run, host, options)
+  const kept = early && (await keepEarly(run, early, options, cured))
+  const { log, imageId, metadata } = kept ?? afterEarly(await buildFinal(run, host, options), early)
   // Listed now, overlapping the proofs, unless a stage build (which syncs too) comes after.
   const listing: SourcesAfter = { after: vouched ? listLocalSources(run.docker()) : null }
   const stages = stageImages(
@@ -141,39 +147,96 @@ async function detectHost(run: ComparedRun): Promise<DockerHostInfo> {
   return host
 }
 
-/** The final build's options; its labels carry the record of this build (files left out). */
+/** The final build's options (build-options.ts), from this run's hash. */
 function buildOptions(
   run: ComparedRun,
   host: DockerHostInfo,
   diverged: boolean,
   setup: BuildSetup
 ): BuildOptions {
-  const { opts, identity } = run
-  const labels = recordLabels(
-    newRecord({
-      contextHash: run.hashed.contextHash,
-      files: {},
-      steps: run.steps,
-      commit: identity.commit,
-      buildId: identity.buildId,
-      imageId: null,
-      tags: opts.tags,
-      dockerfile: opts.file,
-      inputs: run.hashed.inputs
-    })
-  )
-  return {
-    context: opts.context,
-    file: opts.file,
-    tags: opts.tags,
+  return finalBuildOptions({
+    opts: run.opts,
+    identity: run.identity,
     buildArgs: run.buildArgs,
-    cacheFrom: opts.cacheFrom,
-    // The user's labels first: fresh-build's own identity labels are the ones recorded.
-    labels: { ...setup.labels, ...labels },
-    noCache: setup.noCache || (pruneImpliesNoCache(opts.prune, host.kind) && diverged),
-    flags: setup.flags,
-    ...(opts.target ? { target: opts.target } : {})
+    kind: host.kind,
+    setup,
+    diverged,
+    contextHash: run.hashed.contextHash,
+    steps: run.steps
+  })
+}
+
+interface EarlyBuild {
+  spec: Speculation
+  end: SpeculativeEnd
+}
+
+/** The early build started beside the walk (speculate.ts), waited for with its lines shown. */
+async function waitForEarly(run: ComparedRun): Promise<EarlyBuild | null> {
+  const spec = await run.speculation
+  if (!spec) return null
+  run.say(`the build started beside the walk: ${spec.command() ?? 'docker build'}`)
+  spec.follow(line => run.say(run.redact(line)))
+  return { spec, end: await spec.ended }
+}
+
+/** The build, with the steps an early build not kept ran shown as run (speculate.ts). */
+function afterEarly(built: Built, early: EarlyBuild | null): Built {
+  if (!early?.end.lines) return built
+  return { ...built, log: withEarlyRuns(built.log, parseLines(early.end.lines)) }
+}
+
+interface Built {
+  log: ParsedLog
+  imageId: string | null
+  metadata: Record<string, unknown> | null
+}
+
+/**
+ * The early build as this run's build when nothing since it started tells against it
+ * (speculate.ts keepBlocker), tagged now; else null, and it is removed.
+ */
+async function keepEarly(
+  run: ComparedRun,
+  early: EarlyBuild,
+  options: BuildOptions,
+  cure: CureResult & { diverged: boolean }
+): Promise<Built | null> {
+  const why = keepBlocker(early.spec, early.end, {
+    previous: run.previous,
+    options,
+    diverged: cure.diverged,
+    cured: cure.pruned !== null || (cure.resent?.length ?? 0) > 0
+  })
+  const imageId = early.end.built?.imageId
+  if (why !== null || !imageId || !early.end.lines) {
+    run.say(`the early build is not kept (${why ?? 'no image'}): building again`)
+    await early.spec.discard()
+    return null
   }
+  early.spec.keep()
+  for (const tag of options.tags) {
+    const r = await run.docker()(['tag', imageId, tag])
+    if (r.code !== 0) {
+      await removeUntagged(run.docker(), [imageId])
+      throw new BuildFailedError(run.redact(`docker tag ${tag} failed: ${r.stderr.trim()}`))
+    }
+  }
+  run.say(
+    `kept it: ${imageId}${options.tags.length ? ` tagged ${run.redact(options.tags.join(', '))}` : ''}`
+  )
+  const log = parseLines(early.end.lines)
+  if (!run.recordInContext) {
+    const error = await keepBuildLog(buildLogPathFor(run.statePath), early.end.lines, run.redact)
+    if (error) run.warnings.push(`the build log could not be kept: ${error}`)
+  }
+  return { log, imageId, metadata: null }
+}
+
+function parseLines(lines: readonly string[]): ParsedLog {
+  const parser = new LogParser()
+  for (const line of lines) parser.write(`${line}\n`)
+  return parser.end()
 }
 
 async function buildFinal(
@@ -194,13 +257,7 @@ async function buildFinal(
     ...(run.recordInContext ? {} : { logPath: buildLogPathFor(run.statePath) }),
     redact: run.redact,
     // Only the values of build args can carry a secret: the rest of the line stays as it is.
-    onCommand: (argv, env) =>
-      run.say(
-        commandLine(
-          argv.map((a, i) => (argv[i - 1] === '--build-arg' ? redactValue(a, run.redact) : a)),
-          env
-        )
-      ),
+    onCommand: (argv, env) => run.say(buildCommandLine(argv, env, run.redact)),
     ...(run.opts.buildTimeoutMs !== undefined ? { timeoutMs: run.opts.buildTimeoutMs } : {})
   })
   if (built.logError) run.warnings.push(`the build log could not be kept: ${built.logError}`)
@@ -301,26 +358,4 @@ async function imageIds(exec: DockerExec): Promise<Set<string> | null> {
       .map(l => l.trim())
       .filter(Boolean)
   )
-}
-
-/**
- * Removes the untagged stage images this run created for its proofs: without force, so the
- * daemon refuses any image a container uses, and only when still untagged (a user's `--target`
- * build may have tagged the very same image id since).
- */
-async function removeUntagged(exec: DockerExec, ids: readonly string[]): Promise<void> {
-  for (const id of new Set(ids)) {
-    try {
-      const tags = await exec(['image', 'inspect', '--format', '{{len .RepoTags}}', id])
-      if (tags.code === 0 && tags.stdout.trim() === '0') await exec(['image', 'rm', id])
-    } catch {
-      // Leaving a dangling image behind is not worth failing a judged build for.
-    }
-  }
-}
-
-/** `KEY=VALUE` with the value redacted. */
-function redactValue(arg: string, redact: (s: string) => string): string {
-  const eq = arg.indexOf('=')
-  return eq < 0 ? arg : `${arg.slice(0, eq + 1)}${redact(arg.slice(eq + 1))}`
 }

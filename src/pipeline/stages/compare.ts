@@ -2,7 +2,7 @@ import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BuildRecord, ContextEntry, EntryType, HashedStep } from '../../model.js'
 import { selectSources } from '../../dockerfile/index.js'
-import { readRecord, RecordError } from '../../record/index.js'
+import { readRecord, RecordError, type RecordSnapshot } from '../../record/index.js'
 import {
   compareWithRecord,
   preBuildWarnings,
@@ -31,7 +31,8 @@ type Excluded = ComparedRun['excluded'][number]
 /** Stage 3 (under the record lock): the last good build, what changed since, early warnings. */
 export async function compare(run: HashedRun): Promise<ComparedRun> {
   const { opts, steps, files } = run
-  const local = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings)
+  const earlier = (await run.recordSnapshot) ?? undefined
+  const local = await loadRecord(run.statePath, opts.ignoreCorruptRecord, run.warnings, earlier)
   const { previous, previousSource } = await previousRecord(run, local)
   const comparison = compareWithRecord(
     files.signatures,
@@ -131,10 +132,11 @@ function comparisonLine(run: HashedRun, previous: BuildRecord | null, changed: n
 async function loadRecord(
   path: string,
   ignoreCorrupt: boolean,
-  warnings: string[]
+  warnings: string[],
+  earlier: RecordSnapshot | undefined
 ): Promise<BuildRecord | null> {
   try {
-    return await readRecord(path)
+    return await readRecord(path, undefined, earlier)
   } catch (e) {
     if (e instanceof RecordError && ignoreCorrupt) {
       warnings.push(`${errorMessage(e)}; treated as no record (--ignore-corrupt-record)`)

@@ -9,11 +9,12 @@ import {
 } from '../../docker/index.js'
 import { neededStages, type ReadPlan } from '../../dockerfile/index.js'
 import { describeStatCache } from '../../context/index.js'
-import { fileSignatures, readRecord } from '../../record/index.js'
+import { fileSignatures, snapshotRecord, type RecordSnapshot } from '../../record/index.js'
 import { errorMessage } from '../errors.js'
 import { hashContext } from '../hash.js'
 import { listLocalSources, type SourceListing } from '../cure.js'
 import { UsageError } from '../options.js'
+import { speculate, type Speculation } from '../speculate.js'
 import type { ContextFiles, HashedRun, PreparedRun } from '../run.js'
 
 /** Stage 2: read the Dockerfile and the context, hash both. */
@@ -22,7 +23,7 @@ export async function hashStage(run: PreparedRun): Promise<HashedRun> {
   say(`reading the build context ${run.redact(opts.context)}`)
   // Anything in the context written after this moment was written while this run read it.
   const startedAt = Date.now()
-  let early: ReturnType<typeof onPlan> | undefined
+  let early: Early | undefined
   const hashed = await hashContext({
     context: opts.context,
     file: opts.file,
@@ -30,13 +31,17 @@ export async function hashStage(run: PreparedRun): Promise<HashedRun> {
     statCache: run.statCache,
     ...(opts.build ? { namedContexts: opts.build.buildContexts } : {}),
     onBuild: images => readOnBuild(run.docker(), images),
-    onPlan: plan => (early = onPlan(run, plan))
+    onPlan: plan => {
+      early = onPlan(run, plan) // a bad --target throws here, before anything is opened
+      // The early build starts before the walk, so the two overlap from the first file.
+      return early.speculation?.then(() => undefined)
+    }
+  }).catch(async (e: unknown) => {
+    // The walk failed after the early build started: it is waited for and removed first.
+    await (await early?.speculation)?.discard()
+    throw e
   })
-  const { needed, hostInfo, sourcesBefore } = early ?? {
-    needed: new Set<string>(),
-    hostInfo: null,
-    sourcesBefore: null
-  }
+  const { needed, hostInfo, sourcesBefore, recordSnapshot, speculation } = early ?? notAsked()
   if (hashed.statCache) say(describeStatCache(hashed.statCache))
   const lastStage = hashed.plan.stages.at(-1)?.name ?? 'stage-0'
   const steps = hashed.steps.filter(s => needed.has(s.stage))
@@ -61,24 +66,25 @@ export async function hashStage(run: PreparedRun): Promise<HashedRun> {
     finalStage: opts.target ? opts.target.toLowerCase() : lastStage,
     hostInfo,
     sourcesBefore,
-    startedAt
+    startedAt,
+    recordSnapshot,
+    speculation
+  }
+}
+
+type Early = ReturnType<typeof onPlan>
+
+function notAsked(): Early {
+  return {
+    needed: new Set<string>(),
+    hostInfo: null,
+    sourcesBefore: null,
+    recordSnapshot: null,
+    speculation: null
   }
 }
 
 const REFUSED = 'not asked: the record cannot be read'
-
-/**
- * Whether compare will accept the record (missing, valid, or --ignore-corrupt-record). Read here,
- * beside the walk, so that the daemon is not asked for a run that compare then refuses; compare
- * reads it again under the lock, which is the read that counts.
- */
-async function recordReadable(run: PreparedRun): Promise<boolean> {
-  if (run.opts.ignoreCorruptRecord) return true
-  return readRecord(run.statePath).then(
-    () => true,
-    () => false
-  )
-}
 
 /** Between reading the Dockerfile and walking the context (see hashContext's onPlan). */
 function onPlan(
@@ -88,6 +94,8 @@ function onPlan(
   needed: Set<string>
   hostInfo: Promise<DockerHostInfo> | null
   sourcesBefore: Promise<SourceListing> | null
+  recordSnapshot: Promise<RecordSnapshot | null> | null
+  speculation: Promise<Speculation | null> | null
 } {
   let needed: Set<string>
   // A bad --target is bad input: refused before any docker call.
@@ -97,9 +105,12 @@ function onPlan(
     throw new UsageError(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`)
   }
   // The daemon is asked while the context is walked: both take a while, neither needs the other.
-  if (run.command !== 'build') return { needed, hostInfo: null, sourcesBefore: null }
+  if (run.command !== 'build') return { ...notAsked(), needed }
+  // The record, read here beside the walk; compare reads it again under the lock (the read that
+  // counts) and reuses this parse when the bytes are the same. Null: it cannot be read.
+  const recordSnapshot = snapshotRecord(run.statePath).catch(() => null)
   // A record compare would refuse stops the run before any docker call: ask only once it reads.
-  const go = recordReadable(run)
+  const go = recordSnapshot.then(s => s !== null || run.opts.ignoreCorruptRecord)
   const hostInfo = go.then(ok => (ok ? probe(run) : Promise.reject(new Error(REFUSED))))
   hostInfo.catch(() => undefined) // awaited by the build source; a failure is reported there
   // What the builder's context records look like before this run builds (never rejects).
@@ -107,7 +118,11 @@ function onPlan(
     run.opts.prune === 'never'
       ? null
       : go.then(ok => (ok ? listLocalSources(run.docker()) : { error: REFUSED }))
-  return { needed, hostInfo, sourcesBefore }
+  // Only after that listing: the cure judges the builder by it, and it must not see this build.
+  const speculation = Promise.all([recordSnapshot, hostInfo, sourcesBefore])
+    .then(([snapshot, host]) => speculate(run, snapshot, host))
+    .catch(() => null)
+  return { needed, hostInfo, sourcesBefore, recordSnapshot, speculation }
 }
 
 /**
