@@ -116,6 +116,12 @@ describe('when an early build may start', () => {
     expect(speculationBlocker(r, snap, { kind })).not.toBeNull()
   })
 
+  test('before the builder is known, everything else is already checked', () => {
+    expect(speculationBlocker(run(), snapshot, null)).toBeNull()
+    expect(speculationBlocker(run(), { text: null, record: null }, null)).not.toBeNull()
+    expect(speculationBlocker(run({ verify: 'none' }), snapshot, null)).not.toBeNull()
+  })
+
   test('none starts in check mode or with a docker exec handed in', () => {
     expect(
       speculationBlocker({ ...run(), command: 'check' }, snapshot, { kind: 'buildkit' })
