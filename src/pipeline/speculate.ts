@@ -71,6 +71,10 @@ export function speculationBlocker(
   if (run.io.exec) return 'a docker exec was handed in'
   if (run.command !== 'build') return 'not a build'
   if (!snapshot?.record) return 'no record on this host'
+  // A guess, never a proof: an early build costs one more cached build when the context did
+  // change, so one starts only where the last good build found nothing changed (a redeploy, a
+  // compose service the commit did not touch), not after a change (the next commit changes more).
+  if (snapshot.record.deploy?.changed?.length !== 0) return 'the last build changed files'
   if (host && host.kind !== 'buildkit') return `the ${host.kind} builder`
   // Under `verify: none` the log is the evidence: a step it shows CACHED because the early build
   // ran it first would read as stale.
