@@ -429,8 +429,12 @@ async function main() {
       t,
       context
     ]
-    const guard = (context, state, t, dockerfile = appDf) => {
-      const r = fb(guardArgs(context, state, t, dockerfile))
+    // `early: false` runs the guard as before the early build (FRESH_BUILD_EARLY_BUILD=0).
+    const guard = (context, state, t, dockerfile = appDf, { early = true } = {}) => {
+      const r = fb(
+        guardArgs(context, state, t, dockerfile),
+        early ? {} : { env: { ...env, FRESH_BUILD_EARLY_BUILD: '0' } }
+      )
       if (r.code === 2)
         throw new Error(`fresh-build build failed: ${r.stderr.split('\n').slice(-3).join(' | ')}`)
       imageOf(t)
@@ -484,23 +488,34 @@ async function main() {
         say(`guarded unchanged rebuild vs plain docker build on the ${label} (all steps cached)`)
         const state = join(stateDir, `unchanged-${name}.json`)
         guard(context, state, tag(`guard-${name}`))
+        // The second run is the first unchanged one, after which early builds start (the
+        // record is then of a build that changed nothing; see docs/early-build.md).
+        guard(context, state, tag(`guard-${name}`))
         plain(context, tag(`plain-${name}`))
         const ours = []
         const theirs = []
+        const sequential = []
         let rss = 0
         let disturbed = 0
         for (let i = 0; ours.length < sizes.reps && i < sizes.reps + 3; i++) {
           const g = guard(context, state, tag(`guard-${name}`))
           const p = plain(context, tag(`plain-${name}`))
+          const q = guard(context, state, tag(`guard-${name}`), appDf, { early: false })
           // Another user of the daemon may prune between runs: only all-cached pairs compare.
           const allCached = log =>
             plainSteps(log).every(s => s.cached || /^FROM /.test(s.instruction))
-          if (g.json.verdict !== 'unchanged' || !allCached(g.stderr) || !allCached(p.stderr)) {
+          const kept = /^kept it: /m.test(g.stderr)
+          if (
+            [g, q].some(r => r.json.verdict !== 'unchanged' || !allCached(r.stderr)) ||
+            !allCached(p.stderr) ||
+            !kept
+          ) {
             disturbed++
             continue
           }
           ours.push(g.ms)
           theirs.push(p.ms)
+          sequential.push(q.ms)
           rss = Math.max(rss, g.rssKiB ?? 0)
         }
         if (ours.length === 0) throw new Error(`unchanged-${name}: every rep was disturbed`)
@@ -510,6 +525,7 @@ async function main() {
         details[`unchanged-${name}`] = {
           guardMs: ours,
           plainMs: theirs,
+          sequentialMs: sequential,
           disturbed,
           rssKiB: rss,
           nodeMs: node
@@ -522,6 +538,14 @@ async function main() {
             ratio: `${ratio.toFixed(2)}x`,
             rss: mib(rss),
             value: ratio
+          }),
+          targetRow(`unchanged-sequential-${name}`, {
+            what: `the same with the early build off (\`FRESH_BUILD_EARLY_BUILD=0\`: walk, then build), vs plain \`docker build\``,
+            ours: secs(median(sequential)),
+            reference: secs(median(theirs)),
+            ratio: `${(median(sequential) / median(theirs)).toFixed(2)}x`,
+            rss: '-',
+            value: median(sequential) / median(theirs)
           }),
           targetRow(`node-floor-${name}`, {
             what: `the floor beside it: plain \`docker build\` plus \`node -e 0\` (${node.toFixed(0)} ms), vs the plain build`,
@@ -557,7 +581,8 @@ async function main() {
      * client identity of their own (another DOCKER_CONFIG, so another build node ID): they are
      * not builds of the guard's directory "outside the guard", which would make it prune.
      */
-    const oneFileChanges = (name, context, dockerfile, label, withReset) => {
+    // `sequential`: also time the guard with the early build off (one more edit, the same record).
+    const oneFileChanges = (name, context, dockerfile, label, withReset, sequential = false) => {
       const state = join(stateDir, `change-${name}.json`)
       const changed = join(context, 'src/m0/d0/f1.txt')
       let edits = 0
@@ -565,12 +590,16 @@ async function main() {
         writeFileSync(changed, `${readFileSync(changed, 'utf8')}edit ${edits++} ${nonce}\n`)
       const g = () => guard(context, state, tag(`change-${name}`), dockerfile)
       const p = () => plain(context, tag(`change-${name}-plain`), dockerfile)
+      // The same record as the guard's: the builder state it keeps stays the record's.
+      const s = () =>
+        guard(context, state, tag(`change-${name}-sequential`), dockerfile, { early: false })
       // Untimed: clears what earlier rows left, then warms both identities' context records.
       must(docker, ['builder', 'prune', '-af'], { discard: true })
       g()
       p()
       const ours = []
       const plainMs = []
+      const sequentialMs = []
       const resetMs = []
       let rss = 0
       let disturbed = 0
@@ -582,6 +611,15 @@ async function main() {
           throw new Error(`${name}: expected fresh, got ${gr.json.verdict}`)
         edit()
         const pr = p()
+        let sr = null
+        if (sequential) {
+          edit()
+          sr = s()
+          if (sr.json.verdict !== 'fresh' || sr.json.pruned !== null) {
+            disturbed++
+            continue
+          }
+        }
         let reset = null
         if (withReset) {
           edit()
@@ -600,14 +638,23 @@ async function main() {
         }
         ours.push(gr.ms)
         plainMs.push(pr.ms)
+        if (sr !== null) sequentialMs.push(sr.ms)
         if (reset !== null) resetMs.push(reset)
         rss = Math.max(rss, gr.rssKiB ?? 0)
       }
       if (ours.length === 0) throw new Error(`${name}: every rep was disturbed (the guard pruned)`)
-      details[`change-${name}`] = { guardMs: ours, plainMs, resetMs, disturbed, rssKiB: rss }
+      details[`change-${name}`] = {
+        guardMs: ours,
+        plainMs,
+        resetMs,
+        sequentialMs,
+        disturbed,
+        rssKiB: rss
+      }
       return {
         ours: median(ours),
         plain: median(plainMs),
+        sequential: sequentialMs.length ? median(sequentialMs) : NaN,
         reset: resetMs.length ? median(resetMs) : NaN,
         rss,
         label
@@ -664,7 +711,14 @@ async function main() {
       )
       const proofDf = join(dfs, 'Dockerfile.proof')
       writeFileSync(proofDf, `FROM ${bigBase}\nCOPY . /app\n`)
-      const r = oneFileChanges('proof', proofCtx, proofDf, `${sizes['proof-files']} files`, false)
+      const r = oneFileChanges(
+        'proof',
+        proofCtx,
+        proofDf,
+        `${sizes['proof-files']} files`,
+        false,
+        true
+      )
       rows.push(
         targetRow('proof-big-base-vs-plain', {
           what: `one-file change to an image FROM a ${sizes['base-mb']} MiB base layer (${r.label}), the COPY proven by its bytes: guard vs plain \`docker build\` of the same change`,
@@ -673,6 +727,14 @@ async function main() {
           ratio: `${(r.ours / r.plain).toFixed(2)}x`,
           rss: mib(r.rss),
           value: r.ours / r.plain
+        }),
+        targetRow('proof-sequential', {
+          what: 'the same with the early build off (`FRESH_BUILD_EARLY_BUILD=0`: walk, then build), vs plain `docker build`',
+          ours: secs(r.sequential),
+          reference: secs(r.plain),
+          ratio: `${(r.sequential / r.plain).toFixed(2)}x`,
+          rss: '-',
+          value: r.sequential / r.plain
         })
       )
     }

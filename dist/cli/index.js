@@ -22674,7 +22674,10 @@ async function setUpBuild(build, host, io) {
 
 /** Lines held for the replay; a log longer than this is not kept early (the parse needs it whole). */
 const MAX_HELD_CHARS = 16 * 1024 * 1024;
-/** Why no early build starts for this run, or null when one may. Pure. */
+/**
+ * Why no early build starts for this run, or null when one may. Pure. `host` null: the builder
+ * is not known yet (everything else is checked, so a run that cannot have one never waits).
+ */
 function speculationBlocker(run, snapshot, host) {
     const { opts } = run;
     const flags = opts.build;
@@ -22687,7 +22690,12 @@ function speculationBlocker(run, snapshot, host) {
         return 'not a build';
     if (!snapshot?.record)
         return 'no record on this host';
-    if (host.kind !== 'buildkit')
+    // A guess, never a proof: an early build costs one more cached build when the context did
+    // change, so one starts only where the last good build found nothing changed (a redeploy, a
+    // compose service the commit did not touch), not after a change (the next commit changes more).
+    if (snapshot.record.deploy?.changed?.length !== 0)
+        return 'the last build changed files';
+    if (host && host.kind !== 'buildkit')
         return `the ${host.kind} builder`;
     // Under `verify: none` the log is the evidence: a step it shows CACHED because the early build
     // ran it first would read as stale.
@@ -23849,8 +23857,14 @@ function onPlan(run, plan) {
         ? null
         : go.then(ok => (ok ? (0,cure/* listLocalSources */.UE)(run.docker()) : { error: REFUSED }));
     // Only after that listing: the cure judges the builder by it, and it must not see this build.
-    const speculation = Promise.all([recordSnapshot, hostInfo, sourcesBefore])
-        .then(([snapshot, host]) => speculate(run, snapshot, host))
+    // A run that cannot have one (no record, say) does not wait for the daemon's answers.
+    const speculation = recordSnapshot
+        .then(async (snapshot) => {
+        if (speculationBlocker(run, snapshot, null) !== null)
+            return null;
+        const [host] = await Promise.all([hostInfo, sourcesBefore]);
+        return speculate(run, snapshot, host);
+    })
         .catch(() => null);
     return { needed, hostInfo, sourcesBefore, recordSnapshot, speculation };
 }

@@ -55,11 +55,14 @@ export interface Speculation {
   keep(): void
 }
 
-/** Why no early build starts for this run, or null when one may. Pure. */
+/**
+ * Why no early build starts for this run, or null when one may. Pure. `host` null: the builder
+ * is not known yet (everything else is checked, so a run that cannot have one never waits).
+ */
 export function speculationBlocker(
   run: Pick<PreparedRun, 'command' | 'opts' | 'io'>,
   snapshot: RecordSnapshot | null,
-  host: Pick<DockerHostInfo, 'kind'>
+  host: Pick<DockerHostInfo, 'kind'> | null
 ): string | null {
   const { opts } = run
   const flags = opts.build
@@ -68,7 +71,11 @@ export function speculationBlocker(
   if (run.io.exec) return 'a docker exec was handed in'
   if (run.command !== 'build') return 'not a build'
   if (!snapshot?.record) return 'no record on this host'
-  if (host.kind !== 'buildkit') return `the ${host.kind} builder`
+  // A guess, never a proof: an early build costs one more cached build when the context did
+  // change, so one starts only where the last good build found nothing changed (a redeploy, a
+  // compose service the commit did not touch), not after a change (the next commit changes more).
+  if (snapshot.record.deploy?.changed?.length !== 0) return 'the last build changed files'
+  if (host && host.kind !== 'buildkit') return `the ${host.kind} builder`
   // Under `verify: none` the log is the evidence: a step it shows CACHED because the early build
   // ran it first would read as stale.
   if (opts.verify === 'none') return 'verify: none'

@@ -32,7 +32,10 @@ function tagged(tag: string): string {
   return docker(['image', 'inspect', '--format', '{{.Id}}', tag]).trim()
 }
 
-/** A context built once (the baseline): the record the next run's early build assumes. */
+/**
+ * A context built twice: a baseline, then an unchanged rebuild. The record the next run's early
+ * build assumes is then one of a build that changed nothing, the only kind that starts one.
+ */
 async function baseline(): Promise<{ ctx: string; state: string; tag: string }> {
   const ctx = scratch.tree({ Dockerfile: DOCKERFILE, 'app/a.txt': `one ${scratch.nonce}\n` })
   const state = scratch.statePath()
@@ -41,6 +44,10 @@ async function baseline(): Promise<{ ctx: string; state: string; tag: string }> 
   expect(first.json.verdict).toBe('baseline')
   // No record yet: nothing to assume, so no early build.
   expect(first.stderr).not.toContain(STARTED)
+  const second = await cli(buildArgv(ctx, state, tag))
+  expect(second.json.verdict).toBe('unchanged')
+  // After a build that changed files (here: all of them, a baseline) no early build starts.
+  expect(second.stderr).not.toContain(STARTED)
   return { ctx, state, tag }
 }
 
@@ -75,6 +82,11 @@ describeDocker('the early build', () => {
     // The early build ran the COPY; the build after it reuses that entry, and says it ran.
     expect(stepOf(changed.json, 'COPY app /app')).toMatchObject({ changed: true, cached: false })
     expect(added(before)).toEqual([changed.json.imageId])
+    // The record is now of a build that changed a file: the next run starts none.
+    writeFileSync(join(ctx, 'app/a.txt'), `three, longer still ${scratch.nonce}\n`)
+    const next = await cli(buildArgv(ctx, state, tag))
+    expect(next.json.verdict).toBe('fresh')
+    expect(next.stderr).not.toContain(STARTED)
   })
 
   test('an edit with the mtime kept: the early build read stale bytes, the cure re-sends, fresh', async () => {

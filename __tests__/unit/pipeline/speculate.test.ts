@@ -24,8 +24,10 @@ afterAll(() => dirs.forEach(d => rmSync(d, { recursive: true, force: true })))
 
 const HASH = `sha256:${'c'.repeat(64)}`
 
-function record(contextHash = HASH): BuildRecord {
+/** A record of a build that found `changed` changed (null: a baseline). */
+function record(contextHash = HASH, changed: string[] | null = []): BuildRecord {
   return newRecord({
+    deploy: { stage: 'stage-0', copies: [], changed },
     contextHash,
     files: { 'a.txt': 'file 644 sha256:x 1' },
     steps: [],
@@ -88,6 +90,18 @@ describe('when an early build may start', () => {
   test.each([
     ['no record on this host', run(), { text: null, record: null }, 'buildkit'],
     ['the record could not be read', run(), null, 'buildkit'],
+    [
+      'a baseline record (the last build was the first)',
+      run(),
+      { text: '{}', record: record(HASH, null) },
+      'buildkit'
+    ],
+    [
+      'a record of a build that changed files',
+      run(),
+      { text: '{}', record: record(HASH, ['a.txt']) },
+      'buildkit'
+    ],
     ['the legacy builder', run(), snapshot, 'legacy'],
     ['buildx', run(), snapshot, 'buildx'],
     ['verify: none (the log is the evidence)', run({ verify: 'none' }), snapshot, 'buildkit'],
@@ -114,6 +128,12 @@ describe('when an early build may start', () => {
     ]
   ] as const)('none starts with %s', (_why, r, snap, kind) => {
     expect(speculationBlocker(r, snap, { kind })).not.toBeNull()
+  })
+
+  test('before the builder is known, everything else is already checked', () => {
+    expect(speculationBlocker(run(), snapshot, null)).toBeNull()
+    expect(speculationBlocker(run(), { text: null, record: null }, null)).not.toBeNull()
+    expect(speculationBlocker(run({ verify: 'none' }), snapshot, null)).not.toBeNull()
   })
 
   test('none starts in check mode or with a docker exec handed in', () => {

@@ -14,7 +14,7 @@ import { errorMessage } from '../errors.js'
 import { hashContext } from '../hash.js'
 import { listLocalSources, type SourceListing } from '../cure.js'
 import { UsageError } from '../options.js'
-import { speculate, type Speculation } from '../speculate.js'
+import { speculate, speculationBlocker, type Speculation } from '../speculate.js'
 import type { ContextFiles, HashedRun, PreparedRun } from '../run.js'
 
 /** Stage 2: read the Dockerfile and the context, hash both. */
@@ -119,8 +119,13 @@ function onPlan(
       ? null
       : go.then(ok => (ok ? listLocalSources(run.docker()) : { error: REFUSED }))
   // Only after that listing: the cure judges the builder by it, and it must not see this build.
-  const speculation = Promise.all([recordSnapshot, hostInfo, sourcesBefore])
-    .then(([snapshot, host]) => speculate(run, snapshot, host))
+  // A run that cannot have one (no record, say) does not wait for the daemon's answers.
+  const speculation = recordSnapshot
+    .then(async snapshot => {
+      if (speculationBlocker(run, snapshot, null) !== null) return null
+      const [host] = await Promise.all([hostInfo, sourcesBefore])
+      return speculate(run, snapshot, host)
+    })
     .catch(() => null)
   return { needed, hostInfo, sourcesBefore, recordSnapshot, speculation }
 }
