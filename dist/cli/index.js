@@ -24343,11 +24343,11 @@ async function hashContext(opts) {
     const names = Object.keys(namedDirs);
     const bytes = await readDockerfileBytes(opts.file);
     const { plan, onBuildProblems } = await planWithTriggers(bytes.toString('utf8'), names, opts);
-    const planned = opts.onPlan?.(plan);
+    // What onPlan started and asks the walk to wait for (an early build's start): first, since
+    // the early build, not the walk, is what the run ends up waiting for.
+    await opts.onPlan?.(plan);
     // Opened before the walk: the cache's horizon must precede every lstat of the scan.
     const cache = opts.statCache ? await _context_index_js__WEBPACK_IMPORTED_MODULE_2__/* .StatCache */ .XO.open(opts.statCache) : null;
-    // What onPlan started and asks the walk to wait for (an early build's start).
-    await planned;
     const scan = await scanWithCache(opts.context, opts.file, cache);
     const inputs = {
         dockerfile: sha256(bytes),
