@@ -269,7 +269,11 @@ describeDocker('compose projects', () => {
     const MTIME = 1_700_000_000
     utimesSync(app, MTIME, MTIME)
     const first = await check(await composeBuild('compose-4.log'))
-    expect({ code: first.code, stderr: first.stderr }).toMatchObject({ code: 0 })
+    // The whole report when the exit code is not the one expected (a rare failure here, unexplained).
+    expect({ code: first.code, stderr: first.code === 0 ? '' : first.stderr }).toEqual({
+      code: 0,
+      stderr: ''
+    })
     expect(judgements(first).api?.verdict).toBe('baseline')
 
     // Same size, mtime put back: the client does not re-send it and the COPY says CACHED.
