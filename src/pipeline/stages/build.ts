@@ -186,6 +186,7 @@ function afterEarly(built: Built, early: EarlyBuild | null): Built {
   return { ...built, log: withEarlyRuns(built.log, parseLines(early.end.lines)) }
 }
 
+/** What a build gives the later stages: its parsed log, its image, buildx's metadata. */
 interface Built {
   log: ParsedLog
   imageId: string | null
@@ -243,7 +244,7 @@ async function buildFinal(
   run: ComparedRun,
   host: DockerHostInfo,
   options: BuildOptions
-): Promise<{ log: ParsedLog; imageId: string | null; metadata: Record<string, unknown> | null }> {
+): Promise<Built> {
   run.say(`building ${run.redact(run.opts.tags.join(', ')) || '(untagged)'}`)
   // Parsed while it streams; the last build's log is kept beside the record (0600).
   const parser = new LogParser()

@@ -104,7 +104,9 @@ function onPlan(
   } catch (e) {
     throw new UsageError(`--target ${run.opts.target ?? ''}: ${errorMessage(e)}`)
   }
-  // The daemon is asked while the context is walked: both take a while, neither needs the other.
+  // The daemon is asked while the Dockerfile's plan is fresh, and the early build it allows starts
+  // before the walk (the walk waits only for that start): both take a while, neither needs the
+  // other's result.
   if (run.command !== 'build') return { ...notAsked(), needed }
   // The record, read here beside the walk; compare reads it again under the lock (the read that
   // counts) and reuses this parse when the bytes are the same. Null: it cannot be read.
